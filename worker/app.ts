@@ -1,0 +1,44 @@
+// createApp(getPlatform) → the Hono app. The Workers entry and the Node entry pass
+// different platforms (how to open databases, provision tenants, read the client address);
+// nothing below knows which runtime it runs on.
+import { Hono } from "hono";
+import type { AppEnv, Bindings, Platform } from "./env";
+import { AppError, onError } from "./errors";
+import { guard, policy } from "./http";
+import { authenticate } from "./middleware/auth";
+import { rejectForeignOrigin, requestContext } from "./middleware/context";
+import { resolveTenant } from "./middleware/tenant";
+import { buildOpenApi } from "./openapi";
+import { auth } from "./routes/auth";
+import { health } from "./routes/health";
+import { me } from "./routes/me";
+import { signup } from "./routes/signup";
+import { tenantsPublic } from "./routes/tenants";
+
+/** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
+export const tenantRoutes = new Hono<AppEnv>()
+  .use(resolveTenant, authenticate)
+  .route("/auth", auth)
+  .route("/me", me);
+
+export function createApp(getPlatform: (env: Bindings) => Platform) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use("/api/*", requestContext(getPlatform), rejectForeignOrigin);
+  const routes = app
+    .route("/api", health)
+    .route("/api", signup)
+    .route("/api", tenantsPublic)
+    .route("/api/t/:tenant", tenantRoutes);
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
+  app.get("/api/openapi.json", guard(policy.public, "Tài liệu OpenAPI 3.1 của API"), (c) =>
+    c.json((openapi ??= buildOpenApi(app.routes, c.get("platform").version)), 200),
+  );
+  app.all("/api/*", () => {
+    throw new AppError(404, "NOT_FOUND", "Không có đường dẫn API này.");
+  });
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "Không tìm thấy." } }, 404));
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,82 @@
+// The embedded default's platform: libSQL files under DATA_DIR — control.db and
+// tenants/<tenantId>.db. Clients are cached per tenant id (a file client is a small pool of
+// connections; reopening per request would cost a file open each time).
+import { createClient, type Client } from "@libsql/client";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Platform } from "../env";
+import { VERSION } from "../version";
+import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
+
+function openFile(path: string): Client {
+  // `timeout` is the busy timeout (ms) on every pooled connection. WAL keeps readers off the
+  // writer's back and makes every commit durable across a crash of this process.
+  const client = createClient({ url: `file:${path}`, timeout: 5000 });
+  return client;
+}
+
+export interface LocalPlatform extends Platform {
+  dataDir: string;
+  close(): void;
+}
+
+export function localPlatform(opts: {
+  dataDir: string;
+  now?: () => Date;
+  allowedOrigins?: string[];
+}): LocalPlatform {
+  const { dataDir } = opts;
+  const tenantDir = join(dataDir, "tenants");
+  mkdirSync(tenantDir, { recursive: true });
+  let control: ControlHandle | undefined;
+  const tenants = new Map<string, TenantHandle>();
+  const fileOf = (tenantId: string) => join(tenantDir, `${tenantId}.db`);
+
+  return {
+    dataDir,
+    version: VERSION,
+    allowedOrigins: opts.allowedOrigins ?? [],
+    now: opts.now ?? (() => new Date()),
+    control() {
+      return (control ??= controlHandle(openFile(join(dataDir, "control.db"))));
+    },
+    tenant(t) {
+      let handle = tenants.get(t.id);
+      if (!handle) {
+        // The stored URL is `file:tenants/<id>.db`; only ids are trusted to build paths.
+        if (t.dbUrl !== `file:tenants/${t.id}.db`) throw new Error(`unexpected db url for ${t.id}`);
+        handle = tenantHandle(openFile(fileOf(t.id)));
+        tenants.set(t.id, handle);
+      }
+      return handle;
+    },
+    provisioner: {
+      async create(tenantId) {
+        const client = openFile(fileOf(tenantId));
+        await client.execute("PRAGMA journal_mode = WAL");
+        tenants.set(tenantId, tenantHandle(client));
+        return `file:tenants/${tenantId}.db`;
+      },
+      async destroy(tenantId) {
+        tenants.get(tenantId)?.client.close();
+        tenants.delete(tenantId);
+        for (const suffix of ["", "-wal", "-shm", "-journal"])
+          rmSync(fileOf(tenantId) + suffix, { force: true });
+      },
+    },
+    clientAddress(c) {
+      try {
+        return getConnInfo(c).remote.address ?? "unknown";
+      } catch {
+        return "local"; // app.request() in tests has no socket
+      }
+    },
+    close() {
+      control?.client.close();
+      for (const h of tenants.values()) h.client.close();
+      tenants.clear();
+      control = undefined;
+    },
+  };
+}

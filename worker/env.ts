@@ -1,0 +1,72 @@
+// What the app needs from its runtime, and what each request carries. The two entries
+// (index.ts for Workers, node.ts for the embedded default) differ only in the Platform
+// they build; no route knows which runtime it runs on.
+import type { Context } from "hono";
+import type { ControlHandle, TenantHandle } from "./db/handles";
+import type { tenants } from "../schema/tables/control";
+
+export type TenantRecord = typeof tenants.$inferSelect;
+export type Role = "admin" | "secretary" | "member" | "supervisor" | "viewer";
+export const ROLES: readonly Role[] = ["admin", "secretary", "member", "supervisor", "viewer"];
+
+export interface Grant {
+  role: Role;
+  unitId: string | null;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  fullName: string;
+  memberId: string | null;
+}
+
+/** Makes and removes a tenant's database. On Node: a file under DATA_DIR; on Workers: a
+ *  database in the Turso group through the Platform API. */
+export interface Provisioner {
+  /** Creates an empty database and returns the URL the control plane stores for it. */
+  create(tenantId: string): Promise<string>;
+  /** Removes what `create` made; must succeed (and do nothing) if it was never made. */
+  destroy(tenantId: string, dbUrl: string): Promise<void>;
+}
+
+export interface Platform {
+  control(): ControlHandle;
+  /** The only way to a tenant's database. Callers pass the tenant resolved for the request. */
+  tenant(t: Pick<TenantRecord, "id" | "dbUrl">): TenantHandle;
+  provisioner: Provisioner;
+  now(): Date;
+  /** The client's address as this runtime knows it (socket or CF-Connecting-IP), never
+   *  X-Forwarded-For, which anyone can set. */
+  clientAddress(c: Context): string;
+  /** Extra origins allowed for cookie writes besides the request's own (PUBLIC_ORIGIN). */
+  allowedOrigins: string[];
+  version: string;
+}
+
+/** Worker bindings (see wrangler.toml). Empty on Node. */
+export interface Bindings {
+  ASSETS?: { fetch(req: Request): Promise<Response> };
+  CONTROL_DB_URL?: string;
+  CONTROL_DB_TOKEN?: string;
+  TURSO_GROUP_TOKEN?: string;
+  TURSO_ORG?: string;
+  TURSO_GROUP?: string;
+  TURSO_PLATFORM_TOKEN?: string;
+  TURSO_API_URL?: string;
+  PUBLIC_ORIGIN?: string;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: {
+    requestId: string;
+    platform: Platform;
+    tenant: TenantRecord;
+    db: TenantHandle["db"];
+    tenantClient: TenantHandle["client"];
+    sessionId: string | null;
+    user: SessionUser | null;
+    grants: Grant[];
+  };
+}

@@ -1,0 +1,166 @@
+// Route building blocks that carry their own description: `guard` names who may call a
+// route (enforced here, read by the authorization test and the OpenAPI document), `jsonBody`
+// and `queryParams` validate with valibot once at the edge. Handlers read only
+// `c.req.valid(...)`.
+import type { MiddlewareHandler } from "hono";
+import * as v from "valibot";
+import { AppError, forbidden, invalidBody, unauthenticated, type FieldErrors } from "./errors";
+import type { AppEnv, Role } from "./env";
+
+export type Policy = { kind: "public" } | { kind: "signed-in" } | { kind: "roles"; roles: Role[] };
+
+export const policy = {
+  public: { kind: "public" } as Policy,
+  signedIn: { kind: "signed-in" } as Policy,
+  roles: (...roles: Role[]): Policy => ({ kind: "roles", roles }),
+};
+
+export const META = Symbol.for("sh.route-meta");
+export interface RouteMeta {
+  policy?: Policy;
+  summary?: string;
+  body?: v.GenericSchema;
+  bodyType?: string;
+  query?: v.GenericSchema;
+  response?: { status: number; description: string };
+}
+type Tagged = { [META]?: RouteMeta };
+
+function tag<T extends object>(fn: T, meta: RouteMeta): T {
+  (fn as Tagged)[META] = { ...(fn as Tagged)[META], ...meta };
+  return fn;
+}
+export const metaOf = (fn: unknown): RouteMeta | undefined => (fn as Tagged)?.[META];
+
+/** Deny by default: a route states who may call it. Scope (which units) is the data
+ *  layer's job; this checks that the caller is signed in with one of the roles. */
+export function guard(p: Policy, summary: string): MiddlewareHandler<AppEnv> {
+  return tag(
+    async (c, next) => {
+      if (p.kind !== "public") {
+        const user = c.get("user");
+        if (!user) throw unauthenticated();
+        if (p.kind === "roles" && !c.get("grants").some((g) => p.roles.includes(g.role)))
+          throw forbidden();
+      }
+      await next();
+    },
+    { policy: p, summary },
+  );
+}
+
+/** Text in the product is stored NFC: a Vietnamese letter typed on some keyboards arrives
+ *  decomposed, and "Hồng" must equal "Hồng" when compared, searched or counted. */
+export function nfcDeep(value: unknown): unknown {
+  if (typeof value === "string") return value.normalize("NFC");
+  if (Array.isArray(value)) return value.map(nfcDeep);
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k.normalize("NFC")] = nfcDeep(v);
+    return out;
+  }
+  return value;
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  // A schema's own message (always Vietnamese here) wins; valibot's defaults are English.
+  if (issue.message && !/^Invalid /.test(issue.message)) return issue.message;
+  const req = (issue as { requirement?: unknown }).requirement;
+  switch (issue.type) {
+    case "min_length":
+      return `Cần ít nhất ${String(req)} ký tự.`;
+    case "max_length":
+      return `Tối đa ${String(req)} ký tự.`;
+    case "min_value":
+      return `Không được nhỏ hơn ${String(req)}.`;
+    case "max_value":
+      return `Không được lớn hơn ${String(req)}.`;
+    case "email":
+      return "Địa chỉ thư điện tử không hợp lệ.";
+    case "picklist":
+    case "enum":
+    case "literal":
+    case "variant":
+    case "union":
+      return "Giá trị không nằm trong danh sách cho phép.";
+    case "regex":
+      return "Không đúng định dạng.";
+    case "integer":
+      return "Phải là số nguyên.";
+    case "strict_object":
+    case "never":
+      return "Trường này không được phép.";
+    default:
+      return issue.input === undefined ? "Bắt buộc phải có." : "Sai kiểu dữ liệu.";
+  }
+}
+
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const path = issue.path?.map((p) => String(p.key)).join(".") || "_";
+    fields[path] ??= issueMessage(issue);
+  }
+  return fields;
+}
+
+export function parseOrThrow<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): v.InferOutput<S> {
+  const result = v.safeParse(schema, nfcDeep(input));
+  if (!result.success) throw invalidBody(fieldErrors(result.issues));
+  return result.output;
+}
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/** A JSON body validated by `schema`. Other content types get 415: that is what makes a
+ *  cross-site form post impossible (a browser cannot send application/json cross-origin
+ *  without a CORS preflight we never grant). */
+export function jsonBody<S extends v.GenericSchema>(
+  schema: S,
+): MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }
+> {
+  return tag(
+    async (c, next) => {
+      const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
+      if (!JSON_TYPE.test(mediaType))
+        throw new AppError(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "Dữ liệu phải gửi dạng JSON (Content-Type: application/json).",
+        );
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await c.req.text());
+      } catch (err) {
+        if (err instanceof SyntaxError)
+          throw new AppError(400, "INVALID_JSON", "Nội dung JSON không đọc được.");
+        throw err;
+      }
+      c.req.addValidatedData("json", parseOrThrow(schema, raw) as object);
+      await next();
+    },
+    { body: schema, bodyType: "application/json" },
+  );
+}
+
+export function queryParams<S extends v.GenericSchema>(
+  schema: S,
+): MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { query: v.InferInput<S> }; out: { query: v.InferOutput<S> } }
+> {
+  return tag(
+    async (c, next) => {
+      c.req.addValidatedData("query", parseOrThrow(schema, c.req.query()) as object);
+      await next();
+    },
+    { query: schema },
+  );
+}

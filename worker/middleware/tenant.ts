@@ -1,0 +1,32 @@
+// Resolves `:tenant` to its control-plane row and opens that tenant's database for this
+// request. This is the only place a tenant database is reached from a route: everything
+// below reads `c.var.db`. A tenant behind the current schema is migrated on first use.
+import type { MiddlewareHandler } from "hono";
+import { migrations } from "../../schema/migrations";
+import { findTenantBySlug, setTenantSchemaVersion } from "../data/tenants";
+import { migrate, latestVersion } from "../db/migrate";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+
+const LATEST = latestVersion(migrations.tenant);
+
+export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const slug = c.req.param("tenant") ?? "";
+  const platform = c.get("platform");
+  const control = platform.control().db;
+  const tenant = /^[a-z0-9-]{1,40}$/.test(slug) ? await findTenantBySlug(control, slug) : null;
+  if (!tenant || tenant.status === "provisioning")
+    throw new AppError(404, "TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
+  if (tenant.status === "suspended")
+    throw new AppError(403, "TENANT_SUSPENDED", "Đảng bộ này đang tạm ngừng sử dụng hệ thống.");
+  const handle = platform.tenant(tenant);
+  if (tenant.schemaVersion < LATEST) {
+    const version = await migrate(handle.client, migrations.tenant);
+    await setTenantSchemaVersion(control, tenant.id, version);
+    tenant.schemaVersion = version;
+  }
+  c.set("tenant", tenant);
+  c.set("db", handle.db);
+  c.set("tenantClient", handle.client);
+  await next();
+};

@@ -1,0 +1,72 @@
+// The embedded default: `npm start`. libSQL files under DATA_DIR, the built client from
+// dist/client with an SPA fallback, the API on PORT, and the scheduled pass on a timer.
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrations } from "../schema/migrations";
+import { createApp } from "./app";
+import { runScheduledPass } from "./cron";
+import { localPlatform } from "./db/local";
+import { migrate } from "./db/migrate";
+import { seedDemoIfEmpty } from "./demo";
+
+export async function startNode(opts: {
+  port: number;
+  dataDir: string;
+  seedDemo: boolean;
+  host?: string;
+}) {
+  const platform = localPlatform({
+    dataDir: opts.dataDir,
+    allowedOrigins: (process.env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
+  });
+  await platform.control().client.execute("PRAGMA journal_mode = WAL");
+  await migrate(platform.control().client, migrations.control);
+  if (opts.seedDemo && (await seedDemoIfEmpty(platform)))
+    console.log("Đã tạo đảng bộ mẫu 'demo' (admin@demo.vn / demo12345).");
+
+  const app = createApp(() => platform);
+  const clientDir = fileURLToPath(new URL("../client", import.meta.url));
+  if (existsSync(clientDir)) {
+    app.use(
+      "/*",
+      serveStatic({
+        root: clientDir,
+        onFound: (path, c) => {
+          if (path.includes("/assets/"))
+            c.header("Cache-Control", "public, max-age=31536000, immutable");
+        },
+      }),
+    );
+    app.get("*", serveStatic({ path: resolve(clientDir, "index.html") }));
+  }
+
+  const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? "127.0.0.1" });
+  const cronEveryMs = Number(process.env.CRON_INTERVAL_MS ?? 5 * 60 * 1000);
+  const timer = setInterval(() => {
+    runScheduledPass(platform).catch((err) => console.error("cron pass failed", err));
+  }, cronEveryMs);
+  timer.unref();
+  const stop = () => {
+    clearInterval(timer);
+    server.close(() => {
+      platform.close();
+      process.exit(0);
+    });
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  console.log(`Sinh hoạt chính trị đang chạy tại http://127.0.0.1:${opts.port}`);
+  return { server, platform };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  await startNode({
+    port: Number(process.env.PORT ?? 8787),
+    dataDir: resolve(process.env.DATA_DIR ?? "./data"),
+    seedDemo: process.env.SEED_DEMO !== "0",
+    host: process.env.HOST,
+  });
+}

@@ -1,0 +1,64 @@
+// Login and logout for one tenant. The attempt is counted before the password is checked
+// (per account and per address), unknown e-mails cost the same hash as known ones, and a
+// successful login replaces whatever session the browser had (rotation).
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { LoginBody } from "../../schema/api";
+import { users } from "../../schema/tables/tenant";
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
+import { createSession, invalidateSession } from "../auth/sessions";
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, clearThrottle, hitAll, throttleKey } from "../auth/throttle";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { guard, jsonBody, policy } from "../http";
+
+export const auth = new Hono<AppEnv>()
+  .post("/login", guard(policy.public, "Đăng nhập"), jsonBody(LoginBody), async (c) => {
+    const { email, password } = c.req.valid("json");
+    const platform = c.get("platform");
+    const tenant = c.get("tenant");
+    const db = c.get("db");
+    const control = platform.control().db;
+    const accountKey = throttleKey("login", tenant.id, email);
+    const wait = await hitAll(
+      control,
+      [
+        { key: accountKey, limit: ACCOUNT_LIMIT },
+        { key: throttleKey("login-ip", platform.clientAddress(c)), limit: ADDRESS_LIMIT },
+      ],
+      platform.now(),
+    );
+    if (wait)
+      throw new AppError(
+        429,
+        "RATE_LIMITED",
+        "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
+        undefined,
+        { "Retry-After": String(wait) },
+      );
+    const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !ok || user.disabledAt || !user.passwordHash)
+      throw new AppError(401, "INVALID_CREDENTIALS", "Thư điện tử hoặc mật khẩu không đúng.");
+    await clearThrottle(control, accountKey);
+    const previous = readSessionCookie(c, tenant.slug)?.split(".")[0];
+    if (previous) await invalidateSession(db, previous);
+    if (needsRehash(user.passwordHash))
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword(password) })
+        .where(eq(users.id, user.id));
+    const { token } = await createSession(db, user.id, platform.now());
+    setSessionCookie(c, tenant.slug, token);
+    return c.json({ user: { id: user.id, fullName: user.fullName }, token }, 200);
+  })
+  .post(
+    "/logout",
+    guard(policy.signedIn, "Đăng xuất (kết thúc phiên ở mọi nơi đang dùng nó)"),
+    async (c) => {
+      await invalidateSession(c.get("db"), c.get("sessionId")!);
+      clearSessionCookie(c, c.get("tenant").slug);
+      return c.body(null, 204);
+    },
+  );

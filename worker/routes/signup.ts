@@ -1,0 +1,41 @@
+import { Hono } from "hono";
+import { SignupBody } from "../../schema/api";
+import { setSessionCookie } from "../auth/cookies";
+import { createSession } from "../auth/sessions";
+import { hitAll, SIGNUP_LIMIT, throttleKey } from "../auth/throttle";
+import { provisionTenant } from "../data/tenants";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { guard, jsonBody, policy } from "../http";
+
+export const signup = new Hono<AppEnv>().post(
+  "/signup",
+  guard(policy.public, "Đăng ký đảng bộ mới (tạo tenant và quản trị viên đầu tiên)"),
+  jsonBody(SignupBody),
+  async (c) => {
+    const platform = c.get("platform");
+    const body = c.req.valid("json");
+    const wait = await hitAll(
+      platform.control().db,
+      [{ key: throttleKey("signup", platform.clientAddress(c)), limit: SIGNUP_LIMIT }],
+      platform.now(),
+    );
+    if (wait)
+      throw new AppError(
+        429,
+        "RATE_LIMITED",
+        "Bạn đã đăng ký quá nhiều lần, vui lòng thử lại sau.",
+        undefined,
+        {
+          "Retry-After": String(wait),
+        },
+      );
+    const { tenant, adminUserId } = await provisionTenant(platform, body);
+    const { token } = await createSession(platform.tenant(tenant).db, adminUserId, platform.now());
+    setSessionCookie(c, tenant.slug, token);
+    return c.json(
+      { tenant: { id: tenant.id, slug: tenant.slug }, user: { id: adminUserId }, token },
+      201,
+    );
+  },
+);
