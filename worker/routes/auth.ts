@@ -55,9 +55,12 @@ export const auth = new Hono<AppEnv>()
   })
   .post(
     "/logout",
-    guard(policy.signedIn, "Đăng xuất (kết thúc phiên ở mọi nơi đang dùng nó)"),
+    // Public so that logging out twice, or with an expired session, still answers 204 and
+    // clears the cookie; a cross-site logout is stopped by the Origin checks before this.
+    guard(policy.public, "Đăng xuất (kết thúc phiên ở mọi nơi đang dùng nó)"),
     async (c) => {
-      await invalidateSession(c.get("db"), c.get("sessionId")!);
+      const sessionId = c.get("sessionId");
+      if (sessionId) await invalidateSession(c.get("db"), sessionId);
       clearSessionCookie(c, c.get("tenant").slug);
       return c.body(null, 204);
     },

@@ -1,0 +1,45 @@
+// Display helpers. Every date shown is a calendar date in Asia/Ho_Chi_Minh (DESIGN.md §3),
+// whatever the phone's own time zone is, written dd/mm/yyyy.
+import type { Role } from "../api";
+
+const dateParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+
+/** dd/mm/yyyy in ICT; "" for a value that is not a date. */
+export function formatDate(iso: string | number | Date): string {
+  const d = iso instanceof Date ? iso : new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  // Built from parts rather than trusting a locale's pattern: phones ship trimmed ICU data.
+  const p: Record<string, string> = {};
+  for (const part of dateParts.formatToParts(d)) p[part.type] = part.value;
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  admin: "Quản trị",
+  secretary: "Bí thư chi bộ",
+  member: "Đảng viên",
+  supervisor: "Giám sát",
+  viewer: "Theo dõi",
+};
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+/** The distinct roles of a user's grants, as Vietnamese labels in a fixed order. */
+export function roleLabels(grants: readonly { role: string }[]): string[] {
+  const order = Object.keys(ROLE_LABELS);
+  const roles = [...new Set(grants.map((g) => g.role))];
+  roles.sort((a, b) => rank(order, a) - rank(order, b));
+  return roles.map(roleLabel);
+}
+
+function rank(order: string[], role: string): number {
+  const i = order.indexOf(role);
+  return i < 0 ? order.length : i;
+}

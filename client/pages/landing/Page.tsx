@@ -1,0 +1,53 @@
+// "/" — what the product is, and the way in to one's own đảng bộ.
+import { A, useSubmission } from "@solidjs/router";
+import { useTitle } from "../../lib/title";
+import { openTenant } from "./landing.data";
+
+export default function LandingPage() {
+  const sub = useSubmission(openTenant);
+  useTitle(() => undefined);
+  return (
+    <main id="main" tabindex="-1" class="page narrow">
+      <h1>Sinh hoạt chính trị</h1>
+      <p class="lead">
+        Nền tảng giúp đảng bộ tổ chức các đợt sinh hoạt chính trị trên điện thoại: đảng viên viết
+        bản kiểm điểm, kế hoạch tự soi, tự sửa; chi bộ họp, góp ý và xác nhận; cấp ủy theo dõi tiến
+        độ của từng chi bộ và nhận báo cáo đúng hạn, không phải cộng sổ bằng tay.
+      </p>
+
+      <section class="card" aria-labelledby="enter-heading">
+        <h2 id="enter-heading">Vào đảng bộ của bạn</h2>
+        <form action={openTenant} method="post" class="stack">
+          <div class="field">
+            <label for="slug">Mã đảng bộ</label>
+            <input
+              id="slug"
+              name="slug"
+              type="text"
+              required
+              autocomplete="organization"
+              autocapitalize="none"
+              spellcheck={false}
+              enterkeyhint="go"
+              aria-describedby="slug-hint"
+              aria-invalid={sub.error ? "true" : undefined}
+            />
+            <p id="slug-hint" class="hint">
+              Mã do văn phòng cấp ủy cung cấp, ví dụ: <code>long-bien</code>.
+            </p>
+          </div>
+          <div role="alert" class="alert">
+            {sub.error?.message}
+          </div>
+          <button type="submit" class="button primary">
+            Tiếp tục
+          </button>
+        </form>
+      </section>
+
+      <p class="center">
+        Muốn xem thử? <A href="/t/demo/dang-nhap">Vào đảng bộ mẫu</A>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+// /t/:tenant/dang-nhap — sign in to one đảng bộ.
+//
+// The form renders at once and does not wait for the đảng bộ's name: on a slow line the user
+// can already type. No <Suspense> above this page, so reading `tenant()` while it loads
+// gives undefined instead of hiding the form.
+import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
+import { Show } from "solid-js";
+import { ApiError } from "../../api";
+import PublicHeader from "../../components/PublicHeader";
+import { useTitle } from "../../lib/title";
+import { getTenant, signIn } from "./login.data";
+
+export default function LoginPage(props: RouteSectionProps) {
+  const slug = () => props.params.tenant ?? "";
+  const tenant = createAsync(() => getTenant(slug()));
+  const sub = useSubmission(signIn);
+  // The server's message, then any per-field detail of a 422 (e.g. a malformed address).
+  const errorText = () => {
+    const e: unknown = sub.error;
+    if (!e) return "";
+    const fields = e instanceof ApiError ? Object.values(e.fields) : [];
+    return [e instanceof Error ? e.message : String(e), ...fields].join(" ");
+  };
+  useTitle(() => (tenant() ? `Đăng nhập · ${tenant()!.name}` : "Đăng nhập"));
+
+  return (
+    <>
+      <PublicHeader />
+      <main id="main" tabindex="-1" class="page narrow">
+        <Show
+          when={tenant() !== null}
+          fallback={
+            <>
+              <h1>Không tìm thấy đảng bộ</h1>
+              <p>
+                Không có đảng bộ nào mang mã <strong>{slug()}</strong>. Hãy kiểm tra lại mã với văn
+                phòng cấp ủy.
+              </p>
+              <p>
+                <A href="/" class="button">
+                  Nhập lại mã đảng bộ
+                </A>
+              </p>
+            </>
+          }
+        >
+          <p class="eyebrow">Đăng nhập</p>
+          <h1 aria-busy={tenant() === undefined ? "true" : undefined}>
+            {tenant()?.name ?? "Đang tải tên đảng bộ…"}
+          </h1>
+
+          <form action={signIn.with(slug())} method="post" class="card stack">
+            <div class="field">
+              <label for="email">Thư điện tử</label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                inputmode="email"
+                autocomplete="username"
+                autocapitalize="none"
+                spellcheck={false}
+                required
+                aria-invalid={sub.error ? "true" : undefined}
+              />
+            </div>
+            <div class="field">
+              <label for="password">Mật khẩu</label>
+              <input
+                id="password"
+                name="password"
+                type="password"
+                autocomplete="current-password"
+                required
+                aria-invalid={sub.error ? "true" : undefined}
+              />
+            </div>
+            <div role="alert" class="alert">
+              {errorText()}
+            </div>
+            <button type="submit" class="button primary" disabled={sub.pending}>
+              {sub.pending ? "Đang đăng nhập…" : "Đăng nhập"}
+            </button>
+          </form>
+
+          <p class="center">
+            <A href="/">Đảng bộ khác</A>
+          </p>
+        </Show>
+      </main>
+    </>
+  );
+}

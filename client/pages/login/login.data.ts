@@ -1,0 +1,27 @@
+// Reads and writes of the login page /t/:tenant/dang-nhap.
+import { action, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { ApiError, login, tenantInfo, type TenantInfo } from "../../api";
+
+/** The đảng bộ by its code; null when there is none (the page then says so). */
+export const getTenant = query(async (slug: string): Promise<TenantInfo | null> => {
+  try {
+    return await tenantInfo(slug);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}, "tenant");
+
+export function preloadLogin(args: RoutePreloadFuncArgs): void {
+  void getTenant(args.params.tenant ?? "");
+}
+
+export const signIn = action(async (tenant: string, form: FormData | URLSearchParams) => {
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  // A thrown ApiError becomes the submission's error; its message is the server's own
+  // Vietnamese text (wrong password, too many attempts, …).
+  await login(tenant, email, password);
+  // No `revalidate` list: after a sign-in every cached read may belong to someone else.
+  throw redirect(`/t/${tenant}`);
+}, "sign-in");

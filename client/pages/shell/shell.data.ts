@@ -1,0 +1,41 @@
+// Reads and writes of the signed-in shell /t/:tenant/*.
+import { action, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { ApiError, logout, me, tenantInfo, type Me, type TenantRef } from "../../api";
+
+export const loginPath = (tenant: string) => `/t/${tenant}/dang-nhap`;
+
+/**
+ * Who is signed in to this đảng bộ. A 401 sends the user to the login page instead of
+ * failing: that is the normal state of anyone who is not signed in yet.
+ */
+export const getMe = query(async (tenant: string): Promise<Me & { tenant: TenantRef }> => {
+  let data: Me;
+  try {
+    data = await me(tenant);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) throw redirect(loginPath(tenant));
+    throw e;
+  }
+  // The server promised `tenant: {slug, name}` in /me; until every server sends it, ask the
+  // public tenant route so the header still shows the đảng bộ's name.
+  if (data.tenant) return { ...data, tenant: data.tenant };
+  const info = await tenantInfo(tenant).catch(() => null);
+  return { ...data, tenant: { slug: tenant, name: info?.name ?? tenant } };
+}, "me");
+
+export function preloadShell(args: RoutePreloadFuncArgs): void {
+  void getMe(args.params.tenant ?? "");
+}
+
+export const signOut = action(async (tenant: string) => {
+  try {
+    await logout(tenant);
+  } catch (e) {
+    // Already signed out (expired session) is the outcome the user asked for.
+    if (!(e instanceof ApiError && e.status === 401)) throw e;
+  }
+  // Forget who was signed in, and revalidate nothing: refetching /me now would only answer
+  // 401 and redirect a second time.
+  query.delete(getMe.keyFor(tenant));
+  throw redirect(loginPath(tenant), { revalidate: [] });
+}, "sign-out");

@@ -1,0 +1,26 @@
+// Vite build for the SPA. Run from the repository root with `--config client/vite.config.ts`;
+// paths here are relative to this file so the working directory does not matter.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import solid from "vite-plugin-solid";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [solid()],
+  build: {
+    outDir: fileURLToPath(new URL("../dist/client", import.meta.url)),
+    emptyOutDir: true,
+    // One chunk on purpose: on 3G every extra request costs a round trip (~150–400 ms), more
+    // than the few kB that lazy routes would save while the whole shell is this small.
+    modulePreload: { polyfill: false },
+    reportCompressedSize: true,
+  },
+  server: {
+    // The API lives on the Node server (`npm run dev` / `npm start`, PORT 8787). No
+    // `changeOrigin`: the server's CSRF check compares Origin with Host, and both must stay
+    // the dev server's for cookie-authenticated writes to pass.
+    proxy: { "/api": "http://127.0.0.1:8787" },
+  },
+});

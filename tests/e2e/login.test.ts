@@ -1,0 +1,170 @@
+// Browser test of the first client: the login page and the signed-in shell on a 390 px phone,
+// against the built Node server (dist/node/node.mjs serving dist/client) on a fresh DATA_DIR
+// with the demo đảng bộ. Needs `npm run build` first (`npm test` does it).
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newPhonePage } from "../support/browser";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SERVER = join(ROOT, "dist/node/node.mjs");
+const CLIENT = join(ROOT, "dist/client/index.html");
+const WIDTH = 390;
+
+const DEMO_NAME = "Đảng bộ phường Long Biên (mẫu)";
+const ADMIN = { email: "admin@demo.vn", password: "demo12345" };
+
+let server: ChildProcess | undefined;
+let serverLog = "";
+let dataDir = "";
+let base = "";
+let browser: Browser | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with ${child.exitCode} before answering:\n${serverLog}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`GET /api/health did not answer 200 within ${timeoutMs} ms:\n${serverLog}`);
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/** True when the page is no wider than the phone: nothing to scroll sideways. */
+async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+beforeAll(async () => {
+  for (const f of [SERVER, CLIENT]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  await mkdir(join(ROOT, "test-results"), { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), "shct-e2e-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  delete env.SEED_DEMO; // the demo tenant is what this test logs into
+  server = spawn(process.execPath, [SERVER], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout?.on("data", (b: Buffer) => (serverLog += b.toString()));
+  server.stderr?.on("data", (b: Buffer) => (serverLog += b.toString()));
+  await waitForHealth(base, server, 60_000);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("login and the signed-in shell on a 390 px phone", () => {
+  it("shows the đảng bộ, rejects a wrong password in Vietnamese, signs in and out", async () => {
+    const page = await newPhonePage(browser!, base);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+
+    // The login page carries the đảng bộ's name from GET /api/tenants/demo.
+    await page.goto("/t/demo/dang-nhap");
+    await page.getByRole("heading", { level: 1, name: DEMO_NAME }).waitFor();
+    const email = page.getByLabel("Thư điện tử");
+    const password = page.getByLabel("Mật khẩu");
+    expect(await email.getAttribute("type")).toBe("email");
+    expect(await email.getAttribute("autocomplete")).toBe("username");
+    expect(await password.getAttribute("autocomplete")).toBe("current-password");
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await page.screenshot({ path: join(ROOT, "test-results/login-390-form.png") });
+
+    // A wrong password: the server's own Vietnamese message appears in the alert region.
+    await email.fill(ADMIN.email);
+    await password.fill("sai-mat-khau-1");
+    const failed = page.waitForResponse(
+      (r) => r.url().endsWith("/api/t/demo/auth/login") && r.request().method() === "POST",
+    );
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const failure = await failed;
+    expect(failure.status()).toBe(401);
+    const failBody = (await failure.json()) as { error: { code: string; message: string } };
+    const alert = page.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toBe(failBody.error.message);
+    expect(failBody.error.message).toMatch(/[À-ỹ]/); // Vietnamese, with diacritics
+    expect(page.url()).toBe(`${base}/t/demo/dang-nhap`);
+
+    // The right password: the shell greets the admin by name with the Vietnamese role label.
+    await password.fill(ADMIN.password);
+    const ok = page.waitForResponse(
+      (r) => r.url().endsWith("/api/t/demo/auth/login") && r.request().method() === "POST",
+    );
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    const success = await ok;
+    expect(success.status()).toBe(200);
+    const { user } = (await success.json()) as { user: { fullName: string } };
+    expect(user.fullName.length).toBeGreaterThan(0);
+    await page.waitForURL(`${base}/t/demo`);
+    const greeting = page.locator(".greeting");
+    await greeting.waitFor();
+    expect((await greeting.innerText()).trim()).toBe(`Xin chào, ${user.fullName}`);
+    expect(await page.locator(".roles").innerText()).toContain("Quản trị");
+    expect(await page.locator(".shell-header").innerText()).toContain(DEMO_NAME);
+    const nav = page.getByRole("navigation", { name: "Các mục chính" });
+    for (const label of ["Việc của tôi", "Đơn vị", "Đợt sinh hoạt"]) {
+      await nav.getByRole("link", { name: label }).waitFor();
+    }
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await page.screenshot({ path: join(ROOT, "test-results/login-390.png"), fullPage: true });
+
+    // A placeholder area opens inside the shell.
+    await nav.getByRole("link", { name: "Việc của tôi" }).click();
+    await page.waitForURL(`${base}/t/demo/viec-cua-toi`);
+    await page.getByRole("heading", { level: 1, name: "Việc của tôi" }).waitFor();
+    expect(await page.locator("main").innerText()).toContain("Sắp có");
+
+    // Sign out: back on the login page, and the session is really gone.
+    await page.getByRole("button", { name: "Đăng xuất" }).click();
+    await page.waitForURL(`${base}/t/demo/dang-nhap`);
+    await page.getByRole("heading", { level: 1, name: DEMO_NAME }).waitFor();
+    await page.goto("/t/demo");
+    await page.waitForURL(`${base}/t/demo/dang-nhap`);
+    await page.getByRole("button", { name: "Đăng nhập" }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
