@@ -26,6 +26,9 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "IMPORT_INVALID"
   | "NOT_LAUNCHABLE"
+  | "MOVE_CYCLE"
+  | "TOKEN_INVALID"
+  | "ROLE_SCOPE"
   | "INVALID_STATE"
   | "BUSY"
   | "PROVISIONING_FAILED"
@@ -57,15 +60,22 @@ export function errorBody(code: ErrorCode, message: string, fields?: FieldErrors
   return { error: fields ? { code, message, fields } : { code, message } };
 }
 
+/** The SQLite result code of a database error, whether it comes straight from libSQL or
+ *  wrapped by drizzle (which keeps the LibsqlError as `cause`). Over HTTP, Turso reports only
+ *  primary codes ("SQLITE_CONSTRAINT"), so callers match prefixes. */
+export function sqliteCode(err: unknown): string | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; i++) {
+    if (typeof e.code === "string" && e.code.startsWith("SQLITE_")) return e.code;
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
 /** libSQL reports lock contention as SQLITE_BUSY / SQLITE_LOCKED (file) or as a Hrana
  *  error with the same code (HTTP). Either is transient: the client should retry. */
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown; cause?: { code?: unknown } })?.code;
-  const causeCode = (err as { cause?: { code?: unknown } })?.cause?.code;
-  return [code, causeCode].some(
-    (c) => typeof c === "string" && (c.startsWith("SQLITE_BUSY") || c.startsWith("SQLITE_LOCKED")),
-  );
-}
+const isBusy = (err: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(err) ?? "");
+export const isConstraintViolation = (err: unknown) =>
+  (sqliteCode(err) ?? "").startsWith("SQLITE_CONSTRAINT");
 
 export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) {

@@ -46,7 +46,7 @@ export async function makeApp(
     platform,
     dataDir,
     clock,
-    request(method, path, o = {}) {
+    async request(method, path, o = {}) {
       const headers: Record<string, string> = { ...o.headers };
       if (o.body !== undefined) headers["Content-Type"] ??= "application/json";
       if (o.token) headers.Authorization = `Bearer ${o.token}`;
