@@ -61,3 +61,123 @@ export const LoginBody = v.strictObject({
   password: v.pipe(v.string("Bắt buộc phải có."), v.maxLength(200)),
 });
 export type LoginBody = v.InferOutput<typeof LoginBody>;
+
+export const UNIT_KINDS = [
+  "dang-bo",
+  "dang-bo-bo-phan",
+  "dang-bo-co-so",
+  "chi-bo",
+  "co-quan",
+  "doan-the",
+] as const;
+export const MEMBER_STATUSES = [
+  "dang-sinh-hoat",
+  "mien-sinh-hoat",
+  "tuoi-cao-benh",
+  "chuyen-den",
+  "chuyen-di",
+  "tu-tran",
+] as const;
+export const ROLE_NAMES = ["admin", "secretary", "member", "supervisor", "viewer"] as const;
+
+const Id = v.pipe(v.string("Bắt buộc phải có."), v.regex(/^[a-z0-9]{1,40}$/, "Mã không hợp lệ."));
+const UnitName = v.pipe(
+  v.string("Bắt buộc phải có."),
+  v.trim(),
+  v.minLength(2, "Tên đơn vị cần ít nhất 2 ký tự."),
+  v.maxLength(200, "Tên đơn vị tối đa 200 ký tự."),
+);
+export const IsoDate = v.pipe(
+  v.string("Bắt buộc phải có."),
+  v.isoDate("Ngày phải có dạng YYYY-MM-DD."),
+);
+const Version = v.pipe(v.number("Thiếu phiên bản (version)."), v.integer(), v.minValue(1));
+
+export const UnitCreateBody = v.strictObject({
+  name: UnitName,
+  kind: v.picklist(UNIT_KINDS, "Loại đơn vị không hợp lệ."),
+  parentId: v.optional(Id),
+});
+export const UnitUpdateBody = v.strictObject({
+  name: v.optional(UnitName),
+  parentId: v.optional(Id),
+  version: Version,
+});
+export const UnitCloseBody = v.strictObject({ closedOn: IsoDate });
+
+const OptionalText = (max: number) =>
+  v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max, `Tối đa ${max} ký tự.`))));
+const BirthYear = v.optional(
+  v.nullable(
+    v.pipe(
+      v.number("Năm sinh phải là số."),
+      v.integer("Năm sinh phải là số nguyên."),
+      v.minValue(1900, "Năm sinh không hợp lệ."),
+      v.maxValue(2100, "Năm sinh không hợp lệ."),
+    ),
+  ),
+);
+
+const memberFields = {
+  fullName: PersonName,
+  birthYear: BirthYear,
+  email: v.optional(v.nullable(Email)),
+  phone: v.optional(
+    v.nullable(
+      v.pipe(v.string(), v.trim(), v.regex(/^[0-9+ .()-]{0,20}$/, "Số điện thoại không hợp lệ.")),
+    ),
+  ),
+  unitId: Id,
+  position: OptionalText(200),
+  leadershipRank: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+  status: v.optional(v.picklist(MEMBER_STATUSES, "Trạng thái không hợp lệ.")),
+  statusSince: v.optional(v.nullable(IsoDate)),
+  managedByStandingCommittee: v.optional(v.boolean()),
+  mustPublishPlan: v.optional(v.boolean()),
+};
+export const MemberCreateBody = v.strictObject(memberFields);
+export type MemberCreateBody = v.InferOutput<typeof MemberCreateBody>;
+export const MemberUpdateBody = v.strictObject({
+  ...Object.fromEntries(Object.entries(memberFields).map(([k, s]) => [k, v.optional(s)])),
+  version: Version,
+} as { [K in keyof typeof memberFields]: v.OptionalSchema<(typeof memberFields)[K], undefined> } & {
+  version: typeof Version;
+});
+export type MemberUpdateBody = v.InferOutput<typeof MemberUpdateBody>;
+export const MemberStatusBody = v.strictObject({
+  status: v.picklist(MEMBER_STATUSES, "Trạng thái không hợp lệ."),
+  since: IsoDate,
+  note: OptionalText(500),
+});
+
+export const MemberQuery = v.object({
+  unitId: v.optional(Id),
+  q: v.optional(v.pipe(v.string(), v.maxLength(120))),
+  status: v.optional(v.picklist(MEMBER_STATUSES, "Trạng thái không hợp lệ.")),
+  includeSubtree: v.optional(v.picklist(["0", "1"])),
+});
+export const ExportQuery = v.object({
+  format: v.optional(v.picklist(["csv", "xlsx"], "Định dạng phải là csv hoặc xlsx.")),
+  unitId: v.optional(Id),
+});
+export const ImportQuery = v.object({ dryRun: v.optional(v.picklist(["0", "1"])) });
+
+export const InvitationBody = v.strictObject({
+  memberId: v.optional(Id),
+  email: Email,
+  role: v.picklist(ROLE_NAMES, "Vai trò không hợp lệ."),
+  unitId: v.optional(Id),
+});
+export const AcceptBody = v.strictObject({
+  token: v.pipe(v.string("Bắt buộc phải có."), v.maxLength(200)),
+  password: Password,
+});
+export const GrantBody = v.strictObject({
+  role: v.picklist(ROLE_NAMES, "Vai trò không hợp lệ."),
+  unitId: v.optional(Id),
+});
+export const AuditQuery = v.object({
+  entity: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/))),
+});

@@ -14,12 +14,14 @@ import { health } from "./routes/health";
 import { me } from "./routes/me";
 import { signup } from "./routes/signup";
 import { tenantsPublic } from "./routes/tenants";
+import { unitRoutes } from "./routes/units";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
   .use(resolveTenant, authenticate)
   .route("/auth", auth)
-  .route("/me", me);
+  .route("/me", me)
+  .route("/units", unitRoutes);
 
 export function createApp(getPlatform: (env: Bindings) => Platform) {
   const app = new Hono<AppEnv>();

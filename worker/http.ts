@@ -2,7 +2,7 @@
 // route (enforced here, read by the authorization test and the OpenAPI document), `jsonBody`
 // and `queryParams` validate with valibot once at the edge. Handlers read only
 // `c.req.valid(...)`.
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import { AppError, forbidden, invalidBody, unauthenticated, type FieldErrors } from "./errors";
 import type { AppEnv, Role } from "./env";
@@ -163,4 +163,9 @@ export function queryParams<S extends v.GenericSchema>(
     },
     { query: schema },
   );
+}
+
+/** Who did it, for the audit row written with a change. */
+export function actor(c: Context<AppEnv>) {
+  return { actorUserId: c.get("user")?.id ?? null, requestId: c.get("requestId") };
 }

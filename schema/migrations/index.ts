@@ -39,6 +39,18 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`full_name` text NOT NULL,\n\t`password_hash` text,\n\t`member_id` text,\n\t`disabled_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);"
       ]
+    },
+    {
+      "tag": "0001_accounts_and_history",
+      "when": 1795447779332,
+      "hash": "0f4735d77ee831d761d6464c3af6f323fd299d5372857b4d98ebe0ac1c7f09dd",
+      "statements": [
+        "CREATE TABLE `account_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text,\n\t`unit_id` text,\n\t`member_id` text,\n\t`user_id` text,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`revoked_at` integer\n);",
+        "CREATE UNIQUE INDEX `account_tokens_hash_uq` ON `account_tokens` (`token_hash`);",
+        "CREATE INDEX `account_tokens_kind_idx` ON `account_tokens` (`kind`);",
+        "CREATE TABLE `member_status_history` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`member_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`since` text NOT NULL,\n\t`note` text,\n\t`at` integer NOT NULL,\n\t`actor_user_id` text\n);",
+        "CREATE INDEX `member_status_member_idx` ON `member_status_history` (`member_id`,`since`);"
+      ]
     }
   ]
 };

@@ -118,3 +118,45 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_at_idx").on(t.at)],
 );
+
+/** Status changes with the date each took effect, so eligibility on any date follows from
+ *  data (a member excused from 15/4 leaves the counts from 15/4, not from when it was typed). */
+export const memberStatusHistory = sqliteTable(
+  "member_status_history",
+  {
+    id: id(),
+    memberId: text("member_id").notNull(),
+    status: text("status").notNull(),
+    /** YYYY-MM-DD (ICT) from which the status holds. */
+    since: text("since").notNull(),
+    note: text("note"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: text("actor_user_id"),
+  },
+  (t) => [index("member_status_member_idx").on(t.memberId, t.since)],
+);
+
+/** Single-use links: invitations (create an account with a role) and password resets.
+ *  Only SHA-256 of the token is kept; the token itself is shown once to its issuer. */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: id(),
+    kind: text("kind", { enum: ["invite", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    role: text("role"),
+    unitId: text("unit_id"),
+    memberId: text("member_id"),
+    userId: text("user_id"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_uq").on(t.tokenHash),
+    index("account_tokens_kind_idx").on(t.kind),
+  ],
+);

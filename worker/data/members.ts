@@ -1,0 +1,236 @@
+// Members of the đảng bộ (đảng viên). A member need not have an account: many have no
+// phone, and a secretary acts for them. Status changes are kept with the date each took
+// effect; `members.status` mirrors the latest one for listing.
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { memberStatusHistory, members, units, users } from "../../schema/tables/tenant";
+import type { MemberCreateBody, MemberUpdateBody } from "../../schema/api";
+import type { TenantDb } from "../db/handles";
+import { inScope, subtreeBounds, type Scope } from "../domain/scope";
+import { foldVietnamese } from "../domain/text";
+import { ictDate } from "../domain/time";
+import { notFound } from "../errors";
+import { auditInsert, type AuditEntry } from "./audit";
+import { newId } from "./ids";
+import { scopeCondition } from "./scope";
+import { getUnitInScope, versionConflict } from "./units";
+
+export type MemberRow = typeof members.$inferSelect;
+export type MemberStatus =
+  | "dang-sinh-hoat"
+  | "mien-sinh-hoat"
+  | "tuoi-cao-benh"
+  | "chuyen-den"
+  | "chuyen-di"
+  | "tu-tran";
+
+export interface MemberInput {
+  fullName: string;
+  birthYear?: number | null;
+  email?: string | null;
+  phone?: string | null;
+  unitId: string;
+  position?: string | null;
+  leadershipRank?: number;
+  status: MemberStatus;
+  statusSince?: string | null;
+  managedByStandingCommittee?: boolean;
+  mustPublishPlan?: boolean;
+}
+
+export function newMemberRow(input: MemberInput, now: Date): MemberRow {
+  return {
+    id: newId(),
+    fullName: input.fullName,
+    searchName: foldVietnamese(input.fullName),
+    birthYear: input.birthYear ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    unitId: input.unitId,
+    position: input.position ?? null,
+    leadershipRank: input.leadershipRank ?? 100,
+    status: input.status,
+    statusSince: input.statusSince ?? null,
+    managedByStandingCommittee: input.managedByStandingCommittee ?? false,
+    mustPublishPlan: input.mustPublishPlan ?? false,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export const historyRow = (
+  m: Pick<MemberRow, "id" | "status" | "statusSince">,
+  now: Date,
+  actorUserId: string | null,
+  note: string | null = null,
+) => ({
+  id: newId(),
+  memberId: m.id,
+  status: m.status,
+  since: m.statusSince ?? ictDate(now),
+  note,
+  at: now,
+  actorUserId,
+});
+
+export type MemberView = Omit<MemberRow, "searchName" | "createdAt" | "updatedAt">;
+export const toMemberView = ({ searchName: _s, createdAt: _c, updatedAt: _u, ...m }: MemberRow): MemberView => m;
+
+export interface MemberFilter {
+  unitId?: string;
+  q?: string;
+  status?: string;
+  includeSubtree?: boolean;
+}
+
+export async function listMembers(db: TenantDb, scope: Scope, filter: MemberFilter): Promise<MemberRow[]> {
+  const conditions: (SQL | undefined)[] = [scopeCondition(scope, units.path)];
+  if (filter.unitId) {
+    const unit = await getUnitInScope(db, filter.unitId, scope);
+    if (filter.includeSubtree) {
+      const [lo, hi] = subtreeBounds(unit.path);
+      conditions.push(and(gte(units.path, lo), lt(units.path, hi)));
+    } else conditions.push(eq(members.unitId, unit.id));
+  }
+  if (filter.status) conditions.push(eq(members.status, filter.status));
+  const q = filter.q ? foldVietnamese(filter.q) : "";
+  if (q) conditions.push(sql`instr(${members.searchName}, ${q}) > 0`);
+  const rows = await db
+    .select({ m: members })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(and(...conditions))
+    .orderBy(asc(members.leadershipRank), asc(members.searchName));
+  return rows.map((r) => r.m);
+}
+
+/** The member with its unit's path, if the caller's scope covers it; otherwise 404. */
+export async function getMemberInScope(db: TenantDb, id: string, scope: Scope): Promise<MemberRow> {
+  const [row] = await db
+    .select({ m: members, path: units.path })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(eq(members.id, id))
+    .limit(1);
+  if (!row || !inScope(scope, row.path)) throw notFound("Không tìm thấy đảng viên.");
+  return row.m;
+}
+
+export async function memberDetail(db: TenantDb, member: MemberRow) {
+  const [history, account] = await db.batch([
+    db
+      .select()
+      .from(memberStatusHistory)
+      .where(eq(memberStatusHistory.memberId, member.id))
+      .orderBy(desc(memberStatusHistory.since), desc(memberStatusHistory.at)),
+    db
+      .select({ id: users.id, email: users.email, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.memberId, member.id))
+      .limit(1),
+  ]);
+  return {
+    member: toMemberView(member),
+    history: history.map((h) => ({ status: h.status, since: h.since, note: h.note, at: h.at })),
+    account: account[0]
+      ? { id: account[0].id, email: account[0].email, disabled: account[0].disabledAt !== null }
+      : null,
+  };
+}
+
+type Audit = Omit<AuditEntry, "action" | "entity">;
+
+export async function createMember(
+  db: TenantDb,
+  input: MemberCreateBody,
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+): Promise<MemberRow> {
+  await getUnitInScope(db, input.unitId, scope);
+  const row = newMemberRow({ ...input, status: input.status ?? "dang-sinh-hoat" }, now);
+  await db.batch([
+    db.insert(members).values(row),
+    db.insert(memberStatusHistory).values(historyRow(row, now, audit.actorUserId)),
+    auditInsert(db, { ...audit, action: "member.create", entity: "member", entityId: row.id, after: toMemberView(row) }, now),
+  ]);
+  return row;
+}
+
+export async function updateMember(
+  db: TenantDb,
+  id: string,
+  input: MemberUpdateBody,
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+): Promise<MemberRow> {
+  const current = await getMemberInScope(db, id, scope);
+  if (current.version !== input.version) throw versionConflict();
+  if (input.unitId && input.unitId !== current.unitId) await getUnitInScope(db, input.unitId, scope);
+  const { version: _v, ...changes } = input;
+  const next: MemberRow = {
+    ...current,
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    version: current.version + 1,
+    updatedAt: now,
+  } as MemberRow;
+  next.searchName = foldVietnamese(next.fullName);
+  const statusChanged = next.status !== current.status;
+  if (statusChanged && !input.statusSince) next.statusSince = ictDate(now);
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const key of Object.keys(changes) as (keyof MemberRow)[]) {
+    if (current[key] !== next[key]) {
+      before[key] = current[key];
+      after[key] = next[key];
+    }
+  }
+  const [updated] = await db.batch([
+    db
+      .update(members)
+      .set(next)
+      .where(and(eq(members.id, id), eq(members.version, input.version)))
+      .returning({ id: members.id }),
+    auditInsert(db, { ...audit, action: "member.update", entity: "member", entityId: id, before, after }, now),
+    ...(statusChanged ? [db.insert(memberStatusHistory).values(historyRow(next, now, audit.actorUserId))] : []),
+  ]);
+  if (!updated[0]) throw versionConflict();
+  return next;
+}
+
+export async function setMemberStatus(
+  db: TenantDb,
+  id: string,
+  input: { status: MemberStatus; since: string; note?: string | null },
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+): Promise<MemberRow> {
+  const current = await getMemberInScope(db, id, scope);
+  const next = { ...current, status: input.status, statusSince: input.since, version: current.version + 1, updatedAt: now };
+  await db.batch([
+    db.insert(memberStatusHistory).values(historyRow(next, now, audit.actorUserId, input.note ?? null)),
+    db
+      .update(members)
+      .set({ status: next.status, statusSince: next.statusSince, version: next.version, updatedAt: now })
+      .where(eq(members.id, id)),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "member.status",
+        entity: "member",
+        entityId: id,
+        before: { status: current.status, statusSince: current.statusSince },
+        after: { status: input.status, statusSince: input.since },
+      },
+      now,
+    ),
+  ]);
+  return next;
+}
+
+export async function membersByIds(db: TenantDb, ids: string[]): Promise<MemberRow[]> {
+  return ids.length ? db.select().from(members).where(inArray(members.id, ids)) : [];
+}

@@ -1,0 +1,104 @@
+// Tenants in the control plane, and provisioning: a tenant row, its own database, its
+// schema, its root unit and first admin — all or nothing.
+import { and, eq, lt } from "drizzle-orm";
+import { migrations } from "../../schema/migrations";
+import { tenants } from "../../schema/tables/control";
+import { grants, units, users } from "../../schema/tables/tenant";
+import type { SignupBody } from "../../schema/api";
+import { hashPassword } from "../auth/password";
+import type { ControlDb } from "../db/handles";
+import { migrate } from "../db/migrate";
+import type { Platform, TenantRecord } from "../env";
+import { AppError, isConstraintViolation } from "../errors";
+import { auditInsert } from "./audit";
+import { newId } from "./ids";
+
+/** Slugs that would collide with routes, hosts or staff roles. */
+export const RESERVED_SLUGS = new Set([
+  "api", "admin", "www", "static", "assets", "app", "auth", "login", "logout", "signup",
+  "dang-nhap", "dang-ky", "root", "system", "operator", "mail", "smtp", "help", "status",
+  "cdn", "docs", "public", "health", "t", "tenant", "tenants", "null", "undefined",
+]);
+
+export async function findTenantBySlug(db: ControlDb, slug: string): Promise<TenantRecord | null> {
+  const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function setTenantSchemaVersion(db: ControlDb, id: string, version: number) {
+  await db
+    .update(tenants)
+    .set({ schemaVersion: version })
+    .where(and(eq(tenants.id, id), lt(tenants.schemaVersion, version)));
+}
+
+
+export interface Provisioned {
+  tenant: TenantRecord;
+  adminUserId: string;
+  rootUnitId: string;
+}
+
+export async function provisionTenant(
+  platform: Platform,
+  input: SignupBody,
+  opts: { allowReserved?: boolean } = {},
+): Promise<Provisioned> {
+  const { slug, name, kind } = input.tenant;
+  if (!opts.allowReserved && RESERVED_SLUGS.has(slug))
+    throw new AppError(409, "SLUG_RESERVED", "Mã đảng bộ này được hệ thống giữ lại, hãy chọn mã khác.", {
+      "tenant.slug": "Mã này không dùng được.",
+    });
+  const control = platform.control().db;
+  const now = platform.now();
+  const id = newId();
+  const slugTaken = () =>
+    new AppError(409, "SLUG_TAKEN", "Mã đảng bộ đã được dùng.", {
+      "tenant.slug": "Mã đảng bộ đã được dùng.",
+    });
+  if (await findTenantBySlug(control, slug)) throw slugTaken();
+  try {
+    // The row claims the slug first (UNIQUE), so two signups racing for it cannot both
+    // make a database.
+    await control.insert(tenants).values({
+      id, slug, name, kind, status: "provisioning", dbUrl: "", createdAt: now, updatedAt: now,
+    });
+  } catch (err) {
+    if (isConstraintViolation(err)) throw slugTaken();
+    throw err;
+  }
+  let dbUrl = "";
+  try {
+    dbUrl = await platform.provisioner.create(id);
+    const handle = platform.tenant({ id, dbUrl });
+    const version = await migrate(handle.client, migrations.tenant);
+    const passwordHash = await hashPassword(input.admin.password);
+    const rootUnitId = newId();
+    const adminUserId = newId();
+    const { db } = handle;
+    await db.batch([
+      db.insert(units).values({
+        id: rootUnitId, name, kind: "dang-bo", parentId: null, path: `/${rootUnitId}/`, depth: 0,
+        createdAt: now, updatedAt: now,
+      }),
+      db.insert(users).values({
+        id: adminUserId, email: input.admin.email, fullName: input.admin.fullName, passwordHash,
+        createdAt: now, updatedAt: now,
+      }),
+      db.insert(grants).values({ id: newId(), userId: adminUserId, role: "admin", unitId: null, createdAt: now }),
+      auditInsert(db, { actorUserId: adminUserId, action: "tenant.signup", entity: "tenant", entityId: id, after: { slug, name, kind } }, now),
+    ]);
+    const [tenant] = await control
+      .update(tenants)
+      .set({ status: "active", dbUrl, schemaVersion: version, updatedAt: now })
+      .where(eq(tenants.id, id))
+      .returning();
+    return { tenant: tenant!, adminUserId, rootUnitId };
+  } catch (err) {
+    await platform.provisioner.destroy(id, dbUrl).catch((e) => console.error("provisioning cleanup", e));
+    await control.delete(tenants).where(eq(tenants.id, id));
+    if (err instanceof AppError) throw err;
+    console.error("provisioning failed", err);
+    throw new AppError(503, "PROVISIONING_FAILED", "Chưa tạo được đảng bộ, vui lòng thử lại sau.", undefined, { "Retry-After": "5" });
+  }
+}

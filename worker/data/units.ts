@@ -1,0 +1,202 @@
+// Units: a tree stored with a materialised path, so a subtree is one indexed range scan at
+// any depth or size. Moving a unit rewrites the paths of its subtree in one statement.
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { members, units } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
+import { AppError, notFound } from "../errors";
+import { auditInsert, type AuditEntry } from "./audit";
+import { newId } from "./ids";
+import { scopeCondition } from "./scope";
+
+export type UnitRow = typeof units.$inferSelect;
+export const UNIT_KINDS = ["dang-bo", "dang-bo-bo-phan", "dang-bo-co-so", "chi-bo", "co-quan", "doan-the"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+/** Statuses that are members still on the roll (not transferred out, not deceased). */
+export const ON_ROLL_STATUSES = ["dang-sinh-hoat", "mien-sinh-hoat", "tuoi-cao-benh", "chuyen-den"];
+
+export async function getUnit(db: TenantDb, id: string): Promise<UnitRow | null> {
+  const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** A unit the caller may act on, or 404 — out of scope answers as if it did not exist. */
+export async function getUnitInScope(db: TenantDb, id: string, scope: Scope): Promise<UnitRow> {
+  const unit = await getUnit(db, id);
+  if (!unit || !(scope.all || scope.paths.some((p) => unit.path.startsWith(p))))
+    throw notFound("Không tìm thấy đơn vị.");
+  return unit;
+}
+
+/** Builds the row for a new unit under `parent` (null for a root). */
+export function newUnitRow(
+  input: { name: string; kind: string },
+  parent: Pick<UnitRow, "id" | "path" | "depth"> | null,
+  now: Date,
+): UnitRow {
+  const id = newId();
+  return {
+    id,
+    name: input.name,
+    kind: input.kind,
+    parentId: parent?.id ?? null,
+    path: `${parent?.path ?? "/"}${id}/`,
+    depth: parent ? parent.depth + 1 : 0,
+    closedOn: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export interface UnitView {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  closedOn: string | null;
+  depth: number;
+  version: number;
+  memberCount: number;
+}
+
+export async function listUnits(db: TenantDb, scope: Scope): Promise<UnitView[]> {
+  const where = scopeCondition(scope, units.path);
+  const [rows, counts] = await db.batch([
+    db.select().from(units).where(where).orderBy(units.path),
+    db
+      .select({ unitId: members.unitId, n: count() })
+      .from(members)
+      .where(inArray(members.status, ON_ROLL_STATUSES))
+      .groupBy(members.unitId),
+  ]);
+  const byUnit = new Map(counts.map((c) => [c.unitId, c.n]));
+  return rows.map((u) => toView(u, byUnit.get(u.id) ?? 0));
+}
+
+export const toView = (u: UnitRow, memberCount = 0): UnitView => ({
+  id: u.id,
+  name: u.name,
+  kind: u.kind,
+  parentId: u.parentId,
+  closedOn: u.closedOn,
+  depth: u.depth,
+  version: u.version,
+  memberCount,
+});
+
+export async function createUnit(
+  db: TenantDb,
+  input: { name: string; kind: string; parentId?: string },
+  scope: Scope,
+  audit: Omit<AuditEntry, "action" | "entity">,
+  now: Date,
+): Promise<UnitRow> {
+  let parent: UnitRow | null = null;
+  if (input.parentId) parent = await getUnitInScope(db, input.parentId, scope);
+  else {
+    const [root] = await db.select().from(units).where(eq(units.depth, 0)).limit(1);
+    parent = root ?? null;
+  }
+  if (parent?.closedOn)
+    throw new AppError(422, "INVALID_STATE", "Đơn vị cấp trên đã giải thể.", { parentId: "Đơn vị đã giải thể." });
+  const row = newUnitRow(input, parent, now);
+  await db.batch([
+    db.insert(units).values(row),
+    auditInsert(db, { ...audit, action: "unit.create", entity: "unit", entityId: row.id, after: row }, now),
+  ]);
+  return row;
+}
+
+export async function updateUnit(
+  db: TenantDb,
+  id: string,
+  input: { name?: string; parentId?: string; version: number },
+  scope: Scope,
+  audit: Omit<AuditEntry, "action" | "entity">,
+  now: Date,
+): Promise<UnitRow> {
+  const unit = await getUnitInScope(db, id, scope);
+  if (unit.version !== input.version) throw versionConflict();
+  let path = unit.path;
+  let depth = unit.depth;
+  let parentId = unit.parentId;
+  if (input.parentId !== undefined && input.parentId !== unit.parentId) {
+    if (unit.depth === 0) throw new AppError(422, "INVALID_STATE", "Không thể chuyển đảng bộ gốc.");
+    const parent = await getUnitInScope(db, input.parentId, scope);
+    if (wouldCycle(unit.path, parent.path))
+      throw new AppError(422, "MOVE_CYCLE", "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", {
+        parentId: "Đơn vị cấp trên không hợp lệ.",
+      });
+    parentId = parent.id;
+    path = `${parent.path}${unit.id}/`;
+    depth = parent.depth + 1;
+  }
+  const [lo, hi] = subtreeBounds(unit.path);
+  const [updated] = await db.batch([
+    db
+      .update(units)
+      .set({ name: input.name ?? unit.name, parentId, version: unit.version + 1, updatedAt: now })
+      .where(and(eq(units.id, id), eq(units.version, input.version)))
+      .returning(),
+    // The subtree follows its root: rewrite the path prefix and shift the depth.
+    db
+      .update(units)
+      .set({
+        path: sql`${path} || substr(${units.path}, ${unit.path.length + 1})`,
+        depth: sql`${units.depth} + ${depth - unit.depth}`,
+      })
+      .where(and(gte(units.path, lo), lt(units.path, hi))),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: path === unit.path ? "unit.rename" : "unit.move",
+        entity: "unit",
+        entityId: id,
+        before: { name: unit.name, parentId: unit.parentId },
+        after: { name: input.name ?? unit.name, parentId },
+      },
+      now,
+    ),
+  ]);
+  if (!updated[0]) throw versionConflict();
+  return (await getUnit(db, id))!;
+}
+
+export async function closeUnit(
+  db: TenantDb,
+  id: string,
+  closedOn: string,
+  scope: Scope,
+  audit: Omit<AuditEntry, "action" | "entity">,
+  now: Date,
+): Promise<UnitRow> {
+  const unit = await getUnitInScope(db, id, scope);
+  if (unit.depth === 0) throw new AppError(422, "INVALID_STATE", "Không thể giải thể đảng bộ gốc.");
+  const [lo, hi] = subtreeBounds(unit.path);
+  const [open] = await db
+    .select({ n: count() })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(and(gte(units.path, lo), lt(units.path, hi), inArray(members.status, ON_ROLL_STATUSES)));
+  if (open!.n > 0)
+    throw new AppError(
+      422,
+      "INVALID_STATE",
+      `Đơn vị còn ${open!.n} đảng viên: hãy chuyển họ sang đơn vị khác trước khi giải thể.`,
+    );
+  await db.batch([
+    // A closed unit keeps its rows (history) and leaves counts from `closedOn`; its
+    // subunits close with it unless they closed earlier.
+    db
+      .update(units)
+      .set({ closedOn, version: sql`${units.version} + 1`, updatedAt: now })
+      .where(and(gte(units.path, lo), lt(units.path, hi), sql`${units.closedOn} IS NULL`)),
+    auditInsert(db, { ...audit, action: "unit.close", entity: "unit", entityId: id, after: { closedOn } }, now),
+  ]);
+  return (await getUnit(db, id))!;
+}
+
+export const versionConflict = () =>
+  new AppError(409, "VERSION_CONFLICT", "Dữ liệu đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.");

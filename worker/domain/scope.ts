@@ -1,0 +1,46 @@
+// Which part of the unit tree a caller may act on. Grants name a unit; the role applies to
+// that unit's whole subtree. Units are addressed by materialised path (`/root/…/id/`), so a
+// scope is a set of path prefixes — pure data the API, the cron and the dashboards share.
+import type { Grant, Role } from "../env";
+
+export interface Scope {
+  /** Tenant-wide (an admin). */
+  all: boolean;
+  /** Path prefixes of the subtrees the caller may act on. */
+  paths: string[];
+}
+
+export const EMPTY_SCOPE: Scope = { all: false, paths: [] };
+
+/** Unit ids the caller holds one of `roles` on; `null` when one of them is tenant-wide. */
+export function grantUnits(grants: Grant[], roles: readonly Role[]): string[] | null {
+  const ids: string[] = [];
+  for (const g of grants) {
+    if (!roles.includes(g.role)) continue;
+    if (g.role === "admin" || g.unitId === null) return null;
+    ids.push(g.unitId);
+  }
+  return ids;
+}
+
+export function inScope(scope: Scope, unitPath: string): boolean {
+  return scope.all || scope.paths.some((p) => unitPath.startsWith(p));
+}
+
+/** Drops prefixes already covered by a shorter one, so queries test each subtree once. */
+export function normalisePaths(paths: string[]): string[] {
+  const sorted = [...new Set(paths)].sort((a, b) => a.length - b.length);
+  return sorted.filter((p, i) => !sorted.slice(0, i).some((q) => p.startsWith(q)));
+}
+
+/** Index-friendly bounds of a subtree: every path starting with `prefix` sorts in
+ *  [prefix, prefix-with-its-final-"/"-raised-to-"0"), since "0" follows "/" in ASCII.
+ *  (LIKE 'prefix%' would not use the index under SQLite's default case-insensitive LIKE.) */
+export function subtreeBounds(prefix: string): [string, string] {
+  return [prefix, `${prefix.slice(0, -1)}0`];
+}
+
+/** Would moving the unit at `unitPath` under `newParentPath` put it inside itself? */
+export function wouldCycle(unitPath: string, newParentPath: string): boolean {
+  return newParentPath.startsWith(unitPath);
+}
