@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Miniflare, Response as MfResponse } from "miniflare";
+import { Miniflare, Response as MfResponse, type Request as MfRequest } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHranaHandler } from "../support/hrana";
 import { createTursoPlatformStandIn } from "../support/turso-platform";
@@ -55,7 +55,7 @@ beforeAll(async () => {
       TURSO_GROUP: "default",
       TURSO_PLATFORM_TOKEN: PLATFORM_TOKEN,
     },
-    outboundService: async (req) => {
+    outboundService: async (req: MfRequest) => {
       const url = new URL(req.url);
       hosts.push(url.hostname);
       const standard = new Request(req.url, {
