@@ -15,13 +15,19 @@ import { me } from "./routes/me";
 import { signup } from "./routes/signup";
 import { tenantsPublic } from "./routes/tenants";
 import { unitRoutes } from "./routes/units";
+import { accountRoutes, auditRoutes, invitationRoutes } from "./routes/accounts";
+import { memberRoutes } from "./routes/members";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
   .use(resolveTenant, authenticate)
   .route("/auth", auth)
   .route("/me", me)
-  .route("/units", unitRoutes);
+  .route("/units", unitRoutes)
+  .route("/members", memberRoutes)
+  .route("/invitations", invitationRoutes)
+  .route("/accounts", accountRoutes)
+  .route("/audit", auditRoutes);
 
 export function createApp(getPlatform: (env: Bindings) => Platform) {
   const app = new Hono<AppEnv>();

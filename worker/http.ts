@@ -169,3 +169,8 @@ export function queryParams<S extends v.GenericSchema>(
 export function actor(c: Context<AppEnv>) {
   return { actorUserId: c.get("user")?.id ?? null, requestId: c.get("requestId") };
 }
+
+/** Documents a non-JSON body (read by the handler itself) for the OpenAPI document. */
+export function withBodyType(bodyType: string): MiddlewareHandler<AppEnv> {
+  return tag(async (_c, next) => next(), { bodyType });
+}

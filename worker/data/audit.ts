@@ -1,6 +1,7 @@
 // Audit rows are written in the same batch as the change they describe, so the log never
 // claims a write that did not happen nor misses one that did.
-import { auditLog } from "../../schema/tables/tenant";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { auditLog, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 
 export interface AuditEntry {
@@ -24,4 +25,30 @@ export function auditInsert(db: TenantDb, entry: AuditEntry, at: Date) {
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
     requestId: entry.requestId ?? null,
   });
+}
+
+/** Newest first, keyset-paged by id. Rows hold ids and field values, never plan text. */
+export async function listAudit(db: TenantDb, opts: { entity?: string; before?: number; limit: number }) {
+  const conditions = [
+    opts.entity ? eq(auditLog.entity, opts.entity) : undefined,
+    opts.before ? lt(auditLog.id, opts.before) : undefined,
+  ];
+  const rows = await db
+    .select({ a: auditLog, actorName: users.fullName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(opts.limit);
+  const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
+  return rows.map(({ a, actorName }) => ({
+    id: a.id,
+    at: a.at,
+    actor: a.actorUserId ? { id: a.actorUserId, fullName: actorName ?? "" } : null,
+    action: a.action,
+    entity: a.entity,
+    entityId: a.entityId,
+    before: parse(a.before),
+    after: parse(a.after),
+  }));
 }

@@ -2,8 +2,9 @@
 // (per account and per address), unknown e-mails cost the same hash as known ones, and a
 // successful login replaces whatever session the browser had (rotation).
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
-import { LoginBody } from "../../schema/api";
+import { Hono, type Context } from "hono";
+import { AcceptBody, LoginBody } from "../../schema/api";
+import { acceptInvitation, resetPassword } from "../data/accounts";
 import { users } from "../../schema/tables/tenant";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
@@ -64,4 +65,38 @@ export const auth = new Hono<AppEnv>()
       clearSessionCookie(c, c.get("tenant").slug);
       return c.body(null, 204);
     },
+  )
+  .post(
+    "/accept",
+    guard(policy.public, "Nhận lời mời: đặt mật khẩu và đăng nhập"),
+    jsonBody(AcceptBody),
+    async (c) => {
+      const { token, password } = c.req.valid("json");
+      const now = c.var.platform.now();
+      const userId = await acceptInvitation(c.var.db, token, password, now);
+      return c.json(await startSession(c, userId), 200);
+    },
+  )
+  .post(
+    "/reset",
+    guard(policy.public, "Đặt lại mật khẩu bằng đường dẫn và đăng nhập"),
+    jsonBody(AcceptBody),
+    async (c) => {
+      const { token, password } = c.req.valid("json");
+      const userId = await resetPassword(c.var.db, token, password, c.var.platform.now());
+      return c.json(await startSession(c, userId), 200);
+    },
   );
+
+async function startSession(c: Context<AppEnv>, userId: string) {
+  const db = c.var.db;
+  const previous = readSessionCookie(c, c.var.tenant.slug)?.split(".")[0];
+  if (previous) await invalidateSession(db, previous);
+  const { token } = await createSession(db, userId, c.var.platform.now());
+  setSessionCookie(c, c.var.tenant.slug, token);
+  const [user] = await db
+    .select({ id: users.id, fullName: users.fullName })
+    .from(users)
+    .where(eq(users.id, userId));
+  return { user: user!, token };
+}

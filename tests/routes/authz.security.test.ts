@@ -1,0 +1,532 @@
+// Every route × every kind of caller → the expected status. The table is the specification
+// of who may do what (DESIGN.md §2); a route registered without a policy, or without a row
+// here, fails the coverage test — so routes added later must come with their rows.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountTokens, grants, members, units, users } from "../../schema/tables/tenant";
+import { createInvitation, issueReset } from "../../worker/data/accounts";
+import { newId } from "../../worker/data/ids";
+import { newMemberRow } from "../../worker/data/members";
+import { newUnitRow } from "../../worker/data/units";
+import { createSession } from "../../worker/auth/sessions";
+import { hashPassword } from "../../worker/auth/password";
+import { describeRoutes } from "../../worker/openapi";
+import type { Role } from "../../worker/env";
+import { makeApp, signupTenant, type TestApp } from "../support/app";
+
+const CALLERS = [
+  "none",
+  "member",
+  "secretaryHere",
+  "secretaryElsewhere",
+  "supervisor",
+  "viewer",
+  "admin",
+  "otherTenantAdmin",
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+let t: TestApp;
+let fx: Awaited<ReturnType<typeof buildFixture>>;
+const PASSWORD = "mat-khau-du-dai";
+
+async function buildFixture() {
+  const a = await signupTenant(t, "dang-bo-a");
+  const b = await signupTenant(t, "dang-bo-b");
+  const tenantA = (
+    await t.platform
+      .control()
+      .client.execute("SELECT id, db_url FROM tenants WHERE slug = 'dang-bo-a'")
+  ).rows[0]!;
+  const { db } = t.platform.tenant({ id: String(tenantA.id), dbUrl: String(tenantA.db_url) });
+  const now = t.clock.now;
+  const [root] = await db.select().from(units).where(eq(units.depth, 0));
+  const cellA = newUnitRow({ name: "Chi bộ A", kind: "chi-bo" }, root!, now);
+  const cellB = newUnitRow({ name: "Chi bộ B", kind: "chi-bo" }, root!, now);
+  const mttq = newUnitRow({ name: "Ủy ban MTTQ", kind: "doan-the" }, root!, now);
+  const memberA = newMemberRow(
+    { fullName: "Trần Thị Hồng", unitId: cellA.id, status: "dang-sinh-hoat", email: "hong@a.vn" },
+    now,
+  );
+  const memberB = newMemberRow(
+    { fullName: "Lê Văn Bảo", unitId: cellB.id, status: "dang-sinh-hoat" },
+    now,
+  );
+  await db.insert(units).values([cellA, cellB, mttq]);
+  await db.insert(members).values([memberA, memberB]);
+  const hash = await hashPassword(PASSWORD);
+  const makeUser = async (
+    email: string,
+    roles: [Role, string | null][],
+    memberId: string | null = null,
+  ) => {
+    const id = newId();
+    await db
+      .insert(users)
+      .values({
+        id,
+        email,
+        fullName: email,
+        passwordHash: hash,
+        memberId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    for (const [role, unitId] of roles)
+      await db.insert(grants).values({ id: newId(), userId: id, role, unitId, createdAt: now });
+    return { id, token: (await createSession(db, id, now)).token };
+  };
+  const userIds: Partial<Record<Caller, { id: string; tenant: "a" | "b" }>> = {};
+  const remember = async (caller: Caller, u: Promise<{ id: string; token: string }>) => {
+    const user = await u;
+    userIds[caller] = { id: user.id, tenant: "a" };
+    return user.token;
+  };
+  const tokens: Record<Caller, string | null> = {
+    none: null,
+    member: await remember("member", makeUser("hong@a.vn", [["member", cellA.id]], memberA.id)),
+    secretaryHere: await remember(
+      "secretaryHere",
+      makeUser("bithu-a@a.vn", [["secretary", cellA.id]]),
+    ),
+    secretaryElsewhere: await remember(
+      "secretaryElsewhere",
+      makeUser("bithu-b@a.vn", [["secretary", cellB.id]]),
+    ),
+    supervisor: await remember("supervisor", makeUser("mttq@a.vn", [["supervisor", mttq.id]])),
+    viewer: await remember("viewer", makeUser("thuong-truc@a.vn", [["viewer", root!.id]])),
+    admin: a.token,
+    otherTenantAdmin: b.token,
+  };
+  userIds.admin = { id: a.user.id, tenant: "a" };
+  userIds.otherTenantAdmin = { id: b.user.id, tenant: "b" };
+  const tenantB = (
+    await t.platform
+      .control()
+      .client.execute("SELECT id, db_url FROM tenants WHERE slug = 'dang-bo-b'")
+  ).rows[0]!;
+  const dbB = t.platform.tenant({ id: String(tenantB.id), dbUrl: String(tenantB.db_url) }).db;
+  /** A second session for the caller, for routes that end the session they are called with. */
+  const sessionFor = async (caller: Caller) => {
+    const u = userIds[caller];
+    if (!u) return null;
+    return (await createSession(u.tenant === "a" ? db : dbB, u.id, now)).token;
+  };
+  let n = 0;
+  const fresh = {
+    unit: async () => {
+      const u = newUnitRow({ name: `Đơn vị tạm ${++n}`, kind: "chi-bo" }, root!, now);
+      await db.insert(units).values(u);
+      return u;
+    },
+    member: async () => {
+      const m = newMemberRow(
+        { fullName: `Đảng viên tạm ${++n}`, unitId: cellA.id, status: "dang-sinh-hoat" },
+        now,
+      );
+      await db.insert(members).values(m);
+      return m;
+    },
+    user: async () => makeUser(`tam-${++n}@a.vn`, [["member", cellA.id]]),
+    grant: async () => {
+      const u = await makeUser(`tam-${++n}@a.vn`, []);
+      const id = newId();
+      await db
+        .insert(grants)
+        .values({ id, userId: u.id, role: "member", unitId: cellA.id, createdAt: now });
+      return { userId: u.id, grantId: id };
+    },
+    invitation: async () =>
+      createInvitation(
+        db,
+        { email: `moi-${++n}@a.vn`, role: "member", unitId: cellA.id },
+        { isAdmin: true, secretaryScope: { all: false, paths: [] } },
+        { actorUserId: null },
+        now,
+      ),
+    reset: async () =>
+      issueReset(db, (await makeUser(`reset-${++n}@a.vn`, [])).id, { actorUserId: null }, now),
+    email: () => `moi-${++n}@a.vn`,
+  };
+  return {
+    db,
+    tokens,
+    sessionFor,
+    cellA,
+    cellB,
+    root: root!,
+    memberA,
+    memberB,
+    fresh,
+    tenantA: a,
+    tenantB: b,
+    accountTokens,
+  };
+}
+
+type Fx = typeof fx;
+interface Row {
+  method: string;
+  /** The route as registered (Hono's pattern), for the coverage check. */
+  route: string;
+  /** A request per cell; may create its own target so cells never depend on each other. */
+  request: (
+    fx: Fx,
+  ) => Promise<{ path: string; body?: unknown; raw?: string; contentType?: string }>;
+  /** Call with a session of its own instead of the caller's shared one (logout ends it). */
+  ownSession?: true;
+  expect: Partial<Record<Caller, number>>;
+}
+
+const T = "/api/t/dang-bo-a";
+const signedIn = (status: number): Partial<Record<Caller, number>> => ({
+  member: status,
+  secretaryHere: status,
+  secretaryElsewhere: status,
+  supervisor: status,
+  viewer: status,
+  admin: status,
+});
+const publicRoute = (status: number): Partial<Record<Caller, number>> => ({
+  ...signedIn(status),
+  none: status,
+  otherTenantAdmin: status,
+});
+
+const ROWS: Row[] = [
+  {
+    method: "GET",
+    route: "/api/health",
+    request: async () => ({ path: "/api/health" }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "GET",
+    route: "/api/openapi.json",
+    request: async () => ({ path: "/api/openapi.json" }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "GET",
+    route: "/api/tenants/:slug",
+    request: async () => ({ path: "/api/tenants/dang-bo-a" }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "POST",
+    route: "/api/signup",
+    request: async (f) => ({
+      path: "/api/signup",
+      body: {
+        tenant: {
+          slug: `moi-${f.fresh.email().replace(/\W/g, "")}`.slice(0, 40),
+          name: "Đảng bộ mới",
+          kind: "khac",
+        },
+        admin: { email: "a@b.vn", password: PASSWORD, fullName: "Người Mới" },
+      },
+    }),
+    expect: publicRoute(201),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/login",
+    request: async () => ({
+      path: `${T}/auth/login`,
+      body: { email: "hong@a.vn", password: PASSWORD },
+    }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/logout",
+    ownSession: true,
+    request: async () => ({ path: `${T}/auth/logout` }),
+    expect: publicRoute(204),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/accept",
+    request: async (f) => ({
+      path: `${T}/auth/accept`,
+      body: { token: (await f.fresh.invitation()).token, password: PASSWORD },
+    }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/reset",
+    request: async (f) => ({
+      path: `${T}/auth/reset`,
+      body: { token: (await f.fresh.reset()).token, password: PASSWORD },
+    }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/me",
+    request: async () => ({ path: `${T}/me` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/units",
+    request: async () => ({ path: `${T}/units` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/units",
+    request: async () => ({ path: `${T}/units`, body: { name: "Chi bộ mới", kind: "chi-bo" } }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "PATCH",
+    route: "/api/t/:tenant/units/:id",
+    request: async (f) => ({
+      path: `${T}/units/${(await f.fresh.unit()).id}`,
+      body: { name: "Tên mới", version: 1 },
+    }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/units/:id/close",
+    request: async (f) => ({
+      path: `${T}/units/${(await f.fresh.unit()).id}/close`,
+      body: { closedOn: "2026-04-01" },
+    }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/members",
+    request: async () => ({ path: `${T}/members` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/members",
+    request: async (f) => ({ path: `${T}/members?unitId=${f.cellA.id}` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/members",
+    request: async (f) => ({
+      path: `${T}/members`,
+      body: { fullName: "Nguyễn Văn Mới", unitId: f.cellA.id },
+    }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/members/import",
+    request: async (f) => ({
+      path: `${T}/members/import?dryRun=1`,
+      raw: `ho_ten,nam_sinh,email,don_vi,chuc_vu,trang_thai,dien_quan_ly\nNgô Thị Nhập,1990,,${f.cellA.id},,dang-sinh-hoat,\n`,
+      contentType: "text/csv",
+    }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/members/export",
+    request: async () => ({ path: `${T}/members/export?format=csv` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/members/:id",
+    request: async (f) => ({ path: `${T}/members/${f.memberA.id}` }),
+    expect: {
+      admin: 200,
+      secretaryHere: 200,
+      secretaryElsewhere: 404,
+      member: 200,
+      supervisor: 404,
+      viewer: 404,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/members/:id",
+    request: async (f) => ({ path: `${T}/members/${f.memberB.id}` }),
+    expect: {
+      admin: 200,
+      secretaryHere: 404,
+      secretaryElsewhere: 200,
+      member: 404,
+      supervisor: 404,
+      viewer: 404,
+    },
+  },
+  {
+    method: "PATCH",
+    route: "/api/t/:tenant/members/:id",
+    request: async (f) => ({
+      path: `${T}/members/${(await f.fresh.member()).id}`,
+      body: { position: "Tổ trưởng", version: 1 },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/members/:id/status",
+    request: async (f) => ({
+      path: `${T}/members/${(await f.fresh.member()).id}/status`,
+      body: { status: "mien-sinh-hoat", since: "2026-04-15" },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/invitations",
+    request: async () => ({ path: `${T}/invitations` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/invitations",
+    request: async (f) => ({
+      path: `${T}/invitations`,
+      body: { email: f.fresh.email(), role: "member", unitId: f.cellA.id },
+    }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/invitations",
+    request: async (f) => ({
+      path: `${T}/invitations`,
+      body: { email: f.fresh.email(), role: "secretary", unitId: f.cellA.id },
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "DELETE",
+    route: "/api/t/:tenant/invitations/:id",
+    request: async (f) => ({ path: `${T}/invitations/${(await f.fresh.invitation()).id}` }),
+    expect: { admin: 204, secretaryHere: 204, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/accounts",
+    request: async () => ({ path: `${T}/accounts` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/accounts/:id/disable",
+    request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/disable` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/accounts/:id/enable",
+    request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/enable` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/accounts/:id/reset",
+    request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/reset` }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/accounts/:id/grants",
+    request: async (f) => ({
+      path: `${T}/accounts/${(await f.fresh.user()).id}/grants`,
+      body: { role: "viewer", unitId: f.root.id },
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "DELETE",
+    route: "/api/t/:tenant/accounts/:id/grants/:grantId",
+    request: async (f) => {
+      const g = await f.fresh.grant();
+      return { path: `${T}/accounts/${g.userId}/grants/${g.grantId}` };
+    },
+    expect: { admin: 204 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/audit",
+    request: async () => ({ path: `${T}/audit` }),
+    expect: { admin: 200 },
+  },
+];
+
+/** Denied unless the row says otherwise: 401 without a valid session for this tenant
+ *  (another tenant's token is no session here), 403 for a role the route does not serve. */
+const expected = (row: Row, caller: Caller) =>
+  row.expect[caller] ?? (caller === "none" || caller === "otherTenantAdmin" ? 401 : 403);
+
+beforeAll(async () => {
+  t = await makeApp();
+  fx = await buildFixture();
+}, 60_000);
+afterAll(() => t?.close());
+
+describe("authorization matrix", () => {
+  it("covers every registered route, and every route names its policy", () => {
+    const routes = describeRoutes(t.app.routes);
+    const missingPolicy = routes.filter((r) => !r.meta.policy).map((r) => `${r.method} ${r.path}`);
+    expect(missingPolicy).toEqual([]);
+    const covered = new Set(ROWS.map((r) => `${r.method} ${r.route}`));
+    const uncovered = routes.map((r) => `${r.method} ${r.path}`).filter((k) => !covered.has(k));
+    expect(uncovered).toEqual([]);
+  });
+
+  for (const row of ROWS) {
+    it(`${row.method} ${row.route} ${JSON.stringify(row.expect)}`, async () => {
+      const got: Record<string, number> = {};
+      const want: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const req = await row.request(fx);
+        const token = row.ownSession ? await fx.sessionFor(caller) : fx.tokens[caller];
+        const headers: Record<string, string> = {};
+        if (token) headers.Authorization = `Bearer ${token}`;
+        if (req.contentType) headers["Content-Type"] = req.contentType;
+        else if (req.body !== undefined) headers["Content-Type"] = "application/json";
+        const res = await t.app.request(`http://localhost${req.path}`, {
+          method: row.method,
+          headers,
+          body: req.raw ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
+        });
+        got[caller] = res.status;
+        want[caller] = expected(row, caller);
+        if (res.status >= 400) {
+          const body = (await res.json()) as { error: { code: string; message: string } };
+          expect(body.error.code).toMatch(/^[A-Z_]+$/);
+        }
+      }
+      expect(got).toEqual(want);
+    });
+  }
+});
+
+describe("tenant isolation", () => {
+  it("answers 404 to another tenant's admin for every id of this tenant", async () => {
+    const idRoutes = ROWS.filter((r) => r.route.includes("/:id"));
+    expect(idRoutes.length).toBeGreaterThan(8);
+    for (const row of idRoutes) {
+      const req = await row.request(fx);
+      const path = req.path.replace("/api/t/dang-bo-a/", "/api/t/dang-bo-b/");
+      const res = await t.app.request(`http://localhost${path}`, {
+        method: row.method,
+        headers: {
+          Authorization: `Bearer ${fx.tokens.otherTenantAdmin}`,
+          ...(req.body !== undefined ? { "Content-Type": "application/json" } : {}),
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      });
+      expect({ route: `${row.method} ${row.route}`, status: res.status }).toEqual({
+        route: `${row.method} ${row.route}`,
+        status: 404,
+      });
+    }
+  });
+});
