@@ -92,6 +92,11 @@ describe("parseRosterFile: CSV", () => {
     ]);
   });
 
+  it("honours Excel's sep= line and still counts it as line 1", async () => {
+    const text = `sep=;\r\n${ROSTER_COLUMNS.join(";")}\r\n${LINE_A.replaceAll(",", ";")}\r\n`;
+    expect(rows(await csv(text))).toEqual([{ line: 3, cells: ROW_A }]);
+  });
+
   it("keeps ',' as the separator when cells hold ';', and reads quoted commas", async () => {
     const text = `${HEADER}\n"Lê Văn C; bí danh Ba",1950,c@example.vn,Chi bộ 1,"Đảng viên, cựu chiến binh",tuoi-cao-benh,\n`;
     const [row] = rows(await csv(text));
@@ -500,6 +505,23 @@ describe("toXlsx → parseRosterFile", () => {
         },
       },
     ]);
+  });
+
+  it("keeps text that looks like Excel escapes, emoji and line breaks; drops what XML cannot hold", async () => {
+    const bytes = await toXlsx(
+      [...ROSTER_COLUMNS],
+      [["Tổ _x0041_ 😀", 1, "a\u0001b", "Dòng 1\r\nDòng 2", "\uD800z", "", ""]],
+      "S",
+    );
+    expect(rows(await parseRosterFile("xlsx", bytes))[0]!.cells).toEqual({
+      ho_ten: "Tổ _x0041_ 😀",
+      nam_sinh: "1",
+      email: "ab",
+      don_vi: "Dòng 1\nDòng 2",
+      chuc_vu: "\uFFFDz",
+      trang_thai: "",
+      dien_quan_ly: "",
+    });
   });
 
   it("stores numbers as numeric cells, text as inline strings and the header bold", async () => {

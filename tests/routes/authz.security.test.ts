@@ -61,17 +61,15 @@ async function buildFixture() {
     memberId: string | null = null,
   ) => {
     const id = newId();
-    await db
-      .insert(users)
-      .values({
-        id,
-        email,
-        fullName: email,
-        passwordHash: hash,
-        memberId,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(users).values({
+      id,
+      email,
+      fullName: email,
+      passwordHash: hash,
+      memberId,
+      createdAt: now,
+      updatedAt: now,
+    });
     for (const [role, unitId] of roles)
       await db.insert(grants).values({ id: newId(), userId: id, role, unitId, createdAt: now });
     return { id, token: (await createSession(db, id, now)).token };

@@ -9,7 +9,7 @@ import { memberStatusHistory, members, units } from "../../schema/tables/tenant"
 import type { TenantDb } from "../db/handles";
 import type { RawRow } from "../domain/roster-file";
 import { foldVietnamese } from "../domain/text";
-import { ictDate } from "../domain/time";
+import { ictDate } from "../domain/deadlines";
 import { auditInsert, type AuditEntry } from "./audit";
 import { historyRow, newMemberRow, type MemberRow, type MemberStatus } from "./members";
 

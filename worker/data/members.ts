@@ -7,7 +7,7 @@ import type { MemberCreateBody, MemberUpdateBody } from "../../schema/api";
 import type { TenantDb } from "../db/handles";
 import { inScope, subtreeBounds, type Scope } from "../domain/scope";
 import { foldVietnamese } from "../domain/text";
-import { ictDate } from "../domain/time";
+import { ictDate } from "../domain/deadlines";
 import { notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";

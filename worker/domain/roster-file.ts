@@ -88,9 +88,12 @@ export async function parseRosterFile(
     const sheet = await readXlsx(bytes);
     return "errors" in sheet ? sheet : buildRows(sheet.records);
   }
-  const text = decodeUtf8(bytes);
-  if (typeof text !== "string") return text;
-  const sep = detectSeparator(text);
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded !== "string") return decoded;
+  // Excel's own "sep=;" hint line: honour it, and blank it so later line numbers stay put.
+  const hint = /^sep=([,;])[ \t]*(?=\r|\n|$)/i.exec(decoded);
+  const text = hint ? decoded.slice(hint[0].length) : decoded;
+  const sep = hint ? hint[1]! : detectSeparator(text);
   return buildRows(csvRecords(text, sep), sep);
 }
 
@@ -106,7 +109,8 @@ interface SourceRecord {
 
 const REQUIRED = new Set<string>(ROSTER_COLUMNS);
 const KNOWN = new Set<string>([...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS]);
-const clean = (s: string) => s.normalize("NFC").trim();
+// Line breaks inside a cell come as CRLF from Excel on Windows; one form keeps comparisons simple.
+const clean = (s: string) => s.normalize("NFC").replace(/\r\n?/g, "\n").trim();
 const isBlank = (cells: string[]) => cells.every((c) => c.trim() === "");
 const list = (names: string[]) => names.map((n) => `«${n}»`).join(", ");
 
@@ -411,7 +415,7 @@ export async function toXlsx(
   sheetName: string,
 ): Promise<Uint8Array> {
   const all = [header, ...rows];
-  const width = Math.max(1, ...all.map((r) => r.length));
+  const width = all.reduce((w, r) => Math.max(w, r.length), 1);
   const chars = new Array<number>(width).fill(8);
   const body: string[] = [];
   all.forEach((row, r) => {
@@ -464,6 +468,8 @@ function columnName(index: number): string {
 }
 
 function xmlText(s: string): string {
+  // Most names and emails need none of the replacements below; 140,000 cells add up.
+  if (!/[&<>"_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(s)) return s;
   return (
     s
       // Characters XML 1.0 cannot carry at all, and lone surrogates UTF-8 cannot encode.

@@ -23,7 +23,7 @@ import {
 import { loadScope } from "../data/scope";
 import { listUnits } from "../data/units";
 import { detectKind, MAX_ROSTER_ROWS, parseRosterFile, toCsv, toXlsx } from "../domain/roster-file";
-import { ictDate } from "../domain/time";
+import { ictDate } from "../domain/deadlines";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { actor, guard, jsonBody, policy, queryParams, withBodyType } from "../http";
