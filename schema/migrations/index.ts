@@ -2,25 +2,25 @@
 import type { MigrationSet } from "../../worker/db/migrate";
 
 export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
-  "control": [
+  control: [
     {
-      "tag": "0000_init",
-      "when": 1795447263140,
-      "hash": "5479b12b97f28555ec8a3f87a6b42e1aaef0377e8945111410d3f19ea88fdef7",
-      "statements": [
+      tag: "0000_init",
+      when: 1795447263140,
+      hash: "5479b12b97f28555ec8a3f87a6b42e1aaef0377e8945111410d3f19ea88fdef7",
+      statements: [
         "CREATE TABLE `tenants` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`slug` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`status` text NOT NULL,\n\t`db_url` text NOT NULL,\n\t`schema_version` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `tenants_slug_unique` ON `tenants` (`slug`);",
         "CREATE INDEX `tenants_status_idx` ON `tenants` (`status`);",
-        "CREATE TABLE `throttles` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`window_start` integer NOT NULL,\n\t`count` integer NOT NULL\n);"
-      ]
-    }
+        "CREATE TABLE `throttles` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`window_start` integer NOT NULL,\n\t`count` integer NOT NULL\n);",
+      ],
+    },
   ],
-  "tenant": [
+  tenant: [
     {
-      "tag": "0000_init",
-      "when": 1795447263788,
-      "hash": "b5147776e2fbf67822bad15f422e4fd9e9e187f020b3f41720dd5f37833ad8c6",
-      "statements": [
+      tag: "0000_init",
+      when: 1795447263788,
+      hash: "b5147776e2fbf67822bad15f422e4fd9e9e187f020b3f41720dd5f37833ad8c6",
+      statements: [
         "CREATE TABLE `audit_log` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_user_id` text,\n\t`action` text NOT NULL,\n\t`entity` text NOT NULL,\n\t`entity_id` text,\n\t`before_json` text,\n\t`after_json` text,\n\t`request_id` text\n);",
         "CREATE INDEX `audit_entity_idx` ON `audit_log` (`entity`,`entity_id`);",
         "CREATE INDEX `audit_at_idx` ON `audit_log` (`at`);",
@@ -37,20 +37,20 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `units_parent_idx` ON `units` (`parent_id`);",
         "CREATE INDEX `units_path_idx` ON `units` (`path`);",
         "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`full_name` text NOT NULL,\n\t`password_hash` text,\n\t`member_id` text,\n\t`disabled_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
-        "CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);"
-      ]
+        "CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);",
+      ],
     },
     {
-      "tag": "0001_accounts_and_history",
-      "when": 1795447779332,
-      "hash": "0f4735d77ee831d761d6464c3af6f323fd299d5372857b4d98ebe0ac1c7f09dd",
-      "statements": [
+      tag: "0001_accounts_and_history",
+      when: 1795447779332,
+      hash: "0f4735d77ee831d761d6464c3af6f323fd299d5372857b4d98ebe0ac1c7f09dd",
+      statements: [
         "CREATE TABLE `account_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text,\n\t`unit_id` text,\n\t`member_id` text,\n\t`user_id` text,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`revoked_at` integer\n);",
         "CREATE UNIQUE INDEX `account_tokens_hash_uq` ON `account_tokens` (`token_hash`);",
         "CREATE INDEX `account_tokens_kind_idx` ON `account_tokens` (`kind`);",
         "CREATE TABLE `member_status_history` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`member_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`since` text NOT NULL,\n\t`note` text,\n\t`at` integer NOT NULL,\n\t`actor_user_id` text\n);",
-        "CREATE INDEX `member_status_member_idx` ON `member_status_history` (`member_id`,`since`);"
-      ]
-    }
-  ]
+        "CREATE INDEX `member_status_member_idx` ON `member_status_history` (`member_id`,`since`);",
+      ],
+    },
+  ],
 };

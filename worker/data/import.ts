@@ -127,7 +127,8 @@ function validateRows(
       managedByStandingCommittee: managed ?? false,
     };
     if ("so_dien_thoai" in cells) {
-      row.phone = cells.so_dien_thoai?.trim() || null;
+      // Our own export writes "+84…" as "'+84…" (formula-injection escape); take it back.
+      row.phone = cells.so_dien_thoai?.trim().replace(/^'(?=\+)/, "") || null;
       if (row.phone && !/^[0-9+ .()-]{1,20}$/.test(row.phone)) problems.push("Số điện thoại không hợp lệ.");
     }
     if ("dang_cong_khai" in cells) {
