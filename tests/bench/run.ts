@@ -1,0 +1,11 @@
+// `npm run bench`: one JSON object per line — {name, value, unit, baseline?, ratio?}. Each
+// ratio is measured side by side in this one run (alternating rounds, median of each), so a
+// noisy shared machine moves both sides together. Not a test: nothing here asserts.
+import { benchImport } from "./import";
+
+const only = process.argv[2];
+const benches: [string, () => Promise<Record<string, unknown>[]>][] = [["import", benchImport]];
+for (const [name, run] of benches) {
+  if (only && !name.startsWith(only)) continue;
+  for (const line of await run()) console.log(JSON.stringify(line));
+}
