@@ -181,3 +181,65 @@ export const AuditQuery = v.object({
   before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/))),
 });
+
+const TemplateKey = v.pipe(
+  v.string("Bắt buộc phải có."),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
+  v.maxLength(60),
+);
+export const TemplateCloneBody = v.strictObject({
+  fromKey: TemplateKey,
+  key: TemplateKey,
+  name: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(3, "Tên mẫu cần ít nhất 3 ký tự."),
+    v.maxLength(200),
+  ),
+});
+export const TemplateSaveBody = v.strictObject({
+  /** The version being edited: a stale one gets 409. */
+  version: Version,
+  /** The whole definition; checked against the template language (schema/template.ts). */
+  definition: v.record(v.string(), v.unknown()),
+});
+export const TemplateQuery = v.object({
+  version: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/))),
+});
+
+export const CampaignCreateBody = v.strictObject({
+  templateKey: TemplateKey,
+  templateVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  name: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.trim(),
+    v.minLength(3, "Tên đợt cần ít nhất 3 ký tự."),
+    v.maxLength(300),
+  ),
+  documentNo: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  startsOn: IsoDate,
+  dueOn: IsoDate,
+  unitIds: v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị."), v.maxLength(5000)),
+  /** Per-step due dates (YYYY-MM-DD), e.g. the day each cell holds its meeting. */
+  overrides: v.optional(v.record(TemplateKey, IsoDate)),
+});
+export type CampaignCreateBody = v.InferOutput<typeof CampaignCreateBody>;
+
+export const ProgressQuery = v.object({ unitId: v.optional(Id) });
+
+export const SubmissionSaveBody = v.strictObject({
+  formKey: TemplateKey,
+  data: v.record(v.string(), v.unknown()),
+  /** The version the writer started from; omitted only for the first save. */
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export const SubmitBody = v.strictObject({ formKey: v.optional(TemplateKey) });
+export const MineQuery = v.object({ formKey: v.optional(TemplateKey) });
+export const ReturnBody = v.strictObject({
+  comment: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.trim(),
+    v.minLength(3, "Hãy ghi lý do trả lại (ít nhất 3 ký tự)."),
+    v.maxLength(2000),
+  ),
+});

@@ -17,6 +17,10 @@ import { tenantsPublic } from "./routes/tenants";
 import { unitRoutes } from "./routes/units";
 import { accountRoutes, auditRoutes, invitationRoutes } from "./routes/accounts";
 import { memberRoutes } from "./routes/members";
+import { campaignRoutes } from "./routes/campaigns";
+import { myRoutes } from "./routes/my";
+import { submissionRoutes } from "./routes/submissions";
+import { templateRoutes } from "./routes/templates";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
@@ -27,7 +31,11 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/members", memberRoutes)
   .route("/invitations", invitationRoutes)
   .route("/accounts", accountRoutes)
-  .route("/audit", auditRoutes);
+  .route("/audit", auditRoutes)
+  .route("/templates", templateRoutes)
+  .route("/campaigns", campaignRoutes)
+  .route("/submissions", submissionRoutes)
+  .route("/my", myRoutes);
 
 export function createApp(getPlatform: (env: Bindings) => Platform) {
   const app = new Hono<AppEnv>();

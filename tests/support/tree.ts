@@ -1,0 +1,130 @@
+// A small đảng bộ for campaign scenarios: two cells under a ward committee, members in every
+// status that matters, and sessions made directly (no password hashing, so tests stay fast).
+import { eq } from "drizzle-orm";
+import { grants, memberStatusHistory, members, units, users } from "../../schema/tables/tenant";
+import { createSession } from "../../worker/auth/sessions";
+import { newId } from "../../worker/data/ids";
+import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/members";
+import { newUnitRow } from "../../worker/data/units";
+import type { Role } from "../../worker/env";
+import { signupTenant, type TestApp } from "./app";
+
+export async function buildTree(t: TestApp, slug = "phuong-mau") {
+  const signup = await signupTenant(t, slug);
+  const row = (
+    await t.platform
+      .control()
+      .client.execute({ sql: "SELECT id, db_url FROM tenants WHERE slug = ?", args: [slug] })
+  ).rows[0]!;
+  const { db } = t.platform.tenant({ id: String(row.id), dbUrl: String(row.db_url) });
+  const now = t.clock.now;
+  const [root] = await db.select().from(units).where(eq(units.depth, 0));
+  const cellA = newUnitRow({ name: "Chi bộ Khu dân cư số 1", kind: "chi-bo" }, root!, now);
+  const cellB = newUnitRow({ name: "Chi bộ Khu dân cư số 2", kind: "chi-bo" }, root!, now);
+  await db.insert(units).values([cellA, cellB]);
+
+  /** Who is who: a session is made at the test clock's time for every call, so scenarios
+   *  can move the clock by days without outliving the 12-hour idle timeout. */
+  const userIds: Record<string, string> = { admin: signup.user.id };
+  const ids: Record<string, string> = {};
+  const addMember = async (
+    key: string,
+    input: Omit<MemberInput, "status"> & { status?: MemberInput["status"] },
+    roles: [Role, string][] = [],
+  ) => {
+    const m = newMemberRow({ status: "dang-sinh-hoat", statusSince: "2020-01-01", ...input }, now);
+    await db.insert(members).values(m);
+    await db.insert(memberStatusHistory).values(historyRow(m, now, null));
+    ids[key] = m.id;
+    const userId = newId();
+    await db
+      .insert(users)
+      .values({
+        id: userId,
+        email: `${key}@${slug}.vn`,
+        fullName: m.fullName,
+        passwordHash: null,
+        memberId: m.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+    for (const [role, unitId] of [["member", m.unitId] as [Role, string], ...roles])
+      await db.insert(grants).values({ id: newId(), userId, role, unitId, createdAt: now });
+    userIds[key] = userId;
+    return m;
+  };
+  await addMember(
+    "a1",
+    {
+      fullName: "Nguyễn Văn An",
+      birthYear: 1980,
+      unitId: cellA.id,
+      position: "Bí thư chi bộ",
+      leadershipRank: 1,
+    },
+    [["secretary", cellA.id]],
+  );
+  await addMember("a2", { fullName: "Trần Thị Bình", birthYear: 1985, unitId: cellA.id });
+  await addMember("a3", {
+    fullName: "Lê Văn Cường",
+    birthYear: 1950,
+    unitId: cellA.id,
+    status: "mien-sinh-hoat",
+  });
+  await addMember("a4", {
+    fullName: "Phạm Thị Dung",
+    birthYear: 1935,
+    unitId: cellA.id,
+    status: "tuoi-cao-benh",
+  });
+  await addMember("a5", { fullName: "Hoàng Văn Em", birthYear: 1990, unitId: cellA.id });
+  await addMember(
+    "b1",
+    {
+      fullName: "Đỗ Thị Giang",
+      birthYear: 1978,
+      unitId: cellB.id,
+      position: "Bí thư chi bộ",
+      leadershipRank: 1,
+    },
+    [["secretary", cellB.id]],
+  );
+  await addMember("b2", {
+    fullName: "Vũ Văn Hải",
+    birthYear: 1992,
+    unitId: cellB.id,
+    managedByStandingCommittee: true,
+    position: "Chủ tịch UBND phường",
+  });
+
+  const api = async <T = Record<string, unknown>>(
+    who: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
+    const token = (await createSession(db, userIds[who]!, t.clock.now)).token;
+    const res = await t.request(method, `/api/t/${slug}${path}`, { token, body });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  return { db, slug, root: root!, cellA, cellB, ids, userIds, api };
+}
+
+export type Tree = Awaited<ReturnType<typeof buildTree>>;
+
+/** A complete "Kế hoạch tu dưỡng, rèn luyện" (seed 000's form) for one member. */
+export const fullPlan000 = (name: string) => ({
+  "ho-ten": name,
+  "nam-sinh": 1980,
+  "chuc-vu": "Đảng viên",
+  "chi-bo": "Chi bộ Khu dân cư số 1",
+  "dang-bo": "Đảng bộ phường",
+  "tu-duong-ren-luyen": {
+    "pham-chat": "Giữ gìn phẩm chất chính trị, đạo đức, lối sống.",
+    "nhung-dieu-khong-duoc-lam": "Thực hiện nghiêm 19 điều đảng viên không được làm.",
+    "chuc-trach": "Hoàn thành tốt nhiệm vụ được giao.",
+  },
+  "khac-phuc": "Khắc phục hạn chế về tác phong làm việc.",
+  "cam-ket": true,
+});

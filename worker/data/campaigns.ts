@@ -1,0 +1,293 @@
+// Campaigns: created from a template (its definition frozen into the row), launched onto
+// target subtrees (tasks per unit and per member), and measured. Progress is computed from
+// the members themselves — their status on the evaluation date and their submission — so it
+// is right for members who joined, left or were excused after launch, with or without tasks.
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { launchBlockers, stepAppliesToMember, unitMatches, type MemberForMatch, type Step, type TemplateDefinition, type UnitKind } from "../../schema/template";
+import { campaignUnits, campaigns, memberStatusHistory, members, submissions, tasks, units } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+import { DueDateError, ictDate, resolveStepDueDates } from "../domain/deadlines";
+import { addCounts, classify, countState, evaluationDate, zeroCounts, type Counts, type SubmissionStatus } from "../domain/progress";
+import { subtreeBounds, type Scope } from "../domain/scope";
+import { AppError, notFound } from "../errors";
+import { auditInsert, type AuditEntry } from "./audit";
+import { newId } from "./ids";
+import { scopeCondition } from "./scope";
+import { getTemplate } from "./templates";
+import { getUnitInScope } from "./units";
+
+type Audit = Omit<AuditEntry, "action" | "entity">;
+export type CampaignRow = typeof campaigns.$inferSelect;
+
+export interface Campaign extends Omit<CampaignRow, "definition" | "overrides"> {
+  def: TemplateDefinition;
+  overrides: Record<string, string>;
+}
+
+const hydrate = (row: CampaignRow): Campaign => {
+  const { definition, overrides, ...rest } = row;
+  return { ...rest, def: JSON.parse(definition) as TemplateDefinition, overrides: overrides ? (JSON.parse(overrides) as Record<string, string>) : {} };
+};
+
+export async function getCampaign(db: TenantDb, id: string): Promise<Campaign> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  if (!row) throw notFound("Không tìm thấy đợt sinh hoạt.");
+  return hydrate(row);
+}
+
+export async function listCampaigns(db: TenantDb) {
+  const rows = await db
+    .select({ id: campaigns.id, name: campaigns.name, templateKey: campaigns.templateKey, templateVersion: campaigns.templateVersion, documentNo: campaigns.documentNo, startsOn: campaigns.startsOn, dueOn: campaigns.dueOn, status: campaigns.status })
+    .from(campaigns)
+    .orderBy(desc(campaigns.createdAt));
+  return rows;
+}
+
+export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {
+  return (await db.select({ unitId: campaignUnits.unitId }).from(campaignUnits).where(eq(campaignUnits.campaignId, campaignId))).map((r) => r.unitId);
+}
+
+/** Due instant of every dated step; a broken date in the campaign is a 422, not a 500. */
+export function stepDueDates(c: Pick<Campaign, "def" | "startsOn" | "dueOn" | "overrides">): Record<string, Date> {
+  try {
+    return resolveStepDueDates(c.def, { startsOn: c.startsOn, dueOn: c.dueOn, overrides: c.overrides });
+  } catch (err) {
+    if (err instanceof DueDateError) throw new AppError(422, "INVALID_BODY", err.message, { dueOn: err.message });
+    throw err;
+  }
+}
+
+/** The member step whose form progress counts: the personal plan where there is one. */
+export function trackedStep(def: TemplateDefinition): Step | null {
+  const memberSteps = def.steps.filter((s) => s.owner === "member" && s.formKey);
+  const order = ["personal-plan", "self-assessment", "commitment"];
+  for (const kind of order) {
+    const s = memberSteps.find((x) => x.kind === kind);
+    if (s) return s;
+  }
+  return memberSteps[0] ?? null;
+}
+
+/** Member forms of a campaign (distinct form keys used by member steps). */
+export const memberFormKeys = (def: TemplateDefinition) => [
+  ...new Set(def.steps.filter((s) => s.owner === "member" && s.formKey).map((s) => s.formKey!)),
+];
+
+export interface CampaignInput {
+  templateKey: string;
+  templateVersion?: number;
+  name: string;
+  documentNo?: string;
+  startsOn: string;
+  dueOn: string;
+  unitIds: string[];
+  overrides?: Record<string, string>;
+}
+
+export async function createCampaign(db: TenantDb, input: CampaignInput, scope: Scope, audit: Audit, now: Date) {
+  const { def } = await getTemplate(db, input.templateKey, input.templateVersion);
+  if (input.dueOn < input.startsOn)
+    throw new AppError(422, "INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", { dueOn: "Phải sau ngày bắt đầu." });
+  for (const unitId of input.unitIds) await getUnitInScope(db, unitId, scope);
+  const row = {
+    id: newId(),
+    templateKey: def.key,
+    templateVersion: def.version,
+    definition: JSON.stringify(def),
+    name: input.name,
+    documentNo: input.documentNo ?? null,
+    startsOn: input.startsOn,
+    dueOn: input.dueOn,
+    overrides: input.overrides ? JSON.stringify(input.overrides) : null,
+    status: "draft" as const,
+    createdBy: audit.actorUserId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  stepDueDates({ def, startsOn: row.startsOn, dueOn: row.dueOn, overrides: input.overrides ?? {} });
+  await db.batch([
+    db.insert(campaigns).values(row),
+    db.insert(campaignUnits).values([...new Set(input.unitIds)].map((unitId) => ({ campaignId: row.id, unitId }))),
+    auditInsert(db, { ...audit, action: "campaign.create", entity: "campaign", entityId: row.id, after: { name: row.name, templateKey: def.key, templateVersion: def.version, unitIds: input.unitIds } }, now),
+  ]);
+  return { id: row.id, status: row.status };
+}
+
+interface UnitInfo {
+  id: string;
+  name: string;
+  kind: string;
+  path: string;
+  parentId: string | null;
+  closedOn: string | null;
+}
+
+/** Everything needed to decide who a campaign concerns: the units in its target subtrees
+ *  (open on `date`) and their ancestors' names for the template's name-based filters. */
+async function targetUnits(db: TenantDb, campaignId: string, date: string) {
+  const all: UnitInfo[] = await db.select({ id: units.id, name: units.name, kind: units.kind, path: units.path, parentId: units.parentId, closedOn: units.closedOn }).from(units);
+  const byId = new Map(all.map((u) => [u.id, u]));
+  const roots = (await campaignUnitIds(db, campaignId)).map((id) => byId.get(id)).filter((u): u is UnitInfo => !!u);
+  const inTarget = all.filter((u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date));
+  const ancestors = (u: UnitInfo) => {
+    const names: string[] = [];
+    for (let p = u.parentId ? byId.get(u.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) names.push(p.name);
+    return names;
+  };
+  return { inTarget, byId, roots, ancestors };
+}
+
+const pathConditions = (paths: string[], column = units.path): SQL | undefined =>
+  paths.length === 0
+    ? sql`0`
+    : or(...paths.map((p) => {
+        const [lo, hi] = subtreeBounds(p);
+        return and(gte(column, lo), lt(column, hi));
+      }));
+
+/** Members of the target subtrees (within `scope`) with their status on `date`. */
+async function targetMembers(db: TenantDb, rootPaths: string[], scope: Scope, date: string, memberIds?: string[]) {
+  const statusOnDate = sql<string>`coalesce((SELECT ${memberStatusHistory.status} FROM ${memberStatusHistory} WHERE ${memberStatusHistory.memberId} = ${members.id} AND ${memberStatusHistory.since} <= ${date} ORDER BY ${memberStatusHistory.since} DESC, ${memberStatusHistory.at} DESC LIMIT 1), ${members.status})`;
+  return db
+    .select({ id: members.id, fullName: members.fullName, unitId: members.unitId, position: members.position, managed: members.managedByStandingCommittee, status: statusOnDate })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(and(pathConditions(rootPaths), scopeCondition(scope, units.path), memberIds ? inArray(members.id, memberIds) : undefined));
+}
+
+function matchFacts(m: { position: string | null; managed: boolean; status: string }, unit: UnitInfo, ancestors: string[]): MemberForMatch {
+  return {
+    status: m.status as MemberForMatch["status"],
+    position: m.position,
+    managedByStandingCommittee: m.managed,
+    unit: { kind: unit.kind as UnitKind, name: unit.name },
+    ancestorUnitNames: ancestors,
+  };
+}
+
+/** Creates the tasks that are missing: unit steps for target units, member steps for the
+ *  members they concern who are expected (not excused, not gone). Idempotent. */
+export async function syncTasks(db: TenantDb, c: Campaign, now: Date, memberIds?: string[]): Promise<number> {
+  const today = ictDate(now);
+  const due = stepDueDates(c);
+  const { inTarget, roots, ancestors } = await targetUnits(db, c.id, today);
+  const unitById = new Map(inTarget.map((u) => [u.id, u]));
+  const rows: (typeof tasks.$inferInsert)[] = [];
+  if (!memberIds)
+    for (const step of c.def.steps.filter((s) => s.owner === "unit"))
+      for (const u of inTarget)
+        if (unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name }))
+          rows.push({ id: newId(), campaignId: c.id, stepKey: step.key, unitId: u.id, memberId: "", dueAt: due[step.key] ?? null, createdAt: now });
+  const memberSteps = c.def.steps.filter((s) => s.owner === "member");
+  if (memberSteps.length) {
+    const list = await targetMembers(db, roots.map((r) => r.path), { all: true, paths: [] }, today, memberIds);
+    for (const m of list) {
+      const unit = unitById.get(m.unitId);
+      if (!unit || countState(m.status, c.def.excusals.statuses) !== "expected") continue;
+      const facts = matchFacts(m, unit, ancestors(unit));
+      for (const step of memberSteps)
+        if (stepAppliesToMember(c.def, step, facts))
+          rows.push({ id: newId(), campaignId: c.id, stepKey: step.key, unitId: m.unitId, memberId: m.id, dueAt: due[step.key] ?? null, createdAt: now });
+    }
+  }
+  for (let i = 0; i < rows.length; i += 500) await db.insert(tasks).values(rows.slice(i, i + 500)).onConflictDoNothing();
+  return rows.length;
+}
+
+export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
+  const c = await getCampaign(db, id);
+  if (c.status !== "draft") throw new AppError(409, "INVALID_STATE", "Chỉ phát động được đợt sinh hoạt đang ở dạng nháp.");
+  const blockers = launchBlockers(c.def);
+  if (blockers.length)
+    throw new AppError(422, "NOT_LAUNCHABLE", blockers.join(" "), Object.fromEntries(blockers.map((b, i) => [`blockers.${i}`, b])));
+  // Claim the launch first (draft → active): two admins clicking at once launch it once.
+  const [claimed] = await db
+    .update(campaigns)
+    .set({ status: "active", launchedAt: now, updatedAt: now, version: sql`${campaigns.version} + 1` })
+    .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
+    .returning({ id: campaigns.id });
+  if (!claimed) throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt đã được phát động.");
+  const created = await syncTasks(db, { ...c, status: "active" }, now);
+  await auditInsert(db, { ...audit, action: "campaign.launch", entity: "campaign", entityId: id, after: { tasks: created } }, now);
+  return { id, status: "active" as const };
+}
+
+export async function closeCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
+  const c = await getCampaign(db, id);
+  if (c.status !== "active") throw new AppError(409, "INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");
+  await db.batch([
+    db.update(campaigns).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(campaigns.id, id)),
+    auditInsert(db, { ...audit, action: "campaign.close", entity: "campaign", entityId: id }, now),
+  ]);
+  return { id, status: "closed" as const };
+}
+
+export interface UnitProgress extends Counts {
+  unitId: string;
+}
+
+export interface RosterEntry {
+  memberId: string;
+  fullName: string;
+  unitId: string;
+  counts: Counts;
+  submission: { id: string; status: SubmissionStatus; version: number; submittedAt: Date | null; enteredOnBehalf: boolean } | null;
+}
+
+/** Every member the campaign's tracked form concerns, within `scope` (and the `unitId`
+ *  subtree if given), with their submission and how they count. Progress and the
+ *  secretary's queue both read this, so they agree by construction. */
+export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+  const step = trackedStep(c.def);
+  const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
+  const date = evaluationDate(now, dueAt);
+  const { inTarget, roots, ancestors } = await targetUnits(db, c.id, date);
+  let rootPaths = roots.map((r) => r.path);
+  if (unitId) {
+    const unit = await getUnitInScope(db, unitId, scope);
+    rootPaths = rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
+  }
+  const unitById = new Map(inTarget.map((u) => [u.id, u]));
+  const list = step ? await targetMembers(db, rootPaths, scope, date) : [];
+  const subs = step
+    ? await db
+        .select({ id: submissions.id, memberId: submissions.memberId, status: submissions.status, version: submissions.version, submittedAt: submissions.submittedAt, first: submissions.firstSubmittedAt, enteredBy: submissions.enteredBy })
+        .from(submissions)
+        .where(and(eq(submissions.campaignId, c.id), eq(submissions.formKey, step.formKey!)))
+    : [];
+  const subByMember = new Map(subs.map((x) => [x.memberId, x]));
+  const entries: RosterEntry[] = [];
+  for (const m of list) {
+    const unit = unitById.get(m.unitId);
+    if (!unit) continue; // closed before the evaluation date
+    if (!stepAppliesToMember(c.def, step!, matchFacts(m, unit, ancestors(unit)))) continue;
+    const sub = subByMember.get(m.id);
+    const counts = classify(
+      { state: countState(m.status, c.def.excusals.statuses), submission: (sub?.status ?? null) as SubmissionStatus | null, firstSubmittedAt: sub?.first ?? null },
+      dueAt,
+      now,
+    );
+    if (counts.expected + counts.excused === 0) continue; // left the đảng bộ
+    entries.push({
+      memberId: m.id,
+      fullName: m.fullName,
+      unitId: m.unitId,
+      counts,
+      submission: sub ? { id: sub.id, status: sub.status, version: sub.version, submittedAt: sub.submittedAt, enteredOnBehalf: sub.enteredBy !== null } : null,
+    });
+  }
+  return { step, dueAt, evaluatedOn: date, entries };
+}
+
+/** Progress of the campaign's tracked member form, per unit, within the reader's scope. */
+export async function campaignProgress(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+  const { dueAt, evaluatedOn, entries } = await campaignRoster(db, c, scope, now, unitId);
+  const totals = zeroCounts();
+  const perUnit = new Map<string, Counts>();
+  for (const e of entries) {
+    addCounts(totals, e.counts);
+    addCounts(perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!, e.counts);
+  }
+  const unitsOut: UnitProgress[] = [...perUnit.entries()].map(([id, counts]) => ({ unitId: id, ...counts }));
+  return { dueAt, evaluatedOn, totals, units: unitsOut };
+}

@@ -1,0 +1,193 @@
+// Member form data against the template's form definition. Data is nested as the form is:
+// a section's fields under the section's key; a checklist's answers under the item number.
+//   { "ho-ten": "…", "tu-duong-ren-luyen": { "pham-chat": "…" },
+//     "lien-he-27": { "1": { "level": "co", "note": "…" } }, "cam-ket": true }
+// Drafts are saved as the member types, so `draft` mode checks only that what is there has
+// the right type and size; `submit` mode also needs every required field. Errors are keyed
+// by the field's path in the form ("tu-duong-ren-luyen.pham-chat", "lien-he-27.5.note").
+import type { Form, LeafField, TemplateList } from "../../schema/template";
+import type { FieldErrors } from "../errors";
+
+export type FormMode = "draft" | "submit";
+type Data = Record<string, unknown>;
+
+const codePoints = (s: string) => [...s].length;
+const isBlank = (v: unknown) =>
+  v === undefined ||
+  v === null ||
+  v === "" ||
+  (typeof v === "string" && v.trim() === "") ||
+  (Array.isArray(v) && v.length === 0);
+
+function findValue(form: Form, data: Data, key: string): unknown {
+  for (const f of form.fields) {
+    if (f.key === key) return data[key];
+    if (f.type === "section") {
+      const inner = f.fields.find((x) => x.key === key);
+      if (inner) return (data[f.key] as Data | undefined)?.[key];
+    }
+  }
+  return undefined;
+}
+
+function conditionHolds(form: Form, data: Data, field: LeafField): boolean {
+  const cond = field.requiredIf;
+  if (!cond) return false;
+  const value = findValue(form, data, cond.field);
+  const wanted = "equals" in cond ? [cond.equals] : cond.oneOf;
+  if (value && typeof value === "object" && !Array.isArray(value))
+    return Object.values(value as Record<string, { level?: unknown }>).some((a) =>
+      wanted.includes(a?.level as never),
+    );
+  if (Array.isArray(value)) return value.some((x) => wanted.includes(x as never));
+  return wanted.includes(value as never);
+}
+
+function checkLeaf(
+  field: LeafField,
+  value: unknown,
+  path: string,
+  mode: FormMode,
+  required: boolean,
+  lists: TemplateList[],
+  errors: FieldErrors,
+): void {
+  if (field.type === "cellConfirmation") return; // the cell fills it when confirming
+  if (isBlank(value)) {
+    if (mode === "submit" && required) errors[path] = "Bắt buộc phải điền.";
+    return;
+  }
+  switch (field.type) {
+    case "shortText":
+    case "longText": {
+      const max = field.maxLength ?? 500;
+      if (typeof value !== "string") errors[path] = "Phải là văn bản.";
+      else if (codePoints(value) > max)
+        errors[path] = `Tối đa ${max.toLocaleString("vi-VN")} ký tự.`;
+      return;
+    }
+    case "number": {
+      if (typeof value !== "number" || !Number.isFinite(value)) errors[path] = "Phải là số.";
+      else if (field.integer && !Number.isInteger(value)) errors[path] = "Phải là số nguyên.";
+      else if (field.min !== undefined && value < field.min)
+        errors[path] = `Không được nhỏ hơn ${field.min}.`;
+      else if (field.max !== undefined && value > field.max)
+        errors[path] = `Không được lớn hơn ${field.max}.`;
+      return;
+    }
+    case "date": {
+      const ok =
+        typeof value === "string" &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+      if (!ok) errors[path] = "Ngày phải có dạng YYYY-MM-DD.";
+      return;
+    }
+    case "choice": {
+      const allowed = field.options.map((o) => o.value);
+      const values = field.multiple ? value : [value];
+      if (
+        !Array.isArray(values) ||
+        !values.every((x) => typeof x === "string" && allowed.includes(x))
+      )
+        errors[path] = "Giá trị không nằm trong danh sách cho phép.";
+      return;
+    }
+    case "commitment": {
+      if (value !== true) errors[path] = "Hãy đánh dấu để cam kết.";
+      return;
+    }
+    case "checklist": {
+      if (typeof value !== "object" || Array.isArray(value)) {
+        errors[path] = "Sai kiểu dữ liệu.";
+        return;
+      }
+      const list = lists.find((l) => l.key === field.listKey);
+      const groups = (list?.groups ?? []).filter(
+        (g) => !field.groups || field.groups.includes(g.key),
+      );
+      const items = groups.flatMap((g) => g.items);
+      const answers = value as Record<string, { level?: unknown; note?: unknown } | undefined>;
+      const levels = field.levels.map((l) => l.value);
+      for (const key of Object.keys(answers))
+        if (!items.some((i) => String(i.no) === key))
+          errors[`${path}.${key}`] = "Không có nội dung này trong danh sách.";
+      for (const item of items) {
+        const itemPath = `${path}.${item.no}`;
+        const answer = answers[String(item.no)];
+        if (!answer) {
+          if (mode === "submit") errors[itemPath] = "Chưa tự liên hệ nội dung này.";
+          continue;
+        }
+        if (answer.level !== undefined && !levels.includes(answer.level as string))
+          errors[`${itemPath}.level`] = "Mức độ không hợp lệ.";
+        else if (answer.level === undefined && mode === "submit")
+          errors[`${itemPath}.level`] = "Chưa chọn mức độ.";
+        if (answer.note !== undefined && answer.note !== null) {
+          if (typeof answer.note !== "string") errors[`${itemPath}.note`] = "Phải là văn bản.";
+          else if (codePoints(answer.note) > field.noteMaxLength)
+            errors[`${itemPath}.note`] = `Tối đa ${field.noteMaxLength} ký tự.`;
+        }
+        const needsNote = field.noteRequiredFor?.includes(answer.level as string);
+        if (mode === "submit" && needsNote && isBlank(answer.note))
+          errors[`${itemPath}.note`] = `Cần ghi ${field.noteLabel.toLocaleLowerCase("vi")}.`;
+      }
+      return;
+    }
+  }
+}
+
+/** Field errors of `data` against `form`; empty when it may be saved (draft) or submitted. */
+export function validateFormData(
+  form: Form,
+  data: unknown,
+  lists: TemplateList[],
+  mode: FormMode,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    return { _: "Dữ liệu biểu mẫu phải là một đối tượng." };
+  const d = data as Data;
+  const known = new Set(form.fields.map((f) => f.key));
+  for (const key of Object.keys(d))
+    if (!known.has(key)) errors[key] = "Biểu mẫu không có trường này.";
+  for (const f of form.fields) {
+    if (f.type === "section") {
+      const inner = d[f.key];
+      if (
+        inner !== undefined &&
+        (typeof inner !== "object" || inner === null || Array.isArray(inner))
+      ) {
+        errors[f.key] = "Sai kiểu dữ liệu.";
+        continue;
+      }
+      const innerData = (inner ?? {}) as Data;
+      const innerKnown = new Set(f.fields.map((x) => x.key));
+      for (const key of Object.keys(innerData))
+        if (!innerKnown.has(key)) errors[`${f.key}.${key}`] = "Biểu mẫu không có trường này.";
+      for (const leaf of f.fields)
+        checkLeaf(
+          leaf,
+          innerData[leaf.key],
+          `${f.key}.${leaf.key}`,
+          mode,
+          leaf.required || conditionHolds(form, d, leaf),
+          lists,
+          errors,
+        );
+    } else
+      checkLeaf(f, d[f.key], f.key, mode, f.required || conditionHolds(form, d, f), lists, errors);
+  }
+  return errors;
+}
+
+/** A stable serialisation (keys sorted) so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Data)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,96 @@
+// Who counts, and how, in a campaign's progress — the rules the API, the cron's rollups and
+// the dashboards share by construction. Pure functions: no I/O, no clock but the one passed.
+//
+// - A member's status is read on the evaluation date: today while the campaign runs, the
+//   due date once it has passed. So a member excused (or transferred in) mid-campaign moves
+//   out of (or into) the counts from that date, and the figures of a finished campaign stop
+//   moving.
+// - Excused members (the template's excusals) count in `excused` only: out of both the
+//   numerator and the denominator, even if they submitted voluntarily.
+// - Members who left (transferred out, deceased) do not count at all.
+// - `submitted` means a plan is in the cell's hands now (submitted or confirmed); a returned
+//   plan is back with its author. Lateness is judged on the first submission, so a plan sent
+//   on time and returned for a fix is not late for the fix.
+import type { MemberStatus } from "../../schema/template";
+import { ictDate } from "./deadlines";
+
+export type SubmissionStatus = "draft" | "submitted" | "returned" | "confirmed";
+const GONE: readonly string[] = ["chuyen-di", "tu-tran"];
+
+export interface StatusChange {
+  status: string;
+  since: string;
+}
+
+/** The status in force on `date` (YYYY-MM-DD): the latest change on or before it, or the
+ *  member's recorded status when the history says nothing that early. */
+export function statusOn(history: StatusChange[], current: string, date: string): string {
+  let best: StatusChange | null = null;
+  for (const h of history) if (h.since <= date && (!best || h.since >= best.since)) best = h;
+  return best?.status ?? current;
+}
+
+/** The date statuses are read on. */
+export function evaluationDate(now: Date, dueAt: Date | null): string {
+  return ictDate(dueAt && dueAt < now ? dueAt : now);
+}
+
+export type CountState = "expected" | "excused" | "gone";
+export function countState(status: string, excused: readonly MemberStatus[]): CountState {
+  if (GONE.includes(status)) return "gone";
+  return (excused as readonly string[]).includes(status) ? "excused" : "expected";
+}
+
+export interface Counts {
+  expected: number;
+  submitted: number;
+  confirmed: number;
+  onTime: number;
+  late: number;
+  excused: number;
+}
+export const zeroCounts = (): Counts => ({
+  expected: 0,
+  submitted: 0,
+  confirmed: 0,
+  onTime: 0,
+  late: 0,
+  excused: 0,
+});
+
+export interface MemberFacts {
+  state: CountState;
+  submission: SubmissionStatus | null;
+  firstSubmittedAt: Date | null;
+}
+
+/** One member's contribution to the counts. */
+export function classify(m: MemberFacts, dueAt: Date | null, now: Date): Counts {
+  const c = zeroCounts();
+  if (m.state === "gone") return c;
+  if (m.state === "excused") {
+    c.excused = 1;
+    return c;
+  }
+  c.expected = 1;
+  const inHand = m.submission === "submitted" || m.submission === "confirmed";
+  if (inHand) c.submitted = 1;
+  if (m.submission === "confirmed") c.confirmed = 1;
+  const first = m.firstSubmittedAt;
+  if (dueAt && first && inHand) {
+    if (first <= dueAt) c.onTime = 1;
+    else c.late = 1;
+  } else if (!dueAt && inHand) c.onTime = 1;
+  else if (dueAt && !inHand && now >= dueAt) c.late = 1;
+  return c;
+}
+
+export function addCounts(into: Counts, c: Counts): Counts {
+  into.expected += c.expected;
+  into.submitted += c.submitted;
+  into.confirmed += c.confirmed;
+  into.onTime += c.onTime;
+  into.late += c.late;
+  into.excused += c.excused;
+  return into;
+}

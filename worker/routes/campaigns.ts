@@ -1,0 +1,255 @@
+// Campaigns and the member's own forms in them. Admins create, launch and close; progress
+// is read by admins, secretaries and viewers for their own subtree; a member writes only
+// their own plan, and a secretary may write one for a member of its subtree (marked so).
+import { Hono, type Context } from "hono";
+import {
+  CampaignCreateBody,
+  MineQuery,
+  ProgressQuery,
+  SubmissionSaveBody,
+  SubmitBody,
+} from "../../schema/api";
+import {
+  campaignProgress,
+  campaignRoster,
+  campaignUnitIds,
+  closeCampaign,
+  createCampaign,
+  getCampaign,
+  launchCampaign,
+  listCampaigns,
+  stepDueDates,
+} from "../data/campaigns";
+import { getMemberInScope } from "../data/members";
+import { loadScope } from "../data/scope";
+import { findMine, listVersions, saveDraft, submissionView, submit } from "../data/submissions";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { actor, guard, jsonBody, policy, queryParams } from "../http";
+
+const ADMIN = policy.roles("admin");
+const STAFF = ["admin", "secretary"] as const;
+
+function ownMemberId(c: Context<AppEnv>): string {
+  const memberId = c.var.user!.memberId;
+  if (!memberId)
+    throw new AppError(
+      403,
+      "FORBIDDEN",
+      "Tài khoản này không gắn với đảng viên nào nên không có kế hoạch để viết.",
+    );
+  return memberId;
+}
+
+/** The member a secretary (or admin) writes for: must be in the caller's scope. */
+async function memberForStaff(c: Context<AppEnv>, memberId: string) {
+  const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+  return (await getMemberInScope(c.var.db, memberId, scope)).id;
+}
+
+export const campaignRoutes = new Hono<AppEnv>()
+  .get("/", guard(policy.signedIn, "Các đợt sinh hoạt của đảng bộ"), async (c) =>
+    c.json({ campaigns: await listCampaigns(c.var.db) }, 200),
+  )
+  .post(
+    "/",
+    guard(ADMIN, "Tạo đợt sinh hoạt (nháp) từ một mẫu"),
+    jsonBody(CampaignCreateBody),
+    async (c) => {
+      const scope = await loadScope(c.var.db, c.var.grants, ["admin"]);
+      return c.json(
+        await createCampaign(c.var.db, c.req.valid("json"), scope, actor(c), c.var.platform.now()),
+        201,
+      );
+    },
+  )
+  .get(
+    "/:id",
+    guard(policy.signedIn, "Một đợt sinh hoạt: định nghĩa, hạn từng bước, đơn vị"),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const due = stepDueDates(campaign);
+      return c.json(
+        {
+          id: campaign.id,
+          name: campaign.name,
+          documentNo: campaign.documentNo,
+          status: campaign.status,
+          templateKey: campaign.templateKey,
+          templateVersion: campaign.templateVersion,
+          startsOn: campaign.startsOn,
+          dueOn: campaign.dueOn,
+          unitIds: await campaignUnitIds(c.var.db, campaign.id),
+          steps: campaign.def.steps.map((s) => ({
+            key: s.key,
+            title: s.title,
+            owner: s.owner,
+            kind: s.kind,
+            formKey: s.formKey ?? null,
+            dueAt: due[s.key] ?? null,
+          })),
+          definition: campaign.def,
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    "/:id/launch",
+    guard(ADMIN, "Phát động: tạo việc cho từng đơn vị và đảng viên"),
+    async (c) =>
+      c.json(
+        await launchCampaign(c.var.db, c.req.param("id"), actor(c), c.var.platform.now()),
+        200,
+      ),
+  )
+  .post("/:id/close", guard(ADMIN, "Kết thúc đợt sinh hoạt"), async (c) =>
+    c.json(await closeCampaign(c.var.db, c.req.param("id"), actor(c), c.var.platform.now()), 200),
+  )
+  .get(
+    "/:id/progress",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Tiến độ theo đơn vị trong phạm vi người xem",
+    ),
+    queryParams(ProgressQuery),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      return c.json(
+        await campaignProgress(
+          c.var.db,
+          campaign,
+          scope,
+          c.var.platform.now(),
+          c.req.valid("query").unitId,
+        ),
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/queue",
+    guard(
+      policy.roles("admin", "secretary"),
+      "Việc của bí thư: kế hoạch chờ xác nhận và người chưa nộp",
+    ),
+    queryParams(ProgressQuery),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      const { dueAt, entries } = await campaignRoster(
+        c.var.db,
+        campaign,
+        scope,
+        c.var.platform.now(),
+        c.req.valid("query").unitId,
+      );
+      const view = (e: (typeof entries)[number]) => ({
+        memberId: e.memberId,
+        fullName: e.fullName,
+        unitId: e.unitId,
+        submission: e.submission,
+      });
+      return c.json(
+        {
+          dueAt,
+          awaitingConfirmation: entries
+            .filter((e) => e.submission?.status === "submitted")
+            .map(view),
+          missing: entries.filter((e) => e.counts.expected && !e.counts.submitted).map(view),
+          confirmed: entries.filter((e) => e.counts.confirmed).map(view),
+          excused: entries.filter((e) => e.counts.excused).map(view),
+        },
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/submissions/mine",
+    guard(policy.signedIn, "Bản của tôi (kèm các phiên bản)"),
+    queryParams(MineQuery),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const s = await findMine(c.var.db, campaign, ownMemberId(c), c.req.valid("query").formKey);
+      if (!s) return c.json({ submission: null }, 200);
+      return c.json(
+        { submission: submissionView(s), versions: await listVersions(c.var.db, s.id) },
+        200,
+      );
+    },
+  )
+  .put(
+    "/:id/submissions/mine",
+    guard(policy.signedIn, "Lưu nháp kế hoạch của tôi (409 nếu phiên bản cũ)"),
+    jsonBody(SubmissionSaveBody),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const saved = await saveDraft(
+        c.var.db,
+        campaign,
+        ownMemberId(c),
+        c.req.valid("json"),
+        { userId: c.var.user!.id, onBehalf: false },
+        c.var.platform.now(),
+      );
+      return c.json(saved, 200);
+    },
+  )
+  .post(
+    "/:id/submissions/mine/submit",
+    guard(policy.signedIn, "Nộp kế hoạch của tôi (422 nêu từng trường thiếu)"),
+    jsonBody(SubmitBody),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const done = await submit(
+        c.var.db,
+        campaign,
+        ownMemberId(c),
+        c.req.valid("json").formKey,
+        { userId: c.var.user!.id, onBehalf: false },
+        c.var.platform.now(),
+      );
+      return c.json(done, 200);
+    },
+  )
+  .put(
+    "/:id/submissions/member/:memberId",
+    guard(policy.roles("admin", "secretary"), "Bí thư nhập thay cho đảng viên không có điện thoại"),
+    jsonBody(SubmissionSaveBody),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const memberId = await memberForStaff(c, c.req.param("memberId"));
+      return c.json(
+        await saveDraft(
+          c.var.db,
+          campaign,
+          memberId,
+          c.req.valid("json"),
+          { userId: c.var.user!.id, onBehalf: true },
+          c.var.platform.now(),
+        ),
+        200,
+      );
+    },
+  )
+  .post(
+    "/:id/submissions/member/:memberId/submit",
+    guard(policy.roles("admin", "secretary"), "Bí thư nộp thay cho đảng viên"),
+    jsonBody(SubmitBody),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const memberId = await memberForStaff(c, c.req.param("memberId"));
+      return c.json(
+        await submit(
+          c.var.db,
+          campaign,
+          memberId,
+          c.req.valid("json").formKey,
+          { userId: c.var.user!.id, onBehalf: true },
+          c.var.platform.now(),
+        ),
+        200,
+      );
+    },
+  );

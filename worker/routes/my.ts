@@ -1,0 +1,94 @@
+// "Việc của tôi": what the caller must do, by when — their own steps as a member, and the
+// steps of the units they are secretary of — across active campaigns.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { Hono } from "hono";
+import type { TemplateDefinition } from "../../schema/template";
+import { campaigns, submissions, tasks, units } from "../../schema/tables/tenant";
+import { syncTasks, type Campaign } from "../data/campaigns";
+import { loadScope, scopeCondition } from "../data/scope";
+import type { AppEnv } from "../env";
+import { guard, policy } from "../http";
+
+export const myRoutes = new Hono<AppEnv>().get(
+  "/tasks",
+  guard(policy.signedIn, "Việc của tôi: từng bước, hạn, trạng thái"),
+  async (c) => {
+    const db = c.var.db;
+    const now = c.var.platform.now();
+    const memberId = c.var.user!.memberId;
+    const active = (await db.select().from(campaigns).where(eq(campaigns.status, "active"))).map(
+      (row) => ({
+        ...row,
+        def: JSON.parse(row.definition) as TemplateDefinition,
+        overrides: row.overrides ? (JSON.parse(row.overrides) as Record<string, string>) : {},
+      }),
+    );
+    if (active.length === 0) return c.json({ tasks: [] }, 200);
+    const ids = active.map((a) => a.id);
+    const byId = new Map(active.map((a) => [a.id, a]));
+    // A member who joined after launch gets their tasks on first look.
+    if (memberId)
+      for (const campaign of active) await syncTasks(db, campaign as Campaign, now, [memberId]);
+
+    const secretaryScope = await loadScope(db, c.var.grants, ["secretary"]);
+    const [own, mine, unitTasks] = await Promise.all([
+      memberId
+        ? db
+            .select()
+            .from(tasks)
+            .where(and(inArray(tasks.campaignId, ids), eq(tasks.memberId, memberId)))
+        : [],
+      memberId
+        ? db
+            .select({
+              campaignId: submissions.campaignId,
+              formKey: submissions.formKey,
+              status: submissions.status,
+            })
+            .from(submissions)
+            .where(eq(submissions.memberId, memberId))
+        : [],
+      secretaryScope.paths.length
+        ? db
+            .select({ t: tasks })
+            .from(tasks)
+            .innerJoin(units, eq(units.id, tasks.unitId))
+            .where(
+              and(
+                inArray(tasks.campaignId, ids),
+                eq(tasks.memberId, ""),
+                scopeCondition(secretaryScope, units.path),
+              ),
+            )
+            .orderBy(asc(tasks.dueAt))
+            .then((rows) => rows.map((r) => r.t))
+        : [],
+    ]);
+    const statusOf = new Map(mine.map((s) => [`${s.campaignId}|${s.formKey}`, s.status]));
+    const view = (t: typeof tasks.$inferSelect) => {
+      const campaign = byId.get(t.campaignId)!;
+      const step = campaign.def.steps.find((s) => s.key === t.stepKey);
+      const formKey = t.memberId ? step?.formKey : undefined;
+      const status = formKey
+        ? (statusOf.get(`${t.campaignId}|${formKey}`) ?? "todo")
+        : t.doneAt
+          ? "done"
+          : "todo";
+      return {
+        campaignId: t.campaignId,
+        campaignName: campaign.name,
+        step: t.stepKey,
+        title: step?.title ?? t.stepKey,
+        dueAt: t.dueAt,
+        status,
+        ...(formKey ? { formKey } : {}),
+        unitId: t.unitId,
+        ...(t.memberId ? { memberId: t.memberId } : {}),
+      };
+    };
+    const out = [...own, ...unitTasks]
+      .map(view)
+      .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
+    return c.json({ tasks: out }, 200);
+  },
+);
