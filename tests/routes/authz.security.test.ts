@@ -3,8 +3,20 @@
 // here, fails the coverage test — so routes added later must come with their rows.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountTokens, grants, members, units, users } from "../../schema/tables/tenant";
+import {
+  accountTokens,
+  grants,
+  members,
+  submissions,
+  units,
+  users,
+} from "../../schema/tables/tenant";
 import { createInvitation, issueReset } from "../../worker/data/accounts";
+import { createCampaign, getCampaign, launchCampaign } from "../../worker/data/campaigns";
+import { saveDraft, submit } from "../../worker/data/submissions";
+import { cloneTemplate } from "../../worker/data/templates";
+import { getBuiltInTemplate } from "../../schema/templates";
+import { fullPlan000 } from "../support/tree";
 import { newId } from "../../worker/data/ids";
 import { newMemberRow } from "../../worker/data/members";
 import { newUnitRow } from "../../worker/data/units";
@@ -111,6 +123,8 @@ async function buildFixture() {
     return (await createSession(u.tenant === "a" ? db : dbB, u.id, now)).token;
   };
   let n = 0;
+  const all = { all: true, paths: [] };
+  const sys = { actorUserId: null };
   const fresh = {
     unit: async () => {
       const u = newUnitRow({ name: `Đơn vị tạm ${++n}`, kind: "chi-bo" }, root!, now);
@@ -145,11 +159,85 @@ async function buildFixture() {
     reset: async () =>
       issueReset(db, (await makeUser(`reset-${++n}@a.vn`, [])).id, { actorUserId: null }, now),
     email: () => `moi-${++n}@a.vn`,
+    draftCampaign: async () =>
+      (
+        await createCampaign(
+          db,
+          {
+            templateKey: "tu-soi-tu-sua",
+            name: `Đợt ${++n}`,
+            startsOn: "2026-03-11",
+            dueOn: "2026-04-10",
+            unitIds: [cellA.id],
+          },
+          all,
+          sys,
+          now,
+        )
+      ).id,
+    activeCampaign: async () => {
+      const id = await fresh.draftCampaign();
+      await launchCampaign(db, id, sys, now);
+      return id;
+    },
+    /** A member of cell A with a complete plan saved (and submitted if asked). */
+    planned: async (andSubmit: boolean) => {
+      const m = await fresh.member();
+      const c = await getCampaign(db, campaignId);
+      const actor = { userId: "test", onBehalf: true };
+      await saveDraft(
+        db,
+        c,
+        m.id,
+        { formKey: "ke-hoach-tu-duong", data: fullPlan000(m.fullName) },
+        actor,
+        now,
+      );
+      const sub = andSubmit ? await submit(db, c, m.id, "ke-hoach-tu-duong", actor, now) : null;
+      return { memberId: m.id, submissionId: sub?.id ?? "" };
+    },
+    clone: async () =>
+      (
+        await cloneTemplate(
+          db,
+          { fromKey: "tu-soi-tu-sua", key: `mau-${++n}`, name: "Mẫu riêng" },
+          sys,
+          now,
+        )
+      ).key,
   };
+  const campaignId = await fresh.activeCampaign();
+  const c = await getCampaign(db, campaignId);
+  await saveDraft(
+    db,
+    c,
+    memberA.id,
+    { formKey: "ke-hoach-tu-duong", data: fullPlan000(memberA.fullName) },
+    { userId: "test", onBehalf: false },
+    now,
+  );
+  const mySubmission = await submit(
+    db,
+    c,
+    memberA.id,
+    "ke-hoach-tu-duong",
+    { userId: "test", onBehalf: false },
+    now,
+  );
+  const currentVersion = async () =>
+    (
+      await db
+        .select({ v: submissions.version })
+        .from(submissions)
+        .where(eq(submissions.id, mySubmission.id))
+    )[0]!.v;
   return {
     db,
     tokens,
     sessionFor,
+    campaignId,
+    mySubmission,
+    currentVersion,
     cellA,
     cellB,
     root: root!,
@@ -454,6 +542,190 @@ const ROWS: Row[] = [
     route: "/api/t/:tenant/audit",
     request: async () => ({ path: `${T}/audit` }),
     expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/templates",
+    request: async () => ({ path: `${T}/templates` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/templates/:key",
+    request: async () => ({ path: `${T}/templates/tu-soi-tu-sua` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/templates",
+    request: async (f) => ({
+      path: `${T}/templates`,
+      body: {
+        fromKey: "dien-dan-chi-bo",
+        key: `ban-sao-${f.fresh.email().replace(/\W/g, "")}`,
+        name: "Bản sao",
+      },
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/templates/:key",
+    request: async (f) => {
+      const key = await f.fresh.clone();
+      return {
+        path: `${T}/templates/${key}`,
+        body: {
+          version: 1,
+          definition: {
+            ...getBuiltInTemplate("tu-soi-tu-sua"),
+            name: "Tự soi, tự sửa — bản của phường",
+          },
+        },
+      };
+    },
+    expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns",
+    request: async () => ({ path: `${T}/campaigns` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns",
+    request: async (f) => ({
+      path: `${T}/campaigns`,
+      body: {
+        templateKey: "tu-soi-tu-sua",
+        name: "Đợt mới",
+        startsOn: "2026-03-11",
+        dueOn: "2026-04-10",
+        unitIds: [f.root.id],
+      },
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/launch",
+    request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.draftCampaign()}/launch` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/close",
+    request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.activeCampaign()}/close` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/progress",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/progress` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/progress",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/progress?unitId=${f.cellA.id}`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/queue",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/queue` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/submissions/mine",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/submissions/mine` }),
+    expect: { ...signedIn(403), member: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/submissions/mine",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/submissions/mine`,
+      body: {
+        formKey: "ke-hoach-tu-duong",
+        data: fullPlan000("Trần Thị Hồng"),
+        version: await f.currentVersion(),
+      },
+    }),
+    expect: { ...signedIn(403), member: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/submissions/mine/submit",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/submissions/mine/submit`,
+      body: {},
+    }),
+    expect: { ...signedIn(403), member: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/submissions/member/:memberId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.member()).id}`,
+      body: { formKey: "ke-hoach-tu-duong", data: { "ho-ten": "Người không có điện thoại" } },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/submissions/member/:memberId/submit",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.planned(false)).memberId}/submit`,
+      body: {},
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/submissions/:id",
+    request: async (f) => ({ path: `${T}/submissions/${f.mySubmission.id}` }),
+    expect: {
+      admin: 200,
+      secretaryHere: 200,
+      secretaryElsewhere: 404,
+      member: 200,
+      supervisor: 404,
+      viewer: 404,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/submissions/:id/confirm",
+    request: async (f) => ({
+      path: `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/confirm`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/submissions/:id/return",
+    request: async (f) => ({
+      path: `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/return`,
+      body: { comment: "Cần bổ sung phần khắc phục." },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/my/tasks",
+    request: async () => ({ path: `${T}/my/tasks` }),
+    expect: signedIn(200),
   },
 ];
 
