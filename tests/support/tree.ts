@@ -37,17 +37,15 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
     await db.insert(memberStatusHistory).values(historyRow(m, now, null));
     ids[key] = m.id;
     const userId = newId();
-    await db
-      .insert(users)
-      .values({
-        id: userId,
-        email: `${key}@${slug}.vn`,
-        fullName: m.fullName,
-        passwordHash: null,
-        memberId: m.id,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(users).values({
+      id: userId,
+      email: `${key}@${slug}.vn`,
+      fullName: m.fullName,
+      passwordHash: null,
+      memberId: m.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     for (const [role, unitId] of [["member", m.unitId] as [Role, string], ...roles])
       await db.insert(grants).values({ id: newId(), userId, role, unitId, createdAt: now });
     userIds[key] = userId;

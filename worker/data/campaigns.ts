@@ -57,15 +57,17 @@ export function stepDueDates(c: Pick<Campaign, "def" | "startsOn" | "dueOn" | "o
   }
 }
 
-/** The member step whose form progress counts: the personal plan where there is one. */
+/** The member step progress counts: the personal plan where there is one, else another
+ *  member form, else the first member step (CT 24's members only attend: they are counted
+ *  as expected or excused, and nothing is "submitted"). */
 export function trackedStep(def: TemplateDefinition): Step | null {
-  const memberSteps = def.steps.filter((s) => s.owner === "member" && s.formKey);
-  const order = ["personal-plan", "self-assessment", "commitment"];
-  for (const kind of order) {
-    const s = memberSteps.find((x) => x.kind === kind);
+  const memberSteps = def.steps.filter((s) => s.owner === "member");
+  const withForm = memberSteps.filter((s) => s.formKey);
+  for (const kind of ["personal-plan", "self-assessment", "commitment"]) {
+    const s = withForm.find((x) => x.kind === kind);
     if (s) return s;
   }
-  return memberSteps[0] ?? null;
+  return withForm[0] ?? memberSteps[0] ?? null;
 }
 
 /** Member forms of a campaign (distinct form keys used by member steps). */
@@ -249,7 +251,7 @@ export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, no
   }
   const unitById = new Map(inTarget.map((u) => [u.id, u]));
   const list = step ? await targetMembers(db, rootPaths, scope, date) : [];
-  const subs = step
+  const subs = step?.formKey
     ? await db
         .select({ id: submissions.id, memberId: submissions.memberId, status: submissions.status, version: submissions.version, submittedAt: submissions.submittedAt, first: submissions.firstSubmittedAt, enteredBy: submissions.enteredBy })
         .from(submissions)

@@ -4,7 +4,7 @@
 //     "lien-he-27": { "1": { "level": "co", "note": "…" } }, "cam-ket": true }
 // Drafts are saved as the member types, so `draft` mode checks only that what is there has
 // the right type and size; `submit` mode also needs every required field. Errors are keyed
-// by the field's path in the form ("tu-duong-ren-luyen.pham-chat", "lien-he-27.5.note").
+// by the field's path in the form ("tu-duong-ren-luyen.pham-chat", "lien-he-27.nhom-1.5.note").
 import type { Form, LeafField, TemplateList } from "../../schema/template";
 import type { FieldErrors } from "../errors";
 
@@ -106,31 +106,45 @@ function checkLeaf(
       const groups = (list?.groups ?? []).filter(
         (g) => !field.groups || field.groups.includes(g.key),
       );
-      const items = groups.flatMap((g) => g.items);
-      const answers = value as Record<string, { level?: unknown; note?: unknown } | undefined>;
+      const byGroup = value as Record<string, unknown>;
       const levels = field.levels.map((l) => l.value);
-      for (const key of Object.keys(answers))
-        if (!items.some((i) => String(i.no) === key))
-          errors[`${path}.${key}`] = "Không có nội dung này trong danh sách.";
-      for (const item of items) {
-        const itemPath = `${path}.${item.no}`;
-        const answer = answers[String(item.no)];
-        if (!answer) {
-          if (mode === "submit") errors[itemPath] = "Chưa tự liên hệ nội dung này.";
+      for (const key of Object.keys(byGroup))
+        if (!groups.some((g) => g.key === key))
+          errors[`${path}.${key}`] = "Không có nhóm này trong danh sách.";
+      for (const group of groups) {
+        const raw = byGroup[group.key] ?? {};
+        if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+          errors[`${path}.${group.key}`] = "Sai kiểu dữ liệu.";
           continue;
         }
-        if (answer.level !== undefined && !levels.includes(answer.level as string))
-          errors[`${itemPath}.level`] = "Mức độ không hợp lệ.";
-        else if (answer.level === undefined && mode === "submit")
-          errors[`${itemPath}.level`] = "Chưa chọn mức độ.";
-        if (answer.note !== undefined && answer.note !== null) {
-          if (typeof answer.note !== "string") errors[`${itemPath}.note`] = "Phải là văn bản.";
-          else if (codePoints(answer.note) > field.noteMaxLength)
-            errors[`${itemPath}.note`] = `Tối đa ${field.noteMaxLength} ký tự.`;
+        const answers = raw as Record<string, { level?: unknown; note?: unknown } | undefined>;
+        for (const key of Object.keys(answers))
+          if (!group.items.some((i) => String(i.no) === key))
+            errors[`${path}.${group.key}.${key}`] = "Không có nội dung này trong danh sách.";
+        for (const item of group.items) {
+          const itemPath = `${path}.${group.key}.${item.no}`;
+          const answer = answers[String(item.no)];
+          if (!answer || typeof answer !== "object") {
+            if (mode === "submit" || answer !== undefined)
+              errors[itemPath] = "Chưa tự liên hệ nội dung này.";
+            continue;
+          }
+          if (answer.level !== undefined && !levels.includes(answer.level as string))
+            errors[`${itemPath}.level`] = "Mức độ không hợp lệ.";
+          else if (answer.level === undefined && mode === "submit")
+            errors[`${itemPath}.level`] = "Chưa chọn mức độ.";
+          if (answer.note !== undefined && answer.note !== null) {
+            if (typeof answer.note !== "string") errors[`${itemPath}.note`] = "Phải là văn bản.";
+            else if (codePoints(answer.note) > field.noteMaxLength)
+              errors[`${itemPath}.note`] = `Tối đa ${field.noteMaxLength} ký tự.`;
+          }
+          if (
+            mode === "submit" &&
+            field.noteRequiredFor?.includes(answer.level as string) &&
+            isBlank(answer.note)
+          )
+            errors[`${itemPath}.note`] = `Cần ghi ${field.noteLabel.toLocaleLowerCase("vi")}.`;
         }
-        const needsNote = field.noteRequiredFor?.includes(answer.level as string);
-        if (mode === "submit" && needsNote && isBlank(answer.note))
-          errors[`${itemPath}.note`] = `Cần ghi ${field.noteLabel.toLocaleLowerCase("vi")}.`;
       }
       return;
     }

@@ -86,9 +86,16 @@ export const myRoutes = new Hono<AppEnv>().get(
         ...(t.memberId ? { memberId: t.memberId } : {}),
       };
     };
+    // By due time; ties in the order the directive lists its steps.
+    const order = (t: { campaignId: string; step: string }) =>
+      byId.get(t.campaignId)!.def.steps.findIndex((s) => s.key === t.step);
     const out = [...own, ...unitTasks]
       .map(view)
-      .sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
+      .sort(
+        (a, b) =>
+          (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) ||
+          order(a) - order(b),
+      );
     return c.json({ tasks: out }, 200);
   },
 );
