@@ -4,7 +4,7 @@
 // recorded, and any later edit turns it back into a draft that needs confirming again.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Form } from "../../schema/template";
 import { members, submissionVersions, submissions, tasks, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
@@ -63,6 +63,18 @@ const requireActive = (c: Campaign) => {
     throw new AppError(409, "INVALID_STATE", c.status === "draft" ? "Đợt sinh hoạt chưa được phát động." : "Đợt sinh hoạt đã kết thúc.");
 };
 
+/** Records a version only if the submission row now holds exactly that version — i.e. only
+ *  when the write beside it in the batch won. A save that lost a race leaves no trace. */
+function versionInsert(
+  db: TenantDb,
+  v: { submissionId: string; version: number; status: string; data: string; at: Date; actorUserId: string; onBehalf: boolean; comment: string | null },
+) {
+  return db.run(sql`INSERT INTO ${submissionVersions} (id, submission_id, version, status, data_json, at, actor_user_id, on_behalf, comment)
+    SELECT ${newId()}, ${v.submissionId}, ${v.version}, ${v.status}, ${v.data}, ${v.at.getTime()}, ${v.actorUserId}, ${v.onBehalf ? 1 : 0}, ${v.comment}
+    WHERE EXISTS (SELECT 1 FROM ${submissions} WHERE id = ${v.submissionId} AND version = ${v.version})
+    ON CONFLICT DO NOTHING`);
+}
+
 export interface Actor {
   userId: string;
   /** True when a secretary writes for a member (who has no phone, say). */
@@ -102,7 +114,7 @@ export async function saveDraft(
     : db.insert(submissions).values({ ...row, id, campaignId: c.id, memberId, formKey: form.key, createdAt: now }).onConflictDoNothing().returning({ id: submissions.id });
   const [written] = await db.batch([
     write,
-    db.insert(submissionVersions).values({ id: newId(), submissionId: id, version, status: "draft", data, at: now, actorUserId: actor.userId, onBehalf: actor.onBehalf }).onConflictDoNothing(),
+    versionInsert(db, { submissionId: id, version, status: "draft", data, at: now, actorUserId: actor.userId, onBehalf: actor.onBehalf, comment: null }),
   ]);
   // Lost the race to another save of the same version: that write stands, this one is stale.
   if (!written[0]) throw stale();
@@ -121,7 +133,7 @@ async function transition(
   const version = s.version + 1;
   const [updated] = await db.batch([
     db.update(submissions).set({ ...changes, version, updatedAt: now }).where(and(eq(submissions.id, s.id), eq(submissions.version, s.version))).returning({ id: submissions.id }),
-    db.insert(submissionVersions).values({ id: newId(), submissionId: s.id, version, status: changes.status, data: s.data, at: now, actorUserId: actor.userId, onBehalf: actor.onBehalf, comment }).onConflictDoNothing(),
+    versionInsert(db, { submissionId: s.id, version, status: changes.status, data: s.data, at: now, actorUserId: actor.userId, onBehalf: actor.onBehalf, comment }),
     ...extra,
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw stale();
