@@ -9,6 +9,11 @@ import { newId } from "./data/ids";
 import { newMemberRow, type MemberInput } from "./data/members";
 import { provisionTenant } from "./data/tenants";
 import { newUnitRow } from "./data/units";
+import { createCampaign, getCampaign, launchCampaign } from "./data/campaigns";
+import { confirm, returnSubmission, saveDraft, submit } from "./data/submissions";
+import type { MemberRow } from "./data/members";
+import type { TenantDb } from "./db/handles";
+import { addDaysIct, ictDate } from "./domain/deadlines";
 import type { Platform } from "./env";
 
 export const DEMO = {
@@ -150,5 +155,94 @@ export async function seedDemo(platform: Platform) {
       { id: newId(), userId: memberUser, role: "member", unitId: kdc1.id, createdAt: now },
     ]),
   ]);
+  await seedDemoCampaign(db, { rootUnitId, now, secretaryUser, roster });
   return tenant;
+}
+
+const demoPlan = (
+  m: { fullName: string; birthYear: number | null; position: string | null },
+  unitName: string,
+) => ({
+  "ho-ten": m.fullName,
+  "nam-sinh": m.birthYear ?? 1980,
+  "chuc-vu": m.position ?? "Đảng viên",
+  "chi-bo": unitName,
+  "dang-bo": DEMO.name,
+  "tu-duong-ren-luyen": {
+    "pham-chat": "Kiên định lập trường chính trị; giữ gìn phẩm chất đạo đức, lối sống giản dị.",
+    "nhung-dieu-khong-duoc-lam":
+      "Thực hiện nghiêm Quy định 37-QĐ/TW về những điều đảng viên không được làm.",
+    "chuc-trach": "Hoàn thành nhiệm vụ được giao ở khu dân cư; gương mẫu trong gia đình.",
+  },
+  "khac-phuc": "Khắc phục việc đôi lúc chưa mạnh dạn phát biểu ý kiến trong sinh hoạt chi bộ.",
+  "cam-ket": true,
+});
+
+/** A running "Tự soi, tự sửa" campaign over the whole đảng bộ, started a week ago and due
+ *  in three weeks, with plans in every state: draft, submitted, returned, confirmed, and one
+ *  entered by the secretary on a member's behalf. */
+async function seedDemoCampaign(
+  db: TenantDb,
+  ctx: { rootUnitId: string; now: Date; secretaryUser: string; roster: MemberRow[] },
+) {
+  const { now, roster } = ctx;
+  const today = ictDate(now);
+  const sys = { actorUserId: null };
+  const all = { all: true, paths: [] };
+  const { id } = await createCampaign(
+    db,
+    {
+      templateKey: "tu-soi-tu-sua",
+      name: `Sinh hoạt chính trị “Tự soi, tự sửa” năm ${today.slice(0, 4)}`,
+      documentNo: "05-HD/ĐU",
+      startsOn: addDaysIct(today, -7),
+      dueOn: addDaysIct(today, 21),
+      unitIds: [ctx.rootUnitId],
+    },
+    all,
+    sys,
+    now,
+  );
+  await launchCampaign(db, id, sys, now);
+  const campaign = await getCampaign(db, id);
+  const unitNames = new Map(
+    (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
+  );
+  const byName = (name: string) => roster.find((m) => m.fullName === name)!;
+  const write = async (
+    name: string,
+    state: "draft" | "submitted" | "confirmed" | "returned",
+    onBehalf = false,
+  ) => {
+    const m = byName(name);
+    const who = { userId: ctx.secretaryUser, onBehalf };
+    await saveDraft(
+      db,
+      campaign,
+      m.id,
+      { formKey: "ke-hoach-tu-duong", data: demoPlan(m, unitNames.get(m.unitId) ?? "") },
+      who,
+      now,
+    );
+    if (state === "draft") return;
+    const sent = await submit(db, campaign, m.id, "ke-hoach-tu-duong", who, now);
+    const staff = { userId: ctx.secretaryUser, onBehalf: false };
+    if (state === "confirmed") await confirm(db, sent.id, all, staff, sys, now);
+    if (state === "returned")
+      await returnSubmission(
+        db,
+        sent.id,
+        "Đề nghị nêu cụ thể hạn chế và thời hạn khắc phục.",
+        all,
+        staff,
+        sys,
+        now,
+      );
+  };
+  await write(DEMO.member.fullName, "draft");
+  await write("Phạm Quốc Hùng", "submitted");
+  await write("Đỗ Thị Lan", "confirmed");
+  await write("Bùi Thị Hạnh", "returned");
+  await write("Đặng Minh Khoa", "submitted", true);
+  await write("Nguyễn Đức Long", "confirmed");
 }
