@@ -12,9 +12,18 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL("../dist/client", import.meta.url)),
     emptyOutDir: true,
-    // One chunk on purpose: on 3G every extra request costs a round trip (~150–400 ms), more
-    // than the few kB that lazy routes would save while the whole shell is this small.
+    // The shell and the public pages are one entry chunk: on 3G every extra request costs a
+    // round trip (~150–400 ms). The admin and secretary screens are lazy chunks (routes.ts)
+    // so a member's phone never downloads them.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Everything the entry imports statically goes in one initial chunk. Without this
+        // group the bundler splits the code the lazy screens share with the shell (Solid,
+        // the router) into chunks of its own: more round trips before the first paint.
+        codeSplitting: { groups: [{ name: "app", tags: ["$initial"] }] },
+      },
+    },
     reportCompressedSize: true,
   },
   server: {

@@ -1,8 +1,31 @@
 // The main areas of the signed-in shell, in nav order. Paths are relative to /t/:tenant.
-export const AREAS = [
-  { path: "viec-cua-toi", label: "Việc của tôi" },
-  { path: "don-vi", label: "Đơn vị" },
-  { path: "dot-sinh-hoat", label: "Đợt sinh hoạt" },
-] as const;
+// `audience` says whose nav shows the area (DESIGN.md §2): the server still decides what
+// each caller may read; hiding an entry only spares people screens they cannot use.
+import type { Grant } from "../api";
+import { canManageStructure, isAdmin } from "./roles";
 
-export type AreaPath = (typeof AREAS)[number]["path"];
+export type Audience = "everyone" | "structure" | "admin";
+
+export const AREAS = [
+  { path: "viec-cua-toi", label: "Việc của tôi", audience: "everyone" },
+  { path: "don-vi", label: "Đơn vị", audience: "structure" },
+  { path: "dot-sinh-hoat", label: "Đợt sinh hoạt", audience: "everyone" },
+  { path: "nhap-danh-sach", label: "Nhập danh sách", audience: "admin" },
+  { path: "tai-khoan", label: "Tài khoản", audience: "admin" },
+  { path: "nhat-ky", label: "Nhật ký", audience: "admin" },
+] as const satisfies readonly { path: string; label: string; audience: Audience }[];
+
+export type Area = (typeof AREAS)[number];
+export type AreaPath = Area["path"];
+
+/** Areas that are still placeholders ("Sắp có"). */
+export const COMING_SOON: readonly AreaPath[] = ["viec-cua-toi", "dot-sinh-hoat"];
+
+export function areasFor(grants: readonly Grant[]): Area[] {
+  return AREAS.filter(
+    (a) =>
+      a.audience === "everyone" ||
+      (a.audience === "structure" && canManageStructure(grants)) ||
+      (a.audience === "admin" && isAdmin(grants)),
+  );
+}

@@ -1,8 +1,17 @@
 // /t/:tenant — the signed-in shell: who and where the user is, the main areas, sign-out.
-// Child routes render inside <main>.
-import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { Show } from "solid-js";
-import { AREAS } from "../../lib/areas";
+// Child routes render inside <main>. The nav shows the areas the user's roles open.
+//
+// The Suspense around the child keeps the current page on screen while the next one (a
+// lazy chunk, its first reads) loads: navigation runs in a transition.
+import {
+  A,
+  createAsync,
+  useIsRouting,
+  useSubmission,
+  type RouteSectionProps,
+} from "@solidjs/router";
+import { For, Show, Suspense } from "solid-js";
+import { areasFor } from "../../lib/areas";
 import { roleLabels } from "../../lib/format";
 import { getMe, signOut } from "./shell.data";
 
@@ -10,6 +19,7 @@ export default function ShellPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
   const me = createAsync(() => getMe(slug()));
   const out = useSubmission(signOut);
+  const routing = useIsRouting();
   const base = () => `/t/${slug()}`;
 
   return (
@@ -48,16 +58,26 @@ export default function ShellPage(props: RouteSectionProps) {
             </Show>
           </header>
           <nav class="shell-nav" aria-label="Các mục chính">
-            <ul>
-              {AREAS.map((a) => (
-                <li>
-                  <A href={`${base()}/${a.path}`}>{a.label}</A>
-                </li>
-              ))}
+            <ul
+              style={{
+                "--cols": String(Math.min(areasFor(m().grants).length, 3)),
+                "--cols-wide": String(areasFor(m().grants).length),
+              }}
+            >
+              <For each={areasFor(m().grants)}>
+                {(a) => (
+                  <li>
+                    <A href={`${base()}/${a.path}`}>{a.label}</A>
+                  </li>
+                )}
+              </For>
             </ul>
           </nav>
-          <main id="main" tabindex="-1" class="page">
-            {props.children}
+          {/* While the next page (its chunk, its first reads) loads, the current one stays:
+              this bar says that something is happening. */}
+          <div class="route-progress" hidden={!routing()} aria-hidden="true" />
+          <main id="main" tabindex="-1" class="page" aria-busy={routing() ? "true" : undefined}>
+            <Suspense fallback={<p class="boot">Đang tải…</p>}>{props.children}</Suspense>
           </main>
         </>
       )}

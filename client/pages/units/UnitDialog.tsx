@@ -1,0 +1,258 @@
+// The admin's changes to one unit, in a modal <dialog>: the browser then keeps focus inside,
+// closes on Escape and returns focus to the "Sửa" button. First a short menu, then the form
+// of the chosen change; all four post to the one `editUnit` action. Fields start from the
+// unit as it was when the form opened: a refetch after a version conflict (units.data.ts)
+// updates the version sent, never what the user typed.
+import { useSubmission } from "@solidjs/router";
+import { createEffect, Match, Show, Switch, untrack } from "solid-js";
+import type { Unit } from "../../api";
+import UnitSelect from "../../components/UnitSelect";
+import { errorCode, errorMessage, fieldError } from "../../lib/errors";
+import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/labels";
+import { subtreeIds, type UnitTree } from "../../lib/tree";
+import { editUnit, type UnitOp } from "./units.data";
+
+export interface UnitEdit {
+  op: "menu" | UnitOp;
+  /** The unit acted on; null only when adding a unit from the page's own button. */
+  unitId: string | null;
+}
+
+const TITLES: Record<UnitEdit["op"], string> = {
+  menu: "Sửa đơn vị",
+  add: "Thêm đơn vị",
+  rename: "Đổi tên đơn vị",
+  move: "Chuyển đơn vị",
+  close: "Giải thể đơn vị",
+};
+
+/** Focus the element once it is in the document (forms change inside an open dialog). */
+const focusSoon = (el: HTMLElement) => queueMicrotask(() => el.focus());
+
+export default function UnitDialog(props: {
+  tenant: string;
+  tree: UnitTree;
+  edit: UnitEdit | null;
+  onChange: (e: UnitEdit) => void;
+  onClose: () => void;
+}) {
+  let dialog: HTMLDialogElement | undefined;
+  const sub = useSubmission(editUnit);
+  // Looked up each time: after a refetch (a version conflict) the tree holds a new object.
+  const unit = (): Unit | undefined =>
+    props.edit?.unitId ? props.tree.byId.get(props.edit.unitId) : undefined;
+  const op = () => props.edit?.op ?? "menu";
+  const err = () => sub.error as unknown;
+  const go = (next: UnitEdit["op"]) => {
+    sub.clear();
+    props.onChange({ op: next, unitId: props.edit?.unitId ?? null });
+  };
+
+  createEffect(() => {
+    if (!dialog) return;
+    if (props.edit && !dialog.open) dialog.showModal();
+    if (!props.edit && dialog.open) dialog.close();
+  });
+
+  const alert = () => (
+    <div role="alert" class="alert">
+      {errorMessage(err())}
+      <Show when={errorCode(err()) === "VERSION_CONFLICT"}>
+        {" "}
+        Người khác vừa sửa đơn vị này; tên hiện tại là “{unit()?.name}”. Kiểm tra lại rồi bấm lưu
+        lần nữa.
+      </Show>
+    </div>
+  );
+  const buttons = (label: string) => (
+    <div class="actions">
+      <button type="submit" class="button primary" disabled={sub.pending}>
+        {sub.pending ? "Đang lưu…" : label}
+      </button>
+      <button type="button" class="button" onClick={() => props.onClose()}>
+        Hủy
+      </button>
+    </div>
+  );
+  const hidden = () => (
+    <>
+      <input type="hidden" name="op" value={op()} />
+      <input type="hidden" name="unitId" value={unit()?.id ?? ""} />
+      <input type="hidden" name="version" value={unit()?.version ?? ""} />
+    </>
+  );
+
+  return (
+    <dialog
+      ref={dialog}
+      class="dialog"
+      aria-labelledby="unit-dialog-title"
+      onClose={() => props.onClose()}
+    >
+      <Show when={props.edit}>
+        <h2 id="unit-dialog-title">{TITLES[op()]}</h2>
+        <Show when={unit()}>
+          <p class="muted">{unit()!.name}</p>
+        </Show>
+        <Switch>
+          <Match when={op() === "menu"}>
+            <ul class="menu">
+              <li>
+                <button type="button" class="button" ref={focusSoon} onClick={() => go("add")}>
+                  Thêm đơn vị trực thuộc
+                </button>
+              </li>
+              <li>
+                <button type="button" class="button" onClick={() => go("rename")}>
+                  Đổi tên
+                </button>
+              </li>
+              <li>
+                <button type="button" class="button" onClick={() => go("move")}>
+                  Chuyển sang đơn vị khác
+                </button>
+              </li>
+              <Show when={!unit()?.closedOn}>
+                <li>
+                  <button type="button" class="button" onClick={() => go("close")}>
+                    Giải thể
+                  </button>
+                </li>
+              </Show>
+            </ul>
+            <div class="actions">
+              <button type="button" class="button" onClick={() => props.onClose()}>
+                Đóng
+              </button>
+            </div>
+          </Match>
+
+          <Match when={op() === "add"}>
+            <form action={editUnit.with(props.tenant)} method="post" class="stack">
+              {hidden()}
+              <div class="field">
+                <label for="unit-name">Tên đơn vị</label>
+                <input
+                  id="unit-name"
+                  name="name"
+                  type="text"
+                  required
+                  minLength={2}
+                  maxLength={200}
+                  ref={focusSoon}
+                  aria-invalid={fieldError(err(), "name") ? "true" : undefined}
+                  aria-describedby="unit-name-err"
+                />
+                <p id="unit-name-err" class="field-error">
+                  {fieldError(err(), "name")}
+                </p>
+              </div>
+              <div class="field">
+                <label for="unit-kind">Loại đơn vị</label>
+                <select id="unit-kind" name="kind" required>
+                  {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
+                    <option value={value} selected={value === "chi-bo"}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="unit-parent">Trực thuộc</label>
+                <UnitSelect
+                  id="unit-parent"
+                  name="parentId"
+                  tree={props.tree}
+                  value={unit()?.id ?? props.tree.roots[0]?.id}
+                  required
+                />
+              </div>
+              {alert()}
+              {buttons("Thêm đơn vị")}
+            </form>
+          </Match>
+
+          <Match when={op() === "rename"}>
+            <form action={editUnit.with(props.tenant)} method="post" class="stack">
+              {hidden()}
+              <div class="field">
+                <label for="unit-rename">Tên mới</label>
+                <input
+                  id="unit-rename"
+                  name="name"
+                  type="text"
+                  required
+                  minLength={2}
+                  maxLength={200}
+                  value={untrack(() => unit()?.name ?? "")}
+                  ref={focusSoon}
+                  aria-invalid={fieldError(err(), "name") ? "true" : undefined}
+                  aria-describedby="unit-rename-err"
+                />
+                <p id="unit-rename-err" class="field-error">
+                  {fieldError(err(), "name")}
+                </p>
+              </div>
+              {alert()}
+              {buttons("Lưu tên mới")}
+            </form>
+          </Match>
+
+          <Match when={op() === "move"}>
+            <form action={editUnit.with(props.tenant)} method="post" class="stack">
+              {hidden()}
+              <div class="field">
+                <label for="unit-move">Chuyển vào đơn vị</label>
+                <UnitSelect
+                  id="unit-move"
+                  name="parentId"
+                  tree={props.tree}
+                  value={untrack(() => unit()?.parentId ?? undefined)}
+                  exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
+                  required
+                  describedBy="unit-move-hint"
+                />
+                <p id="unit-move-hint" class="hint">
+                  Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này.
+                </p>
+              </div>
+              {alert()}
+              {buttons("Chuyển")}
+            </form>
+          </Match>
+
+          <Match when={op() === "close"}>
+            <form action={editUnit.with(props.tenant)} method="post" class="stack">
+              {hidden()}
+              <div class="field">
+                <label for="unit-close">Giải thể từ ngày</label>
+                <input
+                  id="unit-close"
+                  name="closedOn"
+                  type="text"
+                  inputmode="numeric"
+                  autocomplete="off"
+                  placeholder="dd/mm/yyyy"
+                  required
+                  value={formatDay(todayIct())}
+                  ref={focusSoon}
+                  aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
+                  aria-describedby="unit-close-hint unit-close-err"
+                />
+                <p id="unit-close-err" class="field-error">
+                  {fieldError(err(), "closedOn")}
+                </p>
+                <p id="unit-close-hint" class="hint">
+                  {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày này
+                  đơn vị được ghi là đã giải thể.
+                </p>
+              </div>
+              {alert()}
+              {buttons("Giải thể")}
+            </form>
+          </Match>
+        </Switch>
+      </Show>
+    </dialog>
+  );
+}
