@@ -74,5 +74,23 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE UNIQUE INDEX `templates_key_version_uq` ON `templates` (`key`,`version`);",
       ],
     },
+    {
+      tag: "0003_meetings_reviews_reports",
+      when: 1795449603195,
+      hash: "18dd25482d9b34157af931d31fe1ae9530e433e94ef37ff2b6dfa92593ba5456",
+      statements: [
+        "CREATE TABLE `comments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`submission_id` text NOT NULL,\n\t`author_user_id` text NOT NULL,\n\t`author_role` text NOT NULL,\n\t`body` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `comments_submission_idx` ON `comments` (`submission_id`);",
+        "CREATE TABLE `meeting_attendance` (\n\t`meeting_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`presence` text NOT NULL,\n\t`reason` text,\n\t`is_committee` integer DEFAULT false NOT NULL,\n\t`spoke_order` integer\n);",
+        "CREATE UNIQUE INDEX `meeting_attendance_uq` ON `meeting_attendance` (`meeting_id`,`member_id`);",
+        "CREATE TABLE `meetings` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`step_key` text NOT NULL,\n\t`scheduled_at` integer,\n\t`place` text,\n\t`format` text,\n\t`materials_sent_at` integer,\n\t`so_tay_link` text,\n\t`so_tay_posted_at` integer,\n\t`started_at` integer,\n\t`ended_at` integer,\n\t`merged_with_regular` integer,\n\t`minutes_secretary` text,\n\t`guests_json` text,\n\t`minutes` text,\n\t`vote_for` integer,\n\t`vote_against` integer,\n\t`vote_abstain` integer,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `meetings_uq` ON `meetings` (`campaign_id`,`unit_id`,`step_key`);",
+        "CREATE INDEX `meetings_unit_idx` ON `meetings` (`unit_id`);",
+        "CREATE TABLE `reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`report_key` text NOT NULL,\n\t`data_json` text NOT NULL,\n\t`submitted_at` integer NOT NULL,\n\t`submitted_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `reports_uq` ON `reports` (`campaign_id`,`unit_id`,`report_key`);",
+        "CREATE TABLE `reviews` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`period` text NOT NULL,\n\t`rating` text NOT NULL,\n\t`note` text,\n\t`by_user_id` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `reviews_uq` ON `reviews` (`campaign_id`,`member_id`,`period`);",
+      ],
+    },
   ],
 };

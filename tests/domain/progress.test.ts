@@ -16,25 +16,11 @@ describe("lateness at the edges of an ICT day", () => {
         at0000,
       ),
     ).toMatchObject({ onTime: 1, late: 0 });
-    // At the due instant itself the plan is in time: "trước ngày 10/4" ends as 10/4 begins.
-    expect(
-      classify(
-        { state: "expected", submission: "submitted", firstSubmittedAt: atDue },
-        due,
-        at0000,
-      ),
-    ).toMatchObject({ onTime: 1, late: 0 });
-    expect(
-      classify(
-        {
-          state: "expected",
-          submission: "submitted",
-          firstSubmittedAt: new Date(due.getTime() + 1),
-        },
-        due,
-        at0000,
-      ),
-    ).toMatchObject({ onTime: 0, late: 1 });
+    // "trước ngày 10/4" ends as 10/4 begins: sent at 00:00:00.000 on 10/4 is late.
+    const sentAt = (d: Date) =>
+      classify({ state: "expected", submission: "submitted", firstSubmittedAt: d }, due, at0000);
+    expect(sentAt(atDue)).toMatchObject({ onTime: 0, late: 1 });
+    expect(sentAt(new Date(due.getTime() - 1))).toMatchObject({ onTime: 1, late: 0 });
   });
 
   it("makes a missing plan late from the due instant, not before", () => {

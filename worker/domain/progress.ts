@@ -10,9 +10,10 @@
 // - Members who left (transferred out, deceased) do not count at all.
 // - `submitted` means a plan is in the cell's hands now (submitted or confirmed); a returned
 //   plan is back with its author. Lateness is judged on the first submission, so a plan sent
-//   on time and returned for a fix is not late for the fix.
+//   on time and returned for a fix is not late for the fix. On time means strictly before the
+//   due instant: "trước ngày D" ends as D begins, and 00:00 on D is already D.
 import type { MemberStatus } from "../../schema/template";
-import { ictDate } from "./deadlines";
+import { ictDate, isOnTime } from "./deadlines";
 
 export type SubmissionStatus = "draft" | "submitted" | "returned" | "confirmed";
 const GONE: readonly string[] = ["chuyen-di", "tu-tran"];
@@ -78,7 +79,7 @@ export function classify(m: MemberFacts, dueAt: Date | null, now: Date): Counts 
   if (m.submission === "confirmed") c.confirmed = 1;
   const first = m.firstSubmittedAt;
   if (dueAt && first && inHand) {
-    if (first <= dueAt) c.onTime = 1;
+    if (isOnTime(dueAt, first)) c.onTime = 1;
     else c.late = 1;
   } else if (!dueAt && inHand) c.onTime = 1;
   else if (dueAt && !inHand && now >= dueAt) c.late = 1;
