@@ -243,3 +243,99 @@ export const ReturnBody = v.strictObject({
     v.maxLength(2000),
   ),
 });
+
+/** An instant as ISO 8601 with offset ("2023-09-19T08:00:00+07:00"), read into a Date. */
+const Instant = v.pipe(
+  v.string("Bắt buộc phải có."),
+  v.isoTimestamp("Thời điểm phải có dạng ISO 8601, ví dụ 2023-09-19T08:00:00+07:00."),
+  v.transform((s) => new Date(s)),
+);
+const OptionalInstant = v.optional(v.nullable(Instant));
+const ShortText = (max: number) =>
+  v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max, `Tối đa ${max} ký tự.`))));
+
+export const MeetingCreateBody = v.strictObject({
+  unitId: Id,
+  stepKey: TemplateKey,
+  scheduledAt: OptionalInstant,
+  place: ShortText(300),
+  format: ShortText(100),
+});
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100000));
+export const MeetingPatchBody = v.strictObject({
+  version: Version,
+  scheduledAt: OptionalInstant,
+  place: ShortText(300),
+  format: ShortText(100),
+  materialsSentAt: OptionalInstant,
+  soTayLink: v.optional(
+    v.nullable(v.pipe(v.string(), v.trim(), v.url("Đường dẫn không hợp lệ."), v.maxLength(1000))),
+  ),
+  soTayPostedAt: OptionalInstant,
+  startedAt: OptionalInstant,
+  endedAt: OptionalInstant,
+  mergedWithRegular: v.optional(v.nullable(v.boolean())),
+  minutesSecretary: ShortText(200),
+  guests: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+          organisation: v.optional(v.pipe(v.string(), v.maxLength(200))),
+        }),
+      ),
+      v.maxLength(100),
+    ),
+  ),
+  minutes: ShortText(50_000),
+  vote: v.optional(v.nullable(v.strictObject({ for: Count, against: Count, abstain: Count }))),
+});
+export const AttendanceBody = v.strictObject({
+  version: Version,
+  entries: v.pipe(
+    v.array(
+      v.strictObject({
+        memberId: Id,
+        presence: v.picklist(
+          ["present", "excused", "absent"],
+          "Có mặt, vắng có lý do hoặc vắng không lý do.",
+        ),
+        reason: ShortText(300),
+        isCommittee: v.optional(v.boolean()),
+        spokeOrder: v.optional(
+          v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))),
+        ),
+      }),
+    ),
+    v.maxLength(5000),
+  ),
+});
+export const ReportBody = v.strictObject({
+  reportKey: TemplateKey,
+  data: v.record(v.string(), v.unknown()),
+  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export const ReviewBody = v.strictObject({
+  memberId: Id,
+  period: v.pipe(
+    v.string(),
+    v.regex(
+      /^\d{4}(-(0[1-9]|1[0-2])|-H[12])?$/,
+      "Kỳ đánh giá: YYYY-MM (tháng), YYYY-H1/H2 (6 tháng) hoặc YYYY (cuối năm).",
+    ),
+  ),
+  rating: v.picklist(
+    ["hoan-thanh-xuat-sac", "hoan-thanh-tot", "hoan-thanh", "khong-hoan-thanh"],
+    "Mức đánh giá không hợp lệ.",
+  ),
+  note: ShortText(5000),
+});
+export const ReviewQuery = v.object({ memberId: Id });
+export const CommentBody = v.strictObject({
+  body: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.trim(),
+    v.minLength(2, "Góp ý cần ít nhất 2 ký tự."),
+    v.maxLength(5000),
+  ),
+});

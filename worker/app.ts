@@ -21,6 +21,8 @@ import { campaignRoutes } from "./routes/campaigns";
 import { myRoutes } from "./routes/my";
 import { submissionRoutes } from "./routes/submissions";
 import { templateRoutes } from "./routes/templates";
+import { meetingRoutes } from "./routes/meetings";
+import { publicRoutes, supervisionRoutes } from "./routes/supervision";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
@@ -35,7 +37,10 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/templates", templateRoutes)
   .route("/campaigns", campaignRoutes)
   .route("/submissions", submissionRoutes)
-  .route("/my", myRoutes);
+  .route("/my", myRoutes)
+  .route("/meetings", meetingRoutes)
+  .route("/supervision", supervisionRoutes)
+  .route("/public", publicRoutes);
 
 export function createApp(getPlatform: (env: Bindings) => Platform) {
   const app = new Hono<AppEnv>();

@@ -14,6 +14,7 @@ import {
 import { createInvitation, issueReset } from "../../worker/data/accounts";
 import { createCampaign, getCampaign, launchCampaign } from "../../worker/data/campaigns";
 import { saveDraft, submit } from "../../worker/data/submissions";
+import { createMeeting } from "../../worker/data/meetings";
 import { cloneTemplate } from "../../worker/data/templates";
 import { getBuiltInTemplate } from "../../schema/templates";
 import { fullPlan000 } from "../support/tree";
@@ -195,6 +196,28 @@ async function buildFixture() {
       );
       const sub = andSubmit ? await submit(db, c, m.id, "ke-hoach-tu-duong", actor, now) : null;
       return { memberId: m.id, submissionId: sub?.id ?? "" };
+    },
+    meeting: async () => {
+      const c = await getCampaign(db, await fresh.activeCampaign());
+      return (await createMeeting(db, c, { unitId: cellA.id, stepKey: "hoi-nghi" }, all, sys, now))
+        .id;
+    },
+    reportCampaign: async () => {
+      const c = await createCampaign(
+        db,
+        {
+          templateKey: "tu-soi-tu-sua-so",
+          name: `Đợt ${++n}`,
+          startsOn: "2026-03-01",
+          dueOn: "2026-03-28",
+          unitIds: [cellA.id],
+        },
+        all,
+        sys,
+        now,
+      );
+      await launchCampaign(db, c.id, sys, now);
+      return c.id;
     },
     clone: async () =>
       (
@@ -726,6 +749,130 @@ const ROWS: Row[] = [
     route: "/api/t/:tenant/my/tasks",
     request: async () => ({ path: `${T}/my/tasks` }),
     expect: signedIn(200),
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/meetings",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/meetings` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/meetings",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/meetings`,
+      body: { unitId: f.cellA.id, stepKey: "hoi-nghi", scheduledAt: "2026-04-05T19:30:00+07:00" },
+    }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/compliance",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/compliance` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/reports",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/reports` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/reports/:unitId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/reports/${f.cellA.id}`,
+      body: {
+        reportKey: "bao-cao-dang-uy-so",
+        data: {
+          "hoc-tap-quan-triet": "Đã học tập đầy đủ.",
+          "sinh-hoat-chinh-tri": "Đã sinh hoạt.",
+        },
+      },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/reviews",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/reviews?memberId=${f.memberA.id}`,
+    }),
+    expect: {
+      admin: 200,
+      secretaryHere: 200,
+      secretaryElsewhere: 404,
+      member: 200,
+      supervisor: 404,
+      viewer: 404,
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/reviews",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/reviews`,
+      body: { memberId: f.memberA.id, period: "2026-05", rating: "hoan-thanh" },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/meetings/:id",
+    request: async (f) => ({ path: `${T}/meetings/${await f.fresh.meeting()}` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "PATCH",
+    route: "/api/t/:tenant/meetings/:id",
+    request: async (f) => ({
+      path: `${T}/meetings/${await f.fresh.meeting()}`,
+      body: { version: 1, place: "Hội trường" },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/meetings/:id/attendance",
+    request: async (f) => ({
+      path: `${T}/meetings/${await f.fresh.meeting()}/attendance`,
+      body: { version: 1, entries: [{ memberId: f.memberA.id, presence: "present" }] },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/supervision/plans",
+    request: async () => ({ path: `${T}/supervision/plans` }),
+    expect: { supervisor: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/public/plans",
+    request: async () => ({ path: `${T}/public/plans` }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/submissions/:id/comments",
+    request: async (f) => ({ path: `${T}/submissions/${f.mySubmission.id}/comments` }),
+    expect: {
+      admin: 200,
+      secretaryHere: 200,
+      secretaryElsewhere: 404,
+      member: 200,
+      supervisor: 404,
+      viewer: 404,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/submissions/:id/comments",
+    request: async (f) => ({
+      path: `${T}/submissions/${f.mySubmission.id}/comments`,
+      body: { body: "Góp ý của chi bộ." },
+    }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404, supervisor: 404 },
   },
 ];
 

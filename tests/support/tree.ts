@@ -95,6 +95,28 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
     position: "Chủ tịch UBND phường",
   });
 
+  /** An account that is not a member (a supervisor at MTTQ, a viewer at the committee…). */
+  const addUser = async (key: string, roles: [Role, string][]) => {
+    const userId = newId();
+    await db
+      .insert(users)
+      .values({
+        id: userId,
+        email: `${key}@${slug}.vn`,
+        fullName: key,
+        passwordHash: null,
+        createdAt: t.clock.now,
+        updatedAt: t.clock.now,
+      });
+    for (const [role, unitId] of roles)
+      await db.insert(grants).values({ id: newId(), userId, role, unitId, createdAt: t.clock.now });
+    userIds[key] = userId;
+  };
+  const addUnit = async (name: string, kind: string, parent = root!) => {
+    const u = newUnitRow({ name, kind }, parent, t.clock.now);
+    await db.insert(units).values(u);
+    return u;
+  };
   const api = async <T = Record<string, unknown>>(
     who: string,
     method: string,
@@ -106,7 +128,7 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
-  return { db, slug, root: root!, cellA, cellB, ids, userIds, api };
+  return { db, slug, root: root!, cellA, cellB, ids, userIds, api, addUser, addUnit };
 }
 
 export type Tree = Awaited<ReturnType<typeof buildTree>>;

@@ -4,11 +4,17 @@
 import { Hono, type Context } from "hono";
 import {
   CampaignCreateBody,
+  MeetingCreateBody,
   MineQuery,
   ProgressQuery,
+  ReportBody,
+  ReviewBody,
+  ReviewQuery,
   SubmissionSaveBody,
   SubmitBody,
 } from "../../schema/api";
+import { listReports, listReviews, saveReview, submitReport } from "../data/followup";
+import { campaignCompliance, createMeeting, listMeetings } from "../data/meetings";
 import {
   campaignProgress,
   campaignRoster,
@@ -161,6 +167,127 @@ export const campaignRoutes = new Hono<AppEnv>()
           confirmed: entries.filter((e) => e.counts.confirmed).map(view),
           excused: entries.filter((e) => e.counts.excused).map(view),
         },
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/meetings",
+    guard(policy.roles("admin", "secretary"), "Các buổi sinh hoạt của đợt trong phạm vi"),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      return c.json({ meetings: await listMeetings(c.var.db, campaign, scope) }, 200);
+    },
+  )
+  .post(
+    "/:id/meetings",
+    guard(policy.roles("admin", "secretary"), "Lên lịch buổi sinh hoạt của một đơn vị"),
+    jsonBody(MeetingCreateBody),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      return c.json(
+        {
+          meeting: await createMeeting(
+            c.var.db,
+            campaign,
+            c.req.valid("json"),
+            scope,
+            actor(c),
+            c.var.platform.now(),
+          ),
+        },
+        201,
+      );
+    },
+  )
+  .get(
+    "/:id/compliance",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Mức tuân thủ từng yêu cầu của văn bản, theo đơn vị",
+    ),
+    queryParams(ProgressQuery),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      return c.json(
+        await campaignCompliance(
+          c.var.db,
+          campaign,
+          scope,
+          c.var.platform.now(),
+          c.req.valid("query").unitId,
+        ),
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/reports",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Báo cáo lên cấp trên: đơn vị nào đã nộp, có đúng hạn",
+    ),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      const list = await listReports(c.var.db, campaign, scope, c.var.platform.now());
+      // Viewers see who reported and when, not what the reports say.
+      const isStaff = c.var.grants.some((g) => g.role === "admin" || g.role === "secretary");
+      return c.json({ reports: isStaff ? list : list.map(({ data: _d, ...r }) => r) }, 200);
+    },
+  )
+  .put(
+    "/:id/reports/:unitId",
+    guard(policy.roles("admin", "secretary"), "Nộp báo cáo của đơn vị lên cấp trên"),
+    jsonBody(ReportBody),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      return c.json(
+        await submitReport(
+          c.var.db,
+          campaign,
+          c.req.param("unitId"),
+          c.req.valid("json"),
+          scope,
+          actor(c),
+          c.var.platform.now(),
+        ),
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/reviews",
+    guard(policy.signedIn, "Nhận xét hằng tháng, 6 tháng, cuối năm về kế hoạch của một đảng viên"),
+    queryParams(ReviewQuery),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const { memberId } = c.req.valid("query");
+      if (c.var.user!.memberId !== memberId)
+        await getMemberInScope(c.var.db, memberId, await loadScope(c.var.db, c.var.grants, STAFF));
+      return c.json({ reviews: await listReviews(c.var.db, campaign, memberId) }, 200);
+    },
+  )
+  .put(
+    "/:id/reviews",
+    guard(policy.roles("admin", "secretary"), "Ghi nhận xét định kỳ về kế hoạch của đảng viên"),
+    jsonBody(ReviewBody),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      return c.json(
+        await saveReview(
+          c.var.db,
+          campaign,
+          c.req.valid("json"),
+          scope,
+          actor(c),
+          c.var.platform.now(),
+        ),
         200,
       );
     },

@@ -1,0 +1,121 @@
+// After the plans: reports upward (each unit on the template's report form, judged against
+// the report step's deadline) and the follow-up of each member's plan — monthly reviews in
+// the regular cell meeting, the 6-monthly summary and the year-end input to đánh giá, xếp loại.
+import { and, asc, eq } from "drizzle-orm";
+import { unitMatches, type UnitKind } from "../../schema/template";
+import { reports, reviews, tasks, units } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+import { reportMark } from "../domain/compliance";
+import { validateFormData } from "../domain/forms";
+import { inScope, type Scope } from "../domain/scope";
+import { AppError, invalidBody, notFound } from "../errors";
+import { auditInsert, type AuditEntry } from "./audit";
+import { campaignUnitIds, stepDueDates, type Campaign } from "./campaigns";
+import { newId } from "./ids";
+import { getMemberInScope } from "./members";
+import { getUnitInScope, versionConflict } from "./units";
+
+type Audit = Omit<AuditEntry, "action" | "entity">;
+
+export async function submitReport(
+  db: TenantDb,
+  c: Campaign,
+  unitId: string,
+  input: { reportKey: string; data: unknown; version?: number },
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+) {
+  if (c.status === "draft") throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
+  const unit = await getUnitInScope(db, unitId, scope);
+  const targetIds = await campaignUnitIds(db, c.id);
+  const targets = (await db.select({ id: units.id, path: units.path }).from(units)).filter((u) => targetIds.includes(u.id));
+  if (!targets.some((t) => unit.path.startsWith(t.path))) throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  const report = c.def.reports.find((r) => r.key === input.reportKey);
+  if (!report || !unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name }))
+    throw invalidBody({ reportKey: "Đơn vị này không có báo cáo này trong đợt." });
+  const form = c.def.forms.find((f) => f.key === report.formKey);
+  if (form) {
+    const errors = validateFormData(form, input.data, c.def.lists, "submit");
+    if (Object.keys(errors).length) throw invalidBody(errors, "Báo cáo còn trường bắt buộc chưa điền hoặc chưa hợp lệ.");
+  }
+  const [existing] = await db.select().from(reports).where(and(eq(reports.campaignId, c.id), eq(reports.unitId, unit.id), eq(reports.reportKey, report.key)));
+  if (existing ? existing.version !== input.version : input.version !== undefined && input.version !== 0) throw versionConflict();
+  const data = JSON.stringify(input.data);
+  const [written] = await db.batch([
+    existing
+      ? // A corrected report keeps the moment it was first sent: that is what "on time" judges.
+        db.update(reports).set({ data, version: existing.version + 1, submittedBy: audit.actorUserId }).where(and(eq(reports.id, existing.id), eq(reports.version, existing.version))).returning({ id: reports.id })
+      : db.insert(reports).values({ id: newId(), campaignId: c.id, unitId: unit.id, reportKey: report.key, data, submittedAt: now, submittedBy: audit.actorUserId, createdAt: now }).onConflictDoNothing().returning({ id: reports.id }),
+    db.update(tasks).set({ doneAt: now }).where(and(eq(tasks.campaignId, c.id), eq(tasks.unitId, unit.id), eq(tasks.stepKey, report.stepKey), eq(tasks.memberId, ""))),
+    auditInsert(db, { ...audit, action: existing ? "report.correct" : "report.submit", entity: "report", entityId: `${c.id}:${unit.id}:${report.key}` }, now),
+  ]);
+  if (!written[0]) throw versionConflict();
+  const due = stepDueDates(c)[report.stepKey] ?? null;
+  const submittedAt = existing?.submittedAt ?? now;
+  return { reportKey: report.key, unitId: unit.id, version: (existing?.version ?? 0) + 1, submittedAt, mark: reportMark(report.title, submittedAt, due, now) };
+}
+
+/** Which units of the reader's subtree owe which report, and whether it came in on time. */
+export async function listReports(db: TenantDb, c: Campaign, scope: Scope, now: Date) {
+  const due = stepDueDates(c);
+  const targetIds = await campaignUnitIds(db, c.id);
+  const all = await db.select().from(units);
+  const targets = all.filter((u) => targetIds.includes(u.id));
+  const rows = await db.select().from(reports).where(eq(reports.campaignId, c.id));
+  const out = [];
+  for (const unit of all) {
+    if (unit.closedOn || !targets.some((t) => unit.path.startsWith(t.path)) || !inScope(scope, unit.path)) continue;
+    for (const report of c.def.reports) {
+      if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
+      const r = rows.find((x) => x.unitId === unit.id && x.reportKey === report.key);
+      const dueAt = due[report.stepKey] ?? null;
+      out.push({
+        unitId: unit.id,
+        unitName: unit.name,
+        reportKey: report.key,
+        title: report.title,
+        to: report.to,
+        dueAt,
+        submittedAt: r?.submittedAt ?? null,
+        version: r?.version ?? 0,
+        data: r ? (JSON.parse(r.data) as unknown) : null,
+        mark: reportMark(report.title, r?.submittedAt ?? null, dueAt, now),
+      });
+    }
+  }
+  return out;
+}
+
+export const RATINGS = ["hoan-thanh-xuat-sac", "hoan-thanh-tot", "hoan-thanh", "khong-hoan-thanh"] as const;
+
+/** Monthly ("YYYY-MM"), 6-monthly ("YYYY-H1"/"YYYY-H2") or year-end ("YYYY") review of one
+ *  member's plan, recorded by the cell; a second review of the same period replaces it. */
+export async function saveReview(
+  db: TenantDb,
+  c: Campaign,
+  input: { memberId: string; period: string; rating: (typeof RATINGS)[number]; note?: string | null },
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+) {
+  if (c.status === "draft") throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
+  await getMemberInScope(db, input.memberId, scope);
+  const row = { id: newId(), campaignId: c.id, memberId: input.memberId, period: input.period, rating: input.rating, note: input.note ?? null, byUserId: audit.actorUserId, createdAt: now, updatedAt: now };
+  await db.batch([
+    db
+      .insert(reviews)
+      .values(row)
+      .onConflictDoUpdate({ target: [reviews.campaignId, reviews.memberId, reviews.period], set: { rating: row.rating, note: row.note, byUserId: row.byUserId, updatedAt: now } }),
+    // The note is about the member's plan: the audit records that a review was made, not its text.
+    auditInsert(db, { ...audit, action: "review.save", entity: "member", entityId: input.memberId, after: { campaignId: c.id, period: input.period, rating: input.rating } }, now),
+  ]);
+  return { memberId: input.memberId, period: input.period, rating: input.rating, note: row.note };
+}
+
+export async function listReviews(db: TenantDb, c: Campaign, memberId: string) {
+  const rows = await db.select().from(reviews).where(and(eq(reviews.campaignId, c.id), eq(reviews.memberId, memberId))).orderBy(asc(reviews.period));
+  return rows.map((r) => ({ period: r.period, kind: periodKind(r.period), rating: r.rating, note: r.note, updatedAt: r.updatedAt }));
+}
+
+export const periodKind = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? "monthly" : /^\d{4}-H[12]$/.test(p) ? "six-monthly" : "year-end");
