@@ -339,3 +339,53 @@ export const CommentBody = v.strictObject({
     v.maxLength(5000),
   ),
 });
+
+export const NotifySettingsBody = v.strictObject({
+  daysBefore: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(0, "Không âm."),
+    v.maxValue(30, "Tối đa 30 ngày."),
+  ),
+  quietHours: v.nullable(
+    v.strictObject({
+      from: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ dạng HH:MM.")),
+      to: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ dạng HH:MM.")),
+    }),
+  ),
+  email: v.boolean(),
+  webhookUrl: v.nullable(
+    v.pipe(
+      v.string(),
+      v.url("Đường dẫn không hợp lệ."),
+      v.startsWith("https://", "Webhook phải dùng https://."),
+      v.maxLength(1000),
+    ),
+  ),
+  webhookSecret: v.nullable(
+    v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+  ),
+});
+export const LinkBody = v.strictObject({ parentSlug: Slug });
+export const DirectiveBody = v.strictObject({
+  templateKey: TemplateKey,
+  name: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.trim(),
+    v.minLength(3, "Tên cần ít nhất 3 ký tự."),
+    v.maxLength(300),
+  ),
+  documentNo: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  startsOn: IsoDate,
+  dueOn: IsoDate,
+  /** Parts of the definition children may not change: "steps", "forms", "lists", "meetingRules", "excusals", "routing". */
+  lockedSections: v.optional(
+    v.array(
+      v.picklist(["steps", "forms", "lists", "meetingRules", "excusals", "routing", "reports"]),
+    ),
+  ),
+});
+export const AdoptBody = v.strictObject({
+  unitIds: v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị.")),
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(300))),
+});

@@ -22,6 +22,8 @@ import { myRoutes } from "./routes/my";
 import { submissionRoutes } from "./routes/submissions";
 import { templateRoutes } from "./routes/templates";
 import { meetingRoutes } from "./routes/meetings";
+import { childrenRoutes, directiveRoutes, linkRoutes } from "./routes/links";
+import { notificationRoutes, settingsRoutes } from "./routes/notifications";
 import { publicRoutes, supervisionRoutes } from "./routes/supervision";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
@@ -40,7 +42,12 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/my", myRoutes)
   .route("/meetings", meetingRoutes)
   .route("/supervision", supervisionRoutes)
-  .route("/public", publicRoutes);
+  .route("/public", publicRoutes)
+  .route("/notifications", notificationRoutes)
+  .route("/settings", settingsRoutes)
+  .route("/links", linkRoutes)
+  .route("/children", childrenRoutes)
+  .route("/directives", directiveRoutes);
 
 export function createApp(getPlatform: (env: Bindings) => Platform) {
   const app = new Hono<AppEnv>();

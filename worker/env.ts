@@ -30,7 +30,41 @@ export interface Provisioner {
   destroy(tenantId: string, dbUrl: string): Promise<void>;
 }
 
+/** Messages that leave the platform. The webhook goes over fetch on both runtimes; e-mail
+ *  needs a transport the deployment provides (absent: e-mails wait in the outbox). */
+export interface Outbound {
+  email?: (m: {
+    to: string;
+    subject: string;
+    text: string;
+    idempotencyKey: string;
+  }) => Promise<void>;
+  webhook: (m: {
+    url: string;
+    body: string;
+    idempotencyKey: string;
+    signature: string | null;
+  }) => Promise<void>;
+}
+
+/** Webhook delivery over fetch: 2xx is delivered, anything else is retried. */
+export const fetchOutbound = (fetcher: typeof fetch = fetch): Outbound => ({
+  async webhook({ url, body, idempotencyKey, signature }) {
+    const res = await fetcher(url, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "Idempotency-Key": idempotencyKey,
+        ...(signature ? { "X-Signature": signature } : {}),
+      },
+      body,
+    });
+    if (!res.ok) throw new Error(`webhook ${res.status}`);
+  },
+});
+
 export interface Platform {
+  outbound: Outbound;
   control(): ControlHandle;
   /** The only way to a tenant's database. Callers pass the tenant resolved for the request. */
   tenant(t: Pick<TenantRecord, "id" | "dbUrl">): TenantHandle;

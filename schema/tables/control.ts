@@ -1,7 +1,7 @@
 // Control-plane tables: one database for the whole platform. It knows where each tenant's
 // database lives and holds nothing a tenant writes about its people — throttle keys are
 // hashes, never e-mail addresses.
-import { integer, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./columns";
 
 export const tenants = sqliteTable(
@@ -29,4 +29,73 @@ export const throttles = sqliteTable("throttles", {
   key: text("key").primaryKey(),
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
+});
+
+/** A child tenant reporting to a parent tenant: asked by the child, approved by the parent,
+ *  revocable by either. Only aggregates ever cross a link. */
+export const tenantLinks = sqliteTable(
+  "tenant_links",
+  {
+    id: id(),
+    childId: text("child_id").notNull(),
+    parentId: text("parent_id").notNull(),
+    status: text("status", { enum: ["pending", "approved", "revoked"] }).notNull(),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("tenant_links_child_idx").on(t.childId),
+    index("tenant_links_parent_idx").on(t.parentId),
+  ],
+);
+
+/** A campaign a parent publishes for its linked children to adopt as their own. */
+export const directives = sqliteTable(
+  "directives",
+  {
+    id: id(),
+    parentId: text("parent_id").notNull(),
+    name: text("name").notNull(),
+    documentNo: text("document_no"),
+    templateKey: text("template_key").notNull(),
+    /** The parent's template definition, frozen; `lockedSections` children may not change. */
+    definition: text("definition_json").notNull(),
+    lockedSections: text("locked_sections_json").notNull(),
+    startsOn: text("starts_on").notNull(),
+    dueOn: text("due_on").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("directives_parent_idx").on(t.parentId)],
+);
+
+/** The latest aggregates a child pushed per campaign (no names, no text), and their history
+ *  for charts. Upserted from recomputed figures, never incremented: a rerun is harmless. */
+export const rollups = sqliteTable(
+  "rollups",
+  {
+    childId: text("child_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    directiveId: text("directive_id"),
+    name: text("name").notNull(),
+    templateKey: text("template_key").notNull(),
+    expected: integer("expected").notNull(),
+    submitted: integer("submitted").notNull(),
+    confirmed: integer("confirmed").notNull(),
+    onTime: integer("on_time").notNull(),
+    late: integer("late").notNull(),
+    excused: integer("excused").notNull(),
+    meetingsHeld: integer("meetings_held").notNull(),
+    meetingsCompliant: integer("meetings_compliant").notNull(),
+    reportsOnTime: integer("reports_on_time").notNull(),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("rollups_uq").on(t.childId, t.campaignId)],
+);
+
+/** One scheduled pass per tenant at a time: a lease row, taken atomically, that expires. */
+export const cronLeases = sqliteTable("cron_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at").notNull(),
 });

@@ -196,6 +196,8 @@ export const campaigns = sqliteTable(
     /** Per-step due dates set by the admin (YYYY-MM-DD, read with the step's rule). */
     overrides: text("overrides_json"),
     status: text("status", { enum: ["draft", "active", "closed"] }).notNull(),
+    /** The parent tenant's directive this campaign adopts, if any (its id in the control plane). */
+    directiveId: text("directive_id"),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by"),
     createdAt: createdAt(),
@@ -391,3 +393,94 @@ export const comments = sqliteTable(
   },
   (t) => [index("comments_submission_idx").on(t.submissionId)],
 );
+
+/** In-app notifications. `dedupeKey` makes every reminder idempotent: a cron pass that runs
+ *  twice (Workers cron is at-least-once) creates each one once. Titles never carry plan text. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    userId: text("user_id").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body"),
+    campaignId: text("campaign_id"),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/** Every reminder item ever decided, once: what the daily digest is made of. */
+export const reminderLedger = sqliteTable(
+  "reminder_ledger",
+  {
+    key: text("key").primaryKey(),
+    userId: text("user_id").notNull(),
+    day: text("day").notNull(),
+    text: text("text").notNull(),
+    /** The digest notification that carried it; null until one did. */
+    notificationId: text("notification_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reminder_ledger_pending_idx").on(t.notificationId, t.userId)],
+);
+
+/** E-mails and webhooks waiting to leave, with retries and backoff. The idempotency key is
+ *  sent with every attempt so a receiver can drop a duplicate delivery. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    channel: text("channel", { enum: ["email", "webhook"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    payload: text("payload_json").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    failedAt: integer("failed_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("outbox_key_uq").on(t.idempotencyKey),
+    index("outbox_due_idx").on(t.sentAt, t.nextAttemptAt),
+  ],
+);
+
+/** Progress of each campaign per unit subtree, stored by the cron with its time: dashboards
+ *  read these, and the history chart has its points. */
+export const progressSnapshots = sqliteTable(
+  "progress_snapshots",
+  {
+    campaignId: text("campaign_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    expected: integer("expected").notNull(),
+    submitted: integer("submitted").notNull(),
+    confirmed: integer("confirmed").notNull(),
+    onTime: integer("on_time").notNull(),
+    late: integer("late").notNull(),
+    excused: integer("excused").notNull(),
+    meetingsHeld: integer("meetings_held").notNull(),
+    meetingsCompliant: integer("meetings_compliant").notNull(),
+    reportsOnTime: integer("reports_on_time").notNull(),
+  },
+  (t) => [
+    uniqueIndex("progress_snapshots_uq").on(t.campaignId, t.unitId, t.computedAt),
+    index("progress_snapshots_latest_idx").on(t.campaignId, t.computedAt),
+  ],
+);
+
+/** Tenant settings (quiet hours, webhook), one JSON value per key. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value_json").notNull(),
+  updatedAt: updatedAt(),
+});

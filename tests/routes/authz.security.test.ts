@@ -7,6 +7,7 @@ import {
   accountTokens,
   grants,
   members,
+  notifications,
   submissions,
   units,
   users,
@@ -218,6 +219,55 @@ async function buildFixture() {
       );
       await launchCampaign(db, c.id, sys, now);
       return c.id;
+    },
+    /** A notification of the member's (only its owner may mark it read). */
+    notification: async () => {
+      const id = newId();
+      await db
+        .insert(notifications)
+        .values({
+          id,
+          userId: userIds.member!.id,
+          kind: "test",
+          title: "Thông báo",
+          dedupeKey: id,
+          createdAt: now,
+        });
+      return id;
+    },
+    /** A fresh tenant this one can ask to report to. */
+    parentSlug: async () => (await signupTenant(t, `cap-tren-${++n}`)).tenant.slug,
+    /** A pending link from a fresh child tenant to tenant A. */
+    incomingLink: async () => {
+      const child = await signupTenant(t, `cap-duoi-${++n}`);
+      const res = await t.request("POST", `/api/t/${child.tenant.slug}/links`, {
+        token: child.token,
+        body: { parentSlug: "dang-bo-a" },
+      });
+      return ((await res.json()) as { id: string }).id;
+    },
+    /** A directive of a fresh parent that tenant A is linked to. */
+    parentDirective: async () => {
+      const parent = await signupTenant(t, `cap-tren-${++n}`);
+      const link = await t.request("POST", "/api/t/dang-bo-a/links", {
+        token: a.token,
+        body: { parentSlug: parent.tenant.slug },
+      });
+      await t.request(
+        "POST",
+        `/api/t/${parent.tenant.slug}/links/${((await link.json()) as { id: string }).id}/approve`,
+        { token: parent.token },
+      );
+      const d = await t.request("POST", `/api/t/${parent.tenant.slug}/directives`, {
+        token: parent.token,
+        body: {
+          templateKey: "tu-soi-tu-sua",
+          name: "Chỉ đạo",
+          startsOn: "2026-03-11",
+          dueOn: "2026-04-10",
+        },
+      });
+      return ((await d.json()) as { id: string }).id;
     },
     clone: async () =>
       (
@@ -873,6 +923,107 @@ const ROWS: Row[] = [
       body: { body: "Góp ý của chi bộ." },
     }),
     expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404, supervisor: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/history",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/notifications",
+    request: async () => ({ path: `${T}/notifications` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/notifications/:id/read",
+    request: async (f) => ({ path: `${T}/notifications/${await f.fresh.notification()}/read` }),
+    expect: { ...signedIn(404), member: 204 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/settings/notifications",
+    request: async () => ({ path: `${T}/settings/notifications` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/settings/notifications",
+    request: async () => ({
+      path: `${T}/settings/notifications`,
+      body: {
+        daysBefore: 2,
+        quietHours: null,
+        email: false,
+        webhookUrl: null,
+        webhookSecret: null,
+      },
+    }),
+    expect: { admin: 204 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/links",
+    request: async () => ({ path: `${T}/links` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/links",
+    request: async (f) => ({
+      path: `${T}/links`,
+      body: { parentSlug: await f.fresh.parentSlug() },
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/links/:id/approve",
+    request: async (f) => ({ path: `${T}/links/${await f.fresh.incomingLink()}/approve` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/links/:id/revoke",
+    request: async (f) => ({ path: `${T}/links/${await f.fresh.incomingLink()}/revoke` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/children/progress",
+    request: async () => ({ path: `${T}/children/progress` }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/directives",
+    request: async () => ({ path: `${T}/directives` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/directives",
+    request: async () => ({
+      path: `${T}/directives`,
+      body: {
+        templateKey: "tu-soi-tu-sua",
+        name: "Hướng dẫn của cấp trên",
+        startsOn: "2026-03-11",
+        dueOn: "2026-04-10",
+      },
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/directives/:id/adopt",
+    request: async (f) => ({
+      path: `${T}/directives/${await f.fresh.parentDirective()}/adopt`,
+      body: { unitIds: [f.root.id] },
+    }),
+    expect: { admin: 201 },
   },
 ];
 

@@ -129,6 +129,20 @@ describe("signup", () => {
     expect(Number(rows.rows[0]!.n)).toBe(0);
   });
 
+  it("limits signups from one address to 10 an hour", async () => {
+    t = await makeApp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await t.request("POST", "/api/signup", { body: signupBody(`phuong-so-${i}`) })).status,
+      );
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+    t.clock.now = new Date(t.clock.now.getTime() + 61 * 60 * 1000);
+    expect(
+      (await t.request("POST", "/api/signup", { body: signupBody("phuong-so-12") })).status,
+    ).toBe(201);
+  });
+
   it("stores text NFC even when it arrives decomposed", async () => {
     t = await makeApp();
     const body = signupBody("phuong-d");

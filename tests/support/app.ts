@@ -8,7 +8,7 @@ import { createApp } from "../../worker/app";
 import { localPlatform, type LocalPlatform } from "../../worker/db/local";
 import { migrate } from "../../worker/db/migrate";
 import { seedDemo } from "../../worker/demo";
-import type { Provisioner } from "../../worker/env";
+import type { Outbound, Provisioner } from "../../worker/env";
 
 export const ORIGIN = "http://localhost";
 
@@ -33,11 +33,11 @@ export interface TestApp {
 }
 
 export async function makeApp(
-  opts: { provisioner?: (p: Provisioner) => Provisioner } = {},
+  opts: { provisioner?: (p: Provisioner) => Provisioner; outbound?: Outbound } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "shct-"));
   const clock = { now: new Date("2026-03-10T03:00:00Z") };
-  const platform = localPlatform({ dataDir, now: () => clock.now });
+  const platform = localPlatform({ dataDir, now: () => clock.now, outbound: opts.outbound });
   if (opts.provisioner) platform.provisioner = opts.provisioner(platform.provisioner);
   await migrate(platform.control().client, migrations.control);
   const app = createApp(() => platform);
@@ -78,7 +78,10 @@ export const signupBody = (slug: string, email = `admin@${slug}.vn`) => ({
   admin: { email, password: "mat-khau-du-dai", fullName: "Quản Trị Viên" },
 });
 
+/** Signs a tenant up for a fixture. Fixtures sign up many tenants from one address, so the
+ *  signup throttle is cleared first; tests/routes/foundation.test.ts tests that limit. */
 export async function signupTenant(t: TestApp, slug: string) {
+  await t.platform.control().client.execute("DELETE FROM throttles");
   const res = await t.request("POST", "/api/signup", { body: signupBody(slug) });
   if (res.status !== 201) throw new Error(`signup ${slug}: ${res.status} ${await res.text()}`);
   return (await res.json()) as {

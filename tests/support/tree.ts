@@ -98,16 +98,14 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
   /** An account that is not a member (a supervisor at MTTQ, a viewer at the committee…). */
   const addUser = async (key: string, roles: [Role, string][]) => {
     const userId = newId();
-    await db
-      .insert(users)
-      .values({
-        id: userId,
-        email: `${key}@${slug}.vn`,
-        fullName: key,
-        passwordHash: null,
-        createdAt: t.clock.now,
-        updatedAt: t.clock.now,
-      });
+    await db.insert(users).values({
+      id: userId,
+      email: `${key}@${slug}.vn`,
+      fullName: key,
+      passwordHash: null,
+      createdAt: t.clock.now,
+      updatedAt: t.clock.now,
+    });
     for (const [role, unitId] of roles)
       await db.insert(grants).values({ id: newId(), userId, role, unitId, createdAt: t.clock.now });
     userIds[key] = userId;

@@ -1,16 +1,24 @@
-// The scheduled pass shared by both runtimes: Workers' Cron Trigger and, on Node, a timer
-// in `npm start` and `npm run cron`. Every job is idempotent: a pass that runs twice, or
-// is retried after dying midway, changes nothing the first did not.
+// The scheduled pass shared by both runtimes: Workers' Cron Trigger (fanned out one Queue
+// message per tenant) and, on Node, a timer in `npm start` and `npm run cron`. Every job is
+// idempotent — reminders through unique ledger keys, rollups recomputed and upserted, the
+// outbox by idempotency keys — and a lease keeps two passes from running one tenant at once.
+// A pass that dies midway leaves nothing half-done that the next pass does not finish.
 import { and, eq, lt } from "drizzle-orm";
+import { migrations } from "../../schema/migrations";
 import { tenants } from "../../schema/tables/control";
-import type { Platform } from "../env";
+import { setTenantSchemaVersion } from "../data/tenants";
+import { readNotifySettings } from "../data/settings";
+import { latestVersion, migrate } from "../db/migrate";
+import type { Platform, TenantRecord } from "../env";
+import { acquireLease, releaseLease } from "./lease";
+import { deliverOutbox, type DeliveryReport } from "./outbox";
+import { runReminders, type ReminderReport } from "./reminders";
+import { runRollup, type RollupReport } from "./rollup";
 
 /** A tenant still `provisioning` after this long was left by a crash mid-signup. */
 export const PROVISIONING_TIMEOUT_MS = 10 * 60 * 1000;
-
-export interface PassReport {
-  removedStaleProvisioning: number;
-}
+/** Longer than any pass over one tenant may take (Workers: 15 min wall time for a consumer). */
+export const LEASE_TTL_MS = 15 * 60 * 1000;
 
 /** Removes what a signup that crashed midway left behind: no half-made tenant survives. */
 export async function cleanStaleProvisioning(platform: Platform): Promise<number> {
@@ -27,6 +35,65 @@ export async function cleanStaleProvisioning(platform: Platform): Promise<number
   return stale.length;
 }
 
-export async function runScheduledPass(platform: Platform): Promise<PassReport> {
-  return { removedStaleProvisioning: await cleanStaleProvisioning(platform) };
+export interface TenantReport {
+  tenant: string;
+  ran: boolean;
+  reminders?: ReminderReport;
+  outbox?: DeliveryReport;
+  rollup?: RollupReport;
+}
+
+/** One tenant's jobs, under its lease. */
+export async function runTenantJobs(
+  platform: Platform,
+  tenant: TenantRecord,
+  holder: string,
+): Promise<TenantReport> {
+  const control = platform.control().db;
+  const now = platform.now();
+  const lease = `tenant:${tenant.id}`;
+  if (!(await acquireLease(control, lease, holder, LEASE_TTL_MS, now)))
+    return { tenant: tenant.slug, ran: false };
+  try {
+    const { db, client } = platform.tenant(tenant);
+    if (tenant.schemaVersion < latestVersion(migrations.tenant)) {
+      const version = await migrate(client, migrations.tenant);
+      await setTenantSchemaVersion(control, tenant.id, version);
+    }
+    const reminders = await runReminders(db, now);
+    const outbox = await deliverOutbox(db, platform.outbound, await readNotifySettings(db), now);
+    const rollup = await runRollup(db, control, tenant, now);
+    return { tenant: tenant.slug, ran: true, reminders, outbox, rollup };
+  } finally {
+    await releaseLease(control, lease, holder);
+  }
+}
+
+export async function activeTenants(platform: Platform): Promise<TenantRecord[]> {
+  return platform.control().db.select().from(tenants).where(eq(tenants.status, "active"));
+}
+
+export interface PassReport {
+  removedStaleProvisioning: number;
+  tenants: TenantReport[];
+}
+
+/** The whole pass, tenant after tenant (Node). Workers fan out instead (worker/index.ts). */
+export async function runScheduledPass(
+  platform: Platform,
+  holder: string = crypto.randomUUID(),
+): Promise<PassReport> {
+  const removedStaleProvisioning = await cleanStaleProvisioning(platform);
+  const reports: TenantReport[] = [];
+  for (const tenant of await activeTenants(platform)) {
+    try {
+      reports.push(await runTenantJobs(platform, tenant, holder));
+    } catch (err) {
+      // One tenant's failure must not starve the others; its lease is released and the next
+      // pass retries it.
+      console.error(`cron: tenant ${tenant.slug} failed`, err);
+      reports.push({ tenant: tenant.slug, ran: false });
+    }
+  }
+  return { removedStaleProvisioning, tenants: reports };
 }

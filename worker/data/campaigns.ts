@@ -88,6 +88,19 @@ export interface CampaignInput {
 
 export async function createCampaign(db: TenantDb, input: CampaignInput, scope: Scope, audit: Audit, now: Date) {
   const { def } = await getTemplate(db, input.templateKey, input.templateVersion);
+  return createCampaignFrom(db, def, input, scope, audit, now, null);
+}
+
+/** A campaign on a given definition: a template's, or a parent's directive adopted. */
+export async function createCampaignFrom(
+  db: TenantDb,
+  def: TemplateDefinition,
+  input: Omit<CampaignInput, "templateKey" | "templateVersion">,
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+  directiveId: string | null,
+) {
   if (input.dueOn < input.startsOn)
     throw new AppError(422, "INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", { dueOn: "Phải sau ngày bắt đầu." });
   for (const unitId of input.unitIds) await getUnitInScope(db, unitId, scope);
@@ -102,6 +115,7 @@ export async function createCampaign(db: TenantDb, input: CampaignInput, scope: 
     dueOn: input.dueOn,
     overrides: input.overrides ? JSON.stringify(input.overrides) : null,
     status: "draft" as const,
+    directiveId,
     createdBy: audit.actorUserId,
     createdAt: now,
     updatedAt: now,

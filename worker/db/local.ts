@@ -5,7 +5,7 @@ import { createClient, type Client } from "@libsql/client";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Platform } from "../env";
+import { fetchOutbound, type Outbound, type Platform } from "../env";
 import { VERSION } from "../version";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
 
@@ -25,6 +25,7 @@ export function localPlatform(opts: {
   dataDir: string;
   now?: () => Date;
   allowedOrigins?: string[];
+  outbound?: Outbound;
 }): LocalPlatform {
   const { dataDir } = opts;
   const tenantDir = join(dataDir, "tenants");
@@ -36,6 +37,7 @@ export function localPlatform(opts: {
   return {
     dataDir,
     version: VERSION,
+    outbound: opts.outbound ?? fetchOutbound(),
     allowedOrigins: opts.allowedOrigins ?? [],
     now: opts.now ?? (() => new Date()),
     control() {

@@ -4,7 +4,7 @@
 // live in one Turso group and open with the group token; new ones are created through the
 // Turso Platform API.
 import { createClient } from "@libsql/client/web";
-import type { Bindings, Platform, Provisioner } from "../env";
+import { fetchOutbound, type Bindings, type Platform, type Provisioner } from "../env";
 import { VERSION } from "../version";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
 
@@ -55,6 +55,7 @@ export function tursoPlatform(env: Bindings): Platform {
   const tenants = new Map<string, TenantHandle>();
   return {
     version: VERSION,
+    outbound: fetchOutbound(),
     allowedOrigins: (env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
     now: () => new Date(),
     control() {

@@ -1,7 +1,10 @@
 // Campaigns and the member's own forms in them. Admins create, launch and close; progress
 // is read by admins, secretaries and viewers for their own subtree; a member writes only
 // their own plan, and a secretary may write one for a member of its subtree (marked so).
+import { and, asc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
+import { progressSnapshots } from "../../schema/tables/tenant";
+import { getUnitInScope } from "../data/units";
 import {
   CampaignCreateBody,
   MeetingCreateBody,
@@ -288,6 +291,35 @@ export const campaignRoutes = new Hono<AppEnv>()
           actor(c),
           c.var.platform.now(),
         ),
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/history",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Các mốc tiến độ đã lưu (biểu đồ theo thời gian)",
+    ),
+    queryParams(ProgressQuery),
+    async (c) => {
+      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      const unitId =
+        c.req.valid("query").unitId ?? (await campaignUnitIds(c.var.db, campaign.id))[0]!;
+      await getUnitInScope(c.var.db, unitId, scope);
+      const points = await c.var.db
+        .select()
+        .from(progressSnapshots)
+        .where(
+          and(eq(progressSnapshots.campaignId, campaign.id), eq(progressSnapshots.unitId, unitId)),
+        )
+        .orderBy(asc(progressSnapshots.computedAt));
+      return c.json(
+        {
+          unitId,
+          points: points.map(({ campaignId: _c, unitId: _u, fingerprint: _f, ...p }) => p),
+        },
         200,
       );
     },

@@ -1,0 +1,119 @@
+// The outbox: e-mails and webhooks leave from here, with retries and exponential backoff.
+// Each delivery carries its idempotency key, and a webhook body is signed with HMAC-SHA256 of
+// the tenant's secret (X-Signature: sha256=<hex>) so the relay can trust it.
+import { hmac } from "@oslojs/crypto/hmac";
+import { SHA256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { outbox } from "../../schema/tables/tenant";
+import { newId } from "../data/ids";
+import type { NotifySettings } from "../data/settings";
+import type { TenantDb } from "../db/handles";
+import { nextSendTime } from "../domain/reminders";
+import type { Outbound } from "../env";
+
+export const MAX_ATTEMPTS = 8;
+/** 1, 2, 4 … minutes, at most 6 hours. */
+export const backoffMs = (attempts: number) => Math.min(2 ** (attempts - 1) * 60_000, 6 * 3600_000);
+
+export const signWebhook = (secret: string, body: string) =>
+  `sha256=${encodeHexLowerCase(hmac(SHA256, new TextEncoder().encode(secret), new TextEncoder().encode(body)))}`;
+
+export async function enqueueOutbound(
+  db: TenantDb,
+  s: NotifySettings,
+  n: { userId: string; email: string | null; notificationId: string; title: string; body: string },
+  now: Date,
+): Promise<void> {
+  const at = nextSendTime(now, s.quietHours);
+  const rows: (typeof outbox.$inferInsert)[] = [];
+  if (s.email && n.email)
+    rows.push({
+      id: newId(),
+      channel: "email",
+      recipient: n.email,
+      payload: JSON.stringify({ subject: n.title, text: n.body }),
+      idempotencyKey: `email:${n.notificationId}`,
+      nextAttemptAt: at,
+      createdAt: now,
+    });
+  if (s.webhookUrl)
+    rows.push({
+      id: newId(),
+      channel: "webhook",
+      recipient: s.webhookUrl,
+      payload: JSON.stringify({
+        type: "reminder-digest",
+        userId: n.userId,
+        title: n.title,
+        text: n.body,
+      }),
+      idempotencyKey: `webhook:${n.notificationId}`,
+      nextAttemptAt: at,
+      createdAt: now,
+    });
+  if (rows.length) await db.insert(outbox).values(rows).onConflictDoNothing();
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export async function deliverOutbox(
+  db: TenantDb,
+  out: Outbound,
+  s: NotifySettings,
+  now: Date,
+): Promise<DeliveryReport> {
+  const due = await db
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(100);
+  const report = { sent: 0, retried: 0, failed: 0 };
+  for (const row of due) {
+    try {
+      if (row.channel === "email") {
+        if (!out.email) throw new Error("no e-mail transport configured");
+        const p = JSON.parse(row.payload) as { subject: string; text: string };
+        await out.email({
+          to: row.recipient,
+          subject: p.subject,
+          text: p.text,
+          idempotencyKey: row.idempotencyKey,
+        });
+      } else {
+        const signature = s.webhookSecret ? signWebhook(s.webhookSecret, row.payload) : null;
+        await out.webhook({
+          url: row.recipient,
+          body: row.payload,
+          idempotencyKey: row.idempotencyKey,
+          signature,
+        });
+      }
+      await db
+        .update(outbox)
+        .set({ sentAt: now, attempts: row.attempts + 1 })
+        .where(eq(outbox.id, row.id));
+      report.sent++;
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const failed = attempts >= MAX_ATTEMPTS;
+      await db
+        .update(outbox)
+        .set({
+          attempts,
+          lastError: String((err as Error)?.message ?? err).slice(0, 500),
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          failedAt: failed ? now : null,
+        })
+        .where(eq(outbox.id, row.id));
+      if (failed) report.failed++;
+      else report.retried++;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,28 @@
+// Tenant settings for notifications: quiet hours (no e-mail or webhook leaves then; in-app
+// notifications are always made), days of notice before a deadline, and the webhook (e.g. a
+// Zalo OA relay) with the secret its deliveries are signed with.
+import { eq } from "drizzle-orm";
+import { settings } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+
+export interface NotifySettings {
+  daysBefore: number;
+  quietHours: { from: string; to: string } | null;
+  email: boolean;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+}
+
+export const DEFAULT_NOTIFY: NotifySettings = { daysBefore: 3, quietHours: { from: "21:00", to: "07:00" }, email: true, webhookUrl: null, webhookSecret: null };
+
+export async function readNotifySettings(db: TenantDb): Promise<NotifySettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
+  return row ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) } : DEFAULT_NOTIFY;
+}
+
+export async function writeNotifySettings(db: TenantDb, value: NotifySettings, now: Date): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key: "notify", value: JSON.stringify(value), updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value), updatedAt: now } });
+}

@@ -1,0 +1,126 @@
+// What to remind whom, decided from the campaign's dates in Asia/Ho_Chi_Minh. Pure: the cron
+// feeds it facts and the clock; the ledger's unique keys make each reminder happen once, and
+// a day's items reach a person as one digest, not a storm of messages.
+import { formatDateVi, ictDate } from "./deadlines";
+
+export interface ReminderItem {
+  /** Unique forever: the same reminder is never decided twice. */
+  key: string;
+  /** Who: a user id. */
+  userId: string;
+  text: string;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** "Trước ngày D" shows as the last day one may still act: D − 1. */
+const lastDay = (dueAt: Date) => formatDateVi(new Date(dueAt.getTime() - 1));
+
+export interface PlanFacts {
+  campaignId: string;
+  campaignName: string;
+  memberUserId: string;
+  memberId: string;
+  submission: "draft" | "submitted" | "returned" | "confirmed" | null;
+  dueAt: Date | null;
+}
+
+/** A member whose plan is not in: N days before it is due, and once it is overdue. */
+export function planReminders(p: PlanFacts, daysBefore: number, now: Date): ReminderItem[] {
+  if (!p.dueAt || p.submission === "submitted" || p.submission === "confirmed") return [];
+  if (now >= p.dueAt)
+    return [
+      {
+        key: `plan-overdue:${p.campaignId}:${p.memberId}`,
+        userId: p.memberUserId,
+        text: `Kế hoạch cá nhân (${p.campaignName}) đã quá hạn ${lastDay(p.dueAt)}: hãy hoàn thành và nộp.`,
+      },
+    ];
+  // Days counted on the ICT calendar: "3 days before" is the morning of D − 3, wherever the
+  // server is and whatever hour the cron runs.
+  if (ictDate(now) >= ictDate(new Date(p.dueAt.getTime() - daysBefore * DAY)))
+    return [
+      {
+        key: `plan-due-soon:${p.campaignId}:${p.memberId}`,
+        userId: p.memberUserId,
+        text: `Kế hoạch cá nhân (${p.campaignName}) cần nộp hạn cuối ${lastDay(p.dueAt)}.`,
+      },
+    ];
+  return [];
+}
+
+export interface UnitFacts {
+  campaignId: string;
+  campaignName: string;
+  unitId: string;
+  unitName: string;
+  secretaryUserIds: string[];
+  awaitingConfirmation: number;
+  meetings: {
+    stepKey: string;
+    title: string;
+    dueAt: Date | null;
+    scheduledAt: Date | null;
+    startedAt: Date | null;
+    materialsSent: boolean;
+    materialsLeadDays: number | null;
+  }[];
+  reports: { key: string; title: string; dueAt: Date | null; submitted: boolean }[];
+}
+
+/** A secretary's reminders for one unit: materials not sent 3 days before the meeting, a
+ *  meeting not recorded by its deadline, plans waiting for confirmation, a report coming due. */
+export function unitReminders(u: UnitFacts, daysBefore: number, now: Date): ReminderItem[] {
+  const items: { key: string; text: string }[] = [];
+  const today = ictDate(now);
+  for (const m of u.meetings) {
+    if (m.materialsLeadDays !== null && m.scheduledAt && !m.startedAt && !m.materialsSent) {
+      const sendBy = new Date(m.scheduledAt.getTime() - m.materialsLeadDays * DAY);
+      // Remind on the ICT day before the materials must go out, or on the day itself.
+      if (today >= ictDate(new Date(sendBy.getTime() - DAY)))
+        items.push({
+          key: `materials:${u.campaignId}:${u.unitId}:${m.stepKey}`,
+          text: `${u.unitName}: gửi tài liệu cho «${m.title}» trước ${formatDateVi(sendBy)} (ít nhất ${m.materialsLeadDays} ngày trước buổi sinh hoạt).`,
+        });
+    }
+    if (m.dueAt && !m.startedAt && now >= m.dueAt)
+      items.push({
+        key: `meeting-missing:${u.campaignId}:${u.unitId}:${m.stepKey}`,
+        text: `${u.unitName}: chưa ghi nhận «${m.title}», hạn đã hết ngày ${lastDay(m.dueAt)}.`,
+      });
+  }
+  if (u.awaitingConfirmation > 0)
+    items.push({
+      key: `awaiting:${u.campaignId}:${u.unitId}:${today}`,
+      text: `${u.unitName}: ${u.awaitingConfirmation} kế hoạch đang chờ chi bộ xác nhận (${u.campaignName}).`,
+    });
+  for (const r of u.reports) {
+    if (r.submitted || !r.dueAt) continue;
+    if (now >= r.dueAt)
+      items.push({
+        key: `report-overdue:${u.campaignId}:${u.unitId}:${r.key}`,
+        text: `${u.unitName}: «${r.title}» đã quá hạn ${lastDay(r.dueAt)}.`,
+      });
+    else if (today >= ictDate(new Date(r.dueAt.getTime() - daysBefore * DAY)))
+      items.push({
+        key: `report-due:${u.campaignId}:${u.unitId}:${r.key}`,
+        text: `${u.unitName}: nộp «${r.title}» hạn cuối ${lastDay(r.dueAt)}.`,
+      });
+  }
+  return u.secretaryUserIds.flatMap((userId) =>
+    items.map((i) => ({ key: `${i.key}:${userId}`, userId, text: i.text })),
+  );
+}
+
+/** Quiet hours "HH:MM"–"HH:MM" in ICT (may wrap midnight): when outbound messages may leave. */
+export function nextSendTime(now: Date, quiet: { from: string; to: string } | null): Date {
+  if (!quiet) return now;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const ictMinutes = Math.floor(((now.getTime() + 7 * 3600_000) % DAY) / 60_000);
+  const from = minutes(quiet.from);
+  const to = minutes(quiet.to);
+  const inQuiet =
+    from <= to ? ictMinutes >= from && ictMinutes < to : ictMinutes >= from || ictMinutes < to;
+  if (!inQuiet) return now;
+  const wait = (to - ictMinutes + 24 * 60) % (24 * 60);
+  return new Date(now.getTime() + wait * 60_000 - (now.getTime() % 60_000));
+}
