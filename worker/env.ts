@@ -89,6 +89,8 @@ export interface Bindings {
   TURSO_PLATFORM_TOKEN?: string;
   TURSO_API_URL?: string;
   PUBLIC_ORIGIN?: string;
+  /** The Queue that fans the cron out, one message per tenant. */
+  JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<void> };
 }
 
 export interface AppEnv {

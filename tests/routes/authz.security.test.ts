@@ -223,16 +223,14 @@ async function buildFixture() {
     /** A notification of the member's (only its owner may mark it read). */
     notification: async () => {
       const id = newId();
-      await db
-        .insert(notifications)
-        .values({
-          id,
-          userId: userIds.member!.id,
-          kind: "test",
-          title: "Thông báo",
-          dedupeKey: id,
-          createdAt: now,
-        });
+      await db.insert(notifications).values({
+        id,
+        userId: userIds.member!.id,
+        kind: "test",
+        title: "Thông báo",
+        dedupeKey: id,
+        createdAt: now,
+      });
       return id;
     },
     /** A fresh tenant this one can ask to report to. */

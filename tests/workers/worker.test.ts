@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { Miniflare, Response as MfResponse, type Request as MfRequest } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHranaHandler } from "../support/hrana";
@@ -47,6 +48,8 @@ beforeAll(async () => {
     modulesRoot: out,
     compatibilityDate: "2026-07-01",
     compatibilityFlags: ["nodejs_compat"],
+    queueProducers: { JOBS: { queueName: "shct-tenant-jobs" } },
+    queueConsumers: { "shct-tenant-jobs": { maxBatchSize: 10, maxBatchTimeout: 1 } },
     bindings: {
       CONTROL_DB_URL: `libsql://${CONTROL_HOST}`,
       CONTROL_DB_TOKEN: GROUP_TOKEN,
@@ -164,9 +167,87 @@ describe("the Worker bundle in workerd", () => {
     expect(info.status).toBe(404);
   });
 
-  it("runs the scheduled handler", async () => {
+  it("runs the cron: a scheduled event fans out per tenant through the Queue, and rollups reach the parent", async () => {
+    const signup = async (slug: string, email: string) => {
+      const res = await mf.dispatchFetch(
+        "https://app.example/api/signup",
+        json({
+          tenant: { slug, name: `Đảng bộ ${slug}`, kind: "dang-uy-phuong" },
+          admin: { email, password: "mat-khau-du-dai", fullName: "Quản Trị" },
+        }),
+      );
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const parent = await signup("quan-cha", "a@cha.vn");
+    const child = await signup("phuong-con", "a@con.vn");
+    const call = async <T>(
+      token: string,
+      slug: string,
+      method: string,
+      path: string,
+      body?: unknown,
+    ) => {
+      const res = await mf.dispatchFetch(`https://app.example/api/t/${slug}${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body ? { "Content-Type": "application/json" } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, body: (await res.json().catch(() => null)) as T };
+    };
+    const cell = await call<{ id: string }>(child, "phuong-con", "POST", "/units", {
+      name: "Chi bộ số 1",
+      kind: "chi-bo",
+    });
+    await call(child, "phuong-con", "POST", "/members", {
+      fullName: "Nguyễn Thị Bí Mật",
+      unitId: cell.body.id,
+    });
+    const day = (offset: number) =>
+      new Date(Date.now() + 7 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
+    const campaign = await call<{ id: string }>(child, "phuong-con", "POST", "/campaigns", {
+      templateKey: "tu-soi-tu-sua",
+      name: "Tự soi, tự sửa",
+      startsOn: day(-5),
+      dueOn: day(20),
+      unitIds: [cell.body.id],
+    });
+    expect(
+      (await call(child, "phuong-con", "POST", `/campaigns/${campaign.body.id}/launch`)).status,
+    ).toBe(200);
+    const link = await call<{ id: string }>(child, "phuong-con", "POST", "/links", {
+      parentSlug: "quan-cha",
+    });
+    expect((await call(parent, "quan-cha", "POST", `/links/${link.body.id}/approve`)).status).toBe(
+      200,
+    );
+
     const worker = await mf.getWorker();
-    const result = await worker.scheduled({ cron: "*/15 * * * *", scheduledTime: new Date() });
-    expect(result.outcome).toBe("ok");
+    const fired = await worker.scheduled({ cron: "*/15 * * * *", scheduledTime: new Date() });
+    expect(fired.outcome).toBe("ok");
+    type Children = {
+      children: { tenant: { slug: string }; campaigns: { name: string; expected: number }[] }[];
+    };
+    let children: Children["children"] = [];
+    for (let i = 0; i < 50 && !children.some((c) => c.campaigns.length); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      children = (await call<Children>(parent, "quan-cha", "GET", "/children/progress")).body
+        .children;
+    }
+    expect(
+      children.map((c) => [c.tenant.slug, c.campaigns.map((x) => [x.name, x.expected])]),
+    ).toEqual([["phuong-con", [["Tự soi, tự sửa", 1]]]]);
+    expect(JSON.stringify(children)).not.toContain("Bí Mật");
+
+    // A second scheduled event (at-least-once delivery, or the next tick) counts nothing twice.
+    await worker.scheduled({ cron: "*/15 * * * *", scheduledTime: new Date() });
+    await new Promise((r) => setTimeout(r, 2500));
+    const control = createClient({ url: `file:${join(dir, "control.db")}` });
+    const rows = await control.execute("SELECT count(*) AS n FROM rollups");
+    control.close();
+    expect(Number(rows.rows[0]!.n)).toBe(1);
   });
 });

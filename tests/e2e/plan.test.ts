@@ -1,0 +1,328 @@
+// Browser test of a member's plan on a 390 px phone, end to end: "Việc của tôi" with the
+// plan task and its due date; the form drawn from the template; autosave (kept across a
+// reload); a submit refused field by field, then accepted; typing while offline and the
+// save that follows when the network returns; the A4 print view. Then the cell's secretary
+// confirms plans from the queue and the campaign's progress counts them.
+// Runs against the built Node server (dist/node/node.mjs serving dist/client) on a fresh
+// DATA_DIR with the demo đảng bộ (worker/demo.ts). Needs `npm run build` first.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newPhonePage } from "../support/browser";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SERVER = join(ROOT, "dist/node/node.mjs");
+const CLIENT = join(ROOT, "dist/client/index.html");
+const WIDTH = 390;
+/** Autosave waits 1.5 s after the last keystroke; polls allow for that and a slow machine. */
+const SLOW = { timeout: 15_000 };
+
+const PASSWORD = "demo12345";
+const MEMBER = { email: "dangvien@demo.vn", name: "Lê Thị Hồng" };
+const SECRETARY = { email: "bithu@demo.vn", name: "Trần Văn Bình" };
+/** Seeded with a submitted plan in the secretary's cell (worker/demo.ts). */
+const WAITING = "Phạm Quốc Hùng";
+const FORM_PATH = /\/t\/demo\/dot-sinh-hoat\/[a-z0-9]+\/ke-hoach\/ke-hoach-tu-duong$/;
+
+let server: ChildProcess | undefined;
+let serverLog = "";
+let dataDir = "";
+let base = "";
+let browser: Browser | undefined;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`server exited with ${child.exitCode} before answering:\n${serverLog}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`GET /api/health did not answer 200 within ${timeoutMs} ms:\n${serverLog}`);
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/t/demo/dang-nhap");
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${base}/t/demo`);
+}
+
+/** dd/mm/yyyy of an instant in ICT, as the app must show it whatever the phone's zone. */
+function ictDay(iso: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Ho_Chi_Minh",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+    })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** The number under a label of the progress totals ("Đã xác nhận" → 1). */
+async function total(page: Page, label: string): Promise<number> {
+  const cell = page.locator(".totals-grid div", { has: page.locator("dt", { hasText: label }) });
+  return Number(await cell.locator("dd").innerText());
+}
+
+beforeAll(async () => {
+  for (const f of [SERVER, CLIENT]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
+  }
+  await mkdir(join(ROOT, "test-results"), { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), "shct-e2e-plan-"));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  delete env.SEED_DEMO; // the demo tenant, with its launched campaign, is what this test uses
+  server = spawn(process.execPath, [SERVER], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout?.on("data", (b: Buffer) => (serverLog += b.toString()));
+  server.stderr?.on("data", (b: Buffer) => (serverLog += b.toString()));
+  await waitForHealth(base, server, 60_000);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stopServer(server);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("a member's plan on a 390 px phone, and the cell confirming it", () => {
+  it("writes, autosaves, submits field by field, survives going offline, prints; the secretary confirms", async () => {
+    const page = await newPhonePage(browser!, base);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await signIn(page, MEMBER.email);
+
+    // "Việc của tôi" is the member's home: the plan task, its due date in ICT, its state.
+    await page.getByRole("heading", { level: 1, name: "Việc của tôi" }).waitFor();
+    const { tasks } = (await page.evaluate(() =>
+      fetch("/api/t/demo/my/tasks").then((r) => r.json()),
+    )) as { tasks: { step: string; dueAt: string }[] };
+    const planTask = tasks.find((t) => t.step === "viet-ke-hoach")!;
+    const task = page.getByRole("link", { name: /Viết bản kế hoạch tu dưỡng, rèn luyện/ });
+    await task.waitFor();
+    const taskText = await task.innerText();
+    expect(taskText).toContain(`Hạn: trước ngày ${ictDay(planTask.dueAt)}`);
+    expect(taskText).toContain("Bản nháp");
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+
+    // The form, drawn from the campaign's template, with the member's draft in it.
+    await task.click();
+    await page.waitForURL(FORM_PATH);
+    const formUrl = page.url();
+    await page.getByRole("heading", { level: 1, name: /^Kế hoạch tu dưỡng, rèn luyện/ }).waitFor();
+    expect(await page.getByLabel("Họ và tên").inputValue()).toBe(MEMBER.name);
+    const duty = page.getByLabel("Thực hiện chức trách, nhiệm vụ được giao");
+    const fix = page.getByLabel("2. Về khắc phục hạn chế, thiếu sót của bản thân");
+    const status = page.locator(".save-status");
+    expect(await status.getAttribute("role")).toBe("status");
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+
+    // Autosave: a change is saved by itself, and a reload shows it.
+    const dutyText = "Hoàn thành nhiệm vụ tổ trưởng tổ dân phố; vận động gia đình chấp hành tốt.";
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith("/submissions/mine") && r.request().method() === "PUT",
+    );
+    await duty.fill(dutyText);
+    expect((await saved).status()).toBe(200);
+    await expect.poll(() => status.innerText(), SLOW).toMatch(/^Đã lưu lúc \d{2}:\d{2}$/);
+    // The counter counts code points against the field's maxLength.
+    expect(await page.locator("#pf__tu-duong-ren-luyen__chuc-trach-count").innerText()).toBe(
+      `${[...dutyText].length}/5.000 ký tự`,
+    );
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: /^Kế hoạch tu dưỡng/ }).waitFor();
+    await expect.poll(() => duty.inputValue(), SLOW).toBe(dutyText);
+
+    // A required field left empty: the server's message next to it, focus on it, and a
+    // summary at the top linking to it.
+    await fix.fill("");
+    await expect.poll(() => status.innerText(), SLOW).toMatch(/^Đã lưu lúc/);
+    await page.getByRole("button", { name: "Nộp", exact: true }).click();
+    const fixError = page.locator("#pf__khac-phuc-err");
+    await expect.poll(() => fixError.innerText(), SLOW).toBe("Bắt buộc phải điền.");
+    expect(await fix.getAttribute("aria-invalid")).toBe("true");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), SLOW)
+      .toBe("pf__khac-phuc");
+    const summary = page.locator(".error-summary");
+    expect(await summary.getAttribute("role")).toBe("alert");
+    await summary.getByRole("link", { name: /khắc phục hạn chế.*Bắt buộc phải điền/ }).waitFor();
+
+    // Filled in, the plan goes through.
+    await fix.fill("Mạnh dạn phát biểu, đóng góp ý kiến trong sinh hoạt chi bộ.");
+    expect(await fixError.innerText()).toBe("");
+    await page.getByRole("button", { name: "Nộp", exact: true }).click();
+    await page.getByText(/^Đã nộp lúc \d{2}:\d{2}/).waitFor();
+    await page.locator(".callout.submitted", { hasText: "đang chờ chi bộ xác nhận" }).waitFor();
+    expect(await page.locator(".plan-meta .badge").innerText()).toBe("Đã nộp");
+
+    // Offline: what is typed stays on the phone and the page says it is not saved yet…
+    const context = page.context();
+    await context.setOffline(true);
+    const more = " Bổ sung khi mất sóng.";
+    await duty.press("End");
+    await duty.pressSequentially(more);
+    await expect
+      .poll(() => status.innerText(), SLOW)
+      .toBe("Chưa lưu (mất kết nối) — sẽ lưu lại khi có mạng. Nội dung vẫn được giữ trên máy này.");
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith("shct:draft:")),
+    );
+    expect(kept).toHaveLength(1);
+    // …and saves it when the network returns.
+    await context.setOffline(false);
+    await expect.poll(() => status.innerText(), SLOW).toMatch(/^Đã lưu lúc/);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("shct:draft:")),
+      ),
+    ).toEqual([]);
+    // An edit after submitting makes it a draft again: submit once more.
+    expect(await page.locator(".plan-meta .badge").innerText()).toBe("Bản nháp");
+    await page.getByRole("button", { name: "Nộp", exact: true }).click();
+    await page.getByText(/^Đã nộp lúc/).waitFor();
+    await page.reload();
+    await expect.poll(() => duty.inputValue(), SLOW).toBe(dutyText + more);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await page.screenshot({ path: join(ROOT, "test-results/plan-390.png"), fullPage: true });
+
+    // The print view: the administrative layout, without nav or buttons on paper.
+    await page.getByRole("link", { name: "Bản in" }).click();
+    await page.waitForURL(`${formUrl}/in`);
+    const sheet = page.locator(".sheet");
+    await sheet.getByText("ĐẢNG CỘNG SẢN VIỆT NAM").waitFor();
+    await page.emulateMedia({ media: "print" });
+    const paper = await sheet.innerText();
+    expect(paper).toContain("CHI BỘ KHU DÂN CƯ SỐ 1");
+    expect(paper).toMatch(/Long Biên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(paper).toMatch(/KẾ HOẠCH TU DƯỠNG, RÈN LUYỆN ĐẠO ĐỨC.*NĂM \d{4}/);
+    expect(paper).toContain(dutyText + more);
+    expect(paper).toContain("XÁC NHẬN CỦA CHI BỘ");
+    expect(paper).toContain("NGƯỜI CAM KẾT");
+    expect(paper).toContain(MEMBER.name);
+    expect(await page.locator(".print-toolbar").isVisible()).toBe(false);
+    // On paper: no button, no link, no nav (roles count only what is rendered).
+    expect(await page.getByRole("button").count()).toBe(0);
+    expect(await page.getByRole("link").count()).toBe(0);
+    expect(await page.getByRole("navigation").count()).toBe(0);
+    // The sheet as the printer lays it out: A4 width (794 px at 96 dpi), and a real PDF.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: join(ROOT, "test-results/plan-print.png"), fullPage: true });
+    await page.pdf({ path: join(ROOT, "test-results/plan-print.pdf"), preferCSSPageSize: true });
+    await page.emulateMedia({ media: "screen" });
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+
+    // The secretary of the member's cell: progress before, the queue, two confirmations.
+    const sec = await newPhonePage(browser!, base);
+    sec.on("pageerror", (e) => pageErrors.push(e.message));
+    await signIn(sec, SECRETARY.email);
+    const nav = sec.getByRole("navigation", { name: "Các mục chính" });
+    await nav.getByRole("link", { name: "Đợt sinh hoạt" }).click();
+    await sec.getByRole("heading", { level: 1, name: "Đợt sinh hoạt" }).waitFor();
+    await sec.locator(".campaign-list a").first().click();
+    await sec.getByRole("heading", { level: 2, name: "Tiến độ nộp kế hoạch" }).waitFor();
+    await sec.locator(".totals-grid").waitFor();
+    const confirmedBefore = await total(sec, "Đã xác nhận");
+    const submittedBefore = await total(sec, "Đã nộp");
+    expect(await scrollWidth(sec)).toBeLessThanOrEqual(WIDTH);
+
+    await sec.getByRole("link", { name: "Xác nhận kế hoạch của đảng viên" }).click();
+    await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
+    const awaiting = sec.locator("section", { has: sec.locator("#q-awaiting") });
+    await awaiting.getByText(MEMBER.name).waitFor();
+    await awaiting.getByText(WAITING).waitFor();
+    expect(await scrollWidth(sec)).toBeLessThanOrEqual(WIDTH);
+
+    for (const name of [MEMBER.name, WAITING]) {
+      await awaiting
+        .locator("li", { hasText: name })
+        .getByRole("link", { name: "Xem và xác nhận" })
+        .click();
+      await sec.getByRole("heading", { level: 1, name: `Kế hoạch của ${name}` }).waitFor();
+      if (name === MEMBER.name) await sec.getByText(dutyText + more).waitFor();
+      const confirmed = sec.waitForResponse(
+        (r) => r.url().endsWith("/confirm") && r.request().method() === "POST",
+      );
+      await sec.getByRole("button", { name: "Xác nhận", exact: true }).click();
+      expect((await confirmed).status()).toBe(200);
+      await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
+      await sec.getByText(`Đã xác nhận kế hoạch của ${name}.`).waitFor();
+    }
+    const confirmedList = sec.locator("section", { has: sec.locator("#q-confirmed") });
+    for (const name of [MEMBER.name, WAITING]) await confirmedList.getByText(name).waitFor();
+    expect(await awaiting.locator("li").count()).toBe(0);
+
+    // The campaign's progress counts the two new confirmations.
+    await sec.getByRole("link", { name: /^← / }).click();
+    await sec.locator(".totals-grid").waitFor();
+    await expect.poll(() => total(sec, "Đã xác nhận"), SLOW).toBe(confirmedBefore + 2);
+    expect(await total(sec, "Đã nộp")).toBe(submittedBefore);
+    await sec.screenshot({
+      path: join(ROOT, "test-results/plan-progress-390.png"),
+      fullPage: true,
+    });
+
+    // The member sees the confirmation, read-only, with the date.
+    const back = await newPhonePage(browser!, base);
+    back.on("pageerror", (e) => pageErrors.push(e.message));
+    await signIn(back, MEMBER.email);
+    await back.goto(formUrl);
+    await back.getByText(/^Đã được chi bộ xác nhận ngày \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
+    expect(await back.getByRole("textbox").count()).toBe(0);
+    await back.getByRole("button", { name: "Sửa kế hoạch" }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+    await sec.context().close();
+    await back.context().close();
+  }, 120_000);
+});
