@@ -59,14 +59,12 @@ export default {
         const list = await activeTenants(platform);
         for (let i = 0; i < list.length; i += 100)
           await env.JOBS.sendBatch(
-            list
-              .slice(i, i + 100)
-              .map((t) => ({
-                body: {
-                  tenantId: t.id,
-                  scheduledTime: controller.scheduledTime,
-                } satisfies TenantJob,
-              })),
+            list.slice(i, i + 100).map((t) => ({
+              body: {
+                tenantId: t.id,
+                scheduledTime: controller.scheduledTime,
+              } satisfies TenantJob,
+            })),
           );
       })(),
     );

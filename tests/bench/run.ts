@@ -1,10 +1,16 @@
 // `npm run bench`: one JSON object per line — {name, value, unit, baseline?, ratio?}. Each
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
+import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
+import { benchRollup } from "./rollup";
 
 const only = process.argv[2];
-const benches: [string, () => Promise<Record<string, unknown>[]>][] = [["import", benchImport]];
+const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
+  ["import", benchImport],
+  ["rollup", benchRollup],
+  ["cron", benchFanout],
+];
 for (const [name, run] of benches) {
   if (only && !name.startsWith(only)) continue;
   for (const line of await run()) console.log(JSON.stringify(line));

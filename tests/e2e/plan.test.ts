@@ -81,6 +81,16 @@ async function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
 
+/** The plan form's controls this test types in, and its save state. */
+function fields(page: Page) {
+  return {
+    // Anchored: the rescue box after a conflict is labelled with the same words, quoted.
+    duty: page.getByLabel(/^Thực hiện chức trách, nhiệm vụ được giao/),
+    fix: page.getByLabel(/^2\. Về khắc phục hạn chế, thiếu sót của bản thân/),
+    status: page.locator(".save-status"),
+  };
+}
+
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/t/demo/dang-nhap");
   await page.getByLabel("Thư điện tử").fill(email);
@@ -135,7 +145,7 @@ afterAll(async () => {
 
 describe("a member's plan on a 390 px phone, and the cell confirming it", () => {
   it("writes, autosaves, submits field by field, survives going offline, prints; the secretary confirms", async () => {
-    const page = await newPhonePage(browser!, base);
+    let page = await newPhonePage(browser!, base);
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await signIn(page, MEMBER.email);
@@ -159,9 +169,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     const formUrl = page.url();
     await page.getByRole("heading", { level: 1, name: /^Kế hoạch tu dưỡng, rèn luyện/ }).waitFor();
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe(MEMBER.name);
-    const duty = page.getByLabel("Thực hiện chức trách, nhiệm vụ được giao");
-    const fix = page.getByLabel("2. Về khắc phục hạn chế, thiếu sót của bản thân");
-    const status = page.locator(".save-status");
+    let { duty, fix, status } = fields(page);
     expect(await status.getAttribute("role")).toBe("status");
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
 
@@ -197,7 +205,8 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await summary.getByRole("link", { name: /khắc phục hạn chế.*Bắt buộc phải điền/ }).waitFor();
 
     // Filled in, the plan goes through.
-    await fix.fill("Mạnh dạn phát biểu, đóng góp ý kiến trong sinh hoạt chi bộ.");
+    const fixText = "Mạnh dạn phát biểu, đóng góp ý kiến trong sinh hoạt chi bộ.";
+    await fix.fill(fixText);
     expect(await fixError.innerText()).toBe("");
     await page.getByRole("button", { name: "Nộp", exact: true }).click();
     await page.getByText(/^Đã nộp lúc \d{2}:\d{2}/).waitFor();
@@ -225,12 +234,59 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
         Object.keys(localStorage).filter((k) => k.startsWith("shct:draft:")),
       ),
     ).toEqual([]);
-    // An edit after submitting makes it a draft again: submit once more.
     expect(await page.locator(".plan-meta .badge").innerText()).toBe("Bản nháp");
+
+    // A tab closed while offline loses nothing: the text comes back on the next visit and
+    // is saved then.
+    await context.setOffline(true);
+    const later = " Nhờ chi bộ nhắc nhở.";
+    await fix.press("End");
+    await fix.pressSequentially(later);
+    await expect.poll(() => status.innerText(), SLOW).toMatch(/^Chưa lưu \(mất kết nối\)/);
+    await page.close();
+    await context.setOffline(false);
+    page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(formUrl);
+    await page.getByText("Đã khôi phục nội dung chưa lưu trên máy này.").waitFor();
+    ({ duty, fix, status } = fields(page));
+    expect(await fix.inputValue()).toBe(fixText + later);
+    await expect.poll(() => status.innerText(), SLOW).toMatch(/^Đã lưu lúc/);
+
+    // Another device saves first: this one is told, is offered the newest version, and
+    // what it typed stays visible to copy.
+    const other = await newPhonePage(browser!, base);
+    other.on("pageerror", (e) => pageErrors.push(e.message));
+    await signIn(other, MEMBER.email);
+    await other.goto(formUrl);
+    const there = fields(other);
+    const finalDuty = `${dutyText}${more} Máy khác bổ sung.`;
+    await expect.poll(() => there.duty.inputValue(), SLOW).toBe(dutyText + more);
+    await there.duty.fill(finalDuty);
+    await expect.poll(() => there.status.innerText(), SLOW).toMatch(/^Đã lưu lúc/);
+    await duty.press("End");
+    await duty.pressSequentially(" Máy này gõ thêm.");
+    await page.getByText("Bản kế hoạch vừa được thay đổi ở nơi khác").waitFor();
+    expect(await status.innerText()).toBe("Chưa lưu: kế hoạch vừa được thay đổi ở nơi khác.");
+    await page.getByRole("button", { name: "Tải bản mới nhất" }).click();
+    const rescued = page.locator(".rescue");
+    await rescued.getByRole("heading", { name: "Nội dung bạn đã gõ nhưng chưa lưu" }).waitFor();
+    ({ duty, fix, status } = fields(page));
+    await expect.poll(() => duty.inputValue(), SLOW).toBe(finalDuty);
+    expect(await rescued.getByLabel(/Thực hiện chức trách/).inputValue()).toBe(
+      `${dutyText}${more} Máy này gõ thêm.`,
+    );
+    await rescued.screenshot({ path: join(ROOT, "test-results/plan-conflict-390.png") });
+    await rescued.getByRole("button", { name: /^Đã chép xong/ }).click();
+    await rescued.waitFor({ state: "detached" });
+    await other.context().close();
+
+    // Submitted once more (an edit after submitting makes a plan a draft again).
     await page.getByRole("button", { name: "Nộp", exact: true }).click();
     await page.getByText(/^Đã nộp lúc/).waitFor();
     await page.reload();
-    await expect.poll(() => duty.inputValue(), SLOW).toBe(dutyText + more);
+    ({ duty, fix, status } = fields(page));
+    await expect.poll(() => duty.inputValue(), SLOW).toBe(finalDuty);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: join(ROOT, "test-results/plan-390.png"), fullPage: true });
 
@@ -244,7 +300,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     expect(paper).toContain("CHI BỘ KHU DÂN CƯ SỐ 1");
     expect(paper).toMatch(/Long Biên, ngày \d{2} tháng \d{1,2} năm \d{4}/);
     expect(paper).toMatch(/KẾ HOẠCH TU DƯỠNG, RÈN LUYỆN ĐẠO ĐỨC.*NĂM \d{4}/);
-    expect(paper).toContain(dutyText + more);
+    expect(paper).toContain(finalDuty);
     expect(paper).toContain("XÁC NHẬN CỦA CHI BỘ");
     expect(paper).toContain("NGƯỜI CAM KẾT");
     expect(paper).toContain(MEMBER.name);
@@ -289,7 +345,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
         .getByRole("link", { name: "Xem và xác nhận" })
         .click();
       await sec.getByRole("heading", { level: 1, name: `Kế hoạch của ${name}` }).waitFor();
-      if (name === MEMBER.name) await sec.getByText(dutyText + more).waitFor();
+      if (name === MEMBER.name) await sec.getByText(finalDuty).waitFor();
       const confirmed = sec.waitForResponse(
         (r) => r.url().endsWith("/confirm") && r.request().method() === "POST",
       );

@@ -7,7 +7,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { rollups, tenantLinks } from "../../schema/tables/control";
 import { campaignUnits, campaigns, progressSnapshots, units } from "../../schema/tables/tenant";
-import { campaignRoster, getCampaign, stepDueDates, type Campaign } from "../data/campaigns";
+import { countsByUnit, getCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/meetings";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
@@ -64,8 +64,8 @@ export async function computeRollup(
   now: Date,
 ): Promise<Map<string, Figures>> {
   const all = { all: true, paths: [] };
-  const [{ entries }, compliance, targetIds, unitRows] = await Promise.all([
-    campaignRoster(db, c, all, now),
+  const [{ perUnit }, compliance, targetIds, unitRows] = await Promise.all([
+    countsByUnit(db, c, all, now),
     campaignCompliance(db, c, all, now),
     db
       .select({ unitId: campaignUnits.unitId })
@@ -87,7 +87,7 @@ export async function computeRollup(
       add(figures.get(ids[i]!) ?? figures.set(ids[i]!, zero()).get(ids[i]!)!, f);
     }
   };
-  for (const e of entries) credit(e.unitId, e.counts);
+  for (const [unitId, counts] of perUnit) credit(unitId, counts);
   for (const u of compliance.units) {
     const steps = new Map<string, string[]>();
     let reportsOnTime = 0;

@@ -295,15 +295,84 @@ export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, no
   return { step, dueAt, evaluatedOn: date, entries };
 }
 
+/** Whether a step picks its members by their unit alone (kind, name) — true of every
+ *  built-in's tracked step. Then counts can be aggregated in SQL; a step that filters by
+ *  position or flags needs each member in hand (campaignRoster). */
+export const stepFiltersByUnitOnly = (step: Step) => !step.appliesTo.members && !step.appliesTo.publication;
+
+const inList = (values: readonly string[]) => sql.join((values.length ? values : [""]).map((v) => sql`${v}`), sql`, `);
+
+/**
+ * Per-unit counts computed in SQL: the same rules as domain/progress.ts `classify`, written
+ * as CASE expressions, over every member of the target subtrees within `scope`. One GROUP BY
+ * instead of every member row in memory — what keeps a 500,000-member rollup fast.
+ * tests/domain/progress-sql.test.ts holds this and the JS path to the same figures.
+ */
+export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+  const step = trackedStep(c.def)!;
+  const dueAt = stepDueDates(c)[step.key] ?? null;
+  const date = evaluationDate(now, dueAt);
+  const { inTarget, roots } = await targetUnits(db, c.id, date);
+  let rootPaths = roots.map((r) => r.path);
+  if (unitId) {
+    const unit = await getUnitInScope(db, unitId, scope);
+    rootPaths = rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
+  }
+  const eligible = new Set(inTarget.filter((u) => unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name })).map((u) => u.id));
+  const due = dueAt?.getTime() ?? null;
+  const formKey = step.formKey ?? "";
+  const rows = await db.all<{ unit_id: string } & Record<keyof Counts, number>>(sql`
+    WITH x AS (
+      SELECT ${members.unitId} AS unit_id, s.status AS ss, s.first_submitted_at AS fs,
+        CASE
+          WHEN st IN ('chuyen-di', 'tu-tran') THEN 'gone'
+          WHEN st IN (${inList(c.def.excusals.statuses)}) THEN 'excused'
+          ELSE 'expected' END AS state
+      FROM (
+        SELECT ${members.id} AS id, ${members.unitId}, coalesce((SELECT h.status FROM ${memberStatusHistory} h
+          WHERE h.member_id = ${members.id} AND h.since <= ${date} ORDER BY h.since DESC, h.at DESC LIMIT 1), ${members.status}) AS st
+        FROM ${members} INNER JOIN ${units} ON ${units.id} = ${members.unitId}
+        WHERE ${pathConditions(rootPaths)} ${scope.all ? sql`` : sql`AND ${scopeCondition(scope, units.path)}`}
+      ) AS ${members} -- the subquery stands in for the members table, so its columns keep their names
+      LEFT JOIN ${submissions} s ON s.campaign_id = ${c.id} AND s.member_id = ${members.id} AND s.form_key = ${formKey}
+    ), y AS (
+      SELECT unit_id, state, fs, (ss IN ('submitted', 'confirmed')) AS in_hand, (ss = 'confirmed') AS confirmed FROM x
+    )
+    SELECT unit_id,
+      sum(state = 'expected') AS expected,
+      sum(state = 'excused') AS excused,
+      sum(state = 'expected' AND in_hand) AS submitted,
+      sum(state = 'expected' AND confirmed) AS confirmed,
+      sum(state = 'expected' AND CASE
+        WHEN ${due} IS NOT NULL AND fs IS NOT NULL AND in_hand THEN fs < ${due}
+        WHEN ${due} IS NULL AND in_hand THEN 1 ELSE 0 END) AS onTime,
+      sum(state = 'expected' AND CASE
+        WHEN ${due} IS NOT NULL AND fs IS NOT NULL AND in_hand THEN fs >= ${due}
+        WHEN ${due} IS NOT NULL AND NOT coalesce(in_hand, 0) THEN ${now.getTime()} >= ${due} ELSE 0 END) AS late
+    FROM y GROUP BY unit_id`);
+  const perUnit = new Map<string, Counts>();
+  for (const r of rows) {
+    if (!eligible.has(r.unit_id)) continue; // closed, or a kind of unit the step does not concern
+    perUnit.set(r.unit_id, { expected: Number(r.expected), submitted: Number(r.submitted), confirmed: Number(r.confirmed), onTime: Number(r.onTime), late: Number(r.late), excused: Number(r.excused) });
+  }
+  return { dueAt, evaluatedOn: date, perUnit };
+}
+
+/** Counts per unit: in SQL where the step allows it, else member by member. */
+export async function countsByUnit(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+  const step = trackedStep(c.def);
+  if (step && stepFiltersByUnitOnly(step)) return countsByUnitSql(db, c, scope, now, unitId);
+  const { dueAt, evaluatedOn, entries } = await campaignRoster(db, c, scope, now, unitId);
+  const perUnit = new Map<string, Counts>();
+  for (const e of entries) addCounts(perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!, e.counts);
+  return { dueAt, evaluatedOn, perUnit };
+}
+
 /** Progress of the campaign's tracked member form, per unit, within the reader's scope. */
 export async function campaignProgress(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
-  const { dueAt, evaluatedOn, entries } = await campaignRoster(db, c, scope, now, unitId);
+  const { dueAt, evaluatedOn, perUnit } = await countsByUnit(db, c, scope, now, unitId);
   const totals = zeroCounts();
-  const perUnit = new Map<string, Counts>();
-  for (const e of entries) {
-    addCounts(totals, e.counts);
-    addCounts(perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!, e.counts);
-  }
+  for (const counts of perUnit.values()) addCounts(totals, counts);
   const unitsOut: UnitProgress[] = [...perUnit.entries()].map(([id, counts]) => ({ unitId: id, ...counts }));
   return { dueAt, evaluatedOn, totals, units: unitsOut };
 }

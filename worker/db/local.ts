@@ -16,6 +16,9 @@ function openFile(path: string): Client {
   return client;
 }
 
+/** Tenant databases kept open at once (least recently used closed first). */
+export const MAX_OPEN_TENANTS = 256;
+
 export interface LocalPlatform extends Platform {
   dataDir: string;
   close(): void;
@@ -45,11 +48,22 @@ export function localPlatform(opts: {
     },
     tenant(t) {
       let handle = tenants.get(t.id);
-      if (!handle) {
+      if (handle) {
+        // Least recently used first: re-inserting moves this tenant to the end.
+        tenants.delete(t.id);
+        tenants.set(t.id, handle);
+      } else {
         // The stored URL is `file:tenants/<id>.db`; only ids are trusted to build paths.
         if (t.dbUrl !== `file:tenants/${t.id}.db`) throw new Error(`unexpected db url for ${t.id}`);
         handle = tenantHandle(openFile(fileOf(t.id)));
         tenants.set(t.id, handle);
+        // Each open tenant holds a few file descriptors (db, -wal, -shm): a pass over
+        // thousands of tenants must not keep them all open. The oldest is the idle one.
+        if (tenants.size > MAX_OPEN_TENANTS) {
+          const [oldest, old] = tenants.entries().next().value!;
+          tenants.delete(oldest);
+          old.client.close();
+        }
       }
       return handle;
     },
