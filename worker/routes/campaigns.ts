@@ -32,7 +32,7 @@ import {
 import { getMemberInScope } from "../data/members";
 import { loadScope } from "../data/scope";
 import { findMine, listVersions, saveDraft, submissionView, submit } from "../data/submissions";
-import type { AppEnv } from "../env";
+import type { AppEnv, Role } from "../env";
 import { AppError } from "../errors";
 import { actor, guard, jsonBody, policy, queryParams } from "../http";
 
@@ -54,6 +54,15 @@ function ownMemberId(c: Context<AppEnv>): string {
 async function memberForStaff(c: Context<AppEnv>, memberId: string) {
   const scope = await loadScope(c.var.db, c.var.grants, STAFF);
   return (await getMemberInScope(c.var.db, memberId, scope)).id;
+}
+
+/** The campaign named by the URL and the caller's scope for the given roles. */
+async function campaignAndScope(c: Context<AppEnv>, roles: readonly Role[]) {
+  const [campaign, scope] = await Promise.all([
+    getCampaign(c.var.db, c.req.param("id")!),
+    loadScope(c.var.db, c.var.grants, roles),
+  ]);
+  return { campaign, scope };
 }
 
 export const campaignRoutes = new Hono<AppEnv>()
@@ -123,8 +132,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     ),
     queryParams(ProgressQuery),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
       return c.json(
         await campaignProgress(
           c.var.db,
@@ -145,8 +153,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     ),
     queryParams(ProgressQuery),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      const { campaign, scope } = await campaignAndScope(c, STAFF);
       const { dueAt, entries } = await campaignRoster(
         c.var.db,
         campaign,
@@ -178,8 +185,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     "/:id/meetings",
     guard(policy.roles("admin", "secretary"), "Các buổi sinh hoạt của đợt trong phạm vi"),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      const { campaign, scope } = await campaignAndScope(c, STAFF);
       return c.json({ meetings: await listMeetings(c.var.db, campaign, scope) }, 200);
     },
   )
@@ -188,8 +194,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.roles("admin", "secretary"), "Lên lịch buổi sinh hoạt của một đơn vị"),
     jsonBody(MeetingCreateBody),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      const { campaign, scope } = await campaignAndScope(c, STAFF);
       return c.json(
         {
           meeting: await createMeeting(
@@ -213,8 +218,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     ),
     queryParams(ProgressQuery),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
       return c.json(
         await campaignCompliance(
           c.var.db,
@@ -234,8 +238,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       "Báo cáo lên cấp trên: đơn vị nào đã nộp, có đúng hạn",
     ),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
       const list = await listReports(c.var.db, campaign, scope, c.var.platform.now());
       // Viewers see who reported and when, not what the reports say.
       const isStaff = c.var.grants.some((g) => g.role === "admin" || g.role === "secretary");
@@ -247,8 +250,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.roles("admin", "secretary"), "Nộp báo cáo của đơn vị lên cấp trên"),
     jsonBody(ReportBody),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      const { campaign, scope } = await campaignAndScope(c, STAFF);
       return c.json(
         await submitReport(
           c.var.db,
@@ -280,8 +282,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.roles("admin", "secretary"), "Ghi nhận xét định kỳ về kế hoạch của đảng viên"),
     jsonBody(ReviewBody),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, STAFF);
+      const { campaign, scope } = await campaignAndScope(c, STAFF);
       return c.json(
         await saveReview(
           c.var.db,
@@ -303,8 +304,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     ),
     queryParams(ProgressQuery),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
-      const scope = await loadScope(c.var.db, c.var.grants, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
       const unitId =
         c.req.valid("query").unitId ?? (await campaignUnitIds(c.var.db, campaign.id))[0]!;
       await getUnitInScope(c.var.db, unitId, scope);
