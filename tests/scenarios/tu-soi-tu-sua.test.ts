@@ -316,3 +316,55 @@ describe("Tự soi, tự sửa (000)", () => {
     expect((await api("a1", "POST", `/submissions/${sent.body.id}/confirm`)).status).toBe(409);
   });
 });
+
+describe("a member moved between cells mid-campaign", () => {
+  it("takes their plan and their place in the counts to the new cell", async () => {
+    t = await makeApp();
+    t.clock.now = new Date("2026-03-12T02:00:00Z");
+    const tree = await buildTree(t);
+    const { api, root, ids, cellA, cellB } = tree;
+    const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
+      templateKey: "tu-soi-tu-sua",
+      name: "Đợt 1",
+      startsOn: "2026-03-11",
+      dueOn: "2026-04-10",
+      unitIds: [root.id],
+    });
+    await api("admin", "POST", `/campaigns/${body.id}/launch`);
+    await api("a2", "PUT", `/campaigns/${body.id}/submissions/mine`, {
+      formKey: "ke-hoach-tu-duong",
+      data: fullPlan000("Trần Thị Bình"),
+    });
+    const sent = await api<{ id: string }>(
+      "a2",
+      "POST",
+      `/campaigns/${body.id}/submissions/mine/submit`,
+      {},
+    );
+    const perUnit = async () =>
+      Object.fromEntries(
+        (
+          await api<{ units: { unitId: string; expected: number; submitted: number }[] }>(
+            "admin",
+            "GET",
+            `/campaigns/${body.id}/progress`,
+          )
+        ).body.units.map((u) => [u.unitId, [u.expected, u.submitted]]),
+      );
+    expect(await perUnit()).toEqual({ [cellA.id]: [3, 1], [cellB.id]: [2, 0] });
+    const member = (
+      await api<{ member: { version: number } }>("admin", "GET", `/members/${ids.a2}`)
+    ).body.member;
+    await api("admin", "PATCH", `/members/${ids.a2}`, {
+      unitId: cellB.id,
+      version: member.version,
+    });
+    expect(await perUnit()).toEqual({ [cellA.id]: [2, 0], [cellB.id]: [3, 1] });
+    // The plan now waits for the new cell's secretary; the old one can no longer act on it.
+    expect((await api("a1", "POST", `/submissions/${sent.body.id}/confirm`)).status).toBe(404);
+    expect(
+      (await api<{ status: string }>("b1", "POST", `/submissions/${sent.body.id}/confirm`)).body
+        .status,
+    ).toBe("confirmed");
+  });
+});
