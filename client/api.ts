@@ -10,6 +10,7 @@
 // - Unsafe methods send `Content-Type: application/json` (the server refuses other types
 //   with 415) and rely on the browser's own Origin header for the CSRF check.
 // - Every failure becomes an `ApiError` whose `message` is Vietnamese and safe to show.
+import type { TemplateDefinition } from "../schema/template";
 
 export type Role = "admin" | "secretary" | "member" | "supervisor" | "viewer";
 
@@ -431,4 +432,338 @@ export async function listAudit(
 ): Promise<AuditEntry[]> {
   return (await request<{ entries: AuditEntry[] }>("GET", `${t(tenant)}/audit${qs(filter)}`))
     .entries;
+}
+
+// ---- Campaigns, tasks and plans ----
+//
+// The template language is imported for its types only (erased at build): the client never
+// ships valibot. Dates arrive as ISO strings (instants) or YYYY-MM-DD (calendar days).
+
+export type TaskStatus = "todo" | "draft" | "submitted" | "returned" | "confirmed" | "done";
+
+export interface MyTask {
+  campaignId: string;
+  campaignName: string;
+  step: string;
+  title: string;
+  /** The due instant; null for a step the directive gives no date. */
+  dueAt: string | null;
+  status: TaskStatus;
+  /** Set on the member's own form steps: the form the task opens. */
+  formKey?: string;
+  unitId: string;
+  /** Set on the member's own steps; absent on the unit steps of a secretary. */
+  memberId?: string;
+}
+
+export async function listMyTasks(tenant: string): Promise<MyTask[]> {
+  return (await request<{ tasks: MyTask[] }>("GET", `${t(tenant)}/my/tasks`)).tasks;
+}
+
+export type CampaignStatus = "draft" | "active" | "closed";
+
+export interface CampaignSummary {
+  id: string;
+  name: string;
+  templateKey: string;
+  templateVersion: number;
+  documentNo: string | null;
+  /** YYYY-MM-DD */
+  startsOn: string;
+  /** YYYY-MM-DD */
+  dueOn: string;
+  status: CampaignStatus;
+}
+
+export interface CampaignStep {
+  key: string;
+  title: string;
+  owner: "unit" | "member";
+  kind: string;
+  formKey: string | null;
+  dueAt: string | null;
+}
+
+export interface CampaignDetail extends CampaignSummary {
+  unitIds: string[];
+  steps: CampaignStep[];
+  /** The template as frozen when the campaign was created. */
+  definition: TemplateDefinition;
+}
+
+export async function listCampaigns(tenant: string): Promise<CampaignSummary[]> {
+  return (await request<{ campaigns: CampaignSummary[] }>("GET", `${t(tenant)}/campaigns`))
+    .campaigns;
+}
+
+export function getCampaign(tenant: string, campaignId: string): Promise<CampaignDetail> {
+  return request<CampaignDetail>("GET", `${t(tenant)}/campaigns/${id(campaignId)}`);
+}
+
+export interface CampaignInput {
+  templateKey: string;
+  templateVersion?: number;
+  name: string;
+  documentNo?: string;
+  startsOn: string;
+  dueOn: string;
+  unitIds: string[];
+  overrides?: Record<string, string>;
+}
+
+/** Creates a draft; 422 with per-field detail. */
+export function createCampaign(
+  tenant: string,
+  body: CampaignInput,
+): Promise<{ id: string; status: "draft" }> {
+  return request<{ id: string; status: "draft" }>("POST", `${t(tenant)}/campaigns`, body);
+}
+
+/** 422 NOT_LAUNCHABLE whose message says what is missing (a list's items, say). */
+export function launchCampaign(
+  tenant: string,
+  campaignId: string,
+): Promise<{ id: string; status: "active" }> {
+  return request<{ id: string; status: "active" }>(
+    "POST",
+    `${t(tenant)}/campaigns/${id(campaignId)}/launch`,
+  );
+}
+
+export function closeCampaign(
+  tenant: string,
+  campaignId: string,
+): Promise<{ id: string; status: "closed" }> {
+  return request<{ id: string; status: "closed" }>(
+    "POST",
+    `${t(tenant)}/campaigns/${id(campaignId)}/close`,
+  );
+}
+
+export interface Counts {
+  expected: number;
+  submitted: number;
+  confirmed: number;
+  onTime: number;
+  late: number;
+  excused: number;
+}
+
+export interface Progress {
+  dueAt: string | null;
+  /** YYYY-MM-DD: the day members' statuses are read on. */
+  evaluatedOn: string;
+  totals: Counts;
+  /** One row per unit that has members counted, for the unit's own members only. */
+  units: (Counts & { unitId: string })[];
+}
+
+export function getProgress(
+  tenant: string,
+  campaignId: string,
+  unitId?: string,
+): Promise<Progress> {
+  return request<Progress>(
+    "GET",
+    `${t(tenant)}/campaigns/${id(campaignId)}/progress${qs({ unitId })}`,
+  );
+}
+
+export type SubmissionStatus = "draft" | "submitted" | "returned" | "confirmed";
+
+export interface QueueEntry {
+  memberId: string;
+  fullName: string;
+  unitId: string;
+  submission: {
+    id: string;
+    status: SubmissionStatus;
+    version: number;
+    submittedAt: string | null;
+    enteredOnBehalf: boolean;
+  } | null;
+}
+
+export interface Queue {
+  dueAt: string | null;
+  awaitingConfirmation: QueueEntry[];
+  missing: QueueEntry[];
+  confirmed: QueueEntry[];
+  excused: QueueEntry[];
+}
+
+export function getQueue(tenant: string, campaignId: string, unitId?: string): Promise<Queue> {
+  return request<Queue>("GET", `${t(tenant)}/campaigns/${id(campaignId)}/queue${qs({ unitId })}`);
+}
+
+/** Form data, nested as the form is (see schema/template.ts and worker/domain/forms.ts). */
+export type PlanData = Record<string, unknown>;
+
+export interface Submission {
+  id: string;
+  campaignId: string;
+  memberId: string;
+  /** Present when read by id (GET /submissions/:id). */
+  fullName?: string;
+  unitId?: string;
+  formKey: string;
+  formVersion: number;
+  status: SubmissionStatus;
+  version: number;
+  data: PlanData;
+  submittedAt: string | null;
+  firstSubmittedAt: string | null;
+  confirmedAt: string | null;
+  confirmedVersion: number | null;
+  confirmedHash: string | null;
+  returnComment: string | null;
+  enteredOnBehalf: boolean;
+  updatedAt: string;
+}
+
+export interface SubmissionVersion {
+  version: number;
+  status: SubmissionStatus;
+  at: string;
+  onBehalf: boolean;
+  comment: string | null;
+  data: PlanData;
+}
+
+export interface SubmissionRead {
+  submission: Submission | null;
+  versions: SubmissionVersion[];
+}
+
+export async function getMySubmission(
+  tenant: string,
+  campaignId: string,
+  formKey: string,
+): Promise<SubmissionRead> {
+  const r = await request<{ submission: Submission | null; versions?: SubmissionVersion[] }>(
+    "GET",
+    `${t(tenant)}/campaigns/${id(campaignId)}/submissions/mine${qs({ formKey })}`,
+  );
+  return { submission: r.submission, versions: r.versions ?? [] };
+}
+
+/** Whose plan a write is for: the caller's own, or (a secretary) a member's, on their behalf. */
+export type PlanOwner = { memberId?: string };
+
+const planPath = (tenant: string, campaignId: string, who: PlanOwner) =>
+  `${t(tenant)}/campaigns/${id(campaignId)}/submissions/${
+    who.memberId ? `member/${id(who.memberId)}` : "mine"
+  }`;
+
+export interface SavedDraft {
+  id: string;
+  version: number;
+  status: "draft";
+  formKey: string;
+}
+
+/**
+ * Saves a draft. `version` is the one the writer started from (omitted only for the very
+ * first save); a stale one gets 409 VERSION_CONFLICT. A submitted or confirmed plan that is
+ * saved again becomes a draft.
+ */
+export function savePlan(
+  tenant: string,
+  campaignId: string,
+  who: PlanOwner,
+  body: { formKey: string; data: PlanData; version?: number },
+): Promise<SavedDraft> {
+  return request<SavedDraft>("PUT", planPath(tenant, campaignId, who), body);
+}
+
+export interface Submitted {
+  id: string;
+  status: "submitted" | "confirmed";
+  submittedAt: string | null;
+  version: number;
+}
+
+/** 422 with one message per field path ("tu-duong-ren-luyen.pham-chat"). */
+export function submitPlan(
+  tenant: string,
+  campaignId: string,
+  who: PlanOwner,
+  formKey: string,
+): Promise<Submitted> {
+  return request<Submitted>("POST", `${planPath(tenant, campaignId, who)}/submit`, { formKey });
+}
+
+export async function getSubmission(
+  tenant: string,
+  submissionId: string,
+): Promise<SubmissionRead & { submission: Submission }> {
+  return request<SubmissionRead & { submission: Submission }>(
+    "GET",
+    `${t(tenant)}/submissions/${id(submissionId)}`,
+  );
+}
+
+export function confirmSubmission(
+  tenant: string,
+  submissionId: string,
+): Promise<{ id: string; status: "confirmed"; version: number; confirmedHash: string }> {
+  return request("POST", `${t(tenant)}/submissions/${id(submissionId)}/confirm`);
+}
+
+/** The comment is required (at least 3 characters); the member sees it. */
+export function returnSubmission(
+  tenant: string,
+  submissionId: string,
+  comment: string,
+): Promise<{ id: string; status: "returned"; version: number }> {
+  return request("POST", `${t(tenant)}/submissions/${id(submissionId)}/return`, { comment });
+}
+
+// ---- Templates ----
+
+export interface TemplateSummary {
+  key: string;
+  version: number;
+  name: string;
+  builtIn: boolean;
+  basedOn: string | null;
+}
+
+export type TemplateDetail = TemplateDefinition & {
+  builtIn: boolean;
+  /** Why a campaign on this template cannot be launched yet; empty when it can. */
+  launchBlockers: string[];
+};
+
+export async function listTemplates(tenant: string): Promise<TemplateSummary[]> {
+  return (await request<{ templates: TemplateSummary[] }>("GET", `${t(tenant)}/templates`))
+    .templates;
+}
+
+export function getTemplate(tenant: string, key: string): Promise<TemplateDetail> {
+  return request<TemplateDetail>("GET", `${t(tenant)}/templates/${id(key)}`);
+}
+
+/** 409 CONFLICT (fields.key) when the key is taken. */
+export function cloneTemplate(
+  tenant: string,
+  body: { fromKey: string; key: string; name: string },
+): Promise<{ key: string; version: number }> {
+  return request<{ key: string; version: number }>("POST", `${t(tenant)}/templates`, body);
+}
+
+/**
+ * Saves the whole edited definition. 422 lists the problems (fields `problems.N` or a path);
+ * 409 VERSION_CONFLICT when someone saved since `version`; 403 for a built-in template.
+ */
+export function saveTemplate(
+  tenant: string,
+  key: string,
+  body: { version: number; definition: TemplateDefinition },
+): Promise<{ key: string; version: number }> {
+  return request<{ key: string; version: number }>(
+    "PUT",
+    `${t(tenant)}/templates/${id(key)}`,
+    body,
+  );
 }

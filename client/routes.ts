@@ -1,8 +1,9 @@
 // The SPA's routes. Paths are Vietnamese without diacritics, as people read them aloud.
 //
-// The public pages, the shell and the home screen are in the entry chunk: that is all a
-// member's phone needs today. The structure and account screens are lazy chunks, loaded
-// only by the admins and secretaries who open them. Their reads (`*.data.ts`) are lazy too,
+// The public pages, the shell and the home screen with "Việc của tôi" are in the entry
+// chunk: a member's phone needs them first. The plan form (and its print view) is the one
+// lazy chunk on a member's path. The campaign, queue, template, structure and account
+// screens are lazy chunks of their own, loaded only by the people who open them. Their reads (`*.data.ts`) are lazy too,
 // in small chunks of their own, so `preload` starts the API calls while the page's chunk
 // is still on its way.
 import type { RouteDefinition, RoutePreloadFuncArgs } from "@solidjs/router";
@@ -16,6 +17,8 @@ import LoginPage from "./pages/login/Page";
 import NotFoundPage from "./pages/not-found/Page";
 import ShellPage from "./pages/shell/Page";
 import { preloadShell } from "./pages/shell/shell.data";
+import TasksPage from "./pages/tasks/Page";
+import { preloadTasks } from "./pages/tasks/tasks.data";
 
 const UnitsPage = lazy(() => import("./pages/units/Page"));
 const RosterPage = lazy(() => import("./pages/roster/Page"));
@@ -24,6 +27,15 @@ const ImportPage = lazy(() => import("./pages/import/Page"));
 const AccountsPage = lazy(() => import("./pages/accounts/Page"));
 const AuditPage = lazy(() => import("./pages/audit/Page"));
 const SetPasswordPage = lazy(() => import("./pages/set-password/Page"));
+const PlanPage = lazy(() => import("./pages/plan/Page"));
+const PrintPage = lazy(() => import("./pages/print/Page"));
+const CampaignsPage = lazy(() => import("./pages/campaigns/Page"));
+const CampaignPage = lazy(() => import("./pages/campaigns/Campaign"));
+const NewCampaignPage = lazy(() => import("./pages/campaigns/New"));
+const QueuePage = lazy(() => import("./pages/queue/Page"));
+const ReviewPage = lazy(() => import("./pages/queue/Review"));
+const TemplatesPage = lazy(() => import("./pages/templates/Page"));
+const TemplateEditorPage = lazy(() => import("./pages/templates/Editor"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -65,18 +77,79 @@ const preloadAudit = lazyPreload(
   () => import("./pages/audit/audit.data"),
   (m) => m.preloadAudit,
 );
+const preloadPlan = lazyPreload(
+  () => import("./pages/plan/plan.data"),
+  (m) => m.preloadPlan,
+);
+const preloadReview = lazyPreload(
+  () => import("./pages/plan/plan.data"),
+  (m) => m.preloadReview,
+);
+const preloadCampaigns = lazyPreload(
+  () => import("./pages/campaigns/campaigns.data"),
+  (m) => m.preloadCampaigns,
+);
+const preloadCampaign = lazyPreload(
+  () => import("./pages/campaigns/campaigns.data"),
+  (m) => m.preloadCampaign,
+);
+const preloadQueue = lazyPreload(
+  () => import("./pages/campaigns/campaigns.data"),
+  (m) => m.preloadQueue,
+);
+const preloadTemplates = lazyPreload(
+  () => import("./pages/templates/templates.data"),
+  (m) => m.preloadTemplates,
+);
+const preloadTemplate = lazyPreload(
+  () => import("./pages/templates/templates.data"),
+  (m) => m.preloadTemplate,
+);
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: LandingPage },
   { path: "/t/:tenant/dang-nhap", component: LoginPage, preload: preloadLogin },
   { path: "/t/:tenant/nhan-loi-moi", component: SetPasswordPage, preload: preloadLogin },
   { path: "/t/:tenant/dat-lai-mat-khau", component: SetPasswordPage, preload: preloadLogin },
+  // Print views: outside the shell, so neither the screen nor the paper has its nav.
+  {
+    path: "/t/:tenant/dot-sinh-hoat/:campaignId/ke-hoach/:formKey/in",
+    component: PrintPage,
+    preload: preloadPlan,
+  },
+  {
+    path: "/t/:tenant/dot-sinh-hoat/:campaignId/xac-nhan/:submissionId/in",
+    component: PrintPage,
+    preload: preloadReview,
+  },
   {
     path: "/t/:tenant",
     component: ShellPage,
     preload: preloadShell,
     children: [
-      { path: "/", component: HomePage },
+      { path: "/", component: HomePage, preload: preloadTasks },
+      { path: "/viec-cua-toi", component: TasksPage, preload: preloadTasks },
+      { path: "/dot-sinh-hoat", component: CampaignsPage, preload: preloadCampaigns },
+      { path: "/dot-sinh-hoat/moi", component: NewCampaignPage, preload: preloadTemplates },
+      { path: "/dot-sinh-hoat/:campaignId", component: CampaignPage, preload: preloadCampaign },
+      {
+        path: "/dot-sinh-hoat/:campaignId/ke-hoach/:formKey",
+        component: PlanPage,
+        preload: preloadPlan,
+      },
+      {
+        path: "/dot-sinh-hoat/:campaignId/nhap-thay/:memberId/:formKey",
+        component: PlanPage,
+        preload: preloadPlan,
+      },
+      { path: "/dot-sinh-hoat/:campaignId/xac-nhan", component: QueuePage, preload: preloadQueue },
+      {
+        path: "/dot-sinh-hoat/:campaignId/xac-nhan/:submissionId",
+        component: ReviewPage,
+        preload: preloadReview,
+      },
+      { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
+      { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },
       { path: "/don-vi", component: UnitsPage, preload: preloadUnits },
       { path: "/don-vi/:unitId", component: RosterPage, preload: preloadRoster },
       { path: "/dang-vien/:memberId", component: MemberPage, preload: preloadMember },

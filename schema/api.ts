@@ -234,7 +234,12 @@ export const SubmissionSaveBody = v.strictObject({
   version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export const SubmitBody = v.strictObject({ formKey: v.optional(TemplateKey) });
-export const MineQuery = v.object({ formKey: v.optional(TemplateKey) });
+/** `versions=full` adds every version's text to the version list (left out by default). */
+export const SubmissionReadQuery = v.object({ versions: v.optional(v.picklist(["full"])) });
+export const MineQuery = v.object({
+  formKey: v.optional(TemplateKey),
+  versions: v.optional(v.picklist(["full"])),
+});
 export const ReturnBody = v.strictObject({
   comment: v.pipe(
     v.string("Bắt buộc phải có."),

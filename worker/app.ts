@@ -2,6 +2,7 @@
 // different platforms (how to open databases, provision tenants, read the client address);
 // nothing below knows which runtime it runs on.
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import type { AppEnv, Bindings, Platform } from "./env";
 import { AppError, onError } from "./errors";
 import { guard, policy } from "./http";
@@ -49,9 +50,15 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/children", childrenRoutes)
   .route("/directives", directiveRoutes);
 
-export function createApp(getPlatform: (env: Bindings) => Platform) {
+export function createApp(
+  getPlatform: (env: Bindings) => Platform,
+  opts: { compress?: boolean } = {},
+) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
+  // Members write plans on cheap phones over 3G: compress what we send (a campaign's frozen
+  // definition is ~20 kB of JSON). Cloudflare compresses at its edge, so only Node asks.
+  if (opts.compress) app.use("/api/*", compress());
   app.use("/api/*", requestContext(getPlatform), rejectForeignOrigin);
   const routes = app
     .route("/api", health)

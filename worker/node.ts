@@ -2,6 +2,7 @@
 // dist/client with an SPA fallback, the API on PORT, and the scheduled pass on a timer.
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
+import { compress } from "hono/compress";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,9 +28,10 @@ export async function startNode(opts: {
   if (opts.seedDemo && (await seedDemoIfEmpty(platform)))
     console.log("Đã tạo đảng bộ mẫu 'demo' (admin@demo.vn / demo12345).");
 
-  const app = createApp(() => platform);
+  const app = createApp(() => platform, { compress: true });
   const clientDir = fileURLToPath(new URL("../client", import.meta.url));
   if (existsSync(clientDir)) {
+    app.use("/*", compress());
     app.use(
       "/*",
       serveStatic({

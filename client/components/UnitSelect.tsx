@@ -16,6 +16,8 @@ export default function UnitSelect(props: {
   required?: boolean;
   describedBy?: string;
   invalid?: boolean;
+  /** For a select that acts at once (a filter) rather than inside a form. */
+  onChange?: (unitId: string) => void;
 }) {
   const options = createMemo(() =>
     flatten(props.tree).filter(
@@ -36,6 +38,7 @@ export default function UnitSelect(props: {
       required={props.required}
       aria-describedby={props.describedBy}
       aria-invalid={props.invalid ? "true" : undefined}
+      onChange={(e) => props.onChange?.(e.currentTarget.value)}
     >
       {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
       <For each={ids()}>

@@ -10,6 +10,7 @@ export const AREAS = [
   { path: "viec-cua-toi", label: "Việc của tôi", audience: "everyone" },
   { path: "don-vi", label: "Đơn vị", audience: "structure" },
   { path: "dot-sinh-hoat", label: "Đợt sinh hoạt", audience: "everyone" },
+  { path: "mau", label: "Mẫu", audience: "admin" },
   { path: "nhap-danh-sach", label: "Nhập danh sách", audience: "admin" },
   { path: "tai-khoan", label: "Tài khoản", audience: "admin" },
   { path: "nhat-ky", label: "Nhật ký", audience: "admin" },
@@ -19,7 +20,7 @@ export type Area = (typeof AREAS)[number];
 export type AreaPath = Area["path"];
 
 /** Areas that are still placeholders ("Sắp có"). */
-export const COMING_SOON: readonly AreaPath[] = ["viec-cua-toi", "dot-sinh-hoat"];
+export const COMING_SOON: readonly AreaPath[] = [];
 
 export function areasFor(grants: readonly Grant[]): Area[] {
   return AREAS.filter(

@@ -1,6 +1,6 @@
 // Display helpers. Every date shown is a calendar date in Asia/Ho_Chi_Minh (DESIGN.md §3),
 // whatever the phone's own time zone is, written dd/mm/yyyy.
-import type { Role } from "../api";
+import type { Role, TaskStatus } from "../api";
 
 const dateParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -17,6 +17,46 @@ export function formatDate(iso: string | number | Date): string {
   const p: Record<string, string> = {};
   for (const part of dateParts.formatToParts(d)) p[part.type] = part.value;
   return `${p.day}/${p.month}/${p.year}`;
+}
+
+const timeParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** HH:MM in ICT, for "Đã lưu lúc 14:05". */
+export function formatTime(iso: string | number | Date): string {
+  const d = iso instanceof Date ? iso : new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  const p: Record<string, string> = {};
+  for (const part of timeParts.formatToParts(d)) p[part.type] = part.value;
+  return `${p.hour}:${p.minute}`;
+}
+
+/**
+ * "trước ngày D" for a due instant. Every due instant is a day's start in ICT ("trước ngày D"
+ * is D 00:00; "đến hết ngày D" is D+1 00:00), so this wording is exact for both rules.
+ */
+export const dueText = (dueAt: string | Date): string => `trước ngày ${formatDate(dueAt)}`;
+
+export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
+  todo: "Chưa làm",
+  draft: "Bản nháp",
+  submitted: "Đã nộp",
+  returned: "Bị trả lại",
+  confirmed: "Đã xác nhận",
+  done: "Đã xong",
+};
+
+/** Past its due instant and still in the member's (or unit's) hands. */
+export function isOverdue(
+  task: { dueAt: string | null; status: TaskStatus },
+  now = Date.now(),
+): boolean {
+  const open = task.status === "todo" || task.status === "draft" || task.status === "returned";
+  return open && task.dueAt !== null && now >= new Date(task.dueAt).getTime();
 }
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {

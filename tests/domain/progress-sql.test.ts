@@ -50,15 +50,13 @@ describe("progress in SQL and in code agree", () => {
           statusSince: "2020-01-01",
         });
         if (rand(3) === 0)
-          await db
-            .insert(memberStatusHistory)
-            .values({
-              id: newId(),
-              memberId: body.member.id,
-              status: STATUSES[rand(STATUSES.length)]!,
-              since: `2026-04-0${1 + rand(9)}`,
-              at: t.clock.now,
-            });
+          await db.insert(memberStatusHistory).values({
+            id: newId(),
+            memberId: body.member.id,
+            status: STATUSES[rand(STATUSES.length)]!,
+            since: `2026-04-0${1 + rand(9)}`,
+            at: t.clock.now,
+          });
       }
       const { id } = await createCampaign(
         db,
@@ -83,22 +81,20 @@ describe("progress in SQL and in code agree", () => {
         // The boundaries themselves: a millisecond before the deadline, at it, a day either side.
         const first =
           status === "draft" ? null : new Date(due + [-86400_000, -1, 0, 1, 86400_000][rand(5)]!);
-        await db
-          .insert(submissions)
-          .values({
-            id: newId(),
-            campaignId: id,
-            memberId: m.id,
-            formKey: "ke-hoach-tu-duong",
-            formVersion: 1,
-            status,
-            version: 1,
-            data: "{}",
-            submittedAt: first,
-            firstSubmittedAt: first,
-            createdAt: t.clock.now,
-            updatedAt: t.clock.now,
-          });
+        await db.insert(submissions).values({
+          id: newId(),
+          campaignId: id,
+          memberId: m.id,
+          formKey: "ke-hoach-tu-duong",
+          formVersion: 1,
+          status,
+          version: 1,
+          data: "{}",
+          submittedAt: first,
+          firstSubmittedAt: first,
+          createdAt: t.clock.now,
+          updatedAt: t.clock.now,
+        });
       }
       const c = await getCampaign(db, id);
       for (const at of [

@@ -8,7 +8,7 @@
 // DATA_DIR with the demo đảng bộ (worker/demo.ts). Needs `npm run build` first.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -200,6 +200,16 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
     await admin.getByText("Đã phát động: các chi bộ và đảng viên đã nhận việc.").waitFor();
     await admin.getByText("Đang diễn ra").waitFor();
     const campaignUrl = admin.url();
+
+    // The per-unit table as CSV, built in the browser: UTF-8 with a BOM for Excel.
+    await admin.locator(".totals-grid").waitFor();
+    const download = admin.waitForEvent("download");
+    await admin.getByRole("button", { name: "Tải bảng số liệu (CSV)" }).click();
+    const file = await (await download).path();
+    const csv = await readFile(file, "utf8");
+    expect(csv.startsWith("\uFEFFĐơn vị,Trực thuộc,Phải nộp,Đã nộp,Đã xác nhận,")).toBe(true);
+    expect(csv).toMatch(/\r\nChi bộ Khu dân cư số 1,Đảng bộ phường Long Biên \(mẫu\),\d+,/);
+    expect(csv).toMatch(/\r\nTổng,,\d+,\d+,\d+,\d+,\d+,\d+\r\n$/);
     await admin.screenshot({
       path: join(ROOT, "test-results/campaign-admin-390.png"),
       fullPage: true,

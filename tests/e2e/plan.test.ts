@@ -318,7 +318,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     expect(pageErrors).toEqual([]);
     await context.close();
 
-    // The secretary of the member's cell: progress before, the queue, two confirmations.
+    // The secretary of the member's cell: progress before, then the queue.
     const sec = await newPhonePage(browser!, base);
     sec.on("pageerror", (e) => pageErrors.push(e.message));
     await signIn(sec, SECRETARY.email);
@@ -328,24 +328,27 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await sec.locator(".campaign-list a").first().click();
     await sec.getByRole("heading", { level: 2, name: "Tiến độ nộp kế hoạch" }).waitFor();
     await sec.locator(".totals-grid").waitFor();
+    const campaignUrl = sec.url();
     const confirmedBefore = await total(sec, "Đã xác nhận");
     const submittedBefore = await total(sec, "Đã nộp");
     expect(await scrollWidth(sec)).toBeLessThanOrEqual(WIDTH);
 
     await sec.getByRole("link", { name: "Xác nhận kế hoạch của đảng viên" }).click();
     await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
+    const queueUrl = sec.url();
     const awaiting = sec.locator("section", { has: sec.locator("#q-awaiting") });
     await awaiting.getByText(MEMBER.name).waitFor();
     await awaiting.getByText(WAITING).waitFor();
     expect(await scrollWidth(sec)).toBeLessThanOrEqual(WIDTH);
-
-    for (const name of [MEMBER.name, WAITING]) {
+    const open = async (name: string) => {
       await awaiting
         .locator("li", { hasText: name })
         .getByRole("link", { name: "Xem và xác nhận" })
         .click();
       await sec.getByRole("heading", { level: 1, name: `Kế hoạch của ${name}` }).waitFor();
-      if (name === MEMBER.name) await sec.getByText(finalDuty).waitFor();
+    };
+    const confirm = async (name: string) => {
+      await open(name);
       const confirmed = sec.waitForResponse(
         (r) => r.url().endsWith("/confirm") && r.request().method() === "POST",
       );
@@ -353,13 +356,50 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
       expect((await confirmed).status()).toBe(200);
       await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
       await sec.getByText(`Đã xác nhận kế hoạch của ${name}.`).waitFor();
-    }
+    };
+
+    // The member's plan goes back with a comment (required: refused without one).
+    await open(MEMBER.name);
+    await sec.getByText(finalDuty).waitFor();
+    await sec.getByRole("button", { name: "Trả lại để sửa" }).click();
+    await sec
+      .locator("#return-comment-err")
+      .getByText(/ít nhất 3 ký tự/)
+      .waitFor();
+    const comment = "Đề nghị nêu rõ thời hạn khắc phục.";
+    await sec.getByLabel("Góp ý khi trả lại (bắt buộc)").fill(comment);
+    await sec.getByRole("button", { name: "Trả lại để sửa" }).click();
+    await sec.getByText(`Đã trả lại kế hoạch của ${MEMBER.name} kèm góp ý.`).waitFor();
+    const missing = sec.locator("section", { has: sec.locator("#q-missing") });
+    await missing
+      .locator("li", { hasText: MEMBER.name })
+      .getByText(/Bị trả lại/)
+      .waitFor();
+    await confirm(WAITING);
+
+    // The member sees the comment on "Việc của tôi" and in the form, fixes, submits again.
+    const again = await newPhonePage(browser!, base);
+    again.on("pageerror", (e) => pageErrors.push(e.message));
+    await signIn(again, MEMBER.email);
+    const returned = again.getByRole("link", { name: /Viết bản kế hoạch tu dưỡng/ });
+    await returned.getByText("Bị trả lại").waitFor();
+    await again.getByText(`Góp ý của chi bộ: ${comment}`).waitFor();
+    await returned.click();
+    await again.locator(".callout.returned", { hasText: comment }).waitFor();
+    const mine = fields(again);
+    await mine.fix.fill(`${fixText}${later} Hoàn thành trong quý này.`);
+    await again.getByRole("button", { name: "Nộp", exact: true }).click();
+    await again.getByText(/^Đã nộp lúc/).waitFor();
+    await again.context().close();
+
+    await sec.goto(queueUrl);
+    await confirm(MEMBER.name);
     const confirmedList = sec.locator("section", { has: sec.locator("#q-confirmed") });
     for (const name of [MEMBER.name, WAITING]) await confirmedList.getByText(name).waitFor();
     expect(await awaiting.locator("li").count()).toBe(0);
 
     // The campaign's progress counts the two new confirmations.
-    await sec.getByRole("link", { name: /^← / }).click();
+    await sec.goto(campaignUrl);
     await sec.locator(".totals-grid").waitFor();
     await expect.poll(() => total(sec, "Đã xác nhận"), SLOW).toBe(confirmedBefore + 2);
     expect(await total(sec, "Đã nộp")).toBe(submittedBefore);
@@ -380,5 +420,5 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     expect(pageErrors).toEqual([]);
     await sec.context().close();
     await back.context().close();
-  }, 120_000);
+  }, 180_000);
 });

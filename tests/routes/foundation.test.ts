@@ -61,7 +61,12 @@ describe("signup", () => {
     expect(existsSync(join(t.dataDir, "tenants", `${body.tenant.id}.db`))).toBe(true);
     const me = await t.request("GET", "/api/t/phuong-a/me", { token: body.token });
     expect(await me.json()).toEqual({
-      user: { id: body.user.id, fullName: "Quản Trị Viên", email: "admin@phuong-a.vn" },
+      user: {
+        id: body.user.id,
+        fullName: "Quản Trị Viên",
+        email: "admin@phuong-a.vn",
+        memberId: null,
+      },
       grants: [{ role: "admin", unitId: null }],
       tenant: { slug: "phuong-a", name: "Đảng bộ phuong-a", kind: "dang-uy-phuong" },
     });

@@ -244,14 +244,21 @@ describe("Diễn đàn chi bộ (003)", () => {
       { formKey: "tu-lien-he-27" },
     );
     expect(Object.keys(incomplete.body.error.fields).sort()).toEqual([
+      "giai-phap",
       "lien-he-27.nhom-2.4.note",
       "lien-he-27.nhom-3.9",
+      "nguyen-nhan",
     ]);
     answers["nhom-2"]!["4"] = { level: "co", note: "Đôi khi còn nể nang." };
     answers["nhom-3"]!["9"] = { level: "khong" };
+    // With an expression answered "có", its causes and remedies become required too.
     await api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
       formKey: "tu-lien-he-27",
-      data: { "lien-he-27": answers },
+      data: {
+        "lien-he-27": answers,
+        "nguyen-nhan": "Chưa thường xuyên tự phê bình.",
+        "giai-phap": "Tự giác sửa chữa.",
+      },
       version: 1,
     });
     expect(

@@ -298,7 +298,7 @@ describe("Tự soi, tự sửa (000)", () => {
     const read = await api<{
       submission: { status: string; confirmedVersion: number; confirmedHash: string };
       versions: { version: number; status: string; data: { "khac-phuc": string } }[];
-    }>("a1", "GET", `/submissions/${sent.body.id}`);
+    }>("a1", "GET", `/submissions/${sent.body.id}?versions=full`);
     expect(read.body.submission).toMatchObject({
       status: "draft",
       confirmedVersion: c1.body.version,

@@ -221,7 +221,12 @@ export async function findMine(db: TenantDb, c: Campaign, memberId: string, form
   return current(db, c.id, memberId, form.key);
 }
 
-export async function listVersions(db: TenantDb, submissionId: string) {
+/** Every version kept of a submission. The texts only when asked for: autosave writes a
+ *  version per pause, and a phone on 3G should not download them all to open a form. */
+export async function listVersions(db: TenantDb, submissionId: string, withData = false) {
   const rows = await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, submissionId)).orderBy(asc(submissionVersions.version));
-  return rows.map((r) => ({ version: r.version, status: r.status, at: r.at, onBehalf: r.onBehalf, comment: r.comment, data: JSON.parse(r.data) as unknown }));
+  return rows.map((r) => ({
+    version: r.version, status: r.status, at: r.at, onBehalf: r.onBehalf, comment: r.comment,
+    ...(withData ? { data: JSON.parse(r.data) as unknown } : {}),
+  }));
 }

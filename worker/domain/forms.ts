@@ -35,9 +35,10 @@ function conditionHolds(form: Form, data: Data, field: LeafField): boolean {
   if (!cond) return false;
   const value = findValue(form, data, cond.field);
   const wanted = "equals" in cond ? [cond.equals] : cond.oneOf;
+  // A checklist's answers: { group: { itemNo: { level } } } — any item at a wanted level.
   if (value && typeof value === "object" && !Array.isArray(value))
-    return Object.values(value as Record<string, { level?: unknown }>).some((a) =>
-      wanted.includes(a?.level as never),
+    return Object.values(value as Record<string, Record<string, { level?: unknown } | null>>).some(
+      (group) => Object.values(group ?? {}).some((a) => wanted.includes(a?.level as never)),
     );
   if (Array.isArray(value)) return value.some((x) => wanted.includes(x as never));
   return wanted.includes(value as never);
@@ -54,7 +55,9 @@ function checkLeaf(
 ): void {
   if (field.type === "cellConfirmation") return; // the cell fills it when confirming
   if (isBlank(value)) {
-    if (mode === "submit" && required) errors[path] = "Bắt buộc phải điền.";
+    if (mode === "submit" && required)
+      errors[path] =
+        field.type === "commitment" ? "Hãy đánh dấu để cam kết." : "Bắt buộc phải điền.";
     return;
   }
   switch (field.type) {
@@ -94,7 +97,9 @@ function checkLeaf(
       return;
     }
     case "commitment": {
-      if (value !== true) errors[path] = "Hãy đánh dấu để cam kết.";
+      // An unticked box is a valid draft; only a submission needs the commitment made.
+      if (typeof value !== "boolean") errors[path] = "Sai kiểu dữ liệu.";
+      else if (!value && mode === "submit" && required) errors[path] = "Hãy đánh dấu để cam kết.";
       return;
     }
     case "checklist": {

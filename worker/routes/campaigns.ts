@@ -33,7 +33,7 @@ import { getMemberInScope } from "../data/members";
 import { loadScope } from "../data/scope";
 import { findMine, listVersions, saveDraft, submissionView, submit } from "../data/submissions";
 import type { AppEnv, Role } from "../env";
-import { AppError } from "../errors";
+import { AppError, notFound } from "../errors";
 import { actor, guard, jsonBody, policy, queryParams } from "../http";
 
 const ADMIN = policy.roles("admin");
@@ -56,6 +56,8 @@ async function memberForStaff(c: Context<AppEnv>, memberId: string) {
   return (await getMemberInScope(c.var.db, memberId, scope)).id;
 }
 
+const isAdmin = (c: Context<AppEnv>) => c.var.grants.some((g) => g.role === "admin");
+
 /** The campaign named by the URL and the caller's scope for the given roles. */
 async function campaignAndScope(c: Context<AppEnv>, roles: readonly Role[]) {
   const [campaign, scope] = await Promise.all([
@@ -67,7 +69,14 @@ async function campaignAndScope(c: Context<AppEnv>, roles: readonly Role[]) {
 
 export const campaignRoutes = new Hono<AppEnv>()
   .get("/", guard(policy.signedIn, "Các đợt sinh hoạt của đảng bộ"), async (c) =>
-    c.json({ campaigns: await listCampaigns(c.var.db) }, 200),
+    c.json(
+      {
+        campaigns: (await listCampaigns(c.var.db)).filter(
+          (x) => x.status !== "draft" || isAdmin(c),
+        ),
+      },
+      200,
+    ),
   )
   .post(
     "/",
@@ -86,6 +95,9 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.signedIn, "Một đợt sinh hoạt: định nghĩa, hạn từng bước, đơn vị"),
     async (c) => {
       const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      // A draft is the office's work in progress: only admins see it.
+      if (campaign.status === "draft" && !isAdmin(c))
+        throw notFound("Không tìm thấy đợt sinh hoạt.");
       const due = stepDueDates(campaign);
       return c.json(
         {
@@ -333,7 +345,10 @@ export const campaignRoutes = new Hono<AppEnv>()
       const s = await findMine(c.var.db, campaign, ownMemberId(c), c.req.valid("query").formKey);
       if (!s) return c.json({ submission: null }, 200);
       return c.json(
-        { submission: submissionView(s), versions: await listVersions(c.var.db, s.id) },
+        {
+          submission: submissionView(s),
+          versions: await listVersions(c.var.db, s.id, c.req.valid("query").versions === "full"),
+        },
         200,
       );
     },

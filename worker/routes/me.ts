@@ -10,7 +10,7 @@ export const me = new Hono<AppEnv>().get(
     const tenant = c.get("tenant");
     return c.json(
       {
-        user: { id: user.id, fullName: user.fullName, email: user.email },
+        user: { id: user.id, fullName: user.fullName, email: user.email, memberId: user.memberId },
         grants: c.get("grants").map((g) => ({ role: g.role, unitId: g.unitId })),
         tenant: { slug: tenant.slug, name: tenant.name, kind: tenant.kind },
       },

@@ -1,7 +1,7 @@
 // One submission by id: its author reads it; the secretaries of the author's unit and the
 // admins read, confirm and return it. Anyone else gets 404 — not even its existence leaks.
 import { Hono, type Context } from "hono";
-import { CommentBody, ReturnBody } from "../../schema/api";
+import { CommentBody, ReturnBody, SubmissionReadQuery } from "../../schema/api";
 import { addComment, listComments, routedPlans } from "../data/supervision";
 import { loadScope } from "../data/scope";
 import {
@@ -12,7 +12,7 @@ import {
   submissionView,
 } from "../data/submissions";
 import type { AppEnv } from "../env";
-import { actor, guard, jsonBody, policy } from "../http";
+import { actor, guard, jsonBody, policy, queryParams } from "../http";
 
 const STAFF = ["admin", "secretary"] as const;
 
@@ -37,12 +37,17 @@ export const submissionRoutes = new Hono<AppEnv>()
       policy.signedIn,
       "Đọc một bản kế hoạch (tác giả, bí thư chi bộ, quản trị, giám sát được chuyển đến)",
     ),
+    queryParams(SubmissionReadQuery),
     async (c) => {
       const row = await readable(c, c.req.param("id"));
       return c.json(
         {
           submission: submissionView(row.s, { fullName: row.fullName, unitId: row.unitId }),
-          versions: await listVersions(c.var.db, row.s.id),
+          versions: await listVersions(
+            c.var.db,
+            row.s.id,
+            c.req.valid("query").versions === "full",
+          ),
         },
         200,
       );

@@ -1,0 +1,500 @@
+// /t/:tenant/dot-sinh-hoat/:campaignId/ke-hoach/:formKey — the member writes their plan on
+// the form of the campaign's template; …/nhap-thay/:memberId/:formKey — a secretary writes
+// it for a member without a phone (marked so on the server and here).
+//
+// The form saves itself as the member types (autosave.ts) and keeps every unsaved change on
+// the device. "Nộp" sends it to the cell; the server's per-field messages land next to their
+// fields. A confirmed plan is shown as a document until the member chooses to edit it.
+import { A, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
+import { createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import type { Form } from "../../../schema/template";
+import { ApiError, savePlan, submitPlan, type PlanData, type PlanOwner } from "../../api";
+import PlanDocument from "../../components/PlanDocument";
+import { errorMessage } from "../../lib/errors";
+import { dueText, formatDate, formatTime, TASK_STATUS_LABELS } from "../../lib/format";
+import {
+  applyPrefill,
+  fieldId,
+  focusTarget,
+  getAt,
+  leafEntries,
+  pathKey,
+  pathLabel,
+  screenTitle,
+  setAt,
+  withYear,
+} from "../../lib/plan";
+import { useTitle } from "../../lib/title";
+import { getMine, getMyTasks } from "../tasks/tasks.data";
+import { clearLocal, createAutosave, readLocal, writeLocal, type SaveState } from "./autosave";
+import { FormFields, type FormCtx } from "./fields";
+import { draftKey, getPlan, type PlanLoad } from "./plan.data";
+import "./plan.css";
+
+export default function PlanPage(props: RouteSectionProps) {
+  const tenant = () => props.params.tenant ?? "";
+  const memberId = () => props.params.memberId ?? "";
+  const [nonce, setNonce] = createSignal(0);
+  /** What the user had typed when they chose to load the newest version instead. */
+  const [rescued, setRescued] = createSignal<PlanData | null>(null);
+  const plan = createAsync(() =>
+    getPlan(
+      tenant(),
+      props.params.campaignId ?? "",
+      props.params.formKey ?? "",
+      memberId(),
+      nonce(),
+    ),
+  );
+  onCleanup(() => {
+    // What this page saved makes these reads stale, and Back would reuse them as they were.
+    void revalidate([getPlan.key, getMine.key, getMyTasks.key, "campaign-queue", "review"]);
+  });
+  useTitle(() => {
+    const p = plan();
+    return p?.form
+      ? screenTitle(withYear(p.form.title, p.campaign.startsOn.slice(0, 4)))
+      : "Kế hoạch";
+  });
+  return (
+    <Show when={plan()} keyed fallback={<p class="boot">Đang tải biểu mẫu…</p>}>
+      {(p: PlanLoad) => (
+        <Show
+          when={p.form}
+          fallback={
+            <>
+              <h1>Không tìm thấy biểu mẫu</h1>
+              <p>Đợt sinh hoạt này không có biểu mẫu đó.</p>
+            </>
+          }
+        >
+          {(form) => (
+            <PlanEditor
+              tenant={tenant()}
+              load={p}
+              form={form()}
+              onBehalfOf={memberId()}
+              rescued={rescued()}
+              onReload={(mine) => {
+                setRescued(mine);
+                setNonce((n) => n + 1);
+              }}
+              onDismissRescued={() => setRescued(null)}
+            />
+          )}
+        </Show>
+      )}
+    </Show>
+  );
+}
+
+function saveText(s: SaveState): string {
+  switch (s.kind) {
+    case "idle":
+      return "Nội dung được tự động lưu khi bạn gõ.";
+    case "pending":
+    case "saving":
+      return "Đang lưu…";
+    case "saved":
+      return `Đã lưu lúc ${formatTime(s.at)}`;
+    case "offline":
+      return "Chưa lưu (mất kết nối) — sẽ lưu lại khi có mạng. Nội dung vẫn được giữ trên máy này.";
+    case "conflict":
+      return "Chưa lưu: kế hoạch vừa được thay đổi ở nơi khác.";
+    case "invalid":
+      return `Chưa lưu: ${s.message} Hãy sửa chỗ được đánh dấu.`;
+    case "expired":
+      return "Chưa lưu: phiên đăng nhập đã hết. Nội dung vẫn được giữ trên máy này.";
+    case "failed":
+      return `Chưa lưu: ${s.message}`;
+  }
+}
+
+function PlanEditor(props: {
+  tenant: string;
+  load: PlanLoad;
+  form: Form;
+  /** The member a secretary writes for; "" for the caller's own plan. */
+  onBehalfOf: string;
+  rescued: PlanData | null;
+  onReload: (mine: PlanData) => void;
+  onDismissRescued: () => void;
+}) {
+  // The page re-creates this component for every load (keyed), so what it starts from is
+  // read once here.
+  const load = props.load;
+  const form = props.form;
+  const tenant = props.tenant;
+  const campaign = load.campaign;
+  const server = load.submission;
+  const who: PlanOwner = props.onBehalfOf ? { memberId: props.onBehalfOf } : {};
+  const year = campaign.startsOn.slice(0, 4);
+  const base = `/t/${tenant}/dot-sinh-hoat/${campaign.id}`;
+  const storageKey = draftKey(tenant, load.me.user.id, campaign.id, form.key, props.onBehalfOf);
+  const rescueKey = `${storageKey}:rescued`;
+
+  const fromServer = load.facts
+    ? applyPrefill(form, server?.data ?? {}, load.facts)
+    : structuredClone(server?.data ?? {});
+  const serverVersion = server?.version ?? null;
+  // A copy left on this device: unsaved edits on top of what the server has now are
+  // restored; edits made on an older version are shown to copy, never silently applied.
+  const local = readLocal(storageKey);
+  const restore = local !== null && local.baseVersion === serverVersion;
+  let rescue = props.rescued;
+  if (local && !restore) {
+    rescue = local.data;
+    writeLocal(rescueKey, local);
+    clearLocal(storageKey);
+  }
+  if (!rescue) rescue = readLocal(rescueKey)?.data ?? null;
+  const [rescuedData, setRescuedData] = createSignal<PlanData | null>(rescue);
+  const data: PlanData = restore && local ? local.data : fromServer;
+
+  const [tick, setTick] = createSignal(0);
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [status, setStatus] = createSignal(server?.status ?? null);
+  const [confirmedAt] = createSignal(server?.confirmedAt ?? null);
+  const [submittedAt, setSubmittedAt] = createSignal(server?.submittedAt ?? null);
+  const [editing, setEditing] = createSignal(server?.status !== "confirmed" || restore);
+  const [notice, setNotice] = createSignal(
+    restore ? "Đã khôi phục nội dung chưa lưu trên máy này." : "",
+  );
+  const [submitError, setSubmitError] = createSignal("");
+  const [submitting, setSubmitting] = createSignal(false);
+  let noticeEl: HTMLParagraphElement | undefined;
+  let errorEl: HTMLDivElement | undefined;
+
+  const save = createAutosave({
+    storageKey,
+    version: serverVersion,
+    save: (d, v) =>
+      savePlan(tenant, campaign.id, who, {
+        formKey: form.key,
+        data: d,
+        ...(v === null ? {} : { version: v }),
+      }),
+    // Any save makes the plan a draft again, even a submitted or confirmed one.
+    onSaved: () => setStatus("draft"),
+    onInvalid: (fields) => setErrors({ ...fields }),
+  });
+  if (restore) save.changed(data);
+
+  const clearErrors = (key: string) => {
+    const next = { ...errors() };
+    let changed = false;
+    for (const e of Object.keys(next)) {
+      if (e === key || e.startsWith(`${key}.`) || key.startsWith(`${e}.`)) {
+        delete next[e];
+        changed = true;
+      }
+    }
+    if (changed) setErrors(next);
+  };
+
+  const ctx: FormCtx = {
+    form,
+    lists: load.lists,
+    data,
+    tick,
+    confirmedAt,
+    set(path, value) {
+      setAt(data, path, value);
+      clearErrors(pathKey(path));
+      setTick((t) => t + 1);
+      setNotice("");
+      save.changed(data);
+    },
+    error(path) {
+      return errors()[typeof path === "string" ? path : pathKey(path)] ?? "";
+    },
+  };
+
+  const active = campaign.status === "active";
+  const dueAt = createMemo(() => {
+    const dues = campaign.steps
+      .filter((s) => s.owner === "member" && s.formKey === form.key && s.dueAt)
+      .map((s) => s.dueAt!)
+      .sort();
+    return dues[0] ?? null;
+  });
+
+  const focusFirstError = (fields: Record<string, string>) => {
+    const first = Object.keys(fields)[0];
+    queueMicrotask(() => {
+      const el = first ? focusTarget(first) : null;
+      if (el) {
+        el.focus();
+        el.scrollIntoView({ block: "center" });
+      } else errorEl?.focus();
+    });
+  };
+
+  async function submit(e: SubmitEvent) {
+    e.preventDefault();
+    if (submitting()) return;
+    setSubmitting(true);
+    setSubmitError("");
+    setNotice("");
+    try {
+      // Nothing on the server yet (the member only read the prefilled form): send it first.
+      if (save.version() === null && !save.dirty()) save.changed(data);
+      if (!(await save.flush())) {
+        setSubmitError(`Chưa nộp được vì bản nháp chưa lưu lên máy chủ. ${saveText(save.state())}`);
+        queueMicrotask(() => errorEl?.focus());
+        return;
+      }
+      const r = await submitPlan(tenant, campaign.id, who, form.key);
+      save.setVersion(r.version);
+      setStatus(r.status);
+      setSubmittedAt(r.submittedAt);
+      setErrors({});
+      setNotice(
+        `Đã nộp lúc ${formatTime(r.submittedAt ?? new Date())} ngày ${formatDate(r.submittedAt ?? new Date())}. Chi bộ sẽ xem và xác nhận.`,
+      );
+      queueMicrotask(() => noticeEl?.focus());
+    } catch (err) {
+      setSubmitError(errorMessage(err));
+      if (err instanceof ApiError && err.status === 422 && Object.keys(err.fields).length) {
+        setErrors({ ...err.fields });
+        focusFirstError(err.fields);
+      } else queueMicrotask(() => errorEl?.focus());
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const loadNewest = () => {
+    writeLocal(rescueKey, { data, baseVersion: save.version(), at: Date.now() });
+    clearLocal(storageKey);
+    props.onReload(JSON.parse(JSON.stringify(data)) as PlanData);
+  };
+  const dismissRescued = () => {
+    clearLocal(rescueKey);
+    setRescuedData(null);
+    props.onDismissRescued();
+  };
+
+  const errorList = () => Object.entries(errors());
+  const returnComment = () =>
+    status() === "returned" || status() === "draft" ? (server?.returnComment ?? null) : null;
+
+  return (
+    <div class="plan">
+      <p class="back">
+        <A href={props.onBehalfOf ? `${base}/xac-nhan` : `/t/${tenant}/viec-cua-toi`}>
+          ← {props.onBehalfOf ? "Danh sách xác nhận" : "Việc của tôi"}
+        </A>
+      </p>
+      <p class="eyebrow">{campaign.name}</p>
+      <h1>{screenTitle(withYear(form.title, year))}</h1>
+      <Show when={props.onBehalfOf}>
+        <p class="on-behalf" role="note">
+          Bí thư nhập thay cho <strong>{load.memberName || "đảng viên"}</strong>. Bản này được ghi
+          là do bí thư nhập thay.
+        </p>
+      </Show>
+      <p class="plan-meta">
+        <span class={`badge s-${status() ?? "todo"}`}>
+          {TASK_STATUS_LABELS[status() ?? "todo"]}
+        </span>
+        <Show when={dueAt()}>
+          <span> · Hạn: {dueText(dueAt()!)}</span>
+        </Show>
+      </p>
+
+      <Show when={returnComment()}>
+        <div class="callout returned" role="note">
+          <p class="callout-title">Chi bộ đã trả lại để sửa</p>
+          <p class="quote">{returnComment()}</p>
+          <p class="hint">Sửa theo góp ý rồi bấm “Nộp” lần nữa.</p>
+        </div>
+      </Show>
+      <Show when={status() === "confirmed"}>
+        <div class="callout confirmed" role="note">
+          <p class="callout-title">
+            Đã được chi bộ xác nhận ngày {formatDate(confirmedAt() ?? "")}.
+          </p>
+          <p class="hint">Nếu sửa, kế hoạch trở lại dạng nháp và cần chi bộ xác nhận lại.</p>
+        </div>
+      </Show>
+      <Show when={status() === "submitted"}>
+        <div class="callout submitted" role="note">
+          <p class="callout-title">
+            Đã nộp<Show when={submittedAt()}> ngày {formatDate(submittedAt()!)}</Show> — đang chờ
+            chi bộ xác nhận.
+          </p>
+          <p class="hint">Nếu sửa tiếp, kế hoạch trở lại dạng nháp và cần nộp lại.</p>
+        </div>
+      </Show>
+
+      <p ref={noticeEl} class="notice" role="status" tabindex="-1">
+        {notice()}
+      </p>
+
+      <Show when={rescuedData()}>
+        {(r) => <Rescued form={form} mine={r()} current={data} onDismiss={dismissRescued} />}
+      </Show>
+
+      <Show
+        when={active && editing()}
+        fallback={
+          <>
+            <Show when={!active}>
+              <p class="card">
+                {campaign.status === "closed"
+                  ? "Đợt sinh hoạt đã kết thúc: kế hoạch không sửa được nữa."
+                  : "Đợt sinh hoạt chưa được phát động."}
+              </p>
+            </Show>
+            <PlanDocument form={form} lists={load.lists} data={data} confirmedAt={confirmedAt()} />
+            <div class="actions">
+              <Show when={active}>
+                <button type="button" class="button" onClick={() => setEditing(true)}>
+                  Sửa kế hoạch
+                </button>
+              </Show>
+              <Show when={!props.onBehalfOf}>
+                <A href={`${base}/ke-hoach/${form.key}/in`} class="button">
+                  Xem bản in
+                </A>
+              </Show>
+            </div>
+          </>
+        }
+      >
+        <div ref={errorEl} class="error-summary" role="alert" tabindex="-1">
+          <Show when={submitError() || errorList().length > 0}>
+            <p class="error-title">{submitError() || "Có chỗ chưa hợp lệ."}</p>
+            <Show when={errorList().length > 0}>
+              <ul>
+                <For each={errorList()}>
+                  {([path, message]) => (
+                    <li>
+                      <a
+                        href={`#${fieldId(path)}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          const el = focusTarget(path);
+                          el?.focus();
+                          el?.scrollIntoView({ block: "center" });
+                        }}
+                      >
+                        {pathLabel(form, load.lists, path)}: {message}
+                      </a>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </Show>
+        </div>
+
+        <Show when={save.state().kind === "conflict"}>
+          <div class="alert" role="alert">
+            <p>
+              Bản kế hoạch vừa được thay đổi ở nơi khác (máy khác hoặc bí thư), nên những gì bạn vừa
+              gõ chưa được lưu.
+            </p>
+            <p class="alert-more">
+              Bấm “Tải bản mới nhất” để xem bản trên máy chủ. Nội dung bạn đang gõ vẫn hiện ở khung
+              riêng để bạn chép lại.
+            </p>
+            <button type="button" class="button small" onClick={loadNewest}>
+              Tải bản mới nhất
+            </button>
+          </div>
+        </Show>
+        <Show when={save.state().kind === "expired"}>
+          <div class="alert" role="alert">
+            <p>Phiên đăng nhập đã hết. Nội dung bạn gõ vẫn được giữ trên máy này.</p>
+            <A href={`/t/${tenant}/dang-nhap`} class="button small">
+              Đăng nhập lại
+            </A>
+          </div>
+        </Show>
+
+        <Show when={form.intro}>
+          <p class="form-intro">{withYear(form.intro!, year)}</p>
+        </Show>
+        <p class="hint">
+          Ô có dấu <span class="req">*</span> là bắt buộc khi nộp.
+        </p>
+        <form class="plan-form" novalidate onSubmit={submit}>
+          <FormFields ctx={ctx} />
+          <div class="plan-bar">
+            <p class="save-status" role="status" aria-live="polite">
+              {saveText(save.state())}
+            </p>
+            <div class="plan-bar-actions">
+              <Show when={!props.onBehalfOf}>
+                <A href={`${base}/ke-hoach/${form.key}/in`} class="button small">
+                  Bản in
+                </A>
+              </Show>
+              <button
+                type="submit"
+                class="button primary"
+                disabled={submitting() || status() === "submitted"}
+              >
+                {submitting() ? "Đang nộp…" : status() === "submitted" ? "Đã nộp" : "Nộp"}
+              </button>
+            </div>
+          </div>
+        </form>
+      </Show>
+    </div>
+  );
+}
+
+/**
+ * What the user typed before choosing the newest version, field by field where it differs,
+ * in read-only boxes to copy from. Kept on the device until they say they are done.
+ */
+function Rescued(props: { form: Form; mine: PlanData; current: PlanData; onDismiss: () => void }) {
+  const entries = () => {
+    const out: { label: string; text: string }[] = [];
+    for (const { field, path } of leafEntries(props.form)) {
+      const mine = getAt(props.mine, path);
+      const now = getAt(props.current, path);
+      if (field.type === "checklist") {
+        for (const [g, items] of Object.entries((mine as Record<string, unknown>) ?? {})) {
+          for (const [no, a] of Object.entries((items as Record<string, unknown>) ?? {})) {
+            const note = (a as { note?: unknown } | undefined)?.note;
+            const was = getAt(props.current, [...path, g, no, "note"]);
+            if (typeof note === "string" && note && note !== was)
+              out.push({ label: `${field.label} — ${g}, nội dung ${no}`, text: note });
+          }
+        }
+      } else if ((typeof mine === "string" || typeof mine === "number") && mine !== now) {
+        out.push({ label: field.label, text: String(mine) });
+      }
+    }
+    return out;
+  };
+  return (
+    <section class="rescue" aria-labelledby="rescue-title">
+      <h2 id="rescue-title">Nội dung bạn đã gõ nhưng chưa lưu</h2>
+      <Show
+        when={entries().length > 0}
+        fallback={<p>Không có gì khác với bản mới nhất trên máy chủ.</p>}
+      >
+        <p>
+          Bản kế hoạch đã được thay đổi ở nơi khác nên ô nhập bên dưới là bản mới nhất trên máy chủ.
+          Đây là những gì bạn đã gõ — hãy chép sang ô cần thiết.
+        </p>
+        <For each={entries()}>
+          {(e, i) => (
+            <div class="field">
+              <label for={`rescue-${i()}`}>Bạn đã gõ vào «{e.label}»</label>
+              <textarea id={`rescue-${i()}`} readonly rows={4} value={e.text} />
+            </div>
+          )}
+        </For>
+      </Show>
+      <button type="button" class="button small" onClick={() => props.onDismiss()}>
+        Đã chép xong, ẩn khung này
+      </button>
+    </section>
+  );
+}

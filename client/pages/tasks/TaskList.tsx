@@ -1,0 +1,121 @@
+// "What I must do, by when" (DESIGN.md §5): the caller's tasks grouped by campaign, each with
+// its due date (red once overdue) and its state. A form task opens the form; any other task
+// opens its campaign. Shared by the home screen and /t/:tenant/viec-cua-toi.
+import { A, createAsync } from "@solidjs/router";
+import { createMemo, For, Show, Suspense } from "solid-js";
+import type { MyTask } from "../../api";
+import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
+import { getMine, getMyTasks } from "./tasks.data";
+
+interface Group {
+  campaignId: string;
+  campaignName: string;
+  tasks: { task: MyTask; firstOfForm: boolean }[];
+}
+
+/** Groups in the order of their most urgent task (the server sorts tasks by due time). */
+function groupByCampaign(tasks: readonly MyTask[]): Group[] {
+  const groups = new Map<string, Group>();
+  const seenForms = new Set<string>();
+  for (const task of tasks) {
+    let g = groups.get(task.campaignId);
+    if (!g) {
+      g = { campaignId: task.campaignId, campaignName: task.campaignName, tasks: [] };
+      groups.set(task.campaignId, g);
+    }
+    const formId = task.formKey && task.memberId ? `${task.campaignId}|${task.formKey}` : "";
+    const firstOfForm = !!formId && !seenForms.has(formId);
+    if (formId) seenForms.add(formId);
+    g.tasks.push({ task, firstOfForm });
+  }
+  return [...groups.values()];
+}
+
+export function taskHref(tenant: string, task: MyTask): string {
+  const base = `/t/${tenant}/dot-sinh-hoat/${task.campaignId}`;
+  return task.formKey && task.memberId ? `${base}/ke-hoach/${task.formKey}` : base;
+}
+
+export default function TaskList(props: { tenant: string; headingLevel: 2 | 3 }) {
+  const tasks = createAsync(() => getMyTasks(props.tenant));
+  const groups = createMemo(() => groupByCampaign(tasks() ?? []));
+  return (
+    <Show when={tasks()} fallback={<p class="boot">Đang tải việc của bạn…</p>}>
+      <Show
+        when={groups().length > 0}
+        fallback={
+          <p class="card">Hiện bạn không có việc nào trong các đợt sinh hoạt đang diễn ra.</p>
+        }
+      >
+        <For each={groups()}>
+          {(g) => (
+            <section class="task-group" aria-labelledby={`tg-${g.campaignId}`}>
+              {props.headingLevel === 2 ? (
+                <h2 id={`tg-${g.campaignId}`}>{g.campaignName}</h2>
+              ) : (
+                <h3 id={`tg-${g.campaignId}`}>{g.campaignName}</h3>
+              )}
+              <ul class="tasks">
+                <For each={g.tasks}>
+                  {({ task, firstOfForm }) => (
+                    <TaskItem tenant={props.tenant} task={task} showComment={firstOfForm} />
+                  )}
+                </For>
+              </ul>
+            </section>
+          )}
+        </For>
+      </Show>
+    </Show>
+  );
+}
+
+function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean }) {
+  const overdue = () => isOverdue(props.task);
+  const due = () =>
+    props.task.dueAt === null
+      ? "Không có hạn cụ thể"
+      : overdue()
+        ? `Quá hạn (hạn ${dueText(props.task.dueAt)})`
+        : `Hạn: ${dueText(props.task.dueAt)}`;
+  return (
+    <li>
+      <A href={taskHref(props.tenant, props.task)} class="task" classList={{ overdue: overdue() }}>
+        <span class="task-title">{props.task.title}</span>
+        <span class="task-meta">
+          <span class="task-due">{due()}</span>
+          <span class={`badge s-${props.task.status}`}>
+            {TASK_STATUS_LABELS[props.task.status]}
+          </span>
+          <Show when={!props.task.memberId}>
+            <span class="task-unit">Việc của chi bộ</span>
+          </Show>
+        </span>
+      </A>
+      <Show when={props.showComment && props.task.status === "returned" && props.task.formKey}>
+        {/* Its own boundary: the comment may arrive after the list, never holds it back. */}
+        <Suspense>
+          <ReturnComment
+            tenant={props.tenant}
+            campaignId={props.task.campaignId}
+            formKey={props.task.formKey!}
+          />
+        </Suspense>
+      </Show>
+    </li>
+  );
+}
+
+/** /my/tasks does not carry the secretary's comment: read it from the plan itself. */
+function ReturnComment(props: { tenant: string; campaignId: string; formKey: string }) {
+  const mine = createAsync(() => getMine(props.tenant, props.campaignId, props.formKey));
+  return (
+    <Show when={mine()?.submission?.returnComment}>
+      {(comment) => (
+        <p class="task-comment">
+          <strong>Góp ý của chi bộ:</strong> {comment()}
+        </p>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,69 @@
+// "Nhân bản": a tenant's own copy of a template, under a key and a name of its choosing.
+import { useSubmission } from "@solidjs/router";
+import { createSignal } from "solid-js";
+import { errorMessage, fieldError } from "../../lib/errors";
+import { normaliseSlug } from "../../lib/slug";
+import { copyTemplate } from "./templates.data";
+
+export default function CloneForm(props: { tenant: string; fromKey: string; fromName: string }) {
+  const sub = useSubmission(copyTemplate, (input) => input[1] === props.fromKey);
+  const [key, setKey] = createSignal("");
+  const [keyTouched, setKeyTouched] = createSignal(false);
+  const id = (s: string) => `clone-${props.fromKey}-${s}`;
+  const err = (f: string) => fieldError(sub.error, f);
+  return (
+    <form action={copyTemplate.with(props.tenant, props.fromKey)} method="post" class="stack">
+      <div class="field">
+        <label for={id("name")}>Tên mẫu mới</label>
+        <input
+          id={id("name")}
+          name="name"
+          type="text"
+          required
+          minLength={3}
+          maxLength={200}
+          value={`${props.fromName} (đảng bộ)`}
+          aria-invalid={err("name") ? "true" : undefined}
+          aria-describedby={id("name-err")}
+          onInput={(e) => {
+            // Suggest a key from the name until the admin types one.
+            if (!keyTouched())
+              setKey(normaliseSlug(e.currentTarget.value).replace(/[^a-z0-9-]/g, ""));
+          }}
+        />
+        <p id={id("name-err")} class="field-error">
+          {err("name")}
+        </p>
+      </div>
+      <div class="field">
+        <label for={id("key")}>Khóa (viết thường, không dấu, nối bằng gạch ngang)</label>
+        <input
+          id={id("key")}
+          name="key"
+          type="text"
+          required
+          maxLength={60}
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          autocapitalize="none"
+          spellcheck={false}
+          value={key() || `${props.fromKey}-dang-bo`}
+          aria-invalid={err("key") ? "true" : undefined}
+          aria-describedby={id("key-err")}
+          onInput={(e) => {
+            setKeyTouched(true);
+            setKey(e.currentTarget.value);
+          }}
+        />
+        <p id={id("key-err")} class="field-error">
+          {err("key")}
+        </p>
+      </div>
+      <div role="alert" class="alert">
+        {err("key") || err("name") ? "" : errorMessage(sub.error)}
+      </div>
+      <button type="submit" class="button primary" disabled={sub.pending}>
+        {sub.pending ? "Đang nhân bản…" : "Nhân bản"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+// Reads and writes of the templates /t/:tenant/mau (admin): built-ins are read-only and
+// cloned; a tenant's own template is edited as a whole definition with its version.
+import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
+import type { TemplateDefinition } from "../../../schema/template";
+import {
+  cloneTemplate,
+  getTemplate,
+  listTemplates,
+  saveTemplate,
+  type TemplateDetail,
+  type TemplateSummary,
+} from "../../api";
+
+export const getTemplates = query(
+  (tenant: string): Promise<TemplateSummary[]> => listTemplates(tenant),
+  "templates",
+);
+
+export const getTemplateDetail = query(
+  (tenant: string, key: string): Promise<TemplateDetail> => getTemplate(tenant, key),
+  "template",
+);
+
+export function preloadTemplates(args: RoutePreloadFuncArgs): Promise<unknown> {
+  return getTemplates(args.params.tenant ?? "");
+}
+
+export function preloadTemplate(args: RoutePreloadFuncArgs): Promise<unknown> {
+  return getTemplateDetail(args.params.tenant ?? "", args.params.key ?? "");
+}
+
+/** The definition alone: what GET adds (builtIn, launchBlockers) is not part of it. */
+export function definitionOf(t: TemplateDetail): TemplateDefinition {
+  const { builtIn, launchBlockers, ...def } = t;
+  void builtIn;
+  void launchBlockers;
+  return structuredClone(def);
+}
+
+/** Clone, then open the copy for editing. */
+export const copyTemplate = action(
+  async (tenant: string, fromKey: string, form: FormData | URLSearchParams) => {
+    const key = String(form.get("key") ?? "").trim();
+    const name = String(form.get("name") ?? "").trim();
+    const r = await cloneTemplate(tenant, { fromKey, key, name });
+    throw redirect(`/t/${tenant}/mau/${r.key}`, { revalidate: [getTemplates.key] });
+  },
+  "copy-template",
+);
+
+export const storeTemplate = action(
+  async (tenant: string, key: string, version: number, definition: TemplateDefinition) => {
+    const r = await saveTemplate(tenant, key, { version, definition });
+    return json(r, {
+      revalidate: [getTemplates.key, getTemplateDetail.keyFor(tenant, key)],
+    });
+  },
+  "store-template",
+);
+
+/**
+ * One item per line, as the admin pastes them from the document: blank lines dropped, a
+ * leading "1." or "1)" removed, text NFC (the same rule as schema/template.ts withListItems).
+ */
+export function parseItems(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) =>
+      l
+        .normalize("NFC")
+        .replace(/^\s*\d+\s*[.)]\s*/, "")
+        .trim(),
+    )
+    .filter((l) => l.length > 0);
+}
