@@ -86,6 +86,10 @@ export async function runScheduledPass(
   const removedStaleProvisioning = await cleanStaleProvisioning(platform);
   const reports: TenantReport[] = [];
   for (const tenant of await activeTenants(platform)) {
+    // The embedded libSQL client is synchronous underneath: without a turn of the event loop
+    // between tenants a long pass would starve HTTP requests on the same Node process, and
+    // the files of closed tenant connections (released by finalizers) would pile up.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       reports.push(await runTenantJobs(platform, tenant, holder));
     } catch (err) {
