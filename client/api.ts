@@ -73,7 +73,8 @@ class FileBody {
   ) {}
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** Exported for the lazy API modules (api-*.ts), which keep the entry chunk small. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const init: RequestInit = { method, headers, credentials: "same-origin" };
   const file = body instanceof FileBody ? body : undefined;
@@ -138,7 +139,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
 }
 
-const t = (tenant: string) => `/api/t/${encodeURIComponent(tenant)}`;
+export const t = (tenant: string) => `/api/t/${encodeURIComponent(tenant)}`;
 
 export function login(tenant: string, email: string, password: string): Promise<LoginResult> {
   return request<LoginResult>("POST", `${t(tenant)}/auth/login`, { email, password });
@@ -162,7 +163,7 @@ export async function tenantInfo(slug: string): Promise<TenantInfo> {
 }
 
 /** `?a=1&b=2` from the defined, non-empty values; "" when there are none. */
-function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined || v === null || v === "" || v === false) continue;
@@ -172,7 +173,7 @@ function qs(params: Record<string, string | number | boolean | undefined | null>
   return s ? `?${s}` : "";
 }
 
-const id = (s: string) => encodeURIComponent(s);
+export const id = (s: string) => encodeURIComponent(s);
 
 // ---- Structure: units ----
 

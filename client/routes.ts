@@ -36,6 +36,8 @@ const QueuePage = lazy(() => import("./pages/queue/Page"));
 const ReviewPage = lazy(() => import("./pages/queue/Review"));
 const TemplatesPage = lazy(() => import("./pages/templates/Page"));
 const TemplateEditorPage = lazy(() => import("./pages/templates/Editor"));
+const MeetingPage = lazy(() => import("./pages/meeting/Page"));
+const PublicPage = lazy(() => import("./pages/public/Page"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -106,11 +108,22 @@ const preloadTemplate = lazyPreload(
   (m) => m.preloadTemplate,
 );
 
+const preloadMeeting = lazyPreload(
+  () => import("./pages/meeting/meeting.data"),
+  (m) => m.preloadMeeting,
+);
+const preloadPublic = lazyPreload(
+  () => import("./pages/meeting/meeting.data"),
+  (m) => m.preloadPublic,
+);
+
 export const routes: RouteDefinition[] = [
   { path: "/", component: LandingPage },
   { path: "/t/:tenant/dang-nhap", component: LoginPage, preload: preloadLogin },
   { path: "/t/:tenant/nhan-loi-moi", component: SetPasswordPage, preload: preloadLogin },
   { path: "/t/:tenant/dat-lai-mat-khau", component: SetPasswordPage, preload: preloadLogin },
+  // The public page: confirmed plans routed to publication, for anyone, without login.
+  { path: "/t/:tenant/cong-khai", component: PublicPage, preload: preloadPublic },
   // Print views: outside the shell, so neither the screen nor the paper has its nav.
   {
     path: "/t/:tenant/dot-sinh-hoat/:campaignId/ke-hoach/:formKey/in",
@@ -147,6 +160,11 @@ export const routes: RouteDefinition[] = [
         path: "/dot-sinh-hoat/:campaignId/xac-nhan/:submissionId",
         component: ReviewPage,
         preload: preloadReview,
+      },
+      {
+        path: "/dot-sinh-hoat/:campaignId/sinh-hoat/:meetingId",
+        component: MeetingPage,
+        preload: preloadMeeting,
       },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
       { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },

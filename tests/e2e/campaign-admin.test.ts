@@ -6,20 +6,13 @@
 // and a secretary enters a plan on behalf of a member without a phone.
 // Runs against the built Node server (dist/node/node.mjs serving dist/client) on a fresh
 // DATA_DIR with the demo đảng bộ (worker/demo.ts). Needs `npm run build` first.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newPhonePage } from "../support/browser";
+import { ROOT, startServer, type TestServer } from "../support/server";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const SERVER = join(ROOT, "dist/node/node.mjs");
-const CLIENT = join(ROOT, "dist/client/index.html");
 const WIDTH = 390;
 /** Autosave waits 1.5 s after the last keystroke; polls allow for that and a slow machine. */
 const SLOW = { timeout: 15_000 };
@@ -36,52 +29,9 @@ const items = (group: number, n: number) =>
     "\n",
   );
 
-let server: ChildProcess | undefined;
-let serverLog = "";
-let dataDir = "";
+let server: TestServer | undefined;
 let base = "";
 let browser: Browser | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`server exited with ${child.exitCode} before answering:\n${serverLog}`);
-    }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`GET /api/health did not answer 200 within ${timeoutMs} ms:\n${serverLog}`);
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
 
 async function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
@@ -96,26 +46,14 @@ async function signIn(page: Page, email: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const f of [SERVER, CLIENT]) {
-    if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` first`);
-  }
-  await mkdir(join(ROOT, "test-results"), { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), "shct-e2e-campaign-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
-  delete env.SEED_DEMO; // the demo tenant, with its launched campaign, is what this test uses
-  server = spawn(process.execPath, [SERVER], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout?.on("data", (b: Buffer) => (serverLog += b.toString()));
-  server.stderr?.on("data", (b: Buffer) => (serverLog += b.toString()));
-  await waitForHealth(base, server, 60_000);
+  server = await startServer({ prefix: "shct-e2e-campaign-" });
+  base = server.base;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await stopServer(server);
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 describe("an admin's campaign from a cloned template, its checklist and on-behalf entry", () => {

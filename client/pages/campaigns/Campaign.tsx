@@ -2,7 +2,7 @@
 // own forms in it, the progress per unit for those who follow it, the secretary's way to
 // the confirmation queue, and the admin's "Phát động" / "Kết thúc".
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, lazy, Show } from "solid-js";
 import type { CampaignDetail } from "../../api";
 import { errorCode, errorMessage } from "../../lib/errors";
 import { dueText } from "../../lib/format";
@@ -15,6 +15,15 @@ import { changeCampaign, getCampaignDetail } from "./campaigns.data";
 import ProgressView from "./Progress";
 import { CAMPAIGN_STATUS_LABELS, OWNER_LABELS, stepKindLabel } from "./steps";
 import "../screens.css";
+
+// The unit's meetings and the compliance checklist: a chunk of their own, which a member who
+// opens the campaign page never loads.
+const MeetingsSection = lazy(() =>
+  import("../meeting/Sections").then((m) => ({ default: m.MeetingsSection })),
+);
+const ComplianceSection = lazy(() =>
+  import("../meeting/Sections").then((m) => ({ default: m.ComplianceSection })),
+);
 
 export default function CampaignPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -57,6 +66,14 @@ export default function CampaignPage(props: RouteSectionProps) {
                 Xác nhận kế hoạch của đảng viên
               </A>
             </p>
+          </Show>
+
+          <Show when={confirms() && c().status === "active"}>
+            <MeetingsSection tenant={tenant()} campaign={c()} grants={grants()} />
+          </Show>
+
+          <Show when={follows() && c().status !== "draft"}>
+            <ComplianceSection tenant={tenant()} campaignId={c().id} />
           </Show>
 
           <Show when={follows() && c().status !== "draft"}>

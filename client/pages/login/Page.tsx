@@ -84,6 +84,9 @@ export default function LoginPage(props: RouteSectionProps) {
           </form>
 
           <p class="center">
+            <A href={`/t/${slug()}/cong-khai`}>Kế hoạch công khai</A>
+          </p>
+          <p class="center">
             <A href="/">Đảng bộ khác</A>
           </p>
         </Show>

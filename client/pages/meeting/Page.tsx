@@ -1,0 +1,562 @@
+// /t/:tenant/dot-sinh-hoat/:campaignId/sinh-hoat/:meetingId — the secretary's meeting record,
+// filled in on a phone during the meeting: schedule, materials, roll-call, start and end,
+// speaking order, minutes, guests, the vote.
+//
+// What must stay true:
+// - Every change saves at once (PATCH, or PUT of the whole roll-call) with the version the
+//   page holds; saves run one after another so the page never conflicts with itself.
+// - The screen shows the change before the server answers (a phone on 3G), and takes the
+//   server's answer as its new state. A 409 means someone else saved: the page reloads the
+//   record and says so, rather than overwrite their work.
+import { A, createAsync, useAction, type RouteSectionProps } from "@solidjs/router";
+import { createEffect, createMemo, createSignal, For, Index, Show } from "solid-js";
+import { ApiError, type Member } from "../../api";
+import {
+  getMeeting,
+  type AttendanceEntry,
+  type Meeting,
+  type MeetingPatch,
+  type Presence,
+} from "../../api-meetings";
+import { errorText } from "../../lib/errors";
+import { formatTime } from "../../lib/format";
+import { formatDateTime } from "../../lib/labels";
+import { useTitle } from "../../lib/title";
+import { getCampaignDetail } from "../campaigns/campaigns.data";
+import {
+  fromLocalInput,
+  getMeetingRecord,
+  getUnitMembers,
+  nowIct,
+  saveAttendance,
+  saveMeeting,
+  toLocalInput,
+} from "./meeting.data";
+import "../screens.css";
+import "./meeting.css";
+
+type Fields = Omit<MeetingPatch, "version">;
+
+const PRESENCE: { value: Presence; label: string }[] = [
+  { value: "present", label: "Có mặt" },
+  { value: "excused", label: "Vắng có lý do" },
+  { value: "absent", label: "Vắng không lý do" },
+];
+
+/** Members who have left the unit are not called. */
+const GONE = new Set(["chuyen-di", "tu-tran"]);
+
+const CONFLICT =
+  "Buổi sinh hoạt vừa được người khác cập nhật. Trang đã tải lại bản mới nhất; hãy kiểm tra và nhập lại thay đổi vừa rồi.";
+
+function entriesOf(m: Meeting): AttendanceEntry[] {
+  return m.attendance.map((a) => ({
+    memberId: a.memberId,
+    presence: a.presence,
+    reason: a.reason,
+    isCommittee: a.isCommittee,
+    spokeOrder: a.spokeOrder,
+  }));
+}
+
+/** The meeting as it will be once the patch is saved, for the screen meanwhile. */
+function applied(m: Meeting, f: Fields): Meeting {
+  const { vote, ...rest } = f;
+  const next = { ...m, ...rest } as Meeting;
+  if (vote !== undefined) {
+    next.voteFor = vote?.for ?? null;
+    next.voteAgainst = vote?.against ?? null;
+    next.voteAbstain = vote?.abstain ?? null;
+  }
+  return next;
+}
+
+export default function MeetingPage(props: RouteSectionProps) {
+  const tenant = () => props.params.tenant ?? "";
+  const campaignId = () => props.params.campaignId ?? "";
+  const meetingId = () => props.params.meetingId ?? "";
+  const loaded = createAsync(() => getMeetingRecord(tenant(), meetingId()));
+  const campaign = createAsync(() => getCampaignDetail(tenant(), campaignId()));
+  const [m, setM] = createSignal<Meeting>();
+  createEffect(() => {
+    const l = loaded();
+    if (l) setM(l);
+  });
+  const unitId = createMemo(() => loaded()?.unitId ?? "");
+  const members = createAsync(async () =>
+    unitId() ? getUnitMembers(tenant(), unitId()) : ([] as Member[]),
+  );
+  const patch = useAction(saveMeeting);
+  const attend = useAction(saveAttendance);
+  const [saved, setSaved] = createSignal("");
+  const [error, setError] = createSignal("");
+  const step = () => campaign()?.steps.find((s) => s.key === m()?.stepKey);
+  useTitle(() => (m() ? `Buổi sinh hoạt · ${m()!.unitName}` : "Buổi sinh hoạt"));
+
+  let chain: Promise<void> = Promise.resolve();
+  /** Runs one save after the ones before it, with the version current at that moment. */
+  function enqueue(work: (version: number) => Promise<Meeting>): void {
+    chain = chain.then(async () => {
+      const cur = m();
+      if (!cur) return;
+      setSaved("Đang lưu…");
+      try {
+        setM(await work(cur.version));
+        setError("");
+        setSaved(`Đã lưu lúc ${formatTime(new Date())}`);
+      } catch (e) {
+        setSaved("");
+        if (e instanceof ApiError && e.status === 409) {
+          setM(await getMeeting(tenant(), meetingId()).catch(() => cur));
+          setError(CONFLICT);
+        } else {
+          // The screen goes back to what the server holds; the message says why.
+          setM(await getMeeting(tenant(), meetingId()).catch(() => cur));
+          setError(errorText(e));
+        }
+      }
+    });
+  }
+
+  const save = (f: Fields) => {
+    const cur = m();
+    if (!cur) return;
+    setM(applied(cur, f));
+    enqueue((version) => patch(tenant(), meetingId(), { ...f, version }));
+  };
+
+  /** Changes one member's roll-call entry and saves the whole roll-call. */
+  const setEntry = (memberId: string, change: Partial<AttendanceEntry>) => {
+    const cur = m();
+    if (!cur) return;
+    const list = entriesOf(cur);
+    const i = list.findIndex((e) => e.memberId === memberId);
+    const base: AttendanceEntry = i >= 0 ? list[i]! : { memberId, presence: "present" };
+    const next = { ...base, ...change };
+    if (next.presence !== "excused") next.reason = null;
+    if (next.presence !== "present") next.spokeOrder = null;
+    if (i >= 0) list[i] = next;
+    else list.push(next);
+    const name = members()?.find((x) => x.id === memberId)?.fullName ?? "";
+    const attendance = list.map((e) => {
+      const old = cur.attendance.find((a) => a.memberId === e.memberId);
+      return {
+        memberId: e.memberId,
+        fullName: old?.fullName ?? name,
+        leadershipRank: old?.leadershipRank ?? null,
+        presence: e.presence,
+        reason: e.reason ?? null,
+        isCommittee: e.isCommittee ?? false,
+        spokeOrder: e.spokeOrder ?? null,
+      };
+    });
+    setM({ ...cur, attendance });
+    enqueue((version) => attend(tenant(), meetingId(), version, entriesOf(m()!)));
+  };
+
+  const entryOf = (memberId: string) => m()?.attendance.find((a) => a.memberId === memberId);
+  const rollCall = () => {
+    const list = (members() ?? []).filter((x) => !GONE.has(x.status));
+    // Anyone recorded who is no longer on the roster stays visible.
+    const extra = (m()?.attendance ?? [])
+      .filter((a) => !list.some((x) => x.id === a.memberId))
+      .map((a) => ({ id: a.memberId, fullName: a.fullName, position: null as string | null }));
+    return [
+      ...list.map((x) => ({ id: x.id, fullName: x.fullName, position: x.position })),
+      ...extra,
+    ];
+  };
+  const count = (p: Presence) => (m()?.attendance ?? []).filter((a) => a.presence === p).length;
+  const speakers = () =>
+    (m()?.attendance ?? [])
+      .filter((a) => a.spokeOrder !== null)
+      .sort((a, b) => a.spokeOrder! - b.spokeOrder!);
+  const notYetSpoken = () =>
+    (m()?.attendance ?? []).filter((a) => a.presence === "present" && a.spokeOrder === null);
+  const speak = (memberId: string) => {
+    const last = speakers().at(-1)?.spokeOrder ?? 0;
+    setEntry(memberId, { spokeOrder: last + 1 });
+  };
+  const undoSpeaker = () => {
+    const last = speakers().at(-1);
+    if (last) setEntry(last.memberId, { spokeOrder: null });
+  };
+  const vote = () => ({
+    for: m()?.voteFor ?? 0,
+    against: m()?.voteAgainst ?? 0,
+    abstain: m()?.voteAbstain ?? 0,
+  });
+
+  const [guestName, setGuestName] = createSignal("");
+  const [guestOrg, setGuestOrg] = createSignal("");
+  const addGuest = (e: SubmitEvent) => {
+    e.preventDefault();
+    const name = guestName().trim();
+    if (!name) return;
+    const org = guestOrg().trim();
+    save({ guests: [...(m()?.guests ?? []), { name, ...(org ? { organisation: org } : {}) }] });
+    setGuestName("");
+    setGuestOrg("");
+  };
+
+  return (
+    <Show when={m()} fallback={<p class="boot">Đang tải…</p>}>
+      {(cur) => (
+        <div class="meeting">
+          <p class="back">
+            <A href={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}`}>
+              ← {campaign()?.name ?? "Đợt sinh hoạt"}
+            </A>
+          </p>
+          <h1>{step()?.title ?? "Buổi sinh hoạt"}</h1>
+          <p class="muted">{cur().unitName}</p>
+          <div class="save-bar">
+            <p role="status" class="notice">
+              {saved()}
+            </p>
+            <p role="alert" class="alert">
+              {error()}
+            </p>
+          </div>
+
+          <section class="card" aria-labelledby="m-schedule">
+            <h2 id="m-schedule">Lịch sinh hoạt</h2>
+            <TimeField
+              id="m-scheduled"
+              label="Thời gian"
+              value={cur().scheduledAt}
+              onSave={(v) => save({ scheduledAt: v })}
+            />
+            <TextField
+              id="m-place"
+              label="Địa điểm"
+              value={cur().place}
+              onSave={(v) => save({ place: v })}
+            />
+          </section>
+
+          <section class="card" aria-labelledby="m-materials">
+            <h2 id="m-materials">Tài liệu</h2>
+            <TimeField
+              id="m-materials-sent"
+              label="Gửi tài liệu lúc"
+              value={cur().materialsSentAt}
+              now="Bây giờ"
+              onSave={(v) => save({ materialsSentAt: v })}
+            />
+            <TextField
+              id="m-sotay"
+              label="Đường dẫn trên Sổ tay đảng viên"
+              type="url"
+              value={cur().soTayLink}
+              onSave={(v) => save({ soTayLink: v })}
+            />
+            <TimeField
+              id="m-sotay-posted"
+              label="Đăng lên Sổ tay lúc"
+              value={cur().soTayPostedAt}
+              now="Bây giờ"
+              onSave={(v) => save({ soTayPostedAt: v })}
+            />
+          </section>
+
+          <section class="card" aria-labelledby="m-run">
+            <h2 id="m-run">Diễn biến</h2>
+            <TimeField
+              id="m-started"
+              label="Bắt đầu lúc"
+              value={cur().startedAt}
+              now="Bắt đầu"
+              onSave={(v) => save({ startedAt: v })}
+            />
+            <TimeField
+              id="m-ended"
+              label="Kết thúc lúc"
+              value={cur().endedAt}
+              now="Kết thúc"
+              onSave={(v) => save({ endedAt: v })}
+            />
+            <div class="field">
+              <p id="m-merged" class="label">
+                Hình thức tổ chức
+              </p>
+              <div class="toggles two" role="group" aria-labelledby="m-merged">
+                <button
+                  type="button"
+                  class="toggle t-present"
+                  aria-pressed={cur().mergedWithRegular === false}
+                  onClick={() => save({ mergedWithRegular: false })}
+                >
+                  Tổ chức riêng
+                </button>
+                <button
+                  type="button"
+                  class="toggle t-excused"
+                  aria-pressed={cur().mergedWithRegular === true}
+                  onClick={() => save({ mergedWithRegular: true })}
+                >
+                  Ghép với sinh hoạt thường kỳ
+                </button>
+              </div>
+            </div>
+          </section>
+
+          <section class="card" aria-labelledby="m-roll">
+            <h2 id="m-roll">Điểm danh</h2>
+            <p class="muted">
+              Có mặt {count("present")} · Vắng có lý do {count("excused")} · Vắng không lý do{" "}
+              {count("absent")} · Chưa điểm danh{" "}
+              {Math.max(0, rollCall().length - cur().attendance.length)}
+            </p>
+            <ul class="roll">
+              <For each={rollCall()}>
+                {(p) => (
+                  <li class="roll-row">
+                    <p class="roll-name" id={`roll-${p.id}`}>
+                      <strong>{p.fullName}</strong>
+                      <Show when={p.position}>
+                        <span class="cell-note">{p.position}</span>
+                      </Show>
+                    </p>
+                    <div class="toggles" role="group" aria-labelledby={`roll-${p.id}`}>
+                      <For each={PRESENCE}>
+                        {(o) => (
+                          <button
+                            type="button"
+                            class={`toggle t-${o.value}`}
+                            aria-pressed={entryOf(p.id)?.presence === o.value}
+                            onClick={() => setEntry(p.id, { presence: o.value })}
+                          >
+                            {o.label}
+                          </button>
+                        )}
+                      </For>
+                    </div>
+                    <Show when={entryOf(p.id)?.presence === "excused"}>
+                      <TextField
+                        id={`reason-${p.id}`}
+                        label={`Lý do vắng của ${p.fullName}`}
+                        value={entryOf(p.id)?.reason ?? null}
+                        onSave={(v) => setEntry(p.id, { reason: v })}
+                      />
+                    </Show>
+                    <label class="check">
+                      <input
+                        type="checkbox"
+                        checked={entryOf(p.id)?.isCommittee === true}
+                        disabled={!entryOf(p.id)}
+                        onChange={(e) => setEntry(p.id, { isCommittee: e.currentTarget.checked })}
+                      />
+                      <span>
+                        Cấp ủy viên<span class="visually-hidden"> ({p.fullName})</span>
+                      </span>
+                    </label>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+
+          <section class="card" aria-labelledby="m-speak">
+            <h2 id="m-speak">Thứ tự phát biểu</h2>
+            <Show when={speakers().length} fallback={<p class="muted">Chưa ai phát biểu.</p>}>
+              <ol class="speakers" aria-label="Đã phát biểu">
+                <For each={speakers()}>{(s) => <li>{s.fullName}</li>}</For>
+              </ol>
+              <button type="button" class="button" onClick={undoSpeaker}>
+                Hoàn tác người cuối
+              </button>
+            </Show>
+            <Show when={notYetSpoken().length}>
+              <p class="hint">Chạm vào tên người đang phát biểu, theo thứ tự:</p>
+              <ul class="speak-choices" aria-label="Chưa phát biểu">
+                <For each={notYetSpoken()}>
+                  {(a) => (
+                    <li>
+                      <button type="button" class="button" onClick={() => speak(a.memberId)}>
+                        {a.fullName}
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </section>
+
+          <section class="card" aria-labelledby="m-minutes">
+            <h2 id="m-minutes">Biên bản</h2>
+            <TextField
+              id="m-secretary"
+              label="Thư ký ghi biên bản"
+              value={cur().minutesSecretary}
+              onSave={(v) => save({ minutesSecretary: v })}
+            />
+            <div class="field">
+              <label for="m-minutes-text">Nội dung biên bản</label>
+              <textarea
+                id="m-minutes-text"
+                rows={8}
+                value={cur().minutes ?? ""}
+                onChange={(e) => save({ minutes: e.currentTarget.value.trim() || null })}
+              />
+            </div>
+          </section>
+
+          <section class="card" aria-labelledby="m-guests">
+            <h2 id="m-guests">Khách mời</h2>
+            <Show when={cur().guests.length} fallback={<p class="muted">Chưa có khách mời.</p>}>
+              <ul class="guests">
+                <Index each={cur().guests}>
+                  {(g, i) => (
+                    <li>
+                      <span>
+                        {g().name}
+                        <Show when={g().organisation}>
+                          <span class="cell-note">{g().organisation}</span>
+                        </Show>
+                      </span>
+                      <button
+                        type="button"
+                        class="button small"
+                        aria-label={`Bỏ khách mời ${g().name}`}
+                        onClick={() => save({ guests: cur().guests.filter((_, j) => j !== i) })}
+                      >
+                        Bỏ
+                      </button>
+                    </li>
+                  )}
+                </Index>
+              </ul>
+            </Show>
+            <form class="stack" onSubmit={addGuest}>
+              <div class="field">
+                <label for="g-name">Họ tên khách mời</label>
+                <input
+                  id="g-name"
+                  type="text"
+                  value={guestName()}
+                  onInput={(e) => setGuestName(e.currentTarget.value)}
+                />
+              </div>
+              <div class="field">
+                <label for="g-org">Cơ quan, đoàn thể (không bắt buộc)</label>
+                <input
+                  id="g-org"
+                  type="text"
+                  value={guestOrg()}
+                  onInput={(e) => setGuestOrg(e.currentTarget.value)}
+                />
+              </div>
+              <button type="submit" class="button">
+                Thêm khách mời
+              </button>
+            </form>
+          </section>
+
+          <section class="card" aria-labelledby="m-vote">
+            <h2 id="m-vote">Biểu quyết</h2>
+            <Stepper
+              label="Tán thành"
+              value={vote().for}
+              onChange={(n) => save({ vote: { ...vote(), for: n } })}
+            />
+            <Stepper
+              label="Không tán thành"
+              value={vote().against}
+              onChange={(n) => save({ vote: { ...vote(), against: n } })}
+            />
+            <Stepper
+              label="Không biểu quyết"
+              value={vote().abstain}
+              onChange={(n) => save({ vote: { ...vote(), abstain: n } })}
+            />
+          </section>
+        </div>
+      )}
+    </Show>
+  );
+}
+
+/** A time with an optional "now" button that stamps the current minute. */
+function TimeField(props: {
+  id: string;
+  label: string;
+  value: string | null;
+  now?: string;
+  onSave: (v: string | null) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <div class="time-row">
+        <input
+          id={props.id}
+          type="datetime-local"
+          value={toLocalInput(props.value)}
+          onChange={(e) => props.onSave(fromLocalInput(e.currentTarget.value))}
+        />
+        <Show when={props.now}>
+          <button
+            type="button"
+            class="button"
+            aria-describedby={props.id}
+            onClick={() => props.onSave(nowIct())}
+          >
+            {props.now}
+          </button>
+        </Show>
+      </div>
+      <p class="hint">{props.value ? formatDateTime(props.value) : "Chưa ghi."}</p>
+    </div>
+  );
+}
+
+/** A text saved when the person leaves the field; empty is saved as "not recorded". */
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string | null;
+  type?: "text" | "url";
+  onSave: (v: string | null) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? "text"}
+        value={props.value ?? ""}
+        onChange={(e) => props.onSave(e.currentTarget.value.trim() || null)}
+      />
+    </div>
+  );
+}
+
+/** A count with big − and + buttons: easier than a number keyboard with one hand. */
+function Stepper(props: { label: string; value: number; onChange: (n: number) => void }) {
+  return (
+    <div class="stepper" role="group" aria-label={props.label}>
+      <span class="stepper-label">{props.label}</span>
+      <button
+        type="button"
+        class="button"
+        aria-label={`Bớt một (${props.label})`}
+        disabled={props.value <= 0}
+        onClick={() => props.onChange(Math.max(0, props.value - 1))}
+      >
+        −
+      </button>
+      <output class="stepper-value" aria-live="polite">
+        {props.value}
+      </output>
+      <button
+        type="button"
+        class="button"
+        aria-label={`Thêm một (${props.label})`}
+        onClick={() => props.onChange(props.value + 1)}
+      >
+        +
+      </button>
+    </div>
+  );
+}

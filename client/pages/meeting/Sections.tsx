@@ -1,0 +1,226 @@
+// The campaign page's sections about the units' own work: the secretary's meetings ("Lên lịch
+// sinh hoạt", then the record) and the compliance checklist per unit. A lazy chunk of its own:
+// a member opening the campaign page never loads it.
+import { A, createAsync, useLocation, useSearchParams, useSubmission } from "@solidjs/router";
+import { createMemo, createSignal, For, Show } from "solid-js";
+import type { CampaignDetail, Grant } from "../../api";
+import type { MarkStatus } from "../../api-meetings";
+import { errorMessage, fieldError } from "../../lib/errors";
+import { formatDateTime } from "../../lib/labels";
+import { getUnits } from "../units/units.data";
+import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
+import "./meeting.css";
+
+/** Unit steps held as a meeting: the ones a meeting record is for. */
+const MEETING_KINDS = new Set(["meeting", "adopt-resolution"]);
+
+export function MeetingsSection(props: {
+  tenant: string;
+  campaign: CampaignDetail;
+  grants: readonly Grant[];
+}) {
+  const meetings = createAsync(() => getCampaignMeetings(props.tenant, props.campaign.id));
+  const units = createAsync(() => getUnits(props.tenant));
+  const sub = useSubmission(scheduleMeeting);
+  const steps = () =>
+    props.campaign.steps.filter((s) => s.owner === "unit" && MEETING_KINDS.has(s.kind));
+  /** The secretary's own units: where "Lên lịch sinh hoạt" is offered. */
+  const myUnits = () => {
+    const ids = props.grants.filter((g) => g.role === "secretary" && g.unitId).map((g) => g.unitId);
+    return (units() ?? []).filter((u) => ids.includes(u.id));
+  };
+  const [unitId, setUnitId] = createSignal("");
+  const [stepKey, setStepKey] = createSignal("");
+  const chosenUnit = () => unitId() || myUnits()[0]?.id || "";
+  const chosenStep = () => stepKey() || steps()[0]?.key || "";
+  const existing = () =>
+    (meetings() ?? []).find((m) => m.unitId === chosenUnit() && m.stepKey === chosenStep());
+  const stepTitle = (key: string) => steps().find((s) => s.key === key)?.title ?? key;
+  const href = (id: string) =>
+    `/t/${props.tenant}/dot-sinh-hoat/${props.campaign.id}/sinh-hoat/${id}`;
+  const state = (m: { startedAt: string | null; endedAt: string | null }) =>
+    m.endedAt ? "Đã kết thúc" : m.startedAt ? "Đang diễn ra" : "Chưa bắt đầu";
+
+  return (
+    <Show when={steps().length > 0 && props.campaign.status === "active"}>
+      <section class="card" aria-labelledby="meetings-title">
+        <h2 id="meetings-title">Buổi sinh hoạt</h2>
+        <Show
+          when={(meetings() ?? []).length}
+          fallback={<p class="muted">Chưa có buổi sinh hoạt nào được lên lịch.</p>}
+        >
+          <ul class="link-list">
+            <For each={meetings()}>
+              {(m) => (
+                <li>
+                  <A href={href(m.id)}>
+                    {m.unitName}: {stepTitle(m.stepKey)}
+                  </A>
+                  <span class="cell-note">
+                    {m.scheduledAt ? formatDateTime(m.scheduledAt) : "Chưa định giờ"} · {state(m)}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={myUnits().length > 0}>
+          <Show
+            when={!existing()}
+            fallback={
+              <p>
+                <A class="button primary" href={href(existing()!.id)}>
+                  Ghi buổi sinh hoạt
+                </A>
+              </p>
+            }
+          >
+            <h3>Lên lịch sinh hoạt</h3>
+            <form
+              class="schedule-form"
+              action={scheduleMeeting.with(props.tenant, props.campaign.id)}
+              method="post"
+            >
+              <Show
+                when={myUnits().length > 1}
+                fallback={<input type="hidden" name="unitId" value={chosenUnit()} />}
+              >
+                <div class="field">
+                  <label for="s-unit">Đơn vị</label>
+                  <select
+                    id="s-unit"
+                    name="unitId"
+                    onChange={(e) => setUnitId(e.currentTarget.value)}
+                  >
+                    <For each={myUnits()}>{(u) => <option value={u.id}>{u.name}</option>}</For>
+                  </select>
+                </div>
+              </Show>
+              <Show
+                when={steps().length > 1}
+                fallback={<input type="hidden" name="stepKey" value={chosenStep()} />}
+              >
+                <div class="field">
+                  <label for="s-step">Buổi sinh hoạt</label>
+                  <select
+                    id="s-step"
+                    name="stepKey"
+                    onChange={(e) => setStepKey(e.currentTarget.value)}
+                  >
+                    <For each={steps()}>{(s) => <option value={s.key}>{s.title}</option>}</For>
+                  </select>
+                </div>
+              </Show>
+              <div class="field">
+                <label for="s-when">Thời gian</label>
+                <input
+                  id="s-when"
+                  name="scheduledAt"
+                  type="datetime-local"
+                  aria-invalid={fieldError(sub.error, "scheduledAt") ? "true" : undefined}
+                />
+                <p class="field-error">{fieldError(sub.error, "scheduledAt")}</p>
+              </div>
+              <div class="field">
+                <label for="s-place">Địa điểm</label>
+                <input id="s-place" name="place" type="text" />
+              </div>
+              <button type="submit" class="button primary" disabled={sub.pending}>
+                {sub.pending ? "Đang lên lịch…" : "Lên lịch sinh hoạt"}
+              </button>
+              <p role="alert" class="alert">
+                {sub.error ? errorMessage(sub.error) : ""}
+              </p>
+            </form>
+          </Show>
+        </Show>
+      </section>
+    </Show>
+  );
+}
+
+export const MARK_LABELS: Readonly<Record<MarkStatus, string>> = {
+  pass: "Đạt",
+  late: "Muộn",
+  fail: "Chưa đạt",
+  pending: "Chưa đến hạn",
+};
+const ORDER: MarkStatus[] = ["pass", "late", "fail", "pending"];
+
+/** "Tuân thủ": each unit's marks against the template's rules, and a summary per rule. */
+export function ComplianceSection(props: { tenant: string; campaignId: string }) {
+  const [search] = useSearchParams<{ unitId?: string }>();
+  const location = useLocation();
+  const unitId = () => search.unitId ?? "";
+  const data = createAsync(() => getCampaignCompliance(props.tenant, props.campaignId, unitId()));
+  const hrefFor = (id?: string) => (id ? `${location.pathname}?unitId=${id}` : location.pathname);
+  /** Each rule's label, from the first unit that has it. */
+  const labels = createMemo(() => {
+    const map = new Map<string, string>();
+    for (const u of data()?.units ?? []) for (const k of u.marks) map.set(k.rule, k.label);
+    return map;
+  });
+
+  return (
+    <section class="card" aria-labelledby="compliance-title">
+      <h2 id="compliance-title">Tuân thủ</h2>
+      <Show when={data()} fallback={<p class="muted">Đang tải…</p>}>
+        {(d) => (
+          <>
+            <Show when={unitId()}>
+              <p>
+                <a href={hrefFor()}>← Tất cả đơn vị</a>
+              </p>
+            </Show>
+            <Show
+              when={d().units.length}
+              fallback={<p class="muted">Chưa có tiêu chí nào để đánh giá.</p>}
+            >
+              <h3>Tổng hợp theo tiêu chí</h3>
+              <ul class="marks" aria-label="Tổng hợp theo tiêu chí">
+                <For each={Object.entries(d().summary)}>
+                  {([rule, counts]) => (
+                    <li>
+                      <span>{labels().get(rule) ?? rule}</span>
+                      <span class="summary-counts">
+                        <For each={ORDER.filter((s) => counts[s] > 0)}>
+                          {(s) => (
+                            <span class={`badge k-${s}`}>
+                              {MARK_LABELS[s]}: {counts[s]}
+                            </span>
+                          )}
+                        </For>
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <For each={d().units}>
+                {(u) => (
+                  <div class="compliance-unit">
+                    <h3>
+                      <Show when={!unitId()} fallback={u.unitName}>
+                        <a href={hrefFor(u.unitId)}>{u.unitName}</a>
+                      </Show>
+                    </h3>
+                    <ul class="marks" aria-label={`Tuân thủ của ${u.unitName}`}>
+                      <For each={u.marks}>
+                        {(k) => (
+                          <li>
+                            <span class={`badge k-${k.status}`}>{MARK_LABELS[k.status]}</span>{" "}
+                            <strong>{k.label}</strong>
+                            <span class="reason">{k.reason}</span>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </div>
+                )}
+              </For>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
