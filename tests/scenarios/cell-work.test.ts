@@ -510,6 +510,10 @@ describe("supervisors and the public page (000)", () => {
       ["Vũ Văn Hải", "Chủ tịch UBND phường"],
     ]);
     expect(page.plans[0]!.data["khac-phuc"]).toBe(fullPlan000("Vũ Văn Hải")["khac-phuc"]);
+    // The form comes with it, so the page can label each answer as the printed plan does.
+    expect(
+      (page.plans[0] as unknown as { form: { key: string; title: string } }).form,
+    ).toMatchObject({ key: "ke-hoach-tu-duong" });
     expect(JSON.stringify(page)).not.toContain("Trần Thị Bình");
   });
 });

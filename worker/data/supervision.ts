@@ -7,7 +7,7 @@ import { campaigns, comments, members, submissionVersions, submissions, units } 
 import type { TenantDb } from "../db/handles";
 import { supervisorBodies } from "../domain/supervision";
 import type { Grant } from "../env";
-import type { TemplateDefinition } from "../../schema/template";
+import type { Form, TemplateDefinition } from "../../schema/template";
 import { trackedStep } from "./campaigns";
 import { newId } from "./ids";
 
@@ -22,6 +22,8 @@ interface RoutedPlan {
   formKey: string;
   confirmedAt: Date | null;
   confirmedVersion: number | null;
+  /** The form the plan was written on, so a reader can label the answers. */
+  form: Form | null;
 }
 
 type Unit = { id: string; name: string; kind: string; path: string; parentId: string | null };
@@ -62,6 +64,7 @@ async function confirmedPlans(
     out.push({
       submissionId: s.id, campaignId: s.campaignId, campaignName, memberId: m.id, fullName: m.fullName, position: m.position,
       unitName: unit.name, formKey: s.formKey, confirmedAt: s.confirmedAt, confirmedVersion: s.confirmedVersion,
+      form: def.forms.find((f) => f.key === s.formKey) ?? null,
     });
   }
   return out;
@@ -107,7 +110,7 @@ export async function publicPlans(db: TenantDb) {
     const frozen = versions.find((v) => v.submissionId === p.submissionId && v.version === p.confirmedVersion);
     return {
       campaignId: p.campaignId, campaignName: p.campaignName, fullName: p.fullName, position: p.position, unitName: p.unitName,
-      formKey: p.formKey, confirmedAt: p.confirmedAt, data: frozen ? (JSON.parse(frozen.data) as unknown) : null,
+      formKey: p.formKey, form: p.form, confirmedAt: p.confirmedAt, data: frozen ? (JSON.parse(frozen.data) as unknown) : null,
     };
   });
 }

@@ -8,7 +8,15 @@ import { guard, policy } from "../http";
 export const supervisionRoutes = new Hono<AppEnv>().get(
   "/plans",
   guard(policy.roles("supervisor"), "Kế hoạch đã xác nhận được chuyển đến tổ chức giám sát"),
-  async (c) => c.json({ plans: await routedPlans(c.var.db, c.var.grants) }, 200),
+  async (c) =>
+    c.json(
+      {
+        plans: (await routedPlans(c.var.db, c.var.grants)).map(
+          ({ form: _f, confirmedVersion: _v, ...p }) => p,
+        ),
+      },
+      200,
+    ),
 );
 
 export const publicRoutes = new Hono<AppEnv>().get(
