@@ -1023,6 +1023,12 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 201 },
   },
+  {
+    method: "DELETE",
+    route: "/api/t/:tenant/campaigns/:id",
+    request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.draftCampaign()}` }),
+    expect: { admin: 204 },
+  },
 ];
 
 /** Denied unless the row says otherwise: 401 without a valid session for this tenant

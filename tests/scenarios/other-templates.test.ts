@@ -177,6 +177,9 @@ describe("Diễn đàn chi bộ (003)", () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("NOT_LAUNCHABLE");
     expect(refused.body.error.message).toMatch(/27 biểu hiện/);
+    // The refused draft can be removed; a launched campaign cannot.
+    expect((await api("admin", "DELETE", `/campaigns/${draft.body.id}`)).status).toBe(204);
+    expect((await api("admin", "GET", `/campaigns/${draft.body.id}`)).status).toBe(404);
 
     // The office clones the template and pastes the items from its own copy of NQ 04.
     expect(
@@ -292,6 +295,7 @@ describe("Diễn đàn chi bộ (003)", () => {
       late: 0,
       excused: 1,
     });
+    expect((await api("admin", "DELETE", `/campaigns/${id}`)).status).toBe(409);
     // Editing the clone now writes version 2; the running campaign keeps version 1.
     const again = await api<{ version: number }>("admin", "PUT", "/templates/dien-dan-2017", {
       version: 1,

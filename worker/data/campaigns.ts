@@ -228,6 +228,18 @@ export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now
   return { id, status: "active" as const };
 }
 
+/** A draft never launched can be removed (say, refused for a list still lacking its items):
+ *  nothing hangs off it yet. */
+export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
+  const c = await getCampaign(db, id);
+  if (c.status !== "draft") throw new AppError(409, "INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
+  await db.batch([
+    db.delete(campaignUnits).where(eq(campaignUnits.campaignId, id)),
+    db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
+    auditInsert(db, { ...audit, action: "campaign.delete", entity: "campaign", entityId: id, before: { name: c.name } }, now),
+  ]);
+}
+
 export async function closeCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
   const c = await getCampaign(db, id);
   if (c.status !== "active") throw new AppError(409, "INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");

@@ -23,6 +23,7 @@ import {
   campaignRoster,
   campaignUnitIds,
   closeCampaign,
+  deleteDraftCampaign,
   createCampaign,
   getCampaign,
   launchCampaign,
@@ -336,6 +337,10 @@ export const campaignRoutes = new Hono<AppEnv>()
       );
     },
   )
+  .delete("/:id", guard(ADMIN, "Xóa đợt sinh hoạt còn ở dạng nháp"), async (c) => {
+    await deleteDraftCampaign(c.var.db, c.req.param("id"), actor(c), c.var.platform.now());
+    return c.body(null, 204);
+  })
   .get(
     "/:id/submissions/mine",
     guard(policy.signedIn, "Bản của tôi (kèm các phiên bản)"),

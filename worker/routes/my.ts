@@ -44,6 +44,7 @@ export const myRoutes = new Hono<AppEnv>().get(
               campaignId: submissions.campaignId,
               formKey: submissions.formKey,
               status: submissions.status,
+              returnComment: submissions.returnComment,
             })
             .from(submissions)
             .where(eq(submissions.memberId, memberId))
@@ -64,16 +65,13 @@ export const myRoutes = new Hono<AppEnv>().get(
             .then((rows) => rows.map((r) => r.t))
         : [],
     ]);
-    const statusOf = new Map(mine.map((s) => [`${s.campaignId}|${s.formKey}`, s.status]));
+    const subOf = new Map(mine.map((s) => [`${s.campaignId}|${s.formKey}`, s]));
     const view = (t: typeof tasks.$inferSelect) => {
       const campaign = byId.get(t.campaignId)!;
       const step = campaign.def.steps.find((s) => s.key === t.stepKey);
       const formKey = t.memberId ? step?.formKey : undefined;
-      const status = formKey
-        ? (statusOf.get(`${t.campaignId}|${formKey}`) ?? "todo")
-        : t.doneAt
-          ? "done"
-          : "todo";
+      const sub = formKey ? subOf.get(`${t.campaignId}|${formKey}`) : undefined;
+      const status = formKey ? (sub?.status ?? "todo") : t.doneAt ? "done" : "todo";
       return {
         campaignId: t.campaignId,
         campaignName: campaign.name,
@@ -82,6 +80,9 @@ export const myRoutes = new Hono<AppEnv>().get(
         dueAt: t.dueAt,
         status,
         ...(formKey ? { formKey } : {}),
+        // What the cell asked to change, on the screen that tells the member what to do.
+        ...(sub?.status === "returned" ? { returnComment: sub.returnComment } : {}),
+        kind: step?.kind ?? null,
         unitId: t.unitId,
         ...(t.memberId ? { memberId: t.memberId } : {}),
       };
