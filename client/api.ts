@@ -768,3 +768,23 @@ export function saveTemplate(
     body,
   );
 }
+
+// ---- Notifications (everyone's: the shell shows the unread count) ----
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export async function listNotifications(tenant: string): Promise<Notification[]> {
+  return (await request<{ notifications: Notification[] }>("GET", `${t(tenant)}/notifications`))
+    .notifications;
+}
+
+export function readNotification(tenant: string, notificationId: string): Promise<unknown> {
+  return request<unknown>("POST", `${t(tenant)}/notifications/${id(notificationId)}/read`);
+}

@@ -38,6 +38,10 @@ const TemplatesPage = lazy(() => import("./pages/templates/Page"));
 const TemplateEditorPage = lazy(() => import("./pages/templates/Editor"));
 const MeetingPage = lazy(() => import("./pages/meeting/Page"));
 const PublicPage = lazy(() => import("./pages/public/Page"));
+const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
+const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
+const LinksPage = lazy(() => import("./pages/links/Page"));
+const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -117,6 +121,19 @@ const preloadPublic = lazyPreload(
   (m) => m.preloadPublic,
 );
 
+const preloadSupervision = lazyPreload(
+  () => import("./pages/supervision/supervision.data"),
+  (m) => m.preloadSupervision,
+);
+const preloadSupervisedPlan = lazyPreload(
+  () => import("./pages/supervision/supervision.data"),
+  (m) => m.preloadSupervisedPlan,
+);
+const preloadLinks = lazyPreload(
+  () => import("./pages/links/links.data"),
+  (m) => m.preloadLinks,
+);
+
 export const routes: RouteDefinition[] = [
   { path: "/", component: LandingPage },
   { path: "/t/:tenant/dang-nhap", component: LoginPage, preload: preloadLogin },
@@ -174,6 +191,14 @@ export const routes: RouteDefinition[] = [
       { path: "/nhap-danh-sach", component: ImportPage, preload: preloadUnits },
       { path: "/tai-khoan", component: AccountsPage, preload: preloadAccounts },
       { path: "/nhat-ky", component: AuditPage, preload: preloadAudit },
+      { path: "/giam-sat", component: SupervisionPage, preload: preloadSupervision },
+      {
+        path: "/giam-sat/:submissionId",
+        component: SupervisedPlanPage,
+        preload: preloadSupervisedPlan,
+      },
+      { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
+      { path: "/thong-bao", component: NotificationsPage },
       ...AREAS.filter((a) => COMING_SOON.includes(a.path)).map((a) => ({
         path: `/${a.path}`,
         component: ComingSoonPage,

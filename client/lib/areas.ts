@@ -4,12 +4,14 @@
 import type { Grant } from "../api";
 import { canManageStructure, isAdmin } from "./roles";
 
-export type Audience = "everyone" | "structure" | "admin";
+export type Audience = "everyone" | "structure" | "admin" | "supervisor";
 
 export const AREAS = [
   { path: "viec-cua-toi", label: "Việc của tôi", audience: "everyone" },
   { path: "don-vi", label: "Đơn vị", audience: "structure" },
   { path: "dot-sinh-hoat", label: "Đợt sinh hoạt", audience: "everyone" },
+  { path: "giam-sat", label: "Giám sát", audience: "supervisor" },
+  { path: "lien-ket", label: "Cấp trên – cấp dưới", audience: "admin" },
   { path: "mau", label: "Mẫu", audience: "admin" },
   { path: "nhap-danh-sach", label: "Nhập danh sách", audience: "admin" },
   { path: "tai-khoan", label: "Tài khoản", audience: "admin" },
@@ -27,6 +29,7 @@ export function areasFor(grants: readonly Grant[]): Area[] {
     (a) =>
       a.audience === "everyone" ||
       (a.audience === "structure" && canManageStructure(grants)) ||
-      (a.audience === "admin" && isAdmin(grants)),
+      (a.audience === "admin" && isAdmin(grants)) ||
+      (a.audience === "supervisor" && grants.some((g) => g.role === "supervisor")),
   );
 }

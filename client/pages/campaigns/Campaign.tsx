@@ -21,6 +21,7 @@ import "../screens.css";
 const MeetingsSection = lazy(() =>
   import("../meeting/Sections").then((m) => ({ default: m.MeetingsSection })),
 );
+const ReportsSection = lazy(() => import("./Reports").then((m) => ({ default: m.ReportsSection })));
 const ComplianceSection = lazy(() =>
   import("../meeting/Sections").then((m) => ({ default: m.ComplianceSection })),
 );
@@ -74,6 +75,10 @@ export default function CampaignPage(props: RouteSectionProps) {
 
           <Show when={follows() && c().status !== "draft"}>
             <ComplianceSection tenant={tenant()} campaignId={c().id} />
+          </Show>
+
+          <Show when={follows() && c().status !== "draft"}>
+            <ReportsSection tenant={tenant()} campaign={c()} grants={grants()} />
           </Show>
 
           <Show when={follows() && c().status !== "draft"}>

@@ -12,6 +12,9 @@ const ABOUT: Record<AreaPath, string> = {
   "viec-cua-toi": "Những việc bạn cần làm trong đợt sinh hoạt và hạn của từng việc.",
   "don-vi": "Các chi bộ, đảng bộ bộ phận và đảng viên trong phạm vi của bạn.",
   "dot-sinh-hoat": "Các đợt sinh hoạt chính trị và tiến độ của từng đơn vị.",
+  "giam-sat": "Kế hoạch đã xác nhận được chuyển đến tổ chức giám sát; góp ý cho từng bản.",
+  "lien-ket":
+    "Liên kết với đảng bộ cấp trên, số liệu của cấp dưới và văn bản chỉ đạo của cấp trên.",
   mau: "Mẫu đợt sinh hoạt: nhân bản mẫu có sẵn, bổ sung theo văn bản của đảng bộ.",
   "nhap-danh-sach": "Nhập danh sách đảng viên từ tệp Excel hoặc CSV.",
   "tai-khoan": "Tài khoản đăng nhập, vai trò và lời mời.",

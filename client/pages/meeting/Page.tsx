@@ -101,7 +101,11 @@ export default function MeetingPage(props: RouteSectionProps) {
       if (!cur) return;
       setSaved("Đang lưu…");
       try {
-        setM(await work(cur.version));
+        const res = await work(cur.version);
+        // The screen already shows every change (applied as it was made), including ones made
+        // while this save was in flight: take only the new version from the answer. Taking the
+        // whole answer would drop those newer changes, and the next save would send without them.
+        setM((now) => (now ? { ...now, version: res.version } : res));
         setError("");
         setSaved(`Đã lưu lúc ${formatTime(new Date())}`);
       } catch (e) {

@@ -13,12 +13,15 @@ import {
 import { For, Show, Suspense } from "solid-js";
 import { areasFor } from "../../lib/areas";
 import { roleLabels } from "../../lib/format";
-import { getMe, signOut } from "./shell.data";
+import { getMe, getNotifications, signOut } from "./shell.data";
 
 export default function ShellPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
   const me = createAsync(() => getMe(slug()));
   const out = useSubmission(signOut);
+  // A failed read only hides the count: the header must never break over it.
+  const notes = createAsync(() => getNotifications(slug()).catch(() => []));
+  const unread = () => (notes() ?? []).filter((n) => !n.readAt).length;
   const routing = useIsRouting();
   const base = () => `/t/${slug()}`;
 
@@ -44,6 +47,11 @@ export default function ShellPage(props: RouteSectionProps) {
                 </button>
               </form>
             </div>
+            <p class="notif-link">
+              <A href={`${base()}/thong-bao`}>
+                Thông báo ({unread()})<span class="visually-hidden"> chưa đọc</span>
+              </A>
+            </p>
             <p class="greeting">
               Xin chào, <strong>{m().user.fullName}</strong>
             </p>

@@ -1,6 +1,15 @@
 // Reads and writes of the signed-in shell /t/:tenant/*.
 import { action, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
-import { ApiError, logout, me, tenantInfo, type Me, type TenantRef } from "../../api";
+import {
+  ApiError,
+  listNotifications,
+  logout,
+  me,
+  tenantInfo,
+  type Me,
+  type Notification,
+  type TenantRef,
+} from "../../api";
 
 export const loginPath = (tenant: string) => `/t/${tenant}/dang-nhap`;
 
@@ -39,3 +48,9 @@ export const signOut = action(async (tenant: string) => {
   query.delete(getMe.keyFor(tenant));
   throw redirect(loginPath(tenant), { revalidate: [] });
 }, "sign-out");
+
+/** The signed-in user's notifications, newest first (the header counts the unread ones). */
+export const getNotifications = query(
+  (tenant: string): Promise<Notification[]> => listNotifications(tenant),
+  "notifications",
+);

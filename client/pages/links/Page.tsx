@@ -1,0 +1,379 @@
+// /t/:tenant/lien-ket — "Cấp trên – cấp dưới", for the admin: ask a parent đảng bộ to link,
+// approve or revoke links, the children's figures (counts only, no names), and directives:
+// publish one for the children, or adopt a parent's as a campaign of one's own.
+import { createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import type { ChildCampaign, TenantLink } from "../../api-parents";
+import { errorMessage, fieldError } from "../../lib/errors";
+import { formatDate } from "../../lib/format";
+import { DAY_HINT, formatDateTime, formatDay } from "../../lib/labels";
+import { useTitle } from "../../lib/title";
+import {
+  addDirective,
+  adopt,
+  askParent,
+  changeLink,
+  getChildren,
+  getDirectives,
+  getLinks,
+  getTemplateChoices,
+} from "./links.data";
+import "../screens.css";
+
+const LINK_STATUS: Record<string, string> = {
+  pending: "Chờ duyệt",
+  approved: "Đã liên kết",
+  revoked: "Đã hủy",
+};
+
+export default function LinksPage(props: RouteSectionProps) {
+  const tenant = () => props.params.tenant ?? "";
+  const links = createAsync(() => getLinks(tenant()));
+  const children = createAsync(() => getChildren(tenant()));
+  const directives = createAsync(() => getDirectives(tenant()));
+  const ask = useSubmission(askParent);
+  useTitle(() => "Cấp trên – cấp dưới");
+
+  return (
+    <>
+      <h1>Cấp trên – cấp dưới</h1>
+
+      <section class="card" aria-labelledby="parent-title">
+        <h2 id="parent-title">Đảng bộ cấp trên</h2>
+        <Show when={links()}>
+          {(l) => (
+            <Show
+              when={l().asChild.filter((x) => x.status !== "revoked").length > 0}
+              fallback={<p class="muted">Chưa liên kết với đảng bộ cấp trên nào.</p>}
+            >
+              <LinkList
+                tenant={tenant()}
+                links={l().asChild.filter((x) => x.status !== "revoked")}
+                side="child"
+              />
+            </Show>
+          )}
+        </Show>
+        <form action={askParent.with(tenant())} method="post" class="stack">
+          <div class="field">
+            <label for="parent-slug">Mã đảng bộ cấp trên</label>
+            <input
+              id="parent-slug"
+              name="parentSlug"
+              type="text"
+              autocomplete="off"
+              autocapitalize="none"
+              spellcheck={false}
+              maxLength={40}
+              aria-invalid={fieldError(ask.error, "parentSlug") ? "true" : undefined}
+              aria-describedby="parent-slug-hint parent-slug-err"
+            />
+            <p id="parent-slug-hint" class="hint">
+              Mã trong đường dẫn của đảng bộ cấp trên, ví dụ “dang-uy-phuong-1”.
+            </p>
+            <p id="parent-slug-err" class="field-error">
+              {fieldError(ask.error, "parentSlug")}
+            </p>
+          </div>
+          <button type="submit" class="button primary" disabled={ask.pending}>
+            {ask.pending ? "Đang gửi…" : "Đề nghị liên kết"}
+          </button>
+        </form>
+        <div role="alert" class="alert">
+          {fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}
+        </div>
+        <p role="status" class="notice">
+          {ask.result?.notice ?? ""}
+        </p>
+      </section>
+
+      <section class="card" aria-labelledby="children-title">
+        <h2 id="children-title">Đảng bộ cấp dưới</h2>
+        <Show when={links()}>
+          {(l) => (
+            <Show
+              when={l().asParent.filter((x) => x.status !== "revoked").length > 0}
+              fallback={<p class="muted">Chưa có đảng bộ cấp dưới nào đề nghị liên kết.</p>}
+            >
+              <LinkList
+                tenant={tenant()}
+                links={l().asParent.filter((x) => x.status !== "revoked")}
+                side="parent"
+              />
+            </Show>
+          )}
+        </Show>
+      </section>
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">Số liệu của cấp dưới</h2>
+        <Show when={children()} fallback={<p class="muted">Đang tải…</p>}>
+          {(list) => (
+            <Show when={list().length > 0} fallback={<p class="muted">Chưa có số liệu.</p>}>
+              <For each={list()}>
+                {(child) => (
+                  <div class="card child-figures">
+                    <h3>{child.tenant.name}</h3>
+                    <Show
+                      when={child.campaigns.length > 0}
+                      fallback={<p class="muted">Chưa có đợt sinh hoạt nào.</p>}
+                    >
+                      <ul class="unit-bars">
+                        <For each={child.campaigns}>{(c) => <ChildRow campaign={c} />}</For>
+                      </ul>
+                    </Show>
+                  </div>
+                )}
+              </For>
+            </Show>
+          )}
+        </Show>
+      </section>
+
+      <DirectivesSection tenant={tenant()} directives={directives()} />
+    </>
+  );
+}
+
+function LinkList(props: { tenant: string; links: TenantLink[]; side: "child" | "parent" }) {
+  const sub = useSubmission(changeLink);
+  return (
+    <>
+      <ul class="link-list">
+        <For each={props.links}>
+          {(l) => (
+            <li>
+              <strong>{props.side === "child" ? l.parent.name : l.child.name}</strong>
+              <span class="cell-note">
+                {LINK_STATUS[l.status] ?? l.status}
+                {l.approvedAt
+                  ? ` · duyệt ngày ${formatDate(l.approvedAt)}`
+                  : ` · đề nghị ngày ${formatDate(l.requestedAt)}`}
+              </span>
+              <div class="link-row">
+                <Show when={props.side === "parent" && l.status === "pending"}>
+                  <form action={changeLink.with(props.tenant, l.id, "approve")} method="post">
+                    <button
+                      type="submit"
+                      class="button small primary"
+                      disabled={sub.pending}
+                      aria-label={`Duyệt liên kết với ${l.child.name}`}
+                    >
+                      Duyệt
+                    </button>
+                  </form>
+                </Show>
+                <form action={changeLink.with(props.tenant, l.id, "revoke")} method="post">
+                  <button
+                    type="submit"
+                    class="button small"
+                    disabled={sub.pending}
+                    aria-label={`Hủy liên kết với ${props.side === "child" ? l.parent.name : l.child.name}`}
+                  >
+                    Hủy liên kết
+                  </button>
+                </form>
+              </div>
+            </li>
+          )}
+        </For>
+      </ul>
+      <div role="alert" class="alert">
+        {errorMessage(sub.error)}
+      </div>
+      <p role="status" class="notice">
+        {sub.result?.notice ?? ""}
+      </p>
+    </>
+  );
+}
+
+function ChildRow(props: { campaign: ChildCampaign }) {
+  const c = () => props.campaign;
+  const pct = (n: number) =>
+    c().expected > 0 ? `${Math.min(100, Math.round((n / c().expected) * 100))}%` : "0%";
+  const text = () =>
+    `${c().confirmed} đã xác nhận, ${c().submitted} đã nộp trên ${c().expected} đảng viên` +
+    (c().late ? `, ${c().late} nộp muộn` : "") +
+    (c().excused ? `, ${c().excused} được miễn` : "");
+  return (
+    <li>
+      <span class="unit-bar-name">{c().name}</span>
+      <Show when={c().directiveName}>
+        <span class="cell-note">Theo văn bản “{c().directiveName}”</span>
+      </Show>
+      <div class="bar" role="img" aria-label={`${c().name}: ${text()}`}>
+        <span class="bar-confirmed" style={{ width: pct(c().confirmed) }} />
+        <span
+          class="bar-submitted"
+          style={{ width: pct(Math.max(0, c().submitted - c().confirmed)) }}
+        />
+      </div>
+      <p class="bar-text" aria-hidden="true">
+        {text()}
+      </p>
+      <p class="cell-note">Cập nhật lúc {formatDateTime(c().computedAt)}</p>
+    </li>
+  );
+}
+
+function DirectivesSection(props: {
+  tenant: string;
+  directives: import("../../api-parents").Directive[] | undefined;
+}) {
+  const templates = createAsync(() => getTemplateChoices(props.tenant));
+  const pub = useSubmission(addDirective);
+  const ad = useSubmission(adopt);
+  const err = (k: string) => fieldError(pub.error, k);
+  const own = () => (props.directives ?? []).filter((d) => d.own);
+  const parents = () => (props.directives ?? []).filter((d) => !d.own);
+  return (
+    <section aria-labelledby="directives-title">
+      <h2 id="directives-title">Văn bản chỉ đạo</h2>
+      <div class="card">
+        <h3>Của cấp trên</h3>
+        <Show
+          when={parents().length > 0}
+          fallback={<p class="muted">Chưa có văn bản nào của cấp trên.</p>}
+        >
+          <ul class="link-list">
+            <For each={parents()}>
+              {(d) => (
+                <li>
+                  <strong>{d.name}</strong>
+                  <span class="cell-note">
+                    <Show when={d.documentNo}>Số {d.documentNo} · </Show>
+                    Từ {formatDay(d.startsOn)} đến {formatDay(d.dueOn)}
+                  </span>
+                  <form action={adopt.with(props.tenant, d.id)} method="post">
+                    <button
+                      type="submit"
+                      class="button small primary"
+                      disabled={ad.pending}
+                      aria-label={`Áp dụng “${d.name}”`}
+                    >
+                      {ad.pending ? "Đang áp dụng…" : "Áp dụng"}
+                    </button>
+                  </form>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <div role="alert" class="alert">
+          {errorMessage(ad.error)}
+        </div>
+      </div>
+
+      <div class="card">
+        <h3>Đã ban hành cho cấp dưới</h3>
+        <Show when={own().length > 0} fallback={<p class="muted">Chưa ban hành văn bản nào.</p>}>
+          <ul class="link-list">
+            <For each={own()}>
+              {(d) => (
+                <li>
+                  <strong>{d.name}</strong>
+                  <span class="cell-note">
+                    <Show when={d.documentNo}>Số {d.documentNo} · </Show>
+                    Từ {formatDay(d.startsOn)} đến {formatDay(d.dueOn)}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <form action={addDirective.with(props.tenant)} method="post" class="stack">
+          <h4>Ban hành văn bản mới</h4>
+          <div class="field">
+            <label for="d-template">Mẫu</label>
+            <select
+              id="d-template"
+              name="templateKey"
+              aria-invalid={err("templateKey") ? "true" : undefined}
+              aria-describedby="d-template-err"
+            >
+              <option value="">— Chọn mẫu —</option>
+              <For each={templates() ?? []}>
+                {(tp) => <option value={tp.key}>{tp.name}</option>}
+              </For>
+            </select>
+            <p id="d-template-err" class="field-error">
+              {err("templateKey")}
+            </p>
+          </div>
+          <div class="field">
+            <label for="d-name">Tên đợt</label>
+            <input
+              id="d-name"
+              name="name"
+              type="text"
+              maxLength={300}
+              aria-invalid={err("name") ? "true" : undefined}
+              aria-describedby="d-name-err"
+            />
+            <p id="d-name-err" class="field-error">
+              {err("name")}
+            </p>
+          </div>
+          <div class="field">
+            <label for="d-doc">Số văn bản (nếu có)</label>
+            <input
+              id="d-doc"
+              name="documentNo"
+              type="text"
+              maxLength={100}
+              aria-describedby="d-doc-err"
+            />
+            <p id="d-doc-err" class="field-error">
+              {err("documentNo")}
+            </p>
+          </div>
+          <div class="grid-2">
+            <DayField id="d-start" name="startsOn" label="Ngày bắt đầu" error={err("startsOn")} />
+            <DayField
+              id="d-due"
+              name="dueOn"
+              label="Hạn hoàn thành (trước ngày)"
+              error={err("dueOn")}
+            />
+          </div>
+          <button type="submit" class="button primary" disabled={pub.pending}>
+            {pub.pending ? "Đang ban hành…" : "Ban hành"}
+          </button>
+        </form>
+        <div role="alert" class="alert">
+          {Object.keys((pub.error as { fields?: object } | undefined)?.fields ?? {}).length
+            ? ""
+            : errorMessage(pub.error)}
+        </div>
+        <p role="status" class="notice">
+          {pub.result?.notice ?? ""}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function DayField(props: { id: string; name: string; label: string; error: string }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.name}
+        type="text"
+        inputmode="numeric"
+        autocomplete="off"
+        placeholder="dd/mm/yyyy"
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={`${props.id}-hint ${props.id}-err`}
+      />
+      <p id={`${props.id}-hint`} class="hint">
+        {DAY_HINT}
+      </p>
+      <p id={`${props.id}-err`} class="field-error">
+        {props.error}
+      </p>
+    </div>
+  );
+}

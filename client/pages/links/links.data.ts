@@ -1,0 +1,102 @@
+// Reads and writes of /t/:tenant/lien-ket: the links to a parent đảng bộ and from children,
+// the children's figures, and the directives (published here, or a parent's to adopt).
+import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { ApiError, listTemplates, listUnits } from "../../api";
+import {
+  adoptDirective,
+  approveLink,
+  childrenProgress,
+  listDirectives,
+  listLinks,
+  publishDirective,
+  requestLink,
+  revokeLink,
+} from "../../api-parents";
+import { DAY_HINT, parseDay } from "../../lib/labels";
+import { normaliseSlug, SLUG_RE } from "../../lib/slug";
+import { getCampaigns } from "../campaigns/campaigns.data";
+
+export const getLinks = query((tenant: string) => listLinks(tenant), "links");
+export const getChildren = query((tenant: string) => childrenProgress(tenant), "children");
+export const getDirectives = query((tenant: string) => listDirectives(tenant), "directives");
+export const getTemplateChoices = query(
+  (tenant: string) => listTemplates(tenant),
+  "link-templates",
+);
+
+export function preloadLinks(args: RoutePreloadFuncArgs): Promise<unknown> {
+  const tenant = args.params.tenant ?? "";
+  return Promise.allSettled([getLinks(tenant), getChildren(tenant), getDirectives(tenant)]);
+}
+
+export const askParent = action(async (tenant: string, form: FormData | URLSearchParams) => {
+  const slug = normaliseSlug(String(form.get("parentSlug") ?? ""));
+  if (!SLUG_RE.test(slug)) {
+    throw new ApiError(422, "INVALID_BODY", "Dữ liệu chưa hợp lệ.", {
+      parentSlug: "Mã đảng bộ gồm 3–40 chữ thường không dấu, số hoặc dấu gạch ngang.",
+    });
+  }
+  await requestLink(tenant, slug);
+  return json(
+    { notice: "Đã gửi đề nghị liên kết. Chờ cấp trên duyệt." },
+    {
+      revalidate: [getLinks.keyFor(tenant)],
+    },
+  );
+}, "ask-parent");
+
+export const changeLink = action(
+  async (tenant: string, linkId: string, op: "approve" | "revoke") => {
+    if (op === "approve") await approveLink(tenant, linkId);
+    else await revokeLink(tenant, linkId);
+    return json(
+      { op, notice: op === "approve" ? "Đã duyệt liên kết." : "Đã hủy liên kết." },
+      {
+        revalidate: [
+          getLinks.keyFor(tenant),
+          getChildren.keyFor(tenant),
+          getDirectives.keyFor(tenant),
+        ],
+      },
+    );
+  },
+  "change-link",
+);
+
+export const addDirective = action(async (tenant: string, form: FormData | URLSearchParams) => {
+  const s = (k: string) => String(form.get(k) ?? "").trim();
+  const startsOn = parseDay(s("startsOn"));
+  const dueOn = parseDay(s("dueOn"));
+  const fields: Record<string, string> = {};
+  if (!s("templateKey")) fields.templateKey = "Hãy chọn mẫu.";
+  if ([...s("name")].length < 3) fields.name = "Tên cần ít nhất 3 ký tự.";
+  if (!startsOn) fields.startsOn = `Ngày không hợp lệ. ${DAY_HINT}`;
+  if (!dueOn) fields.dueOn = `Ngày không hợp lệ. ${DAY_HINT}`;
+  if (Object.keys(fields).length) {
+    throw new ApiError(422, "INVALID_BODY", "Dữ liệu chưa hợp lệ.", fields);
+  }
+  await publishDirective(tenant, {
+    templateKey: s("templateKey"),
+    name: s("name"),
+    documentNo: s("documentNo") || undefined,
+    startsOn: startsOn!,
+    dueOn: dueOn!,
+  });
+  return json(
+    { notice: "Đã ban hành văn bản chỉ đạo cho cấp dưới." },
+    {
+      revalidate: [getDirectives.keyFor(tenant)],
+    },
+  );
+}, "add-directive");
+
+/** Adopts a parent's directive for the whole đảng bộ (its root unit), then opens the campaign. */
+export const adopt = action(async (tenant: string, directiveId: string) => {
+  const units = await listUnits(tenant);
+  const root = units.find((u) => u.parentId === null && !u.closedOn) ?? units[0];
+  if (!root) throw new ApiError(422, "NO_UNIT", "Đảng bộ chưa có đơn vị nào để áp dụng.");
+  const created = await adoptDirective(tenant, directiveId, [root.id]);
+  throw redirect(`/t/${tenant}/dot-sinh-hoat/${created.id}`, {
+    revalidate: [getCampaigns.keyFor(tenant)],
+  });
+}, "adopt-directive");
