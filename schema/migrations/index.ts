@@ -127,5 +127,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "ALTER TABLE `campaigns` ADD `directive_id` text;",
       ],
     },
+    {
+      tag: "0005_incremental_rollup",
+      when: 1795453197481,
+      hash: "0705d299776a7ea4af1b17a0578cbe617192851e3069d79a1ac279f07a409e69",
+      statements: [
+        "CREATE TABLE `rollup_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`computed_at` integer NOT NULL\n);",
+        "CREATE TABLE `rollup_units` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`expected` integer NOT NULL,\n\t`submitted` integer NOT NULL,\n\t`confirmed` integer NOT NULL,\n\t`on_time` integer NOT NULL,\n\t`late` integer NOT NULL,\n\t`excused` integer NOT NULL,\n\t`meetings_held` integer NOT NULL,\n\t`meetings_compliant` integer NOT NULL,\n\t`reports_on_time` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `rollup_units_uq` ON `rollup_units` (`campaign_id`,`unit_id`);",
+      ],
+    },
   ],
 };

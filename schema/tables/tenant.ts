@@ -484,3 +484,30 @@ export const settings = sqliteTable("settings", {
   value: text("value_json").notNull(),
   updatedAt: updatedAt(),
 });
+
+/** Each unit's own figures (its members, its meetings and reports — not its subtree) as of
+ *  the last rollup, so the next one recomputes only the units whose inputs changed. */
+export const rollupUnits = sqliteTable(
+  "rollup_units",
+  {
+    campaignId: text("campaign_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    expected: integer("expected").notNull(),
+    submitted: integer("submitted").notNull(),
+    confirmed: integer("confirmed").notNull(),
+    onTime: integer("on_time").notNull(),
+    late: integer("late").notNull(),
+    excused: integer("excused").notNull(),
+    meetingsHeld: integer("meetings_held").notNull(),
+    meetingsCompliant: integer("meetings_compliant").notNull(),
+    reportsOnTime: integer("reports_on_time").notNull(),
+  },
+  (t) => [uniqueIndex("rollup_units_uq").on(t.campaignId, t.unitId)],
+);
+
+/** What the last rollup of a campaign saw: its inputs' fingerprint and when. */
+export const rollupState = sqliteTable("rollup_state", {
+  campaignId: text("campaign_id").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+});

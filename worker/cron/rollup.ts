@@ -1,12 +1,27 @@
 // Rollups: per campaign and per unit subtree — expected, submitted, confirmed, on time, late,
-// excused, meetings held and compliant, reports on time — recomputed from the tenant's data
-// (the same roster and compliance functions the API serves, so they agree by construction),
-// stored as snapshots with their time, and pushed to the control plane for linked parents.
-// Figures are recomputed, never incremented, so a rerun or a retried message is harmless.
-// Incremental: a campaign whose inputs have not changed since its last snapshot is skipped.
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+// excused, meetings held and compliant, reports on time — from the same roster and compliance
+// functions the API serves (so they agree by construction), stored as snapshots with their
+// time and pushed to the control plane for linked parents. Figures are recomputed, never
+// incremented, so a rerun or a retried message is harmless.
+//
+// Incremental: each unit's own figures are kept (rollup_units). When only plans or meetings
+// changed since the last rollup, only the units they belong to are recomputed; subtrees are
+// re-added in memory, and a snapshot is written only for a subtree whose figures changed.
+// Anything structural — the date, a deadline passing, members, statuses, units, reports, the
+// campaign itself — recomputes every unit. An unchanged campaign costs one query.
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { rollups, tenantLinks } from "../../schema/tables/control";
-import { campaignUnits, campaigns, progressSnapshots, units } from "../../schema/tables/tenant";
+import {
+  campaignUnits,
+  campaigns,
+  meetings,
+  members,
+  progressSnapshots,
+  rollupState,
+  rollupUnits,
+  submissions,
+  units,
+} from "../../schema/tables/tenant";
 import { countsByUnit, getCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/meetings";
 import type { ControlDb, TenantDb } from "../db/handles";
@@ -24,6 +39,17 @@ export interface Figures {
   meetingsCompliant: number;
   reportsOnTime: number;
 }
+const FIELDS = [
+  "expected",
+  "submitted",
+  "confirmed",
+  "onTime",
+  "late",
+  "excused",
+  "meetingsHeld",
+  "meetingsCompliant",
+  "reportsOnTime",
+] as const;
 const zero = (): Figures => ({
   expected: 0,
   submitted: 0,
@@ -36,58 +62,52 @@ const zero = (): Figures => ({
   reportsOnTime: 0,
 });
 const add = (a: Figures, b: Partial<Figures>) => {
-  for (const k of Object.keys(a) as (keyof Figures)[]) a[k] += b[k] ?? 0;
+  for (const k of FIELDS) a[k] += b[k] ?? 0;
 };
+const same = (a: Figures | undefined, b: Figures | undefined) =>
+  !!a && !!b && FIELDS.every((k) => a[k] === b[k]);
+const pick = (f: Figures): Figures =>
+  Object.fromEntries(FIELDS.map((k) => [k, f[k]])) as unknown as Figures;
 
-/** What a campaign's figures depend on, cheaply: a change anywhere changes this string. */
-export async function fingerprint(db: TenantDb, c: Campaign, now: Date): Promise<string> {
+/** What a campaign's figures depend on, in two parts: `structural` (a change there
+ *  recomputes every unit) and `data` (plans and meetings: only their units). */
+export async function fingerprint(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+): Promise<{ structural: string; full: string }> {
   const due = stepDueDates(c);
   const passed = Object.entries(due)
     .filter(([, at]) => at <= now)
     .map(([k]) => k)
     .sort()
     .join(",");
-  const rs = await db.all<{ f: string }>(sql`SELECT
-      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM submissions WHERE campaign_id = ${c.id}) || '|' ||
-      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM meetings WHERE campaign_id = ${c.id}) || '|' ||
+  const rs = await db.all<{ s: string; d: string }>(sql`SELECT
       (SELECT coalesce(max(version), 0) || ':' || count(*) FROM reports WHERE campaign_id = ${c.id}) || '|' ||
       (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM members) || '|' ||
       (SELECT coalesce(max(at), 0) || ':' || count(*) FROM member_status_history) || '|' ||
-      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM units) AS f`);
-  return `${c.version}|${c.status}|${ictDate(now)}|${passed}|${rs[0]!.f}`;
+      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM units) AS s,
+      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM submissions WHERE campaign_id = ${c.id}) || '|' ||
+      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM meetings WHERE campaign_id = ${c.id}) AS d`);
+  const structural = `${c.version}|${c.status}|${ictDate(now)}|${passed}|${rs[0]!.s}`;
+  return { structural, full: `${structural}#${rs[0]!.d}` };
 }
 
-/** Figures for every unit subtree of the campaign's targets. */
-export async function computeRollup(
+/** Each unit's own figures (not its subtree), for every unit or for `onlyUnits`. */
+export async function computeUnitFigures(
   db: TenantDb,
   c: Campaign,
   now: Date,
+  onlyUnits?: string[],
 ): Promise<Map<string, Figures>> {
   const all = { all: true, paths: [] };
-  const [{ perUnit }, compliance, targetIds, unitRows] = await Promise.all([
-    countsByUnit(db, c, all, now),
-    campaignCompliance(db, c, all, now),
-    db
-      .select({ unitId: campaignUnits.unitId })
-      .from(campaignUnits)
-      .where(eq(campaignUnits.campaignId, c.id)),
-    db.select({ id: units.id, path: units.path }).from(units),
+  const [{ perUnit }, compliance] = await Promise.all([
+    countsByUnit(db, c, all, now, undefined, onlyUnits),
+    campaignCompliance(db, c, all, now, undefined, onlyUnits),
   ]);
-  const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
-  const targetPaths = targetIds.map((t) => pathOf.get(t.unitId)).filter((p): p is string => !!p);
   const figures = new Map<string, Figures>();
-  // A unit's figures count in its own subtree and in every ancestor's within the targets.
-  const credit = (unitId: string, f: Partial<Figures>) => {
-    const path = pathOf.get(unitId);
-    if (!path) return;
-    const ids = path.split("/").filter(Boolean);
-    for (let i = 0; i < ids.length; i++) {
-      const ancestorPath = `/${ids.slice(0, i + 1).join("/")}/`;
-      if (!targetPaths.some((t) => ancestorPath.startsWith(t))) continue;
-      add(figures.get(ids[i]!) ?? figures.set(ids[i]!, zero()).get(ids[i]!)!, f);
-    }
-  };
-  for (const [unitId, counts] of perUnit) credit(unitId, counts);
+  const of = (unitId: string) => figures.get(unitId) ?? figures.set(unitId, zero()).get(unitId)!;
+  for (const [unitId, counts] of perUnit) add(of(unitId), counts);
   for (const u of compliance.units) {
     const steps = new Map<string, string[]>();
     let reportsOnTime = 0;
@@ -99,14 +119,69 @@ export async function computeRollup(
       (s) => s.length && s[0] !== "pending" && s[0] !== "fail",
     ).length;
     const compliant = [...steps.values()].filter((s) => s.every((x) => x === "pass")).length;
-    credit(u.unitId, { meetingsHeld: held, meetingsCompliant: compliant, reportsOnTime });
+    add(of(u.unitId), { meetingsHeld: held, meetingsCompliant: compliant, reportsOnTime });
   }
   return figures;
+}
+
+/** Subtree figures of every unit within the campaign's targets, from units' own figures. */
+async function subtrees(
+  db: TenantDb,
+  c: Campaign,
+  own: Map<string, Figures>,
+): Promise<Map<string, Figures>> {
+  const [targetIds, unitRows] = await Promise.all([
+    db
+      .select({ unitId: campaignUnits.unitId })
+      .from(campaignUnits)
+      .where(eq(campaignUnits.campaignId, c.id)),
+    db.select({ id: units.id, path: units.path }).from(units),
+  ]);
+  const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
+  const targetPaths = targetIds.map((t) => pathOf.get(t.unitId)).filter((p): p is string => !!p);
+  const out = new Map<string, Figures>();
+  // A unit's figures count in its own subtree and in every ancestor's within the targets.
+  for (const [unitId, f] of own) {
+    const ids = pathOf.get(unitId)?.split("/").filter(Boolean) ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      const ancestorPath = `/${ids.slice(0, i + 1).join("/")}/`;
+      if (!targetPaths.some((t) => ancestorPath.startsWith(t))) continue;
+      add(out.get(ids[i]!) ?? out.set(ids[i]!, zero()).get(ids[i]!)!, f);
+    }
+  }
+  return out;
+}
+
+/** Figures for every unit subtree of the campaign's targets, computed in full. */
+export async function computeRollup(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+): Promise<Map<string, Figures>> {
+  return subtrees(db, c, await computeUnitFigures(db, c, now));
+}
+
+/** Units whose plans or meetings changed since `since`. */
+async function changedUnits(db: TenantDb, c: Campaign, since: Date): Promise<string[]> {
+  const [plans, meets] = await Promise.all([
+    db
+      .selectDistinct({ unitId: members.unitId })
+      .from(submissions)
+      .innerJoin(members, eq(members.id, submissions.memberId))
+      .where(and(eq(submissions.campaignId, c.id), gte(submissions.updatedAt, since))),
+    db
+      .selectDistinct({ unitId: meetings.unitId })
+      .from(meetings)
+      .where(and(eq(meetings.campaignId, c.id), gte(meetings.updatedAt, since))),
+  ]);
+  return [...new Set([...plans, ...meets].map((r) => r.unitId))];
 }
 
 export interface RollupReport {
   campaigns: number;
   skipped: number;
+  /** Units whose own figures were recomputed. */
+  recomputed: number;
   snapshots: number;
   pushed: number;
 }
@@ -117,7 +192,7 @@ export async function runRollup(
   tenant: TenantRecord,
   now: Date,
 ): Promise<RollupReport> {
-  const report: RollupReport = { campaigns: 0, skipped: 0, snapshots: 0, pushed: 0 };
+  const report: RollupReport = { campaigns: 0, skipped: 0, recomputed: 0, snapshots: 0, pushed: 0 };
   const list = await db
     .select({ id: campaigns.id })
     .from(campaigns)
@@ -130,67 +205,134 @@ export async function runRollup(
     const c = await getCampaign(db, id);
     report.campaigns++;
     const fp = await fingerprint(db, c, now);
-    const [last] = await db
-      .select({ fingerprint: progressSnapshots.fingerprint })
-      .from(progressSnapshots)
-      .where(eq(progressSnapshots.campaignId, c.id))
-      .orderBy(desc(progressSnapshots.computedAt))
-      .limit(1);
-    let rootFigures: Figures | null = null;
-    if (last?.fingerprint === fp) {
+    const [state] = await db.select().from(rollupState).where(eq(rollupState.campaignId, c.id));
+    if (state?.fingerprint === fp.full) {
       report.skipped++;
+      if (parents.length) await push(db, control, tenant, c, now, report);
+      continue;
+    }
+    const prevOwn = new Map(
+      (await db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id))).map((r) => [
+        r.unitId,
+        pick(r as unknown as Figures),
+      ]),
+    );
+    const incremental =
+      !!state && prevOwn.size > 0 && state.fingerprint.split("#")[0] === fp.structural;
+    let own: Map<string, Figures>;
+    let touched: string[];
+    if (incremental) {
+      touched = await changedUnits(db, c, state!.computedAt);
+      const fresh = await computeUnitFigures(db, c, now, touched);
+      own = new Map(prevOwn);
+      for (const u of touched) {
+        const f = fresh.get(u);
+        if (f) own.set(u, f);
+        else own.delete(u);
+      }
     } else {
-      const figures = await computeRollup(db, c, now);
-      const rows = [...figures.entries()].map(([unitId, f]) => ({
+      own = await computeUnitFigures(db, c, now);
+      touched = [...new Set([...own.keys(), ...prevOwn.keys()])];
+    }
+    report.recomputed += touched.length;
+    const [before, after] = await Promise.all([subtrees(db, c, prevOwn), subtrees(db, c, own)]);
+    // Write only what changed: each changed unit's own figures, and a snapshot for each
+    // subtree whose figures moved (every subtree on the first rollup, for the chart's start).
+    const snapshots = [...after.entries()]
+      .filter(([unitId, f]) => !state || !same(before.get(unitId), f))
+      .map(([unitId, f]) => ({
         campaignId: c.id,
         unitId,
         computedAt: now,
-        fingerprint: fp,
+        fingerprint: fp.full,
         ...f,
       }));
-      for (let i = 0; i < rows.length; i += 200)
-        await db
-          .insert(progressSnapshots)
-          .values(rows.slice(i, i + 200))
-          .onConflictDoNothing();
-      report.snapshots += rows.length;
-    }
-    if (parents.length === 0) continue;
-    // The parent sees the whole campaign: the sum over the target roots' latest snapshots.
-    const targetIds = (
-      await db
-        .select({ unitId: campaignUnits.unitId })
-        .from(campaignUnits)
-        .where(eq(campaignUnits.campaignId, c.id))
-    ).map((t) => t.unitId);
-    const latest = await db
-      .select()
-      .from(progressSnapshots)
-      .where(
-        and(
-          eq(progressSnapshots.campaignId, c.id),
-          inArray(progressSnapshots.unitId, targetIds),
-          eq(progressSnapshots.fingerprint, fp),
-        ),
-      );
-    rootFigures = zero();
-    for (const s of latest) add(rootFigures, s);
-    await control
-      .insert(rollups)
-      .values({
-        childId: tenant.id,
-        campaignId: c.id,
-        directiveId: c.directiveId,
-        name: c.name,
-        templateKey: c.templateKey,
-        ...rootFigures,
-        computedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [rollups.childId, rollups.campaignId],
-        set: { name: c.name, directiveId: c.directiveId, ...rootFigures, computedAt: now },
-      });
-    report.pushed++;
+    const changedOwn = touched.filter((u) => !same(prevOwn.get(u), own.get(u)));
+    const statements = [
+      ...(changedOwn.length
+        ? [
+            db
+              .delete(rollupUnits)
+              .where(
+                and(eq(rollupUnits.campaignId, c.id), inArray(rollupUnits.unitId, changedOwn)),
+              ),
+          ]
+        : []),
+      ...chunks(
+        changedOwn
+          .filter((u) => own.has(u))
+          .map((u) => ({ campaignId: c.id, unitId: u, ...own.get(u)! })),
+      ).map((rows) => db.insert(rollupUnits).values(rows)),
+      ...chunks(snapshots).map((rows) =>
+        db.insert(progressSnapshots).values(rows).onConflictDoNothing(),
+      ),
+      db
+        .insert(rollupState)
+        .values({ campaignId: c.id, fingerprint: fp.full, computedAt: now })
+        .onConflictDoUpdate({
+          target: rollupState.campaignId,
+          set: { fingerprint: fp.full, computedAt: now },
+        }),
+    ];
+    // One transaction: the figures, their snapshots and the fingerprint move together, so a
+    // pass that dies here leaves the previous state for the next pass to redo.
+    await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+    report.snapshots += snapshots.length;
+    if (parents.length) await push(db, control, tenant, c, now, report, after);
   }
   return report;
+}
+
+function chunks<T>(items: T[], size = 200): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The parent sees the whole campaign: the sum over its target roots. Only aggregates. */
+async function push(
+  db: TenantDb,
+  control: ControlDb,
+  tenant: TenantRecord,
+  c: Campaign,
+  now: Date,
+  report: RollupReport,
+  tree?: Map<string, Figures>,
+) {
+  const figures =
+    tree ??
+    (await subtrees(
+      db,
+      c,
+      new Map(
+        (await db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id))).map((r) => [
+          r.unitId,
+          pick(r as unknown as Figures),
+        ]),
+      ),
+    ));
+  const targetIds = (
+    await db
+      .select({ unitId: campaignUnits.unitId })
+      .from(campaignUnits)
+      .where(eq(campaignUnits.campaignId, c.id))
+  ).map((t) => t.unitId);
+  const root = zero();
+  for (const t of targetIds) add(root, figures.get(t) ?? {});
+  await control
+    .insert(rollups)
+    .values({
+      childId: tenant.id,
+      campaignId: c.id,
+      directiveId: c.directiveId,
+      name: c.name,
+      templateKey: c.templateKey,
+      ...root,
+      computedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [rollups.childId, rollups.campaignId],
+      set: { name: c.name, directiveId: c.directiveId, ...root, computedAt: now },
+    });
+  report.pushed++;
 }

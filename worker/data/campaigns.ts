@@ -320,7 +320,7 @@ const inList = (values: readonly string[]) => sql.join((values.length ? values :
  * instead of every member row in memory — what keeps a 500,000-member rollup fast.
  * tests/domain/progress-sql.test.ts holds this and the JS path to the same figures.
  */
-export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string, onlyUnits?: string[]) {
   const step = trackedStep(c.def)!;
   const dueAt = stepDueDates(c)[step.key] ?? null;
   const date = evaluationDate(now, dueAt);
@@ -344,7 +344,10 @@ export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, n
         SELECT ${members.id} AS id, ${members.unitId}, coalesce((SELECT h.status FROM ${memberStatusHistory} h
           WHERE h.member_id = ${members.id} AND h.since <= ${date} ORDER BY h.since DESC, h.at DESC LIMIT 1), ${members.status}) AS st
         FROM ${members} INNER JOIN ${units} ON ${units.id} = ${members.unitId}
-        WHERE ${pathConditions(rootPaths)} ${scope.all ? sql`` : sql`AND ${scopeCondition(scope, units.path)}`}
+        WHERE ${
+          // Recomputing a few units: start from them (the unit index) instead of the subtrees.
+          onlyUnits ? sql`${members.unitId} IN (${inList(onlyUnits)})` : pathConditions(rootPaths)
+        } ${scope.all ? sql`` : sql`AND ${scopeCondition(scope, units.path)}`}
       ) AS ${members} -- the subquery stands in for the members table, so its columns keep their names
       LEFT JOIN ${submissions} s ON s.campaign_id = ${c.id} AND s.member_id = ${members.id} AND s.form_key = ${formKey}
     ), y AS (
@@ -371,12 +374,13 @@ export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, n
 }
 
 /** Counts per unit: in SQL where the step allows it, else member by member. */
-export async function countsByUnit(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+export async function countsByUnit(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string, onlyUnits?: string[]) {
   const step = trackedStep(c.def);
-  if (step && stepFiltersByUnitOnly(step)) return countsByUnitSql(db, c, scope, now, unitId);
+  if (step && stepFiltersByUnitOnly(step)) return countsByUnitSql(db, c, scope, now, unitId, onlyUnits);
   const { dueAt, evaluatedOn, entries } = await campaignRoster(db, c, scope, now, unitId);
+  const only = onlyUnits ? new Set(onlyUnits) : null;
   const perUnit = new Map<string, Counts>();
-  for (const e of entries) addCounts(perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!, e.counts);
+  for (const e of entries) if (!only || only.has(e.unitId)) addCounts(perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!, e.counts);
   return { dueAt, evaluatedOn, perUnit };
 }
 

@@ -221,7 +221,7 @@ export interface UnitCompliance {
 
 /** Each target unit's marks against its campaign's meeting rules and reports upward,
  *  within the reader's scope (and the `unitId` subtree if given). */
-export async function campaignCompliance(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+export async function campaignCompliance(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string, onlyUnits?: string[]) {
   const due = stepDueDates(c);
   const targetIds = await campaignUnitIds(db, c.id);
   const all = await db.select().from(units);
@@ -230,6 +230,10 @@ export async function campaignCompliance(db: TenantDb, c: Campaign, scope: Scope
   if (unitId) {
     const root = await getUnitInScope(db, unitId, scope);
     within = within.filter((u) => u.path.startsWith(root.path));
+  }
+  if (onlyUnits) {
+    const only = new Set(onlyUnits);
+    within = within.filter((u) => only.has(u.id));
   }
   const [meetingRows, attendanceRows, reportRows] = await Promise.all([
     db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
