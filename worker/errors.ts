@@ -93,6 +93,13 @@ export function onError(err: Error, c: Context<AppEnv>) {
       err.status as ContentfulStatusCode,
     );
   }
+  // A UNIQUE or CHECK constraint met by a write that raced past its route's own check (two
+  // clones of one template key at once, say): the request conflicts, it is not a fault.
+  if (isConstraintViolation(err))
+    return c.json(
+      errorBody("CONFLICT", "Dữ liệu trùng với một bản ghi đã có. Hãy tải lại rồi thử lại."),
+      409,
+    );
   if (isBusy(err)) {
     c.header("Retry-After", "1");
     return c.json(errorBody("BUSY", "Hệ thống đang bận, vui lòng thử lại sau giây lát."), 503);

@@ -5,3 +5,16 @@ import { integer, text } from "drizzle-orm/sqlite-core";
 export const id = () => text("id").primaryKey();
 export const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull();
 export const updatedAt = () => integer("updated_at", { mode: "timestamp_ms" }).notNull();
+
+/** The figures a rollup keeps — per unit, per subtree snapshot, and pushed to a parent. */
+export const figureColumns = () => ({
+  expected: integer("expected").notNull(),
+  submitted: integer("submitted").notNull(),
+  confirmed: integer("confirmed").notNull(),
+  onTime: integer("on_time").notNull(),
+  late: integer("late").notNull(),
+  excused: integer("excused").notNull(),
+  meetingsHeld: integer("meetings_held").notNull(),
+  meetingsCompliant: integer("meetings_compliant").notNull(),
+  reportsOnTime: integer("reports_on_time").notNull(),
+});

@@ -2,7 +2,7 @@
 // database lives and holds nothing a tenant writes about its people — throttle keys are
 // hashes, never e-mail addresses.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, figureColumns, id, updatedAt } from "./columns";
 
 export const tenants = sqliteTable(
   "tenants",
@@ -79,15 +79,7 @@ export const rollups = sqliteTable(
     directiveId: text("directive_id"),
     name: text("name").notNull(),
     templateKey: text("template_key").notNull(),
-    expected: integer("expected").notNull(),
-    submitted: integer("submitted").notNull(),
-    confirmed: integer("confirmed").notNull(),
-    onTime: integer("on_time").notNull(),
-    late: integer("late").notNull(),
-    excused: integer("excused").notNull(),
-    meetingsHeld: integer("meetings_held").notNull(),
-    meetingsCompliant: integer("meetings_compliant").notNull(),
-    reportsOnTime: integer("reports_on_time").notNull(),
+    ...figureColumns(),
     computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("rollups_uq").on(t.childId, t.campaignId)],

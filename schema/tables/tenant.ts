@@ -1,7 +1,7 @@
 // Tenant tables: one database per đảng bộ holds all of its people and their work. Nothing
 // here names a tenant: the database itself is the tenant boundary.
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, figureColumns, id, updatedAt } from "./columns";
 
 export const units = sqliteTable(
   "units",
@@ -462,15 +462,7 @@ export const progressSnapshots = sqliteTable(
     unitId: text("unit_id").notNull(),
     computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
     fingerprint: text("fingerprint").notNull(),
-    expected: integer("expected").notNull(),
-    submitted: integer("submitted").notNull(),
-    confirmed: integer("confirmed").notNull(),
-    onTime: integer("on_time").notNull(),
-    late: integer("late").notNull(),
-    excused: integer("excused").notNull(),
-    meetingsHeld: integer("meetings_held").notNull(),
-    meetingsCompliant: integer("meetings_compliant").notNull(),
-    reportsOnTime: integer("reports_on_time").notNull(),
+    ...figureColumns(),
   },
   (t) => [
     uniqueIndex("progress_snapshots_uq").on(t.campaignId, t.unitId, t.computedAt),
@@ -492,15 +484,7 @@ export const rollupUnits = sqliteTable(
   {
     campaignId: text("campaign_id").notNull(),
     unitId: text("unit_id").notNull(),
-    expected: integer("expected").notNull(),
-    submitted: integer("submitted").notNull(),
-    confirmed: integer("confirmed").notNull(),
-    onTime: integer("on_time").notNull(),
-    late: integer("late").notNull(),
-    excused: integer("excused").notNull(),
-    meetingsHeld: integer("meetings_held").notNull(),
-    meetingsCompliant: integer("meetings_compliant").notNull(),
-    reportsOnTime: integer("reports_on_time").notNull(),
+    ...figureColumns(),
   },
   (t) => [uniqueIndex("rollup_units_uq").on(t.campaignId, t.unitId)],
 );

@@ -124,12 +124,13 @@ export async function computeUnitFigures(
   return figures;
 }
 
-/** Subtree figures of every unit within the campaign's targets, from units' own figures. */
-async function subtrees(
-  db: TenantDb,
-  c: Campaign,
-  own: Map<string, Figures>,
-): Promise<Map<string, Figures>> {
+/** Where each unit sits, and the campaign's target subtrees: read once per campaign. */
+interface Geometry {
+  pathOf: Map<string, string>;
+  targetPaths: string[];
+}
+
+async function loadGeometry(db: TenantDb, c: Campaign): Promise<Geometry> {
   const [targetIds, unitRows] = await Promise.all([
     db
       .select({ unitId: campaignUnits.unitId })
@@ -138,7 +139,17 @@ async function subtrees(
     db.select({ id: units.id, path: units.path }).from(units),
   ]);
   const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
-  const targetPaths = targetIds.map((t) => pathOf.get(t.unitId)).filter((p): p is string => !!p);
+  return {
+    pathOf,
+    targetPaths: targetIds.map((t) => pathOf.get(t.unitId)).filter((p): p is string => !!p),
+  };
+}
+
+/** Subtree figures of every unit within the campaign's targets, from units' own figures. */
+function subtrees(
+  { pathOf, targetPaths }: Geometry,
+  own: Map<string, Figures>,
+): Map<string, Figures> {
   const out = new Map<string, Figures>();
   // A unit's figures count in its own subtree and in every ancestor's within the targets.
   for (const [unitId, f] of own) {
@@ -158,7 +169,8 @@ export async function computeRollup(
   c: Campaign,
   now: Date,
 ): Promise<Map<string, Figures>> {
-  return subtrees(db, c, await computeUnitFigures(db, c, now));
+  const [geometry, own] = await Promise.all([loadGeometry(db, c), computeUnitFigures(db, c, now)]);
+  return subtrees(geometry, own);
 }
 
 /** Units whose plans or meetings changed since `since`. */
@@ -235,7 +247,9 @@ export async function runRollup(
       touched = [...new Set([...own.keys(), ...prevOwn.keys()])];
     }
     report.recomputed += touched.length;
-    const [before, after] = await Promise.all([subtrees(db, c, prevOwn), subtrees(db, c, own)]);
+    const geometry = await loadGeometry(db, c);
+    const before = subtrees(geometry, prevOwn);
+    const after = subtrees(geometry, own);
     // Write only what changed: each changed unit's own figures, and a snapshot for each
     // subtree whose figures moved (every subtree on the first rollup, for the chart's start).
     const snapshots = [...after.entries()]
@@ -278,7 +292,7 @@ export async function runRollup(
     // pass that dies here leaves the previous state for the next pass to redo.
     await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
     report.snapshots += snapshots.length;
-    if (parents.length) await push(db, control, tenant, c, now, report, after);
+    if (parents.length) await push(db, control, tenant, c, now, report, own);
   }
   return report;
 }
@@ -289,7 +303,8 @@ function chunks<T>(items: T[], size = 200): T[][] {
   return out;
 }
 
-/** The parent sees the whole campaign: the sum over its target roots. Only aggregates. */
+/** The parent sees the whole campaign: the sum of every unit's own figures (each unit once,
+ *  even where one target lies inside another). Only aggregates. */
 async function push(
   db: TenantDb,
   control: ControlDb,
@@ -297,28 +312,13 @@ async function push(
   c: Campaign,
   now: Date,
   report: RollupReport,
-  tree?: Map<string, Figures>,
+  own?: Map<string, Figures>,
 ) {
-  const figures =
-    tree ??
-    (await subtrees(
-      db,
-      c,
-      new Map(
-        (await db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id))).map((r) => [
-          r.unitId,
-          pick(r as unknown as Figures),
-        ]),
-      ),
-    ));
-  const targetIds = (
-    await db
-      .select({ unitId: campaignUnits.unitId })
-      .from(campaignUnits)
-      .where(eq(campaignUnits.campaignId, c.id))
-  ).map((t) => t.unitId);
   const root = zero();
-  for (const t of targetIds) add(root, figures.get(t) ?? {});
+  if (own) for (const f of own.values()) add(root, f);
+  else
+    for (const r of await db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id)))
+      add(root, pick(r as unknown as Figures));
   await control
     .insert(rollups)
     .values({

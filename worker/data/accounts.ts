@@ -3,7 +3,7 @@
 // clicks racing on one link cannot both succeed.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import { accountTokens, grants, members, sessions, units, users } from "../../schema/tables/tenant";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { TenantDb } from "../db/handles";
@@ -235,12 +235,13 @@ export async function setDisabled(db: TenantDb, userId: string, disabled: boolea
   if (disabled && userId === callerId) throw new AppError(422, "INVALID_STATE", "Bạn không thể tự khóa tài khoản của mình.");
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!user) throw notFound("Không tìm thấy tài khoản.");
-  await db.batch([
+  const writes = [
     db.update(users).set({ disabledAt: disabled ? now : null, updatedAt: now }).where(eq(users.id, userId)),
-    // Disabling takes effect at once: every session of the account ends now.
-    db.delete(sessions).where(disabled ? eq(sessions.userId, userId) : inArray(sessions.userId, [])),
     auditInsert(db, { ...audit, action: disabled ? "account.disable" : "account.enable", entity: "user", entityId: userId }, now),
-  ]);
+    // Disabling takes effect at once: every session of the account ends now.
+    ...(disabled ? [db.delete(sessions).where(eq(sessions.userId, userId))] : []),
+  ];
+  await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]]);
 }
 
 export async function addGrant(db: TenantDb, userId: string, input: { role: Role; unitId?: string }, audit: Audit, now: Date) {

@@ -43,6 +43,17 @@ export async function listCampaigns(db: TenantDb) {
   return rows;
 }
 
+/** Whether a unit (by its path) lies in one of the campaign's target subtrees. One join:
+ *  the target units' paths, each a prefix test. */
+export async function inCampaignTargets(db: TenantDb, campaignId: string, unitPath: string): Promise<boolean> {
+  const targets = await db
+    .select({ path: units.path })
+    .from(campaignUnits)
+    .innerJoin(units, eq(units.id, campaignUnits.unitId))
+    .where(eq(campaignUnits.campaignId, campaignId));
+  return targets.some((t) => unitPath.startsWith(t.path));
+}
+
 export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {
   return (await db.select({ unitId: campaignUnits.unitId }).from(campaignUnits).where(eq(campaignUnits.campaignId, campaignId))).map((r) => r.unitId);
 }

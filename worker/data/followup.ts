@@ -10,7 +10,7 @@ import { validateFormData } from "../domain/forms";
 import { inScope, type Scope } from "../domain/scope";
 import { AppError, invalidBody, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
-import { campaignUnitIds, stepDueDates, type Campaign } from "./campaigns";
+import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
 import { newId } from "./ids";
 import { getMemberInScope } from "./members";
 import { getUnitInScope, versionConflict } from "./units";
@@ -28,9 +28,7 @@ export async function submitReport(
 ) {
   if (c.status === "draft") throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
   const unit = await getUnitInScope(db, unitId, scope);
-  const targetIds = await campaignUnitIds(db, c.id);
-  const targets = (await db.select({ id: units.id, path: units.path }).from(units)).filter((u) => targetIds.includes(u.id));
-  if (!targets.some((t) => unit.path.startsWith(t.path))) throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  if (!(await inCampaignTargets(db, c.id, unit.path))) throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
   const report = c.def.reports.find((r) => r.key === input.reportKey);
   if (!report || !unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name }))
     throw invalidBody({ reportKey: "Đơn vị này không có báo cáo này trong đợt." });

@@ -9,7 +9,7 @@ import { meetingMarks, reportMark, summariseMarks, type AttendanceFacts, type Ma
 import { inScope, subtreeBounds, type Scope } from "../domain/scope";
 import { AppError, invalidBody, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
-import { campaignUnitIds, stepDueDates, type Campaign } from "./campaigns";
+import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
 import { newId } from "./ids";
 import { getUnitInScope, versionConflict } from "./units";
 
@@ -33,9 +33,7 @@ export const meetingSteps = (c: Campaign, unit: { kind: string; name: string }):
 /** The unit, if it is in both the caller's scope and the campaign's target subtrees. */
 async function campaignUnit(db: TenantDb, c: Campaign, unitId: string, scope: Scope) {
   const unit = await getUnitInScope(db, unitId, scope);
-  const targetIds = await campaignUnitIds(db, c.id);
-  const targets = targetIds.length ? await db.select({ path: units.path }).from(units).where(inArray(units.id, targetIds)) : [];
-  if (!targets.some((t) => unit.path.startsWith(t.path))) throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  if (!(await inCampaignTargets(db, c.id, unit.path))) throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
   return unit;
 }
 

@@ -13,7 +13,7 @@ import { countState } from "../domain/progress";
 import { inScope, type Scope } from "../domain/scope";
 import { AppError, invalidBody, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
-import { campaignUnitIds, memberFormKeys, type Campaign } from "./campaigns";
+import { inCampaignTargets, memberFormKeys, type Campaign } from "./campaigns";
 import { newId } from "./ids";
 
 type Audit = Omit<AuditEntry, "action" | "entity">;
@@ -42,11 +42,7 @@ async function memberInCampaign(db: TenantDb, c: Campaign, memberId: string) {
     .innerJoin(units, eq(units.id, members.unitId))
     .where(eq(members.id, memberId));
   if (!m) throw notFound("Không tìm thấy đảng viên.");
-  const targetIds = await campaignUnitIds(db, c.id);
-  const targetPaths = targetIds.length
-    ? (await db.select({ path: units.path }).from(units).where(inArray(units.id, targetIds))).map((u) => u.path)
-    : [];
-  if (!targetPaths.some((p) => m.path.startsWith(p))) throw notFound("Đảng viên không thuộc đợt sinh hoạt này.");
+  if (!(await inCampaignTargets(db, c.id, m.path))) throw notFound("Đảng viên không thuộc đợt sinh hoạt này.");
   return m;
 }
 

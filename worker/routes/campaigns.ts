@@ -39,6 +39,8 @@ import { actor, guard, jsonBody, policy, queryParams } from "../http";
 
 const ADMIN = policy.roles("admin");
 const STAFF = ["admin", "secretary"] as const;
+/** Who reads a campaign's figures for their own subtree: staff, and viewers (aggregates). */
+const READERS = ["admin", "secretary", "viewer"] as const;
 
 function ownMemberId(c: Context<AppEnv>): string {
   const memberId = c.var.user!.memberId;
@@ -139,13 +141,10 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/progress",
-    guard(
-      policy.roles("admin", "secretary", "viewer"),
-      "Tiến độ theo đơn vị trong phạm vi người xem",
-    ),
+    guard(policy.roles(...READERS), "Tiến độ theo đơn vị trong phạm vi người xem"),
     queryParams(ProgressQuery),
     async (c) => {
-      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, READERS);
       return c.json(
         await campaignProgress(
           c.var.db,
@@ -160,10 +159,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/queue",
-    guard(
-      policy.roles("admin", "secretary"),
-      "Việc của bí thư: kế hoạch chờ xác nhận và người chưa nộp",
-    ),
+    guard(policy.roles(...STAFF), "Việc của bí thư: kế hoạch chờ xác nhận và người chưa nộp"),
     queryParams(ProgressQuery),
     async (c) => {
       const { campaign, scope } = await campaignAndScope(c, STAFF);
@@ -196,7 +192,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/meetings",
-    guard(policy.roles("admin", "secretary"), "Các buổi sinh hoạt của đợt trong phạm vi"),
+    guard(policy.roles(...STAFF), "Các buổi sinh hoạt của đợt trong phạm vi"),
     async (c) => {
       const { campaign, scope } = await campaignAndScope(c, STAFF);
       return c.json({ meetings: await listMeetings(c.var.db, campaign, scope) }, 200);
@@ -204,7 +200,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/meetings",
-    guard(policy.roles("admin", "secretary"), "Lên lịch buổi sinh hoạt của một đơn vị"),
+    guard(policy.roles(...STAFF), "Lên lịch buổi sinh hoạt của một đơn vị"),
     jsonBody(MeetingCreateBody),
     async (c) => {
       const { campaign, scope } = await campaignAndScope(c, STAFF);
@@ -225,13 +221,10 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/compliance",
-    guard(
-      policy.roles("admin", "secretary", "viewer"),
-      "Mức tuân thủ từng yêu cầu của văn bản, theo đơn vị",
-    ),
+    guard(policy.roles(...READERS), "Mức tuân thủ từng yêu cầu của văn bản, theo đơn vị"),
     queryParams(ProgressQuery),
     async (c) => {
-      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, READERS);
       return c.json(
         await campaignCompliance(
           c.var.db,
@@ -246,12 +239,9 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/reports",
-    guard(
-      policy.roles("admin", "secretary", "viewer"),
-      "Báo cáo lên cấp trên: đơn vị nào đã nộp, có đúng hạn",
-    ),
+    guard(policy.roles(...READERS), "Báo cáo lên cấp trên: đơn vị nào đã nộp, có đúng hạn"),
     async (c) => {
-      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, READERS);
       const list = await listReports(c.var.db, campaign, scope, c.var.platform.now());
       // Viewers see who reported and when, not what the reports say.
       const isStaff = c.var.grants.some((g) => g.role === "admin" || g.role === "secretary");
@@ -260,7 +250,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/reports/:unitId",
-    guard(policy.roles("admin", "secretary"), "Nộp báo cáo của đơn vị lên cấp trên"),
+    guard(policy.roles(...STAFF), "Nộp báo cáo của đơn vị lên cấp trên"),
     jsonBody(ReportBody),
     async (c) => {
       const { campaign, scope } = await campaignAndScope(c, STAFF);
@@ -292,7 +282,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/reviews",
-    guard(policy.roles("admin", "secretary"), "Ghi nhận xét định kỳ về kế hoạch của đảng viên"),
+    guard(policy.roles(...STAFF), "Ghi nhận xét định kỳ về kế hoạch của đảng viên"),
     jsonBody(ReviewBody),
     async (c) => {
       const { campaign, scope } = await campaignAndScope(c, STAFF);
@@ -311,13 +301,10 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/history",
-    guard(
-      policy.roles("admin", "secretary", "viewer"),
-      "Các mốc tiến độ đã lưu (biểu đồ theo thời gian)",
-    ),
+    guard(policy.roles(...READERS), "Các mốc tiến độ đã lưu (biểu đồ theo thời gian)"),
     queryParams(ProgressQuery),
     async (c) => {
-      const { campaign, scope } = await campaignAndScope(c, ["admin", "secretary", "viewer"]);
+      const { campaign, scope } = await campaignAndScope(c, READERS);
       const unitId =
         c.req.valid("query").unitId ?? (await campaignUnitIds(c.var.db, campaign.id))[0]!;
       await getUnitInScope(c.var.db, unitId, scope);
@@ -394,7 +381,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/submissions/member/:memberId",
-    guard(policy.roles("admin", "secretary"), "Bí thư nhập thay cho đảng viên không có điện thoại"),
+    guard(policy.roles(...STAFF), "Bí thư nhập thay cho đảng viên không có điện thoại"),
     jsonBody(SubmissionSaveBody),
     async (c) => {
       const campaign = await getCampaign(c.var.db, c.req.param("id"));
@@ -414,7 +401,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/submissions/member/:memberId/submit",
-    guard(policy.roles("admin", "secretary"), "Bí thư nộp thay cho đảng viên"),
+    guard(policy.roles(...STAFF), "Bí thư nộp thay cho đảng viên"),
     jsonBody(SubmitBody),
     async (c) => {
       const campaign = await getCampaign(c.var.db, c.req.param("id"));

@@ -26,9 +26,28 @@ export const myRoutes = new Hono<AppEnv>().get(
     if (active.length === 0) return c.json({ tasks: [] }, 200);
     const ids = active.map((a) => a.id);
     const byId = new Map(active.map((a) => [a.id, a]));
-    // A member who joined after launch gets their tasks on first look.
-    if (memberId)
-      for (const campaign of active) await syncTasks(db, campaign as Campaign, now, [memberId]);
+    // A member who joined after launch gets their tasks on first look. Syncing reads the
+    // campaign's whole tree, so it runs only for campaigns where the member has no task yet.
+    if (memberId) {
+      const have = new Set(
+        (
+          await db
+            .selectDistinct({ campaignId: tasks.campaignId })
+            .from(tasks)
+            .where(
+              and(
+                eq(tasks.memberId, memberId),
+                inArray(
+                  tasks.campaignId,
+                  active.map((a) => a.id),
+                ),
+              ),
+            )
+        ).map((r) => r.campaignId),
+      );
+      for (const campaign of active)
+        if (!have.has(campaign.id)) await syncTasks(db, campaign as Campaign, now, [memberId]);
+    }
 
     const secretaryScope = await loadScope(db, c.var.grants, ["secretary"]);
     const [own, mine, unitTasks] = await Promise.all([
