@@ -53,7 +53,9 @@ export async function createInvitation(
   }
   if (input.role === "admin") unitId = null;
   else if (!unitId)
-    throw new AppError(422, "INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", { unitId: "Bắt buộc phải có." });
+    throw new AppError(422, "INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
+      unitId: "Bắt buộc phải có.",
+    });
   else await getUnitInScope(db, unitId, scope);
 
   const token = newToken();
@@ -76,7 +78,13 @@ export async function createInvitation(
     db.insert(accountTokens).values(row),
     auditInsert(
       db,
-      { ...audit, action: "invitation.create", entity: "invitation", entityId: row.id, after: { email: row.email, role: row.role, unitId, memberId: row.memberId } },
+      {
+        ...audit,
+        action: "invitation.create",
+        entity: "invitation",
+        entityId: row.id,
+        after: { email: row.email, role: row.role, unitId, memberId: row.memberId },
+      },
       now,
     ),
   ]);
@@ -104,7 +112,13 @@ export async function listInvitations(db: TenantDb, scope: Scope) {
     }));
 }
 
-export async function revokeInvitation(db: TenantDb, id: string, scope: Scope, audit: Audit, now: Date) {
+export async function revokeInvitation(
+  db: TenantDb,
+  id: string,
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+) {
   const [row] = await db
     .select({ t: accountTokens, path: units.path })
     .from(accountTokens)
@@ -113,8 +127,15 @@ export async function revokeInvitation(db: TenantDb, id: string, scope: Scope, a
   if (!row || !(scope.all || (row.path !== null && inScope(scope, row.path))))
     throw notFound("Không tìm thấy lời mời.");
   await db.batch([
-    db.update(accountTokens).set({ revokedAt: now }).where(and(eq(accountTokens.id, id), isNull(accountTokens.revokedAt))),
-    auditInsert(db, { ...audit, action: "invitation.revoke", entity: "invitation", entityId: id }, now),
+    db
+      .update(accountTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(accountTokens.id, id), isNull(accountTokens.revokedAt))),
+    auditInsert(
+      db,
+      { ...audit, action: "invitation.revoke", entity: "invitation", entityId: id },
+      now,
+    ),
   ]);
 }
 
@@ -139,16 +160,28 @@ async function claimToken(db: TenantDb, token: string, kind: "invite" | "reset",
 
 /** Accepting sets the password of a new account, or — for someone who already has one —
  *  adds the role after checking their current password. Returns the user's id. */
-export async function acceptInvitation(db: TenantDb, token: string, password: string, now: Date): Promise<string> {
+export async function acceptInvitation(
+  db: TenantDb,
+  token: string,
+  password: string,
+  now: Date,
+): Promise<string> {
   const invitation = await claimToken(db, token, "invite", now);
   try {
     const [existing] = await db.select().from(users).where(eq(users.email, invitation.email));
     if (existing?.disabledAt) throw new AppError(403, "FORBIDDEN", "Tài khoản này đã bị khóa.");
     if (existing?.passwordHash && !(await verifyPassword(existing.passwordHash, password)))
-      throw new AppError(401, "INVALID_CREDENTIALS", "Bạn đã có tài khoản: hãy nhập đúng mật khẩu hiện tại để nhận vai trò mới.");
+      throw new AppError(
+        401,
+        "INVALID_CREDENTIALS",
+        "Bạn đã có tài khoản: hãy nhập đúng mật khẩu hiện tại để nhận vai trò mới.",
+      );
     const userId = existing?.id ?? newId();
     const [member] = invitation.memberId
-      ? await db.select({ fullName: members.fullName }).from(members).where(eq(members.id, invitation.memberId))
+      ? await db
+          .select({ fullName: members.fullName })
+          .from(members)
+          .where(eq(members.id, invitation.memberId))
       : [];
     const writes = [
       existing
@@ -171,9 +204,24 @@ export async function acceptInvitation(db: TenantDb, token: string, password: st
           }),
       db
         .insert(grants)
-        .values({ id: newId(), userId, role: invitation.role as Role, unitId: invitation.unitId, createdAt: now })
+        .values({
+          id: newId(),
+          userId,
+          role: invitation.role as Role,
+          unitId: invitation.unitId,
+          createdAt: now,
+        })
         .onConflictDoNothing(),
-      auditInsert(db, { actorUserId: userId, action: "invitation.accept", entity: "invitation", entityId: invitation.id }, now),
+      auditInsert(
+        db,
+        {
+          actorUserId: userId,
+          action: "invitation.accept",
+          entity: "invitation",
+          entityId: invitation.id,
+        },
+        now,
+      ),
     ];
     await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]]);
     return userId;
@@ -194,24 +242,53 @@ export async function issueReset(db: TenantDb, userId: string, audit: Audit, now
     db
       .update(accountTokens)
       .set({ revokedAt: now })
-      .where(and(eq(accountTokens.userId, userId), eq(accountTokens.kind, "reset"), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt))),
+      .where(
+        and(
+          eq(accountTokens.userId, userId),
+          eq(accountTokens.kind, "reset"),
+          isNull(accountTokens.usedAt),
+          isNull(accountTokens.revokedAt),
+        ),
+      ),
     db.insert(accountTokens).values({
-      id: newId(), kind: "reset", tokenHash: hashToken(token), email: user.email, userId,
-      createdBy: audit.actorUserId, createdAt: now, expiresAt,
+      id: newId(),
+      kind: "reset",
+      tokenHash: hashToken(token),
+      email: user.email,
+      userId,
+      createdBy: audit.actorUserId,
+      createdAt: now,
+      expiresAt,
     }),
-    auditInsert(db, { ...audit, action: "account.reset-link", entity: "user", entityId: userId }, now),
+    auditInsert(
+      db,
+      { ...audit, action: "account.reset-link", entity: "user", entityId: userId },
+      now,
+    ),
   ]);
   return { token, expiresAt };
 }
 
 /** Sets a new password from a reset link and ends every session of that account. */
-export async function resetPassword(db: TenantDb, token: string, password: string, now: Date): Promise<string> {
+export async function resetPassword(
+  db: TenantDb,
+  token: string,
+  password: string,
+  now: Date,
+): Promise<string> {
   const claimed = await claimToken(db, token, "reset", now);
   const userId = claimed.userId!;
   await db.batch([
-    db.update(users).set({ passwordHash: await hashPassword(password), updatedAt: now }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password), updatedAt: now })
+      .where(eq(users.id, userId)),
     db.delete(sessions).where(eq(sessions.userId, userId)),
-    auditInsert(db, { actorUserId: userId, action: "account.reset", entity: "user", entityId: userId }, now),
+    auditInsert(
+      db,
+      { actorUserId: userId, action: "account.reset", entity: "user", entityId: userId },
+      now,
+    ),
   ]);
   return userId;
 }
@@ -227,47 +304,112 @@ export async function listAccounts(db: TenantDb) {
     fullName: u.fullName,
     memberId: u.memberId,
     disabledAt: u.disabledAt,
-    grants: grantRows.filter((g) => g.userId === u.id).map((g) => ({ id: g.id, role: g.role, unitId: g.unitId })),
+    grants: grantRows
+      .filter((g) => g.userId === u.id)
+      .map((g) => ({ id: g.id, role: g.role, unitId: g.unitId })),
   }));
 }
 
-export async function setDisabled(db: TenantDb, userId: string, disabled: boolean, callerId: string, audit: Audit, now: Date) {
-  if (disabled && userId === callerId) throw new AppError(422, "INVALID_STATE", "Bạn không thể tự khóa tài khoản của mình.");
+export async function setDisabled(
+  db: TenantDb,
+  userId: string,
+  disabled: boolean,
+  callerId: string,
+  audit: Audit,
+  now: Date,
+) {
+  if (disabled && userId === callerId)
+    throw new AppError(422, "INVALID_STATE", "Bạn không thể tự khóa tài khoản của mình.");
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!user) throw notFound("Không tìm thấy tài khoản.");
   const writes = [
-    db.update(users).set({ disabledAt: disabled ? now : null, updatedAt: now }).where(eq(users.id, userId)),
-    auditInsert(db, { ...audit, action: disabled ? "account.disable" : "account.enable", entity: "user", entityId: userId }, now),
+    db
+      .update(users)
+      .set({ disabledAt: disabled ? now : null, updatedAt: now })
+      .where(eq(users.id, userId)),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: disabled ? "account.disable" : "account.enable",
+        entity: "user",
+        entityId: userId,
+      },
+      now,
+    ),
     // Disabling takes effect at once: every session of the account ends now.
     ...(disabled ? [db.delete(sessions).where(eq(sessions.userId, userId))] : []),
   ];
   await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]]);
 }
 
-export async function addGrant(db: TenantDb, userId: string, input: { role: Role; unitId?: string }, audit: Audit, now: Date) {
+export async function addGrant(
+  db: TenantDb,
+  userId: string,
+  input: { role: Role; unitId?: string },
+  audit: Audit,
+  now: Date,
+) {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!user) throw notFound("Không tìm thấy tài khoản.");
-  const unitId = input.role === "admin" ? null : input.unitId ?? null;
+  const unitId = input.role === "admin" ? null : (input.unitId ?? null);
   if (input.role !== "admin") {
-    if (!unitId) throw new AppError(422, "INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", { unitId: "Bắt buộc phải có." });
+    if (!unitId)
+      throw new AppError(422, "INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
+        unitId: "Bắt buộc phải có.",
+      });
     await getUnitInScope(db, unitId, { all: true, paths: [] });
   }
   const id = newId();
   const [inserted] = await db.batch([
-    db.insert(grants).values({ id, userId, role: input.role, unitId, createdAt: now }).onConflictDoNothing().returning({ id: grants.id }),
-    auditInsert(db, { ...audit, action: "grant.add", entity: "user", entityId: userId, after: { role: input.role, unitId } }, now),
+    db
+      .insert(grants)
+      .values({ id, userId, role: input.role, unitId, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: grants.id }),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "grant.add",
+        entity: "user",
+        entityId: userId,
+        after: { role: input.role, unitId },
+      },
+      now,
+    ),
   ]);
   if (!inserted[0]) throw new AppError(409, "CONFLICT", "Tài khoản đã có vai trò này.");
   return { id, role: input.role, unitId };
 }
 
-export async function removeGrant(db: TenantDb, userId: string, grantId: string, callerId: string, audit: Audit, now: Date) {
-  const [grant] = await db.select().from(grants).where(and(eq(grants.id, grantId), eq(grants.userId, userId)));
+export async function removeGrant(
+  db: TenantDb,
+  userId: string,
+  grantId: string,
+  callerId: string,
+  audit: Audit,
+  now: Date,
+) {
+  const [grant] = await db
+    .select()
+    .from(grants)
+    .where(and(eq(grants.id, grantId), eq(grants.userId, userId)));
   if (!grant) throw notFound("Không tìm thấy vai trò.");
   if (grant.role === "admin" && userId === callerId)
     throw new AppError(422, "INVALID_STATE", "Bạn không thể tự bỏ quyền quản trị của mình.");
   await db.batch([
     db.delete(grants).where(eq(grants.id, grantId)),
-    auditInsert(db, { ...audit, action: "grant.remove", entity: "user", entityId: userId, before: { role: grant.role, unitId: grant.unitId } }, now),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "grant.remove",
+        entity: "user",
+        entityId: userId,
+        before: { role: grant.role, unitId: grant.unitId },
+      },
+      now,
+    ),
   ]);
 }

@@ -28,7 +28,10 @@ export function auditInsert(db: TenantDb, entry: AuditEntry, at: Date) {
 }
 
 /** Newest first, keyset-paged by id. Rows hold ids and field values, never plan text. */
-export async function listAudit(db: TenantDb, opts: { entity?: string; before?: number; limit: number }) {
+export async function listAudit(
+  db: TenantDb,
+  opts: { entity?: string; before?: number; limit: number },
+) {
   const conditions = [
     opts.entity ? eq(auditLog.entity, opts.entity) : undefined,
     opts.before ? lt(auditLog.id, opts.before) : undefined,

@@ -3,11 +3,35 @@
 // the members themselves — their status on the evaluation date and their submission — so it
 // is right for members who joined, left or were excused after launch, with or without tasks.
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import { launchBlockers, stepAppliesToMember, unitMatches, type MemberForMatch, type Step, type TemplateDefinition, type UnitKind } from "../../schema/template";
-import { campaignUnits, campaigns, memberStatusHistory, members, submissions, tasks, units } from "../../schema/tables/tenant";
+import {
+  launchBlockers,
+  stepAppliesToMember,
+  unitMatches,
+  type MemberForMatch,
+  type Step,
+  type TemplateDefinition,
+  type UnitKind,
+} from "../../schema/template";
+import {
+  campaignUnits,
+  campaigns,
+  memberStatusHistory,
+  members,
+  submissions,
+  tasks,
+  units,
+} from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DueDateError, ictDate, resolveStepDueDates } from "../domain/deadlines";
-import { addCounts, classify, countState, evaluationDate, zeroCounts, type Counts, type SubmissionStatus } from "../domain/progress";
+import {
+  addCounts,
+  classify,
+  countState,
+  evaluationDate,
+  zeroCounts,
+  type Counts,
+  type SubmissionStatus,
+} from "../domain/progress";
 import { subtreeBounds, type Scope } from "../domain/scope";
 import { AppError, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
@@ -26,7 +50,11 @@ export interface Campaign extends Omit<CampaignRow, "definition" | "overrides"> 
 
 const hydrate = (row: CampaignRow): Campaign => {
   const { definition, overrides, ...rest } = row;
-  return { ...rest, def: JSON.parse(definition) as TemplateDefinition, overrides: overrides ? (JSON.parse(overrides) as Record<string, string>) : {} };
+  return {
+    ...rest,
+    def: JSON.parse(definition) as TemplateDefinition,
+    overrides: overrides ? (JSON.parse(overrides) as Record<string, string>) : {},
+  };
 };
 
 export async function getCampaign(db: TenantDb, id: string): Promise<Campaign> {
@@ -37,7 +65,16 @@ export async function getCampaign(db: TenantDb, id: string): Promise<Campaign> {
 
 export async function listCampaigns(db: TenantDb) {
   const rows = await db
-    .select({ id: campaigns.id, name: campaigns.name, templateKey: campaigns.templateKey, templateVersion: campaigns.templateVersion, documentNo: campaigns.documentNo, startsOn: campaigns.startsOn, dueOn: campaigns.dueOn, status: campaigns.status })
+    .select({
+      id: campaigns.id,
+      name: campaigns.name,
+      templateKey: campaigns.templateKey,
+      templateVersion: campaigns.templateVersion,
+      documentNo: campaigns.documentNo,
+      startsOn: campaigns.startsOn,
+      dueOn: campaigns.dueOn,
+      status: campaigns.status,
+    })
     .from(campaigns)
     .orderBy(desc(campaigns.createdAt));
   return rows;
@@ -45,7 +82,11 @@ export async function listCampaigns(db: TenantDb) {
 
 /** Whether a unit (by its path) lies in one of the campaign's target subtrees. One join:
  *  the target units' paths, each a prefix test. */
-export async function inCampaignTargets(db: TenantDb, campaignId: string, unitPath: string): Promise<boolean> {
+export async function inCampaignTargets(
+  db: TenantDb,
+  campaignId: string,
+  unitPath: string,
+): Promise<boolean> {
   const targets = await db
     .select({ path: units.path })
     .from(campaignUnits)
@@ -55,15 +96,27 @@ export async function inCampaignTargets(db: TenantDb, campaignId: string, unitPa
 }
 
 export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {
-  return (await db.select({ unitId: campaignUnits.unitId }).from(campaignUnits).where(eq(campaignUnits.campaignId, campaignId))).map((r) => r.unitId);
+  return (
+    await db
+      .select({ unitId: campaignUnits.unitId })
+      .from(campaignUnits)
+      .where(eq(campaignUnits.campaignId, campaignId))
+  ).map((r) => r.unitId);
 }
 
 /** Due instant of every dated step; a broken date in the campaign is a 422, not a 500. */
-export function stepDueDates(c: Pick<Campaign, "def" | "startsOn" | "dueOn" | "overrides">): Record<string, Date> {
+export function stepDueDates(
+  c: Pick<Campaign, "def" | "startsOn" | "dueOn" | "overrides">,
+): Record<string, Date> {
   try {
-    return resolveStepDueDates(c.def, { startsOn: c.startsOn, dueOn: c.dueOn, overrides: c.overrides });
+    return resolveStepDueDates(c.def, {
+      startsOn: c.startsOn,
+      dueOn: c.dueOn,
+      overrides: c.overrides,
+    });
   } catch (err) {
-    if (err instanceof DueDateError) throw new AppError(422, "INVALID_BODY", err.message, { dueOn: err.message });
+    if (err instanceof DueDateError)
+      throw new AppError(422, "INVALID_BODY", err.message, { dueOn: err.message });
     throw err;
   }
 }
@@ -97,7 +150,13 @@ export interface CampaignInput {
   overrides?: Record<string, string>;
 }
 
-export async function createCampaign(db: TenantDb, input: CampaignInput, scope: Scope, audit: Audit, now: Date) {
+export async function createCampaign(
+  db: TenantDb,
+  input: CampaignInput,
+  scope: Scope,
+  audit: Audit,
+  now: Date,
+) {
   const { def } = await getTemplate(db, input.templateKey, input.templateVersion);
   return createCampaignFrom(db, def, input, scope, audit, now, null);
 }
@@ -113,7 +172,9 @@ export async function createCampaignFrom(
   directiveId: string | null,
 ) {
   if (input.dueOn < input.startsOn)
-    throw new AppError(422, "INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", { dueOn: "Phải sau ngày bắt đầu." });
+    throw new AppError(422, "INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", {
+      dueOn: "Phải sau ngày bắt đầu.",
+    });
   for (const unitId of input.unitIds) await getUnitInScope(db, unitId, scope);
   const row = {
     id: newId(),
@@ -134,8 +195,25 @@ export async function createCampaignFrom(
   stepDueDates({ def, startsOn: row.startsOn, dueOn: row.dueOn, overrides: input.overrides ?? {} });
   await db.batch([
     db.insert(campaigns).values(row),
-    db.insert(campaignUnits).values([...new Set(input.unitIds)].map((unitId) => ({ campaignId: row.id, unitId }))),
-    auditInsert(db, { ...audit, action: "campaign.create", entity: "campaign", entityId: row.id, after: { name: row.name, templateKey: def.key, templateVersion: def.version, unitIds: input.unitIds } }, now),
+    db
+      .insert(campaignUnits)
+      .values([...new Set(input.unitIds)].map((unitId) => ({ campaignId: row.id, unitId }))),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "campaign.create",
+        entity: "campaign",
+        entityId: row.id,
+        after: {
+          name: row.name,
+          templateKey: def.key,
+          templateVersion: def.version,
+          unitIds: input.unitIds,
+        },
+      },
+      now,
+    ),
   ]);
   return { id: row.id, status: row.status };
 }
@@ -152,13 +230,31 @@ interface UnitInfo {
 /** Everything needed to decide who a campaign concerns: the units in its target subtrees
  *  (open on `date`) and their ancestors' names for the template's name-based filters. */
 async function targetUnits(db: TenantDb, campaignId: string, date: string) {
-  const all: UnitInfo[] = await db.select({ id: units.id, name: units.name, kind: units.kind, path: units.path, parentId: units.parentId, closedOn: units.closedOn }).from(units);
+  const all: UnitInfo[] = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: units.kind,
+      path: units.path,
+      parentId: units.parentId,
+      closedOn: units.closedOn,
+    })
+    .from(units);
   const byId = new Map(all.map((u) => [u.id, u]));
-  const roots = (await campaignUnitIds(db, campaignId)).map((id) => byId.get(id)).filter((u): u is UnitInfo => !!u);
-  const inTarget = all.filter((u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date));
+  const roots = (await campaignUnitIds(db, campaignId))
+    .map((id) => byId.get(id))
+    .filter((u): u is UnitInfo => !!u);
+  const inTarget = all.filter(
+    (u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date),
+  );
   const ancestors = (u: UnitInfo) => {
     const names: string[] = [];
-    for (let p = u.parentId ? byId.get(u.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) names.push(p.name);
+    for (
+      let p = u.parentId ? byId.get(u.parentId) : undefined;
+      p;
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    )
+      names.push(p.name);
     return names;
   };
   return { inTarget, byId, roots, ancestors };
@@ -167,22 +263,47 @@ async function targetUnits(db: TenantDb, campaignId: string, date: string) {
 const pathConditions = (paths: string[], column = units.path): SQL | undefined =>
   paths.length === 0
     ? sql`0`
-    : or(...paths.map((p) => {
-        const [lo, hi] = subtreeBounds(p);
-        return and(gte(column, lo), lt(column, hi));
-      }));
+    : or(
+        ...paths.map((p) => {
+          const [lo, hi] = subtreeBounds(p);
+          return and(gte(column, lo), lt(column, hi));
+        }),
+      );
 
 /** Members of the target subtrees (within `scope`) with their status on `date`. */
-async function targetMembers(db: TenantDb, rootPaths: string[], scope: Scope, date: string, memberIds?: string[]) {
+async function targetMembers(
+  db: TenantDb,
+  rootPaths: string[],
+  scope: Scope,
+  date: string,
+  memberIds?: string[],
+) {
   const statusOnDate = sql<string>`coalesce((SELECT ${memberStatusHistory.status} FROM ${memberStatusHistory} WHERE ${memberStatusHistory.memberId} = ${members.id} AND ${memberStatusHistory.since} <= ${date} ORDER BY ${memberStatusHistory.since} DESC, ${memberStatusHistory.at} DESC LIMIT 1), ${members.status})`;
   return db
-    .select({ id: members.id, fullName: members.fullName, unitId: members.unitId, position: members.position, managed: members.managedByStandingCommittee, status: statusOnDate })
+    .select({
+      id: members.id,
+      fullName: members.fullName,
+      unitId: members.unitId,
+      position: members.position,
+      managed: members.managedByStandingCommittee,
+      status: statusOnDate,
+    })
     .from(members)
     .innerJoin(units, eq(units.id, members.unitId))
-    .where(and(pathConditions(rootPaths), scopeCondition(scope, units.path), memberIds ? inArray(members.id, memberIds) : undefined));
+    .where(
+      and(
+        pathConditions(rootPaths),
+        scopeCondition(scope, units.path),
+        memberIds ? inArray(members.id, memberIds) : undefined,
+      ),
+    );
 }
 
-function matchFacts(m: { position: string | null; managed: boolean; status: string }, unit: UnitInfo, ancestors: string[]): MemberForMatch {
+function matchFacts(
+  m: { position: string | null; managed: boolean; status: string },
+  unit: UnitInfo,
+  ancestors: string[],
+): MemberForMatch {
   return {
     status: m.status as MemberForMatch["status"],
     position: m.position,
@@ -194,7 +315,12 @@ function matchFacts(m: { position: string | null; managed: boolean; status: stri
 
 /** Creates the tasks that are missing: unit steps for target units, member steps for the
  *  members they concern who are expected (not excused, not gone). Idempotent. */
-export async function syncTasks(db: TenantDb, c: Campaign, now: Date, memberIds?: string[]): Promise<number> {
+export async function syncTasks(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  memberIds?: string[],
+): Promise<number> {
   const today = ictDate(now);
   const due = stepDueDates(c);
   const { inTarget, roots, ancestors } = await targetUnits(db, c.id, today);
@@ -204,38 +330,85 @@ export async function syncTasks(db: TenantDb, c: Campaign, now: Date, memberIds?
     for (const step of c.def.steps.filter((s) => s.owner === "unit"))
       for (const u of inTarget)
         if (unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name }))
-          rows.push({ id: newId(), campaignId: c.id, stepKey: step.key, unitId: u.id, memberId: "", dueAt: due[step.key] ?? null, createdAt: now });
+          rows.push({
+            id: newId(),
+            campaignId: c.id,
+            stepKey: step.key,
+            unitId: u.id,
+            memberId: "",
+            dueAt: due[step.key] ?? null,
+            createdAt: now,
+          });
   const memberSteps = c.def.steps.filter((s) => s.owner === "member");
   if (memberSteps.length) {
-    const list = await targetMembers(db, roots.map((r) => r.path), { all: true, paths: [] }, today, memberIds);
+    const list = await targetMembers(
+      db,
+      roots.map((r) => r.path),
+      { all: true, paths: [] },
+      today,
+      memberIds,
+    );
     for (const m of list) {
       const unit = unitById.get(m.unitId);
       if (!unit || countState(m.status, c.def.excusals.statuses) !== "expected") continue;
       const facts = matchFacts(m, unit, ancestors(unit));
       for (const step of memberSteps)
         if (stepAppliesToMember(c.def, step, facts))
-          rows.push({ id: newId(), campaignId: c.id, stepKey: step.key, unitId: m.unitId, memberId: m.id, dueAt: due[step.key] ?? null, createdAt: now });
+          rows.push({
+            id: newId(),
+            campaignId: c.id,
+            stepKey: step.key,
+            unitId: m.unitId,
+            memberId: m.id,
+            dueAt: due[step.key] ?? null,
+            createdAt: now,
+          });
     }
   }
-  for (let i = 0; i < rows.length; i += 500) await db.insert(tasks).values(rows.slice(i, i + 500)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insert(tasks)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoNothing();
   return rows.length;
 }
 
 export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
   const c = await getCampaign(db, id);
-  if (c.status !== "draft") throw new AppError(409, "INVALID_STATE", "Chỉ phát động được đợt sinh hoạt đang ở dạng nháp.");
+  if (c.status !== "draft")
+    throw new AppError(409, "INVALID_STATE", "Chỉ phát động được đợt sinh hoạt đang ở dạng nháp.");
   const blockers = launchBlockers(c.def);
   if (blockers.length)
-    throw new AppError(422, "NOT_LAUNCHABLE", blockers.join(" "), Object.fromEntries(blockers.map((b, i) => [`blockers.${i}`, b])));
+    throw new AppError(
+      422,
+      "NOT_LAUNCHABLE",
+      blockers.join(" "),
+      Object.fromEntries(blockers.map((b, i) => [`blockers.${i}`, b])),
+    );
   // Claim the launch first (draft → active): two admins clicking at once launch it once.
   const [claimed] = await db
     .update(campaigns)
-    .set({ status: "active", launchedAt: now, updatedAt: now, version: sql`${campaigns.version} + 1` })
+    .set({
+      status: "active",
+      launchedAt: now,
+      updatedAt: now,
+      version: sql`${campaigns.version} + 1`,
+    })
     .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
     .returning({ id: campaigns.id });
   if (!claimed) throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt đã được phát động.");
   const created = await syncTasks(db, { ...c, status: "active" }, now);
-  await auditInsert(db, { ...audit, action: "campaign.launch", entity: "campaign", entityId: id, after: { tasks: created } }, now);
+  await auditInsert(
+    db,
+    {
+      ...audit,
+      action: "campaign.launch",
+      entity: "campaign",
+      entityId: id,
+      after: { tasks: created },
+    },
+    now,
+  );
   return { id, status: "active" as const };
 }
 
@@ -243,19 +416,34 @@ export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now
  *  nothing hangs off it yet. */
 export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
   const c = await getCampaign(db, id);
-  if (c.status !== "draft") throw new AppError(409, "INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
+  if (c.status !== "draft")
+    throw new AppError(409, "INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
   await db.batch([
     db.delete(campaignUnits).where(eq(campaignUnits.campaignId, id)),
     db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
-    auditInsert(db, { ...audit, action: "campaign.delete", entity: "campaign", entityId: id, before: { name: c.name } }, now),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "campaign.delete",
+        entity: "campaign",
+        entityId: id,
+        before: { name: c.name },
+      },
+      now,
+    ),
   ]);
 }
 
 export async function closeCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
   const c = await getCampaign(db, id);
-  if (c.status !== "active") throw new AppError(409, "INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");
+  if (c.status !== "active")
+    throw new AppError(409, "INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");
   await db.batch([
-    db.update(campaigns).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(campaigns.id, id)),
+    db
+      .update(campaigns)
+      .set({ status: "closed", closedAt: now, updatedAt: now })
+      .where(eq(campaigns.id, id)),
     auditInsert(db, { ...audit, action: "campaign.close", entity: "campaign", entityId: id }, now),
   ]);
   return { id, status: "closed" as const };
@@ -270,13 +458,25 @@ export interface RosterEntry {
   fullName: string;
   unitId: string;
   counts: Counts;
-  submission: { id: string; status: SubmissionStatus; version: number; submittedAt: Date | null; enteredOnBehalf: boolean } | null;
+  submission: {
+    id: string;
+    status: SubmissionStatus;
+    version: number;
+    submittedAt: Date | null;
+    enteredOnBehalf: boolean;
+  } | null;
 }
 
 /** Every member the campaign's tracked form concerns, within `scope` (and the `unitId`
  *  subtree if given), with their submission and how they count. Progress and the
  *  secretary's queue both read this, so they agree by construction. */
-export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+export async function campaignRoster(
+  db: TenantDb,
+  c: Campaign,
+  scope: Scope,
+  now: Date,
+  unitId?: string,
+) {
   const step = trackedStep(c.def);
   const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
   const date = evaluationDate(now, dueAt);
@@ -290,7 +490,15 @@ export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, no
   const list = step ? await targetMembers(db, rootPaths, scope, date) : [];
   const subs = step?.formKey
     ? await db
-        .select({ id: submissions.id, memberId: submissions.memberId, status: submissions.status, version: submissions.version, submittedAt: submissions.submittedAt, first: submissions.firstSubmittedAt, enteredBy: submissions.enteredBy })
+        .select({
+          id: submissions.id,
+          memberId: submissions.memberId,
+          status: submissions.status,
+          version: submissions.version,
+          submittedAt: submissions.submittedAt,
+          first: submissions.firstSubmittedAt,
+          enteredBy: submissions.enteredBy,
+        })
         .from(submissions)
         .where(and(eq(submissions.campaignId, c.id), eq(submissions.formKey, step.formKey!)))
     : [];
@@ -302,7 +510,11 @@ export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, no
     if (!stepAppliesToMember(c.def, step!, matchFacts(m, unit, ancestors(unit)))) continue;
     const sub = subByMember.get(m.id);
     const counts = classify(
-      { state: countState(m.status, c.def.excusals.statuses), submission: (sub?.status ?? null) as SubmissionStatus | null, firstSubmittedAt: sub?.first ?? null },
+      {
+        state: countState(m.status, c.def.excusals.statuses),
+        submission: (sub?.status ?? null) as SubmissionStatus | null,
+        firstSubmittedAt: sub?.first ?? null,
+      },
       dueAt,
       now,
     );
@@ -312,7 +524,15 @@ export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, no
       fullName: m.fullName,
       unitId: m.unitId,
       counts,
-      submission: sub ? { id: sub.id, status: sub.status, version: sub.version, submittedAt: sub.submittedAt, enteredOnBehalf: sub.enteredBy !== null } : null,
+      submission: sub
+        ? {
+            id: sub.id,
+            status: sub.status,
+            version: sub.version,
+            submittedAt: sub.submittedAt,
+            enteredOnBehalf: sub.enteredBy !== null,
+          }
+        : null,
     });
   }
   return { step, dueAt, evaluatedOn: date, entries };
@@ -321,9 +541,14 @@ export async function campaignRoster(db: TenantDb, c: Campaign, scope: Scope, no
 /** Whether a step picks its members by their unit alone (kind, name) — true of every
  *  built-in's tracked step. Then counts can be aggregated in SQL; a step that filters by
  *  position or flags needs each member in hand (campaignRoster). */
-export const stepFiltersByUnitOnly = (step: Step) => !step.appliesTo.members && !step.appliesTo.publication;
+export const stepFiltersByUnitOnly = (step: Step) =>
+  !step.appliesTo.members && !step.appliesTo.publication;
 
-const inList = (values: readonly string[]) => sql.join((values.length ? values : [""]).map((v) => sql`${v}`), sql`, `);
+const inList = (values: readonly string[]) =>
+  sql.join(
+    (values.length ? values : [""]).map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * Per-unit counts computed in SQL: the same rules as domain/progress.ts `classify`, written
@@ -331,7 +556,14 @@ const inList = (values: readonly string[]) => sql.join((values.length ? values :
  * instead of every member row in memory — what keeps a 500,000-member rollup fast.
  * tests/domain/progress-sql.test.ts holds this and the JS path to the same figures.
  */
-export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string, onlyUnits?: string[]) {
+export async function countsByUnitSql(
+  db: TenantDb,
+  c: Campaign,
+  scope: Scope,
+  now: Date,
+  unitId?: string,
+  onlyUnits?: string[],
+) {
   const step = trackedStep(c.def)!;
   const dueAt = stepDueDates(c)[step.key] ?? null;
   const date = evaluationDate(now, dueAt);
@@ -341,7 +573,11 @@ export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, n
     const unit = await getUnitInScope(db, unitId, scope);
     rootPaths = rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
   }
-  const eligible = new Set(inTarget.filter((u) => unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name })).map((u) => u.id));
+  const eligible = new Set(
+    inTarget
+      .filter((u) => unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name }))
+      .map((u) => u.id),
+  );
   const due = dueAt?.getTime() ?? null;
   const formKey = step.formKey ?? "";
   const rows = await db.all<{ unit_id: string } & Record<keyof Counts, number>>(sql`
@@ -379,27 +615,56 @@ export async function countsByUnitSql(db: TenantDb, c: Campaign, scope: Scope, n
   const perUnit = new Map<string, Counts>();
   for (const r of rows) {
     if (!eligible.has(r.unit_id)) continue; // closed, or a kind of unit the step does not concern
-    perUnit.set(r.unit_id, { expected: Number(r.expected), submitted: Number(r.submitted), confirmed: Number(r.confirmed), onTime: Number(r.onTime), late: Number(r.late), excused: Number(r.excused) });
+    perUnit.set(r.unit_id, {
+      expected: Number(r.expected),
+      submitted: Number(r.submitted),
+      confirmed: Number(r.confirmed),
+      onTime: Number(r.onTime),
+      late: Number(r.late),
+      excused: Number(r.excused),
+    });
   }
   return { dueAt, evaluatedOn: date, perUnit };
 }
 
 /** Counts per unit: in SQL where the step allows it, else member by member. */
-export async function countsByUnit(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string, onlyUnits?: string[]) {
+export async function countsByUnit(
+  db: TenantDb,
+  c: Campaign,
+  scope: Scope,
+  now: Date,
+  unitId?: string,
+  onlyUnits?: string[],
+) {
   const step = trackedStep(c.def);
-  if (step && stepFiltersByUnitOnly(step)) return countsByUnitSql(db, c, scope, now, unitId, onlyUnits);
+  if (step && stepFiltersByUnitOnly(step))
+    return countsByUnitSql(db, c, scope, now, unitId, onlyUnits);
   const { dueAt, evaluatedOn, entries } = await campaignRoster(db, c, scope, now, unitId);
   const only = onlyUnits ? new Set(onlyUnits) : null;
   const perUnit = new Map<string, Counts>();
-  for (const e of entries) if (!only || only.has(e.unitId)) addCounts(perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!, e.counts);
+  for (const e of entries)
+    if (!only || only.has(e.unitId))
+      addCounts(
+        perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!,
+        e.counts,
+      );
   return { dueAt, evaluatedOn, perUnit };
 }
 
 /** Progress of the campaign's tracked member form, per unit, within the reader's scope. */
-export async function campaignProgress(db: TenantDb, c: Campaign, scope: Scope, now: Date, unitId?: string) {
+export async function campaignProgress(
+  db: TenantDb,
+  c: Campaign,
+  scope: Scope,
+  now: Date,
+  unitId?: string,
+) {
   const { dueAt, evaluatedOn, perUnit } = await countsByUnit(db, c, scope, now, unitId);
   const totals = zeroCounts();
   for (const counts of perUnit.values()) addCounts(totals, counts);
-  const unitsOut: UnitProgress[] = [...perUnit.entries()].map(([id, counts]) => ({ unitId: id, ...counts }));
+  const unitsOut: UnitProgress[] = [...perUnit.entries()].map(([id, counts]) => ({
+    unitId: id,
+    ...counts,
+  }));
   return { dueAt, evaluatedOn, totals, units: unitsOut };
 }

@@ -26,32 +26,91 @@ export async function submitReport(
   audit: Audit,
   now: Date,
 ) {
-  if (c.status === "draft") throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
+  if (c.status === "draft")
+    throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
   const unit = await getUnitInScope(db, unitId, scope);
-  if (!(await inCampaignTargets(db, c.id, unit.path))) throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  if (!(await inCampaignTargets(db, c.id, unit.path)))
+    throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
   const report = c.def.reports.find((r) => r.key === input.reportKey);
   if (!report || !unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name }))
     throw invalidBody({ reportKey: "Đơn vị này không có báo cáo này trong đợt." });
   const form = c.def.forms.find((f) => f.key === report.formKey);
   if (form) {
     const errors = validateFormData(form, input.data, c.def.lists, "submit");
-    if (Object.keys(errors).length) throw invalidBody(errors, "Báo cáo còn trường bắt buộc chưa điền hoặc chưa hợp lệ.");
+    if (Object.keys(errors).length)
+      throw invalidBody(errors, "Báo cáo còn trường bắt buộc chưa điền hoặc chưa hợp lệ.");
   }
-  const [existing] = await db.select().from(reports).where(and(eq(reports.campaignId, c.id), eq(reports.unitId, unit.id), eq(reports.reportKey, report.key)));
-  if (existing ? existing.version !== input.version : input.version !== undefined && input.version !== 0) throw versionConflict();
+  const [existing] = await db
+    .select()
+    .from(reports)
+    .where(
+      and(
+        eq(reports.campaignId, c.id),
+        eq(reports.unitId, unit.id),
+        eq(reports.reportKey, report.key),
+      ),
+    );
+  if (
+    existing
+      ? existing.version !== input.version
+      : input.version !== undefined && input.version !== 0
+  )
+    throw versionConflict();
   const data = JSON.stringify(input.data);
   const [written] = await db.batch([
     existing
       ? // A corrected report keeps the moment it was first sent: that is what "on time" judges.
-        db.update(reports).set({ data, version: existing.version + 1, submittedBy: audit.actorUserId }).where(and(eq(reports.id, existing.id), eq(reports.version, existing.version))).returning({ id: reports.id })
-      : db.insert(reports).values({ id: newId(), campaignId: c.id, unitId: unit.id, reportKey: report.key, data, submittedAt: now, submittedBy: audit.actorUserId, createdAt: now }).onConflictDoNothing().returning({ id: reports.id }),
-    db.update(tasks).set({ doneAt: now }).where(and(eq(tasks.campaignId, c.id), eq(tasks.unitId, unit.id), eq(tasks.stepKey, report.stepKey), eq(tasks.memberId, ""))),
-    auditInsert(db, { ...audit, action: existing ? "report.correct" : "report.submit", entity: "report", entityId: `${c.id}:${unit.id}:${report.key}` }, now),
+        db
+          .update(reports)
+          .set({ data, version: existing.version + 1, submittedBy: audit.actorUserId })
+          .where(and(eq(reports.id, existing.id), eq(reports.version, existing.version)))
+          .returning({ id: reports.id })
+      : db
+          .insert(reports)
+          .values({
+            id: newId(),
+            campaignId: c.id,
+            unitId: unit.id,
+            reportKey: report.key,
+            data,
+            submittedAt: now,
+            submittedBy: audit.actorUserId,
+            createdAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ id: reports.id }),
+    db
+      .update(tasks)
+      .set({ doneAt: now })
+      .where(
+        and(
+          eq(tasks.campaignId, c.id),
+          eq(tasks.unitId, unit.id),
+          eq(tasks.stepKey, report.stepKey),
+          eq(tasks.memberId, ""),
+        ),
+      ),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: existing ? "report.correct" : "report.submit",
+        entity: "report",
+        entityId: `${c.id}:${unit.id}:${report.key}`,
+      },
+      now,
+    ),
   ]);
   if (!written[0]) throw versionConflict();
   const due = stepDueDates(c)[report.stepKey] ?? null;
   const submittedAt = existing?.submittedAt ?? now;
-  return { reportKey: report.key, unitId: unit.id, version: (existing?.version ?? 0) + 1, submittedAt, mark: reportMark(report.title, submittedAt, due, now) };
+  return {
+    reportKey: report.key,
+    unitId: unit.id,
+    version: (existing?.version ?? 0) + 1,
+    submittedAt,
+    mark: reportMark(report.title, submittedAt, due, now),
+  };
 }
 
 /** Which units of the reader's subtree owe which report, and whether it came in on time. */
@@ -63,7 +122,12 @@ export async function listReports(db: TenantDb, c: Campaign, scope: Scope, now: 
   const rows = await db.select().from(reports).where(eq(reports.campaignId, c.id));
   const out = [];
   for (const unit of all) {
-    if (unit.closedOn || !targets.some((t) => unit.path.startsWith(t.path)) || !inScope(scope, unit.path)) continue;
+    if (
+      unit.closedOn ||
+      !targets.some((t) => unit.path.startsWith(t.path)) ||
+      !inScope(scope, unit.path)
+    )
+      continue;
     for (const report of c.def.reports) {
       if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
       const r = rows.find((x) => x.unitId === unit.id && x.reportKey === report.key);
@@ -85,35 +149,80 @@ export async function listReports(db: TenantDb, c: Campaign, scope: Scope, now: 
   return out;
 }
 
-export const RATINGS = ["hoan-thanh-xuat-sac", "hoan-thanh-tot", "hoan-thanh", "khong-hoan-thanh"] as const;
+export const RATINGS = [
+  "hoan-thanh-xuat-sac",
+  "hoan-thanh-tot",
+  "hoan-thanh",
+  "khong-hoan-thanh",
+] as const;
 
 /** Monthly ("YYYY-MM"), 6-monthly ("YYYY-H1"/"YYYY-H2") or year-end ("YYYY") review of one
  *  member's plan, recorded by the cell; a second review of the same period replaces it. */
 export async function saveReview(
   db: TenantDb,
   c: Campaign,
-  input: { memberId: string; period: string; rating: (typeof RATINGS)[number]; note?: string | null },
+  input: {
+    memberId: string;
+    period: string;
+    rating: (typeof RATINGS)[number];
+    note?: string | null;
+  },
   scope: Scope,
   audit: Audit,
   now: Date,
 ) {
-  if (c.status === "draft") throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
+  if (c.status === "draft")
+    throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
   await getMemberInScope(db, input.memberId, scope);
-  const row = { id: newId(), campaignId: c.id, memberId: input.memberId, period: input.period, rating: input.rating, note: input.note ?? null, byUserId: audit.actorUserId, createdAt: now, updatedAt: now };
+  const row = {
+    id: newId(),
+    campaignId: c.id,
+    memberId: input.memberId,
+    period: input.period,
+    rating: input.rating,
+    note: input.note ?? null,
+    byUserId: audit.actorUserId,
+    createdAt: now,
+    updatedAt: now,
+  };
   await db.batch([
     db
       .insert(reviews)
       .values(row)
-      .onConflictDoUpdate({ target: [reviews.campaignId, reviews.memberId, reviews.period], set: { rating: row.rating, note: row.note, byUserId: row.byUserId, updatedAt: now } }),
+      .onConflictDoUpdate({
+        target: [reviews.campaignId, reviews.memberId, reviews.period],
+        set: { rating: row.rating, note: row.note, byUserId: row.byUserId, updatedAt: now },
+      }),
     // The note is about the member's plan: the audit records that a review was made, not its text.
-    auditInsert(db, { ...audit, action: "review.save", entity: "member", entityId: input.memberId, after: { campaignId: c.id, period: input.period, rating: input.rating } }, now),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "review.save",
+        entity: "member",
+        entityId: input.memberId,
+        after: { campaignId: c.id, period: input.period, rating: input.rating },
+      },
+      now,
+    ),
   ]);
   return { memberId: input.memberId, period: input.period, rating: input.rating, note: row.note };
 }
 
 export async function listReviews(db: TenantDb, c: Campaign, memberId: string) {
-  const rows = await db.select().from(reviews).where(and(eq(reviews.campaignId, c.id), eq(reviews.memberId, memberId))).orderBy(asc(reviews.period));
-  return rows.map((r) => ({ period: r.period, kind: periodKind(r.period), rating: r.rating, note: r.note, updatedAt: r.updatedAt }));
+  const rows = await db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.campaignId, c.id), eq(reviews.memberId, memberId)))
+    .orderBy(asc(reviews.period));
+  return rows.map((r) => ({
+    period: r.period,
+    kind: periodKind(r.period),
+    rating: r.rating,
+    note: r.note,
+    updatedAt: r.updatedAt,
+  }));
 }
 
-export const periodKind = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? "monthly" : /^\d{4}-H[12]$/.test(p) ? "six-monthly" : "year-end");
+export const periodKind = (p: string) =>
+  /^\d{4}-\d{2}$/.test(p) ? "monthly" : /^\d{4}-H[12]$/.test(p) ? "six-monthly" : "year-end";

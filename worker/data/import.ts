@@ -78,11 +78,13 @@ function validateRows(
   for (const { line, cells } of rows) {
     const problems: string[] = [];
     const fullName = (cells.ho_ten ?? "").trim();
-    if (fullName.length < 2 || fullName.length > 120) problems.push("Họ tên phải có từ 2 đến 120 ký tự.");
+    if (fullName.length < 2 || fullName.length > 120)
+      problems.push("Họ tên phải có từ 2 đến 120 ký tự.");
     let birthYear: number | null = null;
     if (cells.nam_sinh) {
       birthYear = /^\d{4}$/.test(cells.nam_sinh) ? Number(cells.nam_sinh) : NaN;
-      if (!(birthYear >= 1900 && birthYear <= thisYear)) problems.push(`Năm sinh «${cells.nam_sinh}» không hợp lệ.`);
+      if (!(birthYear >= 1900 && birthYear <= thisYear))
+        problems.push(`Năm sinh «${cells.nam_sinh}» không hợp lệ.`);
     }
     let email: string | null = null;
     if (cells.email) {
@@ -98,7 +100,9 @@ function validateRows(
       const named = byName.get(nameKey(unitRef)) ?? [];
       const unit = byRef ?? (named.length === 1 ? named[0] : undefined);
       if (!byRef && named.length > 1)
-        problems.push(`Có ${named.length} đơn vị cùng tên «${unitRef}»: hãy ghi mã đơn vị thay cho tên.`);
+        problems.push(
+          `Có ${named.length} đơn vị cùng tên «${unitRef}»: hãy ghi mã đơn vị thay cho tên.`,
+        );
       else if (!unit) problems.push(`Không tìm thấy đơn vị «${unitRef}».`);
       else if (unit.closedOn) problems.push(`Đơn vị «${unitRef}» đã giải thể.`);
       else unitId = unit.id;
@@ -107,9 +111,12 @@ function validateRows(
     if (position && position.length > 200) problems.push("Chức vụ tối đa 200 ký tự.");
     const statusText = (cells.trang_thai ?? "").trim() || "dang-sinh-hoat";
     if (!(MEMBER_STATUSES as readonly string[]).includes(statusText))
-      problems.push(`Trạng thái «${statusText}» không hợp lệ (dùng: ${MEMBER_STATUSES.join(", ")}).`);
+      problems.push(
+        `Trạng thái «${statusText}» không hợp lệ (dùng: ${MEMBER_STATUSES.join(", ")}).`,
+      );
     const managed = parseFlag(cells.dien_quan_ly);
-    if (managed === null) problems.push(`Diện quản lý «${cells.dien_quan_ly}» không hợp lệ (ghi «co» hoặc để trống).`);
+    if (managed === null)
+      problems.push(`Diện quản lý «${cells.dien_quan_ly}» không hợp lệ (ghi «co» hoặc để trống).`);
     let statusSince: string | null = null;
     if (cells.ngay_trang_thai) {
       statusSince = parseDate(cells.ngay_trang_thai);
@@ -129,7 +136,8 @@ function validateRows(
     if ("so_dien_thoai" in cells) {
       // Our own export writes "+84…" as "'+84…" (formula-injection escape); take it back.
       row.phone = cells.so_dien_thoai?.trim().replace(/^'(?=\+)/, "") || null;
-      if (row.phone && !/^[0-9+ .()-]{1,20}$/.test(row.phone)) problems.push("Số điện thoại không hợp lệ.");
+      if (row.phone && !/^[0-9+ .()-]{1,20}$/.test(row.phone))
+        problems.push("Số điện thoại không hợp lệ.");
     }
     if ("dang_cong_khai" in cells) {
       const publish = parseFlag(cells.dang_cong_khai);
@@ -158,11 +166,23 @@ async function findExisting(db: TenantDb, parsed: Parsed[]): Promise<Map<number,
   const names = [...new Set(parsed.filter((p) => !p.email).map((p) => foldVietnamese(p.fullName)))];
   const found: MemberRow[] = [];
   for (let i = 0; i < emails.length; i += CHUNK)
-    found.push(...(await db.select().from(members).where(inArray(members.email, emails.slice(i, i + CHUNK)))));
+    found.push(
+      ...(await db
+        .select()
+        .from(members)
+        .where(inArray(members.email, emails.slice(i, i + CHUNK)))),
+    );
   for (let i = 0; i < names.length; i += CHUNK)
-    found.push(...(await db.select().from(members).where(inArray(members.searchName, names.slice(i, i + CHUNK)))));
+    found.push(
+      ...(await db
+        .select()
+        .from(members)
+        .where(inArray(members.searchName, names.slice(i, i + CHUNK)))),
+    );
   const byEmail = new Map(found.filter((m) => m.email).map((m) => [m.email!, m]));
-  const byKey = new Map(found.map((m) => [`${nameKey(m.fullName)}|${m.birthYear ?? ""}|${m.unitId}`, m]));
+  const byKey = new Map(
+    found.map((m) => [`${nameKey(m.fullName)}|${m.birthYear ?? ""}|${m.unitId}`, m]),
+  );
   const result = new Map<number, MemberRow>();
   for (const p of parsed) {
     const match = p.email
@@ -192,7 +212,9 @@ export async function importMembers(
   audit: Omit<AuditEntry, "action" | "entity">,
   now: Date,
 ): Promise<ImportResult> {
-  const unitList = await db.select({ id: units.id, name: units.name, closedOn: units.closedOn }).from(units);
+  const unitList = await db
+    .select({ id: units.id, name: units.name, closedOn: units.closedOn })
+    .from(units);
   const { parsed, errors } = validateRows(rows, unitList, now);
   if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
   const existing = await findExisting(db, parsed);
@@ -211,7 +233,9 @@ export async function importMembers(
       continue;
     }
     const next = { ...current } as MemberRow;
-    for (const key of COMPARED) if (key in fields) (next as Record<string, unknown>)[key] = fields[key as keyof typeof fields];
+    for (const key of COMPARED)
+      if (key in fields)
+        (next as Record<string, unknown>)[key] = fields[key as keyof typeof fields];
     if (COMPARED.every((k) => next[k] === current[k])) {
       unchanged++;
       continue;
@@ -240,8 +264,12 @@ export async function importMembers(
           action: "member.import-update",
           entity: "member",
           entityId: after.id,
-          before: Object.fromEntries(COMPARED.filter((k) => before[k] !== after[k]).map((k) => [k, before[k]])),
-          after: Object.fromEntries(COMPARED.filter((k) => before[k] !== after[k]).map((k) => [k, after[k]])),
+          before: Object.fromEntries(
+            COMPARED.filter((k) => before[k] !== after[k]).map((k) => [k, before[k]]),
+          ),
+          after: Object.fromEntries(
+            COMPARED.filter((k) => before[k] !== after[k]).map((k) => [k, after[k]]),
+          ),
         },
         now,
       ),
@@ -252,7 +280,12 @@ export async function importMembers(
         ...audit,
         action: "member.import",
         entity: "member",
-        after: { created: inserts.length, updated: updates.length, unchanged, createdIds: inserts.map((m) => m.id) },
+        after: {
+          created: inserts.length,
+          updated: updates.length,
+          unchanged,
+          createdIds: inserts.map((m) => m.id),
+        },
       },
       now,
     ),

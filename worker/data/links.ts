@@ -8,35 +8,86 @@ import type { TenantRecord } from "../env";
 import { AppError, notFound } from "../errors";
 import { newId } from "./ids";
 
-export async function requestLink(control: ControlDb, child: TenantRecord, parentSlug: string, now: Date) {
-  const [parent] = await control.select().from(tenants).where(and(eq(tenants.slug, parentSlug), eq(tenants.status, "active")));
-  if (!parent) throw new AppError(404, "TENANT_NOT_FOUND", "Không tìm thấy đảng bộ cấp trên với mã này.", { parentSlug: "Không tìm thấy." });
-  if (parent.id === child.id) throw new AppError(422, "INVALID_BODY", "Không thể báo cáo cho chính mình.", { parentSlug: "Không hợp lệ." });
+export async function requestLink(
+  control: ControlDb,
+  child: TenantRecord,
+  parentSlug: string,
+  now: Date,
+) {
+  const [parent] = await control
+    .select()
+    .from(tenants)
+    .where(and(eq(tenants.slug, parentSlug), eq(tenants.status, "active")));
+  if (!parent)
+    throw new AppError(404, "TENANT_NOT_FOUND", "Không tìm thấy đảng bộ cấp trên với mã này.", {
+      parentSlug: "Không tìm thấy.",
+    });
+  if (parent.id === child.id)
+    throw new AppError(422, "INVALID_BODY", "Không thể báo cáo cho chính mình.", {
+      parentSlug: "Không hợp lệ.",
+    });
   const existing = await control
     .select()
     .from(tenantLinks)
-    .where(and(eq(tenantLinks.childId, child.id), eq(tenantLinks.parentId, parent.id), inArray(tenantLinks.status, ["pending", "approved"])));
+    .where(
+      and(
+        eq(tenantLinks.childId, child.id),
+        eq(tenantLinks.parentId, parent.id),
+        inArray(tenantLinks.status, ["pending", "approved"]),
+      ),
+    );
   if (existing[0]) throw new AppError(409, "CONFLICT", "Đã có yêu cầu liên kết với đảng bộ này.");
   // A cycle (the parent already reports to this child, directly) would let figures loop.
-  const reverse = await control.select().from(tenantLinks).where(and(eq(tenantLinks.childId, parent.id), eq(tenantLinks.parentId, child.id), eq(tenantLinks.status, "approved")));
-  if (reverse[0]) throw new AppError(422, "INVALID_BODY", "Đảng bộ này đang báo cáo cho đảng bộ của bạn.", { parentSlug: "Liên kết ngược." });
-  const row = { id: newId(), childId: child.id, parentId: parent.id, status: "pending" as const, requestedAt: now };
+  const reverse = await control
+    .select()
+    .from(tenantLinks)
+    .where(
+      and(
+        eq(tenantLinks.childId, parent.id),
+        eq(tenantLinks.parentId, child.id),
+        eq(tenantLinks.status, "approved"),
+      ),
+    );
+  if (reverse[0])
+    throw new AppError(422, "INVALID_BODY", "Đảng bộ này đang báo cáo cho đảng bộ của bạn.", {
+      parentSlug: "Liên kết ngược.",
+    });
+  const row = {
+    id: newId(),
+    childId: child.id,
+    parentId: parent.id,
+    status: "pending" as const,
+    requestedAt: now,
+  };
   await control.insert(tenantLinks).values(row);
   return { id: row.id, status: row.status };
 }
 
 /** The link if this tenant is one of its two ends; otherwise 404. */
 async function linkOf(control: ControlDb, tenant: TenantRecord, id: string) {
-  const [link] = await control.select().from(tenantLinks).where(and(eq(tenantLinks.id, id), or(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.parentId, tenant.id))));
+  const [link] = await control
+    .select()
+    .from(tenantLinks)
+    .where(
+      and(
+        eq(tenantLinks.id, id),
+        or(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.parentId, tenant.id)),
+      ),
+    );
   if (!link) throw notFound("Không tìm thấy liên kết.");
   return link;
 }
 
 export async function approveLink(control: ControlDb, parent: TenantRecord, id: string, now: Date) {
   const link = await linkOf(control, parent, id);
-  if (link.parentId !== parent.id) throw new AppError(403, "FORBIDDEN", "Chỉ đảng bộ cấp trên duyệt được liên kết.");
-  if (link.status !== "pending") throw new AppError(409, "INVALID_STATE", "Liên kết không còn chờ duyệt.");
-  await control.update(tenantLinks).set({ status: "approved", approvedAt: now }).where(eq(tenantLinks.id, id));
+  if (link.parentId !== parent.id)
+    throw new AppError(403, "FORBIDDEN", "Chỉ đảng bộ cấp trên duyệt được liên kết.");
+  if (link.status !== "pending")
+    throw new AppError(409, "INVALID_STATE", "Liên kết không còn chờ duyệt.");
+  await control
+    .update(tenantLinks)
+    .set({ status: "approved", approvedAt: now })
+    .where(eq(tenantLinks.id, id));
   return { id, status: "approved" as const };
 }
 
@@ -44,7 +95,10 @@ export async function revokeLink(control: ControlDb, tenant: TenantRecord, id: s
   const link = await linkOf(control, tenant, id);
   if (link.status === "revoked") return { id, status: "revoked" as const };
   await control.batch([
-    control.update(tenantLinks).set({ status: "revoked", revokedAt: now }).where(eq(tenantLinks.id, id)),
+    control
+      .update(tenantLinks)
+      .set({ status: "revoked", revokedAt: now })
+      .where(eq(tenantLinks.id, id)),
     // What the child pushed leaves with the link.
     control.delete(rollups).where(eq(rollups.childId, link.childId)),
   ]);
@@ -59,12 +113,27 @@ export async function listLinks(control: ControlDb, tenant: TenantRecord) {
     .where(or(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.parentId, tenant.id)))
     .orderBy(desc(tenantLinks.requestedAt));
   const parentIds = rows.map((r) => r.l.parentId);
-  const parents = parentIds.length ? await control.select({ id: tenants.id, slug: tenants.slug, name: tenants.name }).from(tenants).where(inArray(tenants.id, parentIds)) : [];
+  const parents = parentIds.length
+    ? await control
+        .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
+        .from(tenants)
+        .where(inArray(tenants.id, parentIds))
+    : [];
   const view = (r: (typeof rows)[number]) => {
     const p = parents.find((x) => x.id === r.l.parentId)!;
-    return { id: r.l.id, status: r.l.status, requestedAt: r.l.requestedAt, approvedAt: r.l.approvedAt, child: r.child, parent: { slug: p.slug, name: p.name } };
+    return {
+      id: r.l.id,
+      status: r.l.status,
+      requestedAt: r.l.requestedAt,
+      approvedAt: r.l.approvedAt,
+      child: r.child,
+      parent: { slug: p.slug, name: p.name },
+    };
   };
-  return { asChild: rows.filter((r) => r.l.childId === tenant.id).map(view), asParent: rows.filter((r) => r.l.parentId === tenant.id).map(view) };
+  return {
+    asChild: rows.filter((r) => r.l.childId === tenant.id).map(view),
+    asParent: rows.filter((r) => r.l.parentId === tenant.id).map(view),
+  };
 }
 
 /** Aggregates of the approved children: no names, no plan text — only counts. */
@@ -74,18 +143,44 @@ export async function childrenProgress(control: ControlDb, parent: TenantRecord)
     .from(tenantLinks)
     .innerJoin(tenants, eq(tenants.id, tenantLinks.childId))
     .where(and(eq(tenantLinks.parentId, parent.id), eq(tenantLinks.status, "approved")));
-  const rows = children.length ? await control.select().from(rollups).where(inArray(rollups.childId, children.map((c) => c.id))) : [];
+  const rows = children.length
+    ? await control
+        .select()
+        .from(rollups)
+        .where(
+          inArray(
+            rollups.childId,
+            children.map((c) => c.id),
+          ),
+        )
+    : [];
   const directiveNames = new Map(
-    (await control.select({ id: directives.id, name: directives.name }).from(directives).where(eq(directives.parentId, parent.id))).map((d) => [d.id, d.name]),
+    (
+      await control
+        .select({ id: directives.id, name: directives.name })
+        .from(directives)
+        .where(eq(directives.parentId, parent.id))
+    ).map((d) => [d.id, d.name]),
   );
   return children.map((c) => ({
     tenant: { slug: c.slug, name: c.name },
     campaigns: rows
       .filter((r) => r.childId === c.id)
       .map((r) => ({
-        name: r.name, templateKey: r.templateKey, directiveId: r.directiveId, directiveName: r.directiveId ? (directiveNames.get(r.directiveId) ?? null) : null,
-        expected: r.expected, submitted: r.submitted, confirmed: r.confirmed, onTime: r.onTime, late: r.late, excused: r.excused,
-        meetingsHeld: r.meetingsHeld, meetingsCompliant: r.meetingsCompliant, reportsOnTime: r.reportsOnTime, computedAt: r.computedAt,
+        name: r.name,
+        templateKey: r.templateKey,
+        directiveId: r.directiveId,
+        directiveName: r.directiveId ? (directiveNames.get(r.directiveId) ?? null) : null,
+        expected: r.expected,
+        submitted: r.submitted,
+        confirmed: r.confirmed,
+        onTime: r.onTime,
+        late: r.late,
+        excused: r.excused,
+        meetingsHeld: r.meetingsHeld,
+        meetingsCompliant: r.meetingsCompliant,
+        reportsOnTime: r.reportsOnTime,
+        computedAt: r.computedAt,
       })),
   }));
 }
@@ -93,17 +188,55 @@ export async function childrenProgress(control: ControlDb, parent: TenantRecord)
 export async function publishDirective(
   control: ControlDb,
   parent: TenantRecord,
-  input: { name: string; documentNo?: string; templateKey: string; definition: unknown; lockedSections: string[]; startsOn: string; dueOn: string },
+  input: {
+    name: string;
+    documentNo?: string;
+    templateKey: string;
+    definition: unknown;
+    lockedSections: string[];
+    startsOn: string;
+    dueOn: string;
+  },
   now: Date,
 ) {
-  const row = { id: newId(), parentId: parent.id, name: input.name, documentNo: input.documentNo ?? null, templateKey: input.templateKey, definition: JSON.stringify(input.definition), lockedSections: JSON.stringify(input.lockedSections), startsOn: input.startsOn, dueOn: input.dueOn, createdAt: now };
+  const row = {
+    id: newId(),
+    parentId: parent.id,
+    name: input.name,
+    documentNo: input.documentNo ?? null,
+    templateKey: input.templateKey,
+    definition: JSON.stringify(input.definition),
+    lockedSections: JSON.stringify(input.lockedSections),
+    startsOn: input.startsOn,
+    dueOn: input.dueOn,
+    createdAt: now,
+  };
   await control.insert(directives).values(row);
   return { id: row.id };
 }
 
 /** Directives this tenant may see: its own, and those of parents it is approved under. */
 export async function visibleDirectives(control: ControlDb, tenant: TenantRecord) {
-  const parentIds = (await control.select({ id: tenantLinks.parentId }).from(tenantLinks).where(and(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.status, "approved")))).map((p) => p.id);
-  const rows = await control.select().from(directives).where(inArray(directives.parentId, [tenant.id, ...parentIds])).orderBy(desc(directives.createdAt));
-  return rows.map((d) => ({ id: d.id, name: d.name, documentNo: d.documentNo, templateKey: d.templateKey, startsOn: d.startsOn, dueOn: d.dueOn, lockedSections: JSON.parse(d.lockedSections) as string[], own: d.parentId === tenant.id, definition: JSON.parse(d.definition) as unknown }));
+  const parentIds = (
+    await control
+      .select({ id: tenantLinks.parentId })
+      .from(tenantLinks)
+      .where(and(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.status, "approved")))
+  ).map((p) => p.id);
+  const rows = await control
+    .select()
+    .from(directives)
+    .where(inArray(directives.parentId, [tenant.id, ...parentIds]))
+    .orderBy(desc(directives.createdAt));
+  return rows.map((d) => ({
+    id: d.id,
+    name: d.name,
+    documentNo: d.documentNo,
+    templateKey: d.templateKey,
+    startsOn: d.startsOn,
+    dueOn: d.dueOn,
+    lockedSections: JSON.parse(d.lockedSections) as string[],
+    own: d.parentId === tenant.id,
+    definition: JSON.parse(d.definition) as unknown,
+  }));
 }

@@ -16,12 +16,7 @@ import { getUnitInScope, versionConflict } from "./units";
 
 export type MemberRow = typeof members.$inferSelect;
 export type MemberStatus =
-  | "dang-sinh-hoat"
-  | "mien-sinh-hoat"
-  | "tuoi-cao-benh"
-  | "chuyen-den"
-  | "chuyen-di"
-  | "tu-tran";
+  "dang-sinh-hoat" | "mien-sinh-hoat" | "tuoi-cao-benh" | "chuyen-den" | "chuyen-di" | "tu-tran";
 
 export interface MemberInput {
   fullName: string;
@@ -74,7 +69,12 @@ export const historyRow = (
 });
 
 export type MemberView = Omit<MemberRow, "searchName" | "createdAt" | "updatedAt">;
-export const toMemberView = ({ searchName: _s, createdAt: _c, updatedAt: _u, ...m }: MemberRow): MemberView => m;
+export const toMemberView = ({
+  searchName: _s,
+  createdAt: _c,
+  updatedAt: _u,
+  ...m
+}: MemberRow): MemberView => m;
 
 export interface MemberFilter {
   unitId?: string;
@@ -83,7 +83,11 @@ export interface MemberFilter {
   includeSubtree?: boolean;
 }
 
-export async function listMembers(db: TenantDb, scope: Scope, filter: MemberFilter): Promise<MemberRow[]> {
+export async function listMembers(
+  db: TenantDb,
+  scope: Scope,
+  filter: MemberFilter,
+): Promise<MemberRow[]> {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope, units.path)];
   if (filter.unitId) {
     const unit = await getUnitInScope(db, filter.unitId, scope);
@@ -152,7 +156,17 @@ export async function createMember(
   await db.batch([
     db.insert(members).values(row),
     db.insert(memberStatusHistory).values(historyRow(row, now, audit.actorUserId)),
-    auditInsert(db, { ...audit, action: "member.create", entity: "member", entityId: row.id, after: toMemberView(row) }, now),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "member.create",
+        entity: "member",
+        entityId: row.id,
+        after: toMemberView(row),
+      },
+      now,
+    ),
   ]);
   return row;
 }
@@ -167,7 +181,8 @@ export async function updateMember(
 ): Promise<MemberRow> {
   const current = await getMemberInScope(db, id, scope);
   if (current.version !== input.version) throw versionConflict();
-  if (input.unitId && input.unitId !== current.unitId) await getUnitInScope(db, input.unitId, scope);
+  if (input.unitId && input.unitId !== current.unitId)
+    await getUnitInScope(db, input.unitId, scope);
   const { version: _v, ...changes } = input;
   const next: MemberRow = {
     ...current,
@@ -192,8 +207,14 @@ export async function updateMember(
       .set(next)
       .where(and(eq(members.id, id), eq(members.version, input.version)))
       .returning({ id: members.id }),
-    auditInsert(db, { ...audit, action: "member.update", entity: "member", entityId: id, before, after }, now),
-    ...(statusChanged ? [db.insert(memberStatusHistory).values(historyRow(next, now, audit.actorUserId))] : []),
+    auditInsert(
+      db,
+      { ...audit, action: "member.update", entity: "member", entityId: id, before, after },
+      now,
+    ),
+    ...(statusChanged
+      ? [db.insert(memberStatusHistory).values(historyRow(next, now, audit.actorUserId))]
+      : []),
   ]);
   if (!updated[0]) throw versionConflict();
   return next;
@@ -208,12 +229,25 @@ export async function setMemberStatus(
   now: Date,
 ): Promise<MemberRow> {
   const current = await getMemberInScope(db, id, scope);
-  const next = { ...current, status: input.status, statusSince: input.since, version: current.version + 1, updatedAt: now };
+  const next = {
+    ...current,
+    status: input.status,
+    statusSince: input.since,
+    version: current.version + 1,
+    updatedAt: now,
+  };
   await db.batch([
-    db.insert(memberStatusHistory).values(historyRow(next, now, audit.actorUserId, input.note ?? null)),
+    db
+      .insert(memberStatusHistory)
+      .values(historyRow(next, now, audit.actorUserId, input.note ?? null)),
     db
       .update(members)
-      .set({ status: next.status, statusSince: next.statusSince, version: next.version, updatedAt: now })
+      .set({
+        status: next.status,
+        statusSince: next.statusSince,
+        version: next.version,
+        updatedAt: now,
+      })
       .where(eq(members.id, id)),
     auditInsert(
       db,

@@ -6,7 +6,11 @@ import type { TenantDb } from "../db/handles";
 import { grantUnits, normalisePaths, subtreeBounds, type Scope } from "../domain/scope";
 import type { Grant, Role } from "../env";
 
-export async function loadScope(db: TenantDb, grants: Grant[], roles: readonly Role[]): Promise<Scope> {
+export async function loadScope(
+  db: TenantDb,
+  grants: Grant[],
+  roles: readonly Role[],
+): Promise<Scope> {
   const ids = grantUnits(grants, roles);
   if (ids === null) return { all: true, paths: [] };
   if (ids.length === 0) return { all: false, paths: [] };

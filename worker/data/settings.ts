@@ -13,16 +13,31 @@ export interface NotifySettings {
   webhookSecret: string | null;
 }
 
-export const DEFAULT_NOTIFY: NotifySettings = { daysBefore: 3, quietHours: { from: "21:00", to: "07:00" }, email: true, webhookUrl: null, webhookSecret: null };
+export const DEFAULT_NOTIFY: NotifySettings = {
+  daysBefore: 3,
+  quietHours: { from: "21:00", to: "07:00" },
+  email: true,
+  webhookUrl: null,
+  webhookSecret: null,
+};
 
 export async function readNotifySettings(db: TenantDb): Promise<NotifySettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
-  return row ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) } : DEFAULT_NOTIFY;
+  return row
+    ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) }
+    : DEFAULT_NOTIFY;
 }
 
-export async function writeNotifySettings(db: TenantDb, value: NotifySettings, now: Date): Promise<void> {
+export async function writeNotifySettings(
+  db: TenantDb,
+  value: NotifySettings,
+  now: Date,
+): Promise<void> {
   await db
     .insert(settings)
     .values({ key: "notify", value: JSON.stringify(value), updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value), updatedAt: now } });
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: JSON.stringify(value), updatedAt: now },
+    });
 }

@@ -19,18 +19,27 @@ import { newId } from "./ids";
 type Audit = Omit<AuditEntry, "action" | "entity">;
 export type SubmissionRow = typeof submissions.$inferSelect;
 
-const contentHash = (data: unknown) => encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(data))));
-const stale = () => new AppError(409, "VERSION_CONFLICT", "Bản kế hoạch đã thay đổi ở nơi khác (máy khác hoặc bí thư). Hãy tải lại bản mới nhất rồi sửa tiếp.");
+const contentHash = (data: unknown) =>
+  encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(data))));
+const stale = () =>
+  new AppError(
+    409,
+    "VERSION_CONFLICT",
+    "Bản kế hoạch đã thay đổi ở nơi khác (máy khác hoặc bí thư). Hãy tải lại bản mới nhất rồi sửa tiếp.",
+  );
 
 function memberForm(c: Campaign, formKey: string | undefined): Form {
   const keys = memberFormKeys(c.def);
   if (!formKey) {
     if (keys.length !== 1)
-      throw invalidBody({ formKey: `Đợt này có ${keys.length} biểu mẫu: cần ghi rõ formKey (${keys.join(", ")}).` });
+      throw invalidBody({
+        formKey: `Đợt này có ${keys.length} biểu mẫu: cần ghi rõ formKey (${keys.join(", ")}).`,
+      });
     formKey = keys[0];
   }
   const form = c.def.forms.find((f) => f.key === formKey);
-  if (!form || !keys.includes(formKey!)) throw invalidBody({ formKey: "Đợt sinh hoạt không có biểu mẫu này cho đảng viên." });
+  if (!form || !keys.includes(formKey!))
+    throw invalidBody({ formKey: "Đợt sinh hoạt không có biểu mẫu này cho đảng viên." });
   return form;
 }
 
@@ -42,7 +51,8 @@ async function memberInCampaign(db: TenantDb, c: Campaign, memberId: string) {
     .innerJoin(units, eq(units.id, members.unitId))
     .where(eq(members.id, memberId));
   if (!m) throw notFound("Không tìm thấy đảng viên.");
-  if (!(await inCampaignTargets(db, c.id, m.path))) throw notFound("Đảng viên không thuộc đợt sinh hoạt này.");
+  if (!(await inCampaignTargets(db, c.id, m.path)))
+    throw notFound("Đảng viên không thuộc đợt sinh hoạt này.");
   return m;
 }
 
@@ -50,20 +60,39 @@ async function current(db: TenantDb, campaignId: string, memberId: string, formK
   const [row] = await db
     .select()
     .from(submissions)
-    .where(and(eq(submissions.campaignId, campaignId), eq(submissions.memberId, memberId), eq(submissions.formKey, formKey)));
+    .where(
+      and(
+        eq(submissions.campaignId, campaignId),
+        eq(submissions.memberId, memberId),
+        eq(submissions.formKey, formKey),
+      ),
+    );
   return row ?? null;
 }
 
 const requireActive = (c: Campaign) => {
   if (c.status !== "active")
-    throw new AppError(409, "INVALID_STATE", c.status === "draft" ? "Đợt sinh hoạt chưa được phát động." : "Đợt sinh hoạt đã kết thúc.");
+    throw new AppError(
+      409,
+      "INVALID_STATE",
+      c.status === "draft" ? "Đợt sinh hoạt chưa được phát động." : "Đợt sinh hoạt đã kết thúc.",
+    );
 };
 
 /** Records a version only if the submission row now holds exactly that version — i.e. only
  *  when the write beside it in the batch won. A save that lost a race leaves no trace. */
 function versionInsert(
   db: TenantDb,
-  v: { submissionId: string; version: number; status: string; data: string; at: Date; actorUserId: string; onBehalf: boolean; comment: string | null },
+  v: {
+    submissionId: string;
+    version: number;
+    status: string;
+    data: string;
+    at: Date;
+    actorUserId: string;
+    onBehalf: boolean;
+    comment: string | null;
+  },
 ) {
   return db.run(sql`INSERT INTO ${submissionVersions} (id, submission_id, version, status, data_json, at, actor_user_id, on_behalf, comment)
     SELECT ${newId()}, ${v.submissionId}, ${v.version}, ${v.status}, ${v.data}, ${v.at.getTime()}, ${v.actorUserId}, ${v.onBehalf ? 1 : 0}, ${v.comment}
@@ -88,12 +117,20 @@ export async function saveDraft(
   requireActive(c);
   const form = memberForm(c, input.formKey);
   const member = await memberInCampaign(db, c, memberId);
-  if (countState(member.status, c.def.excusals.statuses) === "excused" && !c.def.excusals.voluntarySubmissionAllowed)
+  if (
+    countState(member.status, c.def.excusals.statuses) === "excused" &&
+    !c.def.excusals.voluntarySubmissionAllowed
+  )
     throw new AppError(409, "INVALID_STATE", "Đảng viên thuộc diện miễn trong đợt này.");
   const errors = validateFormData(form, input.data, c.def.lists, "draft");
   if (Object.keys(errors).length) throw invalidBody(errors);
   const existing = await current(db, c.id, memberId, form.key);
-  if (existing ? existing.version !== input.version : input.version !== undefined && input.version !== 0) throw stale();
+  if (
+    existing
+      ? existing.version !== input.version
+      : input.version !== undefined && input.version !== 0
+  )
+    throw stale();
   const data = JSON.stringify(input.data);
   const version = (existing?.version ?? 0) + 1;
   const id = existing?.id ?? newId();
@@ -106,11 +143,28 @@ export async function saveDraft(
     updatedAt: now,
   };
   const write = existing
-    ? db.update(submissions).set(row).where(and(eq(submissions.id, id), eq(submissions.version, existing.version))).returning({ id: submissions.id })
-    : db.insert(submissions).values({ ...row, id, campaignId: c.id, memberId, formKey: form.key, createdAt: now }).onConflictDoNothing().returning({ id: submissions.id });
+    ? db
+        .update(submissions)
+        .set(row)
+        .where(and(eq(submissions.id, id), eq(submissions.version, existing.version)))
+        .returning({ id: submissions.id })
+    : db
+        .insert(submissions)
+        .values({ ...row, id, campaignId: c.id, memberId, formKey: form.key, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: submissions.id });
   const [written] = await db.batch([
     write,
-    versionInsert(db, { submissionId: id, version, status: "draft", data, at: now, actorUserId: actor.userId, onBehalf: actor.onBehalf, comment: null }),
+    versionInsert(db, {
+      submissionId: id,
+      version,
+      status: "draft",
+      data,
+      at: now,
+      actorUserId: actor.userId,
+      onBehalf: actor.onBehalf,
+      comment: null,
+    }),
   ]);
   // Lost the race to another save of the same version: that write stands, this one is stale.
   if (!written[0]) throw stale();
@@ -128,15 +182,35 @@ async function transition(
 ) {
   const version = s.version + 1;
   const [updated] = await db.batch([
-    db.update(submissions).set({ ...changes, version, updatedAt: now }).where(and(eq(submissions.id, s.id), eq(submissions.version, s.version))).returning({ id: submissions.id }),
-    versionInsert(db, { submissionId: s.id, version, status: changes.status, data: s.data, at: now, actorUserId: actor.userId, onBehalf: actor.onBehalf, comment }),
+    db
+      .update(submissions)
+      .set({ ...changes, version, updatedAt: now })
+      .where(and(eq(submissions.id, s.id), eq(submissions.version, s.version)))
+      .returning({ id: submissions.id }),
+    versionInsert(db, {
+      submissionId: s.id,
+      version,
+      status: changes.status,
+      data: s.data,
+      at: now,
+      actorUserId: actor.userId,
+      onBehalf: actor.onBehalf,
+      comment,
+    }),
     ...extra,
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw stale();
   return version;
 }
 
-export async function submit(db: TenantDb, c: Campaign, memberId: string, formKey: string | undefined, actor: Actor, now: Date) {
+export async function submit(
+  db: TenantDb,
+  c: Campaign,
+  memberId: string,
+  formKey: string | undefined,
+  actor: Actor,
+  now: Date,
+) {
   requireActive(c);
   const form = memberForm(c, formKey);
   const s = await current(db, c.id, memberId, form.key);
@@ -144,8 +218,21 @@ export async function submit(db: TenantDb, c: Campaign, memberId: string, formKe
   if (s.status === "submitted" || s.status === "confirmed")
     return { id: s.id, status: s.status, submittedAt: s.submittedAt, version: s.version };
   const errors = validateFormData(form, JSON.parse(s.data), c.def.lists, "submit");
-  if (Object.keys(errors).length) throw invalidBody(errors, "Còn trường bắt buộc chưa điền hoặc chưa hợp lệ.");
-  const version = await transition(db, s, { status: "submitted", submittedAt: now, firstSubmittedAt: s.firstSubmittedAt ?? now, enteredBy: actor.onBehalf ? actor.userId : s.enteredBy }, actor, now, null);
+  if (Object.keys(errors).length)
+    throw invalidBody(errors, "Còn trường bắt buộc chưa điền hoặc chưa hợp lệ.");
+  const version = await transition(
+    db,
+    s,
+    {
+      status: "submitted",
+      submittedAt: now,
+      firstSubmittedAt: s.firstSubmittedAt ?? now,
+      enteredBy: actor.onBehalf ? actor.userId : s.enteredBy,
+    },
+    actor,
+    now,
+    null,
+  );
   return { id: s.id, status: "submitted" as const, submittedAt: now, version };
 }
 
@@ -156,41 +243,127 @@ export interface SubmissionAccess {
   staffScope: Scope;
 }
 
-export async function getSubmissionFor(db: TenantDb, id: string, access: SubmissionAccess, staffOnly = false) {
+export async function getSubmissionFor(
+  db: TenantDb,
+  id: string,
+  access: SubmissionAccess,
+  staffOnly = false,
+) {
   const [row] = await db
-    .select({ s: submissions, path: units.path, unitId: members.unitId, fullName: members.fullName })
+    .select({
+      s: submissions,
+      path: units.path,
+      unitId: members.unitId,
+      fullName: members.fullName,
+    })
     .from(submissions)
     .innerJoin(members, eq(members.id, submissions.memberId))
     .innerJoin(units, eq(units.id, members.unitId))
     .where(eq(submissions.id, id));
   const own = row && !staffOnly && row.s.memberId === access.memberId;
-  if (!row || !(own || inScope(access.staffScope, row.path))) throw notFound("Không tìm thấy bản kế hoạch.");
+  if (!row || !(own || inScope(access.staffScope, row.path)))
+    throw notFound("Không tìm thấy bản kế hoạch.");
   return row;
 }
 
-export async function confirm(db: TenantDb, id: string, scope: Scope, actor: Actor, audit: Audit, now: Date) {
+export async function confirm(
+  db: TenantDb,
+  id: string,
+  scope: Scope,
+  actor: Actor,
+  audit: Audit,
+  now: Date,
+) {
   const { s } = await getSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
   if (s.status !== "submitted")
-    throw new AppError(409, "INVALID_STATE", s.status === "confirmed" ? "Bản kế hoạch đã được xác nhận." : "Chỉ xác nhận được bản kế hoạch đã nộp.");
+    throw new AppError(
+      409,
+      "INVALID_STATE",
+      s.status === "confirmed"
+        ? "Bản kế hoạch đã được xác nhận."
+        : "Chỉ xác nhận được bản kế hoạch đã nộp.",
+    );
   const hash = contentHash(JSON.parse(s.data));
-  const version = await transition(db, s, { status: "confirmed", confirmedAt: now, confirmedBy: actor.userId, confirmedVersion: s.version + 1, confirmedHash: hash, returnComment: null }, actor, now, null, [
-    db.update(tasks).set({ doneAt: now }).where(and(eq(tasks.campaignId, s.campaignId), eq(tasks.memberId, s.memberId))),
-    auditInsert(db, { ...audit, action: "submission.confirm", entity: "submission", entityId: id, after: { version: s.version + 1, hash } }, now),
-  ]);
+  const version = await transition(
+    db,
+    s,
+    {
+      status: "confirmed",
+      confirmedAt: now,
+      confirmedBy: actor.userId,
+      confirmedVersion: s.version + 1,
+      confirmedHash: hash,
+      returnComment: null,
+    },
+    actor,
+    now,
+    null,
+    [
+      db
+        .update(tasks)
+        .set({ doneAt: now })
+        .where(and(eq(tasks.campaignId, s.campaignId), eq(tasks.memberId, s.memberId))),
+      auditInsert(
+        db,
+        {
+          ...audit,
+          action: "submission.confirm",
+          entity: "submission",
+          entityId: id,
+          after: { version: s.version + 1, hash },
+        },
+        now,
+      ),
+    ],
+  );
   return { id, status: "confirmed" as const, version, confirmedHash: hash };
 }
 
-export async function returnSubmission(db: TenantDb, id: string, comment: string, scope: Scope, actor: Actor, audit: Audit, now: Date) {
+export async function returnSubmission(
+  db: TenantDb,
+  id: string,
+  comment: string,
+  scope: Scope,
+  actor: Actor,
+  audit: Audit,
+  now: Date,
+) {
   const { s } = await getSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
-  if (s.status !== "submitted") throw new AppError(409, "INVALID_STATE", "Chỉ trả lại được bản kế hoạch đã nộp và chưa xác nhận.");
-  const version = await transition(db, s, { status: "returned", returnComment: comment }, actor, now, comment, [
-    // The comment is about the plan's text: the audit keeps that it happened, not what it said.
-    auditInsert(db, { ...audit, action: "submission.return", entity: "submission", entityId: id, after: { version: s.version + 1 } }, now),
-  ]);
+  if (s.status !== "submitted")
+    throw new AppError(
+      409,
+      "INVALID_STATE",
+      "Chỉ trả lại được bản kế hoạch đã nộp và chưa xác nhận.",
+    );
+  const version = await transition(
+    db,
+    s,
+    { status: "returned", returnComment: comment },
+    actor,
+    now,
+    comment,
+    [
+      // The comment is about the plan's text: the audit keeps that it happened, not what it said.
+      auditInsert(
+        db,
+        {
+          ...audit,
+          action: "submission.return",
+          entity: "submission",
+          entityId: id,
+          after: { version: s.version + 1 },
+        },
+        now,
+      ),
+    ],
+  );
   return { id, status: "returned" as const, version };
 }
 
-export function submissionView(s: SubmissionRow, extra: { fullName?: string; unitId?: string } = {}) {
+export function submissionView(
+  s: SubmissionRow,
+  extra: { fullName?: string; unitId?: string } = {},
+) {
   return {
     id: s.id,
     campaignId: s.campaignId,
@@ -212,7 +385,12 @@ export function submissionView(s: SubmissionRow, extra: { fullName?: string; uni
   };
 }
 
-export async function findMine(db: TenantDb, c: Campaign, memberId: string, formKey: string | undefined) {
+export async function findMine(
+  db: TenantDb,
+  c: Campaign,
+  memberId: string,
+  formKey: string | undefined,
+) {
   const form = memberForm(c, formKey);
   return current(db, c.id, memberId, form.key);
 }
@@ -220,9 +398,17 @@ export async function findMine(db: TenantDb, c: Campaign, memberId: string, form
 /** Every version kept of a submission. The texts only when asked for: autosave writes a
  *  version per pause, and a phone on 3G should not download them all to open a form. */
 export async function listVersions(db: TenantDb, submissionId: string, withData = false) {
-  const rows = await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, submissionId)).orderBy(asc(submissionVersions.version));
+  const rows = await db
+    .select()
+    .from(submissionVersions)
+    .where(eq(submissionVersions.submissionId, submissionId))
+    .orderBy(asc(submissionVersions.version));
   return rows.map((r) => ({
-    version: r.version, status: r.status, at: r.at, onBehalf: r.onBehalf, comment: r.comment,
+    version: r.version,
+    status: r.status,
+    at: r.at,
+    onBehalf: r.onBehalf,
+    comment: r.comment,
     ...(withData ? { data: JSON.parse(r.data) as unknown } : {}),
   }));
 }

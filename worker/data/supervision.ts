@@ -2,8 +2,20 @@
 // confirmed plans routed to them and leave comments; they change nothing. Routing is
 // decided per member by the template's supervision rules (first match wins).
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import { memberMatches, supervisionFor, type MemberForMatch, type UnitKind } from "../../schema/template";
-import { campaigns, comments, members, submissionVersions, submissions, units } from "../../schema/tables/tenant";
+import {
+  memberMatches,
+  supervisionFor,
+  type MemberForMatch,
+  type UnitKind,
+} from "../../schema/template";
+import {
+  campaigns,
+  comments,
+  members,
+  submissionVersions,
+  submissions,
+  units,
+} from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { supervisorBodies } from "../domain/supervision";
 import type { Grant } from "../env";
@@ -31,27 +43,54 @@ type Unit = { id: string; name: string; kind: string; path: string; parentId: st
 /** Confirmed plans of members matching `pick`, in campaigns that are running or done. */
 async function confirmedPlans(
   db: TenantDb,
-  pick: (def: TemplateDefinition, member: MemberForMatch & { mustPublishPlan: boolean }, formKey: string, unit: Unit) => boolean,
+  pick: (
+    def: TemplateDefinition,
+    member: MemberForMatch & { mustPublishPlan: boolean },
+    formKey: string,
+    unit: Unit,
+  ) => boolean,
 ): Promise<RoutedPlan[]> {
   const rows = await db
-    .select({ s: submissions, m: members, campaignName: campaigns.name, definition: campaigns.definition })
+    .select({
+      s: submissions,
+      m: members,
+      campaignName: campaigns.name,
+      definition: campaigns.definition,
+    })
     .from(submissions)
     .innerJoin(members, eq(members.id, submissions.memberId))
     .innerJoin(campaigns, eq(campaigns.id, submissions.campaignId))
     // A plan confirmed once stays routed with its confirmed text, even while a later edit
     // waits to be confirmed again.
-    .where(and(inArray(campaigns.status, ["active", "closed"]), isNotNull(submissions.confirmedVersion)));
+    .where(
+      and(inArray(campaigns.status, ["active", "closed"]), isNotNull(submissions.confirmedVersion)),
+    );
   if (rows.length === 0) return [];
-  const all: Unit[] = await db.select({ id: units.id, name: units.name, kind: units.kind, path: units.path, parentId: units.parentId }).from(units);
+  const all: Unit[] = await db
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: units.kind,
+      path: units.path,
+      parentId: units.parentId,
+    })
+    .from(units);
   const byId = new Map(all.map((u) => [u.id, u]));
   const defs = new Map<string, TemplateDefinition>();
   const out: RoutedPlan[] = [];
   for (const { s, m, campaignName, definition } of rows) {
-    const def = defs.get(s.campaignId) ?? defs.set(s.campaignId, JSON.parse(definition) as TemplateDefinition).get(s.campaignId)!;
+    const def =
+      defs.get(s.campaignId) ??
+      defs.set(s.campaignId, JSON.parse(definition) as TemplateDefinition).get(s.campaignId)!;
     const unit = byId.get(m.unitId);
     if (!unit) continue;
     const ancestors: string[] = [];
-    for (let p = unit.parentId ? byId.get(unit.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) ancestors.push(p.name);
+    for (
+      let p = unit.parentId ? byId.get(unit.parentId) : undefined;
+      p;
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    )
+      ancestors.push(p.name);
     const facts: MemberForMatch & { mustPublishPlan: boolean } = {
       mustPublishPlan: m.mustPublishPlan,
       status: m.status as MemberForMatch["status"],
@@ -62,8 +101,16 @@ async function confirmedPlans(
     };
     if (!pick(def, facts, s.formKey, unit)) continue;
     out.push({
-      submissionId: s.id, campaignId: s.campaignId, campaignName, memberId: m.id, fullName: m.fullName, position: m.position,
-      unitName: unit.name, formKey: s.formKey, confirmedAt: s.confirmedAt, confirmedVersion: s.confirmedVersion,
+      submissionId: s.id,
+      campaignId: s.campaignId,
+      campaignName,
+      memberId: m.id,
+      fullName: m.fullName,
+      position: m.position,
+      unitName: unit.name,
+      formKey: s.formKey,
+      confirmedAt: s.confirmedAt,
+      confirmedVersion: s.confirmedVersion,
       form: def.forms.find((f) => f.key === s.formKey) ?? null,
     });
   }
@@ -72,10 +119,23 @@ async function confirmedPlans(
 
 /** Plans routed to the caller's supervisor grants. */
 export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<RoutedPlan[]> {
-  const supervisorUnits = grants.filter((g) => g.role === "supervisor" && g.unitId).map((g) => g.unitId!);
+  const supervisorUnits = grants
+    .filter((g) => g.role === "supervisor" && g.unitId)
+    .map((g) => g.unitId!);
   if (supervisorUnits.length === 0) return [];
-  const mine = await db.select({ id: units.id, name: units.name, parentId: units.parentId, path: units.path }).from(units).where(inArray(units.id, supervisorUnits));
-  const parents = await db.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, mine.flatMap((u) => (u.parentId ? [u.parentId] : []))));
+  const mine = await db
+    .select({ id: units.id, name: units.name, parentId: units.parentId, path: units.path })
+    .from(units)
+    .where(inArray(units.id, supervisorUnits));
+  const parents = await db
+    .select({ id: units.id, path: units.path })
+    .from(units)
+    .where(
+      inArray(
+        units.id,
+        mine.flatMap((u) => (u.parentId ? [u.parentId] : [])),
+      ),
+    );
   const watch = mine.map((u) => ({
     bodies: supervisorBodies(u.name),
     // The organisation the body belongs to: its parent's subtree (or the whole tree at the root).
@@ -84,17 +144,31 @@ export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<Routed
   return confirmedPlans(db, (def, member, formKey, unit) => {
     const rule = supervisionFor(def, member);
     if (!rule || rule.formKey !== formKey) return false;
-    return watch.some((w) => unit.path.startsWith(w.path) && rule.supervisors.some((s) => w.bodies.includes(s.body)));
+    return watch.some(
+      (w) =>
+        unit.path.startsWith(w.path) && rule.supervisors.some((s) => w.bodies.includes(s.body)),
+    );
   });
 }
 
 /** Routed to publication by the template's rules; or flagged on the roster as posting
  *  publicly, for the form the template publishes (its tracked plan where it names none). */
-const PUBLIC_PICK = (def: TemplateDefinition, member: MemberForMatch & { mustPublishPlan: boolean }, formKey: string) => {
+const PUBLIC_PICK = (
+  def: TemplateDefinition,
+  member: MemberForMatch & { mustPublishPlan: boolean },
+  formKey: string,
+) => {
   const rules = def.routing.publication;
-  if (rules.some((rule) => rule.formKey === formKey && rule.members.some((f) => memberMatches(f, member)))) return true;
+  if (
+    rules.some(
+      (rule) => rule.formKey === formKey && rule.members.some((f) => memberMatches(f, member)),
+    )
+  )
+    return true;
   if (!member.mustPublishPlan) return false;
-  return rules.length ? rules.some((r) => r.formKey === formKey) : trackedStep(def)?.formKey === formKey;
+  return rules.length
+    ? rules.some((r) => r.formKey === formKey)
+    : trackedStep(def)?.formKey === formKey;
 };
 
 /** What the tenant's public page shows: confirmed plans of members the template routes to
@@ -103,24 +177,53 @@ export async function publicPlans(db: TenantDb) {
   const plans = await confirmedPlans(db, PUBLIC_PICK);
   if (plans.length === 0) return [];
   const versions = await db
-    .select({ submissionId: submissionVersions.submissionId, version: submissionVersions.version, data: submissionVersions.data })
+    .select({
+      submissionId: submissionVersions.submissionId,
+      version: submissionVersions.version,
+      data: submissionVersions.data,
+    })
     .from(submissionVersions)
-    .where(inArray(submissionVersions.submissionId, plans.map((p) => p.submissionId)));
+    .where(
+      inArray(
+        submissionVersions.submissionId,
+        plans.map((p) => p.submissionId),
+      ),
+    );
   return plans.map((p) => {
-    const frozen = versions.find((v) => v.submissionId === p.submissionId && v.version === p.confirmedVersion);
+    const frozen = versions.find(
+      (v) => v.submissionId === p.submissionId && v.version === p.confirmedVersion,
+    );
     return {
-      campaignId: p.campaignId, campaignName: p.campaignName, fullName: p.fullName, position: p.position, unitName: p.unitName,
-      formKey: p.formKey, form: p.form, confirmedAt: p.confirmedAt, data: frozen ? (JSON.parse(frozen.data) as unknown) : null,
+      campaignId: p.campaignId,
+      campaignName: p.campaignName,
+      fullName: p.fullName,
+      position: p.position,
+      unitName: p.unitName,
+      formKey: p.formKey,
+      form: p.form,
+      confirmedAt: p.confirmedAt,
+      data: frozen ? (JSON.parse(frozen.data) as unknown) : null,
     };
   });
 }
 
-export async function addComment(db: TenantDb, submissionId: string, authorUserId: string, authorRole: string, body: string, now: Date) {
+export async function addComment(
+  db: TenantDb,
+  submissionId: string,
+  authorUserId: string,
+  authorRole: string,
+  body: string,
+  now: Date,
+) {
   const row = { id: newId(), submissionId, authorUserId, authorRole, body, createdAt: now };
   await db.insert(comments).values(row);
   return row;
 }
 
 export async function listComments(db: TenantDb, submissionId: string) {
-  return db.select().from(comments).where(eq(comments.submissionId, submissionId)).orderBy(asc(comments.createdAt));
+  return db
+    .select()
+    .from(comments)
+    .where(eq(comments.submissionId, submissionId))
+    .orderBy(asc(comments.createdAt));
 }

@@ -25,22 +25,43 @@ export async function listTemplates(db: TenantDb): Promise<TemplateSummary[]> {
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.key)) latest.set(r.key, r);
   return [
-    ...builtInTemplates.map((t) => ({ key: t.key, version: t.version, name: t.name, builtIn: true, basedOn: t.variantOf ?? null })),
-    ...[...latest.values()].map((r) => ({ key: r.key, version: r.version, name: r.name, builtIn: false, basedOn: r.basedOnKey })),
+    ...builtInTemplates.map((t) => ({
+      key: t.key,
+      version: t.version,
+      name: t.name,
+      builtIn: true,
+      basedOn: t.variantOf ?? null,
+    })),
+    ...[...latest.values()].map((r) => ({
+      key: r.key,
+      version: r.version,
+      name: r.name,
+      builtIn: false,
+      basedOn: r.basedOnKey,
+    })),
   ];
 }
 
 /** The definition of `key` (its latest version unless one is named), or 404. */
-export async function getTemplate(db: TenantDb, key: string, version?: number): Promise<{ def: TemplateDefinition; builtIn: boolean }> {
+export async function getTemplate(
+  db: TenantDb,
+  key: string,
+  version?: number,
+): Promise<{ def: TemplateDefinition; builtIn: boolean }> {
   const builtIn = getBuiltInTemplate(key);
   if (builtIn) {
-    if (version !== undefined && version !== builtIn.version) throw notFound("Không có phiên bản mẫu này.");
+    if (version !== undefined && version !== builtIn.version)
+      throw notFound("Không có phiên bản mẫu này.");
     return { def: builtIn, builtIn: true };
   }
   const [row] = await db
     .select()
     .from(templates)
-    .where(version === undefined ? eq(templates.key, key) : and(eq(templates.key, key), eq(templates.version, version)))
+    .where(
+      version === undefined
+        ? eq(templates.key, key)
+        : and(eq(templates.key, key), eq(templates.version, version)),
+    )
     .orderBy(desc(templates.version))
     .limit(1);
   if (!row) throw notFound("Không tìm thấy mẫu đợt sinh hoạt.");
@@ -49,49 +70,132 @@ export async function getTemplate(db: TenantDb, key: string, version?: number): 
 
 function checkDefinition(def: unknown): TemplateDefinition {
   const parsed = v.safeParse(TemplateDefinition, def);
-  if (!parsed.success) throw new AppError(422, "INVALID_BODY", "Định nghĩa mẫu chưa hợp lệ.", fieldErrors(parsed.issues));
+  if (!parsed.success)
+    throw new AppError(
+      422,
+      "INVALID_BODY",
+      "Định nghĩa mẫu chưa hợp lệ.",
+      fieldErrors(parsed.issues),
+    );
   const check = validateTemplate(parsed.output);
   if (!check.ok)
-    throw new AppError(422, "INVALID_BODY", check.problems.join(" "), Object.fromEntries(check.problems.map((p, i) => [`problems.${i}`, p])));
+    throw new AppError(
+      422,
+      "INVALID_BODY",
+      check.problems.join(" "),
+      Object.fromEntries(check.problems.map((p, i) => [`problems.${i}`, p])),
+    );
   return parsed.output;
 }
 
-export async function cloneTemplate(db: TenantDb, input: { fromKey: string; key: string; name: string }, audit: Audit, now: Date) {
+export async function cloneTemplate(
+  db: TenantDb,
+  input: { fromKey: string; key: string; name: string },
+  audit: Audit,
+  now: Date,
+) {
   if (getBuiltInTemplate(input.key))
-    throw new AppError(409, "CONFLICT", "Khóa này trùng với một mẫu có sẵn.", { key: "Khóa đã được dùng." });
-  const [{ n }] = (await db.select({ n: count() }).from(templates).where(eq(templates.key, input.key))) as [{ n: number }];
-  if (n > 0) throw new AppError(409, "CONFLICT", "Khóa mẫu đã được dùng.", { key: "Khóa đã được dùng." });
+    throw new AppError(409, "CONFLICT", "Khóa này trùng với một mẫu có sẵn.", {
+      key: "Khóa đã được dùng.",
+    });
+  const [{ n }] = (await db
+    .select({ n: count() })
+    .from(templates)
+    .where(eq(templates.key, input.key))) as [{ n: number }];
+  if (n > 0)
+    throw new AppError(409, "CONFLICT", "Khóa mẫu đã được dùng.", { key: "Khóa đã được dùng." });
   const { def: source } = await getTemplate(db, input.fromKey);
-  const def = checkDefinition({ ...structuredClone(source), key: input.key, version: 1, name: input.name, variantOf: source.key });
+  const def = checkDefinition({
+    ...structuredClone(source),
+    key: input.key,
+    version: 1,
+    name: input.name,
+    variantOf: source.key,
+  });
   await db.batch([
     db.insert(templates).values({
-      key: def.key, version: 1, name: def.name, definition: JSON.stringify(def), basedOnKey: source.key,
-      basedOnVersion: source.version, createdBy: audit.actorUserId, createdAt: now, updatedAt: now,
+      key: def.key,
+      version: 1,
+      name: def.name,
+      definition: JSON.stringify(def),
+      basedOnKey: source.key,
+      basedOnVersion: source.version,
+      createdBy: audit.actorUserId,
+      createdAt: now,
+      updatedAt: now,
     }),
-    auditInsert(db, { ...audit, action: "template.clone", entity: "template", entityId: def.key, after: { from: source.key, version: source.version } }, now),
+    auditInsert(
+      db,
+      {
+        ...audit,
+        action: "template.clone",
+        entity: "template",
+        entityId: def.key,
+        after: { from: source.key, version: source.version },
+      },
+      now,
+    ),
   ]);
   return { key: def.key, version: 1 };
 }
 
 /** Saves an edited definition of a tenant template; returns the version it was saved as. */
-export async function saveTemplate(db: TenantDb, key: string, definition: unknown, baseVersion: number, audit: Audit, now: Date) {
-  if (getBuiltInTemplate(key)) throw new AppError(403, "FORBIDDEN", "Mẫu có sẵn không sửa được: hãy nhân bản rồi sửa bản sao.");
-  const [current] = await db.select().from(templates).where(eq(templates.key, key)).orderBy(desc(templates.version)).limit(1);
+export async function saveTemplate(
+  db: TenantDb,
+  key: string,
+  definition: unknown,
+  baseVersion: number,
+  audit: Audit,
+  now: Date,
+) {
+  if (getBuiltInTemplate(key))
+    throw new AppError(
+      403,
+      "FORBIDDEN",
+      "Mẫu có sẵn không sửa được: hãy nhân bản rồi sửa bản sao.",
+    );
+  const [current] = await db
+    .select()
+    .from(templates)
+    .where(eq(templates.key, key))
+    .orderBy(desc(templates.version))
+    .limit(1);
   if (!current) throw notFound("Không tìm thấy mẫu đợt sinh hoạt.");
   if (current.version !== baseVersion)
-    throw new AppError(409, "VERSION_CONFLICT", "Mẫu đã được người khác sửa. Hãy tải lại rồi sửa tiếp.");
+    throw new AppError(
+      409,
+      "VERSION_CONFLICT",
+      "Mẫu đã được người khác sửa. Hãy tải lại rồi sửa tiếp.",
+    );
   const [{ used }] = (await db
     .select({ used: count() })
     .from(campaigns)
-    .where(and(eq(campaigns.templateKey, key), eq(campaigns.templateVersion, current.version)))) as [{ used: number }];
+    .where(
+      and(eq(campaigns.templateKey, key), eq(campaigns.templateVersion, current.version)),
+    )) as [{ used: number }];
   const version = used > 0 ? current.version + 1 : current.version;
   const def = checkDefinition({ ...(definition as object), key, version });
   const row = { name: def.name, definition: JSON.stringify(def), updatedAt: now };
   await db.batch([
     used > 0
-      ? db.insert(templates).values({ ...row, key, version, basedOnKey: current.basedOnKey, basedOnVersion: current.basedOnVersion, createdBy: audit.actorUserId, createdAt: now })
-      : db.update(templates).set(row).where(and(eq(templates.key, key), eq(templates.version, version))),
-    auditInsert(db, { ...audit, action: "template.save", entity: "template", entityId: key, after: { version } }, now),
+      ? db.insert(templates).values({
+          ...row,
+          key,
+          version,
+          basedOnKey: current.basedOnKey,
+          basedOnVersion: current.basedOnVersion,
+          createdBy: audit.actorUserId,
+          createdAt: now,
+        })
+      : db
+          .update(templates)
+          .set(row)
+          .where(and(eq(templates.key, key), eq(templates.version, version))),
+    auditInsert(
+      db,
+      { ...audit, action: "template.save", entity: "template", entityId: key, after: { version } },
+      now,
+    ),
   ]);
   return { key, version };
 }

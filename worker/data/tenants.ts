@@ -15,9 +15,34 @@ import { newId } from "./ids";
 
 /** Slugs that would collide with routes, hosts or staff roles. */
 export const RESERVED_SLUGS = new Set([
-  "api", "admin", "www", "static", "assets", "app", "auth", "login", "logout", "signup",
-  "dang-nhap", "dang-ky", "root", "system", "operator", "mail", "smtp", "help", "status",
-  "cdn", "docs", "public", "health", "t", "tenant", "tenants", "null", "undefined",
+  "api",
+  "admin",
+  "www",
+  "static",
+  "assets",
+  "app",
+  "auth",
+  "login",
+  "logout",
+  "signup",
+  "dang-nhap",
+  "dang-ky",
+  "root",
+  "system",
+  "operator",
+  "mail",
+  "smtp",
+  "help",
+  "status",
+  "cdn",
+  "docs",
+  "public",
+  "health",
+  "t",
+  "tenant",
+  "tenants",
+  "null",
+  "undefined",
 ]);
 
 export async function findTenantBySlug(db: ControlDb, slug: string): Promise<TenantRecord | null> {
@@ -32,7 +57,6 @@ export async function setTenantSchemaVersion(db: ControlDb, id: string, version:
     .where(and(eq(tenants.id, id), lt(tenants.schemaVersion, version)));
 }
 
-
 export interface Provisioned {
   tenant: TenantRecord;
   adminUserId: string;
@@ -46,9 +70,14 @@ export async function provisionTenant(
 ): Promise<Provisioned> {
   const { slug, name, kind } = input.tenant;
   if (!opts.allowReserved && RESERVED_SLUGS.has(slug))
-    throw new AppError(409, "SLUG_RESERVED", "Mã đảng bộ này được hệ thống giữ lại, hãy chọn mã khác.", {
-      "tenant.slug": "Mã này không dùng được.",
-    });
+    throw new AppError(
+      409,
+      "SLUG_RESERVED",
+      "Mã đảng bộ này được hệ thống giữ lại, hãy chọn mã khác.",
+      {
+        "tenant.slug": "Mã này không dùng được.",
+      },
+    );
   const control = platform.control().db;
   const now = platform.now();
   const id = newId();
@@ -61,7 +90,14 @@ export async function provisionTenant(
     // The row claims the slug first (UNIQUE), so two signups racing for it cannot both
     // make a database.
     await control.insert(tenants).values({
-      id, slug, name, kind, status: "provisioning", dbUrl: "", createdAt: now, updatedAt: now,
+      id,
+      slug,
+      name,
+      kind,
+      status: "provisioning",
+      dbUrl: "",
+      createdAt: now,
+      updatedAt: now,
     });
   } catch (err) {
     if (isConstraintViolation(err)) throw slugTaken();
@@ -78,15 +114,37 @@ export async function provisionTenant(
     const { db } = handle;
     await db.batch([
       db.insert(units).values({
-        id: rootUnitId, name, kind: "dang-bo", parentId: null, path: `/${rootUnitId}/`, depth: 0,
-        createdAt: now, updatedAt: now,
+        id: rootUnitId,
+        name,
+        kind: "dang-bo",
+        parentId: null,
+        path: `/${rootUnitId}/`,
+        depth: 0,
+        createdAt: now,
+        updatedAt: now,
       }),
       db.insert(users).values({
-        id: adminUserId, email: input.admin.email, fullName: input.admin.fullName, passwordHash,
-        createdAt: now, updatedAt: now,
+        id: adminUserId,
+        email: input.admin.email,
+        fullName: input.admin.fullName,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
       }),
-      db.insert(grants).values({ id: newId(), userId: adminUserId, role: "admin", unitId: null, createdAt: now }),
-      auditInsert(db, { actorUserId: adminUserId, action: "tenant.signup", entity: "tenant", entityId: id, after: { slug, name, kind } }, now),
+      db
+        .insert(grants)
+        .values({ id: newId(), userId: adminUserId, role: "admin", unitId: null, createdAt: now }),
+      auditInsert(
+        db,
+        {
+          actorUserId: adminUserId,
+          action: "tenant.signup",
+          entity: "tenant",
+          entityId: id,
+          after: { slug, name, kind },
+        },
+        now,
+      ),
     ]);
     const [tenant] = await control
       .update(tenants)
@@ -95,10 +153,18 @@ export async function provisionTenant(
       .returning();
     return { tenant: tenant!, adminUserId, rootUnitId };
   } catch (err) {
-    await platform.provisioner.destroy(id, dbUrl).catch((e) => console.error("provisioning cleanup", e));
+    await platform.provisioner
+      .destroy(id, dbUrl)
+      .catch((e) => console.error("provisioning cleanup", e));
     await control.delete(tenants).where(eq(tenants.id, id));
     if (err instanceof AppError) throw err;
     console.error("provisioning failed", err);
-    throw new AppError(503, "PROVISIONING_FAILED", "Chưa tạo được đảng bộ, vui lòng thử lại sau.", undefined, { "Retry-After": "5" });
+    throw new AppError(
+      503,
+      "PROVISIONING_FAILED",
+      "Chưa tạo được đảng bộ, vui lòng thử lại sau.",
+      undefined,
+      { "Retry-After": "5" },
+    );
   }
 }

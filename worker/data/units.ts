@@ -10,7 +10,14 @@ import { newId } from "./ids";
 import { scopeCondition } from "./scope";
 
 export type UnitRow = typeof units.$inferSelect;
-export const UNIT_KINDS = ["dang-bo", "dang-bo-bo-phan", "dang-bo-co-so", "chi-bo", "co-quan", "doan-the"] as const;
+export const UNIT_KINDS = [
+  "dang-bo",
+  "dang-bo-bo-phan",
+  "dang-bo-co-so",
+  "chi-bo",
+  "co-quan",
+  "doan-the",
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 /** Statuses that are members still on the roll (not transferred out, not deceased). */
 export const ON_ROLL_STATUSES = ["dang-sinh-hoat", "mien-sinh-hoat", "tuoi-cao-benh", "chuyen-den"];
@@ -99,11 +106,17 @@ export async function createUnit(
     parent = root ?? null;
   }
   if (parent?.closedOn)
-    throw new AppError(422, "INVALID_STATE", "Đơn vị cấp trên đã giải thể.", { parentId: "Đơn vị đã giải thể." });
+    throw new AppError(422, "INVALID_STATE", "Đơn vị cấp trên đã giải thể.", {
+      parentId: "Đơn vị đã giải thể.",
+    });
   const row = newUnitRow(input, parent, now);
   await db.batch([
     db.insert(units).values(row),
-    auditInsert(db, { ...audit, action: "unit.create", entity: "unit", entityId: row.id, after: row }, now),
+    auditInsert(
+      db,
+      { ...audit, action: "unit.create", entity: "unit", entityId: row.id, after: row },
+      now,
+    ),
   ]);
   return row;
 }
@@ -125,9 +138,14 @@ export async function updateUnit(
     if (unit.depth === 0) throw new AppError(422, "INVALID_STATE", "Không thể chuyển đảng bộ gốc.");
     const parent = await getUnitInScope(db, input.parentId, scope);
     if (wouldCycle(unit.path, parent.path))
-      throw new AppError(422, "MOVE_CYCLE", "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.", {
-        parentId: "Đơn vị cấp trên không hợp lệ.",
-      });
+      throw new AppError(
+        422,
+        "MOVE_CYCLE",
+        "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.",
+        {
+          parentId: "Đơn vị cấp trên không hợp lệ.",
+        },
+      );
     parentId = parent.id;
     path = `${parent.path}${unit.id}/`;
     depth = parent.depth + 1;
@@ -193,10 +211,18 @@ export async function closeUnit(
       .update(units)
       .set({ closedOn, version: sql`${units.version} + 1`, updatedAt: now })
       .where(and(gte(units.path, lo), lt(units.path, hi), sql`${units.closedOn} IS NULL`)),
-    auditInsert(db, { ...audit, action: "unit.close", entity: "unit", entityId: id, after: { closedOn } }, now),
+    auditInsert(
+      db,
+      { ...audit, action: "unit.close", entity: "unit", entityId: id, after: { closedOn } },
+      now,
+    ),
   ]);
   return (await getUnit(db, id))!;
 }
 
 export const versionConflict = () =>
-  new AppError(409, "VERSION_CONFLICT", "Dữ liệu đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.");
+  new AppError(
+    409,
+    "VERSION_CONFLICT",
+    "Dữ liệu đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.",
+  );
