@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import type { AppEnv, Bindings, Platform } from "./env";
-import { AppError, onError } from "./errors";
+import { DomainError, onError } from "./errors";
 import { guard, policy } from "./http";
 import { authenticate } from "./middleware/auth";
 import { rejectForeignOrigin, requestContext } from "./middleware/context";
@@ -70,7 +70,7 @@ export function createApp(
     c.json((openapi ??= buildOpenApi(app.routes, c.get("platform").version)), 200),
   );
   app.all("/api/*", () => {
-    throw new AppError(404, "NOT_FOUND", "Không có đường dẫn API này.");
+    throw new DomainError("NOT_FOUND", "Không có đường dẫn API này.");
   });
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "Không tìm thấy." } }, 404));
   return routes;

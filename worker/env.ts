@@ -14,6 +14,12 @@ export interface Grant {
   unitId: string | null;
 }
 
+/** A grant as the session carries it: with the unit's current path, so the caller's scope
+ *  is computed without another query (a moved unit's path is read afresh each request). */
+export interface SessionGrant extends Grant {
+  unitPath: string | null;
+}
+
 export interface SessionUser {
   id: string;
   email: string;
@@ -103,6 +109,6 @@ export interface AppEnv {
     tenantClient: TenantHandle["client"];
     sessionId: string | null;
     user: SessionUser | null;
-    grants: Grant[];
+    grants: SessionGrant[];
   };
 }

@@ -5,40 +5,51 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env";
 
-export type ErrorCode =
-  | "BAD_REQUEST"
-  | "INVALID_BODY"
-  | "INVALID_JSON"
-  | "UNAUTHENTICATED"
-  | "INVALID_CREDENTIALS"
-  | "FORBIDDEN"
-  | "CSRF_ORIGIN"
-  | "NOT_FOUND"
-  | "TENANT_NOT_FOUND"
-  | "TENANT_SUSPENDED"
-  | "SLUG_TAKEN"
-  | "SLUG_RESERVED"
-  | "EMAIL_TAKEN"
-  | "VERSION_CONFLICT"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "RATE_LIMITED"
-  | "IMPORT_INVALID"
-  | "NOT_LAUNCHABLE"
-  | "MOVE_CYCLE"
-  | "TOKEN_INVALID"
-  | "ROLE_SCOPE"
-  | "INVALID_STATE"
-  | "BUSY"
-  | "PROVISIONING_FAILED"
-  | "INTERNAL";
+/** Every machine code the API answers with, and the one HTTP status each maps to. The table
+ *  is the only place a status is chosen: data and domain code throw `DomainError(code, …)`
+ *  and know nothing of HTTP. */
+export const STATUS = {
+  BAD_REQUEST: 400,
+  INVALID_JSON: 400,
+  TOKEN_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_ORIGIN: 403,
+  ROLE_SCOPE: 403,
+  TENANT_SUSPENDED: 403,
+  NOT_FOUND: 404,
+  TENANT_NOT_FOUND: 404,
+  SLUG_TAKEN: 409,
+  SLUG_RESERVED: 409,
+  EMAIL_TAKEN: 409,
+  VERSION_CONFLICT: 409,
+  CONFLICT: 409,
+  /** The entity's current state forbids the change (a launched campaign, a confirmed plan). */
+  INVALID_STATE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_BODY: 422,
+  IMPORT_INVALID: 422,
+  NOT_LAUNCHABLE: 422,
+  MOVE_CYCLE: 422,
+  /** The request is well-formed but a rule of the domain refuses it (close a unit that still
+   *  has members, move the root). */
+  RULE_VIOLATION: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  BUSY: 503,
+  PROVISIONING_FAILED: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof STATUS;
 
 export type FieldErrors = Record<string, string>;
 
-export class AppError extends Error {
+/** A refusal with a machine code and a Vietnamese message safe to show. No HTTP status:
+ *  `STATUS` maps the code at the edge, so the cron and the API read the same errors. */
+export class DomainError extends Error {
   constructor(
-    readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldErrors,
@@ -46,15 +57,23 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+  get status(): ContentfulStatusCode {
+    return STATUS[this.code];
+  }
 }
 
-export const notFound = (message = "Không tìm thấy.") => new AppError(404, "NOT_FOUND", message);
+export const notFound = (message = "Không tìm thấy.") => new DomainError("NOT_FOUND", message);
 export const forbidden = (message = "Bạn không có quyền thực hiện thao tác này.") =>
-  new AppError(403, "FORBIDDEN", message);
+  new DomainError("FORBIDDEN", message);
 export const unauthenticated = () =>
-  new AppError(401, "UNAUTHENTICATED", "Bạn cần đăng nhập để tiếp tục.");
+  new DomainError("UNAUTHENTICATED", "Bạn cần đăng nhập để tiếp tục.");
 export const invalidBody = (fields: FieldErrors, message = "Dữ liệu gửi lên chưa hợp lệ.") =>
-  new AppError(422, "INVALID_BODY", message, fields);
+  new DomainError("INVALID_BODY", message, fields);
+export const versionConflict = () =>
+  new DomainError(
+    "VERSION_CONFLICT",
+    "Dữ liệu đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.",
+  );
 
 export function errorBody(code: ErrorCode, message: string, fields?: FieldErrors) {
   return { error: fields ? { code, message, fields } : { code, message } };
@@ -78,9 +97,9 @@ export const isConstraintViolation = (err: unknown) =>
   (sqliteCode(err) ?? "").startsWith("SQLITE_CONSTRAINT");
 
 export function onError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof AppError) {
+  if (err instanceof DomainError) {
     for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
-    return c.json(errorBody(err.code, err.message, err.fields), err.status);
+    return c.json(errorBody(err.code, err.message, err.fields), STATUS[err.code]);
   }
   if (err instanceof HTTPException) {
     if (err.status === 413)

@@ -4,16 +4,31 @@
 // `c.req.valid(...)`.
 import type { Context, MiddlewareHandler } from "hono";
 import * as v from "valibot";
-import { AppError, forbidden, invalidBody, unauthenticated, type FieldErrors } from "./errors";
-import type { AppEnv, Role } from "./env";
+import type { Ctx } from "./data/context";
+import { scopeOf, type Scope } from "./domain/scope";
+import { DomainError, forbidden, invalidBody, unauthenticated, type FieldErrors } from "./errors";
+import { ROLES, type AppEnv, type Role, type SessionGrant, type SessionUser } from "./env";
 
-export type Policy = { kind: "public" } | { kind: "signed-in" } | { kind: "roles"; roles: Role[] };
+export type PublicPolicy = { kind: "public" };
+export type CallerPolicy = { kind: "signed-in" } | { kind: "roles"; roles: Role[] };
+export type Policy = PublicPolicy | CallerPolicy;
 
 export const policy = {
-  public: { kind: "public" } as Policy,
-  signedIn: { kind: "signed-in" } as Policy,
-  roles: (...roles: Role[]): Policy => ({ kind: "roles", roles }),
+  public: { kind: "public" } as PublicPolicy,
+  signedIn: { kind: "signed-in" } as CallerPolicy,
+  roles: (...roles: Role[]): CallerPolicy => ({ kind: "roles", roles }),
 };
+
+/** What a guarded handler works with: the caller (never null past the guard), their grants,
+ *  the scope of the roles the route admits, and the data layer's `Ctx`. */
+export interface RequestCtx extends Ctx {
+  user: SessionUser;
+  grants: SessionGrant[];
+  /** The caller's scope for other roles than the route's (a secretary writing for a member
+   *  on a route members may also call). */
+  scopeFor(roles: readonly Role[]): Scope;
+}
+export type Guarded = { Variables: { user: SessionUser; ctx: RequestCtx } };
 
 export const META = Symbol.for("sh.route-meta");
 export interface RouteMeta {
@@ -32,21 +47,32 @@ function tag<T extends object>(fn: T, meta: RouteMeta): T {
 }
 export const metaOf = (fn: unknown): RouteMeta | undefined => (fn as Tagged)?.[META];
 
-/** Deny by default: a route states who may call it. Scope (which units) is the data
- *  layer's job; this checks that the caller is signed in with one of the roles. */
-export function guard(p: Policy, summary: string): MiddlewareHandler<AppEnv> {
-  return tag(
-    async (c, next) => {
-      if (p.kind !== "public") {
-        const user = c.get("user");
-        if (!user) throw unauthenticated();
-        if (p.kind === "roles" && !c.get("grants").some((g) => p.roles.includes(g.role)))
-          throw forbidden();
-      }
-      await next();
-    },
-    { policy: p, summary },
-  );
+/** Deny by default: a route states who may call it. Past a caller policy the handler reads
+ *  `c.var.ctx`: the signed-in user, and the scope (which units) of the roles the route
+ *  admits, computed from the session's grants without another query. */
+export function guard(p: PublicPolicy, summary: string): MiddlewareHandler<AppEnv>;
+export function guard(p: CallerPolicy, summary: string): MiddlewareHandler<AppEnv & Guarded>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads above type it
+export function guard(p: Policy, summary: string): MiddlewareHandler<any> {
+  const check: MiddlewareHandler<AppEnv & Guarded> = async (c, next) => {
+    if (p.kind !== "public") {
+      const user = c.get("user");
+      if (!user) throw unauthenticated();
+      const grants = c.get("grants");
+      if (p.kind === "roles" && !grants.some((g) => p.roles.includes(g.role))) throw forbidden();
+      c.set("ctx", {
+        db: c.get("db"),
+        scope: scopeOf(grants, p.kind === "roles" ? p.roles : ROLES),
+        actor: { actorUserId: user.id, requestId: c.get("requestId") },
+        now: c.get("platform").now(),
+        user,
+        grants,
+        scopeFor: (roles) => scopeOf(grants, roles),
+      });
+    }
+    await next();
+  };
+  return tag(check, { policy: p, summary });
 }
 
 /** Text in the product is stored NFC: a Vietnamese letter typed on some keyboards arrives
@@ -129,8 +155,7 @@ export function jsonBody<S extends v.GenericSchema>(
     async (c, next) => {
       const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
       if (!JSON_TYPE.test(mediaType))
-        throw new AppError(
-          415,
+        throw new DomainError(
           "UNSUPPORTED_MEDIA_TYPE",
           "Dữ liệu phải gửi dạng JSON (Content-Type: application/json).",
         );
@@ -139,7 +164,7 @@ export function jsonBody<S extends v.GenericSchema>(
         raw = JSON.parse(await c.req.text());
       } catch (err) {
         if (err instanceof SyntaxError)
-          throw new AppError(400, "INVALID_JSON", "Nội dung JSON không đọc được.");
+          throw new DomainError("INVALID_JSON", "Nội dung JSON không đọc được.");
         throw err;
       }
       c.req.addValidatedData("json", parseOrThrow(schema, raw) as object);
@@ -147,6 +172,23 @@ export function jsonBody<S extends v.GenericSchema>(
     },
     { body: schema, bodyType: "application/json" },
   );
+}
+
+/** Path parameters validated like bodies: a malformed id is a 404 (it names nothing), not a
+ *  database lookup. */
+export function pathParams<S extends v.GenericSchema>(
+  schema: S,
+): MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { param: v.InferInput<S> }; out: { param: v.InferOutput<S> } }
+> {
+  return tag(async (c, next) => {
+    const result = v.safeParse(schema, c.req.param());
+    if (!result.success) throw new DomainError("NOT_FOUND", "Không tìm thấy.");
+    c.req.addValidatedData("param", result.output as object);
+    await next();
+  }, {});
 }
 
 export function queryParams<S extends v.GenericSchema>(
@@ -166,7 +208,7 @@ export function queryParams<S extends v.GenericSchema>(
 }
 
 /** Who did it, for the audit row written with a change. */
-export function actor(c: Context<AppEnv>) {
+export function actor<E extends AppEnv>(c: Context<E>) {
   return { actorUserId: c.get("user")?.id ?? null, requestId: c.get("requestId") };
 }
 

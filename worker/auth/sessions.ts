@@ -6,9 +6,9 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { eq, inArray, sql } from "drizzle-orm";
-import { grants, sessions, users } from "../../schema/tables/tenant";
+import { grants, sessions, units, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import type { Grant, SessionUser } from "../env";
+import type { SessionGrant, SessionUser } from "../env";
 
 /** A session ends after this long without use… */
 export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -41,7 +41,7 @@ export async function createSession(
 export interface ValidSession {
   sessionId: string;
   user: SessionUser;
-  grants: Grant[];
+  grants: SessionGrant[];
 }
 
 export async function validateSessionToken(
@@ -70,8 +70,9 @@ export async function validateSessionToken(
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, id)),
     db
-      .select({ role: grants.role, unitId: grants.unitId })
+      .select({ role: grants.role, unitId: grants.unitId, unitPath: units.path })
       .from(grants)
+      .leftJoin(units, eq(units.id, grants.unitId))
       .where(
         eq(
           grants.userId,

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import type { TenantDb } from "../db/handles";
 import { inScope, type Scope } from "../domain/scope";
 import type { Role } from "../env";
-import { AppError, notFound } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";
 import { getUnitInScope } from "./units";
@@ -21,7 +21,7 @@ type Audit = Omit<AuditEntry, "action" | "entity">;
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 const newToken = () => encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(32)));
 const tokenInvalid = () =>
-  new AppError(400, "TOKEN_INVALID", "Đường dẫn đã hết hạn, đã được dùng hoặc đã bị thu hồi.");
+  new DomainError("TOKEN_INVALID", "Đường dẫn đã hết hạn, đã được dùng hoặc đã bị thu hồi.");
 
 export interface InvitationInput {
   memberId?: string;
@@ -40,7 +40,7 @@ export async function createInvitation(
 ): Promise<{ id: string; token: string; expiresAt: Date }> {
   const scope = caller.isAdmin ? { all: true, paths: [] } : caller.secretaryScope;
   if (!caller.isAdmin && input.role !== "member")
-    throw new AppError(403, "ROLE_SCOPE", "Bí thư chỉ được mời đảng viên trong chi bộ của mình.");
+    throw new DomainError("ROLE_SCOPE", "Bí thư chỉ được mời đảng viên trong chi bộ của mình.");
   let unitId = input.unitId ?? null;
   if (input.memberId) {
     const [m] = await db
@@ -53,7 +53,7 @@ export async function createInvitation(
   }
   if (input.role === "admin") unitId = null;
   else if (!unitId)
-    throw new AppError(422, "INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
+    throw new DomainError("INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
       unitId: "Bắt buộc phải có.",
     });
   else await getUnitInScope(db, unitId, scope);
@@ -169,10 +169,9 @@ export async function acceptInvitation(
   const invitation = await claimToken(db, token, "invite", now);
   try {
     const [existing] = await db.select().from(users).where(eq(users.email, invitation.email));
-    if (existing?.disabledAt) throw new AppError(403, "FORBIDDEN", "Tài khoản này đã bị khóa.");
+    if (existing?.disabledAt) throw new DomainError("FORBIDDEN", "Tài khoản này đã bị khóa.");
     if (existing?.passwordHash && !(await verifyPassword(existing.passwordHash, password)))
-      throw new AppError(
-        401,
+      throw new DomainError(
         "INVALID_CREDENTIALS",
         "Bạn đã có tài khoản: hãy nhập đúng mật khẩu hiện tại để nhận vai trò mới.",
       );
@@ -319,7 +318,7 @@ export async function setDisabled(
   now: Date,
 ) {
   if (disabled && userId === callerId)
-    throw new AppError(422, "INVALID_STATE", "Bạn không thể tự khóa tài khoản của mình.");
+    throw new DomainError("RULE_VIOLATION", "Bạn không thể tự khóa tài khoản của mình.");
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!user) throw notFound("Không tìm thấy tài khoản.");
   const writes = [
@@ -355,7 +354,7 @@ export async function addGrant(
   const unitId = input.role === "admin" ? null : (input.unitId ?? null);
   if (input.role !== "admin") {
     if (!unitId)
-      throw new AppError(422, "INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
+      throw new DomainError("INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
         unitId: "Bắt buộc phải có.",
       });
     await getUnitInScope(db, unitId, { all: true, paths: [] });
@@ -379,7 +378,7 @@ export async function addGrant(
       now,
     ),
   ]);
-  if (!inserted[0]) throw new AppError(409, "CONFLICT", "Tài khoản đã có vai trò này.");
+  if (!inserted[0]) throw new DomainError("CONFLICT", "Tài khoản đã có vai trò này.");
   return { id, role: input.role, unitId };
 }
 
@@ -397,7 +396,7 @@ export async function removeGrant(
     .where(and(eq(grants.id, grantId), eq(grants.userId, userId)));
   if (!grant) throw notFound("Không tìm thấy vai trò.");
   if (grant.role === "admin" && userId === callerId)
-    throw new AppError(422, "INVALID_STATE", "Bạn không thể tự bỏ quyền quản trị của mình.");
+    throw new DomainError("RULE_VIOLATION", "Bạn không thể tự bỏ quyền quản trị của mình.");
   await db.batch([
     db.delete(grants).where(eq(grants.id, grantId)),
     auditInsert(

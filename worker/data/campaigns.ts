@@ -33,7 +33,7 @@ import {
   type SubmissionStatus,
 } from "../domain/progress";
 import { subtreeBounds, type Scope } from "../domain/scope";
-import { AppError, notFound } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
@@ -116,7 +116,7 @@ export function stepDueDates(
     });
   } catch (err) {
     if (err instanceof DueDateError)
-      throw new AppError(422, "INVALID_BODY", err.message, { dueOn: err.message });
+      throw new DomainError("INVALID_BODY", err.message, { dueOn: err.message });
     throw err;
   }
 }
@@ -172,7 +172,7 @@ export async function createCampaignFrom(
   directiveId: string | null,
 ) {
   if (input.dueOn < input.startsOn)
-    throw new AppError(422, "INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", {
+    throw new DomainError("INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", {
       dueOn: "Phải sau ngày bắt đầu.",
     });
   for (const unitId of input.unitIds) await getUnitInScope(db, unitId, scope);
@@ -376,11 +376,10 @@ export async function syncTasks(
 export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
   const c = await getCampaign(db, id);
   if (c.status !== "draft")
-    throw new AppError(409, "INVALID_STATE", "Chỉ phát động được đợt sinh hoạt đang ở dạng nháp.");
+    throw new DomainError("INVALID_STATE", "Chỉ phát động được đợt sinh hoạt đang ở dạng nháp.");
   const blockers = launchBlockers(c.def);
   if (blockers.length)
-    throw new AppError(
-      422,
+    throw new DomainError(
       "NOT_LAUNCHABLE",
       blockers.join(" "),
       Object.fromEntries(blockers.map((b, i) => [`blockers.${i}`, b])),
@@ -396,7 +395,7 @@ export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now
     })
     .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
     .returning({ id: campaigns.id });
-  if (!claimed) throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt đã được phát động.");
+  if (!claimed) throw new DomainError("INVALID_STATE", "Đợt sinh hoạt đã được phát động.");
   const created = await syncTasks(db, { ...c, status: "active" }, now);
   await auditInsert(
     db,
@@ -417,7 +416,7 @@ export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now
 export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
   const c = await getCampaign(db, id);
   if (c.status !== "draft")
-    throw new AppError(409, "INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
+    throw new DomainError("INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
   await db.batch([
     db.delete(campaignUnits).where(eq(campaignUnits.campaignId, id)),
     db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
@@ -438,7 +437,7 @@ export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit
 export async function closeCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
   const c = await getCampaign(db, id);
   if (c.status !== "active")
-    throw new AppError(409, "INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");
+    throw new DomainError("INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");
   await db.batch([
     db
       .update(campaigns)

@@ -8,12 +8,12 @@ import type { TenantDb } from "../db/handles";
 import { reportMark } from "../domain/compliance";
 import { validateFormData } from "../domain/forms";
 import { inScope, type Scope } from "../domain/scope";
-import { AppError, invalidBody, notFound } from "../errors";
+import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
 import { newId } from "./ids";
 import { getMemberInScope } from "./members";
-import { getUnitInScope, versionConflict } from "./units";
+import { getUnitInScope } from "./units";
 
 type Audit = Omit<AuditEntry, "action" | "entity">;
 
@@ -27,7 +27,7 @@ export async function submitReport(
   now: Date,
 ) {
   if (c.status === "draft")
-    throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
+    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
   const unit = await getUnitInScope(db, unitId, scope);
   if (!(await inCampaignTargets(db, c.id, unit.path)))
     throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
@@ -172,7 +172,7 @@ export async function saveReview(
   now: Date,
 ) {
   if (c.status === "draft")
-    throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
+    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
   await getMemberInScope(db, input.memberId, scope);
   const row = {
     id: newId(),

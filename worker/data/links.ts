@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { directives, rollups, tenantLinks, tenants } from "../../schema/tables/control";
 import type { ControlDb } from "../db/handles";
 import type { TenantRecord } from "../env";
-import { AppError, notFound } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { newId } from "./ids";
 
 export async function requestLink(
@@ -19,11 +19,11 @@ export async function requestLink(
     .from(tenants)
     .where(and(eq(tenants.slug, parentSlug), eq(tenants.status, "active")));
   if (!parent)
-    throw new AppError(404, "TENANT_NOT_FOUND", "Không tìm thấy đảng bộ cấp trên với mã này.", {
+    throw new DomainError("TENANT_NOT_FOUND", "Không tìm thấy đảng bộ cấp trên với mã này.", {
       parentSlug: "Không tìm thấy.",
     });
   if (parent.id === child.id)
-    throw new AppError(422, "INVALID_BODY", "Không thể báo cáo cho chính mình.", {
+    throw new DomainError("INVALID_BODY", "Không thể báo cáo cho chính mình.", {
       parentSlug: "Không hợp lệ.",
     });
   const existing = await control
@@ -36,7 +36,7 @@ export async function requestLink(
         inArray(tenantLinks.status, ["pending", "approved"]),
       ),
     );
-  if (existing[0]) throw new AppError(409, "CONFLICT", "Đã có yêu cầu liên kết với đảng bộ này.");
+  if (existing[0]) throw new DomainError("CONFLICT", "Đã có yêu cầu liên kết với đảng bộ này.");
   // A cycle (the parent already reports to this child, directly) would let figures loop.
   const reverse = await control
     .select()
@@ -49,7 +49,7 @@ export async function requestLink(
       ),
     );
   if (reverse[0])
-    throw new AppError(422, "INVALID_BODY", "Đảng bộ này đang báo cáo cho đảng bộ của bạn.", {
+    throw new DomainError("INVALID_BODY", "Đảng bộ này đang báo cáo cho đảng bộ của bạn.", {
       parentSlug: "Liên kết ngược.",
     });
   const row = {
@@ -81,9 +81,9 @@ async function linkOf(control: ControlDb, tenant: TenantRecord, id: string) {
 export async function approveLink(control: ControlDb, parent: TenantRecord, id: string, now: Date) {
   const link = await linkOf(control, parent, id);
   if (link.parentId !== parent.id)
-    throw new AppError(403, "FORBIDDEN", "Chỉ đảng bộ cấp trên duyệt được liên kết.");
+    throw new DomainError("FORBIDDEN", "Chỉ đảng bộ cấp trên duyệt được liên kết.");
   if (link.status !== "pending")
-    throw new AppError(409, "INVALID_STATE", "Liên kết không còn chờ duyệt.");
+    throw new DomainError("INVALID_STATE", "Liên kết không còn chờ duyệt.");
   await control
     .update(tenantLinks)
     .set({ status: "approved", approvedAt: now })

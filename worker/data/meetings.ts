@@ -20,11 +20,11 @@ import {
   type Mark,
 } from "../domain/compliance";
 import { inScope, subtreeBounds, type Scope } from "../domain/scope";
-import { AppError, invalidBody, notFound } from "../errors";
+import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
 import { newId } from "./ids";
-import { getUnitInScope, versionConflict } from "./units";
+import { getUnitInScope } from "./units";
 
 type Audit = Omit<AuditEntry, "action" | "entity">;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -68,7 +68,7 @@ export async function createMeeting(
   now: Date,
 ) {
   if (c.status !== "active")
-    throw new AppError(409, "INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
+    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
   const unit = await campaignUnit(db, c, input.unitId, scope);
   const step = meetingSteps(c, unit).find((s) => s.key === input.stepKey);
   if (!step) throw invalidBody({ stepKey: "Bước này không phải buổi sinh hoạt của đơn vị này." });
@@ -97,8 +97,7 @@ export async function createMeeting(
       now,
     ),
   ]);
-  if (!inserted[0])
-    throw new AppError(409, "CONFLICT", "Đơn vị đã có lịch cho buổi sinh hoạt này.");
+  if (!inserted[0]) throw new DomainError("CONFLICT", "Đơn vị đã có lịch cho buổi sinh hoạt này.");
   return getMeetingInScope(db, row.id, scope);
 }
 

@@ -8,11 +8,11 @@ import type { TenantDb } from "../db/handles";
 import { inScope, subtreeBounds, type Scope } from "../domain/scope";
 import { foldVietnamese } from "../domain/text";
 import { ictDate } from "../domain/deadlines";
-import { notFound } from "../errors";
+import { notFound, versionConflict } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
-import { getUnitInScope, versionConflict } from "./units";
+import { getUnitInScope } from "./units";
 
 export type MemberRow = typeof members.$inferSelect;
 export type MemberStatus =

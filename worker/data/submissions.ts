@@ -11,7 +11,7 @@ import type { TenantDb } from "../db/handles";
 import { canonicalJson, validateFormData } from "../domain/forms";
 import { countState } from "../domain/progress";
 import { inScope, type Scope } from "../domain/scope";
-import { AppError, invalidBody, notFound } from "../errors";
+import { DomainError, invalidBody, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { inCampaignTargets, memberFormKeys, type Campaign } from "./campaigns";
 import { newId } from "./ids";
@@ -22,8 +22,7 @@ export type SubmissionRow = typeof submissions.$inferSelect;
 const contentHash = (data: unknown) =>
   encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(data))));
 const stale = () =>
-  new AppError(
-    409,
+  new DomainError(
     "VERSION_CONFLICT",
     "Bản kế hoạch đã thay đổi ở nơi khác (máy khác hoặc bí thư). Hãy tải lại bản mới nhất rồi sửa tiếp.",
   );
@@ -72,8 +71,7 @@ async function current(db: TenantDb, campaignId: string, memberId: string, formK
 
 const requireActive = (c: Campaign) => {
   if (c.status !== "active")
-    throw new AppError(
-      409,
+    throw new DomainError(
       "INVALID_STATE",
       c.status === "draft" ? "Đợt sinh hoạt chưa được phát động." : "Đợt sinh hoạt đã kết thúc.",
     );
@@ -121,7 +119,7 @@ export async function saveDraft(
     countState(member.status, c.def.excusals.statuses) === "excused" &&
     !c.def.excusals.voluntarySubmissionAllowed
   )
-    throw new AppError(409, "INVALID_STATE", "Đảng viên thuộc diện miễn trong đợt này.");
+    throw new DomainError("INVALID_STATE", "Đảng viên thuộc diện miễn trong đợt này.");
   const errors = validateFormData(form, input.data, c.def.lists, "draft");
   if (Object.keys(errors).length) throw invalidBody(errors);
   const existing = await current(db, c.id, memberId, form.key);
@@ -276,8 +274,7 @@ export async function confirm(
 ) {
   const { s } = await getSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
   if (s.status !== "submitted")
-    throw new AppError(
-      409,
+    throw new DomainError(
       "INVALID_STATE",
       s.status === "confirmed"
         ? "Bản kế hoạch đã được xác nhận."
@@ -330,8 +327,7 @@ export async function returnSubmission(
 ) {
   const { s } = await getSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
   if (s.status !== "submitted")
-    throw new AppError(
-      409,
+    throw new DomainError(
       "INVALID_STATE",
       "Chỉ trả lại được bản kế hoạch đã nộp và chưa xác nhận.",
     );

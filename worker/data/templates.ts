@@ -7,7 +7,7 @@ import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates";
 import { TemplateDefinition, validateTemplate } from "../../schema/template";
 import { campaigns, templates } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { AppError, notFound } from "../errors";
+import { DomainError, notFound } from "../errors";
 import { fieldErrors } from "../http";
 import { auditInsert, type AuditEntry } from "./audit";
 
@@ -71,16 +71,14 @@ export async function getTemplate(
 function checkDefinition(def: unknown): TemplateDefinition {
   const parsed = v.safeParse(TemplateDefinition, def);
   if (!parsed.success)
-    throw new AppError(
-      422,
+    throw new DomainError(
       "INVALID_BODY",
       "Định nghĩa mẫu chưa hợp lệ.",
       fieldErrors(parsed.issues),
     );
   const check = validateTemplate(parsed.output);
   if (!check.ok)
-    throw new AppError(
-      422,
+    throw new DomainError(
       "INVALID_BODY",
       check.problems.join(" "),
       Object.fromEntries(check.problems.map((p, i) => [`problems.${i}`, p])),
@@ -95,7 +93,7 @@ export async function cloneTemplate(
   now: Date,
 ) {
   if (getBuiltInTemplate(input.key))
-    throw new AppError(409, "CONFLICT", "Khóa này trùng với một mẫu có sẵn.", {
+    throw new DomainError("CONFLICT", "Khóa này trùng với một mẫu có sẵn.", {
       key: "Khóa đã được dùng.",
     });
   const [{ n }] = (await db
@@ -103,7 +101,7 @@ export async function cloneTemplate(
     .from(templates)
     .where(eq(templates.key, input.key))) as [{ n: number }];
   if (n > 0)
-    throw new AppError(409, "CONFLICT", "Khóa mẫu đã được dùng.", { key: "Khóa đã được dùng." });
+    throw new DomainError("CONFLICT", "Khóa mẫu đã được dùng.", { key: "Khóa đã được dùng." });
   const { def: source } = await getTemplate(db, input.fromKey);
   const def = checkDefinition({
     ...structuredClone(source),
@@ -149,11 +147,7 @@ export async function saveTemplate(
   now: Date,
 ) {
   if (getBuiltInTemplate(key))
-    throw new AppError(
-      403,
-      "FORBIDDEN",
-      "Mẫu có sẵn không sửa được: hãy nhân bản rồi sửa bản sao.",
-    );
+    throw new DomainError("FORBIDDEN", "Mẫu có sẵn không sửa được: hãy nhân bản rồi sửa bản sao.");
   const [current] = await db
     .select()
     .from(templates)
@@ -162,8 +156,7 @@ export async function saveTemplate(
     .limit(1);
   if (!current) throw notFound("Không tìm thấy mẫu đợt sinh hoạt.");
   if (current.version !== baseVersion)
-    throw new AppError(
-      409,
+    throw new DomainError(
       "VERSION_CONFLICT",
       "Mẫu đã được người khác sửa. Hãy tải lại rồi sửa tiếp.",
     );

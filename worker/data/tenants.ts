@@ -9,7 +9,7 @@ import { hashPassword } from "../auth/password";
 import type { ControlDb } from "../db/handles";
 import { migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
-import { AppError, isConstraintViolation } from "../errors";
+import { DomainError, isConstraintViolation } from "../errors";
 import { auditInsert } from "./audit";
 import { newId } from "./ids";
 
@@ -70,8 +70,7 @@ export async function provisionTenant(
 ): Promise<Provisioned> {
   const { slug, name, kind } = input.tenant;
   if (!opts.allowReserved && RESERVED_SLUGS.has(slug))
-    throw new AppError(
-      409,
+    throw new DomainError(
       "SLUG_RESERVED",
       "Mã đảng bộ này được hệ thống giữ lại, hãy chọn mã khác.",
       {
@@ -82,7 +81,7 @@ export async function provisionTenant(
   const now = platform.now();
   const id = newId();
   const slugTaken = () =>
-    new AppError(409, "SLUG_TAKEN", "Mã đảng bộ đã được dùng.", {
+    new DomainError("SLUG_TAKEN", "Mã đảng bộ đã được dùng.", {
       "tenant.slug": "Mã đảng bộ đã được dùng.",
     });
   if (await findTenantBySlug(control, slug)) throw slugTaken();
@@ -157,10 +156,9 @@ export async function provisionTenant(
       .destroy(id, dbUrl)
       .catch((e) => console.error("provisioning cleanup", e));
     await control.delete(tenants).where(eq(tenants.id, id));
-    if (err instanceof AppError) throw err;
+    if (err instanceof DomainError) throw err;
     console.error("provisioning failed", err);
-    throw new AppError(
-      503,
+    throw new DomainError(
       "PROVISIONING_FAILED",
       "Chưa tạo được đảng bộ, vui lòng thử lại sau.",
       undefined,

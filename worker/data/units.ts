@@ -4,7 +4,7 @@ import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { members, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
-import { AppError, notFound } from "../errors";
+import { DomainError, notFound, versionConflict } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
@@ -106,7 +106,7 @@ export async function createUnit(
     parent = root ?? null;
   }
   if (parent?.closedOn)
-    throw new AppError(422, "INVALID_STATE", "Đơn vị cấp trên đã giải thể.", {
+    throw new DomainError("RULE_VIOLATION", "Đơn vị cấp trên đã giải thể.", {
       parentId: "Đơn vị đã giải thể.",
     });
   const row = newUnitRow(input, parent, now);
@@ -135,11 +135,10 @@ export async function updateUnit(
   let depth = unit.depth;
   let parentId = unit.parentId;
   if (input.parentId !== undefined && input.parentId !== unit.parentId) {
-    if (unit.depth === 0) throw new AppError(422, "INVALID_STATE", "Không thể chuyển đảng bộ gốc.");
+    if (unit.depth === 0) throw new DomainError("RULE_VIOLATION", "Không thể chuyển đảng bộ gốc.");
     const parent = await getUnitInScope(db, input.parentId, scope);
     if (wouldCycle(unit.path, parent.path))
-      throw new AppError(
-        422,
+      throw new DomainError(
         "MOVE_CYCLE",
         "Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.",
         {
@@ -191,7 +190,7 @@ export async function closeUnit(
   now: Date,
 ): Promise<UnitRow> {
   const unit = await getUnitInScope(db, id, scope);
-  if (unit.depth === 0) throw new AppError(422, "INVALID_STATE", "Không thể giải thể đảng bộ gốc.");
+  if (unit.depth === 0) throw new DomainError("RULE_VIOLATION", "Không thể giải thể đảng bộ gốc.");
   const [lo, hi] = subtreeBounds(unit.path);
   const [open] = await db
     .select({ n: count() })
@@ -199,9 +198,8 @@ export async function closeUnit(
     .innerJoin(units, eq(units.id, members.unitId))
     .where(and(gte(units.path, lo), lt(units.path, hi), inArray(members.status, ON_ROLL_STATUSES)));
   if (open!.n > 0)
-    throw new AppError(
-      422,
-      "INVALID_STATE",
+    throw new DomainError(
+      "RULE_VIOLATION",
       `Đơn vị còn ${open!.n} đảng viên: hãy chuyển họ sang đơn vị khác trước khi giải thể.`,
     );
   await db.batch([
@@ -219,10 +217,3 @@ export async function closeUnit(
   ]);
   return (await getUnit(db, id))!;
 }
-
-export const versionConflict = () =>
-  new AppError(
-    409,
-    "VERSION_CONFLICT",
-    "Dữ liệu đã được người khác thay đổi. Hãy tải lại rồi sửa tiếp.",
-  );

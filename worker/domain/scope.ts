@@ -1,7 +1,7 @@
 // Which part of the unit tree a caller may act on. Grants name a unit; the role applies to
 // that unit's whole subtree. Units are addressed by materialised path (`/root/…/id/`), so a
 // scope is a set of path prefixes — pure data the API, the cron and the dashboards share.
-import type { Grant, Role } from "../env";
+import type { Grant, Role, SessionGrant } from "../env";
 
 export interface Scope {
   /** Tenant-wide (an admin). */
@@ -11,6 +11,7 @@ export interface Scope {
 }
 
 export const EMPTY_SCOPE: Scope = { all: false, paths: [] };
+export const ALL_SCOPE: Scope = { all: true, paths: [] };
 
 /** Unit ids the caller holds one of `roles` on; `null` when one of them is tenant-wide. */
 export function grantUnits(grants: Grant[], roles: readonly Role[]): string[] | null {
@@ -21,6 +22,18 @@ export function grantUnits(grants: Grant[], roles: readonly Role[]): string[] | 
     ids.push(g.unitId);
   }
   return ids;
+}
+
+/** The scope of a caller holding `grants`, for `roles`: pure, from the unit paths the
+ *  session already carries. */
+export function scopeOf(grants: readonly SessionGrant[], roles: readonly Role[]): Scope {
+  const paths: string[] = [];
+  for (const g of grants) {
+    if (!roles.includes(g.role)) continue;
+    if (g.role === "admin" || g.unitId === null) return { all: true, paths: [] };
+    if (g.unitPath) paths.push(g.unitPath);
+  }
+  return { all: false, paths: normalisePaths(paths) };
 }
 
 export function inScope(scope: Scope, unitPath: string): boolean {

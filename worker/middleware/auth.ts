@@ -5,7 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import { readSessionCookie } from "../auth/cookies";
 import { validateSessionToken } from "../auth/sessions";
 import type { AppEnv } from "../env";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { isUnsafe, originAllowed } from "./context";
 
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -21,7 +21,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
         !originAllowed(c) &&
         c.req.header("Sec-Fetch-Site") !== "same-origin"
       )
-        throw new AppError(403, "CSRF_ORIGIN", "Thiếu nguồn gốc (Origin) hợp lệ cho thao tác ghi.");
+        throw new DomainError("CSRF_ORIGIN", "Thiếu nguồn gốc (Origin) hợp lệ cho thao tác ghi.");
       c.set("sessionId", session.sessionId);
       c.set("user", session.user);
       c.set("grants", session.grants);

@@ -3,7 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, Bindings, Platform } from "../env";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 
 /** Roster imports carry up to 20,000 rows; every other body is small. */
 const LIMITS: { match: RegExp; maxSize: number }[] = [
@@ -15,7 +15,7 @@ const limiters = LIMITS.map((l) => ({
   mw: bodyLimit({
     maxSize: l.maxSize,
     onError: () => {
-      throw new AppError(413, "PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên quá lớn.");
+      throw new DomainError("PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên quá lớn.");
     },
   }),
 }));
@@ -54,6 +54,6 @@ export function originAllowed(c: Parameters<MiddlewareHandler<AppEnv>>[0]): bool
  *  in `authenticate`, which knows whether a cookie was used. */
 export const rejectForeignOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (isUnsafe(c.req.method) && c.req.header("Origin") && !originAllowed(c))
-    throw new AppError(403, "CSRF_ORIGIN", "Yêu cầu đến từ trang web khác nên bị từ chối.");
+    throw new DomainError("CSRF_ORIGIN", "Yêu cầu đến từ trang web khác nên bị từ chối.");
   await next();
 };

@@ -6,7 +6,7 @@ import { migrations } from "../../schema/migrations";
 import { findTenantBySlug, setTenantSchemaVersion } from "../data/tenants";
 import { migrate, latestVersion } from "../db/migrate";
 import type { AppEnv } from "../env";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 
 const LATEST = latestVersion(migrations.tenant);
 
@@ -16,9 +16,9 @@ export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   const control = platform.control().db;
   const tenant = /^[a-z0-9-]{1,40}$/.test(slug) ? await findTenantBySlug(control, slug) : null;
   if (!tenant || tenant.status === "provisioning")
-    throw new AppError(404, "TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
+    throw new DomainError("TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
   if (tenant.status === "suspended")
-    throw new AppError(403, "TENANT_SUSPENDED", "Đảng bộ này đang tạm ngừng sử dụng hệ thống.");
+    throw new DomainError("TENANT_SUSPENDED", "Đảng bộ này đang tạm ngừng sử dụng hệ thống.");
   const handle = platform.tenant(tenant);
   if (tenant.schemaVersion < LATEST) {
     const version = await migrate(handle.client, migrations.tenant);

@@ -11,7 +11,7 @@ import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/p
 import { createSession, invalidateSession } from "../auth/sessions";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT, clearThrottle, hitAll, throttleKey } from "../auth/throttle";
 import type { AppEnv } from "../env";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { guard, jsonBody, policy } from "../http";
 
 export const auth = new Hono<AppEnv>()
@@ -31,8 +31,7 @@ export const auth = new Hono<AppEnv>()
       platform.now(),
     );
     if (wait)
-      throw new AppError(
-        429,
+      throw new DomainError(
         "RATE_LIMITED",
         "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
         undefined,
@@ -41,7 +40,7 @@ export const auth = new Hono<AppEnv>()
     const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || user.disabledAt || !user.passwordHash)
-      throw new AppError(401, "INVALID_CREDENTIALS", "Thư điện tử hoặc mật khẩu không đúng.");
+      throw new DomainError("INVALID_CREDENTIALS", "Thư điện tử hoặc mật khẩu không đúng.");
     await clearThrottle(control, accountKey);
     const previous = readSessionCookie(c, tenant.slug)?.split(".")[0];
     if (previous) await invalidateSession(db, previous);

@@ -34,19 +34,18 @@ import { getMemberInScope } from "../data/members";
 import { loadScope } from "../data/scope";
 import { findMine, listVersions, saveDraft, submissionView, submit } from "../data/submissions";
 import type { AppEnv, Role } from "../env";
-import { AppError, notFound } from "../errors";
-import { actor, guard, jsonBody, policy, queryParams } from "../http";
+import { DomainError, notFound } from "../errors";
+import { actor, guard, jsonBody, policy, queryParams, type Guarded } from "../http";
 
 const ADMIN = policy.roles("admin");
 const STAFF = ["admin", "secretary"] as const;
 /** Who reads a campaign's figures for their own subtree: staff, and viewers (aggregates). */
 const READERS = ["admin", "secretary", "viewer"] as const;
 
-function ownMemberId(c: Context<AppEnv>): string {
+function ownMemberId(c: Context<AppEnv & Guarded>): string {
   const memberId = c.var.user!.memberId;
   if (!memberId)
-    throw new AppError(
-      403,
+    throw new DomainError(
       "FORBIDDEN",
       "Tài khoản này không gắn với đảng viên nào nên không có kế hoạch để viết.",
     );
@@ -54,15 +53,15 @@ function ownMemberId(c: Context<AppEnv>): string {
 }
 
 /** The member a secretary (or admin) writes for: must be in the caller's scope. */
-async function memberForStaff(c: Context<AppEnv>, memberId: string) {
+async function memberForStaff(c: Context<AppEnv & Guarded>, memberId: string) {
   const scope = await loadScope(c.var.db, c.var.grants, STAFF);
   return (await getMemberInScope(c.var.db, memberId, scope)).id;
 }
 
-const isAdmin = (c: Context<AppEnv>) => c.var.grants.some((g) => g.role === "admin");
+const isAdmin = (c: Context<AppEnv & Guarded>) => c.var.grants.some((g) => g.role === "admin");
 
 /** The campaign named by the URL and the caller's scope for the given roles. */
-async function campaignAndScope(c: Context<AppEnv>, roles: readonly Role[]) {
+async function campaignAndScope(c: Context<AppEnv & Guarded>, roles: readonly Role[]) {
   const [campaign, scope] = await Promise.all([
     getCampaign(c.var.db, c.req.param("id")!),
     loadScope(c.var.db, c.var.grants, roles),

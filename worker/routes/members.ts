@@ -25,7 +25,7 @@ import { listUnits } from "../data/units";
 import { detectKind, MAX_ROSTER_ROWS, parseRosterFile, toCsv, toXlsx } from "../domain/roster-file";
 import { ictDate } from "../domain/deadlines";
 import type { AppEnv } from "../env";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { actor, guard, jsonBody, policy, queryParams, withBodyType } from "../http";
 
 const STAFF = policy.roles("admin", "secretary");
@@ -82,16 +82,14 @@ export const memberRoutes = new Hono<AppEnv>()
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const kind = detectKind(c.req.header("Content-Type"), bytes);
       if (!kind)
-        throw new AppError(
-          415,
+        throw new DomainError(
           "UNSUPPORTED_MEDIA_TYPE",
           "Tệp phải là CSV (text/csv) hoặc Excel (.xlsx).",
         );
       const parsed = await parseRosterFile(kind, bytes);
       if (!parsed.ok) {
         if (parsed.tooLarge)
-          throw new AppError(
-            413,
+          throw new DomainError(
             "PAYLOAD_TOO_LARGE",
             `Mỗi tệp tối đa ${MAX_ROSTER_ROWS.toLocaleString("vi-VN")} dòng.`,
           );

@@ -5,7 +5,7 @@ import { createSession } from "../auth/sessions";
 import { hitAll, SIGNUP_LIMIT, throttleKey } from "../auth/throttle";
 import { provisionTenant } from "../data/tenants";
 import type { AppEnv } from "../env";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { guard, jsonBody, policy } from "../http";
 
 export const signup = new Hono<AppEnv>().post(
@@ -21,8 +21,7 @@ export const signup = new Hono<AppEnv>().post(
       platform.now(),
     );
     if (wait)
-      throw new AppError(
-        429,
+      throw new DomainError(
         "RATE_LIMITED",
         "Bạn đã đăng ký quá nhiều lần, vui lòng thử lại sau.",
         undefined,

@@ -12,13 +12,13 @@ import {
   submissionView,
 } from "../data/submissions";
 import type { AppEnv } from "../env";
-import { actor, guard, jsonBody, policy, queryParams } from "../http";
+import { actor, guard, jsonBody, policy, queryParams, type Guarded } from "../http";
 
 const STAFF = ["admin", "secretary"] as const;
 
 /** Who may read a submission: its author, staff whose scope covers the author, and the
  *  supervisors the confirmed plan is routed to. Anyone else gets 404. */
-async function readable(c: Context<AppEnv>, id: string) {
+async function readable(c: Context<AppEnv & Guarded>, id: string) {
   const staffScope = await loadScope(c.var.db, c.var.grants, STAFF);
   try {
     return await getSubmissionFor(c.var.db, id, { memberId: c.var.user!.memberId, staffScope });

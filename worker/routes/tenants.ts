@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { findTenantBySlug } from "../data/tenants";
 import type { AppEnv } from "../env";
-import { AppError } from "../errors";
+import { DomainError } from "../errors";
 import { guard, policy } from "../http";
 
 /** What a login page may show before anyone signs in: the đảng bộ's name. */
@@ -11,7 +11,7 @@ export const tenantsPublic = new Hono<AppEnv>().get(
   async (c) => {
     const t = await findTenantBySlug(c.get("platform").control().db, c.req.param("slug"));
     if (!t || t.status !== "active")
-      throw new AppError(404, "TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
+      throw new DomainError("TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
     return c.json({ tenant: { slug: t.slug, name: t.name, kind: t.kind } }, 200);
   },
 );
