@@ -497,7 +497,7 @@ export async function listCampaigns(tenant: string): Promise<CampaignSummary[]> 
     .campaigns;
 }
 
-export function getCampaign(tenant: string, campaignId: string): Promise<CampaignDetail> {
+export function requireCampaign(tenant: string, campaignId: string): Promise<CampaignDetail> {
   return request<CampaignDetail>("GET", `${t(tenant)}/campaigns/${id(campaignId)}`);
 }
 
@@ -741,7 +741,7 @@ export async function listTemplates(tenant: string): Promise<TemplateSummary[]> 
     .templates;
 }
 
-export function getTemplate(tenant: string, key: string): Promise<TemplateDetail> {
+export function requireTemplate(tenant: string, key: string): Promise<TemplateDetail> {
   return request<TemplateDetail>("GET", `${t(tenant)}/templates/${id(key)}`);
 }
 

@@ -9,7 +9,7 @@ import { newId } from "./data/ids";
 import { newMemberRow, type MemberInput } from "./data/members";
 import { provisionTenant } from "./data/tenants";
 import { newUnitRow } from "./data/units";
-import { createCampaign, getCampaign, launchCampaign } from "./data/campaigns";
+import { createCampaign, requireCampaign, launchCampaign } from "./data/campaigns";
 import { confirm, returnSubmission, saveDraft, submit } from "./data/submissions";
 import type { MemberRow } from "./data/members";
 import type { TenantDb } from "./db/handles";
@@ -204,7 +204,7 @@ async function seedDemoCampaign(
     now,
   );
   await launchCampaign(db, id, sys, now);
-  const campaign = await getCampaign(db, id);
+  const campaign = await requireCampaign(db, id);
   const unitNames = new Map(
     (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
   );

@@ -8,7 +8,7 @@
 import { eq, sql } from "drizzle-orm";
 import { campaigns, units } from "../../schema/tables/tenant";
 import { computeRollup, runRollup } from "../../worker/cron/rollup";
-import { createCampaign, getCampaign } from "../../worker/data/campaigns";
+import { createCampaign, requireCampaign } from "../../worker/data/campaigns";
 import { makeApp, signupTenant } from "../support/app";
 import { median } from "./support";
 
@@ -72,7 +72,7 @@ export async function benchRollup() {
       FROM members WHERE rowid % 10 < 6`,
     args: { cid: id, now },
   });
-  const c = await getCampaign(db, id);
+  const c = await requireCampaign(db, id);
   const baseline = () =>
     db.all(sql`SELECT m.unit_id, count(*) AS n,
         sum(s.status IN ('submitted', 'confirmed')) AS submitted, sum(s.status = 'confirmed') AS confirmed

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { progressSnapshots } from "../../schema/tables/tenant";
 import { activeTenants } from "../../worker/cron";
 import { computeRollup, runRollup } from "../../worker/cron/rollup";
-import { getCampaign } from "../../worker/data/campaigns";
+import { requireCampaign } from "../../worker/data/campaigns";
 import { makeApp, type TestApp } from "../support/app";
 import { buildTree, fullPlan000 } from "../support/tree";
 
@@ -50,7 +50,7 @@ describe("incremental rollup", () => {
     ).toEqual([cellA.id, root.id].sort());
 
     // The stored figures equal a full recompute for every subtree.
-    const full = await computeRollup(db, await getCampaign(db, body.id), t.clock.now);
+    const full = await computeRollup(db, await requireCampaign(db, body.id), t.clock.now);
     const newest = new Map<string, (typeof latest)[number]>();
     for (const s of latest)
       if (!newest.has(s.unitId) || newest.get(s.unitId)!.computedAt < s.computedAt)

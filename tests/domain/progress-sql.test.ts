@@ -7,7 +7,7 @@ import {
   campaignRoster,
   countsByUnitSql,
   createCampaign,
-  getCampaign,
+  requireCampaign,
   launchCampaign,
 } from "../../worker/data/campaigns";
 import { newId } from "../../worker/data/ids";
@@ -96,7 +96,7 @@ describe("progress in SQL and in code agree", () => {
           updatedAt: t.clock.now,
         });
       }
-      const c = await getCampaign(db, id);
+      const c = await requireCampaign(db, id);
       for (const at of [
         "2026-03-20T00:00:00Z",
         "2026-04-04T17:00:00Z",

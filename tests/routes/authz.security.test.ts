@@ -13,7 +13,7 @@ import {
   users,
 } from "../../schema/tables/tenant";
 import { createInvitation, issueReset } from "../../worker/data/accounts";
-import { createCampaign, getCampaign, launchCampaign } from "../../worker/data/campaigns";
+import { createCampaign, requireCampaign, launchCampaign } from "../../worker/data/campaigns";
 import { saveDraft, submit } from "../../worker/data/submissions";
 import { createMeeting } from "../../worker/data/meetings";
 import { cloneTemplate } from "../../worker/data/templates";
@@ -185,7 +185,7 @@ async function buildFixture() {
     /** A member of cell A with a complete plan saved (and submitted if asked). */
     planned: async (andSubmit: boolean) => {
       const m = await fresh.member();
-      const c = await getCampaign(db, campaignId);
+      const c = await requireCampaign(db, campaignId);
       const actor = { userId: "test", onBehalf: true };
       await saveDraft(
         db,
@@ -199,7 +199,7 @@ async function buildFixture() {
       return { memberId: m.id, submissionId: sub?.id ?? "" };
     },
     meeting: async () => {
-      const c = await getCampaign(db, await fresh.activeCampaign());
+      const c = await requireCampaign(db, await fresh.activeCampaign());
       return (await createMeeting(db, c, { unitId: cellA.id, stepKey: "hoi-nghi" }, all, sys, now))
         .id;
     },
@@ -278,7 +278,7 @@ async function buildFixture() {
       ).key,
   };
   const campaignId = await fresh.activeCampaign();
-  const c = await getCampaign(db, campaignId);
+  const c = await requireCampaign(db, campaignId);
   await saveDraft(
     db,
     c,

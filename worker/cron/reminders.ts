@@ -14,7 +14,7 @@ import {
   users,
 } from "../../schema/tables/tenant";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { campaignRoster, getCampaign, stepDueDates } from "../data/campaigns";
+import { campaignRoster, requireCampaign, stepDueDates } from "../data/campaigns";
 import { meetingSteps } from "../data/meetings";
 import { newId } from "../data/ids";
 import type { TenantDb } from "../db/handles";
@@ -50,7 +50,7 @@ async function decide(db: TenantDb, now: Date, daysBefore: number): Promise<Remi
   const allUnits = await db.select().from(units);
   const items: ReminderItem[] = [];
   for (const { id } of active) {
-    const c = await getCampaign(db, id);
+    const c = await requireCampaign(db, id);
     const due = stepDueDates(c);
     const { step, dueAt, entries } = await campaignRoster(db, c, { all: true, paths: [] }, now);
     if (step?.formKey)

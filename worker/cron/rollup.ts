@@ -22,7 +22,7 @@ import {
   submissions,
   units,
 } from "../../schema/tables/tenant";
-import { countsByUnit, getCampaign, stepDueDates, type Campaign } from "../data/campaigns";
+import { countsByUnit, requireCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/meetings";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
@@ -214,7 +214,7 @@ export async function runRollup(
     .from(tenantLinks)
     .where(and(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.status, "approved")));
   for (const { id } of list) {
-    const c = await getCampaign(db, id);
+    const c = await requireCampaign(db, id);
     report.campaigns++;
     const fp = await fingerprint(db, c, now);
     const [state] = await db.select().from(rollupState).where(eq(rollupState.campaignId, c.id));

@@ -12,7 +12,7 @@ import type { Role } from "../env";
 import { DomainError, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";
-import { getUnitInScope } from "./units";
+import { requireUnitInScope } from "./units";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const RESET_TTL_MS = 24 * 60 * 60 * 1000;
@@ -56,7 +56,7 @@ export async function createInvitation(
     throw new DomainError("INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
       unitId: "Bắt buộc phải có.",
     });
-  else await getUnitInScope(db, unitId, scope);
+  else await requireUnitInScope(db, unitId, scope);
 
   const token = newToken();
   const row = {
@@ -357,7 +357,7 @@ export async function addGrant(
       throw new DomainError("INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
         unitId: "Bắt buộc phải có.",
       });
-    await getUnitInScope(db, unitId, { all: true, paths: [] });
+    await requireUnitInScope(db, unitId, { all: true, paths: [] });
   }
   const id = newId();
   const [inserted] = await db.batch([

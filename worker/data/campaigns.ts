@@ -37,8 +37,8 @@ import { DomainError, notFound } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
-import { getTemplate } from "./templates";
-import { getUnitInScope } from "./units";
+import { requireTemplate } from "./templates";
+import { requireUnitInScope } from "./units";
 
 type Audit = Omit<AuditEntry, "action" | "entity">;
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -57,7 +57,7 @@ const hydrate = (row: CampaignRow): Campaign => {
   };
 };
 
-export async function getCampaign(db: TenantDb, id: string): Promise<Campaign> {
+export async function requireCampaign(db: TenantDb, id: string): Promise<Campaign> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
   if (!row) throw notFound("Không tìm thấy đợt sinh hoạt.");
   return hydrate(row);
@@ -157,7 +157,7 @@ export async function createCampaign(
   audit: Audit,
   now: Date,
 ) {
-  const { def } = await getTemplate(db, input.templateKey, input.templateVersion);
+  const { def } = await requireTemplate(db, input.templateKey, input.templateVersion);
   return createCampaignFrom(db, def, input, scope, audit, now, null);
 }
 
@@ -175,7 +175,7 @@ export async function createCampaignFrom(
     throw new DomainError("INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", {
       dueOn: "Phải sau ngày bắt đầu.",
     });
-  for (const unitId of input.unitIds) await getUnitInScope(db, unitId, scope);
+  for (const unitId of input.unitIds) await requireUnitInScope(db, unitId, scope);
   const row = {
     id: newId(),
     templateKey: def.key,
@@ -374,7 +374,7 @@ export async function syncTasks(
 }
 
 export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
-  const c = await getCampaign(db, id);
+  const c = await requireCampaign(db, id);
   if (c.status !== "draft")
     throw new DomainError("INVALID_STATE", "Chỉ phát động được đợt sinh hoạt đang ở dạng nháp.");
   const blockers = launchBlockers(c.def);
@@ -414,7 +414,7 @@ export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now
 /** A draft never launched can be removed (say, refused for a list still lacking its items):
  *  nothing hangs off it yet. */
 export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
-  const c = await getCampaign(db, id);
+  const c = await requireCampaign(db, id);
   if (c.status !== "draft")
     throw new DomainError("INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
   await db.batch([
@@ -435,7 +435,7 @@ export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit
 }
 
 export async function closeCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
-  const c = await getCampaign(db, id);
+  const c = await requireCampaign(db, id);
   if (c.status !== "active")
     throw new DomainError("INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");
   await db.batch([
@@ -482,7 +482,7 @@ export async function campaignRoster(
   const { inTarget, roots, ancestors } = await targetUnits(db, c.id, date);
   let rootPaths = roots.map((r) => r.path);
   if (unitId) {
-    const unit = await getUnitInScope(db, unitId, scope);
+    const unit = await requireUnitInScope(db, unitId, scope);
     rootPaths = rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
   }
   const unitById = new Map(inTarget.map((u) => [u.id, u]));
@@ -569,7 +569,7 @@ export async function countsByUnitSql(
   const { inTarget, roots } = await targetUnits(db, c.id, date);
   let rootPaths = roots.map((r) => r.path);
   if (unitId) {
-    const unit = await getUnitInScope(db, unitId, scope);
+    const unit = await requireUnitInScope(db, unitId, scope);
     rootPaths = rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
   }
   const eligible = new Set(

@@ -12,8 +12,8 @@ import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
 import { newId } from "./ids";
-import { getMemberInScope } from "./members";
-import { getUnitInScope } from "./units";
+import { requireMemberInScope } from "./members";
+import { requireUnitInScope } from "./units";
 
 type Audit = Omit<AuditEntry, "action" | "entity">;
 
@@ -28,7 +28,7 @@ export async function submitReport(
 ) {
   if (c.status === "draft")
     throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
-  const unit = await getUnitInScope(db, unitId, scope);
+  const unit = await requireUnitInScope(db, unitId, scope);
   if (!(await inCampaignTargets(db, c.id, unit.path)))
     throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
   const report = c.def.reports.find((r) => r.key === input.reportKey);
@@ -173,7 +173,7 @@ export async function saveReview(
 ) {
   if (c.status === "draft")
     throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
-  await getMemberInScope(db, input.memberId, scope);
+  await requireMemberInScope(db, input.memberId, scope);
   const row = {
     id: newId(),
     campaignId: c.id,

@@ -24,7 +24,7 @@ import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
 import { newId } from "./ids";
-import { getUnitInScope } from "./units";
+import { requireUnitInScope } from "./units";
 
 type Audit = Omit<AuditEntry, "action" | "entity">;
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -45,7 +45,7 @@ export const meetingSteps = (c: Campaign, unit: { kind: string; name: string }):
 
 /** The unit, if it is in both the caller's scope and the campaign's target subtrees. */
 async function campaignUnit(db: TenantDb, c: Campaign, unitId: string, scope: Scope) {
-  const unit = await getUnitInScope(db, unitId, scope);
+  const unit = await requireUnitInScope(db, unitId, scope);
   if (!(await inCampaignTargets(db, c.id, unit.path)))
     throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
   return unit;
@@ -98,10 +98,10 @@ export async function createMeeting(
     ),
   ]);
   if (!inserted[0]) throw new DomainError("CONFLICT", "Đơn vị đã có lịch cho buổi sinh hoạt này.");
-  return getMeetingInScope(db, row.id, scope);
+  return requireMeetingInScope(db, row.id, scope);
 }
 
-export async function getMeetingInScope(db: TenantDb, id: string, scope: Scope) {
+export async function requireMeetingInScope(db: TenantDb, id: string, scope: Scope) {
   const [row] = await db
     .select({ m: meetings, path: units.path, unitName: units.name })
     .from(meetings)
@@ -156,7 +156,7 @@ export async function updateMeeting(
   audit: Audit,
   now: Date,
 ) {
-  const current = await getMeetingInScope(db, id, scope);
+  const current = await requireMeetingInScope(db, id, scope);
   if (current.campaignId !== c.id) throw notFound("Không tìm thấy buổi sinh hoạt.");
   if (current.version !== patch.version) throw versionConflict();
   const { version: _v, vote, guests, ...fields } = patch;
@@ -222,7 +222,7 @@ export async function updateMeeting(
     ),
   ]);
   if (!updated[0]) throw versionConflict();
-  return getMeetingInScope(db, id, scope);
+  return requireMeetingInScope(db, id, scope);
 }
 
 /** Whether `step`'s deadline is anchored, directly or through other steps, on `meetingKey`. */
@@ -254,7 +254,7 @@ export async function setAttendance(
   audit: Audit,
   now: Date,
 ) {
-  const current = await getMeetingInScope(db, id, scope);
+  const current = await requireMeetingInScope(db, id, scope);
   if (current.version !== input.version) throw versionConflict();
   const ids = [...new Set(input.entries.map((e) => e.memberId))];
   if (ids.length !== input.entries.length)
@@ -312,7 +312,7 @@ export async function setAttendance(
     ),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw versionConflict();
-  return getMeetingInScope(db, id, scope);
+  return requireMeetingInScope(db, id, scope);
 }
 
 export async function listMeetings(db: TenantDb, c: Campaign, scope: Scope) {
@@ -359,7 +359,7 @@ export async function campaignCompliance(
     (u) => targets.some((t) => u.path.startsWith(t.path)) && inScope(scope, u.path) && !u.closedOn,
   );
   if (unitId) {
-    const root = await getUnitInScope(db, unitId, scope);
+    const root = await requireUnitInScope(db, unitId, scope);
     within = within.filter((u) => u.path.startsWith(root.path));
   }
   if (onlyUnits) {

@@ -12,7 +12,7 @@ import { notFound, versionConflict } from "../errors";
 import { auditInsert, type AuditEntry } from "./audit";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
-import { getUnitInScope } from "./units";
+import { requireUnitInScope } from "./units";
 
 export type MemberRow = typeof members.$inferSelect;
 export type MemberStatus =
@@ -90,7 +90,7 @@ export async function listMembers(
 ): Promise<MemberRow[]> {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope, units.path)];
   if (filter.unitId) {
-    const unit = await getUnitInScope(db, filter.unitId, scope);
+    const unit = await requireUnitInScope(db, filter.unitId, scope);
     if (filter.includeSubtree) {
       const [lo, hi] = subtreeBounds(unit.path);
       conditions.push(and(gte(units.path, lo), lt(units.path, hi)));
@@ -109,7 +109,11 @@ export async function listMembers(
 }
 
 /** The member with its unit's path, if the caller's scope covers it; otherwise 404. */
-export async function getMemberInScope(db: TenantDb, id: string, scope: Scope): Promise<MemberRow> {
+export async function requireMemberInScope(
+  db: TenantDb,
+  id: string,
+  scope: Scope,
+): Promise<MemberRow> {
   const [row] = await db
     .select({ m: members, path: units.path })
     .from(members)
@@ -151,7 +155,7 @@ export async function createMember(
   audit: Audit,
   now: Date,
 ): Promise<MemberRow> {
-  await getUnitInScope(db, input.unitId, scope);
+  await requireUnitInScope(db, input.unitId, scope);
   const row = newMemberRow({ ...input, status: input.status ?? "dang-sinh-hoat" }, now);
   await db.batch([
     db.insert(members).values(row),
@@ -179,10 +183,10 @@ export async function updateMember(
   audit: Audit,
   now: Date,
 ): Promise<MemberRow> {
-  const current = await getMemberInScope(db, id, scope);
+  const current = await requireMemberInScope(db, id, scope);
   if (current.version !== input.version) throw versionConflict();
   if (input.unitId && input.unitId !== current.unitId)
-    await getUnitInScope(db, input.unitId, scope);
+    await requireUnitInScope(db, input.unitId, scope);
   const { version: _v, ...changes } = input;
   const next: MemberRow = {
     ...current,
@@ -228,7 +232,7 @@ export async function setMemberStatus(
   audit: Audit,
   now: Date,
 ): Promise<MemberRow> {
-  const current = await getMemberInScope(db, id, scope);
+  const current = await requireMemberInScope(db, id, scope);
   const next = {
     ...current,
     status: input.status,

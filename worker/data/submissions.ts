@@ -241,7 +241,7 @@ export interface SubmissionAccess {
   staffScope: Scope;
 }
 
-export async function getSubmissionFor(
+export async function requireSubmissionFor(
   db: TenantDb,
   id: string,
   access: SubmissionAccess,
@@ -272,7 +272,7 @@ export async function confirm(
   audit: Audit,
   now: Date,
 ) {
-  const { s } = await getSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
+  const { s } = await requireSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
   if (s.status !== "submitted")
     throw new DomainError(
       "INVALID_STATE",
@@ -325,7 +325,7 @@ export async function returnSubmission(
   audit: Audit,
   now: Date,
 ) {
-  const { s } = await getSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
+  const { s } = await requireSubmissionFor(db, id, { memberId: null, staffScope: scope }, true);
   if (s.status !== "submitted")
     throw new DomainError(
       "INVALID_STATE",

@@ -43,7 +43,7 @@ export async function listTemplates(db: TenantDb): Promise<TemplateSummary[]> {
 }
 
 /** The definition of `key` (its latest version unless one is named), or 404. */
-export async function getTemplate(
+export async function requireTemplate(
   db: TenantDb,
   key: string,
   version?: number,
@@ -102,7 +102,7 @@ export async function cloneTemplate(
     .where(eq(templates.key, input.key))) as [{ n: number }];
   if (n > 0)
     throw new DomainError("CONFLICT", "Khóa mẫu đã được dùng.", { key: "Khóa đã được dùng." });
-  const { def: source } = await getTemplate(db, input.fromKey);
+  const { def: source } = await requireTemplate(db, input.fromKey);
   const def = checkDefinition({
     ...structuredClone(source),
     key: input.key,

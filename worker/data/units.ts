@@ -28,7 +28,7 @@ export async function getUnit(db: TenantDb, id: string): Promise<UnitRow | null>
 }
 
 /** A unit the caller may act on, or 404 — out of scope answers as if it did not exist. */
-export async function getUnitInScope(db: TenantDb, id: string, scope: Scope): Promise<UnitRow> {
+export async function requireUnitInScope(db: TenantDb, id: string, scope: Scope): Promise<UnitRow> {
   const unit = await getUnit(db, id);
   if (!unit || !(scope.all || scope.paths.some((p) => unit.path.startsWith(p))))
     throw notFound("Không tìm thấy đơn vị.");
@@ -100,7 +100,7 @@ export async function createUnit(
   now: Date,
 ): Promise<UnitRow> {
   let parent: UnitRow | null = null;
-  if (input.parentId) parent = await getUnitInScope(db, input.parentId, scope);
+  if (input.parentId) parent = await requireUnitInScope(db, input.parentId, scope);
   else {
     const [root] = await db.select().from(units).where(eq(units.depth, 0)).limit(1);
     parent = root ?? null;
@@ -129,14 +129,14 @@ export async function updateUnit(
   audit: Omit<AuditEntry, "action" | "entity">,
   now: Date,
 ): Promise<UnitRow> {
-  const unit = await getUnitInScope(db, id, scope);
+  const unit = await requireUnitInScope(db, id, scope);
   if (unit.version !== input.version) throw versionConflict();
   let path = unit.path;
   let depth = unit.depth;
   let parentId = unit.parentId;
   if (input.parentId !== undefined && input.parentId !== unit.parentId) {
     if (unit.depth === 0) throw new DomainError("RULE_VIOLATION", "Không thể chuyển đảng bộ gốc.");
-    const parent = await getUnitInScope(db, input.parentId, scope);
+    const parent = await requireUnitInScope(db, input.parentId, scope);
     if (wouldCycle(unit.path, parent.path))
       throw new DomainError(
         "MOVE_CYCLE",
@@ -189,7 +189,7 @@ export async function closeUnit(
   audit: Omit<AuditEntry, "action" | "entity">,
   now: Date,
 ): Promise<UnitRow> {
-  const unit = await getUnitInScope(db, id, scope);
+  const unit = await requireUnitInScope(db, id, scope);
   if (unit.depth === 0) throw new DomainError("RULE_VIOLATION", "Không thể giải thể đảng bộ gốc.");
   const [lo, hi] = subtreeBounds(unit.path);
   const [open] = await db

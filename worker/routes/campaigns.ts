@@ -4,7 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { progressSnapshots } from "../../schema/tables/tenant";
-import { getUnitInScope } from "../data/units";
+import { requireUnitInScope } from "../data/units";
 import {
   CampaignCreateBody,
   MeetingCreateBody,
@@ -25,12 +25,12 @@ import {
   closeCampaign,
   deleteDraftCampaign,
   createCampaign,
-  getCampaign,
+  requireCampaign,
   launchCampaign,
   listCampaigns,
   stepDueDates,
 } from "../data/campaigns";
-import { getMemberInScope } from "../data/members";
+import { requireMemberInScope } from "../data/members";
 import { loadScope } from "../data/scope";
 import { findMine, listVersions, saveDraft, submissionView, submit } from "../data/submissions";
 import type { AppEnv, Role } from "../env";
@@ -55,7 +55,7 @@ function ownMemberId(c: Context<AppEnv & Guarded>): string {
 /** The member a secretary (or admin) writes for: must be in the caller's scope. */
 async function memberForStaff(c: Context<AppEnv & Guarded>, memberId: string) {
   const scope = await loadScope(c.var.db, c.var.grants, STAFF);
-  return (await getMemberInScope(c.var.db, memberId, scope)).id;
+  return (await requireMemberInScope(c.var.db, memberId, scope)).id;
 }
 
 const isAdmin = (c: Context<AppEnv & Guarded>) => c.var.grants.some((g) => g.role === "admin");
@@ -63,7 +63,7 @@ const isAdmin = (c: Context<AppEnv & Guarded>) => c.var.grants.some((g) => g.rol
 /** The campaign named by the URL and the caller's scope for the given roles. */
 async function campaignAndScope(c: Context<AppEnv & Guarded>, roles: readonly Role[]) {
   const [campaign, scope] = await Promise.all([
-    getCampaign(c.var.db, c.req.param("id")!),
+    requireCampaign(c.var.db, c.req.param("id")!),
     loadScope(c.var.db, c.var.grants, roles),
   ]);
   return { campaign, scope };
@@ -96,7 +96,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     "/:id",
     guard(policy.signedIn, "Một đợt sinh hoạt: định nghĩa, hạn từng bước, đơn vị"),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const campaign = await requireCampaign(c.var.db, c.req.param("id"));
       // A draft is the office's work in progress: only admins see it.
       if (campaign.status === "draft" && !isAdmin(c))
         throw notFound("Không tìm thấy đợt sinh hoạt.");
@@ -272,10 +272,14 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.signedIn, "Nhận xét hằng tháng, 6 tháng, cuối năm về kế hoạch của một đảng viên"),
     queryParams(ReviewQuery),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const campaign = await requireCampaign(c.var.db, c.req.param("id"));
       const { memberId } = c.req.valid("query");
       if (c.var.user!.memberId !== memberId)
-        await getMemberInScope(c.var.db, memberId, await loadScope(c.var.db, c.var.grants, STAFF));
+        await requireMemberInScope(
+          c.var.db,
+          memberId,
+          await loadScope(c.var.db, c.var.grants, STAFF),
+        );
       return c.json({ reviews: await listReviews(c.var.db, campaign, memberId) }, 200);
     },
   )
@@ -306,7 +310,7 @@ export const campaignRoutes = new Hono<AppEnv>()
       const { campaign, scope } = await campaignAndScope(c, READERS);
       const unitId =
         c.req.valid("query").unitId ?? (await campaignUnitIds(c.var.db, campaign.id))[0]!;
-      await getUnitInScope(c.var.db, unitId, scope);
+      await requireUnitInScope(c.var.db, unitId, scope);
       const points = await c.var.db
         .select()
         .from(progressSnapshots)
@@ -332,7 +336,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.signedIn, "Bản của tôi (kèm các phiên bản)"),
     queryParams(MineQuery),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const campaign = await requireCampaign(c.var.db, c.req.param("id"));
       const s = await findMine(c.var.db, campaign, ownMemberId(c), c.req.valid("query").formKey);
       if (!s) return c.json({ submission: null }, 200);
       return c.json(
@@ -349,7 +353,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.signedIn, "Lưu nháp kế hoạch của tôi (409 nếu phiên bản cũ)"),
     jsonBody(SubmissionSaveBody),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const campaign = await requireCampaign(c.var.db, c.req.param("id"));
       const saved = await saveDraft(
         c.var.db,
         campaign,
@@ -366,7 +370,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.signedIn, "Nộp kế hoạch của tôi (422 nêu từng trường thiếu)"),
     jsonBody(SubmitBody),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const campaign = await requireCampaign(c.var.db, c.req.param("id"));
       const done = await submit(
         c.var.db,
         campaign,
@@ -383,7 +387,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.roles(...STAFF), "Bí thư nhập thay cho đảng viên không có điện thoại"),
     jsonBody(SubmissionSaveBody),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const campaign = await requireCampaign(c.var.db, c.req.param("id"));
       const memberId = await memberForStaff(c, c.req.param("memberId"));
       return c.json(
         await saveDraft(
@@ -403,7 +407,7 @@ export const campaignRoutes = new Hono<AppEnv>()
     guard(policy.roles(...STAFF), "Bí thư nộp thay cho đảng viên"),
     jsonBody(SubmitBody),
     async (c) => {
-      const campaign = await getCampaign(c.var.db, c.req.param("id"));
+      const campaign = await requireCampaign(c.var.db, c.req.param("id"));
       const memberId = await memberForStaff(c, c.req.param("memberId"));
       return c.json(
         await submit(

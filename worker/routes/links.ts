@@ -12,7 +12,7 @@ import {
   visibleDirectives,
 } from "../data/links";
 import { loadScope } from "../data/scope";
-import { getTemplate } from "../data/templates";
+import { requireTemplate } from "../data/templates";
 import type { TemplateDefinition } from "../../schema/template";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
@@ -82,7 +82,7 @@ export const directiveRoutes = new Hono<AppEnv>()
     jsonBody(DirectiveBody),
     async (c) => {
       const body = c.req.valid("json");
-      const { def } = await getTemplate(c.var.db, body.templateKey);
+      const { def } = await requireTemplate(c.var.db, body.templateKey);
       const created = await publishDirective(
         c.var.platform.control().db,
         c.var.tenant,

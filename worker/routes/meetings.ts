@@ -2,8 +2,8 @@
 // Admins and the secretaries of the unit's subtree only.
 import { Hono } from "hono";
 import { AttendanceBody, MeetingPatchBody } from "../../schema/api";
-import { getCampaign } from "../data/campaigns";
-import { getMeetingInScope, setAttendance, updateMeeting } from "../data/meetings";
+import { requireCampaign } from "../data/campaigns";
+import { requireMeetingInScope, setAttendance, updateMeeting } from "../data/meetings";
 import { loadScope } from "../data/scope";
 import type { AppEnv } from "../env";
 import { actor, guard, jsonBody, policy } from "../http";
@@ -19,7 +19,10 @@ export const meetingRoutes = new Hono<AppEnv>()
     ),
     async (c) => {
       const scope = await loadScope(c.var.db, c.var.grants, STAFF);
-      return c.json({ meeting: await getMeetingInScope(c.var.db, c.req.param("id"), scope) }, 200);
+      return c.json(
+        { meeting: await requireMeetingInScope(c.var.db, c.req.param("id"), scope) },
+        200,
+      );
     },
   )
   .patch(
@@ -28,8 +31,8 @@ export const meetingRoutes = new Hono<AppEnv>()
     jsonBody(MeetingPatchBody),
     async (c) => {
       const scope = await loadScope(c.var.db, c.var.grants, STAFF);
-      const current = await getMeetingInScope(c.var.db, c.req.param("id"), scope);
-      const campaign = await getCampaign(c.var.db, current.campaignId);
+      const current = await requireMeetingInScope(c.var.db, c.req.param("id"), scope);
+      const campaign = await requireCampaign(c.var.db, current.campaignId);
       return c.json(
         {
           meeting: await updateMeeting(

@@ -13,7 +13,7 @@ import {
 import { importMembers } from "../data/import";
 import {
   createMember,
-  getMemberInScope,
+  requireMemberInScope,
   listMembers,
   memberDetail,
   setMemberStatus,
@@ -152,7 +152,7 @@ export const memberRoutes = new Hono<AppEnv>()
       const scope = own
         ? { all: true, paths: [] }
         : await loadScope(c.var.db, c.var.grants, STAFF_ROLES);
-      const member = await getMemberInScope(c.var.db, c.req.param("id"), scope);
+      const member = await requireMemberInScope(c.var.db, c.req.param("id"), scope);
       return c.json(await memberDetail(c.var.db, member), 200);
     },
   )

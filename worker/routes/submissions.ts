@@ -6,7 +6,7 @@ import { addComment, listComments, routedPlans } from "../data/supervision";
 import { loadScope } from "../data/scope";
 import {
   confirm,
-  getSubmissionFor,
+  requireSubmissionFor,
   listVersions,
   returnSubmission,
   submissionView,
@@ -21,12 +21,15 @@ const STAFF = ["admin", "secretary"] as const;
 async function readable(c: Context<AppEnv & Guarded>, id: string) {
   const staffScope = await loadScope(c.var.db, c.var.grants, STAFF);
   try {
-    return await getSubmissionFor(c.var.db, id, { memberId: c.var.user!.memberId, staffScope });
+    return await requireSubmissionFor(c.var.db, id, { memberId: c.var.user!.memberId, staffScope });
   } catch (err) {
     if (!c.var.grants.some((g) => g.role === "supervisor")) throw err;
     const routed = await routedPlans(c.var.db, c.var.grants);
     if (!routed.some((p) => p.submissionId === id)) throw err;
-    return getSubmissionFor(c.var.db, id, { memberId: null, staffScope: { all: true, paths: [] } });
+    return requireSubmissionFor(c.var.db, id, {
+      memberId: null,
+      staffScope: { all: true, paths: [] },
+    });
   }
 }
 

@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { TemplateCloneBody, TemplateQuery, TemplateSaveBody } from "../../schema/api";
 import { launchBlockers } from "../../schema/template";
-import { cloneTemplate, getTemplate, listTemplates, saveTemplate } from "../data/templates";
+import { cloneTemplate, requireTemplate, listTemplates, saveTemplate } from "../data/templates";
 import type { AppEnv } from "../env";
 import { actor, guard, jsonBody, policy, queryParams } from "../http";
 
@@ -17,7 +17,7 @@ export const templateRoutes = new Hono<AppEnv>()
     queryParams(TemplateQuery),
     async (c) => {
       const q = c.req.valid("query");
-      const { def, builtIn } = await getTemplate(
+      const { def, builtIn } = await requireTemplate(
         c.var.db,
         c.req.param("key"),
         q.version ? Number(q.version) : undefined,

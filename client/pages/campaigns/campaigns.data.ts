@@ -6,7 +6,7 @@ import {
   closeCampaign,
   confirmSubmission,
   createCampaign,
-  getCampaign,
+  requireCampaign,
   getProgress,
   getQueue,
   launchCampaign,
@@ -27,7 +27,7 @@ export const getCampaigns = query(
 );
 
 export const getCampaignDetail = query(
-  (tenant: string, campaignId: string): Promise<CampaignDetail> => getCampaign(tenant, campaignId),
+  (tenant: string, campaignId: string): Promise<CampaignDetail> => requireCampaign(tenant, campaignId),
   "campaign",
 );
 

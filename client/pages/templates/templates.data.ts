@@ -4,7 +4,7 @@ import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solid
 import type { TemplateDefinition } from "../../../schema/template";
 import {
   cloneTemplate,
-  getTemplate,
+  requireTemplate,
   listTemplates,
   saveTemplate,
   type TemplateDetail,
@@ -17,7 +17,7 @@ export const getTemplates = query(
 );
 
 export const getTemplateDetail = query(
-  (tenant: string, key: string): Promise<TemplateDetail> => getTemplate(tenant, key),
+  (tenant: string, key: string): Promise<TemplateDetail> => requireTemplate(tenant, key),
   "template",
 );
 
