@@ -80,7 +80,10 @@ export const MEMBER_STATUSES = [
 ] as const;
 export const ROLE_NAMES = ["admin", "secretary", "member", "supervisor", "viewer"] as const;
 
-export const Id = v.pipe(v.string("Bắt buộc phải có."), v.regex(/^[a-z0-9]{1,40}$/, "Mã không hợp lệ."));
+export const Id = v.pipe(
+  v.string("Bắt buộc phải có."),
+  v.regex(/^[a-z0-9]{1,40}$/, "Mã không hợp lệ."),
+);
 const UnitName = v.pipe(
   v.string("Bắt buộc phải có."),
   v.trim(),

@@ -27,7 +27,8 @@ export const getCampaigns = query(
 );
 
 export const getCampaignDetail = query(
-  (tenant: string, campaignId: string): Promise<CampaignDetail> => requireCampaign(tenant, campaignId),
+  (tenant: string, campaignId: string): Promise<CampaignDetail> =>
+    requireCampaign(tenant, campaignId),
   "campaign",
 );
 
