@@ -96,7 +96,7 @@ export interface Bindings {
   TURSO_API_URL?: string;
   PUBLIC_ORIGIN?: string;
   /** The Queue that fans the cron out, one message per tenant. */
-  JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<void> };
+  JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<unknown> };
 }
 
 export interface AppEnv {
