@@ -167,20 +167,11 @@ async function findExisting(db: TenantDb, parsed: Parsed[]): Promise<Map<number,
   const emails = [...new Set(parsed.flatMap((p) => (p.email ? [p.email] : [])))];
   const names = [...new Set(parsed.filter((p) => !p.email).map((p) => foldVietnamese(p.fullName)))];
   const found: MemberRow[] = [];
-  for (let i = 0; i < emails.length; i += CHUNK)
-    found.push(
-      ...(await db
-        .select()
-        .from(members)
-        .where(inArray(members.email, emails.slice(i, i + CHUNK)))),
-    );
-  for (let i = 0; i < names.length; i += CHUNK)
-    found.push(
-      ...(await db
-        .select()
-        .from(members)
-        .where(inArray(members.searchName, names.slice(i, i + CHUNK)))),
-    );
+  const lookups = [
+    ...chunks(emails).map((c) => inArray(members.email, c)),
+    ...chunks(names).map((c) => inArray(members.searchName, c)),
+  ];
+  for (const where of lookups) found.push(...(await db.select().from(members).where(where)));
   const byEmail = new Map(found.filter((m) => m.email).map((m) => [m.email!, m]));
   const byKey = new Map(
     found.map((m) => [`${nameKey(m.fullName)}|${m.birthYear ?? ""}|${m.unitId}`, m]),

@@ -59,22 +59,24 @@ export const auth = new Hono<AppEnv>()
     "/accept",
     guard(policy.public, "Nhận lời mời: đặt mật khẩu và đăng nhập"),
     jsonBody(AcceptBody),
-    async (c) => {
-      const input = { ...c.req.valid("json"), now: c.var.platform.now() };
-      const userId = await acceptInvitation(c.var.db, input);
-      return c.json(await startSession(c, await requireUser(c.var.db, userId)), 200);
-    },
+    async (c) => c.json(await redeemAndSignIn(c, acceptInvitation, c.req.valid("json")), 200),
   )
   .post(
     "/reset",
     guard(policy.public, "Đặt lại mật khẩu bằng đường dẫn và đăng nhập"),
     jsonBody(AcceptBody),
-    async (c) => {
-      const input = { ...c.req.valid("json"), now: c.var.platform.now() };
-      const userId = await resetPassword(c.var.db, input);
-      return c.json(await startSession(c, await requireUser(c.var.db, userId)), 200);
-    },
+    async (c) => c.json(await redeemAndSignIn(c, resetPassword, c.req.valid("json")), 200),
   );
+
+/** Uses a single-use link (`redeem` answers whose account it was) and signs that account in. */
+async function redeemAndSignIn(
+  c: Context<AppEnv>,
+  redeem: typeof acceptInvitation,
+  body: { token: string; password: string },
+) {
+  const userId = await redeem(c.var.db, { ...body, now: c.var.platform.now() });
+  return startSession(c, await requireUser(c.var.db, userId));
+}
 
 /** Signs `user` in on this browser, ending the session it had (rotation). */
 async function startSession(c: Context<AppEnv>, user: { id: string; fullName: string }) {
