@@ -95,7 +95,7 @@ export const toView = (u: UnitRow, memberCount = 0): UnitView => ({
 
 export async function createUnit(
   ctx: Ctx,
-  input: { name: string; kind: string; parentId?: string },
+  input: { name: string; kind: UnitKind; parentId?: string },
 ): Promise<UnitRow> {
   const { db, scope, now } = ctx;
   let parent: UnitRow | null = null;
