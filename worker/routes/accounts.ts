@@ -35,7 +35,7 @@ export const invitationRoutes = new Hono<AppEnv>()
 
 export const accountRoutes = new Hono<AppEnv>()
   .get("/", guard(ADMIN, "Danh sách tài khoản và vai trò"), async (c) =>
-    c.json({ accounts: await listAccounts(c.var.db) }, 200),
+    c.json({ accounts: await listAccounts(c.var.ctx.db) }, 200),
   )
   .post(
     "/:id/disable",
@@ -76,7 +76,7 @@ export const auditRoutes = new Hono<AppEnv>().get(
   queryParams(AuditQuery),
   async (c) => {
     const q = c.req.valid("query");
-    const entries = await listAudit(c.var.db, {
+    const entries = await listAudit(c.var.ctx.db, {
       entity: q.entity,
       before: q.before ? Number(q.before) : undefined,
       limit: Math.min(Number(q.limit ?? 50) || 50, 200),
