@@ -37,6 +37,7 @@ export interface RouteMeta {
   body?: v.GenericSchema;
   bodyType?: string;
   query?: v.GenericSchema;
+  param?: v.GenericSchema;
   response?: { status: number; description: string };
 }
 type Tagged = { [META]?: RouteMeta };
@@ -178,12 +179,15 @@ export function jsonBody<S extends v.GenericSchema>(schema: S): Validated<"json"
 /** Path parameters validated like bodies: a malformed id is a 404 (it names nothing), not a
  *  database lookup. */
 export function pathParams<S extends v.GenericSchema>(schema: S): Validated<"param", S> {
-  return tag(async (c, next) => {
-    const result = v.safeParse(schema, c.req.param());
-    if (!result.success) throw new DomainError("NOT_FOUND", "Không tìm thấy.");
-    c.req.addValidatedData("param", result.output as object);
-    await next();
-  }, {});
+  return tag(
+    async (c, next) => {
+      const result = v.safeParse(schema, c.req.param());
+      if (!result.success) throw new DomainError("NOT_FOUND", "Không tìm thấy.");
+      c.req.addValidatedData("param", result.output as object);
+      await next();
+    },
+    { param: schema },
+  );
 }
 
 export function queryParams<S extends v.GenericSchema>(schema: S): Validated<"query", S> {
