@@ -37,6 +37,7 @@ export interface RouteMeta {
   body?: v.GenericSchema;
   bodyType?: string;
   query?: v.GenericSchema;
+  param?: v.GenericSchema;
   response?: { status: number; description: string };
 }
 type Tagged = { [META]?: RouteMeta };
@@ -139,18 +140,19 @@ export function parseOrThrow<S extends v.GenericSchema>(
   return result.output;
 }
 
+/** A middleware that leaves `schema`'s output under `target` for `c.req.valid(target)`. */
+type Validated<T extends "json" | "param" | "query", S extends v.GenericSchema> = MiddlewareHandler<
+  AppEnv,
+  string,
+  { in: { [K in T]: v.InferInput<S> }; out: { [K in T]: v.InferOutput<S> } }
+>;
+
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
 /** A JSON body validated by `schema`. Other content types get 415: that is what makes a
  *  cross-site form post impossible (a browser cannot send application/json cross-origin
  *  without a CORS preflight we never grant). */
-export function jsonBody<S extends v.GenericSchema>(
-  schema: S,
-): MiddlewareHandler<
-  AppEnv,
-  string,
-  { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }
-> {
+export function jsonBody<S extends v.GenericSchema>(schema: S): Validated<"json", S> {
   return tag(
     async (c, next) => {
       const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
@@ -176,28 +178,19 @@ export function jsonBody<S extends v.GenericSchema>(
 
 /** Path parameters validated like bodies: a malformed id is a 404 (it names nothing), not a
  *  database lookup. */
-export function pathParams<S extends v.GenericSchema>(
-  schema: S,
-): MiddlewareHandler<
-  AppEnv,
-  string,
-  { in: { param: v.InferInput<S> }; out: { param: v.InferOutput<S> } }
-> {
-  return tag(async (c, next) => {
-    const result = v.safeParse(schema, c.req.param());
-    if (!result.success) throw new DomainError("NOT_FOUND", "Không tìm thấy.");
-    c.req.addValidatedData("param", result.output as object);
-    await next();
-  }, {});
+export function pathParams<S extends v.GenericSchema>(schema: S): Validated<"param", S> {
+  return tag(
+    async (c, next) => {
+      const result = v.safeParse(schema, c.req.param());
+      if (!result.success) throw new DomainError("NOT_FOUND", "Không tìm thấy.");
+      c.req.addValidatedData("param", result.output as object);
+      await next();
+    },
+    { param: schema },
+  );
 }
 
-export function queryParams<S extends v.GenericSchema>(
-  schema: S,
-): MiddlewareHandler<
-  AppEnv,
-  string,
-  { in: { query: v.InferInput<S> }; out: { query: v.InferOutput<S> } }
-> {
+export function queryParams<S extends v.GenericSchema>(schema: S): Validated<"query", S> {
   return tag(
     async (c, next) => {
       c.req.addValidatedData("query", parseOrThrow(schema, c.req.query()) as object);

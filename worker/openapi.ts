@@ -40,11 +40,16 @@ export function buildOpenApi(routes: RouterRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { method, path, meta } of describeRoutes(routes)) {
     const oaPath = path.replace(/:(\w+)/g, "{$1}");
+    // A validated path parameter documents its own schema (an id's pattern); others are text.
+    const declared = meta.param
+      ? ((jsonSchema(meta.param as never) as { properties?: Record<string, object> }).properties ??
+        {})
+      : {};
     const params = [...path.matchAll(/:(\w+)/g)].map((m) => ({
-      name: m[1],
+      name: m[1]!,
       in: "path",
       required: true,
-      schema: { type: "string" },
+      schema: (declared[m[1]!] ?? { type: "string" }) as { type: string },
     }));
     const op: Record<string, unknown> = {
       summary: meta.summary,

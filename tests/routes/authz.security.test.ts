@@ -12,7 +12,9 @@ import {
   units,
   users,
 } from "../../schema/tables/tenant";
-import { createInvitation, issueReset } from "../../worker/data/accounts";
+import { createInvitation } from "../../worker/data/invitations";
+import { issueReset } from "../../worker/data/accounts";
+import { systemCtx } from "../../worker/data/context";
 import { createCampaign, requireCampaign, launchCampaign } from "../../worker/data/campaigns";
 import { saveDraft, submit } from "../../worker/data/submissions";
 import { createMeeting } from "../../worker/data/meetings";
@@ -151,15 +153,14 @@ async function buildFixture() {
       return { userId: u.id, grantId: id };
     },
     invitation: async () =>
-      createInvitation(
-        db,
-        { email: `moi-${++n}@a.vn`, role: "member", unitId: cellA.id },
-        { isAdmin: true, secretaryScope: { all: false, paths: [] } },
-        { actorUserId: null },
-        now,
-      ),
+      createInvitation(systemCtx(db, now), {
+        email: `moi-${++n}@a.vn`,
+        role: "member",
+        unitId: cellA.id,
+        byAdmin: true,
+      }),
     reset: async () =>
-      issueReset(db, (await makeUser(`reset-${++n}@a.vn`, [])).id, { actorUserId: null }, now),
+      issueReset(systemCtx(db, now), { userId: (await makeUser(`reset-${++n}@a.vn`, [])).id }),
     email: () => `moi-${++n}@a.vn`,
     draftCampaign: async () =>
       (

@@ -6,6 +6,7 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 import { eq, sql } from "drizzle-orm";
 import { throttles } from "../../schema/tables/control";
 import type { ControlDb } from "../db/handles";
+import { DomainError } from "../errors";
 
 export interface Limit {
   max: number;
@@ -59,4 +60,16 @@ export async function hitAll(
 
 export async function clearThrottle(db: ControlDb, key: string): Promise<void> {
   await db.delete(throttles).where(eq(throttles.key, key));
+}
+
+/** Counts the attempt and refuses it (429, with Retry-After) when any limit is over. */
+export async function throttle(
+  db: ControlDb,
+  hits: { key: string; limit: Limit }[],
+  now: Date,
+  message: string,
+): Promise<void> {
+  const wait = await hitAll(db, hits, now);
+  if (wait)
+    throw new DomainError("RATE_LIMITED", message, undefined, { "Retry-After": String(wait) });
 }

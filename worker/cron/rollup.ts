@@ -26,41 +26,22 @@ import { countsByUnit, requireCampaign, stepDueDates, type Campaign } from "../d
 import { campaignCompliance } from "../data/meetings";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
+import { zeroCounts, type Counts } from "../domain/progress";
 import type { TenantRecord } from "../env";
 
-export interface Figures {
-  expected: number;
-  submitted: number;
-  confirmed: number;
-  onTime: number;
-  late: number;
-  excused: number;
+/** A unit's figures: the plan counts the dashboard shows, and its meetings and reports. */
+export interface Figures extends Counts {
   meetingsHeld: number;
   meetingsCompliant: number;
   reportsOnTime: number;
 }
-const FIELDS = [
-  "expected",
-  "submitted",
-  "confirmed",
-  "onTime",
-  "late",
-  "excused",
-  "meetingsHeld",
-  "meetingsCompliant",
-  "reportsOnTime",
-] as const;
 const zero = (): Figures => ({
-  expected: 0,
-  submitted: 0,
-  confirmed: 0,
-  onTime: 0,
-  late: 0,
-  excused: 0,
+  ...zeroCounts(),
   meetingsHeld: 0,
   meetingsCompliant: 0,
   reportsOnTime: 0,
 });
+const FIELDS = Object.keys(zero()) as (keyof Figures)[];
 const add = (a: Figures, b: Partial<Figures>) => {
   for (const k of FIELDS) a[k] += b[k] ?? 0;
 };

@@ -3,6 +3,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { auditLog, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
+import type { Ctx } from "./context";
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -26,6 +27,10 @@ export function auditInsert(db: TenantDb, entry: AuditEntry, at: Date) {
     requestId: entry.requestId ?? null,
   });
 }
+
+/** The audit row for a change made under `ctx`: its actor, request and instant. */
+export const audit = (ctx: Ctx, entry: Omit<AuditEntry, "actorUserId" | "requestId">) =>
+  auditInsert(ctx.db, { ...ctx.actor, ...entry }, ctx.now);
 
 /** Newest first, keyset-paged by id. Rows hold ids and field values, never plan text. */
 export async function listAudit(

@@ -7,10 +7,12 @@ import * as v from "valibot";
 import { Email, MEMBER_STATUSES } from "../../schema/api";
 import { memberStatusHistory, members, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import type { RawRow } from "../domain/roster-file";
+import { detectKind, MAX_ROSTER_ROWS, parseRosterFile, type RawRow } from "../domain/roster-file";
 import { foldVietnamese } from "../domain/text";
 import { ictDate } from "../domain/deadlines";
-import { auditInsert, type AuditEntry } from "./audit";
+import { DomainError } from "../errors";
+import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { historyRow, newMemberRow, type MemberRow, type MemberStatus } from "./members";
 
 export interface ImportResult {
@@ -165,20 +167,11 @@ async function findExisting(db: TenantDb, parsed: Parsed[]): Promise<Map<number,
   const emails = [...new Set(parsed.flatMap((p) => (p.email ? [p.email] : [])))];
   const names = [...new Set(parsed.filter((p) => !p.email).map((p) => foldVietnamese(p.fullName)))];
   const found: MemberRow[] = [];
-  for (let i = 0; i < emails.length; i += CHUNK)
-    found.push(
-      ...(await db
-        .select()
-        .from(members)
-        .where(inArray(members.email, emails.slice(i, i + CHUNK)))),
-    );
-  for (let i = 0; i < names.length; i += CHUNK)
-    found.push(
-      ...(await db
-        .select()
-        .from(members)
-        .where(inArray(members.searchName, names.slice(i, i + CHUNK)))),
-    );
+  const lookups = [
+    ...chunks(emails).map((c) => inArray(members.email, c)),
+    ...chunks(names).map((c) => inArray(members.searchName, c)),
+  ];
+  for (const where of lookups) found.push(...(await db.select().from(members).where(where)));
   const byEmail = new Map(found.filter((m) => m.email).map((m) => [m.email!, m]));
   const byKey = new Map(
     found.map((m) => [`${nameKey(m.fullName)}|${m.birthYear ?? ""}|${m.unitId}`, m]),
@@ -205,13 +198,33 @@ const COMPARED = [
   "mustPublishPlan",
 ] as const;
 
-export async function importMembers(
-  db: TenantDb,
-  rows: RawRow[],
-  opts: { dryRun: boolean },
-  audit: Omit<AuditEntry, "action" | "entity">,
-  now: Date,
+/** An uploaded roster file (CSV or XLSX, told apart by its type and first bytes), read and
+ *  imported whole. A file that cannot be read row by row answers with its line errors. */
+export async function importRosterFile(
+  ctx: Ctx,
+  input: { contentType: string | undefined; bytes: Uint8Array; dryRun: boolean },
 ): Promise<ImportResult> {
+  const kind = detectKind(input.contentType, input.bytes);
+  if (!kind)
+    throw new DomainError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Tệp phải là CSV (text/csv) hoặc Excel (.xlsx).",
+    );
+  const parsed = await parseRosterFile(kind, input.bytes);
+  if (parsed.ok) return importMembers(ctx, { rows: parsed.rows, dryRun: input.dryRun });
+  if (parsed.tooLarge)
+    throw new DomainError(
+      "PAYLOAD_TOO_LARGE",
+      `Mỗi tệp tối đa ${MAX_ROSTER_ROWS.toLocaleString("vi-VN")} dòng.`,
+    );
+  return { created: 0, updated: 0, unchanged: 0, errors: parsed.errors };
+}
+
+export async function importMembers(
+  ctx: Ctx,
+  { rows, dryRun }: { rows: RawRow[]; dryRun: boolean },
+): Promise<ImportResult> {
+  const { db, now } = ctx;
   const unitList = await db
     .select({ id: units.id, name: units.name, closedOn: units.closedOn })
     .from(units);
@@ -229,7 +242,7 @@ export async function importMembers(
     if (!current) {
       const row = newMemberRow(fields, now);
       inserts.push(row);
-      history.push(historyRow(row, now, audit.actorUserId));
+      history.push(historyRow(row, now, ctx.actor.actorUserId));
       continue;
     }
     const next = { ...current } as MemberRow;
@@ -245,50 +258,37 @@ export async function importMembers(
     next.updatedAt = now;
     if (next.status !== current.status) {
       next.statusSince = p.statusSince ?? ictDate(now);
-      history.push(historyRow(next, now, audit.actorUserId));
+      history.push(historyRow(next, now, ctx.actor.actorUserId));
     }
     updates.push({ before: current, after: next });
   }
   const result = { created: inserts.length, updated: updates.length, unchanged, errors: [] };
-  if (opts.dryRun || (inserts.length === 0 && updates.length === 0)) return result;
+  if (dryRun || (inserts.length === 0 && updates.length === 0)) return result;
 
   const statements = [
     ...chunks(inserts).map((c) => db.insert(members).values(c)),
     ...chunks(history).map((c) => db.insert(memberStatusHistory).values(c)),
     ...updates.map(({ after }) => db.update(members).set(after).where(eq(members.id, after.id))),
-    ...updates.map(({ before, after }) =>
-      auditInsert(
-        db,
-        {
-          ...audit,
-          action: "member.import-update",
-          entity: "member",
-          entityId: after.id,
-          before: Object.fromEntries(
-            COMPARED.filter((k) => before[k] !== after[k]).map((k) => [k, before[k]]),
-          ),
-          after: Object.fromEntries(
-            COMPARED.filter((k) => before[k] !== after[k]).map((k) => [k, after[k]]),
-          ),
-        },
-        now,
-      ),
-    ),
-    auditInsert(
-      db,
-      {
-        ...audit,
-        action: "member.import",
+    ...updates.map(({ before, after }) => {
+      const changed = COMPARED.filter((k) => before[k] !== after[k]);
+      return audit(ctx, {
+        action: "member.import-update",
         entity: "member",
-        after: {
-          created: inserts.length,
-          updated: updates.length,
-          unchanged,
-          createdIds: inserts.map((m) => m.id),
-        },
+        entityId: after.id,
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+      });
+    }),
+    audit(ctx, {
+      action: "member.import",
+      entity: "member",
+      after: {
+        created: inserts.length,
+        updated: updates.length,
+        unchanged,
+        createdIds: inserts.map((m) => m.id),
       },
-      now,
-    ),
+    }),
   ];
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   return result;

@@ -9,7 +9,8 @@ import { inScope, subtreeBounds, type Scope } from "../domain/scope";
 import { foldVietnamese } from "../domain/text";
 import { ictDate } from "../domain/deadlines";
 import { notFound, versionConflict } from "../errors";
-import { auditInsert, type AuditEntry } from "./audit";
+import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
 import { requireUnitInScope } from "./units";
@@ -84,8 +85,7 @@ export interface MemberFilter {
 }
 
 export async function listMembers(
-  db: TenantDb,
-  scope: Scope,
+  { db, scope }: Pick<Ctx, "db" | "scope">,
   filter: MemberFilter,
 ): Promise<MemberRow[]> {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope, units.path)];
@@ -146,43 +146,28 @@ export async function memberDetail(db: TenantDb, member: MemberRow) {
   };
 }
 
-type Audit = Omit<AuditEntry, "action" | "entity">;
-
-export async function createMember(
-  db: TenantDb,
-  input: MemberCreateBody,
-  scope: Scope,
-  audit: Audit,
-  now: Date,
-): Promise<MemberRow> {
+export async function createMember(ctx: Ctx, input: MemberCreateBody): Promise<MemberRow> {
+  const { db, scope, now } = ctx;
   await requireUnitInScope(db, input.unitId, scope);
   const row = newMemberRow({ ...input, status: input.status ?? "dang-sinh-hoat" }, now);
   await db.batch([
     db.insert(members).values(row),
-    db.insert(memberStatusHistory).values(historyRow(row, now, audit.actorUserId)),
-    auditInsert(
-      db,
-      {
-        ...audit,
-        action: "member.create",
-        entity: "member",
-        entityId: row.id,
-        after: toMemberView(row),
-      },
-      now,
-    ),
+    db.insert(memberStatusHistory).values(historyRow(row, now, ctx.actor.actorUserId)),
+    audit(ctx, {
+      action: "member.create",
+      entity: "member",
+      entityId: row.id,
+      after: toMemberView(row),
+    }),
   ]);
   return row;
 }
 
 export async function updateMember(
-  db: TenantDb,
-  id: string,
-  input: MemberUpdateBody,
-  scope: Scope,
-  audit: Audit,
-  now: Date,
+  ctx: Ctx,
+  { id, ...input }: MemberUpdateBody & { id: string },
 ): Promise<MemberRow> {
+  const { db, scope, now } = ctx;
   const current = await requireMemberInScope(db, id, scope);
   if (current.version !== input.version) throw versionConflict();
   if (input.unitId && input.unitId !== current.unitId)
@@ -211,13 +196,9 @@ export async function updateMember(
       .set(next)
       .where(and(eq(members.id, id), eq(members.version, input.version)))
       .returning({ id: members.id }),
-    auditInsert(
-      db,
-      { ...audit, action: "member.update", entity: "member", entityId: id, before, after },
-      now,
-    ),
+    audit(ctx, { action: "member.update", entity: "member", entityId: id, before, after }),
     ...(statusChanged
-      ? [db.insert(memberStatusHistory).values(historyRow(next, now, audit.actorUserId))]
+      ? [db.insert(memberStatusHistory).values(historyRow(next, now, ctx.actor.actorUserId))]
       : []),
   ]);
   if (!updated[0]) throw versionConflict();
@@ -225,13 +206,10 @@ export async function updateMember(
 }
 
 export async function setMemberStatus(
-  db: TenantDb,
-  id: string,
-  input: { status: MemberStatus; since: string; note?: string | null },
-  scope: Scope,
-  audit: Audit,
-  now: Date,
+  ctx: Ctx,
+  { id, ...input }: { id: string; status: MemberStatus; since: string; note?: string | null },
 ): Promise<MemberRow> {
+  const { db, scope, now } = ctx;
   const current = await requireMemberInScope(db, id, scope);
   const next = {
     ...current,
@@ -243,7 +221,7 @@ export async function setMemberStatus(
   await db.batch([
     db
       .insert(memberStatusHistory)
-      .values(historyRow(next, now, audit.actorUserId, input.note ?? null)),
+      .values(historyRow(next, now, ctx.actor.actorUserId, input.note ?? null)),
     db
       .update(members)
       .set({
@@ -253,18 +231,13 @@ export async function setMemberStatus(
         updatedAt: now,
       })
       .where(eq(members.id, id)),
-    auditInsert(
-      db,
-      {
-        ...audit,
-        action: "member.status",
-        entity: "member",
-        entityId: id,
-        before: { status: current.status, statusSince: current.statusSince },
-        after: { status: input.status, statusSince: input.since },
-      },
-      now,
-    ),
+    audit(ctx, {
+      action: "member.status",
+      entity: "member",
+      entityId: id,
+      before: { status: current.status, statusSince: current.statusSince },
+      after: { status: input.status, statusSince: input.since },
+    }),
   ]);
   return next;
 }

@@ -30,8 +30,7 @@ export async function readNotifySettings(db: TenantDb): Promise<NotifySettings> 
 
 export async function writeNotifySettings(
   db: TenantDb,
-  value: NotifySettings,
-  now: Date,
+  { value, now }: { value: NotifySettings; now: Date },
 ): Promise<void> {
   await db
     .insert(settings)

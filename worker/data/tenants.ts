@@ -50,6 +50,14 @@ export async function findTenantBySlug(db: ControlDb, slug: string): Promise<Ten
   return row ?? null;
 }
 
+/** An active tenant by slug; a missing, suspended or half-provisioned one is not found. */
+export async function requireActiveTenant(db: ControlDb, slug: string): Promise<TenantRecord> {
+  const t = await findTenantBySlug(db, slug);
+  if (!t || t.status !== "active")
+    throw new DomainError("TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
+  return t;
+}
+
 export async function setTenantSchemaVersion(db: ControlDb, id: string, version: number) {
   await db
     .update(tenants)

@@ -5,7 +5,8 @@ import { members, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
-import { auditInsert, type AuditEntry } from "./audit";
+import { audit } from "./audit";
+import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
 
@@ -67,7 +68,7 @@ export interface UnitView {
   memberCount: number;
 }
 
-export async function listUnits(db: TenantDb, scope: Scope): Promise<UnitView[]> {
+export async function listUnits({ db, scope }: Pick<Ctx, "db" | "scope">): Promise<UnitView[]> {
   const where = scopeCondition(scope, units.path);
   const [rows, counts] = await db.batch([
     db.select().from(units).where(where).orderBy(units.path),
@@ -93,12 +94,10 @@ export const toView = (u: UnitRow, memberCount = 0): UnitView => ({
 });
 
 export async function createUnit(
-  db: TenantDb,
-  input: { name: string; kind: string; parentId?: string },
-  scope: Scope,
-  audit: Omit<AuditEntry, "action" | "entity">,
-  now: Date,
+  ctx: Ctx,
+  input: { name: string; kind: UnitKind; parentId?: string },
 ): Promise<UnitRow> {
+  const { db, scope, now } = ctx;
   let parent: UnitRow | null = null;
   if (input.parentId) parent = await requireUnitInScope(db, input.parentId, scope);
   else {
@@ -112,23 +111,17 @@ export async function createUnit(
   const row = newUnitRow(input, parent, now);
   await db.batch([
     db.insert(units).values(row),
-    auditInsert(
-      db,
-      { ...audit, action: "unit.create", entity: "unit", entityId: row.id, after: row },
-      now,
-    ),
+    audit(ctx, { action: "unit.create", entity: "unit", entityId: row.id, after: row }),
   ]);
   return row;
 }
 
 export async function updateUnit(
-  db: TenantDb,
-  id: string,
-  input: { name?: string; parentId?: string; version: number },
-  scope: Scope,
-  audit: Omit<AuditEntry, "action" | "entity">,
-  now: Date,
+  ctx: Ctx,
+  input: { id: string; name?: string; parentId?: string; version: number },
 ): Promise<UnitRow> {
+  const { db, scope, now } = ctx;
+  const { id } = input;
   const unit = await requireUnitInScope(db, id, scope);
   if (unit.version !== input.version) throw versionConflict();
   let path = unit.path;
@@ -164,31 +157,23 @@ export async function updateUnit(
         depth: sql`${units.depth} + ${depth - unit.depth}`,
       })
       .where(and(gte(units.path, lo), lt(units.path, hi))),
-    auditInsert(
-      db,
-      {
-        ...audit,
-        action: path === unit.path ? "unit.rename" : "unit.move",
-        entity: "unit",
-        entityId: id,
-        before: { name: unit.name, parentId: unit.parentId },
-        after: { name: input.name ?? unit.name, parentId },
-      },
-      now,
-    ),
+    audit(ctx, {
+      action: path === unit.path ? "unit.rename" : "unit.move",
+      entity: "unit",
+      entityId: id,
+      before: { name: unit.name, parentId: unit.parentId },
+      after: { name: input.name ?? unit.name, parentId },
+    }),
   ]);
   if (!updated[0]) throw versionConflict();
   return (await getUnit(db, id))!;
 }
 
 export async function closeUnit(
-  db: TenantDb,
-  id: string,
-  closedOn: string,
-  scope: Scope,
-  audit: Omit<AuditEntry, "action" | "entity">,
-  now: Date,
+  ctx: Ctx,
+  { id, closedOn }: { id: string; closedOn: string },
 ): Promise<UnitRow> {
+  const { db, scope, now } = ctx;
   const unit = await requireUnitInScope(db, id, scope);
   if (unit.depth === 0) throw new DomainError("RULE_VIOLATION", "Không thể giải thể đảng bộ gốc.");
   const [lo, hi] = subtreeBounds(unit.path);
@@ -209,11 +194,7 @@ export async function closeUnit(
       .update(units)
       .set({ closedOn, version: sql`${units.version} + 1`, updatedAt: now })
       .where(and(gte(units.path, lo), lt(units.path, hi), sql`${units.closedOn} IS NULL`)),
-    auditInsert(
-      db,
-      { ...audit, action: "unit.close", entity: "unit", entityId: id, after: { closedOn } },
-      now,
-    ),
+    audit(ctx, { action: "unit.close", entity: "unit", entityId: id, after: { closedOn } }),
   ]);
   return (await getUnit(db, id))!;
 }

@@ -1,15 +1,20 @@
 // Login and logout for one tenant. The attempt is counted before the password is checked
 // (per account and per address), unknown e-mails cost the same hash as known ones, and a
 // successful login replaces whatever session the browser had (rotation).
-import { eq } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { AcceptBody, LoginBody } from "../../schema/api";
-import { acceptInvitation, resetPassword } from "../data/accounts";
-import { users } from "../../schema/tables/tenant";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { createSession, invalidateSession } from "../auth/sessions";
-import { ACCOUNT_LIMIT, ADDRESS_LIMIT, clearThrottle, hitAll, throttleKey } from "../auth/throttle";
+import {
+  ACCOUNT_LIMIT,
+  ADDRESS_LIMIT,
+  clearThrottle,
+  throttle,
+  throttleKey,
+} from "../auth/throttle";
+import { getUserByEmail, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
+import { acceptInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, policy } from "../http";
@@ -17,41 +22,26 @@ import { guard, jsonBody, policy } from "../http";
 export const auth = new Hono<AppEnv>()
   .post("/login", guard(policy.public, "Đăng nhập"), jsonBody(LoginBody), async (c) => {
     const { email, password } = c.req.valid("json");
-    const platform = c.get("platform");
-    const tenant = c.get("tenant");
-    const db = c.get("db");
+    const { platform, tenant, db } = c.var;
     const control = platform.control().db;
     const accountKey = throttleKey("login", tenant.id, email);
-    const wait = await hitAll(
+    await throttle(
       control,
       [
         { key: accountKey, limit: ACCOUNT_LIMIT },
         { key: throttleKey("login-ip", platform.clientAddress(c)), limit: ADDRESS_LIMIT },
       ],
       platform.now(),
+      "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
     );
-    if (wait)
-      throw new DomainError(
-        "RATE_LIMITED",
-        "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
-        undefined,
-        { "Retry-After": String(wait) },
-      );
-    const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+    const user = await getUserByEmail(db, email);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || user.disabledAt || !user.passwordHash)
       throw new DomainError("INVALID_CREDENTIALS", "Thư điện tử hoặc mật khẩu không đúng.");
     await clearThrottle(control, accountKey);
-    const previous = readSessionCookie(c, tenant.slug)?.split(".")[0];
-    if (previous) await invalidateSession(db, previous);
     if (needsRehash(user.passwordHash))
-      await db
-        .update(users)
-        .set({ passwordHash: await hashPassword(password) })
-        .where(eq(users.id, user.id));
-    const { token } = await createSession(db, user.id, platform.now());
-    setSessionCookie(c, tenant.slug, token);
-    return c.json({ user: { id: user.id, fullName: user.fullName }, token }, 200);
+      await setPasswordHash(db, { userId: user.id, passwordHash: await hashPassword(password) });
+    return c.json(await startSession(c, user), 200);
   })
   .post(
     "/logout",
@@ -69,33 +59,31 @@ export const auth = new Hono<AppEnv>()
     "/accept",
     guard(policy.public, "Nhận lời mời: đặt mật khẩu và đăng nhập"),
     jsonBody(AcceptBody),
-    async (c) => {
-      const { token, password } = c.req.valid("json");
-      const now = c.var.platform.now();
-      const userId = await acceptInvitation(c.var.db, token, password, now);
-      return c.json(await startSession(c, userId), 200);
-    },
+    async (c) => c.json(await redeemAndSignIn(c, acceptInvitation, c.req.valid("json")), 200),
   )
   .post(
     "/reset",
     guard(policy.public, "Đặt lại mật khẩu bằng đường dẫn và đăng nhập"),
     jsonBody(AcceptBody),
-    async (c) => {
-      const { token, password } = c.req.valid("json");
-      const userId = await resetPassword(c.var.db, token, password, c.var.platform.now());
-      return c.json(await startSession(c, userId), 200);
-    },
+    async (c) => c.json(await redeemAndSignIn(c, resetPassword, c.req.valid("json")), 200),
   );
 
-async function startSession(c: Context<AppEnv>, userId: string) {
-  const db = c.var.db;
-  const previous = readSessionCookie(c, c.var.tenant.slug)?.split(".")[0];
+/** Uses a single-use link (`redeem` answers whose account it was) and signs that account in. */
+async function redeemAndSignIn(
+  c: Context<AppEnv>,
+  redeem: typeof acceptInvitation,
+  body: { token: string; password: string },
+) {
+  const userId = await redeem(c.var.db, { ...body, now: c.var.platform.now() });
+  return startSession(c, await requireUser(c.var.db, userId));
+}
+
+/** Signs `user` in on this browser, ending the session it had (rotation). */
+async function startSession(c: Context<AppEnv>, user: { id: string; fullName: string }) {
+  const { db, tenant, platform } = c.var;
+  const previous = readSessionCookie(c, tenant.slug)?.split(".")[0];
   if (previous) await invalidateSession(db, previous);
-  const { token } = await createSession(db, userId, c.var.platform.now());
-  setSessionCookie(c, c.var.tenant.slug, token);
-  const [user] = await db
-    .select({ id: users.id, fullName: users.fullName })
-    .from(users)
-    .where(eq(users.id, userId));
-  return { user: user!, token };
+  const { token } = await createSession(db, user.id, platform.now());
+  setSessionCookie(c, tenant.slug, token);
+  return { user: { id: user.id, fullName: user.fullName }, token };
 }

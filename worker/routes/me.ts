@@ -6,12 +6,12 @@ export const me = new Hono<AppEnv>().get(
   "/",
   guard(policy.signedIn, "Người đang đăng nhập, vai trò và phạm vi"),
   (c) => {
-    const user = c.get("user")!;
-    const tenant = c.get("tenant");
+    const { user, grants } = c.var.ctx;
+    const tenant = c.var.tenant;
     return c.json(
       {
         user: { id: user.id, fullName: user.fullName, email: user.email, memberId: user.memberId },
-        grants: c.get("grants").map((g) => ({ role: g.role, unitId: g.unitId })),
+        grants: grants.map((g) => ({ role: g.role, unitId: g.unitId })),
         tenant: { slug: tenant.slug, name: tenant.name, kind: tenant.kind },
       },
       200,

@@ -2,10 +2,9 @@ import { Hono } from "hono";
 import { SignupBody } from "../../schema/api";
 import { setSessionCookie } from "../auth/cookies";
 import { createSession } from "../auth/sessions";
-import { hitAll, SIGNUP_LIMIT, throttleKey } from "../auth/throttle";
+import { SIGNUP_LIMIT, throttle, throttleKey } from "../auth/throttle";
 import { provisionTenant } from "../data/tenants";
 import type { AppEnv } from "../env";
-import { DomainError } from "../errors";
 import { guard, jsonBody, policy } from "../http";
 
 export const signup = new Hono<AppEnv>().post(
@@ -15,20 +14,12 @@ export const signup = new Hono<AppEnv>().post(
   async (c) => {
     const platform = c.get("platform");
     const body = c.req.valid("json");
-    const wait = await hitAll(
+    await throttle(
       platform.control().db,
       [{ key: throttleKey("signup", platform.clientAddress(c)), limit: SIGNUP_LIMIT }],
       platform.now(),
+      "Bạn đã đăng ký quá nhiều lần, vui lòng thử lại sau.",
     );
-    if (wait)
-      throw new DomainError(
-        "RATE_LIMITED",
-        "Bạn đã đăng ký quá nhiều lần, vui lòng thử lại sau.",
-        undefined,
-        {
-          "Retry-After": String(wait),
-        },
-      );
     const { tenant, adminUserId } = await provisionTenant(platform, body);
     const { token } = await createSession(platform.tenant(tenant).db, adminUserId, platform.now());
     setSessionCookie(c, tenant.slug, token);

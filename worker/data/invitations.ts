@@ -1,0 +1,189 @@
+// Invitations: a single-use link that makes an account (or adds a role to an existing one).
+// An admin invites to any role; a secretary only members of its own subtree.
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { accountTokens, grants, members, units, users } from "../../schema/tables/tenant";
+import { hashPassword, verifyPassword } from "../auth/password";
+import type { TenantDb } from "../db/handles";
+import { inScope, type Scope } from "../domain/scope";
+import type { Role } from "../env";
+import { DomainError, notFound } from "../errors";
+import { audit, auditInsert } from "./audit";
+import type { Ctx } from "./context";
+import { newId } from "./ids";
+import { claimToken, hashToken, INVITATION_TTL_MS, newToken, releaseToken } from "./tokens";
+import { requireUnitInScope } from "./units";
+
+export interface InvitationInput {
+  memberId?: string;
+  email: string;
+  role: Role;
+  unitId?: string;
+  /** Whether the caller invites as an admin; otherwise as a secretary, within `ctx.scope`. */
+  byAdmin: boolean;
+}
+
+export async function createInvitation(
+  ctx: Ctx,
+  input: InvitationInput,
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const { db, now } = ctx;
+  const scope: Scope = input.byAdmin ? { all: true, paths: [] } : ctx.scope;
+  if (!input.byAdmin && input.role !== "member")
+    throw new DomainError("ROLE_SCOPE", "Bí thư chỉ được mời đảng viên trong chi bộ của mình.");
+  let unitId = input.unitId ?? null;
+  if (input.memberId) {
+    const [m] = await db
+      .select({ unitId: members.unitId, path: units.path })
+      .from(members)
+      .innerJoin(units, eq(units.id, members.unitId))
+      .where(eq(members.id, input.memberId));
+    if (!m || !inScope(scope, m.path)) throw notFound("Không tìm thấy đảng viên.");
+    unitId ??= m.unitId;
+  }
+  if (input.role === "admin") unitId = null;
+  else if (!unitId)
+    throw new DomainError("INVALID_BODY", "Cần chọn đơn vị cho vai trò này.", {
+      unitId: "Bắt buộc phải có.",
+    });
+  else await requireUnitInScope(db, unitId, scope);
+
+  const token = newToken();
+  const row = {
+    id: newId(),
+    kind: "invite" as const,
+    tokenHash: hashToken(token),
+    email: input.email,
+    role: input.role,
+    unitId,
+    memberId: input.memberId ?? null,
+    userId: null,
+    createdBy: ctx.actor.actorUserId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    usedAt: null,
+    revokedAt: null,
+  };
+  await db.batch([
+    db.insert(accountTokens).values(row),
+    audit(ctx, {
+      action: "invitation.create",
+      entity: "invitation",
+      entityId: row.id,
+      after: { email: row.email, role: row.role, unitId, memberId: row.memberId },
+    }),
+  ]);
+  return { id: row.id, token, expiresAt: row.expiresAt };
+}
+
+/** An invitation is in scope by its unit; one without a unit (an admin's) only tenant-wide. */
+const invitationInScope = (scope: Scope, path: string | null) =>
+  scope.all || (path !== null && inScope(scope, path));
+
+export async function listInvitations({ db, scope }: Pick<Ctx, "db" | "scope">) {
+  const rows = await db
+    .select({ t: accountTokens, path: units.path })
+    .from(accountTokens)
+    .leftJoin(units, eq(units.id, accountTokens.unitId))
+    .where(eq(accountTokens.kind, "invite"))
+    .orderBy(desc(accountTokens.createdAt));
+  return rows
+    .filter((r) => invitationInScope(scope, r.path))
+    .map(({ t }) => ({
+      id: t.id,
+      email: t.email,
+      role: t.role,
+      unitId: t.unitId,
+      memberId: t.memberId,
+      expiresAt: t.expiresAt,
+      acceptedAt: t.usedAt,
+      revokedAt: t.revokedAt,
+    }));
+}
+
+export async function revokeInvitation(ctx: Ctx, { id }: { id: string }) {
+  const { db, now } = ctx;
+  const [row] = await db
+    .select({ t: accountTokens, path: units.path })
+    .from(accountTokens)
+    .leftJoin(units, eq(units.id, accountTokens.unitId))
+    .where(and(eq(accountTokens.id, id), eq(accountTokens.kind, "invite")));
+  if (!row || !invitationInScope(ctx.scope, row.path)) throw notFound("Không tìm thấy lời mời.");
+  await db.batch([
+    db
+      .update(accountTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(accountTokens.id, id), isNull(accountTokens.revokedAt))),
+    audit(ctx, { action: "invitation.revoke", entity: "invitation", entityId: id }),
+  ]);
+}
+
+/** Accepting sets the password of a new account, or — for someone who already has one —
+ *  adds the role after checking their current password. Returns the user's id. */
+export async function acceptInvitation(
+  db: TenantDb,
+  { token, password, now }: { token: string; password: string; now: Date },
+): Promise<string> {
+  const invitation = await claimToken(db, { token, kind: "invite", now });
+  try {
+    const [existing] = await db.select().from(users).where(eq(users.email, invitation.email));
+    if (existing?.disabledAt) throw new DomainError("FORBIDDEN", "Tài khoản này đã bị khóa.");
+    if (existing?.passwordHash && !(await verifyPassword(existing.passwordHash, password)))
+      throw new DomainError(
+        "INVALID_CREDENTIALS",
+        "Bạn đã có tài khoản: hãy nhập đúng mật khẩu hiện tại để nhận vai trò mới.",
+      );
+    const userId = existing?.id ?? newId();
+    const [member] = invitation.memberId
+      ? await db
+          .select({ fullName: members.fullName })
+          .from(members)
+          .where(eq(members.id, invitation.memberId))
+      : [];
+    const writes = [
+      existing
+        ? db
+            .update(users)
+            .set({
+              passwordHash: existing.passwordHash ?? (await hashPassword(password)),
+              memberId: existing.memberId ?? invitation.memberId,
+              updatedAt: now,
+            })
+            .where(eq(users.id, userId))
+        : db.insert(users).values({
+            id: userId,
+            email: invitation.email,
+            fullName: member?.fullName ?? invitation.email,
+            passwordHash: await hashPassword(password),
+            memberId: invitation.memberId,
+            createdAt: now,
+            updatedAt: now,
+          }),
+      db
+        .insert(grants)
+        .values({
+          id: newId(),
+          userId,
+          role: invitation.role as Role,
+          unitId: invitation.unitId,
+          createdAt: now,
+        })
+        .onConflictDoNothing(),
+      auditInsert(
+        db,
+        {
+          actorUserId: userId,
+          action: "invitation.accept",
+          entity: "invitation",
+          entityId: invitation.id,
+        },
+        now,
+      ),
+    ];
+    await db.batch(writes as [(typeof writes)[number], ...(typeof writes)[number][]]);
+    return userId;
+  } catch (err) {
+    // A wrong current password must not burn the invitation.
+    await releaseToken(db, invitation.id);
+    throw err;
+  }
+}
