@@ -13,15 +13,10 @@
  *   real calendar dates, consistent counts and NFC text.
  *
  * Dates are calendar dates in Asia/Ho_Chi_Minh; a deadline is a date plus a rule ("trước ngày D"
- * or "đến hết ngày D"); see worker/domain/deadlines.ts for how they become instants.
+ * or "đến hết ngày D"); see schema/rules/deadlines.ts for how they become instants.
  */
 export * from "./template/scalars";
-export * from "./template/steps";
-export * from "./template/fields";
-export * from "./template/forms";
-export * from "./template/meetings";
-export * from "./template/routing";
-export * from "./template/followup";
+export * from "./template/steps-forms";
 export * from "./template/definition";
 export * from "./template/match";
 export * from "./template/validate";

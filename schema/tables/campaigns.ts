@@ -1,8 +1,10 @@
-// Templates, campaigns and the work inside them: tasks, members' forms and their versions,
-// reviews, reports upward and comments.
+// Campaigns and what hangs off them: templates, tasks, members' forms and their versions,
+// reviews, reports upward, comments, meetings and roll-calls; then notifications, the reminder
+// ledger, the outbox, settings, and the progress figures the cron stores.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, figureColumns, id, updatedAt } from "./columns";
 import { CAMPAIGN_STATUSES } from "../vocab/campaign-statuses";
+import { PRESENCES } from "../vocab/presences";
 import { REVIEW_RATINGS } from "../vocab/review-ratings";
 import { SUBMISSION_STATUSES } from "../vocab/submission-statuses";
 
@@ -186,3 +188,157 @@ export const comments = sqliteTable(
   },
   (t) => [index("comments_submission_idx").on(t.submissionId)],
 );
+
+/** A unit's meeting for a campaign step (the cell's "hội nghị", the đảng ủy's sinh hoạt…),
+ *  with what the directives ask to be recorded: materials and their posting to the national
+ *  Sổ tay đảng viên app (a link and a time), the actual start and end, whether it was merged
+ *  into a regular meeting, guests, the minutes and the vote adopting them. */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: id(),
+    campaignId: text("campaign_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    stepKey: text("step_key").notNull(),
+    scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
+    place: text("place"),
+    format: text("format"),
+    materialsSentAt: integer("materials_sent_at", { mode: "timestamp_ms" }),
+    soTayLink: text("so_tay_link"),
+    soTayPostedAt: integer("so_tay_posted_at", { mode: "timestamp_ms" }),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    mergedWithRegular: integer("merged_with_regular", { mode: "boolean" }),
+    minutesSecretary: text("minutes_secretary"),
+    guests: text("guests_json"),
+    minutes: text("minutes"),
+    voteFor: integer("vote_for"),
+    voteAgainst: integer("vote_against"),
+    voteAbstain: integer("vote_abstain"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("meetings_uq").on(t.campaignId, t.unitId, t.stepKey),
+    index("meetings_unit_idx").on(t.unitId),
+  ],
+);
+
+/** Roll-call and speaking: one row per member called. Excused members leave the denominator. */
+export const meetingAttendance = sqliteTable(
+  "meeting_attendance",
+  {
+    meetingId: text("meeting_id").notNull(),
+    memberId: text("member_id").notNull(),
+    presence: text("presence", { enum: PRESENCES }).notNull(),
+    reason: text("reason"),
+    /** A member of the unit's committee (cấp ủy viên): 004 needs all of them to speak. */
+    isCommittee: integer("is_committee", { mode: "boolean" }).notNull().default(false),
+    /** 1-based order of speaking; null if the member did not speak. */
+    spokeOrder: integer("spoke_order"),
+  },
+  (t) => [uniqueIndex("meeting_attendance_uq").on(t.meetingId, t.memberId)],
+);
+
+/** In-app notifications. `dedupeKey` makes every reminder idempotent: a cron pass that runs
+ *  twice (Workers cron is at-least-once) creates each one once. Titles never carry plan text. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: id(),
+    userId: text("user_id").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body"),
+    campaignId: text("campaign_id"),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/** Every reminder item ever decided, once: what the daily digest is made of. */
+export const reminderLedger = sqliteTable(
+  "reminder_ledger",
+  {
+    key: text("key").primaryKey(),
+    userId: text("user_id").notNull(),
+    day: text("day").notNull(),
+    text: text("text").notNull(),
+    /** The digest notification that carried it; null until one did. */
+    notificationId: text("notification_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reminder_ledger_pending_idx").on(t.notificationId, t.userId)],
+);
+
+/** E-mails and webhooks waiting to leave, with retries and backoff. The idempotency key is
+ *  sent with every attempt so a receiver can drop a duplicate delivery. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    channel: text("channel", { enum: ["email", "webhook"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    payload: text("payload_json").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    failedAt: integer("failed_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("outbox_key_uq").on(t.idempotencyKey),
+    index("outbox_due_idx").on(t.sentAt, t.nextAttemptAt),
+  ],
+);
+
+/** Tenant settings (quiet hours, webhook), one JSON value per key. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value_json").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** Progress of each campaign per unit subtree, stored by the cron with its time: dashboards
+ *  read these, and the history chart has its points. */
+export const progressSnapshots = sqliteTable(
+  "progress_snapshots",
+  {
+    campaignId: text("campaign_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    ...figureColumns(),
+  },
+  (t) => [
+    uniqueIndex("progress_snapshots_uq").on(t.campaignId, t.unitId, t.computedAt),
+    index("progress_snapshots_latest_idx").on(t.campaignId, t.computedAt),
+  ],
+);
+
+/** Each unit's own figures (its members, its meetings and reports — not its subtree) as of
+ *  the last rollup, so the next one recomputes only the units whose inputs changed. */
+export const rollupUnits = sqliteTable(
+  "rollup_units",
+  {
+    campaignId: text("campaign_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    ...figureColumns(),
+  },
+  (t) => [uniqueIndex("rollup_units_uq").on(t.campaignId, t.unitId)],
+);
+
+/** What the last rollup of a campaign saw: its inputs' fingerprint and when. */
+export const rollupState = sqliteTable("rollup_state", {
+  campaignId: text("campaign_id").primaryKey(),
+  fingerprint: text("fingerprint").notNull(),
+  computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+});

@@ -1,10 +1,6 @@
 // Tenant tables: one database per đảng bộ holds all of its people and their work. Nothing
 // here names a tenant: the database itself is the tenant boundary.
-// One file per area; drizzle-kit reads the tables through this barrel
+// Two files by area; drizzle-kit reads the tables through this barrel
 // (schema/drizzle.tenant.config.ts), so it stays the one schema entry.
 export * from "./people";
-export * from "./accounts";
 export * from "./campaigns";
-export * from "./meetings";
-export * from "./notify";
-export * from "./rollups";

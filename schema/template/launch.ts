@@ -1,6 +1,6 @@
 // Launching: what still blocks a campaign on a template, and entering a list's items.
 import type { TemplateDefinition } from "./definition";
-import { formLeafFields } from "./fields";
+import { formLeafFields } from "./steps-forms";
 import { validateTemplate } from "./validate";
 
 /** Keys of lists that some form's checklist asks members or units to answer item by item. */

@@ -2,9 +2,8 @@
 // diacritics (schema/rules/text.ts), because positions and unit names are typed freely.
 import { foldVietnamese } from "../rules/text";
 import type { MemberStatus, UnitKind } from "../vocab";
-import type { TemplateDefinition } from "./definition";
-import type { SupervisionRule } from "./routing";
-import type { AppliesTo, MemberFilter, Step } from "./steps";
+import type { SupervisionRule, TemplateDefinition } from "./definition";
+import type { AppliesTo, MemberFilter, Step } from "./steps-forms";
 
 /** Lower case without diacritics, so free-typed names and positions compare reliably. */
 export const foldForMatch = foldVietnamese;

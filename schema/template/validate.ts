@@ -2,8 +2,7 @@
 import * as v from "valibot";
 import { isRealDate } from "../rules/deadlines";
 import { TemplateDefinition } from "./definition";
-import { formLeafFields } from "./fields";
-import type { Step } from "./steps";
+import { formLeafFields, type Step } from "./steps-forms";
 
 /** Calendar arithmetic that never throws: a date that does not exist rolls over (its own
  *  problem is reported separately). */
@@ -52,26 +51,12 @@ export function validateTemplate(input: unknown): ValidationResult {
   const dupCheck = (what: string, keys: readonly string[]) => {
     for (const k of duplicates(keys)) say(`Khóa ${what} «${k}» bị trùng.`);
   };
-  dupCheck(
-    "bước",
-    def.steps.map((s) => s.key),
-  );
-  dupCheck(
-    "biểu mẫu",
-    def.forms.map((f) => f.key),
-  );
-  dupCheck(
-    "danh sách",
-    def.lists.map((l) => l.key),
-  );
-  dupCheck(
-    "quy định cuộc họp",
-    def.meetingRules.map((m) => m.key),
-  );
-  dupCheck(
-    "luồng",
-    (def.flows ?? []).map((f) => f.key),
-  );
+  const keysOf = (xs: readonly { key: string }[]) => xs.map((x) => x.key);
+  dupCheck("bước", keysOf(def.steps));
+  dupCheck("biểu mẫu", keysOf(def.forms));
+  dupCheck("danh sách", keysOf(def.lists));
+  dupCheck("quy định cuộc họp", keysOf(def.meetingRules));
+  dupCheck("luồng", keysOf(def.flows ?? []));
   dupCheck("báo cáo", [
     ...def.reports.map((r) => r.key),
     ...def.followUp.periodicReports.map((r) => r.key),

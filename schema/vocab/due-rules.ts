@@ -2,11 +2,11 @@
 // D+1 00:00 ICT (DESIGN §3); schema/rules/deadlines.ts turns them into instants.
 import * as v from "valibot";
 
-export const DUE_RULES = ["truoc-ngay", "den-het-ngay"] as const;
-export const DueRule = /* @__PURE__ */ v.picklist(DUE_RULES);
-export type DueRule = (typeof DUE_RULES)[number];
-
-export const DUE_RULE_WORDS: Readonly<Record<DueRule, string>> = {
+export const DUE_RULE_WORDS = {
   "truoc-ngay": "trước ngày",
   "den-het-ngay": "đến hết ngày",
-};
+} as const;
+export type DueRule = keyof typeof DUE_RULE_WORDS;
+/** In the order of the labels: the order screens list them in. */
+export const DUE_RULES = Object.keys(DUE_RULE_WORDS) as [DueRule, ...DueRule[]];
+export const DueRule = /* @__PURE__ */ v.picklist(DUE_RULES);

@@ -2,32 +2,7 @@
 // publish step a place…), so a new kind is added here and handled where the compiler asks.
 import * as v from "valibot";
 
-export const STEP_KINDS = [
-  "cascade-guidance",
-  "study-conference",
-  "prepare-meeting",
-  "send-materials",
-  "notify-leaders",
-  "meeting",
-  "attend-meeting",
-  "self-assessment",
-  "personal-plan",
-  "revise-and-sign",
-  "confirm-plans",
-  "publish",
-  "forward",
-  "action-plan",
-  "draft-resolution",
-  "adopt-resolution",
-  "commitment",
-  "commitment-ceremony",
-  "publicize",
-  "report-upward",
-] as const;
-export const StepKind = /* @__PURE__ */ v.picklist(STEP_KINDS);
-export type StepKind = (typeof STEP_KINDS)[number];
-
-export const STEP_KIND_LABELS: Readonly<Record<StepKind, string>> = {
+export const STEP_KIND_LABELS = {
   "cascade-guidance": "Triển khai hướng dẫn",
   "study-conference": "Hội nghị học tập",
   "prepare-meeting": "Chuẩn bị hội nghị",
@@ -48,7 +23,11 @@ export const STEP_KIND_LABELS: Readonly<Record<StepKind, string>> = {
   "commitment-ceremony": "Lễ ký cam kết",
   publicize: "Tuyên truyền",
   "report-upward": "Báo cáo cấp trên",
-};
+} as const;
+export type StepKind = keyof typeof STEP_KIND_LABELS;
+/** In the order of the labels: the order screens list them in. */
+export const STEP_KINDS = Object.keys(STEP_KIND_LABELS) as [StepKind, ...StepKind[]];
+export const StepKind = /* @__PURE__ */ v.picklist(STEP_KINDS);
 
 /** Unit steps held as a meeting: the ones a meeting record is for (the client's list). */
 export const MEETING_STEP_KINDS = [
