@@ -1,19 +1,15 @@
 // Request bodies of the public API as valibot schemas. The server validates with them and
 // the OpenAPI document is generated from them; the client may import them too.
 import * as v from "valibot";
+import { MemberStatus } from "./vocab/member-statuses";
+import { Presence } from "./vocab/presences";
+import { ReviewRating } from "./vocab/review-ratings";
+import { Role } from "./vocab/roles";
+import { TenantKind } from "./vocab/tenant-kinds";
+import { UnitKind } from "./vocab/unit-kinds";
 
-export const TENANT_KINDS = [
-  "quan-uy",
-  "huyen-uy",
-  "tinh-uy",
-  "thanh-uy",
-  "dang-uy-phuong",
-  "dang-uy-xa",
-  "dang-uy-so",
-  "dang-uy-khoi",
-  "dang-uy-co-so",
-  "khac",
-] as const;
+// Kept for worker/data/import.ts; the vocabulary lives in schema/vocab.
+export { MEMBER_STATUSES } from "./vocab/member-statuses";
 
 export const Email = v.pipe(
   v.string("Bắt buộc phải có."),
@@ -50,7 +46,7 @@ export const SignupBody = v.strictObject({
       v.minLength(3, "Tên đảng bộ cần ít nhất 3 ký tự."),
       v.maxLength(200, "Tên đảng bộ tối đa 200 ký tự."),
     ),
-    kind: v.picklist(TENANT_KINDS, "Loại tổ chức không hợp lệ."),
+    kind: TenantKind,
   }),
   admin: v.strictObject({ email: Email, password: Password, fullName: PersonName }),
 });
@@ -61,24 +57,6 @@ export const LoginBody = v.strictObject({
   password: v.pipe(v.string("Bắt buộc phải có."), v.maxLength(200)),
 });
 export type LoginBody = v.InferOutput<typeof LoginBody>;
-
-export const UNIT_KINDS = [
-  "dang-bo",
-  "dang-bo-bo-phan",
-  "dang-bo-co-so",
-  "chi-bo",
-  "co-quan",
-  "doan-the",
-] as const;
-export const MEMBER_STATUSES = [
-  "dang-sinh-hoat",
-  "mien-sinh-hoat",
-  "tuoi-cao-benh",
-  "chuyen-den",
-  "chuyen-di",
-  "tu-tran",
-] as const;
-export const ROLE_NAMES = ["admin", "secretary", "member", "supervisor", "viewer"] as const;
 
 export const Id = v.pipe(
   v.string("Bắt buộc phải có."),
@@ -98,7 +76,7 @@ const Version = v.pipe(v.number("Thiếu phiên bản (version)."), v.integer(),
 
 export const UnitCreateBody = v.strictObject({
   name: UnitName,
-  kind: v.picklist(UNIT_KINDS, "Loại đơn vị không hợp lệ."),
+  kind: UnitKind,
   parentId: v.optional(Id),
 });
 export const UnitUpdateBody = v.strictObject({
@@ -133,7 +111,7 @@ const memberFields = {
   unitId: Id,
   position: OptionalText(200),
   leadershipRank: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
-  status: v.optional(v.picklist(MEMBER_STATUSES, "Trạng thái không hợp lệ.")),
+  status: v.optional(MemberStatus),
   statusSince: v.optional(v.nullable(IsoDate)),
   managedByStandingCommittee: v.optional(v.boolean()),
   mustPublishPlan: v.optional(v.boolean()),
@@ -148,7 +126,7 @@ export const MemberUpdateBody = v.strictObject({
 });
 export type MemberUpdateBody = v.InferOutput<typeof MemberUpdateBody>;
 export const MemberStatusBody = v.strictObject({
-  status: v.picklist(MEMBER_STATUSES, "Trạng thái không hợp lệ."),
+  status: MemberStatus,
   since: IsoDate,
   note: OptionalText(500),
 });
@@ -156,7 +134,7 @@ export const MemberStatusBody = v.strictObject({
 export const MemberQuery = v.object({
   unitId: v.optional(Id),
   q: v.optional(v.pipe(v.string(), v.maxLength(120))),
-  status: v.optional(v.picklist(MEMBER_STATUSES, "Trạng thái không hợp lệ.")),
+  status: v.optional(MemberStatus),
   includeSubtree: v.optional(v.picklist(["0", "1"])),
 });
 export const ExportQuery = v.object({
@@ -168,7 +146,7 @@ export const ImportQuery = v.object({ dryRun: v.optional(v.picklist(["0", "1"]))
 export const InvitationBody = v.strictObject({
   memberId: v.optional(Id),
   email: Email,
-  role: v.picklist(ROLE_NAMES, "Vai trò không hợp lệ."),
+  role: Role,
   unitId: v.optional(Id),
 });
 export const AcceptBody = v.strictObject({
@@ -176,7 +154,7 @@ export const AcceptBody = v.strictObject({
   password: Password,
 });
 export const GrantBody = v.strictObject({
-  role: v.picklist(ROLE_NAMES, "Vai trò không hợp lệ."),
+  role: Role,
   unitId: v.optional(Id),
 });
 export const AuditQuery = v.object({
@@ -304,10 +282,7 @@ export const AttendanceBody = v.strictObject({
     v.array(
       v.strictObject({
         memberId: Id,
-        presence: v.picklist(
-          ["present", "excused", "absent"],
-          "Có mặt, vắng có lý do hoặc vắng không lý do.",
-        ),
+        presence: Presence,
         reason: ShortText(300),
         isCommittee: v.optional(v.boolean()),
         spokeOrder: v.optional(
@@ -332,10 +307,7 @@ export const ReviewBody = v.strictObject({
       "Kỳ đánh giá: YYYY-MM (tháng), YYYY-H1/H2 (6 tháng) hoặc YYYY (cuối năm).",
     ),
   ),
-  rating: v.picklist(
-    ["hoan-thanh-xuat-sac", "hoan-thanh-tot", "hoan-thanh", "khong-hoan-thanh"],
-    "Mức đánh giá không hợp lệ.",
-  ),
+  rating: ReviewRating,
   note: ShortText(5000),
 });
 export const ReviewQuery = v.object({ memberId: Id });

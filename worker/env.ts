@@ -4,10 +4,12 @@
 import type { Context } from "hono";
 import type { ControlHandle, TenantHandle } from "./db/handles";
 import type { tenants } from "../schema/tables/control";
+import type { Role } from "../schema/vocab/roles";
 
 export type TenantRecord = typeof tenants.$inferSelect;
-export type Role = "admin" | "secretary" | "member" | "supervisor" | "viewer";
-export const ROLES: readonly Role[] = ["admin", "secretary", "member", "supervisor", "viewer"];
+// The vocabulary is schema/vocab/roles.ts; these names stay for the worker's importers.
+export { ROLES } from "../schema/vocab/roles";
+export type { Role };
 
 export interface Grant {
   role: Role;

@@ -1,6 +1,10 @@
 // Display helpers. Every date shown is a calendar date in Asia/Ho_Chi_Minh (DESIGN.md §3),
 // whatever the phone's own time zone is, written dd/mm/yyyy.
-import type { Role, TaskStatus } from "../api";
+import { describeDue } from "../../schema/rules/deadlines";
+import { ROLE_LABELS } from "../../schema/vocab/roles";
+import { TASK_STATUS_LABELS, type TaskStatus } from "../../schema/vocab/submission-statuses";
+
+export { ROLE_LABELS, TASK_STATUS_LABELS };
 
 const dateParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -36,19 +40,12 @@ export function formatTime(iso: string | number | Date): string {
 }
 
 /**
- * "trước ngày D" for a due instant. Every due instant is a day's start in ICT ("trước ngày D"
- * is D 00:00; "đến hết ngày D" is D+1 00:00), so this wording is exact for both rules.
+ * "trước ngày D" for a due instant, worded by the shared rule (schema/rules/deadlines.ts).
+ * Every due instant is a day's start in ICT ("trước ngày D" is D 00:00; "đến hết ngày D" is
+ * D+1 00:00), so this wording is exact for both rules.
  */
-export const dueText = (dueAt: string | Date): string => `trước ngày ${formatDate(dueAt)}`;
-
-export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
-  todo: "Chưa làm",
-  draft: "Bản nháp",
-  submitted: "Đã nộp",
-  returned: "Bị trả lại",
-  confirmed: "Đã xác nhận",
-  done: "Đã xong",
-};
+export const dueText = (dueAt: string | Date): string =>
+  describeDue("truoc-ngay", dueAt instanceof Date ? dueAt : new Date(dueAt));
 
 /** Past its due instant and still in the member's (or unit's) hands. */
 export function isOverdue(
@@ -58,14 +55,6 @@ export function isOverdue(
   const open = task.status === "todo" || task.status === "draft" || task.status === "returned";
   return open && task.dueAt !== null && now >= new Date(task.dueAt).getTime();
 }
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  admin: "Quản trị",
-  secretary: "Bí thư chi bộ",
-  member: "Đảng viên",
-  supervisor: "Giám sát",
-  viewer: "Theo dõi",
-};
 
 export function roleLabel(role: string): string {
   return (ROLE_LABELS as Record<string, string>)[role] ?? role;

@@ -1,6 +1,9 @@
 // Display helpers of the structure and account screens: unit kinds, member statuses, times.
 // Apart from format.ts so that they travel in the lazy chunks of those screens, not in the
 // entry chunk every member's phone downloads. Same rules: ICT, dd/mm/yyyy.
+import { foldVietnamese } from "../../schema/rules/text";
+import { MEMBER_STATUS_LABELS } from "../../schema/vocab/member-statuses";
+import { UNIT_KIND_LABELS } from "../../schema/vocab/unit-kinds";
 import { formatDate } from "./format";
 
 const dateTimeParts = new Intl.DateTimeFormat("en-GB", {
@@ -34,27 +37,11 @@ export function todayIct(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-export const UNIT_KIND_LABELS = {
-  "dang-bo": "Đảng bộ",
-  "dang-bo-bo-phan": "Đảng bộ bộ phận",
-  "dang-bo-co-so": "Đảng bộ cơ sở",
-  "chi-bo": "Chi bộ",
-  "co-quan": "Cơ quan",
-  "doan-the": "Đoàn thể",
-} as const;
+export { MEMBER_STATUS_LABELS, UNIT_KIND_LABELS };
 
 export function unitKindLabel(kind: string): string {
   return (UNIT_KIND_LABELS as Record<string, string>)[kind] ?? kind;
 }
-
-export const MEMBER_STATUS_LABELS = {
-  "dang-sinh-hoat": "Đang sinh hoạt",
-  "mien-sinh-hoat": "Miễn sinh hoạt",
-  "tuoi-cao-benh": "Tuổi cao, sức yếu",
-  "chuyen-den": "Chuyển đến",
-  "chuyen-di": "Chuyển đi",
-  "tu-tran": "Từ trần",
-} as const;
 
 export function memberStatusLabel(status: string): string {
   return (MEMBER_STATUS_LABELS as Record<string, string>)[status] ?? status;
@@ -65,15 +52,9 @@ export function countLabel(n: number, noun: string): string {
   return `${n.toLocaleString("vi-VN")} ${noun}`;
 }
 
-/** Lower case without diacritics, for matching what people type against names. */
-export function foldText(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .trim();
-}
+/** Lower case without diacritics, for matching what people type against names: the
+ *  server's folding (schema/rules/text.ts). */
+export const foldText = foldVietnamese;
 
 /**
  * A date typed as dd/mm/yyyy (d/m/yyyy too; YYYY-MM-DD is accepted as well) to YYYY-MM-DD;

@@ -5,9 +5,9 @@
 // What must stay true: paths here are the server's paths (worker/domain/forms.ts) — a
 // section's fields under the section key, a checklist's answers under group key and item
 // number — so that a 422 lands next to the right field.
+import { codePoints, isBlank, isRequired } from "../../schema/rules/forms";
 import type {
   ChecklistField,
-  Condition,
   Form,
   LeafField,
   ListGroup,
@@ -50,18 +50,8 @@ export function setAt(data: PlanData, path: Path, value: unknown): void {
   else cur[last] = value;
 }
 
-export const isBlank = (v: unknown): boolean =>
-  v === undefined ||
-  v === null ||
-  (typeof v === "string" && v.trim() === "") ||
-  (Array.isArray(v) && v.length === 0);
-
-/** Length as the server counts it: code points, so "ệ" (NFC) is one. */
-export function codePoints(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
+// Blankness, length and requiredness are the server's rules (schema/rules/forms.ts).
+export { codePoints, isBlank, isRequired };
 
 export interface LeafEntry {
   field: LeafField;
@@ -157,32 +147,6 @@ export function valueOfPrefill(form: Form, data: PlanData, p: Prefill): string {
   const e = leafEntries(form).find(({ field }) => prefillOf(field) === p);
   const v = e ? getAt(data, e.path) : undefined;
   return typeof v === "string" || typeof v === "number" ? String(v) : "";
-}
-
-// ---- Requiredness (mirrors worker/domain/forms.ts, for the asterisk only) ----
-
-function findValue(form: Form, data: PlanData, key: string): unknown {
-  const e = leafEntries(form).find(({ field }) => field.key === key);
-  return e ? getAt(data, e.path) : undefined;
-}
-
-function conditionHolds(form: Form, data: PlanData, cond: Condition): boolean {
-  const value = findValue(form, data, cond.field);
-  const wanted: unknown[] = "equals" in cond ? [cond.equals] : cond.oneOf;
-  if (isObj(value)) {
-    // A checklist: does any answer have the level?
-    return Object.values(value).some(
-      (g) => isObj(g) && Object.values(g).some((a) => isObj(a) && wanted.includes(a.level)),
-    );
-  }
-  if (Array.isArray(value)) return value.some((x) => wanted.includes(x));
-  return wanted.includes(value);
-}
-
-/** Required now: always, or because its condition holds. The server decides on submit. */
-export function isRequired(form: Form, data: PlanData, field: LeafField): boolean {
-  if (field.type === "cellConfirmation") return false;
-  return field.required || (!!field.requiredIf && conditionHolds(form, data, field.requiredIf));
 }
 
 // ---- Labels of paths, for the error summary ----

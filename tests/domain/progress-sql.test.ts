@@ -24,7 +24,7 @@ const STATUSES = [
   "chuyen-di",
   "tu-tran",
   "chuyen-den",
-];
+] as const;
 
 describe("progress in SQL and in code agree", () => {
   it("on random data at moments around the deadline", async () => {

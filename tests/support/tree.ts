@@ -5,6 +5,7 @@ import { grants, memberStatusHistory, members, units, users } from "../../schema
 import { createSession } from "../../worker/auth/sessions";
 import { newId } from "../../worker/data/ids";
 import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/members";
+import type { UnitKind } from "../../schema/vocab/unit-kinds";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
 import { signupTenant, type TestApp } from "./app";
@@ -110,7 +111,7 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
       await db.insert(grants).values({ id: newId(), userId, role, unitId, createdAt: t.clock.now });
     userIds[key] = userId;
   };
-  const addUnit = async (name: string, kind: string, parent = root!) => {
+  const addUnit = async (name: string, kind: UnitKind, parent = root!) => {
     const u = newUnitRow({ name, kind }, parent, t.clock.now);
     await db.insert(units).values(u);
     return u;

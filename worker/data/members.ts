@@ -1,6 +1,7 @@
 // Members of the đảng bộ (đảng viên). A member need not have an account: many have no
 // phone, and a secretary acts for them. Status changes are kept with the date each took
 // effect; `members.status` mirrors the latest one for listing.
+import type { MemberStatus } from "../../schema/vocab/member-statuses";
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { memberStatusHistory, members, units, users } from "../../schema/tables/tenant";
 import type { MemberCreateBody, MemberUpdateBody } from "../../schema/api";
@@ -16,8 +17,7 @@ import { scopeCondition } from "./scope";
 import { requireUnitInScope } from "./units";
 
 export type MemberRow = typeof members.$inferSelect;
-export type MemberStatus =
-  "dang-sinh-hoat" | "mien-sinh-hoat" | "tuoi-cao-benh" | "chuyen-den" | "chuyen-di" | "tu-tran";
+export type { MemberStatus };
 
 export interface MemberInput {
   fullName: string;
@@ -80,7 +80,7 @@ export const toMemberView = ({
 export interface MemberFilter {
   unitId?: string;
   q?: string;
-  status?: string;
+  status?: MemberStatus;
   includeSubtree?: boolean;
 }
 

@@ -1,7 +1,9 @@
 // Units: a tree stored with a materialised path, so a subtree is one indexed range scan at
 // any depth or size. Moving a unit rewrites the paths of its subtree in one statement.
 import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { ON_ROLL_STATUSES } from "../../schema/rules/roll";
 import { members, units } from "../../schema/tables/tenant";
+import type { UnitKind } from "../../schema/vocab/unit-kinds";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
@@ -11,17 +13,9 @@ import { newId } from "./ids";
 import { scopeCondition } from "./scope";
 
 export type UnitRow = typeof units.$inferSelect;
-export const UNIT_KINDS = [
-  "dang-bo",
-  "dang-bo-bo-phan",
-  "dang-bo-co-so",
-  "chi-bo",
-  "co-quan",
-  "doan-the",
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-/** Statuses that are members still on the roll (not transferred out, not deceased). */
-export const ON_ROLL_STATUSES = ["dang-sinh-hoat", "mien-sinh-hoat", "tuoi-cao-benh", "chuyen-den"];
+// The vocabularies live in schema/vocab and schema/rules; these names stay for importers.
+export { UNIT_KINDS, type UnitKind } from "../../schema/vocab/unit-kinds";
+export { ON_ROLL_STATUSES } from "../../schema/rules/roll";
 
 export async function getUnit(db: TenantDb, id: string): Promise<UnitRow | null> {
   const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);
@@ -38,7 +32,7 @@ export async function requireUnitInScope(db: TenantDb, id: string, scope: Scope)
 
 /** Builds the row for a new unit under `parent` (null for a root). */
 export function newUnitRow(
-  input: { name: string; kind: string },
+  input: { name: string; kind: UnitKind },
   parent: Pick<UnitRow, "id" | "path" | "depth"> | null,
   now: Date,
 ): UnitRow {

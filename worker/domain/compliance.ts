@@ -6,8 +6,9 @@
 //
 // A mark is `pass`, `late` (done, but after the time the rule sets), `fail` (not done, or
 // done against the rule) or `pending` (not yet due, nothing to judge).
+import { materialsDueAt, materialsInTime } from "../../schema/rules/materials";
 import type { MeetingRules } from "../../schema/template";
-import { formatDateVi, isOnTime } from "./deadlines";
+import { formatDateVi, isOnTime, lastDayVi } from "./deadlines";
 
 export type MarkStatus = "pass" | "late" | "fail" | "pending";
 export interface Mark {
@@ -42,6 +43,23 @@ export interface MeetingFacts {
 const HOUR = 60 * 60 * 1000;
 const fmtTime = (d: Date) =>
   `${formatDateVi(d)} ${new Date(d.getTime() + 7 * HOUR).toISOString().slice(11, 16)}`;
+
+type SpeakerGroup = NonNullable<MeetingRules["speakers"]>[number]["who"];
+
+/** Who a speaking rule counts among those present, and what they are called. */
+function speakerGroup(who: SpeakerGroup, present: AttendanceFacts[]) {
+  switch (who) {
+    case "committee-members":
+      return { group: present.filter((a) => a.isCommittee), noun: "cấp ủy viên" };
+    case "members":
+    case "attendees":
+      return { group: present, noun: "đảng viên" };
+    default: {
+      const unhandled: never = who;
+      throw new Error(`Unknown speaker group: ${String(unhandled)}`);
+    }
+  }
+}
 
 /** The marks of one meeting against its rules; `dueAt` is the meeting step's deadline. */
 export function meetingMarks(
@@ -84,9 +102,8 @@ export function meetingMarks(
       rules.materialsChannel === "so-tay-dang-vien-dien-tu"
         ? (m?.soTayPostedAt ?? m?.materialsSentAt ?? null)
         : (m?.materialsSentAt ?? null);
-    const lead = rules.materialsLeadDays * 24 * HOUR;
     if (!sent) {
-      if (meetingAt && now.getTime() > meetingAt.getTime() - lead)
+      if (meetingAt && now.getTime() > materialsDueAt(meetingAt, rules.materialsLeadDays).getTime())
         marks.push({
           rule: "materials",
           label,
@@ -102,7 +119,7 @@ export function meetingMarks(
         status: "pending",
         reason: "Chưa có lịch sinh hoạt để so.",
       });
-    else if (meetingAt.getTime() - sent.getTime() >= lead)
+    else if (materialsInTime(sent, meetingAt, rules.materialsLeadDays))
       marks.push({ rule: "materials", label, status: "pass", reason: `Gửi lúc ${fmtTime(sent)}.` });
     else {
       const hours = Math.max(0, Math.floor((meetingAt.getTime() - sent.getTime()) / HOUR));
@@ -201,8 +218,7 @@ export function meetingMarks(
   }
 
   for (const s of rules.speakers ?? []) {
-    const group = s.who === "committee-members" ? present.filter((a) => a.isCommittee) : present;
-    const noun = s.who === "committee-members" ? "cấp ủy viên" : "đảng viên";
+    const { group, noun } = speakerGroup(s.who, present);
     const label = `${Math.round(s.minShare * 100)}% ${noun} có mặt phát biểu`;
     const rule = `speakers-${s.who}`;
     if (!held) {
@@ -277,7 +293,7 @@ export function reportMark(
         rule: "report",
         label,
         status: "late",
-        reason: `Nộp ngày ${formatDateVi(submittedAt)}, sau hạn ${formatDateVi(new Date(dueAt.getTime() - 1))}.`,
+        reason: `Nộp ngày ${formatDateVi(submittedAt)}, sau hạn ${lastDayVi(dueAt)}.`,
       };
     return {
       rule: "report",
@@ -292,9 +308,7 @@ export function reportMark(
     rule: "report",
     label,
     status: "pending",
-    reason: dueAt
-      ? `Hạn nộp hết ngày ${formatDateVi(new Date(dueAt.getTime() - 1))}.`
-      : "Chưa nộp.",
+    reason: dueAt ? `Hạn nộp hết ngày ${lastDayVi(dueAt)}.` : "Chưa nộp.",
   };
 }
 

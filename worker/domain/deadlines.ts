@@ -1,109 +1,33 @@
 /**
- * Deadlines as the directives write them, turned into instants. Pure: no I/O, no clock, and no
- * dependence on the machine's time zone — ICT is UTC+7 all year (no DST), so a calendar date in
- * ICT is plain arithmetic on UTC.
- *
- * DESIGN.md §3: "Trước ngày D" is due at D 00:00 ICT (D-1 17:00 UTC); "đến hết ngày D" at
- * D+1 00:00 ICT. The two rules are two wordings of a midnight: "trước ngày 10/4" and "đến hết
- * ngày 9/4" are the same instant, and `describeDue` words an instant either way.
+ * A campaign's deadlines: every step's due instant, from the template's rules, the campaign's
+ * dates and its overrides. Pure: no I/O, no clock. The date arithmetic and the wording are
+ * schema/rules/deadlines.ts, shared with the client; they are re-exported here so domain code
+ * has one place to import deadlines from.
  */
-import type { DueRule, Step, TemplateDefinition } from "../../schema/template";
+import type { TemplateDefinition } from "../../schema/template";
+import {
+  addDays,
+  addDaysIct,
+  dayNumber,
+  DueDateError,
+  dueInstant,
+  stepRule,
+} from "../../schema/rules/deadlines";
 
-const DAY_MS = 86_400_000;
-const ICT_OFFSET_MS = 7 * 3_600_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export type DueDateErrorCode = "INVALID_DATE" | "UNKNOWN_STEP" | "CYCLE" | "UNDATED_ANCHOR";
-
-/** A template or campaign whose deadlines cannot be computed; the message is Vietnamese. */
-export class DueDateError extends Error {
-  constructor(
-    readonly code: DueDateErrorCode,
-    message: string,
-    readonly steps: readonly string[] = [],
-  ) {
-    super(message);
-    this.name = "DueDateError";
-  }
-}
-
-/** Days since 1970-01-01 of a real calendar date, or an error naming it. */
-function dayNumber(date: string): number {
-  const m = DATE_RE.exec(date);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const t = Date.UTC(y, mo - 1, d);
-    const back = new Date(t);
-    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) {
-      return t / DAY_MS;
-    }
-  }
-  throw new DueDateError("INVALID_DATE", `Ngày «${date}» không hợp lệ (cần dạng YYYY-MM-DD).`);
-}
-
-function fromDayNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The instant a deadline falls due. */
-export function dueInstant(rule: DueRule, dateYYYYMMDD: string): Date {
-  const midnightIct = dayNumber(dateYYYYMMDD) * DAY_MS - ICT_OFFSET_MS;
-  return new Date(rule === "truoc-ngay" ? midnightIct : midnightIct + DAY_MS);
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in ICT. */
-export function ictDate(instant: Date): string {
-  return new Date(instant.getTime() + ICT_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** dd/mm/yyyy in ICT, as official papers print dates. */
-export function formatDateVi(instant: Date): string {
-  const [y, m, d] = ictDate(instant).split("-");
-  return `${d}/${m}/${y}`;
-}
-
-export function addDaysIct(dateYYYYMMDD: string, days: number): string {
-  return fromDayNumber(dayNumber(dateYYYYMMDD) + days);
-}
-
-/** Whole days later (earlier when negative); exact because ICT has no DST. */
-export function addDays(instant: Date, days: number): Date {
-  return new Date(instant.getTime() + days * DAY_MS);
-}
-
-/** Done in time: strictly before the due instant ("trước ngày 10/4" ends at 10/4 00:00 ICT). */
-export function isOnTime(dueAt: Date, doneAt: Date): boolean {
-  return doneAt.getTime() < dueAt.getTime();
-}
-
-/** The date D such that dueInstant(rule, D) is this instant's deadline day (inverse). */
-export function dueDateFor(rule: DueRule, instant: Date): string {
-  // An instant that is not a midnight belongs to the day it falls in.
-  const day = ictDate(new Date(instant.getTime() - 1));
-  return rule === "truoc-ngay" ? addDaysIct(day, 1) : day;
-}
-
-/** "trước ngày 10/04/2022" or "đến hết ngày 09/04/2022". */
-export function describeDue(rule: DueRule, instant: Date): string {
-  const [y, m, d] = dueDateFor(rule, instant).split("-");
-  return `${rule === "truoc-ngay" ? "trước ngày" : "đến hết ngày"} ${d}/${m}/${y}`;
-}
-
-/** The wording a step's deadline is shown with, and the rule an override date is read with. */
-export function stepRule(
-  def: Pick<TemplateDefinition, "schedule">,
-  step: Pick<Step, "due">,
-): DueRule {
-  switch (step.due.kind) {
-    case "absolute":
-    case "relative":
-      return step.due.rule;
-    case "campaign-end":
-      return step.due.rule ?? def.schedule.dueRule;
-    case "undated":
-      return "den-het-ngay";
-  }
-}
+export {
+  addDays,
+  addDaysIct,
+  describeDue,
+  DueDateError,
+  dueDateFor,
+  dueInstant,
+  formatDateVi,
+  ictDate,
+  isOnTime,
+  lastDayVi,
+  stepRule,
+  type DueDateErrorCode,
+} from "../../schema/rules/deadlines";
 
 export type CampaignDates = {
   startsOn: string;
@@ -198,6 +122,11 @@ export function resolveStepDueDates(
         }
         case "undated":
           at = null;
+          break;
+        default: {
+          const unknown: never = due;
+          throw new Error(`Unknown due kind: ${JSON.stringify(unknown)}`);
+        }
       }
     }
     if (at) out[key] = at;

@@ -5,44 +5,13 @@
 // Drafts are saved as the member types, so `draft` mode checks only that what is there has
 // the right type and size; `submit` mode also needs every required field. Errors are keyed
 // by the field's path in the form ("tu-duong-ren-luyen.pham-chat", "lien-he-27.nhom-1.5.note").
+import { codePoints, isBlank, isRequired } from "../../schema/rules/forms";
 import type { Form, LeafField, TemplateList } from "../../schema/template";
+import { LEAF_FIELD_TYPES } from "../../schema/vocab/field-types";
 import type { FieldErrors } from "../errors";
 
 export type FormMode = "draft" | "submit";
 type Data = Record<string, unknown>;
-
-const codePoints = (s: string) => [...s].length;
-const isBlank = (v: unknown) =>
-  v === undefined ||
-  v === null ||
-  v === "" ||
-  (typeof v === "string" && v.trim() === "") ||
-  (Array.isArray(v) && v.length === 0);
-
-function findValue(form: Form, data: Data, key: string): unknown {
-  for (const f of form.fields) {
-    if (f.key === key) return data[key];
-    if (f.type === "section") {
-      const inner = f.fields.find((x) => x.key === key);
-      if (inner) return (data[f.key] as Data | undefined)?.[key];
-    }
-  }
-  return undefined;
-}
-
-function conditionHolds(form: Form, data: Data, field: LeafField): boolean {
-  const cond = field.requiredIf;
-  if (!cond) return false;
-  const value = findValue(form, data, cond.field);
-  const wanted = "equals" in cond ? [cond.equals] : cond.oneOf;
-  // A checklist's answers: { group: { itemNo: { level } } } — any item at a wanted level.
-  if (value && typeof value === "object" && !Array.isArray(value))
-    return Object.values(value as Record<string, Record<string, { level?: unknown } | null>>).some(
-      (group) => Object.values(group ?? {}).some((a) => wanted.includes(a?.level as never)),
-    );
-  if (Array.isArray(value)) return value.some((x) => wanted.includes(x as never));
-  return wanted.includes(value as never);
-}
 
 function checkLeaf(
   field: LeafField,
@@ -53,6 +22,12 @@ function checkLeaf(
   lists: TemplateList[],
   errors: FieldErrors,
 ): void {
+  // A type this checker does not know (a definition stored before it was refused at save
+  // time) accepts nothing: a value it cannot check is not a value it may keep.
+  if (!(LEAF_FIELD_TYPES as readonly string[]).includes(field.type)) {
+    errors[path] = "Biểu mẫu có trường không được hỗ trợ.";
+    return;
+  }
   if (field.type === "cellConfirmation") return; // the cell fills it when confirming
   if (isBlank(value)) {
     if (mode === "submit" && required)
@@ -153,6 +128,11 @@ function checkLeaf(
       }
       return;
     }
+    default: {
+      const unhandled: never = field;
+      void unhandled;
+      errors[path] = "Biểu mẫu có trường không được hỗ trợ.";
+    }
   }
 }
 
@@ -190,12 +170,11 @@ export function validateFormData(
           innerData[leaf.key],
           `${f.key}.${leaf.key}`,
           mode,
-          leaf.required || conditionHolds(form, d, leaf),
+          isRequired(form, d, leaf),
           lists,
           errors,
         );
-    } else
-      checkLeaf(f, d[f.key], f.key, mode, f.required || conditionHolds(form, d, f), lists, errors);
+    } else checkLeaf(f, d[f.key], f.key, mode, isRequired(form, d, f), lists, errors);
   }
   return errors;
 }

@@ -12,11 +12,13 @@
 //   plan is back with its author. Lateness is judged on the first submission, so a plan sent
 //   on time and returned for a fix is not late for the fix. On time means strictly before the
 //   due instant: "trước ngày D" ends as D begins, and 00:00 on D is already D.
-import type { MemberStatus } from "../../schema/template";
+import { isGone } from "../../schema/rules/roll";
+import type { MemberStatus } from "../../schema/vocab/member-statuses";
 import { ictDate, isOnTime } from "./deadlines";
 
-export type SubmissionStatus = "draft" | "submitted" | "returned" | "confirmed";
-const GONE: readonly string[] = ["chuyen-di", "tu-tran"];
+import type { SubmissionStatus } from "../../schema/vocab/submission-statuses";
+
+export type { SubmissionStatus };
 
 export interface StatusChange {
   status: string;
@@ -38,7 +40,7 @@ export function evaluationDate(now: Date, dueAt: Date | null): string {
 
 export type CountState = "expected" | "excused" | "gone";
 export function countState(status: string, excused: readonly MemberStatus[]): CountState {
-  if (GONE.includes(status)) return "gone";
+  if (isGone(status)) return "gone";
   return (excused as readonly string[]).includes(status) ? "excused" : "expected";
 }
 

@@ -1,7 +1,8 @@
 // What to remind whom, decided from the campaign's dates in Asia/Ho_Chi_Minh. Pure: the cron
 // feeds it facts and the clock; the ledger's unique keys make each reminder happen once, and
 // a day's items reach a person as one digest, not a storm of messages.
-import { formatDateVi, ictDate } from "./deadlines";
+import { materialsDueAt } from "../../schema/rules/materials";
+import { formatDateVi, ictDate, lastDayVi as lastDay, addDays } from "./deadlines";
 
 export interface ReminderItem {
   /** Unique forever: the same reminder is never decided twice. */
@@ -12,8 +13,6 @@ export interface ReminderItem {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-/** "Trước ngày D" shows as the last day one may still act: D − 1. */
-const lastDay = (dueAt: Date) => formatDateVi(new Date(dueAt.getTime() - 1));
 
 export interface PlanFacts {
   campaignId: string;
@@ -37,7 +36,7 @@ export function planReminders(p: PlanFacts, daysBefore: number, now: Date): Remi
     ];
   // Days counted on the ICT calendar: "3 days before" is the morning of D − 3, wherever the
   // server is and whatever hour the cron runs.
-  if (ictDate(now) >= ictDate(new Date(p.dueAt.getTime() - daysBefore * DAY)))
+  if (ictDate(now) >= ictDate(addDays(p.dueAt, -daysBefore)))
     return [
       {
         key: `plan-due-soon:${p.campaignId}:${p.memberId}`,
@@ -74,9 +73,9 @@ export function unitReminders(u: UnitFacts, daysBefore: number, now: Date): Remi
   const today = ictDate(now);
   for (const m of u.meetings) {
     if (m.materialsLeadDays !== null && m.scheduledAt && !m.startedAt && !m.materialsSent) {
-      const sendBy = new Date(m.scheduledAt.getTime() - m.materialsLeadDays * DAY);
+      const sendBy = materialsDueAt(m.scheduledAt, m.materialsLeadDays);
       // Remind on the ICT day before the materials must go out, or on the day itself.
-      if (today >= ictDate(new Date(sendBy.getTime() - DAY)))
+      if (today >= ictDate(addDays(sendBy, -1)))
         items.push({
           key: `materials:${u.campaignId}:${u.unitId}:${m.stepKey}`,
           text: `${u.unitName}: gửi tài liệu cho «${m.title}» trước ${formatDateVi(sendBy)} (ít nhất ${m.materialsLeadDays} ngày trước buổi sinh hoạt).`,
@@ -100,7 +99,7 @@ export function unitReminders(u: UnitFacts, daysBefore: number, now: Date): Remi
         key: `report-overdue:${u.campaignId}:${u.unitId}:${r.key}`,
         text: `${u.unitName}: «${r.title}» đã quá hạn ${lastDay(r.dueAt)}.`,
       });
-    else if (today >= ictDate(new Date(r.dueAt.getTime() - daysBefore * DAY)))
+    else if (today >= ictDate(addDays(r.dueAt, -daysBefore)))
       items.push({
         key: `report-due:${u.campaignId}:${u.unitId}:${r.key}`,
         text: `${u.unitName}: nộp «${r.title}» hạn cuối ${lastDay(r.dueAt)}.`,

@@ -1,0 +1,163 @@
+// People: the unit tree, its members with their dated status changes, accounts, sessions,
+// grants, single-use links and the audit log.
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, updatedAt } from "./columns";
+import { MEMBER_STATUSES } from "../vocab/member-statuses";
+import { ROLES } from "../vocab/roles";
+import { UNIT_KINDS } from "../vocab/unit-kinds";
+
+export const units = sqliteTable(
+  "units",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: UNIT_KINDS }).notNull(),
+    parentId: text("parent_id"),
+    /** Materialised path `/rootId/…/id/`: a subtree is one indexed prefix range. */
+    path: text("path").notNull(),
+    depth: integer("depth").notNull(),
+    /** YYYY-MM-DD (ICT) from which the unit no longer counts; history stays. */
+    closedOn: text("closed_on"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
+);
+
+export const members = sqliteTable(
+  "members",
+  {
+    id: id(),
+    fullName: text("full_name").notNull(),
+    /** Lower-case, diacritics folded (đ → d): what name search compares against. */
+    searchName: text("search_name").notNull(),
+    birthYear: integer("birth_year"),
+    email: text("email"),
+    phone: text("phone"),
+    unitId: text("unit_id").notNull(),
+    position: text("position"),
+    /** Lower speaks first: the directives have leaders present first. */
+    leadershipRank: integer("leadership_rank").notNull().default(100),
+    status: text("status", { enum: MEMBER_STATUSES }).notNull(),
+    statusSince: text("status_since"),
+    managedByStandingCommittee: integer("managed_by_standing_committee", { mode: "boolean" })
+      .notNull()
+      .default(false),
+    mustPublishPlan: integer("must_publish_plan", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("members_unit_idx").on(t.unitId),
+    index("members_email_idx").on(t.email),
+    index("members_search_idx").on(t.searchName),
+  ],
+);
+
+/** Status changes with the date each took effect, so eligibility on any date follows from
+ *  data (a member excused from 15/4 leaves the counts from 15/4, not from when it was typed). */
+export const memberStatusHistory = sqliteTable(
+  "member_status_history",
+  {
+    id: id(),
+    memberId: text("member_id").notNull(),
+    status: text("status", { enum: MEMBER_STATUSES }).notNull(),
+    /** YYYY-MM-DD (ICT) from which the status holds. */
+    since: text("since").notNull(),
+    note: text("note"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: text("actor_user_id"),
+  },
+  (t) => [index("member_status_member_idx").on(t.memberId, t.since)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    /** Lower-cased, NFC. */
+    email: text("email").notNull(),
+    fullName: text("full_name").notNull(),
+    /** `scrypt$N$r$p$salt$hash`; null until an invitation is accepted. */
+    passwordHash: text("password_hash"),
+    memberId: text("member_id"),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+);
+
+/** Sessions after Lucia's guide: the token is `id.secret`, only SHA-256(secret) is kept. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: id(),
+    userId: text("user_id").notNull(),
+    secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+    lastVerifiedAt: integer("last_verified_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const grants = sqliteTable(
+  "grants",
+  {
+    id: id(),
+    userId: text("user_id").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** The subtree the role applies to; null for tenant-wide roles (admin). */
+    unitId: text("unit_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("grants_user_idx").on(t.userId),
+    uniqueIndex("grants_uq").on(t.userId, t.role, t.unitId),
+  ],
+);
+
+/** Single-use links: invitations (create an account with a role) and password resets.
+ *  Only SHA-256 of the token is kept; the token itself is shown once to its issuer. */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: id(),
+    kind: text("kind", { enum: ["invite", "reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }),
+    unitId: text("unit_id"),
+    memberId: text("member_id"),
+    userId: text("user_id"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_uq").on(t.tokenHash),
+    index("account_tokens_kind_idx").on(t.kind),
+  ],
+);
+
+/** Every write: who, when, what, before and after. Plan text never lands here (ids and
+ *  hashes only), so the log can be shown to admins without exposing self-criticism. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorUserId: text("actor_user_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: text("before_json"),
+    after: text("after_json"),
+    requestId: text("request_id"),
+  },
+  (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_at_idx").on(t.at)],
+);

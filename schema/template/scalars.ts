@@ -1,0 +1,26 @@
+// Scalars of the template language, and the vocabularies it shares with the rest of the
+// product (schema/vocab). Only actions @valibot/to-json-schema can convert: the same schemas
+// feed the OpenAPI document.
+import * as v from "valibot";
+
+export { DueRule } from "../vocab/due-rules";
+export { MemberStatus } from "../vocab/member-statuses";
+export { StepKind } from "../vocab/step-kinds";
+export { UnitKind } from "../vocab/unit-kinds";
+
+/** Machine keys are kebab-case ASCII so they are stable in URLs, CSV headers and SQL. */
+export const Key = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa phải viết thường, không dấu, nối bằng gạch ngang"),
+);
+export type Key = v.InferOutput<typeof Key>;
+
+/** YYYY-MM-DD, a calendar date in ICT. The shape only; validateTemplate checks it exists. */
+export const IsoDate = v.pipe(v.string(), v.isoDate("Ngày phải có dạng YYYY-MM-DD"));
+export type IsoDate = v.InferOutput<typeof IsoDate>;
+
+export const Text = v.pipe(v.string(), v.nonEmpty());
+/** Where in the source document a step, rule or form comes from, e.g. "000 §II.2 Bước 2". */
+export const Cite = Text;
+export const Int = v.pipe(v.number(), v.integer());
+export const PositiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
