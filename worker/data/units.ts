@@ -92,7 +92,7 @@ export async function createUnit(
   input: { name: string; kind: UnitKind; parentId?: string },
 ): Promise<UnitRow> {
   const { db, scope, now } = ctx;
-  let parent: UnitRow | null = null;
+  let parent: UnitRow | null;
   if (input.parentId) parent = await requireUnitInScope(db, input.parentId, scope);
   else {
     const [root] = await db.select().from(units).where(eq(units.depth, 0)).limit(1);

@@ -5,7 +5,7 @@ import type { ParseResult, SourceRecord } from "./roster-file";
 export function decodeUtf8(bytes: Uint8Array): string | ParseResult {
   try {
     // The default (ignoreBOM: false) drops a leading UTF-8 BOM.
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     const lossy = new TextDecoder("utf-8").decode(bytes);
     const at = lossy.indexOf("\uFFFD");
