@@ -17,7 +17,11 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       // Pure functions: domain rules, template schemas, roster files, the Hrana fixture.
-      project("unit", ["tests/domain/**/*.test.ts", "tests/schema/**/*.test.ts"]),
+      project("unit", [
+        "tests/domain/**/*.test.ts",
+        "tests/schema/**/*.test.ts",
+        "tests/layout/**/*.test.ts",
+      ]),
       // The real app over real libSQL files (app.request), scenarios and the cron.
       project("integration", [
         "tests/routes/**/*.test.ts",
