@@ -6,7 +6,7 @@ import { activeTenants } from "../../worker/cron";
 import { computeRollup, runRollup } from "../../worker/cron/rollup";
 import { requireCampaign } from "../../worker/data/campaigns";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000 } from "../support/tree";
+import { buildTree, fullPlan000, launchCampaign } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -17,14 +17,7 @@ describe("incremental rollup", () => {
     t.clock.now = new Date("2026-03-12T02:00:00Z");
     const tree = await buildTree(t);
     const { api, db, root, cellA, cellB, ids } = tree;
-    const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Đợt 1",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-10",
-      unitIds: [root.id],
-    });
-    await api("admin", "POST", `/campaigns/${body.id}/launch`);
+    const id = await launchCampaign(api, root.id);
     const [tenant] = (await activeTenants(t.platform)).filter((x) => x.slug === tree.slug);
     const control = t.platform.control().db;
     const rollup = () => runRollup(db, control, tenant!, t.clock.now);
@@ -33,11 +26,11 @@ describe("incremental rollup", () => {
     expect(await rollup()).toMatchObject({ skipped: 1, recomputed: 0, snapshots: 0 });
 
     t.clock.now = new Date("2026-03-12T03:00:00Z");
-    await api("a2", "PUT", `/campaigns/${body.id}/submissions/mine`, {
+    await api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
       formKey: "ke-hoach-tu-duong",
       data: fullPlan000("Trần Thị Bình"),
     });
-    await api("a2", "POST", `/campaigns/${body.id}/submissions/mine/submit`, {});
+    await api("a2", "POST", `/campaigns/${id}/submissions/mine/submit`, {});
     const step = await rollup();
     expect(step).toMatchObject({ skipped: 0, recomputed: 1, snapshots: 2 });
     const latest = await db.select().from(progressSnapshots);
@@ -50,7 +43,7 @@ describe("incremental rollup", () => {
     ).toEqual([cellA.id, root.id].sort());
 
     // The stored figures equal a full recompute for every subtree.
-    const full = await computeRollup(db, await requireCampaign(db, body.id), t.clock.now);
+    const full = await computeRollup(db, await requireCampaign(db, id), t.clock.now);
     const newest = new Map<string, (typeof latest)[number]>();
     for (const s of latest)
       if (!newest.has(s.unitId) || newest.get(s.unitId)!.computedAt < s.computedAt)

@@ -3,7 +3,7 @@
 // is stored exactly.
 import { afterEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000 } from "../support/tree";
+import { buildTree, fullPlan000, launchCampaign } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -13,15 +13,8 @@ describe("concurrent edits of one draft", () => {
     t = await makeApp();
     t.clock.now = new Date("2026-03-12T02:00:00Z");
     const { api, root } = await buildTree(t);
-    const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Đợt 1",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-10",
-      unitIds: [root.id],
-    });
-    await api("admin", "POST", `/campaigns/${body.id}/launch`);
-    const path = `/campaigns/${body.id}/submissions/mine`;
+    const id = await launchCampaign(api, root.id);
+    const path = `/campaigns/${id}/submissions/mine`;
     // Even the very first save can race: one creates the draft, the other is told it is stale.
     const firsts = await Promise.all(
       ["A", "B"].map((x) =>

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getBuiltInTemplate } from "../../schema/templates";
 import { withListItems, type TemplateDefinition } from "../../schema/template";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000, type Tree } from "../support/tree";
+import { buildTree, fullPlan000, launchCampaign, type Tree } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -32,15 +32,12 @@ async function ct24(tree: Tree) {
     Array.from({ length: 25 }, (_, i) => `Biểu hiện số ${i + 1}`),
   );
   await api("admin", "PUT", "/templates/ct24-phuong", { version: 1, definition: def });
-  const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
+  return launchCampaign(api, root.id, {
     templateKey: "ct24-phuong",
     name: "Kế hoạch 155-KH/ĐU",
     startsOn: "2023-09-07",
     dueOn: "2023-09-20",
-    unitIds: [root.id],
   });
-  await api("admin", "POST", `/campaigns/${body.id}/launch`);
-  return body.id;
 }
 
 describe("CT 24 (004): meetings, compliance and reports with the plan's dates", () => {
@@ -303,15 +300,12 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
         Array.from({ length: 9 }, (_, i) => `Nội dung ${i + 1}`),
       );
     await api("admin", "PUT", "/templates/dien-dan-2017", { version: 1, definition: def });
-    const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
+    const id = await launchCampaign(api, root.id, {
       templateKey: "dien-dan-2017",
       name: "Diễn đàn 2017",
       startsOn: "2017-07-17",
       dueOn: "2017-12-31",
-      unitIds: [root.id],
     });
-    await api("admin", "POST", `/campaigns/${body.id}/launch`);
-    const id = body.id;
 
     const forum = (
       await api<{ meeting: Meeting }>("a1", "POST", `/campaigns/${id}/meetings`, {
@@ -427,15 +421,7 @@ describe("supervisors and the public page (000)", () => {
     const congDoan = await tree.addUnit("Công đoàn cơ sở phường", "doan-the");
     await tree.addUser("mttq", [["supervisor", mttq.id]]);
     await tree.addUser("congdoan", [["supervisor", congDoan.id]]);
-    const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Tự soi, tự sửa 2026",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-10",
-      unitIds: [root.id],
-    });
-    const id = body.id;
-    await api("admin", "POST", `/campaigns/${id}/launch`);
+    const id = await launchCampaign(api, root.id, { name: "Tự soi, tự sửa 2026" });
     const plan = async (who: string, name: string) => {
       await api(who, "PUT", `/campaigns/${id}/submissions/mine`, {
         formKey: "ke-hoach-tu-duong",

@@ -3,7 +3,7 @@
 // "hoàn thành trước ngày 10/4" → the meeting by the end of 9/4, plans before 9/4.
 import { afterEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000 } from "../support/tree";
+import { buildTree, fullPlan000, launchCampaign } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -261,22 +261,15 @@ describe("Tự soi, tự sửa (000)", () => {
     t = await makeApp();
     t.clock.now = new Date("2026-03-12T02:00:00Z");
     const { api, root } = await buildTree(t);
-    const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Đợt 1 năm 2026",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-10",
-      unitIds: [root.id],
-    });
-    await api("admin", "POST", `/campaigns/${body.id}/launch`);
-    await api("a2", "PUT", `/campaigns/${body.id}/submissions/mine`, {
+    const id = await launchCampaign(api, root.id, { name: "Đợt 1 năm 2026" });
+    await api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
       formKey: "ke-hoach-tu-duong",
       data: fullPlan000("Trần Thị Bình"),
     });
     const sent = await api<{ id: string }>(
       "a2",
       "POST",
-      `/campaigns/${body.id}/submissions/mine/submit`,
+      `/campaigns/${id}/submissions/mine/submit`,
       {},
     );
     const c1 = await api<{ confirmedHash: string; version: number }>(
@@ -287,7 +280,7 @@ describe("Tự soi, tự sửa (000)", () => {
     const edited = await api<{ status: string; version: number }>(
       "a2",
       "PUT",
-      `/campaigns/${body.id}/submissions/mine`,
+      `/campaigns/${id}/submissions/mine`,
       {
         formKey: "ke-hoach-tu-duong",
         data: { ...fullPlan000("Trần Thị Bình"), "khac-phuc": "Sửa sau khi đã xác nhận." },
@@ -323,22 +316,15 @@ describe("a member moved between cells mid-campaign", () => {
     t.clock.now = new Date("2026-03-12T02:00:00Z");
     const tree = await buildTree(t);
     const { api, root, ids, cellA, cellB } = tree;
-    const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Đợt 1",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-10",
-      unitIds: [root.id],
-    });
-    await api("admin", "POST", `/campaigns/${body.id}/launch`);
-    await api("a2", "PUT", `/campaigns/${body.id}/submissions/mine`, {
+    const id = await launchCampaign(api, root.id);
+    await api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
       formKey: "ke-hoach-tu-duong",
       data: fullPlan000("Trần Thị Bình"),
     });
     const sent = await api<{ id: string }>(
       "a2",
       "POST",
-      `/campaigns/${body.id}/submissions/mine/submit`,
+      `/campaigns/${id}/submissions/mine/submit`,
       {},
     );
     const perUnit = async () =>
@@ -347,7 +333,7 @@ describe("a member moved between cells mid-campaign", () => {
           await api<{ units: { unitId: string; expected: number; submitted: number }[] }>(
             "admin",
             "GET",
-            `/campaigns/${body.id}/progress`,
+            `/campaigns/${id}/progress`,
           )
         ).body.units.map((u) => [u.unitId, [u.expected, u.submitted]]),
       );

@@ -147,3 +147,22 @@ export const fullPlan000 = (name: string) => ({
   "khac-phuc": "Khắc phục hạn chế về tác phong làm việc.",
   "cam-ket": true,
 });
+
+/** Creates a campaign on the unit and launches it, as the admin; the id. Defaults are seed
+ *  000's dates, so a scenario names only what differs. */
+export async function launchCampaign(
+  api: Tree["api"],
+  unitId: string,
+  over: { templateKey?: string; name?: string; startsOn?: string; dueOn?: string } = {},
+): Promise<string> {
+  const { body } = await api<{ id: string }>("admin", "POST", "/campaigns", {
+    templateKey: "tu-soi-tu-sua",
+    name: "Đợt 1",
+    startsOn: "2026-03-11",
+    dueOn: "2026-04-10",
+    ...over,
+    unitIds: [unitId],
+  });
+  await api("admin", "POST", `/campaigns/${body.id}/launch`);
+  return body.id;
+}
