@@ -21,6 +21,7 @@ import { supervisorBodies } from "../domain/supervision";
 import type { Grant } from "../env";
 import type { Form, TemplateDefinition } from "../../schema/template";
 import { trackedStep } from "./campaigns";
+import type { Ctx } from "./context";
 import { newId } from "./ids";
 
 interface RoutedPlan {
@@ -208,14 +209,10 @@ export async function publicPlans(db: TenantDb) {
 }
 
 export async function addComment(
-  db: TenantDb,
-  submissionId: string,
-  authorUserId: string,
-  authorRole: string,
-  body: string,
-  now: Date,
+  { db, now }: Pick<Ctx, "db" | "now">,
+  input: { submissionId: string; authorUserId: string; authorRole: string; body: string },
 ) {
-  const row = { id: newId(), submissionId, authorUserId, authorRole, body, createdAt: now };
+  const row = { id: newId(), ...input, createdAt: now };
   await db.insert(comments).values(row);
   return row;
 }
