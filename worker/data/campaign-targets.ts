@@ -18,9 +18,9 @@ export interface UnitInfo {
   closedOn: string | null;
 }
 
-/** Everything needed to decide who a campaign concerns: the units in its target subtrees
- *  (open on `date`) and their ancestors' names for the template's name-based filters. */
-export async function targetUnits(db: TenantDb, campaignId: string, date: string) {
+/** The whole unit tree in memory, with each unit's ancestors' names (nearest first): what
+ *  the template's name-based filters match against. */
+export async function unitTree(db: TenantDb) {
   const all: UnitInfo[] = await db
     .select({
       id: units.id,
@@ -32,13 +32,7 @@ export async function targetUnits(db: TenantDb, campaignId: string, date: string
     })
     .from(units);
   const byId = new Map(all.map((u) => [u.id, u]));
-  const roots = (await campaignUnitIds(db, campaignId))
-    .map((id) => byId.get(id))
-    .filter((u): u is UnitInfo => !!u);
-  const inTarget = all.filter(
-    (u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date),
-  );
-  const ancestors = (u: UnitInfo) => {
+  const ancestors = (u: Pick<UnitInfo, "parentId">) => {
     const names: string[] = [];
     for (
       let p = u.parentId ? byId.get(u.parentId) : undefined;
@@ -48,6 +42,19 @@ export async function targetUnits(db: TenantDb, campaignId: string, date: string
       names.push(p.name);
     return names;
   };
+  return { all, byId, ancestors };
+}
+
+/** Everything needed to decide who a campaign concerns: the units in its target subtrees
+ *  (open on `date`) and their ancestors' names for the template's name-based filters. */
+export async function targetUnits(db: TenantDb, campaignId: string, date: string) {
+  const { all, byId, ancestors } = await unitTree(db);
+  const roots = (await campaignUnitIds(db, campaignId))
+    .map((id) => byId.get(id))
+    .filter((u): u is UnitInfo => !!u);
+  const inTarget = all.filter(
+    (u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date),
+  );
   return { inTarget, byId, roots, ancestors };
 }
 
