@@ -12,6 +12,7 @@ import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert } from "./audit";
 import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
+import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { requireMemberInScope } from "./members";
 import { requireUnitInScope } from "./units";
@@ -45,12 +46,7 @@ export async function submitReport(
         eq(reports.reportKey, report.key),
       ),
     );
-  if (
-    existing
-      ? existing.version !== input.version
-      : input.version !== undefined && input.version !== 0
-  )
-    throw versionConflict();
+  if (isStaleWrite(existing, input.version)) throw versionConflict();
   const data = JSON.stringify(input.data);
   const [written] = await db.batch([
     existing

@@ -9,6 +9,7 @@ import { countState } from "../domain/progress";
 import { DomainError, invalidBody, notFound } from "../errors";
 import { inCampaignTargets, memberFormKeys, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
+import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { currentSubmission, staleSubmission, transition, versionInsert } from "./submissions";
 
@@ -72,12 +73,7 @@ export async function saveDraft(
   const errors = validateFormData(form, input.data, c.def.lists, "draft");
   if (Object.keys(errors).length) throw invalidBody(errors);
   const existing = await currentSubmission(db, { campaignId: c.id, memberId, formKey: form.key });
-  if (
-    existing
-      ? existing.version !== input.version
-      : input.version !== undefined && input.version !== 0
-  )
-    throw staleSubmission();
+  if (isStaleWrite(existing, input.version)) throw staleSubmission();
   const data = JSON.stringify(input.data);
   const version = (existing?.version ?? 0) + 1;
   const id = existing?.id ?? newId();

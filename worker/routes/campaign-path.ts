@@ -10,9 +10,11 @@ import { pathParams, type RequestCtx } from "../http";
 
 export const campaignPath = pathParams(v.object({ id: Id }));
 
-export const withCampaign: MiddlewareHandler<{
-  Variables: { ctx: RequestCtx; campaign: Campaign };
-}> = async (c, next) => {
-  c.set("campaign", await requireCampaign(c.var.ctx.db, c.req.param("id")!));
+export const withCampaign: MiddlewareHandler<
+  { Variables: { ctx: RequestCtx; campaign: Campaign } },
+  string,
+  { out: { param: { id: string } } }
+> = async (c, next) => {
+  c.set("campaign", await requireCampaign(c.var.ctx.db, c.req.valid("param").id));
   await next();
 };

@@ -16,11 +16,16 @@ import { campaignPath } from "./campaign-path";
 const STAFF = policy.roles("admin", "secretary");
 const memberPath = pathParams(v.object({ id: Id, memberId: Id }));
 
-type Writes = MiddlewareHandler<{ Variables: { ctx: RequestCtx; target: DraftTarget } }>;
+/** Loads whose form a route writes into `c.var.target`, from the validated path. */
+type Writes<P> = MiddlewareHandler<
+  { Variables: { ctx: RequestCtx; target: DraftTarget } },
+  string,
+  { out: { param: P } }
+>;
 
 /** The caller writes their own plan in the campaign: they must be a member. */
-const ownForm: Writes = async (c, next) => {
-  const campaign = await requireCampaign(c.var.ctx.db, c.req.param("id")!);
+const ownForm: Writes<{ id: string }> = async (c, next) => {
+  const campaign = await requireCampaign(c.var.ctx.db, c.req.valid("param").id);
   const memberId = c.var.ctx.user.memberId;
   if (!memberId)
     throw new DomainError(
@@ -32,11 +37,11 @@ const ownForm: Writes = async (c, next) => {
 };
 
 /** A secretary (or admin) writes for a member, who must be in the caller's scope. */
-const memberForm: Writes = async (c, next) => {
-  const campaign = await requireCampaign(c.var.ctx.db, c.req.param("id")!);
+const memberForm: Writes<{ id: string; memberId: string }> = async (c, next) => {
+  const campaign = await requireCampaign(c.var.ctx.db, c.req.valid("param").id);
   const member = await requireMemberInScope(
     c.var.ctx.db,
-    c.req.param("memberId")!,
+    c.req.valid("param").memberId,
     c.var.ctx.scope,
   );
   c.set("target", { campaign, memberId: member.id, onBehalf: true });
