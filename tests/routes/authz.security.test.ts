@@ -127,8 +127,6 @@ async function buildFixture() {
     return (await createSession(u.tenant === "a" ? db : dbB, u.id, now)).token;
   };
   let n = 0;
-  const all = { all: true, paths: [] };
-  const sys = { actorUserId: null };
   const system = systemCtx(db, now);
   /** Plans written by a user "test" (the version rows name who wrote them). */
   const tester = { ...system, actor: { actorUserId: "test", requestId: null } };

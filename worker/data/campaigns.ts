@@ -68,6 +68,17 @@ export async function inCampaignTargets(
   return targets.some((t) => unitPath.startsWith(t.path));
 }
 
+/** The unit, if it is in both the caller's scope and the campaign's target subtrees. */
+export async function requireCampaignUnit(
+  { db, scope }: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Pick<Campaign, "id">; unitId: string },
+) {
+  const unit = await requireUnitInScope(db, input.unitId, scope);
+  if (!(await inCampaignTargets(db, input.campaign.id, unit.path)))
+    throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  return unit;
+}
+
 export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {
   return (
     await db

@@ -7,15 +7,14 @@ import { reports, reviews, tasks, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { reportMark } from "../domain/compliance";
 import { validateFormData } from "../domain/forms";
-import { inScope, type Scope } from "../domain/scope";
-import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
+import { inScope } from "../domain/scope";
+import { DomainError, invalidBody, versionConflict } from "../errors";
 import { auditInsert } from "./audit";
-import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
+import { campaignUnitIds, requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { requireMemberInScope } from "./members";
-import { requireUnitInScope } from "./units";
 
 export async function submitReport(
   { db, scope, actor, now }: Ctx,
@@ -24,9 +23,7 @@ export async function submitReport(
   const { campaign: c, unitId } = input;
   if (c.status === "draft")
     throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
-  const unit = await requireUnitInScope(db, unitId, scope);
-  if (!(await inCampaignTargets(db, c.id, unit.path)))
-    throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  const unit = await requireCampaignUnit({ db, scope }, { campaign: c, unitId });
   const report = c.def.reports.find((r) => r.key === input.reportKey);
   if (!report || !unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name }))
     throw invalidBody({ reportKey: "Đơn vị này không có báo cáo này trong đợt." });

@@ -5,13 +5,12 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { unitMatches, type Step, type UnitKind } from "../../schema/template";
 import { meetingAttendance, meetings, members, tasks, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { inScope, subtreeBounds, type Scope } from "../domain/scope";
+import { inScope, subtreeBounds } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert } from "./audit";
-import { inCampaignTargets, requireCampaign, type Campaign } from "./campaigns";
+import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { requireUnitInScope } from "./units";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -29,14 +28,6 @@ export const meetingSteps = (c: Campaign, unit: { kind: string; name: string }):
       unitMatches(s.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }),
   );
 
-/** The unit, if it is in both the caller's scope and the campaign's target subtrees. */
-async function campaignUnit(db: TenantDb, c: Campaign, unitId: string, scope: Scope) {
-  const unit = await requireUnitInScope(db, unitId, scope);
-  if (!(await inCampaignTargets(db, c.id, unit.path)))
-    throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
-  return unit;
-}
-
 export interface MeetingInput {
   unitId: string;
   stepKey: string;
@@ -46,11 +37,11 @@ export interface MeetingInput {
 }
 
 export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: Campaign }) {
-  const { db, scope, actor, now } = ctx;
+  const { db, actor, now } = ctx;
   const c = input.campaign;
   if (c.status !== "active")
     throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
-  const unit = await campaignUnit(db, c, input.unitId, scope);
+  const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
   const step = meetingSteps(c, unit).find((s) => s.key === input.stepKey);
   if (!step) throw invalidBody({ stepKey: "Bước này không phải buổi sinh hoạt của đơn vị này." });
   const row = {
