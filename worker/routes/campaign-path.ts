@@ -1,7 +1,8 @@
 // The campaign named by the URL (/campaigns/:id/…), for the sub-apps mounted under it:
 // `campaignPath` validates the id (a malformed one is a 404), `withCampaign` then loads the
 // campaign once for the handler (`c.var.campaign`). Both go after `guard`, so a caller who
-// may not call the route learns nothing about which campaigns exist.
+// may not call the route learns nothing about which campaigns exist, and after the body or
+// query validator, so a malformed request is refused before any lookup.
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import { Id } from "../../schema/api";

@@ -17,7 +17,8 @@ import { guard, jsonBody, policy, type RequestCtx } from "../http";
 import { campaignMeetingRoutes } from "./campaign-meetings";
 import { campaignPath, withCampaign } from "./campaign-path";
 import { campaignProgressRoutes } from "./campaign-progress";
-import { reportRoutes, reviewRoutes } from "./campaign-followup";
+import { reportRoutes } from "./campaign-reports";
+import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
 
 const ADMIN = policy.roles("admin");
