@@ -7,6 +7,7 @@ import type { Step, TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DueDateError, resolveStepDueDates } from "../domain/deadlines";
+import { inScope } from "../domain/scope";
 import { DomainError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import type { Ctx } from "./context";
@@ -77,6 +78,20 @@ export async function requireCampaignUnit(
   if (!(await inCampaignTargets(db, input.campaign.id, unit.path)))
     throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
   return unit;
+}
+
+/** The open units of the campaign's target subtrees that lie in `scope`, in table order:
+ *  who owes reports and meetings, as the reader may see them. */
+export async function openUnitsInScope(
+  { db, scope }: Pick<Ctx, "db" | "scope">,
+  campaign: Pick<Campaign, "id">,
+) {
+  const targetIds = await campaignUnitIds(db, campaign.id);
+  const all = await db.select().from(units);
+  const targets = all.filter((u) => targetIds.includes(u.id));
+  return all.filter(
+    (u) => !u.closedOn && targets.some((t) => u.path.startsWith(t.path)) && inScope(scope, u.path),
+  );
 }
 
 export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {

@@ -2,7 +2,7 @@
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
 import { eq } from "drizzle-orm";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { meetingAttendance, meetings, members, reports, units } from "../../schema/tables/tenant";
+import { meetingAttendance, meetings, members, reports } from "../../schema/tables/tenant";
 import {
   meetingMarks,
   reportMark,
@@ -10,8 +10,7 @@ import {
   type AttendanceFacts,
   type Mark,
 } from "../domain/compliance";
-import { inScope } from "../domain/scope";
-import { campaignUnitIds, stepDueDates } from "./campaigns";
+import { openUnitsInScope, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
 import type { ProgressInput, ReadCtx } from "./progress";
 import { requireUnitInScope } from "./units";
@@ -29,12 +28,7 @@ export async function campaignCompliance(
   { campaign: c, unitId, onlyUnits }: ProgressInput,
 ) {
   const due = stepDueDates(c);
-  const targetIds = await campaignUnitIds(db, c.id);
-  const all = await db.select().from(units);
-  const targets = all.filter((u) => targetIds.includes(u.id));
-  let within = all.filter(
-    (u) => targets.some((t) => u.path.startsWith(t.path)) && inScope(scope, u.path) && !u.closedOn,
-  );
+  let within = await openUnitsInScope({ db, scope }, c);
   if (unitId) {
     const root = await requireUnitInScope(db, unitId, scope);
     within = within.filter((u) => u.path.startsWith(root.path));

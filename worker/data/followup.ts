@@ -3,14 +3,13 @@
 // the regular cell meeting, the 6-monthly summary and the year-end input to đánh giá, xếp loại.
 import { and, asc, eq } from "drizzle-orm";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { reports, reviews, tasks, units } from "../../schema/tables/tenant";
+import { reports, reviews, tasks } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { reportMark } from "../domain/compliance";
 import { validateFormData } from "../domain/forms";
-import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, versionConflict } from "../errors";
 import { auditInsert } from "./audit";
-import { campaignUnitIds, requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
+import { openUnitsInScope, requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
@@ -107,18 +106,10 @@ export async function listReports(
   c: Campaign,
 ) {
   const due = stepDueDates(c);
-  const targetIds = await campaignUnitIds(db, c.id);
-  const all = await db.select().from(units);
-  const targets = all.filter((u) => targetIds.includes(u.id));
+  const within = await openUnitsInScope({ db, scope }, c);
   const rows = await db.select().from(reports).where(eq(reports.campaignId, c.id));
   const out = [];
-  for (const unit of all) {
-    if (
-      unit.closedOn ||
-      !targets.some((t) => unit.path.startsWith(t.path)) ||
-      !inScope(scope, unit.path)
-    )
-      continue;
+  for (const unit of within) {
     for (const report of c.def.reports) {
       if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
       const r = rows.find((x) => x.unitId === unit.id && x.reportKey === report.key);
