@@ -9,8 +9,11 @@ import { newId } from "./data/ids";
 import { newMemberRow, type MemberInput } from "./data/members";
 import { provisionTenant } from "./data/tenants";
 import { newUnitRow } from "./data/units";
-import { createCampaign, requireCampaign, launchCampaign } from "./data/campaigns";
-import { confirm, returnSubmission, saveDraft, submit } from "./data/submissions";
+import { createCampaign, requireCampaign } from "./data/campaigns";
+import { systemCtx } from "./data/context";
+import { launchCampaign } from "./data/launch";
+import { saveDraft, submit } from "./data/submission-drafts";
+import { confirm, returnSubmission } from "./data/submission-review";
 import type { MemberRow } from "./data/members";
 import type { TenantDb } from "./db/handles";
 import { addDaysIct, ictDate } from "./domain/deadlines";
@@ -187,23 +190,18 @@ async function seedDemoCampaign(
 ) {
   const { now, roster } = ctx;
   const today = ictDate(now);
-  const sys = { actorUserId: null };
-  const all = { all: true, paths: [] };
-  const { id } = await createCampaign(
-    db,
-    {
-      templateKey: "tu-soi-tu-sua",
-      name: `Sinh hoạt chính trị “Tự soi, tự sửa” năm ${today.slice(0, 4)}`,
-      documentNo: "05-HD/ĐU",
-      startsOn: addDaysIct(today, -7),
-      dueOn: addDaysIct(today, 21),
-      unitIds: [ctx.rootUnitId],
-    },
-    all,
-    sys,
-    now,
-  );
-  await launchCampaign(db, id, sys, now);
+  const sys = systemCtx(db, now);
+  // The plans are written and reviewed by the cell's secretary.
+  const secretary = { ...sys, actor: { actorUserId: ctx.secretaryUser, requestId: null } };
+  const { id } = await createCampaign(sys, {
+    templateKey: "tu-soi-tu-sua",
+    name: `Sinh hoạt chính trị “Tự soi, tự sửa” năm ${today.slice(0, 4)}`,
+    documentNo: "05-HD/ĐU",
+    startsOn: addDaysIct(today, -7),
+    dueOn: addDaysIct(today, 21),
+    unitIds: [ctx.rootUnitId],
+  });
+  await launchCampaign(sys, id);
   const campaign = await requireCampaign(db, id);
   const unitNames = new Map(
     (await db.select({ id: units.id, name: units.name }).from(units)).map((u) => [u.id, u.name]),
@@ -215,29 +213,19 @@ async function seedDemoCampaign(
     onBehalf = false,
   ) => {
     const m = byName(name);
-    const who = { userId: ctx.secretaryUser, onBehalf };
-    await saveDraft(
-      db,
-      campaign,
-      m.id,
-      { formKey: "ke-hoach-tu-duong", data: demoPlan(m, unitNames.get(m.unitId) ?? "") },
-      who,
-      now,
-    );
+    const target = { campaign, memberId: m.id, onBehalf, formKey: "ke-hoach-tu-duong" };
+    await saveDraft(secretary, {
+      ...target,
+      data: demoPlan(m, unitNames.get(m.unitId) ?? ""),
+    });
     if (state === "draft") return;
-    const sent = await submit(db, campaign, m.id, "ke-hoach-tu-duong", who, now);
-    const staff = { userId: ctx.secretaryUser, onBehalf: false };
-    if (state === "confirmed") await confirm(db, sent.id, all, staff, sys, now);
+    const sent = await submit(secretary, target);
+    if (state === "confirmed") await confirm(secretary, sent.id);
     if (state === "returned")
-      await returnSubmission(
-        db,
-        sent.id,
-        "Đề nghị nêu cụ thể hạn chế và thời hạn khắc phục.",
-        all,
-        staff,
-        sys,
-        now,
-      );
+      await returnSubmission(secretary, {
+        id: sent.id,
+        comment: "Đề nghị nêu cụ thể hạn chế và thời hạn khắc phục.",
+      });
   };
   await write(DEMO.member.fullName, "draft");
   await write("Phạm Quốc Hùng", "submitted");

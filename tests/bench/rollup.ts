@@ -9,6 +9,7 @@ import { eq, sql } from "drizzle-orm";
 import { campaigns, units } from "../../schema/tables/tenant";
 import { computeRollup, runRollup } from "../../worker/cron/rollup";
 import { createCampaign, requireCampaign } from "../../worker/data/campaigns";
+import { systemCtx } from "../../worker/data/context";
 import { makeApp, signupTenant } from "../support/app";
 import { median } from "./support";
 
@@ -49,19 +50,13 @@ export async function benchRollup() {
         CASE WHEN i % 50 = 0 THEN 'mien-sinh-hoat' WHEN i % 97 = 0 THEN 'tuoi-cao-benh' ELSE 'dang-sinh-hoat' END, 0, 0, 1, :now, :now FROM m`,
     args,
   });
-  const { id } = await createCampaign(
-    db,
-    {
-      templateKey: "tu-soi-tu-sua",
-      name: "Tự soi, tự sửa",
-      startsOn: "2026-03-01",
-      dueOn: "2026-04-10",
-      unitIds: [root!.id],
-    },
-    { all: true, paths: [] },
-    { actorUserId: null },
-    t.clock.now,
-  );
+  const { id } = await createCampaign(systemCtx(db, t.clock.now), {
+    templateKey: "tu-soi-tu-sua",
+    name: "Tự soi, tự sửa",
+    startsOn: "2026-03-01",
+    dueOn: "2026-04-10",
+    unitIds: [root!.id],
+  });
   await db.update(campaigns).set({ status: "active" }).where(eq(campaigns.id, id));
   // 60% have a plan: of those a third draft, a third submitted, a third confirmed.
   await client.execute({

@@ -3,13 +3,10 @@
 // submissions, judged at several moments around the deadline.
 import { describe, expect, it } from "vitest";
 import { memberStatusHistory, submissions } from "../../schema/tables/tenant";
-import {
-  campaignRoster,
-  countsByUnitSql,
-  createCampaign,
-  requireCampaign,
-  launchCampaign,
-} from "../../worker/data/campaigns";
+import { createCampaign, requireCampaign } from "../../worker/data/campaigns";
+import { systemCtx } from "../../worker/data/context";
+import { launchCampaign } from "../../worker/data/launch";
+import { campaignRoster, countsByUnitSql } from "../../worker/data/progress";
 import { newId } from "../../worker/data/ids";
 import { addCounts, zeroCounts, type Counts } from "../../worker/domain/progress";
 import { makeApp } from "../support/app";
@@ -58,20 +55,15 @@ describe("progress in SQL and in code agree", () => {
             at: t.clock.now,
           });
       }
-      const { id } = await createCampaign(
-        db,
-        {
-          templateKey: "tu-soi-tu-sua",
-          name: "Đợt",
-          startsOn: "2026-03-11",
-          dueOn: "2026-04-10",
-          unitIds: [tree.root.id],
-        },
-        { all: true, paths: [] },
-        { actorUserId: null },
-        t.clock.now,
-      );
-      await launchCampaign(db, id, { actorUserId: null }, t.clock.now);
+      const sys = systemCtx(db, t.clock.now);
+      const { id } = await createCampaign(sys, {
+        templateKey: "tu-soi-tu-sua",
+        name: "Đợt",
+        startsOn: "2026-03-11",
+        dueOn: "2026-04-10",
+        unitIds: [tree.root.id],
+      });
+      await launchCampaign(sys, id);
       const all = await db.query.members.findMany();
       const due = new Date("2026-04-08T17:00:00Z").getTime();
       for (const m of all) {
@@ -105,8 +97,8 @@ describe("progress in SQL and in code agree", () => {
         "2026-05-01T00:00:00Z",
       ]) {
         const now = new Date(at);
-        const sqlSide = await countsByUnitSql(db, c, { all: true, paths: [] }, now);
-        const { entries } = await campaignRoster(db, c, { all: true, paths: [] }, now);
+        const sqlSide = await countsByUnitSql(systemCtx(db, now), { campaign: c });
+        const { entries } = await campaignRoster(systemCtx(db, now), { campaign: c });
         const codeSide = new Map<string, Counts>();
         for (const e of entries)
           addCounts(

@@ -14,9 +14,10 @@ import {
 } from "../../schema/tables/tenant";
 import { createInvitation } from "../../worker/data/invitations";
 import { issueReset } from "../../worker/data/accounts";
+import { createCampaign, requireCampaign } from "../../worker/data/campaigns";
 import { systemCtx } from "../../worker/data/context";
-import { createCampaign, requireCampaign, launchCampaign } from "../../worker/data/campaigns";
-import { saveDraft, submit } from "../../worker/data/submissions";
+import { launchCampaign } from "../../worker/data/launch";
+import { saveDraft, submit } from "../../worker/data/submission-drafts";
 import { createMeeting } from "../../worker/data/meetings";
 import { cloneTemplate } from "../../worker/data/templates";
 import { getBuiltInTemplate } from "../../schema/templates";
@@ -127,8 +128,9 @@ async function buildFixture() {
     return (await createSession(u.tenant === "a" ? db : dbB, u.id, now)).token;
   };
   let n = 0;
-  const all = { all: true, paths: [] };
-  const sys = { actorUserId: null };
+  const system = systemCtx(db, now);
+  /** Plans written by a user "test" (the version rows name who wrote them). */
+  const tester = { ...system, actor: { actorUserId: "test", requestId: null } };
   const fresh = {
     unit: async () => {
       const u = newUnitRow({ name: `Đơn vị tạm ${++n}`, kind: "chi-bo" }, root!, now);
@@ -164,61 +166,42 @@ async function buildFixture() {
     email: () => `moi-${++n}@a.vn`,
     draftCampaign: async () =>
       (
-        await createCampaign(
-          db,
-          {
-            templateKey: "tu-soi-tu-sua",
-            name: `Đợt ${++n}`,
-            startsOn: "2026-03-11",
-            dueOn: "2026-04-10",
-            unitIds: [cellA.id],
-          },
-          all,
-          sys,
-          now,
-        )
+        await createCampaign(system, {
+          templateKey: "tu-soi-tu-sua",
+          name: `Đợt ${++n}`,
+          startsOn: "2026-03-11",
+          dueOn: "2026-04-10",
+          unitIds: [cellA.id],
+        })
       ).id,
     activeCampaign: async () => {
       const id = await fresh.draftCampaign();
-      await launchCampaign(db, id, sys, now);
+      await launchCampaign(system, id);
       return id;
     },
     /** A member of cell A with a complete plan saved (and submitted if asked). */
     planned: async (andSubmit: boolean) => {
       const m = await fresh.member();
       const c = await requireCampaign(db, campaignId);
-      const actor = { userId: "test", onBehalf: true };
-      await saveDraft(
-        db,
-        c,
-        m.id,
-        { formKey: "ke-hoach-tu-duong", data: fullPlan000(m.fullName) },
-        actor,
-        now,
-      );
-      const sub = andSubmit ? await submit(db, c, m.id, "ke-hoach-tu-duong", actor, now) : null;
+      const target = { campaign: c, memberId: m.id, onBehalf: true, formKey: "ke-hoach-tu-duong" };
+      await saveDraft(tester, { ...target, data: fullPlan000(m.fullName) });
+      const sub = andSubmit ? await submit(tester, target) : null;
       return { memberId: m.id, submissionId: sub?.id ?? "" };
     },
     meeting: async () => {
       const c = await requireCampaign(db, await fresh.activeCampaign());
-      return (await createMeeting(db, c, { unitId: cellA.id, stepKey: "hoi-nghi" }, all, sys, now))
+      return (await createMeeting(system, { campaign: c, unitId: cellA.id, stepKey: "hoi-nghi" }))
         .id;
     },
     reportCampaign: async () => {
-      const c = await createCampaign(
-        db,
-        {
-          templateKey: "tu-soi-tu-sua-so",
-          name: `Đợt ${++n}`,
-          startsOn: "2026-03-01",
-          dueOn: "2026-03-28",
-          unitIds: [cellA.id],
-        },
-        all,
-        sys,
-        now,
-      );
-      await launchCampaign(db, c.id, sys, now);
+      const c = await createCampaign(system, {
+        templateKey: "tu-soi-tu-sua-so",
+        name: `Đợt ${++n}`,
+        startsOn: "2026-03-01",
+        dueOn: "2026-03-28",
+        unitIds: [cellA.id],
+      });
+      await launchCampaign(system, c.id);
       return c.id;
     },
     /** A notification of the member's (only its owner may mark it read). */
@@ -270,32 +253,18 @@ async function buildFixture() {
     },
     clone: async () =>
       (
-        await cloneTemplate(
-          db,
-          { fromKey: "tu-soi-tu-sua", key: `mau-${++n}`, name: "Mẫu riêng" },
-          sys,
-          now,
-        )
+        await cloneTemplate(system, {
+          fromKey: "tu-soi-tu-sua",
+          key: `mau-${++n}`,
+          name: "Mẫu riêng",
+        })
       ).key,
   };
   const campaignId = await fresh.activeCampaign();
   const c = await requireCampaign(db, campaignId);
-  await saveDraft(
-    db,
-    c,
-    memberA.id,
-    { formKey: "ke-hoach-tu-duong", data: fullPlan000(memberA.fullName) },
-    { userId: "test", onBehalf: false },
-    now,
-  );
-  const mySubmission = await submit(
-    db,
-    c,
-    memberA.id,
-    "ke-hoach-tu-duong",
-    { userId: "test", onBehalf: false },
-    now,
-  );
+  const mine = { campaign: c, memberId: memberA.id, onBehalf: false, formKey: "ke-hoach-tu-duong" };
+  await saveDraft(tester, { ...mine, data: fullPlan000(memberA.fullName) });
+  const mySubmission = await submit(tester, mine);
   const currentVersion = async () =>
     (
       await db

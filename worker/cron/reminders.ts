@@ -14,7 +14,9 @@ import {
   users,
 } from "../../schema/tables/tenant";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { campaignRoster, requireCampaign, stepDueDates } from "../data/campaigns";
+import { requireCampaign, stepDueDates } from "../data/campaigns";
+import { systemCtx } from "../data/context";
+import { campaignRoster } from "../data/progress";
 import { meetingSteps } from "../data/meetings";
 import { newId } from "../data/ids";
 import type { TenantDb } from "../db/handles";
@@ -52,7 +54,7 @@ async function decide(db: TenantDb, now: Date, daysBefore: number): Promise<Remi
   for (const { id } of active) {
     const c = await requireCampaign(db, id);
     const due = stepDueDates(c);
-    const { step, dueAt, entries } = await campaignRoster(db, c, { all: true, paths: [] }, now);
+    const { step, dueAt, entries } = await campaignRoster(systemCtx(db, now), { campaign: c });
     if (step?.formKey)
       for (const e of entries) {
         const userId = userByMember.get(e.memberId);

@@ -22,8 +22,10 @@ import {
   submissions,
   units,
 } from "../../schema/tables/tenant";
-import { countsByUnit, requireCampaign, stepDueDates, type Campaign } from "../data/campaigns";
-import { campaignCompliance } from "../data/meetings";
+import { requireCampaign, stepDueDates, type Campaign } from "../data/campaigns";
+import { campaignCompliance } from "../data/compliance";
+import { systemCtx } from "../data/context";
+import { countsByUnit } from "../data/progress";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
 import { zeroCounts, type Counts } from "../domain/progress";
@@ -81,10 +83,10 @@ export async function computeUnitFigures(
   now: Date,
   onlyUnits?: string[],
 ): Promise<Map<string, Figures>> {
-  const all = { all: true, paths: [] };
+  const ctx = systemCtx(db, now);
   const [{ perUnit }, compliance] = await Promise.all([
-    countsByUnit(db, c, all, now, undefined, onlyUnits),
-    campaignCompliance(db, c, all, now, undefined, onlyUnits),
+    countsByUnit(ctx, { campaign: c, onlyUnits }),
+    campaignCompliance(ctx, { campaign: c, onlyUnits }),
   ]);
   const figures = new Map<string, Figures>();
   const of = (unitId: string) => figures.get(unitId) ?? figures.set(unitId, zero()).get(unitId)!;

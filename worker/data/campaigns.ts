@@ -1,46 +1,20 @@
 // Campaigns: created from a template (its definition frozen into the row), launched onto
-// target subtrees (tasks per unit and per member), and measured. Progress is computed from
-// the members themselves — their status on the evaluation date and their submission — so it
-// is right for members who joined, left or were excused after launch, with or without tasks.
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
-import {
-  launchBlockers,
-  stepAppliesToMember,
-  unitMatches,
-  type MemberForMatch,
-  type Step,
-  type TemplateDefinition,
-  type UnitKind,
-} from "../../schema/template";
-import {
-  campaignUnits,
-  campaigns,
-  memberStatusHistory,
-  members,
-  submissions,
-  tasks,
-  units,
-} from "../../schema/tables/tenant";
+// target subtrees (launch.ts), measured (progress.ts) and closed. This module holds the row
+// itself, its lifecycle outside the launch, and the facts of its definition the other
+// campaign modules read (due dates, the tracked step, the member forms).
+import { and, desc, eq } from "drizzle-orm";
+import type { Step, TemplateDefinition } from "../../schema/template";
+import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { DueDateError, ictDate, resolveStepDueDates } from "../domain/deadlines";
-import {
-  addCounts,
-  classify,
-  countState,
-  evaluationDate,
-  zeroCounts,
-  type Counts,
-  type SubmissionStatus,
-} from "../domain/progress";
-import { subtreeBounds, type Scope } from "../domain/scope";
+import { DueDateError, resolveStepDueDates } from "../domain/deadlines";
+import { inScope } from "../domain/scope";
 import { DomainError, notFound } from "../errors";
-import { auditInsert, type AuditEntry } from "./audit";
+import { auditInsert } from "./audit";
+import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { scopeCondition } from "./scope";
 import { requireTemplate } from "./templates";
 import { requireUnitInScope } from "./units";
 
-type Audit = Omit<AuditEntry, "action" | "entity">;
 export type CampaignRow = typeof campaigns.$inferSelect;
 
 export interface Campaign extends Omit<CampaignRow, "definition" | "overrides"> {
@@ -48,7 +22,7 @@ export interface Campaign extends Omit<CampaignRow, "definition" | "overrides"> 
   overrides: Record<string, string>;
 }
 
-const hydrate = (row: CampaignRow): Campaign => {
+export const hydrateCampaign = (row: CampaignRow): Campaign => {
   const { definition, overrides, ...rest } = row;
   return {
     ...rest,
@@ -60,7 +34,7 @@ const hydrate = (row: CampaignRow): Campaign => {
 export async function requireCampaign(db: TenantDb, id: string): Promise<Campaign> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
   if (!row) throw notFound("Không tìm thấy đợt sinh hoạt.");
-  return hydrate(row);
+  return hydrateCampaign(row);
 }
 
 export async function listCampaigns(db: TenantDb) {
@@ -93,6 +67,31 @@ export async function inCampaignTargets(
     .innerJoin(units, eq(units.id, campaignUnits.unitId))
     .where(eq(campaignUnits.campaignId, campaignId));
   return targets.some((t) => unitPath.startsWith(t.path));
+}
+
+/** The unit, if it is in both the caller's scope and the campaign's target subtrees. */
+export async function requireCampaignUnit(
+  { db, scope }: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Pick<Campaign, "id">; unitId: string },
+) {
+  const unit = await requireUnitInScope(db, input.unitId, scope);
+  if (!(await inCampaignTargets(db, input.campaign.id, unit.path)))
+    throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  return unit;
+}
+
+/** The open units of the campaign's target subtrees that lie in `scope`, in table order:
+ *  who owes reports and meetings, as the reader may see them. */
+export async function openUnitsInScope(
+  { db, scope }: Pick<Ctx, "db" | "scope">,
+  campaign: Pick<Campaign, "id">,
+) {
+  const targetIds = await campaignUnitIds(db, campaign.id);
+  const all = await db.select().from(units);
+  const targets = all.filter((u) => targetIds.includes(u.id));
+  return all.filter(
+    (u) => !u.closedOn && targets.some((t) => u.path.startsWith(t.path)) && inScope(scope, u.path),
+  );
 }
 
 export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {
@@ -139,6 +138,31 @@ export const memberFormKeys = (def: TemplateDefinition) => [
   ...new Set(def.steps.filter((s) => s.owner === "member" && s.formKey).map((s) => s.formKey!)),
 ];
 
+/** What a reader of one campaign sees: its definition, each step's deadline, its units. */
+export async function campaignDetail(db: TenantDb, campaign: Campaign) {
+  const due = stepDueDates(campaign);
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    documentNo: campaign.documentNo,
+    status: campaign.status,
+    templateKey: campaign.templateKey,
+    templateVersion: campaign.templateVersion,
+    startsOn: campaign.startsOn,
+    dueOn: campaign.dueOn,
+    unitIds: await campaignUnitIds(db, campaign.id),
+    steps: campaign.def.steps.map((s) => ({
+      key: s.key,
+      title: s.title,
+      owner: s.owner,
+      kind: s.kind,
+      formKey: s.formKey ?? null,
+      dueAt: due[s.key] ?? null,
+    })),
+    definition: campaign.def,
+  };
+}
+
 export interface CampaignInput {
   templateKey: string;
   templateVersion?: number;
@@ -150,27 +174,21 @@ export interface CampaignInput {
   overrides?: Record<string, string>;
 }
 
-export async function createCampaign(
-  db: TenantDb,
-  input: CampaignInput,
-  scope: Scope,
-  audit: Audit,
-  now: Date,
-) {
-  const { def } = await requireTemplate(db, input.templateKey, input.templateVersion);
-  return createCampaignFrom(db, def, input, scope, audit, now, null);
+export async function createCampaign(ctx: Ctx, input: CampaignInput) {
+  const { templateKey, templateVersion, ...rest } = input;
+  const { def } = await requireTemplate(ctx.db, { key: templateKey, version: templateVersion });
+  return createCampaignFrom(ctx, { ...rest, def, directiveId: null });
 }
 
 /** A campaign on a given definition: a template's, or a parent's directive adopted. */
 export async function createCampaignFrom(
-  db: TenantDb,
-  def: TemplateDefinition,
-  input: Omit<CampaignInput, "templateKey" | "templateVersion">,
-  scope: Scope,
-  audit: Audit,
-  now: Date,
-  directiveId: string | null,
+  { db, scope, actor, now }: Ctx,
+  input: Omit<CampaignInput, "templateKey" | "templateVersion"> & {
+    def: TemplateDefinition;
+    directiveId: string | null;
+  },
 ) {
+  const { def } = input;
   if (input.dueOn < input.startsOn)
     throw new DomainError("INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", {
       dueOn: "Phải sau ngày bắt đầu.",
@@ -187,8 +205,8 @@ export async function createCampaignFrom(
     dueOn: input.dueOn,
     overrides: input.overrides ? JSON.stringify(input.overrides) : null,
     status: "draft" as const,
-    directiveId,
-    createdBy: audit.actorUserId,
+    directiveId: input.directiveId,
+    createdBy: actor.actorUserId,
     createdAt: now,
     updatedAt: now,
   };
@@ -201,7 +219,7 @@ export async function createCampaignFrom(
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: "campaign.create",
         entity: "campaign",
         entityId: row.id,
@@ -218,202 +236,9 @@ export async function createCampaignFrom(
   return { id: row.id, status: row.status };
 }
 
-interface UnitInfo {
-  id: string;
-  name: string;
-  kind: string;
-  path: string;
-  parentId: string | null;
-  closedOn: string | null;
-}
-
-/** Everything needed to decide who a campaign concerns: the units in its target subtrees
- *  (open on `date`) and their ancestors' names for the template's name-based filters. */
-async function targetUnits(db: TenantDb, campaignId: string, date: string) {
-  const all: UnitInfo[] = await db
-    .select({
-      id: units.id,
-      name: units.name,
-      kind: units.kind,
-      path: units.path,
-      parentId: units.parentId,
-      closedOn: units.closedOn,
-    })
-    .from(units);
-  const byId = new Map(all.map((u) => [u.id, u]));
-  const roots = (await campaignUnitIds(db, campaignId))
-    .map((id) => byId.get(id))
-    .filter((u): u is UnitInfo => !!u);
-  const inTarget = all.filter(
-    (u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date),
-  );
-  const ancestors = (u: UnitInfo) => {
-    const names: string[] = [];
-    for (
-      let p = u.parentId ? byId.get(u.parentId) : undefined;
-      p;
-      p = p.parentId ? byId.get(p.parentId) : undefined
-    )
-      names.push(p.name);
-    return names;
-  };
-  return { inTarget, byId, roots, ancestors };
-}
-
-const pathConditions = (paths: string[], column = units.path): SQL | undefined =>
-  paths.length === 0
-    ? sql`0`
-    : or(
-        ...paths.map((p) => {
-          const [lo, hi] = subtreeBounds(p);
-          return and(gte(column, lo), lt(column, hi));
-        }),
-      );
-
-/** Members of the target subtrees (within `scope`) with their status on `date`. */
-async function targetMembers(
-  db: TenantDb,
-  rootPaths: string[],
-  scope: Scope,
-  date: string,
-  memberIds?: string[],
-) {
-  const statusOnDate = sql<string>`coalesce((SELECT ${memberStatusHistory.status} FROM ${memberStatusHistory} WHERE ${memberStatusHistory.memberId} = ${members.id} AND ${memberStatusHistory.since} <= ${date} ORDER BY ${memberStatusHistory.since} DESC, ${memberStatusHistory.at} DESC LIMIT 1), ${members.status})`;
-  return db
-    .select({
-      id: members.id,
-      fullName: members.fullName,
-      unitId: members.unitId,
-      position: members.position,
-      managed: members.managedByStandingCommittee,
-      status: statusOnDate,
-    })
-    .from(members)
-    .innerJoin(units, eq(units.id, members.unitId))
-    .where(
-      and(
-        pathConditions(rootPaths),
-        scopeCondition(scope, units.path),
-        memberIds ? inArray(members.id, memberIds) : undefined,
-      ),
-    );
-}
-
-function matchFacts(
-  m: { position: string | null; managed: boolean; status: string },
-  unit: UnitInfo,
-  ancestors: string[],
-): MemberForMatch {
-  return {
-    status: m.status as MemberForMatch["status"],
-    position: m.position,
-    managedByStandingCommittee: m.managed,
-    unit: { kind: unit.kind as UnitKind, name: unit.name },
-    ancestorUnitNames: ancestors,
-  };
-}
-
-/** Creates the tasks that are missing: unit steps for target units, member steps for the
- *  members they concern who are expected (not excused, not gone). Idempotent. */
-export async function syncTasks(
-  db: TenantDb,
-  c: Campaign,
-  now: Date,
-  memberIds?: string[],
-): Promise<number> {
-  const today = ictDate(now);
-  const due = stepDueDates(c);
-  const { inTarget, roots, ancestors } = await targetUnits(db, c.id, today);
-  const unitById = new Map(inTarget.map((u) => [u.id, u]));
-  const rows: (typeof tasks.$inferInsert)[] = [];
-  if (!memberIds)
-    for (const step of c.def.steps.filter((s) => s.owner === "unit"))
-      for (const u of inTarget)
-        if (unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name }))
-          rows.push({
-            id: newId(),
-            campaignId: c.id,
-            stepKey: step.key,
-            unitId: u.id,
-            memberId: "",
-            dueAt: due[step.key] ?? null,
-            createdAt: now,
-          });
-  const memberSteps = c.def.steps.filter((s) => s.owner === "member");
-  if (memberSteps.length) {
-    const list = await targetMembers(
-      db,
-      roots.map((r) => r.path),
-      { all: true, paths: [] },
-      today,
-      memberIds,
-    );
-    for (const m of list) {
-      const unit = unitById.get(m.unitId);
-      if (!unit || countState(m.status, c.def.excusals.statuses) !== "expected") continue;
-      const facts = matchFacts(m, unit, ancestors(unit));
-      for (const step of memberSteps)
-        if (stepAppliesToMember(c.def, step, facts))
-          rows.push({
-            id: newId(),
-            campaignId: c.id,
-            stepKey: step.key,
-            unitId: m.unitId,
-            memberId: m.id,
-            dueAt: due[step.key] ?? null,
-            createdAt: now,
-          });
-    }
-  }
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insert(tasks)
-      .values(rows.slice(i, i + 500))
-      .onConflictDoNothing();
-  return rows.length;
-}
-
-export async function launchCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
-  const c = await requireCampaign(db, id);
-  if (c.status !== "draft")
-    throw new DomainError("INVALID_STATE", "Chỉ phát động được đợt sinh hoạt đang ở dạng nháp.");
-  const blockers = launchBlockers(c.def);
-  if (blockers.length)
-    throw new DomainError(
-      "NOT_LAUNCHABLE",
-      blockers.join(" "),
-      Object.fromEntries(blockers.map((b, i) => [`blockers.${i}`, b])),
-    );
-  // Claim the launch first (draft → active): two admins clicking at once launch it once.
-  const [claimed] = await db
-    .update(campaigns)
-    .set({
-      status: "active",
-      launchedAt: now,
-      updatedAt: now,
-      version: sql`${campaigns.version} + 1`,
-    })
-    .where(and(eq(campaigns.id, id), eq(campaigns.status, "draft")))
-    .returning({ id: campaigns.id });
-  if (!claimed) throw new DomainError("INVALID_STATE", "Đợt sinh hoạt đã được phát động.");
-  const created = await syncTasks(db, { ...c, status: "active" }, now);
-  await auditInsert(
-    db,
-    {
-      ...audit,
-      action: "campaign.launch",
-      entity: "campaign",
-      entityId: id,
-      after: { tasks: created },
-    },
-    now,
-  );
-  return { id, status: "active" as const };
-}
-
 /** A draft never launched can be removed (say, refused for a list still lacking its items):
  *  nothing hangs off it yet. */
-export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
+export async function deleteDraftCampaign({ db, actor, now }: Ctx, id: string) {
   const c = await requireCampaign(db, id);
   if (c.status !== "draft")
     throw new DomainError("INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
@@ -423,7 +248,7 @@ export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: "campaign.delete",
         entity: "campaign",
         entityId: id,
@@ -434,7 +259,7 @@ export async function deleteDraftCampaign(db: TenantDb, id: string, audit: Audit
   ]);
 }
 
-export async function closeCampaign(db: TenantDb, id: string, audit: Audit, now: Date) {
+export async function closeCampaign({ db, actor, now }: Ctx, id: string) {
   const c = await requireCampaign(db, id);
   if (c.status !== "active")
     throw new DomainError("INVALID_STATE", "Chỉ kết thúc được đợt sinh hoạt đang diễn ra.");
@@ -443,227 +268,7 @@ export async function closeCampaign(db: TenantDb, id: string, audit: Audit, now:
       .update(campaigns)
       .set({ status: "closed", closedAt: now, updatedAt: now })
       .where(eq(campaigns.id, id)),
-    auditInsert(db, { ...audit, action: "campaign.close", entity: "campaign", entityId: id }, now),
+    auditInsert(db, { ...actor, action: "campaign.close", entity: "campaign", entityId: id }, now),
   ]);
   return { id, status: "closed" as const };
-}
-
-export interface UnitProgress extends Counts {
-  unitId: string;
-}
-
-export interface RosterEntry {
-  memberId: string;
-  fullName: string;
-  unitId: string;
-  counts: Counts;
-  submission: {
-    id: string;
-    status: SubmissionStatus;
-    version: number;
-    submittedAt: Date | null;
-    enteredOnBehalf: boolean;
-  } | null;
-}
-
-/** Every member the campaign's tracked form concerns, within `scope` (and the `unitId`
- *  subtree if given), with their submission and how they count. Progress and the
- *  secretary's queue both read this, so they agree by construction. */
-export async function campaignRoster(
-  db: TenantDb,
-  c: Campaign,
-  scope: Scope,
-  now: Date,
-  unitId?: string,
-) {
-  const step = trackedStep(c.def);
-  const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
-  const date = evaluationDate(now, dueAt);
-  const { inTarget, roots, ancestors } = await targetUnits(db, c.id, date);
-  let rootPaths = roots.map((r) => r.path);
-  if (unitId) {
-    const unit = await requireUnitInScope(db, unitId, scope);
-    rootPaths = rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
-  }
-  const unitById = new Map(inTarget.map((u) => [u.id, u]));
-  const list = step ? await targetMembers(db, rootPaths, scope, date) : [];
-  const subs = step?.formKey
-    ? await db
-        .select({
-          id: submissions.id,
-          memberId: submissions.memberId,
-          status: submissions.status,
-          version: submissions.version,
-          submittedAt: submissions.submittedAt,
-          first: submissions.firstSubmittedAt,
-          enteredBy: submissions.enteredBy,
-        })
-        .from(submissions)
-        .where(and(eq(submissions.campaignId, c.id), eq(submissions.formKey, step.formKey!)))
-    : [];
-  const subByMember = new Map(subs.map((x) => [x.memberId, x]));
-  const entries: RosterEntry[] = [];
-  for (const m of list) {
-    const unit = unitById.get(m.unitId);
-    if (!unit) continue; // closed before the evaluation date
-    if (!stepAppliesToMember(c.def, step!, matchFacts(m, unit, ancestors(unit)))) continue;
-    const sub = subByMember.get(m.id);
-    const counts = classify(
-      {
-        state: countState(m.status, c.def.excusals.statuses),
-        submission: (sub?.status ?? null) as SubmissionStatus | null,
-        firstSubmittedAt: sub?.first ?? null,
-      },
-      dueAt,
-      now,
-    );
-    if (counts.expected + counts.excused === 0) continue; // left the đảng bộ
-    entries.push({
-      memberId: m.id,
-      fullName: m.fullName,
-      unitId: m.unitId,
-      counts,
-      submission: sub
-        ? {
-            id: sub.id,
-            status: sub.status,
-            version: sub.version,
-            submittedAt: sub.submittedAt,
-            enteredOnBehalf: sub.enteredBy !== null,
-          }
-        : null,
-    });
-  }
-  return { step, dueAt, evaluatedOn: date, entries };
-}
-
-/** Whether a step picks its members by their unit alone (kind, name) — true of every
- *  built-in's tracked step. Then counts can be aggregated in SQL; a step that filters by
- *  position or flags needs each member in hand (campaignRoster). */
-export const stepFiltersByUnitOnly = (step: Step) =>
-  !step.appliesTo.members && !step.appliesTo.publication;
-
-const inList = (values: readonly string[]) =>
-  sql.join(
-    (values.length ? values : [""]).map((v) => sql`${v}`),
-    sql`, `,
-  );
-
-/**
- * Per-unit counts computed in SQL: the same rules as domain/progress.ts `classify`, written
- * as CASE expressions, over every member of the target subtrees within `scope`. One GROUP BY
- * instead of every member row in memory — what keeps a 500,000-member rollup fast.
- * tests/domain/progress-sql.test.ts holds this and the JS path to the same figures.
- */
-export async function countsByUnitSql(
-  db: TenantDb,
-  c: Campaign,
-  scope: Scope,
-  now: Date,
-  unitId?: string,
-  onlyUnits?: string[],
-) {
-  const step = trackedStep(c.def)!;
-  const dueAt = stepDueDates(c)[step.key] ?? null;
-  const date = evaluationDate(now, dueAt);
-  const { inTarget, roots } = await targetUnits(db, c.id, date);
-  let rootPaths = roots.map((r) => r.path);
-  if (unitId) {
-    const unit = await requireUnitInScope(db, unitId, scope);
-    rootPaths = rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
-  }
-  const eligible = new Set(
-    inTarget
-      .filter((u) => unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name }))
-      .map((u) => u.id),
-  );
-  const due = dueAt?.getTime() ?? null;
-  const formKey = step.formKey ?? "";
-  const rows = await db.all<{ unit_id: string } & Record<keyof Counts, number>>(sql`
-    WITH x AS (
-      SELECT ${members.unitId} AS unit_id, s.status AS ss, s.first_submitted_at AS fs,
-        CASE
-          WHEN st IN ('chuyen-di', 'tu-tran') THEN 'gone'
-          WHEN st IN (${inList(c.def.excusals.statuses)}) THEN 'excused'
-          ELSE 'expected' END AS state
-      FROM (
-        SELECT ${members.id} AS id, ${members.unitId}, coalesce((SELECT h.status FROM ${memberStatusHistory} h
-          WHERE h.member_id = ${members.id} AND h.since <= ${date} ORDER BY h.since DESC, h.at DESC LIMIT 1), ${members.status}) AS st
-        FROM ${members} INNER JOIN ${units} ON ${units.id} = ${members.unitId}
-        WHERE ${
-          // Recomputing a few units: start from them (the unit index) instead of the subtrees.
-          onlyUnits ? sql`${members.unitId} IN (${inList(onlyUnits)})` : pathConditions(rootPaths)
-        } ${scope.all ? sql`` : sql`AND ${scopeCondition(scope, units.path)}`}
-      ) AS ${members} -- the subquery stands in for the members table, so its columns keep their names
-      LEFT JOIN ${submissions} s ON s.campaign_id = ${c.id} AND s.member_id = ${members.id} AND s.form_key = ${formKey}
-    ), y AS (
-      SELECT unit_id, state, fs, (ss IN ('submitted', 'confirmed')) AS in_hand, (ss = 'confirmed') AS confirmed FROM x
-    )
-    SELECT unit_id,
-      sum(state = 'expected') AS expected,
-      sum(state = 'excused') AS excused,
-      sum(state = 'expected' AND in_hand) AS submitted,
-      sum(state = 'expected' AND confirmed) AS confirmed,
-      sum(state = 'expected' AND CASE
-        WHEN ${due} IS NOT NULL AND fs IS NOT NULL AND in_hand THEN fs < ${due}
-        WHEN ${due} IS NULL AND in_hand THEN 1 ELSE 0 END) AS onTime,
-      sum(state = 'expected' AND CASE
-        WHEN ${due} IS NOT NULL AND fs IS NOT NULL AND in_hand THEN fs >= ${due}
-        WHEN ${due} IS NOT NULL AND NOT coalesce(in_hand, 0) THEN ${now.getTime()} >= ${due} ELSE 0 END) AS late
-    FROM y GROUP BY unit_id`);
-  const perUnit = new Map<string, Counts>();
-  for (const r of rows) {
-    if (!eligible.has(r.unit_id)) continue; // closed, or a kind of unit the step does not concern
-    perUnit.set(r.unit_id, {
-      expected: Number(r.expected),
-      submitted: Number(r.submitted),
-      confirmed: Number(r.confirmed),
-      onTime: Number(r.onTime),
-      late: Number(r.late),
-      excused: Number(r.excused),
-    });
-  }
-  return { dueAt, evaluatedOn: date, perUnit };
-}
-
-/** Counts per unit: in SQL where the step allows it, else member by member. */
-export async function countsByUnit(
-  db: TenantDb,
-  c: Campaign,
-  scope: Scope,
-  now: Date,
-  unitId?: string,
-  onlyUnits?: string[],
-) {
-  const step = trackedStep(c.def);
-  if (step && stepFiltersByUnitOnly(step))
-    return countsByUnitSql(db, c, scope, now, unitId, onlyUnits);
-  const { dueAt, evaluatedOn, entries } = await campaignRoster(db, c, scope, now, unitId);
-  const only = onlyUnits ? new Set(onlyUnits) : null;
-  const perUnit = new Map<string, Counts>();
-  for (const e of entries)
-    if (!only || only.has(e.unitId))
-      addCounts(
-        perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!,
-        e.counts,
-      );
-  return { dueAt, evaluatedOn, perUnit };
-}
-
-/** Progress of the campaign's tracked member form, per unit, within the reader's scope. */
-export async function campaignProgress(
-  db: TenantDb,
-  c: Campaign,
-  scope: Scope,
-  now: Date,
-  unitId?: string,
-) {
-  const { dueAt, evaluatedOn, perUnit } = await countsByUnit(db, c, scope, now, unitId);
-  const totals = zeroCounts();
-  for (const counts of perUnit.values()) addCounts(totals, counts);
-  const unitsOut: UnitProgress[] = [...perUnit.entries()].map(([id, counts]) => ({
-    unitId: id,
-    ...counts,
-  }));
-  return { dueAt, evaluatedOn, totals, units: unitsOut };
 }

@@ -3,34 +3,26 @@
 // the regular cell meeting, the 6-monthly summary and the year-end input to đánh giá, xếp loại.
 import { and, asc, eq } from "drizzle-orm";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { reports, reviews, tasks, units } from "../../schema/tables/tenant";
+import { reports, reviews, tasks } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { reportMark } from "../domain/compliance";
 import { validateFormData } from "../domain/forms";
-import { inScope, type Scope } from "../domain/scope";
-import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
-import { auditInsert, type AuditEntry } from "./audit";
-import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
+import { DomainError, invalidBody, versionConflict } from "../errors";
+import { auditInsert } from "./audit";
+import { openUnitsInScope, requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
+import type { Ctx } from "./context";
+import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { requireMemberInScope } from "./members";
-import { requireUnitInScope } from "./units";
-
-type Audit = Omit<AuditEntry, "action" | "entity">;
 
 export async function submitReport(
-  db: TenantDb,
-  c: Campaign,
-  unitId: string,
-  input: { reportKey: string; data: unknown; version?: number },
-  scope: Scope,
-  audit: Audit,
-  now: Date,
+  { db, scope, actor, now }: Ctx,
+  input: { campaign: Campaign; unitId: string; reportKey: string; data: unknown; version?: number },
 ) {
+  const { campaign: c, unitId } = input;
   if (c.status === "draft")
     throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
-  const unit = await requireUnitInScope(db, unitId, scope);
-  if (!(await inCampaignTargets(db, c.id, unit.path)))
-    throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
+  const unit = await requireCampaignUnit({ db, scope }, { campaign: c, unitId });
   const report = c.def.reports.find((r) => r.key === input.reportKey);
   if (!report || !unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name }))
     throw invalidBody({ reportKey: "Đơn vị này không có báo cáo này trong đợt." });
@@ -50,19 +42,14 @@ export async function submitReport(
         eq(reports.reportKey, report.key),
       ),
     );
-  if (
-    existing
-      ? existing.version !== input.version
-      : input.version !== undefined && input.version !== 0
-  )
-    throw versionConflict();
+  if (isStaleWrite(existing, input.version)) throw versionConflict();
   const data = JSON.stringify(input.data);
   const [written] = await db.batch([
     existing
       ? // A corrected report keeps the moment it was first sent: that is what "on time" judges.
         db
           .update(reports)
-          .set({ data, version: existing.version + 1, submittedBy: audit.actorUserId })
+          .set({ data, version: existing.version + 1, submittedBy: actor.actorUserId })
           .where(and(eq(reports.id, existing.id), eq(reports.version, existing.version)))
           .returning({ id: reports.id })
       : db
@@ -74,7 +61,7 @@ export async function submitReport(
             reportKey: report.key,
             data,
             submittedAt: now,
-            submittedBy: audit.actorUserId,
+            submittedBy: actor.actorUserId,
             createdAt: now,
           })
           .onConflictDoNothing()
@@ -93,7 +80,7 @@ export async function submitReport(
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: existing ? "report.correct" : "report.submit",
         entity: "report",
         entityId: `${c.id}:${unit.id}:${report.key}`,
@@ -114,20 +101,15 @@ export async function submitReport(
 }
 
 /** Which units of the reader's subtree owe which report, and whether it came in on time. */
-export async function listReports(db: TenantDb, c: Campaign, scope: Scope, now: Date) {
+export async function listReports(
+  { db, scope, now }: Pick<Ctx, "db" | "scope" | "now">,
+  c: Campaign,
+) {
   const due = stepDueDates(c);
-  const targetIds = await campaignUnitIds(db, c.id);
-  const all = await db.select().from(units);
-  const targets = all.filter((u) => targetIds.includes(u.id));
+  const within = await openUnitsInScope({ db, scope }, c);
   const rows = await db.select().from(reports).where(eq(reports.campaignId, c.id));
   const out = [];
-  for (const unit of all) {
-    if (
-      unit.closedOn ||
-      !targets.some((t) => unit.path.startsWith(t.path)) ||
-      !inScope(scope, unit.path)
-    )
-      continue;
+  for (const unit of within) {
     for (const report of c.def.reports) {
       if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
       const r = rows.find((x) => x.unitId === unit.id && x.reportKey === report.key);
@@ -159,18 +141,16 @@ export const RATINGS = [
 /** Monthly ("YYYY-MM"), 6-monthly ("YYYY-H1"/"YYYY-H2") or year-end ("YYYY") review of one
  *  member's plan, recorded by the cell; a second review of the same period replaces it. */
 export async function saveReview(
-  db: TenantDb,
-  c: Campaign,
+  { db, scope, actor, now }: Ctx,
   input: {
+    campaign: Campaign;
     memberId: string;
     period: string;
     rating: (typeof RATINGS)[number];
     note?: string | null;
   },
-  scope: Scope,
-  audit: Audit,
-  now: Date,
 ) {
+  const c = input.campaign;
   if (c.status === "draft")
     throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
   await requireMemberInScope(db, input.memberId, scope);
@@ -181,7 +161,7 @@ export async function saveReview(
     period: input.period,
     rating: input.rating,
     note: input.note ?? null,
-    byUserId: audit.actorUserId,
+    byUserId: actor.actorUserId,
     createdAt: now,
     updatedAt: now,
   };
@@ -197,7 +177,7 @@ export async function saveReview(
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: "review.save",
         entity: "member",
         entityId: input.memberId,
@@ -209,11 +189,11 @@ export async function saveReview(
   return { memberId: input.memberId, period: input.period, rating: input.rating, note: row.note };
 }
 
-export async function listReviews(db: TenantDb, c: Campaign, memberId: string) {
+export async function listReviews(db: TenantDb, input: { campaignId: string; memberId: string }) {
   const rows = await db
     .select()
     .from(reviews)
-    .where(and(eq(reviews.campaignId, c.id), eq(reviews.memberId, memberId)))
+    .where(and(eq(reviews.campaignId, input.campaignId), eq(reviews.memberId, input.memberId)))
     .orderBy(asc(reviews.period));
   return rows.map((r) => ({
     period: r.period,

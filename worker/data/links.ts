@@ -8,11 +8,15 @@ import type { TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
 import { newId } from "./ids";
 
+/** Who acts across tenants: the calling tenant and the instant of the request. */
+export interface LinkActor {
+  tenant: TenantRecord;
+  now: Date;
+}
+
 export async function requestLink(
   control: ControlDb,
-  child: TenantRecord,
-  parentSlug: string,
-  now: Date,
+  { tenant: child, now, parentSlug }: LinkActor & { parentSlug: string },
 ) {
   const [parent] = await control
     .select()
@@ -78,7 +82,10 @@ async function linkOf(control: ControlDb, tenant: TenantRecord, id: string) {
   return link;
 }
 
-export async function approveLink(control: ControlDb, parent: TenantRecord, id: string, now: Date) {
+export async function approveLink(
+  control: ControlDb,
+  { tenant: parent, now, id }: LinkActor & { id: string },
+) {
   const link = await linkOf(control, parent, id);
   if (link.parentId !== parent.id)
     throw new DomainError("FORBIDDEN", "Chỉ đảng bộ cấp trên duyệt được liên kết.");
@@ -91,7 +98,10 @@ export async function approveLink(control: ControlDb, parent: TenantRecord, id: 
   return { id, status: "approved" as const };
 }
 
-export async function revokeLink(control: ControlDb, tenant: TenantRecord, id: string, now: Date) {
+export async function revokeLink(
+  control: ControlDb,
+  { tenant, now, id }: LinkActor & { id: string },
+) {
   const link = await linkOf(control, tenant, id);
   if (link.status === "revoked") return { id, status: "revoked" as const };
   await control.batch([
@@ -187,8 +197,7 @@ export async function childrenProgress(control: ControlDb, parent: TenantRecord)
 
 export async function publishDirective(
   control: ControlDb,
-  parent: TenantRecord,
-  input: {
+  input: LinkActor & {
     name: string;
     documentNo?: string;
     templateKey: string;
@@ -197,8 +206,8 @@ export async function publishDirective(
     startsOn: string;
     dueOn: string;
   },
-  now: Date,
 ) {
+  const { tenant: parent, now } = input;
   const row = {
     id: newId(),
     parentId: parent.id,
@@ -239,4 +248,14 @@ export async function visibleDirectives(control: ControlDb, tenant: TenantRecord
     own: d.parentId === tenant.id,
     definition: JSON.parse(d.definition) as unknown,
   }));
+}
+
+/** A parent's directive this tenant may adopt (not its own); otherwise 404. */
+export async function requireAdoptableDirective(
+  control: ControlDb,
+  { tenant, id }: { tenant: TenantRecord; id: string },
+) {
+  const directive = (await visibleDirectives(control, tenant)).find((d) => d.id === id && !d.own);
+  if (!directive) throw notFound("Không tìm thấy văn bản chỉ đạo.");
+  return directive;
 }

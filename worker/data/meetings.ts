@@ -3,30 +3,15 @@
 // "meeting"; recording its materials and its start marks the matching tasks done.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { unitMatches, type Step, type UnitKind } from "../../schema/template";
-import {
-  meetingAttendance,
-  meetings,
-  members,
-  reports,
-  tasks,
-  units,
-} from "../../schema/tables/tenant";
+import { meetingAttendance, meetings, members, tasks, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import {
-  meetingMarks,
-  reportMark,
-  summariseMarks,
-  type AttendanceFacts,
-  type Mark,
-} from "../domain/compliance";
-import { inScope, subtreeBounds, type Scope } from "../domain/scope";
+import { inScope, subtreeBounds } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
-import { auditInsert, type AuditEntry } from "./audit";
-import { campaignUnitIds, inCampaignTargets, stepDueDates, type Campaign } from "./campaigns";
+import { auditInsert } from "./audit";
+import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
+import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { requireUnitInScope } from "./units";
 
-type Audit = Omit<AuditEntry, "action" | "entity">;
 export type MeetingRow = typeof meetings.$inferSelect;
 
 /** Steps that prepare a meeting carry its rules too, but are not meetings themselves. */
@@ -43,14 +28,6 @@ export const meetingSteps = (c: Campaign, unit: { kind: string; name: string }):
       unitMatches(s.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }),
   );
 
-/** The unit, if it is in both the caller's scope and the campaign's target subtrees. */
-async function campaignUnit(db: TenantDb, c: Campaign, unitId: string, scope: Scope) {
-  const unit = await requireUnitInScope(db, unitId, scope);
-  if (!(await inCampaignTargets(db, c.id, unit.path)))
-    throw notFound("Đơn vị không thuộc đợt sinh hoạt này.");
-  return unit;
-}
-
 export interface MeetingInput {
   unitId: string;
   stepKey: string;
@@ -59,17 +36,12 @@ export interface MeetingInput {
   format?: string | null;
 }
 
-export async function createMeeting(
-  db: TenantDb,
-  c: Campaign,
-  input: MeetingInput,
-  scope: Scope,
-  audit: Audit,
-  now: Date,
-) {
+export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: Campaign }) {
+  const { db, actor, now } = ctx;
+  const c = input.campaign;
   if (c.status !== "active")
     throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
-  const unit = await campaignUnit(db, c, input.unitId, scope);
+  const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
   const step = meetingSteps(c, unit).find((s) => s.key === input.stepKey);
   if (!step) throw invalidBody({ stepKey: "Bước này không phải buổi sinh hoạt của đơn vị này." });
   const row = {
@@ -88,7 +60,7 @@ export async function createMeeting(
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: "meeting.create",
         entity: "meeting",
         entityId: row.id,
@@ -98,10 +70,10 @@ export async function createMeeting(
     ),
   ]);
   if (!inserted[0]) throw new DomainError("CONFLICT", "Đơn vị đã có lịch cho buổi sinh hoạt này.");
-  return requireMeetingInScope(db, row.id, scope);
+  return requireMeetingInScope(ctx, row.id);
 }
 
-export async function requireMeetingInScope(db: TenantDb, id: string, scope: Scope) {
+export async function requireMeetingInScope({ db, scope }: Pick<Ctx, "db" | "scope">, id: string) {
   const [row] = await db
     .select({ m: meetings, path: units.path, unitName: units.name })
     .from(meetings)
@@ -147,17 +119,13 @@ export interface MeetingPatch {
   vote?: { for: number; against: number; abstain: number } | null;
 }
 
-export async function updateMeeting(
-  db: TenantDb,
-  c: Campaign,
-  id: string,
-  patch: MeetingPatch,
-  scope: Scope,
-  audit: Audit,
-  now: Date,
-) {
-  const current = await requireMeetingInScope(db, id, scope);
-  if (current.campaignId !== c.id) throw notFound("Không tìm thấy buổi sinh hoạt.");
+/** Records what happened at the meeting; the steps it completes (the meeting itself, the
+ *  materials sent before it) are marked done in the same batch. */
+export async function updateMeeting(ctx: Ctx, input: { id: string; patch: MeetingPatch }) {
+  const { db, actor, now } = ctx;
+  const { id, patch } = input;
+  const current = await requireMeetingInScope(ctx, id);
+  const c = await requireCampaign(db, current.campaignId);
   if (current.version !== patch.version) throw versionConflict();
   const { version: _v, vote, guests, ...fields } = patch;
   const next = {
@@ -212,7 +180,7 @@ export async function updateMeeting(
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: "meeting.update",
         entity: "meeting",
         entityId: id,
@@ -222,7 +190,7 @@ export async function updateMeeting(
     ),
   ]);
   if (!updated[0]) throw versionConflict();
-  return requireMeetingInScope(db, id, scope);
+  return requireMeetingInScope(ctx, id);
 }
 
 /** Whether `step`'s deadline is anchored, directly or through other steps, on `meetingKey`. */
@@ -247,14 +215,12 @@ export interface AttendanceEntry {
 
 /** Replaces the roll-call (and speaking order) of a meeting in one transaction. */
 export async function setAttendance(
-  db: TenantDb,
-  id: string,
-  input: { version: number; entries: AttendanceEntry[] },
-  scope: Scope,
-  audit: Audit,
-  now: Date,
+  ctx: Ctx,
+  input: { id: string; version: number; entries: AttendanceEntry[] },
 ) {
-  const current = await requireMeetingInScope(db, id, scope);
+  const { db, actor, now } = ctx;
+  const { id } = input;
+  const current = await requireMeetingInScope(ctx, id);
   if (current.version !== input.version) throw versionConflict();
   const ids = [...new Set(input.entries.map((e) => e.memberId))];
   if (ids.length !== input.entries.length)
@@ -302,7 +268,7 @@ export async function setAttendance(
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: "meeting.attendance",
         entity: "meeting",
         entityId: id,
@@ -312,10 +278,10 @@ export async function setAttendance(
     ),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw versionConflict();
-  return requireMeetingInScope(db, id, scope);
+  return requireMeetingInScope(ctx, id);
 }
 
-export async function listMeetings(db: TenantDb, c: Campaign, scope: Scope) {
+export async function listMeetings({ db, scope }: Pick<Ctx, "db" | "scope">, c: Campaign) {
   const rows = await db
     .select({ m: meetings, path: units.path, unitName: units.name })
     .from(meetings)
@@ -333,90 +299,4 @@ export async function listMeetings(db: TenantDb, c: Campaign, scope: Scope) {
       endedAt: r.m.endedAt,
       version: r.m.version,
     }));
-}
-
-export interface UnitCompliance {
-  unitId: string;
-  unitName: string;
-  marks: (Mark & { step?: string; report?: string })[];
-}
-
-/** Each target unit's marks against its campaign's meeting rules and reports upward,
- *  within the reader's scope (and the `unitId` subtree if given). */
-export async function campaignCompliance(
-  db: TenantDb,
-  c: Campaign,
-  scope: Scope,
-  now: Date,
-  unitId?: string,
-  onlyUnits?: string[],
-) {
-  const due = stepDueDates(c);
-  const targetIds = await campaignUnitIds(db, c.id);
-  const all = await db.select().from(units);
-  const targets = all.filter((u) => targetIds.includes(u.id));
-  let within = all.filter(
-    (u) => targets.some((t) => u.path.startsWith(t.path)) && inScope(scope, u.path) && !u.closedOn,
-  );
-  if (unitId) {
-    const root = await requireUnitInScope(db, unitId, scope);
-    within = within.filter((u) => u.path.startsWith(root.path));
-  }
-  if (onlyUnits) {
-    const only = new Set(onlyUnits);
-    within = within.filter((u) => only.has(u.id));
-  }
-  const [meetingRows, attendanceRows, reportRows] = await Promise.all([
-    db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
-    db
-      .select({ a: meetingAttendance, rank: members.leadershipRank })
-      .from(meetingAttendance)
-      .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-      .innerJoin(members, eq(members.id, meetingAttendance.memberId))
-      .where(eq(meetings.campaignId, c.id)),
-    db
-      .select({
-        unitId: reports.unitId,
-        reportKey: reports.reportKey,
-        submittedAt: reports.submittedAt,
-      })
-      .from(reports)
-      .where(eq(reports.campaignId, c.id)),
-  ]);
-  const out: UnitCompliance[] = [];
-  for (const unit of within) {
-    const marks: UnitCompliance["marks"] = [];
-    for (const step of meetingSteps(c, unit)) {
-      const rules = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey);
-      if (!rules) continue;
-      const m = meetingRows.find((x) => x.unitId === unit.id && x.stepKey === step.key);
-      const attendance: AttendanceFacts[] = m
-        ? attendanceRows
-            .filter((x) => x.a.meetingId === m.id)
-            .map((x) => ({
-              memberId: x.a.memberId,
-              presence: x.a.presence,
-              isCommittee: x.a.isCommittee,
-              spokeOrder: x.a.spokeOrder,
-              leadershipRank: x.rank,
-            }))
-        : [];
-      const facts = m ? { ...m, attendance } : null;
-      for (const mark of meetingMarks(rules, facts, due[step.key] ?? null, now))
-        marks.push({ ...mark, rule: `${step.key}:${mark.rule}`, step: step.key });
-    }
-    for (const report of c.def.reports) {
-      if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
-      const r = reportRows.find((x) => x.unitId === unit.id && x.reportKey === report.key);
-      const mark = reportMark(
-        report.title,
-        r?.submittedAt ?? null,
-        due[report.stepKey] ?? null,
-        now,
-      );
-      marks.push({ ...mark, rule: `report:${report.key}`, report: report.key });
-    }
-    if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
-  }
-  return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };
 }

@@ -20,7 +20,9 @@ import type { TenantDb } from "../db/handles";
 import { supervisorBodies } from "../domain/supervision";
 import type { Grant } from "../env";
 import type { Form, TemplateDefinition } from "../../schema/template";
+import { unitTree } from "./campaign-targets";
 import { trackedStep } from "./campaigns";
+import type { Ctx } from "./context";
 import { newId } from "./ids";
 
 interface RoutedPlan {
@@ -66,16 +68,7 @@ async function confirmedPlans(
       and(inArray(campaigns.status, ["active", "closed"]), isNotNull(submissions.confirmedVersion)),
     );
   if (rows.length === 0) return [];
-  const all: Unit[] = await db
-    .select({
-      id: units.id,
-      name: units.name,
-      kind: units.kind,
-      path: units.path,
-      parentId: units.parentId,
-    })
-    .from(units);
-  const byId = new Map(all.map((u) => [u.id, u]));
+  const { byId, ancestors: ancestorsOf } = await unitTree(db);
   const defs = new Map<string, TemplateDefinition>();
   const out: RoutedPlan[] = [];
   for (const { s, m, campaignName, definition } of rows) {
@@ -84,13 +77,7 @@ async function confirmedPlans(
       defs.set(s.campaignId, JSON.parse(definition) as TemplateDefinition).get(s.campaignId)!;
     const unit = byId.get(m.unitId);
     if (!unit) continue;
-    const ancestors: string[] = [];
-    for (
-      let p = unit.parentId ? byId.get(unit.parentId) : undefined;
-      p;
-      p = p.parentId ? byId.get(p.parentId) : undefined
-    )
-      ancestors.push(p.name);
+    const ancestors = ancestorsOf(unit);
     const facts: MemberForMatch & { mustPublishPlan: boolean } = {
       mustPublishPlan: m.mustPublishPlan,
       status: m.status as MemberForMatch["status"],
@@ -208,14 +195,10 @@ export async function publicPlans(db: TenantDb) {
 }
 
 export async function addComment(
-  db: TenantDb,
-  submissionId: string,
-  authorUserId: string,
-  authorRole: string,
-  body: string,
-  now: Date,
+  { db, now }: Pick<Ctx, "db" | "now">,
+  input: { submissionId: string; authorUserId: string; authorRole: string; body: string },
 ) {
-  const row = { id: newId(), submissionId, authorUserId, authorRole, body, createdAt: now };
+  const row = { id: newId(), ...input, createdAt: now };
   await db.insert(comments).values(row);
   return row;
 }

@@ -9,9 +9,9 @@ import { campaigns, templates } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DomainError, notFound } from "../errors";
 import { fieldErrors } from "../http";
-import { auditInsert, type AuditEntry } from "./audit";
+import { auditInsert } from "./audit";
+import type { Ctx } from "./context";
 
-type Audit = Omit<AuditEntry, "action" | "entity">;
 export interface TemplateSummary {
   key: string;
   version: number;
@@ -45,8 +45,7 @@ export async function listTemplates(db: TenantDb): Promise<TemplateSummary[]> {
 /** The definition of `key` (its latest version unless one is named), or 404. */
 export async function requireTemplate(
   db: TenantDb,
-  key: string,
-  version?: number,
+  { key, version }: { key: string; version?: number },
 ): Promise<{ def: TemplateDefinition; builtIn: boolean }> {
   const builtIn = getBuiltInTemplate(key);
   if (builtIn) {
@@ -87,10 +86,8 @@ function checkDefinition(def: unknown): TemplateDefinition {
 }
 
 export async function cloneTemplate(
-  db: TenantDb,
+  { db, actor, now }: Ctx,
   input: { fromKey: string; key: string; name: string },
-  audit: Audit,
-  now: Date,
 ) {
   if (getBuiltInTemplate(input.key))
     throw new DomainError("CONFLICT", "Khóa này trùng với một mẫu có sẵn.", {
@@ -102,7 +99,7 @@ export async function cloneTemplate(
     .where(eq(templates.key, input.key))) as [{ n: number }];
   if (n > 0)
     throw new DomainError("CONFLICT", "Khóa mẫu đã được dùng.", { key: "Khóa đã được dùng." });
-  const { def: source } = await requireTemplate(db, input.fromKey);
+  const { def: source } = await requireTemplate(db, { key: input.fromKey });
   const def = checkDefinition({
     ...structuredClone(source),
     key: input.key,
@@ -118,14 +115,14 @@ export async function cloneTemplate(
       definition: JSON.stringify(def),
       basedOnKey: source.key,
       basedOnVersion: source.version,
-      createdBy: audit.actorUserId,
+      createdBy: actor.actorUserId,
       createdAt: now,
       updatedAt: now,
     }),
     auditInsert(
       db,
       {
-        ...audit,
+        ...actor,
         action: "template.clone",
         entity: "template",
         entityId: def.key,
@@ -139,13 +136,10 @@ export async function cloneTemplate(
 
 /** Saves an edited definition of a tenant template; returns the version it was saved as. */
 export async function saveTemplate(
-  db: TenantDb,
-  key: string,
-  definition: unknown,
-  baseVersion: number,
-  audit: Audit,
-  now: Date,
+  { db, actor, now }: Ctx,
+  input: { key: string; definition: unknown; version: number },
 ) {
+  const { key, definition, version: baseVersion } = input;
   if (getBuiltInTemplate(key))
     throw new DomainError("FORBIDDEN", "Mẫu có sẵn không sửa được: hãy nhân bản rồi sửa bản sao.");
   const [current] = await db
@@ -177,7 +171,7 @@ export async function saveTemplate(
           version,
           basedOnKey: current.basedOnKey,
           basedOnVersion: current.basedOnVersion,
-          createdBy: audit.actorUserId,
+          createdBy: actor.actorUserId,
           createdAt: now,
         })
       : db
@@ -186,7 +180,7 @@ export async function saveTemplate(
           .where(and(eq(templates.key, key), eq(templates.version, version))),
     auditInsert(
       db,
-      { ...audit, action: "template.save", entity: "template", entityId: key, after: { version } },
+      { ...actor, action: "template.save", entity: "template", entityId: key, after: { version } },
       now,
     ),
   ]);

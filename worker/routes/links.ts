@@ -1,6 +1,9 @@
 // Parent tenants: link requests and approval, the children's aggregates, directives.
+// Links live in the control plane: each call acts for the calling tenant (`linkActor`).
 import { Hono } from "hono";
-import { AdoptBody, DirectiveBody, LinkBody } from "../../schema/api";
+import * as v from "valibot";
+import { AdoptBody, DirectiveBody, Id, LinkBody } from "../../schema/api";
+import type { TemplateDefinition } from "../../schema/template";
 import { createCampaignFrom } from "../data/campaigns";
 import {
   approveLink,
@@ -8,58 +11,40 @@ import {
   listLinks,
   publishDirective,
   requestLink,
+  requireAdoptableDirective,
   revokeLink,
   visibleDirectives,
+  type LinkActor,
 } from "../data/links";
-import { loadScope } from "../data/scope";
 import { requireTemplate } from "../data/templates";
-import type { TemplateDefinition } from "../../schema/template";
-import type { AppEnv } from "../env";
-import { notFound } from "../errors";
-import { actor, guard, jsonBody, policy } from "../http";
+import type { AppEnv, Platform, TenantRecord } from "../env";
+import { guard, jsonBody, pathParams, policy, type RequestCtx } from "../http";
 
 const ADMIN = policy.roles("admin");
+const idPath = pathParams(v.object({ id: Id }));
+
+const control = (c: { var: { platform: Platform } }) => c.var.platform.control().db;
+const linkActor = (c: { var: { tenant: TenantRecord; ctx: RequestCtx } }): LinkActor => ({
+  tenant: c.var.tenant,
+  now: c.var.ctx.now,
+});
 
 export const linkRoutes = new Hono<AppEnv>()
   .get("/", guard(ADMIN, "Liên kết với đảng bộ cấp trên và cấp dưới"), async (c) =>
-    c.json(await listLinks(c.var.platform.control().db, c.var.tenant), 200),
+    c.json(await listLinks(control(c), c.var.tenant), 200),
   )
   .post(
     "/",
     guard(ADMIN, "Đề nghị báo cáo cho một đảng bộ cấp trên"),
     jsonBody(LinkBody),
     async (c) =>
-      c.json(
-        await requestLink(
-          c.var.platform.control().db,
-          c.var.tenant,
-          c.req.valid("json").parentSlug,
-          c.var.platform.now(),
-        ),
-        201,
-      ),
+      c.json(await requestLink(control(c), { ...linkActor(c), ...c.req.valid("json") }), 201),
   )
-  .post("/:id/approve", guard(ADMIN, "Cấp trên duyệt liên kết"), async (c) =>
-    c.json(
-      await approveLink(
-        c.var.platform.control().db,
-        c.var.tenant,
-        c.req.param("id"),
-        c.var.platform.now(),
-      ),
-      200,
-    ),
+  .post("/:id/approve", guard(ADMIN, "Cấp trên duyệt liên kết"), idPath, async (c) =>
+    c.json(await approveLink(control(c), { ...linkActor(c), ...c.req.valid("param") }), 200),
   )
-  .post("/:id/revoke", guard(ADMIN, "Hủy liên kết (cấp trên hoặc cấp dưới)"), async (c) =>
-    c.json(
-      await revokeLink(
-        c.var.platform.control().db,
-        c.var.tenant,
-        c.req.param("id"),
-        c.var.platform.now(),
-      ),
-      200,
-    ),
+  .post("/:id/revoke", guard(ADMIN, "Hủy liên kết (cấp trên hoặc cấp dưới)"), idPath, async (c) =>
+    c.json(await revokeLink(control(c), { ...linkActor(c), ...c.req.valid("param") }), 200),
   );
 
 export const childrenRoutes = new Hono<AppEnv>().get(
@@ -68,13 +53,12 @@ export const childrenRoutes = new Hono<AppEnv>().get(
     policy.roles("admin", "viewer"),
     "Số liệu tổng hợp của các đảng bộ cấp dưới đã liên kết (không có tên, không có nội dung)",
   ),
-  async (c) =>
-    c.json({ children: await childrenProgress(c.var.platform.control().db, c.var.tenant) }, 200),
+  async (c) => c.json({ children: await childrenProgress(control(c), c.var.tenant) }, 200),
 );
 
 export const directiveRoutes = new Hono<AppEnv>()
   .get("/", guard(ADMIN, "Văn bản chỉ đạo: của mình và của cấp trên đã liên kết"), async (c) =>
-    c.json({ directives: await visibleDirectives(c.var.platform.control().db, c.var.tenant) }, 200),
+    c.json({ directives: await visibleDirectives(control(c), c.var.tenant) }, 200),
   )
   .post(
     "/",
@@ -82,17 +66,13 @@ export const directiveRoutes = new Hono<AppEnv>()
     jsonBody(DirectiveBody),
     async (c) => {
       const body = c.req.valid("json");
-      const { def } = await requireTemplate(c.var.db, body.templateKey);
-      const created = await publishDirective(
-        c.var.platform.control().db,
-        c.var.tenant,
-        {
-          ...body,
-          definition: def,
-          lockedSections: body.lockedSections ?? ["steps", "forms", "lists"],
-        },
-        c.var.platform.now(),
-      );
+      const { def } = await requireTemplate(c.var.ctx.db, { key: body.templateKey });
+      const created = await publishDirective(control(c), {
+        ...linkActor(c),
+        ...body,
+        definition: def,
+        lockedSections: body.lockedSections ?? ["steps", "forms", "lists"],
+      });
       return c.json(created, 201);
     },
   )
@@ -100,27 +80,22 @@ export const directiveRoutes = new Hono<AppEnv>()
     "/:id/adopt",
     guard(ADMIN, "Áp dụng văn bản của cấp trên thành đợt sinh hoạt của mình"),
     jsonBody(AdoptBody),
+    idPath,
     async (c) => {
-      const list = await visibleDirectives(c.var.platform.control().db, c.var.tenant);
-      const directive = list.find((d) => d.id === c.req.param("id") && !d.own);
-      if (!directive) throw notFound("Không tìm thấy văn bản chỉ đạo.");
+      const directive = await requireAdoptableDirective(control(c), {
+        tenant: c.var.tenant,
+        id: c.req.valid("param").id,
+      });
       const body = c.req.valid("json");
-      const scope = await loadScope(c.var.db, c.var.grants, ["admin"]);
-      const created = await createCampaignFrom(
-        c.var.db,
-        directive.definition as TemplateDefinition,
-        {
-          name: body.name ?? directive.name,
-          documentNo: directive.documentNo ?? undefined,
-          startsOn: directive.startsOn,
-          dueOn: directive.dueOn,
-          unitIds: body.unitIds,
-        },
-        scope,
-        actor(c),
-        c.var.platform.now(),
-        directive.id,
-      );
+      const created = await createCampaignFrom(c.var.ctx, {
+        def: directive.definition as TemplateDefinition,
+        directiveId: directive.id,
+        name: body.name ?? directive.name,
+        documentNo: directive.documentNo ?? undefined,
+        startsOn: directive.startsOn,
+        dueOn: directive.dueOn,
+        unitIds: body.unitIds,
+      });
       return c.json(created, 201);
     },
   );

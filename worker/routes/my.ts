@@ -1,11 +1,7 @@
 // "Việc của tôi": what the caller must do, by when — their own steps as a member, and the
 // steps of the units they are secretary of — across active campaigns.
-import { and, asc, eq, inArray } from "drizzle-orm";
 import { Hono } from "hono";
-import type { TemplateDefinition } from "../../schema/template";
-import { campaigns, submissions, tasks, units } from "../../schema/tables/tenant";
-import { syncTasks, type Campaign } from "../data/campaigns";
-import { loadScope, scopeCondition } from "../data/scope";
+import { listMyTasks } from "../data/my-tasks";
 import type { AppEnv } from "../env";
 import { guard, policy } from "../http";
 
@@ -13,109 +9,11 @@ export const myRoutes = new Hono<AppEnv>().get(
   "/tasks",
   guard(policy.signedIn, "Việc của tôi: từng bước, hạn, trạng thái"),
   async (c) => {
-    const db = c.var.db;
-    const now = c.var.platform.now();
-    const memberId = c.var.user!.memberId;
-    const active = (await db.select().from(campaigns).where(eq(campaigns.status, "active"))).map(
-      (row) => ({
-        ...row,
-        def: JSON.parse(row.definition) as TemplateDefinition,
-        overrides: row.overrides ? (JSON.parse(row.overrides) as Record<string, string>) : {},
-      }),
-    );
-    if (active.length === 0) return c.json({ tasks: [] }, 200);
-    const ids = active.map((a) => a.id);
-    const byId = new Map(active.map((a) => [a.id, a]));
-    // A member who joined after launch gets their tasks on first look. Syncing reads the
-    // campaign's whole tree, so it runs only for campaigns where the member has no task yet.
-    if (memberId) {
-      const have = new Set(
-        (
-          await db
-            .selectDistinct({ campaignId: tasks.campaignId })
-            .from(tasks)
-            .where(
-              and(
-                eq(tasks.memberId, memberId),
-                inArray(
-                  tasks.campaignId,
-                  active.map((a) => a.id),
-                ),
-              ),
-            )
-        ).map((r) => r.campaignId),
-      );
-      for (const campaign of active)
-        if (!have.has(campaign.id)) await syncTasks(db, campaign as Campaign, now, [memberId]);
-    }
-
-    const secretaryScope = await loadScope(db, c.var.grants, ["secretary"]);
-    const [own, mine, unitTasks] = await Promise.all([
-      memberId
-        ? db
-            .select()
-            .from(tasks)
-            .where(and(inArray(tasks.campaignId, ids), eq(tasks.memberId, memberId)))
-        : [],
-      memberId
-        ? db
-            .select({
-              campaignId: submissions.campaignId,
-              formKey: submissions.formKey,
-              status: submissions.status,
-              returnComment: submissions.returnComment,
-            })
-            .from(submissions)
-            .where(eq(submissions.memberId, memberId))
-        : [],
-      secretaryScope.paths.length
-        ? db
-            .select({ t: tasks })
-            .from(tasks)
-            .innerJoin(units, eq(units.id, tasks.unitId))
-            .where(
-              and(
-                inArray(tasks.campaignId, ids),
-                eq(tasks.memberId, ""),
-                scopeCondition(secretaryScope, units.path),
-              ),
-            )
-            .orderBy(asc(tasks.dueAt))
-            .then((rows) => rows.map((r) => r.t))
-        : [],
-    ]);
-    const subOf = new Map(mine.map((s) => [`${s.campaignId}|${s.formKey}`, s]));
-    const view = (t: typeof tasks.$inferSelect) => {
-      const campaign = byId.get(t.campaignId)!;
-      const step = campaign.def.steps.find((s) => s.key === t.stepKey);
-      const formKey = t.memberId ? step?.formKey : undefined;
-      const sub = formKey ? subOf.get(`${t.campaignId}|${formKey}`) : undefined;
-      const status = formKey ? (sub?.status ?? "todo") : t.doneAt ? "done" : "todo";
-      return {
-        campaignId: t.campaignId,
-        campaignName: campaign.name,
-        step: t.stepKey,
-        title: step?.title ?? t.stepKey,
-        dueAt: t.dueAt,
-        status,
-        ...(formKey ? { formKey } : {}),
-        // What the cell asked to change, on the screen that tells the member what to do.
-        ...(sub?.status === "returned" ? { returnComment: sub.returnComment } : {}),
-        kind: step?.kind ?? null,
-        unitId: t.unitId,
-        ...(t.memberId ? { memberId: t.memberId } : {}),
-      };
-    };
-    // By due time; ties in the order the directive lists its steps.
-    const order = (t: { campaignId: string; step: string }) =>
-      byId.get(t.campaignId)!.def.steps.findIndex((s) => s.key === t.step);
-    const out = [...own, ...unitTasks]
-      .map(view)
-      .sort(
-        (a, b) =>
-          (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) ||
-          order(a) - order(b),
-      );
-    return c.json({ tasks: out }, 200);
+    const { ctx } = c.var;
+    const tasks = await listMyTasks(ctx, {
+      memberId: ctx.user.memberId,
+      secretaryScope: ctx.scopeFor(["secretary"]),
+    });
+    return c.json({ tasks }, 200);
   },
 );

@@ -11,7 +11,7 @@ export const supervisionRoutes = new Hono<AppEnv>().get(
   async (c) =>
     c.json(
       {
-        plans: (await routedPlans(c.var.db, c.var.grants)).map(
+        plans: (await routedPlans(c.var.ctx.db, c.var.ctx.grants)).map(
           ({ form: _f, confirmedVersion: _v, ...p }) => p,
         ),
       },

@@ -1,27 +1,31 @@
 // Templates: everyone signed in may read them (they are the directives' own text); only an
 // admin clones and edits the tenant's copies.
 import { Hono } from "hono";
+import * as v from "valibot";
 import { TemplateCloneBody, TemplateQuery, TemplateSaveBody } from "../../schema/api";
-import { launchBlockers } from "../../schema/template";
+import { Key, launchBlockers } from "../../schema/template";
 import { cloneTemplate, requireTemplate, listTemplates, saveTemplate } from "../data/templates";
 import type { AppEnv } from "../env";
-import { actor, guard, jsonBody, policy, queryParams } from "../http";
+import { guard, jsonBody, pathParams, policy, queryParams } from "../http";
+
+/** Template keys are kebab-case machine keys, built-in or cloned alike. */
+const keyPath = pathParams(v.object({ key: Key }));
 
 export const templateRoutes = new Hono<AppEnv>()
   .get("/", guard(policy.signedIn, "Các mẫu đợt sinh hoạt (có sẵn và của đảng bộ)"), async (c) =>
-    c.json({ templates: await listTemplates(c.var.db) }, 200),
+    c.json({ templates: await listTemplates(c.var.ctx.db) }, 200),
   )
   .get(
     "/:key",
     guard(policy.signedIn, "Định nghĩa đầy đủ của một mẫu"),
     queryParams(TemplateQuery),
+    keyPath,
     async (c) => {
       const q = c.req.valid("query");
-      const { def, builtIn } = await requireTemplate(
-        c.var.db,
-        c.req.param("key"),
-        q.version ? Number(q.version) : undefined,
-      );
+      const { def, builtIn } = await requireTemplate(c.var.ctx.db, {
+        key: c.req.valid("param").key,
+        version: q.version ? Number(q.version) : undefined,
+      });
       return c.json({ ...def, builtIn, launchBlockers: launchBlockers(def) }, 200);
     },
   )
@@ -29,28 +33,15 @@ export const templateRoutes = new Hono<AppEnv>()
     "/",
     guard(policy.roles("admin"), "Nhân bản một mẫu để sửa theo văn bản của đảng bộ"),
     jsonBody(TemplateCloneBody),
-    async (c) =>
-      c.json(
-        await cloneTemplate(c.var.db, c.req.valid("json"), actor(c), c.var.platform.now()),
-        201,
-      ),
+    async (c) => c.json(await cloneTemplate(c.var.ctx, c.req.valid("json")), 201),
   )
   .put(
     "/:key",
     guard(policy.roles("admin"), "Lưu mẫu đã sửa (mẫu đang dùng thì lưu thành phiên bản mới)"),
     jsonBody(TemplateSaveBody),
+    keyPath,
     async (c) => {
-      const body = c.req.valid("json");
-      return c.json(
-        await saveTemplate(
-          c.var.db,
-          c.req.param("key"),
-          body.definition,
-          body.version,
-          actor(c),
-          c.var.platform.now(),
-        ),
-        200,
-      );
+      const input = { key: c.req.valid("param").key, ...c.req.valid("json") };
+      return c.json(await saveTemplate(c.var.ctx, input), 200);
     },
   );

@@ -1,0 +1,93 @@
+// How each unit of a campaign stands against the template's meeting rules and the reports
+// it owes upward: marks per rule, read by the compliance screen and the rollup.
+import { eq } from "drizzle-orm";
+import { unitMatches, type UnitKind } from "../../schema/template";
+import { meetingAttendance, meetings, members, reports } from "../../schema/tables/tenant";
+import {
+  meetingMarks,
+  reportMark,
+  summariseMarks,
+  type AttendanceFacts,
+  type Mark,
+} from "../domain/compliance";
+import { openUnitsInScope, stepDueDates } from "./campaigns";
+import { meetingSteps } from "./meetings";
+import type { ProgressInput, ReadCtx } from "./progress";
+import { requireUnitInScope } from "./units";
+
+export interface UnitCompliance {
+  unitId: string;
+  unitName: string;
+  marks: (Mark & { step?: string; report?: string })[];
+}
+
+/** Each target unit's marks against its campaign's meeting rules and reports upward,
+ *  within the reader's scope (and the `unitId` subtree if given). */
+export async function campaignCompliance(
+  { db, scope, now }: ReadCtx,
+  { campaign: c, unitId, onlyUnits }: ProgressInput,
+) {
+  const due = stepDueDates(c);
+  let within = await openUnitsInScope({ db, scope }, c);
+  if (unitId) {
+    const root = await requireUnitInScope(db, unitId, scope);
+    within = within.filter((u) => u.path.startsWith(root.path));
+  }
+  if (onlyUnits) {
+    const only = new Set(onlyUnits);
+    within = within.filter((u) => only.has(u.id));
+  }
+  const [meetingRows, attendanceRows, reportRows] = await Promise.all([
+    db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
+    db
+      .select({ a: meetingAttendance, rank: members.leadershipRank })
+      .from(meetingAttendance)
+      .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+      .innerJoin(members, eq(members.id, meetingAttendance.memberId))
+      .where(eq(meetings.campaignId, c.id)),
+    db
+      .select({
+        unitId: reports.unitId,
+        reportKey: reports.reportKey,
+        submittedAt: reports.submittedAt,
+      })
+      .from(reports)
+      .where(eq(reports.campaignId, c.id)),
+  ]);
+  const out: UnitCompliance[] = [];
+  for (const unit of within) {
+    const marks: UnitCompliance["marks"] = [];
+    for (const step of meetingSteps(c, unit)) {
+      const rules = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey);
+      if (!rules) continue;
+      const m = meetingRows.find((x) => x.unitId === unit.id && x.stepKey === step.key);
+      const attendance: AttendanceFacts[] = m
+        ? attendanceRows
+            .filter((x) => x.a.meetingId === m.id)
+            .map((x) => ({
+              memberId: x.a.memberId,
+              presence: x.a.presence,
+              isCommittee: x.a.isCommittee,
+              spokeOrder: x.a.spokeOrder,
+              leadershipRank: x.rank,
+            }))
+        : [];
+      const facts = m ? { ...m, attendance } : null;
+      for (const mark of meetingMarks(rules, facts, due[step.key] ?? null, now))
+        marks.push({ ...mark, rule: `${step.key}:${mark.rule}`, step: step.key });
+    }
+    for (const report of c.def.reports) {
+      if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
+      const r = reportRows.find((x) => x.unitId === unit.id && x.reportKey === report.key);
+      const mark = reportMark(
+        report.title,
+        r?.submittedAt ?? null,
+        due[report.stepKey] ?? null,
+        now,
+      );
+      marks.push({ ...mark, rule: `report:${report.key}`, report: report.key });
+    }
+    if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
+  }
+  return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };
+}

@@ -1,0 +1,140 @@
+// The cell's side of a member's plan: who may read it, confirm it (its content frozen: the
+// version and a SHA-256 of it are recorded, and a later edit needs confirming again) or
+// return it with a comment.
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { and, eq } from "drizzle-orm";
+import { members, submissions, tasks, units } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+import { canonicalJson } from "../domain/forms";
+import { ALL_SCOPE, inScope, type Scope } from "../domain/scope";
+import type { Grant } from "../env";
+import { DomainError, notFound } from "../errors";
+import { auditInsert } from "./audit";
+import type { Ctx } from "./context";
+import { transition } from "./submissions";
+import { routedPlans } from "./supervision";
+
+const contentHash = (data: unknown) =>
+  encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(data))));
+
+export interface SubmissionAccess {
+  /** The reader's member id: authors read their own. */
+  memberId: string | null;
+  /** Secretary/admin scope: who may read, confirm and return. */
+  staffScope: Scope;
+  /** Staff only: the author's own access does not count (confirming one's own plan). */
+  staffOnly?: boolean;
+}
+
+export async function requireSubmissionFor(db: TenantDb, id: string, access: SubmissionAccess) {
+  const [row] = await db
+    .select({
+      s: submissions,
+      path: units.path,
+      unitId: members.unitId,
+      fullName: members.fullName,
+    })
+    .from(submissions)
+    .innerJoin(members, eq(members.id, submissions.memberId))
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(eq(submissions.id, id));
+  const own = row && !access.staffOnly && row.s.memberId === access.memberId;
+  if (!row || !(own || inScope(access.staffScope, row.path)))
+    throw notFound("Không tìm thấy bản kế hoạch.");
+  return row;
+}
+
+/** Who may read a submission: its author, staff whose scope covers the author, and the
+ *  supervisors the confirmed plan is routed to. Anyone else gets 404. */
+export async function requireReadableSubmission(
+  db: TenantDb,
+  id: string,
+  reader: SubmissionAccess & { grants: Grant[] },
+) {
+  try {
+    return await requireSubmissionFor(db, id, reader);
+  } catch (err) {
+    if (!reader.grants.some((g) => g.role === "supervisor")) throw err;
+    const routed = await routedPlans(db, reader.grants);
+    if (!routed.some((p) => p.submissionId === id)) throw err;
+    return requireSubmissionFor(db, id, { memberId: null, staffScope: ALL_SCOPE });
+  }
+}
+
+const staffOnly = (ctx: Ctx) => ({ memberId: null, staffScope: ctx.scope, staffOnly: true });
+
+export async function confirm(ctx: Ctx, id: string) {
+  const { db, actor, now } = ctx;
+  const { s } = await requireSubmissionFor(db, id, staffOnly(ctx));
+  if (s.status !== "submitted")
+    throw new DomainError(
+      "INVALID_STATE",
+      s.status === "confirmed"
+        ? "Bản kế hoạch đã được xác nhận."
+        : "Chỉ xác nhận được bản kế hoạch đã nộp.",
+    );
+  const hash = contentHash(JSON.parse(s.data));
+  const version = await transition(ctx, {
+    submission: s,
+    changes: {
+      status: "confirmed",
+      confirmedAt: now,
+      confirmedBy: actor.actorUserId,
+      confirmedVersion: s.version + 1,
+      confirmedHash: hash,
+      returnComment: null,
+    },
+    onBehalf: false,
+    extra: [
+      db
+        .update(tasks)
+        .set({ doneAt: now })
+        .where(and(eq(tasks.campaignId, s.campaignId), eq(tasks.memberId, s.memberId))),
+      auditInsert(
+        db,
+        {
+          ...actor,
+          action: "submission.confirm",
+          entity: "submission",
+          entityId: id,
+          after: { version: s.version + 1, hash },
+        },
+        now,
+      ),
+    ],
+  });
+  return { id, status: "confirmed" as const, version, confirmedHash: hash };
+}
+
+export async function returnSubmission(ctx: Ctx, input: { id: string; comment: string }) {
+  const { db, actor, now } = ctx;
+  const { id, comment } = input;
+  const { s } = await requireSubmissionFor(db, id, staffOnly(ctx));
+  if (s.status !== "submitted")
+    throw new DomainError(
+      "INVALID_STATE",
+      "Chỉ trả lại được bản kế hoạch đã nộp và chưa xác nhận.",
+    );
+  const version = await transition(ctx, {
+    submission: s,
+    changes: { status: "returned", returnComment: comment },
+    onBehalf: false,
+    comment,
+    extra: [
+      // The comment is about the plan's text: the audit keeps that it happened, not what it said.
+      auditInsert(
+        db,
+        {
+          ...actor,
+          action: "submission.return",
+          entity: "submission",
+          entityId: id,
+          after: { version: s.version + 1 },
+        },
+        now,
+      ),
+    ],
+  });
+  return { id, status: "returned" as const, version };
+}
