@@ -75,7 +75,9 @@ export interface Platform {
   outbound: Outbound;
   control(): ControlHandle;
   /** The only way to a tenant's database. Callers pass the tenant resolved for the request. */
-  tenant(t: Pick<TenantRecord, "id" | "dbUrl">): TenantHandle;
+  tenant(
+    t: Pick<TenantRecord, "id" | "dbUrl"> & Partial<Pick<TenantRecord, "dbToken">>,
+  ): TenantHandle;
   provisioner: Provisioner;
   now(): Date;
   /** The client's address as this runtime knows it (socket or CF-Connecting-IP), never
@@ -96,6 +98,8 @@ export interface Bindings {
   TURSO_GROUP?: string;
   TURSO_PLATFORM_TOKEN?: string;
   TURSO_API_URL?: string;
+  /** Seals each tenant's database token in the control plane (32 bytes, base64). */
+  TENANT_TOKEN_KEY?: string;
   PUBLIC_ORIGIN?: string;
   /** The Queue that fans the cron out, one message per tenant. */
   JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<unknown> };

@@ -29,6 +29,12 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `tenant_links_parent_idx` ON `tenant_links` (`parent_id`);",
       ],
     },
+    {
+      tag: "0002_tenant_db_token",
+      when: 1795950651417,
+      hash: "c4335c590db23291b5fb25014effea109b97fac10ad855c4ccc5f0d6fc640505",
+      statements: ["ALTER TABLE `tenants` ADD `db_token` text;"],
+    },
   ],
   tenant: [
     {

@@ -16,6 +16,10 @@ export const tenants = sqliteTable(
     status: text("status", { enum: ["provisioning", "active", "suspended"] }).notNull(),
     /** `file:<name>.db` on the embedded default, `libsql://<db>-<org>.turso.io` on Workers. */
     dbUrl: text("db_url").notNull(),
+    /** This database's own token, sealed (AES-GCM, worker/db/sealed.ts) with the
+     *  TENANT_TOKEN_KEY secret; null for rows made before tenant tokens and on the embedded
+     *  default, which needs none. */
+    dbToken: text("db_token"),
     /** Count of tenant migrations applied, mirrored from the tenant's own journal. */
     schemaVersion: integer("schema_version").notNull().default(0),
     createdAt: createdAt(),

@@ -13,6 +13,8 @@
  *   GET    /v1/organizations/{org}/databases         → 200 {"databases": [Database…]}
  *   GET    /v1/organizations/{org}/databases/{name}  → 200 {"database": Database} | 404
  *   DELETE /v1/organizations/{org}/databases/{name}  → 200 {"database": "<name>"} | 404
+ *   POST   /v1/organizations/{org}/databases/{name}/auth/tokens?expiration=…&authorization=…
+ *          → 200 {"jwt": "<token for that one database>"} | 404 (an unknown database)
  *          404 body: {"error": "could not find database with name <name>: record not found"}
  *
  * Every route needs `Authorization: Bearer <platformToken>` (401 {"error": …} otherwise); another
@@ -22,6 +24,11 @@
  * Seeds: `{type: "database", name}` copies that database (VACUUM INTO); `database_upload` creates
  * an empty database (the upload endpoint itself is not implemented). `size_limit` is validated and
  * reported but not enforced. `failNextCreate(status)` makes the next create answer `status`.
+ *
+ * Turso's cold start: after `coldStart(n)`, each database created afterwards is not found by
+ * `fileFor` for its first `n` lookups (so the Hrana endpoint answers 404, as Turso does for a
+ * few seconds after a create). Minted database tokens are recorded: `tokensOf(name)`, and
+ * `databaseOfToken(token)` says which database a token was minted for (null: none).
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -56,10 +63,17 @@ export function createTursoPlatformStandIn(opts: {
   fileFor(hostname: string): string | null;
   databases(): string[];
   failNextCreate(status: number): void;
+  coldStart(lookups: number): void;
+  tokensOf(name: string): string[];
+  databaseOfToken(token: string): string | null;
 } {
   fs.mkdirSync(opts.dir, { recursive: true });
   const dbs = new Map<string, DbRecord>();
   let failNext: number | null = null;
+  let coldLookups = 0;
+  /** Lookups each new database still answers "not found" to. */
+  const cold = new Map<string, number>();
+  const tokens = new Map<string, string>(); // token → database name
 
   const fileOf = (name: string) => path.join(opts.dir, `${name}.db`);
   const record = (name: string, sizeLimit: string | null = null): DbRecord => ({
@@ -151,6 +165,7 @@ export function createTursoPlatformStandIn(opts: {
     }
     const r = record(name, sizeLimit);
     dbs.set(name, r);
+    if (coldLookups > 0) cold.set(name, coldLookups);
     return json(200, { database: { DbId: r.DbId, Hostname: r.Hostname, Name: r.Name } });
   }
 
@@ -161,7 +176,10 @@ export function createTursoPlatformStandIn(opts: {
     if (m === null || m[1] !== opts.platformToken) {
       return json(401, { error: "invalid or expired auth token" });
     }
-    const route = /^\/v1\/organizations\/([^/]+)\/databases(?:\/([^/]+))?\/?$/.exec(url.pathname);
+    const route =
+      /^\/v1\/organizations\/([^/]+)\/databases(?:\/([^/]+)(\/auth\/tokens)?)?\/?$/.exec(
+        url.pathname,
+      );
     if (route === null) return json(404, { error: "not found" });
     const org = decodeURIComponent(route[1]!);
     const name = route[2] === undefined ? undefined : decodeURIComponent(route[2]);
@@ -184,6 +202,13 @@ export function createTursoPlatformStandIn(opts: {
     }
 
     const r = dbs.get(name);
+    if (route[3] !== undefined) {
+      if (req.method !== "POST") return json(405, { error: "method not allowed" });
+      if (r === undefined) return notFound(name);
+      const jwt = `db-${name}-${randomUUID()}`;
+      tokens.set(jwt, name);
+      return json(200, { jwt });
+    }
     if (req.method === "GET") {
       return r === undefined ? notFound(name) : json(200, { database: describe(r) });
     }
@@ -203,6 +228,11 @@ export function createTursoPlatformStandIn(opts: {
       const suffix = `-${opts.org}.turso.io`;
       if (!host.endsWith(suffix)) return null;
       const name = host.slice(0, -suffix.length);
+      const left = cold.get(name) ?? 0;
+      if (left > 0) {
+        cold.set(name, left - 1);
+        return null;
+      }
       return dbs.has(name) ? fileOf(name) : null;
     },
     databases(): string[] {
@@ -210,6 +240,15 @@ export function createTursoPlatformStandIn(opts: {
     },
     failNextCreate(status: number): void {
       failNext = status;
+    },
+    coldStart(lookups: number): void {
+      coldLookups = lookups;
+    },
+    tokensOf(name: string): string[] {
+      return [...tokens].filter(([, db]) => db === name).map(([t]) => t);
+    },
+    databaseOfToken(token: string): string | null {
+      return tokens.get(token) ?? null;
     },
   };
 }
