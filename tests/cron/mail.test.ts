@@ -13,7 +13,7 @@ import { apiMailer } from "../../worker/mail/api";
 import { mailFromProcessEnv } from "../../worker/mail/smtp";
 import { makeApp, type TestApp } from "../support/app";
 import { startSmtp, type TestSmtp } from "../support/smtp";
-import { buildTree, type Tree } from "../support/tree";
+import { buildTree, launchCampaign000, notificationsOf, type Tree } from "../support/tree";
 
 let t: TestApp | undefined;
 let smtp: TestSmtp | undefined;
@@ -38,28 +38,14 @@ const nodeOutbound = (env: Record<string, string>): Outbound => ({
 async function reminderDay(app: TestApp): Promise<Tree> {
   app.clock.now = new Date("2026-03-12T02:00:00Z");
   const tree = await buildTree(app);
-  const { body } = await tree.api<{ id: string }>("admin", "POST", "/campaigns", {
-    templateKey: "tu-soi-tu-sua",
-    name: "Tự soi, tự sửa 2026",
-    startsOn: "2026-03-11",
-    dueOn: "2026-04-10",
-    unitIds: [tree.root.id],
-  });
-  await tree.api("admin", "POST", `/campaigns/${body.id}/launch`);
+  await launchCampaign000(tree);
   app.clock.now = new Date("2026-04-07T01:00:00Z");
   return tree;
 }
 const REMINDED = ["a1", "a2", "a5", "b1", "b2"];
 const address = (tree: Tree, who: string) => `${who}@${tree.slug}.vn`;
 
-const notes = async (tree: Tree, who: string) =>
-  (
-    await tree.api<{ notifications: { id: string; title: string; body: string }[] }>(
-      who,
-      "GET",
-      "/notifications",
-    )
-  ).body.notifications;
+const notes = notificationsOf;
 const emailRows = async (tree: Tree) =>
   (await tree.db.select().from(outbox)).filter((r) => r.channel === "email");
 const settings = async (tree: Tree) =>

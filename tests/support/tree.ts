@@ -132,6 +132,29 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
 
 export type Tree = Awaited<ReturnType<typeof buildTree>>;
 
+/** Someone's notifications, newest first, as they read them. */
+export const notificationsOf = async (tree: Tree, who: string) =>
+  (
+    await tree.api<{ notifications: { id: string; kind: string; title: string; body: string }[] }>(
+      who,
+      "GET",
+      "/notifications",
+    )
+  ).body.notifications;
+
+/** Seed 000's campaign over the whole tree, launched: the plan is due on 8/4/2026. */
+export async function launchCampaign000(tree: Tree): Promise<string> {
+  const { body } = await tree.api<{ id: string }>("admin", "POST", "/campaigns", {
+    templateKey: "tu-soi-tu-sua",
+    name: "Tự soi, tự sửa 2026",
+    startsOn: "2026-03-11",
+    dueOn: "2026-04-10",
+    unitIds: [tree.root.id],
+  });
+  await tree.api("admin", "POST", `/campaigns/${body.id}/launch`);
+  return body.id;
+}
+
 /** A complete "Kế hoạch tu dưỡng, rèn luyện" (seed 000's form) for one member. */
 export const fullPlan000 = (name: string) => ({
   "ho-ten": name,
