@@ -4,8 +4,13 @@ import { migrations } from "../schema/migrations";
 import { runScheduledPass } from "./cron";
 import { localPlatform } from "./db/local";
 import { migrate } from "./db/migrate";
+import { fetchOutbound } from "./env";
+import { mailFromProcessEnv } from "./mail/smtp";
 
-const platform = localPlatform({ dataDir: resolve(process.env.DATA_DIR ?? "./data") });
+const platform = localPlatform({
+  dataDir: resolve(process.env.DATA_DIR ?? "./data"),
+  outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
+});
 await migrate(platform.control().client, migrations.control);
 const report = await runScheduledPass(platform);
 console.log(JSON.stringify(report));

@@ -38,15 +38,27 @@ export interface Provisioner {
   destroy(tenantId: string, dbUrl: string): Promise<void>;
 }
 
+/** An e-mail as the outbox hands it to a transport. `idempotencyKey` is the outbox row's: the
+ *  same row always carries the same key, so a retried send is recognisable downstream. */
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  idempotencyKey: string;
+}
+
+/** Which transport carries e-mail: SMTP (Node, `SMTP_URL`) or an HTTP e-mail API
+ *  (`MAIL_API_URL`, both runtimes). See worker/mail/. */
+export type EmailTransport = "smtp" | "api";
+
 /** Messages that leave the platform. The webhook goes over fetch on both runtimes; e-mail
- *  needs a transport the deployment provides (absent: e-mails wait in the outbox). */
+ *  needs a transport the deployment configures (absent: e-mail is off, and none is queued).
+ *  A transport throws `PermanentMailError` (worker/mail) for a refusal no retry can change. */
 export interface Outbound {
-  email?: (m: {
-    to: string;
-    subject: string;
-    text: string;
-    idempotencyKey: string;
-  }) => Promise<void>;
+  email?: (m: EmailMessage) => Promise<void>;
+  /** Names the configured transport for the admin's settings; unset for one a host program
+   *  passes in directly (tests, embeddings). */
+  emailTransport?: EmailTransport;
   webhook: (m: {
     url: string;
     body: string;
@@ -101,6 +113,12 @@ export interface Bindings {
   /** Seals each tenant's database token in the control plane (32 bytes, base64). */
   TENANT_TOKEN_KEY?: string;
   PUBLIC_ORIGIN?: string;
+  /** The HTTP e-mail API (a JSON POST with a bearer key, see worker/mail/api.ts); without
+   *  MAIL_API_URL e-mail is off. MAIL_API_KEY is a secret (`wrangler secret put`). */
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  /** The sender, e.g. "Sinh hoạt chính trị <no-reply@example.vn>". */
+  MAIL_FROM?: string;
   /** The Queue that fans the cron out, one message per tenant. */
   JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<unknown> };
 }

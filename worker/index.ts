@@ -6,10 +6,17 @@ import { createApp } from "./app";
 import { activeTenants, cleanStaleProvisioning, runScheduledPass, runTenantJobs } from "./cron";
 import { migrate } from "./db/migrate";
 import { tursoPlatform } from "./db/turso";
-import type { Bindings } from "./env";
+import type { Bindings, Platform } from "./env";
 import { errorBody } from "./errors";
+import { mailFromBindings } from "./mail/api";
 
-const app = createApp((env) => tursoPlatform(env));
+/** The Workers platform with e-mail through the HTTP API when MAIL_API_URL is bound. */
+function platformOf(env: Bindings): Platform {
+  const platform = tursoPlatform(env);
+  return { ...platform, outbound: { ...platform.outbound, ...mailFromBindings(env) } };
+}
+
+const app = createApp(platformOf);
 
 /** The control plane is migrated once per isolate (keyed by its URL) before the first
  *  request is served; after a release the first request of each isolate checks it. */
@@ -50,7 +57,7 @@ export default {
     ctx.waitUntil(
       (async () => {
         await ensureControl(env);
-        const platform = tursoPlatform(env);
+        const platform = platformOf(env);
         if (!env.JOBS) {
           await runScheduledPass(platform);
           return;
@@ -74,7 +81,7 @@ export default {
    *  least once; the jobs are idempotent, so a redelivered message changes nothing twice. */
   async queue(batch: MessageBatch<TenantJob>, env: Bindings): Promise<void> {
     await ensureControl(env);
-    const platform = tursoPlatform(env);
+    const platform = platformOf(env);
     const all = await activeTenants(platform);
     for (const msg of batch.messages) {
       const tenant = all.find((t) => t.id === msg.body.tenantId);

@@ -12,6 +12,8 @@ import { runScheduledPass } from "./cron";
 import { localPlatform } from "./db/local";
 import { migrate } from "./db/migrate";
 import { seedDemoIfEmpty } from "./demo";
+import { fetchOutbound } from "./env";
+import { mailFromProcessEnv } from "./mail/smtp";
 
 export async function startNode(opts: {
   port: number;
@@ -22,6 +24,7 @@ export async function startNode(opts: {
   const platform = localPlatform({
     dataDir: opts.dataDir,
     allowedOrigins: (process.env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
+    outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
   });
   await platform.control().client.execute("PRAGMA journal_mode = WAL");
   await migrate(platform.control().client, migrations.control);

@@ -7,7 +7,13 @@ import { activeTenants, runScheduledPass, runTenantJobs } from "../../worker/cro
 import { signWebhook } from "../../worker/cron/outbox";
 import type { Outbound } from "../../worker/env";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000, launchCampaign, type Tree } from "../support/tree";
+import {
+  buildTree,
+  fullPlan000,
+  launchCampaign000,
+  notificationsOf,
+  type Tree,
+} from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -36,17 +42,8 @@ const capture = (): [Outbound, Sent] => {
   ];
 };
 
-async function campaign000(tree: Tree) {
-  return launchCampaign(tree.api, tree.root.id, { name: "Tự soi, tự sửa 2026" });
-}
-const notes = async (tree: Tree, who: string) =>
-  (
-    await tree.api<{ notifications: { kind: string; title: string; body: string }[] }>(
-      who,
-      "GET",
-      "/notifications",
-    )
-  ).body.notifications;
+const campaign000 = launchCampaign000;
+const notes = notificationsOf;
 const count = async (t: TestApp, tree: Tree, table: string) => {
   const row = (
     await t.platform

@@ -132,6 +132,20 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
 
 export type Tree = Awaited<ReturnType<typeof buildTree>>;
 
+/** Someone's notifications, newest first, as they read them. */
+export const notificationsOf = async (tree: Tree, who: string) =>
+  (
+    await tree.api<{ notifications: { id: string; kind: string; title: string; body: string }[] }>(
+      who,
+      "GET",
+      "/notifications",
+    )
+  ).body.notifications;
+
+/** Seed 000's campaign over the whole tree, launched: the plan is due on 8/4/2026. */
+export const launchCampaign000 = (tree: Tree): Promise<string> =>
+  launchCampaign(tree.api, tree.root.id, { name: "Tự soi, tự sửa 2026" });
+
 /** A complete "Kế hoạch tu dưỡng, rèn luyện" (seed 000's form) for one member. */
 export const fullPlan000 = (name: string) => ({
   "ho-ten": name,

@@ -3,84 +3,25 @@
 // are real libSQL files served by the test-only endpoint in tests/support/hrana.ts, and
 // tenant databases are created through a stand-in of the Turso Platform API (an outside
 // edge: the only thing mocked here).
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import { Miniflare, Response as MfResponse, type Request as MfRequest } from "miniflare";
+import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHranaHandler } from "../support/hrana";
-import { createTursoPlatformStandIn } from "../support/turso-platform";
+import { ORG, startWorkerBundle } from "../support/worker-bundle";
 
-const ORG = "test-org";
-const GROUP_TOKEN = "group-token-test";
-const PLATFORM_TOKEN = "platform-token-test";
-const CONTROL_HOST = `control-${ORG}.turso.io`;
-
+let bundle: Awaited<ReturnType<typeof startWorkerBundle>>;
 let mf: Miniflare;
 let dir: string;
-let standIn: ReturnType<typeof createTursoPlatformStandIn>;
-const hosts: string[] = [];
+let standIn: typeof bundle.standIn;
+let hosts: string[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "shct-worker-"));
-  const out = join(dir, "bundle");
-  if (!existsSync("dist/client")) mkdirSync("dist/client", { recursive: true });
-  execFileSync("wrangler", ["deploy", "--dry-run", "--outdir", out], {
-    stdio: "pipe",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-  });
-  standIn = createTursoPlatformStandIn({
-    org: ORG,
-    group: "default",
-    platformToken: PLATFORM_TOKEN,
-    dir: join(dir, "turso"),
-  });
-  const controlFile = join(dir, "control.db");
-  const hrana = createHranaHandler({
-    token: GROUP_TOKEN,
-    resolve: (host) => (host === CONTROL_HOST ? controlFile : standIn.fileFor(host)),
-  });
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: join(out, "index.js"),
-    modulesRoot: out,
-    compatibilityDate: "2026-07-01",
-    compatibilityFlags: ["nodejs_compat"],
-    queueProducers: { JOBS: { queueName: "shct-tenant-jobs" } },
-    queueConsumers: { "shct-tenant-jobs": { maxBatchSize: 10, maxBatchTimeout: 1 } },
-    bindings: {
-      CONTROL_DB_URL: `libsql://${CONTROL_HOST}`,
-      CONTROL_DB_TOKEN: GROUP_TOKEN,
-      TURSO_GROUP_TOKEN: GROUP_TOKEN,
-      TURSO_ORG: ORG,
-      TURSO_GROUP: "default",
-      TURSO_PLATFORM_TOKEN: PLATFORM_TOKEN,
-    },
-    outboundService: async (req: MfRequest) => {
-      const url = new URL(req.url);
-      hosts.push(url.hostname);
-      const standard = new Request(req.url, {
-        method: req.method,
-        headers: Object.fromEntries(req.headers),
-        body: req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer(),
-      });
-      const res =
-        url.hostname === "api.turso.tech"
-          ? await standIn.handle(standard)
-          : await hrana.handle(standard);
-      return new MfResponse(await res.arrayBuffer(), {
-        status: res.status,
-        headers: Object.fromEntries(res.headers),
-      });
-    },
-  });
+  bundle = await startWorkerBundle({ queue: true });
+  ({ mf, dir, standIn, hosts } = bundle);
 }, 180_000);
 
 afterAll(async () => {
-  await mf?.dispose();
-  rmSync(dir, { recursive: true, force: true });
+  await bundle?.close();
 });
 
 const json = (body: unknown) => ({

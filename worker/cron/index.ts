@@ -60,7 +60,7 @@ export async function runTenantJobs(
       const version = await migrate(client, migrations.tenant);
       await setTenantSchemaVersion(control, tenant.id, version);
     }
-    const reminders = await runReminders(db, now);
+    const reminders = await runReminders(db, now, { email: !!platform.outbound.email });
     const outbox = await deliverOutbox(db, platform.outbound, await readNotifySettings(db), now);
     const rollup = await runRollup(db, control, tenant, now);
     return { tenant: tenant.slug, ran: true, reminders, outbox, rollup };

@@ -1,6 +1,9 @@
 // The outbox: e-mails and webhooks leave from here, with retries and exponential backoff.
 // Each delivery carries its idempotency key, and a webhook body is signed with HMAC-SHA256 of
 // the tenant's secret (X-Signature: sha256=<hex>) so the relay can trust it.
+// E-mail is queued only when the platform has a transport (worker/mail); a row left from a
+// time it had one, or refused for good (bad address, 5xx), is marked failed at once rather
+// than retried: only transient failures back off, and at most MAX_ATTEMPTS times.
 import { hmac } from "@oslojs/crypto/hmac";
 import { SHA256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
@@ -11,6 +14,10 @@ import type { NotifySettings } from "../data/settings";
 import type { TenantDb } from "../db/handles";
 import { nextSendTime } from "../domain/reminders";
 import type { Outbound } from "../env";
+import { PermanentMailError, isPermanentMailError } from "../mail";
+
+/** Recorded on an e-mail row that cannot leave because no transport is configured. */
+export const EMAIL_OFF_ERROR = "e-mail is not configured (SMTP_URL or MAIL_API_URL)";
 
 export const MAX_ATTEMPTS = 8;
 /** 1, 2, 4 … minutes, at most 6 hours. */
@@ -24,10 +31,11 @@ export async function enqueueOutbound(
   s: NotifySettings,
   n: { userId: string; email: string | null; notificationId: string; title: string; body: string },
   now: Date,
+  channels: { email: boolean },
 ): Promise<void> {
   const at = nextSendTime(now, s.quietHours);
   const rows: (typeof outbox.$inferInsert)[] = [];
-  if (s.email && n.email)
+  if (channels.email && s.email && n.email)
     rows.push({
       id: newId(),
       channel: "email",
@@ -77,7 +85,7 @@ export async function deliverOutbox(
   for (const row of due) {
     try {
       if (row.channel === "email") {
-        if (!out.email) throw new Error("no e-mail transport configured");
+        if (!out.email) throw new PermanentMailError(EMAIL_OFF_ERROR);
         const p = JSON.parse(row.payload) as { subject: string; text: string };
         await out.email({
           to: row.recipient,
@@ -101,7 +109,7 @@ export async function deliverOutbox(
       report.sent++;
     } catch (err) {
       const attempts = row.attempts + 1;
-      const failed = attempts >= MAX_ATTEMPTS;
+      const failed = isPermanentMailError(err) || attempts >= MAX_ATTEMPTS;
       await db
         .update(outbox)
         .set({

@@ -141,7 +141,11 @@ async function decide(db: TenantDb, now: Date, daysBefore: number): Promise<Remi
   return items;
 }
 
-export async function runReminders(db: TenantDb, now: Date): Promise<ReminderReport> {
+export async function runReminders(
+  db: TenantDb,
+  now: Date,
+  channels: { email: boolean },
+): Promise<ReminderReport> {
   const settings = await readNotifySettings(db);
   const items = await decide(db, now, settings.daysBefore);
   const day = ictDate(now);
@@ -193,6 +197,7 @@ export async function runReminders(db: TenantDb, now: Date): Promise<ReminderRep
         settings,
         { userId, email: emails.get(userId) ?? null, notificationId: id, title, body },
         now,
+        channels,
       );
     }
   }

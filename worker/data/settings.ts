@@ -1,6 +1,8 @@
 // Tenant settings for notifications: quiet hours (no e-mail or webhook leaves then; in-app
 // notifications are always made), days of notice before a deadline, and the webhook (e.g. a
-// Zalo OA relay) with the secret its deliveries are signed with.
+// Zalo OA relay) with the secret its deliveries are signed with. `email` is the tenant's
+// switch; e-mail leaves only when the deployment also has a transport (worker/mail), which the
+// settings answer reports beside these values.
 import { eq } from "drizzle-orm";
 import { settings } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";

@@ -1,10 +1,13 @@
-// The caller's notifications (reminder digests), and the tenant's notification settings.
+// The caller's notifications (reminder digests), and the tenant's notification settings —
+// with whether this deployment can send e-mail at all (the operator's configuration, not the
+// tenant's), so the admin sees why no e-mail leaves.
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Id, NotifySettingsBody } from "../../schema/api";
 import { listNotifications, markNotificationRead } from "../data/notifications";
 import { readNotifySettings, writeNotifySettings } from "../data/settings";
 import type { AppEnv } from "../env";
+import { emailStatus } from "../mail";
 import { guard, jsonBody, pathParams, policy } from "../http";
 
 export const notificationRoutes = new Hono<AppEnv>()
@@ -26,10 +29,20 @@ export const notificationRoutes = new Hono<AppEnv>()
 export const settingsRoutes = new Hono<AppEnv>()
   .get(
     "/notifications",
-    guard(policy.roles("admin"), "Cài đặt nhắc việc: giờ yên lặng, số ngày báo trước, webhook"),
+    guard(
+      policy.roles("admin"),
+      "Cài đặt nhắc việc: giờ yên lặng, số ngày báo trước, webhook, trạng thái thư điện tử",
+    ),
     async (c) => {
       const s = await readNotifySettings(c.var.ctx.db);
-      return c.json({ ...s, webhookSecret: s.webhookSecret ? "********" : null }, 200);
+      return c.json(
+        {
+          ...s,
+          webhookSecret: s.webhookSecret ? "********" : null,
+          ...emailStatus(c.var.platform.outbound),
+        },
+        200,
+      );
     },
   )
   .put(
