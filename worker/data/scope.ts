@@ -1,22 +1,7 @@
-// Loads a caller's scope from their grants (one query for the granted units' paths).
+// The caller's scope as SQL: a subtree is one indexed range of the materialised path.
 import { and, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { units } from "../../schema/tables/tenant";
-import type { TenantDb } from "../db/handles";
-import { grantUnits, normalisePaths, subtreeBounds, type Scope } from "../domain/scope";
-import type { Grant, Role } from "../env";
-
-export async function loadScope(
-  db: TenantDb,
-  grants: Grant[],
-  roles: readonly Role[],
-): Promise<Scope> {
-  const ids = grantUnits(grants, roles);
-  if (ids === null) return { all: true, paths: [] };
-  if (ids.length === 0) return { all: false, paths: [] };
-  const rows = await db.select({ path: units.path }).from(units).where(inArray(units.id, ids));
-  return { all: false, paths: normalisePaths(rows.map((r) => r.path)) };
-}
+import { subtreeBounds, type Scope } from "../domain/scope";
 
 /** SQL condition "`pathColumn` lies in the scope"; undefined means no restriction. */
 export function scopeCondition(scope: Scope, pathColumn: SQLiteColumn): SQL | undefined {

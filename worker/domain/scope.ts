@@ -1,7 +1,7 @@
 // Which part of the unit tree a caller may act on. Grants name a unit; the role applies to
 // that unit's whole subtree. Units are addressed by materialised path (`/root/…/id/`), so a
 // scope is a set of path prefixes — pure data the API, the cron and the dashboards share.
-import type { Grant, Role, SessionGrant } from "../env";
+import type { Role, SessionGrant } from "../env";
 
 export interface Scope {
   /** Tenant-wide (an admin). */
@@ -12,17 +12,6 @@ export interface Scope {
 
 export const EMPTY_SCOPE: Scope = { all: false, paths: [] };
 export const ALL_SCOPE: Scope = { all: true, paths: [] };
-
-/** Unit ids the caller holds one of `roles` on; `null` when one of them is tenant-wide. */
-export function grantUnits(grants: Grant[], roles: readonly Role[]): string[] | null {
-  const ids: string[] = [];
-  for (const g of grants) {
-    if (!roles.includes(g.role)) continue;
-    if (g.role === "admin" || g.unitId === null) return null;
-    ids.push(g.unitId);
-  }
-  return ids;
-}
 
 /** The scope of a caller holding `grants`, for `roles`: pure, from the unit paths the
  *  session already carries. */
