@@ -315,7 +315,7 @@ function InvitationCard(props: { tenant: string; invitation: Invitation; tree: U
         <strong>{props.invitation.email}</strong>
       </p>
       <p class="muted">
-        {roleLabel(props.invitation.role)} · {grantPlace(props.tree, props.invitation.unitId)}
+        {roleLabel(props.invitation.role ?? "")} · {grantPlace(props.tree, props.invitation.unitId)}
         <br />
         {state().text}
       </p>

@@ -141,13 +141,14 @@ export default function MeetingPage(props: RouteSectionProps) {
     if (next.presence !== "present") next.spokeOrder = null;
     if (i >= 0) list[i] = next;
     else list.push(next);
-    const name = members()?.find((x) => x.id === memberId)?.fullName ?? "";
+    const member = members()?.find((x) => x.id === memberId);
     const attendance = list.map((e) => {
       const old = cur.attendance.find((a) => a.memberId === e.memberId);
       return {
+        meetingId: cur.id,
         memberId: e.memberId,
-        fullName: old?.fullName ?? name,
-        leadershipRank: old?.leadershipRank ?? null,
+        fullName: old?.fullName ?? member?.fullName ?? "",
+        leadershipRank: old?.leadershipRank ?? member?.leadershipRank ?? 0,
         presence: e.presence,
         reason: e.reason ?? null,
         isCommittee: e.isCommittee ?? false,
