@@ -4,7 +4,8 @@
 // 390 px phone a card keeps them reachable without sideways scrolling.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
-import type { Account, Invitation, Role } from "../../api";
+import type { Role } from "../../api";
+import type { Account, Invitation } from "../../api-admin";
 import CopyLink from "../../components/CopyLink";
 import UnitSelect from "../../components/UnitSelect";
 import { errorText } from "../../lib/errors";

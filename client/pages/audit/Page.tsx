@@ -2,7 +2,7 @@
 // Newest first; "Xem thêm" appends the next older page (cursor: the last entry's id).
 import { A, createAsync, useSearchParams, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show, Suspense } from "solid-js";
-import type { AuditEntry } from "../../api";
+import type { AuditEntry } from "../../api-admin";
 import { roleLabel } from "../../lib/format";
 import { formatDateTime, formatDay, memberStatusLabel, unitKindLabel } from "../../lib/labels";
 import { useTitle } from "../../lib/title";

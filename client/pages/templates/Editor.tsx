@@ -14,7 +14,7 @@ import {
 } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { TemplateList } from "../../../schema/template";
-import type { TemplateDetail } from "../../api";
+import type { TemplateDetail } from "../../api-admin";
 import { errorCode, errorMessage } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
