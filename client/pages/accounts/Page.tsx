@@ -25,6 +25,7 @@ import {
   setAccountDisabled,
 } from "./accounts.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 export default function AccountsPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -49,8 +50,7 @@ export default function AccountsPage(props: RouteSectionProps) {
         <h2 id="accounts-title">
           Tài khoản <Show when={accounts()}>({accounts()!.length})</Show>
         </h2>
-        <div class="field">
-          <label for="account-filter">Lọc theo tên hoặc thư điện tử</label>
+        <Field id="account-filter" label="Lọc theo tên hoặc thư điện tử">
           <input
             id="account-filter"
             type="search"
@@ -58,7 +58,7 @@ export default function AccountsPage(props: RouteSectionProps) {
             value={filter()}
             onInput={(e) => setFilter(e.currentTarget.value)}
           />
-        </div>
+        </Field>
         <Show when={accounts()} fallback={<p class="boot">Đang tải…</p>}>
           <p role="status" class="muted">
             {filter() ? `Khớp ${countLabel(shown().length, "tài khoản")}.` : ""}
@@ -105,8 +105,7 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
     <section aria-labelledby="invite-title" class="card">
       <h2 id="invite-title">Mời người dùng mới</h2>
       <form action={invite.with(props.tenant)} method="post" class="stack">
-        <div class="field">
-          <label for="inv-email">Thư điện tử</label>
+        <Field id="inv-email" label="Thư điện tử">
           <input
             id="inv-email"
             name="email"
@@ -117,10 +116,9 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
             spellcheck={false}
             required
           />
-        </div>
+        </Field>
         <div class="grid-2">
-          <div class="field">
-            <label for="inv-role">Vai trò</label>
+          <Field id="inv-role" label="Vai trò">
             <select id="inv-role" name="role">
               <For each={ROLE_OPTIONS}>
                 {([value, label]) => (
@@ -130,9 +128,8 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
                 )}
               </For>
             </select>
-          </div>
-          <div class="field">
-            <label for="inv-unit">Đơn vị</label>
+          </Field>
+          <Field id="inv-unit" label="Đơn vị">
             <UnitSelect
               id="inv-unit"
               name="unitId"
@@ -140,7 +137,7 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
               emptyLabel="Toàn đảng bộ"
               describedBy="inv-unit-hint"
             />
-          </div>
+          </Field>
         </div>
         <p id="inv-unit-hint" class="hint">
           Vai trò áp dụng cho đơn vị được chọn và mọi đơn vị trực thuộc. “Toàn đảng bộ” dành cho

@@ -9,6 +9,7 @@ import { useTitle } from "../../lib/title";
 import { getUnits } from "../units/units.data";
 import { AUDIT_PAGE, entityParam, getAudit } from "./audit.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 const ENTITIES: Record<string, string> = {
   unit: "Đơn vị",
@@ -136,8 +137,7 @@ export default function AuditPage(props: RouteSectionProps) {
     <>
       <h1>Nhật ký thay đổi</h1>
       <p class="muted">Mọi thay đổi về đơn vị, đảng viên và tài khoản, mới nhất ở trên.</p>
-      <div class="field filters">
-        <label for="audit-entity">Đối tượng</label>
+      <Field id="audit-entity" label="Đối tượng" class="filters">
         <select
           id="audit-entity"
           onChange={(e) =>
@@ -153,7 +153,7 @@ export default function AuditPage(props: RouteSectionProps) {
             )}
           </For>
         </select>
-      </div>
+      </Field>
       <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
         <table class="table stacked audit" role="table">
           <caption id="audit-caption" class="visually-hidden">

@@ -12,6 +12,7 @@ import { getTemplateDetail, getTemplates } from "../templates/templates.data";
 import { getUnits } from "../units/units.data";
 import { addCampaign } from "./campaigns.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 function addDays(ymd: string, days: number): string {
   const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
@@ -76,8 +77,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
         đảng viên.
       </p>
       <form action={addCampaign.with(tenant())} method="post" class="card stack">
-        <div class="field">
-          <label for="c-template">Mẫu</label>
+        <Field id="c-template" label="Mẫu">
           <select
             id="c-template"
             name="templateKey"
@@ -94,7 +94,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             </For>
           </select>
           <p class="field-error">{err("templateKey")}</p>
-        </div>
+        </Field>
         <Show when={detail()}>
           {(d) => (
             <div class="template-info">
@@ -115,8 +115,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             </div>
           )}
         </Show>
-        <div class="field">
-          <label for="c-name">Tên đợt</label>
+        <Field id="c-name" label="Tên đợt" error={err("name")}>
           <input
             id="c-name"
             name="name"
@@ -129,12 +128,8 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             aria-invalid={err("name") ? "true" : undefined}
             aria-describedby="c-name-err"
           />
-          <p id="c-name-err" class="field-error">
-            {err("name")}
-          </p>
-        </div>
-        <div class="field">
-          <label for="c-doc">Số văn bản (không bắt buộc)</label>
+        </Field>
+        <Field id="c-doc" label="Số văn bản (không bắt buộc)" error={err("documentNo")}>
           <input
             id="c-doc"
             name="documentNo"
@@ -143,13 +138,9 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             placeholder="Ví dụ: 05-HD/ĐU"
             aria-describedby="c-doc-err"
           />
-          <p id="c-doc-err" class="field-error">
-            {err("documentNo")}
-          </p>
-        </div>
+        </Field>
         <div class="grid-2">
-          <div class="field">
-            <label for="c-start">Ngày bắt đầu</label>
+          <Field id="c-start" label="Ngày bắt đầu" error={err("startsOn")} hint={DAY_HINT}>
             <input
               id="c-start"
               name="startsOn"
@@ -162,15 +153,13 @@ export default function NewCampaignPage(props: RouteSectionProps) {
               aria-invalid={err("startsOn") ? "true" : undefined}
               aria-describedby="c-start-hint c-start-err"
             />
-            <p id="c-start-hint" class="hint">
-              {DAY_HINT}
-            </p>
-            <p id="c-start-err" class="field-error">
-              {err("startsOn")}
-            </p>
-          </div>
-          <div class="field">
-            <label for="c-due">Hạn hoàn thành (trước ngày)</label>
+          </Field>
+          <Field
+            id="c-due"
+            label="Hạn hoàn thành (trước ngày)"
+            error={err("dueOn")}
+            hint="Các bước của mẫu tính hạn theo ngày này."
+          >
             <input
               id="c-due"
               name="dueOn"
@@ -183,13 +172,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
               aria-invalid={err("dueOn") ? "true" : undefined}
               aria-describedby="c-due-hint c-due-err"
             />
-            <p id="c-due-hint" class="hint">
-              Các bước của mẫu tính hạn theo ngày này.
-            </p>
-            <p id="c-due-err" class="field-error">
-              {err("dueOn")}
-            </p>
-          </div>
+          </Field>
         </div>
         <fieldset class="field" aria-describedby="c-units-err">
           <legend>Đơn vị tham gia</legend>

@@ -12,6 +12,7 @@ import { useTitle } from "../../lib/title";
 import { getUnits } from "../units/units.data";
 import { fileKey, importRoster, type ImportOutcome } from "./import.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 const HEADER = [
   "ho_ten",
@@ -208,8 +209,11 @@ export default function ImportPage(props: RouteSectionProps) {
         enctype="multipart/form-data"
         class="card stack"
       >
-        <div class="field">
-          <label for="import-file">Tệp danh sách (.csv hoặc .xlsx)</label>
+        <Field
+          id="import-file"
+          label="Tệp danh sách (.csv hoặc .xlsx)"
+          hint="Tối đa 16 MB (khoảng 20.000 dòng)."
+        >
           <input
             id="import-file"
             name="file"
@@ -222,10 +226,7 @@ export default function ImportPage(props: RouteSectionProps) {
               setCurrent(f ? fileKey(f) : "");
             }}
           />
-          <p id="import-file-hint" class="hint">
-            Tối đa 16 MB (khoảng 20.000 dòng).
-          </p>
-        </div>
+        </Field>
 
         <div role="alert" class="alert">
           {errorText(sub.error)}

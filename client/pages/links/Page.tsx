@@ -19,6 +19,7 @@ import {
   getTemplateChoices,
 } from "./links.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 const LINK_STATUS: Record<string, string> = {
   pending: "Chờ duyệt",
@@ -55,8 +56,12 @@ export default function LinksPage(props: RouteSectionProps) {
           )}
         </Show>
         <form action={askParent.with(tenant())} method="post" class="stack">
-          <div class="field">
-            <label for="parent-slug">Mã đảng bộ cấp trên</label>
+          <Field
+            id="parent-slug"
+            label="Mã đảng bộ cấp trên"
+            error={fieldError(ask.error, "parentSlug")}
+            hint="Mã trong đường dẫn của đảng bộ cấp trên, ví dụ “dang-uy-phuong-1”."
+          >
             <input
               id="parent-slug"
               name="parentSlug"
@@ -68,13 +73,7 @@ export default function LinksPage(props: RouteSectionProps) {
               aria-invalid={fieldError(ask.error, "parentSlug") ? "true" : undefined}
               aria-describedby="parent-slug-hint parent-slug-err"
             />
-            <p id="parent-slug-hint" class="hint">
-              Mã trong đường dẫn của đảng bộ cấp trên, ví dụ “dang-uy-phuong-1”.
-            </p>
-            <p id="parent-slug-err" class="field-error">
-              {fieldError(ask.error, "parentSlug")}
-            </p>
-          </div>
+          </Field>
           <button type="submit" class="button primary" disabled={ask.pending}>
             {ask.pending ? "Đang gửi…" : "Đề nghị liên kết"}
           </button>
@@ -284,8 +283,7 @@ function DirectivesSection(props: {
         </Show>
         <form action={addDirective.with(props.tenant)} method="post" class="stack">
           <h4>Ban hành văn bản mới</h4>
-          <div class="field">
-            <label for="d-template">Mẫu</label>
+          <Field id="d-template" label="Mẫu" error={err("templateKey")}>
             <select
               id="d-template"
               name="templateKey"
@@ -297,12 +295,8 @@ function DirectivesSection(props: {
                 {(tp) => <option value={tp.key}>{tp.name}</option>}
               </For>
             </select>
-            <p id="d-template-err" class="field-error">
-              {err("templateKey")}
-            </p>
-          </div>
-          <div class="field">
-            <label for="d-name">Tên đợt</label>
+          </Field>
+          <Field id="d-name" label="Tên đợt" error={err("name")}>
             <input
               id="d-name"
               name="name"
@@ -311,12 +305,8 @@ function DirectivesSection(props: {
               aria-invalid={err("name") ? "true" : undefined}
               aria-describedby="d-name-err"
             />
-            <p id="d-name-err" class="field-error">
-              {err("name")}
-            </p>
-          </div>
-          <div class="field">
-            <label for="d-doc">Số văn bản (nếu có)</label>
+          </Field>
+          <Field id="d-doc" label="Số văn bản (nếu có)" error={err("documentNo")}>
             <input
               id="d-doc"
               name="documentNo"
@@ -324,10 +314,7 @@ function DirectivesSection(props: {
               maxLength={100}
               aria-describedby="d-doc-err"
             />
-            <p id="d-doc-err" class="field-error">
-              {err("documentNo")}
-            </p>
-          </div>
+          </Field>
           <div class="grid-2">
             <DayField id="d-start" name="startsOn" label="Ngày bắt đầu" error={err("startsOn")} />
             <DayField
@@ -356,8 +343,7 @@ function DirectivesSection(props: {
 
 function DayField(props: { id: string; name: string; label: string; error: string }) {
   return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
+    <Field id={props.id} label={props.label}>
       <input
         id={props.id}
         name={props.name}
@@ -374,6 +360,6 @@ function DayField(props: { id: string; name: string; label: string; error: strin
       <p id={`${props.id}-err`} class="field-error">
         {props.error}
       </p>
-    </div>
+    </Field>
   );
 }

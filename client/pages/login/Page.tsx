@@ -9,6 +9,7 @@ import { ApiError } from "../../api";
 import PublicHeader from "../../components/PublicHeader";
 import { useTitle } from "../../lib/title";
 import { getTenant, signIn } from "./login.data";
+import { Field } from "../../components/Field";
 
 export default function LoginPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -50,8 +51,7 @@ export default function LoginPage(props: RouteSectionProps) {
           </h1>
 
           <form action={signIn.with(slug())} method="post" class="card stack">
-            <div class="field">
-              <label for="email">Thư điện tử</label>
+            <Field id="email" label="Thư điện tử">
               <input
                 id="email"
                 name="email"
@@ -63,9 +63,8 @@ export default function LoginPage(props: RouteSectionProps) {
                 required
                 aria-invalid={sub.error ? "true" : undefined}
               />
-            </div>
-            <div class="field">
-              <label for="password">Mật khẩu</label>
+            </Field>
+            <Field id="password" label="Mật khẩu">
               <input
                 id="password"
                 name="password"
@@ -74,7 +73,7 @@ export default function LoginPage(props: RouteSectionProps) {
                 required
                 aria-invalid={sub.error ? "true" : undefined}
               />
-            </div>
+            </Field>
             <div role="alert" class="alert">
               {errorText()}
             </div>

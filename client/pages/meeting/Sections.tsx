@@ -10,6 +10,7 @@ import { formatDateTime } from "../../lib/labels";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
+import { Field } from "../../components/Field";
 
 /** Unit steps held as a meeting: the ones a meeting record is for. */
 const MEETING_KINDS = new Set(["meeting", "adopt-resolution"]);
@@ -85,8 +86,7 @@ export function MeetingsSection(props: {
                 when={myUnits().length > 1}
                 fallback={<input type="hidden" name="unitId" value={chosenUnit()} />}
               >
-                <div class="field">
-                  <label for="s-unit">Đơn vị</label>
+                <Field id="s-unit" label="Đơn vị">
                   <select
                     id="s-unit"
                     name="unitId"
@@ -94,14 +94,13 @@ export function MeetingsSection(props: {
                   >
                     <For each={myUnits()}>{(u) => <option value={u.id}>{u.name}</option>}</For>
                   </select>
-                </div>
+                </Field>
               </Show>
               <Show
                 when={steps().length > 1}
                 fallback={<input type="hidden" name="stepKey" value={chosenStep()} />}
               >
-                <div class="field">
-                  <label for="s-step">Buổi sinh hoạt</label>
+                <Field id="s-step" label="Buổi sinh hoạt">
                   <select
                     id="s-step"
                     name="stepKey"
@@ -109,10 +108,9 @@ export function MeetingsSection(props: {
                   >
                     <For each={steps()}>{(s) => <option value={s.key}>{s.title}</option>}</For>
                   </select>
-                </div>
+                </Field>
               </Show>
-              <div class="field">
-                <label for="s-when">Thời gian</label>
+              <Field id="s-when" label="Thời gian">
                 <input
                   id="s-when"
                   name="scheduledAt"
@@ -120,11 +118,10 @@ export function MeetingsSection(props: {
                   aria-invalid={fieldError(sub.error, "scheduledAt") ? "true" : undefined}
                 />
                 <p class="field-error">{fieldError(sub.error, "scheduledAt")}</p>
-              </div>
-              <div class="field">
-                <label for="s-place">Địa điểm</label>
+              </Field>
+              <Field id="s-place" label="Địa điểm">
                 <input id="s-place" name="place" type="text" />
-              </div>
+              </Field>
               <button type="submit" class="button primary" disabled={sub.pending}>
                 {sub.pending ? "Đang lên lịch…" : "Lên lịch sinh hoạt"}
               </button>

@@ -19,6 +19,7 @@ import { getCampaignDetail, getCampaignQueue } from "../campaigns/campaigns.data
 import { trackedFormKey } from "../campaigns/steps";
 import { getUnits } from "../units/units.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 export default function QueuePage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -46,8 +47,7 @@ export default function QueuePage(props: RouteSectionProps) {
         {location.state?.notice ?? ""}
       </p>
       <Show when={(units()?.length ?? 0) > 1}>
-        <div class="field filters">
-          <label for="queue-unit">Đơn vị</label>
+        <Field id="queue-unit" label="Đơn vị" class="filters">
           <UnitSelect
             id="queue-unit"
             name="unitId"
@@ -58,7 +58,7 @@ export default function QueuePage(props: RouteSectionProps) {
               setSearch({ unitId: id || undefined }, { replace: true, scroll: false })
             }
           />
-        </div>
+        </Field>
       </Show>
       <Show when={queue()} fallback={<p class="boot">Đang tải danh sách…</p>}>
         {(q) => (

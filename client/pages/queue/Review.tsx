@@ -18,6 +18,7 @@ import { decidePlan } from "../campaigns/campaigns.data";
 import { getReview } from "../plan/plan.data";
 import "../screens.css";
 import "../plan/plan.css";
+import { Field } from "../../components/Field";
 
 export default function ReviewPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -119,8 +120,11 @@ export default function ReviewPage(props: RouteSectionProps) {
                 class="stack return-form"
               >
                 <input type="hidden" name="op" value="return" />
-                <div class="field">
-                  <label for="return-comment">Góp ý khi trả lại (bắt buộc)</label>
+                <Field
+                  id="return-comment"
+                  label="Góp ý khi trả lại (bắt buộc)"
+                  error={fieldError(sub.error, "comment")}
+                >
                   <textarea
                     id="return-comment"
                     name="comment"
@@ -129,10 +133,7 @@ export default function ReviewPage(props: RouteSectionProps) {
                     aria-invalid={fieldError(sub.error, "comment") ? "true" : undefined}
                     aria-describedby="return-comment-err"
                   />
-                  <p id="return-comment-err" class="field-error">
-                    {fieldError(sub.error, "comment")}
-                  </p>
-                </div>
+                </Field>
                 <button type="submit" class="button" disabled={sub.pending}>
                   Trả lại để sửa
                 </button>

@@ -20,6 +20,7 @@ import { ancestors, buildTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getUnitMembers, rosterFilter } from "./roster.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 /** Long enough to type a syllable on a phone, short enough to feel immediate. */
 const SEARCH_DELAY_MS = 350;
@@ -130,8 +131,11 @@ export default function RosterPage(props: RouteSectionProps) {
               applySearch(text());
             }}
           >
-            <div class="field">
-              <label for="roster-q">Tìm theo họ tên</label>
+            <Field
+              id="roster-q"
+              label="Tìm theo họ tên"
+              hint="Gõ có dấu hay không dấu đều được, ví dụ: “tran thi”."
+            >
               <input
                 id="roster-q"
                 type="search"
@@ -142,12 +146,8 @@ export default function RosterPage(props: RouteSectionProps) {
                 enterkeyhint="search"
                 aria-describedby="roster-q-hint"
               />
-              <p id="roster-q-hint" class="hint">
-                Gõ có dấu hay không dấu đều được, ví dụ: “tran thi”.
-              </p>
-            </div>
-            <div class="field">
-              <label for="roster-status">Trạng thái</label>
+            </Field>
+            <Field id="roster-status" label="Trạng thái">
               <select
                 id="roster-status"
                 onChange={(e) =>
@@ -166,7 +166,7 @@ export default function RosterPage(props: RouteSectionProps) {
                   )}
                 </For>
               </select>
-            </div>
+            </Field>
             <Show when={children().length > 0}>
               <label class="check">
                 <input

@@ -8,6 +8,7 @@ import { errorText } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { getTenant } from "../login/login.data";
 import { MIN_PASSWORD, setPassword, type PasswordMode } from "./set-password.data";
+import { Field } from "../../components/Field";
 
 export default function SetPasswordPage(props: RouteSectionProps) {
   const location = useLocation();
@@ -42,8 +43,7 @@ export default function SetPasswordPage(props: RouteSectionProps) {
               : "Đặt mật khẩu mới cho tài khoản của bạn."}
           </p>
           <form action={setPassword.with(slug(), mode(), token())} method="post" class="card stack">
-            <div class="field">
-              <label for="password">Mật khẩu mới</label>
+            <Field id="password" label="Mật khẩu mới">
               <input
                 id="password"
                 name="password"
@@ -59,9 +59,8 @@ export default function SetPasswordPage(props: RouteSectionProps) {
                 Ít nhất {MIN_PASSWORD} ký tự. Không cần chữ hoa hay ký hiệu: một câu dễ nhớ, có dấu
                 cách, là mật khẩu tốt.
               </p>
-            </div>
-            <div class="field">
-              <label for="password2">Nhập lại mật khẩu</label>
+            </Field>
+            <Field id="password2" label="Nhập lại mật khẩu">
               <input
                 id="password2"
                 name="password2"
@@ -72,7 +71,7 @@ export default function SetPasswordPage(props: RouteSectionProps) {
                 maxLength={200}
                 aria-invalid={sub.error ? "true" : undefined}
               />
-            </div>
+            </Field>
             <div role="alert" class="alert">
               {errorText(sub.error)}
             </div>

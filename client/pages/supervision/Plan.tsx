@@ -10,6 +10,7 @@ import { useTitle } from "../../lib/title";
 import { getPlanComments, getSupervisedPlan, postComment } from "./supervision.data";
 import "../screens.css";
 import "../plan/plan.css";
+import { Field } from "../../components/Field";
 
 const AUTHOR = { "giam-sat": "Tổ chức giám sát", "chi-bo": "Chi bộ" } as const;
 
@@ -85,8 +86,7 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
               method="post"
               class="stack"
             >
-              <div class="field">
-                <label for="comment-body">Góp ý</label>
+              <Field id="comment-body" label="Góp ý" error={fieldError(sub.error, "body")}>
                 <textarea
                   id="comment-body"
                   name="body"
@@ -95,10 +95,7 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
                   aria-invalid={fieldError(sub.error, "body") ? "true" : undefined}
                   aria-describedby="comment-body-err"
                 />
-                <p id="comment-body-err" class="field-error">
-                  {fieldError(sub.error, "body")}
-                </p>
-              </div>
+              </Field>
               <button type="submit" class="button primary" disabled={sub.pending}>
                 {sub.pending ? "Đang gửi…" : "Gửi góp ý"}
               </button>

@@ -21,6 +21,7 @@ import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
 import CloneForm from "./CloneForm";
 import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./templates.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
 
 export default function TemplateEditorPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -121,8 +122,7 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
             store(props.tenant, t.key, t.version, edited()).catch(() => {});
           }}
         >
-          <div class="field">
-            <label for="tpl-name">Tên mẫu</label>
+          <Field id="tpl-name" label="Tên mẫu">
             <input
               id="tpl-name"
               type="text"
@@ -131,16 +131,15 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
               value={t.name}
               onInput={(e) => setName(e.currentTarget.value)}
             />
-          </div>
-          <div class="field">
-            <label for="tpl-description">Mô tả</label>
+          </Field>
+          <Field id="tpl-description" label="Mô tả">
             <textarea
               id="tpl-description"
               rows={4}
               value={t.description}
               onInput={(e) => setDescription(e.currentTarget.value)}
             />
-          </div>
+          </Field>
 
           <For each={t.lists}>
             {(l) => (

@@ -11,6 +11,7 @@ import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/labels";
 import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
+import { Field } from "../../components/Field";
 
 export interface UnitEdit {
   op: "menu" | UnitOp;
@@ -130,8 +131,7 @@ export default function UnitDialog(props: {
           <Match when={op() === "add"}>
             <form action={editUnit.with(props.tenant)} method="post" class="stack">
               {hidden()}
-              <div class="field">
-                <label for="unit-name">Tên đơn vị</label>
+              <Field id="unit-name" label="Tên đơn vị" error={fieldError(err(), "name")}>
                 <input
                   id="unit-name"
                   name="name"
@@ -143,12 +143,8 @@ export default function UnitDialog(props: {
                   aria-invalid={fieldError(err(), "name") ? "true" : undefined}
                   aria-describedby="unit-name-err"
                 />
-                <p id="unit-name-err" class="field-error">
-                  {fieldError(err(), "name")}
-                </p>
-              </div>
-              <div class="field">
-                <label for="unit-kind">Loại đơn vị</label>
+              </Field>
+              <Field id="unit-kind" label="Loại đơn vị">
                 <select id="unit-kind" name="kind" required>
                   {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
                     <option value={value} selected={value === "chi-bo"}>
@@ -156,9 +152,8 @@ export default function UnitDialog(props: {
                     </option>
                   ))}
                 </select>
-              </div>
-              <div class="field">
-                <label for="unit-parent">Trực thuộc</label>
+              </Field>
+              <Field id="unit-parent" label="Trực thuộc">
                 <UnitSelect
                   id="unit-parent"
                   name="parentId"
@@ -166,7 +161,7 @@ export default function UnitDialog(props: {
                   value={unit()?.id ?? props.tree.roots[0]?.id}
                   required
                 />
-              </div>
+              </Field>
               {alert()}
               {buttons("Thêm đơn vị")}
             </form>
@@ -175,8 +170,7 @@ export default function UnitDialog(props: {
           <Match when={op() === "rename"}>
             <form action={editUnit.with(props.tenant)} method="post" class="stack">
               {hidden()}
-              <div class="field">
-                <label for="unit-rename">Tên mới</label>
+              <Field id="unit-rename" label="Tên mới" error={fieldError(err(), "name")}>
                 <input
                   id="unit-rename"
                   name="name"
@@ -189,10 +183,7 @@ export default function UnitDialog(props: {
                   aria-invalid={fieldError(err(), "name") ? "true" : undefined}
                   aria-describedby="unit-rename-err"
                 />
-                <p id="unit-rename-err" class="field-error">
-                  {fieldError(err(), "name")}
-                </p>
-              </div>
+              </Field>
               {alert()}
               {buttons("Lưu tên mới")}
             </form>
@@ -201,8 +192,11 @@ export default function UnitDialog(props: {
           <Match when={op() === "move"}>
             <form action={editUnit.with(props.tenant)} method="post" class="stack">
               {hidden()}
-              <div class="field">
-                <label for="unit-move">Chuyển vào đơn vị</label>
+              <Field
+                id="unit-move"
+                label="Chuyển vào đơn vị"
+                hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
+              >
                 <UnitSelect
                   id="unit-move"
                   name="parentId"
@@ -212,10 +206,7 @@ export default function UnitDialog(props: {
                   required
                   describedBy="unit-move-hint"
                 />
-                <p id="unit-move-hint" class="hint">
-                  Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này.
-                </p>
-              </div>
+              </Field>
               {alert()}
               {buttons("Chuyển")}
             </form>
@@ -224,8 +215,17 @@ export default function UnitDialog(props: {
           <Match when={op() === "close"}>
             <form action={editUnit.with(props.tenant)} method="post" class="stack">
               {hidden()}
-              <div class="field">
-                <label for="unit-close">Giải thể từ ngày</label>
+              <Field
+                id="unit-close"
+                label="Giải thể từ ngày"
+                error={fieldError(err(), "closedOn")}
+                hint={
+                  <>
+                    {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày
+                    này đơn vị được ghi là đã giải thể.
+                  </>
+                }
+              >
                 <input
                   id="unit-close"
                   name="closedOn"
@@ -239,14 +239,7 @@ export default function UnitDialog(props: {
                   aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
                   aria-describedby="unit-close-hint unit-close-err"
                 />
-                <p id="unit-close-err" class="field-error">
-                  {fieldError(err(), "closedOn")}
-                </p>
-                <p id="unit-close-hint" class="hint">
-                  {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày này
-                  đơn vị được ghi là đã giải thể.
-                </p>
-              </div>
+              </Field>
               {alert()}
               {buttons("Giải thể")}
             </form>
