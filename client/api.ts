@@ -11,6 +11,7 @@ import {
   api,
   call,
   id,
+  t,
   tenantApi,
   type PlanData,
   type Res,
@@ -142,8 +143,9 @@ export function importMembers(
 
 /** For a plain `<a download>`: the browser sends the session cookie itself. */
 export function membersExportUrl(tenant: string, format: "csv" | "xlsx", unitId?: string): string {
-  const url = tenantApi(tenant).members.export.$url({ query: { format, unitId } });
-  return url.pathname + url.search;
+  // Not the typed client's $url: it builds an absolute URL, and this is a same-origin link.
+  const query = new URLSearchParams({ format, ...(unitId ? { unitId } : {}) });
+  return `${t(tenant)}/members/export?${query}`;
 }
 
 // ---- Campaigns, tasks and plans ----

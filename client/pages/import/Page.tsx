@@ -13,6 +13,7 @@ import { getUnits } from "../units/units.data";
 import { fileKey, importRoster, type ImportOutcome } from "./import.data";
 import "../screens.css";
 import { Field } from "../../components/Field";
+import { Cell, Row, Table } from "../../components/Table";
 
 const HEADER = [
   "ho_ten",
@@ -262,27 +263,20 @@ export default function ImportPage(props: RouteSectionProps) {
         </div>
 
         <Show when={!sub.pending && errors().length > 0}>
-          <div class="table-scroll" role="region" aria-labelledby="import-errors" tabindex="0">
-            <table class="table">
-              <caption id="import-errors">Các lỗi trong tệp {outcome()?.fileName}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dòng</th>
-                  <th scope="col">Lỗi</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={errors()}>
-                  {(e) => (
-                    <tr>
-                      <td class="num">{e.line}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={["Dòng", "Lỗi"]}
+            rows={errors()}
+            scrollLabel="import-errors"
+            caption={<>Các lỗi trong tệp {outcome()?.fileName}</>}
+            captionId="import-errors"
+          >
+            {(e) => (
+              <Row>
+                <Cell class="num">{e.line}</Cell>
+                <Cell>{e.message}</Cell>
+              </Row>
+            )}
+          </Table>
         </Show>
 
         <div class="actions">

@@ -22,6 +22,7 @@ import CloneForm from "./CloneForm";
 import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./templates.data";
 import "../screens.css";
 import { Field } from "../../components/Field";
+import { Table, Row, RowHead, Cell } from "../../components/Table";
 
 export default function TemplateEditorPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -205,42 +206,21 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
           {t.schedule.dueOn.split("-").reverse().join("/")}. Mỗi đợt tính lại hạn theo ngày bắt đầu
           và kết thúc của đợt.
         </p>
-        <div class="table-scroll" role="region" aria-labelledby="tpl-steps" tabindex="0">
-          <table class="table stacked" role="table">
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  Bước
-                </th>
-                <th scope="col" role="columnheader">
-                  Ai làm
-                </th>
-                <th scope="col" role="columnheader">
-                  Loại
-                </th>
-                <th scope="col" role="columnheader">
-                  Hạn
-                </th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              <For each={t.steps}>
-                {(s) => (
-                  <tr role="row">
-                    <th scope="row" role="rowheader">
-                      {s.title}
-                    </th>
-                    <td role="cell">{OWNER_LABELS[s.owner]}</td>
-                    <td role="cell">{stepKindLabel(s.kind)}</td>
-                    <td role="cell" class="block">
-                      {dueRuleText(s.due, t.steps)}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={["Bước", "Ai làm", "Loại", "Hạn"]}
+          rows={t.steps}
+          stacked
+          scrollLabel="tpl-steps"
+        >
+          {(s) => (
+            <Row>
+              <RowHead>{s.title}</RowHead>
+              <Cell>{OWNER_LABELS[s.owner]}</Cell>
+              <Cell>{stepKindLabel(s.kind)}</Cell>
+              <Cell class="block">{dueRuleText(s.due, t.steps)}</Cell>
+            </Row>
+          )}
+        </Table>
       </section>
     </>
   );
