@@ -26,6 +26,7 @@ import {
 } from "./accounts.data";
 import "../screens.css";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function AccountsPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -143,9 +144,7 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
           Vai trò áp dụng cho đơn vị được chọn và mọi đơn vị trực thuộc. “Toàn đảng bộ” dành cho
           Quản trị.
         </p>
-        <div role="alert" class="alert">
-          {errorText(sub.error)}
-        </div>
+        <Alert>{errorText(sub.error)}</Alert>
         <button type="submit" class="button primary" disabled={sub.pending}>
           {sub.pending ? "Đang tạo…" : "Tạo lời mời"}
         </button>
@@ -223,9 +222,7 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
           </For>
         </ul>
       </Show>
-      <div role="alert" class="alert">
-        {errorText(revoke.error)}
-      </div>
+      <Alert>{errorText(revoke.error)}</Alert>
 
       <details class="add-grant">
         <summary>Thêm vai trò</summary>
@@ -249,9 +246,7 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
               />
             </div>
           </div>
-          <div role="alert" class="alert">
-            {errorText(grant.error)}
-          </div>
+          <Alert>{errorText(grant.error)}</Alert>
           <button type="submit" class="button" disabled={grant.pending}>
             {grant.pending ? "Đang thêm…" : "Thêm vai trò"}
           </button>
@@ -281,9 +276,7 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
           </button>
         </form>
       </div>
-      <div role="alert" class="alert">
-        {errorText(toggle.error ?? reset.error)}
-      </div>
+      <Alert>{errorText(toggle.error ?? reset.error)}</Alert>
       <Show when={reset.result}>
         <CopyLink
           label={`Đường dẫn đặt lại mật khẩu cho ${props.account.fullName}`}
@@ -329,9 +322,7 @@ function InvitationCard(props: { tenant: string; invitation: Invitation; tree: U
           </button>
         </form>
       </Show>
-      <div role="alert" class="alert">
-        {errorText(sub.error)}
-      </div>
+      <Alert>{errorText(sub.error)}</Alert>
     </li>
   );
 }

@@ -16,6 +16,7 @@ import ProgressView from "./Progress";
 import { CAMPAIGN_STATUS_LABELS, OWNER_LABELS, stepKindLabel } from "./steps";
 import "../screens.css";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 // The unit's meetings and the compliance checklist: a chunk of their own, which a member who
 // opens the campaign page never loads.
@@ -205,7 +206,7 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
       <Show when={props.campaign.status === "closed"}>
         <p class="muted">Đợt sinh hoạt đã kết thúc.</p>
       </Show>
-      <div role="alert" class="alert">
+      <Alert>
         <Show when={sub.error}>
           <Show when={blocked()} fallback={errorMessage(sub.error)}>
             <p>Chưa phát động được:</p>
@@ -219,7 +220,7 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
             </p>
           </Show>
         </Show>
-      </div>
+      </Alert>
       <p role="status" class="notice">
         {sub.result?.op === "launch"
           ? "Đã phát động: các chi bộ và đảng viên đã nhận việc."

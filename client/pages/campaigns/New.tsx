@@ -13,6 +13,7 @@ import { getUnits } from "../units/units.data";
 import { addCampaign } from "./campaigns.data";
 import "../screens.css";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 function addDays(ymd: string, days: number): string {
   const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
@@ -184,9 +185,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             {err("unitIds")}
           </p>
         </fieldset>
-        <div role="alert" class="alert">
-          {errorMessage(sub.error)}
-        </div>
+        <Alert>{errorMessage(sub.error)}</Alert>
         <button type="submit" class="button primary" disabled={sub.pending}>
           {sub.pending ? "Đang tạo…" : "Tạo đợt (nháp)"}
         </button>

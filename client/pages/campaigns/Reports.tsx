@@ -14,6 +14,7 @@ import { focusTarget, pathKey, setAt } from "../../lib/plan";
 import { FormFields, type FormCtx } from "../plan/fields";
 import "../plan/plan.css";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 export const getReports = query(
   (tenant: string, campaignId: string) => listReports(tenant, campaignId),
@@ -165,9 +166,7 @@ function ReportForm(props: { tenant: string; campaign: CampaignDetail; report: U
       <button type="submit" class="button primary" disabled={pending()}>
         {pending() ? "Đang nộp…" : props.report.submittedAt ? "Nộp lại báo cáo" : "Nộp báo cáo"}
       </button>
-      <div role="alert" class="alert">
-        {errorMessage(error())}
-      </div>
+      <Alert>{errorMessage(error())}</Alert>
       <p role="status" class="notice">
         {notice()}
       </p>

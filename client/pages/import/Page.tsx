@@ -14,6 +14,7 @@ import { fileKey, importRoster, type ImportOutcome } from "./import.data";
 import "../screens.css";
 import { Field } from "../../components/Field";
 import { Cell, Row, Table } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 const HEADER = [
   "ho_ten",
@@ -229,9 +230,7 @@ export default function ImportPage(props: RouteSectionProps) {
           />
         </Field>
 
-        <div role="alert" class="alert">
-          {errorText(sub.error)}
-        </div>
+        <Alert>{errorText(sub.error)}</Alert>
 
         <div role="status" class="result">
           <Show when={sub.pending}>

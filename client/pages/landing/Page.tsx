@@ -3,6 +3,7 @@ import { A, useSubmission } from "@solidjs/router";
 import { useTitle } from "../../lib/title";
 import { openTenant } from "./landing.data";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function LandingPage() {
   const sub = useSubmission(openTenant);
@@ -41,9 +42,7 @@ export default function LandingPage() {
               aria-invalid={sub.error ? "true" : undefined}
             />
           </Field>
-          <div role="alert" class="alert">
-            {sub.error?.message}
-          </div>
+          <Alert>{sub.error?.message}</Alert>
           <button type="submit" class="button primary">
             Tiếp tục
           </button>

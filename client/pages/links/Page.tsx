@@ -20,6 +20,7 @@ import {
 } from "./links.data";
 import "../screens.css";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 const LINK_STATUS: Record<string, string> = {
   pending: "Chờ duyệt",
@@ -78,9 +79,7 @@ export default function LinksPage(props: RouteSectionProps) {
             {ask.pending ? "Đang gửi…" : "Đề nghị liên kết"}
           </button>
         </form>
-        <div role="alert" class="alert">
-          {fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}
-        </div>
+        <Alert>{fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}</Alert>
         <p role="status" class="notice">
           {ask.result?.notice ?? ""}
         </p>
@@ -177,9 +176,7 @@ function LinkList(props: { tenant: string; links: TenantLink[]; side: "child" | 
           )}
         </For>
       </ul>
-      <div role="alert" class="alert">
-        {errorMessage(sub.error)}
-      </div>
+      <Alert>{errorMessage(sub.error)}</Alert>
       <p role="status" class="notice">
         {sub.result?.notice ?? ""}
       </p>
@@ -259,9 +256,7 @@ function DirectivesSection(props: {
             </For>
           </ul>
         </Show>
-        <div role="alert" class="alert">
-          {errorMessage(ad.error)}
-        </div>
+        <Alert>{errorMessage(ad.error)}</Alert>
       </div>
 
       <div class="card">
@@ -328,11 +323,11 @@ function DirectivesSection(props: {
             {pub.pending ? "Đang ban hành…" : "Ban hành"}
           </button>
         </form>
-        <div role="alert" class="alert">
+        <Alert>
           {Object.keys((pub.error as { fields?: object } | undefined)?.fields ?? {}).length
             ? ""
             : errorMessage(pub.error)}
-        </div>
+        </Alert>
         <p role="status" class="notice">
           {pub.result?.notice ?? ""}
         </p>

@@ -10,6 +10,7 @@ import PublicHeader from "../../components/PublicHeader";
 import { useTitle } from "../../lib/title";
 import { getTenant, signIn } from "./login.data";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function LoginPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -74,9 +75,7 @@ export default function LoginPage(props: RouteSectionProps) {
                 aria-invalid={sub.error ? "true" : undefined}
               />
             </Field>
-            <div role="alert" class="alert">
-              {errorText()}
-            </div>
+            <Alert>{errorText()}</Alert>
             <button type="submit" class="button primary" disabled={sub.pending}>
               {sub.pending ? "Đang đăng nhập…" : "Đăng nhập"}
             </button>

@@ -15,6 +15,7 @@ import MemberForm from "./MemberForm";
 import { addMember, getMemberDetail, inviteMember, saveMember } from "./member.data";
 import "../screens.css";
 import { Table, Row, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 export default function MemberPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -58,11 +59,7 @@ function NewMember(props: { tenant: string; unitParam: string; tree: UnitTree })
         error={sub.error}
         pending={!!sub.pending}
         submitLabel="Thêm đảng viên"
-        alert={
-          <div role="alert" class="alert">
-            {errorMessage(sub.error)}
-          </div>
-        }
+        alert={<Alert>{errorMessage(sub.error)}</Alert>}
       />
     </>
   );
@@ -111,7 +108,7 @@ function EditMember(props: { tenant: string; memberId: string; tree: UnitTree })
                 pending={!!sub.pending}
                 submitLabel="Lưu thay đổi"
                 alert={
-                  <div role="alert" class="alert">
+                  <Alert>
                     {errorMessage(sub.error)}
                     <Show when={conflict()}>
                       <p class="alert-more">
@@ -122,7 +119,7 @@ function EditMember(props: { tenant: string; memberId: string; tree: UnitTree })
                         Tải lại
                       </button>
                     </Show>
-                  </div>
+                  </Alert>
                 }
               />
             )}
@@ -196,9 +193,7 @@ function Account(props: { tenant: string; detail: MemberDetail; admin: boolean }
                     Cần nhập thư điện tử của đảng viên ở trên (rồi lưu) trước khi mời.
                   </p>
                 </Show>
-                <div role="alert" class="alert">
-                  {errorMessage(sub.error)}
-                </div>
+                <Alert>{errorMessage(sub.error)}</Alert>
                 <button
                   type="submit"
                   class="button"

@@ -29,6 +29,7 @@ import { Rescued } from "./Rescued";
 import { ErrorSummary, saveText, StatusCallouts } from "./status";
 import { draftKey, getPlan, type PlanLoad } from "./plan.data";
 import "./plan.css";
+import { Alert } from "../../components/Alert";
 
 export default function PlanPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -330,7 +331,7 @@ function PlanEditor(props: {
         />
 
         <Show when={save.state().kind === "conflict"}>
-          <div class="alert" role="alert">
+          <Alert>
             <p>
               Bản kế hoạch vừa được thay đổi ở nơi khác (máy khác hoặc bí thư), nên những gì bạn vừa
               gõ chưa được lưu.
@@ -342,15 +343,15 @@ function PlanEditor(props: {
             <button type="button" class="button small" onClick={loadNewest}>
               Tải bản mới nhất
             </button>
-          </div>
+          </Alert>
         </Show>
         <Show when={save.state().kind === "expired"}>
-          <div class="alert" role="alert">
+          <Alert>
             <p>Phiên đăng nhập đã hết. Nội dung bạn gõ vẫn được giữ trên máy này.</p>
             <A href={`/t/${tenant}/dang-nhap`} class="button small">
               Đăng nhập lại
             </A>
-          </div>
+          </Alert>
         </Show>
 
         <Show when={form.intro}>

@@ -19,6 +19,7 @@ import { getReview } from "../plan/plan.data";
 import "../screens.css";
 import "../plan/plan.css";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function ReviewPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -138,9 +139,7 @@ export default function ReviewPage(props: RouteSectionProps) {
                   Trả lại để sửa
                 </button>
               </form>
-              <div role="alert" class="alert">
-                {fieldError(sub.error, "comment") ? "" : errorMessage(sub.error)}
-              </div>
+              <Alert>{fieldError(sub.error, "comment") ? "" : errorMessage(sub.error)}</Alert>
             </section>
           </Show>
 

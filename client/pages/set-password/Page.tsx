@@ -9,6 +9,7 @@ import { useTitle } from "../../lib/title";
 import { getTenant } from "../login/login.data";
 import { MIN_PASSWORD, setPassword, type PasswordMode } from "./set-password.data";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function SetPasswordPage(props: RouteSectionProps) {
   const location = useLocation();
@@ -72,9 +73,7 @@ export default function SetPasswordPage(props: RouteSectionProps) {
                 aria-invalid={sub.error ? "true" : undefined}
               />
             </Field>
-            <div role="alert" class="alert">
-              {errorText(sub.error)}
-            </div>
+            <Alert>{errorText(sub.error)}</Alert>
             <button type="submit" class="button primary" disabled={sub.pending}>
               {sub.pending ? "Đang lưu…" : "Lưu mật khẩu và đăng nhập"}
             </button>

@@ -11,6 +11,7 @@ import { getPlanComments, getSupervisedPlan, postComment } from "./supervision.d
 import "../screens.css";
 import "../plan/plan.css";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 const AUTHOR = { "giam-sat": "Tổ chức giám sát", "chi-bo": "Chi bộ" } as const;
 
@@ -100,9 +101,7 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
                 {sub.pending ? "Đang gửi…" : "Gửi góp ý"}
               </button>
             </form>
-            <div role="alert" class="alert">
-              {fieldError(sub.error, "body") ? "" : errorMessage(sub.error)}
-            </div>
+            <Alert>{fieldError(sub.error, "body") ? "" : errorMessage(sub.error)}</Alert>
             <p role="status" class="notice">
               {sub.result && !sub.pending ? "Đã gửi góp ý." : ""}
             </p>

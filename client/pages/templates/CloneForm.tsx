@@ -5,6 +5,7 @@ import { errorMessage, fieldError } from "../../lib/errors";
 import { normaliseSlug } from "../../lib/slug";
 import { copyTemplate } from "./templates.data";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function CloneForm(props: { tenant: string; fromKey: string; fromName: string }) {
   const sub = useSubmission(copyTemplate, (input) => input[1] === props.fromKey);
@@ -57,9 +58,7 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
           {err("key")}
         </p>
       </Field>
-      <div role="alert" class="alert">
-        {err("key") || err("name") ? "" : errorMessage(sub.error)}
-      </div>
+      <Alert>{err("key") || err("name") ? "" : errorMessage(sub.error)}</Alert>
       <button type="submit" class="button primary" disabled={sub.pending}>
         {sub.pending ? "Đang nhân bản…" : "Nhân bản"}
       </button>

@@ -23,6 +23,7 @@ import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./te
 import "../screens.css";
 import { Field } from "../../components/Field";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 export default function TemplateEditorPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -164,7 +165,7 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
             )}
           </For>
 
-          <div role="alert" class="alert">
+          <Alert>
             <Show when={sub.error}>
               <p>{errorMessage(sub.error)}</p>
               <Show when={problems().length > 0}>
@@ -189,7 +190,7 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
                 </button>
               </Show>
             </Show>
-          </div>
+          </Alert>
           <p role="status" class="notice">
             {sub.result ? `Đã lưu mẫu (phiên bản ${sub.result.version}).` : ""}
           </p>

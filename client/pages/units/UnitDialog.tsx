@@ -12,6 +12,7 @@ import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/label
 import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
 import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export interface UnitEdit {
   op: "menu" | UnitOp;
@@ -56,14 +57,14 @@ export default function UnitDialog(props: {
   });
 
   const alert = () => (
-    <div role="alert" class="alert">
+    <Alert>
       {errorMessage(err())}
       <Show when={errorCode(err()) === "VERSION_CONFLICT"}>
         {" "}
         Người khác vừa sửa đơn vị này; tên hiện tại là “{unit()?.name}”. Kiểm tra lại rồi bấm lưu
         lần nữa.
       </Show>
-    </div>
+    </Alert>
   );
   const buttons = (label: string) => (
     <div class="actions">
