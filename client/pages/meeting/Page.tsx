@@ -25,6 +25,9 @@ const PRESENCE: { value: Presence; label: string }[] = [
 /** Members who have left the unit are not called. */
 const GONE = new Set(["chuyen-di", "tu-tran"]);
 
+type TimeKey = "scheduledAt" | "materialsSentAt" | "soTayPostedAt" | "startedAt" | "endedAt";
+type TextKey = "place" | "soTayLink" | "minutesSecretary";
+
 export default function MeetingPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
   const campaignId = () => props.params.campaignId ?? "";
@@ -36,6 +39,25 @@ export default function MeetingPage(props: RouteSectionProps) {
     unitId() ? getUnitMembers(tenant(), unitId()) : ([] as Member[]),
   );
   const { m, saved, error, save, setEntry } = useMeetingRecord(tenant, meetingId, loaded, members);
+  /** A recorded time of the meeting, saved as soon as it is set. */
+  const time = (id: string, label: string, key: TimeKey, now?: string) => (
+    <TimeField
+      id={id}
+      label={label}
+      value={m()![key]}
+      now={now}
+      onSave={(v) => save({ [key]: v })}
+    />
+  );
+  const text = (id: string, label: string, key: TextKey, type?: "url") => (
+    <TextField
+      id={id}
+      label={label}
+      type={type}
+      value={m()![key]}
+      onSave={(v) => save({ [key]: v })}
+    />
+  );
   const step = () => campaign()?.steps.find((s) => s.key === m()?.stepKey);
   useTitle(() => (m() ? `Buổi sinh hoạt · ${m()!.unitName}` : "Buổi sinh hoạt"));
 
@@ -106,61 +128,21 @@ export default function MeetingPage(props: RouteSectionProps) {
 
           <section class="card" aria-labelledby="m-schedule">
             <h2 id="m-schedule">Lịch sinh hoạt</h2>
-            <TimeField
-              id="m-scheduled"
-              label="Thời gian"
-              value={cur().scheduledAt}
-              onSave={(v) => save({ scheduledAt: v })}
-            />
-            <TextField
-              id="m-place"
-              label="Địa điểm"
-              value={cur().place}
-              onSave={(v) => save({ place: v })}
-            />
+            {time("m-scheduled", "Thời gian", "scheduledAt")}
+            {text("m-place", "Địa điểm", "place")}
           </section>
 
           <section class="card" aria-labelledby="m-materials">
             <h2 id="m-materials">Tài liệu</h2>
-            <TimeField
-              id="m-materials-sent"
-              label="Gửi tài liệu lúc"
-              value={cur().materialsSentAt}
-              now="Bây giờ"
-              onSave={(v) => save({ materialsSentAt: v })}
-            />
-            <TextField
-              id="m-sotay"
-              label="Đường dẫn trên Sổ tay đảng viên"
-              type="url"
-              value={cur().soTayLink}
-              onSave={(v) => save({ soTayLink: v })}
-            />
-            <TimeField
-              id="m-sotay-posted"
-              label="Đăng lên Sổ tay lúc"
-              value={cur().soTayPostedAt}
-              now="Bây giờ"
-              onSave={(v) => save({ soTayPostedAt: v })}
-            />
+            {time("m-materials-sent", "Gửi tài liệu lúc", "materialsSentAt", "Bây giờ")}
+            {text("m-sotay", "Đường dẫn trên Sổ tay đảng viên", "soTayLink", "url")}
+            {time("m-sotay-posted", "Đăng lên Sổ tay lúc", "soTayPostedAt", "Bây giờ")}
           </section>
 
           <section class="card" aria-labelledby="m-run">
             <h2 id="m-run">Diễn biến</h2>
-            <TimeField
-              id="m-started"
-              label="Bắt đầu lúc"
-              value={cur().startedAt}
-              now="Bắt đầu"
-              onSave={(v) => save({ startedAt: v })}
-            />
-            <TimeField
-              id="m-ended"
-              label="Kết thúc lúc"
-              value={cur().endedAt}
-              now="Kết thúc"
-              onSave={(v) => save({ endedAt: v })}
-            />
+            {time("m-started", "Bắt đầu lúc", "startedAt", "Bắt đầu")}
+            {time("m-ended", "Kết thúc lúc", "endedAt", "Kết thúc")}
             <div class="field">
               <p id="m-merged" class="label">
                 Hình thức tổ chức
@@ -270,12 +252,7 @@ export default function MeetingPage(props: RouteSectionProps) {
 
           <section class="card" aria-labelledby="m-minutes">
             <h2 id="m-minutes">Biên bản</h2>
-            <TextField
-              id="m-secretary"
-              label="Thư ký ghi biên bản"
-              value={cur().minutesSecretary}
-              onSave={(v) => save({ minutesSecretary: v })}
-            />
+            {text("m-secretary", "Thư ký ghi biên bản", "minutesSecretary")}
             <Field id="m-minutes-text" label="Nội dung biên bản">
               <textarea
                 id="m-minutes-text"
