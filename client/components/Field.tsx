@@ -4,7 +4,15 @@
 // Ids derive from the control's id: `<id>-hint` (after the control), `<id>-help` (before it,
 // on the plan forms) and `<id>-err`. The error slot is rendered whenever `error` is given,
 // even empty, so a screen reader finds it in the same place when it fills.
-import { Show, type JSX } from "solid-js";
+import { createContext, Show, useContext, type JSX } from "solid-js";
+
+/** What the control inside a Field reads: its id and the ids that describe it. */
+interface FieldWiring {
+  readonly id: string;
+  readonly invalid: "true" | undefined;
+  readonly describedBy: string | undefined;
+}
+const FieldContext = createContext<FieldWiring>();
 
 export function Field(props: {
   id: string;
@@ -20,23 +28,40 @@ export function Field(props: {
   class?: string;
   children: JSX.Element;
 }) {
+  const wiring: FieldWiring = {
+    get id() {
+      return props.id;
+    },
+    get invalid() {
+      return invalid(props.error);
+    },
+    get describedBy() {
+      const ids = [
+        props.hint ? `${props.id}-hint` : "",
+        props.error !== undefined ? `${props.id}-err` : "",
+      ];
+      return ids.filter(Boolean).join(" ") || undefined;
+    },
+  };
   return (
-    <div class={props.class ? `field ${props.class}` : "field"}>
-      <label for={props.id}>
-        {props.label}
-        <Req when={!!props.required} />
-      </label>
-      <Help id={`${props.id}-help`} text={props.help} />
-      {props.children}
-      <Show when={props.hint}>
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      </Show>
-      <Show when={props.error !== undefined}>
-        <FieldError id={`${props.id}-err`} text={props.error ?? ""} />
-      </Show>
-    </div>
+    <FieldContext.Provider value={wiring}>
+      <div class={props.class ? `field ${props.class}` : "field"}>
+        <label for={props.id}>
+          {props.label}
+          <Req when={!!props.required} />
+        </label>
+        <Help id={`${props.id}-help`} text={props.help} />
+        {props.children}
+        <Show when={props.hint}>
+          <p id={`${props.id}-hint`} class="hint">
+            {props.hint}
+          </p>
+        </Show>
+        <Show when={props.error !== undefined}>
+          <FieldError id={`${props.id}-err`} text={props.error ?? ""} />
+        </Show>
+      </div>
+    </FieldContext.Provider>
   );
 }
 
@@ -73,3 +98,29 @@ export function FieldError(props: { id: string; text: string }) {
 
 /** aria-invalid for an error text: "true" when there is one, absent otherwise. */
 export const invalid = (error: unknown): "true" | undefined => (error ? "true" : undefined);
+
+/* The controls of a Field: they take its id, aria-invalid and aria-describedby (hint and
+   error), unless given their own. */
+
+function useWiring(): FieldWiring {
+  const f = useContext(FieldContext);
+  if (!f) throw new Error("A field control outside a Field");
+  return f;
+}
+
+export function Input(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
+  const f = useWiring();
+  return <input id={f.id} aria-invalid={f.invalid} aria-describedby={f.describedBy} {...props} />;
+}
+
+export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
+  const f = useWiring();
+  return <select id={f.id} aria-invalid={f.invalid} aria-describedby={f.describedBy} {...props} />;
+}
+
+export function TextArea(props: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const f = useWiring();
+  return (
+    <textarea id={f.id} aria-invalid={f.invalid} aria-describedby={f.describedBy} {...props} />
+  );
+}

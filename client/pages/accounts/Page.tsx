@@ -25,7 +25,7 @@ import {
   setAccountDisabled,
 } from "./accounts.data";
 import "../screens.css";
-import { Field } from "../../components/Field";
+import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 export default function AccountsPage(props: RouteSectionProps) {
@@ -52,8 +52,7 @@ export default function AccountsPage(props: RouteSectionProps) {
           Tài khoản <Show when={accounts()}>({accounts()!.length})</Show>
         </h2>
         <Field id="account-filter" label="Lọc theo tên hoặc thư điện tử">
-          <input
-            id="account-filter"
+          <Input
             type="search"
             autocomplete="off"
             value={filter()}
@@ -107,8 +106,7 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
       <h2 id="invite-title">Mời người dùng mới</h2>
       <form action={invite.with(props.tenant)} method="post" class="stack">
         <Field id="inv-email" label="Thư điện tử">
-          <input
-            id="inv-email"
+          <Input
             name="email"
             type="email"
             inputmode="email"

@@ -9,7 +9,7 @@ import { useTitle } from "../../lib/title";
 import { getUnits } from "../units/units.data";
 import { AUDIT_PAGE, entityParam, getAudit } from "./audit.data";
 import "../screens.css";
-import { Field } from "../../components/Field";
+import { Field, Select } from "../../components/Field";
 
 const ENTITIES: Record<string, string> = {
   unit: "Đơn vị",
@@ -138,8 +138,7 @@ export default function AuditPage(props: RouteSectionProps) {
       <h1>Nhật ký thay đổi</h1>
       <p class="muted">Mọi thay đổi về đơn vị, đảng viên và tài khoản, mới nhất ở trên.</p>
       <Field id="audit-entity" label="Đối tượng" class="filters">
-        <select
-          id="audit-entity"
+        <Select
           onChange={(e) =>
             setSearch({ "doi-tuong": e.currentTarget.value || undefined }, { replace: true })
           }
@@ -152,7 +151,7 @@ export default function AuditPage(props: RouteSectionProps) {
               </option>
             )}
           </For>
-        </select>
+        </Select>
       </Field>
       <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
         <table class="table stacked audit" role="table">

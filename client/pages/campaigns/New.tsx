@@ -12,7 +12,7 @@ import { getTemplateDetail, getTemplates } from "../templates/templates.data";
 import { getUnits } from "../units/units.data";
 import { addCampaign } from "./campaigns.data";
 import "../screens.css";
-import { Field } from "../../components/Field";
+import { Field, Input, Select } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 function addDays(ymd: string, days: number): string {
@@ -79,12 +79,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
       </p>
       <form action={addCampaign.with(tenant())} method="post" class="card stack">
         <Field id="c-template" label="Mẫu">
-          <select
-            id="c-template"
-            name="templateKey"
-            required
-            onChange={(e) => setChosen(e.currentTarget.value)}
-          >
+          <Select name="templateKey" required onChange={(e) => setChosen(e.currentTarget.value)}>
             <For each={templates() ?? []}>
               {(t) => (
                 <option value={t.key} selected={t.key === templateKey()}>
@@ -93,7 +88,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
                 </option>
               )}
             </For>
-          </select>
+          </Select>
           <p class="field-error">{err("templateKey")}</p>
         </Field>
         <Show when={detail()}>
@@ -117,8 +112,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
           )}
         </Show>
         <Field id="c-name" label="Tên đợt" error={err("name")}>
-          <input
-            id="c-name"
+          <Input
             name="name"
             type="text"
             required
@@ -126,24 +120,14 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             maxLength={300}
             value={name() ?? defaultName()}
             onInput={(e) => setName(e.currentTarget.value)}
-            aria-invalid={err("name") ? "true" : undefined}
-            aria-describedby="c-name-err"
           />
         </Field>
         <Field id="c-doc" label="Số văn bản (không bắt buộc)" error={err("documentNo")}>
-          <input
-            id="c-doc"
-            name="documentNo"
-            type="text"
-            maxLength={100}
-            placeholder="Ví dụ: 05-HD/ĐU"
-            aria-describedby="c-doc-err"
-          />
+          <Input name="documentNo" type="text" maxLength={100} placeholder="Ví dụ: 05-HD/ĐU" />
         </Field>
         <div class="grid-2">
           <Field id="c-start" label="Ngày bắt đầu" error={err("startsOn")} hint={DAY_HINT}>
-            <input
-              id="c-start"
+            <Input
               name="startsOn"
               type="text"
               inputmode="numeric"
@@ -151,8 +135,6 @@ export default function NewCampaignPage(props: RouteSectionProps) {
               placeholder="dd/mm/yyyy"
               value={formatDay(today)}
               required
-              aria-invalid={err("startsOn") ? "true" : undefined}
-              aria-describedby="c-start-hint c-start-err"
             />
           </Field>
           <Field
@@ -161,8 +143,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             error={err("dueOn")}
             hint="Các bước của mẫu tính hạn theo ngày này."
           >
-            <input
-              id="c-due"
+            <Input
               name="dueOn"
               type="text"
               inputmode="numeric"
@@ -170,8 +151,6 @@ export default function NewCampaignPage(props: RouteSectionProps) {
               placeholder="dd/mm/yyyy"
               value={defaultDue()}
               required
-              aria-invalid={err("dueOn") ? "true" : undefined}
-              aria-describedby="c-due-hint c-due-err"
             />
           </Field>
         </div>

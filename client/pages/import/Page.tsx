@@ -12,7 +12,7 @@ import { useTitle } from "../../lib/title";
 import { getUnits } from "../units/units.data";
 import { fileKey, importRoster, type ImportOutcome } from "./import.data";
 import "../screens.css";
-import { Field } from "../../components/Field";
+import { Field, Input } from "../../components/Field";
 import { Cell, Row, Table } from "../../components/Table";
 import { Alert } from "../../components/Alert";
 
@@ -216,13 +216,11 @@ export default function ImportPage(props: RouteSectionProps) {
           label="Tệp danh sách (.csv hoặc .xlsx)"
           hint="Tối đa 16 MB (khoảng 20.000 dòng)."
         >
-          <input
-            id="import-file"
+          <Input
             name="file"
             type="file"
             required
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="import-file-hint"
             onChange={(e) => {
               const f = e.currentTarget.files?.[0];
               setCurrent(f ? fileKey(f) : "");

@@ -19,7 +19,7 @@ import {
   getTemplateChoices,
 } from "./links.data";
 import "../screens.css";
-import { Field } from "../../components/Field";
+import { Field, Input, Select } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 const LINK_STATUS: Record<string, string> = {
@@ -63,16 +63,13 @@ export default function LinksPage(props: RouteSectionProps) {
             error={fieldError(ask.error, "parentSlug")}
             hint="Mã trong đường dẫn của đảng bộ cấp trên, ví dụ “dang-uy-phuong-1”."
           >
-            <input
-              id="parent-slug"
+            <Input
               name="parentSlug"
               type="text"
               autocomplete="off"
               autocapitalize="none"
               spellcheck={false}
               maxLength={40}
-              aria-invalid={fieldError(ask.error, "parentSlug") ? "true" : undefined}
-              aria-describedby="parent-slug-hint parent-slug-err"
             />
           </Field>
           <button type="submit" class="button primary" disabled={ask.pending}>
@@ -279,36 +276,18 @@ function DirectivesSection(props: {
         <form action={addDirective.with(props.tenant)} method="post" class="stack">
           <h4>Ban hành văn bản mới</h4>
           <Field id="d-template" label="Mẫu" error={err("templateKey")}>
-            <select
-              id="d-template"
-              name="templateKey"
-              aria-invalid={err("templateKey") ? "true" : undefined}
-              aria-describedby="d-template-err"
-            >
+            <Select name="templateKey">
               <option value="">— Chọn mẫu —</option>
               <For each={templates() ?? []}>
                 {(tp) => <option value={tp.key}>{tp.name}</option>}
               </For>
-            </select>
+            </Select>
           </Field>
           <Field id="d-name" label="Tên đợt" error={err("name")}>
-            <input
-              id="d-name"
-              name="name"
-              type="text"
-              maxLength={300}
-              aria-invalid={err("name") ? "true" : undefined}
-              aria-describedby="d-name-err"
-            />
+            <Input name="name" type="text" maxLength={300} />
           </Field>
           <Field id="d-doc" label="Số văn bản (nếu có)" error={err("documentNo")}>
-            <input
-              id="d-doc"
-              name="documentNo"
-              type="text"
-              maxLength={100}
-              aria-describedby="d-doc-err"
-            />
+            <Input name="documentNo" type="text" maxLength={100} />
           </Field>
           <div class="grid-2">
             <DayField id="d-start" name="startsOn" label="Ngày bắt đầu" error={err("startsOn")} />

@@ -9,7 +9,7 @@ import { ApiError } from "../../api";
 import PublicHeader from "../../components/PublicHeader";
 import { useTitle } from "../../lib/title";
 import { getTenant, signIn } from "./login.data";
-import { Field } from "../../components/Field";
+import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 export default function LoginPage(props: RouteSectionProps) {
@@ -53,8 +53,7 @@ export default function LoginPage(props: RouteSectionProps) {
 
           <form action={signIn.with(slug())} method="post" class="card stack">
             <Field id="email" label="Thư điện tử">
-              <input
-                id="email"
+              <Input
                 name="email"
                 type="email"
                 inputmode="email"
@@ -66,8 +65,7 @@ export default function LoginPage(props: RouteSectionProps) {
               />
             </Field>
             <Field id="password" label="Mật khẩu">
-              <input
-                id="password"
+              <Input
                 name="password"
                 type="password"
                 autocomplete="current-password"

@@ -7,7 +7,7 @@ import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { createMemo, createSignal, For, Index, Show } from "solid-js";
 import type { Member } from "../../api";
 import type { Presence } from "../../api-meetings";
-import { Field } from "../../components/Field";
+import { Field, Input, TextArea } from "../../components/Field";
 import { useTitle } from "../../lib/title";
 import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { Stepper, TextField, TimeField } from "./controls";
@@ -254,8 +254,7 @@ export default function MeetingPage(props: RouteSectionProps) {
             <h2 id="m-minutes">Biên bản</h2>
             {text("m-secretary", "Thư ký ghi biên bản", "minutesSecretary")}
             <Field id="m-minutes-text" label="Nội dung biên bản">
-              <textarea
-                id="m-minutes-text"
+              <TextArea
                 rows={8}
                 value={cur().minutes ?? ""}
                 onChange={(e) => save({ minutes: e.currentTarget.value.trim() || null })}
@@ -291,16 +290,14 @@ export default function MeetingPage(props: RouteSectionProps) {
             </Show>
             <form class="stack" onSubmit={addGuest}>
               <Field id="g-name" label="Họ tên khách mời">
-                <input
-                  id="g-name"
+                <Input
                   type="text"
                   value={guestName()}
                   onInput={(e) => setGuestName(e.currentTarget.value)}
                 />
               </Field>
               <Field id="g-org" label="Cơ quan, đoàn thể (không bắt buộc)">
-                <input
-                  id="g-org"
+                <Input
                   type="text"
                   value={guestOrg()}
                   onInput={(e) => setGuestOrg(e.currentTarget.value)}

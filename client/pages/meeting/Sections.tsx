@@ -10,7 +10,7 @@ import { formatDateTime } from "../../lib/labels";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
-import { Field } from "../../components/Field";
+import { Field, Input, Select } from "../../components/Field";
 
 /** Unit steps held as a meeting: the ones a meeting record is for. */
 const MEETING_KINDS = new Set(["meeting", "adopt-resolution"]);
@@ -87,13 +87,9 @@ export function MeetingsSection(props: {
                 fallback={<input type="hidden" name="unitId" value={chosenUnit()} />}
               >
                 <Field id="s-unit" label="Đơn vị">
-                  <select
-                    id="s-unit"
-                    name="unitId"
-                    onChange={(e) => setUnitId(e.currentTarget.value)}
-                  >
+                  <Select name="unitId" onChange={(e) => setUnitId(e.currentTarget.value)}>
                     <For each={myUnits()}>{(u) => <option value={u.id}>{u.name}</option>}</For>
-                  </select>
+                  </Select>
                 </Field>
               </Show>
               <Show
@@ -101,18 +97,13 @@ export function MeetingsSection(props: {
                 fallback={<input type="hidden" name="stepKey" value={chosenStep()} />}
               >
                 <Field id="s-step" label="Buổi sinh hoạt">
-                  <select
-                    id="s-step"
-                    name="stepKey"
-                    onChange={(e) => setStepKey(e.currentTarget.value)}
-                  >
+                  <Select name="stepKey" onChange={(e) => setStepKey(e.currentTarget.value)}>
                     <For each={steps()}>{(s) => <option value={s.key}>{s.title}</option>}</For>
-                  </select>
+                  </Select>
                 </Field>
               </Show>
               <Field id="s-when" label="Thời gian">
-                <input
-                  id="s-when"
+                <Input
                   name="scheduledAt"
                   type="datetime-local"
                   aria-invalid={fieldError(sub.error, "scheduledAt") ? "true" : undefined}

@@ -8,7 +8,7 @@ import { fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, MEMBER_STATUS_LABELS, todayIct } from "../../lib/labels";
 import type { UnitTree } from "../../lib/tree";
 import { NO_RANK } from "./member.data";
-import { Field } from "../../components/Field";
+import { Field, Input, Select } from "../../components/Field";
 
 export default function MemberForm(props: {
   /** The bound action (`saveMember.with(…)` or `addMember.with(…)`). */
@@ -123,11 +123,9 @@ export default function MemberForm(props: {
       })}
       <div class="grid-2">
         <Field id="m-status" label="Trạng thái" error={err("status")}>
-          <select
-            id="m-status"
+          <Select
             name="status"
             aria-invalid={invalid("status")}
-            aria-describedby="m-status-err"
             onChange={(e) => {
               // A new status starts today unless the user says otherwise.
               if (since && e.currentTarget.value !== m()?.status) {
@@ -142,11 +140,10 @@ export default function MemberForm(props: {
                 </option>
               )}
             </For>
-          </select>
+          </Select>
         </Field>
         <Field id="m-statusSince" label="Từ ngày" error={err("statusSince")} hint={DAY_HINT}>
-          <input
-            id="m-statusSince"
+          <Input
             name="statusSince"
             type="text"
             inputmode="numeric"
@@ -155,7 +152,6 @@ export default function MemberForm(props: {
             ref={since}
             value={formatDay(m()?.statusSince)}
             aria-invalid={invalid("statusSince")}
-            aria-describedby="m-statusSince-hint m-statusSince-err"
           />
         </Field>
       </div>

@@ -18,7 +18,7 @@ import { decidePlan } from "../campaigns/campaigns.data";
 import { getReview } from "../plan/plan.data";
 import "../screens.css";
 import "../plan/plan.css";
-import { Field } from "../../components/Field";
+import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 export default function ReviewPage(props: RouteSectionProps) {
@@ -126,14 +126,7 @@ export default function ReviewPage(props: RouteSectionProps) {
                   label="Góp ý khi trả lại (bắt buộc)"
                   error={fieldError(sub.error, "comment")}
                 >
-                  <textarea
-                    id="return-comment"
-                    name="comment"
-                    rows={3}
-                    maxLength={2000}
-                    aria-invalid={fieldError(sub.error, "comment") ? "true" : undefined}
-                    aria-describedby="return-comment-err"
-                  />
+                  <TextArea name="comment" rows={3} maxLength={2000} />
                 </Field>
                 <button type="submit" class="button" disabled={sub.pending}>
                   Trả lại để sửa

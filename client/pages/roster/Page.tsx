@@ -20,7 +20,7 @@ import { ancestors, buildTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getUnitMembers, rosterFilter } from "./roster.data";
 import "../screens.css";
-import { Field } from "../../components/Field";
+import { Field, Input, Select } from "../../components/Field";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
 
 /** Long enough to type a syllable on a phone, short enough to feel immediate. */
@@ -137,20 +137,17 @@ export default function RosterPage(props: RouteSectionProps) {
               label="Tìm theo họ tên"
               hint="Gõ có dấu hay không dấu đều được, ví dụ: “tran thi”."
             >
-              <input
-                id="roster-q"
+              <Input
                 type="search"
                 value={text()}
                 onInput={(e) => onInput(e.currentTarget.value)}
                 autocomplete="off"
                 spellcheck={false}
                 enterkeyhint="search"
-                aria-describedby="roster-q-hint"
               />
             </Field>
             <Field id="roster-status" label="Trạng thái">
-              <select
-                id="roster-status"
+              <Select
                 onChange={(e) =>
                   setSearch(
                     { "trang-thai": e.currentTarget.value || undefined },
@@ -166,7 +163,7 @@ export default function RosterPage(props: RouteSectionProps) {
                     </option>
                   )}
                 </For>
-              </select>
+              </Select>
             </Field>
             <Show when={children().length > 0}>
               <label class="check">

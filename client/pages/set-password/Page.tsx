@@ -8,7 +8,7 @@ import { errorText } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { getTenant } from "../login/login.data";
 import { MIN_PASSWORD, setPassword, type PasswordMode } from "./set-password.data";
-import { Field } from "../../components/Field";
+import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 export default function SetPasswordPage(props: RouteSectionProps) {
@@ -45,8 +45,7 @@ export default function SetPasswordPage(props: RouteSectionProps) {
           </p>
           <form action={setPassword.with(slug(), mode(), token())} method="post" class="card stack">
             <Field id="password" label="Mật khẩu mới">
-              <input
-                id="password"
+              <Input
                 name="password"
                 type="password"
                 autocomplete="new-password"
@@ -62,8 +61,7 @@ export default function SetPasswordPage(props: RouteSectionProps) {
               </p>
             </Field>
             <Field id="password2" label="Nhập lại mật khẩu">
-              <input
-                id="password2"
+              <Input
                 name="password2"
                 type="password"
                 autocomplete="new-password"

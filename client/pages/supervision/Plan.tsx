@@ -10,7 +10,7 @@ import { useTitle } from "../../lib/title";
 import { getPlanComments, getSupervisedPlan, postComment } from "./supervision.data";
 import "../screens.css";
 import "../plan/plan.css";
-import { Field } from "../../components/Field";
+import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 const AUTHOR = { "giam-sat": "Tổ chức giám sát", "chi-bo": "Chi bộ" } as const;
@@ -88,14 +88,7 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
               class="stack"
             >
               <Field id="comment-body" label="Góp ý" error={fieldError(sub.error, "body")}>
-                <textarea
-                  id="comment-body"
-                  name="body"
-                  rows={4}
-                  maxLength={5000}
-                  aria-invalid={fieldError(sub.error, "body") ? "true" : undefined}
-                  aria-describedby="comment-body-err"
-                />
+                <TextArea name="body" rows={4} maxLength={5000} />
               </Field>
               <button type="submit" class="button primary" disabled={sub.pending}>
                 {sub.pending ? "Đang gửi…" : "Gửi góp ý"}

@@ -21,7 +21,7 @@ import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
 import CloneForm from "./CloneForm";
 import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./templates.data";
 import "../screens.css";
-import { Field } from "../../components/Field";
+import { Field, Input, TextArea } from "../../components/Field";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
 import { Alert } from "../../components/Alert";
 
@@ -125,8 +125,7 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
           }}
         >
           <Field id="tpl-name" label="Tên mẫu">
-            <input
-              id="tpl-name"
+            <Input
               type="text"
               required
               maxLength={200}
@@ -135,8 +134,7 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
             />
           </Field>
           <Field id="tpl-description" label="Mô tả">
-            <textarea
-              id="tpl-description"
+            <TextArea
               rows={4}
               value={t.description}
               onInput={(e) => setDescription(e.currentTarget.value)}

@@ -11,7 +11,7 @@ import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/labels";
 import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
-import { Field } from "../../components/Field";
+import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 
 export interface UnitEdit {
@@ -133,16 +133,13 @@ export default function UnitDialog(props: {
             <form action={editUnit.with(props.tenant)} method="post" class="stack">
               {hidden()}
               <Field id="unit-name" label="Tên đơn vị" error={fieldError(err(), "name")}>
-                <input
-                  id="unit-name"
+                <Input
                   name="name"
                   type="text"
                   required
                   minLength={2}
                   maxLength={200}
                   ref={focusSoon}
-                  aria-invalid={fieldError(err(), "name") ? "true" : undefined}
-                  aria-describedby="unit-name-err"
                 />
               </Field>
               <Field id="unit-kind" label="Loại đơn vị">
@@ -172,8 +169,7 @@ export default function UnitDialog(props: {
             <form action={editUnit.with(props.tenant)} method="post" class="stack">
               {hidden()}
               <Field id="unit-rename" label="Tên mới" error={fieldError(err(), "name")}>
-                <input
-                  id="unit-rename"
+                <Input
                   name="name"
                   type="text"
                   required
@@ -181,8 +177,6 @@ export default function UnitDialog(props: {
                   maxLength={200}
                   value={untrack(() => unit()?.name ?? "")}
                   ref={focusSoon}
-                  aria-invalid={fieldError(err(), "name") ? "true" : undefined}
-                  aria-describedby="unit-rename-err"
                 />
               </Field>
               {alert()}
