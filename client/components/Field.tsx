@@ -10,6 +10,7 @@ import { createContext, Show, useContext, type JSX } from "solid-js";
 interface FieldWiring {
   readonly id: string;
   readonly invalid: "true" | undefined;
+  readonly required: "true" | undefined;
   readonly describedBy: string | undefined;
 }
 const FieldContext = createContext<FieldWiring>();
@@ -35,8 +36,12 @@ export function Field(props: {
     get invalid() {
       return invalid(props.error);
     },
+    get required() {
+      return props.required ? "true" : undefined;
+    },
     get describedBy() {
       const ids = [
+        props.help ? `${props.id}-help` : "",
         props.hint ? `${props.id}-hint` : "",
         props.error !== undefined ? `${props.id}-err` : "",
       ];
@@ -99,8 +104,8 @@ export function FieldError(props: { id: string; text: string }) {
 /** aria-invalid for an error text: "true" when there is one, absent otherwise. */
 export const invalid = (error: unknown): "true" | undefined => (error ? "true" : undefined);
 
-/* The controls of a Field: they take its id, aria-invalid and aria-describedby (hint and
-   error), unless given their own. */
+/* The controls of a Field: they take its id, aria-required, aria-invalid and
+   aria-describedby (help, hint and error), unless given their own. */
 
 function useWiring(): FieldWiring {
   const f = useContext(FieldContext);
@@ -110,17 +115,39 @@ function useWiring(): FieldWiring {
 
 export function Input(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
   const f = useWiring();
-  return <input id={f.id} aria-invalid={f.invalid} aria-describedby={f.describedBy} {...props} />;
+  return (
+    <input
+      id={f.id}
+      aria-required={f.required}
+      aria-invalid={f.invalid}
+      aria-describedby={f.describedBy}
+      {...props}
+    />
+  );
 }
 
 export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
   const f = useWiring();
-  return <select id={f.id} aria-invalid={f.invalid} aria-describedby={f.describedBy} {...props} />;
+  return (
+    <select
+      id={f.id}
+      aria-required={f.required}
+      aria-invalid={f.invalid}
+      aria-describedby={f.describedBy}
+      {...props}
+    />
+  );
 }
 
 export function TextArea(props: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const f = useWiring();
   return (
-    <textarea id={f.id} aria-invalid={f.invalid} aria-describedby={f.describedBy} {...props} />
+    <textarea
+      id={f.id}
+      aria-required={f.required}
+      aria-invalid={f.invalid}
+      aria-describedby={f.describedBy}
+      {...props}
+    />
   );
 }

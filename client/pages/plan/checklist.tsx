@@ -1,7 +1,7 @@
 // The checklist control: per group a fieldset; per item its text, a level, and a note.
 import { createSignal, For, Show, untrack } from "solid-js";
 import type { ChecklistField, ListGroup } from "../../../schema/template";
-import { Field, FieldError, Help, Req, invalid } from "../../components/Field";
+import { Field, FieldError, Help, Req, TextArea } from "../../components/Field";
 import { checklistGroups, codePoints, fieldId, getAt, type Path } from "../../lib/plan";
 import { useForm, useRequired } from "./form-context";
 
@@ -116,12 +116,9 @@ function ChecklistItem(props: {
           required={noteRequired()}
           error={noteErr()}
         >
-          <textarea
-            id={noteId}
+          <TextArea
             rows={2}
             value={untrack(note)}
-            aria-required={noteRequired() ? "true" : undefined}
-            aria-invalid={invalid(noteErr())}
             aria-describedby={`${noteId}-count ${noteId}-err`}
             onInput={(e) => {
               setNote(e.currentTarget.value);

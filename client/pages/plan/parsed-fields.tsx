@@ -7,7 +7,7 @@ import type {
   DateField,
   NumberField,
 } from "../../../schema/template";
-import { Field, FieldError, Help, Req, invalid } from "../../components/Field";
+import { Field, FieldError, Help, Input, Req } from "../../components/Field";
 import { formatDate } from "../../lib/format";
 import { DAY_HINT, formatDay, parseDay } from "../../lib/labels";
 import { fieldId, getAt, type Path } from "../../lib/plan";
@@ -51,16 +51,12 @@ function ParsedText(props: {
   };
   return (
     <Field id={id} label={props.field.label} required={required()} help={hint()} error={err()}>
-      <input
-        id={id}
+      <Input
         type="text"
         inputmode={props.inputmode}
         autocomplete="off"
         placeholder={props.placeholder}
         value={props.initial}
-        aria-required={required() ? "true" : undefined}
-        aria-invalid={invalid(err())}
-        aria-describedby={described(id, hint())}
         onInput={(e) => onInput(e.currentTarget.value)}
         onBlur={() => setTouched(true)}
       />

@@ -1,7 +1,16 @@
 // Text and choice controls of the plan form.
 import { createSignal, For, Match, Show, Switch, untrack, type JSX } from "solid-js";
 import type { ChoiceField, LongTextField, ShortTextField } from "../../../schema/template";
-import { Field, FieldError, Help, Req, invalid } from "../../components/Field";
+import {
+  Field,
+  FieldError,
+  Help,
+  Input,
+  Req,
+  Select,
+  TextArea,
+  invalid,
+} from "../../components/Field";
 import { codePoints, fieldId, getAt, type Path } from "../../lib/plan";
 import { described, initialString, useForm, useRequired } from "./form-context";
 
@@ -18,15 +27,11 @@ export function ShortText(props: { field: ShortTextField; path: Path }) {
       help={props.field.help}
       error={err()}
     >
-      <input
-        id={id}
+      <Input
         type="text"
         value={initialString(ctx.data, props.path)}
         maxLength={props.field.maxLength}
         autocomplete="off"
-        aria-required={required() ? "true" : undefined}
-        aria-invalid={invalid(err())}
-        aria-describedby={described(id, props.field.help)}
         onInput={(e) => ctx.set(props.path, e.currentTarget.value || undefined)}
       />
     </Field>
@@ -49,11 +54,9 @@ export function LongText(props: { field: LongTextField; path: Path }) {
       help={props.field.help}
       error={err()}
     >
-      <textarea
-        id={id}
+      <TextArea
         rows={5}
         value={initialString(ctx.data, props.path)}
-        aria-required={required() ? "true" : undefined}
         aria-invalid={invalid(err() || over() > 0)}
         aria-describedby={described(id, props.field.help, `${id}-count`)}
         onInput={(e) => {
@@ -151,13 +154,7 @@ export function Choice(props: { field: ChoiceField; path: Path }) {
           help={props.field.help}
           error={err()}
         >
-          <select
-            id={id}
-            aria-required={required() ? "true" : undefined}
-            aria-invalid={invalid(err())}
-            aria-describedby={described(id, props.field.help)}
-            onChange={(e) => ctx.set(props.path, e.currentTarget.value || undefined)}
-          >
+          <Select onChange={(e) => ctx.set(props.path, e.currentTarget.value || undefined)}>
             <option value="">— Chọn —</option>
             <For each={props.field.options}>
               {(o) => (
@@ -166,7 +163,7 @@ export function Choice(props: { field: ChoiceField; path: Path }) {
                 </option>
               )}
             </For>
-          </select>
+          </Select>
         </Field>
       </Match>
     </Switch>
