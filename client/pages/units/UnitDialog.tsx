@@ -4,7 +4,7 @@
 // unit as it was when the form opened: a refetch after a version conflict (units.data.ts)
 // updates the version sent, never what the user typed.
 import { useSubmission } from "@solidjs/router";
-import { createEffect, Match, Show, Switch, untrack } from "solid-js";
+import { createEffect, Match, Show, Switch, untrack, type JSX } from "solid-js";
 import type { Unit } from "../../api";
 import UnitSelect from "../../components/UnitSelect";
 import { errorCode, errorMessage, fieldError } from "../../lib/errors";
@@ -76,6 +76,29 @@ export default function UnitDialog(props: {
       </button>
     </div>
   );
+  /** One form per operation: the same action, hidden fields, alert and buttons. */
+  const form = (label: string, fields: JSX.Element) => (
+    <form action={editUnit.with(props.tenant)} method="post" class="stack">
+      {hidden()}
+      {fields}
+      {alert()}
+      {buttons(label)}
+    </form>
+  );
+  /** The unit's name, new or renamed. */
+  const nameField = (id: string, label: string, value?: string) => (
+    <Field id={id} label={label} error={fieldError(err(), "name")}>
+      <Input
+        name="name"
+        type="text"
+        required
+        minLength={2}
+        maxLength={200}
+        value={value ?? ""}
+        ref={focusSoon}
+      />
+    </Field>
+  );
   const hidden = () => (
     <>
       <input type="hidden" name="op" value={op()} />
@@ -130,114 +153,99 @@ export default function UnitDialog(props: {
           </Match>
 
           <Match when={op() === "add"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <Field id="unit-name" label="Tên đơn vị" error={fieldError(err(), "name")}>
-                <Input
-                  name="name"
-                  type="text"
-                  required
-                  minLength={2}
-                  maxLength={200}
-                  ref={focusSoon}
-                />
-              </Field>
-              <Field id="unit-kind" label="Loại đơn vị">
-                <select id="unit-kind" name="kind" required>
-                  {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
-                    <option value={value} selected={value === "chi-bo"}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field id="unit-parent" label="Trực thuộc">
-                <UnitSelect
-                  id="unit-parent"
-                  name="parentId"
-                  tree={props.tree}
-                  value={unit()?.id ?? props.tree.roots[0]?.id}
-                  required
-                />
-              </Field>
-              {alert()}
-              {buttons("Thêm đơn vị")}
-            </form>
+            {form(
+              "Thêm đơn vị",
+              <>
+                {nameField("unit-name", "Tên đơn vị")}
+                <Field id="unit-kind" label="Loại đơn vị">
+                  <select id="unit-kind" name="kind" required>
+                    {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
+                      <option value={value} selected={value === "chi-bo"}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field id="unit-parent" label="Trực thuộc">
+                  <UnitSelect
+                    id="unit-parent"
+                    name="parentId"
+                    tree={props.tree}
+                    value={unit()?.id ?? props.tree.roots[0]?.id}
+                    required
+                  />
+                </Field>
+              </>,
+            )}
           </Match>
 
           <Match when={op() === "rename"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <Field id="unit-rename" label="Tên mới" error={fieldError(err(), "name")}>
-                <Input
-                  name="name"
-                  type="text"
-                  required
-                  minLength={2}
-                  maxLength={200}
-                  value={untrack(() => unit()?.name ?? "")}
-                  ref={focusSoon}
-                />
-              </Field>
-              {alert()}
-              {buttons("Lưu tên mới")}
-            </form>
+            {form(
+              "Lưu tên mới",
+              <>
+                {nameField(
+                  "unit-rename",
+                  "Tên mới",
+                  untrack(() => unit()?.name ?? ""),
+                )}
+              </>,
+            )}
           </Match>
 
           <Match when={op() === "move"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <Field
-                id="unit-move"
-                label="Chuyển vào đơn vị"
-                hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
-              >
-                <UnitSelect
+            {form(
+              "Chuyển",
+              <>
+                <Field
                   id="unit-move"
-                  name="parentId"
-                  tree={props.tree}
-                  value={untrack(() => unit()?.parentId ?? undefined)}
-                  exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
-                  required
-                  describedBy="unit-move-hint"
-                />
-              </Field>
-              {alert()}
-              {buttons("Chuyển")}
-            </form>
+                  label="Chuyển vào đơn vị"
+                  hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
+                >
+                  <UnitSelect
+                    id="unit-move"
+                    name="parentId"
+                    tree={props.tree}
+                    value={untrack(() => unit()?.parentId ?? undefined)}
+                    exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
+                    required
+                    describedBy="unit-move-hint"
+                  />
+                </Field>
+              </>,
+            )}
           </Match>
 
           <Match when={op() === "close"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <Field
-                id="unit-close"
-                label="Giải thể từ ngày"
-                error={fieldError(err(), "closedOn")}
-                hint={
-                  <>
-                    {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày
-                    này đơn vị được ghi là đã giải thể.
-                  </>
-                }
-              >
-                <input
+            {form(
+              "Giải thể",
+              <>
+                <Field
                   id="unit-close"
-                  name="closedOn"
-                  type="text"
-                  inputmode="numeric"
-                  autocomplete="off"
-                  placeholder="dd/mm/yyyy"
-                  required
-                  value={formatDay(todayIct())}
-                  ref={focusSoon}
-                  aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
-                  aria-describedby="unit-close-hint unit-close-err"
-                />
-              </Field>
-              {alert()}
-              {buttons("Giải thể")}
-            </form>
+                  label="Giải thể từ ngày"
+                  error={fieldError(err(), "closedOn")}
+                  hint={
+                    <>
+                      {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày
+                      này đơn vị được ghi là đã giải thể.
+                    </>
+                  }
+                >
+                  <input
+                    id="unit-close"
+                    name="closedOn"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    placeholder="dd/mm/yyyy"
+                    required
+                    value={formatDay(todayIct())}
+                    ref={focusSoon}
+                    aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
+                    aria-describedby="unit-close-hint unit-close-err"
+                  />
+                </Field>
+              </>,
+            )}
           </Match>
         </Switch>
       </Show>
