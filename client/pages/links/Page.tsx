@@ -3,7 +3,7 @@
 // publish one for the children, or adopt a parent's as a campaign of one's own.
 import { createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import type { ChildCampaign, TenantLink } from "../../api-parents";
+import type { ChildCampaign, Directive, TenantLink } from "../../api-parents";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { DAY_HINT, formatDateTime, formatDay } from "../../lib/labels";
@@ -210,10 +210,7 @@ function ChildRow(props: { campaign: ChildCampaign }) {
   );
 }
 
-function DirectivesSection(props: {
-  tenant: string;
-  directives: import("../../api-parents").Directive[] | undefined;
-}) {
+function DirectivesSection(props: { tenant: string; directives: Directive[] | undefined }) {
   const templates = createAsync(() => getTemplateChoices(props.tenant));
   const pub = useSubmission(addDirective);
   const ad = useSubmission(adopt);
@@ -233,11 +230,7 @@ function DirectivesSection(props: {
             <For each={parents()}>
               {(d) => (
                 <li>
-                  <strong>{d.name}</strong>
-                  <span class="cell-note">
-                    <Show when={d.documentNo}>Số {d.documentNo} · </Show>
-                    Từ {formatDay(d.startsOn)} đến {formatDay(d.dueOn)}
-                  </span>
+                  <DirectiveTitle directive={d} />
                   <form action={adopt.with(props.tenant, d.id)} method="post">
                     <button
                       type="submit"
@@ -263,11 +256,7 @@ function DirectivesSection(props: {
             <For each={own()}>
               {(d) => (
                 <li>
-                  <strong>{d.name}</strong>
-                  <span class="cell-note">
-                    <Show when={d.documentNo}>Số {d.documentNo} · </Show>
-                    Từ {formatDay(d.startsOn)} đến {formatDay(d.dueOn)}
-                  </span>
+                  <DirectiveTitle directive={d} />
                 </li>
               )}
             </For>
@@ -335,5 +324,18 @@ function DayField(props: { id: string; name: string; label: string; error: strin
         {props.error}
       </p>
     </Field>
+  );
+}
+
+/** A directive's name, document number and dates. */
+function DirectiveTitle(props: { directive: Directive }) {
+  return (
+    <>
+      <strong>{props.directive.name}</strong>
+      <span class="cell-note">
+        <Show when={props.directive.documentNo}>Số {props.directive.documentNo} · </Show>
+        Từ {formatDay(props.directive.startsOn)} đến {formatDay(props.directive.dueOn)}
+      </span>
+    </>
   );
 }
