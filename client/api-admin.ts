@@ -1,8 +1,7 @@
 // The API of administration — invitations, accounts and their roles, the audit log — and of
 // the campaign templates. Kept out of api.ts so that it lands in the lazy chunks of the
 // screens that use it. Types are inferred from the routes (client/http.ts).
-import type { TemplateDefinition } from "../schema/template";
-import type { Role } from "./api";
+import type { InferRequestType } from "hono/client";
 import { call, id, tenantApi, type Res, type Stored, type TenantApi } from "./http";
 
 type A = TenantApi;
@@ -19,7 +18,7 @@ export async function listInvitations(tenant: string): Promise<Invitation[]> {
 
 export function createInvitation(
   tenant: string,
-  body: { memberId?: string; email: string; role: Role; unitId?: string },
+  body: InferRequestType<A["invitations"]["$post"]>["json"],
 ) {
   return call(tenantApi(tenant).invitations.$post({ json: body }));
 }
@@ -56,7 +55,11 @@ export function createResetLink(tenant: string, accountId: string): Promise<OneT
   return call(tenantApi(tenant).accounts[":id"].reset.$post({ param: { id: id(accountId) } }));
 }
 
-export function addGrant(tenant: string, accountId: string, body: { role: Role; unitId?: string }) {
+export function addGrant(
+  tenant: string,
+  accountId: string,
+  body: InferRequestType<A["accounts"][":id"]["grants"]["$post"]>["json"],
+) {
   return call(
     tenantApi(tenant).accounts[":id"].grants.$post({ param: { id: id(accountId) }, json: body }),
   );
@@ -104,7 +107,7 @@ export function requireTemplate(tenant: string, key: string): Promise<TemplateDe
 /** 409 CONFLICT (fields.key) when the key is taken. */
 export function cloneTemplate(
   tenant: string,
-  body: { fromKey: string; key: string; name: string },
+  body: InferRequestType<A["templates"]["$post"]>["json"],
 ) {
   return call(tenantApi(tenant).templates.$post({ json: body }));
 }
@@ -116,7 +119,7 @@ export function cloneTemplate(
 export function saveTemplate(
   tenant: string,
   key: string,
-  body: { version: number; definition: TemplateDefinition },
+  body: InferRequestType<A["templates"][":key"]["$put"]>["json"],
 ) {
   return call(tenantApi(tenant).templates[":key"].$put({ param: { key: id(key) }, json: body }));
 }

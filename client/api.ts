@@ -57,10 +57,7 @@ export async function listUnits(tenant: string): Promise<Unit[]> {
   return (await call(tenantApi(tenant).units.$get())).units;
 }
 
-export function createUnit(
-  tenant: string,
-  body: { name: string; kind: UnitKind; parentId?: string },
-) {
+export function createUnit(tenant: string, body: InferRequestType<A["units"]["$post"]>["json"]) {
   return call(tenantApi(tenant).units.$post({ json: body }));
 }
 
@@ -68,7 +65,7 @@ export function createUnit(
 export function updateUnit(
   tenant: string,
   unitId: string,
-  body: { name?: string; parentId?: string; version: number },
+  body: InferRequestType<A["units"][":id"]["$patch"]>["json"],
 ) {
   return call(tenantApi(tenant).units[":id"].$patch({ param: { id: id(unitId) }, json: body }));
 }
@@ -174,16 +171,7 @@ export function requireCampaign(tenant: string, campaignId: string): Promise<Cam
   return call(tenantApi(tenant).campaigns[":id"].$get({ param: { id: id(campaignId) } }));
 }
 
-export interface CampaignInput {
-  templateKey: string;
-  templateVersion?: number;
-  name: string;
-  documentNo?: string;
-  startsOn: string;
-  dueOn: string;
-  unitIds: string[];
-  overrides?: Record<string, string>;
-}
+export type CampaignInput = InferRequestType<A["campaigns"]["$post"]>["json"];
 
 /** Creates a draft; 422 with per-field detail. */
 export function createCampaign(tenant: string, body: CampaignInput) {
