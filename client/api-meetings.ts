@@ -1,167 +1,89 @@
 // The API of the unit's work in a campaign — meetings, compliance marks — and the public page.
 // Kept out of api.ts so that it lands in the lazy chunks of the screens that use it: a
-// member's entry chunk never carries it. Shapes follow worker/routes/meetings.ts,
-// worker/routes/campaigns.ts and worker/routes/supervision.ts.
-import { qs, request, t, id, type PlanData } from "./api";
+// member's entry chunk never carries it. Types are inferred from the routes (client/http.ts).
+import type { InferRequestType } from "hono/client";
+import { call, id, tenantApi, type PlanData, type Res, type Stored, type TenantApi } from "./http";
 
-export type Presence = "present" | "excused" | "absent";
+type A = TenantApi;
+type CampaignMeetings = A["campaigns"][":id"]["meetings"];
 
-export interface Attendance {
-  memberId: string;
-  fullName: string;
-  leadershipRank: number | null;
-  presence: Presence;
-  reason: string | null;
-  isCommittee: boolean;
-  spokeOrder: number | null;
-}
+export type MeetingSummary = Res<CampaignMeetings["$get"]>["meetings"][number];
+export type MeetingPatch = InferRequestType<A["meetings"][":id"]["$patch"]>["json"];
+export type Guest = NonNullable<MeetingPatch["guests"]>[number];
+export type Meeting = Stored<Res<A["meetings"][":id"]["$get"]>["meeting"], "guests", Guest[]>;
+export type Attendance = Meeting["attendance"][number];
+export type Presence = Attendance["presence"];
+export type AttendanceEntry = InferRequestType<
+  A["meetings"][":id"]["attendance"]["$put"]
+>["json"]["entries"][number];
 
-export interface Guest {
-  name: string;
-  organisation?: string;
-}
-
-export interface MeetingSummary {
-  id: string;
-  unitId: string;
-  unitName: string;
-  stepKey: string;
-  scheduledAt: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  version: number;
-}
-
-export interface Meeting extends MeetingSummary {
-  campaignId: string;
-  place: string | null;
-  format: string | null;
-  materialsSentAt: string | null;
-  soTayLink: string | null;
-  soTayPostedAt: string | null;
-  mergedWithRegular: boolean | null;
-  minutesSecretary: string | null;
-  guests: Guest[];
-  minutes: string | null;
-  voteFor: number | null;
-  voteAgainst: number | null;
-  voteAbstain: number | null;
-  attendance: Attendance[];
-}
-
-export interface MeetingPatch {
-  version: number;
-  scheduledAt?: string | null;
-  place?: string | null;
-  materialsSentAt?: string | null;
-  soTayLink?: string | null;
-  soTayPostedAt?: string | null;
-  startedAt?: string | null;
-  endedAt?: string | null;
-  mergedWithRegular?: boolean | null;
-  minutesSecretary?: string | null;
-  guests?: Guest[];
-  minutes?: string | null;
-  vote?: { for: number; against: number; abstain: number } | null;
-}
-
-export interface AttendanceEntry {
-  memberId: string;
-  presence: Presence;
-  reason?: string | null;
-  isCommittee?: boolean;
-  spokeOrder?: number | null;
-}
-
-const c = (tenant: string, campaignId: string) => `${t(tenant)}/campaigns/${id(campaignId)}`;
+const campaign = (tenant: string, campaignId: string) => ({
+  api: tenantApi(tenant).campaigns[":id"],
+  param: { id: id(campaignId) },
+});
 
 export async function listMeetings(tenant: string, campaignId: string): Promise<MeetingSummary[]> {
-  return (await request<{ meetings: MeetingSummary[] }>("GET", `${c(tenant, campaignId)}/meetings`))
-    .meetings;
+  const c = campaign(tenant, campaignId);
+  return (await call(c.api.meetings.$get({ param: c.param }))).meetings;
 }
 
 /** 409 CONFLICT when the unit already has this meeting; 422 for a step that is no meeting. */
 export async function createMeeting(
   tenant: string,
   campaignId: string,
-  body: { unitId: string; stepKey: string; scheduledAt?: string; place?: string },
+  json: InferRequestType<CampaignMeetings["$post"]>["json"],
 ): Promise<Meeting> {
-  return (await request<{ meeting: Meeting }>("POST", `${c(tenant, campaignId)}/meetings`, body))
-    .meeting;
+  const c = campaign(tenant, campaignId);
+  return (await call(c.api.meetings.$post({ param: c.param, json }))).meeting as Meeting;
 }
 
 export async function getMeeting(tenant: string, meetingId: string): Promise<Meeting> {
-  return (await request<{ meeting: Meeting }>("GET", `${t(tenant)}/meetings/${id(meetingId)}`))
-    .meeting;
+  const param = { id: id(meetingId) };
+  return (await call(tenantApi(tenant).meetings[":id"].$get({ param }))).meeting as Meeting;
 }
 
 /** 409 VERSION_CONFLICT when someone saved since `version`. */
 export async function patchMeeting(
   tenant: string,
   meetingId: string,
-  body: MeetingPatch,
+  json: MeetingPatch,
 ): Promise<Meeting> {
-  return (
-    await request<{ meeting: Meeting }>("PATCH", `${t(tenant)}/meetings/${id(meetingId)}`, body)
-  ).meeting;
+  const param = { id: id(meetingId) };
+  return (await call(tenantApi(tenant).meetings[":id"].$patch({ param, json }))).meeting as Meeting;
 }
 
 /** Replaces the roll-call; bumps the meeting's version like a PATCH. */
 export async function putAttendance(
   tenant: string,
   meetingId: string,
-  body: { version: number; entries: AttendanceEntry[] },
+  json: { version: number; entries: AttendanceEntry[] },
 ): Promise<Meeting> {
-  return (
-    await request<{ meeting: Meeting }>(
-      "PUT",
-      `${t(tenant)}/meetings/${id(meetingId)}/attendance`,
-      body,
-    )
-  ).meeting;
+  const param = { id: id(meetingId) };
+  return (await call(tenantApi(tenant).meetings[":id"].attendance.$put({ param, json })))
+    .meeting as Meeting;
 }
 
 // ---- Compliance ----
 
-export type MarkStatus = "pass" | "late" | "fail" | "pending";
-
-export interface Mark {
-  rule: string;
-  label: string;
-  status: MarkStatus;
-  reason: string;
-  step?: string;
-  report?: string;
-}
-
-export interface Compliance {
-  units: { unitId: string; unitName: string; marks: Mark[] }[];
-  summary: Record<string, Record<MarkStatus, number>>;
-}
+export type Compliance = Res<A["campaigns"][":id"]["compliance"]["$get"]>;
+export type Mark = Compliance["units"][number]["marks"][number];
+export type MarkStatus = Mark["status"];
 
 export function getCompliance(
   tenant: string,
   campaignId: string,
   unitId?: string,
 ): Promise<Compliance> {
-  return request<Compliance>("GET", `${c(tenant, campaignId)}/compliance${qs({ unitId })}`);
+  const c = campaign(tenant, campaignId);
+  return call(c.api.compliance.$get({ param: c.param, query: { unitId: unitId || undefined } }));
 }
 
 // ---- Public page (no login) ----
 
-export interface PublicPlan {
-  campaignId: string;
-  campaignName: string;
-  fullName: string;
-  position: string | null;
-  unitName: string;
-  formKey: string;
-  confirmedAt: string | null;
-  data: PlanData;
-}
+type Published = Res<A["public"]["plans"]["$get"]>;
+export type PublicPlan = Stored<Published["plans"][number], "data", PlanData>;
+export type PublicPlans = Stored<Published, "plans", PublicPlan[]>;
 
-export function getPublicPlans(
-  tenant: string,
-): Promise<{ tenant: { slug: string; name: string }; plans: PublicPlan[] }> {
-  return request("GET", `${t(tenant)}/public/plans`);
+export function getPublicPlans(tenant: string): Promise<PublicPlans> {
+  return call(tenantApi(tenant).public.plans.$get()) as Promise<PublicPlans>;
 }

@@ -1,72 +1,45 @@
 // The API of supervision (routed plans, góp ý), reports upward, and the links between parent
 // and child đảng bộ with their directives. Kept out of api.ts so that it lands in the lazy
-// chunks of the screens that use it. Shapes follow worker/routes/supervision.ts,
-// worker/routes/submissions.ts, worker/routes/campaigns.ts and worker/routes/links.ts.
-import { request, t, id, type PlanData } from "./api";
-import type { MarkStatus } from "./api-meetings";
+// chunks of the screens that use it. Types are inferred from the routes (client/http.ts).
+import type { InferRequestType } from "hono/client";
+import { call, id, tenantApi, type PlanData, type Res, type Stored, type TenantApi } from "./http";
+
+type A = TenantApi;
 
 // ---- Supervision ----
 
-export interface RoutedPlan {
-  submissionId: string;
-  campaignId: string;
-  campaignName: string;
-  memberId: string;
-  fullName: string;
-  position: string | null;
-  unitName: string;
-  formKey: string;
-  confirmedAt: string | null;
-}
+export type RoutedPlan = Res<A["supervision"]["plans"]["$get"]>["plans"][number];
 
 export async function listRoutedPlans(tenant: string): Promise<RoutedPlan[]> {
-  return (await request<{ plans: RoutedPlan[] }>("GET", `${t(tenant)}/supervision/plans`)).plans;
+  return (await call(tenantApi(tenant).supervision.plans.$get())).plans;
 }
 
-export interface PlanComment {
-  id: string;
-  authorRole: "giam-sat" | "chi-bo";
-  body: string;
-  createdAt: string;
-}
+type CommentRow = Res<A["submissions"][":id"]["comments"]["$get"]>["comments"][number];
+/** The server stores the author's role as text; it writes only these two. */
+export type PlanComment = Stored<CommentRow, "authorRole", "giam-sat" | "chi-bo">;
 
 export async function listComments(tenant: string, submissionId: string): Promise<PlanComment[]> {
-  return (
-    await request<{ comments: PlanComment[] }>(
-      "GET",
-      `${t(tenant)}/submissions/${id(submissionId)}/comments`,
-    )
-  ).comments;
+  const param = { id: id(submissionId) };
+  const { comments } = await call(tenantApi(tenant).submissions[":id"].comments.$get({ param }));
+  return comments as PlanComment[];
 }
 
 /** 422 (fields.body) for fewer than 2 characters. */
-export function addComment(tenant: string, submissionId: string, body: string): Promise<unknown> {
-  return request("POST", `${t(tenant)}/submissions/${id(submissionId)}/comments`, { body });
+export function addComment(tenant: string, submissionId: string, body: string) {
+  const param = { id: id(submissionId) };
+  return call(tenantApi(tenant).submissions[":id"].comments.$post({ param, json: { body } }));
 }
 
 // ---- Reports upward ----
 
-export interface UnitReport {
-  unitId: string;
-  unitName: string;
-  reportKey: string;
-  title: string;
-  to: string;
-  dueAt: string | null;
-  submittedAt: string | null;
-  version: number;
-  /** Absent for viewers. */
-  data?: PlanData | null;
-  mark: { status: MarkStatus; reason: string };
-}
+type ReportRow = Res<A["campaigns"][":id"]["reports"]["$get"]>["reports"][number];
+/** `data` is absent for viewers. */
+export type UnitReport = Omit<ReportRow, "data"> & { data?: PlanData | null };
 
 export async function listReports(tenant: string, campaignId: string): Promise<UnitReport[]> {
-  return (
-    await request<{ reports: UnitReport[] }>(
-      "GET",
-      `${t(tenant)}/campaigns/${id(campaignId)}/reports`,
-    )
-  ).reports;
+  const param = { id: id(campaignId) };
+  const { reports } = await call(tenantApi(tenant).campaigns[":id"].reports.$get({ param }));
+  return reports as UnitReport[];
 }
 
 /** 422 with one message per field path; 409 VERSION_CONFLICT when `version` is stale. */
@@ -74,90 +47,54 @@ export function submitReport(
   tenant: string,
   campaignId: string,
   unitId: string,
-  body: { reportKey: string; data: PlanData; version?: number },
-): Promise<unknown> {
-  return request("PUT", `${t(tenant)}/campaigns/${id(campaignId)}/reports/${id(unitId)}`, body);
+  json: InferRequestType<A["campaigns"][":id"]["reports"][":unitId"]["$put"]>["json"],
+) {
+  const param = { id: id(campaignId), unitId: id(unitId) };
+  return call(tenantApi(tenant).campaigns[":id"].reports[":unitId"].$put({ param, json }));
 }
 
 // ---- Links between đảng bộ ----
 
-export type LinkStatus = "pending" | "approved" | "revoked" | string;
+export type Links = Res<A["links"]["$get"]>;
+export type TenantLink = Links["asChild"][number];
 
-export interface TenantLink {
-  id: string;
-  status: LinkStatus;
-  requestedAt: string;
-  approvedAt: string | null;
-  child: { slug: string; name: string };
-  parent: { slug: string; name: string };
+export function listLinks(tenant: string): Promise<Links> {
+  return call(tenantApi(tenant).links.$get());
 }
 
-export function listLinks(
-  tenant: string,
-): Promise<{ asChild: TenantLink[]; asParent: TenantLink[] }> {
-  return request("GET", `${t(tenant)}/links`);
+export function requestLink(tenant: string, parentSlug: string) {
+  return call(tenantApi(tenant).links.$post({ json: { parentSlug } }));
 }
 
-export function requestLink(tenant: string, parentSlug: string): Promise<unknown> {
-  return request("POST", `${t(tenant)}/links`, { parentSlug });
+export function approveLink(tenant: string, linkId: string) {
+  return call(tenantApi(tenant).links[":id"].approve.$post({ param: { id: id(linkId) } }));
 }
 
-export function approveLink(tenant: string, linkId: string): Promise<unknown> {
-  return request("POST", `${t(tenant)}/links/${id(linkId)}/approve`);
+export function revokeLink(tenant: string, linkId: string) {
+  return call(tenantApi(tenant).links[":id"].revoke.$post({ param: { id: id(linkId) } }));
 }
 
-export function revokeLink(tenant: string, linkId: string): Promise<unknown> {
-  return request("POST", `${t(tenant)}/links/${id(linkId)}/revoke`);
-}
-
-export interface ChildCampaign {
-  name: string;
-  directiveName: string | null;
-  expected: number;
-  submitted: number;
-  confirmed: number;
-  late: number;
-  excused: number;
-  computedAt: string;
-}
-
-export interface ChildProgress {
-  tenant: { slug: string; name: string };
-  campaigns: ChildCampaign[];
-}
+export type ChildProgress = Res<A["children"]["progress"]["$get"]>["children"][number];
+export type ChildCampaign = ChildProgress["campaigns"][number];
 
 export async function childrenProgress(tenant: string): Promise<ChildProgress[]> {
-  return (await request<{ children: ChildProgress[] }>("GET", `${t(tenant)}/children/progress`))
-    .children;
+  return (await call(tenantApi(tenant).children.progress.$get())).children;
 }
 
-export interface Directive {
-  id: string;
-  name: string;
-  documentNo: string | null;
-  templateKey: string;
-  startsOn: string;
-  dueOn: string;
-  lockedSections: string[];
-  /** True for one this đảng bộ published; false for a parent's. */
-  own: boolean;
-}
+export type Directive = Res<A["directives"]["$get"]>["directives"][number];
 
 export async function listDirectives(tenant: string): Promise<Directive[]> {
-  return (await request<{ directives: Directive[] }>("GET", `${t(tenant)}/directives`)).directives;
+  return (await call(tenantApi(tenant).directives.$get())).directives;
 }
 
 export function publishDirective(
   tenant: string,
-  body: { templateKey: string; name: string; documentNo?: string; startsOn: string; dueOn: string },
-): Promise<{ id: string }> {
-  return request("POST", `${t(tenant)}/directives`, body);
+  json: InferRequestType<A["directives"]["$post"]>["json"],
+) {
+  return call(tenantApi(tenant).directives.$post({ json }));
 }
 
-export function adoptDirective(
-  tenant: string,
-  directiveId: string,
-  unitIds: string[],
-): Promise<{ id: string }> {
-  return request("POST", `${t(tenant)}/directives/${id(directiveId)}/adopt`, { unitIds });
+export function adoptDirective(tenant: string, directiveId: string, unitIds: string[]) {
+  const param = { id: id(directiveId) };
+  return call(tenantApi(tenant).directives[":id"].adopt.$post({ param, json: { unitIds } }));
 }

@@ -4,7 +4,8 @@
 // 390 px phone a card keeps them reachable without sideways scrolling.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
-import type { Account, Invitation, Role } from "../../api";
+import type { Role } from "../../api";
+import type { Account, Invitation } from "../../api-admin";
 import CopyLink from "../../components/CopyLink";
 import UnitSelect from "../../components/UnitSelect";
 import { errorText } from "../../lib/errors";
@@ -24,6 +25,8 @@ import {
   setAccountDisabled,
 } from "./accounts.data";
 import "../screens.css";
+import { Field, Input } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function AccountsPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -48,16 +51,14 @@ export default function AccountsPage(props: RouteSectionProps) {
         <h2 id="accounts-title">
           Tài khoản <Show when={accounts()}>({accounts()!.length})</Show>
         </h2>
-        <div class="field">
-          <label for="account-filter">Lọc theo tên hoặc thư điện tử</label>
-          <input
-            id="account-filter"
+        <Field id="account-filter" label="Lọc theo tên hoặc thư điện tử">
+          <Input
             type="search"
             autocomplete="off"
             value={filter()}
             onInput={(e) => setFilter(e.currentTarget.value)}
           />
-        </div>
+        </Field>
         <Show when={accounts()} fallback={<p class="boot">Đang tải…</p>}>
           <p role="status" class="muted">
             {filter() ? `Khớp ${countLabel(shown().length, "tài khoản")}.` : ""}
@@ -104,10 +105,8 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
     <section aria-labelledby="invite-title" class="card">
       <h2 id="invite-title">Mời người dùng mới</h2>
       <form action={invite.with(props.tenant)} method="post" class="stack">
-        <div class="field">
-          <label for="inv-email">Thư điện tử</label>
-          <input
-            id="inv-email"
+        <Field id="inv-email" label="Thư điện tử">
+          <Input
             name="email"
             type="email"
             inputmode="email"
@@ -116,10 +115,9 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
             spellcheck={false}
             required
           />
-        </div>
+        </Field>
         <div class="grid-2">
-          <div class="field">
-            <label for="inv-role">Vai trò</label>
+          <Field id="inv-role" label="Vai trò">
             <select id="inv-role" name="role">
               <For each={ROLE_OPTIONS}>
                 {([value, label]) => (
@@ -129,9 +127,8 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
                 )}
               </For>
             </select>
-          </div>
-          <div class="field">
-            <label for="inv-unit">Đơn vị</label>
+          </Field>
+          <Field id="inv-unit" label="Đơn vị">
             <UnitSelect
               id="inv-unit"
               name="unitId"
@@ -139,15 +136,13 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
               emptyLabel="Toàn đảng bộ"
               describedBy="inv-unit-hint"
             />
-          </div>
+          </Field>
         </div>
         <p id="inv-unit-hint" class="hint">
           Vai trò áp dụng cho đơn vị được chọn và mọi đơn vị trực thuộc. “Toàn đảng bộ” dành cho
           Quản trị.
         </p>
-        <div role="alert" class="alert">
-          {errorText(sub.error)}
-        </div>
+        <Alert>{errorText(sub.error)}</Alert>
         <button type="submit" class="button primary" disabled={sub.pending}>
           {sub.pending ? "Đang tạo…" : "Tạo lời mời"}
         </button>
@@ -225,9 +220,7 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
           </For>
         </ul>
       </Show>
-      <div role="alert" class="alert">
-        {errorText(revoke.error)}
-      </div>
+      <Alert>{errorText(revoke.error)}</Alert>
 
       <details class="add-grant">
         <summary>Thêm vai trò</summary>
@@ -251,9 +244,7 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
               />
             </div>
           </div>
-          <div role="alert" class="alert">
-            {errorText(grant.error)}
-          </div>
+          <Alert>{errorText(grant.error)}</Alert>
           <button type="submit" class="button" disabled={grant.pending}>
             {grant.pending ? "Đang thêm…" : "Thêm vai trò"}
           </button>
@@ -283,9 +274,7 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
           </button>
         </form>
       </div>
-      <div role="alert" class="alert">
-        {errorText(toggle.error ?? reset.error)}
-      </div>
+      <Alert>{errorText(toggle.error ?? reset.error)}</Alert>
       <Show when={reset.result}>
         <CopyLink
           label={`Đường dẫn đặt lại mật khẩu cho ${props.account.fullName}`}
@@ -315,7 +304,7 @@ function InvitationCard(props: { tenant: string; invitation: Invitation; tree: U
         <strong>{props.invitation.email}</strong>
       </p>
       <p class="muted">
-        {roleLabel(props.invitation.role)} · {grantPlace(props.tree, props.invitation.unitId)}
+        {roleLabel(props.invitation.role ?? "")} · {grantPlace(props.tree, props.invitation.unitId)}
         <br />
         {state().text}
       </p>
@@ -331,9 +320,7 @@ function InvitationCard(props: { tenant: string; invitation: Invitation; tree: U
           </button>
         </form>
       </Show>
-      <div role="alert" class="alert">
-        {errorText(sub.error)}
-      </div>
+      <Alert>{errorText(sub.error)}</Alert>
     </li>
   );
 }

@@ -1,5 +1,6 @@
 // Reads and writes of /t/:tenant/tai-khoan: accounts, their roles, and invitations.
 import { action, json, query, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { type Role } from "../../api";
 import {
   addGrant,
   createInvitation,
@@ -12,8 +13,7 @@ import {
   revokeInvitation,
   type Account,
   type Invitation,
-  type Role,
-} from "../../api";
+} from "../../api-admin";
 import { getUnits } from "../units/units.data";
 
 export const getAccounts = query(

@@ -2,13 +2,14 @@
 // Newest first; "Xem thêm" appends the next older page (cursor: the last entry's id).
 import { A, createAsync, useSearchParams, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show, Suspense } from "solid-js";
-import type { AuditEntry } from "../../api";
+import type { AuditEntry } from "../../api-admin";
 import { roleLabel } from "../../lib/format";
 import { formatDateTime, formatDay, memberStatusLabel, unitKindLabel } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
 import { getUnits } from "../units/units.data";
 import { AUDIT_PAGE, entityParam, getAudit } from "./audit.data";
 import "../screens.css";
+import { Field, Select } from "../../components/Field";
 
 const ENTITIES: Record<string, string> = {
   unit: "Đơn vị",
@@ -136,10 +137,8 @@ export default function AuditPage(props: RouteSectionProps) {
     <>
       <h1>Nhật ký thay đổi</h1>
       <p class="muted">Mọi thay đổi về đơn vị, đảng viên và tài khoản, mới nhất ở trên.</p>
-      <div class="field filters">
-        <label for="audit-entity">Đối tượng</label>
-        <select
-          id="audit-entity"
+      <Field id="audit-entity" label="Đối tượng" class="filters">
+        <Select
           onChange={(e) =>
             setSearch({ "doi-tuong": e.currentTarget.value || undefined }, { replace: true })
           }
@@ -152,8 +151,8 @@ export default function AuditPage(props: RouteSectionProps) {
               </option>
             )}
           </For>
-        </select>
-      </div>
+        </Select>
+      </Field>
       <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
         <table class="table stacked audit" role="table">
           <caption id="audit-caption" class="visually-hidden">

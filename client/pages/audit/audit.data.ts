@@ -1,6 +1,6 @@
 // Reads of the audit log /t/:tenant/nhat-ky, one page of entries per call, newest first.
 import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
-import { listAudit, type AuditEntry } from "../../api";
+import { listAudit, type AuditEntry } from "../../api-admin";
 
 export const AUDIT_PAGE = 50;
 

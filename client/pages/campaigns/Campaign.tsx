@@ -15,6 +15,8 @@ import { changeCampaign, getCampaignDetail } from "./campaigns.data";
 import ProgressView from "./Progress";
 import { CAMPAIGN_STATUS_LABELS, OWNER_LABELS, stepKindLabel } from "./steps";
 import "../screens.css";
+import { Table, Row, RowHead, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 // The unit's meetings and the compliance checklist: a chunk of their own, which a member who
 // opens the campaign page never loads.
@@ -92,37 +94,23 @@ export default function CampaignPage(props: RouteSectionProps) {
 
           <section aria-labelledby="steps-title">
             <h2 id="steps-title">Các bước và hạn</h2>
-            <div class="table-scroll" role="region" aria-labelledby="steps-title" tabindex="0">
-              <table class="table stacked" role="table">
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <th scope="col" role="columnheader">
-                      Bước
-                    </th>
-                    <th scope="col" role="columnheader">
-                      Ai làm
-                    </th>
-                    <th scope="col" role="columnheader">
-                      Hạn
-                    </th>
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  <For each={c().steps}>
-                    {(s) => (
-                      <tr role="row">
-                        <th scope="row" role="rowheader">
-                          {s.title}
-                          <span class="cell-note">{stepKindLabel(s.kind)}</span>
-                        </th>
-                        <td role="cell">{OWNER_LABELS[s.owner]}</td>
-                        <td role="cell">{s.dueAt ? dueText(s.dueAt) : "Không có hạn cụ thể"}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <Table
+              columns={["Bước", "Ai làm", "Hạn"]}
+              rows={c().steps}
+              stacked
+              scrollLabel="steps-title"
+            >
+              {(s) => (
+                <Row>
+                  <RowHead>
+                    {s.title}
+                    <span class="cell-note">{stepKindLabel(s.kind)}</span>
+                  </RowHead>
+                  <Cell>{OWNER_LABELS[s.owner]}</Cell>
+                  <Cell>{s.dueAt ? dueText(s.dueAt) : "Không có hạn cụ thể"}</Cell>
+                </Row>
+              )}
+            </Table>
           </section>
         </>
       )}
@@ -218,7 +206,7 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
       <Show when={props.campaign.status === "closed"}>
         <p class="muted">Đợt sinh hoạt đã kết thúc.</p>
       </Show>
-      <div role="alert" class="alert">
+      <Alert>
         <Show when={sub.error}>
           <Show when={blocked()} fallback={errorMessage(sub.error)}>
             <p>Chưa phát động được:</p>
@@ -232,7 +220,7 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
             </p>
           </Show>
         </Show>
-      </div>
+      </Alert>
       <p role="status" class="notice">
         {sub.result?.op === "launch"
           ? "Đã phát động: các chi bộ và đảng viên đã nhận việc."

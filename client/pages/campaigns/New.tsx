@@ -12,6 +12,8 @@ import { getTemplateDetail, getTemplates } from "../templates/templates.data";
 import { getUnits } from "../units/units.data";
 import { addCampaign } from "./campaigns.data";
 import "../screens.css";
+import { Field, Input, Select } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 function addDays(ymd: string, days: number): string {
   const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
@@ -76,14 +78,8 @@ export default function NewCampaignPage(props: RouteSectionProps) {
         đảng viên.
       </p>
       <form action={addCampaign.with(tenant())} method="post" class="card stack">
-        <div class="field">
-          <label for="c-template">Mẫu</label>
-          <select
-            id="c-template"
-            name="templateKey"
-            required
-            onChange={(e) => setChosen(e.currentTarget.value)}
-          >
+        <Field id="c-template" label="Mẫu">
+          <Select name="templateKey" required onChange={(e) => setChosen(e.currentTarget.value)}>
             <For each={templates() ?? []}>
               {(t) => (
                 <option value={t.key} selected={t.key === templateKey()}>
@@ -92,9 +88,9 @@ export default function NewCampaignPage(props: RouteSectionProps) {
                 </option>
               )}
             </For>
-          </select>
+          </Select>
           <p class="field-error">{err("templateKey")}</p>
-        </div>
+        </Field>
         <Show when={detail()}>
           {(d) => (
             <div class="template-info">
@@ -115,10 +111,8 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             </div>
           )}
         </Show>
-        <div class="field">
-          <label for="c-name">Tên đợt</label>
-          <input
-            id="c-name"
+        <Field id="c-name" label="Tên đợt" error={err("name")}>
+          <Input
             name="name"
             type="text"
             required
@@ -126,32 +120,14 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             maxLength={300}
             value={name() ?? defaultName()}
             onInput={(e) => setName(e.currentTarget.value)}
-            aria-invalid={err("name") ? "true" : undefined}
-            aria-describedby="c-name-err"
           />
-          <p id="c-name-err" class="field-error">
-            {err("name")}
-          </p>
-        </div>
-        <div class="field">
-          <label for="c-doc">Số văn bản (không bắt buộc)</label>
-          <input
-            id="c-doc"
-            name="documentNo"
-            type="text"
-            maxLength={100}
-            placeholder="Ví dụ: 05-HD/ĐU"
-            aria-describedby="c-doc-err"
-          />
-          <p id="c-doc-err" class="field-error">
-            {err("documentNo")}
-          </p>
-        </div>
+        </Field>
+        <Field id="c-doc" label="Số văn bản (không bắt buộc)" error={err("documentNo")}>
+          <Input name="documentNo" type="text" maxLength={100} placeholder="Ví dụ: 05-HD/ĐU" />
+        </Field>
         <div class="grid-2">
-          <div class="field">
-            <label for="c-start">Ngày bắt đầu</label>
-            <input
-              id="c-start"
+          <Field id="c-start" label="Ngày bắt đầu" error={err("startsOn")} hint={DAY_HINT}>
+            <Input
               name="startsOn"
               type="text"
               inputmode="numeric"
@@ -159,20 +135,15 @@ export default function NewCampaignPage(props: RouteSectionProps) {
               placeholder="dd/mm/yyyy"
               value={formatDay(today)}
               required
-              aria-invalid={err("startsOn") ? "true" : undefined}
-              aria-describedby="c-start-hint c-start-err"
             />
-            <p id="c-start-hint" class="hint">
-              {DAY_HINT}
-            </p>
-            <p id="c-start-err" class="field-error">
-              {err("startsOn")}
-            </p>
-          </div>
-          <div class="field">
-            <label for="c-due">Hạn hoàn thành (trước ngày)</label>
-            <input
-              id="c-due"
+          </Field>
+          <Field
+            id="c-due"
+            label="Hạn hoàn thành (trước ngày)"
+            error={err("dueOn")}
+            hint="Các bước của mẫu tính hạn theo ngày này."
+          >
+            <Input
               name="dueOn"
               type="text"
               inputmode="numeric"
@@ -180,16 +151,8 @@ export default function NewCampaignPage(props: RouteSectionProps) {
               placeholder="dd/mm/yyyy"
               value={defaultDue()}
               required
-              aria-invalid={err("dueOn") ? "true" : undefined}
-              aria-describedby="c-due-hint c-due-err"
             />
-            <p id="c-due-hint" class="hint">
-              Các bước của mẫu tính hạn theo ngày này.
-            </p>
-            <p id="c-due-err" class="field-error">
-              {err("dueOn")}
-            </p>
-          </div>
+          </Field>
         </div>
         <fieldset class="field" aria-describedby="c-units-err">
           <legend>Đơn vị tham gia</legend>
@@ -201,9 +164,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             {err("unitIds")}
           </p>
         </fieldset>
-        <div role="alert" class="alert">
-          {errorMessage(sub.error)}
-        </div>
+        <Alert>{errorMessage(sub.error)}</Alert>
         <button type="submit" class="button primary" disabled={sub.pending}>
           {sub.pending ? "Đang tạo…" : "Tạo đợt (nháp)"}
         </button>

@@ -13,6 +13,8 @@ import { dueText, formatDate } from "../../lib/format";
 import { focusTarget, pathKey, setAt } from "../../lib/plan";
 import { FormFields, type FormCtx } from "../plan/fields";
 import "../plan/plan.css";
+import { Table, Row, RowHead, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 export const getReports = query(
   (tenant: string, campaignId: string) => listReports(tenant, campaignId),
@@ -48,50 +50,31 @@ export function ReportsSection(props: {
           {(r) => <ReportForm tenant={props.tenant} campaign={props.campaign} report={r} />}
         </For>
         <Show when={watches()}>
-          <div class="table-scroll" role="region" aria-labelledby="reports-title" tabindex="0">
-            <table class="table stacked" role="table">
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col" role="columnheader">
-                    Đơn vị
-                  </th>
-                  <th scope="col" role="columnheader">
-                    Báo cáo
-                  </th>
-                  <th scope="col" role="columnheader">
-                    Hạn
-                  </th>
-                  <th scope="col" role="columnheader">
-                    Tình trạng
-                  </th>
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                <For each={reports()}>
-                  {(r) => (
-                    <tr role="row">
-                      <th scope="row" role="rowheader">
-                        {r.unitName}
-                      </th>
-                      <td role="cell">
-                        {r.title}
-                        <span class="cell-note">Gửi {r.to}</span>
-                      </td>
-                      <td role="cell">{r.dueAt ? dueText(r.dueAt) : "Không có hạn cụ thể"}</td>
-                      <td role="cell">
-                        <span class={`badge k-${r.mark.status}`}>
-                          {REPORT_STATUS[r.mark.status] ?? r.mark.status}
-                        </span>
-                        <Show when={r.submittedAt}>
-                          <span class="cell-note">Nộp ngày {formatDate(r.submittedAt!)}</span>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={["Đơn vị", "Báo cáo", "Hạn", "Tình trạng"]}
+            rows={reports()}
+            stacked
+            scrollLabel="reports-title"
+          >
+            {(r) => (
+              <Row>
+                <RowHead>{r.unitName}</RowHead>
+                <Cell>
+                  {r.title}
+                  <span class="cell-note">Gửi {r.to}</span>
+                </Cell>
+                <Cell>{r.dueAt ? dueText(r.dueAt) : "Không có hạn cụ thể"}</Cell>
+                <Cell>
+                  <span class={`badge k-${r.mark.status}`}>
+                    {REPORT_STATUS[r.mark.status] ?? r.mark.status}
+                  </span>
+                  <Show when={r.submittedAt}>
+                    <span class="cell-note">Nộp ngày {formatDate(r.submittedAt!)}</span>
+                  </Show>
+                </Cell>
+              </Row>
+            )}
+          </Table>
         </Show>
       </section>
     </Show>
@@ -183,9 +166,7 @@ function ReportForm(props: { tenant: string; campaign: CampaignDetail; report: U
       <button type="submit" class="button primary" disabled={pending()}>
         {pending() ? "Đang nộp…" : props.report.submittedAt ? "Nộp lại báo cáo" : "Nộp báo cáo"}
       </button>
-      <div role="alert" class="alert">
-        {errorMessage(error())}
-      </div>
+      <Alert>{errorMessage(error())}</Alert>
       <p role="status" class="notice">
         {notice()}
       </p>

@@ -12,6 +12,9 @@ import { useTitle } from "../../lib/title";
 import { getUnits } from "../units/units.data";
 import { fileKey, importRoster, type ImportOutcome } from "./import.data";
 import "../screens.css";
+import { Field, Input } from "../../components/Field";
+import { Cell, Row, Table } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 const HEADER = [
   "ho_ten",
@@ -208,28 +211,24 @@ export default function ImportPage(props: RouteSectionProps) {
         enctype="multipart/form-data"
         class="card stack"
       >
-        <div class="field">
-          <label for="import-file">Tệp danh sách (.csv hoặc .xlsx)</label>
-          <input
-            id="import-file"
+        <Field
+          id="import-file"
+          label="Tệp danh sách (.csv hoặc .xlsx)"
+          hint="Tối đa 16 MB (khoảng 20.000 dòng)."
+        >
+          <Input
             name="file"
             type="file"
             required
             accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby="import-file-hint"
             onChange={(e) => {
               const f = e.currentTarget.files?.[0];
               setCurrent(f ? fileKey(f) : "");
             }}
           />
-          <p id="import-file-hint" class="hint">
-            Tối đa 16 MB (khoảng 20.000 dòng).
-          </p>
-        </div>
+        </Field>
 
-        <div role="alert" class="alert">
-          {errorText(sub.error)}
-        </div>
+        <Alert>{errorText(sub.error)}</Alert>
 
         <div role="status" class="result">
           <Show when={sub.pending}>
@@ -261,27 +260,20 @@ export default function ImportPage(props: RouteSectionProps) {
         </div>
 
         <Show when={!sub.pending && errors().length > 0}>
-          <div class="table-scroll" role="region" aria-labelledby="import-errors" tabindex="0">
-            <table class="table">
-              <caption id="import-errors">Các lỗi trong tệp {outcome()?.fileName}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Dòng</th>
-                  <th scope="col">Lỗi</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={errors()}>
-                  {(e) => (
-                    <tr>
-                      <td class="num">{e.line}</td>
-                      <td>{e.message}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={["Dòng", "Lỗi"]}
+            rows={errors()}
+            scrollLabel="import-errors"
+            caption={<>Các lỗi trong tệp {outcome()?.fileName}</>}
+            captionId="import-errors"
+          >
+            {(e) => (
+              <Row>
+                <Cell class="num">{e.line}</Cell>
+                <Cell>{e.message}</Cell>
+              </Row>
+            )}
+          </Table>
         </Show>
 
         <div class="actions">

@@ -2,6 +2,8 @@
 import { A, useSubmission } from "@solidjs/router";
 import { useTitle } from "../../lib/title";
 import { openTenant } from "./landing.data";
+import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function LandingPage() {
   const sub = useSubmission(openTenant);
@@ -18,8 +20,15 @@ export default function LandingPage() {
       <section class="card" aria-labelledby="enter-heading">
         <h2 id="enter-heading">Vào đảng bộ của bạn</h2>
         <form action={openTenant} method="post" class="stack">
-          <div class="field">
-            <label for="slug">Mã đảng bộ</label>
+          <Field
+            id="slug"
+            label="Mã đảng bộ"
+            hint={
+              <>
+                Mã do văn phòng cấp ủy cung cấp, ví dụ: <code>long-bien</code>.
+              </>
+            }
+          >
             <input
               id="slug"
               name="slug"
@@ -32,13 +41,8 @@ export default function LandingPage() {
               aria-describedby="slug-hint"
               aria-invalid={sub.error ? "true" : undefined}
             />
-            <p id="slug-hint" class="hint">
-              Mã do văn phòng cấp ủy cung cấp, ví dụ: <code>long-bien</code>.
-            </p>
-          </div>
-          <div role="alert" class="alert">
-            {sub.error?.message}
-          </div>
+          </Field>
+          <Alert>{sub.error?.message}</Alert>
           <button type="submit" class="button primary">
             Tiếp tục
           </button>

@@ -3,7 +3,7 @@
 // publish one for the children, or adopt a parent's as a campaign of one's own.
 import { createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import type { ChildCampaign, TenantLink } from "../../api-parents";
+import type { ChildCampaign, Directive, TenantLink } from "../../api-parents";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { DAY_HINT, formatDateTime, formatDay } from "../../lib/labels";
@@ -19,6 +19,8 @@ import {
   getTemplateChoices,
 } from "./links.data";
 import "../screens.css";
+import { Field, Input, Select } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 const LINK_STATUS: Record<string, string> = {
   pending: "Chờ duyệt",
@@ -55,33 +57,26 @@ export default function LinksPage(props: RouteSectionProps) {
           )}
         </Show>
         <form action={askParent.with(tenant())} method="post" class="stack">
-          <div class="field">
-            <label for="parent-slug">Mã đảng bộ cấp trên</label>
-            <input
-              id="parent-slug"
+          <Field
+            id="parent-slug"
+            label="Mã đảng bộ cấp trên"
+            error={fieldError(ask.error, "parentSlug")}
+            hint="Mã trong đường dẫn của đảng bộ cấp trên, ví dụ “dang-uy-phuong-1”."
+          >
+            <Input
               name="parentSlug"
               type="text"
               autocomplete="off"
               autocapitalize="none"
               spellcheck={false}
               maxLength={40}
-              aria-invalid={fieldError(ask.error, "parentSlug") ? "true" : undefined}
-              aria-describedby="parent-slug-hint parent-slug-err"
             />
-            <p id="parent-slug-hint" class="hint">
-              Mã trong đường dẫn của đảng bộ cấp trên, ví dụ “dang-uy-phuong-1”.
-            </p>
-            <p id="parent-slug-err" class="field-error">
-              {fieldError(ask.error, "parentSlug")}
-            </p>
-          </div>
+          </Field>
           <button type="submit" class="button primary" disabled={ask.pending}>
             {ask.pending ? "Đang gửi…" : "Đề nghị liên kết"}
           </button>
         </form>
-        <div role="alert" class="alert">
-          {fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}
-        </div>
+        <Alert>{fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}</Alert>
         <p role="status" class="notice">
           {ask.result?.notice ?? ""}
         </p>
@@ -178,9 +173,7 @@ function LinkList(props: { tenant: string; links: TenantLink[]; side: "child" | 
           )}
         </For>
       </ul>
-      <div role="alert" class="alert">
-        {errorMessage(sub.error)}
-      </div>
+      <Alert>{errorMessage(sub.error)}</Alert>
       <p role="status" class="notice">
         {sub.result?.notice ?? ""}
       </p>
@@ -217,10 +210,7 @@ function ChildRow(props: { campaign: ChildCampaign }) {
   );
 }
 
-function DirectivesSection(props: {
-  tenant: string;
-  directives: import("../../api-parents").Directive[] | undefined;
-}) {
+function DirectivesSection(props: { tenant: string; directives: Directive[] | undefined }) {
   const templates = createAsync(() => getTemplateChoices(props.tenant));
   const pub = useSubmission(addDirective);
   const ad = useSubmission(adopt);
@@ -240,11 +230,7 @@ function DirectivesSection(props: {
             <For each={parents()}>
               {(d) => (
                 <li>
-                  <strong>{d.name}</strong>
-                  <span class="cell-note">
-                    <Show when={d.documentNo}>Số {d.documentNo} · </Show>
-                    Từ {formatDay(d.startsOn)} đến {formatDay(d.dueOn)}
-                  </span>
+                  <DirectiveTitle directive={d} />
                   <form action={adopt.with(props.tenant, d.id)} method="post">
                     <button
                       type="submit"
@@ -260,9 +246,7 @@ function DirectivesSection(props: {
             </For>
           </ul>
         </Show>
-        <div role="alert" class="alert">
-          {errorMessage(ad.error)}
-        </div>
+        <Alert>{errorMessage(ad.error)}</Alert>
       </div>
 
       <div class="card">
@@ -272,11 +256,7 @@ function DirectivesSection(props: {
             <For each={own()}>
               {(d) => (
                 <li>
-                  <strong>{d.name}</strong>
-                  <span class="cell-note">
-                    <Show when={d.documentNo}>Số {d.documentNo} · </Show>
-                    Từ {formatDay(d.startsOn)} đến {formatDay(d.dueOn)}
-                  </span>
+                  <DirectiveTitle directive={d} />
                 </li>
               )}
             </For>
@@ -284,50 +264,20 @@ function DirectivesSection(props: {
         </Show>
         <form action={addDirective.with(props.tenant)} method="post" class="stack">
           <h4>Ban hành văn bản mới</h4>
-          <div class="field">
-            <label for="d-template">Mẫu</label>
-            <select
-              id="d-template"
-              name="templateKey"
-              aria-invalid={err("templateKey") ? "true" : undefined}
-              aria-describedby="d-template-err"
-            >
+          <Field id="d-template" label="Mẫu" error={err("templateKey")}>
+            <Select name="templateKey">
               <option value="">— Chọn mẫu —</option>
               <For each={templates() ?? []}>
                 {(tp) => <option value={tp.key}>{tp.name}</option>}
               </For>
-            </select>
-            <p id="d-template-err" class="field-error">
-              {err("templateKey")}
-            </p>
-          </div>
-          <div class="field">
-            <label for="d-name">Tên đợt</label>
-            <input
-              id="d-name"
-              name="name"
-              type="text"
-              maxLength={300}
-              aria-invalid={err("name") ? "true" : undefined}
-              aria-describedby="d-name-err"
-            />
-            <p id="d-name-err" class="field-error">
-              {err("name")}
-            </p>
-          </div>
-          <div class="field">
-            <label for="d-doc">Số văn bản (nếu có)</label>
-            <input
-              id="d-doc"
-              name="documentNo"
-              type="text"
-              maxLength={100}
-              aria-describedby="d-doc-err"
-            />
-            <p id="d-doc-err" class="field-error">
-              {err("documentNo")}
-            </p>
-          </div>
+            </Select>
+          </Field>
+          <Field id="d-name" label="Tên đợt" error={err("name")}>
+            <Input name="name" type="text" maxLength={300} />
+          </Field>
+          <Field id="d-doc" label="Số văn bản (nếu có)" error={err("documentNo")}>
+            <Input name="documentNo" type="text" maxLength={100} />
+          </Field>
           <div class="grid-2">
             <DayField id="d-start" name="startsOn" label="Ngày bắt đầu" error={err("startsOn")} />
             <DayField
@@ -341,11 +291,11 @@ function DirectivesSection(props: {
             {pub.pending ? "Đang ban hành…" : "Ban hành"}
           </button>
         </form>
-        <div role="alert" class="alert">
+        <Alert>
           {Object.keys((pub.error as { fields?: object } | undefined)?.fields ?? {}).length
             ? ""
             : errorMessage(pub.error)}
-        </div>
+        </Alert>
         <p role="status" class="notice">
           {pub.result?.notice ?? ""}
         </p>
@@ -356,8 +306,7 @@ function DirectivesSection(props: {
 
 function DayField(props: { id: string; name: string; label: string; error: string }) {
   return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
+    <Field id={props.id} label={props.label}>
       <input
         id={props.id}
         name={props.name}
@@ -374,6 +323,19 @@ function DayField(props: { id: string; name: string; label: string; error: strin
       <p id={`${props.id}-err`} class="field-error">
         {props.error}
       </p>
-    </div>
+    </Field>
+  );
+}
+
+/** A directive's name, document number and dates. */
+function DirectiveTitle(props: { directive: Directive }) {
+  return (
+    <>
+      <strong>{props.directive.name}</strong>
+      <span class="cell-note">
+        <Show when={props.directive.documentNo}>Số {props.directive.documentNo} · </Show>
+        Từ {formatDay(props.directive.startsOn)} đến {formatDay(props.directive.dueOn)}
+      </span>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 // Reads and writes of /t/:tenant/lien-ket: the links to a parent đảng bộ and from children,
 // the children's figures, and the directives (published here, or a parent's to adopt).
 import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
-import { ApiError, listTemplates, listUnits } from "../../api";
+import { ApiError, listUnits } from "../../api";
+import { listTemplates } from "../../api-admin";
 import {
   adoptDirective,
   approveLink,

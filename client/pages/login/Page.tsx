@@ -9,6 +9,8 @@ import { ApiError } from "../../api";
 import PublicHeader from "../../components/PublicHeader";
 import { useTitle } from "../../lib/title";
 import { getTenant, signIn } from "./login.data";
+import { Field, Input } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function LoginPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -50,10 +52,8 @@ export default function LoginPage(props: RouteSectionProps) {
           </h1>
 
           <form action={signIn.with(slug())} method="post" class="card stack">
-            <div class="field">
-              <label for="email">Thư điện tử</label>
-              <input
-                id="email"
+            <Field id="email" label="Thư điện tử">
+              <Input
                 name="email"
                 type="email"
                 inputmode="email"
@@ -63,21 +63,17 @@ export default function LoginPage(props: RouteSectionProps) {
                 required
                 aria-invalid={sub.error ? "true" : undefined}
               />
-            </div>
-            <div class="field">
-              <label for="password">Mật khẩu</label>
-              <input
-                id="password"
+            </Field>
+            <Field id="password" label="Mật khẩu">
+              <Input
                 name="password"
                 type="password"
                 autocomplete="current-password"
                 required
                 aria-invalid={sub.error ? "true" : undefined}
               />
-            </div>
-            <div role="alert" class="alert">
-              {errorText()}
-            </div>
+            </Field>
+            <Alert>{errorText()}</Alert>
             <button type="submit" class="button primary" disabled={sub.pending}>
               {sub.pending ? "Đang đăng nhập…" : "Đăng nhập"}
             </button>

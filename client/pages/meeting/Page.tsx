@@ -2,40 +2,19 @@
 // filled in on a phone during the meeting: schedule, materials, roll-call, start and end,
 // speaking order, minutes, guests, the vote.
 //
-// What must stay true:
-// - Every change saves at once (PATCH, or PUT of the whole roll-call) with the version the
-//   page holds; saves run one after another so the page never conflicts with itself.
-// - The screen shows the change before the server answers (a phone on 3G), and takes the
-//   server's answer as its new state. A 409 means someone else saved: the page reloads the
-//   record and says so, rather than overwrite their work.
-import { A, createAsync, useAction, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, createMemo, createSignal, For, Index, Show } from "solid-js";
-import { ApiError, type Member } from "../../api";
-import {
-  getMeeting,
-  type AttendanceEntry,
-  type Meeting,
-  type MeetingPatch,
-  type Presence,
-} from "../../api-meetings";
-import { errorText } from "../../lib/errors";
-import { formatTime } from "../../lib/format";
-import { formatDateTime } from "../../lib/labels";
+// The record and how it saves live in record.ts; this file is what the secretary sees.
+import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
+import { createMemo, createSignal, For, Index, Show } from "solid-js";
+import type { Member } from "../../api";
+import type { Presence } from "../../api-meetings";
+import { Field, Input, TextArea } from "../../components/Field";
 import { useTitle } from "../../lib/title";
 import { getCampaignDetail } from "../campaigns/campaigns.data";
-import {
-  fromLocalInput,
-  getMeetingRecord,
-  getUnitMembers,
-  nowIct,
-  saveAttendance,
-  saveMeeting,
-  toLocalInput,
-} from "./meeting.data";
+import { Stepper, TextField, TimeField } from "./controls";
+import { getMeetingRecord, getUnitMembers } from "./meeting.data";
+import { useMeetingRecord } from "./record";
 import "../screens.css";
 import "./meeting.css";
-
-type Fields = Omit<MeetingPatch, "version">;
 
 const PRESENCE: { value: Presence; label: string }[] = [
   { value: "present", label: "Có mặt" },
@@ -46,30 +25,8 @@ const PRESENCE: { value: Presence; label: string }[] = [
 /** Members who have left the unit are not called. */
 const GONE = new Set(["chuyen-di", "tu-tran"]);
 
-const CONFLICT =
-  "Buổi sinh hoạt vừa được người khác cập nhật. Trang đã tải lại bản mới nhất; hãy kiểm tra và nhập lại thay đổi vừa rồi.";
-
-function entriesOf(m: Meeting): AttendanceEntry[] {
-  return m.attendance.map((a) => ({
-    memberId: a.memberId,
-    presence: a.presence,
-    reason: a.reason,
-    isCommittee: a.isCommittee,
-    spokeOrder: a.spokeOrder,
-  }));
-}
-
-/** The meeting as it will be once the patch is saved, for the screen meanwhile. */
-function applied(m: Meeting, f: Fields): Meeting {
-  const { vote, ...rest } = f;
-  const next = { ...m, ...rest } as Meeting;
-  if (vote !== undefined) {
-    next.voteFor = vote?.for ?? null;
-    next.voteAgainst = vote?.against ?? null;
-    next.voteAbstain = vote?.abstain ?? null;
-  }
-  return next;
-}
+type TimeKey = "scheduledAt" | "materialsSentAt" | "soTayPostedAt" | "startedAt" | "endedAt";
+type TextKey = "place" | "soTayLink" | "minutesSecretary";
 
 export default function MeetingPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -77,86 +34,32 @@ export default function MeetingPage(props: RouteSectionProps) {
   const meetingId = () => props.params.meetingId ?? "";
   const loaded = createAsync(() => getMeetingRecord(tenant(), meetingId()));
   const campaign = createAsync(() => getCampaignDetail(tenant(), campaignId()));
-  const [m, setM] = createSignal<Meeting>();
-  createEffect(() => {
-    const l = loaded();
-    if (l) setM(l);
-  });
   const unitId = createMemo(() => loaded()?.unitId ?? "");
   const members = createAsync(async () =>
     unitId() ? getUnitMembers(tenant(), unitId()) : ([] as Member[]),
   );
-  const patch = useAction(saveMeeting);
-  const attend = useAction(saveAttendance);
-  const [saved, setSaved] = createSignal("");
-  const [error, setError] = createSignal("");
+  const { m, saved, error, save, setEntry } = useMeetingRecord(tenant, meetingId, loaded, members);
+  /** A recorded time of the meeting, saved as soon as it is set. */
+  const time = (id: string, label: string, key: TimeKey, now?: string) => (
+    <TimeField
+      id={id}
+      label={label}
+      value={m()![key]}
+      now={now}
+      onSave={(v) => save({ [key]: v })}
+    />
+  );
+  const text = (id: string, label: string, key: TextKey, type?: "url") => (
+    <TextField
+      id={id}
+      label={label}
+      type={type}
+      value={m()![key]}
+      onSave={(v) => save({ [key]: v })}
+    />
+  );
   const step = () => campaign()?.steps.find((s) => s.key === m()?.stepKey);
   useTitle(() => (m() ? `Buổi sinh hoạt · ${m()!.unitName}` : "Buổi sinh hoạt"));
-
-  let chain: Promise<void> = Promise.resolve();
-  /** Runs one save after the ones before it, with the version current at that moment. */
-  function enqueue(work: (version: number) => Promise<Meeting>): void {
-    chain = chain.then(async () => {
-      const cur = m();
-      if (!cur) return;
-      setSaved("Đang lưu…");
-      try {
-        const res = await work(cur.version);
-        // The screen already shows every change (applied as it was made), including ones made
-        // while this save was in flight: take only the new version from the answer. Taking the
-        // whole answer would drop those newer changes, and the next save would send without them.
-        setM((now) => (now ? { ...now, version: res.version } : res));
-        setError("");
-        setSaved(`Đã lưu lúc ${formatTime(new Date())}`);
-      } catch (e) {
-        setSaved("");
-        if (e instanceof ApiError && e.status === 409) {
-          setM(await getMeeting(tenant(), meetingId()).catch(() => cur));
-          setError(CONFLICT);
-        } else {
-          // The screen goes back to what the server holds; the message says why.
-          setM(await getMeeting(tenant(), meetingId()).catch(() => cur));
-          setError(errorText(e));
-        }
-      }
-    });
-  }
-
-  const save = (f: Fields) => {
-    const cur = m();
-    if (!cur) return;
-    setM(applied(cur, f));
-    enqueue((version) => patch(tenant(), meetingId(), { ...f, version }));
-  };
-
-  /** Changes one member's roll-call entry and saves the whole roll-call. */
-  const setEntry = (memberId: string, change: Partial<AttendanceEntry>) => {
-    const cur = m();
-    if (!cur) return;
-    const list = entriesOf(cur);
-    const i = list.findIndex((e) => e.memberId === memberId);
-    const base: AttendanceEntry = i >= 0 ? list[i]! : { memberId, presence: "present" };
-    const next = { ...base, ...change };
-    if (next.presence !== "excused") next.reason = null;
-    if (next.presence !== "present") next.spokeOrder = null;
-    if (i >= 0) list[i] = next;
-    else list.push(next);
-    const name = members()?.find((x) => x.id === memberId)?.fullName ?? "";
-    const attendance = list.map((e) => {
-      const old = cur.attendance.find((a) => a.memberId === e.memberId);
-      return {
-        memberId: e.memberId,
-        fullName: old?.fullName ?? name,
-        leadershipRank: old?.leadershipRank ?? null,
-        presence: e.presence,
-        reason: e.reason ?? null,
-        isCommittee: e.isCommittee ?? false,
-        spokeOrder: e.spokeOrder ?? null,
-      };
-    });
-    setM({ ...cur, attendance });
-    enqueue((version) => attend(tenant(), meetingId(), version, entriesOf(m()!)));
-  };
 
   const entryOf = (memberId: string) => m()?.attendance.find((a) => a.memberId === memberId);
   const rollCall = () => {
@@ -225,61 +128,21 @@ export default function MeetingPage(props: RouteSectionProps) {
 
           <section class="card" aria-labelledby="m-schedule">
             <h2 id="m-schedule">Lịch sinh hoạt</h2>
-            <TimeField
-              id="m-scheduled"
-              label="Thời gian"
-              value={cur().scheduledAt}
-              onSave={(v) => save({ scheduledAt: v })}
-            />
-            <TextField
-              id="m-place"
-              label="Địa điểm"
-              value={cur().place}
-              onSave={(v) => save({ place: v })}
-            />
+            {time("m-scheduled", "Thời gian", "scheduledAt")}
+            {text("m-place", "Địa điểm", "place")}
           </section>
 
           <section class="card" aria-labelledby="m-materials">
             <h2 id="m-materials">Tài liệu</h2>
-            <TimeField
-              id="m-materials-sent"
-              label="Gửi tài liệu lúc"
-              value={cur().materialsSentAt}
-              now="Bây giờ"
-              onSave={(v) => save({ materialsSentAt: v })}
-            />
-            <TextField
-              id="m-sotay"
-              label="Đường dẫn trên Sổ tay đảng viên"
-              type="url"
-              value={cur().soTayLink}
-              onSave={(v) => save({ soTayLink: v })}
-            />
-            <TimeField
-              id="m-sotay-posted"
-              label="Đăng lên Sổ tay lúc"
-              value={cur().soTayPostedAt}
-              now="Bây giờ"
-              onSave={(v) => save({ soTayPostedAt: v })}
-            />
+            {time("m-materials-sent", "Gửi tài liệu lúc", "materialsSentAt", "Bây giờ")}
+            {text("m-sotay", "Đường dẫn trên Sổ tay đảng viên", "soTayLink", "url")}
+            {time("m-sotay-posted", "Đăng lên Sổ tay lúc", "soTayPostedAt", "Bây giờ")}
           </section>
 
           <section class="card" aria-labelledby="m-run">
             <h2 id="m-run">Diễn biến</h2>
-            <TimeField
-              id="m-started"
-              label="Bắt đầu lúc"
-              value={cur().startedAt}
-              now="Bắt đầu"
-              onSave={(v) => save({ startedAt: v })}
-            />
-            <TimeField
-              id="m-ended"
-              label="Kết thúc lúc"
-              value={cur().endedAt}
-              now="Kết thúc"
-              onSave={(v) => save({ endedAt: v })}
-            />
+            {time("m-started", "Bắt đầu lúc", "startedAt", "Bắt đầu")}
+            {time("m-ended", "Kết thúc lúc", "endedAt", "Kết thúc")}
             <div class="field">
               <p id="m-merged" class="label">
                 Hình thức tổ chức
@@ -389,21 +252,14 @@ export default function MeetingPage(props: RouteSectionProps) {
 
           <section class="card" aria-labelledby="m-minutes">
             <h2 id="m-minutes">Biên bản</h2>
-            <TextField
-              id="m-secretary"
-              label="Thư ký ghi biên bản"
-              value={cur().minutesSecretary}
-              onSave={(v) => save({ minutesSecretary: v })}
-            />
-            <div class="field">
-              <label for="m-minutes-text">Nội dung biên bản</label>
-              <textarea
-                id="m-minutes-text"
+            {text("m-secretary", "Thư ký ghi biên bản", "minutesSecretary")}
+            <Field id="m-minutes-text" label="Nội dung biên bản">
+              <TextArea
                 rows={8}
                 value={cur().minutes ?? ""}
                 onChange={(e) => save({ minutes: e.currentTarget.value.trim() || null })}
               />
-            </div>
+            </Field>
           </section>
 
           <section class="card" aria-labelledby="m-guests">
@@ -433,24 +289,20 @@ export default function MeetingPage(props: RouteSectionProps) {
               </ul>
             </Show>
             <form class="stack" onSubmit={addGuest}>
-              <div class="field">
-                <label for="g-name">Họ tên khách mời</label>
-                <input
-                  id="g-name"
+              <Field id="g-name" label="Họ tên khách mời">
+                <Input
                   type="text"
                   value={guestName()}
                   onInput={(e) => setGuestName(e.currentTarget.value)}
                 />
-              </div>
-              <div class="field">
-                <label for="g-org">Cơ quan, đoàn thể (không bắt buộc)</label>
-                <input
-                  id="g-org"
+              </Field>
+              <Field id="g-org" label="Cơ quan, đoàn thể (không bắt buộc)">
+                <Input
                   type="text"
                   value={guestOrg()}
                   onInput={(e) => setGuestOrg(e.currentTarget.value)}
                 />
-              </div>
+              </Field>
               <button type="submit" class="button">
                 Thêm khách mời
               </button>
@@ -478,89 +330,5 @@ export default function MeetingPage(props: RouteSectionProps) {
         </div>
       )}
     </Show>
-  );
-}
-
-/** A time with an optional "now" button that stamps the current minute. */
-function TimeField(props: {
-  id: string;
-  label: string;
-  value: string | null;
-  now?: string;
-  onSave: (v: string | null) => void;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <div class="time-row">
-        <input
-          id={props.id}
-          type="datetime-local"
-          value={toLocalInput(props.value)}
-          onChange={(e) => props.onSave(fromLocalInput(e.currentTarget.value))}
-        />
-        <Show when={props.now}>
-          <button
-            type="button"
-            class="button"
-            aria-describedby={props.id}
-            onClick={() => props.onSave(nowIct())}
-          >
-            {props.now}
-          </button>
-        </Show>
-      </div>
-      <p class="hint">{props.value ? formatDateTime(props.value) : "Chưa ghi."}</p>
-    </div>
-  );
-}
-
-/** A text saved when the person leaves the field; empty is saved as "not recorded". */
-function TextField(props: {
-  id: string;
-  label: string;
-  value: string | null;
-  type?: "text" | "url";
-  onSave: (v: string | null) => void;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type={props.type ?? "text"}
-        value={props.value ?? ""}
-        onChange={(e) => props.onSave(e.currentTarget.value.trim() || null)}
-      />
-    </div>
-  );
-}
-
-/** A count with big − and + buttons: easier than a number keyboard with one hand. */
-function Stepper(props: { label: string; value: number; onChange: (n: number) => void }) {
-  return (
-    <div class="stepper" role="group" aria-label={props.label}>
-      <span class="stepper-label">{props.label}</span>
-      <button
-        type="button"
-        class="button"
-        aria-label={`Bớt một (${props.label})`}
-        disabled={props.value <= 0}
-        onClick={() => props.onChange(Math.max(0, props.value - 1))}
-      >
-        −
-      </button>
-      <output class="stepper-value" aria-live="polite">
-        {props.value}
-      </output>
-      <button
-        type="button"
-        class="button"
-        aria-label={`Thêm một (${props.label})`}
-        onClick={() => props.onChange(props.value + 1)}
-      >
-        +
-      </button>
-    </div>
   );
 }

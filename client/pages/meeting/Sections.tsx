@@ -10,6 +10,7 @@ import { formatDateTime } from "../../lib/labels";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
+import { Field, Input, Select } from "../../components/Field";
 
 /** Unit steps held as a meeting: the ones a meeting record is for. */
 const MEETING_KINDS = new Set(["meeting", "adopt-resolution"]);
@@ -85,46 +86,33 @@ export function MeetingsSection(props: {
                 when={myUnits().length > 1}
                 fallback={<input type="hidden" name="unitId" value={chosenUnit()} />}
               >
-                <div class="field">
-                  <label for="s-unit">Đơn vị</label>
-                  <select
-                    id="s-unit"
-                    name="unitId"
-                    onChange={(e) => setUnitId(e.currentTarget.value)}
-                  >
+                <Field id="s-unit" label="Đơn vị">
+                  <Select name="unitId" onChange={(e) => setUnitId(e.currentTarget.value)}>
                     <For each={myUnits()}>{(u) => <option value={u.id}>{u.name}</option>}</For>
-                  </select>
-                </div>
+                  </Select>
+                </Field>
               </Show>
               <Show
                 when={steps().length > 1}
                 fallback={<input type="hidden" name="stepKey" value={chosenStep()} />}
               >
-                <div class="field">
-                  <label for="s-step">Buổi sinh hoạt</label>
-                  <select
-                    id="s-step"
-                    name="stepKey"
-                    onChange={(e) => setStepKey(e.currentTarget.value)}
-                  >
+                <Field id="s-step" label="Buổi sinh hoạt">
+                  <Select name="stepKey" onChange={(e) => setStepKey(e.currentTarget.value)}>
                     <For each={steps()}>{(s) => <option value={s.key}>{s.title}</option>}</For>
-                  </select>
-                </div>
+                  </Select>
+                </Field>
               </Show>
-              <div class="field">
-                <label for="s-when">Thời gian</label>
-                <input
-                  id="s-when"
+              <Field id="s-when" label="Thời gian">
+                <Input
                   name="scheduledAt"
                   type="datetime-local"
                   aria-invalid={fieldError(sub.error, "scheduledAt") ? "true" : undefined}
                 />
                 <p class="field-error">{fieldError(sub.error, "scheduledAt")}</p>
-              </div>
-              <div class="field">
-                <label for="s-place">Địa điểm</label>
+              </Field>
+              <Field id="s-place" label="Địa điểm">
                 <input id="s-place" name="place" type="text" />
-              </div>
+              </Field>
               <button type="submit" class="button primary" disabled={sub.pending}>
                 {sub.pending ? "Đang lên lịch…" : "Lên lịch sinh hoạt"}
               </button>

@@ -8,6 +8,7 @@ import { fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, MEMBER_STATUS_LABELS, todayIct } from "../../lib/labels";
 import type { UnitTree } from "../../lib/tree";
 import { NO_RANK } from "./member.data";
+import { Field, Input, Select } from "../../components/Field";
 
 export default function MemberForm(props: {
   /** The bound action (`saveMember.with(…)` or `addMember.with(…)`). */
@@ -89,8 +90,7 @@ export default function MemberForm(props: {
         maxLength: 200,
         value: m()?.position ?? "",
       })}
-      <div class="field">
-        <label for="m-unitId">Đơn vị</label>
+      <Field id="m-unitId" label="Đơn vị" error={err("unitId")}>
         <UnitSelect
           id="m-unitId"
           name="unitId"
@@ -101,10 +101,7 @@ export default function MemberForm(props: {
           describedBy="m-unitId-err"
           invalid={!!err("unitId")}
         />
-        <p id="m-unitId-err" class="field-error">
-          {err("unitId")}
-        </p>
-      </div>
+      </Field>
       {text(
         "email",
         "Thư điện tử",
@@ -125,13 +122,10 @@ export default function MemberForm(props: {
         value: m()?.phone ?? "",
       })}
       <div class="grid-2">
-        <div class="field">
-          <label for="m-status">Trạng thái</label>
-          <select
-            id="m-status"
+        <Field id="m-status" label="Trạng thái" error={err("status")}>
+          <Select
             name="status"
             aria-invalid={invalid("status")}
-            aria-describedby="m-status-err"
             onChange={(e) => {
               // A new status starts today unless the user says otherwise.
               if (since && e.currentTarget.value !== m()?.status) {
@@ -146,15 +140,10 @@ export default function MemberForm(props: {
                 </option>
               )}
             </For>
-          </select>
-          <p id="m-status-err" class="field-error">
-            {err("status")}
-          </p>
-        </div>
-        <div class="field">
-          <label for="m-statusSince">Từ ngày</label>
-          <input
-            id="m-statusSince"
+          </Select>
+        </Field>
+        <Field id="m-statusSince" label="Từ ngày" error={err("statusSince")} hint={DAY_HINT}>
+          <Input
             name="statusSince"
             type="text"
             inputmode="numeric"
@@ -163,15 +152,8 @@ export default function MemberForm(props: {
             ref={since}
             value={formatDay(m()?.statusSince)}
             aria-invalid={invalid("statusSince")}
-            aria-describedby="m-statusSince-hint m-statusSince-err"
           />
-          <p id="m-statusSince-hint" class="hint">
-            {DAY_HINT}
-          </p>
-          <p id="m-statusSince-err" class="field-error">
-            {err("statusSince")}
-          </p>
-        </div>
+        </Field>
       </div>
       <label class="check">
         <input

@@ -1,7 +1,7 @@
 // /t/:tenant/dang-vien/:memberId — one member: the edit form, the status history and the
 // account (or an invitation to create one). /t/:tenant/dang-vien/moi?don-vi= adds a member.
 import { A, createAsync, revalidate, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, createMemo, For, on, Show } from "solid-js";
+import { createEffect, createMemo, on, Show } from "solid-js";
 import type { MemberDetail, Unit } from "../../api";
 import CopyLink from "../../components/CopyLink";
 import { errorCode, errorMessage } from "../../lib/errors";
@@ -14,6 +14,8 @@ import { getUnits } from "../units/units.data";
 import MemberForm from "./MemberForm";
 import { addMember, getMemberDetail, inviteMember, saveMember } from "./member.data";
 import "../screens.css";
+import { Table, Row, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 export default function MemberPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -57,11 +59,7 @@ function NewMember(props: { tenant: string; unitParam: string; tree: UnitTree })
         error={sub.error}
         pending={!!sub.pending}
         submitLabel="Thêm đảng viên"
-        alert={
-          <div role="alert" class="alert">
-            {errorMessage(sub.error)}
-          </div>
-        }
+        alert={<Alert>{errorMessage(sub.error)}</Alert>}
       />
     </>
   );
@@ -110,7 +108,7 @@ function EditMember(props: { tenant: string; memberId: string; tree: UnitTree })
                 pending={!!sub.pending}
                 submitLabel="Lưu thay đổi"
                 alert={
-                  <div role="alert" class="alert">
+                  <Alert>
                     {errorMessage(sub.error)}
                     <Show when={conflict()}>
                       <p class="alert-more">
@@ -121,7 +119,7 @@ function EditMember(props: { tenant: string; memberId: string; tree: UnitTree })
                         Tải lại
                       </button>
                     </Show>
-                  </div>
+                  </Alert>
                 }
               />
             )}
@@ -135,30 +133,20 @@ function EditMember(props: { tenant: string; memberId: string; tree: UnitTree })
               when={d().history.length > 0}
               fallback={<p class="muted">Chưa có thay đổi trạng thái nào.</p>}
             >
-              <div class="table-scroll" role="region" aria-labelledby="history-title" tabindex="0">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Trạng thái</th>
-                      <th scope="col">Từ ngày</th>
-                      <th scope="col">Ghi chú</th>
-                      <th scope="col">Ghi lúc</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={d().history}>
-                      {(h) => (
-                        <tr>
-                          <td>{memberStatusLabel(h.status)}</td>
-                          <td>{formatDay(h.since)}</td>
-                          <td>{h.note ?? ""}</td>
-                          <td>{formatDateTime(h.at)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                columns={["Trạng thái", "Từ ngày", "Ghi chú", "Ghi lúc"]}
+                rows={d().history}
+                scrollLabel="history-title"
+              >
+                {(h) => (
+                  <Row>
+                    <Cell>{memberStatusLabel(h.status)}</Cell>
+                    <Cell>{formatDay(h.since)}</Cell>
+                    <Cell>{h.note ?? ""}</Cell>
+                    <Cell>{formatDateTime(h.at)}</Cell>
+                  </Row>
+                )}
+              </Table>
             </Show>
           </section>
         </>
@@ -205,9 +193,7 @@ function Account(props: { tenant: string; detail: MemberDetail; admin: boolean }
                     Cần nhập thư điện tử của đảng viên ở trên (rồi lưu) trước khi mời.
                   </p>
                 </Show>
-                <div role="alert" class="alert">
-                  {errorMessage(sub.error)}
-                </div>
+                <Alert>{errorMessage(sub.error)}</Alert>
                 <button
                   type="submit"
                   class="button"

@@ -3,7 +3,6 @@
 import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
 import {
   ApiError,
-  createInvitation,
   createMember,
   getMember,
   updateMember,
@@ -11,6 +10,7 @@ import {
   type MemberInput,
   type MemberStatus,
 } from "../../api";
+import { createInvitation } from "../../api-admin";
 import { DAY_HINT, parseDay } from "../../lib/labels";
 import { getInvitations } from "../accounts/accounts.data";
 import { getUnitMembers } from "../roster/roster.data";

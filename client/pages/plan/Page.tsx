@@ -6,7 +6,7 @@
 // the device. "Nộp" sends it to the cell; the server's per-field messages land next to their
 // fields. A confirmed plan is shown as a document until the member chooses to edit it.
 import { A, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
-import { createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import { createMemo, createSignal, onCleanup, Show } from "solid-js";
 import type { Form } from "../../../schema/template";
 import { ApiError, savePlan, submitPlan, type PlanData, type PlanOwner } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
@@ -14,10 +14,7 @@ import { errorMessage } from "../../lib/errors";
 import { dueText, formatDate, formatTime, TASK_STATUS_LABELS } from "../../lib/format";
 import {
   applyPrefill,
-  fieldId,
   focusTarget,
-  getAt,
-  leafEntries,
   pathKey,
   pathLabel,
   screenTitle,
@@ -26,10 +23,13 @@ import {
 } from "../../lib/plan";
 import { useTitle } from "../../lib/title";
 import { getMine, getMyTasks } from "../tasks/tasks.data";
-import { clearLocal, createAutosave, readLocal, writeLocal, type SaveState } from "./autosave";
+import { clearLocal, createAutosave, readLocal, writeLocal } from "./autosave";
 import { FormFields, type FormCtx } from "./fields";
+import { Rescued } from "./Rescued";
+import { ErrorSummary, saveText, StatusCallouts } from "./status";
 import { draftKey, getPlan, type PlanLoad } from "./plan.data";
 import "./plan.css";
+import { Alert } from "../../components/Alert";
 
 export default function PlanPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -86,28 +86,6 @@ export default function PlanPage(props: RouteSectionProps) {
       )}
     </Show>
   );
-}
-
-function saveText(s: SaveState): string {
-  switch (s.kind) {
-    case "idle":
-      return "Nội dung được tự động lưu khi bạn gõ.";
-    case "pending":
-    case "saving":
-      return "Đang lưu…";
-    case "saved":
-      return `Đã lưu lúc ${formatTime(s.at)}`;
-    case "offline":
-      return "Chưa lưu (mất kết nối) — sẽ lưu lại khi có mạng. Nội dung vẫn được giữ trên máy này.";
-    case "conflict":
-      return "Chưa lưu: kế hoạch vừa được thay đổi ở nơi khác.";
-    case "invalid":
-      return `Chưa lưu: ${s.message} Hãy sửa chỗ được đánh dấu.`;
-    case "expired":
-      return "Chưa lưu: phiên đăng nhập đã hết. Nội dung vẫn được giữ trên máy này.";
-    case "failed":
-      return `Chưa lưu: ${s.message}`;
-  }
 }
 
 function PlanEditor(props: {
@@ -303,30 +281,12 @@ function PlanEditor(props: {
         </Show>
       </p>
 
-      <Show when={returnComment()}>
-        <div class="callout returned" role="note">
-          <p class="callout-title">Chi bộ đã trả lại để sửa</p>
-          <p class="quote">{returnComment()}</p>
-          <p class="hint">Sửa theo góp ý rồi bấm “Nộp” lần nữa.</p>
-        </div>
-      </Show>
-      <Show when={status() === "confirmed"}>
-        <div class="callout confirmed" role="note">
-          <p class="callout-title">
-            Đã được chi bộ xác nhận ngày {formatDate(confirmedAt() ?? "")}.
-          </p>
-          <p class="hint">Nếu sửa, kế hoạch trở lại dạng nháp và cần chi bộ xác nhận lại.</p>
-        </div>
-      </Show>
-      <Show when={status() === "submitted"}>
-        <div class="callout submitted" role="note">
-          <p class="callout-title">
-            Đã nộp<Show when={submittedAt()}> ngày {formatDate(submittedAt()!)}</Show> — đang chờ
-            chi bộ xác nhận.
-          </p>
-          <p class="hint">Nếu sửa tiếp, kế hoạch trở lại dạng nháp và cần nộp lại.</p>
-        </div>
-      </Show>
+      <StatusCallouts
+        status={status()}
+        returnComment={returnComment()}
+        confirmedAt={confirmedAt()}
+        submittedAt={submittedAt()}
+      />
 
       <p ref={noticeEl} class="notice" role="status" tabindex="-1">
         {notice()}
@@ -363,35 +323,15 @@ function PlanEditor(props: {
           </>
         }
       >
-        <div ref={errorEl} class="error-summary" role="alert" tabindex="-1">
-          <Show when={submitError() || errorList().length > 0}>
-            <p class="error-title">{submitError() || "Có chỗ chưa hợp lệ."}</p>
-            <Show when={errorList().length > 0}>
-              <ul>
-                <For each={errorList()}>
-                  {([path, message]) => (
-                    <li>
-                      <a
-                        href={`#${fieldId(path)}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          const el = focusTarget(path);
-                          el?.focus();
-                          el?.scrollIntoView({ block: "center" });
-                        }}
-                      >
-                        {pathLabel(form, load.lists, path)}: {message}
-                      </a>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-          </Show>
-        </div>
+        <ErrorSummary
+          ref={(el) => (errorEl = el)}
+          title={submitError()}
+          errors={errorList()}
+          label={(path) => pathLabel(form, load.lists, path)}
+        />
 
         <Show when={save.state().kind === "conflict"}>
-          <div class="alert" role="alert">
+          <Alert>
             <p>
               Bản kế hoạch vừa được thay đổi ở nơi khác (máy khác hoặc bí thư), nên những gì bạn vừa
               gõ chưa được lưu.
@@ -403,15 +343,15 @@ function PlanEditor(props: {
             <button type="button" class="button small" onClick={loadNewest}>
               Tải bản mới nhất
             </button>
-          </div>
+          </Alert>
         </Show>
         <Show when={save.state().kind === "expired"}>
-          <div class="alert" role="alert">
+          <Alert>
             <p>Phiên đăng nhập đã hết. Nội dung bạn gõ vẫn được giữ trên máy này.</p>
             <A href={`/t/${tenant}/dang-nhap`} class="button small">
               Đăng nhập lại
             </A>
-          </div>
+          </Alert>
         </Show>
 
         <Show when={form.intro}>
@@ -444,57 +384,5 @@ function PlanEditor(props: {
         </form>
       </Show>
     </div>
-  );
-}
-
-/**
- * What the user typed before choosing the newest version, field by field where it differs,
- * in read-only boxes to copy from. Kept on the device until they say they are done.
- */
-function Rescued(props: { form: Form; mine: PlanData; current: PlanData; onDismiss: () => void }) {
-  const entries = () => {
-    const out: { label: string; text: string }[] = [];
-    for (const { field, path } of leafEntries(props.form)) {
-      const mine = getAt(props.mine, path);
-      const now = getAt(props.current, path);
-      if (field.type === "checklist") {
-        for (const [g, items] of Object.entries((mine as Record<string, unknown>) ?? {})) {
-          for (const [no, a] of Object.entries((items as Record<string, unknown>) ?? {})) {
-            const note = (a as { note?: unknown } | undefined)?.note;
-            const was = getAt(props.current, [...path, g, no, "note"]);
-            if (typeof note === "string" && note && note !== was)
-              out.push({ label: `${field.label} — ${g}, nội dung ${no}`, text: note });
-          }
-        }
-      } else if ((typeof mine === "string" || typeof mine === "number") && mine !== now) {
-        out.push({ label: field.label, text: String(mine) });
-      }
-    }
-    return out;
-  };
-  return (
-    <section class="rescue" aria-labelledby="rescue-title">
-      <h2 id="rescue-title">Nội dung bạn đã gõ nhưng chưa lưu</h2>
-      <Show
-        when={entries().length > 0}
-        fallback={<p>Không có gì khác với bản mới nhất trên máy chủ.</p>}
-      >
-        <p>
-          Bản kế hoạch đã được thay đổi ở nơi khác nên ô nhập bên dưới là bản mới nhất trên máy chủ.
-          Đây là những gì bạn đã gõ — hãy chép sang ô cần thiết.
-        </p>
-        <For each={entries()}>
-          {(e, i) => (
-            <div class="field">
-              <label for={`rescue-${i()}`}>Bạn đã gõ vào «{e.label}»</label>
-              <textarea id={`rescue-${i()}`} readonly rows={4} value={e.text} />
-            </div>
-          )}
-        </For>
-      </Show>
-      <button type="button" class="button small" onClick={() => props.onDismiss()}>
-        Đã chép xong, ẩn khung này
-      </button>
-    </section>
   );
 }

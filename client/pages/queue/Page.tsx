@@ -19,6 +19,37 @@ import { getCampaignDetail, getCampaignQueue } from "../campaigns/campaigns.data
 import { trackedFormKey } from "../campaigns/steps";
 import { getUnits } from "../units/units.data";
 import "../screens.css";
+import { Field } from "../../components/Field";
+
+interface Section {
+  id: string;
+  title: string;
+  entries: "awaitingConfirmation" | "missing" | "confirmed" | "excused";
+  empty: string;
+}
+
+/** The queue's sections, in the order the secretary works through them. */
+const SECTIONS: readonly Section[] = [
+  {
+    id: "q-awaiting",
+    title: "Chờ xác nhận",
+    entries: "awaitingConfirmation",
+    empty: "Không có kế hoạch nào đang chờ xác nhận.",
+  },
+  { id: "q-missing", title: "Chưa nộp", entries: "missing", empty: "Mọi đảng viên đều đã nộp." },
+  {
+    id: "q-confirmed",
+    title: "Đã xác nhận",
+    entries: "confirmed",
+    empty: "Chưa có kế hoạch nào được xác nhận.",
+  },
+  {
+    id: "q-excused",
+    title: "Được miễn",
+    entries: "excused",
+    empty: "Không có đảng viên nào được miễn.",
+  },
+];
 
 export default function QueuePage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -36,6 +67,32 @@ export default function QueuePage(props: RouteSectionProps) {
   const base = () => `/t/${tenant()}/dot-sinh-hoat/${campaignId()}`;
   useTitle(() => "Xác nhận kế hoạch");
 
+  /** What a secretary can do with a member's plan, by section. */
+  const actions: Record<Exclude<Section["entries"], "excused">, (e: QueueEntry) => JSX.Element> = {
+    awaitingConfirmation: (e) => (
+      <A href={`${base()}/xac-nhan/${e.submission!.id}`} class="button small">
+        Xem và xác nhận
+      </A>
+    ),
+    missing: (e) => (
+      <Show when={formKey()}>
+        <A
+          href={`${base()}/nhap-thay/${e.memberId}/${formKey()}`}
+          class="button small"
+          aria-label={`Nhập thay cho ${e.fullName}`}
+        >
+          Nhập thay
+        </A>
+      </Show>
+    ),
+    confirmed: (e) => (
+      <Show when={e.submission}>
+        <A href={`${base()}/xac-nhan/${e.submission!.id}`} class="button small">
+          Xem
+        </A>
+      </Show>
+    ),
+  };
   return (
     <>
       <p class="back">
@@ -46,8 +103,7 @@ export default function QueuePage(props: RouteSectionProps) {
         {location.state?.notice ?? ""}
       </p>
       <Show when={(units()?.length ?? 0) > 1}>
-        <div class="field filters">
-          <label for="queue-unit">Đơn vị</label>
+        <Field id="queue-unit" label="Đơn vị" class="filters">
           <UnitSelect
             id="queue-unit"
             name="unitId"
@@ -58,7 +114,7 @@ export default function QueuePage(props: RouteSectionProps) {
               setSearch({ unitId: id || undefined }, { replace: true, scroll: false })
             }
           />
-        </div>
+        </Field>
       </Show>
       <Show when={queue()} fallback={<p class="boot">Đang tải danh sách…</p>}>
         {(q) => (
@@ -66,58 +122,19 @@ export default function QueuePage(props: RouteSectionProps) {
             <Show when={q().dueAt}>
               <p class="muted">Hạn nộp kế hoạch: {dueText(q().dueAt!)}.</p>
             </Show>
-            <QueueSection
-              id="q-awaiting"
-              title="Chờ xác nhận"
-              entries={q().awaitingConfirmation}
-              empty="Không có kế hoạch nào đang chờ xác nhận."
-              unitName={unitName}
-              action={(e) => (
-                <A href={`${base()}/xac-nhan/${e.submission!.id}`} class="button small">
-                  Xem và xác nhận
-                </A>
+            <For each={SECTIONS}>
+              {(sec) => (
+                <QueueSection
+                  id={sec.id}
+                  title={sec.title}
+                  entries={q()[sec.entries]}
+                  empty={sec.empty}
+                  unitName={unitName}
+                  action={sec.entries === "excused" ? undefined : actions[sec.entries]}
+                  excused={sec.entries === "excused"}
+                />
               )}
-            />
-            <QueueSection
-              id="q-missing"
-              title="Chưa nộp"
-              entries={q().missing}
-              empty="Mọi đảng viên đều đã nộp."
-              unitName={unitName}
-              action={(e) => (
-                <Show when={formKey()}>
-                  <A
-                    href={`${base()}/nhap-thay/${e.memberId}/${formKey()}`}
-                    class="button small"
-                    aria-label={`Nhập thay cho ${e.fullName}`}
-                  >
-                    Nhập thay
-                  </A>
-                </Show>
-              )}
-            />
-            <QueueSection
-              id="q-confirmed"
-              title="Đã xác nhận"
-              entries={q().confirmed}
-              empty="Chưa có kế hoạch nào được xác nhận."
-              unitName={unitName}
-              action={(e) => (
-                <Show when={e.submission}>
-                  <A href={`${base()}/xac-nhan/${e.submission!.id}`} class="button small">
-                    Xem
-                  </A>
-                </Show>
-              )}
-            />
-            <QueueSection
-              id="q-excused"
-              title="Được miễn"
-              entries={q().excused}
-              empty="Không có đảng viên nào được miễn."
-              unitName={unitName}
-              excused
-            />
+            </For>
           </>
         )}
       </Show>

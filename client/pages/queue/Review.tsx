@@ -18,6 +18,8 @@ import { decidePlan } from "../campaigns/campaigns.data";
 import { getReview } from "../plan/plan.data";
 import "../screens.css";
 import "../plan/plan.css";
+import { Field, TextArea } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function ReviewPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -119,27 +121,18 @@ export default function ReviewPage(props: RouteSectionProps) {
                 class="stack return-form"
               >
                 <input type="hidden" name="op" value="return" />
-                <div class="field">
-                  <label for="return-comment">Góp ý khi trả lại (bắt buộc)</label>
-                  <textarea
-                    id="return-comment"
-                    name="comment"
-                    rows={3}
-                    maxLength={2000}
-                    aria-invalid={fieldError(sub.error, "comment") ? "true" : undefined}
-                    aria-describedby="return-comment-err"
-                  />
-                  <p id="return-comment-err" class="field-error">
-                    {fieldError(sub.error, "comment")}
-                  </p>
-                </div>
+                <Field
+                  id="return-comment"
+                  label="Góp ý khi trả lại (bắt buộc)"
+                  error={fieldError(sub.error, "comment")}
+                >
+                  <TextArea name="comment" rows={3} maxLength={2000} />
+                </Field>
                 <button type="submit" class="button" disabled={sub.pending}>
                   Trả lại để sửa
                 </button>
               </form>
-              <div role="alert" class="alert">
-                {fieldError(sub.error, "comment") ? "" : errorMessage(sub.error)}
-              </div>
+              <Alert>{fieldError(sub.error, "comment") ? "" : errorMessage(sub.error)}</Alert>
             </section>
           </Show>
 

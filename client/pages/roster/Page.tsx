@@ -20,6 +20,8 @@ import { ancestors, buildTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getUnitMembers, rosterFilter } from "./roster.data";
 import "../screens.css";
+import { Field, Input, Select } from "../../components/Field";
+import { Table, Row, RowHead, Cell } from "../../components/Table";
 
 /** Long enough to type a syllable on a phone, short enough to feel immediate. */
 const SEARCH_DELAY_MS = 350;
@@ -130,26 +132,22 @@ export default function RosterPage(props: RouteSectionProps) {
               applySearch(text());
             }}
           >
-            <div class="field">
-              <label for="roster-q">Tìm theo họ tên</label>
-              <input
-                id="roster-q"
+            <Field
+              id="roster-q"
+              label="Tìm theo họ tên"
+              hint="Gõ có dấu hay không dấu đều được, ví dụ: “tran thi”."
+            >
+              <Input
                 type="search"
                 value={text()}
                 onInput={(e) => onInput(e.currentTarget.value)}
                 autocomplete="off"
                 spellcheck={false}
                 enterkeyhint="search"
-                aria-describedby="roster-q-hint"
               />
-              <p id="roster-q-hint" class="hint">
-                Gõ có dấu hay không dấu đều được, ví dụ: “tran thi”.
-              </p>
-            </div>
-            <div class="field">
-              <label for="roster-status">Trạng thái</label>
-              <select
-                id="roster-status"
+            </Field>
+            <Field id="roster-status" label="Trạng thái">
+              <Select
                 onChange={(e) =>
                   setSearch(
                     { "trang-thai": e.currentTarget.value || undefined },
@@ -165,8 +163,8 @@ export default function RosterPage(props: RouteSectionProps) {
                     </option>
                   )}
                 </For>
-              </select>
-            </div>
+              </Select>
+            </Field>
             <Show when={children().length > 0}>
               <label class="check">
                 <input
@@ -204,48 +202,29 @@ export default function RosterPage(props: RouteSectionProps) {
                 </p>
               }
             >
-              <div class="table-scroll" role="region" aria-labelledby="roster-caption" tabindex="0">
-                {/* Explicit table roles: on a phone the rows are restyled as blocks (screens.css),
-                    which makes some browsers drop the implicit ones. */}
-                <table class="table stacked" role="table">
-                  <caption id="roster-caption" class="visually-hidden">
-                    Danh sách đảng viên {u().name}
-                  </caption>
-                  <thead role="rowgroup">
-                    <tr role="row">
-                      <th scope="col" role="columnheader">
-                        Họ tên
-                      </th>
-                      <th scope="col" role="columnheader">
-                        Năm sinh
-                      </th>
-                      <th scope="col" role="columnheader">
-                        Chức vụ
-                      </th>
-                      <th scope="col" role="columnheader">
-                        Trạng thái
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody role="rowgroup">
-                    <For each={members()}>
-                      {(m) => (
-                        <tr role="row">
-                          <th scope="row" role="rowheader">
-                            <A href={`${base()}/dang-vien/${m.id}`}>{m.fullName}</A>
-                            <Show when={m.unitId !== u().id}>
-                              <span class="cell-note">{unitName(m.unitId)}</span>
-                            </Show>
-                          </th>
-                          <td role="cell">{m.birthYear ?? ""}</td>
-                          <td role="cell">{m.position ?? ""}</td>
-                          <td role="cell">{memberStatusLabel(m.status)}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                columns={["Họ tên", "Năm sinh", "Chức vụ", "Trạng thái"]}
+                rows={members()}
+                stacked
+                scrollLabel="roster-caption"
+                caption={<>Danh sách đảng viên {u().name}</>}
+                captionId="roster-caption"
+                captionHidden
+              >
+                {(m) => (
+                  <Row>
+                    <RowHead>
+                      <A href={`${base()}/dang-vien/${m.id}`}>{m.fullName}</A>
+                      <Show when={m.unitId !== u().id}>
+                        <span class="cell-note">{unitName(m.unitId)}</span>
+                      </Show>
+                    </RowHead>
+                    <Cell>{m.birthYear ?? ""}</Cell>
+                    <Cell>{m.position ?? ""}</Cell>
+                    <Cell>{memberStatusLabel(m.status)}</Cell>
+                  </Row>
+                )}
+              </Table>
             </Show>
           </Suspense>
         </>

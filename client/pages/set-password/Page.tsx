@@ -8,6 +8,8 @@ import { errorText } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { getTenant } from "../login/login.data";
 import { MIN_PASSWORD, setPassword, type PasswordMode } from "./set-password.data";
+import { Field, Input } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function SetPasswordPage(props: RouteSectionProps) {
   const location = useLocation();
@@ -42,10 +44,8 @@ export default function SetPasswordPage(props: RouteSectionProps) {
               : "Đặt mật khẩu mới cho tài khoản của bạn."}
           </p>
           <form action={setPassword.with(slug(), mode(), token())} method="post" class="card stack">
-            <div class="field">
-              <label for="password">Mật khẩu mới</label>
-              <input
-                id="password"
+            <Field id="password" label="Mật khẩu mới">
+              <Input
                 name="password"
                 type="password"
                 autocomplete="new-password"
@@ -59,11 +59,9 @@ export default function SetPasswordPage(props: RouteSectionProps) {
                 Ít nhất {MIN_PASSWORD} ký tự. Không cần chữ hoa hay ký hiệu: một câu dễ nhớ, có dấu
                 cách, là mật khẩu tốt.
               </p>
-            </div>
-            <div class="field">
-              <label for="password2">Nhập lại mật khẩu</label>
-              <input
-                id="password2"
+            </Field>
+            <Field id="password2" label="Nhập lại mật khẩu">
+              <Input
                 name="password2"
                 type="password"
                 autocomplete="new-password"
@@ -72,10 +70,8 @@ export default function SetPasswordPage(props: RouteSectionProps) {
                 maxLength={200}
                 aria-invalid={sub.error ? "true" : undefined}
               />
-            </div>
-            <div role="alert" class="alert">
-              {errorText(sub.error)}
-            </div>
+            </Field>
+            <Alert>{errorText(sub.error)}</Alert>
             <button type="submit" class="button primary" disabled={sub.pending}>
               {sub.pending ? "Đang lưu…" : "Lưu mật khẩu và đăng nhập"}
             </button>

@@ -1,7 +1,7 @@
 // The two public pages that end with a new password and a session: accepting an invitation
 // (/t/:tenant/nhan-loi-moi#token) and resetting a password (/t/:tenant/dat-lai-mat-khau#token).
 import { action, redirect } from "@solidjs/router";
-import { acceptInvitation, resetPassword } from "../../api";
+import { acceptInvitation, resetPassword } from "../../api-admin";
 
 /** The server's rule (DESIGN.md §7): at least 10 characters, no composition rules. */
 export const MIN_PASSWORD = 10;

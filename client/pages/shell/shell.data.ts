@@ -1,15 +1,6 @@
 // Reads and writes of the signed-in shell /t/:tenant/*.
 import { action, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
-import {
-  ApiError,
-  listNotifications,
-  logout,
-  me,
-  tenantInfo,
-  type Me,
-  type Notification,
-  type TenantRef,
-} from "../../api";
+import { ApiError, listNotifications, logout, me, type Me, type Notification } from "../../api";
 
 export const loginPath = (tenant: string) => `/t/${tenant}/dang-nhap`;
 
@@ -17,19 +8,13 @@ export const loginPath = (tenant: string) => `/t/${tenant}/dang-nhap`;
  * Who is signed in to this đảng bộ. A 401 sends the user to the login page instead of
  * failing: that is the normal state of anyone who is not signed in yet.
  */
-export const getMe = query(async (tenant: string): Promise<Me & { tenant: TenantRef }> => {
-  let data: Me;
+export const getMe = query(async (tenant: string): Promise<Me> => {
   try {
-    data = await me(tenant);
+    return await me(tenant);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) throw redirect(loginPath(tenant));
     throw e;
   }
-  // The server promised `tenant: {slug, name}` in /me; until every server sends it, ask the
-  // public tenant route so the header still shows the đảng bộ's name.
-  if (data.tenant) return { ...data, tenant: data.tenant };
-  const info = await tenantInfo(tenant).catch(() => null);
-  return { ...data, tenant: { slug: tenant, name: info?.name ?? tenant } };
 }, "me");
 
 export function preloadShell(args: RoutePreloadFuncArgs): void {

@@ -10,6 +10,8 @@ import { useTitle } from "../../lib/title";
 import { getPlanComments, getSupervisedPlan, postComment } from "./supervision.data";
 import "../screens.css";
 import "../plan/plan.css";
+import { Field, TextArea } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 const AUTHOR = { "giam-sat": "Tổ chức giám sát", "chi-bo": "Chi bộ" } as const;
 
@@ -85,27 +87,14 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
               method="post"
               class="stack"
             >
-              <div class="field">
-                <label for="comment-body">Góp ý</label>
-                <textarea
-                  id="comment-body"
-                  name="body"
-                  rows={4}
-                  maxLength={5000}
-                  aria-invalid={fieldError(sub.error, "body") ? "true" : undefined}
-                  aria-describedby="comment-body-err"
-                />
-                <p id="comment-body-err" class="field-error">
-                  {fieldError(sub.error, "body")}
-                </p>
-              </div>
+              <Field id="comment-body" label="Góp ý" error={fieldError(sub.error, "body")}>
+                <TextArea name="body" rows={4} maxLength={5000} />
+              </Field>
               <button type="submit" class="button primary" disabled={sub.pending}>
                 {sub.pending ? "Đang gửi…" : "Gửi góp ý"}
               </button>
             </form>
-            <div role="alert" class="alert">
-              {fieldError(sub.error, "body") ? "" : errorMessage(sub.error)}
-            </div>
+            <Alert>{fieldError(sub.error, "body") ? "" : errorMessage(sub.error)}</Alert>
             <p role="status" class="notice">
               {sub.result && !sub.pending ? "Đã gửi góp ý." : ""}
             </p>

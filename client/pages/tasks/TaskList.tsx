@@ -2,10 +2,10 @@
 // its due date (red once overdue) and its state. A form task opens the form; any other task
 // opens its campaign. Shared by the home screen and /t/:tenant/viec-cua-toi.
 import { A, createAsync } from "@solidjs/router";
-import { createMemo, For, Show, Suspense } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
 import type { MyTask } from "../../api";
 import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
-import { getMine, getMyTasks } from "./tasks.data";
+import { getMyTasks } from "./tasks.data";
 
 interface Group {
   campaignId: string;
@@ -92,30 +92,13 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
           </Show>
         </span>
       </A>
-      <Show when={props.showComment && props.task.status === "returned" && props.task.formKey}>
-        {/* Its own boundary: the comment may arrive after the list, never holds it back. */}
-        <Suspense>
-          <ReturnComment
-            tenant={props.tenant}
-            campaignId={props.task.campaignId}
-            formKey={props.task.formKey!}
-          />
-        </Suspense>
+      <Show when={props.showComment && props.task.returnComment}>
+        {(comment) => (
+          <p class="task-comment">
+            <strong>Góp ý của chi bộ:</strong> {comment()}
+          </p>
+        )}
       </Show>
     </li>
-  );
-}
-
-/** /my/tasks does not carry the secretary's comment: read it from the plan itself. */
-function ReturnComment(props: { tenant: string; campaignId: string; formKey: string }) {
-  const mine = createAsync(() => getMine(props.tenant, props.campaignId, props.formKey));
-  return (
-    <Show when={mine()?.submission?.returnComment}>
-      {(comment) => (
-        <p class="task-comment">
-          <strong>Góp ý của chi bộ:</strong> {comment()}
-        </p>
-      )}
-    </Show>
   );
 }

@@ -4,6 +4,8 @@ import { createSignal } from "solid-js";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { normaliseSlug } from "../../lib/slug";
 import { copyTemplate } from "./templates.data";
+import { Field } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export default function CloneForm(props: { tenant: string; fromKey: string; fromName: string }) {
   const sub = useSubmission(copyTemplate, (input) => input[1] === props.fromKey);
@@ -13,8 +15,7 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
   const err = (f: string) => fieldError(sub.error, f);
   return (
     <form action={copyTemplate.with(props.tenant, props.fromKey)} method="post" class="stack">
-      <div class="field">
-        <label for={id("name")}>Tên mẫu mới</label>
+      <Field id={id("name")} label="Tên mẫu mới">
         <input
           id={id("name")}
           name="name"
@@ -34,9 +35,8 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
         <p id={id("name-err")} class="field-error">
           {err("name")}
         </p>
-      </div>
-      <div class="field">
-        <label for={id("key")}>Khóa (viết thường, không dấu, nối bằng gạch ngang)</label>
+      </Field>
+      <Field id={id("key")} label="Khóa (viết thường, không dấu, nối bằng gạch ngang)">
         <input
           id={id("key")}
           name="key"
@@ -57,10 +57,8 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
         <p id={id("key-err")} class="field-error">
           {err("key")}
         </p>
-      </div>
-      <div role="alert" class="alert">
-        {err("key") || err("name") ? "" : errorMessage(sub.error)}
-      </div>
+      </Field>
+      <Alert>{err("key") || err("name") ? "" : errorMessage(sub.error)}</Alert>
       <button type="submit" class="button primary" disabled={sub.pending}>
         {sub.pending ? "Đang nhân bản…" : "Nhân bản"}
       </button>

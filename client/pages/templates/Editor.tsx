@@ -14,13 +14,16 @@ import {
 } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import type { TemplateList } from "../../../schema/template";
-import type { TemplateDetail } from "../../api";
+import type { TemplateDetail } from "../../api-admin";
 import { errorCode, errorMessage } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
 import CloneForm from "./CloneForm";
 import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./templates.data";
 import "../screens.css";
+import { Field, Input, TextArea } from "../../components/Field";
+import { Table, Row, RowHead, Cell } from "../../components/Table";
+import { Alert } from "../../components/Alert";
 
 export default function TemplateEditorPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -121,26 +124,22 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
             store(props.tenant, t.key, t.version, edited()).catch(() => {});
           }}
         >
-          <div class="field">
-            <label for="tpl-name">Tên mẫu</label>
-            <input
-              id="tpl-name"
+          <Field id="tpl-name" label="Tên mẫu">
+            <Input
               type="text"
               required
               maxLength={200}
               value={t.name}
               onInput={(e) => setName(e.currentTarget.value)}
             />
-          </div>
-          <div class="field">
-            <label for="tpl-description">Mô tả</label>
-            <textarea
-              id="tpl-description"
+          </Field>
+          <Field id="tpl-description" label="Mô tả">
+            <TextArea
               rows={4}
               value={t.description}
               onInput={(e) => setDescription(e.currentTarget.value)}
             />
-          </div>
+          </Field>
 
           <For each={t.lists}>
             {(l) => (
@@ -164,7 +163,7 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
             )}
           </For>
 
-          <div role="alert" class="alert">
+          <Alert>
             <Show when={sub.error}>
               <p>{errorMessage(sub.error)}</p>
               <Show when={problems().length > 0}>
@@ -189,7 +188,7 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
                 </button>
               </Show>
             </Show>
-          </div>
+          </Alert>
           <p role="status" class="notice">
             {sub.result ? `Đã lưu mẫu (phiên bản ${sub.result.version}).` : ""}
           </p>
@@ -206,42 +205,21 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
           {t.schedule.dueOn.split("-").reverse().join("/")}. Mỗi đợt tính lại hạn theo ngày bắt đầu
           và kết thúc của đợt.
         </p>
-        <div class="table-scroll" role="region" aria-labelledby="tpl-steps" tabindex="0">
-          <table class="table stacked" role="table">
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  Bước
-                </th>
-                <th scope="col" role="columnheader">
-                  Ai làm
-                </th>
-                <th scope="col" role="columnheader">
-                  Loại
-                </th>
-                <th scope="col" role="columnheader">
-                  Hạn
-                </th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              <For each={t.steps}>
-                {(s) => (
-                  <tr role="row">
-                    <th scope="row" role="rowheader">
-                      {s.title}
-                    </th>
-                    <td role="cell">{OWNER_LABELS[s.owner]}</td>
-                    <td role="cell">{stepKindLabel(s.kind)}</td>
-                    <td role="cell" class="block">
-                      {dueRuleText(s.due, t.steps)}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={["Bước", "Ai làm", "Loại", "Hạn"]}
+          rows={t.steps}
+          stacked
+          scrollLabel="tpl-steps"
+        >
+          {(s) => (
+            <Row>
+              <RowHead>{s.title}</RowHead>
+              <Cell>{OWNER_LABELS[s.owner]}</Cell>
+              <Cell>{stepKindLabel(s.kind)}</Cell>
+              <Cell class="block">{dueRuleText(s.due, t.steps)}</Cell>
+            </Row>
+          )}
+        </Table>
       </section>
     </>
   );

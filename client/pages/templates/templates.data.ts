@@ -9,7 +9,7 @@ import {
   saveTemplate,
   type TemplateDetail,
   type TemplateSummary,
-} from "../../api";
+} from "../../api-admin";
 
 export const getTemplates = query(
   (tenant: string): Promise<TemplateSummary[]> => listTemplates(tenant),

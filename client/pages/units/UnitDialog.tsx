@@ -4,13 +4,15 @@
 // unit as it was when the form opened: a refetch after a version conflict (units.data.ts)
 // updates the version sent, never what the user typed.
 import { useSubmission } from "@solidjs/router";
-import { createEffect, Match, Show, Switch, untrack } from "solid-js";
+import { createEffect, Match, Show, Switch, untrack, type JSX } from "solid-js";
 import type { Unit } from "../../api";
 import UnitSelect from "../../components/UnitSelect";
 import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/labels";
 import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
+import { Field, Input } from "../../components/Field";
+import { Alert } from "../../components/Alert";
 
 export interface UnitEdit {
   op: "menu" | UnitOp;
@@ -55,14 +57,14 @@ export default function UnitDialog(props: {
   });
 
   const alert = () => (
-    <div role="alert" class="alert">
+    <Alert>
       {errorMessage(err())}
       <Show when={errorCode(err()) === "VERSION_CONFLICT"}>
         {" "}
         Người khác vừa sửa đơn vị này; tên hiện tại là “{unit()?.name}”. Kiểm tra lại rồi bấm lưu
         lần nữa.
       </Show>
-    </div>
+    </Alert>
   );
   const buttons = (label: string) => (
     <div class="actions">
@@ -73,6 +75,29 @@ export default function UnitDialog(props: {
         Hủy
       </button>
     </div>
+  );
+  /** One form per operation: the same action, hidden fields, alert and buttons. */
+  const form = (label: string, fields: JSX.Element) => (
+    <form action={editUnit.with(props.tenant)} method="post" class="stack">
+      {hidden()}
+      {fields}
+      {alert()}
+      {buttons(label)}
+    </form>
+  );
+  /** The unit's name, new or renamed. */
+  const nameField = (id: string, label: string, value?: string) => (
+    <Field id={id} label={label} error={fieldError(err(), "name")}>
+      <Input
+        name="name"
+        type="text"
+        required
+        minLength={2}
+        maxLength={200}
+        value={value ?? ""}
+        ref={focusSoon}
+      />
+    </Field>
   );
   const hidden = () => (
     <>
@@ -128,128 +153,99 @@ export default function UnitDialog(props: {
           </Match>
 
           <Match when={op() === "add"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <div class="field">
-                <label for="unit-name">Tên đơn vị</label>
-                <input
-                  id="unit-name"
-                  name="name"
-                  type="text"
-                  required
-                  minLength={2}
-                  maxLength={200}
-                  ref={focusSoon}
-                  aria-invalid={fieldError(err(), "name") ? "true" : undefined}
-                  aria-describedby="unit-name-err"
-                />
-                <p id="unit-name-err" class="field-error">
-                  {fieldError(err(), "name")}
-                </p>
-              </div>
-              <div class="field">
-                <label for="unit-kind">Loại đơn vị</label>
-                <select id="unit-kind" name="kind" required>
-                  {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
-                    <option value={value} selected={value === "chi-bo"}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class="field">
-                <label for="unit-parent">Trực thuộc</label>
-                <UnitSelect
-                  id="unit-parent"
-                  name="parentId"
-                  tree={props.tree}
-                  value={unit()?.id ?? props.tree.roots[0]?.id}
-                  required
-                />
-              </div>
-              {alert()}
-              {buttons("Thêm đơn vị")}
-            </form>
+            {form(
+              "Thêm đơn vị",
+              <>
+                {nameField("unit-name", "Tên đơn vị")}
+                <Field id="unit-kind" label="Loại đơn vị">
+                  <select id="unit-kind" name="kind" required>
+                    {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
+                      <option value={value} selected={value === "chi-bo"}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field id="unit-parent" label="Trực thuộc">
+                  <UnitSelect
+                    id="unit-parent"
+                    name="parentId"
+                    tree={props.tree}
+                    value={unit()?.id ?? props.tree.roots[0]?.id}
+                    required
+                  />
+                </Field>
+              </>,
+            )}
           </Match>
 
           <Match when={op() === "rename"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <div class="field">
-                <label for="unit-rename">Tên mới</label>
-                <input
-                  id="unit-rename"
-                  name="name"
-                  type="text"
-                  required
-                  minLength={2}
-                  maxLength={200}
-                  value={untrack(() => unit()?.name ?? "")}
-                  ref={focusSoon}
-                  aria-invalid={fieldError(err(), "name") ? "true" : undefined}
-                  aria-describedby="unit-rename-err"
-                />
-                <p id="unit-rename-err" class="field-error">
-                  {fieldError(err(), "name")}
-                </p>
-              </div>
-              {alert()}
-              {buttons("Lưu tên mới")}
-            </form>
+            {form(
+              "Lưu tên mới",
+              <>
+                {nameField(
+                  "unit-rename",
+                  "Tên mới",
+                  untrack(() => unit()?.name ?? ""),
+                )}
+              </>,
+            )}
           </Match>
 
           <Match when={op() === "move"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <div class="field">
-                <label for="unit-move">Chuyển vào đơn vị</label>
-                <UnitSelect
+            {form(
+              "Chuyển",
+              <>
+                <Field
                   id="unit-move"
-                  name="parentId"
-                  tree={props.tree}
-                  value={untrack(() => unit()?.parentId ?? undefined)}
-                  exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
-                  required
-                  describedBy="unit-move-hint"
-                />
-                <p id="unit-move-hint" class="hint">
-                  Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này.
-                </p>
-              </div>
-              {alert()}
-              {buttons("Chuyển")}
-            </form>
+                  label="Chuyển vào đơn vị"
+                  hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
+                >
+                  <UnitSelect
+                    id="unit-move"
+                    name="parentId"
+                    tree={props.tree}
+                    value={untrack(() => unit()?.parentId ?? undefined)}
+                    exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
+                    required
+                    describedBy="unit-move-hint"
+                  />
+                </Field>
+              </>,
+            )}
           </Match>
 
           <Match when={op() === "close"}>
-            <form action={editUnit.with(props.tenant)} method="post" class="stack">
-              {hidden()}
-              <div class="field">
-                <label for="unit-close">Giải thể từ ngày</label>
-                <input
+            {form(
+              "Giải thể",
+              <>
+                <Field
                   id="unit-close"
-                  name="closedOn"
-                  type="text"
-                  inputmode="numeric"
-                  autocomplete="off"
-                  placeholder="dd/mm/yyyy"
-                  required
-                  value={formatDay(todayIct())}
-                  ref={focusSoon}
-                  aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
-                  aria-describedby="unit-close-hint unit-close-err"
-                />
-                <p id="unit-close-err" class="field-error">
-                  {fieldError(err(), "closedOn")}
-                </p>
-                <p id="unit-close-hint" class="hint">
-                  {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày này
-                  đơn vị được ghi là đã giải thể.
-                </p>
-              </div>
-              {alert()}
-              {buttons("Giải thể")}
-            </form>
+                  label="Giải thể từ ngày"
+                  error={fieldError(err(), "closedOn")}
+                  hint={
+                    <>
+                      {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày
+                      này đơn vị được ghi là đã giải thể.
+                    </>
+                  }
+                >
+                  <input
+                    id="unit-close"
+                    name="closedOn"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    placeholder="dd/mm/yyyy"
+                    required
+                    value={formatDay(todayIct())}
+                    ref={focusSoon}
+                    aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
+                    aria-describedby="unit-close-hint unit-close-err"
+                  />
+                </Field>
+              </>,
+            )}
           </Match>
         </Switch>
       </Show>

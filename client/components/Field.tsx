@@ -1,0 +1,153 @@
+// One labelled form control with its hint and its error: the 422 answer's per-field message
+// is shown under the control it names, and tied to it with aria-describedby.
+//
+// Ids derive from the control's id: `<id>-hint` (after the control), `<id>-help` (before it,
+// on the plan forms) and `<id>-err`. The error slot is rendered whenever `error` is given,
+// even empty, so a screen reader finds it in the same place when it fills.
+import { createContext, Show, useContext, type JSX } from "solid-js";
+
+/** What the control inside a Field reads: its id and the ids that describe it. */
+interface FieldWiring {
+  readonly id: string;
+  readonly invalid: "true" | undefined;
+  readonly required: "true" | undefined;
+  readonly describedBy: string | undefined;
+}
+const FieldContext = createContext<FieldWiring>();
+
+export function Field(props: {
+  id: string;
+  label: JSX.Element;
+  /** Shows the asterisk; the control itself says aria-required. */
+  required?: boolean;
+  /** A hint under the control. */
+  hint?: JSX.Element;
+  /** A hint between the label and the control (the plan forms' help texts). */
+  help?: string;
+  /** The field's error, "" when none; leave undefined for a field that never has one. */
+  error?: string;
+  class?: string;
+  children: JSX.Element;
+}) {
+  const wiring: FieldWiring = {
+    get id() {
+      return props.id;
+    },
+    get invalid() {
+      return invalid(props.error);
+    },
+    get required() {
+      return props.required ? "true" : undefined;
+    },
+    get describedBy() {
+      const ids = [
+        props.help ? `${props.id}-help` : "",
+        props.hint ? `${props.id}-hint` : "",
+        props.error !== undefined ? `${props.id}-err` : "",
+      ];
+      return ids.filter(Boolean).join(" ") || undefined;
+    },
+  };
+  return (
+    <FieldContext.Provider value={wiring}>
+      <div class={props.class ? `field ${props.class}` : "field"}>
+        <label for={props.id}>
+          {props.label}
+          <Req when={!!props.required} />
+        </label>
+        <Help id={`${props.id}-help`} text={props.help} />
+        {props.children}
+        <Show when={props.hint}>
+          <p id={`${props.id}-hint`} class="hint">
+            {props.hint}
+          </p>
+        </Show>
+        <Show when={props.error !== undefined}>
+          <FieldError id={`${props.id}-err`} text={props.error ?? ""} />
+        </Show>
+      </div>
+    </FieldContext.Provider>
+  );
+}
+
+/** The required mark after a label or legend; hidden from screen readers, which hear
+ *  aria-required instead. */
+export function Req(props: { when: boolean }) {
+  return (
+    <Show when={props.when}>
+      <span class="req" aria-hidden="true">
+        {" "}
+        *
+      </span>
+    </Show>
+  );
+}
+
+export function Help(props: { id: string; text?: string }) {
+  return (
+    <Show when={props.text}>
+      <p id={props.id} class="hint">
+        {props.text}
+      </p>
+    </Show>
+  );
+}
+
+export function FieldError(props: { id: string; text: string }) {
+  return (
+    <p id={props.id} class="field-error">
+      {props.text}
+    </p>
+  );
+}
+
+/** aria-invalid for an error text: "true" when there is one, absent otherwise. */
+export const invalid = (error: unknown): "true" | undefined => (error ? "true" : undefined);
+
+/* The controls of a Field: they take its id, aria-required, aria-invalid and
+   aria-describedby (help, hint and error), unless given their own. */
+
+function useWiring(): FieldWiring {
+  const f = useContext(FieldContext);
+  if (!f) throw new Error("A field control outside a Field");
+  return f;
+}
+
+export function Input(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
+  const f = useWiring();
+  return (
+    <input
+      id={f.id}
+      aria-required={f.required}
+      aria-invalid={f.invalid}
+      aria-describedby={f.describedBy}
+      {...props}
+    />
+  );
+}
+
+export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
+  const f = useWiring();
+  return (
+    <select
+      id={f.id}
+      aria-required={f.required}
+      aria-invalid={f.invalid}
+      aria-describedby={f.describedBy}
+      {...props}
+    />
+  );
+}
+
+export function TextArea(props: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const f = useWiring();
+  return (
+    <textarea
+      id={f.id}
+      aria-required={f.required}
+      aria-invalid={f.invalid}
+      aria-describedby={f.describedBy}
+      {...props}
+    />
+  );
+}

@@ -1,0 +1,171 @@
+// Text and choice controls of the plan form.
+import { createSignal, For, Match, Show, Switch, untrack, type JSX } from "solid-js";
+import type { ChoiceField, LongTextField, ShortTextField } from "../../../schema/template";
+import {
+  Field,
+  FieldError,
+  Help,
+  Input,
+  Req,
+  Select,
+  TextArea,
+  invalid,
+} from "../../components/Field";
+import { codePoints, fieldId, getAt, type Path } from "../../lib/plan";
+import { described, initialString, useForm, useRequired } from "./form-context";
+
+export function ShortText(props: { field: ShortTextField; path: Path }) {
+  const ctx = useForm();
+  const id = fieldId(props.path);
+  const required = useRequired(props.field);
+  const err = () => ctx.error(props.path);
+  return (
+    <Field
+      id={id}
+      label={props.field.label}
+      required={required()}
+      help={props.field.help}
+      error={err()}
+    >
+      <Input
+        type="text"
+        value={initialString(ctx.data, props.path)}
+        maxLength={props.field.maxLength}
+        autocomplete="off"
+        onInput={(e) => ctx.set(props.path, e.currentTarget.value || undefined)}
+      />
+    </Field>
+  );
+}
+
+/** A textarea with a counter: code points against maxLength, as the server counts them. */
+export function LongText(props: { field: LongTextField; path: Path }) {
+  const ctx = useForm();
+  const id = fieldId(props.path);
+  const required = useRequired(props.field);
+  const err = () => ctx.error(props.path);
+  const [length, setLength] = createSignal(codePoints(initialString(ctx.data, props.path)));
+  const over = () => length() - props.field.maxLength;
+  return (
+    <Field
+      id={id}
+      label={props.field.label}
+      required={required()}
+      help={props.field.help}
+      error={err()}
+    >
+      <TextArea
+        rows={5}
+        value={initialString(ctx.data, props.path)}
+        aria-invalid={invalid(err() || over() > 0)}
+        aria-describedby={described(id, props.field.help, `${id}-count`)}
+        onInput={(e) => {
+          const v = e.currentTarget.value;
+          setLength(codePoints(v));
+          ctx.set(props.path, v || undefined);
+        }}
+      />
+      <p id={`${id}-count`} class="counter" classList={{ over: over() > 0 }}>
+        {length().toLocaleString("vi-VN")}/{props.field.maxLength.toLocaleString("vi-VN")} ký tự
+        <Show when={over() > 0}> — thừa {over().toLocaleString("vi-VN")} ký tự, hãy rút gọn</Show>
+      </p>
+    </Field>
+  );
+}
+
+/** Radios for a few options, a select for many, checkboxes when several may be chosen. */
+export function Choice(props: { field: ChoiceField; path: Path }) {
+  const ctx = useForm();
+  const id = fieldId(props.path);
+  const required = useRequired(props.field);
+  const err = () => ctx.error(props.path);
+  const initial = untrack(() => getAt(ctx.data, props.path));
+  const chosen = new Set(
+    Array.isArray(initial) ? initial.map(String) : typeof initial === "string" ? [initial] : [],
+  );
+  const optId = (i: number) => (i === 0 ? id : `${id}-${i}`);
+  const group = (children: JSX.Element) => (
+    <fieldset
+      class="field choice"
+      aria-describedby={described(id, props.field.help)}
+      aria-invalid={err() ? "true" : undefined}
+    >
+      <legend>
+        {props.field.label}
+        <Req when={required()} />
+      </legend>
+      <Help id={`${id}-help`} text={props.field.help} />
+      {children}
+      <FieldError id={`${id}-err`} text={err()} />
+    </fieldset>
+  );
+  return (
+    <Switch>
+      <Match when={props.field.multiple}>
+        {group(
+          <For each={props.field.options}>
+            {(o, i) => (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  id={optId(i())}
+                  value={o.value}
+                  checked={chosen.has(o.value)}
+                  onChange={(e) => {
+                    if (e.currentTarget.checked) chosen.add(o.value);
+                    else chosen.delete(o.value);
+                    // In the template's order, whatever order they were ticked in.
+                    const values = props.field.options
+                      .map((x) => x.value)
+                      .filter((v) => chosen.has(v));
+                    ctx.set(props.path, values.length ? values : undefined);
+                  }}
+                />
+                {o.label}
+              </label>
+            )}
+          </For>,
+        )}
+      </Match>
+      <Match when={props.field.options.length <= 6}>
+        {group(
+          <For each={props.field.options}>
+            {(o, i) => (
+              <label class="check">
+                <input
+                  type="radio"
+                  id={optId(i())}
+                  name={id}
+                  value={o.value}
+                  checked={chosen.has(o.value)}
+                  onChange={() => ctx.set(props.path, o.value)}
+                />
+                {o.label}
+              </label>
+            )}
+          </For>,
+        )}
+      </Match>
+      <Match when={true}>
+        <Field
+          id={id}
+          label={props.field.label}
+          required={required()}
+          help={props.field.help}
+          error={err()}
+        >
+          <Select onChange={(e) => ctx.set(props.path, e.currentTarget.value || undefined)}>
+            <option value="">— Chọn —</option>
+            <For each={props.field.options}>
+              {(o) => (
+                <option value={o.value} selected={chosen.has(o.value)}>
+                  {o.label}
+                </option>
+              )}
+            </For>
+          </Select>
+        </Field>
+      </Match>
+    </Switch>
+  );
+}
