@@ -6,7 +6,6 @@
 // The screens' vocabularies (roles, unit kinds, statuses) come from schema/api.ts as types
 // only: the client never ships valibot.
 import type { InferRequestType } from "hono/client";
-import type { MEMBER_STATUSES, ROLE_NAMES, UNIT_KINDS } from "../schema/api";
 import {
   api,
   call,
@@ -23,9 +22,8 @@ export { ApiError, call, id, t, tenantApi, type PlanData } from "./http";
 
 type A = TenantApi;
 
-export type Role = (typeof ROLE_NAMES)[number];
-export type UnitKind = (typeof UNIT_KINDS)[number];
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+import type { MemberStatus } from "../schema/vocab";
+export type { MemberStatus, Role, UnitKind } from "../schema/vocab";
 
 export type Me = Res<A["me"]["$get"]>;
 export type Grant = Me["grants"][number];
