@@ -1,8 +1,9 @@
 // The HTTP edge against hostile input: bodies nested deep enough to overflow a recursive
-// walk are refused with a 400 before anything walks them, on public and signed-in routes.
+// walk are refused with a 400 before anything walks them, on public and signed-in routes;
+// tenant slugs that are only or mostly hyphens are refused with a 422.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_JSON_DEPTH } from "../../worker/json-text";
-import { login, makeAppWithDemo, signupBody, type TestApp } from "../support/app";
+import { login, makeApp, makeAppWithDemo, signupBody, type TestApp } from "../support/app";
 
 let t: TestApp;
 afterEach(() => {
@@ -63,5 +64,27 @@ describe("deeply nested JSON", () => {
       headers: { "Content-Type": "application/json" },
     });
     expect(overLimit.status).toBe(400);
+  });
+});
+
+describe("tenant slugs", () => {
+  it("refuses hyphens at either end, doubled or alone with a 422 naming the field", async () => {
+    t = await makeApp();
+    const message =
+      "Mã đảng bộ không được bắt đầu hay kết thúc bằng dấu gạch ngang, " +
+      "cũng không có hai dấu gạch ngang liền nhau.";
+    for (const slug of ["---", "-phuong", "phuong-", "phuong--a", "-a-"]) {
+      const res = await t.request("POST", "/api/signup", {
+        body: signupBody(slug, "admin@vi-du.vn"),
+      });
+      expect(res.status, slug).toBe(422);
+      expect(await res.json()).toEqual({
+        error: { code: "INVALID_BODY", message, fields: { "tenant.slug": message } },
+      });
+    }
+    const rows = await t.platform.control().client.execute("SELECT count(*) AS n FROM tenants");
+    expect(Number(rows.rows[0]!.n)).toBe(0);
+    for (const slug of ["phuong-a", "p-1-2", "abc"])
+      expect((await t.request("POST", "/api/signup", { body: signupBody(slug) })).status).toBe(201);
   });
 });
