@@ -12,8 +12,29 @@ import { runScheduledPass } from "./cron";
 import { localPlatform } from "./db/local";
 import { migrate } from "./db/migrate";
 import { seedDemoIfEmpty } from "./demo";
-import { fetchOutbound } from "./env";
+import { fetchOutbound, type Platform } from "./env";
 import { mailFromProcessEnv } from "./mail/smtp";
+import { securityHeaders } from "./middleware/headers";
+
+/** The app as Node serves it: the API, and the built client from `clientDir` (when it was
+ *  built) with an SPA fallback to index.html. Every response carries the security headers. */
+export function nodeApp(platform: Platform, clientDir: string) {
+  const app = createApp(() => platform, { compress: true });
+  if (existsSync(clientDir)) {
+    app.use("/*", securityHeaders, compress());
+    // Built assets carry a content hash in their names, so they never change. Set once the
+    // response exists (serveStatic's onFound runs too late for c.header), and not on the SPA
+    // fallback's index.html that answers a missing asset.
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200 && !c.res.headers.get("Content-Type")?.startsWith("text/html"))
+        c.res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("/*", serveStatic({ root: clientDir }));
+    app.get("*", serveStatic({ path: resolve(clientDir, "index.html") }));
+  }
+  return app;
+}
 
 export async function startNode(opts: {
   port: number;
@@ -31,23 +52,7 @@ export async function startNode(opts: {
   if (opts.seedDemo && (await seedDemoIfEmpty(platform)))
     console.log("Đã tạo đảng bộ mẫu 'demo' (admin@demo.vn / demo12345).");
 
-  const app = createApp(() => platform, { compress: true });
-  const clientDir = fileURLToPath(new URL("../client", import.meta.url));
-  if (existsSync(clientDir)) {
-    app.use("/*", compress());
-    app.use(
-      "/*",
-      serveStatic({
-        root: clientDir,
-        onFound: (path, c) => {
-          if (path.includes("/assets/"))
-            c.header("Cache-Control", "public, max-age=31536000, immutable");
-        },
-      }),
-    );
-    app.get("*", serveStatic({ path: resolve(clientDir, "index.html") }));
-  }
-
+  const app = nodeApp(platform, fileURLToPath(new URL("../client", import.meta.url)));
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? "127.0.0.1" });
   const cronEveryMs = Number(process.env.CRON_INTERVAL_MS ?? 5 * 60 * 1000);
   const timer = setInterval(() => {

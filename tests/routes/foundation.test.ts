@@ -56,7 +56,7 @@ describe("signup", () => {
     expect(body.tenant.slug).toBe("phuong-a");
     expect(body.token).toMatch(/^[a-z2-7]{16}\.[a-z2-7]{52}$/);
     expect(res.headers.get("set-cookie")).toMatch(
-      /^sid-phuong-a=.+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/,
+      /^sid-phuong-a=.+; Max-Age=604800; Path=\/api\/t\/phuong-a; HttpOnly; SameSite=Lax$/,
     );
     expect(existsSync(join(t.dataDir, "tenants", `${body.tenant.id}.db`))).toBe(true);
     const me = await t.request("GET", "/api/t/phuong-a/me", { token: body.token });

@@ -56,7 +56,7 @@ describe("the Worker bundle in workerd", () => {
     expect(signup.status).toBe(201);
     const created = (await signup.json()) as { tenant: { id: string } };
     expect(standIn.databases()).toEqual([`t-${created.tenant.id}`]);
-    expect(signup.headers.get("set-cookie")).toMatch(/^__Host-sid-phuong-tren-worker=.+Secure/);
+    expect(signup.headers.get("set-cookie")).toMatch(/^__Secure-sid-phuong-tren-worker=.+Secure/);
 
     const bad = await mf.dispatchFetch(
       "https://app.example/api/t/phuong-tren-worker/auth/login",

@@ -9,7 +9,7 @@ import { hashPassword } from "../auth/password";
 import type { ControlDb } from "../db/handles";
 import { migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
-import { DomainError, isConstraintViolation } from "../errors";
+import { DomainError, invalidBody, isConstraintViolation } from "../errors";
 import { auditInsert } from "./audit";
 import { newId } from "./ids";
 
@@ -45,6 +45,18 @@ export const RESERVED_SLUGS = new Set([
   "undefined",
 ]);
 
+/** Words of letters and digits joined by single hyphens: the request schema admits any run
+ *  of [a-z0-9-], so `---`, `-abc` or `a--b` are refused here, where every tenant is made. */
+const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function checkSlugShape(slug: string): void {
+  if (SLUG_SHAPE.test(slug)) return;
+  const message =
+    "Mã đảng bộ không được bắt đầu hay kết thúc bằng dấu gạch ngang, " +
+    "cũng không có hai dấu gạch ngang liền nhau.";
+  throw invalidBody({ "tenant.slug": message }, message);
+}
+
 export async function findTenantBySlug(db: ControlDb, slug: string): Promise<TenantRecord | null> {
   const [row] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
   return row ?? null;
@@ -77,6 +89,7 @@ export async function provisionTenant(
   opts: { allowReserved?: boolean } = {},
 ): Promise<Provisioned> {
   const { slug, name, kind } = input.tenant;
+  checkSlugShape(slug);
   if (!opts.allowReserved && RESERVED_SLUGS.has(slug))
     throw new DomainError(
       "SLUG_RESERVED",

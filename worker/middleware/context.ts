@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, Bindings, Platform } from "../env";
 import { DomainError } from "../errors";
+import { securityHeaders } from "./headers";
 
 /** Roster imports carry up to 20,000 rows; every other body is small. */
 const LIMITS: { match: RegExp; maxSize: number }[] = [
@@ -31,11 +32,12 @@ export function requestContext(
     c.set("grants", []);
     c.set("sessionId", null);
     c.header("X-Request-Id", requestId);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
     c.header("Cache-Control", "no-store");
     const limiter = limiters.find((l) => l.match.test(c.req.path))!;
-    await limiter.mw(c, next);
+    // The limiter answers only by throwing (see onError above), never with a response.
+    await securityHeaders(c, async () => {
+      await limiter.mw(c, next);
+    });
   };
 }
 

@@ -1,18 +1,13 @@
 // Login and logout for one tenant. The attempt is counted before the password is checked
-// (per account and per address), unknown e-mails cost the same hash as known ones, and a
-// successful login replaces whatever session the browser had (rotation).
+// (per address, per account and address, then globally), so beyond those limits no password
+// is hashed; within them an unknown e-mail costs the same hash as a known one (no timing
+// tell), and a successful login replaces whatever session the browser had (rotation).
 import { Hono, type Context } from "hono";
 import { AcceptBody, LoginBody } from "../../schema/api";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { createSession, invalidateSession } from "../auth/sessions";
-import {
-  ACCOUNT_LIMIT,
-  ADDRESS_LIMIT,
-  clearThrottle,
-  throttle,
-  throttleKey,
-} from "../auth/throttle";
+import { clearThrottle, throttleLogin } from "../auth/throttle";
 import { getUserByEmail, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
 import { acceptInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
@@ -24,21 +19,16 @@ export const auth = new Hono<AppEnv>()
     const { email, password } = c.req.valid("json");
     const { platform, tenant, db } = c.var;
     const control = platform.control().db;
-    const accountKey = throttleKey("login", tenant.id, email);
-    await throttle(
+    const pairKey = await throttleLogin(
       control,
-      [
-        { key: accountKey, limit: ACCOUNT_LIMIT },
-        { key: throttleKey("login-ip", platform.clientAddress(c)), limit: ADDRESS_LIMIT },
-      ],
+      { tenantId: tenant.id, email, address: platform.clientAddress(c) },
       platform.now(),
-      "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
     );
     const user = await getUserByEmail(db, email);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || user.disabledAt || !user.passwordHash)
       throw new DomainError("INVALID_CREDENTIALS", "Thư điện tử hoặc mật khẩu không đúng.");
-    await clearThrottle(control, accountKey);
+    await clearThrottle(control, pairKey);
     if (needsRehash(user.passwordHash))
       await setPasswordHash(db, { userId: user.id, passwordHash: await hashPassword(password) });
     return c.json(await startSession(c, user), 200);
