@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type * as v from "valibot";
 import type { AppEnv } from "./env";
 
 /** Every machine code the API answers with, and the one HTTP status each maps to. The table
@@ -127,4 +128,48 @@ export function onError(err: Error, c: Context<AppEnv>) {
   // to the report a user sends.
   console.error(`[${c.get("requestId") ?? "-"}] unhandled`, err?.stack ?? err);
   return c.json(errorBody("INTERNAL", "Đã có lỗi hệ thống. Vui lòng thử lại sau."), 500);
+}
+
+// Valibot's issues as per-field Vietnamese messages, for 422 answers and for saved
+// definitions checked by the data layer (a template).
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  // A schema's own message (always Vietnamese here) wins; valibot's defaults are English.
+  if (issue.message && !/^Invalid /.test(issue.message)) return issue.message;
+  const req = (issue as { requirement?: unknown }).requirement;
+  switch (issue.type) {
+    case "min_length":
+      return `Cần ít nhất ${String(req)} ký tự.`;
+    case "max_length":
+      return `Tối đa ${String(req)} ký tự.`;
+    case "min_value":
+      return `Không được nhỏ hơn ${String(req)}.`;
+    case "max_value":
+      return `Không được lớn hơn ${String(req)}.`;
+    case "email":
+      return "Địa chỉ thư điện tử không hợp lệ.";
+    case "picklist":
+    case "enum":
+    case "literal":
+    case "variant":
+    case "union":
+      return "Giá trị không nằm trong danh sách cho phép.";
+    case "regex":
+      return "Không đúng định dạng.";
+    case "integer":
+      return "Phải là số nguyên.";
+    case "strict_object":
+    case "never":
+      return "Trường này không được phép.";
+    default:
+      return issue.input === undefined ? "Bắt buộc phải có." : "Sai kiểu dữ liệu.";
+  }
+}
+
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const path = issue.path?.map((p) => String(p.key)).join(".") || "_";
+    fields[path] ??= issueMessage(issue);
+  }
+  return fields;
 }

@@ -2,11 +2,11 @@
 // route (enforced here, read by the authorization test and the OpenAPI document), `jsonBody`
 // and `queryParams` validate with valibot once at the edge. Handlers read only
 // `c.req.valid(...)`.
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import type { Ctx } from "./data/context";
 import { scopeOf, type Scope } from "./domain/scope";
-import { DomainError, forbidden, invalidBody, unauthenticated, type FieldErrors } from "./errors";
+import { DomainError, fieldErrors, forbidden, invalidBody, unauthenticated } from "./errors";
 import { ROLES, type AppEnv, type Role, type SessionGrant, type SessionUser } from "./env";
 import { parseJsonBody } from "./json-text";
 
@@ -90,48 +90,6 @@ export function nfcDeep(value: unknown): unknown {
   return value;
 }
 
-function issueMessage(issue: v.BaseIssue<unknown>): string {
-  // A schema's own message (always Vietnamese here) wins; valibot's defaults are English.
-  if (issue.message && !/^Invalid /.test(issue.message)) return issue.message;
-  const req = (issue as { requirement?: unknown }).requirement;
-  switch (issue.type) {
-    case "min_length":
-      return `Cần ít nhất ${String(req)} ký tự.`;
-    case "max_length":
-      return `Tối đa ${String(req)} ký tự.`;
-    case "min_value":
-      return `Không được nhỏ hơn ${String(req)}.`;
-    case "max_value":
-      return `Không được lớn hơn ${String(req)}.`;
-    case "email":
-      return "Địa chỉ thư điện tử không hợp lệ.";
-    case "picklist":
-    case "enum":
-    case "literal":
-    case "variant":
-    case "union":
-      return "Giá trị không nằm trong danh sách cho phép.";
-    case "regex":
-      return "Không đúng định dạng.";
-    case "integer":
-      return "Phải là số nguyên.";
-    case "strict_object":
-    case "never":
-      return "Trường này không được phép.";
-    default:
-      return issue.input === undefined ? "Bắt buộc phải có." : "Sai kiểu dữ liệu.";
-  }
-}
-
-export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    const path = issue.path?.map((p) => String(p.key)).join(".") || "_";
-    fields[path] ??= issueMessage(issue);
-  }
-  return fields;
-}
-
 export function parseOrThrow<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
@@ -193,11 +151,6 @@ export function queryParams<S extends v.GenericSchema>(schema: S): Validated<"qu
     },
     { query: schema },
   );
-}
-
-/** Who did it, for the audit row written with a change. */
-export function actor<E extends AppEnv>(c: Context<E>) {
-  return { actorUserId: c.get("user")?.id ?? null, requestId: c.get("requestId") };
 }
 
 /** Documents a non-JSON body (read by the handler itself) for the OpenAPI document. */

@@ -106,7 +106,8 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     const formUrl = page.url();
     await page.getByRole("heading", { level: 1, name: /^Kế hoạch tu dưỡng, rèn luyện/ }).waitFor();
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe(MEMBER.name);
-    let { duty, fix, status } = fields(page);
+    const { fix } = fields(page);
+    let { duty, status } = fields(page);
     expect(await status.getAttribute("role")).toBe("status");
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
 
@@ -186,7 +187,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(formUrl);
     await page.getByText("Đã khôi phục nội dung chưa lưu trên máy này.").waitFor();
-    ({ duty, fix, status } = fields(page));
+    ({ duty, status } = fields(page));
     expect(await fix.inputValue()).toBe(fixText + later);
     await expect.poll(() => status.innerText(), SLOW).toMatch(/^Đã lưu lúc/);
 
@@ -208,7 +209,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await page.getByRole("button", { name: "Tải bản mới nhất" }).click();
     const rescued = page.locator(".rescue");
     await rescued.getByRole("heading", { name: "Nội dung bạn đã gõ nhưng chưa lưu" }).waitFor();
-    ({ duty, fix, status } = fields(page));
+    ({ duty, status } = fields(page));
     await expect.poll(() => duty.inputValue(), SLOW).toBe(finalDuty);
     expect(await rescued.getByLabel(/Thực hiện chức trách/).inputValue()).toBe(
       `${dutyText}${more} Máy này gõ thêm.`,
@@ -222,7 +223,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await page.getByRole("button", { name: "Nộp", exact: true }).click();
     await page.getByText(/^Đã nộp lúc/).waitFor();
     await page.reload();
-    ({ duty, fix, status } = fields(page));
+    ({ duty, status } = fields(page));
     await expect.poll(() => duty.inputValue(), SLOW).toBe(finalDuty);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: join(ROOT, "test-results/plan-390.png"), fullPage: true });

@@ -7,8 +7,7 @@ import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates";
 import { TemplateDefinition, validateTemplate } from "../../schema/template";
 import { campaigns, templates } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { DomainError, notFound } from "../errors";
-import { fieldErrors } from "../http";
+import { DomainError, fieldErrors, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import type { Ctx } from "./context";
 

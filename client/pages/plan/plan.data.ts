@@ -80,7 +80,7 @@ export const getPlan = query(
     ]);
     let submission: Submission | null;
     let ownId: string | null = null;
-    let memberName = "";
+    let memberName: string;
     if (onBehalf) {
       // There is no read of a member's submission by campaign and form: the secretary's
       // queue names it (for the campaign's tracked form).
