@@ -106,8 +106,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     const formUrl = page.url();
     await page.getByRole("heading", { level: 1, name: /^Kế hoạch tu dưỡng, rèn luyện/ }).waitFor();
     expect(await page.getByLabel("Họ và tên").inputValue()).toBe(MEMBER.name);
-    const { fix } = fields(page);
-    let { duty, status } = fields(page);
+    let { duty, fix, status } = fields(page);
     expect(await status.getAttribute("role")).toBe("status");
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
 
@@ -187,7 +186,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(formUrl);
     await page.getByText("Đã khôi phục nội dung chưa lưu trên máy này.").waitFor();
-    ({ duty, status } = fields(page));
+    ({ duty, fix, status } = fields(page));
     expect(await fix.inputValue()).toBe(fixText + later);
     await expect.poll(() => status.innerText(), SLOW).toMatch(/^Đã lưu lúc/);
 
