@@ -4,6 +4,9 @@ import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { ON_ROLL_STATUSES } from "../../schema/rules/roll";
 import { members, units } from "../../schema/tables/tenant";
 import type { UnitKind } from "../../schema/vocab/unit-kinds";
+import type { Level } from "../../schema/vocab/levels";
+import type { SupervisingBody } from "../../schema/vocab/organisations";
+import { unitBody } from "../domain/supervision";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
@@ -31,8 +34,15 @@ export async function requireUnitInScope(db: TenantDb, id: string, scope: Scope)
 }
 
 /** Builds the row for a new unit under `parent` (null for a root). */
+/** A đoàn thể unit given no body code gets the one its name suggests (routing reads the
+ *  code, never the name: worker/domain/supervision.ts). */
 export function newUnitRow(
-  input: { name: string; kind: UnitKind },
+  input: {
+    name: string;
+    kind: UnitKind;
+    bodyCode?: SupervisingBody | null;
+    bodyLevel?: Level | null;
+  },
   parent: Pick<UnitRow, "id" | "path" | "depth"> | null,
   now: Date,
 ): UnitRow {
@@ -45,6 +55,7 @@ export function newUnitRow(
     path: `${parent?.path ?? "/"}${id}/`,
     depth: parent ? parent.depth + 1 : 0,
     closedOn: null,
+    ...unitBody(input),
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -89,7 +100,7 @@ export const toView = (u: UnitRow, memberCount = 0): UnitView => ({
 
 export async function createUnit(
   ctx: Ctx,
-  input: { name: string; kind: UnitKind; parentId?: string },
+  input: Parameters<typeof newUnitRow>[0] & { parentId?: string },
 ): Promise<UnitRow> {
   const { db, scope, now } = ctx;
   let parent: UnitRow | null;
