@@ -90,7 +90,7 @@ export const POSITIONS = {
     },
   },
   "bi-thu-doan-cap-huyen": {
-    label: "Bí thư Quận (Huyện) đoàn",
+    label: "Bí thư Quận đoàn (Huyện đoàn)",
     level: "cap-huyen",
     organisation: "doan-thanh-nien",
     texts: { starts: ["bí thư quận đoàn", "bí thư huyện đoàn"] },
