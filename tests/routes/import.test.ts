@@ -38,6 +38,7 @@ async function setup() {
         updated: number;
         unchanged: number;
         errors: { line: number; message: string }[];
+        unmappedPositions: { line: number; position: string }[];
         error?: { code: string; message: string };
       },
     };
@@ -285,5 +286,58 @@ describe("members import", () => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).toContain("'+84 chức vụ");
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it("keeps a position code picked by hand when the same file is imported again", async () => {
+    const { upload, token, client } = await setup();
+    const file = [
+      HEADER,
+      `Trần Văn An,1980,an.tran@example.vn,${KDC2},Chủ tịch UBND P. Phố Huế,dang-sinh-hoat,dang uy`,
+      `Nguyễn Thị Bích,1992,,${KDC2},CT Hội ND quận,dang-sinh-hoat,co`,
+    ].join("\n");
+    expect((await upload(file)).body.unmappedPositions).toEqual([
+      { line: 3, position: "CT Hội ND quận" },
+    ]);
+    const stored = async () =>
+      (
+        await client.execute(
+          "SELECT full_name, position, position_code, management_category, managed_by_standing_committee AS btv, version FROM members WHERE full_name IN ('Trần Văn An','Nguyễn Thị Bích') ORDER BY full_name",
+        )
+      ).rows.map((r) => Object.values(r));
+    expect(await stored()).toEqual([
+      ["Nguyễn Thị Bích", "CT Hội ND quận", null, "dien-btv-cap-huyen", 1, 1],
+      [
+        "Trần Văn An",
+        "Chủ tịch UBND P. Phố Huế",
+        "chu-tich-ubnd-cap-xa",
+        "dien-dang-uy-cap-xa",
+        0,
+        1,
+      ],
+    ]);
+    // The office picks the code the list could not read; the same file then changes nothing
+    // and no longer reports the line.
+    const bich = (
+      await client.execute("SELECT id FROM members WHERE full_name = 'Nguyễn Thị Bích'")
+    ).rows[0]!.id;
+    const patch = await t.request("PATCH", `/api/t/demo/members/${String(bich)}`, {
+      token,
+      body: { positionCode: "chu-tich-hoi-nong-dan-cap-huyen", version: 1 },
+    });
+    expect(patch.status).toBe(200);
+    expect((await upload(file)).body).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      errors: [],
+      unmappedPositions: [],
+    });
+    expect((await stored())[0]!.slice(2, 3)).toEqual(["chu-tich-hoi-nong-dan-cap-huyen"]);
+    // A new text on the member form is mapped again; a code given with it stands.
+    await t.request("PATCH", `/api/t/demo/members/${String(bich)}`, {
+      token,
+      body: { position: "Phó Chủ tịch UBND phường Phố Huế", version: 2 },
+    });
+    expect((await stored())[0]!.slice(1, 3)).toEqual(["Phó Chủ tịch UBND phường Phố Huế", null]);
   });
 });
