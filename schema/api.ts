@@ -90,6 +90,8 @@ export const UnitCreateBody = v.strictObject({
 export const UnitUpdateBody = v.strictObject({
   name: v.optional(UnitName),
   parentId: v.optional(Id),
+  bodyCode: v.optional(v.nullable(SupervisingBody)),
+  bodyLevel: v.optional(v.nullable(Level)),
   version: Version,
 });
 export const UnitCloseBody = v.strictObject({ closedOn: IsoDate });

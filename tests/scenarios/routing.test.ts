@@ -147,12 +147,21 @@ describe("routing on codes (issue 10)", () => {
       parentId: cellA.id,
     });
     const congDoan = await unit({ name: "Công đoàn cơ sở phường", kind: "doan-the" });
+    // A name that says no level leaves it unset, and the office sets it.
+    const ccb = await api<{ id: string; bodyCode: string; bodyLevel: string | null }>(
+      "admin",
+      "POST",
+      "/units",
+      { parentId: root.id, name: "Hội Cựu chiến binh", kind: "doan-the" },
+    );
+    expect([ccb.body.bodyCode, ccb.body.bodyLevel]).toEqual(["doan-the", null]);
     for (const [key, id] of [
       ["btg", btg],
       ["mttq-quan", mttqQuan],
       ["mttq-phuong", mttqPhuong],
       ["bctmt", bctmt],
       ["congdoan", congDoan],
+      ["ccb", ccb.body.id],
     ] as const)
       await tree.addUser(key, [["supervisor", id]]);
 
@@ -188,6 +197,14 @@ describe("routing on codes (issue 10)", () => {
     expect(await seenBy("mttq-phuong")).toEqual(ward);
     expect(await seenBy("bctmt")).toEqual(ward);
     expect(await seenBy("congdoan")).toEqual([]);
+    // The đoàn thể read diện BTV plans at the district's level only (§III.3).
+    expect(await seenBy("ccb")).toEqual([]);
+    const patched = await api("admin", "PATCH", `/units/${ccb.body.id}`, {
+      bodyLevel: "cap-huyen",
+      version: 1,
+    });
+    expect(patched.body).toMatchObject({ bodyCode: "doan-the", bodyLevel: "cap-huyen" });
+    expect(await seenBy("ccb")).toEqual(["Ngô Quang Huy"]);
 
     // Niêm yết công khai (§II.2 Bước 3): the Chủ tịch UBND phường and the public school's
     // principal; not the Mặt trận head, the private school's principal nor the Hội NCT chair.

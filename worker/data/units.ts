@@ -68,6 +68,9 @@ export interface UnitView {
   kind: string;
   parentId: string | null;
   closedOn: string | null;
+  /** Set for a supervising body: what routing reads (worker/domain/supervision.ts). */
+  bodyCode: SupervisingBody | null;
+  bodyLevel: Level | null;
   depth: number;
   version: number;
   memberCount: number;
@@ -93,6 +96,8 @@ export const toView = (u: UnitRow, memberCount = 0): UnitView => ({
   kind: u.kind,
   parentId: u.parentId,
   closedOn: u.closedOn,
+  bodyCode: u.bodyCode,
+  bodyLevel: u.bodyLevel,
   depth: u.depth,
   version: u.version,
   memberCount,
@@ -123,7 +128,14 @@ export async function createUnit(
 
 export async function updateUnit(
   ctx: Ctx,
-  input: { id: string; name?: string; parentId?: string; version: number },
+  input: {
+    id: string;
+    name?: string;
+    parentId?: string;
+    bodyCode?: SupervisingBody | null;
+    bodyLevel?: Level | null;
+    version: number;
+  },
 ): Promise<UnitRow> {
   const { db, scope, now } = ctx;
   const { id } = input;
@@ -151,7 +163,15 @@ export async function updateUnit(
   const [updated] = await db.batch([
     db
       .update(units)
-      .set({ name: input.name ?? unit.name, parentId, version: unit.version + 1, updatedAt: now })
+      .set({
+        name: input.name ?? unit.name,
+        parentId,
+        // A body changes only when asked: a renamed unit keeps the code it was given.
+        bodyCode: input.bodyCode === undefined ? unit.bodyCode : input.bodyCode,
+        bodyLevel: input.bodyLevel === undefined ? unit.bodyLevel : input.bodyLevel,
+        version: unit.version + 1,
+        updatedAt: now,
+      })
       .where(and(eq(units.id, id), eq(units.version, input.version)))
       .returning(),
     // The subtree follows its root: rewrite the path prefix and shift the depth.
