@@ -207,8 +207,9 @@ export async function updateMember(
     updatedAt: now,
   } as MemberRow;
   next.searchName = foldVietnamese(next.fullName);
-  // A new text without a code is mapped; a code given explicitly (or null) stands.
-  if (input.positionCode === undefined && input.position !== undefined)
+  // A changed text without a code is mapped; a code given explicitly (or null) stands, and
+  // so does one picked by hand while a form re-sends the same text.
+  if (input.positionCode === undefined && next.position !== current.position)
     next.positionCode = positionCodeFor(next.position);
   Object.assign(next, category(categoryFrom(input, managementCategoryOf(current))));
   const statusChanged = next.status !== current.status;
