@@ -7,6 +7,10 @@ import { ReviewRating } from "./vocab/review-ratings";
 import { Role } from "./vocab/roles";
 import { TenantKind } from "./vocab/tenant-kinds";
 import { UnitKind } from "./vocab/unit-kinds";
+import { Level } from "./vocab/levels";
+import { ManagementCategory } from "./vocab/management-categories";
+import { SupervisingBody } from "./vocab/organisations";
+import { PositionCode } from "./vocab/positions";
 
 // Kept for worker/data/import.ts; the vocabulary lives in schema/vocab.
 export { MEMBER_STATUSES } from "./vocab/member-statuses";
@@ -78,10 +82,16 @@ export const UnitCreateBody = v.strictObject({
   name: UnitName,
   kind: UnitKind,
   parentId: v.optional(Id),
+  /** For a supervising body (a đoàn thể): which body, at which level. A đoàn thể created
+   *  without one gets the one its name suggests. */
+  bodyCode: v.optional(v.nullable(SupervisingBody)),
+  bodyLevel: v.optional(v.nullable(Level)),
 });
 export const UnitUpdateBody = v.strictObject({
   name: v.optional(UnitName),
   parentId: v.optional(Id),
+  bodyCode: v.optional(v.nullable(SupervisingBody)),
+  bodyLevel: v.optional(v.nullable(Level)),
   version: Version,
 });
 export const UnitCloseBody = v.strictObject({ closedOn: IsoDate });
@@ -109,10 +119,17 @@ const memberFields = {
     ),
   ),
   unitId: Id,
+  /** The post as typed, shown as is. */
   position: OptionalText(200),
+  /** The post in the controlled list; when absent and `position` is given, the text is
+   *  mapped to the list (schema/rules/positions.ts), and null when it maps to nothing. */
+  positionCode: v.optional(v.nullable(PositionCode)),
   leadershipRank: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
   status: v.optional(MemberStatus),
   statusSince: v.optional(v.nullable(IsoDate)),
+  /** Diện quản lý; wins over `managedByStandingCommittee`, which is kept for older clients
+   *  (true = diện BTV). */
+  managementCategory: v.optional(v.nullable(ManagementCategory)),
   managedByStandingCommittee: v.optional(v.boolean()),
   mustPublishPlan: v.optional(v.boolean()),
 };

@@ -143,5 +143,16 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE UNIQUE INDEX `rollup_units_uq` ON `rollup_units` (`campaign_id`,`unit_id`);",
       ],
     },
+    {
+      tag: "0006_routing_positions_bodies",
+      when: 1795951815427,
+      hash: "99c4c7d80c565e8866fcdb57d6a50e59ca960edea2cc4d271ca4e8358738872a",
+      statements: [
+        "ALTER TABLE `members` ADD `position_code` text;",
+        "ALTER TABLE `members` ADD `management_category` text;",
+        "ALTER TABLE `units` ADD `body_code` text;",
+        "ALTER TABLE `units` ADD `body_level` text;",
+      ],
+    },
   ],
 };

@@ -5,6 +5,10 @@ import { createdAt, id, updatedAt } from "./columns";
 import { MEMBER_STATUSES } from "../vocab/member-statuses";
 import { ROLES } from "../vocab/roles";
 import { UNIT_KINDS } from "../vocab/unit-kinds";
+import { LEVELS } from "../vocab/levels";
+import { MANAGEMENT_CATEGORIES } from "../vocab/management-categories";
+import { SUPERVISING_BODIES } from "../vocab/organisations";
+import { POSITION_CODES } from "../vocab/positions";
 
 export const units = sqliteTable(
   "units",
@@ -18,6 +22,10 @@ export const units = sqliteTable(
     depth: integer("depth").notNull(),
     /** YYYY-MM-DD (ICT) from which the unit no longer counts; history stays. */
     closedOn: text("closed_on"),
+    /** A supervising body (MTTQ, Công đoàn, Ban Tuyên giáo…) and its level: what routing
+     *  reads to decide which plans the body's supervisors see; null for other units. */
+    bodyCode: text("body_code", { enum: SUPERVISING_BODIES }),
+    bodyLevel: text("body_level", { enum: LEVELS }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -36,7 +44,10 @@ export const members = sqliteTable(
     email: text("email"),
     phone: text("phone"),
     unitId: text("unit_id").notNull(),
+    /** The post as typed, for display; routing reads `positionCode`. */
     position: text("position"),
+    /** The post in the controlled list (schema/vocab/positions.ts); null when not on it. */
+    positionCode: text("position_code", { enum: POSITION_CODES }),
     /** Lower speaks first: the directives have leaders present first. */
     leadershipRank: integer("leadership_rank").notNull().default(100),
     status: text("status", { enum: MEMBER_STATUSES }).notNull(),
@@ -44,6 +55,9 @@ export const members = sqliteTable(
     managedByStandingCommittee: integer("managed_by_standing_committee", { mode: "boolean" })
       .notNull()
       .default(false),
+    /** Diện quản lý. Null with `managedByStandingCommittee` set reads as diện BTV: rows
+     *  written before the category existed (worker/domain/supervision.ts). */
+    managementCategory: text("management_category", { enum: MANAGEMENT_CATEGORIES }),
     mustPublishPlan: integer("must_publish_plan", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

@@ -2,6 +2,8 @@
 // itself: a definition, or a variant stated as its differences from another (002 from 000;
 // tenants' clones).
 import * as v from "valibot";
+import { Level } from "../vocab/levels";
+import { SupervisingBody } from "../vocab/organisations";
 import { Cite, DueRule, IsoDate, Key, MemberStatus, PositiveInt, Text } from "./scalars";
 import { AppliesTo, Flow, Form, MemberFilter, Option, Step, TemplateList } from "./steps-forms";
 
@@ -75,9 +77,12 @@ export const Excusals = v.object({
 });
 export type Excusals = v.InferOutput<typeof Excusals>;
 
-/** A body that reads routed plans (the "supervisor" role). */
+/** A body that reads routed plans (the "supervisor" role): the units whose body code is
+ *  `body` and, when `level` is given, whose level is `level` (a ward's MTTQ does not read
+ *  what the template routes to the district's). */
 export const Supervisor = v.object({
-  body: v.picklist(["ban-tuyen-giao", "mttq", "ban-cong-tac-mat-tran", "cong-doan", "doan-the"]),
+  body: SupervisingBody,
+  level: v.optional(Level),
   /** tenant: the body at the tenant's level; member-unit: the member's own organisation's. */
   scope: v.picklist(["tenant", "member-unit", "residential-area"]),
   name: Text,

@@ -1,7 +1,8 @@
-// Matching units and members against a template's filters. Text matches fold case and
-// diacritics (schema/rules/text.ts), because positions and unit names are typed freely.
+// Matching units and members against a template's filters. Positions and categories are
+// compared as codes; the remaining text matches (unit names, steps' position texts) fold case
+// and diacritics (schema/rules/text.ts), because those are typed freely.
 import { foldVietnamese } from "../rules/text";
-import type { MemberStatus, UnitKind } from "../vocab";
+import type { ManagementCategory, MemberStatus, PositionCode, UnitKind } from "../vocab";
 import type { SupervisionRule, TemplateDefinition } from "./definition";
 import type { AppliesTo, MemberFilter, Step } from "./steps-forms";
 
@@ -24,8 +25,10 @@ function includesAny(haystack: string, needles: readonly string[]): boolean {
 export type UnitForMatch = { kind: UnitKind; name: string };
 export type MemberForMatch = {
   status: MemberStatus;
+  /** The post as typed: only steps' text filters read it. */
   position: string | null;
-  managedByStandingCommittee: boolean;
+  positionCode: PositionCode | null;
+  managementCategory: ManagementCategory | null;
   unit: UnitForMatch;
   /** Names of the unit's ancestors, nearest first. */
   ancestorUnitNames: readonly string[];
@@ -49,10 +52,18 @@ export function memberMatches(filter: MemberFilter, member: MemberForMatch): boo
   if (filter.statuses && !filter.statuses.includes(member.status)) return false;
   if (
     filter.managedByStandingCommittee !== undefined &&
-    filter.managedByStandingCommittee !== member.managedByStandingCommittee
+    filter.managedByStandingCommittee !== (member.managementCategory === "dien-btv-cap-huyen")
   ) {
     return false;
   }
+  if (
+    filter.managementCategories &&
+    !(member.managementCategory && filter.managementCategories.includes(member.managementCategory))
+  ) {
+    return false;
+  }
+  if (filter.positions && !(member.positionCode && filter.positions.includes(member.positionCode)))
+    return false;
   const position = member.position ?? "";
   if (filter.positionIncludes && !includesAny(position, filter.positionIncludes)) return false;
   if (filter.positionExcludes && includesAny(position, filter.positionExcludes)) return false;

@@ -5,6 +5,8 @@
 // is saved.
 import * as v from "valibot";
 import { INVALID_FIELD_TYPE, type FieldType, type LeafFieldType } from "../vocab/field-types";
+import { ManagementCategory } from "../vocab/management-categories";
+import { PositionCode } from "../vocab/positions";
 import { Owner } from "../vocab/step-kinds";
 import {
   Cite,
@@ -23,16 +25,22 @@ import {
 // Who a step or rule applies to; deadlines; steps
 
 /**
- * One condition on a member; every property given must hold (AND). Text matches ignore case
- * and diacritics ("Uỷ" and "Ủy" both match "uy"), because positions and unit names are typed
- * freely by each tenant.
+ * One condition on a member; every property given must hold (AND). Routing rules state
+ * positions and categories as codes (`positions`, `managementCategories`); the text matches
+ * (`positionIncludes`…), which ignore case and diacritics, are for steps only and are refused
+ * in routing rules (validateTemplate).
  */
 export const MemberFilter = v.object({
   /** What the filter means, in Vietnamese, for the admin who edits it. */
   label: v.optional(Text),
   statuses: v.optional(v.array(MemberStatus)),
-  /** Cán bộ diện Ban Thường vụ quản lý (the member import's `dien_quan_ly`). */
+  /** Cán bộ diện Ban Thường vụ quản lý: the same as `managementCategories:
+   *  ["dien-btv-cap-huyen"]` (true) or any other category (false). */
   managedByStandingCommittee: v.optional(v.boolean()),
+  /** The member's diện quản lý is one of these. */
+  managementCategories: v.optional(v.array(ManagementCategory)),
+  /** The member's position code (schema/vocab/positions.ts) is one of these. */
+  positions: v.optional(v.array(PositionCode)),
   /** The position contains one of these. */
   positionIncludes: v.optional(v.array(Text)),
   /** …and none of these: "Phó trưởng phòng" contains "trưởng phòng". */

@@ -2,7 +2,7 @@
 import * as v from "valibot";
 import { isRealDate } from "../rules/deadlines";
 import { TemplateDefinition } from "./definition";
-import { formLeafFields, type Step } from "./steps-forms";
+import { formLeafFields, type MemberFilter, type Step } from "./steps-forms";
 
 /** Calendar arithmetic that never throws: a date that does not exist rolls over (its own
  *  problem is reported separately). */
@@ -244,9 +244,22 @@ export function validateTemplate(input: unknown): ValidationResult {
   }
 
   // Routing, follow-up, reports.
-  for (const r of def.routing.publication) needForm(`Quy tắc niêm yết «${r.key}»`, r.formKey);
-  for (const r of def.routing.supervision) needForm(`Quy tắc giám sát «${r.key}»`, r.formKey);
+  // Routing reads codes: a position typed as text is what misread "Phố" as "phó".
+  const codesOnly = (where: string, filters: readonly MemberFilter[] | undefined) => {
+    for (const f of filters ?? [])
+      if (f.positionIncludes || f.positionExcludes)
+        say(`${where}: chức vụ phải ghi bằng mã (positions), không ghi bằng chữ.`);
+  };
+  for (const r of def.routing.publication) {
+    needForm(`Quy tắc niêm yết «${r.key}»`, r.formKey);
+    codesOnly(`Quy tắc niêm yết «${r.key}»`, r.members);
+  }
+  for (const r of def.routing.supervision) {
+    needForm(`Quy tắc giám sát «${r.key}»`, r.formKey);
+    codesOnly(`Quy tắc giám sát «${r.key}»`, r.members);
+  }
   for (const r of def.routing.forwarding) {
+    codesOnly(`Quy tắc chuyển «${r.key}»`, r.members);
     needForm(`Quy tắc chuyển «${r.key}»`, r.formKey);
     needStep(`Quy tắc chuyển «${r.key}»`, r.stepKey);
   }

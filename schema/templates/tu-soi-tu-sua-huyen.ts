@@ -108,52 +108,14 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
       upsert: [
         {
           ...publication,
-          members: [
-            {
-              label: "Ủy viên Ban Chấp hành Đảng bộ Huyện",
-              positionIncludes: [
-                "huyện ủy viên",
-                "ủy viên ban chấp hành đảng bộ huyện",
-                "ủy viên bch đảng bộ huyện",
-              ],
-            },
-            {
-              label: "Trưởng các phòng, ban Huyện",
-              positionIncludes: ["trưởng phòng", "trưởng ban"],
-              positionExcludes: ["phó"],
-            },
-            {
-              label: "Người đứng đầu các đoàn thể Huyện",
-              positionIncludes: [
-                "chủ tịch ủy ban mttq huyện",
-                "chủ tịch ủy ban mặt trận tổ quốc huyện",
-                "bí thư huyện đoàn",
-                "chủ tịch hội",
-                "chủ tịch liên đoàn lao động huyện",
-              ],
-              positionExcludes: ["phó", "xã", "thị trấn"],
-            },
-            {
-              label: "Bí thư các tổ chức cơ sở đảng trực thuộc Huyện ủy",
-              positionIncludes: ["bí thư đảng ủy", "bí thư chi bộ cơ sở"],
-              positionExcludes: ["phó"],
-            },
-            {
-              label: "Chủ tịch UBND các xã, thị trấn",
-              positionIncludes: [
-                "chủ tịch ubnd xã",
-                "chủ tịch ủy ban nhân dân xã",
-                "chủ tịch ubnd thị trấn",
-                "chủ tịch ủy ban nhân dân thị trấn",
-              ],
-              positionExcludes: ["phó"],
-            },
-            {
-              label: "Hiệu trưởng các trường học công lập thuộc Huyện",
-              positionIncludes: ["hiệu trưởng"],
-              positionExcludes: ["phó"],
-            },
-          ],
+          // The codes cover a Huyện as a Quận (schema/vocab/levels.ts): only the labels change.
+          members: publication.members.map((f) => ({
+            ...f,
+            label: f.label
+              ?.replace("Quận", "Huyện")
+              .replace("Quận ủy", "Huyện ủy")
+              .replace("UBND các phường", "UBND các xã, thị trấn"),
+          })),
           cite: "000 §II.2 Bước 3 (002 không nêu; đổi cấp Quận thành Huyện)",
         },
       ],
@@ -165,12 +127,22 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
         {
           key: "dien-btv-quan-ly",
           label: "Cán bộ diện Ban Thường vụ Huyện ủy quản lý",
-          members: [{ managedByStandingCommittee: true }],
+          members: [{ managementCategories: ["dien-btv-cap-huyen"] }],
           formKey: "ke-hoach-tu-duong",
           supervisors: [
-            { body: "ban-tuyen-giao", scope: "tenant", name: "Ban Tuyên giáo Huyện ủy" },
-            { body: "mttq", scope: "tenant", name: "Ủy ban MTTQ Huyện" },
-            { body: "doan-the", scope: "tenant", name: "Các đoàn thể chính trị - xã hội Huyện" },
+            {
+              body: "ban-tuyen-giao",
+              level: "cap-huyen",
+              scope: "tenant",
+              name: "Ban Tuyên giáo Huyện ủy",
+            },
+            { body: "mttq", level: "cap-huyen", scope: "tenant", name: "Ủy ban MTTQ Huyện" },
+            {
+              body: "doan-the",
+              level: "cap-huyen",
+              scope: "tenant",
+              name: "Các đoàn thể chính trị - xã hội Huyện",
+            },
           ],
           via: "Ban Tuyên giáo Huyện ủy",
           cite: "000 §II.4; §III.3 (002 không nêu; đổi cấp Quận thành Huyện)",
@@ -192,10 +164,11 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
           supervisors: [
             {
               body: "ban-cong-tac-mat-tran",
+              level: "khu-dan-cu",
               scope: "residential-area",
               name: "Ban công tác mặt trận",
             },
-            { body: "mttq", scope: "member-unit", name: "MTTQ xã, thị trấn" },
+            { body: "mttq", level: "cap-xa", scope: "member-unit", name: "MTTQ xã, thị trấn" },
           ],
           via: "Cấp ủy chi bộ",
           cite: "000 §II.4; §III.3; §III.4 (002 không nêu; đổi phường thành xã, thị trấn)",

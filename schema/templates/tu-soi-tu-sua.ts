@@ -143,7 +143,12 @@ export const tuSoiTuSua: TemplateDefinition = {
       owner: "member",
       kind: "forward",
       appliesTo: {
-        members: [{ label: "Cán bộ diện Ban Thường vụ quản lý", managedByStandingCommittee: true }],
+        members: [
+          {
+            label: "Cán bộ diện Ban Thường vụ quản lý",
+            managementCategories: ["dien-btv-cap-huyen"],
+          },
+        ],
       },
       due: {
         kind: "absolute",
@@ -381,44 +386,31 @@ export const tuSoiTuSua: TemplateDefinition = {
         key: "niem-yet-cong-khai",
         label: "Niêm yết công khai kế hoạch tu dưỡng tại nơi công tác",
         members: [
-          {
-            label: "Ủy viên Ban Chấp hành Đảng bộ Quận",
-            positionIncludes: [
-              "quận ủy viên",
-              "ủy viên ban chấp hành đảng bộ quận",
-              "ủy viên bch đảng bộ quận",
-            ],
-          },
+          { label: "Ủy viên Ban Chấp hành Đảng bộ Quận", positions: ["quan-uy-vien"] },
           {
             label: "Trưởng các phòng, ban Quận",
-            positionIncludes: ["trưởng phòng", "trưởng ban"],
-            positionExcludes: ["phó"],
+            positions: ["truong-phong-cap-huyen", "truong-ban-cap-huyen"],
           },
           {
+            // The đoàn thể chính trị - xã hội: not a Hội Người cao tuổi, not a ward's.
             label: "Người đứng đầu các đoàn thể Quận",
-            positionIncludes: [
-              "chủ tịch ủy ban mttq quận",
-              "chủ tịch ủy ban mặt trận tổ quốc quận",
-              "bí thư quận đoàn",
-              "chủ tịch hội",
-              "chủ tịch liên đoàn lao động quận",
+            positions: [
+              "chu-tich-mttq-cap-huyen",
+              "bi-thu-doan-cap-huyen",
+              "chu-tich-hoi-phu-nu-cap-huyen",
+              "chu-tich-hoi-cuu-chien-binh-cap-huyen",
+              "chu-tich-hoi-nong-dan-cap-huyen",
+              "chu-tich-lien-doan-lao-dong-cap-huyen",
             ],
-            positionExcludes: ["phó", "phường"],
           },
           {
             label: "Bí thư các tổ chức cơ sở đảng trực thuộc Quận ủy",
-            positionIncludes: ["bí thư đảng ủy", "bí thư chi bộ cơ sở"],
-            positionExcludes: ["phó"],
+            positions: ["bi-thu-tccs"],
           },
-          {
-            label: "Chủ tịch UBND các phường",
-            positionIncludes: ["chủ tịch ubnd phường", "chủ tịch ủy ban nhân dân phường"],
-            positionExcludes: ["phó"],
-          },
+          { label: "Chủ tịch UBND các phường", positions: ["chu-tich-ubnd-cap-xa"] },
           {
             label: "Hiệu trưởng các trường học công lập thuộc Quận",
-            positionIncludes: ["hiệu trưởng"],
-            positionExcludes: ["phó"],
+            positions: ["hieu-truong-cong-lap"],
           },
         ],
         formKey: "ke-hoach-tu-duong",
@@ -430,12 +422,22 @@ export const tuSoiTuSua: TemplateDefinition = {
       {
         key: "dien-btv-quan-ly",
         label: "Cán bộ diện Ban Thường vụ Quận ủy quản lý",
-        members: [{ managedByStandingCommittee: true }],
+        members: [{ managementCategories: ["dien-btv-cap-huyen"] }],
         formKey: "ke-hoach-tu-duong",
         supervisors: [
-          { body: "ban-tuyen-giao", scope: "tenant", name: "Ban Tuyên giáo Quận ủy" },
-          { body: "mttq", scope: "tenant", name: "Ủy ban MTTQ Quận" },
-          { body: "doan-the", scope: "tenant", name: "Các đoàn thể chính trị - xã hội Quận" },
+          {
+            body: "ban-tuyen-giao",
+            level: "cap-huyen",
+            scope: "tenant",
+            name: "Ban Tuyên giáo Quận ủy",
+          },
+          { body: "mttq", level: "cap-huyen", scope: "tenant", name: "Ủy ban MTTQ Quận" },
+          {
+            body: "doan-the",
+            level: "cap-huyen",
+            scope: "tenant",
+            name: "Các đoàn thể chính trị - xã hội Quận",
+          },
         ],
         via: "Ban Tuyên giáo Quận ủy",
         cite: "000 §II.4; §III.3",
@@ -448,10 +450,11 @@ export const tuSoiTuSua: TemplateDefinition = {
         supervisors: [
           {
             body: "ban-cong-tac-mat-tran",
+            level: "khu-dan-cu",
             scope: "residential-area",
             name: "Ban công tác mặt trận",
           },
-          { body: "mttq", scope: "member-unit", name: "MTTQ phường" },
+          { body: "mttq", level: "cap-xa", scope: "member-unit", name: "MTTQ phường" },
         ],
         via: "Cấp ủy chi bộ",
         cite: "000 §II.4; §III.3; §III.4",
@@ -461,7 +464,9 @@ export const tuSoiTuSua: TemplateDefinition = {
         label: "Cán bộ, đảng viên thuộc các tổ chức cơ sở đảng khác",
         members: [],
         formKey: "ke-hoach-tu-duong",
-        supervisors: [{ body: "cong-doan", scope: "member-unit", name: "Công đoàn của đơn vị" }],
+        supervisors: [
+          { body: "cong-doan", level: "co-so", scope: "member-unit", name: "Công đoàn của đơn vị" },
+        ],
         via: "Cấp ủy chi bộ",
         cite: "000 §II.4",
       },
@@ -480,7 +485,7 @@ export const tuSoiTuSua: TemplateDefinition = {
       {
         key: "nop-ban-tuyen-giao",
         label: "Cán bộ diện Ban Thường vụ Quận ủy quản lý nộp Ban Tuyên giáo 01 bản",
-        members: [{ managedByStandingCommittee: true }],
+        members: [{ managementCategories: ["dien-btv-cap-huyen"] }],
         formKey: "ke-hoach-tu-duong",
         copies: 1,
         to: "Ban Tuyên giáo Quận ủy",

@@ -12,3 +12,7 @@ export * from "./step-kinds";
 export * from "./submission-statuses";
 export * from "./tenant-kinds";
 export * from "./unit-kinds";
+export * from "./levels";
+export * from "./management-categories";
+export * from "./organisations";
+export * from "./positions";

@@ -20,6 +20,7 @@ import {
   withListItems,
   type MemberForMatch,
 } from "../../schema/template";
+import { positionCodeFor } from "../../schema/rules/positions";
 import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates/index";
 import { bieuHien25, bieuHien27, quyDinh37 } from "../../schema/templates/lists";
 import { tuSoiTuSua } from "../../schema/templates/tu-soi-tu-sua";
@@ -271,7 +272,8 @@ describe("000 Tự soi, tự sửa", () => {
   const member = (over: Partial<MemberForMatch>): MemberForMatch => ({
     status: "dang-sinh-hoat",
     position: null,
-    managedByStandingCommittee: false,
+    positionCode: null,
+    managementCategory: null,
     unit: { kind: "chi-bo", name: "Chi bộ Khu dân cư số 1" },
     ancestorUnitNames: ["Đảng bộ Cơ quan Quận"],
     ...over,
@@ -279,7 +281,13 @@ describe("000 Tự soi, tự sửa", () => {
 
   it("routes publication by position, ignoring case and diacritics, not deputies", () => {
     const publish = def.steps.find((s) => s.key === "niem-yet-cong-khai")!;
-    const who = (position: string) => stepAppliesToMember(def, publish, member({ position }));
+    // Routing reads the code the roster's text maps to (schema/rules/positions.ts).
+    const who = (position: string) =>
+      stepAppliesToMember(
+        def,
+        publish,
+        member({ position, positionCode: positionCodeFor(position) }),
+      );
     expect(who("Trưởng phòng Nội vụ")).toBe(true);
     expect(who("Phó Trưởng phòng Nội vụ")).toBe(false);
     expect(who("Hiệu trưởng Trường THCS Gia Thụy")).toBe(true);
@@ -291,7 +299,7 @@ describe("000 Tự soi, tự sửa", () => {
   });
 
   it("routes supervision: first matching rule wins", () => {
-    expect(supervisionFor(def, member({ managedByStandingCommittee: true }))?.key).toBe(
+    expect(supervisionFor(def, member({ managementCategory: "dien-btv-cap-huyen" }))?.key).toBe(
       "dien-btv-quan-ly",
     );
     expect(
@@ -415,7 +423,8 @@ describe("004 CT 24 sinh hoạt", () => {
     const m = (position: string): MemberForMatch => ({
       status: "dang-sinh-hoat",
       position,
-      managedByStandingCommittee: false,
+      positionCode: null,
+      managementCategory: null,
       unit: { kind: "chi-bo", name: "Chi bộ Tổ dân phố 3" },
       ancestorUnitNames: [],
     });

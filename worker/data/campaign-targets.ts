@@ -3,6 +3,8 @@
 // a given date. The launch (tasks) and progress (roster, counts) read the same answers.
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { MemberForMatch, UnitKind } from "../../schema/template";
+import type { PositionCode } from "../../schema/vocab/positions";
+import { managementCategoryOf } from "../domain/supervision";
 import { memberStatusHistory, members, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, type Scope } from "../domain/scope";
@@ -81,7 +83,9 @@ export async function targetMembers(
       fullName: members.fullName,
       unitId: members.unitId,
       position: members.position,
-      managed: members.managedByStandingCommittee,
+      positionCode: members.positionCode,
+      managementCategory: members.managementCategory,
+      managedByStandingCommittee: members.managedByStandingCommittee,
       status: statusOnDate,
     })
     .from(members)
@@ -96,14 +100,19 @@ export async function targetMembers(
 }
 
 export function matchFacts(
-  m: { position: string | null; managed: boolean; status: string },
+  m: Parameters<typeof managementCategoryOf>[0] & {
+    position: string | null;
+    positionCode: PositionCode | null;
+    status: string;
+  },
   unit: UnitInfo,
   ancestors: string[],
 ): MemberForMatch {
   return {
     status: m.status as MemberForMatch["status"],
     position: m.position,
-    managedByStandingCommittee: m.managed,
+    positionCode: m.positionCode,
+    managementCategory: managementCategoryOf(m),
     unit: { kind: unit.kind as UnitKind, name: unit.name },
     ancestorUnitNames: ancestors,
   };

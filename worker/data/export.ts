@@ -1,6 +1,7 @@
 // The roster as a file (CSV or XLSX) in the column order the import reads back, so an export
 // edited in a spreadsheet imports without renaming a column.
 import { ictDate } from "../domain/deadlines";
+import { managementCategoryOf } from "../domain/supervision";
 import { toCsv, toXlsx } from "../domain/roster-file";
 import type { Ctx } from "./context";
 import { listMembers } from "./members";
@@ -43,7 +44,10 @@ export async function exportRoster(
     m.position,
     m.status,
     m.statusSince,
-    m.managedByStandingCommittee ? "co" : "",
+    // What the import reads back (worker/data/import.ts): "co" for diện BTV, as before.
+    { "dien-btv-cap-huyen": "co", "dien-dang-uy-cap-xa": "dang uy", none: "" }[
+      managementCategoryOf(m) ?? "none"
+    ],
     m.mustPublishPlan ? "co" : "",
   ]);
   const name = `danh-sach-dang-vien-${ictDate(ctx.now)}`;

@@ -2,6 +2,10 @@
 // by e-mail, or by name + birth year + unit where there is no e-mail — and only a file
 // without a single error is written, in one batch (one transaction). Re-importing the same
 // file finds every row unchanged and writes nothing.
+//
+// Positions are typed freely; each text is mapped to the controlled list
+// (schema/rules/positions.ts) and kept as typed. A text the list does not know is reported by
+// line (in the dry run too) and refused by nobody: the member is imported without a code.
 import { eq, inArray } from "drizzle-orm";
 import * as v from "valibot";
 import { Email, MEMBER_STATUSES } from "../../schema/api";
@@ -14,12 +18,18 @@ import { DomainError } from "../errors";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
 import { historyRow, newMemberRow, type MemberRow, type MemberStatus } from "./members";
+import { positionCodeFor } from "../../schema/rules/positions";
+import type { ManagementCategory } from "../../schema/vocab/management-categories";
+import type { PositionCode } from "../../schema/vocab/positions";
 
 export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
   errors: { line: number; message: string }[];
+  /** Lines whose position the controlled list does not know: imported with no code, so
+   *  routing passes them by until someone picks one. */
+  unmappedPositions: { line: number; position: string }[];
 }
 
 interface Parsed {
@@ -29,8 +39,10 @@ interface Parsed {
   email: string | null;
   unitId: string;
   position: string | null;
+  positionCode: PositionCode | null;
   status: MemberStatus;
   statusSince: string | null;
+  managementCategory: ManagementCategory | null;
   managedByStandingCommittee: boolean;
   phone?: string | null;
   mustPublishPlan?: boolean;
@@ -39,6 +51,27 @@ interface Parsed {
 const YES = new Set(["co", "x", "1", "true", "yes"]);
 const NO = new Set(["", "khong", "0", "false", "no"]);
 const CHUNK = 500;
+
+/** dien_quan_ly: "co" (as our export writes it) or a name of the category; empty for none. */
+const CATEGORY_WORDS: Record<string, ManagementCategory> = {
+  co: "dien-btv-cap-huyen",
+  x: "dien-btv-cap-huyen",
+  "1": "dien-btv-cap-huyen",
+  btv: "dien-btv-cap-huyen",
+  "dien btv": "dien-btv-cap-huyen",
+  "dien btv cap huyen": "dien-btv-cap-huyen",
+  "dang uy": "dien-dang-uy-cap-xa",
+  "dien dang uy": "dien-dang-uy-cap-xa",
+  "dien dang uy cap xa": "dien-dang-uy-cap-xa",
+};
+
+function parseCategory(value: string | undefined): ManagementCategory | null | undefined {
+  const f = foldVietnamese(value ?? "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  if (NO.has(f)) return null;
+  return CATEGORY_WORDS[f];
+}
 
 function parseFlag(value: string | undefined): boolean | null {
   const f = foldVietnamese(value ?? "");
@@ -116,9 +149,11 @@ function validateRows(
       problems.push(
         `Trạng thái «${statusText}» không hợp lệ (dùng: ${MEMBER_STATUSES.join(", ")}).`,
       );
-    const managed = parseFlag(cells.dien_quan_ly);
-    if (managed === null)
-      problems.push(`Diện quản lý «${cells.dien_quan_ly}» không hợp lệ (ghi «co» hoặc để trống).`);
+    const managed = parseCategory(cells.dien_quan_ly);
+    if (managed === undefined)
+      problems.push(
+        `Diện quản lý «${cells.dien_quan_ly}» không hợp lệ (ghi «co» cho diện BTV, «dang uy» cho diện Đảng ủy, hoặc để trống).`,
+      );
     let statusSince: string | null = null;
     if (cells.ngay_trang_thai) {
       statusSince = parseDate(cells.ngay_trang_thai);
@@ -131,9 +166,11 @@ function validateRows(
       email,
       unitId,
       position,
+      positionCode: positionCodeFor(position),
       status: statusText as MemberStatus,
       statusSince,
-      managedByStandingCommittee: managed ?? false,
+      managementCategory: managed ?? null,
+      managedByStandingCommittee: managed === "dien-btv-cap-huyen",
     };
     if ("so_dien_thoai" in cells) {
       // Our own export writes "+84…" as "'+84…" (formula-injection escape); take it back.
@@ -192,7 +229,9 @@ const COMPARED = [
   "email",
   "unitId",
   "position",
+  "positionCode",
   "status",
+  "managementCategory",
   "managedByStandingCommittee",
   "phone",
   "mustPublishPlan",
@@ -217,7 +256,7 @@ export async function importRosterFile(
       "PAYLOAD_TOO_LARGE",
       `Mỗi tệp tối đa ${MAX_ROSTER_ROWS.toLocaleString("vi-VN")} dòng.`,
     );
-  return { created: 0, updated: 0, unchanged: 0, errors: parsed.errors };
+  return { created: 0, updated: 0, unchanged: 0, errors: parsed.errors, unmappedPositions: [] };
 }
 
 export async function importMembers(
@@ -229,8 +268,9 @@ export async function importMembers(
     .select({ id: units.id, name: units.name, closedOn: units.closedOn })
     .from(units);
   const { parsed, errors } = validateRows(rows, unitList, now);
-  if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors };
+  if (errors.length) return { created: 0, updated: 0, unchanged: 0, errors, unmappedPositions: [] };
   const existing = await findExisting(db, parsed);
+  const unmappedPositions: ImportResult["unmappedPositions"] = [];
 
   const inserts: MemberRow[] = [];
   const history: ReturnType<typeof historyRow>[] = [];
@@ -239,6 +279,11 @@ export async function importMembers(
   for (const p of parsed) {
     const { line: _line, ...fields } = p;
     const current = existing.get(p.line);
+    // The same text as stored keeps the stored code: one picked by hand for a text the list
+    // does not know survives re-importing the file it came from.
+    if (current && current.position === fields.position) fields.positionCode = current.positionCode;
+    if (fields.position && !fields.positionCode)
+      unmappedPositions.push({ line: p.line, position: fields.position });
     if (!current) {
       const row = newMemberRow(fields, now);
       inserts.push(row);
@@ -262,7 +307,13 @@ export async function importMembers(
     }
     updates.push({ before: current, after: next });
   }
-  const result = { created: inserts.length, updated: updates.length, unchanged, errors: [] };
+  const result = {
+    created: inserts.length,
+    updated: updates.length,
+    unchanged,
+    errors: [],
+    unmappedPositions,
+  };
   if (dryRun || (inserts.length === 0 && updates.length === 0)) return result;
 
   const statements = [

@@ -2,6 +2,9 @@
 // phone, and a secretary acts for them. Status changes are kept with the date each took
 // effect; `members.status` mirrors the latest one for listing.
 import type { MemberStatus } from "../../schema/vocab/member-statuses";
+import type { ManagementCategory } from "../../schema/vocab/management-categories";
+import type { PositionCode } from "../../schema/vocab/positions";
+import { positionCodeFor } from "../../schema/rules/positions";
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { memberStatusHistory, members, units, users } from "../../schema/tables/tenant";
 import type { MemberCreateBody, MemberUpdateBody } from "../../schema/api";
@@ -9,6 +12,7 @@ import type { TenantDb } from "../db/handles";
 import { inScope, subtreeBounds, type Scope } from "../domain/scope";
 import { foldVietnamese } from "../domain/text";
 import { ictDate } from "../domain/deadlines";
+import { managementCategoryOf } from "../domain/supervision";
 import { notFound, versionConflict } from "../errors";
 import { audit } from "./audit";
 import type { Ctx } from "./context";
@@ -26,11 +30,32 @@ export interface MemberInput {
   phone?: string | null;
   unitId: string;
   position?: string | null;
+  /** Absent: mapped from `position`. */
+  positionCode?: PositionCode | null;
   leadershipRank?: number;
   status: MemberStatus;
   statusSince?: string | null;
+  /** Wins over `managedByStandingCommittee` (true = diện BTV), kept for older callers. */
+  managementCategory?: ManagementCategory | null;
   managedByStandingCommittee?: boolean;
   mustPublishPlan?: boolean;
+}
+
+/** The stored pair for a category: the boolean mirrors "diện BTV" for older readers. */
+const category = (c: ManagementCategory | null) => ({
+  managementCategory: c,
+  managedByStandingCommittee: c === "dien-btv-cap-huyen",
+});
+
+/** The category an input asks for, given the member's current one (null for a new member). */
+function categoryFrom(
+  input: Pick<MemberInput, "managementCategory" | "managedByStandingCommittee">,
+  current: ManagementCategory | null,
+): ManagementCategory | null {
+  if (input.managementCategory !== undefined) return input.managementCategory;
+  if (input.managedByStandingCommittee === true) return "dien-btv-cap-huyen";
+  if (input.managedByStandingCommittee === false && current === "dien-btv-cap-huyen") return null;
+  return current;
 }
 
 export function newMemberRow(input: MemberInput, now: Date): MemberRow {
@@ -43,10 +68,12 @@ export function newMemberRow(input: MemberInput, now: Date): MemberRow {
     phone: input.phone ?? null,
     unitId: input.unitId,
     position: input.position ?? null,
+    positionCode:
+      input.positionCode !== undefined ? input.positionCode : positionCodeFor(input.position),
     leadershipRank: input.leadershipRank ?? 100,
     status: input.status,
     statusSince: input.statusSince ?? null,
-    managedByStandingCommittee: input.managedByStandingCommittee ?? false,
+    ...category(categoryFrom(input, null)),
     mustPublishPlan: input.mustPublishPlan ?? false,
     version: 1,
     createdAt: now,
@@ -180,11 +207,22 @@ export async function updateMember(
     updatedAt: now,
   } as MemberRow;
   next.searchName = foldVietnamese(next.fullName);
+  // A changed text without a code is mapped; a code given explicitly (or null) stands, and
+  // so does one picked by hand while a form re-sends the same text.
+  if (input.positionCode === undefined && next.position !== current.position)
+    next.positionCode = positionCodeFor(next.position);
+  Object.assign(next, category(categoryFrom(input, managementCategoryOf(current))));
   const statusChanged = next.status !== current.status;
   if (statusChanged && !input.statusSince) next.statusSince = ictDate(now);
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
-  for (const key of Object.keys(changes) as (keyof MemberRow)[]) {
+  const compared = new Set([
+    ...(Object.keys(changes) as (keyof MemberRow)[]),
+    "positionCode" as const,
+    "managementCategory" as const,
+    "managedByStandingCommittee" as const,
+  ]);
+  for (const key of compared) {
     if (current[key] !== next[key]) {
       before[key] = current[key];
       after[key] = next[key];

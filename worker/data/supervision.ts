@@ -1,6 +1,8 @@
 // Supervisors (MTTQ, Công đoàn, ban tuyên giáo — as the template routes them) read the
 // confirmed plans routed to them and leave comments; they change nothing. Routing is
-// decided per member by the template's supervision rules (first match wins).
+// decided per member by the template's supervision rules (first match wins), on the member's
+// position code and management category and the supervising unit's body code and level —
+// never on text.
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import {
   memberMatches,
@@ -17,7 +19,7 @@ import {
   units,
 } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { supervisorBodies } from "../domain/supervision";
+import { bodyIs, managementCategoryOf, type UnitBody } from "../domain/supervision";
 import type { Grant } from "../env";
 import type { Form, TemplateDefinition } from "../../schema/template";
 import { unitTree } from "./campaign-targets";
@@ -82,7 +84,8 @@ async function confirmedPlans(
       mustPublishPlan: m.mustPublishPlan,
       status: m.status as MemberForMatch["status"],
       position: m.position,
-      managedByStandingCommittee: m.managedByStandingCommittee,
+      positionCode: m.positionCode,
+      managementCategory: managementCategoryOf(m),
       unit: { kind: unit.kind as UnitKind, name: unit.name },
       ancestorUnitNames: ancestors,
     };
@@ -111,7 +114,12 @@ export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<Routed
     .map((g) => g.unitId!);
   if (supervisorUnits.length === 0) return [];
   const mine = await db
-    .select({ id: units.id, name: units.name, parentId: units.parentId, path: units.path })
+    .select({
+      id: units.id,
+      parentId: units.parentId,
+      bodyCode: units.bodyCode,
+      bodyLevel: units.bodyLevel,
+    })
     .from(units)
     .where(inArray(units.id, supervisorUnits));
   const parents = await db
@@ -124,7 +132,7 @@ export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<Routed
       ),
     );
   const watch = mine.map((u) => ({
-    bodies: supervisorBodies(u.name),
+    body: { bodyCode: u.bodyCode, bodyLevel: u.bodyLevel } satisfies UnitBody,
     // The organisation the body belongs to: its parent's subtree (or the whole tree at the root).
     path: parents.find((p) => p.id === u.parentId)?.path ?? "/",
   }));
@@ -132,8 +140,7 @@ export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<Routed
     const rule = supervisionFor(def, member);
     if (!rule || rule.formKey !== formKey) return false;
     return watch.some(
-      (w) =>
-        unit.path.startsWith(w.path) && rule.supervisors.some((s) => w.bodies.includes(s.body)),
+      (w) => unit.path.startsWith(w.path) && rule.supervisors.some((s) => bodyIs(s, w.body)),
     );
   });
 }

@@ -4,6 +4,9 @@ import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { ON_ROLL_STATUSES } from "../../schema/rules/roll";
 import { members, units } from "../../schema/tables/tenant";
 import type { UnitKind } from "../../schema/vocab/unit-kinds";
+import type { Level } from "../../schema/vocab/levels";
+import type { SupervisingBody } from "../../schema/vocab/organisations";
+import { unitBody } from "../domain/supervision";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
@@ -31,8 +34,15 @@ export async function requireUnitInScope(db: TenantDb, id: string, scope: Scope)
 }
 
 /** Builds the row for a new unit under `parent` (null for a root). */
+/** A đoàn thể unit given no body code gets the one its name suggests (routing reads the
+ *  code, never the name: worker/domain/supervision.ts). */
 export function newUnitRow(
-  input: { name: string; kind: UnitKind },
+  input: {
+    name: string;
+    kind: UnitKind;
+    bodyCode?: SupervisingBody | null;
+    bodyLevel?: Level | null;
+  },
   parent: Pick<UnitRow, "id" | "path" | "depth"> | null,
   now: Date,
 ): UnitRow {
@@ -45,6 +55,7 @@ export function newUnitRow(
     path: `${parent?.path ?? "/"}${id}/`,
     depth: parent ? parent.depth + 1 : 0,
     closedOn: null,
+    ...unitBody(input),
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -57,6 +68,9 @@ export interface UnitView {
   kind: string;
   parentId: string | null;
   closedOn: string | null;
+  /** Set for a supervising body: what routing reads (worker/domain/supervision.ts). */
+  bodyCode: SupervisingBody | null;
+  bodyLevel: Level | null;
   depth: number;
   version: number;
   memberCount: number;
@@ -82,6 +96,8 @@ export const toView = (u: UnitRow, memberCount = 0): UnitView => ({
   kind: u.kind,
   parentId: u.parentId,
   closedOn: u.closedOn,
+  bodyCode: u.bodyCode,
+  bodyLevel: u.bodyLevel,
   depth: u.depth,
   version: u.version,
   memberCount,
@@ -89,7 +105,7 @@ export const toView = (u: UnitRow, memberCount = 0): UnitView => ({
 
 export async function createUnit(
   ctx: Ctx,
-  input: { name: string; kind: UnitKind; parentId?: string },
+  input: Parameters<typeof newUnitRow>[0] & { parentId?: string },
 ): Promise<UnitRow> {
   const { db, scope, now } = ctx;
   let parent: UnitRow | null;
@@ -112,7 +128,14 @@ export async function createUnit(
 
 export async function updateUnit(
   ctx: Ctx,
-  input: { id: string; name?: string; parentId?: string; version: number },
+  input: {
+    id: string;
+    name?: string;
+    parentId?: string;
+    bodyCode?: SupervisingBody | null;
+    bodyLevel?: Level | null;
+    version: number;
+  },
 ): Promise<UnitRow> {
   const { db, scope, now } = ctx;
   const { id } = input;
@@ -140,7 +163,15 @@ export async function updateUnit(
   const [updated] = await db.batch([
     db
       .update(units)
-      .set({ name: input.name ?? unit.name, parentId, version: unit.version + 1, updatedAt: now })
+      .set({
+        name: input.name ?? unit.name,
+        parentId,
+        // A body changes only when asked: a renamed unit keeps the code it was given.
+        bodyCode: input.bodyCode === undefined ? unit.bodyCode : input.bodyCode,
+        bodyLevel: input.bodyLevel === undefined ? unit.bodyLevel : input.bodyLevel,
+        version: unit.version + 1,
+        updatedAt: now,
+      })
       .where(and(eq(units.id, id), eq(units.version, input.version)))
       .returning(),
     // The subtree follows its root: rewrite the path prefix and shift the depth.
