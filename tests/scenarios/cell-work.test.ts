@@ -81,6 +81,9 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
         soTayPostedAt: ict("2023-09-15T19:30"),
       })
     ).body.meeting;
+    // A meeting is recorded as held once it has taken place: the three meetings are written
+    // up on the evening of 19/9, after the last of them.
+    t.clock.now = new Date("2023-09-19T14:00:00Z");
     m = (
       await api<{ meeting: Meeting }>("a1", "PATCH", `/meetings/${m.id}`, {
         version: m.version,
@@ -314,6 +317,7 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
         scheduledAt: ict("2017-09-10T08:00"),
       })
     ).body.meeting;
+    t.clock.now = new Date("2017-10-05T14:00:00Z"); // both meetings have taken place
     await api("a1", "PATCH", `/meetings/${forum.id}`, {
       version: forum.version,
       startedAt: ict("2017-09-10T08:00"),
