@@ -111,13 +111,30 @@ describe("a meeting cannot be recorded as held before its start", () => {
       )
     ).body.meeting;
     expect([after.version, after.startedAt]).toEqual([m.version, null]);
+    // The roll-call may be taken first; the attending tasks follow once the start is written.
+    const rc = await tree.api<{ meeting: Meeting }>("a1", "PUT", `/meetings/${m.id}/attendance`, {
+      version: m.version,
+      entries: [{ memberId: tree.ids.a2, presence: "present" }],
+    });
+    expect(rc.status).toBe(200);
+    const status = async () =>
+      (
+        await tree.api<{ tasks: { step: string; status: string }[] }>("a2", "GET", "/my/tasks")
+      ).body.tasks.find((x) => x.step === "dv-du-sinh-hoat")!.status;
+    expect(await status()).toBe("todo");
     // One minute after it started, the start can be written; the end not yet.
     t.clock.now = new Date("2023-09-18T12:31:00Z");
+    const ended = await tree.api("a1", "PATCH", `/meetings/${m.id}`, {
+      version: rc.body.meeting.version,
+      endedAt: ict("2023-09-18T21:00"),
+    });
+    expect(ended.status).toBe(422);
     const ok = await tree.api("a1", "PATCH", `/meetings/${m.id}`, {
-      version: m.version,
+      version: rc.body.meeting.version,
       startedAt: ict("2023-09-18T19:30"),
     });
     expect(ok.status).toBe(200);
+    expect(await status()).toBe("done");
   });
 });
 

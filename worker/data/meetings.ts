@@ -208,20 +208,6 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
           relatedTo(c, s, current.stepKey),
     )
     .map((s) => s.key);
-  // A new start moves the attending members' tasks (done on the first session they attended).
-  const follow =
-    next.startedAt !== undefined
-      ? await attendTaskUpdates(
-          db,
-          c,
-          {
-            unitId: current.unitId,
-            stepKey: current.stepKey,
-            memberIds: current.attendance.map((a) => a.memberId),
-          },
-          now,
-        )
-      : [];
   const [updated] = await db.batch([
     db
       .update(meetings)
@@ -254,6 +240,20 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
     ),
   ]);
   if (!updated[0]) throw versionConflict();
+  // A new start moves the attending members' tasks (done on the first session they attended).
+  const follow =
+    next.startedAt !== undefined
+      ? await attendTaskUpdates(
+          db,
+          c,
+          {
+            unitId: current.unitId,
+            stepKey: current.stepKey,
+            memberIds: current.attendance.map((a) => a.memberId),
+          },
+          now,
+        )
+      : [];
   if (follow.length) await db.batch(follow as unknown as Parameters<TenantDb["batch"]>[0]);
   return requireMeetingInScope(ctx, id);
 }
