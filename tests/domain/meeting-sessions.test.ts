@@ -8,7 +8,7 @@ const ct24 = getBuiltInTemplate("ct24-sinh-hoat")!;
 const cellRules = ct24.meetingRules.find((r) => r.key === "cb-sinh-hoat")!;
 const due = dueInstant("den-het-ngay", "2023-09-19");
 const later = new Date("2023-09-25T00:00:00Z");
-const startsAt = new Date("2023-09-07T00:00:00+07:00");
+const startsAt = new Date("2023-09-01T00:00:00+07:00");
 
 const session = (n: number, startIso: string, o: Partial<SessionFacts> = {}): SessionFacts => {
   const start = new Date(startIso);
@@ -29,8 +29,16 @@ const session = (n: number, startIso: string, o: Partial<SessionFacts> = {}): Se
     ...o,
   };
 };
-const marksOf = (rules: MeetingRules, s: SessionFacts[], now = later, dueAt: Date | null = due) =>
-  Object.fromEntries(stepMeetingMarks(rules, s, dueAt, now, { startsAt }).map((m) => [m.rule, m]));
+const marksOf = (
+  rules: MeetingRules,
+  s: SessionFacts[],
+  now = later,
+  dueAt: Date | null = due,
+  from = startsAt,
+) =>
+  Object.fromEntries(
+    stepMeetingMarks(rules, s, dueAt, now, { startsAt: from }).map((m) => [m.rule, m]),
+  );
 
 describe("several sessions of one step", () => {
   const two = { ...cellRules, sessions: 2 };
@@ -80,5 +88,23 @@ describe("monthly sessions (001 §III.4: hằng tháng)", () => {
     });
     const all = [...s, session(3, "2023-11-08T12:00:00Z")];
     expect(marksOf(monthly, all, now, null).held!.status).toBe("pass");
+  });
+  it("owes nothing for the month a campaign starts in after its first day", () => {
+    const now = new Date("2023-11-10T00:00:00Z");
+    const late = new Date("2023-09-07T00:00:00+07:00");
+    const s = [session(1, "2023-10-12T12:00:00Z"), session(2, "2023-11-08T12:00:00Z")];
+    expect(marksOf(monthly, s, now, null, late).held).toMatchObject({
+      status: "pass",
+      reason: "Đã sinh hoạt đủ 2/2 tháng.",
+    });
+    // Within a single month (001: 1/3–28/3), that month is owed.
+    const march = new Date("2022-03-02T00:00:00+07:00");
+    const due001 = new Date("2022-03-27T17:00:00Z");
+    expect(
+      marksOf(monthly, [], new Date("2022-04-01T00:00:00Z"), due001, march).held,
+    ).toMatchObject({
+      status: "fail",
+      reason: "Đã sinh hoạt 0/1 tháng; chưa có buổi tháng 3/2022.",
+    });
   });
 });

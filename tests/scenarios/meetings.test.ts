@@ -265,3 +265,53 @@ describe("attendance feeds the member's task (004: Dự sinh hoạt)", () => {
     });
   });
 });
+
+describe("002's formats and monthly sessions", () => {
+  it("offers only the template's formats, and marks a month without a session", async () => {
+    t = await makeApp();
+    t.clock.now = new Date("2022-04-01T02:00:00Z");
+    const tree = await buildTree(t);
+    const id = await launchCampaign(tree.api, tree.root.id, {
+      templateKey: "tu-soi-tu-sua-huyen",
+      name: "Hướng dẫn 05-HD/HU",
+      startsOn: "2022-03-31",
+      dueOn: "2022-12-31",
+    });
+    const wrong = await tree.api<{ error: { fields: Record<string, string> } }>(
+      "a1",
+      "POST",
+      `/campaigns/${id}/meetings`,
+      { unitId: tree.cellA.id, stepKey: "hoi-nghi", format: "hop-mat" },
+    );
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.fields).toEqual({
+      format:
+        "Hình thức phải là một trong: Hội nghị kiểm điểm tự phê bình và phê bình; Tọa đàm khoa học; Sinh hoạt chuyên đề.",
+    });
+    const april = (
+      await tree.api<{ meeting: Meeting }>("a1", "POST", `/campaigns/${id}/meetings`, {
+        unitId: tree.cellA.id,
+        stepKey: "hoi-nghi",
+        format: "toa-dam-khoa-hoc",
+      })
+    ).body.meeting;
+    t.clock.now = new Date("2022-04-20T12:00:00Z");
+    await tree.api("a1", "PATCH", `/meetings/${april.id}`, {
+      version: april.version,
+      startedAt: ict("2022-04-20T14:00"),
+      endedAt: ict("2022-04-20T16:00"),
+    });
+    t.clock.now = new Date("2022-06-10T02:00:00Z");
+    type C = {
+      units: { unitId: string; marks: { rule: string; status: string; reason: string }[] }[];
+    };
+    const held = (await tree.api<C>("admin", "GET", `/campaigns/${id}/compliance`)).body.units
+      .find((u) => u.unitId === tree.cellA.id)!
+      .marks.find((m) => m.rule === "hoi-nghi:held");
+    expect(held).toMatchObject({
+      status: "fail",
+      // From April: the campaign starts on 31/3, too late for March's meeting.
+      reason: "Đã sinh hoạt 1/3 tháng; chưa có buổi tháng 5/2022, 6/2022.",
+    });
+  });
+});

@@ -32,12 +32,18 @@ function monthsBetween(from: Date, to: Date): [number, number][] {
 }
 
 /** The "held" mark of a monthly step: one held session in every month from the campaign's
- *  start to now (or the deadline); a past month without one fails, the current one waits. */
+ *  start to now (or the deadline); a past month without one fails, the current one waits.
+ *  Sessions before the first owed month count for nothing but do no harm. */
 function monthlyHeld(held: SessionFacts[], startsAt: Date, dueAt: Date | null, now: Date): Mark {
   const rule = "held";
   const label = "Sinh hoạt hằng tháng";
   const end = dueAt && dueAt < now ? new Date(dueAt.getTime() - 1) : now;
-  const months = monthsBetween(startsAt, end);
+  // A campaign starting late in a month (002: 31/3) owes no session for that month, whose
+  // regular meeting has usually been held already; one that lies within a single month
+  // (001: 1/3–28/3) owes that month.
+  const all = monthsBetween(startsAt, end);
+  const startsMidMonth = new Date(startsAt.getTime() + 7 * HOUR).getUTCDate() > 1;
+  const months = startsMidMonth && all.length > 1 ? all.slice(1) : all;
   const heldIn = new Set(held.map((s) => ictMonth(s.startedAt!).join("-")));
   const missing = months.filter((ym) => !heldIn.has(ym.join("-")));
   const [cy, cm] = ictMonth(now);
