@@ -202,6 +202,25 @@ describe("the UBND's roll-call (004 §II.4.3)", () => {
       entries: [{ memberId: tree.ids.b2, presence: "present", role: "lanh-dao-ubnd" }],
     });
     expect(ok.status).toBe(200);
+    // Outside guests are recorded with their organisation, in a role the meeting names.
+    const v = (ok.body as { meeting: Meeting }).meeting.version;
+    const badGuest = await tree.api("admin", "PATCH", `/meetings/${m.id}`, {
+      version: v,
+      guests: [{ name: "Lê Văn Khách", organisation: "Quận ủy", role: "lanh-dao-ubnd-quan" }],
+    });
+    expect(badGuest.status).toBe(422);
+    const guest = await tree.api<{ meeting: { guests: unknown[] } }>(
+      "admin",
+      "PATCH",
+      `/meetings/${m.id}`,
+      {
+        version: v,
+        guests: [{ name: "Lê Văn Bí", organisation: "Đảng ủy phường", role: "bi-thu-dang-uy" }],
+      },
+    );
+    expect(guest.body.meeting.guests).toEqual([
+      { name: "Lê Văn Bí", organisation: "Đảng ủy phường", role: "bi-thu-dang-uy" },
+    ]);
   });
 });
 

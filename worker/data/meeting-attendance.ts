@@ -4,7 +4,14 @@
 // excused absence = excused, unexcused absence = not done.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { unitMatches, type Step, type UnitKind } from "../../schema/template";
-import { meetingAttendance, meetings, members, tasks, units } from "../../schema/tables/tenant";
+import {
+  campaignUnits,
+  meetingAttendance,
+  meetings,
+  members,
+  tasks,
+  units,
+} from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds } from "../domain/scope";
 import { invalidBody, versionConflict } from "../errors";
@@ -35,6 +42,15 @@ export const attendSteps = (c: Campaign, meetingKey: string): Step[] =>
   );
 
 /** The meeting step an attending step is done at, or null for any other step. */
+async function campaignTargetPaths(db: TenantDb, campaignId: string) {
+  const rows = await db
+    .select({ path: units.path })
+    .from(campaignUnits)
+    .innerJoin(units, eq(units.id, campaignUnits.unitId))
+    .where(eq(campaignUnits.campaignId, campaignId));
+  return rows.map((r) => r.path);
+}
+
 export function attendedMeetingKey(step: Step): string | null {
   if (step.kind !== "attend-meeting" || step.formKey || step.due.kind !== "relative") return null;
   return step.due.toStep;
@@ -89,6 +105,27 @@ export async function attendTaskUpdates(
   );
 }
 
+/** Keys of the template's attendance lines for this unit's meeting step: the roles a
+ *  roll-call entry or a guest may name. */
+export function attendanceRoles(
+  c: Campaign,
+  stepKey: string,
+  unit: { kind: string; name: string },
+) {
+  const step = c.def.steps.find((s) => s.key === stepKey);
+  const rules = c.def.meetingRules.find((r) => r.key === step?.meetingRulesKey);
+  return new Set(
+    (rules?.attendance ?? [])
+      .filter(
+        (a) =>
+          a.key &&
+          (!a.appliesTo ||
+            unitMatches(a.appliesTo, { kind: unit.kind as UnitKind, name: unit.name })),
+      )
+      .map((a) => a.key!),
+  );
+}
+
 /** Replaces the roll-call (and speaking order) of a meeting in one transaction. A member
  *  outside the unit is accepted only in a role the template names for this unit's meeting
  *  (the Chủ tịch UBND, a member of a cell, at the UBND's meeting). */
@@ -113,18 +150,7 @@ export async function setAttendance(
     .select({ path: units.path, kind: units.kind, name: units.name })
     .from(units)
     .where(eq(units.id, current.unitId));
-  const step = c.def.steps.find((s) => s.key === current.stepKey);
-  const rules = c.def.meetingRules.find((r) => r.key === step?.meetingRulesKey);
-  const roles = new Set(
-    (rules?.attendance ?? [])
-      .filter(
-        (a) =>
-          a.key &&
-          (!a.appliesTo ||
-            unitMatches(a.appliesTo, { kind: unitRow!.kind as UnitKind, name: unitRow!.name })),
-      )
-      .map((a) => a.key!),
-  );
+  const roles = attendanceRoles(c, current.stepKey, unitRow!);
   const badRole = input.entries.filter((e) => e.role && !roles.has(e.role));
   if (badRole.length)
     throw invalidBody(
@@ -137,15 +163,23 @@ export async function setAttendance(
     ? await db
         .select({
           id: members.id,
+          path: units.path,
           inUnit: sql<number>`${units.path} >= ${lo} AND ${units.path} < ${hi}`,
         })
         .from(members)
         .innerJoin(units, eq(units.id, members.unitId))
         .where(inArray(members.id, ids))
     : [];
+  // From outside the unit: only in a named role, and only a member the campaign concerns.
+  const targets = await campaignTargetPaths(db, c.id);
   const accepted = new Set(
     known
-      .filter((m) => !!Number(m.inUnit) || input.entries.find((e) => e.memberId === m.id)!.role)
+      .filter(
+        (m) =>
+          !!Number(m.inUnit) ||
+          (!!input.entries.find((e) => e.memberId === m.id)!.role &&
+            targets.some((p) => m.path.startsWith(p))),
+      )
       .map((m) => m.id),
   );
   const outside = ids.filter((x) => !accepted.has(x));

@@ -12,7 +12,7 @@ import { auditInsert } from "./audit";
 import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { attendTaskUpdates } from "./meeting-attendance";
+import { attendanceRoles, attendTaskUpdates } from "./meeting-attendance";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -88,7 +88,7 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
 
 export async function requireMeetingInScope({ db, scope }: Pick<Ctx, "db" | "scope">, id: string) {
   const [row] = await db
-    .select({ m: meetings, path: units.path, unitName: units.name })
+    .select({ m: meetings, path: units.path, unitName: units.name, unitKind: units.kind })
     .from(meetings)
     .innerJoin(units, eq(units.id, meetings.unitId))
     .where(eq(meetings.id, id));
@@ -106,6 +106,7 @@ export async function requireMeetingInScope({ db, scope }: Pick<Ctx, "db" | "sco
   return {
     ...row.m,
     unitName: row.unitName,
+    unitKind: row.unitKind,
     mergedWith: row.m.mergedWith ? (JSON.parse(row.m.mergedWith) as MergeKind[]) : null,
     guests: row.m.guests ? (JSON.parse(row.m.guests) as Guest[]) : [],
     attendance: attendance.map((x) => ({
@@ -161,6 +162,19 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
   const { version: _v, vote, guests, mergedWith, ...fields } = patch;
   const step = c.def.steps.find((s) => s.key === current.stepKey)!;
   if (fields.format !== undefined) checkFormat(c, step, fields.format);
+  if (guests?.some((g) => g.role)) {
+    const roles = attendanceRoles(c, current.stepKey, {
+      kind: current.unitKind,
+      name: current.unitName,
+    });
+    const bad = guests.flatMap((g, i) => (g.role && !roles.has(g.role) ? [i] : []));
+    if (bad.length)
+      throw invalidBody(
+        Object.fromEntries(
+          bad.map((i) => [`guests.${i}.role`, "Thành phần này không có trong buổi họp."]),
+        ),
+      );
+  }
   const next = {
     ...fields,
     ...(guests !== undefined ? { guests: JSON.stringify(guests) } : {}),
