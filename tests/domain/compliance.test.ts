@@ -303,8 +303,13 @@ describe("issue 10: meetings as the directives describe them", () => {
       reason: "Đã ghép với hội nghị, sinh hoạt chuyên đề.",
     });
     expect(mark(district, meeting({ mergedWith: [] }), "separate").status).toBe("pass");
-    // "Not merged with the regular meeting" alone leaves the thematic one unanswered.
-    expect(mark(district, meeting({ mergedWithRegular: false }), "separate").status).toBe("fail");
+    // The screen's "Tổ chức riêng" (mergedWithRegular: false) answers for every kind; not
+    // recorded at all, nothing is judged yet.
+    expect(mark(district, meeting({ mergedWithRegular: false }), "separate").status).toBe("pass");
+    expect(
+      mark(district, meeting({ mergedWithRegular: null }), "separate", new Date(due.getTime() - 1))
+        .status,
+    ).toBe("pending");
     expect(mark(cellRules, meeting({ mergedWithRegular: false }), "separate").status).toBe("pass");
   });
 });

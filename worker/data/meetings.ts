@@ -178,12 +178,20 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
   const next = {
     ...fields,
     ...(guests !== undefined ? { guests: JSON.stringify(guests) } : {}),
+    // The two answers stay one: the list, or the screen's "riêng" / "ghép thường kỳ".
     ...(mergedWith !== undefined
       ? {
           mergedWith: mergedWith === null ? null : JSON.stringify([...new Set(mergedWith)]),
           mergedWithRegular: mergedWith === null ? null : mergedWith.includes("thuong-ky"),
         }
-      : {}),
+      : fields.mergedWithRegular !== undefined
+        ? {
+            mergedWith:
+              fields.mergedWithRegular === null
+                ? null
+                : JSON.stringify(fields.mergedWithRegular ? ["thuong-ky"] : []),
+          }
+        : {}),
     ...(vote !== undefined
       ? {
           voteFor: vote?.for ?? null,

@@ -79,12 +79,12 @@ export function forbiddenMerges(rules: MeetingRules): MergeKind[] {
   return rules.relationToRegularMeeting === "separate" ? ["thuong-ky"] : [];
 }
 
-/** What it was merged into, as far as recorded: null when a forbidden kind is unanswered. */
-function mergedKinds(m: MeetingFacts, forbidden: MergeKind[]): MergeKind[] | null {
+/** What it was merged into, as far as recorded. `mergedWithRegular: false` is the screen's
+ *  "Tổ chức riêng" (held on its own), so it answers for every kind. */
+function mergedKinds(m: MeetingFacts): MergeKind[] | null {
   if (m.mergedWith) return m.mergedWith;
   if (m.mergedWithRegular === null) return null;
-  if (m.mergedWithRegular) return ["thuong-ky"];
-  return forbidden.every((k) => k === "thuong-ky") ? [] : null;
+  return m.mergedWithRegular ? ["thuong-ky"] : [];
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -206,7 +206,7 @@ export function meetingMarks(
   const forbidden = forbiddenMerges(rules);
   if (forbidden.length) {
     const label = `Không ghép với ${forbidden.map((k) => MERGE_KIND_LABELS[k]).join(", ")}`;
-    const merged = held ? mergedKinds(m!, forbidden) : null;
+    const merged = held ? mergedKinds(m!) : null;
     const bad = (merged ?? []).filter((k) => forbidden.includes(k));
     if (merged === null) notYet("separate", label);
     else
