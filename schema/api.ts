@@ -2,6 +2,7 @@
 // the OpenAPI document is generated from them; the client may import them too.
 import * as v from "valibot";
 import { MemberStatus } from "./vocab/member-statuses";
+import { MergeKind } from "./vocab/merge-kinds";
 import { Presence } from "./vocab/presences";
 import { ReviewRating } from "./vocab/review-ratings";
 import { Role } from "./vocab/roles";
@@ -257,9 +258,12 @@ const OptionalInstant = v.optional(v.nullable(Instant));
 const ShortText = (max: number) =>
   v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max, `Tối đa ${max} ký tự.`))));
 
+/** 1 for a step's first meeting; 2, 3… for its further sessions (003's "02 buổi", monthly). */
+const Session = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100));
 export const MeetingCreateBody = v.strictObject({
   unitId: Id,
   stepKey: TemplateKey,
+  session: v.optional(Session),
   scheduledAt: OptionalInstant,
   place: ShortText(300),
   format: ShortText(100),
@@ -278,6 +282,8 @@ export const MeetingPatchBody = v.strictObject({
   startedAt: OptionalInstant,
   endedAt: OptionalInstant,
   mergedWithRegular: v.optional(v.nullable(v.boolean())),
+  /** Every kind of meeting it was merged into; [] = held on its own. */
+  mergedWith: v.optional(v.nullable(v.pipe(v.array(MergeKind), v.maxLength(10)))),
   minutesSecretary: ShortText(200),
   guests: v.optional(
     v.pipe(
@@ -285,6 +291,8 @@ export const MeetingPatchBody = v.strictObject({
         v.strictObject({
           name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
           organisation: v.optional(v.pipe(v.string(), v.maxLength(200))),
+          /** The template's attendance line the guest fills (its key). */
+          role: v.optional(TemplateKey),
         }),
       ),
       v.maxLength(100),
@@ -305,6 +313,9 @@ export const AttendanceBody = v.strictObject({
         spokeOrder: v.optional(
           v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10000))),
         ),
+        /** The template's attendance line the member fills: lets the roll-call name someone
+         *  from outside the unit (the Chủ tịch UBND at the UBND's meeting). */
+        role: v.optional(TemplateKey),
       }),
     ),
     v.maxLength(5000),

@@ -154,5 +154,17 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "ALTER TABLE `units` ADD `body_level` text;",
       ],
     },
+    {
+      tag: "0007_meeting_sessions_roles",
+      when: 1795953820186,
+      hash: "c094d818cc67484983f3704855789b55e3d86b5dad75fe6bb5520af3ab78ca97",
+      statements: [
+        "DROP INDEX `meetings_uq`;",
+        "ALTER TABLE `meetings` ADD `session` integer DEFAULT 1 NOT NULL;",
+        "ALTER TABLE `meetings` ADD `merged_with_json` text;",
+        "CREATE UNIQUE INDEX `meetings_session_uq` ON `meetings` (`campaign_id`,`unit_id`,`step_key`,`session`);",
+        "ALTER TABLE `meeting_attendance` ADD `role` text;",
+      ],
+    },
   ],
 };

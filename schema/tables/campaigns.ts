@@ -200,6 +200,8 @@ export const meetings = sqliteTable(
     campaignId: text("campaign_id").notNull(),
     unitId: text("unit_id").notNull(),
     stepKey: text("step_key").notNull(),
+    /** 1, 2…: a step may need several sessions (003's "02 buổi", monthly meetings). */
+    session: integer("session").notNull().default(1),
     scheduledAt: integer("scheduled_at", { mode: "timestamp_ms" }),
     place: text("place"),
     format: text("format"),
@@ -209,6 +211,8 @@ export const meetings = sqliteTable(
     startedAt: integer("started_at", { mode: "timestamp_ms" }),
     endedAt: integer("ended_at", { mode: "timestamp_ms" }),
     mergedWithRegular: integer("merged_with_regular", { mode: "boolean" }),
+    /** JSON list of the kinds of meeting it was merged into (schema/vocab/merge-kinds). */
+    mergedWith: text("merged_with_json"),
     minutesSecretary: text("minutes_secretary"),
     guests: text("guests_json"),
     minutes: text("minutes"),
@@ -220,7 +224,7 @@ export const meetings = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("meetings_uq").on(t.campaignId, t.unitId, t.stepKey),
+    uniqueIndex("meetings_session_uq").on(t.campaignId, t.unitId, t.stepKey, t.session),
     index("meetings_unit_idx").on(t.unitId),
   ],
 );
@@ -237,6 +241,8 @@ export const meetingAttendance = sqliteTable(
     isCommittee: integer("is_committee", { mode: "boolean" }).notNull().default(false),
     /** 1-based order of speaking; null if the member did not speak. */
     spokeOrder: integer("spoke_order"),
+    /** The template's attendance line this person fills (004's Chủ tịch UBND…). */
+    role: text("role"),
   },
   (t) => [uniqueIndex("meeting_attendance_uq").on(t.meetingId, t.memberId)],
 );

@@ -3,6 +3,7 @@
 // tenants' clones).
 import * as v from "valibot";
 import { Level } from "../vocab/levels";
+import { MergeKind } from "../vocab/merge-kinds";
 import { SupervisingBody } from "../vocab/organisations";
 import { Cite, DueRule, IsoDate, Key, MemberStatus, PositiveInt, Text } from "./scalars";
 import { AppliesTo, Flow, Form, MemberFilter, Option, Step, TemplateList } from "./steps-forms";
@@ -11,6 +12,10 @@ import { AppliesTo, Flow, Form, MemberFilter, Option, Step, TemplateList } from 
 // Meetings: only what the documents state; absent means "not stated".
 
 export const Attendance = v.object({
+  /** Names the line, so a roll-call entry or a guest can say which line they fill. */
+  key: v.optional(Key),
+  /** The meeting fails its attendance rule unless someone present fills this line. */
+  required: v.optional(v.boolean()),
   /** The units this line applies to (all units of the step when absent)… */
   appliesTo: v.optional(AppliesTo),
   /** …or, where units cannot be told apart by data, the condition in words. */
@@ -26,9 +31,20 @@ export const MeetingRules = v.object({
   title: Text,
   /** separate: not merged with regular meetings (000, 004); within-regular: held in them. */
   relationToRegularMeeting: v.optional(v.picklist(["separate", "within-regular", "either"])),
+  /** Every kind of meeting this one may not be merged into ("không lồng ghép"); "separate"
+   *  alone means the regular meeting (004), 000 also names thematic conferences. */
+  notMergedWith: v.optional(v.array(MergeKind)),
   /** Allowed forms of the meeting where the document leaves a choice (002). */
   formats: v.optional(v.array(Option)),
   minDurationMinutes: v.optional(PositiveInt),
+  /** "0,5 ngày" (001): a working day is 8 hours, so half a day is one 4-hour session (buổi). */
+  minDurationDays: v.optional(
+    v.pipe(v.number(), v.minValue(0.5), v.multipleOf(0.5, "Số ngày phải là bội của 0,5.")),
+  ),
+  /** Sessions the step needs (003: "02 buổi"); a unit may always record more. */
+  sessions: v.optional(PositiveInt),
+  /** One session a month from the campaign's start (001, 002: "hằng tháng"). */
+  recurrence: v.optional(v.picklist(["monthly"])),
   rollCall: v.optional(v.boolean()),
   /** "cử thư ký ghi biên bản". */
   appointsMinutesSecretary: v.optional(v.boolean()),

@@ -56,6 +56,21 @@ export function validateTemplate(input: unknown): ValidationResult {
   dupCheck("biểu mẫu", keysOf(def.forms));
   dupCheck("danh sách", keysOf(def.lists));
   dupCheck("quy định cuộc họp", keysOf(def.meetingRules));
+  for (const r of def.meetingRules) {
+    const where = `Quy định cuộc họp «${r.key}»`;
+    // A required line is filled by a roll-call entry or a guest naming its key.
+    for (const a of r.attendance ?? [])
+      if (a.required && !a.key)
+        say(`${where}: thành phần bắt buộc «${a.who.join(", ")}» cần có khóa để điểm danh.`);
+    dupCheck(
+      `thành phần của ${where}`,
+      (r.attendance ?? []).flatMap((a) => a.key ?? []),
+    );
+    if (r.minDurationMinutes !== undefined && r.minDurationDays !== undefined)
+      say(`${where} nêu thời lượng cả theo phút và theo ngày: chỉ chọn một.`);
+    if (r.recurrence && r.sessions !== undefined)
+      say(`${where} nêu cả số buổi và lịch hằng tháng: chỉ chọn một.`);
+  }
   dupCheck("luồng", keysOf(def.flows ?? []));
   dupCheck("báo cáo", [
     ...def.reports.map((r) => r.key),

@@ -561,6 +561,8 @@ export const ct24SinhHoat: TemplateDefinition = {
       attendance: [
         { role: "thanh-phan", who: ["Đảng viên trong chi bộ"], cite: "004 §II.4.1 Bước 2" },
         {
+          key: "uvtv-duv-theo-doi",
+          required: true,
           role: "du-chi-dao",
           who: ["Đồng chí Ủy viên Ban Thường vụ phụ trách", "Đảng ủy viên theo dõi chi bộ"],
           cite: "004 §IV.1; §IV.3",
@@ -622,12 +624,16 @@ export const ct24SinhHoat: TemplateDefinition = {
       attendance: [
         {
           appliesTo: { unitKinds: ["co-quan"] },
+          key: "bi-thu-dang-uy",
+          required: true,
           role: "du-chi-dao",
           who: ["Đồng chí Bí thư Đảng ủy phường"],
           cite: "004 §II.4.3",
         },
         {
           appliesTo: { unitKinds: ["co-quan"] },
+          key: "lanh-dao-ubnd",
+          required: true,
           role: "thanh-phan",
           who: [
             "Chủ tịch, các Phó Chủ tịch UBND",
@@ -638,6 +644,8 @@ export const ct24SinhHoat: TemplateDefinition = {
         },
         {
           appliesTo: { unitKinds: ["doan-the"], unitNameIncludes: MTTQ },
+          key: "bi-thu-dang-uy-mttq",
+          required: true,
           role: "du-chi-dao",
           who: ["Đồng chí Bí thư (hoặc Phó Bí thư thường trực) Đảng ủy phường"],
           cite: "004 §II.4.3",
@@ -650,6 +658,8 @@ export const ct24SinhHoat: TemplateDefinition = {
         },
         {
           appliesTo: { unitKinds: ["doan-the"], unitNameExcludes: MTTQ },
+          key: "bi-thu-dang-uy-doan-the",
+          required: true,
           role: "du-chi-dao",
           who: ["Đồng chí Bí thư (hoặc Phó Bí thư) Đảng ủy phường"],
           cite: "004 §II.4.3",

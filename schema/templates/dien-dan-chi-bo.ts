@@ -436,6 +436,8 @@ export const dienDanChiBo: TemplateDefinition = {
       ],
       attendance: [
         {
+          key: "thuong-truc-dang-uy",
+          required: true,
           role: "khach-moi",
           who: [
             "Đại diện Thường trực Đảng ủy cơ sở",

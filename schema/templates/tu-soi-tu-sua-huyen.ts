@@ -88,6 +88,10 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
         ...hoiNghiRules,
         title: "Sinh hoạt chính trị “Tự soi, tự sửa”",
         relationToRegularMeeting: "either",
+        // "Tiến hành thường xuyên trong các kỳ sinh hoạt … hằng tháng" (002).
+        recurrence: "monthly",
+        // 002 offers thematic sessions as a form: 000's "không lồng ghép" does not carry over.
+        notMergedWith: [],
         formats: [
           { value: "hoi-nghi-kiem-diem", label: "Hội nghị kiểm điểm tự phê bình và phê bình" },
           { value: "toa-dam-khoa-hoc", label: "Tọa đàm khoa học" },

@@ -199,6 +199,8 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
     {
       key: "hoi-nghi-hoc-tap",
       title: "Hội nghị nghiên cứu, học tập, quán triệt",
+      // "Thời gian: 0,5 ngày" (001 §II.3): one buổi of a working day.
+      minDurationDays: 0.5,
       agenda: [
         {
           title: "Báo cáo kết luận, quy định của Hội nghị Trung ương 4 khóa XIII",
@@ -219,6 +221,8 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       key: "kiem-diem-thuong-ky",
       title: "Kiểm điểm tự phê bình và phê bình trong sinh hoạt cấp ủy, chi bộ",
       relationToRegularMeeting: "within-regular",
+      // "Trong các kỳ sinh hoạt cấp ủy, sinh hoạt chi bộ hàng tháng" (001 §III.4).
+      recurrence: "monthly",
       leadersPresentFirst: true,
       notes: [
         "Người đứng đầu cấp ủy gương mẫu, tự giác làm trước; không đứng ngoài cuộc, không đùn đẩy trách nhiệm.",

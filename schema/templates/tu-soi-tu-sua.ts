@@ -345,6 +345,8 @@ export const tuSoiTuSua: TemplateDefinition = {
       key: "hoi-nghi-tu-soi",
       title: "Hội nghị sinh hoạt chính trị “Tự soi, tự sửa”",
       relationToRegularMeeting: "separate",
+      // "Không được lồng ghép với các hội nghị sinh hoạt chuyên đề, sinh hoạt thường kỳ."
+      notMergedWith: ["thuong-ky", "chuyen-de"],
       appointsMinutesSecretary: true,
       materialsLeadDays: 3,
       materialsChannel: "gui-truc-tiep",

@@ -5,6 +5,7 @@ export * from "./campaign-statuses";
 export * from "./due-rules";
 export * from "./field-types";
 export * from "./member-statuses";
+export * from "./merge-kinds";
 export * from "./presences";
 export * from "./review-ratings";
 export * from "./roles";

@@ -210,3 +210,106 @@ describe("report upward on time (004 §IV.3: trước ngày 30/10/2023)", () => 
     expect(reportMark("Báo cáo kết quả", null, reportDue, reportDue).status).toBe("fail");
   });
 });
+
+describe("issue 10: meetings as the directives describe them", () => {
+  const department = getBuiltInTemplate("tu-soi-tu-sua-so")!;
+  const halfDay = department.meetingRules.find((r) => r.key === "hoi-nghi-hoc-tap")!;
+  const district = getBuiltInTemplate("tu-soi-tu-sua")!.meetingRules[0]!;
+  const ubnd = ct24.meetingRules.find((r) => r.key === "cq-sinh-hoat")!;
+  const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+
+  it("never shows a meeting whose start is still ahead as held, nor any rule met", () => {
+    const before = new Date(start.getTime() - 60_000);
+    const marks = meetingMarks(cellRules, meeting(), due, before);
+    expect(marks.find((x) => x.rule === "held")).toEqual({
+      rule: "held",
+      label: "Tổ chức sinh hoạt đúng hạn",
+      status: "pending",
+      reason: "Lịch ngày 19/09/2023, chưa diễn ra.",
+    });
+    expect(marks.filter((x) => x.status === "pass").map((x) => x.rule)).toEqual(["materials"]);
+    expect(mark(cellRules, meeting(), "held", start).status).toBe("pass");
+  });
+
+  it("reads 001's half day as one 4-hour buổi: 239 minutes fail, 240 pass", () => {
+    expect(mark(halfDay, meeting({ endedAt: minutes(240) }), "duration")).toEqual({
+      rule: "duration",
+      label: "Thời gian sinh hoạt tối thiểu 0,5 ngày (240 phút)",
+      status: "pass",
+      reason: "Kéo dài 240 phút.",
+    });
+    expect(mark(halfDay, meeting({ endedAt: minutes(239) }), "duration").reason).toBe(
+      "Chỉ kéo dài 239 phút (yêu cầu tối thiểu 240 phút).",
+    );
+    // 30 minutes no longer passes (the issue's finding).
+    expect(mark(halfDay, meeting({ endedAt: minutes(30) }), "duration").status).toBe("fail");
+    expect(mark(cellRules, meeting({ endedAt: minutes(89) }), "duration").status).toBe("fail");
+    expect(mark(cellRules, meeting({ endedAt: minutes(90) }), "duration").status).toBe("pass");
+  });
+
+  it("fails leaders-first when the second leader speaks after a member", () => {
+    const att = (secondLeaderOrder: number) => [
+      member("bi-thu", { leadershipRank: 1, spokeOrder: 1 }),
+      member("pho-bi-thu", { leadershipRank: 2, spokeOrder: secondLeaderOrder }),
+      member("dv1", { spokeOrder: 2 }),
+      member("dv2", { spokeOrder: 4 }),
+    ];
+    expect(mark(district, meeting({ attendance: att(3) }), "leaders-first")).toMatchObject({
+      status: "fail",
+      reason: "Đồng chí lãnh đạo phát biểu thứ 3 sau đảng viên phát biểu thứ 2.",
+    });
+    const ok = att(3).map((a) =>
+      a.memberId === "pho-bi-thu"
+        ? { ...a, spokeOrder: 2 }
+        : a.memberId === "dv1"
+          ? { ...a, spokeOrder: 3 }
+          : a,
+    );
+    expect(mark(district, meeting({ attendance: ok }), "leaders-first")).toMatchObject({
+      status: "pass",
+      reason: "2 đồng chí lãnh đạo có mặt trình bày trước.",
+    });
+    const silent = ok.map((a) => (a.memberId === "pho-bi-thu" ? { ...a, spokeOrder: null } : a));
+    expect(mark(district, meeting({ attendance: silent }), "leaders-first").status).toBe("fail");
+  });
+
+  it("fails the attendance rule naming the required guest who is missing", () => {
+    const co = { kind: "co-quan" as const, name: "UBND phường" };
+    const attendees = (m: MeetingFacts) =>
+      meetingMarks(ubnd, m, due, later, co).find((x) => x.rule === "attendees")!;
+    const chuTich = member("ct", { role: "lanh-dao-ubnd" });
+    expect(attendees(meeting({ attendance: [chuTich] }))).toEqual({
+      rule: "attendees",
+      label: "Thành phần bắt buộc tham dự",
+      status: "fail",
+      reason: "Thiếu: Đồng chí Bí thư Đảng ủy phường.",
+    });
+    const guests = [
+      { name: "Nguyễn Văn Bí", organisation: "Đảng ủy phường", role: "bi-thu-dang-uy" },
+    ];
+    expect(attendees(meeting({ attendance: [chuTich], guests })).status).toBe("pass");
+    // Called but absent does not count.
+    expect(
+      attendees(meeting({ attendance: [{ ...chuTich, presence: "absent" }], guests })).reason,
+    ).toBe(
+      "Thiếu: Chủ tịch, các Phó Chủ tịch UBND, Trưởng công an, Công chức phường: Chỉ huy trưởng Ban Chỉ huy Quân sự; Văn phòng - thống kê; Địa chính - xây dựng - đô thị và môi trường; Tài chính - kế toán; Tư pháp - hộ tịch; Văn hóa - xã hội.",
+    );
+  });
+
+  it("checks không lồng ghép against every kind 000 names, thematic conferences too", () => {
+    expect(mark(district, meeting({ mergedWith: ["chuyen-de"] }), "separate")).toMatchObject({
+      status: "fail",
+      label: "Không ghép với sinh hoạt thường kỳ, hội nghị, sinh hoạt chuyên đề",
+      reason: "Đã ghép với hội nghị, sinh hoạt chuyên đề.",
+    });
+    expect(mark(district, meeting({ mergedWith: [] }), "separate").status).toBe("pass");
+    // The screen's "Tổ chức riêng" (mergedWithRegular: false) answers for every kind; not
+    // recorded at all, nothing is judged yet.
+    expect(mark(district, meeting({ mergedWithRegular: false }), "separate").status).toBe("pass");
+    expect(
+      mark(district, meeting({ mergedWithRegular: null }), "separate", new Date(due.getTime() - 1))
+        .status,
+    ).toBe("pending");
+    expect(mark(cellRules, meeting({ mergedWithRegular: false }), "separate").status).toBe("pass");
+  });
+});

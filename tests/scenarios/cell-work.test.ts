@@ -81,6 +81,9 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
         soTayPostedAt: ict("2023-09-15T19:30"),
       })
     ).body.meeting;
+    // A meeting is recorded as held once it has taken place: the three meetings are written
+    // up on the evening of 19/9, after the last of them.
+    t.clock.now = new Date("2023-09-19T14:00:00Z");
     m = (
       await api<{ meeting: Meeting }>("a1", "PATCH", `/meetings/${m.id}`, {
         version: m.version,
@@ -88,6 +91,10 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
         endedAt: ict("2023-09-18T21:00"),
         mergedWithRegular: false,
         minutesSecretary: "Trần Thị Bình",
+        // 004 §IV.1, §IV.3: the UVTV in charge or the ĐUV following the cell attends.
+        guests: [
+          { name: "Nguyễn Văn Chỉ", organisation: "Đảng ủy phường", role: "uvtv-duv-theo-doi" },
+        ],
         minutes: "Biên bản sinh hoạt chính trị, tư tưởng…",
         vote: { for: 2, against: 0, abstain: 0 },
       })
@@ -210,6 +217,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
       "cb-sinh-hoat:duration": "pass",
       "cb-sinh-hoat:separate": "pass",
       "cb-sinh-hoat:roll-call": "pass",
+      "cb-sinh-hoat:attendees": "pass",
       "cb-sinh-hoat:vote-minutes": "pass",
       "report:bao-cao-dang-uy-phuong": "pass",
     });
@@ -219,6 +227,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
       "cb-sinh-hoat:duration": "fail",
       "cb-sinh-hoat:separate": "fail",
       "cb-sinh-hoat:roll-call": "pass",
+      "cb-sinh-hoat:attendees": "fail",
       "cb-sinh-hoat:vote-minutes": "fail",
       "report:bao-cao-dang-uy-phuong": "late",
     });
@@ -231,6 +240,9 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
     const cellBReasons = compliance.units.find((u) => u.unitId === cellB.id)!.marks;
     expect(cellBReasons.find((x) => x.rule === "cb-sinh-hoat:duration")!.reason).toBe(
       "Chỉ kéo dài 89 phút (yêu cầu tối thiểu 90 phút).",
+    );
+    expect(cellBReasons.find((x) => x.rule === "cb-sinh-hoat:attendees")!.reason).toBe(
+      "Thiếu: Đồng chí Ủy viên Ban Thường vụ phụ trách, Đảng ủy viên theo dõi chi bộ.",
     );
     expect(compliance.summary["cb-sinh-hoat:duration"]).toEqual({
       pass: 1,
@@ -314,6 +326,7 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
         scheduledAt: ict("2017-09-10T08:00"),
       })
     ).body.meeting;
+    t.clock.now = new Date("2017-10-05T14:00:00Z"); // both meetings have taken place
     await api("a1", "PATCH", `/meetings/${forum.id}`, {
       version: forum.version,
       startedAt: ict("2017-09-10T08:00"),
@@ -344,9 +357,11 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
     const cell = Object.fromEntries(
       compliance.units.find((u) => u.unitId === cellA.id)!.marks.map((x) => [x.rule, x.status]),
     );
-    // 003 sets no duration, materials or roll-call rule: only what it states is judged.
+    // 003 sets no duration, materials or roll-call rule: only what it states is judged. The
+    // forum invites the Thường trực Đảng ủy (003 §II.1.3), who is not recorded here.
     expect(cell).toEqual({
       "dien-dan:held": "pass",
+      "dien-dan:attendees": "fail",
       "thong-qua-nghi-quyet:held": "pass",
       "thong-qua-nghi-quyet:vote-resolution": "pass",
     });

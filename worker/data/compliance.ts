@@ -2,14 +2,16 @@
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
 import { eq } from "drizzle-orm";
 import { unitMatches, type UnitKind } from "../../schema/template";
+import type { MergeKind } from "../../schema/vocab/merge-kinds";
 import { meetingAttendance, meetings, members, reports } from "../../schema/tables/tenant";
 import {
-  meetingMarks,
   reportMark,
   summariseMarks,
   type AttendanceFacts,
+  type GuestFacts,
   type Mark,
 } from "../domain/compliance";
+import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
 import { openUnitsInScope, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
 import type { ProgressInput, ReadCtx } from "./progress";
@@ -28,6 +30,7 @@ export async function campaignCompliance(
   { campaign: c, unitId, onlyUnits }: ProgressInput,
 ) {
   const due = stepDueDates(c);
+  const startsAt = new Date(`${c.startsOn}T00:00:00+07:00`);
   let within = await openUnitsInScope({ db, scope }, c);
   if (unitId) {
     const root = await requireUnitInScope(db, unitId, scope);
@@ -60,20 +63,25 @@ export async function campaignCompliance(
     for (const step of meetingSteps(c, unit)) {
       const rules = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey);
       if (!rules) continue;
-      const m = meetingRows.find((x) => x.unitId === unit.id && x.stepKey === step.key);
-      const attendance: AttendanceFacts[] = m
-        ? attendanceRows
+      const sessions: SessionFacts[] = meetingRows
+        .filter((x) => x.unitId === unit.id && x.stepKey === step.key)
+        .map((m) => ({
+          ...m,
+          mergedWith: m.mergedWith ? (JSON.parse(m.mergedWith) as MergeKind[]) : null,
+          guests: m.guests ? (JSON.parse(m.guests) as GuestFacts[]) : [],
+          attendance: attendanceRows
             .filter((x) => x.a.meetingId === m.id)
-            .map((x) => ({
+            .map((x): AttendanceFacts => ({
               memberId: x.a.memberId,
               presence: x.a.presence,
               isCommittee: x.a.isCommittee,
               spokeOrder: x.a.spokeOrder,
               leadershipRank: x.rank,
-            }))
-        : [];
-      const facts = m ? { ...m, attendance } : null;
-      for (const mark of meetingMarks(rules, facts, due[step.key] ?? null, now))
+              role: x.a.role,
+            })),
+        }));
+      const facts = { unit: { kind: unit.kind as UnitKind, name: unit.name }, startsAt };
+      for (const mark of stepMeetingMarks(rules, sessions, due[step.key] ?? null, now, facts))
         marks.push({ ...mark, rule: `${step.key}:${mark.rule}`, step: step.key });
     }
     for (const report of c.def.reports) {

@@ -4,13 +4,15 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { unitMatches, type Step, type UnitKind } from "../../schema/template";
 import { meetingAttendance, meetings, members, tasks, units } from "../../schema/tables/tenant";
+import type { MergeKind } from "../../schema/vocab/merge-kinds";
 import type { TenantDb } from "../db/handles";
-import { inScope, subtreeBounds } from "../domain/scope";
+import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert } from "./audit";
 import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
+import { attendanceRoles, attendTaskUpdates } from "./meeting-attendance";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -31,6 +33,8 @@ export const meetingSteps = (c: Campaign, unit: { kind: string; name: string }):
 export interface MeetingInput {
   unitId: string;
   stepKey: string;
+  /** 1 (the default) for the step's first meeting; 2, 3… for further sessions. */
+  session?: number;
   scheduledAt?: Date | null;
   place?: string | null;
   format?: string | null;
@@ -44,11 +48,14 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
   const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
   const step = meetingSteps(c, unit).find((s) => s.key === input.stepKey);
   if (!step) throw invalidBody({ stepKey: "Bước này không phải buổi sinh hoạt của đơn vị này." });
+  checkFormat(c, step, input.format);
+  const session = input.session ?? 1;
   const row = {
     id: newId(),
     campaignId: c.id,
     unitId: unit.id,
     stepKey: step.key,
+    session,
     scheduledAt: input.scheduledAt ?? null,
     place: input.place ?? null,
     format: input.format ?? null,
@@ -69,13 +76,19 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
       now,
     ),
   ]);
-  if (!inserted[0]) throw new DomainError("CONFLICT", "Đơn vị đã có lịch cho buổi sinh hoạt này.");
+  if (!inserted[0])
+    throw new DomainError(
+      "CONFLICT",
+      session === 1
+        ? "Đơn vị đã có lịch cho buổi sinh hoạt này."
+        : `Đơn vị đã có lịch cho buổi thứ ${session} của bước này.`,
+    );
   return requireMeetingInScope(ctx, row.id);
 }
 
 export async function requireMeetingInScope({ db, scope }: Pick<Ctx, "db" | "scope">, id: string) {
   const [row] = await db
-    .select({ m: meetings, path: units.path, unitName: units.name })
+    .select({ m: meetings, path: units.path, unitName: units.name, unitKind: units.kind })
     .from(meetings)
     .innerJoin(units, eq(units.id, meetings.unitId))
     .where(eq(meetings.id, id));
@@ -93,13 +106,31 @@ export async function requireMeetingInScope({ db, scope }: Pick<Ctx, "db" | "sco
   return {
     ...row.m,
     unitName: row.unitName,
-    guests: row.m.guests ? (JSON.parse(row.m.guests) as unknown[]) : [],
+    unitKind: row.unitKind,
+    mergedWith: row.m.mergedWith ? (JSON.parse(row.m.mergedWith) as MergeKind[]) : null,
+    guests: row.m.guests ? (JSON.parse(row.m.guests) as Guest[]) : [],
     attendance: attendance.map((x) => ({
       ...x.a,
       fullName: x.fullName,
       leadershipRank: x.leadershipRank,
     })),
   };
+}
+
+/** Someone from outside the roll-call, in the template's attendance line `role` if any. */
+export interface Guest {
+  name: string;
+  organisation?: string;
+  role?: string;
+}
+
+/** A format must be one the template offers, where it offers a choice (002). */
+function checkFormat(c: Campaign, step: Step, format: string | null | undefined) {
+  const formats = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey)?.formats;
+  if (format && formats?.length && !formats.some((f) => f.value === format))
+    throw invalidBody({
+      format: `Hình thức phải là một trong: ${formats.map((f) => f.label).join("; ")}.`,
+    });
 }
 
 export interface MeetingPatch {
@@ -113,8 +144,9 @@ export interface MeetingPatch {
   startedAt?: Date | null;
   endedAt?: Date | null;
   mergedWithRegular?: boolean | null;
+  mergedWith?: MergeKind[] | null;
   minutesSecretary?: string | null;
-  guests?: { name: string; organisation?: string }[];
+  guests?: Guest[];
   minutes?: string | null;
   vote?: { for: number; against: number; abstain: number } | null;
 }
@@ -127,10 +159,39 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
   const current = await requireMeetingInScope(ctx, id);
   const c = await requireCampaign(db, current.campaignId);
   if (current.version !== patch.version) throw versionConflict();
-  const { version: _v, vote, guests, ...fields } = patch;
+  const { version: _v, vote, guests, mergedWith, ...fields } = patch;
+  const step = c.def.steps.find((s) => s.key === current.stepKey)!;
+  if (fields.format !== undefined) checkFormat(c, step, fields.format);
+  if (guests?.some((g) => g.role)) {
+    const roles = attendanceRoles(c, current.stepKey, {
+      kind: current.unitKind,
+      name: current.unitName,
+    });
+    const bad = guests.flatMap((g, i) => (g.role && !roles.has(g.role) ? [i] : []));
+    if (bad.length)
+      throw invalidBody(
+        Object.fromEntries(
+          bad.map((i) => [`guests.${i}.role`, "Thành phần này không có trong buổi họp."]),
+        ),
+      );
+  }
   const next = {
     ...fields,
     ...(guests !== undefined ? { guests: JSON.stringify(guests) } : {}),
+    // The two answers stay one: the list, or the screen's "riêng" / "ghép thường kỳ".
+    ...(mergedWith !== undefined
+      ? {
+          mergedWith: mergedWith === null ? null : JSON.stringify([...new Set(mergedWith)]),
+          mergedWithRegular: mergedWith === null ? null : mergedWith.includes("thuong-ky"),
+        }
+      : fields.mergedWithRegular !== undefined
+        ? {
+            mergedWith:
+              fields.mergedWithRegular === null
+                ? null
+                : JSON.stringify(fields.mergedWithRegular ? ["thuong-ky"] : []),
+          }
+        : {}),
     ...(vote !== undefined
       ? {
           voteFor: vote?.for ?? null,
@@ -143,6 +204,17 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
   const startedAt = next.startedAt !== undefined ? next.startedAt : current.startedAt;
   if (startedAt && endedAt && endedAt < startedAt)
     throw invalidBody({ endedAt: "Giờ kết thúc phải sau giờ bắt đầu." });
+  // A meeting is recorded as held only once it has happened: a start or an end still ahead
+  // of now would show it held (and "Đạt") before anyone met.
+  const ahead = (d: Date | null | undefined) => !!d && d.getTime() > now.getTime();
+  if (ahead(next.startedAt) || ahead(next.endedAt))
+    throw invalidBody(
+      {
+        ...(ahead(next.startedAt) ? { startedAt: "Giờ bắt đầu chưa đến." } : {}),
+        ...(ahead(next.endedAt) ? { endedAt: "Giờ kết thúc chưa đến." } : {}),
+      },
+      "Chưa đến giờ: không thể ghi buổi sinh hoạt là đã diễn ra trước khi nó bắt đầu.",
+    );
   // Steps this meeting completes: the meeting itself once it started; preparing and sending
   // materials once they were sent.
   const sent =
@@ -190,6 +262,21 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
     ),
   ]);
   if (!updated[0]) throw versionConflict();
+  // A new start moves the attending members' tasks (done on the first session they attended).
+  const follow =
+    next.startedAt !== undefined
+      ? await attendTaskUpdates(
+          db,
+          c,
+          {
+            unitId: current.unitId,
+            stepKey: current.stepKey,
+            memberIds: current.attendance.map((a) => a.memberId),
+          },
+          now,
+        )
+      : [];
+  if (follow.length) await db.batch(follow as unknown as Parameters<TenantDb["batch"]>[0]);
   return requireMeetingInScope(ctx, id);
 }
 
@@ -205,82 +292,6 @@ function relatedTo(c: Campaign, step: Step, meetingKey: string): boolean {
   return false;
 }
 
-export interface AttendanceEntry {
-  memberId: string;
-  presence: "present" | "excused" | "absent";
-  reason?: string | null;
-  isCommittee?: boolean;
-  spokeOrder?: number | null;
-}
-
-/** Replaces the roll-call (and speaking order) of a meeting in one transaction. */
-export async function setAttendance(
-  ctx: Ctx,
-  input: { id: string; version: number; entries: AttendanceEntry[] },
-) {
-  const { db, actor, now } = ctx;
-  const { id } = input;
-  const current = await requireMeetingInScope(ctx, id);
-  if (current.version !== input.version) throw versionConflict();
-  const ids = [...new Set(input.entries.map((e) => e.memberId))];
-  if (ids.length !== input.entries.length)
-    throw invalidBody({ entries: "Mỗi đảng viên chỉ điểm danh một lần." });
-  const orders = input.entries.flatMap((e) => (e.spokeOrder ? [e.spokeOrder] : []));
-  if (new Set(orders).size !== orders.length)
-    throw invalidBody({ entries: "Hai người không thể cùng một thứ tự phát biểu." });
-  if (input.entries.some((e) => e.spokeOrder && e.presence !== "present"))
-    throw invalidBody({ entries: "Chỉ người có mặt mới có thứ tự phát biểu." });
-  const [unitRow] = await db
-    .select({ path: units.path })
-    .from(units)
-    .where(eq(units.id, current.unitId));
-  const [lo, hi] = subtreeBounds(unitRow!.path);
-  const inUnit = ids.length
-    ? await db
-        .select({ id: members.id })
-        .from(members)
-        .innerJoin(units, eq(units.id, members.unitId))
-        .where(and(inArray(members.id, ids), sql`${units.path} >= ${lo} AND ${units.path} < ${hi}`))
-    : [];
-  const outside = ids.filter((x) => !inUnit.some((m) => m.id === x));
-  if (outside.length)
-    throw invalidBody(
-      Object.fromEntries(
-        outside.map((x) => [`entries.${x}`, "Không phải đảng viên của đơn vị này."]),
-      ),
-    );
-  const rows = input.entries.map((e) => ({
-    meetingId: id,
-    memberId: e.memberId,
-    presence: e.presence,
-    reason: e.reason ?? null,
-    isCommittee: e.isCommittee ?? false,
-    spokeOrder: e.spokeOrder ?? null,
-  }));
-  const [updated] = await db.batch([
-    db
-      .update(meetings)
-      .set({ version: current.version + 1, updatedAt: now })
-      .where(and(eq(meetings.id, id), eq(meetings.version, input.version)))
-      .returning({ id: meetings.id }),
-    db.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, id)),
-    ...(rows.length ? [db.insert(meetingAttendance).values(rows)] : []),
-    auditInsert(
-      db,
-      {
-        ...actor,
-        action: "meeting.attendance",
-        entity: "meeting",
-        entityId: id,
-        after: { present: rows.filter((r) => r.presence === "present").length, total: rows.length },
-      },
-      now,
-    ),
-  ] as unknown as Parameters<TenantDb["batch"]>[0]);
-  if (!(updated as { id: string }[])[0]) throw versionConflict();
-  return requireMeetingInScope(ctx, id);
-}
-
 export async function listMeetings({ db, scope }: Pick<Ctx, "db" | "scope">, c: Campaign) {
   const rows = await db
     .select({ m: meetings, path: units.path, unitName: units.name })
@@ -294,6 +305,7 @@ export async function listMeetings({ db, scope }: Pick<Ctx, "db" | "scope">, c: 
       unitId: r.m.unitId,
       unitName: r.unitName,
       stepKey: r.m.stepKey,
+      session: r.m.session,
       scheduledAt: r.m.scheduledAt,
       startedAt: r.m.startedAt,
       endedAt: r.m.endedAt,

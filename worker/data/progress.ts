@@ -23,6 +23,7 @@ import {
 import { matchFacts, pathConditions, targetMembers, targetUnits } from "./campaign-targets";
 import { campaignUnitIds, stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
+import { attendanceAsSubmissions, attendanceByMember } from "./meeting-attendance";
 import { scopeCondition } from "./scope";
 import { requireUnitInScope } from "./units";
 
@@ -94,6 +95,10 @@ export async function campaignRoster(ctx: ReadCtx, { campaign: c, unitId }: Prog
         .from(submissions)
         .where(and(eq(submissions.campaignId, c.id), eq(submissions.formKey, step.formKey!)))
     : [];
+  // A step done by attending a meeting counts its roll-calls instead of a form.
+  const attended = new Map(
+    (step ? await attendanceByMember(db, c, step, now) : []).map((x) => [x.memberId, x]),
+  );
   const subByMember = new Map(subs.map((x) => [x.memberId, x]));
   const entries: RosterEntry[] = [];
   for (const m of list) {
@@ -101,11 +106,14 @@ export async function campaignRoster(ctx: ReadCtx, { campaign: c, unitId }: Prog
     if (!unit) continue; // closed before the evaluation date
     if (!stepAppliesToMember(c.def, step!, matchFacts(m, unit, ancestors(unit)))) continue;
     const sub = subByMember.get(m.id);
+    const att = attended.get(m.id);
+    const state = countState(m.status, c.def.excusals.statuses);
     const counts = classify(
       {
-        state: countState(m.status, c.def.excusals.statuses),
-        submission: (sub?.status ?? null) as SubmissionStatus | null,
-        firstSubmittedAt: sub?.first ?? null,
+        state: state === "expected" && att?.status === "excused" ? "excused" : state,
+        submission: (sub?.status ??
+          (att?.status === "confirmed" ? "confirmed" : null)) as SubmissionStatus | null,
+        firstSubmittedAt: sub?.first ?? att?.first ?? null,
       },
       dueAt,
       now,
@@ -188,6 +196,7 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
         CASE
           WHEN st IN ('chuyen-di', 'tu-tran') THEN 'gone'
           WHEN st IN (${inList(c.def.excusals.statuses)}) THEN 'excused'
+          WHEN s.status = 'excused' THEN 'excused' -- excused from the meeting a step is done by
           ELSE 'expected' END AS state
       FROM (
         SELECT ${members.id} AS id, ${members.unitId}, coalesce((SELECT h.status FROM ${memberStatusHistory} h
@@ -198,7 +207,7 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
           onlyUnits ? sql`${members.unitId} IN (${inList(onlyUnits)})` : pathConditions(rootPaths)
         } ${scope.all ? sql`` : sql`AND ${scopeCondition(scope, units.path)}`}
       ) AS ${members} -- the subquery stands in for the members table, so its columns keep their names
-      LEFT JOIN ${submissions} s ON s.campaign_id = ${c.id} AND s.member_id = ${members.id} AND s.form_key = ${formKey}
+      LEFT JOIN ${attendanceAsSubmissions(c, step, now) ?? submissions} s ON s.campaign_id = ${c.id} AND s.member_id = ${members.id} AND s.form_key = ${formKey}
     ), y AS (
       SELECT unit_id, state, fs, (ss IN ('submitted', 'confirmed')) AS in_hand, (ss = 'confirmed') AS confirmed FROM x
     )

@@ -7,8 +7,10 @@
 // A mark is `pass`, `late` (done, but after the time the rule sets), `fail` (not done, or
 // done against the rule) or `pending` (not yet due, nothing to judge).
 import { materialsDueAt, materialsInTime } from "../../schema/rules/materials";
-import type { MeetingRules } from "../../schema/template";
+import type { MeetingRules, UnitForMatch } from "../../schema/template";
+import { MERGE_KIND_LABELS, type MergeKind } from "../../schema/vocab/merge-kinds";
 import { formatDateVi, isOnTime, lastDayVi } from "./deadlines";
+import { leadersFirst, requiredAttendees } from "./meeting-people";
 
 export type MarkStatus = "pass" | "late" | "fail" | "pending";
 export interface Mark {
@@ -25,6 +27,15 @@ export interface AttendanceFacts {
   spokeOrder: number | null;
   /** Lower ranks are the leaders who speak first. */
   leadershipRank: number;
+  /** The template's attendance line (its key) this person fills, if any. */
+  role?: string | null;
+}
+
+/** Someone from outside the unit's roll-call: 003's invited guests, 004's UBND leaders. */
+export interface GuestFacts {
+  name: string;
+  organisation?: string;
+  role?: string | null;
 }
 
 export interface MeetingFacts {
@@ -34,10 +45,46 @@ export interface MeetingFacts {
   startedAt: Date | null;
   endedAt: Date | null;
   mergedWithRegular: boolean | null;
+  /** Every kind of meeting it was merged into ([] = held on its own); null = not recorded. */
+  mergedWith?: MergeKind[] | null;
   voteFor: number | null;
   voteAgainst: number | null;
   voteAbstain: number | null;
   attendance: AttendanceFacts[];
+  guests?: GuestFacts[];
+}
+
+/** A working day is 8 hours (Bộ luật Lao động 2019, Điều 105), so 003's "01 ngày, hoặc 02
+ *  buổi" makes half a day one 4-hour buổi: 001's "0,5 ngày" is 240 minutes. */
+export const WORKDAY_MINUTES = 8 * 60;
+
+/** The least a meeting must last under its rules, in minutes, and how the rule words it. */
+export function minDuration(rules: MeetingRules): { minutes: number; label: string } | null {
+  if (rules.minDurationMinutes !== undefined)
+    return {
+      minutes: rules.minDurationMinutes,
+      label: `Thời gian sinh hoạt tối thiểu ${rules.minDurationMinutes} phút`,
+    };
+  if (rules.minDurationDays !== undefined) {
+    const minutes = Math.round(rules.minDurationDays * WORKDAY_MINUTES);
+    const days = String(rules.minDurationDays).replace(".", ",");
+    return { minutes, label: `Thời gian sinh hoạt tối thiểu ${days} ngày (${minutes} phút)` };
+  }
+  return null;
+}
+
+/** The kinds of meeting the rules forbid merging into: "separate" alone means the regular. */
+export function forbiddenMerges(rules: MeetingRules): MergeKind[] {
+  if (rules.notMergedWith?.length) return rules.notMergedWith;
+  return rules.relationToRegularMeeting === "separate" ? ["thuong-ky"] : [];
+}
+
+/** What it was merged into, as far as recorded. `mergedWithRegular: false` is the screen's
+ *  "Tổ chức riêng" (held on its own), so it answers for every kind. */
+function mergedKinds(m: MeetingFacts): MergeKind[] | null {
+  if (m.mergedWith) return m.mergedWith;
+  if (m.mergedWithRegular === null) return null;
+  return m.mergedWithRegular ? ["thuong-ky"] : [];
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -61,25 +108,30 @@ function speakerGroup(who: SpeakerGroup, present: AttendanceFacts[]) {
   }
 }
 
-/** The marks of one meeting against its rules; `dueAt` is the meeting step's deadline. */
+/** The marks of one meeting against its rules; `dueAt` is the meeting step's deadline. A
+ *  meeting whose start is still ahead of `now` is not held, whatever was typed. `unit` picks
+ *  the attendance lines that concern it (all of them when absent). */
 export function meetingMarks(
   rules: MeetingRules,
   m: MeetingFacts | null,
   dueAt: Date | null,
   now: Date,
+  unit?: UnitForMatch,
 ): Mark[] {
   const marks: Mark[] = [];
-  const held = !!m?.startedAt;
+  const held = !!m?.startedAt && m.startedAt.getTime() <= now.getTime();
   const overdue = dueAt !== null && now >= dueAt;
-  const notYet = (rule: string, label: string) =>
-    marks.push(
-      overdue
-        ? { rule, label, status: "fail", reason: "Chưa tổ chức sinh hoạt khi đã hết hạn." }
-        : { rule, label, status: "pending", reason: "Chưa tổ chức sinh hoạt." },
-    );
+  const notYet = (rule: string, label: string) => marks.push(notYetMark(overdue)(rule, label));
 
   // Held by the deadline.
-  if (!held) notYet("held", "Tổ chức sinh hoạt đúng hạn");
+  if (!held && m?.startedAt && !overdue)
+    marks.push({
+      rule: "held",
+      label: "Tổ chức sinh hoạt đúng hạn",
+      status: "pending",
+      reason: `Lịch ngày ${formatDateVi(m.startedAt)}, chưa diễn ra.`,
+    });
+  else if (!held) notYet("held", "Tổ chức sinh hoạt đúng hạn");
   else if (dueAt && !isOnTime(dueAt, m!.startedAt!))
     marks.push({
       rule: "held",
@@ -132,35 +184,39 @@ export function meetingMarks(
     }
   }
 
-  if (rules.minDurationMinutes !== undefined) {
-    const label = `Thời gian sinh hoạt tối thiểu ${rules.minDurationMinutes} phút`;
+  const duration = minDuration(rules);
+  if (duration) {
+    const { minutes: need, label } = duration;
     if (!held || !m!.endedAt) notYet("duration", label);
     else {
       const minutes = Math.floor((m!.endedAt!.getTime() - m!.startedAt!.getTime()) / 60000);
       marks.push(
-        minutes >= rules.minDurationMinutes
+        minutes >= need
           ? { rule: "duration", label, status: "pass", reason: `Kéo dài ${minutes} phút.` }
           : {
               rule: "duration",
               label,
               status: "fail",
-              reason: `Chỉ kéo dài ${minutes} phút (yêu cầu tối thiểu ${rules.minDurationMinutes} phút).`,
+              reason: `Chỉ kéo dài ${minutes} phút (yêu cầu tối thiểu ${need} phút).`,
             },
       );
     }
   }
 
-  if (rules.relationToRegularMeeting === "separate") {
-    const label = "Không ghép với sinh hoạt thường kỳ";
-    if (!held || m!.mergedWithRegular === null) notYet("separate", label);
+  const forbidden = forbiddenMerges(rules);
+  if (forbidden.length) {
+    const label = `Không ghép với ${forbidden.map((k) => MERGE_KIND_LABELS[k]).join(", ")}`;
+    const merged = held ? mergedKinds(m!) : null;
+    const bad = (merged ?? []).filter((k) => forbidden.includes(k));
+    if (merged === null) notYet("separate", label);
     else
       marks.push(
-        m!.mergedWithRegular
+        bad.length
           ? {
               rule: "separate",
               label,
               status: "fail",
-              reason: "Đã ghép với kỳ sinh hoạt thường kỳ.",
+              reason: `Đã ghép với ${bad.map((k) => MERGE_KIND_LABELS[k]).join(", ")}.`,
             }
           : { rule: "separate", label, status: "pass", reason: "Tổ chức riêng." },
       );
@@ -197,25 +253,11 @@ export function meetingMarks(
         status: "fail",
         reason: "Chưa ghi thứ tự phát biểu.",
       });
-    else {
-      const topRank = Math.min(...present.map((a) => a.leadershipRank));
-      marks.push(
-        speakers[0]!.leadershipRank === topRank
-          ? {
-              rule: "leaders-first",
-              label,
-              status: "pass",
-              reason: "Người đứng đầu có mặt trình bày trước.",
-            }
-          : {
-              rule: "leaders-first",
-              label,
-              status: "fail",
-              reason: "Người trình bày đầu tiên không phải đồng chí lãnh đạo cao nhất có mặt.",
-            },
-      );
-    }
+    else marks.push(leadersFirst(label, present));
   }
+
+  if (rules.attendance?.some((a) => a.required))
+    marks.push(requiredAttendees(rules, held ? m : null, unit, notYetMark(overdue)));
 
   for (const s of rules.speakers ?? []) {
     const { group, noun } = speakerGroup(s.who, present);
@@ -311,6 +353,13 @@ export function reportMark(
     reason: dueAt ? `Hạn nộp hết ngày ${lastDayVi(dueAt)}.` : "Chưa nộp.",
   };
 }
+
+const notYetMark =
+  (overdue: boolean) =>
+  (rule: string, label: string): Mark =>
+    overdue
+      ? { rule, label, status: "fail", reason: "Chưa tổ chức sinh hoạt khi đã hết hạn." }
+      : { rule, label, status: "pending", reason: "Chưa tổ chức sinh hoạt." };
 
 export type MarkSummary = Record<string, Record<MarkStatus, number>>;
 export function summariseMarks(all: Mark[][]): MarkSummary {

@@ -3,7 +3,8 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { AttendanceBody, Id, MeetingPatchBody } from "../../schema/api";
-import { requireMeetingInScope, setAttendance, updateMeeting } from "../data/meetings";
+import { setAttendance } from "../data/meeting-attendance";
+import { requireMeetingInScope, updateMeeting } from "../data/meetings";
 import type { AppEnv } from "../env";
 import { guard, jsonBody, pathParams, policy } from "../http";
 

@@ -121,6 +121,7 @@ export function useMeetingRecord(
         reason: e.reason ?? null,
         isCommittee: e.isCommittee ?? false,
         spokeOrder: e.spokeOrder ?? null,
+        role: old?.role ?? null,
       };
     });
     setM({ ...cur, attendance });
