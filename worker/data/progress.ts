@@ -4,13 +4,7 @@
 // member) and the SQL aggregation apply the same rules (domain/progress.ts).
 import { and, asc, eq, sql } from "drizzle-orm";
 import { stepAppliesToMember, unitMatches, type Step, type UnitKind } from "../../schema/template";
-import {
-  members,
-  memberStatusHistory,
-  progressSnapshots,
-  submissions,
-  units,
-} from "../../schema/tables/tenant";
+import { members, progressSnapshots, submissions, units } from "../../schema/tables/tenant";
 import {
   addCounts,
   classify,
@@ -20,7 +14,13 @@ import {
   type Counts,
   type SubmissionStatus,
 } from "../domain/progress";
-import { matchFacts, pathConditions, targetMembers, targetUnits } from "./campaign-targets";
+import {
+  changedSince,
+  matchFacts,
+  pathConditions,
+  targetMembers,
+  targetUnits,
+} from "./campaign-targets";
 import { campaignUnitIds, stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { scopeCondition } from "./scope";
@@ -190,12 +190,14 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
           WHEN st IN (${inList(c.def.excusals.statuses)}) THEN 'excused'
           ELSE 'expected' END AS state
       FROM (
-        SELECT ${members.id} AS id, ${members.unitId}, coalesce((SELECT h.status FROM ${memberStatusHistory} h
-          WHERE h.member_id = ${members.id} AND h.since <= ${date} ORDER BY h.since DESC, h.at DESC LIMIT 1), ${members.status}) AS st
-        FROM ${members} INNER JOIN ${units} ON ${units.id} = ${members.unitId}
+        SELECT ${members.id} AS id, ${members.unitId}, coalesce(ls.status, ${members.status}) AS st
+        -- CROSS JOIN fixes the order: the target units by their path range, then each one's
+        -- members off the unit index (SQLite's planner otherwise may scan every member).
+        FROM ${units} CROSS JOIN ${members} ON ${members.unitId} = ${units.id}
+          LEFT JOIN ${changedSince(date)} AS ls ON ls.member_id = ${members.id}
         WHERE ${
           // Recomputing a few units: start from them (the unit index) instead of the subtrees.
-          onlyUnits ? sql`${members.unitId} IN (${inList(onlyUnits)})` : pathConditions(rootPaths)
+          onlyUnits ? sql`${units.id} IN (${inList(onlyUnits)})` : pathConditions(rootPaths)
         } ${scope.all ? sql`` : sql`AND ${scopeCondition(scope, units.path)}`}
       ) AS ${members} -- the subquery stands in for the members table, so its columns keep their names
       LEFT JOIN ${submissions} s ON s.campaign_id = ${c.id} AND s.member_id = ${members.id} AND s.form_key = ${formKey}
