@@ -93,7 +93,7 @@ export const changedSince = (date: string) => sql`(
 /** Members of the target subtrees (within `scope`) with their status on `date`. */
 export async function targetMembers(
   db: TenantDb,
-  q: { rootPaths: string[]; scope: Scope; date: string; memberIds?: string[] },
+  q: { rootPaths: string[]; scope: Scope; date: string; memberIds?: string[]; unitIds?: string[] },
 ) {
   return (
     db
@@ -115,6 +115,7 @@ export async function targetMembers(
           pathConditions(q.rootPaths),
           scopeCondition(q.scope, units.path),
           q.memberIds ? inArray(members.id, q.memberIds) : undefined,
+          q.unitIds ? inArray(units.id, q.unitIds) : undefined,
         ),
       )
   );
