@@ -1,14 +1,14 @@
 // The launch: a draft campaign becomes active and gets its tasks — unit steps for the target
 // units, member steps for the members they concern. Tasks of members who join later are
 // created on their first look (my-tasks.ts) by the same idempotent sync.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   launchBlockers,
   stepAppliesToMember,
   unitMatches,
   type UnitKind,
 } from "../../schema/template";
-import { campaigns, tasks } from "../../schema/tables/tenant";
+import { campaigns, members, tasks } from "../../schema/tables/tenant";
 import { ALL_SCOPE } from "../domain/scope";
 import { ictDate } from "../domain/deadlines";
 import { countState } from "../domain/progress";
@@ -54,7 +54,20 @@ export async function syncTasks(
   });
   const unitSteps = memberIds ? [] : c.def.steps.filter((s) => s.owner === "unit");
   const memberSteps = c.def.steps.filter((s) => s.owner === "member");
-  const ordered = [...inTarget].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A few members (a first look after joining): only their units, so one chunk.
+  const theirUnits = memberIds
+    ? new Set(
+        (
+          await db
+            .select({ unitId: members.unitId })
+            .from(members)
+            .where(inArray(members.id, memberIds))
+        ).map((m) => m.unitId),
+      )
+    : null;
+  const ordered = inTarget
+    .filter((u) => !theirUnits || theirUnits.has(u.id))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   let created = 0;
   for (let i = 0, k = 0; i < ordered.length; i += LAUNCH_CHUNK_UNITS, k++) {
     const chunk = ordered.slice(i, i + LAUNCH_CHUNK_UNITS);
