@@ -166,5 +166,14 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "ALTER TABLE `meeting_attendance` ADD `role` text;",
       ],
     },
+    {
+      tag: "0008_status_on_date_indexes",
+      when: 1795954004547,
+      hash: "195da0067502e2da1222ce107095aa27c20c9309119bdeb7b8af9117915e861d",
+      statements: [
+        "CREATE INDEX `member_status_since_idx` ON `member_status_history` (`since`);",
+        'CREATE INDEX `member_status_latest_idx` ON `member_status_history` (`member_id`,"since" desc,"at" desc,`status`);',
+      ],
+    },
   ],
 };

@@ -1,5 +1,6 @@
 // People: the unit tree, its members with their dated status changes, accounts, sessions,
 // grants, single-use links and the audit log.
+import { desc } from "drizzle-orm";
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { MEMBER_STATUSES } from "../vocab/member-statuses";
@@ -84,7 +85,14 @@ export const memberStatusHistory = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
     actorUserId: text("actor_user_id"),
   },
-  (t) => [index("member_status_member_idx").on(t.memberId, t.since)],
+  (t) => [
+    index("member_status_member_idx").on(t.memberId, t.since),
+    // The status on a date (data/campaign-targets.ts statusOnDate): which members changed
+    // status after it (a range on `since`), then their latest row up to it, read off a
+    // covering index in the order the lookup wants — no sort, no table visit.
+    index("member_status_since_idx").on(t.since),
+    index("member_status_latest_idx").on(t.memberId, desc(t.since), desc(t.at), t.status),
+  ],
 );
 
 export const users = sqliteTable(

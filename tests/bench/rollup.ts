@@ -1,5 +1,6 @@
 // rollup.full.500k — a full rollup of a 500,000-member tenant (Hà Nội's scale: 20 đảng bộ,
-// 20,000 chi bộ of 25), against a bare GROUP BY over the same rows in the same run.
+// 20,000 chi bộ of 25), each member with a status history row and 1% with a change after the
+// evaluation date, against a bare GROUP BY over the same rows in the same run.
 // rollup.incremental — the rollup after 1% of plans change, spread over a quarter of the
 // cells (the worst case for recomputing per unit), against the full rollup.
 // rollup.incremental.clustered — after every plan in 1% of the cells changes (a day's work in
@@ -50,6 +51,20 @@ export async function benchRollup() {
         CASE WHEN i % 50 = 0 THEN 'mien-sinh-hoat' WHEN i % 97 = 0 THEN 'tuoi-cao-benh' ELSE 'dang-sinh-hoat' END, 0, 0, 1, :now, :now FROM m`,
     args,
   });
+  // Every member's status history as the app keeps it (a row when they joined), and 1% with
+  // a change dated after the evaluation date: the status-on-date lookup has real work.
+  await client.execute({
+    sql: `INSERT INTO member_status_history (id, member_id, status, since, note, at, actor_user_id)
+      SELECT 'h' || substr(id, 2), id, status, '2020-01-01', NULL, :now, NULL FROM members`,
+    args: { now },
+  });
+  await client.execute({
+    sql: `INSERT INTO member_status_history (id, member_id, status, since, note, at, actor_user_id)
+      SELECT 'l' || substr(id, 2), id, 'chuyen-di', '2026-12-01', NULL, :now, NULL FROM members
+      WHERE rowid % 100 = 7`,
+    args: { now },
+  });
+  await client.execute("UPDATE members SET status = 'chuyen-di' WHERE rowid % 100 = 7");
   const { id } = await createCampaign(systemCtx(db, t.clock.now), {
     templateKey: "tu-soi-tu-sua",
     name: "Tự soi, tự sửa",

@@ -3,12 +3,14 @@
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
+import { benchProgress } from "./progress";
 import { benchRollup } from "./rollup";
 
 const only = process.argv[2];
 const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["import", benchImport],
   ["rollup", benchRollup],
+  ["progress", benchProgress],
   ["cron", benchFanout],
 ];
 for (const [name, run] of benches) {

@@ -29,10 +29,30 @@ export const signWebhook = (secret: string, body: string) =>
 export async function enqueueOutbound(
   db: TenantDb,
   s: NotifySettings,
-  n: { userId: string; email: string | null; notificationId: string; title: string; body: string },
+  n: OutboundNotice,
   now: Date,
   channels: { email: boolean },
 ): Promise<void> {
+  const rows = outboundRows(s, n, now, channels);
+  if (rows.length) await db.insert(outbox).values(rows).onConflictDoNothing();
+}
+
+export interface OutboundNotice {
+  userId: string;
+  email: string | null;
+  notificationId: string;
+  title: string;
+  body: string;
+}
+
+/** The outbox rows one notification makes (none when no channel is on): callers that write
+ *  many at once batch them. */
+export function outboundRows(
+  s: NotifySettings,
+  n: OutboundNotice,
+  now: Date,
+  channels: { email: boolean },
+): (typeof outbox.$inferInsert)[] {
   const at = nextSendTime(now, s.quietHours);
   const rows: (typeof outbox.$inferInsert)[] = [];
   if (channels.email && s.email && n.email)
@@ -60,7 +80,7 @@ export async function enqueueOutbound(
       nextAttemptAt: at,
       createdAt: now,
     });
-  if (rows.length) await db.insert(outbox).values(rows).onConflictDoNothing();
+  return rows;
 }
 
 export interface DeliveryReport {

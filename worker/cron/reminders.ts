@@ -1,13 +1,14 @@
 // Reminders for one tenant: decide the items (domain/reminders.ts), record each once in the
 // ledger, then give every person one digest notification with what is new — and, outside the
 // tenant's quiet hours, the same digest by e-mail and webhook through the outbox.
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import {
   campaignUnits as campaignUnitsTable,
   campaigns,
   grants,
   meetings,
   notifications,
+  outbox,
   reminderLedger,
   reports,
   units,
@@ -23,7 +24,7 @@ import type { TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
 import { planReminders, unitReminders, type ReminderItem } from "../domain/reminders";
 import { readNotifySettings } from "../data/settings";
-import { enqueueOutbound } from "./outbox";
+import { outboundRows } from "./outbox";
 
 export interface ReminderReport {
   items: number;
@@ -141,6 +142,11 @@ async function decide(db: TenantDb, now: Date, daysBefore: number): Promise<Remi
   return items;
 }
 
+/** People per page of the digest: their pending items are read, and their notifications,
+ *  ledger marks and outbox rows written, a page at a time. */
+export const DIGEST_PAGE = 1000;
+const ROWS_PER_INSERT = 200;
+
 export async function runReminders(
   db: TenantDb,
   now: Date,
@@ -149,57 +155,124 @@ export async function runReminders(
   const settings = await readNotifySettings(db);
   const items = await decide(db, now, settings.daysBefore);
   const day = ictDate(now);
-  for (let i = 0; i < items.length; i += 200)
+  // The ledger first, on its own (a page of items a statement): once it is written, a pass
+  // that dies later leaves the items for the next pass to send.
+  for (const part of chunks(items, DIGEST_PAGE))
     await db
       .insert(reminderLedger)
       .values(
-        items
-          .slice(i, i + 200)
-          .map((it) => ({ key: it.key, userId: it.userId, day, text: it.text, createdAt: now })),
+        part.map((it) => ({ key: it.key, userId: it.userId, day, text: it.text, createdAt: now })),
       )
       .onConflictDoNothing();
-  // Every ledger item not yet carried by a notification goes into one digest per person.
-  // A pass killed midway leaves items un-notified; the next pass sends them.
-  const pending = await db
-    .select()
-    .from(reminderLedger)
-    .where(isNull(reminderLedger.notificationId));
-  const byUser = new Map<string, typeof pending>();
-  for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
+  // Every ledger item not yet carried by a notification goes into one digest per person, a
+  // page of people at a time (keyset on user id). A pass killed midway leaves items
+  // un-notified; the next pass sends them.
   let created = 0;
-  const emails = new Map(
-    (await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.id, u.email]),
-  );
-  for (const [userId, list] of byUser) {
-    const id = newId();
-    const keys = list.map((l) => l.key).sort();
-    const title =
-      list.length === 1
-        ? list[0]!.text
-        : `Việc cần làm (${formatDateVi(now)}): ${list.length} việc`;
-    const body = list.map((l) => `• ${l.text}`).join("\n");
-    const dedupeKey = `digest:${userId}:${keys.join("|")}`.slice(0, 900);
-    const [inserted] = await db.batch([
-      db
-        .insert(notifications)
-        .values({ id, userId, kind: "reminder-digest", title, body, dedupeKey, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: notifications.id }),
-      db
-        .update(reminderLedger)
-        .set({ notificationId: id })
-        .where(and(isNull(reminderLedger.notificationId), inArray(reminderLedger.key, keys))),
-    ]);
-    if (inserted[0]) {
-      created++;
-      await enqueueOutbound(
-        db,
-        settings,
-        { userId, email: emails.get(userId) ?? null, notificationId: id, title, body },
-        now,
-        channels,
-      );
-    }
+  let after = "";
+  for (;;) {
+    const people = (
+      await db
+        .selectDistinct({ userId: reminderLedger.userId })
+        .from(reminderLedger)
+        .where(and(isNull(reminderLedger.notificationId), gt(reminderLedger.userId, after)))
+        .orderBy(asc(reminderLedger.userId))
+        .limit(DIGEST_PAGE)
+    ).map((r) => r.userId);
+    if (!people.length) break;
+    after = people.at(-1)!;
+    created += await digestPage(db, now, settings, channels, people);
+    if (people.length < DIGEST_PAGE) break;
   }
   return { items: items.length, notifications: created };
+}
+
+/** One page of people: two reads, then the notifications with their ledger marks in one
+ *  transaction, then the outbox rows for the notifications that were new. */
+async function digestPage(
+  db: TenantDb,
+  now: Date,
+  settings: Awaited<ReturnType<typeof readNotifySettings>>,
+  channels: { email: boolean },
+  people: string[],
+): Promise<number> {
+  const [pending, emailRows] = await db.batch([
+    db
+      .select()
+      .from(reminderLedger)
+      .where(and(isNull(reminderLedger.notificationId), inArray(reminderLedger.userId, people)))
+      .orderBy(asc(reminderLedger.userId), asc(reminderLedger.key)),
+    db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, people)),
+  ]);
+  const emails = new Map(emailRows.map((u) => [u.id, u.email]));
+  const byUser = new Map<string, typeof pending>();
+  for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
+  const digests = [...byUser].map(([userId, list]) => {
+    const keys = list.map((l) => l.key).sort();
+    return {
+      id: newId(),
+      userId,
+      keys,
+      title:
+        list.length === 1
+          ? list[0]!.text
+          : `Việc cần làm (${formatDateVi(now)}): ${list.length} việc`,
+      body: list.map((l) => `• ${l.text}`).join("\n"),
+      dedupeKey: `digest:${userId}:${keys.join("|")}`.slice(0, 900),
+    };
+  });
+  if (!digests.length) return 0;
+  const inserts = chunks(digests, ROWS_PER_INSERT).map((part) =>
+    db
+      .insert(notifications)
+      .values(
+        part.map((d) => ({
+          id: d.id,
+          userId: d.userId,
+          kind: "reminder-digest",
+          title: d.title,
+          body: d.body,
+          dedupeKey: d.dedupeKey,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: notifications.id }),
+  );
+  const marks = digests.map((d) =>
+    db
+      .update(reminderLedger)
+      .set({ notificationId: d.id })
+      .where(and(isNull(reminderLedger.notificationId), inArray(reminderLedger.key, d.keys))),
+  );
+  const results = await db.batch([inserts[0]!, ...inserts.slice(1), ...marks]);
+  const inserted = new Set(
+    (results.slice(0, inserts.length) as { id: string }[][]).flat().map((r) => r.id),
+  );
+  const rows = digests
+    .filter((d) => inserted.has(d.id))
+    .flatMap((d) =>
+      outboundRows(
+        settings,
+        {
+          userId: d.userId,
+          email: emails.get(d.userId) ?? null,
+          notificationId: d.id,
+          title: d.title,
+          body: d.body,
+        },
+        now,
+        channels,
+      ),
+    );
+  const outs = chunks(rows, ROWS_PER_INSERT).map((part) =>
+    db.insert(outbox).values(part).onConflictDoNothing(),
+  );
+  if (outs.length) await db.batch(outs as [(typeof outs)[number], ...typeof outs]);
+  return inserted.size;
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }

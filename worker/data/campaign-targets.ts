@@ -70,33 +70,59 @@ export const pathConditions = (paths: string[], column = units.path): SQL | unde
         }),
       );
 
+/**
+ * The members whose status on `date` is not simply their current `members.status`: those
+ * with a dated change after `date`, each with the latest status that held on it (a member
+ * whose every change is later has none: they count by their current status, as before).
+ * Joined by member id (`LEFT JOIN … ls ON ls.member_id = members.id`), then
+ * `coalesce(ls.status, members.status)` is the status on the date.
+ *
+ * Assumed: a member's current status is that of their latest dated change — the member
+ * writes insert the history row and set `members.status` together. So a member with no
+ * change after `date` has the current status on it. This keeps the lookup to the few members
+ * who changed since (indexed on `since`), instead of one ordered lookup per member: at
+ * 500,000 members that lookup was most of the dashboard's cost (issue 15).
+ */
+export const changedSince = (date: string) => sql`(
+  SELECT member_id, status FROM (
+    SELECT member_id, status,
+      row_number() OVER (PARTITION BY member_id ORDER BY since DESC, at DESC) AS rn
+    FROM ${memberStatusHistory}
+    WHERE since <= ${date}
+      AND member_id IN (SELECT member_id FROM ${memberStatusHistory} WHERE since > ${date})
+  ) WHERE rn = 1)`;
+
 /** Members of the target subtrees (within `scope`) with their status on `date`. */
 export async function targetMembers(
   db: TenantDb,
-  q: { rootPaths: string[]; scope: Scope; date: string; memberIds?: string[] },
+  q: { rootPaths: string[]; scope: Scope; date: string; memberIds?: string[]; unitIds?: string[] },
 ) {
-  const { date } = q;
-  const statusOnDate = sql<string>`coalesce((SELECT ${memberStatusHistory.status} FROM ${memberStatusHistory} WHERE ${memberStatusHistory.memberId} = ${members.id} AND ${memberStatusHistory.since} <= ${date} ORDER BY ${memberStatusHistory.since} DESC, ${memberStatusHistory.at} DESC LIMIT 1), ${members.status})`;
-  return db
-    .select({
-      id: members.id,
-      fullName: members.fullName,
-      unitId: members.unitId,
-      position: members.position,
-      positionCode: members.positionCode,
-      managementCategory: members.managementCategory,
-      managedByStandingCommittee: members.managedByStandingCommittee,
-      status: statusOnDate,
-    })
-    .from(members)
-    .innerJoin(units, eq(units.id, members.unitId))
-    .where(
-      and(
-        pathConditions(q.rootPaths),
-        scopeCondition(q.scope, units.path),
-        q.memberIds ? inArray(members.id, q.memberIds) : undefined,
-      ),
-    );
+  return (
+    db
+      .select({
+        id: members.id,
+        fullName: members.fullName,
+        unitId: members.unitId,
+        position: members.position,
+        positionCode: members.positionCode,
+        managementCategory: members.managementCategory,
+        managedByStandingCommittee: members.managedByStandingCommittee,
+        status: sql<string>`coalesce(ls.status, ${members.status})`,
+      })
+      // CROSS JOIN fixes the order: units by path range, then their members by the unit index.
+      .from(units)
+      .crossJoin(members)
+      .leftJoin(sql`${changedSince(q.date)} AS ls`, sql`ls.member_id = ${members.id}`)
+      .where(
+        and(
+          eq(members.unitId, units.id),
+          pathConditions(q.rootPaths),
+          scopeCondition(q.scope, units.path),
+          q.memberIds ? inArray(members.id, q.memberIds) : undefined,
+          q.unitIds ? inArray(units.id, q.unitIds) : undefined,
+        ),
+      )
+  );
 }
 
 export function matchFacts(

@@ -2,15 +2,9 @@
 // status on the evaluation date and their submission — so it is right for members who
 // joined, left or were excused after launch, with or without tasks. The roster (member by
 // member) and the SQL aggregation apply the same rules (domain/progress.ts).
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { stepAppliesToMember, unitMatches, type Step, type UnitKind } from "../../schema/template";
-import {
-  members,
-  memberStatusHistory,
-  progressSnapshots,
-  submissions,
-  units,
-} from "../../schema/tables/tenant";
+import { members, progressSnapshots, submissions, units } from "../../schema/tables/tenant";
 import {
   addCounts,
   classify,
@@ -20,7 +14,13 @@ import {
   type Counts,
   type SubmissionStatus,
 } from "../domain/progress";
-import { matchFacts, pathConditions, targetMembers, targetUnits } from "./campaign-targets";
+import {
+  changedSince,
+  matchFacts,
+  pathConditions,
+  targetMembers,
+  targetUnits,
+} from "./campaign-targets";
 import { campaignUnitIds, stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { attendanceAsSubmissions, attendanceByMember } from "./meeting-attendance";
@@ -56,8 +56,8 @@ export interface RosterEntry {
   } | null;
 }
 
-/** The target roots to count under: all of them, or the one `unitId` subtree (which must be
- *  in scope; outside the targets it counts nobody). */
+/** The target roots to count under: all of them, or within the one `unitId` subtree (which
+ *  must be in scope; away from the targets it counts nobody). */
 async function countedRoots(
   { db, scope }: ReadCtx,
   roots: { path: string }[],
@@ -66,7 +66,9 @@ async function countedRoots(
   const rootPaths = roots.map((r) => r.path);
   if (!unitId) return rootPaths;
   const unit = await requireUnitInScope(db, unitId, scope);
-  return rootPaths.some((p) => unit.path.startsWith(p)) ? [unit.path] : [];
+  if (rootPaths.some((p) => unit.path.startsWith(p))) return [unit.path];
+  // A unit above the targets (the tenant's root, say): the targets under it.
+  return rootPaths.filter((p) => p.startsWith(unit.path));
 }
 
 /** Every member the campaign's tracked form concerns, within `scope` (and the `unitId`
@@ -199,12 +201,14 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
           WHEN s.status = 'excused' THEN 'excused' -- excused from the meeting a step is done by
           ELSE 'expected' END AS state
       FROM (
-        SELECT ${members.id} AS id, ${members.unitId}, coalesce((SELECT h.status FROM ${memberStatusHistory} h
-          WHERE h.member_id = ${members.id} AND h.since <= ${date} ORDER BY h.since DESC, h.at DESC LIMIT 1), ${members.status}) AS st
-        FROM ${members} INNER JOIN ${units} ON ${units.id} = ${members.unitId}
+        SELECT ${members.id} AS id, ${members.unitId}, coalesce(ls.status, ${members.status}) AS st
+        -- CROSS JOIN fixes the order: the target units by their path range, then each one's
+        -- members off the unit index (SQLite's planner otherwise may scan every member).
+        FROM ${units} CROSS JOIN ${members} ON ${members.unitId} = ${units.id}
+          LEFT JOIN ${changedSince(date)} AS ls ON ls.member_id = ${members.id}
         WHERE ${
           // Recomputing a few units: start from them (the unit index) instead of the subtrees.
-          onlyUnits ? sql`${members.unitId} IN (${inList(onlyUnits)})` : pathConditions(rootPaths)
+          onlyUnits ? sql`${units.id} IN (${inList(onlyUnits)})` : pathConditions(rootPaths)
         } ${scope.all ? sql`` : sql`AND ${scopeCondition(scope, units.path)}`}
       ) AS ${members} -- the subquery stands in for the members table, so its columns keep their names
       LEFT JOIN ${attendanceAsSubmissions(c, step, now) ?? submissions} s ON s.campaign_id = ${c.id} AND s.member_id = ${members.id} AND s.form_key = ${formKey}
@@ -254,16 +258,75 @@ export async function countsByUnit(ctx: ReadCtx, input: ProgressInput) {
   return { dueAt, evaluatedOn, perUnit };
 }
 
-/** Progress of the campaign's tracked member form, per unit, within the reader's scope. */
+/** A row of the progress page: a unit's counts and how many units sit directly under it
+ *  (the client drills down where it is non-zero). */
+export interface UnitProgressRow extends UnitProgress {
+  childCount: number;
+}
+
+/** Where the page is anchored: the `unitId` asked for, else the reader's scope roots (the
+ *  tenant's root for an admin). */
+async function anchorsOf(
+  { db, scope }: ReadCtx,
+  unitId: string | undefined,
+): Promise<{ id: string; path: string }[]> {
+  if (unitId) return [await requireUnitInScope(db, unitId, scope)];
+  if (scope.all)
+    return db.select({ id: units.id, path: units.path }).from(units).where(eq(units.depth, 0));
+  return scope.paths.map((path) => ({ id: path.split("/").at(-2)!, path }));
+}
+
+/**
+ * Progress of the campaign's tracked member form for one page of the tree (issue 15): never
+ * every unit at once. Anchored at one unit (`unitId`, or the reader's single scope root),
+ * the rows are that unit's own counts (members counted in it directly) and each direct
+ * child's whole-subtree counts; with several scope roots, each root's subtree counts. So a
+ * client summing a row's subtree from the rows it has gets the subtree's figures, and the
+ * answer grows with a unit's children, not with the tenant. Rows with nobody counted are
+ * left out, as before.
+ */
 export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
+  const anchors = await anchorsOf(ctx, input.unitId);
+  const single = anchors.length === 1 ? anchors[0]! : null;
   const { dueAt, evaluatedOn, perUnit } = await countsByUnit(ctx, input);
+  const paths = perUnit.size
+    ? await ctx.db
+        .select({ id: units.id, path: units.path })
+        .from(units)
+        .where(pathConditions(anchors.map((a) => a.path)))
+    : [];
+  const pathOf = new Map(paths.map((u) => [u.id, u.path]));
   const totals = zeroCounts();
-  for (const counts of perUnit.values()) addCounts(totals, counts);
-  const unitsOut: UnitProgress[] = [...perUnit.entries()].map(([id, counts]) => ({
+  const rows = new Map<string, Counts>();
+  for (const [unitId, counts] of perUnit) {
+    addCounts(totals, counts);
+    const path = pathOf.get(unitId) ?? "";
+    // The row it counts in: the anchor itself, or the anchor's child on the way down.
+    const rowId = single
+      ? unitId === single.id
+        ? unitId
+        : path.slice(single.path.length).split("/")[0]!
+      : anchors.find((a) => path.startsWith(a.path))?.id;
+    if (!rowId) continue;
+    addCounts(rows.get(rowId) ?? rows.set(rowId, zeroCounts()).get(rowId)!, counts);
+  }
+  const ids = [...rows.keys()];
+  const childCounts = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    for (const r of await ctx.db
+      .select({ parentId: units.parentId, n: sql<number>`count(*)` })
+      .from(units)
+      .where(inArray(units.parentId, part))
+      .groupBy(units.parentId))
+      childCounts.set(r.parentId!, Number(r.n));
+  }
+  const unitsOut: UnitProgressRow[] = [...rows.entries()].map(([id, counts]) => ({
     unitId: id,
     ...counts,
+    childCount: childCounts.get(id) ?? 0,
   }));
-  return { dueAt, evaluatedOn, totals, units: unitsOut };
+  return { dueAt, evaluatedOn, unitId: single?.id ?? null, totals, units: unitsOut };
 }
 
 /** The progress points the rollup saved for one unit (the campaign's first target unit

@@ -1,4 +1,5 @@
-// A campaign's figures for the reader's own subtree: progress, the secretary's queue,
+// A campaign's figures for the reader's own subtree: progress (one page of the tree: the
+// anchor unit and its direct children, drill down with ?unitId=), the secretary's queue,
 // compliance with the meeting rules, and the saved progress points. Mounted at
 // /campaigns/:id. Admins, secretaries and viewers (aggregates); the queue is staff only.
 import { Hono } from "hono";

@@ -1,0 +1,2 @@
+CREATE INDEX `member_status_since_idx` ON `member_status_history` (`since`);--> statement-breakpoint
+CREATE INDEX `member_status_latest_idx` ON `member_status_history` (`member_id`,"since" desc,"at" desc,`status`);
