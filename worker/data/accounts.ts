@@ -3,6 +3,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { accountTokens, grants, sessions, users } from "../../schema/tables/tenant";
 import { hashPassword } from "../auth/password";
+import type { LoginName } from "../../schema/rules/phone";
 import type { TenantDb } from "../db/handles";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
@@ -17,12 +18,19 @@ export async function getUserByEmail(db: TenantDb, email: string): Promise<UserR
   return user ?? null;
 }
 
+/** The account a sign-in name names: by e-mail, or by phone (E.164, already normalised). */
+export async function getUserByLogin(db: TenantDb, name: LoginName): Promise<UserRow | null> {
+  const column = name.kind === "email" ? users.email : users.phone;
+  const [user] = await db.select().from(users).where(eq(column, name.value)).limit(1);
+  return user ?? null;
+}
+
 export async function requireUser(
   db: TenantDb,
   id: string,
-): Promise<{ id: string; email: string; fullName: string }> {
+): Promise<{ id: string; email: string | null; phone: string | null; fullName: string }> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, fullName: users.fullName })
+    .select({ id: users.id, email: users.email, phone: users.phone, fullName: users.fullName })
     .from(users)
     .where(eq(users.id, id));
   if (!user) throw notFound("Không tìm thấy tài khoản.");
@@ -100,6 +108,7 @@ export async function listAccounts(db: TenantDb) {
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
+    phone: u.phone,
     fullName: u.fullName,
     memberId: u.memberId,
     disabledAt: u.disabledAt,

@@ -2,7 +2,7 @@
 // (per account and per address), unknown e-mails cost the same hash as known ones, and a
 // successful login replaces whatever session the browser had (rotation).
 import { Hono, type Context } from "hono";
-import { AcceptBody, LoginBody } from "../../schema/api";
+import { AcceptBody, LoginBody, loginNameOf } from "../../schema/api";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { createSession, invalidateSession } from "../auth/sessions";
@@ -13,7 +13,7 @@ import {
   throttle,
   throttleKey,
 } from "../auth/throttle";
-import { getUserByEmail, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
+import { getUserByLogin, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
 import { acceptInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
@@ -21,10 +21,13 @@ import { guard, jsonBody, policy } from "../http";
 
 export const auth = new Hono<AppEnv>()
   .post("/login", guard(policy.public, "Đăng nhập"), jsonBody(LoginBody), async (c) => {
-    const { email, password } = c.req.valid("json");
+    const body = c.req.valid("json");
+    const { password } = body;
+    // An e-mail or a phone number (E.164): the throttle counts per account either way.
+    const name = loginNameOf(body);
     const { platform, tenant, db } = c.var;
     const control = platform.control().db;
-    const accountKey = throttleKey("login", tenant.id, email);
+    const accountKey = throttleKey("login", tenant.id, name.value);
     await throttle(
       control,
       [
@@ -34,10 +37,15 @@ export const auth = new Hono<AppEnv>()
       platform.now(),
       "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.",
     );
-    const user = await getUserByEmail(db, email);
+    const user = await getUserByLogin(db, name);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || user.disabledAt || !user.passwordHash)
-      throw new DomainError("INVALID_CREDENTIALS", "Thư điện tử hoặc mật khẩu không đúng.");
+      throw new DomainError(
+        "INVALID_CREDENTIALS",
+        name.kind === "email"
+          ? "Thư điện tử hoặc mật khẩu không đúng."
+          : "Số điện thoại hoặc mật khẩu không đúng.",
+      );
     await clearThrottle(control, accountKey);
     if (needsRehash(user.passwordHash))
       await setPasswordHash(db, { userId: user.id, passwordHash: await hashPassword(password) });
