@@ -188,7 +188,11 @@ export const InvitationBody = v.strictObject({
 });
 /** Invitations for every member of a unit's subtree without an account (no unit: the whole
  *  roster, admins only): e-mailed where the roster has an address, a printed slip otherwise. */
-export const BulkInvitationBody = v.strictObject({ unitId: v.optional(Id) });
+export const BulkInvitationBody = v.strictObject({
+  unitId: v.optional(Id),
+  /** The previous page's `next`. */
+  after: v.optional(Id),
+});
 /** The cell's opinion on a plan it confirms (printed under "Ý kiến của chi bộ"). */
 export const ConfirmBody = v.strictObject({
   opinion: v.optional(

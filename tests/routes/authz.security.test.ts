@@ -531,6 +531,18 @@ const ROWS: Row[] = [
     expect: { admin: 201 },
   },
   {
+    method: "POST",
+    route: "/api/t/:tenant/invitations/bulk",
+    request: async (f) => ({ path: `${T}/invitations/bulk`, body: { unitId: f.cellA.id } }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/invitations/bulk",
+    request: async () => ({ path: `${T}/invitations/bulk`, body: {} }),
+    expect: { admin: 201 },
+  },
+  {
     method: "DELETE",
     route: "/api/t/:tenant/invitations/:id",
     request: async (f) => ({ path: `${T}/invitations/${(await f.fresh.invitation()).id}` }),

@@ -83,3 +83,58 @@ describe("an invitation by e-mail alone", () => {
     expect(byAdmin.status).toBe(201);
   });
 });
+
+describe("the login body", () => {
+  it("takes exactly one of email, login or phone, and says which field is wrong", async () => {
+    t = await makeApp();
+    const tree = await buildTree(t);
+    const login = async (body: unknown) => {
+      const res = await t!.request("POST", `/api/t/${tree.slug}/auth/login`, { body });
+      return { status: res.status, body: (await res.json()) as { error?: { fields?: unknown } } };
+    };
+    expect(await login({ password: PASSWORD })).toMatchObject({
+      status: 422,
+      body: { error: { fields: { login: "Nhập thư điện tử hoặc số điện thoại." } } },
+    });
+    expect(
+      await login({ email: "a1@phuong-mau.vn", phone: "0912345678", password: PASSWORD }),
+    ).toMatchObject({ status: 422, body: { error: { fields: { login: expect.any(String) } } } });
+    expect(await login({ phone: "12345", password: PASSWORD })).toMatchObject({
+      status: 422,
+      body: {
+        error: {
+          fields: {
+            phone: "Số điện thoại không hợp lệ (ví dụ 0912 345 678 hoặc +84 912 345 678).",
+          },
+        },
+      },
+    });
+    // An unknown phone costs a hash like an unknown e-mail and answers the same 401.
+    expect(await login({ login: "0987 654 321", password: PASSWORD })).toEqual({
+      status: 401,
+      body: {
+        error: { code: "INVALID_CREDENTIALS", message: "Số điện thoại hoặc mật khẩu không đúng." },
+      },
+    });
+  });
+});
+
+describe("redeeming codes", () => {
+  it("holds guessing to 60 tries per address in 10 minutes, then answers 429", async () => {
+    t = await makeApp();
+    const tree = await buildTree(t);
+    await t.platform.control().client.execute("DELETE FROM throttles");
+    const tryCode = (code: string) =>
+      t!.request("POST", `/api/t/${tree.slug}/auth/accept`, {
+        body: { token: code, password: PASSWORD },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) statuses.push((await tryCode("ABCD-EFGH")).status);
+    expect(statuses.every((s) => s === 400)).toBe(true);
+    const refused = await tryCode("ABCD-EFGH");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("600");
+    t.clock.now = new Date(t.clock.now.getTime() + 10 * 60 * 1000);
+    expect((await tryCode("ABCD-EFGH")).status).toBe(400);
+  });
+});

@@ -2,9 +2,10 @@
 // its subtree), and the audit log (admin only).
 import { Hono } from "hono";
 import * as v from "valibot";
-import { AuditQuery, GrantBody, Id, InvitationBody } from "../../schema/api";
+import { AuditQuery, BulkInvitationBody, GrantBody, Id, InvitationBody } from "../../schema/api";
 import { issueReset, listAccounts, setDisabled } from "../data/accounts";
 import { listAudit } from "../data/audit";
+import { inviteRoster } from "../data/bulk-invitations";
 import { addGrant, removeGrant } from "../data/grants";
 import { createInvitation, listInvitations, revokeInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
@@ -26,6 +27,25 @@ export const invitationRoutes = new Hono<AppEnv>()
       // Past the guard the scope is the secretary's subtree unless the caller is an admin.
       const byAdmin = c.var.ctx.grants.some((g) => g.role === "admin");
       return c.json(await createInvitation(c.var.ctx, { ...c.req.valid("json"), byAdmin }), 201);
+    },
+  )
+  .post(
+    "/bulk",
+    guard(
+      STAFF,
+      "Mời cả đơn vị (hoặc cả đảng bộ): gửi thư nếu có địa chỉ, in phiếu có mã nếu không; theo trang",
+    ),
+    jsonBody(BulkInvitationBody),
+    async (c) => {
+      const { ctx, platform, tenant } = c.var;
+      const result = await inviteRoster(ctx, {
+        ...c.req.valid("json"),
+        byAdmin: ctx.grants.some((g) => g.role === "admin"),
+        emailTransport: !!platform.outbound.email,
+        tenantName: tenant.name,
+        acceptUrl: (token) => `${new URL(c.req.url).origin}/t/${tenant.slug}/nhan-loi-moi#${token}`,
+      });
+      return c.json(result, 201);
     },
   )
   .delete("/:id", guard(STAFF, "Thu hồi lời mời"), ById, async (c) => {

@@ -11,6 +11,7 @@ import {
   ADDRESS_LIMIT,
   clearThrottle,
   throttle,
+  type Limit,
   throttleKey,
 } from "../auth/throttle";
 import { getUserByLogin, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
@@ -18,6 +19,10 @@ import { acceptInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, policy } from "../http";
+
+/** Links and slip codes redeemed per client address: a cell meeting behind one NAT redeems
+ *  a few dozen slips; guessing an 8-character code needs some 10¹¹ tries. */
+const REDEEM_LIMIT: Limit = { max: 60, windowMs: 10 * 60 * 1000 };
 
 export const auth = new Hono<AppEnv>()
   .post("/login", guard(policy.public, "Đăng nhập"), jsonBody(LoginBody), async (c) => {
@@ -82,7 +87,15 @@ async function redeemAndSignIn(
   redeem: typeof acceptInvitation,
   body: { token: string; password: string },
 ) {
-  const userId = await redeem(c.var.db, { ...body, now: c.var.platform.now() });
+  const { platform } = c.var;
+  // A slip's code is 8 characters: guessing codes is held to REDEEM_LIMIT tries per address.
+  await throttle(
+    platform.control().db,
+    [{ key: throttleKey("redeem-ip", platform.clientAddress(c)), limit: REDEEM_LIMIT }],
+    platform.now(),
+    "Nhập sai mã quá nhiều lần. Vui lòng thử lại sau ít phút.",
+  );
+  const userId = await redeem(c.var.db, { ...body, now: platform.now() });
   return startSession(c, await requireUser(c.var.db, userId));
 }
 
