@@ -193,6 +193,7 @@ export const BulkInvitationBody = v.strictObject({
   /** The previous page's `next`. */
   after: v.optional(Id),
 });
+export const ResetSlipBody = v.strictObject({ memberId: Id });
 /** The cell's opinion on a plan it confirms (printed under "Ý kiến của chi bộ"). */
 export const ConfirmBody = v.strictObject({
   opinion: v.optional(

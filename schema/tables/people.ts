@@ -90,7 +90,12 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_uq").on(t.email), uniqueIndex("users_phone_uq").on(t.phone)],
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    uniqueIndex("users_phone_uq").on(t.phone),
+    // Which members have an account: bulk invitations and reset slips look up by member.
+    index("users_member_idx").on(t.memberId),
+  ],
 );
 
 /** Sessions after Lucia's guide: the token is `id.secret`, only SHA-256(secret) is kept. */

@@ -568,6 +568,12 @@ const ROWS: Row[] = [
   },
   {
     method: "POST",
+    route: "/api/t/:tenant/accounts/reset-slips",
+    request: async (f) => ({ path: `${T}/accounts/reset-slips`, body: { memberId: f.memberA.id } }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
     route: "/api/t/:tenant/accounts/:id/reset",
     request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/reset` }),
     expect: { admin: 201 },

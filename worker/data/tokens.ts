@@ -74,3 +74,16 @@ export async function claimToken(
 export async function releaseToken(db: TenantDb, id: string) {
   await db.update(accountTokens).set({ usedAt: null }).where(eq(accountTokens.id, id));
 }
+
+/** A short code no stored token has (a clash among 31⁸ is rare but, over a whole roster's
+ *  slips, not impossible): drawn again until free. */
+export async function freshShortCode(db: TenantDb): Promise<string> {
+  for (;;) {
+    const code = newShortCode();
+    const [taken] = await db
+      .select({ id: accountTokens.id })
+      .from(accountTokens)
+      .where(eq(accountTokens.tokenHash, hashToken(code)));
+    if (!taken) return code;
+  }
+}

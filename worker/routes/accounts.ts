@@ -1,9 +1,16 @@
-// Accounts and their roles (admin only), invitations (admin; a secretary for members of
-// its subtree), and the audit log (admin only).
+// Accounts and their roles (admin only; a secretary prints reset slips for its own cell),
+// invitations (admin; a secretary for members of its subtree), and the audit log (admin only).
 import { Hono } from "hono";
 import * as v from "valibot";
-import { AuditQuery, BulkInvitationBody, GrantBody, Id, InvitationBody } from "../../schema/api";
-import { issueReset, listAccounts, setDisabled } from "../data/accounts";
+import {
+  AuditQuery,
+  BulkInvitationBody,
+  GrantBody,
+  Id,
+  InvitationBody,
+  ResetSlipBody,
+} from "../../schema/api";
+import { issueReset, issueResetSlip, listAccounts, setDisabled } from "../data/accounts";
 import { listAudit } from "../data/audit";
 import { inviteRoster } from "../data/bulk-invitations";
 import { addGrant, removeGrant } from "../data/grants";
@@ -72,6 +79,21 @@ export const accountRoutes = new Hono<AppEnv>()
     await setDisabled(c.var.ctx, { userId: id, disabled: false });
     return c.json({ id, disabled: false }, 200);
   })
+  .post(
+    "/reset-slips",
+    guard(STAFF, "In phiếu đặt lại mật khẩu (mã ngắn) cho đảng viên trong chi bộ của mình"),
+    jsonBody(ResetSlipBody),
+    async (c) => {
+      const { ctx, tenant } = c.var;
+      const slip = await issueResetSlip(ctx, {
+        memberId: c.req.valid("json").memberId,
+        byAdmin: ctx.grants.some((g) => g.role === "admin"),
+      });
+      const code = slip.code.replace("-", "");
+      const url = `${new URL(c.req.url).origin}/t/${tenant.slug}/dat-lai-mat-khau#${code}`;
+      return c.json({ ...slip, url }, 201);
+    },
+  )
   .post("/:id/reset", guard(ADMIN, "Tạo đường dẫn đặt lại mật khẩu"), ById, async (c) =>
     c.json(await issueReset(c.var.ctx, { userId: c.req.valid("param").id }), 201),
   )

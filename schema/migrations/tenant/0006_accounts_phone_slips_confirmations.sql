@@ -13,4 +13,5 @@ CREATE INDEX `plan_confirmations_submission_idx` ON `plan_confirmations` (`submi
 ALTER TABLE `account_tokens` ADD `short` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX `account_tokens_member_idx` ON `account_tokens` (`member_id`);--> statement-breakpoint
 ALTER TABLE `users` ADD `phone` text;--> statement-breakpoint
-CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);
+CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);--> statement-breakpoint
+CREATE INDEX `users_member_idx` ON `users` (`member_id`);

@@ -39,4 +39,5 @@ INSERT INTO `__new_users`("id", "email", "phone", "full_name", "password_hash", 
 DROP TABLE `users`;--> statement-breakpoint
 ALTER TABLE `__new_users` RENAME TO `users`;--> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);--> statement-breakpoint
-CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);
+CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);--> statement-breakpoint
+CREATE INDEX `users_member_idx` ON `users` (`member_id`);
