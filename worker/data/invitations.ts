@@ -140,6 +140,8 @@ export async function listInvitations({ db, scope }: Pick<Ctx, "db" | "scope">) 
     .map(({ t }) => ({
       id: t.id,
       email: t.email,
+      /** Handed out on a printed slip (a short code) rather than sent as a link. */
+      slip: t.short,
       role: t.role,
       unitId: t.unitId,
       memberId: t.memberId,

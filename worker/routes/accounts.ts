@@ -2,14 +2,8 @@
 // invitations (admin; a secretary for members of its subtree), and the audit log (admin only).
 import { Hono } from "hono";
 import * as v from "valibot";
-import {
-  AuditQuery,
-  BulkInvitationBody,
-  GrantBody,
-  Id,
-  InvitationBody,
-  ResetSlipBody,
-} from "../../schema/api";
+import { AuditQuery, GrantBody, Id, InvitationBody } from "../../schema/api";
+import { BulkInvitationBody, ResetSlipBody } from "../../schema/api-accounts";
 import { issueReset, issueResetSlip, listAccounts, setDisabled } from "../data/accounts";
 import { listAudit } from "../data/audit";
 import { inviteRoster } from "../data/bulk-invitations";

@@ -2,7 +2,8 @@
 // (per account and per address), unknown e-mails cost the same hash as known ones, and a
 // successful login replaces whatever session the browser had (rotation).
 import { Hono, type Context } from "hono";
-import { AcceptBody, LoginBody, loginNameOf } from "../../schema/api";
+import { AcceptBody } from "../../schema/api";
+import { LoginBody, loginNameOf } from "../../schema/api-accounts";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { createSession, invalidateSession } from "../auth/sessions";
