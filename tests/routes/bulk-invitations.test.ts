@@ -8,7 +8,7 @@ import { BULK_PAGE } from "../../worker/data/bulk-invitations";
 import { newMemberRow } from "../../worker/data/members";
 import { fetchOutbound } from "../../worker/env";
 import { mailFromProcessEnv } from "../../worker/mail/smtp";
-import { makeApp, type TestApp } from "../support/app";
+import { makeApp, signupTenant, type TestApp } from "../support/app";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { buildTree, type Tree } from "../support/tree";
 
@@ -175,6 +175,38 @@ describe("bulk invitations", () => {
     const whole = await tree.api("a1", "POST", "/invitations/bulk", {});
     expect(whole.status).toBe(403);
     expect(await tree.db.select().from(accountTokens)).toEqual([]);
+  });
+
+  it("prints slips for everyone when this deployment sends no e-mail, and answers 404 for another tenant's unit", async () => {
+    t = await makeApp();
+    const tree = await buildTree(t);
+    await tree.api("admin", "POST", "/members", {
+      fullName: "Ngô Thị Lan",
+      unitId: tree.cellA.id,
+      email: "lan@example.vn",
+    });
+    const res = await tree.api<Bulk>("a1", "POST", "/invitations/bulk", { unitId: tree.cellA.id });
+    expect(res.body.emailed).toEqual([]);
+    expect(res.body.slips.map((s) => [s.fullName, s.login])).toEqual([
+      ["Ngô Thị Lan", "lan@example.vn"],
+    ]);
+    expect(await tree.db.select().from(outbox)).toEqual([]);
+    // The slip's code makes the account, which signs in by that e-mail.
+    const accepted = await t.request("POST", `/api/t/${tree.slug}/auth/accept`, {
+      body: { token: res.body.slips[0]!.code, password: PASSWORD },
+    });
+    expect(accepted.status).toBe(200);
+    const login = await t.request("POST", `/api/t/${tree.slug}/auth/login`, {
+      body: { login: "lan@example.vn", password: PASSWORD },
+    });
+    expect(login.status).toBe(200);
+
+    const other = await signupTenant(t, "xa-khac");
+    const cross = await t.request("POST", "/api/t/xa-khac/invitations/bulk", {
+      token: other.token,
+      body: { unitId: tree.cellA.id },
+    });
+    expect(cross.status).toBe(404);
   });
 
   it("works through a large roster a page at a time", async () => {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { grants } from "../../schema/tables/tenant";
 import { newId } from "../../worker/data/ids";
-import { makeApp, type TestApp } from "../support/app";
+import { makeApp, signupTenant, type TestApp } from "../support/app";
 import { buildTree } from "../support/tree";
 
 let t: TestApp | undefined;
@@ -81,6 +81,13 @@ describe("reset slips", () => {
       },
     });
     expect((await slip("admin", tree.ids.a5!)).status).toBe(201);
+    // Another tenant's admin names this tenant's member: nothing there.
+    const other = await signupTenant(t, "xa-khac");
+    const cross = await t.request("POST", "/api/t/xa-khac/accounts/reset-slips", {
+      token: other.token,
+      body: { memberId: tree.ids.a2 },
+    });
+    expect(cross.status).toBe(404);
     // On the roster without an account: an invitation, not a reset.
     const added = await tree.api<{ member: { id: string } }>("admin", "POST", "/members", {
       fullName: "Ngô Thị Lan",
