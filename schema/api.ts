@@ -57,12 +57,6 @@ export const SignupBody = v.strictObject({
 });
 export type SignupBody = v.InferOutput<typeof SignupBody>;
 
-export const LoginBody = v.strictObject({
-  email: Email,
-  password: v.pipe(v.string("Bắt buộc phải có."), v.maxLength(200)),
-});
-export type LoginBody = v.InferOutput<typeof LoginBody>;
-
 export const Id = v.pipe(
   v.string("Bắt buộc phải có."),
   v.regex(/^[a-z0-9]{1,40}$/, "Mã không hợp lệ."),
@@ -166,6 +160,12 @@ export const InvitationBody = v.strictObject({
   email: Email,
   role: Role,
   unitId: v.optional(Id),
+});
+/** The cell's opinion on a plan it confirms (printed under "Ý kiến của chi bộ"). */
+export const ConfirmBody = v.strictObject({
+  opinion: v.optional(
+    v.pipe(v.string("Phải là chuỗi ký tự."), v.trim(), v.maxLength(2000, "Tối đa 2000 ký tự.")),
+  ),
 });
 export const AcceptBody = v.strictObject({
   token: v.pipe(v.string("Bắt buộc phải có."), v.maxLength(200)),

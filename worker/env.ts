@@ -24,7 +24,8 @@ export interface SessionGrant extends Grant {
 
 export interface SessionUser {
   id: string;
-  email: string;
+  /** Null for an account signed in by phone. */
+  email: string | null;
   fullName: string;
   memberId: string | null;
 }

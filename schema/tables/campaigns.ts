@@ -121,6 +121,24 @@ export const submissions = sqliteTable(
   ],
 );
 
+/** The cell's confirmation of a plan, one row per confirmation (a plan edited after it is
+ *  confirmed again): the cell's opinion and who signed for the cell, with the name and
+ *  position as they stood that day, for the printout's "T/M CHI BỘ / <position>". */
+export const planConfirmations = sqliteTable(
+  "plan_confirmations",
+  {
+    id: id(),
+    submissionId: text("submission_id").notNull(),
+    version: integer("version").notNull(),
+    opinion: text("opinion").notNull(),
+    confirmedBy: text("confirmed_by").notNull(),
+    signerName: text("signer_name").notNull(),
+    signerPosition: text("signer_position").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_confirmations_submission_idx").on(t.submissionId, t.createdAt)],
+);
+
 export const submissionVersions = sqliteTable(
   "submission_versions",
   {

@@ -99,8 +99,11 @@ export const users = sqliteTable(
   "users",
   {
     id: id(),
-    /** Lower-cased, NFC. */
-    email: text("email").notNull(),
+    /** Lower-cased, NFC. Null for an account signed in by phone (issue 12: most older
+     *  members have a phone, not an e-mail); an account has at least one of the two. */
+    email: text("email"),
+    /** E.164 (`+849…`), see schema/rules/phone.ts: the other sign-in name. */
+    phone: text("phone"),
     fullName: text("full_name").notNull(),
     /** `scrypt$N$r$p$salt$hash`; null until an invitation is accepted. */
     passwordHash: text("password_hash"),
@@ -109,7 +112,12 @@ export const users = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_uq").on(t.email)],
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    uniqueIndex("users_phone_uq").on(t.phone),
+    // Which members have an account: bulk invitations and reset slips look up by member.
+    index("users_member_idx").on(t.memberId),
+  ],
 );
 
 /** Sessions after Lucia's guide: the token is `id.secret`, only SHA-256(secret) is kept. */
@@ -142,14 +150,17 @@ export const grants = sqliteTable(
 );
 
 /** Single-use links: invitations (create an account with a role) and password resets.
- *  Only SHA-256 of the token is kept; the token itself is shown once to its issuer. */
+ *  Only SHA-256 of the token is kept; the token itself is shown once to its issuer. A printed
+ *  slip's short code is a token too (`short`: 8 characters, so it gets the short lifetime
+ *  and the login throttle); `email` is null for an invitation handed out on paper. */
 export const accountTokens = sqliteTable(
   "account_tokens",
   {
     id: id(),
     kind: text("kind", { enum: ["invite", "reset"] }).notNull(),
     tokenHash: text("token_hash").notNull(),
-    email: text("email").notNull(),
+    email: text("email"),
+    short: integer("short", { mode: "boolean" }).notNull().default(false),
     role: text("role", { enum: ROLES }),
     unitId: text("unit_id"),
     memberId: text("member_id"),
@@ -163,6 +174,7 @@ export const accountTokens = sqliteTable(
   (t) => [
     uniqueIndex("account_tokens_hash_uq").on(t.tokenHash),
     index("account_tokens_kind_idx").on(t.kind),
+    index("account_tokens_member_idx").on(t.memberId),
   ],
 );
 

@@ -531,6 +531,18 @@ const ROWS: Row[] = [
     expect: { admin: 201 },
   },
   {
+    method: "POST",
+    route: "/api/t/:tenant/invitations/bulk",
+    request: async (f) => ({ path: `${T}/invitations/bulk`, body: { unitId: f.cellA.id } }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/invitations/bulk",
+    request: async () => ({ path: `${T}/invitations/bulk`, body: {} }),
+    expect: { admin: 201 },
+  },
+  {
     method: "DELETE",
     route: "/api/t/:tenant/invitations/:id",
     request: async (f) => ({ path: `${T}/invitations/${(await f.fresh.invitation()).id}` }),
@@ -553,6 +565,12 @@ const ROWS: Row[] = [
     route: "/api/t/:tenant/accounts/:id/enable",
     request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/enable` }),
     expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/accounts/reset-slips",
+    request: async (f) => ({ path: `${T}/accounts/reset-slips`, body: { memberId: f.memberA.id } }),
+    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
   },
   {
     method: "POST",

@@ -1,14 +1,24 @@
 // Accounts: listing, locking, password reset links, and the lookups login needs. Roles are
 // in ./grants, invitations in ./invitations.
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { accountTokens, grants, sessions, users } from "../../schema/tables/tenant";
+import { accountTokens, grants, members, sessions, units, users } from "../../schema/tables/tenant";
 import { hashPassword } from "../auth/password";
+import type { LoginName } from "../../schema/rules/phone";
 import type { TenantDb } from "../db/handles";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { claimToken, hashToken, newToken, RESET_TTL_MS } from "./tokens";
+import { inScope } from "../domain/scope";
+import {
+  claimToken,
+  formatShortCode,
+  freshShortCode,
+  hashToken,
+  newToken,
+  RESET_TTL_MS,
+  SLIP_TTL_MS,
+} from "./tokens";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -17,12 +27,19 @@ export async function getUserByEmail(db: TenantDb, email: string): Promise<UserR
   return user ?? null;
 }
 
+/** The account a sign-in name names: by e-mail, or by phone (E.164, already normalised). */
+export async function getUserByLogin(db: TenantDb, name: LoginName): Promise<UserRow | null> {
+  const column = name.kind === "email" ? users.email : users.phone;
+  const [user] = await db.select().from(users).where(eq(column, name.value)).limit(1);
+  return user ?? null;
+}
+
 export async function requireUser(
   db: TenantDb,
   id: string,
-): Promise<{ id: string; email: string; fullName: string }> {
+): Promise<{ id: string; email: string | null; phone: string | null; fullName: string }> {
   const [user] = await db
-    .select({ id: users.id, email: users.email, fullName: users.fullName })
+    .select({ id: users.id, email: users.email, phone: users.phone, fullName: users.fullName })
     .from(users)
     .where(eq(users.id, id));
   if (!user) throw notFound("Không tìm thấy tài khoản.");
@@ -43,18 +60,7 @@ export async function issueReset(ctx: Ctx, { userId }: { userId: string }) {
   const token = newToken();
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
   await db.batch([
-    // A new link replaces any earlier one still unused.
-    db
-      .update(accountTokens)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(accountTokens.userId, userId),
-          eq(accountTokens.kind, "reset"),
-          isNull(accountTokens.usedAt),
-          isNull(accountTokens.revokedAt),
-        ),
-      ),
+    revokeUnusedResets(ctx, userId),
     db.insert(accountTokens).values({
       id: newId(),
       kind: "reset",
@@ -69,6 +75,89 @@ export async function issueReset(ctx: Ctx, { userId }: { userId: string }) {
   ]);
   return { token, expiresAt };
 }
+
+export interface ResetSlip {
+  memberId: string;
+  fullName: string;
+  /** What the member signs in with: the phone (E.164) or the e-mail. */
+  login: string;
+  code: string;
+  expiresAt: Date;
+}
+
+/** A printed slip that resets a member's password: a short code (SLIP_TTL_MS), redeemed like
+ *  a reset link. A secretary issues it for accounts of members of their own cell (another
+ *  cell's member: 404) and not for an account holding a role beyond the cell — an admin's or
+ *  another unit's — which only an admin may reset: that would be a way into wider powers. */
+export async function issueResetSlip(
+  ctx: Ctx,
+  { memberId, byAdmin }: { memberId: string; byAdmin: boolean },
+): Promise<ResetSlip> {
+  const { db, now, scope } = ctx;
+  const [m] = await db
+    .select({ id: members.id, fullName: members.fullName, path: units.path })
+    .from(members)
+    .innerJoin(units, eq(units.id, members.unitId))
+    .where(eq(members.id, memberId));
+  if (!m || !inScope(scope, m.path)) throw notFound("Không tìm thấy đảng viên.");
+  const [user] = await db.select().from(users).where(eq(users.memberId, memberId)).limit(1);
+  if (!user)
+    throw new DomainError(
+      "RULE_VIOLATION",
+      "Đảng viên này chưa có tài khoản: hãy mời tạo tài khoản thay vì đặt lại mật khẩu.",
+    );
+  if (!byAdmin) {
+    const held = await db
+      .select({ role: grants.role, path: units.path })
+      .from(grants)
+      .leftJoin(units, eq(units.id, grants.unitId))
+      .where(eq(grants.userId, user.id));
+    if (held.some((g) => g.role === "admin" || g.path === null || !inScope(scope, g.path)))
+      throw new DomainError(
+        "ROLE_SCOPE",
+        "Tài khoản này có vai trò ngoài chi bộ: chỉ quản trị đặt lại được mật khẩu.",
+      );
+  }
+  const code = await freshShortCode(db);
+  const expiresAt = new Date(now.getTime() + SLIP_TTL_MS);
+  await db.batch([
+    revokeUnusedResets(ctx, user.id),
+    db.insert(accountTokens).values({
+      id: newId(),
+      kind: "reset",
+      short: true,
+      tokenHash: hashToken(code),
+      email: user.email,
+      userId: user.id,
+      memberId,
+      createdBy: ctx.actor.actorUserId,
+      createdAt: now,
+      expiresAt,
+    }),
+    audit(ctx, { action: "account.reset-slip", entity: "user", entityId: user.id }),
+  ]);
+  return {
+    memberId,
+    fullName: m.fullName,
+    login: user.phone ?? user.email ?? "",
+    code: formatShortCode(code),
+    expiresAt,
+  };
+}
+
+/** A new link or slip replaces any earlier one still unused. */
+const revokeUnusedResets = ({ db, now }: Ctx, userId: string) =>
+  db
+    .update(accountTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        eq(accountTokens.kind, "reset"),
+        isNull(accountTokens.usedAt),
+        isNull(accountTokens.revokedAt),
+      ),
+    );
 
 /** Sets a new password from a reset link and ends every session of that account. */
 export async function resetPassword(
@@ -100,6 +189,7 @@ export async function listAccounts(db: TenantDb) {
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
+    phone: u.phone,
     fullName: u.fullName,
     memberId: u.memberId,
     disabledAt: u.disabledAt,

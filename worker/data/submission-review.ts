@@ -1,18 +1,27 @@
 // The cell's side of a member's plan: who may read it, confirm it (its content frozen: the
-// version and a SHA-256 of it are recorded, and a later edit needs confirming again) or
-// return it with a comment.
+// version and a SHA-256 of it are recorded, and a later edit needs confirming again; the
+// cell's opinion and who signed for the cell are kept with it) or return it with a comment.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq } from "drizzle-orm";
-import { members, submissions, tasks, units } from "../../schema/tables/tenant";
+import { and, desc, eq } from "drizzle-orm";
+import { ROLE_LABELS } from "../../schema/vocab/roles";
+import {
+  members,
+  planConfirmations,
+  submissions,
+  tasks,
+  units,
+  users,
+} from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { canonicalJson } from "../domain/forms";
 import { ALL_SCOPE, inScope, type Scope } from "../domain/scope";
-import type { Grant } from "../env";
+import type { Grant, Role } from "../env";
 import { DomainError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import type { Ctx } from "./context";
-import { transition } from "./submissions";
+import { newId } from "./ids";
+import { transition, type SubmissionRow } from "./submissions";
 import { routedPlans } from "./supervision";
 
 const contentHash = (data: unknown) =>
@@ -64,9 +73,52 @@ export async function requireReadableSubmission(
 
 const staffOnly = (ctx: Ctx) => ({ memberId: null, staffScope: ctx.scope, staffOnly: true });
 
-export async function confirm(ctx: Ctx, id: string) {
+export interface ConfirmInput {
+  /** The cell's opinion, printed under the plan ("Ý kiến của chi bộ"). */
+  opinion?: string;
+  /** The role the signer acts in, for the position when the roster records none. */
+  signerRole?: Extract<Role, "admin" | "secretary">;
+}
+
+export interface ConfirmationView {
+  version: number;
+  opinion: string;
+  signerName: string;
+  signerPosition: string;
+  confirmedAt: Date;
+}
+
+/** Who signs "T/M CHI BỘ": the account's member on the roster (name and position that day),
+ *  or the account itself. */
+async function signerOf(db: TenantDb, userId: string | null) {
+  if (!userId) return null;
+  const [row] = await db
+    .select({
+      memberId: users.memberId,
+      userName: users.fullName,
+      memberName: members.fullName,
+      position: members.position,
+    })
+    .from(users)
+    .leftJoin(members, eq(members.id, users.memberId))
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** The cell confirms a submitted plan. Nobody confirms their own: the secretary's plan is
+ *  confirmed by the cell's deputy (phó bí thư: an account holding the cell's secretary grant,
+ *  told apart on paper by the roster's position) or by an admin. */
+export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
   const { db, actor, now } = ctx;
-  const { s } = await requireSubmissionFor(db, id, staffOnly(ctx));
+  const [{ s }, signer] = await Promise.all([
+    requireSubmissionFor(db, id, staffOnly(ctx)),
+    signerOf(db, actor.actorUserId),
+  ]);
+  if (signer?.memberId && signer.memberId === s.memberId)
+    throw new DomainError(
+      "FORBIDDEN",
+      "Không tự xác nhận kế hoạch của mình: phó bí thư chi bộ hoặc quản trị xác nhận kế hoạch này.",
+    );
   if (s.status !== "submitted")
     throw new DomainError(
       "INVALID_STATE",
@@ -75,6 +127,13 @@ export async function confirm(ctx: Ctx, id: string) {
         : "Chỉ xác nhận được bản kế hoạch đã nộp.",
     );
   const hash = contentHash(JSON.parse(s.data));
+  const confirmation: ConfirmationView = {
+    version: s.version + 1,
+    opinion: input.opinion ?? "",
+    signerName: signer?.memberName ?? signer?.userName ?? "",
+    signerPosition: signer?.position ?? ROLE_LABELS[input.signerRole ?? "secretary"],
+    confirmedAt: now,
+  };
   const version = await transition(ctx, {
     submission: s,
     changes: {
@@ -91,6 +150,17 @@ export async function confirm(ctx: Ctx, id: string) {
         .update(tasks)
         .set({ doneAt: now })
         .where(and(eq(tasks.campaignId, s.campaignId), eq(tasks.memberId, s.memberId))),
+      db.insert(planConfirmations).values({
+        id: newId(),
+        submissionId: id,
+        version: confirmation.version,
+        opinion: confirmation.opinion,
+        confirmedBy: actor.actorUserId ?? "",
+        signerName: confirmation.signerName,
+        signerPosition: confirmation.signerPosition,
+        createdAt: now,
+      }),
+      // The opinion is about the plan's text: the audit keeps who signed, not what they wrote.
       auditInsert(
         db,
         {
@@ -98,13 +168,42 @@ export async function confirm(ctx: Ctx, id: string) {
           action: "submission.confirm",
           entity: "submission",
           entityId: id,
-          after: { version: s.version + 1, hash },
+          after: { version: s.version + 1, hash, signerPosition: confirmation.signerPosition },
         },
         now,
       ),
     ],
   });
-  return { id, status: "confirmed" as const, version, confirmedHash: hash };
+  return { id, status: "confirmed" as const, version, confirmedHash: hash, confirmation };
+}
+
+/** The cell's confirmation of the version now confirmed; null when the plan is not (or no
+ *  longer) confirmed. */
+export async function getConfirmation(
+  db: TenantDb,
+  s: Pick<SubmissionRow, "id" | "status" | "confirmedVersion">,
+): Promise<ConfirmationView | null> {
+  if (s.status !== "confirmed" || s.confirmedVersion === null) return null;
+  const [row] = await db
+    .select()
+    .from(planConfirmations)
+    .where(
+      and(
+        eq(planConfirmations.submissionId, s.id),
+        eq(planConfirmations.version, s.confirmedVersion),
+      ),
+    )
+    .orderBy(desc(planConfirmations.createdAt))
+    .limit(1);
+  return row
+    ? {
+        version: row.version,
+        opinion: row.opinion,
+        signerName: row.signerName,
+        signerPosition: row.signerPosition,
+        confirmedAt: row.createdAt,
+      }
+    : null;
 }
 
 export async function returnSubmission(ctx: Ctx, input: { id: string; comment: string }) {

@@ -1,10 +1,12 @@
-// Accounts and their roles (admin only), invitations (admin; a secretary for members of
-// its subtree), and the audit log (admin only).
+// Accounts and their roles (admin only; a secretary prints reset slips for its own cell),
+// invitations (admin; a secretary for members of its subtree), and the audit log (admin only).
 import { Hono } from "hono";
 import * as v from "valibot";
 import { AuditQuery, GrantBody, Id, InvitationBody } from "../../schema/api";
-import { issueReset, listAccounts, setDisabled } from "../data/accounts";
+import { BulkInvitationBody, ResetSlipBody } from "../../schema/api-accounts";
+import { issueReset, issueResetSlip, listAccounts, setDisabled } from "../data/accounts";
 import { listAudit } from "../data/audit";
+import { inviteRoster } from "../data/bulk-invitations";
 import { addGrant, removeGrant } from "../data/grants";
 import { createInvitation, listInvitations, revokeInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
@@ -26,6 +28,25 @@ export const invitationRoutes = new Hono<AppEnv>()
       // Past the guard the scope is the secretary's subtree unless the caller is an admin.
       const byAdmin = c.var.ctx.grants.some((g) => g.role === "admin");
       return c.json(await createInvitation(c.var.ctx, { ...c.req.valid("json"), byAdmin }), 201);
+    },
+  )
+  .post(
+    "/bulk",
+    guard(
+      STAFF,
+      "Mời cả đơn vị (hoặc cả đảng bộ): gửi thư nếu có địa chỉ, in phiếu có mã nếu không; theo trang",
+    ),
+    jsonBody(BulkInvitationBody),
+    async (c) => {
+      const { ctx, platform, tenant } = c.var;
+      const result = await inviteRoster(ctx, {
+        ...c.req.valid("json"),
+        byAdmin: ctx.grants.some((g) => g.role === "admin"),
+        emailTransport: !!platform.outbound.email,
+        tenantName: tenant.name,
+        acceptUrl: (token) => `${new URL(c.req.url).origin}/t/${tenant.slug}/nhan-loi-moi#${token}`,
+      });
+      return c.json(result, 201);
     },
   )
   .delete("/:id", guard(STAFF, "Thu hồi lời mời"), ById, async (c) => {
@@ -52,6 +73,21 @@ export const accountRoutes = new Hono<AppEnv>()
     await setDisabled(c.var.ctx, { userId: id, disabled: false });
     return c.json({ id, disabled: false }, 200);
   })
+  .post(
+    "/reset-slips",
+    guard(STAFF, "In phiếu đặt lại mật khẩu (mã ngắn) cho đảng viên trong chi bộ của mình"),
+    jsonBody(ResetSlipBody),
+    async (c) => {
+      const { ctx, tenant } = c.var;
+      const slip = await issueResetSlip(ctx, {
+        memberId: c.req.valid("json").memberId,
+        byAdmin: ctx.grants.some((g) => g.role === "admin"),
+      });
+      const code = slip.code.replace("-", "");
+      const url = `${new URL(c.req.url).origin}/t/${tenant.slug}/dat-lai-mat-khau#${code}`;
+      return c.json({ ...slip, url }, 201);
+    },
+  )
   .post("/:id/reset", guard(ADMIN, "Tạo đường dẫn đặt lại mật khẩu"), ById, async (c) =>
     c.json(await issueReset(c.var.ctx, { userId: c.req.valid("param").id }), 201),
   )

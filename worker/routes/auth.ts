@@ -3,31 +3,44 @@
 // is hashed; within them an unknown e-mail costs the same hash as a known one (no timing
 // tell), and a successful login replaces whatever session the browser had (rotation).
 import { Hono, type Context } from "hono";
-import { AcceptBody, LoginBody } from "../../schema/api";
+import { AcceptBody } from "../../schema/api";
+import { LoginBody, loginNameOf } from "../../schema/api-accounts";
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { createSession, invalidateSession } from "../auth/sessions";
-import { clearThrottle, throttleLogin } from "../auth/throttle";
-import { getUserByEmail, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
+import { clearThrottle, throttle, throttleKey, throttleLogin, type Limit } from "../auth/throttle";
+import { getUserByLogin, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
 import { acceptInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, policy } from "../http";
 
+/** Links and slip codes redeemed per client address: a cell meeting behind one NAT redeems
+ *  a few dozen slips; guessing an 8-character code needs some 10¹¹ tries. */
+const REDEEM_LIMIT: Limit = { max: 60, windowMs: 10 * 60 * 1000 };
+
 export const auth = new Hono<AppEnv>()
   .post("/login", guard(policy.public, "Đăng nhập"), jsonBody(LoginBody), async (c) => {
-    const { email, password } = c.req.valid("json");
+    const body = c.req.valid("json");
+    const { password } = body;
+    // An e-mail or a phone number (E.164): the throttle counts per account either way.
+    const name = loginNameOf(body);
     const { platform, tenant, db } = c.var;
     const control = platform.control().db;
     const pairKey = await throttleLogin(
       control,
-      { tenantId: tenant.id, email, address: platform.clientAddress(c) },
+      { tenantId: tenant.id, email: name.value, address: platform.clientAddress(c) },
       platform.now(),
     );
-    const user = await getUserByEmail(db, email);
+    const user = await getUserByLogin(db, name);
     const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
     if (!user || !ok || user.disabledAt || !user.passwordHash)
-      throw new DomainError("INVALID_CREDENTIALS", "Thư điện tử hoặc mật khẩu không đúng.");
+      throw new DomainError(
+        "INVALID_CREDENTIALS",
+        name.kind === "email"
+          ? "Thư điện tử hoặc mật khẩu không đúng."
+          : "Số điện thoại hoặc mật khẩu không đúng.",
+      );
     await clearThrottle(control, pairKey);
     if (needsRehash(user.passwordHash))
       await setPasswordHash(db, { userId: user.id, passwordHash: await hashPassword(password) });
@@ -64,7 +77,15 @@ async function redeemAndSignIn(
   redeem: typeof acceptInvitation,
   body: { token: string; password: string },
 ) {
-  const userId = await redeem(c.var.db, { ...body, now: c.var.platform.now() });
+  const { platform } = c.var;
+  // A slip's code is 8 characters: guessing codes is held to REDEEM_LIMIT tries per address.
+  await throttle(
+    platform.control().db,
+    [{ key: throttleKey("redeem-ip", platform.clientAddress(c)), limit: REDEEM_LIMIT }],
+    platform.now(),
+    "Nhập sai mã quá nhiều lần. Vui lòng thử lại sau ít phút.",
+  );
+  const userId = await redeem(c.var.db, { ...body, now: platform.now() });
   return startSession(c, await requireUser(c.var.db, userId));
 }
 

@@ -2,15 +2,42 @@
 // admins read, confirm and return it. Anyone else gets 404 — not even its existence leaks.
 import { Hono } from "hono";
 import * as v from "valibot";
-import { CommentBody, Id, ReturnBody, SubmissionReadQuery } from "../../schema/api";
-import { requireReadableSubmission, confirm, returnSubmission } from "../data/submission-review";
+import { CommentBody, ConfirmBody, Id, ReturnBody, SubmissionReadQuery } from "../../schema/api";
+import {
+  confirm,
+  getConfirmation,
+  requireReadableSubmission,
+  returnSubmission,
+} from "../data/submission-review";
 import { listVersions, submissionView } from "../data/submissions";
 import { addComment, listComments } from "../data/supervision";
 import type { AppEnv, Role } from "../env";
-import { guard, jsonBody, pathParams, policy, queryParams, type RequestCtx } from "../http";
+import {
+  guard,
+  jsonBody,
+  META,
+  metaOf,
+  pathParams,
+  policy,
+  queryParams,
+  type RequestCtx,
+} from "../http";
 
 const STAFF = ["admin", "secretary"] as const satisfies Role[];
 const idPath = pathParams(v.object({ id: Id }));
+
+/** The opinion is optional and so is the body: a confirmation posted without one, as
+ *  CONTRACT.md has it, still works. The validator's route metadata (the OpenAPI body) is
+ *  carried over to the wrapper. */
+const confirmJson = jsonBody(ConfirmBody);
+const confirmBody: typeof confirmJson = Object.assign(
+  (async (c, next) => {
+    if (c.req.header("Content-Type")) return confirmJson(c, next);
+    c.req.addValidatedData("json", {});
+    await next();
+  }) as typeof confirmJson,
+  { [META]: metaOf(confirmJson) },
+);
 
 /** Who may read a submission: its author, staff whose scope covers the author, and the
  *  supervisors the confirmed plan is routed to. Anyone else gets 404. */
@@ -33,10 +60,15 @@ export const submissionRoutes = new Hono<AppEnv>()
     async (c) => {
       const row = await readable(c.var.ctx, c.req.valid("param").id);
       const withData = c.req.valid("query").versions === "full";
+      const [versions, confirmation] = await Promise.all([
+        listVersions(c.var.ctx.db, { submissionId: row.s.id, withData }),
+        getConfirmation(c.var.ctx.db, row.s),
+      ]);
       return c.json(
         {
           submission: submissionView(row.s, { fullName: row.fullName, unitId: row.unitId }),
-          versions: await listVersions(c.var.ctx.db, { submissionId: row.s.id, withData }),
+          versions,
+          confirmation,
         },
         200,
       );
@@ -79,9 +111,18 @@ export const submissionRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/confirm",
-    guard(policy.roles(...STAFF), "Chi bộ xác nhận kế hoạch (đóng băng nội dung)"),
+    guard(
+      policy.roles(...STAFF),
+      "Chi bộ xác nhận kế hoạch kèm ý kiến (đóng băng nội dung; không tự xác nhận kế hoạch của mình)",
+    ),
+    confirmBody,
     idPath,
-    async (c) => c.json(await confirm(c.var.ctx, c.req.valid("param").id), 200),
+    async (c) => {
+      const { ctx } = c.var;
+      const signerRole = ctx.grants.some((g) => g.role === "admin") ? "admin" : "secretary";
+      const input = { ...c.req.valid("json"), signerRole } as const;
+      return c.json(await confirm(ctx, c.req.valid("param").id, input), 200);
+    },
   )
   .post(
     "/:id/return",
