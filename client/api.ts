@@ -285,9 +285,13 @@ export function getSubmission(tenant: string, submissionId: string): Promise<Sub
   return call(req) as Promise<SubmissionDetail>;
 }
 
-export function confirmSubmission(tenant: string, submissionId: string) {
+/** The cell's opinion goes on the printed plan under "T/M CHI BỘ". */
+export function confirmSubmission(tenant: string, submissionId: string, opinion?: string) {
   return call(
-    tenantApi(tenant).submissions[":id"].confirm.$post({ param: { id: id(submissionId) } }),
+    tenantApi(tenant).submissions[":id"].confirm.$post({
+      param: { id: id(submissionId) },
+      json: opinion ? { opinion } : {},
+    }),
   );
 }
 
