@@ -4,12 +4,7 @@
 // position code and management category and the supervising unit's body code and level —
 // never on text.
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import {
-  memberMatches,
-  supervisionFor,
-  type MemberForMatch,
-  type UnitKind,
-} from "../../schema/template";
+import { memberMatches, supervisionFor, type MemberForMatch } from "../../schema/template";
 import {
   campaigns,
   comments,
@@ -19,10 +14,10 @@ import {
   units,
 } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { bodyIs, managementCategoryOf, type UnitBody } from "../domain/supervision";
+import { bodyIs, type UnitBody } from "../domain/supervision";
 import type { Grant } from "../env";
 import type { Form, TemplateDefinition } from "../../schema/template";
-import { unitTree } from "./campaign-targets";
+import { matchFacts, unitTree } from "./campaign-targets";
 import { trackedStep } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -81,13 +76,8 @@ async function confirmedPlans(
     if (!unit) continue;
     const ancestors = ancestorsOf(unit);
     const facts: MemberForMatch & { mustPublishPlan: boolean } = {
+      ...matchFacts(m, unit, ancestors),
       mustPublishPlan: m.mustPublishPlan,
-      status: m.status as MemberForMatch["status"],
-      position: m.position,
-      positionCode: m.positionCode,
-      managementCategory: managementCategoryOf(m),
-      unit: { kind: unit.kind as UnitKind, name: unit.name },
-      ancestorUnitNames: ancestors,
     };
     if (!pick(def, facts, s.formKey, unit)) continue;
     out.push({
