@@ -370,3 +370,8 @@ export const AdoptBody = v.strictObject({
   unitIds: v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị.")),
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(300))),
 });
+
+/** The member's own consent that the cell's secretary may enter their plan for them. */
+export const OnBehalfConsentBody = v.strictObject({
+  consent: v.boolean("Phải là true hoặc false."),
+});
