@@ -12,6 +12,7 @@ import { Level } from "./vocab/levels";
 import { ManagementCategory } from "./vocab/management-categories";
 import { SupervisingBody } from "./vocab/organisations";
 import { PositionCode } from "./vocab/positions";
+import { HttpUrl, IsoDate, IsoInstant } from "./scalars";
 
 // Kept for worker/data/import.ts; the vocabulary lives in schema/vocab.
 export { MEMBER_STATUSES } from "./vocab/member-statuses";
@@ -67,10 +68,7 @@ const UnitName = v.pipe(
   v.minLength(2, "Tên đơn vị cần ít nhất 2 ký tự."),
   v.maxLength(200, "Tên đơn vị tối đa 200 ký tự."),
 );
-export const IsoDate = v.pipe(
-  v.string("Bắt buộc phải có."),
-  v.isoDate("Ngày phải có dạng YYYY-MM-DD."),
-);
+export { IsoDate };
 const Version = v.pipe(v.number("Thiếu phiên bản (version)."), v.integer(), v.minValue(1));
 
 export const UnitCreateBody = v.strictObject({
@@ -249,12 +247,7 @@ export const ReturnBody = v.strictObject({
 });
 
 /** An instant as ISO 8601 with offset ("2023-09-19T08:00:00+07:00"), read into a Date. */
-const Instant = v.pipe(
-  v.string("Bắt buộc phải có."),
-  v.isoTimestamp("Thời điểm phải có dạng ISO 8601, ví dụ 2023-09-19T08:00:00+07:00."),
-  v.transform((s) => new Date(s)),
-);
-const OptionalInstant = v.optional(v.nullable(Instant));
+const OptionalInstant = v.optional(v.nullable(IsoInstant));
 const ShortText = (max: number) =>
   v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max, `Tối đa ${max} ký tự.`))));
 
@@ -275,9 +268,7 @@ export const MeetingPatchBody = v.strictObject({
   place: ShortText(300),
   format: ShortText(100),
   materialsSentAt: OptionalInstant,
-  soTayLink: v.optional(
-    v.nullable(v.pipe(v.string(), v.trim(), v.url("Đường dẫn không hợp lệ."), v.maxLength(1000))),
-  ),
+  soTayLink: v.optional(v.nullable(HttpUrl)),
   soTayPostedAt: OptionalInstant,
   startedAt: OptionalInstant,
   endedAt: OptionalInstant,
@@ -362,14 +353,7 @@ export const NotifySettingsBody = v.strictObject({
     }),
   ),
   email: v.boolean(),
-  webhookUrl: v.nullable(
-    v.pipe(
-      v.string(),
-      v.url("Đường dẫn không hợp lệ."),
-      v.startsWith("https://", "Webhook phải dùng https://."),
-      v.maxLength(1000),
-    ),
-  ),
+  webhookUrl: v.nullable(v.pipe(HttpUrl, v.startsWith("https://", "Webhook phải dùng https://."))),
   webhookSecret: v.nullable(
     v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
   ),
@@ -396,4 +380,9 @@ export const DirectiveBody = v.strictObject({
 export const AdoptBody = v.strictObject({
   unitIds: v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị.")),
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(300))),
+});
+
+/** The member's own consent that the cell's secretary may enter their plan for them. */
+export const OnBehalfConsentBody = v.strictObject({
+  consent: v.boolean("Phải là true hoặc false."),
 });

@@ -8,7 +8,8 @@ import type { Ctx } from "./data/context";
 import { scopeOf, type Scope } from "./domain/scope";
 import { DomainError, fieldErrors, forbidden, invalidBody, unauthenticated } from "./errors";
 import { ROLES, type AppEnv, type Role, type SessionGrant, type SessionUser } from "./env";
-import { parseJsonBody } from "./json-text";
+import { decodeUtf8, parseJsonBody } from "./json-text";
+import { hasControlChar } from "../schema/scalars";
 
 export type PublicPolicy = { kind: "public" };
 export type CallerPolicy = { kind: "signed-in" } | { kind: "roles"; roles: Role[] };
@@ -77,14 +78,27 @@ export function guard(p: Policy, summary: string): MiddlewareHandler<any> {
   return tag(check, { policy: p, summary });
 }
 
+const CONTROL_CHAR = "Có ký tự điều khiển không được phép (như NUL).";
+
 /** Text in the product is stored NFC: a Vietnamese letter typed on some keyboards arrives
- *  decomposed, and "Hồng" must equal "Hồng" when compared, searched or counted. */
-export function nfcDeep(value: unknown): unknown {
-  if (typeof value === "string") return value.normalize("NFC");
-  if (Array.isArray(value)) return value.map(nfcDeep);
+ *  decomposed, and "Hồng" must equal "Hồng" when compared, searched or counted. The same walk
+ *  refuses control characters (NUL, ESC… — all but tab and line breaks) in every string and
+ *  key of every body and query, so no field's schema can forget to: nothing a person types
+ *  holds one, and NUL cuts text short in the tools an export is opened with. The walk is
+ *  bounded: bodies are at most MAX_JSON_DEPTH deep (json-text.ts). */
+export function nfcDeep(value: unknown, path = ""): unknown {
+  if (typeof value === "string") {
+    if (hasControlChar(value)) throw invalidBody({ [path || "_"]: CONTROL_CHAR }, CONTROL_CHAR);
+    return value.normalize("NFC");
+  }
+  const at = (k: string | number) => (path ? `${path}.${k}` : String(k));
+  if (Array.isArray(value)) return value.map((x, i) => nfcDeep(x, at(i)));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k.normalize("NFC")] = nfcDeep(v);
+    for (const [k, v] of Object.entries(value)) {
+      if (hasControlChar(k)) throw invalidBody({ [at(k)]: CONTROL_CHAR }, CONTROL_CHAR);
+      out[k.normalize("NFC")] = nfcDeep(v, at(k));
+    }
     return out;
   }
   return value;
@@ -120,8 +134,9 @@ export function jsonBody<S extends v.GenericSchema>(schema: S): Validated<"json"
           "UNSUPPORTED_MEDIA_TYPE",
           "Dữ liệu phải gửi dạng JSON (Content-Type: application/json).",
         );
-      // The size was bounded by the body limit on /api/*; the nesting is bounded here.
-      const raw = parseJsonBody(await c.req.text());
+      // The size was bounded by the body limit on /api/*; the encoding and the nesting are
+      // checked here.
+      const raw = parseJsonBody(decodeUtf8(await c.req.arrayBuffer()));
       c.req.addValidatedData("json", parseOrThrow(schema, raw) as object);
       await next();
     },

@@ -33,6 +33,20 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   return false;
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A body's bytes as text. Bytes that are not UTF-8 are a 400, not U+FFFD: a replaced
+ *  character would be stored as if the writer had typed it, and the original is lost. */
+export function decodeUtf8(bytes: ArrayBuffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch (err) {
+    if (err instanceof TypeError)
+      throw new DomainError("INVALID_JSON", "Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.");
+    throw err;
+  }
+}
+
 /** Parses a request body. Unreadable or too deeply nested JSON is a 400 (`INVALID_JSON`). */
 export function parseJsonBody(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   if (jsonDepthExceeds(text, maxDepth))

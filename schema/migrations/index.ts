@@ -212,5 +212,13 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `users_member_idx` ON `users` (`member_id`);",
       ],
     },
+    {
+      tag: "0011_on_behalf_consents",
+      when: 1795954763806,
+      hash: "45f83e69678679dc7d230665062deae00922b7e5404083bf73547611289d8c61",
+      statements: [
+        "CREATE TABLE `on_behalf_consents` (\n\t`member_id` text PRIMARY KEY NOT NULL,\n\t`given_by` text NOT NULL,\n\t`means` text NOT NULL,\n\t`given_at` integer NOT NULL\n);",
+      ],
+    },
   ],
 };

@@ -149,6 +149,19 @@ export const grants = sqliteTable(
   ],
 );
 
+/** A member's consent that the cell's secretary may write and submit their plan for them,
+ *  although they have an account of their own (entry on behalf is otherwise only for members
+ *  without one). One row while consent holds; withdrawing deletes it (the audit log keeps
+ *  both). Given by the member from their own account, so no one can claim it for them. */
+export const onBehalfConsents = sqliteTable("on_behalf_consents", {
+  memberId: text("member_id").primaryKey(),
+  /** The account that gave it: the member's own. */
+  givenBy: text("given_by").notNull(),
+  /** How it was given: only from the member's own account for now. */
+  means: text("means", { enum: ["member-account"] }).notNull(),
+  givenAt: integer("given_at", { mode: "timestamp_ms" }).notNull(),
+});
+
 /** Single-use links: invitations (create an account with a role) and password resets.
  *  Only SHA-256 of the token is kept; the token itself is shown once to its issuer. A printed
  *  slip's short code is a token too (`short`: 8 characters, so it gets the short lifetime

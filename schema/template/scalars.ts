@@ -15,9 +15,8 @@ export const Key = v.pipe(
 );
 export type Key = v.InferOutput<typeof Key>;
 
-/** YYYY-MM-DD, a calendar date in ICT. The shape only; validateTemplate checks it exists. */
-export const IsoDate = v.pipe(v.string(), v.isoDate("Ngày phải có dạng YYYY-MM-DD"));
-export type IsoDate = v.InferOutput<typeof IsoDate>;
+/** YYYY-MM-DD, a calendar date in ICT that exists (schema/scalars.ts). */
+export { IsoDate } from "../scalars";
 
 export const Text = v.pipe(v.string(), v.nonEmpty());
 /** Where in the source document a step, rule or form comes from, e.g. "000 §II.2 Bước 2". */

@@ -787,6 +787,13 @@ const ROWS: Row[] = [
     expect: signedIn(200),
   },
   {
+    method: "PUT",
+    route: "/api/t/:tenant/my/consent-on-behalf",
+    request: async () => ({ path: `${T}/my/consent-on-behalf`, body: { consent: false } }),
+    // Consent is the member's own: an account without a member has none to give.
+    expect: { ...signedIn(403), member: 200 },
+  },
+  {
     method: "GET",
     route: "/api/t/:tenant/campaigns/:id/meetings",
     request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/meetings` }),

@@ -11,13 +11,15 @@ import { inCampaignTargets, memberFormKeys, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
+import { requireOnBehalfAllowed } from "./on-behalf";
 import { currentSubmission, staleSubmission, transition, versionInsert } from "./submissions";
 
 /** Whose form, on which campaign, and whether a secretary writes it for the member. */
 export interface DraftTarget {
   campaign: Campaign;
   memberId: string;
-  /** True when a secretary writes for a member (who has no phone, say). */
+  /** True when a secretary writes for a member: one without an active account, or who
+   *  consented (on-behalf.ts). */
   onBehalf: boolean;
 }
 
@@ -65,6 +67,7 @@ export async function saveDraft(
   requireActive(c);
   const form = memberForm(c, input.formKey);
   const member = await memberInCampaign(db, c, memberId);
+  if (input.onBehalf) await requireOnBehalfAllowed(db, memberId);
   if (
     countState(member.status, c.def.excusals.statuses) === "excused" &&
     !c.def.excusals.voluntarySubmissionAllowed
@@ -118,6 +121,7 @@ export async function submit(ctx: Ctx, input: DraftTarget & { formKey?: string }
   const { campaign: c, memberId } = input;
   requireActive(c);
   const form = memberForm(c, input.formKey);
+  if (input.onBehalf) await requireOnBehalfAllowed(ctx.db, memberId);
   const s = await currentSubmission(ctx.db, { campaignId: c.id, memberId, formKey: form.key });
   if (!s) throw invalidBody({ _: "Chưa có bản nháp để nộp." }, "Chưa có bản nháp để nộp.");
   if (s.status === "submitted" || s.status === "confirmed")

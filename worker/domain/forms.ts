@@ -5,7 +5,9 @@
 // Drafts are saved as the member types, so `draft` mode checks only that what is there has
 // the right type and size; `submit` mode also needs every required field. Errors are keyed
 // by the field's path in the form ("tu-duong-ren-luyen.pham-chat", "lien-he-27.nhom-1.5.note").
+import * as v from "valibot";
 import { codePoints, isBlank, isRequired } from "../../schema/rules/forms";
+import { IsoDate } from "../../schema/scalars";
 import type { Form, LeafField, TemplateList } from "../../schema/template";
 import { LEAF_FIELD_TYPES } from "../../schema/vocab/field-types";
 import type { FieldErrors } from "../errors";
@@ -54,11 +56,10 @@ function checkLeaf(
       return;
     }
     case "date": {
-      const ok =
-        typeof value === "string" &&
-        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-      if (!ok) errors[path] = "Ngày phải có dạng YYYY-MM-DD.";
+      // The one date type of the API (schema/scalars.ts): shape first, then that it exists.
+      const issue = v.safeParse(IsoDate, value).issues?.[0];
+      if (issue)
+        errors[path] = typeof value === "string" ? issue.message : "Ngày phải có dạng YYYY-MM-DD.";
       return;
     }
     case "choice": {

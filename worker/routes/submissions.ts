@@ -3,13 +3,8 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { CommentBody, ConfirmBody, Id, ReturnBody, SubmissionReadQuery } from "../../schema/api";
-import {
-  confirm,
-  getConfirmation,
-  requireReadableSubmission,
-  returnSubmission,
-} from "../data/submission-review";
-import { listVersions, submissionView } from "../data/submissions";
+import { readSubmission } from "../data/submission-read";
+import { confirm, requireReadableSubmission, returnSubmission } from "../data/submission-review";
 import { addComment, listComments } from "../data/supervision";
 import type { AppEnv, Role } from "../env";
 import {
@@ -58,18 +53,16 @@ export const submissionRoutes = new Hono<AppEnv>()
     queryParams(SubmissionReadQuery),
     idPath,
     async (c) => {
-      const row = await readable(c.var.ctx, c.req.valid("param").id);
+      const { ctx } = c.var;
+      const reader = {
+        memberId: ctx.user.memberId,
+        staffScope: ctx.scopeFor(STAFF),
+        grants: ctx.grants,
+      };
       const withData = c.req.valid("query").versions === "full";
-      const [versions, confirmation] = await Promise.all([
-        listVersions(c.var.ctx.db, { submissionId: row.s.id, withData }),
-        getConfirmation(c.var.ctx.db, row.s),
-      ]);
+      // A supervisor reads the confirmed version only (data/submission-read.ts).
       return c.json(
-        {
-          submission: submissionView(row.s, { fullName: row.fullName, unitId: row.unitId }),
-          versions,
-          confirmation,
-        },
+        await readSubmission(ctx, { id: c.req.valid("param").id, reader, withData }),
         200,
       );
     },
