@@ -107,47 +107,37 @@ export const invalid = (error: unknown): "true" | undefined => (error ? "true" :
 /* The controls of a Field: they take its id, aria-required, aria-invalid and
    aria-describedby (help, hint and error), unless given their own. */
 
-function useWiring(): FieldWiring {
+/** The attributes a control takes from its Field; read live, so they follow the error. */
+function useWiring(): Pick<
+  JSX.HTMLAttributes<HTMLElement>,
+  "id" | "aria-required" | "aria-invalid" | "aria-describedby"
+> {
   const f = useContext(FieldContext);
   if (!f) throw new Error("A field control outside a Field");
-  return f;
+  return {
+    get id() {
+      return f.id;
+    },
+    get "aria-required"() {
+      return f.required;
+    },
+    get "aria-invalid"() {
+      return f.invalid;
+    },
+    get "aria-describedby"() {
+      return f.describedBy;
+    },
+  };
 }
 
 export function Input(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
-  const f = useWiring();
-  return (
-    <input
-      id={f.id}
-      aria-required={f.required}
-      aria-invalid={f.invalid}
-      aria-describedby={f.describedBy}
-      {...props}
-    />
-  );
+  return <input {...useWiring()} {...props} />;
 }
 
 export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
-  const f = useWiring();
-  return (
-    <select
-      id={f.id}
-      aria-required={f.required}
-      aria-invalid={f.invalid}
-      aria-describedby={f.describedBy}
-      {...props}
-    />
-  );
+  return <select {...useWiring()} {...props} />;
 }
 
 export function TextArea(props: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const f = useWiring();
-  return (
-    <textarea
-      id={f.id}
-      aria-required={f.required}
-      aria-invalid={f.invalid}
-      aria-describedby={f.describedBy}
-      {...props}
-    />
-  );
+  return <textarea {...useWiring()} {...props} />;
 }
