@@ -27,6 +27,7 @@ import {
 import "../screens.css";
 import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export default function AccountsPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -143,9 +144,9 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
           Quản trị.
         </p>
         <Alert>{errorText(sub.error)}</Alert>
-        <button type="submit" class="button primary" disabled={sub.pending}>
-          {sub.pending ? "Đang tạo…" : "Tạo lời mời"}
-        </button>
+        <Submit pending={sub.pending} busy="Đang tạo…">
+          Tạo lời mời
+        </Submit>
       </form>
       <Show when={sub.result}>
         <CopyLink
@@ -245,9 +246,9 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
             </div>
           </div>
           <Alert>{errorText(grant.error)}</Alert>
-          <button type="submit" class="button" disabled={grant.pending}>
-            {grant.pending ? "Đang thêm…" : "Thêm vai trò"}
-          </button>
+          <Submit pending={grant.pending} busy="Đang thêm…" class="button">
+            Thêm vai trò
+          </Submit>
         </form>
       </details>
 
@@ -269,9 +270,9 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
           </button>
         </form>
         <form action={makeResetLink.with(props.tenant, props.account.id)} method="post">
-          <button type="submit" class="button small" disabled={reset.pending}>
+          <Submit pending={reset.pending} class="button small">
             Tạo đường dẫn đặt lại mật khẩu
-          </button>
+          </Submit>
         </form>
       </div>
       <Alert>{errorText(toggle.error ?? reset.error)}</Alert>

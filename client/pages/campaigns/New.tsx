@@ -14,6 +14,7 @@ import { addCampaign } from "./campaigns.data";
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 function addDays(ymd: string, days: number): string {
   const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
@@ -165,9 +166,9 @@ export default function NewCampaignPage(props: RouteSectionProps) {
           </p>
         </fieldset>
         <Alert>{errorMessage(sub.error)}</Alert>
-        <button type="submit" class="button primary" disabled={sub.pending}>
-          {sub.pending ? "Đang tạo…" : "Tạo đợt (nháp)"}
-        </button>
+        <Submit pending={sub.pending} busy="Đang tạo…">
+          Tạo đợt (nháp)
+        </Submit>
       </form>
     </>
   );

@@ -21,6 +21,7 @@ import {
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 const LINK_STATUS: Record<string, string> = {
   pending: "Chờ duyệt",
@@ -72,9 +73,9 @@ export default function LinksPage(props: RouteSectionProps) {
               maxLength={40}
             />
           </Field>
-          <button type="submit" class="button primary" disabled={ask.pending}>
-            {ask.pending ? "Đang gửi…" : "Đề nghị liên kết"}
-          </button>
+          <Submit pending={ask.pending} busy="Đang gửi…">
+            Đề nghị liên kết
+          </Submit>
         </form>
         <Alert>{fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}</Alert>
         <p role="status" class="notice">
@@ -287,9 +288,9 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
               error={err("dueOn")}
             />
           </div>
-          <button type="submit" class="button primary" disabled={pub.pending}>
-            {pub.pending ? "Đang ban hành…" : "Ban hành"}
-          </button>
+          <Submit pending={pub.pending} busy="Đang ban hành…">
+            Ban hành
+          </Submit>
         </form>
         <Alert>
           {Object.keys((pub.error as { fields?: object } | undefined)?.fields ?? {}).length

@@ -11,6 +11,7 @@ import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
 import { Field, Input, Select } from "../../components/Field";
+import { Submit } from "../../components/Submit";
 
 /** Unit steps held as a meeting: the ones a meeting record is for. */
 const MEETING_KINDS = new Set(["meeting", "adopt-resolution"]);
@@ -113,9 +114,9 @@ export function MeetingsSection(props: {
               <Field id="s-place" label="Địa điểm">
                 <input id="s-place" name="place" type="text" />
               </Field>
-              <button type="submit" class="button primary" disabled={sub.pending}>
-                {sub.pending ? "Đang lên lịch…" : "Lên lịch sinh hoạt"}
-              </button>
+              <Submit pending={sub.pending} busy="Đang lên lịch…">
+                Lên lịch sinh hoạt
+              </Submit>
               <p role="alert" class="alert">
                 {sub.error ? errorMessage(sub.error) : ""}
               </p>

@@ -9,6 +9,7 @@ import { DAY_HINT, formatDay, MEMBER_STATUS_LABELS, todayIct } from "../../lib/l
 import type { UnitTree } from "../../lib/tree";
 import { NO_RANK } from "./member.data";
 import { Field, Input, Select } from "../../components/Field";
+import { Submit } from "../../components/Submit";
 
 export default function MemberForm(props: {
   /** The bound action (`saveMember.with(…)` or `addMember.with(…)`). */
@@ -168,9 +169,9 @@ export default function MemberForm(props: {
         Phải công khai kế hoạch tự soi, tự sửa
       </label>
       {props.alert}
-      <button type="submit" class="button primary" disabled={props.pending}>
-        {props.pending ? "Đang lưu…" : props.submitLabel}
-      </button>
+      <Submit pending={props.pending} busy="Đang lưu…">
+        {props.submitLabel}
+      </Submit>
     </form>
   );
 }

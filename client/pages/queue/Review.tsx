@@ -20,6 +20,7 @@ import "../screens.css";
 import "../plan/plan.css";
 import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export default function ReviewPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -107,9 +108,9 @@ export default function ReviewPage(props: RouteSectionProps) {
                 method="post"
               >
                 <input type="hidden" name="op" value="confirm" />
-                <button type="submit" class="button primary" disabled={sub.pending}>
-                  {sub.pending ? "Đang ghi…" : "Xác nhận"}
-                </button>
+                <Submit pending={sub.pending} busy="Đang ghi…">
+                  Xác nhận
+                </Submit>
                 <p class="hint">
                   Xác nhận thì nội dung được giữ nguyên; nếu đảng viên sửa sau đó, chi bộ cần xác
                   nhận lại.
@@ -128,9 +129,9 @@ export default function ReviewPage(props: RouteSectionProps) {
                 >
                   <TextArea name="comment" rows={3} maxLength={2000} />
                 </Field>
-                <button type="submit" class="button" disabled={sub.pending}>
+                <Submit pending={sub.pending} class="button">
                   Trả lại để sửa
-                </button>
+                </Submit>
               </form>
               <Alert>{fieldError(sub.error, "comment") ? "" : errorMessage(sub.error)}</Alert>
             </section>

@@ -12,6 +12,7 @@ import "../screens.css";
 import "../plan/plan.css";
 import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 const AUTHOR = { "giam-sat": "Tổ chức giám sát", "chi-bo": "Chi bộ" } as const;
 
@@ -90,9 +91,9 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
               <Field id="comment-body" label="Góp ý" error={fieldError(sub.error, "body")}>
                 <TextArea name="body" rows={4} maxLength={5000} />
               </Field>
-              <button type="submit" class="button primary" disabled={sub.pending}>
-                {sub.pending ? "Đang gửi…" : "Gửi góp ý"}
-              </button>
+              <Submit pending={sub.pending} busy="Đang gửi…">
+                Gửi góp ý
+              </Submit>
             </form>
             <Alert>{fieldError(sub.error, "body") ? "" : errorMessage(sub.error)}</Alert>
             <p role="status" class="notice">

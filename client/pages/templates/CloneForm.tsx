@@ -6,6 +6,7 @@ import { normaliseSlug } from "../../lib/slug";
 import { copyTemplate } from "./templates.data";
 import { Field } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export default function CloneForm(props: { tenant: string; fromKey: string; fromName: string }) {
   const sub = useSubmission(copyTemplate, (input) => input[1] === props.fromKey);
@@ -59,9 +60,9 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
         </p>
       </Field>
       <Alert>{err("key") || err("name") ? "" : errorMessage(sub.error)}</Alert>
-      <button type="submit" class="button primary" disabled={sub.pending}>
-        {sub.pending ? "Đang nhân bản…" : "Nhân bản"}
-      </button>
+      <Submit pending={sub.pending} busy="Đang nhân bản…">
+        Nhân bản
+      </Submit>
     </form>
   );
 }

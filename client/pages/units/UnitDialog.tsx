@@ -13,6 +13,7 @@ import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
 import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export interface UnitEdit {
   op: "menu" | UnitOp;
@@ -68,9 +69,9 @@ export default function UnitDialog(props: {
   );
   const buttons = (label: string) => (
     <div class="actions">
-      <button type="submit" class="button primary" disabled={sub.pending}>
-        {sub.pending ? "Đang lưu…" : label}
-      </button>
+      <Submit pending={sub.pending} busy="Đang lưu…">
+        {label}
+      </Submit>
       <button type="button" class="button" onClick={() => props.onClose()}>
         Hủy
       </button>
