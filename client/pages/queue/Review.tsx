@@ -9,7 +9,7 @@ import {
   type RouteSectionProps,
 } from "@solidjs/router";
 import { createEffect, For, on, Show } from "solid-js";
-import PlanDocument from "../../components/PlanDocument";
+import { SubmissionDocument } from "../../components/PlanDocument";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate, TASK_STATUS_LABELS } from "../../lib/format";
 import { formatDateTime } from "../../lib/labels";
@@ -81,16 +81,7 @@ export default function ReviewPage(props: RouteSectionProps) {
             <p class="card">Đảng viên đang sửa bản này (bản nháp): chưa xác nhận được.</p>
           </Show>
 
-          <Show when={r().form} fallback={<p class="card">Không tìm thấy biểu mẫu của bản này.</p>}>
-            {(form) => (
-              <PlanDocument
-                form={form()}
-                lists={r().campaign.definition.lists}
-                data={r().submission.data}
-                confirmedAt={r().submission.confirmedAt}
-              />
-            )}
-          </Show>
+          <SubmissionDocument read={r()} />
           <p>
             <A
               href={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/xac-nhan/${submissionId()}/in`}

@@ -2,7 +2,7 @@
 // supervising organisation and of the chi bộ. The only write is a new góp ý.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, For, on, Show } from "solid-js";
-import PlanDocument from "../../components/PlanDocument";
+import { SubmissionDocument } from "../../components/PlanDocument";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { formatDateTime } from "../../lib/labels";
@@ -52,16 +52,7 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
               <span> · Chi bộ xác nhận ngày {formatDate(p().submission.confirmedAt!)}</span>
             </Show>
           </p>
-          <Show when={p().form} fallback={<p class="card">Không tìm thấy biểu mẫu của bản này.</p>}>
-            {(form) => (
-              <PlanDocument
-                form={form()}
-                lists={p().campaign.definition.lists}
-                data={p().submission.data}
-                confirmedAt={p().submission.confirmedAt}
-              />
-            )}
-          </Show>
+          <SubmissionDocument read={p()} />
 
           <section class="card" aria-labelledby="comments-title">
             <h2 id="comments-title">Góp ý</h2>
