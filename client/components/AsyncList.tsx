@@ -7,6 +7,8 @@ export function AsyncList<T>(props: {
   items: readonly T[] | undefined;
   /** What the empty card says. */
   empty: string;
+  /** The empty note's class: "card" unless given. */
+  emptyClass?: string;
   /** The <ul>'s class. */
   class: string;
   children: (item: T) => JSX.Element;
@@ -14,7 +16,10 @@ export function AsyncList<T>(props: {
   return (
     <Show when={props.items} fallback={<p class="boot">Đang tải…</p>}>
       {(list) => (
-        <Show when={list().length > 0} fallback={<p class="card">{props.empty}</p>}>
+        <Show
+          when={list().length > 0}
+          fallback={<p class={props.emptyClass ?? "card"}>{props.empty}</p>}
+        >
           <ul class={props.class}>
             <For each={list()}>{(item) => props.children(item)}</For>
           </ul>

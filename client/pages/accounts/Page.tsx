@@ -27,6 +27,7 @@ import {
 import "../screens.css";
 import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { AsyncList } from "../../components/AsyncList";
 import { Submit } from "../../components/Submit";
 
 export default function AccountsPage(props: RouteSectionProps) {
@@ -74,18 +75,14 @@ export default function AccountsPage(props: RouteSectionProps) {
 
       <section aria-labelledby="invites-title">
         <h2 id="invites-title">Lời mời</h2>
-        <Show when={invitations()} fallback={<p class="boot">Đang tải…</p>}>
-          <Show
-            when={invitations()!.length > 0}
-            fallback={<p class="muted">Chưa có lời mời nào.</p>}
-          >
-            <ul class="cards">
-              <For each={invitations()}>
-                {(i) => <InvitationCard tenant={slug()} invitation={i} tree={tree()} />}
-              </For>
-            </ul>
-          </Show>
-        </Show>
+        <AsyncList
+          items={invitations()}
+          empty="Chưa có lời mời nào."
+          emptyClass="muted"
+          class="cards"
+        >
+          {(i) => <InvitationCard tenant={slug()} invitation={i} tree={tree()} />}
+        </AsyncList>
       </section>
     </>
   );

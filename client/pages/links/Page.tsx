@@ -43,20 +43,12 @@ export default function LinksPage(props: RouteSectionProps) {
 
       <section class="card" aria-labelledby="parent-title">
         <h2 id="parent-title">Đảng bộ cấp trên</h2>
-        <Show when={links()}>
-          {(l) => (
-            <Show
-              when={l().asChild.filter((x) => x.status !== "revoked").length > 0}
-              fallback={<p class="muted">Chưa liên kết với đảng bộ cấp trên nào.</p>}
-            >
-              <LinkList
-                tenant={tenant()}
-                links={l().asChild.filter((x) => x.status !== "revoked")}
-                side="child"
-              />
-            </Show>
-          )}
-        </Show>
+        <LinkList
+          tenant={tenant()}
+          links={links()?.asChild}
+          side="child"
+          empty="Chưa liên kết với đảng bộ cấp trên nào."
+        />
         <form action={askParent.with(tenant())} method="post" class="stack">
           <Field
             id="parent-slug"
@@ -85,20 +77,12 @@ export default function LinksPage(props: RouteSectionProps) {
 
       <section class="card" aria-labelledby="children-title">
         <h2 id="children-title">Đảng bộ cấp dưới</h2>
-        <Show when={links()}>
-          {(l) => (
-            <Show
-              when={l().asParent.filter((x) => x.status !== "revoked").length > 0}
-              fallback={<p class="muted">Chưa có đảng bộ cấp dưới nào đề nghị liên kết.</p>}
-            >
-              <LinkList
-                tenant={tenant()}
-                links={l().asParent.filter((x) => x.status !== "revoked")}
-                side="parent"
-              />
-            </Show>
-          )}
-        </Show>
+        <LinkList
+          tenant={tenant()}
+          links={links()?.asParent}
+          side="parent"
+          empty="Chưa có đảng bộ cấp dưới nào đề nghị liên kết."
+        />
       </section>
 
       <section aria-labelledby="figures-title">
@@ -131,7 +115,26 @@ export default function LinksPage(props: RouteSectionProps) {
   );
 }
 
-function LinkList(props: { tenant: string; links: TenantLink[]; side: "child" | "parent" }) {
+/** The links on one side, revoked ones left out; nothing while they load. */
+function LinkList(props: {
+  tenant: string;
+  links: TenantLink[] | undefined;
+  side: "child" | "parent";
+  empty: string;
+}) {
+  const live = () => props.links?.filter((x) => x.status !== "revoked");
+  return (
+    <Show when={live()}>
+      {(list) => (
+        <Show when={list().length > 0} fallback={<p class="muted">{props.empty}</p>}>
+          <LinkItems tenant={props.tenant} links={list()} side={props.side} />
+        </Show>
+      )}
+    </Show>
+  );
+}
+
+function LinkItems(props: { tenant: string; links: TenantLink[]; side: "child" | "parent" }) {
   const sub = useSubmission(changeLink);
   return (
     <>
