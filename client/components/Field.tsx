@@ -4,7 +4,7 @@
 // Ids derive from the control's id: `<id>-hint` (after the control), `<id>-help` (before it,
 // on the plan forms) and `<id>-err`. The error slot is rendered whenever `error` is given,
 // even empty, so a screen reader finds it in the same place when it fills.
-import { createContext, Show, useContext, type JSX } from "solid-js";
+import { createContext, For, Show, useContext, type JSX } from "solid-js";
 
 /** What the control inside a Field reads: its id and the ids that describe it. */
 interface FieldWiring {
@@ -140,4 +140,34 @@ export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
 
 export function TextArea(props: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea {...useWiring()} {...props} />;
+}
+
+/** A Field whose control is a select of [value, label] options. */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  name: string;
+  options: readonly (readonly [string, string])[];
+  /** The option selected at first; the first one when not given. */
+  selected?: string;
+  required?: boolean;
+  onChange?: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <Select
+        name={props.name}
+        required={props.required}
+        onChange={(e) => props.onChange?.(e.currentTarget.value)}
+      >
+        <For each={props.options}>
+          {([value, label]) => (
+            <option value={value} selected={value === props.selected}>
+              {label}
+            </option>
+          )}
+        </For>
+      </Select>
+    </Field>
+  );
 }

@@ -25,7 +25,7 @@ import {
   setAccountDisabled,
 } from "./accounts.data";
 import "../screens.css";
-import { Field, Input } from "../../components/Field";
+import { Field, Input, SelectField } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { AsyncList } from "../../components/AsyncList";
 import { Submit } from "../../components/Submit";
@@ -115,17 +115,13 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
           />
         </Field>
         <div class="grid-2">
-          <Field id="inv-role" label="Vai trò">
-            <select id="inv-role" name="role">
-              <For each={ROLE_OPTIONS}>
-                {([value, label]) => (
-                  <option value={value} selected={value === "member"}>
-                    {label}
-                  </option>
-                )}
-              </For>
-            </select>
-          </Field>
+          <SelectField
+            id="inv-role"
+            label="Vai trò"
+            name="role"
+            options={ROLE_OPTIONS}
+            selected="member"
+          />
           <Field id="inv-unit" label="Đơn vị">
             <UnitSelect
               id="inv-unit"

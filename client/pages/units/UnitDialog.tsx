@@ -11,7 +11,7 @@ import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/labels";
 import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
-import { Field, Input } from "../../components/Field";
+import { Field, Input, SelectField } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 
@@ -158,15 +158,14 @@ export default function UnitDialog(props: {
               "Thêm đơn vị",
               <>
                 {nameField("unit-name", "Tên đơn vị")}
-                <Field id="unit-kind" label="Loại đơn vị">
-                  <select id="unit-kind" name="kind" required>
-                    {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
-                      <option value={value} selected={value === "chi-bo"}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                <SelectField
+                  id="unit-kind"
+                  label="Loại đơn vị"
+                  name="kind"
+                  options={Object.entries(UNIT_KIND_LABELS)}
+                  selected="chi-bo"
+                  required
+                />
                 <Field id="unit-parent" label="Trực thuộc">
                   <UnitSelect
                     id="unit-parent"
