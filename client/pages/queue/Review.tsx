@@ -8,7 +8,7 @@ import {
   useSubmission,
   type RouteSectionProps,
 } from "@solidjs/router";
-import { createEffect, For, on, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { SubmissionDocument } from "../../components/PlanDocument";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate, TASK_STATUS_LABELS } from "../../lib/format";
@@ -21,6 +21,7 @@ import "../plan/plan.css";
 import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
+import { onResult } from "../../lib/on-result";
 
 export default function ReviewPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -33,12 +34,9 @@ export default function ReviewPage(props: RouteSectionProps) {
   useTitle(() => (review() ? `Kế hoạch của ${review()!.submission.fullName}` : "Kế hoạch"));
 
   // Done: back to the queue, which says what was done.
-  createEffect(
-    on(
-      () => sub.result,
-      (r) => r && navigate(queue(), { state: { notice: r.notice } }),
-      { defer: true },
-    ),
+  onResult(
+    () => sub.result,
+    (r) => navigate(queue(), { state: { notice: r.notice } }),
   );
 
   return (

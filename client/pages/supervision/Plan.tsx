@@ -1,7 +1,7 @@
 // /t/:tenant/giam-sat/:submissionId — one routed plan, read-only, with the góp ý of the
 // supervising organisation and of the chi bộ. The only write is a new góp ý.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, For, on, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { SubmissionDocument } from "../../components/PlanDocument";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
@@ -13,6 +13,7 @@ import "../plan/plan.css";
 import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
+import { onResult } from "../../lib/on-result";
 
 const AUTHOR = { "giam-sat": "Tổ chức giám sát", "chi-bo": "Chi bộ" } as const;
 
@@ -27,12 +28,9 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
     plan() ? `Kế hoạch của ${plan()!.submission.fullName ?? plan()!.routed?.fullName}` : "Kế hoạch",
   );
 
-  createEffect(
-    on(
-      () => sub.result,
-      (r) => r && formRef?.reset(),
-      { defer: true },
-    ),
+  onResult(
+    () => sub.result,
+    () => formRef?.reset(),
   );
 
   return (
