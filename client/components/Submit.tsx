@@ -7,10 +7,17 @@ export function Submit(props: {
   busy?: string;
   /** "button primary" unless given. */
   class?: string;
+  /** The accessible name, when the visible label needs its context ("Áp dụng" what). */
+  label?: string;
   children: JSX.Element;
 }) {
   return (
-    <button type="submit" class={props.class ?? "button primary"} disabled={props.pending}>
+    <button
+      type="submit"
+      class={props.class ?? "button primary"}
+      disabled={props.pending}
+      aria-label={props.label}
+    >
       {props.pending && props.busy ? props.busy : props.children}
     </button>
   );

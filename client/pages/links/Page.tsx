@@ -232,21 +232,7 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
         >
           <ul class="link-list">
             <For each={parents()}>
-              {(d) => (
-                <li>
-                  <DirectiveTitle directive={d} />
-                  <form action={adopt.with(props.tenant, d.id)} method="post">
-                    <button
-                      type="submit"
-                      class="button small primary"
-                      disabled={ad.pending}
-                      aria-label={`Áp dụng “${d.name}”`}
-                    >
-                      {ad.pending ? "Đang áp dụng…" : "Áp dụng"}
-                    </button>
-                  </form>
-                </li>
-              )}
+              {(d) => <ParentDirective tenant={props.tenant} directive={d} pending={ad.pending} />}
             </For>
           </ul>
         </Show>
@@ -332,6 +318,29 @@ function DayField(props: { id: string; name: string; label: string; error: strin
 }
 
 /** A directive's name, document number and dates. */
+/** A parent's directive with "Áp dụng", which adopts it as this đảng bộ's own. */
+function ParentDirective(props: {
+  tenant: string;
+  directive: Directive;
+  pending: boolean | undefined;
+}) {
+  return (
+    <li>
+      <DirectiveTitle directive={props.directive} />
+      <form action={adopt.with(props.tenant, props.directive.id)} method="post">
+        <Submit
+          pending={props.pending}
+          busy="Đang áp dụng…"
+          class="button small primary"
+          label={`Áp dụng “${props.directive.name}”`}
+        >
+          Áp dụng
+        </Submit>
+      </form>
+    </li>
+  );
+}
+
 function DirectiveTitle(props: { directive: Directive }) {
   return (
     <>
