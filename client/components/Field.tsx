@@ -134,6 +134,13 @@ export function Input(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
   return <input {...useWiring()} {...props} />;
 }
 
+/** A calendar date typed as dd/mm/yyyy, with the phone's digit keyboard. */
+export function DayInput(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Input type="text" inputmode="numeric" autocomplete="off" placeholder="dd/mm/yyyy" {...props} />
+  );
+}
+
 export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
   return <select {...useWiring()} {...props} />;
 }

@@ -11,7 +11,7 @@ import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/labels";
 import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
-import { Field, Input, SelectField } from "../../components/Field";
+import { DayInput, Field, Input, SelectField } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 
@@ -230,18 +230,11 @@ export default function UnitDialog(props: {
                     </>
                   }
                 >
-                  <input
-                    id="unit-close"
+                  <DayInput
                     name="closedOn"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    placeholder="dd/mm/yyyy"
                     required
                     value={formatDay(todayIct())}
                     ref={focusSoon}
-                    aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
-                    aria-describedby="unit-close-hint unit-close-err"
                   />
                 </Field>
               </>,
