@@ -1,8 +1,7 @@
 // /t/:tenant/dot-sinh-hoat — the đảng bộ's campaigns with their state. An admin creates a
 // new one here; drafts are shown to admins only (nobody else has anything to do in them).
 import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
-import { Show } from "solid-js";
-import { AsyncList } from "../../components/AsyncList";
+import { For, Show } from "solid-js";
 import { formatDay } from "../../lib/labels";
 import { isAdmin } from "../../lib/roles";
 import { useTitle } from "../../lib/title";
@@ -28,26 +27,28 @@ export default function CampaignsPage(props: RouteSectionProps) {
           </A>
         </Show>
       </div>
-      <AsyncList
-        items={campaigns() && shown()}
-        empty="Chưa có đợt sinh hoạt nào."
-        class="cards campaign-list"
-      >
-        {(c) => (
-          <li class="card">
-            <A href={`/t/${tenant()}/dot-sinh-hoat/${c.id}`} class="campaign-name">
-              {c.name}
-            </A>
-            <p class="muted">
-              <Show when={c.documentNo}>Số {c.documentNo} · </Show>
-              Từ {formatDay(c.startsOn)} đến {formatDay(c.dueOn)}
-            </p>
-            <p>
-              <span class={`badge c-${c.status}`}>{CAMPAIGN_STATUS_LABELS[c.status]}</span>
-            </p>
-          </li>
-        )}
-      </AsyncList>
+      <Show when={campaigns()} fallback={<p class="boot">Đang tải…</p>}>
+        <Show when={shown().length > 0} fallback={<p class="card">Chưa có đợt sinh hoạt nào.</p>}>
+          <ul class="cards campaign-list">
+            <For each={shown()}>
+              {(c) => (
+                <li class="card">
+                  <A href={`/t/${tenant()}/dot-sinh-hoat/${c.id}`} class="campaign-name">
+                    {c.name}
+                  </A>
+                  <p class="muted">
+                    <Show when={c.documentNo}>Số {c.documentNo} · </Show>
+                    Từ {formatDay(c.startsOn)} đến {formatDay(c.dueOn)}
+                  </p>
+                  <p>
+                    <span class={`badge c-${c.status}`}>{CAMPAIGN_STATUS_LABELS[c.status]}</span>
+                  </p>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Show>
     </>
   );
 }
