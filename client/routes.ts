@@ -51,7 +51,10 @@ type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
  * after the `await`, in the middle of the navigation's transition, stays stuck at its old
  * value (the page then saw no `unitId`). Errors are the page's to show, not the preload's.
  */
-function lazyPreload<M>(load: () => Promise<M>, pick: (m: M) => Preload) {
+function lazyPreload<M extends Record<K, Preload>, K extends keyof M>(
+  load: () => Promise<M>,
+  key: K,
+) {
   return (args: RoutePreloadFuncArgs): void => {
     const copy: RoutePreloadFuncArgs = {
       params: { ...args.params },
@@ -59,80 +62,42 @@ function lazyPreload<M>(load: () => Promise<M>, pick: (m: M) => Preload) {
       intent: args.intent,
     };
     load()
-      .then((m) => pick(m)(copy))
+      .then((m) => m[key](copy))
       .catch(() => {});
   };
 }
-const preloadUnits = lazyPreload(
-  () => import("./pages/units/units.data"),
-  (m) => m.preloadUnits,
-);
-const preloadRoster = lazyPreload(
-  () => import("./pages/roster/roster.data"),
-  (m) => m.preloadRoster,
-);
-const preloadMember = lazyPreload(
-  () => import("./pages/member/member.data"),
-  (m) => m.preloadMember,
-);
-const preloadAccounts = lazyPreload(
-  () => import("./pages/accounts/accounts.data"),
-  (m) => m.preloadAccounts,
-);
-const preloadAudit = lazyPreload(
-  () => import("./pages/audit/audit.data"),
-  (m) => m.preloadAudit,
-);
-const preloadPlan = lazyPreload(
-  () => import("./pages/plan/plan.data"),
-  (m) => m.preloadPlan,
-);
-const preloadReview = lazyPreload(
-  () => import("./pages/plan/plan.data"),
-  (m) => m.preloadReview,
-);
-const preloadCampaigns = lazyPreload(
-  () => import("./pages/campaigns/campaigns.data"),
-  (m) => m.preloadCampaigns,
-);
-const preloadCampaign = lazyPreload(
-  () => import("./pages/campaigns/campaigns.data"),
-  (m) => m.preloadCampaign,
-);
-const preloadQueue = lazyPreload(
-  () => import("./pages/campaigns/campaigns.data"),
-  (m) => m.preloadQueue,
-);
-const preloadTemplates = lazyPreload(
-  () => import("./pages/templates/templates.data"),
-  (m) => m.preloadTemplates,
-);
-const preloadTemplate = lazyPreload(
-  () => import("./pages/templates/templates.data"),
-  (m) => m.preloadTemplate,
-);
+const unitsData = () => import("./pages/units/units.data");
+const rosterData = () => import("./pages/roster/roster.data");
+const memberData = () => import("./pages/member/member.data");
+const accountsData = () => import("./pages/accounts/accounts.data");
+const auditData = () => import("./pages/audit/audit.data");
+const planData = () => import("./pages/plan/plan.data");
+const campaignsData = () => import("./pages/campaigns/campaigns.data");
+const templatesData = () => import("./pages/templates/templates.data");
+const meetingData = () => import("./pages/meeting/meeting.data");
+const supervisionData = () => import("./pages/supervision/supervision.data");
+const linksData = () => import("./pages/links/links.data");
 
-const preloadMeeting = lazyPreload(
-  () => import("./pages/meeting/meeting.data"),
-  (m) => m.preloadMeeting,
-);
-const preloadPublic = lazyPreload(
-  () => import("./pages/meeting/meeting.data"),
-  (m) => m.preloadPublic,
-);
+const preloadUnits = lazyPreload(unitsData, "preloadUnits");
+const preloadRoster = lazyPreload(rosterData, "preloadRoster");
+const preloadMember = lazyPreload(memberData, "preloadMember");
+const preloadAccounts = lazyPreload(accountsData, "preloadAccounts");
+const preloadAudit = lazyPreload(auditData, "preloadAudit");
+const preloadPlan = lazyPreload(planData, "preloadPlan");
+const preloadReview = lazyPreload(planData, "preloadReview");
+const preloadCampaigns = lazyPreload(campaignsData, "preloadCampaigns");
+const preloadCampaign = lazyPreload(campaignsData, "preloadCampaign");
+const preloadQueue = lazyPreload(campaignsData, "preloadQueue");
+const preloadTemplates = lazyPreload(templatesData, "preloadTemplates");
+const preloadTemplate = lazyPreload(templatesData, "preloadTemplate");
+const preloadMeeting = lazyPreload(meetingData, "preloadMeeting");
+const preloadPublic = lazyPreload(meetingData, "preloadPublic");
+const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
+const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
+const preloadLinks = lazyPreload(linksData, "preloadLinks");
 
-const preloadSupervision = lazyPreload(
-  () => import("./pages/supervision/supervision.data"),
-  (m) => m.preloadSupervision,
-);
-const preloadSupervisedPlan = lazyPreload(
-  () => import("./pages/supervision/supervision.data"),
-  (m) => m.preloadSupervisedPlan,
-);
-const preloadLinks = lazyPreload(
-  () => import("./pages/links/links.data"),
-  (m) => m.preloadLinks,
-);
+/** A campaign's own screens hang below its path. */
+const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: LandingPage },
@@ -143,12 +108,12 @@ export const routes: RouteDefinition[] = [
   { path: "/t/:tenant/cong-khai", component: PublicPage, preload: preloadPublic },
   // Print views: outside the shell, so neither the screen nor the paper has its nav.
   {
-    path: "/t/:tenant/dot-sinh-hoat/:campaignId/ke-hoach/:formKey/in",
+    path: `/t/:tenant${CAMPAIGN}/ke-hoach/:formKey/in`,
     component: PrintPage,
     preload: preloadPlan,
   },
   {
-    path: "/t/:tenant/dot-sinh-hoat/:campaignId/xac-nhan/:submissionId/in",
+    path: `/t/:tenant${CAMPAIGN}/xac-nhan/:submissionId/in`,
     component: PrintPage,
     preload: preloadReview,
   },
@@ -161,28 +126,16 @@ export const routes: RouteDefinition[] = [
       { path: "/viec-cua-toi", component: TasksPage, preload: preloadTasks },
       { path: "/dot-sinh-hoat", component: CampaignsPage, preload: preloadCampaigns },
       { path: "/dot-sinh-hoat/moi", component: NewCampaignPage, preload: preloadTemplates },
-      { path: "/dot-sinh-hoat/:campaignId", component: CampaignPage, preload: preloadCampaign },
+      { path: CAMPAIGN, component: CampaignPage, preload: preloadCampaign },
+      { path: `${CAMPAIGN}/ke-hoach/:formKey`, component: PlanPage, preload: preloadPlan },
       {
-        path: "/dot-sinh-hoat/:campaignId/ke-hoach/:formKey",
+        path: `${CAMPAIGN}/nhap-thay/:memberId/:formKey`,
         component: PlanPage,
         preload: preloadPlan,
       },
-      {
-        path: "/dot-sinh-hoat/:campaignId/nhap-thay/:memberId/:formKey",
-        component: PlanPage,
-        preload: preloadPlan,
-      },
-      { path: "/dot-sinh-hoat/:campaignId/xac-nhan", component: QueuePage, preload: preloadQueue },
-      {
-        path: "/dot-sinh-hoat/:campaignId/xac-nhan/:submissionId",
-        component: ReviewPage,
-        preload: preloadReview,
-      },
-      {
-        path: "/dot-sinh-hoat/:campaignId/sinh-hoat/:meetingId",
-        component: MeetingPage,
-        preload: preloadMeeting,
-      },
+      { path: `${CAMPAIGN}/xac-nhan`, component: QueuePage, preload: preloadQueue },
+      { path: `${CAMPAIGN}/xac-nhan/:submissionId`, component: ReviewPage, preload: preloadReview },
+      { path: `${CAMPAIGN}/sinh-hoat/:meetingId`, component: MeetingPage, preload: preloadMeeting },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
       { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },
       { path: "/don-vi", component: UnitsPage, preload: preloadUnits },

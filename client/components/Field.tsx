@@ -4,7 +4,7 @@
 // Ids derive from the control's id: `<id>-hint` (after the control), `<id>-help` (before it,
 // on the plan forms) and `<id>-err`. The error slot is rendered whenever `error` is given,
 // even empty, so a screen reader finds it in the same place when it fills.
-import { createContext, Show, useContext, type JSX } from "solid-js";
+import { createContext, For, Show, useContext, type JSX } from "solid-js";
 
 /** What the control inside a Field reads: its id and the ids that describe it. */
 interface FieldWiring {
@@ -107,47 +107,74 @@ export const invalid = (error: unknown): "true" | undefined => (error ? "true" :
 /* The controls of a Field: they take its id, aria-required, aria-invalid and
    aria-describedby (help, hint and error), unless given their own. */
 
-function useWiring(): FieldWiring {
+/** The attributes a control takes from its Field; read live, so they follow the error. */
+function useWiring(): Pick<
+  JSX.HTMLAttributes<HTMLElement>,
+  "id" | "aria-required" | "aria-invalid" | "aria-describedby"
+> {
   const f = useContext(FieldContext);
   if (!f) throw new Error("A field control outside a Field");
-  return f;
+  return {
+    get id() {
+      return f.id;
+    },
+    get "aria-required"() {
+      return f.required;
+    },
+    get "aria-invalid"() {
+      return f.invalid;
+    },
+    get "aria-describedby"() {
+      return f.describedBy;
+    },
+  };
 }
 
 export function Input(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
-  const f = useWiring();
+  return <input {...useWiring()} {...props} />;
+}
+
+/** A calendar date typed as dd/mm/yyyy, with the phone's digit keyboard. */
+export function DayInput(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <input
-      id={f.id}
-      aria-required={f.required}
-      aria-invalid={f.invalid}
-      aria-describedby={f.describedBy}
-      {...props}
-    />
+    <Input type="text" inputmode="numeric" autocomplete="off" placeholder="dd/mm/yyyy" {...props} />
   );
 }
 
 export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
-  const f = useWiring();
-  return (
-    <select
-      id={f.id}
-      aria-required={f.required}
-      aria-invalid={f.invalid}
-      aria-describedby={f.describedBy}
-      {...props}
-    />
-  );
+  return <select {...useWiring()} {...props} />;
 }
 
 export function TextArea(props: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const f = useWiring();
+  return <textarea {...useWiring()} {...props} />;
+}
+
+/** A Field whose control is a select of [value, label] options. */
+export function SelectField(props: {
+  id: string;
+  label: string;
+  name: string;
+  options: readonly (readonly [string, string])[];
+  /** The option selected at first; the first one when not given. */
+  selected?: string;
+  required?: boolean;
+  onChange?: (value: string) => void;
+}) {
   return (
-    <textarea
-      id={f.id}
-      aria-required={f.required}
-      aria-invalid={f.invalid}
-      aria-describedby={f.describedBy}
-      {...props}
-    />
+    <Field id={props.id} label={props.label}>
+      <Select
+        name={props.name}
+        required={props.required}
+        onChange={(e) => props.onChange?.(e.currentTarget.value)}
+      >
+        <For each={props.options}>
+          {([value, label]) => (
+            <option value={value} selected={value === props.selected}>
+              {label}
+            </option>
+          )}
+        </For>
+      </Select>
+    </Field>
   );
 }

@@ -136,3 +136,29 @@ function Answer(props: {
     }
   }
 }
+
+/** A submission read with its campaign and form, as the review screens get it. */
+interface SubmissionRead {
+  form: Form | null | undefined;
+  campaign: { definition: { lists: readonly TemplateList[] } };
+  submission: { data: PlanData; confirmedAt: string | null };
+}
+
+/** The read-only document of a submission, or a card saying its form is missing. */
+export function SubmissionDocument(props: { read: SubmissionRead }) {
+  return (
+    <Show
+      when={props.read.form}
+      fallback={<p class="card">Không tìm thấy biểu mẫu của bản này.</p>}
+    >
+      {(form) => (
+        <PlanDocument
+          form={form()}
+          lists={props.read.campaign.definition.lists}
+          data={props.read.submission.data}
+          confirmedAt={props.read.submission.confirmedAt}
+        />
+      )}
+    </Show>
+  );
+}

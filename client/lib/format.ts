@@ -6,37 +6,40 @@ import { TASK_STATUS_LABELS, type TaskStatus } from "../../schema/vocab/submissi
 
 export { ROLE_LABELS, TASK_STATUS_LABELS };
 
-const dateParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
+/** The options of a calendar date and of a time of day, for `ictParts`. */
+export const DAY_PARTS = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+export const TIME_PARTS = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+
+/**
+ * Reads an instant's parts in ICT, or null for a value that is not a date. Built from parts
+ * rather than trusting a locale's pattern: phones ship trimmed ICU data.
+ */
+export function ictParts(
+  options: Intl.DateTimeFormatOptions,
+): (iso: string | number | Date) => Record<string, string> | null {
+  const format = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", ...options });
+  return (iso) => {
+    const d = iso instanceof Date ? iso : new Date(iso);
+    if (Number.isNaN(d.getTime())) return null;
+    const p: Record<string, string> = {};
+    for (const part of format.formatToParts(d)) p[part.type] = part.value;
+    return p;
+  };
+}
+
+const dateParts = ictParts(DAY_PARTS);
+const timeParts = ictParts(TIME_PARTS);
 
 /** dd/mm/yyyy in ICT; "" for a value that is not a date. */
 export function formatDate(iso: string | number | Date): string {
-  const d = iso instanceof Date ? iso : new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  // Built from parts rather than trusting a locale's pattern: phones ship trimmed ICU data.
-  const p: Record<string, string> = {};
-  for (const part of dateParts.formatToParts(d)) p[part.type] = part.value;
-  return `${p.day}/${p.month}/${p.year}`;
+  const p = dateParts(iso);
+  return p ? `${p.day}/${p.month}/${p.year}` : "";
 }
-
-const timeParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
 
 /** HH:MM in ICT, for "Đã lưu lúc 14:05". */
 export function formatTime(iso: string | number | Date): string {
-  const d = iso instanceof Date ? iso : new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  const p: Record<string, string> = {};
-  for (const part of timeParts.formatToParts(d)) p[part.type] = part.value;
-  return `${p.hour}:${p.minute}`;
+  const p = timeParts(iso);
+  return p ? `${p.hour}:${p.minute}` : "";
 }
 
 /**

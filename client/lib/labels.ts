@@ -4,25 +4,14 @@
 import { foldVietnamese } from "../../schema/rules/text";
 import { MEMBER_STATUS_LABELS } from "../../schema/vocab/member-statuses";
 import { UNIT_KIND_LABELS } from "../../schema/vocab/unit-kinds";
-import { formatDate } from "./format";
+import { DAY_PARTS, formatDate, ictParts, TIME_PARTS } from "./format";
 
-const dateTimeParts = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const dateTimeParts = ictParts({ ...DAY_PARTS, ...TIME_PARTS });
 
 /** dd/mm/yyyy hh:mm in ICT; "" for a value that is not a date. */
 export function formatDateTime(iso: string | number | Date): string {
-  const d = iso instanceof Date ? iso : new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  const p: Record<string, string> = {};
-  for (const part of dateTimeParts.formatToParts(d)) p[part.type] = part.value;
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+  const p = dateTimeParts(iso);
+  return p ? `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}` : "";
 }
 
 /** A calendar date YYYY-MM-DD as dd/mm/yyyy, without any time-zone arithmetic. */

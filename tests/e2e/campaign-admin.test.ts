@@ -8,10 +8,9 @@
 // DATA_DIR with the demo đảng bộ (worker/demo.ts). Needs `npm run build` first.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPhonePage } from "../support/browser";
-import { ROOT, startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const WIDTH = 390;
 /** Autosave waits 1.5 s after the last keystroke; polls allow for that and a slow machine. */
@@ -29,39 +28,13 @@ const items = (group: number, n: number) =>
     "\n",
   );
 
-let server: TestServer | undefined;
-let base = "";
-let browser: Browser | undefined;
-
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/t/demo/dang-nhap");
-  await page.getByLabel("Thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL(`${base}/t/demo`);
-}
-
-beforeAll(async () => {
-  server = await startServer({ prefix: "shct-e2e-campaign-" });
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser("shct-e2e-campaign-");
 
 describe("an admin's campaign from a cloned template, its checklist and on-behalf entry", () => {
   it("fills a template's list, launches a campaign, and its forms work end to end", async () => {
     const pageErrors: string[] = [];
-    const admin = await newPhonePage(browser!, base);
-    admin.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(admin, ADMIN);
+    const admin = await e2e.phone(pageErrors);
+    await e2e.signIn(admin, ADMIN, PASSWORD);
     const nav = admin.getByRole("navigation", { name: "Các mục chính" });
 
     // Clone the built-in "Diễn đàn chi bộ": its 27-item checklist has no items yet.
@@ -155,9 +128,8 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
     await admin.context().close();
 
     // The member answers the checklist: every item a level, a note where "Có" asks for one.
-    const member = await newPhonePage(browser!, base);
-    member.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(member, MEMBER);
+    const member = await e2e.phone(pageErrors);
+    await e2e.signIn(member, MEMBER, PASSWORD);
     const group = member.locator("section.task-group", { hasText: "Diễn đàn chi bộ thử nghiệm" });
     await group
       .getByRole("link", { name: /Tự liên hệ/ })
@@ -203,9 +175,8 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
     await member.context().close();
 
     // The secretary enters the personal plan of a member who has no phone.
-    const sec = await newPhonePage(browser!, base);
-    sec.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(sec, SECRETARY);
+    const sec = await e2e.phone(pageErrors);
+    await e2e.signIn(sec, SECRETARY, PASSWORD);
     await sec.goto(`${campaignUrl}/xac-nhan`);
     await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
     const missing = sec.locator("section", { has: sec.locator("#q-missing") });

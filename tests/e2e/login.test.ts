@@ -2,41 +2,21 @@
 // against the built Node server (dist/node/node.mjs serving dist/client) on a fresh DATA_DIR
 // with the demo đảng bộ. Needs `npm run build` first (`npm test` does it).
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPhonePage } from "../support/browser";
-import { ROOT, startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const WIDTH = 390;
 
 const DEMO_NAME = "Đảng bộ phường Long Biên (mẫu)";
 const ADMIN = { email: "admin@demo.vn", password: "demo12345" };
 
-let server: TestServer | undefined;
-let base = "";
-let browser: Browser | undefined;
-
-/** True when the page is no wider than the phone: nothing to scroll sideways. */
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
-}
-
-beforeAll(async () => {
-  server = await startServer({ prefix: "shct-e2e-" });
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser("shct-e2e-");
 
 describe("login and the signed-in shell on a 390 px phone", () => {
   it("shows the đảng bộ, rejects a wrong password in Vietnamese, signs in and out", async () => {
-    const page = await newPhonePage(browser!, base);
     const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    const page = await e2e.phone(pageErrors);
 
     // The login page carries the đảng bộ's name from GET /api/tenants/demo.
     await page.goto("/t/demo/dang-nhap");
@@ -62,7 +42,7 @@ describe("login and the signed-in shell on a 390 px phone", () => {
     const alert = page.getByRole("alert");
     await expect.poll(() => alert.textContent()).toBe(failBody.error.message);
     expect(failBody.error.message).toMatch(/[À-ỹ]/); // Vietnamese, with diacritics
-    expect(page.url()).toBe(`${base}/t/demo/dang-nhap`);
+    expect(page.url()).toBe(`${e2e.base}/t/demo/dang-nhap`);
 
     // The right password: the shell greets the admin by name with the Vietnamese role label.
     await password.fill(ADMIN.password);
@@ -74,7 +54,7 @@ describe("login and the signed-in shell on a 390 px phone", () => {
     expect(success.status()).toBe(200);
     const { user } = (await success.json()) as { user: { fullName: string } };
     expect(user.fullName.length).toBeGreaterThan(0);
-    await page.waitForURL(`${base}/t/demo`);
+    await page.waitForURL(`${e2e.base}/t/demo`);
     const greeting = page.locator(".greeting");
     await greeting.waitFor();
     expect((await greeting.innerText()).trim()).toBe(`Xin chào, ${user.fullName}`);
@@ -89,16 +69,16 @@ describe("login and the signed-in shell on a 390 px phone", () => {
 
     // "Việc của tôi" opens inside the shell (the admin has no tasks of her own).
     await nav.getByRole("link", { name: "Việc của tôi" }).click();
-    await page.waitForURL(`${base}/t/demo/viec-cua-toi`);
+    await page.waitForURL(`${e2e.base}/t/demo/viec-cua-toi`);
     await page.getByRole("heading", { level: 1, name: "Việc của tôi" }).waitFor();
     expect(await page.locator("main").innerText()).toContain("Hiện bạn không có việc nào");
 
     // Sign out: back on the login page, and the session is really gone.
     await page.getByRole("button", { name: "Đăng xuất" }).click();
-    await page.waitForURL(`${base}/t/demo/dang-nhap`);
+    await page.waitForURL(`${e2e.base}/t/demo/dang-nhap`);
     await page.getByRole("heading", { level: 1, name: DEMO_NAME }).waitFor();
     await page.goto("/t/demo");
-    await page.waitForURL(`${base}/t/demo/dang-nhap`);
+    await page.waitForURL(`${e2e.base}/t/demo/dang-nhap`);
     await page.getByRole("button", { name: "Đăng nhập" }).waitFor();
 
     expect(pageErrors).toEqual([]);

@@ -5,10 +5,10 @@
 // shows only the plans routed to publication.
 // Runs against the built server (tests/support/server.ts). Needs `npm run build` first.
 import { join } from "node:path";
-import type { Browser, Page, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPhonePage } from "../support/browser";
-import { ROOT, startServer, type TestServer } from "../support/server";
+import type { Page, Response } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const WIDTH = 390;
 const SLOW = { timeout: 15_000 };
@@ -17,24 +17,7 @@ const UNIT = "Chi bộ Khu dân cư số 1";
 const EXCUSED = "Đỗ Thị Lan";
 const SPEAKERS = ["Trần Văn Bình", "Phạm Quốc Hùng"];
 
-let server: TestServer | undefined;
-let base = "";
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer({ prefix: "shct-e2e-meeting-" });
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
-}
+const e2e = useServerAndBrowser("shct-e2e-meeting-");
 
 /** Waits for the next successful write to the meeting (PATCH or PUT attendance). */
 function saved(page: Page): Promise<Response> {
@@ -49,15 +32,10 @@ function saved(page: Page): Promise<Response> {
 
 describe("the secretary's meeting record on a 390 px phone", () => {
   it("records a meeting and the unit's compliance marks follow", async () => {
-    const page = await newPhonePage(browser!, base);
     const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
+    const page = await e2e.phone(pageErrors);
 
-    await page.goto("/t/demo/dang-nhap");
-    await page.getByLabel("Thư điện tử").fill(SECRETARY.email);
-    await page.getByLabel("Mật khẩu").fill(SECRETARY.password);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${base}/t/demo`);
+    await e2e.signIn(page, SECRETARY.email, SECRETARY.password);
 
     // The campaign page: compliance is pending, and the meeting can be scheduled.
     await page
@@ -197,10 +175,10 @@ describe("the secretary's meeting record on a 390 px phone", () => {
   });
 
   it("shows the public page without login", async () => {
-    const page = await newPhonePage(browser!, base);
+    const page = await e2e.phone();
     await page.goto("/t/demo/dang-nhap");
     await page.getByRole("link", { name: "Kế hoạch công khai" }).click();
-    await page.waitForURL(`${base}/t/demo/cong-khai`);
+    await page.waitForURL(`${e2e.base}/t/demo/cong-khai`);
     await page.getByRole("heading", { level: 2, name: "Nguyễn Đức Long" }).waitFor(SLOW);
     const text = await page.locator("main").innerText();
     expect(text).toContain("Đảng bộ phường Long Biên (mẫu)");

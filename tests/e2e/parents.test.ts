@@ -2,28 +2,23 @@
 // asks the parent to link and the parent approves (bearer tokens, as scripts do); then the
 // parent's admin signs in on a 390 px phone and sees the child on the parents page.
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPhonePage } from "../support/browser";
-import { ROOT, startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const WIDTH = 390;
 const PASSWORD = "mat-khau-rat-dai-1";
 const PARENT = { slug: "quan-thu-nghiem", name: "Đảng bộ quận Thử Nghiệm" };
 const CHILD = { slug: "phuong-thu-nghiem", name: "Đảng bộ phường Thử Nghiệm" };
 
-let server: TestServer | undefined;
-let base = "";
-let browser: Browser | undefined;
-
 async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}${path}`, {
+  const res = await fetch(`${e2e.base}${path}`, {
     method,
     headers: {
       Accept: "application/json",
       ...(body !== undefined || method !== "GET" ? { "Content-Type": "application/json" } : {}),
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      Origin: base,
+      Origin: e2e.base,
     },
     body: body !== undefined ? JSON.stringify(body) : method !== "GET" ? "{}" : undefined,
   });
@@ -40,16 +35,7 @@ async function signUp(t: { slug: string; name: string }, email: string): Promise
   return token;
 }
 
-beforeAll(async () => {
-  server = await startServer({ prefix: "shct-e2e-parents-" });
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser("shct-e2e-parents-");
 
 describe("parents page", () => {
   it("lists an approved child đảng bộ to the parent's admin", async () => {
@@ -66,17 +52,12 @@ describe("parents page", () => {
     expect(pending).toBeDefined();
     await api("POST", `/api/t/${PARENT.slug}/links/${pending!.id}/approve`, parentToken);
 
-    const page = await newPhonePage(browser!, base);
     const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`/t/${PARENT.slug}/dang-nhap`);
-    await page.getByLabel("Thư điện tử").fill("admin@quan.vn");
-    await page.getByLabel("Mật khẩu").fill(PASSWORD);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.waitForURL(`${base}/t/${PARENT.slug}`);
+    const page = await e2e.phone(pageErrors);
+    await e2e.signIn(page, "admin@quan.vn", PASSWORD, PARENT.slug);
 
     await page.getByRole("link", { name: "Cấp trên – cấp dưới" }).first().click();
-    await page.waitForURL(`${base}/t/${PARENT.slug}/lien-ket`);
+    await page.waitForURL(`${e2e.base}/t/${PARENT.slug}/lien-ket`);
     await page.getByRole("heading", { level: 1, name: "Cấp trên – cấp dưới" }).waitFor();
     const children = page.locator("section", {
       has: page.getByRole("heading", { name: "Đảng bộ cấp dưới" }),
@@ -88,9 +69,7 @@ describe("parents page", () => {
     // The header links to the notifications with the unread count.
     await page.getByRole("link", { name: /^Thông báo \(\d+\)/ }).waitFor();
 
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      WIDTH,
-    );
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     await page.screenshot({ path: join(ROOT, "test-results/parents-390.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });

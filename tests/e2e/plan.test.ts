@@ -6,10 +6,10 @@
 // Runs against the built Node server (dist/node/node.mjs serving dist/client) on a fresh
 // DATA_DIR with the demo đảng bộ (worker/demo.ts). Needs `npm run build` first.
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPhonePage } from "../support/browser";
-import { ROOT, startServer, type TestServer } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const WIDTH = 390;
 /** Autosave waits 1.5 s after the last keystroke; polls allow for that and a slow machine. */
@@ -22,14 +22,6 @@ const SECRETARY = { email: "bithu@demo.vn", name: "Trần Văn Bình" };
 const WAITING = "Phạm Quốc Hùng";
 const FORM_PATH = /\/t\/demo\/dot-sinh-hoat\/[a-z0-9]+\/ke-hoach\/ke-hoach-tu-duong$/;
 
-let server: TestServer | undefined;
-let base = "";
-let browser: Browser | undefined;
-
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
-}
-
 /** The plan form's controls this test types in, and its save state. */
 function fields(page: Page) {
   return {
@@ -38,14 +30,6 @@ function fields(page: Page) {
     fix: page.getByLabel(/^2\. Về khắc phục hạn chế, thiếu sót của bản thân/),
     status: page.locator(".save-status"),
   };
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/t/demo/dang-nhap");
-  await page.getByLabel("Thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL(`${base}/t/demo`);
 }
 
 /** dd/mm/yyyy of an instant in ICT, as the app must show it whatever the phone's zone. */
@@ -69,23 +53,13 @@ async function total(page: Page, label: string): Promise<number> {
   return Number(await cell.locator("dd").innerText());
 }
 
-beforeAll(async () => {
-  server = await startServer({ prefix: "shct-e2e-plan-" });
-  base = server.base;
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser("shct-e2e-plan-");
 
 describe("a member's plan on a 390 px phone, and the cell confirming it", () => {
   it("writes, autosaves, submits field by field, survives going offline, prints; the secretary confirms", async () => {
-    let page = await newPhonePage(browser!, base);
     const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(page, MEMBER.email);
+    let page = await e2e.phone(pageErrors);
+    await e2e.signIn(page, MEMBER.email, PASSWORD);
 
     // "Việc của tôi" is the member's home: the plan task, its due date in ICT, its state.
     await page.getByRole("heading", { level: 1, name: "Việc của tôi" }).waitFor();
@@ -192,9 +166,8 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
 
     // Another device saves first: this one is told, is offered the newest version, and
     // what it typed stays visible to copy.
-    const other = await newPhonePage(browser!, base);
-    other.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(other, MEMBER.email);
+    const other = await e2e.phone(pageErrors);
+    await e2e.signIn(other, MEMBER.email, PASSWORD);
     await other.goto(formUrl);
     const there = fields(other);
     const finalDuty = `${dutyText}${more} Máy khác bổ sung.`;
@@ -256,9 +229,8 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await context.close();
 
     // The secretary of the member's cell: progress before, then the queue.
-    const sec = await newPhonePage(browser!, base);
-    sec.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(sec, SECRETARY.email);
+    const sec = await e2e.phone(pageErrors);
+    await e2e.signIn(sec, SECRETARY.email, PASSWORD);
     const nav = sec.getByRole("navigation", { name: "Các mục chính" });
     await nav.getByRole("link", { name: "Đợt sinh hoạt" }).click();
     await sec.getByRole("heading", { level: 1, name: "Đợt sinh hoạt" }).waitFor();
@@ -315,9 +287,8 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await confirm(WAITING);
 
     // The member sees the comment on "Việc của tôi" and in the form, fixes, submits again.
-    const again = await newPhonePage(browser!, base);
-    again.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(again, MEMBER.email);
+    const again = await e2e.phone(pageErrors);
+    await e2e.signIn(again, MEMBER.email, PASSWORD);
     const returned = again.getByRole("link", { name: /Viết bản kế hoạch tu dưỡng/ });
     await returned.getByText("Bị trả lại").waitFor();
     await again.getByText(`Góp ý của chi bộ: ${comment}`).waitFor();
@@ -346,9 +317,8 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     });
 
     // The member sees the confirmation, read-only, with the date.
-    const back = await newPhonePage(browser!, base);
-    back.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(back, MEMBER.email);
+    const back = await e2e.phone(pageErrors);
+    await e2e.signIn(back, MEMBER.email, PASSWORD);
     await back.goto(formUrl);
     await back.getByText(/^Đã được chi bộ xác nhận ngày \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
     expect(await back.getByRole("textbox").count()).toBe(0);

@@ -6,10 +6,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPhonePage } from "../support/browser";
-import { ROOT, startServer, type TestServer } from "../support/server";
+import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const WIDTH = 390;
 
@@ -24,14 +24,7 @@ const NEW = [
 ];
 const HEADER = "ho_ten,nam_sinh,email,don_vi,chuc_vu,trang_thai,dien_quan_ly";
 
-let server: TestServer | undefined;
 let fileDir = "";
-let base = "";
-let browser: Browser | undefined;
-
-async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
-}
 
 /** The names in the roster table's first column, as shown. */
 async function rosterNames(page: Page): Promise<string[]> {
@@ -43,49 +36,37 @@ function csv(rows: string[]): string {
   return [HEADER, ...rows].join("\r\n") + "\r\n";
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto("/t/demo/dang-nhap");
-  await page.getByLabel("Thư điện tử").fill(ADMIN.email);
-  await page.getByLabel("Mật khẩu").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL(`${base}/t/demo`);
-}
-
 /** Opens the unit tree from the nav and the roster of UNIT from the tree. */
 async function openRoster(page: Page): Promise<void> {
   const nav = page.getByRole("navigation", { name: "Các mục chính" });
   await nav.getByRole("link", { name: "Đơn vị" }).click();
-  await page.waitForURL(`${base}/t/demo/don-vi`);
+  await page.waitForURL(`${e2e.base}/t/demo/don-vi`);
   await page.getByRole("heading", { level: 1, name: "Đơn vị" }).waitFor();
   await page.getByRole("list", { name: "Cây đơn vị" }).getByRole("link", { name: UNIT }).click();
   await page.getByRole("heading", { level: 1, name: UNIT }).waitFor();
   await page.locator("table tbody th a").first().waitFor();
 }
 
+const e2e = useServerAndBrowser("shct-e2e-roster-");
+
 beforeAll(async () => {
-  server = await startServer({ prefix: "shct-e2e-roster-" });
-  base = server.base;
   fileDir = await mkdtemp(join(tmpdir(), "shct-e2e-roster-files-"));
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   if (fileDir) await rm(fileDir, { recursive: true, force: true });
 });
 
 describe("roster import and the unit's roster on a 390 px phone", () => {
   it("checks a file, imports it, and shows the new members in the unit's roster", async () => {
-    const page = await newPhonePage(browser!, base);
     const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(page);
+    const page = await e2e.phone(pageErrors);
+    await e2e.signIn(page, ADMIN.email, ADMIN.password);
 
     // The admin's nav has the import screen; it opens inside the shell.
     const nav = page.getByRole("navigation", { name: "Các mục chính" });
     await nav.getByRole("link", { name: "Nhập danh sách" }).click();
-    await page.waitForURL(`${base}/t/demo/nhap-danh-sach`);
+    await page.waitForURL(`${e2e.base}/t/demo/nhap-danh-sach`);
     await page.getByRole("heading", { level: 1, name: "Nhập danh sách đảng viên" }).waitFor();
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
 
@@ -146,10 +127,9 @@ describe("roster import and the unit's roster on a 390 px phone", () => {
   }, 90_000);
 
   it("shows the line of a bad file and imports nothing from it", async () => {
-    const page = await newPhonePage(browser!, base);
     const pageErrors: string[] = [];
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await signIn(page);
+    const page = await e2e.phone(pageErrors);
+    await e2e.signIn(page, ADMIN.email, ADMIN.password);
 
     // How many members the unit has before (the other test may or may not have run first).
     await openRoster(page);

@@ -1,6 +1,8 @@
 // Browser helpers for the e2e tests: playwright-core drives Debian's Chromium (no browser
 // download; shared/research/stack.md §7). CHROMIUM_PATH overrides the binary.
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startServer, type TestServer } from "./server";
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -32,4 +34,50 @@ export async function newPhonePage(browser: Browser, baseURL?: string): Promise<
     ...(baseURL ? { baseURL } : {}),
   });
   return context.newPage();
+}
+
+/** The page's full width: no wider than the phone means nothing to scroll sideways. */
+export function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** An e2e file's own server (fresh DATA_DIR) and browser, shared by the file's tests. */
+export interface E2e {
+  /** e.g. "http://127.0.0.1:40123"; read inside a test, once `beforeAll` has run. */
+  readonly base: string;
+  /** A phone page in a fresh context; its uncaught errors are pushed onto `errors`. */
+  phone(errors?: string[]): Promise<Page>;
+  /** Signs in through the login page and waits for the tenant's home. */
+  signIn(page: Page, email: string, password: string, tenant?: string): Promise<void>;
+}
+
+/** Starts the server and the browser before the file's tests and stops both after them. */
+export function useServerAndBrowser(prefix: string): E2e {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer({ prefix });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get base() {
+      return server!.base;
+    },
+    async phone(errors) {
+      const page = await newPhonePage(browser!, server!.base);
+      if (errors) page.on("pageerror", (e) => errors.push(e.message));
+      return page;
+    },
+    async signIn(page, email, password, tenant = "demo") {
+      await page.goto(`/t/${tenant}/dang-nhap`);
+      await page.getByLabel("Thư điện tử").fill(email);
+      await page.getByLabel("Mật khẩu").fill(password);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      await page.waitForURL(`${server!.base}/t/${tenant}`);
+    },
+  };
 }

@@ -25,8 +25,10 @@ import {
   setAccountDisabled,
 } from "./accounts.data";
 import "../screens.css";
-import { Field, Input } from "../../components/Field";
+import { Field, Input, SelectField } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { AsyncList } from "../../components/AsyncList";
+import { Submit } from "../../components/Submit";
 
 export default function AccountsPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -73,18 +75,14 @@ export default function AccountsPage(props: RouteSectionProps) {
 
       <section aria-labelledby="invites-title">
         <h2 id="invites-title">Lời mời</h2>
-        <Show when={invitations()} fallback={<p class="boot">Đang tải…</p>}>
-          <Show
-            when={invitations()!.length > 0}
-            fallback={<p class="muted">Chưa có lời mời nào.</p>}
-          >
-            <ul class="cards">
-              <For each={invitations()}>
-                {(i) => <InvitationCard tenant={slug()} invitation={i} tree={tree()} />}
-              </For>
-            </ul>
-          </Show>
-        </Show>
+        <AsyncList
+          items={invitations()}
+          empty="Chưa có lời mời nào."
+          emptyClass="muted"
+          class="cards"
+        >
+          {(i) => <InvitationCard tenant={slug()} invitation={i} tree={tree()} />}
+        </AsyncList>
       </section>
     </>
   );
@@ -117,17 +115,13 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
           />
         </Field>
         <div class="grid-2">
-          <Field id="inv-role" label="Vai trò">
-            <select id="inv-role" name="role">
-              <For each={ROLE_OPTIONS}>
-                {([value, label]) => (
-                  <option value={value} selected={value === "member"}>
-                    {label}
-                  </option>
-                )}
-              </For>
-            </select>
-          </Field>
+          <SelectField
+            id="inv-role"
+            label="Vai trò"
+            name="role"
+            options={ROLE_OPTIONS}
+            selected="member"
+          />
           <Field id="inv-unit" label="Đơn vị">
             <UnitSelect
               id="inv-unit"
@@ -143,9 +137,9 @@ function InviteForm(props: { tenant: string; tree: UnitTree }) {
           Quản trị.
         </p>
         <Alert>{errorText(sub.error)}</Alert>
-        <button type="submit" class="button primary" disabled={sub.pending}>
-          {sub.pending ? "Đang tạo…" : "Tạo lời mời"}
-        </button>
+        <Submit pending={sub.pending} busy="Đang tạo…">
+          Tạo lời mời
+        </Submit>
       </form>
       <Show when={sub.result}>
         <CopyLink
@@ -245,9 +239,9 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
             </div>
           </div>
           <Alert>{errorText(grant.error)}</Alert>
-          <button type="submit" class="button" disabled={grant.pending}>
-            {grant.pending ? "Đang thêm…" : "Thêm vai trò"}
-          </button>
+          <Submit pending={grant.pending} busy="Đang thêm…" class="button">
+            Thêm vai trò
+          </Submit>
         </form>
       </details>
 
@@ -269,9 +263,9 @@ function AccountCard(props: { tenant: string; account: Account; tree: UnitTree }
           </button>
         </form>
         <form action={makeResetLink.with(props.tenant, props.account.id)} method="post">
-          <button type="submit" class="button small" disabled={reset.pending}>
+          <Submit pending={reset.pending} class="button small">
             Tạo đường dẫn đặt lại mật khẩu
-          </button>
+          </Submit>
         </form>
       </div>
       <Alert>{errorText(toggle.error ?? reset.error)}</Alert>

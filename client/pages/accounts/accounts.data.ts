@@ -11,19 +11,11 @@ import {
   listInvitations,
   removeGrant,
   revokeInvitation,
-  type Account,
-  type Invitation,
 } from "../../api-admin";
 import { getUnits } from "../units/units.data";
 
-export const getAccounts = query(
-  (tenant: string): Promise<Account[]> => listAccounts(tenant),
-  "accounts",
-);
-export const getInvitations = query(
-  (tenant: string): Promise<Invitation[]> => listInvitations(tenant),
-  "invitations",
-);
+export const getAccounts = query(listAccounts, "accounts");
+export const getInvitations = query(listInvitations, "invitations");
 
 export function preloadAccounts(args: RoutePreloadFuncArgs): Promise<unknown> {
   const tenant = args.params.tenant ?? "";

@@ -17,6 +17,7 @@ import { CAMPAIGN_STATUS_LABELS, OWNER_LABELS, stepKindLabel } from "./steps";
 import "../screens.css";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 // The unit's meetings and the compliance checklist: a chunk of their own, which a member who
 // opens the campaign page never loads.
@@ -170,9 +171,9 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
           đơn vị đã chọn.
         </p>
         <form action={changeCampaign.with(props.tenant, props.campaign.id, "launch")} method="post">
-          <button type="submit" class="button primary" disabled={sub.pending}>
-            {sub.pending ? "Đang phát động…" : "Phát động"}
-          </button>
+          <Submit pending={sub.pending} busy="Đang phát động…">
+            Phát động
+          </Submit>
         </form>
       </Show>
       <Show when={props.campaign.status === "active"}>
@@ -193,9 +194,9 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
               action={changeCampaign.with(props.tenant, props.campaign.id, "close")}
               method="post"
             >
-              <button type="submit" class="button primary" disabled={sub.pending}>
-                {sub.pending ? "Đang kết thúc…" : "Kết thúc"}
-              </button>
+              <Submit pending={sub.pending} busy="Đang kết thúc…">
+                Kết thúc
+              </Submit>
             </form>
             <button type="button" class="button" onClick={() => setConfirmClose(false)}>
               Hủy

@@ -12,8 +12,9 @@ import { getTemplateDetail, getTemplates } from "../templates/templates.data";
 import { getUnits } from "../units/units.data";
 import { addCampaign } from "./campaigns.data";
 import "../screens.css";
-import { Field, Input, Select } from "../../components/Field";
+import { DayInput, Field, Input, Select } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 function addDays(ymd: string, days: number): string {
   const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
@@ -127,15 +128,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
         </Field>
         <div class="grid-2">
           <Field id="c-start" label="Ngày bắt đầu" error={err("startsOn")} hint={DAY_HINT}>
-            <Input
-              name="startsOn"
-              type="text"
-              inputmode="numeric"
-              autocomplete="off"
-              placeholder="dd/mm/yyyy"
-              value={formatDay(today)}
-              required
-            />
+            <DayInput name="startsOn" value={formatDay(today)} required />
           </Field>
           <Field
             id="c-due"
@@ -143,15 +136,7 @@ export default function NewCampaignPage(props: RouteSectionProps) {
             error={err("dueOn")}
             hint="Các bước của mẫu tính hạn theo ngày này."
           >
-            <Input
-              name="dueOn"
-              type="text"
-              inputmode="numeric"
-              autocomplete="off"
-              placeholder="dd/mm/yyyy"
-              value={defaultDue()}
-              required
-            />
+            <DayInput name="dueOn" value={defaultDue()} required />
           </Field>
         </div>
         <fieldset class="field" aria-describedby="c-units-err">
@@ -165,9 +150,9 @@ export default function NewCampaignPage(props: RouteSectionProps) {
           </p>
         </fieldset>
         <Alert>{errorMessage(sub.error)}</Alert>
-        <button type="submit" class="button primary" disabled={sub.pending}>
-          {sub.pending ? "Đang tạo…" : "Tạo đợt (nháp)"}
-        </button>
+        <Submit pending={sub.pending} busy="Đang tạo…">
+          Tạo đợt (nháp)
+        </Submit>
       </form>
     </>
   );

@@ -12,25 +12,16 @@ import {
   launchCampaign,
   listCampaigns,
   returnSubmission,
-  type CampaignDetail,
   type CampaignInput,
-  type CampaignSummary,
   type Progress,
   type Queue,
 } from "../../api";
 import { DAY_HINT, parseDay } from "../../lib/labels";
 import { getMyTasks } from "../tasks/tasks.data";
 
-export const getCampaigns = query(
-  (tenant: string): Promise<CampaignSummary[]> => listCampaigns(tenant),
-  "campaigns",
-);
+export const getCampaigns = query(listCampaigns, "campaigns");
 
-export const getCampaignDetail = query(
-  (tenant: string, campaignId: string): Promise<CampaignDetail> =>
-    requireCampaign(tenant, campaignId),
-  "campaign",
-);
+export const getCampaignDetail = query(requireCampaign, "campaign");
 
 /** `unitId` "" for the reader's whole subtree. */
 export const getCampaignProgress = query(

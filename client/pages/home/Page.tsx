@@ -47,18 +47,20 @@ export default function HomePage(props: RouteSectionProps) {
       <section aria-labelledby="home-areas">
         <h2 id="home-areas">Các mục</h2>
         <ul class="tiles">
-          <For each={others()}>
-            {(a) => (
-              <li>
-                <A href={`/t/${slug()}/${a.path}`} class="tile">
-                  <span class="tile-title">{a.label}</span>
-                  <span class="tile-text">{ABOUT[a.path]}</span>
-                </A>
-              </li>
-            )}
-          </For>
+          <For each={others()}>{(a) => <Tile href={`/t/${slug()}/${a.path}`} area={a} />}</For>
         </ul>
       </section>
     </Show>
+  );
+}
+
+function Tile(props: { href: string; area: { path: AreaPath; label: string } }) {
+  return (
+    <li>
+      <A href={props.href} class="tile">
+        <span class="tile-title">{props.area.label}</span>
+        <span class="tile-text">{ABOUT[props.area.path]}</span>
+      </A>
+    </li>
   );
 }

@@ -3,7 +3,7 @@
 // appears only once that check passed for the very file now chosen. A file with any error
 // imports nothing, so a half-loaded roster cannot happen.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import { createMemo, createSignal, For, onCleanup, Show, type JSX } from "solid-js";
 import { errorText } from "../../lib/errors";
 import { countLabel, MEMBER_STATUS_LABELS } from "../../lib/labels";
 
@@ -99,6 +99,44 @@ export default function ImportPage(props: RouteSectionProps) {
     return parts.join(", ");
   };
 
+  /** The file's columns and what each holds, for the help table. */
+  const columns: [string, JSX.Element][] = [
+    ["ho_ten", "Họ và tên (bắt buộc)."],
+    ["nam_sinh", "Năm sinh, 4 chữ số, ví dụ 1975."],
+    ["email", "Thư điện tử, có thể để trống."],
+    ["don_vi", <>Tên đơn vị đúng như trong cây đơn vị (bắt buộc), ví dụ “{sampleUnit()}”.</>],
+    ["chuc_vu", "Chức vụ, có thể để trống."],
+    [
+      "trang_thai",
+      <>
+        Để trống là <code>dang-sinh-hoat</code>. Một trong:{" "}
+        <For each={STATUSES}>
+          {([code, label], i) => (
+            <>
+              {i() > 0 && "; "}
+              <code>{code}</code> ({label})
+            </>
+          )}
+        </For>
+        .
+      </>,
+    ],
+    [
+      "dien_quan_ly",
+      <>
+        <code>co</code> nếu thuộc diện Ban Thường vụ quản lý; để trống nếu không.
+      </>,
+    ],
+    ["so_dien_thoai", "Không bắt buộc: số điện thoại."],
+    [
+      "dang_cong_khai",
+      <>
+        Không bắt buộc: <code>co</code> nếu phải công khai kế hoạch.
+      </>,
+    ],
+    ["ngay_trang_thai", "Không bắt buộc: ngày bắt đầu trạng thái, dạng 31/01/2024."],
+  ];
+
   return (
     <>
       <h1>Nhập danh sách đảng viên</h1>
@@ -120,81 +158,16 @@ export default function ImportPage(props: RouteSectionProps) {
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <th scope="row">
-                  <code>ho_ten</code>
-                </th>
-                <td>Họ và tên (bắt buộc).</td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>nam_sinh</code>
-                </th>
-                <td>Năm sinh, 4 chữ số, ví dụ 1975.</td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>email</code>
-                </th>
-                <td>Thư điện tử, có thể để trống.</td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>don_vi</code>
-                </th>
-                <td>Tên đơn vị đúng như trong cây đơn vị (bắt buộc), ví dụ “{sampleUnit()}”.</td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>chuc_vu</code>
-                </th>
-                <td>Chức vụ, có thể để trống.</td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>trang_thai</code>
-                </th>
-                <td>
-                  Để trống là <code>dang-sinh-hoat</code>. Một trong:{" "}
-                  <For each={STATUSES}>
-                    {([code, label], i) => (
-                      <>
-                        {i() > 0 && "; "}
-                        <code>{code}</code> ({label})
-                      </>
-                    )}
-                  </For>
-                  .
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>dien_quan_ly</code>
-                </th>
-                <td>
-                  <code>co</code> nếu thuộc diện Ban Thường vụ quản lý; để trống nếu không.
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>so_dien_thoai</code>
-                </th>
-                <td>Không bắt buộc: số điện thoại.</td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>dang_cong_khai</code>
-                </th>
-                <td>
-                  Không bắt buộc: <code>co</code> nếu phải công khai kế hoạch.
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">
-                  <code>ngay_trang_thai</code>
-                </th>
-                <td>Không bắt buộc: ngày bắt đầu trạng thái, dạng 31/01/2024.</td>
-              </tr>
+              <For each={columns}>
+                {([name, text]) => (
+                  <tr>
+                    <th scope="row">
+                      <code>{name}</code>
+                    </th>
+                    <td>{text}</td>
+                  </tr>
+                )}
+              </For>
             </tbody>
           </table>
         </div>

@@ -21,6 +21,7 @@ import {
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 const LINK_STATUS: Record<string, string> = {
   pending: "Chờ duyệt",
@@ -42,20 +43,12 @@ export default function LinksPage(props: RouteSectionProps) {
 
       <section class="card" aria-labelledby="parent-title">
         <h2 id="parent-title">Đảng bộ cấp trên</h2>
-        <Show when={links()}>
-          {(l) => (
-            <Show
-              when={l().asChild.filter((x) => x.status !== "revoked").length > 0}
-              fallback={<p class="muted">Chưa liên kết với đảng bộ cấp trên nào.</p>}
-            >
-              <LinkList
-                tenant={tenant()}
-                links={l().asChild.filter((x) => x.status !== "revoked")}
-                side="child"
-              />
-            </Show>
-          )}
-        </Show>
+        <LinkList
+          tenant={tenant()}
+          links={links()?.asChild}
+          side="child"
+          empty="Chưa liên kết với đảng bộ cấp trên nào."
+        />
         <form action={askParent.with(tenant())} method="post" class="stack">
           <Field
             id="parent-slug"
@@ -72,9 +65,9 @@ export default function LinksPage(props: RouteSectionProps) {
               maxLength={40}
             />
           </Field>
-          <button type="submit" class="button primary" disabled={ask.pending}>
-            {ask.pending ? "Đang gửi…" : "Đề nghị liên kết"}
-          </button>
+          <Submit pending={ask.pending} busy="Đang gửi…">
+            Đề nghị liên kết
+          </Submit>
         </form>
         <Alert>{fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}</Alert>
         <p role="status" class="notice">
@@ -84,20 +77,12 @@ export default function LinksPage(props: RouteSectionProps) {
 
       <section class="card" aria-labelledby="children-title">
         <h2 id="children-title">Đảng bộ cấp dưới</h2>
-        <Show when={links()}>
-          {(l) => (
-            <Show
-              when={l().asParent.filter((x) => x.status !== "revoked").length > 0}
-              fallback={<p class="muted">Chưa có đảng bộ cấp dưới nào đề nghị liên kết.</p>}
-            >
-              <LinkList
-                tenant={tenant()}
-                links={l().asParent.filter((x) => x.status !== "revoked")}
-                side="parent"
-              />
-            </Show>
-          )}
-        </Show>
+        <LinkList
+          tenant={tenant()}
+          links={links()?.asParent}
+          side="parent"
+          empty="Chưa có đảng bộ cấp dưới nào đề nghị liên kết."
+        />
       </section>
 
       <section aria-labelledby="figures-title">
@@ -130,7 +115,26 @@ export default function LinksPage(props: RouteSectionProps) {
   );
 }
 
-function LinkList(props: { tenant: string; links: TenantLink[]; side: "child" | "parent" }) {
+/** The links on one side, revoked ones left out; nothing while they load. */
+function LinkList(props: {
+  tenant: string;
+  links: TenantLink[] | undefined;
+  side: "child" | "parent";
+  empty: string;
+}) {
+  const live = () => props.links?.filter((x) => x.status !== "revoked");
+  return (
+    <Show when={live()}>
+      {(list) => (
+        <Show when={list().length > 0} fallback={<p class="muted">{props.empty}</p>}>
+          <LinkItems tenant={props.tenant} links={list()} side={props.side} />
+        </Show>
+      )}
+    </Show>
+  );
+}
+
+function LinkItems(props: { tenant: string; links: TenantLink[]; side: "child" | "parent" }) {
   const sub = useSubmission(changeLink);
   return (
     <>
@@ -228,21 +232,7 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
         >
           <ul class="link-list">
             <For each={parents()}>
-              {(d) => (
-                <li>
-                  <DirectiveTitle directive={d} />
-                  <form action={adopt.with(props.tenant, d.id)} method="post">
-                    <button
-                      type="submit"
-                      class="button small primary"
-                      disabled={ad.pending}
-                      aria-label={`Áp dụng “${d.name}”`}
-                    >
-                      {ad.pending ? "Đang áp dụng…" : "Áp dụng"}
-                    </button>
-                  </form>
-                </li>
-              )}
+              {(d) => <ParentDirective tenant={props.tenant} directive={d} pending={ad.pending} />}
             </For>
           </ul>
         </Show>
@@ -287,9 +277,9 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
               error={err("dueOn")}
             />
           </div>
-          <button type="submit" class="button primary" disabled={pub.pending}>
-            {pub.pending ? "Đang ban hành…" : "Ban hành"}
-          </button>
+          <Submit pending={pub.pending} busy="Đang ban hành…">
+            Ban hành
+          </Submit>
         </form>
         <Alert>
           {Object.keys((pub.error as { fields?: object } | undefined)?.fields ?? {}).length
@@ -328,6 +318,29 @@ function DayField(props: { id: string; name: string; label: string; error: strin
 }
 
 /** A directive's name, document number and dates. */
+/** A parent's directive with "Áp dụng", which adopts it as this đảng bộ's own. */
+function ParentDirective(props: {
+  tenant: string;
+  directive: Directive;
+  pending: boolean | undefined;
+}) {
+  return (
+    <li>
+      <DirectiveTitle directive={props.directive} />
+      <form action={adopt.with(props.tenant, props.directive.id)} method="post">
+        <Submit
+          pending={props.pending}
+          busy="Đang áp dụng…"
+          class="button small primary"
+          label={`Áp dụng “${props.directive.name}”`}
+        >
+          Áp dụng
+        </Submit>
+      </form>
+    </li>
+  );
+}
+
 function DirectiveTitle(props: { directive: Directive }) {
   return (
     <>

@@ -11,6 +11,7 @@ import { useTitle } from "../../lib/title";
 import { getTenant, signIn } from "./login.data";
 import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export default function LoginPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -74,9 +75,9 @@ export default function LoginPage(props: RouteSectionProps) {
               />
             </Field>
             <Alert>{errorText()}</Alert>
-            <button type="submit" class="button primary" disabled={sub.pending}>
-              {sub.pending ? "Đang đăng nhập…" : "Đăng nhập"}
-            </button>
+            <Submit pending={sub.pending} busy="Đang đăng nhập…">
+              Đăng nhập
+            </Submit>
           </form>
 
           <p class="center">

@@ -96,6 +96,11 @@ export default function MeetingPage(props: RouteSectionProps) {
 
   const [guestName, setGuestName] = createSignal("");
   const [guestOrg, setGuestOrg] = createSignal("");
+  const guestField = (id: string, label: string, value: () => string, set: (v: string) => void) => (
+    <Field id={id} label={label}>
+      <Input type="text" value={value()} onInput={(e) => set(e.currentTarget.value)} />
+    </Field>
+  );
   const addGuest = (e: SubmitEvent) => {
     e.preventDefault();
     const name = guestName().trim();
@@ -289,20 +294,8 @@ export default function MeetingPage(props: RouteSectionProps) {
               </ul>
             </Show>
             <form class="stack" onSubmit={addGuest}>
-              <Field id="g-name" label="Họ tên khách mời">
-                <Input
-                  type="text"
-                  value={guestName()}
-                  onInput={(e) => setGuestName(e.currentTarget.value)}
-                />
-              </Field>
-              <Field id="g-org" label="Cơ quan, đoàn thể (không bắt buộc)">
-                <Input
-                  type="text"
-                  value={guestOrg()}
-                  onInput={(e) => setGuestOrg(e.currentTarget.value)}
-                />
-              </Field>
+              {guestField("g-name", "Họ tên khách mời", guestName, setGuestName)}
+              {guestField("g-org", "Cơ quan, đoàn thể (không bắt buộc)", guestOrg, setGuestOrg)}
               <button type="submit" class="button">
                 Thêm khách mời
               </button>

@@ -10,7 +10,8 @@ import { formatDateTime } from "../../lib/labels";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
-import { Field, Input, Select } from "../../components/Field";
+import { Field, Input, SelectField } from "../../components/Field";
+import { Submit } from "../../components/Submit";
 
 /** Unit steps held as a meeting: the ones a meeting record is for. */
 const MEETING_KINDS = new Set(["meeting", "adopt-resolution"]);
@@ -86,21 +87,25 @@ export function MeetingsSection(props: {
                 when={myUnits().length > 1}
                 fallback={<input type="hidden" name="unitId" value={chosenUnit()} />}
               >
-                <Field id="s-unit" label="Đơn vị">
-                  <Select name="unitId" onChange={(e) => setUnitId(e.currentTarget.value)}>
-                    <For each={myUnits()}>{(u) => <option value={u.id}>{u.name}</option>}</For>
-                  </Select>
-                </Field>
+                <SelectField
+                  id="s-unit"
+                  label="Đơn vị"
+                  name="unitId"
+                  options={myUnits().map((u) => [u.id, u.name] as const)}
+                  onChange={setUnitId}
+                />
               </Show>
               <Show
                 when={steps().length > 1}
                 fallback={<input type="hidden" name="stepKey" value={chosenStep()} />}
               >
-                <Field id="s-step" label="Buổi sinh hoạt">
-                  <Select name="stepKey" onChange={(e) => setStepKey(e.currentTarget.value)}>
-                    <For each={steps()}>{(s) => <option value={s.key}>{s.title}</option>}</For>
-                  </Select>
-                </Field>
+                <SelectField
+                  id="s-step"
+                  label="Buổi sinh hoạt"
+                  name="stepKey"
+                  options={steps().map((s) => [s.key, s.title] as const)}
+                  onChange={setStepKey}
+                />
               </Show>
               <Field id="s-when" label="Thời gian">
                 <Input
@@ -113,9 +118,9 @@ export function MeetingsSection(props: {
               <Field id="s-place" label="Địa điểm">
                 <input id="s-place" name="place" type="text" />
               </Field>
-              <button type="submit" class="button primary" disabled={sub.pending}>
-                {sub.pending ? "Đang lên lịch…" : "Lên lịch sinh hoạt"}
-              </button>
+              <Submit pending={sub.pending} busy="Đang lên lịch…">
+                Lên lịch sinh hoạt
+              </Submit>
               <p role="alert" class="alert">
                 {sub.error ? errorMessage(sub.error) : ""}
               </p>

@@ -15,19 +15,11 @@ import {
   type Compliance,
   type Meeting,
   type MeetingPatch,
-  type MeetingSummary,
 } from "../../api-meetings";
 
-export const getMeetingRecord = query(
-  (tenant: string, meetingId: string): Promise<Meeting> => getMeeting(tenant, meetingId),
-  "meeting",
-);
+export const getMeetingRecord = query(getMeeting, "meeting");
 
-export const getCampaignMeetings = query(
-  (tenant: string, campaignId: string): Promise<MeetingSummary[]> =>
-    listMeetings(tenant, campaignId),
-  "campaign-meetings",
-);
+export const getCampaignMeetings = query(listMeetings, "campaign-meetings");
 
 /** The unit's members for the roll-call, its subtree included. */
 export const getUnitMembers = query(

@@ -8,7 +8,8 @@ import { fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, MEMBER_STATUS_LABELS, todayIct } from "../../lib/labels";
 import type { UnitTree } from "../../lib/tree";
 import { NO_RANK } from "./member.data";
-import { Field, Input, Select } from "../../components/Field";
+import { DayInput, Field, Select } from "../../components/Field";
+import { Submit } from "../../components/Submit";
 
 export default function MemberForm(props: {
   /** The bound action (`saveMember.with(…)` or `addMember.with(…)`). */
@@ -143,12 +144,8 @@ export default function MemberForm(props: {
           </Select>
         </Field>
         <Field id="m-statusSince" label="Từ ngày" error={err("statusSince")} hint={DAY_HINT}>
-          <Input
+          <DayInput
             name="statusSince"
-            type="text"
-            inputmode="numeric"
-            autocomplete="off"
-            placeholder="dd/mm/yyyy"
             ref={since}
             value={formatDay(m()?.statusSince)}
             aria-invalid={invalid("statusSince")}
@@ -168,9 +165,9 @@ export default function MemberForm(props: {
         Phải công khai kế hoạch tự soi, tự sửa
       </label>
       {props.alert}
-      <button type="submit" class="button primary" disabled={props.pending}>
-        {props.pending ? "Đang lưu…" : props.submitLabel}
-      </button>
+      <Submit pending={props.pending} busy="Đang lưu…">
+        {props.submitLabel}
+      </Submit>
     </form>
   );
 }

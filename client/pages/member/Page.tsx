@@ -1,7 +1,7 @@
 // /t/:tenant/dang-vien/:memberId — one member: the edit form, the status history and the
 // account (or an invitation to create one). /t/:tenant/dang-vien/moi?don-vi= adds a member.
 import { A, createAsync, revalidate, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, createMemo, on, Show } from "solid-js";
+import { createMemo, Show } from "solid-js";
 import type { MemberDetail, Unit } from "../../api";
 import CopyLink from "../../components/CopyLink";
 import { errorCode, errorMessage } from "../../lib/errors";
@@ -16,6 +16,7 @@ import { addMember, getMemberDetail, inviteMember, saveMember } from "./member.d
 import "../screens.css";
 import { Table, Row, Cell } from "../../components/Table";
 import { Alert } from "../../components/Alert";
+import { onResult } from "../../lib/on-result";
 
 export default function MemberPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -80,12 +81,9 @@ function EditMember(props: { tenant: string; memberId: string; tree: UnitTree })
   const saved = () => (sub.result ? `Đã lưu lúc ${formatDateTime(sub.result.savedAt)}.` : "");
   // The save rebuilds the form with the new version, and focus with it would fall to the
   // page: put it on the confirmation instead.
-  createEffect(
-    on(
-      () => sub.result,
-      (r) => r && queueMicrotask(() => notice?.focus()),
-      { defer: true },
-    ),
+  onResult(
+    () => sub.result,
+    () => queueMicrotask(() => notice?.focus()),
   );
 
   return (

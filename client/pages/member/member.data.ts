@@ -6,7 +6,6 @@ import {
   createMember,
   getMember,
   updateMember,
-  type MemberDetail,
   type MemberInput,
   type MemberStatus,
 } from "../../api";
@@ -16,10 +15,7 @@ import { getInvitations } from "../accounts/accounts.data";
 import { getUnitMembers } from "../roster/roster.data";
 import { getUnits } from "../units/units.data";
 
-export const getMemberDetail = query(
-  (tenant: string, memberId: string): Promise<MemberDetail> => getMember(tenant, memberId),
-  "member-detail",
-);
+export const getMemberDetail = query(getMember, "member-detail");
 
 export function preloadMember(args: RoutePreloadFuncArgs): Promise<unknown> {
   const tenant = args.params.tenant ?? "";

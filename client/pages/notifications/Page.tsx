@@ -1,8 +1,9 @@
 // /t/:tenant/thong-bao — the signed-in user's notifications, newest first. Opening the page
 // marks what it shows as read (each one, as the server reads them one by one).
 import { createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, For, on, Show } from "solid-js";
+import { createEffect, on, Show } from "solid-js";
 import { readNotification } from "../../api";
+import { AsyncList } from "../../components/AsyncList";
 import { formatDateTime } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
 import { getNotifications } from "../shell/shell.data";
@@ -28,28 +29,20 @@ export default function NotificationsPage(props: RouteSectionProps) {
   return (
     <>
       <h1>Thông báo</h1>
-      <Show when={notes()} fallback={<p class="boot">Đang tải…</p>}>
-        {(list) => (
-          <Show when={list().length > 0} fallback={<p class="card">Chưa có thông báo nào.</p>}>
-            <ul class="link-list notes">
-              <For each={list()}>
-                {(n) => (
-                  <li classList={{ unread: !n.readAt }}>
-                    <h2>
-                      <Show when={!n.readAt}>
-                        <span class="badge">Mới</span>{" "}
-                      </Show>
-                      {n.title}
-                    </h2>
-                    <p class="cell-note">{formatDateTime(n.createdAt)}</p>
-                    <p class="pre-line">{n.body}</p>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <AsyncList items={notes()} empty="Chưa có thông báo nào." class="link-list notes">
+        {(n) => (
+          <li classList={{ unread: !n.readAt }}>
+            <h2>
+              <Show when={!n.readAt}>
+                <span class="badge">Mới</span>{" "}
+              </Show>
+              {n.title}
+            </h2>
+            <p class="cell-note">{formatDateTime(n.createdAt)}</p>
+            <p class="pre-line">{n.body}</p>
+          </li>
         )}
-      </Show>
+      </AsyncList>
     </>
   );
 }

@@ -2,7 +2,7 @@
 // Inputs are uncontrolled: each starts from the data as loaded and writes back through the
 // form context on every change; the editor re-creates them all when it loads another
 // version. Ids come from the field's path (lib/plan.ts), so a server error can find it.
-import { For, Show, type JSX } from "solid-js";
+import { For, Show, type Component, type JSX } from "solid-js";
 import type { LeafField, SectionField } from "../../../schema/template";
 import { fieldId, type Path } from "../../lib/plan";
 import { Checklist } from "./checklist";
@@ -41,28 +41,23 @@ function Leaf(props: { field: LeafField; path: Path }) {
   return <>{control(props.field, props.path)}</>;
 }
 
-/** The control of one field type. A new field type fails to compile here until it has one. */
+/** A control for each field type. A new field type fails to compile here until it has one. */
+const CONTROLS: {
+  [K in LeafField["type"]]: Component<{ field: Extract<LeafField, { type: K }>; path: Path }>;
+} = {
+  shortText: ShortText,
+  longText: LongText,
+  choice: Choice,
+  date: DateInput,
+  number: NumberInput,
+  checklist: Checklist,
+  commitment: Commitment,
+  cellConfirmation: CellConfirmation,
+};
+
 function control(field: LeafField, path: Path): JSX.Element {
-  switch (field.type) {
-    case "shortText":
-      return <ShortText field={field} path={path} />;
-    case "longText":
-      return <LongText field={field} path={path} />;
-    case "choice":
-      return <Choice field={field} path={path} />;
-    case "date":
-      return <DateInput field={field} path={path} />;
-    case "number":
-      return <NumberInput field={field} path={path} />;
-    case "checklist":
-      return <Checklist field={field} path={path} />;
-    case "commitment":
-      return <Commitment field={field} path={path} />;
-    case "cellConfirmation":
-      return <CellConfirmation field={field} />;
-    default: {
-      const unknown: never = field;
-      throw new Error(`No control for field ${JSON.stringify(unknown)}`);
-    }
-  }
+  // The table pairs each type with its control; TypeScript cannot follow that through the
+  // index, so the pair is widened here.
+  const Control = CONTROLS[field.type] as Component<{ field: LeafField; path: Path }>;
+  return <Control field={field} path={path} />;
 }

@@ -7,11 +7,11 @@ import type {
   DateField,
   NumberField,
 } from "../../../schema/template";
-import { Field, FieldError, Help, Input, Req } from "../../components/Field";
+import { FieldError, Help, Input, Req } from "../../components/Field";
 import { formatDate } from "../../lib/format";
 import { DAY_HINT, formatDay, parseDay } from "../../lib/labels";
-import { fieldId, getAt, type Path } from "../../lib/plan";
-import { described, useForm, useRequired } from "./form-context";
+import { getAt, type Path } from "../../lib/plan";
+import { described, LeafBox, useForm, useLeaf } from "./form-context";
 
 /**
  * A value typed as text that is sent only when it parses: a half-typed date or number would
@@ -26,9 +26,8 @@ function ParsedText(props: {
   hint?: string;
   parse: (text: string) => { value: unknown } | { error: string };
 }) {
-  const ctx = useForm();
-  const id = fieldId(props.path);
-  const required = useRequired(props.field);
+  const leaf = useLeaf(props);
+  const ctx = leaf.ctx;
   const [local, setLocal] = createSignal("");
   const [touched, setTouched] = createSignal(false);
   const err = () => (touched() && local()) || ctx.error(props.path);
@@ -50,7 +49,7 @@ function ParsedText(props: {
     }
   };
   return (
-    <Field id={id} label={props.field.label} required={required()} help={hint()} error={err()}>
+    <LeafBox leaf={leaf} field={props.field} help={hint()} error={err()}>
       <Input
         type="text"
         inputmode={props.inputmode}
@@ -60,7 +59,7 @@ function ParsedText(props: {
         onInput={(e) => onInput(e.currentTarget.value)}
         onBlur={() => setTouched(true)}
       />
-    </Field>
+    </LeafBox>
   );
 }
 
@@ -106,10 +105,7 @@ export function NumberInput(props: { field: NumberField; path: Path }) {
 }
 
 export function Commitment(props: { field: CommitmentField; path: Path }) {
-  const ctx = useForm();
-  const id = fieldId(props.path);
-  const err = () => ctx.error(props.path);
-  const required = useRequired(props.field);
+  const { ctx, id, required, err } = useLeaf(props);
   return (
     <fieldset class="field commitment" aria-invalid={err() ? "true" : undefined}>
       <legend>

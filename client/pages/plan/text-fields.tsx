@@ -1,32 +1,15 @@
 // Text and choice controls of the plan form.
-import { createSignal, For, Match, Show, Switch, untrack, type JSX } from "solid-js";
+import { createSignal, For, Show, untrack, type JSX } from "solid-js";
 import type { ChoiceField, LongTextField, ShortTextField } from "../../../schema/template";
-import {
-  Field,
-  FieldError,
-  Help,
-  Input,
-  Req,
-  Select,
-  TextArea,
-  invalid,
-} from "../../components/Field";
-import { codePoints, fieldId, getAt, type Path } from "../../lib/plan";
-import { described, initialString, useForm, useRequired } from "./form-context";
+import { FieldError, Help, Input, Req, Select, TextArea, invalid } from "../../components/Field";
+import { codePoints, getAt, type Path } from "../../lib/plan";
+import { described, initialString, LeafBox, useLeaf } from "./form-context";
 
 export function ShortText(props: { field: ShortTextField; path: Path }) {
-  const ctx = useForm();
-  const id = fieldId(props.path);
-  const required = useRequired(props.field);
-  const err = () => ctx.error(props.path);
+  const leaf = useLeaf(props);
+  const ctx = leaf.ctx;
   return (
-    <Field
-      id={id}
-      label={props.field.label}
-      required={required()}
-      help={props.field.help}
-      error={err()}
-    >
+    <LeafBox leaf={leaf} field={props.field}>
       <Input
         type="text"
         value={initialString(ctx.data, props.path)}
@@ -34,26 +17,18 @@ export function ShortText(props: { field: ShortTextField; path: Path }) {
         autocomplete="off"
         onInput={(e) => ctx.set(props.path, e.currentTarget.value || undefined)}
       />
-    </Field>
+    </LeafBox>
   );
 }
 
 /** A textarea with a counter: code points against maxLength, as the server counts them. */
 export function LongText(props: { field: LongTextField; path: Path }) {
-  const ctx = useForm();
-  const id = fieldId(props.path);
-  const required = useRequired(props.field);
-  const err = () => ctx.error(props.path);
+  const leaf = useLeaf(props);
+  const { ctx, id, err } = leaf;
   const [length, setLength] = createSignal(codePoints(initialString(ctx.data, props.path)));
   const over = () => length() - props.field.maxLength;
   return (
-    <Field
-      id={id}
-      label={props.field.label}
-      required={required()}
-      help={props.field.help}
-      error={err()}
-    >
+    <LeafBox leaf={leaf} field={props.field}>
       <TextArea
         rows={5}
         value={initialString(ctx.data, props.path)}
@@ -69,16 +44,14 @@ export function LongText(props: { field: LongTextField; path: Path }) {
         {length().toLocaleString("vi-VN")}/{props.field.maxLength.toLocaleString("vi-VN")} ký tự
         <Show when={over() > 0}> — thừa {over().toLocaleString("vi-VN")} ký tự, hãy rút gọn</Show>
       </p>
-    </Field>
+    </LeafBox>
   );
 }
 
 /** Radios for a few options, a select for many, checkboxes when several may be chosen. */
 export function Choice(props: { field: ChoiceField; path: Path }) {
-  const ctx = useForm();
-  const id = fieldId(props.path);
-  const required = useRequired(props.field);
-  const err = () => ctx.error(props.path);
+  const leaf = useLeaf(props);
+  const { ctx, id, required, err } = leaf;
   const initial = untrack(() => getAt(ctx.data, props.path));
   const chosen = new Set(
     Array.isArray(initial) ? initial.map(String) : typeof initial === "string" ? [initial] : [],
@@ -99,61 +72,19 @@ export function Choice(props: { field: ChoiceField; path: Path }) {
       <FieldError id={`${id}-err`} text={err()} />
     </fieldset>
   );
+  // A tick toggles one value; the values go in the template's order, whatever order they
+  // were ticked in.
+  const toggle = (value: string, on: boolean) => {
+    if (on) chosen.add(value);
+    else chosen.delete(value);
+    const values = props.field.options.map((x) => x.value).filter((v) => chosen.has(v));
+    ctx.set(props.path, values.length ? values : undefined);
+  };
   return (
-    <Switch>
-      <Match when={props.field.multiple}>
-        {group(
-          <For each={props.field.options}>
-            {(o, i) => (
-              <label class="check">
-                <input
-                  type="checkbox"
-                  id={optId(i())}
-                  value={o.value}
-                  checked={chosen.has(o.value)}
-                  onChange={(e) => {
-                    if (e.currentTarget.checked) chosen.add(o.value);
-                    else chosen.delete(o.value);
-                    // In the template's order, whatever order they were ticked in.
-                    const values = props.field.options
-                      .map((x) => x.value)
-                      .filter((v) => chosen.has(v));
-                    ctx.set(props.path, values.length ? values : undefined);
-                  }}
-                />
-                {o.label}
-              </label>
-            )}
-          </For>,
-        )}
-      </Match>
-      <Match when={props.field.options.length <= 6}>
-        {group(
-          <For each={props.field.options}>
-            {(o, i) => (
-              <label class="check">
-                <input
-                  type="radio"
-                  id={optId(i())}
-                  name={id}
-                  value={o.value}
-                  checked={chosen.has(o.value)}
-                  onChange={() => ctx.set(props.path, o.value)}
-                />
-                {o.label}
-              </label>
-            )}
-          </For>,
-        )}
-      </Match>
-      <Match when={true}>
-        <Field
-          id={id}
-          label={props.field.label}
-          required={required()}
-          help={props.field.help}
-          error={err()}
-        >
+    <Show
+      when={props.field.multiple || props.field.options.length <= 6}
+      fallback={
+        <LeafBox leaf={leaf} field={props.field}>
           <Select onChange={(e) => ctx.set(props.path, e.currentTarget.value || undefined)}>
             <option value="">— Chọn —</option>
             <For each={props.field.options}>
@@ -164,8 +95,30 @@ export function Choice(props: { field: ChoiceField; path: Path }) {
               )}
             </For>
           </Select>
-        </Field>
-      </Match>
-    </Switch>
+        </LeafBox>
+      }
+    >
+      {group(
+        <For each={props.field.options}>
+          {(o, i) => (
+            <label class="check">
+              <input
+                type={props.field.multiple ? "checkbox" : "radio"}
+                id={optId(i())}
+                name={props.field.multiple ? undefined : id}
+                value={o.value}
+                checked={chosen.has(o.value)}
+                onChange={(e) =>
+                  props.field.multiple
+                    ? toggle(o.value, e.currentTarget.checked)
+                    : ctx.set(props.path, o.value)
+                }
+              />
+              {o.label}
+            </label>
+          )}
+        </For>,
+      )}
+    </Show>
   );
 }

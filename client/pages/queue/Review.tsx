@@ -8,8 +8,8 @@ import {
   useSubmission,
   type RouteSectionProps,
 } from "@solidjs/router";
-import { createEffect, For, on, Show } from "solid-js";
-import PlanDocument from "../../components/PlanDocument";
+import { For, Show } from "solid-js";
+import { SubmissionDocument } from "../../components/PlanDocument";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate, TASK_STATUS_LABELS } from "../../lib/format";
 import { formatDateTime } from "../../lib/labels";
@@ -20,6 +20,8 @@ import "../screens.css";
 import "../plan/plan.css";
 import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
+import { onResult } from "../../lib/on-result";
 
 export default function ReviewPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -32,12 +34,9 @@ export default function ReviewPage(props: RouteSectionProps) {
   useTitle(() => (review() ? `Kế hoạch của ${review()!.submission.fullName}` : "Kế hoạch"));
 
   // Done: back to the queue, which says what was done.
-  createEffect(
-    on(
-      () => sub.result,
-      (r) => r && navigate(queue(), { state: { notice: r.notice } }),
-      { defer: true },
-    ),
+  onResult(
+    () => sub.result,
+    (r) => navigate(queue(), { state: { notice: r.notice } }),
   );
 
   return (
@@ -80,16 +79,7 @@ export default function ReviewPage(props: RouteSectionProps) {
             <p class="card">Đảng viên đang sửa bản này (bản nháp): chưa xác nhận được.</p>
           </Show>
 
-          <Show when={r().form} fallback={<p class="card">Không tìm thấy biểu mẫu của bản này.</p>}>
-            {(form) => (
-              <PlanDocument
-                form={form()}
-                lists={r().campaign.definition.lists}
-                data={r().submission.data}
-                confirmedAt={r().submission.confirmedAt}
-              />
-            )}
-          </Show>
+          <SubmissionDocument read={r()} />
           <p>
             <A
               href={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/xac-nhan/${submissionId()}/in`}
@@ -107,9 +97,9 @@ export default function ReviewPage(props: RouteSectionProps) {
                 method="post"
               >
                 <input type="hidden" name="op" value="confirm" />
-                <button type="submit" class="button primary" disabled={sub.pending}>
-                  {sub.pending ? "Đang ghi…" : "Xác nhận"}
-                </button>
+                <Submit pending={sub.pending} busy="Đang ghi…">
+                  Xác nhận
+                </Submit>
                 <p class="hint">
                   Xác nhận thì nội dung được giữ nguyên; nếu đảng viên sửa sau đó, chi bộ cần xác
                   nhận lại.
@@ -128,9 +118,9 @@ export default function ReviewPage(props: RouteSectionProps) {
                 >
                   <TextArea name="comment" rows={3} maxLength={2000} />
                 </Field>
-                <button type="submit" class="button" disabled={sub.pending}>
+                <Submit pending={sub.pending} class="button">
                   Trả lại để sửa
-                </button>
+                </Submit>
               </form>
               <Alert>{fieldError(sub.error, "comment") ? "" : errorMessage(sub.error)}</Alert>
             </section>

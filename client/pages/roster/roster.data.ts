@@ -1,13 +1,10 @@
 // Reads of a unit's roster /t/:tenant/don-vi/:unitId. The filter lives in the URL
 // (?q=&trang-thai=&truc-thuoc=1) so a search can be shared, reloaded and undone with Back.
 import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
-import { listMembers, type Member, type MemberFilter, type MemberStatus } from "../../api";
+import { listMembers, type MemberFilter, type MemberStatus } from "../../api";
 import { getUnits } from "../units/units.data";
 
-export const getUnitMembers = query(
-  (tenant: string, filter: MemberFilter): Promise<Member[]> => listMembers(tenant, filter),
-  "unit-members",
-);
+export const getUnitMembers = query(listMembers, "unit-members");
 
 type Search = Partial<Record<string, string | string[]>>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";

@@ -10,6 +10,7 @@ import { getTenant } from "../login/login.data";
 import { MIN_PASSWORD, setPassword, type PasswordMode } from "./set-password.data";
 import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export default function SetPasswordPage(props: RouteSectionProps) {
   const location = useLocation();
@@ -72,9 +73,9 @@ export default function SetPasswordPage(props: RouteSectionProps) {
               />
             </Field>
             <Alert>{errorText(sub.error)}</Alert>
-            <button type="submit" class="button primary" disabled={sub.pending}>
-              {sub.pending ? "Đang lưu…" : "Lưu mật khẩu và đăng nhập"}
-            </button>
+            <Submit pending={sub.pending} busy="Đang lưu…">
+              Lưu mật khẩu và đăng nhập
+            </Submit>
           </form>
         </Show>
       </main>

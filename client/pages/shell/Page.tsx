@@ -14,6 +14,7 @@ import { For, Show, Suspense } from "solid-js";
 import { areasFor } from "../../lib/areas";
 import { roleLabels } from "../../lib/format";
 import { getMe, getNotifications, signOut } from "./shell.data";
+import { Submit } from "../../components/Submit";
 
 export default function ShellPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -42,9 +43,9 @@ export default function ShellPage(props: RouteSectionProps) {
                 {m().tenant.name}
               </A>
               <form action={signOut.with(slug())} method="post">
-                <button type="submit" class="button small ghost" disabled={out.pending}>
+                <Submit pending={out.pending} class="button small ghost">
                   Đăng xuất
-                </button>
+                </Submit>
               </form>
             </div>
             <p class="notif-link">

@@ -1,6 +1,6 @@
 // Reads and writes of the signed-in shell /t/:tenant/*.
 import { action, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
-import { ApiError, listNotifications, logout, me, type Me, type Notification } from "../../api";
+import { ApiError, listNotifications, logout, me, type Me } from "../../api";
 
 export const loginPath = (tenant: string) => `/t/${tenant}/dang-nhap`;
 
@@ -35,7 +35,4 @@ export const signOut = action(async (tenant: string) => {
 }, "sign-out");
 
 /** The signed-in user's notifications, newest first (the header counts the unread ones). */
-export const getNotifications = query(
-  (tenant: string): Promise<Notification[]> => listNotifications(tenant),
-  "notifications",
-);
+export const getNotifications = query(listNotifications, "notifications");

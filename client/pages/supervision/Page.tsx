@@ -1,7 +1,8 @@
 // /t/:tenant/giam-sat — the supervisor's list: confirmed plans routed to the supervising
 // organisation. Each opens read-only; supervisors change nothing but may add góp ý.
 import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
+import { AsyncList } from "../../components/AsyncList";
 import { formatDate } from "../../lib/format";
 import { useTitle } from "../../lib/title";
 import { getRoutedPlans } from "./supervision.data";
@@ -16,31 +17,18 @@ export default function SupervisionPage(props: RouteSectionProps) {
     <>
       <h1>Giám sát</h1>
       <p class="muted">Kế hoạch đã được chi bộ xác nhận và chuyển đến tổ chức giám sát.</p>
-      <Show when={plans()} fallback={<p class="boot">Đang tải…</p>}>
-        {(list) => (
-          <Show when={list().length > 0} fallback={<p class="card">Chưa có kế hoạch nào.</p>}>
-            <ul class="link-list supervision-list">
-              <For each={list()}>
-                {(p) => (
-                  <li>
-                    <A href={`/t/${tenant()}/giam-sat/${p.submissionId}`}>{p.fullName}</A>
-                    <span class="cell-note">
-                      {[p.position, p.unitName].filter(Boolean).join(" · ")}
-                    </span>
-                    <span class="cell-note">
-                      {p.campaignName}
-                      <Show when={p.confirmedAt}>
-                        {" "}
-                        · Xác nhận ngày {formatDate(p.confirmedAt!)}
-                      </Show>
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <AsyncList items={plans()} empty="Chưa có kế hoạch nào." class="link-list supervision-list">
+        {(p) => (
+          <li>
+            <A href={`/t/${tenant()}/giam-sat/${p.submissionId}`}>{p.fullName}</A>
+            <span class="cell-note">{[p.position, p.unitName].filter(Boolean).join(" · ")}</span>
+            <span class="cell-note">
+              {p.campaignName}
+              <Show when={p.confirmedAt}> · Xác nhận ngày {formatDate(p.confirmedAt!)}</Show>
+            </span>
+          </li>
         )}
-      </Show>
+      </AsyncList>
     </>
   );
 }

@@ -1,8 +1,8 @@
 // /t/:tenant/giam-sat/:submissionId — one routed plan, read-only, with the góp ý of the
 // supervising organisation and of the chi bộ. The only write is a new góp ý.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, For, on, Show } from "solid-js";
-import PlanDocument from "../../components/PlanDocument";
+import { For, Show } from "solid-js";
+import { SubmissionDocument } from "../../components/PlanDocument";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { formatDateTime } from "../../lib/labels";
@@ -12,6 +12,8 @@ import "../screens.css";
 import "../plan/plan.css";
 import { Field, TextArea } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
+import { onResult } from "../../lib/on-result";
 
 const AUTHOR = { "giam-sat": "Tổ chức giám sát", "chi-bo": "Chi bộ" } as const;
 
@@ -26,12 +28,9 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
     plan() ? `Kế hoạch của ${plan()!.submission.fullName ?? plan()!.routed?.fullName}` : "Kế hoạch",
   );
 
-  createEffect(
-    on(
-      () => sub.result,
-      (r) => r && formRef?.reset(),
-      { defer: true },
-    ),
+  onResult(
+    () => sub.result,
+    () => formRef?.reset(),
   );
 
   return (
@@ -51,16 +50,7 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
               <span> · Chi bộ xác nhận ngày {formatDate(p().submission.confirmedAt!)}</span>
             </Show>
           </p>
-          <Show when={p().form} fallback={<p class="card">Không tìm thấy biểu mẫu của bản này.</p>}>
-            {(form) => (
-              <PlanDocument
-                form={form()}
-                lists={p().campaign.definition.lists}
-                data={p().submission.data}
-                confirmedAt={p().submission.confirmedAt}
-              />
-            )}
-          </Show>
+          <SubmissionDocument read={p()} />
 
           <section class="card" aria-labelledby="comments-title">
             <h2 id="comments-title">Góp ý</h2>
@@ -90,9 +80,9 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
               <Field id="comment-body" label="Góp ý" error={fieldError(sub.error, "body")}>
                 <TextArea name="body" rows={4} maxLength={5000} />
               </Field>
-              <button type="submit" class="button primary" disabled={sub.pending}>
-                {sub.pending ? "Đang gửi…" : "Gửi góp ý"}
-              </button>
+              <Submit pending={sub.pending} busy="Đang gửi…">
+                Gửi góp ý
+              </Submit>
             </form>
             <Alert>{fieldError(sub.error, "body") ? "" : errorMessage(sub.error)}</Alert>
             <p role="status" class="notice">

@@ -4,8 +4,9 @@ import { createSignal } from "solid-js";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { normaliseSlug } from "../../lib/slug";
 import { copyTemplate } from "./templates.data";
-import { Field } from "../../components/Field";
+import { Field, Input } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export default function CloneForm(props: { tenant: string; fromKey: string; fromName: string }) {
   const sub = useSubmission(copyTemplate, (input) => input[1] === props.fromKey);
@@ -15,30 +16,27 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
   const err = (f: string) => fieldError(sub.error, f);
   return (
     <form action={copyTemplate.with(props.tenant, props.fromKey)} method="post" class="stack">
-      <Field id={id("name")} label="Tên mẫu mới">
-        <input
-          id={id("name")}
+      <Field id={id("name")} label="Tên mẫu mới" error={err("name")}>
+        <Input
           name="name"
           type="text"
           required
           minLength={3}
           maxLength={200}
           value={`${props.fromName} (đảng bộ)`}
-          aria-invalid={err("name") ? "true" : undefined}
-          aria-describedby={id("name-err")}
           onInput={(e) => {
             // Suggest a key from the name until the admin types one.
             if (!keyTouched())
               setKey(normaliseSlug(e.currentTarget.value).replace(/[^a-z0-9-]/g, ""));
           }}
         />
-        <p id={id("name-err")} class="field-error">
-          {err("name")}
-        </p>
       </Field>
-      <Field id={id("key")} label="Khóa (viết thường, không dấu, nối bằng gạch ngang)">
-        <input
-          id={id("key")}
+      <Field
+        id={id("key")}
+        label="Khóa (viết thường, không dấu, nối bằng gạch ngang)"
+        error={err("key")}
+      >
+        <Input
           name="key"
           type="text"
           required
@@ -47,21 +45,16 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
           autocapitalize="none"
           spellcheck={false}
           value={key() || `${props.fromKey}-dang-bo`}
-          aria-invalid={err("key") ? "true" : undefined}
-          aria-describedby={id("key-err")}
           onInput={(e) => {
             setKeyTouched(true);
             setKey(e.currentTarget.value);
           }}
         />
-        <p id={id("key-err")} class="field-error">
-          {err("key")}
-        </p>
       </Field>
       <Alert>{err("key") || err("name") ? "" : errorMessage(sub.error)}</Alert>
-      <button type="submit" class="button primary" disabled={sub.pending}>
-        {sub.pending ? "Đang nhân bản…" : "Nhân bản"}
-      </button>
+      <Submit pending={sub.pending} busy="Đang nhân bản…">
+        Nhân bản
+      </Submit>
     </form>
   );
 }

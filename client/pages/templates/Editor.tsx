@@ -24,6 +24,7 @@ import "../screens.css";
 import { Field, Input, TextArea } from "../../components/Field";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export default function TemplateEditorPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -192,9 +193,9 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
           <p role="status" class="notice">
             {sub.result ? `Đã lưu mẫu (phiên bản ${sub.result.version}).` : ""}
           </p>
-          <button type="submit" class="button primary" disabled={sub.pending}>
-            {sub.pending ? "Đang lưu…" : "Lưu mẫu"}
-          </button>
+          <Submit pending={sub.pending} busy="Đang lưu…">
+            Lưu mẫu
+          </Submit>
         </form>
       </Show>
 

@@ -1,7 +1,7 @@
 // /t/:tenant/mau — the campaign templates: the built-ins from the directives (read-only, to
 // clone) and the đảng bộ's own copies (to edit: lists' items, name, description).
 import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { For, Show, type JSX } from "solid-js";
 import { useTitle } from "../../lib/title";
 import CloneForm from "./CloneForm";
 import { getTemplates } from "./templates.data";
@@ -29,15 +29,12 @@ export default function TemplatesPage(props: RouteSectionProps) {
             <ul class="cards">
               <For each={own()}>
                 {(t) => (
-                  <li class="card">
-                    <A href={`/t/${tenant()}/mau/${t.key}`} class="campaign-name">
-                      {t.name}
-                    </A>
+                  <TemplateCard tenant={tenant()} template={t}>
                     <p class="muted">
                       Khóa {t.key} · phiên bản {t.version}
                       <Show when={t.basedOn}> · nhân bản từ “{nameOf(t.basedOn)}”</Show>
                     </p>
-                  </li>
+                  </TemplateCard>
                 )}
               </For>
             </ul>
@@ -48,21 +45,34 @@ export default function TemplatesPage(props: RouteSectionProps) {
           <ul class="cards">
             <For each={builtIns()}>
               {(t) => (
-                <li class="card">
-                  <A href={`/t/${tenant()}/mau/${t.key}`} class="campaign-name">
-                    {t.name}
-                  </A>
+                <TemplateCard tenant={tenant()} template={t}>
                   <p class="muted">Khóa {t.key}</p>
                   <details>
                     <summary>Nhân bản mẫu này</summary>
                     <CloneForm tenant={tenant()} fromKey={t.key} fromName={t.name} />
                   </details>
-                </li>
+                </TemplateCard>
               )}
             </For>
           </ul>
         </section>
       </Show>
     </>
+  );
+}
+
+/** A template's card: its name linking to the editor, then what the list says of it. */
+function TemplateCard(props: {
+  tenant: string;
+  template: { key: string; name: string };
+  children: JSX.Element;
+}) {
+  return (
+    <li class="card">
+      <A href={`/t/${props.tenant}/mau/${props.template.key}`} class="campaign-name">
+        {props.template.name}
+      </A>
+      {props.children}
+    </li>
   );
 }

@@ -8,18 +8,11 @@ import {
   listTemplates,
   saveTemplate,
   type TemplateDetail,
-  type TemplateSummary,
 } from "../../api-admin";
 
-export const getTemplates = query(
-  (tenant: string): Promise<TemplateSummary[]> => listTemplates(tenant),
-  "templates",
-);
+export const getTemplates = query(listTemplates, "templates");
 
-export const getTemplateDetail = query(
-  (tenant: string, key: string): Promise<TemplateDetail> => requireTemplate(tenant, key),
-  "template",
-);
+export const getTemplateDetail = query(requireTemplate, "template");
 
 export function preloadTemplates(args: RoutePreloadFuncArgs): Promise<unknown> {
   return getTemplates(args.params.tenant ?? "");

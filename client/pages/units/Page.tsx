@@ -4,7 +4,7 @@
 // The tree is nested lists of native buttons and links rather than an ARIA `tree` widget:
 // Tab, Enter and Space then work as everywhere else, and screen readers announce nesting.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import type { Unit } from "../../api";
 import { countLabel, formatDay, unitKindLabel } from "../../lib/labels";
 import { isAdmin } from "../../lib/roles";
@@ -14,6 +14,7 @@ import { getMe } from "../shell/shell.data";
 import UnitDialog, { type UnitEdit } from "./UnitDialog";
 import { editUnit, getUnits } from "./units.data";
 import "../screens.css";
+import { onResult } from "../../lib/on-result";
 
 export default function UnitsPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -34,27 +35,23 @@ export default function UnitsPage(props: RouteSectionProps) {
   const [notice, setNotice] = createSignal("");
   let noticeEl: HTMLParagraphElement | undefined;
   const sub = useSubmission(editUnit);
-  createEffect(
-    on(
-      () => sub.result,
-      (r) => {
-        if (!r) return;
-        const done = {
-          add: "Đã thêm đơn vị",
-          rename: "Đã đổi tên thành",
-          move: "Đã chuyển đơn vị",
-          close: "Đã ghi nhận giải thể",
-        }[r.op];
-        setNotice(`${done} “${r.unit.name}”.`);
-        // Show where a new or moved unit now sits.
-        if (r.unit.parentId) setOpen((o) => ({ ...o, [r.unit.parentId!]: true }));
-        setEdit(null);
-        // The refetched tree has new rows, so the "Sửa" button that opened the dialog is
-        // gone: give focus to the confirmation rather than lose it to the page.
-        queueMicrotask(() => noticeEl?.focus());
-      },
-      { defer: true },
-    ),
+  onResult(
+    () => sub.result,
+    (r) => {
+      const done = {
+        add: "Đã thêm đơn vị",
+        rename: "Đã đổi tên thành",
+        move: "Đã chuyển đơn vị",
+        close: "Đã ghi nhận giải thể",
+      }[r.op];
+      setNotice(`${done} “${r.unit.name}”.`);
+      // Show where a new or moved unit now sits.
+      if (r.unit.parentId) setOpen((o) => ({ ...o, [r.unit.parentId!]: true }));
+      setEdit(null);
+      // The refetched tree has new rows, so the "Sửa" button that opened the dialog is
+      // gone: give focus to the confirmation rather than lose it to the page.
+      queueMicrotask(() => noticeEl?.focus());
+    },
   );
   const startEdit = (e: UnitEdit) => {
     sub.clear();

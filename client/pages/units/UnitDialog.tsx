@@ -11,8 +11,9 @@ import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { DAY_HINT, formatDay, todayIct, UNIT_KIND_LABELS } from "../../lib/labels";
 import { subtreeIds, type UnitTree } from "../../lib/tree";
 import { editUnit, type UnitOp } from "./units.data";
-import { Field, Input } from "../../components/Field";
+import { DayInput, Field, Input, SelectField } from "../../components/Field";
 import { Alert } from "../../components/Alert";
+import { Submit } from "../../components/Submit";
 
 export interface UnitEdit {
   op: "menu" | UnitOp;
@@ -68,9 +69,9 @@ export default function UnitDialog(props: {
   );
   const buttons = (label: string) => (
     <div class="actions">
-      <button type="submit" class="button primary" disabled={sub.pending}>
-        {sub.pending ? "Đang lưu…" : label}
-      </button>
+      <Submit pending={sub.pending} busy="Đang lưu…">
+        {label}
+      </Submit>
       <button type="button" class="button" onClick={() => props.onClose()}>
         Hủy
       </button>
@@ -157,15 +158,14 @@ export default function UnitDialog(props: {
               "Thêm đơn vị",
               <>
                 {nameField("unit-name", "Tên đơn vị")}
-                <Field id="unit-kind" label="Loại đơn vị">
-                  <select id="unit-kind" name="kind" required>
-                    {Object.entries(UNIT_KIND_LABELS).map(([value, label]) => (
-                      <option value={value} selected={value === "chi-bo"}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                <SelectField
+                  id="unit-kind"
+                  label="Loại đơn vị"
+                  name="kind"
+                  options={Object.entries(UNIT_KIND_LABELS)}
+                  selected="chi-bo"
+                  required
+                />
                 <Field id="unit-parent" label="Trực thuộc">
                   <UnitSelect
                     id="unit-parent"
@@ -230,18 +230,11 @@ export default function UnitDialog(props: {
                     </>
                   }
                 >
-                  <input
-                    id="unit-close"
+                  <DayInput
                     name="closedOn"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="off"
-                    placeholder="dd/mm/yyyy"
                     required
                     value={formatDay(todayIct())}
                     ref={focusSoon}
-                    aria-invalid={fieldError(err(), "closedOn") ? "true" : undefined}
-                    aria-describedby="unit-close-hint unit-close-err"
                   />
                 </Field>
               </>,

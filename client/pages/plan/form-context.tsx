@@ -1,9 +1,10 @@
 // The context the plan form's controls share: the form, its data, and how a control writes
 // back and finds its error.
-import { createContext, untrack, useContext, type Accessor } from "solid-js";
+import { createContext, untrack, useContext, type Accessor, type JSX } from "solid-js";
 import type { Form, LeafField, TemplateList } from "../../../schema/template";
 import type { PlanData } from "../../api";
-import { getAt, isRequired, type Path } from "../../lib/plan";
+import { Field } from "../../components/Field";
+import { fieldId, getAt, isRequired, type Path } from "../../lib/plan";
 
 export interface FormCtx {
   form: Form;
@@ -40,3 +41,36 @@ export const initialString = (data: PlanData, path: Path): string => {
   const v = untrack(() => getAt(data, path));
   return typeof v === "string" ? v : "";
 };
+
+/** What a leaf control starts from: the form, its id, whether it is required now, its error. */
+export function useLeaf(props: { field: LeafField; path: Path }) {
+  const ctx = useForm();
+  return {
+    ctx,
+    id: fieldId(props.path),
+    required: useRequired(props.field),
+    err: () => ctx.error(props.path),
+  };
+}
+
+/** The labelled Field of a leaf control, with its required mark, help and error. */
+export function LeafBox(props: {
+  leaf: ReturnType<typeof useLeaf>;
+  field: LeafField;
+  /** Instead of the field's help and the form's error, when the control has its own. */
+  help?: string;
+  error?: string;
+  children: JSX.Element;
+}) {
+  return (
+    <Field
+      id={props.leaf.id}
+      label={props.field.label}
+      required={props.leaf.required()}
+      help={props.help ?? props.field.help}
+      error={props.error ?? props.leaf.err()}
+    >
+      {props.children}
+    </Field>
+  );
+}
