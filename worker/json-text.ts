@@ -33,7 +33,7 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   return false;
 }
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** A body's bytes as text. Bytes that are not UTF-8 are a 400, not U+FFFD: a replaced
  *  character would be stored as if the writer had typed it, and the original is lost. */
