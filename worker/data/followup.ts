@@ -14,6 +14,7 @@ import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { requireMemberInScope } from "./members";
+import { eqAll } from "./sql";
 
 export async function submitReport(
   { db, scope, actor, now }: Ctx,
@@ -35,13 +36,7 @@ export async function submitReport(
   const [existing] = await db
     .select()
     .from(reports)
-    .where(
-      and(
-        eq(reports.campaignId, c.id),
-        eq(reports.unitId, unit.id),
-        eq(reports.reportKey, report.key),
-      ),
-    );
+    .where(eqAll(reports, { campaignId: c.id, unitId: unit.id, reportKey: report.key }));
   if (isStaleWrite(existing, input.version)) throw versionConflict();
   const data = JSON.stringify(input.data);
   const [written] = await db.batch([
@@ -70,12 +65,7 @@ export async function submitReport(
       .update(tasks)
       .set({ doneAt: now })
       .where(
-        and(
-          eq(tasks.campaignId, c.id),
-          eq(tasks.unitId, unit.id),
-          eq(tasks.stepKey, report.stepKey),
-          eq(tasks.memberId, ""),
-        ),
+        eqAll(tasks, { campaignId: c.id, unitId: unit.id, stepKey: report.stepKey, memberId: "" }),
       ),
     auditInsert(
       db,

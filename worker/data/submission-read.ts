@@ -3,7 +3,6 @@
 // the confirmed plan is routed to reads what was confirmed and nothing else — the same text
 // the public page shows: not the author's later drafts, not the earlier versions, not the
 // cell's return comments. Anyone else gets 404 (requireReadableSubmission).
-import { and, eq } from "drizzle-orm";
 import { submissionVersions } from "../../schema/tables/tenant";
 import { inScope } from "../domain/scope";
 import type { Grant } from "../env";
@@ -15,6 +14,7 @@ import {
   type SubmissionAccess,
 } from "./submission-review";
 import { listVersions, submissionView } from "./submissions";
+import { eqAll } from "./sql";
 
 export async function readSubmission(
   { db }: Pick<Ctx, "db">,
@@ -35,12 +35,7 @@ export async function readSubmission(
     ? await db
         .select()
         .from(submissionVersions)
-        .where(
-          and(
-            eq(submissionVersions.submissionId, s.id),
-            eq(submissionVersions.version, s.confirmedVersion),
-          ),
-        )
+        .where(eqAll(submissionVersions, { submissionId: s.id, version: s.confirmedVersion }))
     : [];
   if (!frozen) throw notFound("Không tìm thấy bản kế hoạch.");
   const view = submissionView(s, extra);

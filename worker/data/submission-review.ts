@@ -23,6 +23,7 @@ import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { transition, type SubmissionRow } from "./submissions";
 import { routedPlans } from "./supervision";
+import { eqAll } from "./sql";
 
 const contentHash = (data: unknown) =>
   encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(data))));
@@ -187,12 +188,7 @@ export async function getConfirmation(
   const [row] = await db
     .select()
     .from(planConfirmations)
-    .where(
-      and(
-        eq(planConfirmations.submissionId, s.id),
-        eq(planConfirmations.version, s.confirmedVersion),
-      ),
-    )
+    .where(eqAll(planConfirmations, { submissionId: s.id, version: s.confirmedVersion }))
     .orderBy(desc(planConfirmations.createdAt))
     .limit(1);
   return row

@@ -9,6 +9,7 @@ import type { TenantDb } from "../db/handles";
 import { DomainError } from "../errors";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
+import { eqAll } from "./sql";
 
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type BatchItem = Parameters<TenantDb["batch"]>[0][number];
@@ -80,16 +81,7 @@ export async function currentSubmission(
   db: TenantDb,
   key: { campaignId: string; memberId: string; formKey: string },
 ) {
-  const [row] = await db
-    .select()
-    .from(submissions)
-    .where(
-      and(
-        eq(submissions.campaignId, key.campaignId),
-        eq(submissions.memberId, key.memberId),
-        eq(submissions.formKey, key.formKey),
-      ),
-    );
+  const [row] = await db.select().from(submissions).where(eqAll(submissions, key));
   return row ?? null;
 }
 
