@@ -17,6 +17,9 @@ import type { MemberStatus } from "../../schema/vocab/member-statuses";
 import { ictDate, isOnTime } from "./deadlines";
 
 import type { SubmissionStatus } from "../../schema/vocab/submission-statuses";
+import { addCounts, zeroCounts, type Counts } from "../../schema/rules/counts";
+
+export { addCounts, zeroCounts, type Counts };
 
 export type { SubmissionStatus };
 
@@ -44,23 +47,6 @@ export function countState(status: string, excused: readonly MemberStatus[]): Co
   return (excused as readonly string[]).includes(status) ? "excused" : "expected";
 }
 
-export interface Counts {
-  expected: number;
-  submitted: number;
-  confirmed: number;
-  onTime: number;
-  late: number;
-  excused: number;
-}
-export const zeroCounts = (): Counts => ({
-  expected: 0,
-  submitted: 0,
-  confirmed: 0,
-  onTime: 0,
-  late: 0,
-  excused: 0,
-});
-
 export interface MemberFacts {
   state: CountState;
   submission: SubmissionStatus | null;
@@ -86,14 +72,4 @@ export function classify(m: MemberFacts, dueAt: Date | null, now: Date): Counts 
   } else if (!dueAt && inHand) c.onTime = 1;
   else if (dueAt && !inHand && now >= dueAt) c.late = 1;
   return c;
-}
-
-export function addCounts(into: Counts, c: Counts): Counts {
-  into.expected += c.expected;
-  into.submitted += c.submitted;
-  into.confirmed += c.confirmed;
-  into.onTime += c.onTime;
-  into.late += c.late;
-  into.excused += c.excused;
-  return into;
 }

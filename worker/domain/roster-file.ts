@@ -13,21 +13,9 @@ import { foldVietnamese } from "./text";
 
 export { escapeCell, toCsv, toXlsx } from "./roster-export";
 
-export const ROSTER_COLUMNS = [
-  "ho_ten",
-  "nam_sinh",
-  "email",
-  "don_vi",
-  "chuc_vu",
-  "trang_thai",
-  "dien_quan_ly",
-] as const;
-/** Accepted when present; a file without them leaves those fields alone on update. */
-export const OPTIONAL_ROSTER_COLUMNS = [
-  "so_dien_thoai",
-  "dang_cong_khai",
-  "ngay_trang_thai",
-] as const;
+import { OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from "../../schema/rules/roster-columns";
+
+export { OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS };
 export const MAX_ROSTER_ROWS = 20_000;
 
 export type RosterFileKind = "csv" | "xlsx";

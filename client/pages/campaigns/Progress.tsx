@@ -9,25 +9,7 @@ import { formatDay } from "../../lib/labels";
 import { ancestors, buildTree, subtreeIds, type UnitTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getCampaignProgress } from "./campaigns.data";
-
-const zero = (): Counts => ({
-  expected: 0,
-  submitted: 0,
-  confirmed: 0,
-  onTime: 0,
-  late: 0,
-  excused: 0,
-});
-
-function add(into: Counts, c: Counts): Counts {
-  into.expected += c.expected;
-  into.submitted += c.submitted;
-  into.confirmed += c.confirmed;
-  into.onTime += c.onTime;
-  into.late += c.late;
-  into.excused += c.excused;
-  return into;
-}
+import { addCounts as add, zeroCounts as zero } from "../../../schema/rules/counts";
 
 /** The bar's words, for screen readers and for anyone who reads rather than looks. */
 export function countsText(c: Counts): string {

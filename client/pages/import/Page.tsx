@@ -15,19 +15,9 @@ import "../screens.css";
 import { Field, Input } from "../../components/Field";
 import { Cell, Row, Table } from "../../components/Table";
 import { Alert } from "../../components/Alert";
+import { OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from "../../../schema/rules/roster-columns";
 
-const HEADER = [
-  "ho_ten",
-  "nam_sinh",
-  "email",
-  "don_vi",
-  "chuc_vu",
-  "trang_thai",
-  "dien_quan_ly",
-  "so_dien_thoai",
-  "dang_cong_khai",
-  "ngay_trang_thai",
-];
+const HEADER = [...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS];
 
 function csvCell(v: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
