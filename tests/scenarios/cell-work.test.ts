@@ -1,9 +1,8 @@
 // The cell's work after the plans (issue: meetings, compliance, publication, supervision,
 // reviews, reports), walked with the documents' own dates and rules.
 import { afterEach, describe, expect, it } from "vitest";
-import { getBuiltInTemplate } from "../../schema/templates";
-import { withListItems, type TemplateDefinition } from "../../schema/template";
 import { makeApp, type TestApp } from "../support/app";
+import { launchCt24Phuong, saveDienDan2017 } from "../support/templates";
 import { buildTree, fullPlan000, launchCampaign, type Tree } from "../support/tree";
 
 let t: TestApp;
@@ -18,35 +17,13 @@ type Meeting = { id: string; version: number };
 
 const ict = (local: string) => `${local}:00+07:00`;
 
-async function ct24(tree: Tree) {
-  const { api, root } = tree;
-  await api("admin", "POST", "/templates", {
-    fromKey: "ct24-sinh-hoat",
-    key: "ct24-phuong",
-    name: "CT 24 — phường",
-  });
-  const def = withListItems(
-    getBuiltInTemplate("ct24-sinh-hoat") as TemplateDefinition,
-    "ct24-25-bieu-hien",
-    "tat-ca",
-    Array.from({ length: 25 }, (_, i) => `Biểu hiện số ${i + 1}`),
-  );
-  await api("admin", "PUT", "/templates/ct24-phuong", { version: 1, definition: def });
-  return launchCampaign(api, root.id, {
-    templateKey: "ct24-phuong",
-    name: "Kế hoạch 155-KH/ĐU",
-    startsOn: "2023-09-07",
-    dueOn: "2023-09-20",
-  });
-}
-
 describe("CT 24 (004): meetings, compliance and reports with the plan's dates", () => {
   it("marks each cell against ≥ 90 minutes, materials 3 days ahead on Sổ tay, not merged, roll-call, vote, report on time", async () => {
     t = await makeApp();
     t.clock.now = new Date("2023-09-08T02:00:00Z");
     const tree = await buildTree(t);
     const { api, ids, cellA, cellB, root } = tree;
-    const id = await ct24(tree);
+    const id = await launchCt24Phuong(tree);
 
     // Cell 1 does everything by the book.
     const a = (
@@ -298,20 +275,7 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
     t.clock.now = new Date("2017-08-01T02:00:00Z");
     const tree = await buildTree(t);
     const { api, ids, cellA, root } = tree;
-    await api("admin", "POST", "/templates", {
-      fromKey: "dien-dan-chi-bo",
-      key: "dien-dan-2017",
-      name: "Diễn đàn chi bộ — phường",
-    });
-    let def = getBuiltInTemplate("dien-dan-chi-bo") as TemplateDefinition;
-    for (const g of ["nhom-1", "nhom-2", "nhom-3"])
-      def = withListItems(
-        def,
-        "nq04-27-bieu-hien",
-        g,
-        Array.from({ length: 9 }, (_, i) => `Nội dung ${i + 1}`),
-      );
-    await api("admin", "PUT", "/templates/dien-dan-2017", { version: 1, definition: def });
+    await saveDienDan2017(api);
     const id = await launchCampaign(api, root.id, {
       templateKey: "dien-dan-2017",
       name: "Diễn đàn 2017",

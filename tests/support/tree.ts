@@ -180,3 +180,33 @@ export async function launchCampaign(
   await api("admin", "POST", `/campaigns/${body.id}/launch`);
   return body.id;
 }
+
+/** Member `who` drafts seed 000's plan under `name` and submits it; the submission's id. */
+export async function submitPlan000(
+  api: Tree["api"],
+  campaignId: string,
+  who: string,
+  name: string,
+): Promise<string> {
+  await api(who, "PUT", `/campaigns/${campaignId}/submissions/mine`, {
+    formKey: "ke-hoach-tu-duong",
+    data: fullPlan000(name),
+  });
+  const sent = await api<{ id: string }>(
+    who,
+    "POST",
+    `/campaigns/${campaignId}/submissions/mine/submit`,
+    {},
+  );
+  return sent.body.id;
+}
+
+/** A campaign's progress totals, in the order the dashboard prints them. */
+export const progressTotals = (
+  expected: number,
+  submitted: number,
+  confirmed: number,
+  onTime: number,
+  late: number,
+  excused: number,
+) => ({ expected, submitted, confirmed, onTime, late, excused });
