@@ -17,6 +17,18 @@ const totalsOf = async (
   who = "admin",
 ) => (await api<{ totals: Totals }>(who, "GET", `/campaigns/${id}/progress`)).body.totals;
 
+/** Each document's campaign: the plan's name and its dates, by template. */
+const CAMPAIGNS: Record<string, [name: string, startsOn: string, dueOn: string]> = {
+  "tu-soi-tu-sua-so": ["Kế hoạch 28-KH/ĐUK", "2022-03-01", "2022-03-28"],
+  "ct24-phuong": ["Kế hoạch 155-KH/ĐU", "2023-09-07", "2023-09-20"],
+  "dien-dan-chi-bo": ["Diễn đàn chi bộ 2017", "2017-07-17", "2017-12-31"],
+  "tu-soi-tu-sua-huyen": ["Hướng dẫn 05-HD/HU", "2022-03-31", "2022-12-31"],
+};
+const campaignOf = (templateKey: string, unitId: string) => {
+  const [name, startsOn, dueOn] = CAMPAIGNS[templateKey]!;
+  return { templateKey, name, startsOn, dueOn, unitIds: [unitId] };
+};
+
 async function launch(
   api: Awaited<ReturnType<typeof buildTree>>["api"],
   body: Record<string, unknown>,
@@ -37,13 +49,7 @@ describe("Tự soi, tự sửa at a department (001)", () => {
     t = await makeApp();
     t.clock.now = new Date("2022-03-10T02:00:00Z");
     const { api, root } = await buildTree(t);
-    const id = await launch(api, {
-      templateKey: "tu-soi-tu-sua-so",
-      name: "Kế hoạch 28-KH/ĐUK",
-      startsOn: "2022-03-01",
-      dueOn: "2022-03-28",
-      unitIds: [root.id],
-    });
+    const id = await launch(api, campaignOf("tu-soi-tu-sua-so", root.id));
     // 001 names no exemption for old age: a4 is expected here (unlike 000).
     expect(await totalsOf(api, id)).toEqual(progressTotals(6, 0, 0, 0, 0, 1));
     const review = {
@@ -88,13 +94,7 @@ describe("CT 24 sinh hoạt (004)", () => {
       ct24Filled((n) => `Biểu hiện số ${n} (chép từ Chỉ thị 24)`),
     );
     expect(ct24.status).toBe(200);
-    const id = await launch(api, {
-      templateKey: "ct24-phuong",
-      name: "Kế hoạch 155-KH/ĐU",
-      startsOn: "2023-09-07",
-      dueOn: "2023-09-20",
-      unitIds: [root.id],
-    });
+    const id = await launch(api, campaignOf("ct24-phuong", root.id));
     // 004 excuses only members exempt from activities; its members attend, they write no plan.
     expect(await totalsOf(api, id)).toEqual(progressTotals(6, 0, 0, 0, 0, 1));
     const cell = (await api<{ tasks: { step: string; dueAt: string }[] }>("a1", "GET", "/my/tasks"))
@@ -123,13 +123,7 @@ describe("Diễn đàn chi bộ (003)", () => {
     t = await makeApp();
     t.clock.now = new Date("2017-08-01T02:00:00Z");
     const { api, root } = await buildTree(t);
-    const body = {
-      templateKey: "dien-dan-chi-bo",
-      name: "Diễn đàn chi bộ 2017",
-      startsOn: "2017-07-17",
-      dueOn: "2017-12-31",
-      unitIds: [root.id],
-    };
+    const body = campaignOf("dien-dan-chi-bo", root.id);
     const draft = await api<{ id: string }>("admin", "POST", "/campaigns", body);
     const refused = await api<{ error: { code: string; message: string } }>(
       "admin",
@@ -255,13 +249,7 @@ describe("Tự soi, tự sửa at a rural district (002, a clone of 000)", () =>
     ).body;
     expect(def.variantOf).toBe("tu-soi-tu-sua");
     expect(def.forms.map((f) => f.key)).toContain("ke-hoach-tu-duong");
-    const id = await launch(api, {
-      templateKey: "tu-soi-tu-sua-huyen",
-      name: "Hướng dẫn 05-HD/HU",
-      startsOn: "2022-03-31",
-      dueOn: "2022-12-31",
-      unitIds: [root.id],
-    });
+    const id = await launch(api, campaignOf("tu-soi-tu-sua-huyen", root.id));
     expect(await totalsOf(api, id)).toEqual(progressTotals(5, 0, 0, 0, 0, 2));
   });
 });

@@ -8,16 +8,11 @@ import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/me
 import type { UnitKind } from "../../schema/vocab/unit-kinds";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
-import { signupTenant, type TestApp } from "./app";
+import { openTenant, signupTenant, type TestApp } from "./app";
 
 export async function buildTree(t: TestApp, slug = "phuong-mau") {
   const signup = await signupTenant(t, slug);
-  const row = (
-    await t.platform
-      .control()
-      .client.execute({ sql: "SELECT id, db_url FROM tenants WHERE slug = ?", args: [slug] })
-  ).rows[0]!;
-  const { db } = t.platform.tenant({ id: String(row.id), dbUrl: String(row.db_url) });
+  const { db } = await openTenant(t, signup.tenant.id);
   const now = t.clock.now;
   const [root] = await db.select().from(units).where(eq(units.depth, 0));
   const cellA = newUnitRow({ name: "Chi bộ Khu dân cư số 1", kind: "chi-bo" }, root!, now);
