@@ -10,7 +10,7 @@ import { systemCtx } from "../../worker/data/context";
 import { requireCampaign } from "../../worker/data/campaigns";
 import { countsByUnit } from "../../worker/data/progress";
 import { writeCity } from "../gen/city";
-import { makeApp, signupTenant } from "../support/app";
+import { makeApp, openTenant, signupTenant } from "../support/app";
 import { median } from "./support";
 
 const MEMBERS = Number(process.env.BENCH_PROGRESS_MEMBERS ?? 50_000);
@@ -18,12 +18,7 @@ const MEMBERS = Number(process.env.BENCH_PROGRESS_MEMBERS ?? 50_000);
 export async function benchProgress() {
   const t = await makeApp();
   const { tenant, user } = await signupTenant(t, "ha-noi");
-  const row = (
-    await t.platform
-      .control()
-      .client.execute({ sql: "SELECT db_url FROM tenants WHERE id = ?", args: [tenant.id] })
-  ).rows[0]!;
-  const { db, client } = t.platform.tenant({ id: tenant.id, dbUrl: String(row.db_url) });
+  const { db, client } = await openTenant(t, tenant.id);
   const [root] = await db.select().from(units).where(eq(units.depth, 0));
   await writeCity(client, { id: root!.id, path: root!.path }, { members: MEMBERS, seed: 1 });
   t.clock.now = new Date("2026-03-12T02:00:00Z");

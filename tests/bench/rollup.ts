@@ -11,7 +11,7 @@ import { campaigns, units } from "../../schema/tables/tenant";
 import { computeRollup, runRollup } from "../../worker/cron/rollup";
 import { createCampaign, requireCampaign } from "../../worker/data/campaigns";
 import { systemCtx } from "../../worker/data/context";
-import { makeApp, signupTenant } from "../support/app";
+import { makeApp, openTenant, signupTenant } from "../support/app";
 import { median } from "./support";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500_000);
@@ -21,12 +21,7 @@ const PARTY_COMMITTEES = 20;
 export async function benchRollup() {
   const t = await makeApp();
   const { tenant } = await signupTenant(t, "ha-noi");
-  const row = (
-    await t.platform
-      .control()
-      .client.execute({ sql: "SELECT db_url FROM tenants WHERE id = ?", args: [tenant.id] })
-  ).rows[0]!;
-  const { db, client } = t.platform.tenant({ id: tenant.id, dbUrl: String(row.db_url) });
+  const { db, client } = await openTenant(t, tenant.id);
   const [root] = await db.select().from(units).where(eq(units.depth, 0));
   const now = t.clock.now.getTime();
   const args = { root: root!.id, rootPath: root!.path, now };

@@ -9,7 +9,7 @@ import type { Outbound } from "../../worker/env";
 import { makeApp, type TestApp } from "../support/app";
 import {
   buildTree,
-  fullPlan000,
+  submitPlan000,
   launchCampaign000,
   notificationsOf,
   type Tree,
@@ -83,11 +83,7 @@ describe("reminders", () => {
     t.clock.now = new Date("2026-03-12T02:00:00Z");
     const tree = await buildTree(t);
     const id = await campaign000(tree);
-    await tree.api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
-      formKey: "ke-hoach-tu-duong",
-      data: fullPlan000("Trần Thị Bình"),
-    });
-    await tree.api("a2", "POST", `/campaigns/${id}/submissions/mine/submit`, {});
+    await submitPlan000(tree.api, id, "a2", "Trần Thị Bình");
     await tree.api("a1", "POST", `/campaigns/${id}/meetings`, {
       unitId: tree.cellA.id,
       stepKey: "hoi-nghi",
@@ -233,17 +229,8 @@ describe("parents", () => {
     const parent = await buildTree(t, "quan-cha");
     const stranger = await buildTree(t, "phuong-la");
     const id = await campaign000(child);
-    await child.api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
-      formKey: "ke-hoach-tu-duong",
-      data: fullPlan000("Trần Thị Bình"),
-    });
-    const sub = await child.api<{ id: string }>(
-      "a2",
-      "POST",
-      `/campaigns/${id}/submissions/mine/submit`,
-      {},
-    );
-    await child.api("a1", "POST", `/submissions/${sub.body.id}/confirm`);
+    const subId = await submitPlan000(child.api, id, "a2", "Trần Thị Bình");
+    await child.api("a1", "POST", `/submissions/${subId}/confirm`);
 
     const link = await child.api<{ id: string; status: string }>("admin", "POST", "/links", {
       parentSlug: "quan-cha",

@@ -6,7 +6,7 @@ import { activeTenants } from "../../worker/cron";
 import { computeRollup, runRollup } from "../../worker/cron/rollup";
 import { requireCampaign } from "../../worker/data/campaigns";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000, launchCampaign } from "../support/tree";
+import { buildTree, launchCampaign, submitPlan000 } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -26,11 +26,7 @@ describe("incremental rollup", () => {
     expect(await rollup()).toMatchObject({ skipped: 1, recomputed: 0, snapshots: 0 });
 
     t.clock.now = new Date("2026-03-12T03:00:00Z");
-    await api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
-      formKey: "ke-hoach-tu-duong",
-      data: fullPlan000("Trần Thị Bình"),
-    });
-    await api("a2", "POST", `/campaigns/${id}/submissions/mine/submit`, {});
+    await submitPlan000(api, id, "a2", "Trần Thị Bình");
     const step = await rollup();
     expect(step).toMatchObject({ skipped: 0, recomputed: 1, snapshots: 2 });
     const latest = await db.select().from(progressSnapshots);

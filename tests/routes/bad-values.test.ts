@@ -4,12 +4,26 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, launchCampaign } from "../support/tree";
+import { buildTree, launchCampaign, type Tree } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
 
 type Err = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+/** Seed 000's campaign launched, and cell A's secretary scheduling its conference. */
+async function campaignWithMeeting(tree: Tree) {
+  const id = await launchCampaign(tree.api, tree.root.id);
+  const meeting = (
+    await tree.api<{ meeting: { id: string; version: number } }>(
+      "a1",
+      "POST",
+      `/campaigns/${id}/meetings`,
+      { unitId: tree.cellA.id, stepKey: "hoi-nghi" },
+    )
+  ).body.meeting;
+  return { id, meeting };
+}
 
 async function setup() {
   t = await makeApp();
@@ -72,15 +86,7 @@ describe("impossible dates", () => {
     ]);
     expect(await count("campaigns")).toBe(campaigns);
 
-    const id = await launchCampaign(api, root.id);
-    const meeting = (
-      await api<{ meeting: { id: string; version: number } }>(
-        "a1",
-        "POST",
-        `/campaigns/${id}/meetings`,
-        { unitId: cellA.id, stepKey: "hoi-nghi" },
-      )
-    ).body.meeting;
+    const { meeting } = await campaignWithMeeting(tree);
     const rolled = await api<Err>("a1", "PATCH", `/meetings/${meeting.id}`, {
       version: meeting.version,
       scheduledAt: "2023-02-30T19:30:00+07:00",
@@ -104,16 +110,8 @@ describe("impossible dates", () => {
 describe("links", () => {
   it("allow http(s) only on a meeting's Sổ tay link and the webhook", async () => {
     const { tree } = await setup();
-    const { api, cellA, root } = tree;
-    const id = await launchCampaign(api, root.id);
-    const meeting = (
-      await api<{ meeting: { id: string; version: number } }>(
-        "a1",
-        "POST",
-        `/campaigns/${id}/meetings`,
-        { unitId: cellA.id, stepKey: "hoi-nghi" },
-      )
-    ).body.meeting;
+    const { api } = tree;
+    const { meeting } = await campaignWithMeeting(tree);
     for (const soTayLink of [
       "javascript:alert(document.cookie)",
       "data:text/html,<script>alert(1)</script>",

@@ -1,9 +1,8 @@
 // The cell's work after the plans (issue: meetings, compliance, publication, supervision,
 // reviews, reports), walked with the documents' own dates and rules.
 import { afterEach, describe, expect, it } from "vitest";
-import { getBuiltInTemplate } from "../../schema/templates";
-import { withListItems, type TemplateDefinition } from "../../schema/template";
 import { makeApp, type TestApp } from "../support/app";
+import { launchCt24Phuong, saveDienDan2017 } from "../support/templates";
 import { buildTree, fullPlan000, launchCampaign, type Tree } from "../support/tree";
 
 let t: TestApp;
@@ -18,25 +17,30 @@ type Meeting = { id: string; version: number };
 
 const ict = (local: string) => `${local}:00+07:00`;
 
-async function ct24(tree: Tree) {
-  const { api, root } = tree;
-  await api("admin", "POST", "/templates", {
-    fromKey: "ct24-sinh-hoat",
-    key: "ct24-phuong",
-    name: "CT 24 — phường",
-  });
-  const def = withListItems(
-    getBuiltInTemplate("ct24-sinh-hoat") as TemplateDefinition,
-    "ct24-25-bieu-hien",
-    "tat-ca",
-    Array.from({ length: 25 }, (_, i) => `Biểu hiện số ${i + 1}`),
-  );
-  await api("admin", "PUT", "/templates/ct24-phuong", { version: 1, definition: def });
-  return launchCampaign(api, root.id, {
-    templateKey: "ct24-phuong",
-    name: "Kế hoạch 155-KH/ĐU",
-    startsOn: "2023-09-07",
-    dueOn: "2023-09-20",
+/** `who` schedules a meeting, records how it went (`held`) and calls the roll. */
+async function recordMeeting(
+  tree: Tree,
+  who: string,
+  meeting: { campaignId: string; unitId: string; stepKey: string; at: string },
+  held: Record<string, unknown>,
+  entries: Record<string, unknown>[],
+): Promise<void> {
+  const { campaignId, at, ...where } = meeting;
+  const scheduled = (
+    await tree.api<{ meeting: Meeting }>(who, "POST", `/campaigns/${campaignId}/meetings`, {
+      ...where,
+      scheduledAt: ict(at),
+    })
+  ).body.meeting;
+  const recorded = (
+    await tree.api<{ meeting: Meeting }>(who, "PATCH", `/meetings/${scheduled.id}`, {
+      version: scheduled.version,
+      ...held,
+    })
+  ).body.meeting;
+  await tree.api(who, "PUT", `/meetings/${recorded.id}/attendance`, {
+    version: recorded.version,
+    entries,
   });
 }
 
@@ -46,7 +50,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
     t.clock.now = new Date("2023-09-08T02:00:00Z");
     const tree = await buildTree(t);
     const { api, ids, cellA, cellB, root } = tree;
-    const id = await ct24(tree);
+    const id = await launchCt24Phuong(tree);
 
     // Cell 1 does everything by the book.
     const a = (
@@ -127,56 +131,40 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
     ).toBe(422);
 
     // Cell 2: materials one hour short, 89 minutes, merged with the regular meeting, vote not carried.
-    const b = (
-      await api<{ meeting: Meeting }>("b1", "POST", `/campaigns/${id}/meetings`, {
-        unitId: cellB.id,
-        stepKey: "cb-sinh-hoat",
-        scheduledAt: ict("2023-09-19T19:00"),
-      })
-    ).body.meeting;
-    const b2 = (
-      await api<{ meeting: Meeting }>("b1", "PATCH", `/meetings/${b.id}`, {
-        version: b.version,
+    await recordMeeting(
+      tree,
+      "b1",
+      { campaignId: id, unitId: cellB.id, stepKey: "cb-sinh-hoat", at: "2023-09-19T19:00" },
+      {
         soTayPostedAt: ict("2023-09-16T20:00"),
         startedAt: ict("2023-09-19T19:00"),
         endedAt: ict("2023-09-19T20:29"),
         mergedWithRegular: true,
         vote: { for: 1, against: 1, abstain: 0 },
-      })
-    ).body.meeting;
-    await api("b1", "PUT", `/meetings/${b2.id}/attendance`, {
-      version: b2.version,
-      entries: [
+      },
+      [
         { memberId: ids.b1, presence: "present", spokeOrder: 1 },
         { memberId: ids.b2, presence: "present" },
       ],
-    });
+    );
 
     // The đảng ủy meets too; one of its two committee members present does not speak.
-    const d = (
-      await api<{ meeting: Meeting }>("admin", "POST", `/campaigns/${id}/meetings`, {
-        unitId: root.id,
-        stepKey: "du-sinh-hoat",
-        scheduledAt: ict("2023-09-19T08:00"),
-      })
-    ).body.meeting;
-    const d2 = (
-      await api<{ meeting: Meeting }>("admin", "PATCH", `/meetings/${d.id}`, {
-        version: d.version,
+    await recordMeeting(
+      tree,
+      "admin",
+      { campaignId: id, unitId: root.id, stepKey: "du-sinh-hoat", at: "2023-09-19T08:00" },
+      {
         materialsSentAt: ict("2023-09-14T08:00"),
         startedAt: ict("2023-09-19T08:00"),
         endedAt: ict("2023-09-19T10:00"),
         mergedWithRegular: false,
         vote: { for: 2, against: 0, abstain: 0 },
-      })
-    ).body.meeting;
-    await api("admin", "PUT", `/meetings/${d2.id}/attendance`, {
-      version: d2.version,
-      entries: [
+      },
+      [
         { memberId: ids.a1, presence: "present", isCommittee: true, spokeOrder: 1 },
         { memberId: ids.b1, presence: "present", isCommittee: true },
       ],
-    });
+    );
 
     // Reports before 30/10/2023: cell 1 at 23:59 on 29/10, cell 2 at 00:00 on 30/10.
     const report = {
@@ -298,20 +286,7 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
     t.clock.now = new Date("2017-08-01T02:00:00Z");
     const tree = await buildTree(t);
     const { api, ids, cellA, root } = tree;
-    await api("admin", "POST", "/templates", {
-      fromKey: "dien-dan-chi-bo",
-      key: "dien-dan-2017",
-      name: "Diễn đàn chi bộ — phường",
-    });
-    let def = getBuiltInTemplate("dien-dan-chi-bo") as TemplateDefinition;
-    for (const g of ["nhom-1", "nhom-2", "nhom-3"])
-      def = withListItems(
-        def,
-        "nq04-27-bieu-hien",
-        g,
-        Array.from({ length: 9 }, (_, i) => `Nội dung ${i + 1}`),
-      );
-    await api("admin", "PUT", "/templates/dien-dan-2017", { version: 1, definition: def });
+    await saveDienDan2017(api);
     const id = await launchCampaign(api, root.id, {
       templateKey: "dien-dan-2017",
       name: "Diễn đàn 2017",
@@ -332,25 +307,17 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
       startedAt: ict("2017-09-10T08:00"),
       endedAt: ict("2017-09-10T10:30"),
     });
-    const resolution = (
-      await api<{ meeting: Meeting }>("a1", "POST", `/campaigns/${id}/meetings`, {
-        unitId: cellA.id,
-        stepKey: "thong-qua-nghi-quyet",
-        scheduledAt: ict("2017-10-05T19:00"),
-      })
-    ).body.meeting;
-    const r2 = (
-      await api<{ meeting: Meeting }>("a1", "PATCH", `/meetings/${resolution.id}`, {
-        version: resolution.version,
+    await recordMeeting(
+      tree,
+      "a1",
+      { campaignId: id, unitId: cellA.id, stepKey: "thong-qua-nghi-quyet", at: "2017-10-05T19:00" },
+      {
         startedAt: ict("2017-10-05T19:00"),
         endedAt: ict("2017-10-05T20:00"),
         vote: { for: 2, against: 1, abstain: 0 },
-      })
-    ).body.meeting;
-    await api("a1", "PUT", `/meetings/${r2.id}/attendance`, {
-      version: r2.version,
-      entries: [ids.a1, ids.a2, ids.a5].map((memberId) => ({ memberId, presence: "present" })),
-    });
+      },
+      [ids.a1, ids.a2, ids.a5].map((memberId) => ({ memberId, presence: "present" })),
+    );
 
     t.clock.now = new Date("2018-01-05T02:00:00Z");
     const compliance = (await api<Compliance>("a1", "GET", `/campaigns/${id}/compliance`)).body;

@@ -7,7 +7,7 @@ import { CELL_MAX, CELL_MIN, writeCity } from "../gen/city";
 import { SURNAMES } from "../gen/names";
 import { createRng } from "../gen/random";
 import { submissionTime } from "../gen/submissions";
-import { makeApp, signupTenant, type TestApp } from "../support/app";
+import { makeApp, openTenant, signupTenant, type TestApp } from "../support/app";
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -19,12 +19,7 @@ async function generated(members: number, seed: number) {
   const t = await makeApp();
   apps.push(t);
   const { tenant } = await signupTenant(t, "thanh-pho");
-  const row = (
-    await t.platform
-      .control()
-      .client.execute({ sql: "SELECT db_url FROM tenants WHERE id = ?", args: [tenant.id] })
-  ).rows[0]!;
-  const { client } = t.platform.tenant({ id: tenant.id, dbUrl: String(row.db_url) });
+  const { client } = await openTenant(t, tenant.id);
   const root = (await client.execute("SELECT id, path FROM units WHERE depth = 0")).rows[0]!;
   const report = await writeCity(
     client,

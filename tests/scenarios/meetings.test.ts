@@ -2,38 +2,15 @@
 // dates: no meeting recorded before it starts, two sessions of one step, the Chủ tịch UBND
 // on the UBND's roll-call, and attendance completing "Dự sinh hoạt" for progress.
 import { afterEach, describe, expect, it } from "vitest";
-import { getBuiltInTemplate } from "../../schema/templates";
-import { withListItems, type TemplateDefinition } from "../../schema/template";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, launchCampaign, type Tree } from "../support/tree";
+import { launchCt24Phuong } from "../support/templates";
+import { buildTree, launchCampaign, progressTotals, type Tree } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
 
 type Meeting = { id: string; version: number; session: number };
 const ict = (local: string) => `${local}:00+07:00`;
-
-async function ct24(tree: Tree) {
-  const { api, root } = tree;
-  await api("admin", "POST", "/templates", {
-    fromKey: "ct24-sinh-hoat",
-    key: "ct24-phuong",
-    name: "CT 24 — phường",
-  });
-  const def = withListItems(
-    getBuiltInTemplate("ct24-sinh-hoat") as TemplateDefinition,
-    "ct24-25-bieu-hien",
-    "tat-ca",
-    Array.from({ length: 25 }, (_, i) => `Biểu hiện số ${i + 1}`),
-  );
-  await api("admin", "PUT", "/templates/ct24-phuong", { version: 1, definition: def });
-  return launchCampaign(api, root.id, {
-    templateKey: "ct24-phuong",
-    name: "Kế hoạch 155-KH/ĐU",
-    startsOn: "2023-09-07",
-    dueOn: "2023-09-20",
-  });
-}
 
 /** Schedules, holds (90 minutes) and calls the roll of a cell's meeting. */
 async function hold(
@@ -83,7 +60,7 @@ describe("a meeting cannot be recorded as held before its start", () => {
     t = await makeApp();
     t.clock.now = new Date("2023-09-08T02:00:00Z");
     const tree = await buildTree(t);
-    const id = await ct24(tree);
+    const id = await launchCt24Phuong(tree);
     const m = (
       await tree.api<{ meeting: Meeting }>("a1", "POST", `/campaigns/${id}/meetings`, {
         unitId: tree.cellA.id,
@@ -143,7 +120,7 @@ describe("two sessions of one step", () => {
     t = await makeApp();
     t.clock.now = new Date("2023-09-19T14:00:00Z");
     const tree = await buildTree(t);
-    const id = await ct24(tree);
+    const id = await launchCt24Phuong(tree);
     const { ids, cellA } = tree;
     await hold(tree, "a1", id, cellA.id, "2023-09-12T19:30", [
       { memberId: ids.a1!, presence: "present" },
@@ -180,7 +157,7 @@ describe("the UBND's roll-call (004 §II.4.3)", () => {
     t.clock.now = new Date("2023-09-19T14:00:00Z");
     const tree = await buildTree(t);
     const ubnd = await tree.addUnit("UBND phường", "co-quan");
-    const id = await ct24(tree);
+    const id = await launchCt24Phuong(tree);
     const m = (
       await tree.api<{ meeting: Meeting }>("admin", "POST", `/campaigns/${id}/meetings`, {
         unitId: ubnd.id,
@@ -229,7 +206,7 @@ describe("attendance feeds the member's task (004: Dự sinh hoạt)", () => {
     t = await makeApp();
     t.clock.now = new Date("2023-09-19T14:00:00Z");
     const tree = await buildTree(t);
-    const id = await ct24(tree);
+    const id = await launchCt24Phuong(tree);
     const { ids, cellA, cellB } = tree;
     const present = (k: string, spokeOrder?: number) => ({
       memberId: ids[k]!,
@@ -274,14 +251,7 @@ describe("attendance feeds the member's task (004: Dự sinh hoạt)", () => {
       version: b.version + 1,
       entries: [present("b1", 1), { memberId: ids.b2, presence: "excused", reason: "Công tác" }],
     });
-    expect(await totals(tree, id)).toEqual({
-      expected: 5,
-      submitted: 5,
-      confirmed: 5,
-      onTime: 5,
-      late: 0,
-      excused: 2,
-    });
+    expect(await totals(tree, id)).toEqual(progressTotals(5, 5, 5, 5, 0, 2));
   });
 });
 

@@ -3,10 +3,9 @@
 // a2, a3 (miễn sinh hoạt), a4 (tuổi cao, sức yếu), a5; cell B — b1 secretary, b2 (diện Ban
 // Thường vụ quản lý, Chủ tịch UBND phường).
 import { afterEach, describe, expect, it } from "vitest";
-import { getBuiltInTemplate } from "../../schema/templates";
-import { withListItems, type TemplateDefinition } from "../../schema/template";
+import { ct24Filled, dienDanFilled, saveCt24Phuong, saveDienDan2017 } from "../support/templates";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree } from "../support/tree";
+import { buildTree, progressTotals } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -17,6 +16,18 @@ const totalsOf = async (
   id: string,
   who = "admin",
 ) => (await api<{ totals: Totals }>(who, "GET", `/campaigns/${id}/progress`)).body.totals;
+
+/** Each document's campaign: the plan's name and its dates, by template. */
+const CAMPAIGNS: Record<string, [name: string, startsOn: string, dueOn: string]> = {
+  "tu-soi-tu-sua-so": ["Kế hoạch 28-KH/ĐUK", "2022-03-01", "2022-03-28"],
+  "ct24-phuong": ["Kế hoạch 155-KH/ĐU", "2023-09-07", "2023-09-20"],
+  "dien-dan-chi-bo": ["Diễn đàn chi bộ 2017", "2017-07-17", "2017-12-31"],
+  "tu-soi-tu-sua-huyen": ["Hướng dẫn 05-HD/HU", "2022-03-31", "2022-12-31"],
+};
+const campaignOf = (templateKey: string, unitId: string) => {
+  const [name, startsOn, dueOn] = CAMPAIGNS[templateKey]!;
+  return { templateKey, name, startsOn, dueOn, unitIds: [unitId] };
+};
 
 async function launch(
   api: Awaited<ReturnType<typeof buildTree>>["api"],
@@ -38,22 +49,9 @@ describe("Tự soi, tự sửa at a department (001)", () => {
     t = await makeApp();
     t.clock.now = new Date("2022-03-10T02:00:00Z");
     const { api, root } = await buildTree(t);
-    const id = await launch(api, {
-      templateKey: "tu-soi-tu-sua-so",
-      name: "Kế hoạch 28-KH/ĐUK",
-      startsOn: "2022-03-01",
-      dueOn: "2022-03-28",
-      unitIds: [root.id],
-    });
+    const id = await launch(api, campaignOf("tu-soi-tu-sua-so", root.id));
     // 001 names no exemption for old age: a4 is expected here (unlike 000).
-    expect(await totalsOf(api, id)).toEqual({
-      expected: 6,
-      submitted: 0,
-      confirmed: 0,
-      onTime: 0,
-      late: 0,
-      excused: 1,
-    });
+    expect(await totalsOf(api, id)).toEqual(progressTotals(6, 0, 0, 0, 0, 1));
     const review = {
       "tu-soi": "Tự soi theo Kết luận 21.",
       "mat-tich-cuc": "Gương mẫu.",
@@ -76,26 +74,12 @@ describe("Tự soi, tự sửa at a department (001)", () => {
       `/campaigns/${id}/submissions/member/${(await api<{ members: { id: string; fullName: string }[] }>("admin", "GET", "/members?q=vu van hai")).body.members[0]!.id}`,
       { formKey: "tu-soi-tu-sua-ca-nhan", data: review },
     );
-    expect(await totalsOf(api, id)).toEqual({
-      expected: 6,
-      submitted: 1,
-      confirmed: 1,
-      onTime: 1,
-      late: 0,
-      excused: 1,
-    });
+    expect(await totalsOf(api, id)).toEqual(progressTotals(6, 1, 1, 1, 0, 1));
     // The self-review is due the day before the meeting: before 27/3 (26/3 17:00 UTC).
     t.clock.now = new Date("2022-03-26T16:59:00Z");
     expect(await totalsOf(api, id)).toMatchObject({ late: 0 });
     t.clock.now = new Date("2022-03-26T17:00:00Z");
-    expect(await totalsOf(api, id)).toEqual({
-      expected: 6,
-      submitted: 1,
-      confirmed: 1,
-      onTime: 1,
-      late: 5,
-      excused: 1,
-    });
+    expect(await totalsOf(api, id)).toEqual(progressTotals(6, 1, 1, 1, 5, 1));
   });
 });
 
@@ -105,36 +89,14 @@ describe("CT 24 sinh hoạt (004)", () => {
     t.clock.now = new Date("2023-09-08T02:00:00Z");
     const { api, root } = await buildTree(t);
     // The 25 expressions of CT 24 are not printed in the plan: the ward enters them first.
-    await api("admin", "POST", "/templates", {
-      fromKey: "ct24-sinh-hoat",
-      key: "ct24-phuong",
-      name: "CT 24 — phường",
-    });
-    const def = withListItems(
-      getBuiltInTemplate("ct24-sinh-hoat") as TemplateDefinition,
-      "ct24-25-bieu-hien",
-      "tat-ca",
-      Array.from({ length: 25 }, (_, i) => `Biểu hiện số ${i + 1} (chép từ Chỉ thị 24)`),
+    const { saved: ct24 } = await saveCt24Phuong(
+      api,
+      ct24Filled((n) => `Biểu hiện số ${n} (chép từ Chỉ thị 24)`),
     );
-    expect(
-      (await api("admin", "PUT", "/templates/ct24-phuong", { version: 1, definition: def })).status,
-    ).toBe(200);
-    const id = await launch(api, {
-      templateKey: "ct24-phuong",
-      name: "Kế hoạch 155-KH/ĐU",
-      startsOn: "2023-09-07",
-      dueOn: "2023-09-20",
-      unitIds: [root.id],
-    });
+    expect(ct24.status).toBe(200);
+    const id = await launch(api, campaignOf("ct24-phuong", root.id));
     // 004 excuses only members exempt from activities; its members attend, they write no plan.
-    expect(await totalsOf(api, id)).toEqual({
-      expected: 6,
-      submitted: 0,
-      confirmed: 0,
-      onTime: 0,
-      late: 0,
-      excused: 1,
-    });
+    expect(await totalsOf(api, id)).toEqual(progressTotals(6, 0, 0, 0, 0, 1));
     const cell = (await api<{ tasks: { step: string; dueAt: string }[] }>("a1", "GET", "/my/tasks"))
       .body.tasks;
     expect(cell.map((x) => [x.step, x.dueAt])).toEqual([
@@ -161,13 +123,7 @@ describe("Diễn đàn chi bộ (003)", () => {
     t = await makeApp();
     t.clock.now = new Date("2017-08-01T02:00:00Z");
     const { api, root } = await buildTree(t);
-    const body = {
-      templateKey: "dien-dan-chi-bo",
-      name: "Diễn đàn chi bộ 2017",
-      startsOn: "2017-07-17",
-      dueOn: "2017-12-31",
-      unitIds: [root.id],
-    };
+    const body = campaignOf("dien-dan-chi-bo", root.id);
     const draft = await api<{ id: string }>("admin", "POST", "/campaigns", body);
     const refused = await api<{ error: { code: string; message: string } }>(
       "admin",
@@ -182,40 +138,12 @@ describe("Diễn đàn chi bộ (003)", () => {
     expect((await api("admin", "GET", `/campaigns/${draft.body.id}`)).status).toBe(404);
 
     // The office clones the template and pastes the items from its own copy of NQ 04.
-    expect(
-      (
-        await api("admin", "POST", "/templates", {
-          fromKey: "dien-dan-chi-bo",
-          key: "dien-dan-2017",
-          name: "Diễn đàn chi bộ — phường",
-        })
-      ).status,
-    ).toBe(201);
-    let def = getBuiltInTemplate("dien-dan-chi-bo") as TemplateDefinition;
-    for (const g of ["nhom-1", "nhom-2", "nhom-3"])
-      def = withListItems(
-        def,
-        "nq04-27-bieu-hien",
-        g,
-        Array.from(
-          { length: 9 },
-          (_, i) => `${i + 1}. Nội dung ${g} số ${i + 1} (chép từ văn bản gốc)`,
-        ),
-      );
-    const saved = await api<{ version: number }>("admin", "PUT", "/templates/dien-dan-2017", {
-      version: 1,
-      definition: def,
-    });
+    const def = dienDanFilled((g, n) => `${n}. Nội dung ${g} số ${n} (chép từ văn bản gốc)`);
+    const { created, saved } = await saveDienDan2017(api, def);
+    expect(created.status).toBe(201);
     expect(saved.body).toEqual({ key: "dien-dan-2017", version: 1 });
     const id = await launch(api, { ...body, templateKey: "dien-dan-2017" });
-    expect(await totalsOf(api, id)).toEqual({
-      expected: 6,
-      submitted: 0,
-      confirmed: 0,
-      onTime: 0,
-      late: 0,
-      excused: 1,
-    });
+    expect(await totalsOf(api, id)).toEqual(progressTotals(6, 0, 0, 0, 0, 1));
 
     // Three member forms: submitting without naming one is refused.
     expect(
@@ -287,14 +215,7 @@ describe("Diễn đàn chi bộ (003)", () => {
       { formKey: "ke-hoach-2-trong-1" },
     );
     await api("a1", "POST", `/submissions/${plan.body.id}/confirm`);
-    expect(await totalsOf(api, id)).toEqual({
-      expected: 6,
-      submitted: 1,
-      confirmed: 1,
-      onTime: 1,
-      late: 0,
-      excused: 1,
-    });
+    expect(await totalsOf(api, id)).toEqual(progressTotals(6, 1, 1, 1, 0, 1));
     expect((await api("admin", "DELETE", `/campaigns/${id}`)).status).toBe(409);
     // Editing the clone now writes version 2; the running campaign keeps version 1.
     const again = await api<{ version: number }>("admin", "PUT", "/templates/dien-dan-2017", {
@@ -328,20 +249,7 @@ describe("Tự soi, tự sửa at a rural district (002, a clone of 000)", () =>
     ).body;
     expect(def.variantOf).toBe("tu-soi-tu-sua");
     expect(def.forms.map((f) => f.key)).toContain("ke-hoach-tu-duong");
-    const id = await launch(api, {
-      templateKey: "tu-soi-tu-sua-huyen",
-      name: "Hướng dẫn 05-HD/HU",
-      startsOn: "2022-03-31",
-      dueOn: "2022-12-31",
-      unitIds: [root.id],
-    });
-    expect(await totalsOf(api, id)).toEqual({
-      expected: 5,
-      submitted: 0,
-      confirmed: 0,
-      onTime: 0,
-      late: 0,
-      excused: 2,
-    });
+    const id = await launch(api, campaignOf("tu-soi-tu-sua-huyen", root.id));
+    expect(await totalsOf(api, id)).toEqual(progressTotals(5, 0, 0, 0, 0, 2));
   });
 });

@@ -3,7 +3,13 @@
 // "hoàn thành trước ngày 10/4" → the meeting by the end of 9/4, plans before 9/4.
 import { afterEach, describe, expect, it } from "vitest";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000, launchCampaign } from "../support/tree";
+import {
+  buildTree,
+  fullPlan000,
+  launchCampaign,
+  progressTotals,
+  submitPlan000,
+} from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -38,14 +44,7 @@ describe("Tự soi, tự sửa (000)", () => {
     const progress = async (who = "admin") =>
       (await api<Progress>(who, "GET", `/campaigns/${id}/progress`)).body;
     const totals = async () => (await progress()).totals;
-    expect(await totals()).toEqual({
-      expected: 5,
-      submitted: 0,
-      confirmed: 0,
-      onTime: 0,
-      late: 0,
-      excused: 2,
-    });
+    expect(await totals()).toEqual(progressTotals(5, 0, 0, 0, 0, 2));
 
     // The member sees what to do and by when: the plan before 9/4 (00:00 ICT = 8/4 17:00 UTC).
     const tasks = (
@@ -107,14 +106,7 @@ describe("Tự soi, tự sửa (000)", () => {
       submittedAt: "2026-03-12T02:00:00.000Z",
       version: 3,
     });
-    expect(await totals()).toEqual({
-      expected: 5,
-      submitted: 1,
-      confirmed: 0,
-      onTime: 1,
-      late: 0,
-      excused: 2,
-    });
+    expect(await totals()).toEqual(progressTotals(5, 1, 0, 1, 0, 2));
 
     // The secretary of the other cell cannot touch it; its own secretary returns it.
     expect(
@@ -125,14 +117,7 @@ describe("Tự soi, tự sửa (000)", () => {
       comment: "Cần nêu rõ hạn chế cụ thể.",
     });
     expect(returned.body).toEqual({ id: sent.body.id, status: "returned", version: 4 });
-    expect(await totals()).toEqual({
-      expected: 5,
-      submitted: 0,
-      confirmed: 0,
-      onTime: 0,
-      late: 0,
-      excused: 2,
-    });
+    expect(await totals()).toEqual(progressTotals(5, 0, 0, 0, 0, 2));
 
     const mine = await api<{
       submission: { status: string; returnComment: string; version: number };
@@ -162,14 +147,7 @@ describe("Tự soi, tự sửa (000)", () => {
       version: 7,
       confirmedHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(await totals()).toEqual({
-      expected: 5,
-      submitted: 1,
-      confirmed: 1,
-      onTime: 1,
-      late: 0,
-      excused: 2,
-    });
+    expect(await totals()).toEqual(progressTotals(5, 1, 1, 1, 0, 2));
 
     // A secretary enters a plan for a member without a phone; it is marked as such.
     await api("a1", "PUT", `/campaigns/${id}/submissions/member/${ids.a5}`, {
@@ -202,40 +180,15 @@ describe("Tự soi, tự sửa (000)", () => {
       since: "2026-03-25",
     });
     t.clock.now = new Date("2026-03-24T10:00:00Z");
-    expect(await totals()).toEqual({
-      expected: 5,
-      submitted: 2,
-      confirmed: 1,
-      onTime: 2,
-      late: 0,
-      excused: 2,
-    });
+    expect(await totals()).toEqual(progressTotals(5, 2, 1, 2, 0, 2));
     t.clock.now = new Date("2026-03-25T10:00:00Z");
-    expect(await totals()).toEqual({
-      expected: 4,
-      submitted: 1,
-      confirmed: 1,
-      onTime: 1,
-      late: 0,
-      excused: 3,
-    });
+    expect(await totals()).toEqual(progressTotals(4, 1, 1, 1, 0, 3));
 
     // After the plan deadline: b1 submits late; the others who never did are late too.
     t.clock.now = new Date("2026-04-08T18:00:00Z");
-    await api("b1", "PUT", `/campaigns/${id}/submissions/mine`, {
-      formKey: "ke-hoach-tu-duong",
-      data: fullPlan000("Đỗ Thị Giang"),
-    });
-    await api("b1", "POST", `/campaigns/${id}/submissions/mine/submit`, {});
+    await submitPlan000(api, id, "b1", "Đỗ Thị Giang");
     const final = await progress();
-    expect(final.totals).toEqual({
-      expected: 4,
-      submitted: 2,
-      confirmed: 1,
-      onTime: 1,
-      late: 3,
-      excused: 3,
-    });
+    expect(final.totals).toEqual(progressTotals(4, 2, 1, 1, 3, 3));
     const byUnit = Object.fromEntries(
       final.units.map((u) => [
         u.unitId,
@@ -247,14 +200,7 @@ describe("Tự soi, tự sửa (000)", () => {
       [tree.cellB.id]: { e: 2, s: 1, c: 0, l: 2, x: 0 },
     });
     // A secretary reads only its own subtree.
-    expect((await progress("b1")).totals).toEqual({
-      expected: 2,
-      submitted: 1,
-      confirmed: 0,
-      onTime: 0,
-      late: 2,
-      excused: 0,
-    });
+    expect((await progress("b1")).totals).toEqual(progressTotals(2, 1, 0, 0, 2, 0));
   });
 
   it("keeps a confirmed plan frozen: a later edit is a draft again and needs confirming", async () => {
@@ -262,20 +208,11 @@ describe("Tự soi, tự sửa (000)", () => {
     t.clock.now = new Date("2026-03-12T02:00:00Z");
     const { api, root } = await buildTree(t);
     const id = await launchCampaign(api, root.id, { name: "Đợt 1 năm 2026" });
-    await api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
-      formKey: "ke-hoach-tu-duong",
-      data: fullPlan000("Trần Thị Bình"),
-    });
-    const sent = await api<{ id: string }>(
-      "a2",
-      "POST",
-      `/campaigns/${id}/submissions/mine/submit`,
-      {},
-    );
+    const sentId = await submitPlan000(api, id, "a2", "Trần Thị Bình");
     const c1 = await api<{ confirmedHash: string; version: number }>(
       "a1",
       "POST",
-      `/submissions/${sent.body.id}/confirm`,
+      `/submissions/${sentId}/confirm`,
     );
     const edited = await api<{ status: string; version: number }>(
       "a2",
@@ -291,7 +228,7 @@ describe("Tự soi, tự sửa (000)", () => {
     const read = await api<{
       submission: { status: string; confirmedVersion: number; confirmedHash: string };
       versions: { version: number; status: string; data: { "khac-phuc": string } }[];
-    }>("a1", "GET", `/submissions/${sent.body.id}?versions=full`);
+    }>("a1", "GET", `/submissions/${sentId}?versions=full`);
     expect(read.body.submission).toMatchObject({
       status: "draft",
       confirmedVersion: c1.body.version,
@@ -306,7 +243,7 @@ describe("Tự soi, tự sửa (000)", () => {
     expect(read.body.versions[2]!.data["khac-phuc"]).toBe(
       "Khắc phục hạn chế về tác phong làm việc.",
     );
-    expect((await api("a1", "POST", `/submissions/${sent.body.id}/confirm`)).status).toBe(409);
+    expect((await api("a1", "POST", `/submissions/${sentId}/confirm`)).status).toBe(409);
   });
 });
 
@@ -317,16 +254,7 @@ describe("a member moved between cells mid-campaign", () => {
     const tree = await buildTree(t);
     const { api, root, ids, cellA, cellB } = tree;
     const id = await launchCampaign(api, root.id);
-    await api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
-      formKey: "ke-hoach-tu-duong",
-      data: fullPlan000("Trần Thị Bình"),
-    });
-    const sent = await api<{ id: string }>(
-      "a2",
-      "POST",
-      `/campaigns/${id}/submissions/mine/submit`,
-      {},
-    );
+    const sentId = await submitPlan000(api, id, "a2", "Trần Thị Bình");
     const perUnit = async () =>
       Object.fromEntries(
         (
@@ -347,10 +275,9 @@ describe("a member moved between cells mid-campaign", () => {
     });
     expect(await perUnit()).toEqual({ [cellA.id]: [2, 0], [cellB.id]: [3, 1] });
     // The plan now waits for the new cell's secretary; the old one can no longer act on it.
-    expect((await api("a1", "POST", `/submissions/${sent.body.id}/confirm`)).status).toBe(404);
+    expect((await api("a1", "POST", `/submissions/${sentId}/confirm`)).status).toBe(404);
     expect(
-      (await api<{ status: string }>("b1", "POST", `/submissions/${sent.body.id}/confirm`)).body
-        .status,
+      (await api<{ status: string }>("b1", "POST", `/submissions/${sentId}/confirm`)).body.status,
     ).toBe("confirmed");
   });
 });

@@ -2,7 +2,8 @@
 // it (schema/rules/positions.ts): what the import stores and routing reads (issue 10).
 import { describe, expect, it } from "vitest";
 import { positionCodeFor } from "../../schema/rules/positions";
-import { memberMatches, validateTemplate, type MemberForMatch } from "../../schema/template";
+import { memberMatches, validateTemplate } from "../../schema/template";
+import { memberUnder } from "../support/match";
 import { getBuiltInTemplate } from "../../schema/templates";
 import { POSITION_CODES, POSITIONS } from "../../schema/vocab/positions";
 
@@ -50,15 +51,7 @@ describe("mapping a typed position to the list", () => {
 });
 
 describe("routing filters on codes", () => {
-  const member = (over: Partial<MemberForMatch>): MemberForMatch => ({
-    status: "dang-sinh-hoat",
-    position: null,
-    positionCode: null,
-    managementCategory: null,
-    unit: { kind: "chi-bo", name: "Chi bộ Khu dân cư số 1" },
-    ancestorUnitNames: ["Đảng bộ phường Phúc Đồng"],
-    ...over,
-  });
+  const member = memberUnder("Đảng bộ phường Phúc Đồng");
 
   it("reads the code and the category, not the text", () => {
     const f = { positions: ["chu-tich-ubnd-cap-xa" as const] };

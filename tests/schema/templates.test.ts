@@ -25,6 +25,7 @@ import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates/ind
 import { bieuHien25, bieuHien27, quyDinh37 } from "../../schema/templates/lists";
 import { tuSoiTuSua } from "../../schema/templates/tu-soi-tu-sua";
 import { tuSoiTuSuaHuyenVariant } from "../../schema/templates/tu-soi-tu-sua-huyen";
+import { memberUnder } from "../support/match";
 
 function template(key: string): TemplateDefinition {
   const def = getBuiltInTemplate(key);
@@ -269,15 +270,7 @@ describe("000 Tự soi, tự sửa", () => {
     expect(def.excusals).toMatchObject({ statuses: ["mien-sinh-hoat", "tuoi-cao-benh"] });
   });
 
-  const member = (over: Partial<MemberForMatch>): MemberForMatch => ({
-    status: "dang-sinh-hoat",
-    position: null,
-    positionCode: null,
-    managementCategory: null,
-    unit: { kind: "chi-bo", name: "Chi bộ Khu dân cư số 1" },
-    ancestorUnitNames: ["Đảng bộ Cơ quan Quận"],
-    ...over,
-  });
+  const member = memberUnder("Đảng bộ Cơ quan Quận");
 
   it("routes publication by position, ignoring case and diacritics, not deputies", () => {
     const publish = def.steps.find((s) => s.key === "niem-yet-cong-khai")!;

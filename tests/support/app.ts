@@ -91,6 +91,16 @@ export async function signupTenant(t: TestApp, slug: string) {
   };
 }
 
+/** A signed-up tenant's own database, opened as the app opens it. */
+export async function openTenant(t: TestApp, tenantId: string) {
+  const row = (
+    await t.platform
+      .control()
+      .client.execute({ sql: "SELECT db_url FROM tenants WHERE id = ?", args: [tenantId] })
+  ).rows[0]!;
+  return t.platform.tenant({ id: tenantId, dbUrl: String(row.db_url) });
+}
+
 export async function login(t: TestApp, tenant: string, email: string, password = "demo12345") {
   const res = await t.request("POST", `/api/t/${tenant}/auth/login`, { body: { email, password } });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);

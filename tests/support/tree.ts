@@ -8,16 +8,11 @@ import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/me
 import type { UnitKind } from "../../schema/vocab/unit-kinds";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
-import { signupTenant, type TestApp } from "./app";
+import { openTenant, signupTenant, type TestApp } from "./app";
 
 export async function buildTree(t: TestApp, slug = "phuong-mau") {
   const signup = await signupTenant(t, slug);
-  const row = (
-    await t.platform
-      .control()
-      .client.execute({ sql: "SELECT id, db_url FROM tenants WHERE slug = ?", args: [slug] })
-  ).rows[0]!;
-  const { db } = t.platform.tenant({ id: String(row.id), dbUrl: String(row.db_url) });
+  const { db } = await openTenant(t, signup.tenant.id);
   const now = t.clock.now;
   const [root] = await db.select().from(units).where(eq(units.depth, 0));
   const cellA = newUnitRow({ name: "Chi bộ Khu dân cư số 1", kind: "chi-bo" }, root!, now);
@@ -180,3 +175,33 @@ export async function launchCampaign(
   await api("admin", "POST", `/campaigns/${body.id}/launch`);
   return body.id;
 }
+
+/** Member `who` drafts seed 000's plan under `name` and submits it; the submission's id. */
+export async function submitPlan000(
+  api: Tree["api"],
+  campaignId: string,
+  who: string,
+  name: string,
+): Promise<string> {
+  await api(who, "PUT", `/campaigns/${campaignId}/submissions/mine`, {
+    formKey: "ke-hoach-tu-duong",
+    data: fullPlan000(name),
+  });
+  const sent = await api<{ id: string }>(
+    who,
+    "POST",
+    `/campaigns/${campaignId}/submissions/mine/submit`,
+    {},
+  );
+  return sent.body.id;
+}
+
+/** A campaign's progress totals, in the order the dashboard prints them. */
+export const progressTotals = (
+  expected: number,
+  submitted: number,
+  confirmed: number,
+  onTime: number,
+  late: number,
+  excused: number,
+) => ({ expected, submitted, confirmed, onTime, late, excused });

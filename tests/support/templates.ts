@@ -1,0 +1,71 @@
+// The built-in templates with their printed-elsewhere lists filled in, and a ward's own copy
+// of one saved through the app, as the scenarios need them before a campaign can launch.
+import { getBuiltInTemplate } from "../../schema/templates";
+import { withListItems, type TemplateDefinition } from "../../schema/template";
+import { launchCampaign, type Tree } from "./tree";
+
+/** CT 24 (004) with its 25 expressions, each line made by `line(n)` (n from 1). */
+export const ct24Filled = (line = (n: number) => `Biểu hiện số ${n}`): TemplateDefinition =>
+  withListItems(
+    getBuiltInTemplate("ct24-sinh-hoat") as TemplateDefinition,
+    "ct24-25-bieu-hien",
+    "tat-ca",
+    Array.from({ length: 25 }, (_, i) => line(i + 1)),
+  );
+
+/** Diễn đàn chi bộ (003) with 9 of NQ 04's 27 expressions in each of its three groups. */
+export function dienDanFilled(
+  line: (group: string, n: number) => string = (_, n) => `Nội dung ${n}`,
+): TemplateDefinition {
+  let def = getBuiltInTemplate("dien-dan-chi-bo") as TemplateDefinition;
+  for (const g of ["nhom-1", "nhom-2", "nhom-3"])
+    def = withListItems(
+      def,
+      "nq04-27-bieu-hien",
+      g,
+      Array.from({ length: 9 }, (_, i) => line(g, i + 1)),
+    );
+  return def;
+}
+
+/** The admin copies a built-in under a new key and saves `definition` as its version 1;
+ *  both answers, for the scenarios that check them. */
+export async function saveTemplateCopy(
+  api: Tree["api"],
+  copy: { fromKey: string; key: string; name: string },
+  definition: TemplateDefinition,
+) {
+  const created = await api("admin", "POST", "/templates", copy);
+  const saved = await api<{ version: number }>("admin", "PUT", `/templates/${copy.key}`, {
+    version: 1,
+    definition,
+  });
+  return { created, saved };
+}
+
+/** The ward's CT 24 ("ct24-phuong"), its 25 expressions entered. */
+export const saveCt24Phuong = (api: Tree["api"], definition = ct24Filled()) =>
+  saveTemplateCopy(
+    api,
+    { fromKey: "ct24-sinh-hoat", key: "ct24-phuong", name: "CT 24 — phường" },
+    definition,
+  );
+
+/** The ward's Diễn đàn chi bộ ("dien-dan-2017"), its expressions entered. */
+export const saveDienDan2017 = (api: Tree["api"], definition = dienDanFilled()) =>
+  saveTemplateCopy(
+    api,
+    { fromKey: "dien-dan-chi-bo", key: "dien-dan-2017", name: "Diễn đàn chi bộ — phường" },
+    definition,
+  );
+
+/** The ward's CT 24 launched over the whole tree with Kế hoạch 155-KH/ĐU's dates; the id. */
+export async function launchCt24Phuong(tree: Tree): Promise<string> {
+  await saveCt24Phuong(tree.api);
+  return launchCampaign(tree.api, tree.root.id, {
+    templateKey: "ct24-phuong",
+    name: "Kế hoạch 155-KH/ĐU",
+    startsOn: "2023-09-07",
+    dueOn: "2023-09-20",
+  });
+}
