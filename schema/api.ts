@@ -52,9 +52,22 @@ export const SignupBody = v.strictObject({
     ),
     kind: TenantKind,
   }),
-  admin: v.strictObject({ email: Email, password: Password, fullName: PersonName }),
+  /** `password` is required with SIGNUP=open; with SIGNUP=verify the admin may set it when
+   *  following the e-mailed link instead. */
+  admin: v.strictObject({ email: Email, password: v.optional(Password), fullName: PersonName }),
 });
 export type SignupBody = v.InferOutput<typeof SignupBody>;
+
+/** Following the sign-up link: the password is required unless one was given at sign-up. */
+export const VerifySignupBody = v.strictObject({
+  token: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.minLength(1, "Bắt buộc phải có."),
+    v.maxLength(200),
+  ),
+  password: v.optional(Password),
+});
+export type VerifySignupBody = v.InferOutput<typeof VerifySignupBody>;
 
 export const LoginBody = v.strictObject({
   email: Email,

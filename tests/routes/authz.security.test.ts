@@ -357,6 +357,12 @@ const ROWS: Row[] = [
   },
   {
     method: "POST",
+    route: "/api/signup/verify",
+    request: async () => ({ path: "/api/signup/verify", body: { token: "khong-co-that" } }),
+    expect: publicRoute(400),
+  },
+  {
+    method: "POST",
     route: "/api/t/:tenant/auth/login",
     request: async () => ({
       path: `${T}/auth/login`,
