@@ -227,6 +227,23 @@ describe("SIGNUP=closed and open", () => {
     expect(tenantFiles(t)).toEqual([]);
   });
 
+  it("tells the sign-up page the mode and the refusal it would meet", async () => {
+    const modeOf = async (app: TestApp) => (await app.request("GET", "/api/signup")).json();
+    t = await makeApp({ signup: "open" });
+    expect(await modeOf(t)).toEqual({ mode: "open", ready: true, message: null });
+    t.platform.signup = "closed";
+    expect(await modeOf(t)).toMatchObject({ mode: "closed", ready: false });
+    t.platform.signup = undefined;
+    expect(await modeOf(t)).toMatchObject({
+      mode: "verify",
+      ready: false,
+      message: expect.stringContaining("SIGNUP=open"),
+    });
+    t.close();
+    ({ t } = await verifyApp());
+    expect(await modeOf(t)).toEqual({ mode: "verify", ready: true, message: null });
+  });
+
   it("reads the setting: unset is verify, an unknown value closes", () => {
     expect(signupMode(undefined)).toBe("verify");
     expect(signupMode("")).toBe("verify");

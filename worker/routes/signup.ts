@@ -22,6 +22,22 @@ import type { AppEnv } from "../env";
 import { guard, jsonBody, policy } from "../http";
 
 export const signup = new Hono<AppEnv>()
+  .get(
+    "/signup",
+    guard(policy.public, "Chế độ đăng ký đảng bộ mới (open, verify, closed) cho trang đăng ký"),
+    (c) => {
+      const platform = c.get("platform");
+      const mode = signupMode(platform.signup ?? c.env?.SIGNUP);
+      // The refusal the form would meet, shown before anyone types.
+      const refusal =
+        mode === "closed"
+          ? signupClosed()
+          : mode === "verify" && !platform.outbound.email
+            ? signupNeedsEmail()
+            : null;
+      return c.json({ mode, ready: !refusal, message: refusal?.message ?? null }, 200);
+    },
+  )
   .post(
     "/signup",
     guard(
