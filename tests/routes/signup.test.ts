@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fetchOutbound } from "../../worker/env";
-import { signupMode } from "../../worker/data/signups";
+import { purgeExpiredSignups, signupMode } from "../../worker/data/signups";
 import { mailFromProcessEnv } from "../../worker/mail/smtp";
 import { login, makeApp, signupBody, type TestApp } from "../support/app";
 import { startSmtp, type TestSmtp } from "../support/smtp";
@@ -138,6 +138,27 @@ describe("SIGNUP=verify", () => {
     });
     expect(ok.status).toBe(200);
     await login(t, "phuong-het", "nguoi-sau@vn.vn", PASSWORD);
+  });
+
+  it("purges sign-ups whose link expired unused, and only those", async () => {
+    const { t, smtp } = await verifyApp();
+    await t.request("POST", "/api/signup", { body: pendingBody("phuong-cu") });
+    t.clock.now = new Date(t.clock.now.getTime() + 12 * HOUR);
+    await t.request("POST", "/api/signup", { body: pendingBody("phuong-moi-hon") });
+    const token = tokenIn(smtp.received[1]!.text);
+    t.clock.now = new Date(t.clock.now.getTime() + 12 * HOUR + 1);
+    expect(await purgeExpiredSignups(t.platform)).toBe(1);
+    expect(await tenantRows(t)).toEqual([{ slug: "phuong-moi-hon", status: "pending" }]);
+    expect(tenantFiles(t).filter((f) => f.endsWith(".db"))).toHaveLength(1);
+    const verifications = await t.platform
+      .control()
+      .client.execute("SELECT count(*) AS n FROM signup_verifications");
+    expect(verifications.rows[0]!.n).toBe(1);
+    expect(
+      (await t.request("POST", "/api/signup/verify", { body: { token, password: PASSWORD } }))
+        .status,
+    ).toBe(200);
+    expect(await purgeExpiredSignups(t.platform)).toBe(0);
   });
 
   it("asks for a password unless one was given at sign-up", async () => {
