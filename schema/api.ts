@@ -52,19 +52,14 @@ export const SignupBody = v.strictObject({
     ),
     kind: TenantKind,
   }),
-  /** `password` is required with SIGNUP=open; with SIGNUP=verify the admin may set it when
-   *  following the e-mailed link instead. */
+  /** `password`: required with SIGNUP=open; with SIGNUP=verify it may wait for the link. */
   admin: v.strictObject({ email: Email, password: v.optional(Password), fullName: PersonName }),
 });
 export type SignupBody = v.InferOutput<typeof SignupBody>;
 
 /** Following the sign-up link: the password is required unless one was given at sign-up. */
 export const VerifySignupBody = v.strictObject({
-  token: v.pipe(
-    v.string("Bắt buộc phải có."),
-    v.minLength(1, "Bắt buộc phải có."),
-    v.maxLength(200),
-  ),
+  token: v.pipe(v.string("Bắt buộc phải có."), v.nonEmpty("Bắt buộc phải có."), v.maxLength(200)),
   password: v.optional(Password),
 });
 export type VerifySignupBody = v.InferOutput<typeof VerifySignupBody>;
