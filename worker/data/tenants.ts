@@ -1,5 +1,6 @@
 // Tenants in the control plane, and provisioning: a tenant row, its own database, its
-// schema, its root unit and first admin — all or nothing.
+// schema, its root unit and first admin — all or nothing. A sign-up awaiting its e-mailed
+// link is provisioned `pending` (worker/data/signups.ts) and holds its slug for PENDING_TTL_MS.
 import { and, eq, lt } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
 import { signupVerifications, tenants } from "../../schema/tables/control";
