@@ -34,6 +34,7 @@ const OPENS_TENANT_DB = [
   "worker/cron/index.ts",
   "worker/demo.ts",
   "worker/data/tenants.ts",
+  "worker/data/signups.ts",
   "worker/routes/signup.ts",
 ];
 

@@ -101,6 +101,7 @@ const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: LandingPage },
+  { path: ["/dang-ky", "/dang-ky/xac-nhan"], component: lazy(() => import("./pages/signup/Page")) },
   { path: "/t/:tenant/dang-nhap", component: LoginPage, preload: preloadLogin },
   { path: "/t/:tenant/nhan-loi-moi", component: SetPasswordPage, preload: preloadLogin },
   { path: "/t/:tenant/dat-lai-mat-khau", component: SetPasswordPage, preload: preloadLogin },

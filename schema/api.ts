@@ -54,9 +54,17 @@ export const SignupBody = v.strictObject({
     ),
     kind: TenantKind,
   }),
-  admin: v.strictObject({ email: Email, password: Password, fullName: PersonName }),
+  /** `password`: required with SIGNUP=open; with SIGNUP=verify it may wait for the link. */
+  admin: v.strictObject({ email: Email, password: v.optional(Password), fullName: PersonName }),
 });
 export type SignupBody = v.InferOutput<typeof SignupBody>;
+
+/** Following the sign-up link: the password is required unless one was given at sign-up. */
+export const VerifySignupBody = v.strictObject({
+  token: v.pipe(v.string("Bắt buộc phải có."), v.nonEmpty("Bắt buộc phải có."), v.maxLength(200)),
+  password: v.optional(Password),
+});
+export type VerifySignupBody = v.InferOutput<typeof VerifySignupBody>;
 
 export const Id = v.pipe(
   v.string("Bắt buộc phải có."),

@@ -99,6 +99,8 @@ export interface Platform {
   /** Extra origins allowed for cookie writes besides the request's own (PUBLIC_ORIGIN). */
   allowedOrigins: string[];
   version: string;
+  /** SIGNUP on Node (process.env); on Workers the binding is read per request. */
+  signup?: string;
 }
 
 /** Worker bindings (see wrangler.toml). Empty on Node. */
@@ -120,6 +122,8 @@ export interface Bindings {
   MAIL_API_KEY?: string;
   /** The sender, e.g. "Sinh hoạt chính trị <no-reply@example.vn>". */
   MAIL_FROM?: string;
+  /** open | verify (default) | closed: who may register a new đảng bộ (worker/data/signups.ts). */
+  SIGNUP?: string;
   /** The Queue that fans the cron out, one message per tenant. */
   JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<unknown> };
 }

@@ -19,6 +19,8 @@ export const STATUS = {
   CSRF_ORIGIN: 403,
   ROLE_SCOPE: 403,
   TENANT_SUSPENDED: 403,
+  /** SIGNUP=closed: the operator takes no new đảng bộ. */
+  SIGNUP_CLOSED: 403,
   NOT_FOUND: 404,
   TENANT_NOT_FOUND: 404,
   SLUG_TAKEN: 409,
@@ -41,6 +43,8 @@ export const STATUS = {
   INTERNAL: 500,
   BUSY: 503,
   PROVISIONING_FAILED: 503,
+  /** SIGNUP=verify without an e-mail transport: the operator must configure one. */
+  SIGNUP_UNAVAILABLE: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof STATUS;

@@ -4,6 +4,7 @@ import { migrations } from "../schema/migrations";
 import type { ExecutionContext } from "hono";
 import { createApp } from "./app";
 import { activeTenants, cleanStaleProvisioning, runScheduledPass, runTenantJobs } from "./cron";
+import { purgeExpiredSignups } from "./data/signups";
 import { migrate } from "./db/migrate";
 import { tursoPlatform } from "./db/turso";
 import type { Bindings, Platform } from "./env";
@@ -63,6 +64,7 @@ export default {
           return;
         }
         await cleanStaleProvisioning(platform);
+        await purgeExpiredSignups(platform);
         const list = await activeTenants(platform);
         for (let i = 0; i < list.length; i += 100)
           await env.JOBS.sendBatch(

@@ -47,6 +47,7 @@ export async function startNode(opts: {
     allowedOrigins: (process.env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
     outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
   });
+  platform.signup = process.env.SIGNUP;
   await platform.control().client.execute("PRAGMA journal_mode = WAL");
   await migrate(platform.control().client, migrations.control);
   if (opts.seedDemo && (await seedDemoIfEmpty(platform)))

@@ -35,6 +35,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
       hash: "c4335c590db23291b5fb25014effea109b97fac10ad855c4ccc5f0d6fc640505",
       statements: ["ALTER TABLE `tenants` ADD `db_token` text;"],
     },
+    {
+      tag: "0003_signup_verifications",
+      when: 1795953593725,
+      hash: "2e9cc833cbc8fae03a244ebd2e7aae27dfc07e433f04c0ac4bd22983b202eb95",
+      statements: [
+        "CREATE TABLE `signup_verifications` (\n\t`token_hash` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `signup_verifications_tenant_idx` ON `signup_verifications` (`tenant_id`);",
+      ],
+    },
   ],
   tenant: [
     {

@@ -11,9 +11,11 @@ export const tenants = sqliteTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
-    /** provisioning → active ⇄ suspended. A `provisioning` row older than the provisioning
-     *  timeout is debris from a crash and is removed by the cron. */
-    status: text("status", { enum: ["provisioning", "active", "suspended"] }).notNull(),
+    /** provisioning → (pending →) active ⇄ suspended. A `provisioning` row older than the
+     *  provisioning timeout is debris from a crash and is removed by the cron. `pending` is a
+     *  sign-up waiting for its first admin to follow the e-mailed link (SIGNUP=verify): not
+     *  reachable by slug, its slug held for the link's lifetime (worker/data/signups.ts). */
+    status: text("status", { enum: ["provisioning", "pending", "active", "suspended"] }).notNull(),
     /** `file:<name>.db` on the embedded default, `libsql://<db>-<org>.turso.io` on Workers. */
     dbUrl: text("db_url").notNull(),
     /** This database's own token, sealed (AES-GCM, worker/db/sealed.ts) with the
@@ -34,6 +36,21 @@ export const throttles = sqliteTable("throttles", {
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
 });
+
+/** The e-mailed link that activates a `pending` tenant: single use, short-lived. Only the
+ *  token's SHA-256 is kept; the admin's address stays in the tenant's own database. */
+export const signupVerifications = sqliteTable(
+  "signup_verifications",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("signup_verifications_tenant_idx").on(t.tenantId)],
+);
 
 /** A child tenant reporting to a parent tenant: asked by the child, approved by the parent,
  *  revocable by either. Only aggregates ever cross a link. */

@@ -356,6 +356,18 @@ const ROWS: Row[] = [
     expect: publicRoute(201),
   },
   {
+    method: "GET",
+    route: "/api/signup",
+    request: async () => ({ path: "/api/signup" }),
+    expect: publicRoute(200),
+  },
+  {
+    method: "POST",
+    route: "/api/signup/verify",
+    request: async () => ({ path: "/api/signup/verify", body: { token: "khong-co-that" } }),
+    expect: publicRoute(400),
+  },
+  {
     method: "POST",
     route: "/api/t/:tenant/auth/login",
     request: async () => ({

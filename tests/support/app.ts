@@ -33,11 +33,17 @@ export interface TestApp {
 }
 
 export async function makeApp(
-  opts: { provisioner?: (p: Provisioner) => Provisioner; outbound?: Outbound } = {},
+  opts: {
+    provisioner?: (p: Provisioner) => Provisioner;
+    outbound?: Outbound;
+    /** SIGNUP as the operator sets it; fixtures sign tenants up directly, so `open`. */
+    signup?: string;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "shct-"));
   const clock = { now: new Date("2026-03-10T03:00:00Z") };
   const platform = localPlatform({ dataDir, now: () => clock.now, outbound: opts.outbound });
+  platform.signup = opts.signup ?? "open";
   if (opts.provisioner) platform.provisioner = opts.provisioner(platform.provisioner);
   await migrate(platform.control().client, migrations.control);
   const app = createApp(() => platform);

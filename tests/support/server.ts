@@ -29,6 +29,8 @@ export interface StartOptions {
   prefix?: string;
   /** How long to wait for GET /api/health to answer 200. */
   timeoutMs?: number;
+  /** Extra environment for the server (SIGNUP is `open` unless set here). */
+  env?: Record<string, string>;
 }
 
 function freePort(): Promise<number> {
@@ -86,7 +88,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const dataDir = await mkdtemp(join(tmpdir(), options.prefix ?? "shct-e2e-"));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SIGNUP: "open",
+    ...options.env,
+  };
   delete env.SEED_DEMO; // the demo tenant is what the e2e tests work in
   let serverLog = "";
   const log = () => serverLog;

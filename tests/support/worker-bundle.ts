@@ -62,6 +62,8 @@ export async function startWorkerBundle(
       TURSO_ORG: ORG,
       TURSO_GROUP: "default",
       TURSO_PLATFORM_TOKEN: PLATFORM_TOKEN,
+      // Fixtures sign tenants up directly; tests/routes/signup.test.ts covers the other modes.
+      SIGNUP: "open",
       ...opts.bindings,
     },
     outboundService: async (req: MfRequest) => {

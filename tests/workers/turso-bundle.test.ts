@@ -56,6 +56,7 @@ beforeAll(async () => {
       TURSO_GROUP: "default",
       TURSO_PLATFORM_TOKEN: "platform-token-test",
       TENANT_TOKEN_KEY: Buffer.alloc(32, 3).toString("base64"),
+      SIGNUP: "open",
     },
     outboundService: async (req: MfRequest) => {
       const url = new URL(req.url);

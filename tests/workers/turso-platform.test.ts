@@ -29,6 +29,8 @@ const ENV: Bindings = {
   TURSO_GROUP: "default",
   TURSO_PLATFORM_TOKEN: "platform-token",
   TENANT_TOKEN_KEY: KEY,
+  // Signs tenants up at once; tests/routes/signup.test.ts covers the other modes.
+  SIGNUP: "open",
 };
 
 const cleanups: (() => void)[] = [];

@@ -14,6 +14,7 @@ import { acquireLease, releaseLease } from "./lease";
 import { deliverOutbox, type DeliveryReport } from "./outbox";
 import { runReminders, type ReminderReport } from "./reminders";
 import { runRollup, type RollupReport } from "./rollup";
+import { purgeExpiredSignups } from "../data/signups";
 
 /** A tenant still `provisioning` after this long was left by a crash mid-signup. */
 export const PROVISIONING_TIMEOUT_MS = 10 * 60 * 1000;
@@ -84,6 +85,8 @@ export async function runScheduledPass(
   holder: string = crypto.randomUUID(),
 ): Promise<PassReport> {
   const removedStaleProvisioning = await cleanStaleProvisioning(platform);
+  // A sign-up nobody confirmed within its day frees its code and its database.
+  await purgeExpiredSignups(platform);
   const reports: TenantReport[] = [];
   for (const tenant of await activeTenants(platform)) {
     // The embedded libSQL client is synchronous underneath: without a turn of the event loop

@@ -1,8 +1,9 @@
 // Tenants in the control plane, and provisioning: a tenant row, its own database, its
-// schema, its root unit and first admin — all or nothing.
+// schema, its root unit and first admin — all or nothing. A sign-up awaiting its e-mailed
+// link is provisioned `pending` (worker/data/signups.ts) and holds its slug for PENDING_TTL_MS.
 import { and, eq, lt } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
-import { tenants } from "../../schema/tables/control";
+import { signupVerifications, tenants } from "../../schema/tables/control";
 import { grants, units, users } from "../../schema/tables/tenant";
 import type { SignupBody } from "../../schema/api";
 import { hashPassword } from "../auth/password";
@@ -77,6 +78,22 @@ export async function setTenantSchemaVersion(db: ControlDb, id: string, version:
     .where(and(eq(tenants.id, id), lt(tenants.schemaVersion, version)));
 }
 
+/** How long a `pending` sign-up holds its slug: the life of its e-mailed link. */
+export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+
+const pendingExpired = (t: TenantRecord, now: Date) =>
+  t.status === "pending" && t.createdAt.getTime() + PENDING_TTL_MS <= now.getTime();
+
+/** Removes a tenant that never became active: its database, its row, its links. */
+export async function discardTenant(platform: Platform, t: Pick<TenantRecord, "id" | "dbUrl">) {
+  const control = platform.control().db;
+  await platform.provisioner.destroy(t.id, t.dbUrl);
+  await control.batch([
+    control.delete(signupVerifications).where(eq(signupVerifications.tenantId, t.id)),
+    control.delete(tenants).where(eq(tenants.id, t.id)),
+  ]);
+}
+
 export interface Provisioned {
   tenant: TenantRecord;
   adminUserId: string;
@@ -86,10 +103,12 @@ export interface Provisioned {
 export async function provisionTenant(
   platform: Platform,
   input: SignupBody,
-  opts: { allowReserved?: boolean } = {},
+  opts: { allowReserved?: boolean; pending?: boolean } = {},
 ): Promise<Provisioned> {
   const { slug, name, kind } = input.tenant;
   checkSlugShape(slug);
+  if (!opts.pending && !input.admin.password)
+    throw invalidBody({ "admin.password": "Bắt buộc phải có." }, "Cần đặt mật khẩu.");
   if (!opts.allowReserved && RESERVED_SLUGS.has(slug))
     throw new DomainError(
       "SLUG_RESERVED",
@@ -105,7 +124,10 @@ export async function provisionTenant(
     new DomainError("SLUG_TAKEN", "Mã đảng bộ đã được dùng.", {
       "tenant.slug": "Mã đảng bộ đã được dùng.",
     });
-  if (await findTenantBySlug(control, slug)) throw slugTaken();
+  const existing = await findTenantBySlug(control, slug);
+  // A sign-up nobody confirmed in time gives its slug back to the next one who asks.
+  if (existing && pendingExpired(existing, now)) await discardTenant(platform, existing);
+  else if (existing) throw slugTaken();
   try {
     // The row claims the slug first (UNIQUE), so two signups racing for it cannot both
     // make a database.
@@ -128,7 +150,7 @@ export async function provisionTenant(
     dbUrl = await platform.provisioner.create(id);
     const handle = platform.tenant({ id, dbUrl });
     const version = await migrate(handle.client, migrations.tenant);
-    const passwordHash = await hashPassword(input.admin.password);
+    const passwordHash = input.admin.password ? await hashPassword(input.admin.password) : null;
     const rootUnitId = newId();
     const adminUserId = newId();
     const { db } = handle;
@@ -168,7 +190,12 @@ export async function provisionTenant(
     ]);
     const [tenant] = await control
       .update(tenants)
-      .set({ status: "active", dbUrl, schemaVersion: version, updatedAt: now })
+      .set({
+        status: opts.pending ? "pending" : "active",
+        dbUrl,
+        schemaVersion: version,
+        updatedAt: now,
+      })
       .where(eq(tenants.id, id))
       .returning();
     return { tenant: tenant!, adminUserId, rootUnitId };

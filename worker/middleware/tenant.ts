@@ -15,7 +15,7 @@ export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   const platform = c.get("platform");
   const control = platform.control().db;
   const tenant = /^[a-z0-9-]{1,40}$/.test(slug) ? await findTenantBySlug(control, slug) : null;
-  if (!tenant || tenant.status === "provisioning")
+  if (!tenant || tenant.status === "provisioning" || tenant.status === "pending")
     throw new DomainError("TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
   if (tenant.status === "suspended")
     throw new DomainError("TENANT_SUSPENDED", "Đảng bộ này đang tạm ngừng sử dụng hệ thống.");

@@ -50,6 +50,11 @@ export default function LandingPage() {
       </section>
 
       <p class="center">
+        <A href="/dang-ky" class="button">
+          Đăng ký đảng bộ mới
+        </A>
+      </p>
+      <p class="center">
         Muốn xem thử? <A href="/t/demo/dang-nhap">Vào đảng bộ mẫu</A>
       </p>
     </main>
