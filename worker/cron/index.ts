@@ -3,7 +3,7 @@
 // idempotent — reminders through unique ledger keys, rollups recomputed and upserted, the
 // outbox by idempotency keys — and a lease keeps two passes from running one tenant at once.
 // A pass that dies midway leaves nothing half-done that the next pass does not finish.
-import { and, eq, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
 import { tenants } from "../../schema/tables/control";
 import { setTenantSchemaVersion } from "../data/tenants";
@@ -15,6 +15,7 @@ import { deliverOutbox, type DeliveryReport } from "./outbox";
 import { runReminders, type ReminderReport } from "./reminders";
 import { runRollup, type RollupReport } from "./rollup";
 import { purgeExpiredSignups } from "../data/signups";
+import { discardStaleTenants } from "../data/tenants";
 
 /** A tenant still `provisioning` after this long was left by a crash mid-signup. */
 export const PROVISIONING_TIMEOUT_MS = 10 * 60 * 1000;
@@ -22,19 +23,8 @@ export const PROVISIONING_TIMEOUT_MS = 10 * 60 * 1000;
 export const LEASE_TTL_MS = 15 * 60 * 1000;
 
 /** Removes what a signup that crashed midway left behind: no half-made tenant survives. */
-export async function cleanStaleProvisioning(platform: Platform): Promise<number> {
-  const control = platform.control().db;
-  const cutoff = new Date(platform.now().getTime() - PROVISIONING_TIMEOUT_MS);
-  const stale = await control
-    .select({ id: tenants.id, dbUrl: tenants.dbUrl })
-    .from(tenants)
-    .where(and(eq(tenants.status, "provisioning"), lt(tenants.createdAt, cutoff)));
-  for (const t of stale) {
-    await platform.provisioner.destroy(t.id, t.dbUrl);
-    await control.delete(tenants).where(eq(tenants.id, t.id));
-  }
-  return stale.length;
-}
+export const cleanStaleProvisioning = (platform: Platform): Promise<number> =>
+  discardStaleTenants(platform, "provisioning", PROVISIONING_TIMEOUT_MS);
 
 export interface TenantReport {
   tenant: string;

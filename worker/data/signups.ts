@@ -4,7 +4,7 @@
 // is only ever stored as a hash, in the control plane; the admin's address stays in the
 // tenant's own database. What must stay true: no tenant is left that nobody can activate — no
 // e-mail transport refuses before anything is made, and a mail that cannot be sent undoes it.
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { SignupBody, VerifySignupBody } from "../../schema/api";
 import { signupVerifications, tenants } from "../../schema/tables/control";
 import { users } from "../../schema/tables/tenant";
@@ -13,7 +13,7 @@ import { throttleKey, type Limit } from "../auth/throttle";
 import type { Platform, TenantRecord } from "../env";
 import { DomainError, invalidBody } from "../errors";
 import { isPermanentMailError } from "../mail";
-import { discardTenant, PENDING_TTL_MS, provisionTenant } from "./tenants";
+import { discardStaleTenants, discardTenant, PENDING_TTL_MS, provisionTenant } from "./tenants";
 import { hashToken, newToken } from "./tokens";
 
 export const SIGNUP_MODES = ["open", "verify", "closed"] as const;
@@ -163,13 +163,5 @@ export async function verifySignup(
 
 /** Removes sign-ups whose link expired unused (for the scheduled pass; a new sign-up for the
  *  same slug also reclaims it). */
-export async function purgeExpiredSignups(platform: Platform): Promise<number> {
-  const control = platform.control().db;
-  const cutoff = new Date(platform.now().getTime() - PENDING_TTL_MS);
-  const stale = await control
-    .select({ id: tenants.id, dbUrl: tenants.dbUrl })
-    .from(tenants)
-    .where(and(eq(tenants.status, "pending"), lt(tenants.createdAt, cutoff)));
-  for (const t of stale) await discardTenant(platform, t);
-  return stale.length;
-}
+export const purgeExpiredSignups = (platform: Platform): Promise<number> =>
+  discardStaleTenants(platform, "pending", PENDING_TTL_MS);

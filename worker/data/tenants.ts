@@ -94,6 +94,23 @@ export async function discardTenant(platform: Platform, t: Pick<TenantRecord, "i
   ]);
 }
 
+/** Discards every tenant still in `status` (never made active) whose row is older than
+ *  `ageMs`: a signup that crashed midway, or one whose e-mailed link expired unused. */
+export async function discardStaleTenants(
+  platform: Platform,
+  status: "provisioning" | "pending",
+  ageMs: number,
+): Promise<number> {
+  const cutoff = new Date(platform.now().getTime() - ageMs);
+  const stale = await platform
+    .control()
+    .db.select({ id: tenants.id, dbUrl: tenants.dbUrl })
+    .from(tenants)
+    .where(and(eq(tenants.status, status), lt(tenants.createdAt, cutoff)));
+  for (const t of stale) await discardTenant(platform, t);
+  return stale.length;
+}
+
 export interface Provisioned {
   tenant: TenantRecord;
   adminUserId: string;

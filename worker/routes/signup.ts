@@ -1,7 +1,7 @@
 // Registering a new đảng bộ. The operator's SIGNUP setting decides how: `open` makes the
 // tenant and signs its admin in at once; `verify` (the default) makes it pending and mails
 // the admin a link, which `/signup/verify` follows; `closed` refuses.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { SignupBody, VerifySignupBody } from "../../schema/api";
 import { setSessionCookie } from "../auth/cookies";
 import { createSession } from "../auth/sessions";
@@ -18,8 +18,21 @@ import {
   verifySignup,
 } from "../data/signups";
 import { provisionTenant } from "../data/tenants";
-import type { AppEnv } from "../env";
+import type { AppEnv, TenantRecord } from "../env";
 import { guard, jsonBody, policy } from "../http";
+
+/** The new tenant's first admin, signed in on the tenant that was just made (the request has
+ *  no tenant of its own yet, so its database is opened here). */
+async function signInNewAdmin(
+  c: Context<AppEnv>,
+  tenant: Pick<TenantRecord, "id" | "dbUrl" | "slug">,
+  adminUserId: string,
+): Promise<string> {
+  const platform = c.get("platform");
+  const { token } = await createSession(platform.tenant(tenant).db, adminUserId, platform.now());
+  setSessionCookie(c, tenant.slug, token);
+  return token;
+}
 
 export const signup = new Hono<AppEnv>()
   .get(
@@ -77,12 +90,7 @@ export const signup = new Hono<AppEnv>()
         return c.json({ status: "pending" as const, ...pending }, 202);
       }
       const { tenant, adminUserId } = await provisionTenant(platform, body);
-      const { token } = await createSession(
-        platform.tenant(tenant).db,
-        adminUserId,
-        platform.now(),
-      );
-      setSessionCookie(c, tenant.slug, token);
+      const token = await signInNewAdmin(c, tenant, adminUserId);
       return c.json(
         { tenant: { id: tenant.id, slug: tenant.slug }, user: { id: adminUserId }, token },
         201,
@@ -96,12 +104,7 @@ export const signup = new Hono<AppEnv>()
     async (c) => {
       const platform = c.get("platform");
       const { tenant, adminUserId } = await verifySignup(platform, c.req.valid("json"));
-      const { token } = await createSession(
-        platform.tenant(tenant).db,
-        adminUserId,
-        platform.now(),
-      );
-      setSessionCookie(c, tenant.slug, token);
+      const token = await signInNewAdmin(c, tenant, adminUserId);
       return c.json(
         {
           tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
