@@ -128,12 +128,12 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
 
 export type Tree = Awaited<ReturnType<typeof buildTree>>;
 
-/** A fresh app with its clock at `now` (an ISO instant) and the tree built in it, as `t` and
+/** A fresh app with its clock at `now` (an ISO instant; else makeApp's) and the tree built in it, as `t` and
  *  the tree; the app closes when the current test ends. */
-export async function treeAt(now: string, slug?: string): Promise<Tree & { t: TestApp }> {
+export async function treeAt(now?: string, slug?: string): Promise<Tree & { t: TestApp }> {
   const t = await makeApp();
   onTestFinished(() => t.close());
-  t.clock.now = new Date(now);
+  if (now) t.clock.now = new Date(now);
   return { ...(await buildTree(t, slug)), t };
 }
 
