@@ -3,6 +3,7 @@ import type { MeetingRules } from "../../schema/template";
 import { getBuiltInTemplate } from "../../schema/templates";
 import { meetingMarks, reportMark, type MeetingFacts } from "../../worker/domain/compliance";
 import { dueInstant } from "../../worker/domain/deadlines";
+import { heldMeeting } from "../support/meetings";
 
 const ct24 = getBuiltInTemplate("ct24-sinh-hoat")!;
 const cellRules = ct24.meetingRules.find((r) => r.key === "cb-sinh-hoat")!;
@@ -20,20 +21,11 @@ const member = (id: string, o: Partial<MeetingFacts["attendance"][number]> = {})
   ...o,
 });
 const meeting = (o: Partial<MeetingFacts> = {}): MeetingFacts => ({
-  scheduledAt: start,
-  materialsSentAt: new Date(start.getTime() - 72 * 3600_000),
-  soTayPostedAt: new Date(start.getTime() - 72 * 3600_000),
-  startedAt: start,
-  endedAt: new Date(start.getTime() + 90 * 60_000),
-  mergedWithRegular: false,
-  voteFor: 3,
-  voteAgainst: 0,
-  voteAbstain: 0,
-  attendance: [
+  ...heldMeeting(start, 72 * 3600_000, 3, [
     member("a", { leadershipRank: 1, spokeOrder: 1 }),
     member("b", { spokeOrder: 2 }),
     member("c"),
-  ],
+  ]),
   ...o,
 });
 const mark = (rules: MeetingRules, m: MeetingFacts | null, rule: string, now = later) =>

@@ -187,33 +187,43 @@ describe("resolveStepDueDates", () => {
     expect(iso(due["gui-giam-sat"])).toBe("2022-04-30T17:00:00.000Z"); // undated → đến hết
   });
 
-  it("leaves undated steps out and keeps an absolute date without rebase", () => {
-    const def = mini([
-      { key: "a", due: { kind: "absolute", date: "2022-04-15", rule: "truoc-ngay" } },
-      { key: "b", due: { kind: "undated", note: "không nêu" } },
-      { key: "c", due: { kind: "campaign-end", offsetDays: 2 } },
-      { key: "d", due: { kind: "campaign-end", rule: "den-het-ngay" } },
-    ]);
-    const due = resolveStepDueDates(def, { startsOn: "2030-01-01", dueOn: "2030-02-01" });
-    expect(isoAll(due)).toEqual({
-      a: "2022-04-14T17:00:00.000Z",
-      c: "2030-02-02T17:00:00.000Z",
-      d: "2030-01-31T17:00:00.000Z",
-    });
-  });
-
-  it("resolves a chain in dependency order whatever the declaration order", () => {
-    const def = mini([
-      { key: "c", due: { kind: "relative", toStep: "b", offsetDays: -1, rule: "truoc-ngay" } },
-      { key: "b", due: { kind: "relative", toStep: "a", offsetDays: -3, rule: "den-het-ngay" } },
-      { key: "a", due: { kind: "campaign-end" } },
-    ]);
-    const due = resolveStepDueDates(def, { startsOn: "2022-03-11", dueOn: "2022-04-10" });
-    expect(isoAll(due)).toEqual({
-      a: "2022-04-09T17:00:00.000Z",
-      b: "2022-04-06T17:00:00.000Z",
-      c: "2022-04-05T17:00:00.000Z",
-    });
+  it.each<{
+    name: string;
+    steps: Array<Pick<Step, "key" | "due">>;
+    dates: { startsOn: string; dueOn: string };
+    expected: Record<string, string>;
+  }>([
+    {
+      name: "leaves undated steps out and keeps an absolute date without rebase",
+      steps: [
+        { key: "a", due: { kind: "absolute", date: "2022-04-15", rule: "truoc-ngay" } },
+        { key: "b", due: { kind: "undated", note: "không nêu" } },
+        { key: "c", due: { kind: "campaign-end", offsetDays: 2 } },
+        { key: "d", due: { kind: "campaign-end", rule: "den-het-ngay" } },
+      ],
+      dates: { startsOn: "2030-01-01", dueOn: "2030-02-01" },
+      expected: {
+        a: "2022-04-14T17:00:00.000Z",
+        c: "2030-02-02T17:00:00.000Z",
+        d: "2030-01-31T17:00:00.000Z",
+      },
+    },
+    {
+      name: "resolves a chain in dependency order whatever the declaration order",
+      steps: [
+        { key: "c", due: { kind: "relative", toStep: "b", offsetDays: -1, rule: "truoc-ngay" } },
+        { key: "b", due: { kind: "relative", toStep: "a", offsetDays: -3, rule: "den-het-ngay" } },
+        { key: "a", due: { kind: "campaign-end" } },
+      ],
+      dates: { startsOn: "2022-03-11", dueOn: "2022-04-10" },
+      expected: {
+        a: "2022-04-09T17:00:00.000Z",
+        b: "2022-04-06T17:00:00.000Z",
+        c: "2022-04-05T17:00:00.000Z",
+      },
+    },
+  ])("$name", ({ steps, dates, expected }) => {
+    expect(isoAll(resolveStepDueDates(mini(steps), dates))).toEqual(expected);
   });
 
   it("refuses a cycle, naming its steps", () => {

@@ -3,6 +3,7 @@ import type { MeetingRules } from "../../schema/template";
 import { getBuiltInTemplate } from "../../schema/templates";
 import { dueInstant } from "../../worker/domain/deadlines";
 import { stepMeetingMarks, type SessionFacts } from "../../worker/domain/meeting-sessions";
+import { heldMeeting } from "../support/meetings";
 
 const ct24 = getBuiltInTemplate("ct24-sinh-hoat")!;
 const cellRules = ct24.meetingRules.find((r) => r.key === "cb-sinh-hoat")!;
@@ -14,18 +15,9 @@ const session = (n: number, startIso: string, o: Partial<SessionFacts> = {}): Se
   const start = new Date(startIso);
   return {
     session: n,
-    scheduledAt: start,
-    materialsSentAt: new Date(start.getTime() - 4 * 86400_000),
-    soTayPostedAt: new Date(start.getTime() - 4 * 86400_000),
-    startedAt: start,
-    endedAt: new Date(start.getTime() + 90 * 60_000),
-    mergedWithRegular: false,
-    voteFor: 1,
-    voteAgainst: 0,
-    voteAbstain: 0,
-    attendance: [
+    ...heldMeeting(start, 4 * 86400_000, 1, [
       { memberId: "a", presence: "present", isCommittee: false, spokeOrder: 1, leadershipRank: 1 },
-    ],
+    ]),
     ...o,
   };
 };

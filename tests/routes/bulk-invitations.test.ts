@@ -6,17 +6,14 @@ import { accountTokens, members, outbox } from "../../schema/tables/tenant";
 import { runScheduledPass } from "../../worker/cron";
 import { BULK_PAGE } from "../../worker/data/bulk-invitations";
 import { newMemberRow } from "../../worker/data/members";
-import { fetchOutbound } from "../../worker/env";
-import { mailFromProcessEnv } from "../../worker/mail/smtp";
 import { makeApp, signupTenant, type TestApp } from "../support/app";
-import { startSmtp, type TestSmtp } from "../support/smtp";
+import { appWithSmtp, type TestSmtp } from "../support/smtp";
 import { buildTree, type Tree } from "../support/tree";
 
 let t: TestApp | undefined;
 let smtp: TestSmtp | undefined;
-afterEach(async () => {
+afterEach(() => {
   t?.close();
-  await smtp?.close();
   t = smtp = undefined;
 });
 
@@ -32,13 +29,7 @@ interface Bulk {
 
 /** 08:00 ICT on a weekday: outside the default quiet hours, so e-mail leaves on the next pass. */
 async function setup(): Promise<Tree> {
-  smtp = await startSmtp();
-  t = await makeApp({
-    outbound: {
-      ...fetchOutbound(),
-      ...mailFromProcessEnv({ SMTP_URL: smtp.url, MAIL_FROM: FROM }),
-    },
-  });
+  ({ t, smtp } = await appWithSmtp({ MAIL_FROM: FROM }));
   t.clock.now = new Date("2026-04-07T01:00:00Z");
   const tree = await buildTree(t);
   const add = async (key: string, input: Record<string, unknown>) => {

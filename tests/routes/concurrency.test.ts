@@ -1,18 +1,12 @@
 // Two sessions of one member editing one draft (a phone and a laptop): one save wins, the
 // other gets 409 and loses nothing — its text is still the member's to keep, and the winner's
 // is stored exactly.
-import { afterEach, describe, expect, it } from "vitest";
-import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000, launchCampaign } from "../support/tree";
-
-let t: TestApp;
-afterEach(() => t?.close());
+import { describe, expect, it } from "vitest";
+import { treeAt, fullPlan000, launchCampaign } from "../support/tree";
 
 describe("concurrent edits of one draft", () => {
   it("lets exactly one of two saves from the same version win", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const { api, root } = await buildTree(t);
+    const { api, root } = await treeAt("2026-03-12T02:00:00Z");
     const id = await launchCampaign(api, root.id);
     const path = `/campaigns/${id}/submissions/mine`;
     // Even the very first save can race: one creates the draft, the other is told it is stale.

@@ -3,32 +3,21 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { fetchOutbound } from "../../worker/env";
 import { purgeExpiredSignups, signupMode } from "../../worker/data/signups";
-import { mailFromProcessEnv } from "../../worker/mail/smtp";
 import { login, makeApp, signupBody, type TestApp } from "../support/app";
-import { startSmtp, type TestSmtp } from "../support/smtp";
+import { appWithSmtp } from "../support/smtp";
 
 let t: TestApp | undefined;
-let smtp: TestSmtp | undefined;
-afterEach(async () => {
+afterEach(() => {
   t?.close();
-  await smtp?.close();
-  t = smtp = undefined;
+  t = undefined;
 });
 
 const HOUR = 60 * 60 * 1000;
 const PASSWORD = "mat-khau-moi-du-dai";
 
 /** The app with SIGNUP=verify and e-mail over SMTP to a server in this process. */
-async function verifyApp(): Promise<{ t: TestApp; smtp: TestSmtp }> {
-  smtp = await startSmtp();
-  t = await makeApp({
-    signup: "verify",
-    outbound: { ...fetchOutbound(), ...mailFromProcessEnv({ SMTP_URL: smtp.url }) },
-  });
-  return { t, smtp };
-}
+const verifyApp = () => appWithSmtp({}, { signup: "verify" });
 
 /** Sign-up without a password: the admin sets it when following the link. */
 const pendingBody = (slug: string, email = `admin@${slug}.vn`) => {
@@ -266,12 +255,15 @@ describe("SIGNUP=closed and open", () => {
   });
 
   it("reads the setting: unset is verify, an unknown value closes", () => {
-    expect(signupMode(undefined)).toBe("verify");
-    expect(signupMode("")).toBe("verify");
-    expect(signupMode(" Open ")).toBe("open");
-    expect(signupMode("verify")).toBe("verify");
-    expect(signupMode("closed")).toBe("closed");
-    expect(signupMode("yes")).toBe("closed");
+    const cases: [string | undefined, string][] = [
+      [undefined, "verify"],
+      ["", "verify"],
+      [" Open ", "open"],
+      ["verify", "verify"],
+      ["closed", "closed"],
+      ["yes", "closed"],
+    ];
+    for (const [setting, mode] of cases) expect(signupMode(setting)).toBe(mode);
   });
 });
 

@@ -1,12 +1,8 @@
 // The cell's work after the plans (issue: meetings, compliance, publication, supervision,
 // reviews, reports), walked with the documents' own dates and rules.
-import { afterEach, describe, expect, it } from "vitest";
-import { makeApp, type TestApp } from "../support/app";
+import { describe, expect, it } from "vitest";
 import { launchCt24Phuong, saveDienDan2017 } from "../support/templates";
-import { buildTree, fullPlan000, launchCampaign, type Tree } from "../support/tree";
-
-let t: TestApp;
-afterEach(() => t?.close());
+import { treeAt, fullPlan000, launchCampaign, type Tree } from "../support/tree";
 
 type Mark = { rule: string; status: string; reason: string };
 type Compliance = {
@@ -46,9 +42,7 @@ async function recordMeeting(
 
 describe("CT 24 (004): meetings, compliance and reports with the plan's dates", () => {
   it("marks each cell against ≥ 90 minutes, materials 3 days ahead on Sổ tay, not merged, roll-call, vote, report on time", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2023-09-08T02:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2023-09-08T02:00:00Z");
     const { api, ids, cellA, cellB, root } = tree;
     const id = await launchCt24Phuong(tree);
 
@@ -87,7 +81,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
     ).body.meeting;
     // A meeting is recorded as held once it has taken place: the three meetings are written
     // up on the evening of 19/9, after the last of them.
-    t.clock.now = new Date("2023-09-19T14:00:00Z");
+    tree.t.clock.now = new Date("2023-09-19T14:00:00Z");
     m = (
       await api<{ meeting: Meeting }>("a1", "PATCH", `/meetings/${m.id}`, {
         version: m.version,
@@ -171,7 +165,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
       "ngay-sinh-hoat": "2023-09-18",
       "ket-qua": "Chi bộ đã tổ chức sinh hoạt đầy đủ.",
     };
-    t.clock.now = new Date("2023-10-29T16:59:00Z");
+    tree.t.clock.now = new Date("2023-10-29T16:59:00Z");
     expect(
       (
         await api("a1", "PUT", `/campaigns/${id}/reports/${cellA.id}`, {
@@ -180,7 +174,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
         })
       ).status,
     ).toBe(200);
-    t.clock.now = new Date("2023-10-29T17:00:00Z");
+    tree.t.clock.now = new Date("2023-10-29T17:00:00Z");
     await api("b1", "PUT", `/campaigns/${id}/reports/${cellB.id}`, {
       reportKey: "bao-cao-dang-uy-phuong",
       data: report,
@@ -193,7 +187,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
     );
     expect(Object.keys(missingField.body.error.fields)).toEqual(["ngay-sinh-hoat"]);
 
-    t.clock.now = new Date("2023-11-02T02:00:00Z");
+    tree.t.clock.now = new Date("2023-11-02T02:00:00Z");
     const compliance = (await api<Compliance>("admin", "GET", `/campaigns/${id}/compliance`)).body;
     const marks = (unitId: string) =>
       Object.fromEntries(
@@ -282,9 +276,7 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
 
 describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the monthly follow-up", () => {
   it("records the forum and the resolution, and reviews each member's plan by month, half-year and year", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2017-08-01T02:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2017-08-01T02:00:00Z");
     const { api, ids, cellA, root } = tree;
     await saveDienDan2017(api);
     const id = await launchCampaign(api, root.id, {
@@ -301,7 +293,7 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
         scheduledAt: ict("2017-09-10T08:00"),
       })
     ).body.meeting;
-    t.clock.now = new Date("2017-10-05T14:00:00Z"); // both meetings have taken place
+    tree.t.clock.now = new Date("2017-10-05T14:00:00Z"); // both meetings have taken place
     await api("a1", "PATCH", `/meetings/${forum.id}`, {
       version: forum.version,
       startedAt: ict("2017-09-10T08:00"),
@@ -319,7 +311,7 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
       [ids.a1, ids.a2, ids.a5].map((memberId) => ({ memberId, presence: "present" })),
     );
 
-    t.clock.now = new Date("2018-01-05T02:00:00Z");
+    tree.t.clock.now = new Date("2018-01-05T02:00:00Z");
     const compliance = (await api<Compliance>("a1", "GET", `/campaigns/${id}/compliance`)).body;
     const cell = Object.fromEntries(
       compliance.units.find((u) => u.unitId === cellA.id)!.marks.map((x) => [x.rule, x.status]),
@@ -395,9 +387,7 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
 
 describe("supervisors and the public page (000)", () => {
   it("shows a supervisor only the confirmed plans routed to its body, and the public only the routed ones", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2026-03-12T02:00:00Z");
     const { api, ids, root } = tree;
     const mttq = await tree.addUnit("Ủy ban MTTQ Việt Nam phường", "doan-the");
     const congDoan = await tree.addUnit("Công đoàn cơ sở phường", "doan-the");
@@ -471,7 +461,7 @@ describe("supervisors and the public page (000)", () => {
       data: { ...fullPlan000("Vũ Văn Hải"), "khac-phuc": "Bản sửa chưa xác nhận." },
       version: 3,
     });
-    const res = await t.app.request(`http://localhost/api/t/${tree.slug}/public/plans`);
+    const res = await tree.t.app.request(`http://localhost/api/t/${tree.slug}/public/plans`);
     expect(res.status).toBe(200);
     const page = (await res.json()) as {
       plans: { fullName: string; position: string; data: { "khac-phuc": string } }[];

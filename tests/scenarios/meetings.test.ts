@@ -1,13 +1,9 @@
 // Meetings as the directives describe them (issue 10), through the app with CT 24's (004)
 // dates: no meeting recorded before it starts, two sessions of one step, the Chủ tịch UBND
 // on the UBND's roll-call, and attendance completing "Dự sinh hoạt" for progress.
-import { afterEach, describe, expect, it } from "vitest";
-import { makeApp, type TestApp } from "../support/app";
+import { describe, expect, it } from "vitest";
 import { launchCt24Phuong } from "../support/templates";
-import { buildTree, launchCampaign, progressTotals, type Tree } from "../support/tree";
-
-let t: TestApp;
-afterEach(() => t?.close());
+import { treeAt, launchCampaign, progressTotals, type Tree } from "../support/tree";
 
 type Meeting = { id: string; version: number; session: number };
 const ict = (local: string) => `${local}:00+07:00`;
@@ -57,9 +53,7 @@ const totals = async (tree: Tree, id: string) =>
 
 describe("a meeting cannot be recorded as held before its start", () => {
   it("refuses a start or an end still ahead of now, and changes nothing", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2023-09-08T02:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2023-09-08T02:00:00Z");
     const id = await launchCt24Phuong(tree);
     const m = (
       await tree.api<{ meeting: Meeting }>("a1", "POST", `/campaigns/${id}/meetings`, {
@@ -100,7 +94,7 @@ describe("a meeting cannot be recorded as held before its start", () => {
       ).body.tasks.find((x) => x.step === "dv-du-sinh-hoat")!.status;
     expect(await status()).toBe("todo");
     // One minute after it started, the start can be written; the end not yet.
-    t.clock.now = new Date("2023-09-18T12:31:00Z");
+    tree.t.clock.now = new Date("2023-09-18T12:31:00Z");
     const ended = await tree.api("a1", "PATCH", `/meetings/${m.id}`, {
       version: rc.body.meeting.version,
       endedAt: ict("2023-09-18T21:00"),
@@ -117,9 +111,7 @@ describe("a meeting cannot be recorded as held before its start", () => {
 
 describe("two sessions of one step", () => {
   it("keeps both, and refuses a second first session", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2023-09-19T14:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2023-09-19T14:00:00Z");
     const id = await launchCt24Phuong(tree);
     const { ids, cellA } = tree;
     await hold(tree, "a1", id, cellA.id, "2023-09-12T19:30", [
@@ -153,9 +145,7 @@ describe("two sessions of one step", () => {
 
 describe("the UBND's roll-call (004 §II.4.3)", () => {
   it("accepts the Chủ tịch UBND from a cell in his role, and no one else from outside", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2023-09-19T14:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2023-09-19T14:00:00Z");
     const ubnd = await tree.addUnit("UBND phường", "co-quan");
     const id = await launchCt24Phuong(tree);
     const m = (
@@ -203,9 +193,7 @@ describe("the UBND's roll-call (004 §II.4.3)", () => {
 
 describe("attendance feeds the member's task (004: Dự sinh hoạt)", () => {
   it("counts a compliant session before 20/9 with everyone present as 100% done, nobody late", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2023-09-19T14:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2023-09-19T14:00:00Z");
     const id = await launchCt24Phuong(tree);
     const { ids, cellA, cellB } = tree;
     const present = (k: string, spokeOrder?: number) => ({
@@ -223,7 +211,7 @@ describe("attendance feeds the member's task (004: Dự sinh hoạt)", () => {
       present("b1", 1),
       present("b2"),
     ]);
-    t.clock.now = new Date("2023-09-25T02:00:00Z");
+    tree.t.clock.now = new Date("2023-09-25T02:00:00Z");
     const all = { expected: 6, submitted: 6, confirmed: 6, onTime: 6, late: 0, excused: 1 };
     expect(await totals(tree, id)).toEqual(all);
     const a5 = (
@@ -257,9 +245,7 @@ describe("attendance feeds the member's task (004: Dự sinh hoạt)", () => {
 
 describe("002's formats and monthly sessions", () => {
   it("offers only the template's formats, and marks a month without a session", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2022-04-01T02:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2022-04-01T02:00:00Z");
     const id = await launchCampaign(tree.api, tree.root.id, {
       templateKey: "tu-soi-tu-sua-huyen",
       name: "Hướng dẫn 05-HD/HU",
@@ -284,13 +270,13 @@ describe("002's formats and monthly sessions", () => {
         format: "toa-dam-khoa-hoc",
       })
     ).body.meeting;
-    t.clock.now = new Date("2022-04-20T12:00:00Z");
+    tree.t.clock.now = new Date("2022-04-20T12:00:00Z");
     await tree.api("a1", "PATCH", `/meetings/${april.id}`, {
       version: april.version,
       startedAt: ict("2022-04-20T14:00"),
       endedAt: ict("2022-04-20T16:00"),
     });
-    t.clock.now = new Date("2022-06-10T02:00:00Z");
+    tree.t.clock.now = new Date("2022-06-10T02:00:00Z");
     type C = {
       units: { unitId: string; marks: { rule: string; status: string; reason: string }[] }[];
     };

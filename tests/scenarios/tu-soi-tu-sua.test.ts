@@ -1,18 +1,14 @@
 // Seed 000 (Tự soi, tự sửa, district) walked end to end on a small tree, asserting the exact
 // progress figures after each step. Dates are the document's own pattern moved to 2026:
 // "hoàn thành trước ngày 10/4" → the meeting by the end of 9/4, plans before 9/4.
-import { afterEach, describe, expect, it } from "vitest";
-import { makeApp, type TestApp } from "../support/app";
+import { describe, expect, it } from "vitest";
 import {
-  buildTree,
+  treeAt,
   fullPlan000,
   launchCampaign,
   progressTotals,
   submitPlan000,
 } from "../support/tree";
-
-let t: TestApp;
-afterEach(() => t?.close());
 
 type Progress = {
   totals: Record<string, number>;
@@ -21,9 +17,7 @@ type Progress = {
 
 describe("Tự soi, tự sửa (000)", () => {
   it("launches, counts excused members out, and follows plans through draft, submit, return, confirm", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2026-03-12T02:00:00Z");
     const { api, ids } = tree;
     const created = await api<{ id: string; status: string }>("admin", "POST", "/campaigns", {
       templateKey: "tu-soi-tu-sua",
@@ -179,13 +173,13 @@ describe("Tự soi, tự sửa (000)", () => {
       status: "tuoi-cao-benh",
       since: "2026-03-25",
     });
-    t.clock.now = new Date("2026-03-24T10:00:00Z");
+    tree.t.clock.now = new Date("2026-03-24T10:00:00Z");
     expect(await totals()).toEqual(progressTotals(5, 2, 1, 2, 0, 2));
-    t.clock.now = new Date("2026-03-25T10:00:00Z");
+    tree.t.clock.now = new Date("2026-03-25T10:00:00Z");
     expect(await totals()).toEqual(progressTotals(4, 1, 1, 1, 0, 3));
 
     // After the plan deadline: b1 submits late; the others who never did are late too.
-    t.clock.now = new Date("2026-04-08T18:00:00Z");
+    tree.t.clock.now = new Date("2026-04-08T18:00:00Z");
     await submitPlan000(api, id, "b1", "Đỗ Thị Giang");
     const final = await progress();
     expect(final.totals).toEqual(progressTotals(4, 2, 1, 1, 3, 3));
@@ -204,9 +198,7 @@ describe("Tự soi, tự sửa (000)", () => {
   });
 
   it("keeps a confirmed plan frozen: a later edit is a draft again and needs confirming", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const { api, root } = await buildTree(t);
+    const { api, root } = await treeAt("2026-03-12T02:00:00Z");
     const id = await launchCampaign(api, root.id, { name: "Đợt 1 năm 2026" });
     const sentId = await submitPlan000(api, id, "a2", "Trần Thị Bình");
     const c1 = await api<{ confirmedHash: string; version: number }>(
@@ -249,9 +241,7 @@ describe("Tự soi, tự sửa (000)", () => {
 
 describe("a member moved between cells mid-campaign", () => {
   it("takes their plan and their place in the counts to the new cell", async () => {
-    t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
+    const tree = await treeAt("2026-03-12T02:00:00Z");
     const { api, root, ids, cellA, cellB } = tree;
     const id = await launchCampaign(api, root.id);
     const sentId = await submitPlan000(api, id, "a2", "Trần Thị Bình");

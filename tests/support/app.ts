@@ -47,6 +47,7 @@ export async function makeApp(
   if (opts.provisioner) platform.provisioner = opts.provisioner(platform.provisioner);
   await migrate(platform.control().client, migrations.control);
   const app = createApp(() => platform);
+  let closed = false;
   return {
     app,
     platform,
@@ -66,7 +67,10 @@ export async function makeApp(
         body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
       });
     },
+    // Idempotent: an app made by `treeAt` closes itself, and a file's afterEach may close it again.
     close() {
+      if (closed) return;
+      closed = true;
       platform.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -4,6 +4,10 @@
 // UTF-8 text), and can refuse chosen recipients with a chosen reply code.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { onTestFinished } from "vitest";
+import { fetchOutbound } from "../../worker/env";
+import { mailFromProcessEnv } from "../../worker/mail/smtp";
+import { makeApp, type TestApp } from "./app";
 
 export interface ReceivedMail {
   envelopeFrom: string;
@@ -116,4 +120,20 @@ export async function startSmtp(
     refuse,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** An app whose e-mail goes over SMTP to a server started here, `env` adding to SMTP_URL
+ *  (MAIL_FROM…); both close when the current test ends. */
+export async function appWithSmtp(
+  env: Record<string, string> = {},
+  opts: { signup?: string } = {},
+): Promise<{ t: TestApp; smtp: TestSmtp }> {
+  const smtp = await startSmtp();
+  onTestFinished(() => smtp.close());
+  const t = await makeApp({
+    ...opts,
+    outbound: { ...fetchOutbound(), ...mailFromProcessEnv({ SMTP_URL: smtp.url, ...env }) },
+  });
+  onTestFinished(() => t.close());
+  return { t, smtp };
 }

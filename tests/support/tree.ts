@@ -8,7 +8,8 @@ import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/me
 import type { UnitKind } from "../../schema/vocab/unit-kinds";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
-import { openTenant, signupTenant, type TestApp } from "./app";
+import { onTestFinished } from "vitest";
+import { makeApp, openTenant, signupTenant, type TestApp } from "./app";
 
 export async function buildTree(t: TestApp, slug = "phuong-mau") {
   const signup = await signupTenant(t, slug);
@@ -126,6 +127,15 @@ export async function buildTree(t: TestApp, slug = "phuong-mau") {
 }
 
 export type Tree = Awaited<ReturnType<typeof buildTree>>;
+
+/** A fresh app with its clock at `now` (an ISO instant; else makeApp's) and the tree built in it, as `t` and
+ *  the tree; the app closes when the current test ends. */
+export async function treeAt(now?: string, slug?: string): Promise<Tree & { t: TestApp }> {
+  const t = await makeApp();
+  onTestFinished(() => t.close());
+  if (now) t.clock.now = new Date(now);
+  return { ...(await buildTree(t, slug)), t };
+}
 
 /** Someone's notifications, newest first, as they read them. */
 export const notificationsOf = async (tree: Tree, who: string) =>
