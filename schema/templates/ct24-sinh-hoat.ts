@@ -12,8 +12,7 @@
  */
 import type { ChecklistField, TemplateDefinition } from "../template";
 import { bieuHien25 } from "./lists";
-
-const LONG = 5000;
+import { longText } from "./fields";
 
 function checklist25(key: string, label: string): ChecklistField {
   return {
@@ -300,40 +299,30 @@ export const ct24SinhHoat: TemplateDefinition = {
           key: "thao-luan",
           label: "Thảo luận",
           fields: [
-            {
-              type: "longText",
-              key: "nhan-thuc",
-              label:
-                "Nhận thức, thái độ của đảng viên về sự cần thiết phải tăng cường kỷ cương, kỷ luật và trách nhiệm giải quyết công việc",
-              required: true,
-              maxLength: LONG,
-            },
+            longText(
+              "nhan-thuc",
+              "Nhận thức, thái độ của đảng viên về sự cần thiết phải tăng cường kỷ cương, kỷ luật và trách nhiệm giải quyết công việc",
+              true,
+            ),
             checklist25(
               "lien-he-25-bieu-hien",
               "Liên hệ với chi bộ: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
             ),
-            {
-              type: "longText",
-              key: "bieu-hien-khac",
-              label:
-                "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
-              required: false,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "muc-do-thuc-hien",
-              label: "Chi bộ và bản thân trong thời gian qua đã thực hiện ở mức độ nào?",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "giai-phap",
-              label: "Giải pháp khắc phục trong thời gian tới đối với bản thân và tập thể chi bộ",
-              required: true,
-              maxLength: LONG,
-            },
+            longText(
+              "bieu-hien-khac",
+              "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
+              false,
+            ),
+            longText(
+              "muc-do-thuc-hien",
+              "Chi bộ và bản thân trong thời gian qua đã thực hiện ở mức độ nào?",
+              true,
+            ),
+            longText(
+              "giai-phap",
+              "Giải pháp khắc phục trong thời gian tới đối với bản thân và tập thể chi bộ",
+              true,
+            ),
           ],
         },
         {
@@ -341,21 +330,17 @@ export const ct24SinhHoat: TemplateDefinition = {
           key: "ket-thuc",
           label: "Kết thúc buổi sinh hoạt",
           fields: [
-            {
-              type: "longText",
-              key: "tong-hop",
-              label: "Tổng hợp, khái quát các ý kiến thảo luận",
-              help: "Đồng chí Bí thư chi bộ tổng hợp.",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "danh-gia",
-              label: "Đánh giá chất lượng buổi sinh hoạt và ý thức tham gia của đảng viên",
-              required: true,
-              maxLength: LONG,
-            },
+            longText(
+              "tong-hop",
+              "Tổng hợp, khái quát các ý kiến thảo luận",
+              true,
+              "Đồng chí Bí thư chi bộ tổng hợp.",
+            ),
+            longText(
+              "danh-gia",
+              "Đánh giá chất lượng buổi sinh hoạt và ý thức tham gia của đảng viên",
+              true,
+            ),
           ],
         },
       ],
@@ -372,40 +357,26 @@ export const ct24SinhHoat: TemplateDefinition = {
           key: "thao-luan",
           label: "Thảo luận",
           fields: [
-            {
-              type: "longText",
-              key: "nhan-thuc",
-              label: "Nhận thức của đảng ủy viên",
-              required: true,
-              maxLength: LONG,
-            },
+            longText("nhan-thuc", "Nhận thức của đảng ủy viên", true),
             checklist25(
               "lien-he-25-bieu-hien",
               "Liên hệ với tình hình thực tiễn của đảng ủy: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
             ),
-            {
-              type: "longText",
-              key: "bieu-hien-khac",
-              label:
-                "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
-              required: false,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "ton-tai",
-              label: "Những việc gì còn tồn tại, chậm muộn chưa được giải quyết? Trách nhiệm?",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "giai-phap",
-              label:
-                "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, phát huy vai trò lãnh đạo, chỉ đạo, định hướng của đảng ủy, Ban Thường vụ đảng ủy, gắn với trách nhiệm của từng đảng ủy viên",
-              required: true,
-              maxLength: LONG,
-            },
+            longText(
+              "bieu-hien-khac",
+              "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
+              false,
+            ),
+            longText(
+              "ton-tai",
+              "Những việc gì còn tồn tại, chậm muộn chưa được giải quyết? Trách nhiệm?",
+              true,
+            ),
+            longText(
+              "giai-phap",
+              "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, phát huy vai trò lãnh đạo, chỉ đạo, định hướng của đảng ủy, Ban Thường vụ đảng ủy, gắn với trách nhiệm của từng đảng ủy viên",
+              true,
+            ),
           ],
         },
         {
@@ -413,21 +384,13 @@ export const ct24SinhHoat: TemplateDefinition = {
           key: "ket-thuc",
           label: "Kết thúc buổi sinh hoạt",
           fields: [
-            {
-              type: "longText",
-              key: "tong-hop",
-              label: "Tổng hợp, khái quát các ý kiến thảo luận",
-              help: "Đồng chí Bí thư đảng ủy tổng hợp.",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "danh-gia",
-              label: "Đánh giá chất lượng buổi họp",
-              required: true,
-              maxLength: LONG,
-            },
+            longText(
+              "tong-hop",
+              "Tổng hợp, khái quát các ý kiến thảo luận",
+              true,
+              "Đồng chí Bí thư đảng ủy tổng hợp.",
+            ),
+            longText("danh-gia", "Đánh giá chất lượng buổi họp", true),
           ],
         },
       ],
@@ -444,40 +407,26 @@ export const ct24SinhHoat: TemplateDefinition = {
           key: "thao-luan",
           label: "Thảo luận",
           fields: [
-            {
-              type: "longText",
-              key: "nhan-thuc",
-              label: "Nhận thức của các thành viên",
-              required: true,
-              maxLength: LONG,
-            },
+            longText("nhan-thuc", "Nhận thức của các thành viên", true),
             checklist25(
               "lien-he-25-bieu-hien",
               "Liên hệ với tình hình thực tiễn của cơ quan, đơn vị: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
             ),
-            {
-              type: "longText",
-              key: "bieu-hien-khac",
-              label:
-                "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
-              required: false,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "ton-tai",
-              label: "Những việc gì còn tồn tại, chậm muộn chưa được giải quyết? Trách nhiệm?",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "giai-phap",
-              label:
-                "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, gắn với trách nhiệm của từng thành viên",
-              required: true,
-              maxLength: LONG,
-            },
+            longText(
+              "bieu-hien-khac",
+              "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
+              false,
+            ),
+            longText(
+              "ton-tai",
+              "Những việc gì còn tồn tại, chậm muộn chưa được giải quyết? Trách nhiệm?",
+              true,
+            ),
+            longText(
+              "giai-phap",
+              "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, gắn với trách nhiệm của từng thành viên",
+              true,
+            ),
           ],
         },
         {
@@ -485,20 +434,8 @@ export const ct24SinhHoat: TemplateDefinition = {
           key: "ket-thuc",
           label: "Kết thúc buổi sinh hoạt",
           fields: [
-            {
-              type: "longText",
-              key: "tong-hop",
-              label: "Tổng hợp, khái quát các ý kiến thảo luận",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "danh-gia",
-              label: "Đánh giá chất lượng buổi họp",
-              required: true,
-              maxLength: LONG,
-            },
+            longText("tong-hop", "Tổng hợp, khái quát các ý kiến thảo luận", true),
+            longText("danh-gia", "Đánh giá chất lượng buổi họp", true),
           ],
         },
       ],
@@ -516,20 +453,8 @@ export const ct24SinhHoat: TemplateDefinition = {
           label: "Ngày tổ chức sinh hoạt",
           required: true,
         },
-        {
-          type: "longText",
-          key: "ket-qua",
-          label: "Kết quả triển khai thực hiện",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "giai-phap",
-          label: "Giải pháp khắc phục đã thống nhất",
-          required: false,
-          maxLength: LONG,
-        },
+        longText("ket-qua", "Kết quả triển khai thực hiện", true),
+        longText("giai-phap", "Giải pháp khắc phục đã thống nhất", false),
       ],
       cite: "004 §IV.2, §IV.3",
     },

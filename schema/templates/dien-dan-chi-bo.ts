@@ -11,8 +11,8 @@
  */
 import type { TemplateDefinition } from "../template";
 import { bieuHien27 } from "./lists";
+import { LONG, longText } from "./fields";
 
-const LONG = 5000;
 const CHI_BO = { unitKinds: ["chi-bo" as const] };
 const YES_NO = [
   { value: "khong", label: "Không có" },
@@ -233,29 +233,17 @@ export const dienDanChiBo: TemplateDefinition = {
           key: "ket-luan",
           label: "Bí thư chi bộ kết luận buổi diễn đàn",
           fields: [
-            {
-              type: "longText",
-              key: "nhan-xet",
-              label: "Nhận xét tổng quan buổi diễn đàn",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "bieu-hien-nguyen-nhan",
-              label:
-                "Những biểu hiện đã được đảng viên thảo luận, liên hệ và nguyên nhân của những biểu hiện đó",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "nhiem-vu-giai-phap",
-              label:
-                "Những nhiệm vụ, giải pháp đề xuất của đảng viên được thống nhất nhằm phát huy vai trò chi bộ trong việc giáo dục, quản lý cán bộ, đảng viên",
-              required: true,
-              maxLength: LONG,
-            },
+            longText("nhan-xet", "Nhận xét tổng quan buổi diễn đàn", true),
+            longText(
+              "bieu-hien-nguyen-nhan",
+              "Những biểu hiện đã được đảng viên thảo luận, liên hệ và nguyên nhân của những biểu hiện đó",
+              true,
+            ),
+            longText(
+              "nhiem-vu-giai-phap",
+              "Những nhiệm vụ, giải pháp đề xuất của đảng viên được thống nhất nhằm phát huy vai trò chi bộ trong việc giáo dục, quản lý cán bộ, đảng viên",
+              true,
+            ),
           ],
         },
       ],
@@ -277,28 +265,17 @@ export const dienDanChiBo: TemplateDefinition = {
             { value: "ke-hoach-hanh-dong", label: "Kế hoạch hành động" },
           ],
         },
-        {
-          type: "longText",
-          key: "danh-gia-dien-dan",
-          label: "Đánh giá kết quả diễn đàn",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "giai-phap-chon",
-          label: "Giải pháp hay, mô hình thực hiện mang tính khả thi cao được lựa chọn",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "noi-dung",
-          label:
-            "Nhiệm vụ, giải pháp nhằm tăng cường giáo dục, quản lý cán bộ, đảng viên để ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức lối sống, những biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ",
-          required: true,
-          maxLength: LONG,
-        },
+        longText("danh-gia-dien-dan", "Đánh giá kết quả diễn đàn", true),
+        longText(
+          "giai-phap-chon",
+          "Giải pháp hay, mô hình thực hiện mang tính khả thi cao được lựa chọn",
+          true,
+        ),
+        longText(
+          "noi-dung",
+          "Nhiệm vụ, giải pháp nhằm tăng cường giáo dục, quản lý cán bộ, đảng viên để ngăn chặn, đẩy lùi sự suy thoái về tư tưởng chính trị, đạo đức lối sống, những biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ",
+          true,
+        ),
       ],
       cite: "003 §II.2.b",
     },
@@ -311,20 +288,16 @@ export const dienDanChiBo: TemplateDefinition = {
         "Căn cứ Nghị quyết (hoặc Kế hoạch hành động) của chi bộ; lồng ghép 2 bản kế hoạch cá nhân làm một theo Hướng dẫn số 23-HD/BTGTU ngày 14/2/2017 của Ban Tuyên giáo Tỉnh ủy.",
       owner: "member",
       fields: [
-        {
-          type: "longText",
-          key: "phan-dau-ren-luyen",
-          label: "Kế hoạch phấn đấu, rèn luyện thực hiện Nghị quyết Trung ương 4 khóa XII",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "lam-theo-bac",
-          label: "Kế hoạch làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của cá nhân",
-          required: true,
-          maxLength: LONG,
-        },
+        longText(
+          "phan-dau-ren-luyen",
+          "Kế hoạch phấn đấu, rèn luyện thực hiện Nghị quyết Trung ương 4 khóa XII",
+          true,
+        ),
+        longText(
+          "lam-theo-bac",
+          "Kế hoạch làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh của cá nhân",
+          true,
+        ),
       ],
       cite: "003 §II.3.2",
     },
@@ -357,27 +330,13 @@ export const dienDanChiBo: TemplateDefinition = {
       title: "Rà soát hằng tháng việc thực hiện kế hoạch",
       owner: "unit",
       fields: [
-        {
-          type: "longText",
-          key: "tap-the",
-          label: "Việc thực hiện Nghị quyết (hoặc Kế hoạch hành động) của chi bộ",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "ca-nhan",
-          label: "Việc thực hiện kế hoạch phấn đấu, rèn luyện và bản cam kết của đảng viên",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "chuong-trinh-thang-toi",
-          label: "Chương trình công tác tháng tới",
-          required: false,
-          maxLength: LONG,
-        },
+        longText("tap-the", "Việc thực hiện Nghị quyết (hoặc Kế hoạch hành động) của chi bộ", true),
+        longText(
+          "ca-nhan",
+          "Việc thực hiện kế hoạch phấn đấu, rèn luyện và bản cam kết của đảng viên",
+          true,
+        ),
+        longText("chuong-trinh-thang-toi", "Chương trình công tác tháng tới", false),
       ],
       cite: "003 §II.3.4; §III.3",
     },
@@ -387,20 +346,8 @@ export const dienDanChiBo: TemplateDefinition = {
       title: "Báo cáo tình hình, kết quả triển khai Diễn đàn",
       owner: "unit",
       fields: [
-        {
-          type: "longText",
-          key: "tinh-hinh-ket-qua",
-          label: "Tình hình, kết quả triển khai Diễn đàn",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "cach-lam-hay",
-          label: "Những cách làm hay, sáng tạo được nhân rộng",
-          required: false,
-          maxLength: LONG,
-        },
+        longText("tinh-hinh-ket-qua", "Tình hình, kết quả triển khai Diễn đàn", true),
+        longText("cach-lam-hay", "Những cách làm hay, sáng tạo được nhân rộng", false),
       ],
       cite: "003 §III.1; §III.2",
     },

@@ -9,8 +9,7 @@
  */
 import type { TemplateDefinition } from "../template";
 import { quyDinh37 } from "./lists";
-
-const LONG = 5000;
+import { longText } from "./fields";
 
 export const tuSoiTuSuaSo: TemplateDefinition = {
   key: "tu-soi-tu-sua-so",
@@ -122,27 +121,9 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
         "Căn cứ Kết luận và Quy định của Hội nghị Trung ương 4 khóa XIII, nghiêm túc tự phê bình, kiểm điểm, tự soi lại mình, gia đình mình, cơ quan mình để tự sửa.",
       owner: "member",
       fields: [
-        {
-          type: "longText",
-          key: "tu-soi",
-          label: "Tự soi lại mình, gia đình mình, cơ quan mình",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "mat-tich-cuc",
-          label: "Mặt tích cực cần phát huy",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "han-che",
-          label: "Mặt hạn chế, khuyết điểm cần khắc phục",
-          required: true,
-          maxLength: LONG,
-        },
+        longText("tu-soi", "Tự soi lại mình, gia đình mình, cơ quan mình", true),
+        longText("mat-tich-cuc", "Mặt tích cực cần phát huy", true),
+        longText("han-che", "Mặt hạn chế, khuyết điểm cần khắc phục", true),
       ],
       cite: "001 §III.3.1",
     },
@@ -152,21 +133,12 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       title: "Kế hoạch hành động của chi bộ thực hiện Kết luận số 21-KL/TW",
       owner: "unit",
       fields: [
-        {
-          type: "longText",
-          key: "noi-dung",
-          label:
-            "Nội dung thực hiện Kết luận số 21-KL/TW bổ sung, lồng ghép vào chương trình hành động thực hiện Nghị quyết Đại hội XIII của Đảng",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "phan-cong",
-          label: "Phân công trách nhiệm lãnh đạo, chỉ đạo",
-          required: true,
-          maxLength: LONG,
-        },
+        longText(
+          "noi-dung",
+          "Nội dung thực hiện Kết luận số 21-KL/TW bổ sung, lồng ghép vào chương trình hành động thực hiện Nghị quyết Đại hội XIII của Đảng",
+          true,
+        ),
+        longText("phan-cong", "Phân công trách nhiệm lãnh đạo, chỉ đạo", true),
       ],
       cite: "001 §II.4",
     },
@@ -176,20 +148,16 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       title: "Báo cáo kết quả nghiên cứu, học tập, quán triệt và sinh hoạt chính trị",
       owner: "unit",
       fields: [
-        {
-          type: "longText",
-          key: "hoc-tap-quan-triet",
-          label: "Kết quả nghiên cứu, học tập, quán triệt Kết luận 21-KL/TW, Quy định 37-QĐ/TW",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "sinh-hoat-chinh-tri",
-          label: "Kết quả sinh hoạt chính trị “tự soi, tự sửa” tại chi bộ",
-          required: true,
-          maxLength: LONG,
-        },
+        longText(
+          "hoc-tap-quan-triet",
+          "Kết quả nghiên cứu, học tập, quán triệt Kết luận 21-KL/TW, Quy định 37-QĐ/TW",
+          true,
+        ),
+        longText(
+          "sinh-hoat-chinh-tri",
+          "Kết quả sinh hoạt chính trị “tự soi, tự sửa” tại chi bộ",
+          true,
+        ),
       ],
       cite: "001 phần Tổ chức thực hiện",
     },

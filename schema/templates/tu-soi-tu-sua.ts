@@ -9,8 +9,7 @@
  */
 import type { TemplateDefinition } from "../template";
 import { bieuHien27, quyDinh37 } from "./lists";
-
-const LONG = 5000;
+import { LONG, longText } from "./fields";
 
 export const tuSoiTuSua: TemplateDefinition = {
   key: "tu-soi-tu-sua",
@@ -230,39 +229,21 @@ export const tuSoiTuSua: TemplateDefinition = {
           key: "tu-duong-ren-luyen",
           label: "1. Về tu dưỡng, rèn luyện:",
           fields: [
-            {
-              type: "longText",
-              key: "pham-chat",
-              label:
-                "Phẩm chất chính trị; đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "nhung-dieu-khong-duoc-lam",
-              label:
-                'Thực hiện những điều đảng viên không được làm; trách nhiệm nêu gương; liên hệ kiểm điểm các biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ',
-              help: "Đối chiếu Quy định 37-QĐ/TW (19 điều đảng viên không được làm) và 27 biểu hiện nêu tại Nghị quyết Trung ương 4 (khóa XII).",
-              required: true,
-              maxLength: LONG,
-            },
-            {
-              type: "longText",
-              key: "chuc-trach",
-              label: "Thực hiện chức trách, nhiệm vụ được giao",
-              required: true,
-              maxLength: LONG,
-            },
+            longText(
+              "pham-chat",
+              "Phẩm chất chính trị; đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
+              true,
+            ),
+            longText(
+              "nhung-dieu-khong-duoc-lam",
+              'Thực hiện những điều đảng viên không được làm; trách nhiệm nêu gương; liên hệ kiểm điểm các biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ',
+              true,
+              "Đối chiếu Quy định 37-QĐ/TW (19 điều đảng viên không được làm) và 27 biểu hiện nêu tại Nghị quyết Trung ương 4 (khóa XII).",
+            ),
+            longText("chuc-trach", "Thực hiện chức trách, nhiệm vụ được giao", true),
           ],
         },
-        {
-          type: "longText",
-          key: "khac-phuc",
-          label: "2. Về khắc phục hạn chế, thiếu sót của bản thân",
-          required: true,
-          maxLength: LONG,
-        },
+        longText("khac-phuc", "2. Về khắc phục hạn chế, thiếu sót của bản thân", true),
         {
           type: "commitment",
           key: "cam-ket",
@@ -288,35 +269,18 @@ export const tuSoiTuSua: TemplateDefinition = {
       title: "Nhận xét, đánh giá việc thực hiện kế hoạch tu dưỡng trong tháng",
       owner: "unit",
       fields: [
-        {
-          type: "longText",
-          key: "nhan-xet-chung",
-          label:
-            "Nhận xét, đánh giá chung về kết quả thực hiện kế hoạch tu dưỡng của cán bộ, đảng viên",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "mat-duoc",
-          label: "Những mặt được",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "mat-chua-duoc",
-          label: "Những mặt chưa được, cần rút kinh nghiệm",
-          required: true,
-          maxLength: LONG,
-        },
-        {
-          type: "longText",
-          key: "can-khac-phuc",
-          label: "Nội dung, cá nhân có nhiều hạn chế, cần khắc phục, điều chỉnh",
-          required: false,
-          maxLength: LONG,
-        },
+        longText(
+          "nhan-xet-chung",
+          "Nhận xét, đánh giá chung về kết quả thực hiện kế hoạch tu dưỡng của cán bộ, đảng viên",
+          true,
+        ),
+        longText("mat-duoc", "Những mặt được", true),
+        longText("mat-chua-duoc", "Những mặt chưa được, cần rút kinh nghiệm", true),
+        longText(
+          "can-khac-phuc",
+          "Nội dung, cá nhân có nhiều hạn chế, cần khắc phục, điều chỉnh",
+          false,
+        ),
         {
           type: "choice",
           key: "yeu-cau-bao-cao",
