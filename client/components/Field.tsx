@@ -4,7 +4,7 @@
 // Ids derive from the control's id: `<id>-hint` (after the control), `<id>-help` (before it,
 // on the plan forms) and `<id>-err`. The error slot is rendered whenever `error` is given,
 // even empty, so a screen reader finds it in the same place when it fills.
-import { createContext, For, Show, useContext, type JSX } from "solid-js";
+import { createContext, For, Show, splitProps, useContext, type JSX } from "solid-js";
 
 /** What the control inside a Field reads: its id and the ids that describe it. */
 interface FieldWiring {
@@ -138,6 +138,19 @@ export function Input(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
 export function DayInput(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
   return (
     <Input type="text" inputmode="numeric" autocomplete="off" placeholder="dd/mm/yyyy" {...props} />
+  );
+}
+
+/** A required password box; `invalid` marks it when the form's last answer was an error. */
+export function PasswordInput(
+  props: JSX.InputHTMLAttributes<HTMLInputElement> & {
+    autocomplete: "current-password" | "new-password";
+    invalid: boolean;
+  },
+) {
+  const [own, rest] = splitProps(props, ["invalid"]);
+  return (
+    <Input type="password" required aria-invalid={own.invalid ? "true" : undefined} {...rest} />
   );
 }
 
