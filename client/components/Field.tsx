@@ -191,3 +191,16 @@ export function SelectField(props: {
     </Field>
   );
 }
+
+/** A SelectField when there is a choice; when there is none, the one option (`chosen`) travels
+ *  as a hidden input. */
+export function ChoiceField(props: Parameters<typeof SelectField>[0] & { chosen: string }) {
+  return (
+    <Show
+      when={props.options.length > 1}
+      fallback={<input type="hidden" name={props.name} value={props.chosen} />}
+    >
+      <SelectField {...props} />
+    </Show>
+  );
+}

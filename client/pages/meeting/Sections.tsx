@@ -10,7 +10,7 @@ import { formatDateTime } from "../../lib/labels";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
-import { Field, Input, SelectField } from "../../components/Field";
+import { ChoiceField, Field, Input } from "../../components/Field";
 import { Submit } from "../../components/Submit";
 
 /** Unit steps held as a meeting: the ones a meeting record is for. */
@@ -83,30 +83,22 @@ export function MeetingsSection(props: {
               action={scheduleMeeting.with(props.tenant, props.campaign.id)}
               method="post"
             >
-              <Show
-                when={myUnits().length > 1}
-                fallback={<input type="hidden" name="unitId" value={chosenUnit()} />}
-              >
-                <SelectField
-                  id="s-unit"
-                  label="Đơn vị"
-                  name="unitId"
-                  options={myUnits().map((u) => [u.id, u.name] as const)}
-                  onChange={setUnitId}
-                />
-              </Show>
-              <Show
-                when={steps().length > 1}
-                fallback={<input type="hidden" name="stepKey" value={chosenStep()} />}
-              >
-                <SelectField
-                  id="s-step"
-                  label="Buổi sinh hoạt"
-                  name="stepKey"
-                  options={steps().map((s) => [s.key, s.title] as const)}
-                  onChange={setStepKey}
-                />
-              </Show>
+              <ChoiceField
+                id="s-unit"
+                label="Đơn vị"
+                name="unitId"
+                options={myUnits().map((u) => [u.id, u.name] as const)}
+                chosen={chosenUnit()}
+                onChange={setUnitId}
+              />
+              <ChoiceField
+                id="s-step"
+                label="Buổi sinh hoạt"
+                name="stepKey"
+                options={steps().map((s) => [s.key, s.title] as const)}
+                chosen={chosenStep()}
+                onChange={setStepKey}
+              />
               <Field id="s-when" label="Thời gian">
                 <Input
                   name="scheduledAt"
