@@ -1,7 +1,7 @@
 // The API of administration — invitations, accounts and their roles, the audit log — and of
 // the campaign templates. Kept out of api.ts so that it lands in the lazy chunks of the
 // screens that use it. Types are inferred from the routes (client/http.ts).
-import type { InferRequestType } from "hono/client";
+import type { Body } from "./http";
 import { call, id, tenantApi, type Res, type Stored, type TenantApi } from "./http";
 
 type A = TenantApi;
@@ -16,10 +16,7 @@ export async function listInvitations(tenant: string): Promise<Invitation[]> {
   return (await call(tenantApi(tenant).invitations.$get())).invitations;
 }
 
-export function createInvitation(
-  tenant: string,
-  body: InferRequestType<A["invitations"]["$post"]>["json"],
-) {
+export function createInvitation(tenant: string, body: Body<A["invitations"]["$post"]>) {
   return call(tenantApi(tenant).invitations.$post({ json: body }));
 }
 
@@ -58,7 +55,7 @@ export function createResetLink(tenant: string, accountId: string): Promise<OneT
 export function addGrant(
   tenant: string,
   accountId: string,
-  body: InferRequestType<A["accounts"][":id"]["grants"]["$post"]>["json"],
+  body: Body<A["accounts"][":id"]["grants"]["$post"]>,
 ) {
   return call(
     tenantApi(tenant).accounts[":id"].grants.$post({ param: { id: id(accountId) }, json: body }),
@@ -105,21 +102,16 @@ export function requireTemplate(tenant: string, key: string): Promise<TemplateDe
 }
 
 /** 409 CONFLICT (fields.key) when the key is taken. */
-export function cloneTemplate(
-  tenant: string,
-  body: InferRequestType<A["templates"]["$post"]>["json"],
-) {
+export function cloneTemplate(tenant: string, body: Body<A["templates"]["$post"]>) {
   return call(tenantApi(tenant).templates.$post({ json: body }));
 }
+
+export type TemplateSave = Body<A["templates"][":key"]["$put"]>;
 
 /**
  * Saves the whole edited definition. 422 lists the problems (fields `problems.N` or a path);
  * 409 VERSION_CONFLICT when someone saved since `version`; 403 for a built-in template.
  */
-export function saveTemplate(
-  tenant: string,
-  key: string,
-  body: InferRequestType<A["templates"][":key"]["$put"]>["json"],
-) {
+export function saveTemplate(tenant: string, key: string, body: TemplateSave) {
   return call(tenantApi(tenant).templates[":key"].$put({ param: { key: id(key) }, json: body }));
 }

@@ -1,21 +1,19 @@
 // The API of the unit's work in a campaign — meetings, compliance marks — and the public page.
 // Kept out of api.ts so that it lands in the lazy chunks of the screens that use it: a
 // member's entry chunk never carries it. Types are inferred from the routes (client/http.ts).
-import type { InferRequestType } from "hono/client";
+import type { Body } from "./http";
 import { call, id, tenantApi, type PlanData, type Res, type Stored, type TenantApi } from "./http";
 
 type A = TenantApi;
 type CampaignMeetings = A["campaigns"][":id"]["meetings"];
 
 export type MeetingSummary = Res<CampaignMeetings["$get"]>["meetings"][number];
-export type MeetingPatch = InferRequestType<A["meetings"][":id"]["$patch"]>["json"];
+export type MeetingPatch = Body<A["meetings"][":id"]["$patch"]>;
 export type Guest = NonNullable<MeetingPatch["guests"]>[number];
 export type Meeting = Stored<Res<A["meetings"][":id"]["$get"]>["meeting"], "guests", Guest[]>;
 export type Attendance = Meeting["attendance"][number];
 export type Presence = Attendance["presence"];
-export type AttendanceEntry = InferRequestType<
-  A["meetings"][":id"]["attendance"]["$put"]
->["json"]["entries"][number];
+export type AttendanceEntry = Body<A["meetings"][":id"]["attendance"]["$put"]>["entries"][number];
 
 const campaign = (tenant: string, campaignId: string) => ({
   api: tenantApi(tenant).campaigns[":id"],
@@ -31,7 +29,7 @@ export async function listMeetings(tenant: string, campaignId: string): Promise<
 export async function createMeeting(
   tenant: string,
   campaignId: string,
-  json: InferRequestType<CampaignMeetings["$post"]>["json"],
+  json: Body<CampaignMeetings["$post"]>,
 ): Promise<Meeting> {
   const c = campaign(tenant, campaignId);
   return (await call(c.api.meetings.$post({ param: c.param, json }))).meeting as Meeting;

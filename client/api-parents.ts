@@ -1,7 +1,7 @@
 // The API of supervision (routed plans, góp ý), reports upward, and the links between parent
 // and child đảng bộ with their directives. Kept out of api.ts so that it lands in the lazy
 // chunks of the screens that use it. Types are inferred from the routes (client/http.ts).
-import type { InferRequestType } from "hono/client";
+import type { Body } from "./http";
 import { call, id, tenantApi, type PlanData, type Res, type Stored, type TenantApi } from "./http";
 
 type A = TenantApi;
@@ -47,7 +47,7 @@ export function submitReport(
   tenant: string,
   campaignId: string,
   unitId: string,
-  json: InferRequestType<A["campaigns"][":id"]["reports"][":unitId"]["$put"]>["json"],
+  json: Body<A["campaigns"][":id"]["reports"][":unitId"]["$put"]>,
 ) {
   const param = { id: id(campaignId), unitId: id(unitId) };
   return call(tenantApi(tenant).campaigns[":id"].reports[":unitId"].$put({ param, json }));
@@ -87,10 +87,7 @@ export async function listDirectives(tenant: string): Promise<Directive[]> {
   return (await call(tenantApi(tenant).directives.$get())).directives;
 }
 
-export function publishDirective(
-  tenant: string,
-  json: InferRequestType<A["directives"]["$post"]>["json"],
-) {
+export function publishDirective(tenant: string, json: Body<A["directives"]["$post"]>) {
   return call(tenantApi(tenant).directives.$post({ json }));
 }
 

@@ -5,7 +5,7 @@
 //
 // The screens' vocabularies (roles, unit kinds, statuses) come from schema/api.ts as types
 // only: the client never ships valibot.
-import type { InferRequestType } from "hono/client";
+import type { Body } from "./http";
 import {
   api,
   call,
@@ -55,16 +55,14 @@ export async function listUnits(tenant: string): Promise<Unit[]> {
   return (await call(tenantApi(tenant).units.$get())).units;
 }
 
-export function createUnit(tenant: string, body: InferRequestType<A["units"]["$post"]>["json"]) {
+export function createUnit(tenant: string, body: Body<A["units"]["$post"]>) {
   return call(tenantApi(tenant).units.$post({ json: body }));
 }
 
+export type UnitPatch = Body<A["units"][":id"]["$patch"]>;
+
 /** Rename and/or move; 409 VERSION_CONFLICT when `version` is stale, 422 MOVE_CYCLE. */
-export function updateUnit(
-  tenant: string,
-  unitId: string,
-  body: InferRequestType<A["units"][":id"]["$patch"]>["json"],
-) {
+export function updateUnit(tenant: string, unitId: string, body: UnitPatch) {
   return call(tenantApi(tenant).units[":id"].$patch({ param: { id: id(unitId) }, json: body }));
 }
 
@@ -78,7 +76,7 @@ export function closeUnit(tenant: string, unitId: string, closedOn: string) {
 
 export type Member = Res<A["members"]["$get"]>["members"][number];
 /** What a member is created from (the form's fields). */
-export type MemberInput = InferRequestType<A["members"]["$post"]>["json"];
+export type MemberInput = Body<A["members"]["$post"]>;
 export type MemberDetail = Res<A["members"][":id"]["$get"]>;
 
 export interface MemberFilter {
@@ -111,7 +109,7 @@ export async function createMember(tenant: string, body: MemberInput): Promise<M
 export async function updateMember(
   tenant: string,
   memberId: string,
-  body: InferRequestType<A["members"][":id"]["$patch"]>["json"],
+  body: Body<A["members"][":id"]["$patch"]>,
 ): Promise<Member> {
   const req = tenantApi(tenant).members[":id"].$patch({ param: { id: id(memberId) }, json: body });
   return (await call(req)).member;
@@ -169,7 +167,7 @@ export function requireCampaign(tenant: string, campaignId: string): Promise<Cam
   return call(tenantApi(tenant).campaigns[":id"].$get({ param: { id: id(campaignId) } }));
 }
 
-export type CampaignInput = InferRequestType<A["campaigns"]["$post"]>["json"];
+export type CampaignInput = Body<A["campaigns"]["$post"]>;
 
 /** Creates a draft; 422 with per-field detail. */
 export function createCampaign(tenant: string, body: CampaignInput) {

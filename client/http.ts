@@ -8,7 +8,7 @@
 //   with 415) and rely on the browser's own Origin header for the CSRF check; a write
 //   without a body sends `{}`.
 // - Every failure becomes an `ApiError` whose `message` is Vietnamese and safe to show.
-import { hc, type ClientResponse } from "hono/client";
+import { hc, type ClientResponse, type InferRequestType } from "hono/client";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 import type { AppType, tenantRoutes } from "../worker/app";
 
@@ -104,6 +104,9 @@ export type Ok<R> =
 
 /** What a typed-client method resolves to when it succeeds. */
 export type Res<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
+
+/** The JSON body a typed-client method takes. */
+export type Body<F> = InferRequestType<F> extends { json: infer J } ? J : never;
 
 /** Awaits a typed-client call: its body on success, an ApiError otherwise. */
 export async function call<R extends ClientResponse<unknown, number, string>>(

@@ -4,7 +4,7 @@
 // Ids derive from the control's id: `<id>-hint` (after the control), `<id>-help` (before it,
 // on the plan forms) and `<id>-err`. The error slot is rendered whenever `error` is given,
 // even empty, so a screen reader finds it in the same place when it fills.
-import { createContext, For, Show, useContext, type JSX } from "solid-js";
+import { createContext, createSignal, For, Show, splitProps, useContext, type JSX } from "solid-js";
 
 /** What the control inside a Field reads: its id and the ids that describe it. */
 interface FieldWiring {
@@ -141,6 +141,19 @@ export function DayInput(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
   );
 }
 
+/** A required password box; `invalid` marks it when the form's last answer was an error. */
+export function PasswordInput(
+  props: JSX.InputHTMLAttributes<HTMLInputElement> & {
+    autocomplete: "current-password" | "new-password";
+    invalid: boolean;
+  },
+) {
+  const [own, rest] = splitProps(props, ["invalid"]);
+  return (
+    <Input type="password" required aria-invalid={own.invalid ? "true" : undefined} {...rest} />
+  );
+}
+
 export function Select(props: JSX.SelectHTMLAttributes<HTMLSelectElement>) {
   return <select {...useWiring()} {...props} />;
 }
@@ -176,5 +189,36 @@ export function SelectField(props: {
         </For>
       </Select>
     </Field>
+  );
+}
+
+/** A choice among [value, label] options: the one picked, else the first. */
+export interface Choice {
+  readonly options: () => readonly (readonly [string, string])[];
+  readonly chosen: () => string;
+  readonly pick: (value: string) => void;
+}
+
+export function createChoice(options: Choice["options"]): Choice {
+  const [picked, pick] = createSignal("");
+  return { options, chosen: () => picked() || options()[0]?.[0] || "", pick };
+}
+
+/** A SelectField when there is a choice; when there is none, the one option travels as a
+ *  hidden input. */
+export function ChoiceField(props: { id: string; label: string; name: string; choice: Choice }) {
+  return (
+    <Show
+      when={props.choice.options().length > 1}
+      fallback={<input type="hidden" name={props.name} value={props.choice.chosen()} />}
+    >
+      <SelectField
+        id={props.id}
+        label={props.label}
+        name={props.name}
+        options={props.choice.options()}
+        onChange={props.choice.pick}
+      />
+    </Show>
   );
 }

@@ -3,6 +3,7 @@
 import type { Due, Step, TemplateDefinition } from "../../../schema/template";
 import type { CampaignStatus } from "../../api";
 import { formatDay } from "../../lib/labels";
+import { OWNER_LABELS, STEP_KIND_LABELS } from "../../../schema/vocab/step-kinds";
 
 export const CAMPAIGN_STATUS_LABELS: Readonly<Record<CampaignStatus, string>> = {
   draft: "Nháp — chưa phát động",
@@ -10,30 +11,9 @@ export const CAMPAIGN_STATUS_LABELS: Readonly<Record<CampaignStatus, string>> = 
   closed: "Đã kết thúc",
 };
 
-export const OWNER_LABELS = { unit: "Đơn vị", member: "Đảng viên" } as const;
+export { OWNER_LABELS };
 
-const KIND_LABELS: Record<string, string> = {
-  "cascade-guidance": "Triển khai hướng dẫn",
-  "study-conference": "Hội nghị học tập",
-  "prepare-meeting": "Chuẩn bị hội nghị",
-  "send-materials": "Gửi tài liệu",
-  "notify-leaders": "Thông báo lãnh đạo",
-  meeting: "Hội nghị",
-  "attend-meeting": "Dự hội nghị",
-  "self-assessment": "Tự liên hệ",
-  "personal-plan": "Kế hoạch cá nhân",
-  "revise-and-sign": "Hoàn thiện, ký",
-  "confirm-plans": "Xác nhận kế hoạch",
-  publish: "Niêm yết công khai",
-  forward: "Gửi, nộp",
-  "action-plan": "Kế hoạch hành động",
-  "draft-resolution": "Dự thảo nghị quyết",
-  "adopt-resolution": "Thông qua nghị quyết",
-  commitment: "Cam kết",
-  "commitment-ceremony": "Lễ ký cam kết",
-  publicize: "Tuyên truyền",
-  "report-upward": "Báo cáo cấp trên",
-};
+const KIND_LABELS: Readonly<Record<string, string>> = STEP_KIND_LABELS;
 
 export const stepKindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;
 

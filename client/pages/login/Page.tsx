@@ -9,7 +9,7 @@ import { ApiError } from "../../api";
 import PublicHeader from "../../components/PublicHeader";
 import { useTitle } from "../../lib/title";
 import { getTenant, signIn } from "./login.data";
-import { Field, Input } from "../../components/Field";
+import { Field, Input, PasswordInput } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 
@@ -66,12 +66,10 @@ export default function LoginPage(props: RouteSectionProps) {
               />
             </Field>
             <Field id="password" label="Mật khẩu">
-              <Input
+              <PasswordInput
                 name="password"
-                type="password"
                 autocomplete="current-password"
-                required
-                aria-invalid={sub.error ? "true" : undefined}
+                invalid={!!sub.error}
               />
             </Field>
             <Alert>{errorText()}</Alert>

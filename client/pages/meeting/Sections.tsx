@@ -2,7 +2,7 @@
 // sinh hoạt", then the record) and the compliance checklist per unit. A lazy chunk of its own:
 // a member opening the campaign page never loads it.
 import { A, createAsync, useLocation, useSearchParams, useSubmission } from "@solidjs/router";
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
 import type { CampaignDetail, Grant } from "../../api";
 import type { MarkStatus } from "../../api-meetings";
 import { errorMessage, fieldError } from "../../lib/errors";
@@ -10,7 +10,7 @@ import { formatDateTime } from "../../lib/labels";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
-import { Field, Input, SelectField } from "../../components/Field";
+import { ChoiceField, createChoice, Field, Input } from "../../components/Field";
 import { Submit } from "../../components/Submit";
 
 /** Unit steps held as a meeting: the ones a meeting record is for. */
@@ -31,12 +31,10 @@ export function MeetingsSection(props: {
     const ids = props.grants.filter((g) => g.role === "secretary" && g.unitId).map((g) => g.unitId);
     return (units() ?? []).filter((u) => ids.includes(u.id));
   };
-  const [unitId, setUnitId] = createSignal("");
-  const [stepKey, setStepKey] = createSignal("");
-  const chosenUnit = () => unitId() || myUnits()[0]?.id || "";
-  const chosenStep = () => stepKey() || steps()[0]?.key || "";
+  const unit = createChoice(() => myUnits().map((u) => [u.id, u.name] as const));
+  const step = createChoice(() => steps().map((s) => [s.key, s.title] as const));
   const existing = () =>
-    (meetings() ?? []).find((m) => m.unitId === chosenUnit() && m.stepKey === chosenStep());
+    (meetings() ?? []).find((m) => m.unitId === unit.chosen() && m.stepKey === step.chosen());
   const stepTitle = (key: string) => steps().find((s) => s.key === key)?.title ?? key;
   const href = (id: string) =>
     `/t/${props.tenant}/dot-sinh-hoat/${props.campaign.id}/sinh-hoat/${id}`;
@@ -83,30 +81,8 @@ export function MeetingsSection(props: {
               action={scheduleMeeting.with(props.tenant, props.campaign.id)}
               method="post"
             >
-              <Show
-                when={myUnits().length > 1}
-                fallback={<input type="hidden" name="unitId" value={chosenUnit()} />}
-              >
-                <SelectField
-                  id="s-unit"
-                  label="Đơn vị"
-                  name="unitId"
-                  options={myUnits().map((u) => [u.id, u.name] as const)}
-                  onChange={setUnitId}
-                />
-              </Show>
-              <Show
-                when={steps().length > 1}
-                fallback={<input type="hidden" name="stepKey" value={chosenStep()} />}
-              >
-                <SelectField
-                  id="s-step"
-                  label="Buổi sinh hoạt"
-                  name="stepKey"
-                  options={steps().map((s) => [s.key, s.title] as const)}
-                  onChange={setStepKey}
-                />
-              </Show>
+              <ChoiceField id="s-unit" label="Đơn vị" name="unitId" choice={unit} />
+              <ChoiceField id="s-step" label="Buổi sinh hoạt" name="stepKey" choice={step} />
               <Field id="s-when" label="Thời gian">
                 <Input
                   name="scheduledAt"

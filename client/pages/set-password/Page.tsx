@@ -8,7 +8,7 @@ import { errorText } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { getTenant } from "../login/login.data";
 import { MIN_PASSWORD, setPassword, type PasswordMode } from "./set-password.data";
-import { Field, Input } from "../../components/Field";
+import { Field, PasswordInput } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 
@@ -21,6 +21,15 @@ export default function SetPasswordPage(props: RouteSectionProps) {
   const [token] = createSignal(decodeURIComponent(location.hash.replace(/^#/, "")));
   const tenant = createAsync(() => getTenant(slug()));
   const sub = useSubmission(setPassword);
+  // Both boxes: a new password within the server's length rule, marked after a refusal.
+  const newPassword = {
+    autocomplete: "new-password" as const,
+    minLength: MIN_PASSWORD,
+    maxLength: 200,
+    get invalid() {
+      return !!sub.error;
+    },
+  };
   const title = () => (mode() === "accept" ? "Nhận lời mời" : "Đặt lại mật khẩu");
   useTitle(title);
 
@@ -46,31 +55,14 @@ export default function SetPasswordPage(props: RouteSectionProps) {
           </p>
           <form action={setPassword.with(slug(), mode(), token())} method="post" class="card stack">
             <Field id="password" label="Mật khẩu mới">
-              <Input
-                name="password"
-                type="password"
-                autocomplete="new-password"
-                required
-                minLength={MIN_PASSWORD}
-                maxLength={200}
-                aria-describedby="password-rule"
-                aria-invalid={sub.error ? "true" : undefined}
-              />
+              <PasswordInput name="password" {...newPassword} aria-describedby="password-rule" />
               <p id="password-rule" class="hint">
                 Ít nhất {MIN_PASSWORD} ký tự. Không cần chữ hoa hay ký hiệu: một câu dễ nhớ, có dấu
                 cách, là mật khẩu tốt.
               </p>
             </Field>
             <Field id="password2" label="Nhập lại mật khẩu">
-              <Input
-                name="password2"
-                type="password"
-                autocomplete="new-password"
-                required
-                minLength={MIN_PASSWORD}
-                maxLength={200}
-                aria-invalid={sub.error ? "true" : undefined}
-              />
+              <PasswordInput name="password2" {...newPassword} />
             </Field>
             <Alert>{errorText(sub.error)}</Alert>
             <Submit pending={sub.pending} busy="Đang lưu…">

@@ -8,6 +8,7 @@ import { Field, Input, Select } from "../../components/Field";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDate, formatTime } from "../../lib/format";
 import { useTitle } from "../../lib/title";
+import { AdminPasswordField } from "./AdminPassword";
 import { getSignupMode, register, type PendingSignup } from "./signup.data";
 import { slugProblem, suggestSlug, SLUG_MAX } from "./slug";
 
@@ -124,15 +125,7 @@ function Form(props: {
             />
           </Field>
           <Show when={needsPassword()}>
-            <Field
-              id="su-password"
-              label="Mật khẩu"
-              required
-              hint="Ít nhất 10 ký tự."
-              error={err("admin.password")}
-            >
-              <Input name="password" type="password" autocomplete="new-password" maxLength={200} />
-            </Field>
+            <AdminPasswordField id="su-password" error={err("admin.password")} />
           </Show>
           <Alert>{errorMessage(sub.error)}</Alert>
           <button type="submit" class="button primary" disabled={sub.pending || !props.mode}>

@@ -7,6 +7,7 @@ import { Alert } from "../../components/Alert";
 import { Field, Input } from "../../components/Field";
 import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
+import { AdminPasswordField } from "./AdminPassword";
 import { confirmSignup } from "./signup.data";
 
 export default function VerifySignup() {
@@ -31,15 +32,7 @@ export default function VerifySignup() {
       >
         <p>Đặt mật khẩu quản trị để kích hoạt đảng bộ và đăng nhập.</p>
         <form action={confirmSignup.with(token())} method="post" class="card stack" novalidate>
-          <Field
-            id="password"
-            label="Mật khẩu"
-            required
-            hint="Ít nhất 10 ký tự."
-            error={err("password")}
-          >
-            <Input name="password" type="password" autocomplete="new-password" maxLength={200} />
-          </Field>
+          <AdminPasswordField id="password" error={err("password")} />
           <Field id="password2" label="Nhập lại mật khẩu" required error={err("password2")}>
             <Input name="password2" type="password" autocomplete="new-password" maxLength={200} />
           </Field>

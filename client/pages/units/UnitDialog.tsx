@@ -182,62 +182,51 @@ export default function UnitDialog(props: {
           <Match when={op() === "rename"}>
             {form(
               "Lưu tên mới",
-              <>
-                {nameField(
-                  "unit-rename",
-                  "Tên mới",
-                  untrack(() => unit()?.name ?? ""),
-                )}
-              </>,
+              nameField(
+                "unit-rename",
+                "Tên mới",
+                untrack(() => unit()?.name ?? ""),
+              ),
             )}
           </Match>
 
           <Match when={op() === "move"}>
             {form(
               "Chuyển",
-              <>
-                <Field
+              <Field
+                id="unit-move"
+                label="Chuyển vào đơn vị"
+                hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
+              >
+                <UnitSelect
                   id="unit-move"
-                  label="Chuyển vào đơn vị"
-                  hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
-                >
-                  <UnitSelect
-                    id="unit-move"
-                    name="parentId"
-                    tree={props.tree}
-                    value={untrack(() => unit()?.parentId ?? undefined)}
-                    exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
-                    required
-                    describedBy="unit-move-hint"
-                  />
-                </Field>
-              </>,
+                  name="parentId"
+                  tree={props.tree}
+                  value={untrack(() => unit()?.parentId ?? undefined)}
+                  exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
+                  required
+                  describedBy="unit-move-hint"
+                />
+              </Field>,
             )}
           </Match>
 
           <Match when={op() === "close"}>
             {form(
               "Giải thể",
-              <>
-                <Field
-                  id="unit-close"
-                  label="Giải thể từ ngày"
-                  error={fieldError(err(), "closedOn")}
-                  hint={
-                    <>
-                      {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày
-                      này đơn vị được ghi là đã giải thể.
-                    </>
-                  }
-                >
-                  <DayInput
-                    name="closedOn"
-                    required
-                    value={formatDay(todayIct())}
-                    ref={focusSoon}
-                  />
-                </Field>
-              </>,
+              <Field
+                id="unit-close"
+                label="Giải thể từ ngày"
+                error={fieldError(err(), "closedOn")}
+                hint={
+                  <>
+                    {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày
+                    này đơn vị được ghi là đã giải thể.
+                  </>
+                }
+              >
+                <DayInput name="closedOn" required value={formatDay(todayIct())} ref={focusSoon} />
+              </Field>,
             )}
           </Match>
         </Switch>
