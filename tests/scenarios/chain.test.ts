@@ -274,3 +274,34 @@ describe("a three-level chain", () => {
     for (const secret of SECRETS) expect(text).not.toContain(secret);
   }, 60_000);
 });
+
+describe("one approved parent", () => {
+  it("refuses the second of two concurrent approvals with 409, and the control plane holds it too", async () => {
+    const t = await makeApp();
+    t.clock.now = new Date("2026-03-12T02:00:00Z");
+    const child = await buildTree(t, "phuong-doi");
+    const a = await buildTree(t, "quan-a");
+    const b = await buildTree(t, "quan-b");
+    const ask = async (slug: string) =>
+      (await child.api<{ id: string }>("admin", "POST", "/links", { parentSlug: slug })).body.id;
+    const [la, lb] = [await ask("quan-a"), await ask("quan-b")];
+    const statuses = (
+      await Promise.all([
+        a.api("admin", "POST", `/links/${la}/approve`),
+        b.api("admin", "POST", `/links/${lb}/approve`),
+      ])
+    )
+      .map((r) => r.status)
+      .sort();
+    expect(statuses).toEqual([200, 409]);
+    const links = await child.api<{ asChild: { status: string }[] }>("admin", "GET", "/links");
+    expect(links.body.asChild.filter((l) => l.status === "approved").length).toBe(1);
+    // Past the check (a race between two isolates): the partial unique index refuses it.
+    await expect(
+      t.platform.control().client.execute({
+        sql: "UPDATE tenant_links SET status = 'approved' WHERE status = 'pending'",
+        args: [],
+      }),
+    ).rejects.toThrow(/UNIQUE constraint failed/);
+  });
+});

@@ -150,17 +150,25 @@ export async function approveLink(control: ControlDb, actor: LinkActor & { id: s
     .select({ id: tenantLinks.id })
     .from(tenantLinks)
     .where(and(eq(tenantLinks.childId, link.childId), eq(tenantLinks.status, "approved")));
-  if (current)
-    throw new DomainError(
+  const secondParent = () =>
+    new DomainError(
       "CONFLICT",
       "Đảng bộ này đang báo cáo cho một đảng bộ cấp trên khác. Muốn đổi cấp trên, cấp dưới hủy liên kết cũ trước.",
     );
+  if (current) throw secondParent();
   await refuseCycle(control, link.childId, link.parentId);
-  // The partial unique index refuses a second approved parent that raced past the check.
-  await control
-    .update(tenantLinks)
-    .set({ status: "approved", approvedAt: now })
-    .where(and(eq(tenantLinks.id, id), eq(tenantLinks.status, "pending")));
+  try {
+    await control
+      .update(tenantLinks)
+      .set({ status: "approved", approvedAt: now })
+      .where(and(eq(tenantLinks.id, id), eq(tenantLinks.status, "pending")));
+  } catch (err) {
+    // The partial unique index refuses a second approved parent that raced past the check.
+    const e = err as { message?: string; cause?: { message?: string } };
+    if (/UNIQUE constraint failed/i.test(`${e?.message} ${e?.cause?.message}`))
+      throw secondParent();
+    throw err;
+  }
   await auditBothSides(control, actor, link, "link.approve");
   return { id, status: "approved" as const };
 }
