@@ -393,17 +393,7 @@ export const DirectiveBody = v.strictObject({
     ),
   ),
 });
-/** The child's own adaptation: its name, number and dates (the due date no later than the
- *  directive's); left out, the directive's are kept. */
 export const AdoptBody = v.strictObject({
   unitIds: v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị.")),
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(300))),
-  documentNo: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
-  startsOn: v.optional(IsoDate),
-  dueOn: v.optional(IsoDate),
-});
-/** A parent's directive passed down to this tenant's children: the locked sections above
- *  stay locked, `lockedSections` adds to them. */
-export const RepublishBody = v.strictObject({
-  ...v.omit(DirectiveBody, ["templateKey"]).entries,
 });

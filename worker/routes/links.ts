@@ -2,7 +2,8 @@
 // Links live in the control plane: each call acts for the calling tenant (`linkActor`).
 import { Hono } from "hono";
 import * as v from "valibot";
-import { AdoptBody, DirectiveBody, Id, LinkBody, RepublishBody } from "../../schema/api";
+import { DirectiveBody, Id, LinkBody } from "../../schema/api";
+import { AdaptBody, RepublishBody } from "../../schema/api-links";
 import type { TemplateDefinition } from "../../schema/template";
 import { campaignChain, createCampaignFrom, requireCampaign } from "../data/campaigns";
 import {
@@ -79,7 +80,7 @@ export const directiveRoutes = new Hono<AppEnv>()
   .post(
     "/:id/adopt",
     guard(ADMIN, "Áp dụng văn bản của cấp trên thành đợt sinh hoạt của mình"),
-    jsonBody(AdoptBody),
+    jsonBody(AdaptBody),
     idPath,
     async (c) => {
       const directive = await requireAdoptableDirective(control(c), {
