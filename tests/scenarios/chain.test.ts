@@ -131,15 +131,16 @@ describe("a three-level chain", () => {
       lockedSections: ["meetingRules"],
     });
     expect(d2.status).toBe(201);
-    const seen = await call<{ directives: { id: string; lockedSections: string[] }[] }>(
-      p1,
-      "GET",
-      "/directives",
-    );
+    const seen = await call<{
+      directives: { id: string; lockedSections: string[]; chain: { text: string } }[];
+    }>(p1, "GET", "/directives");
     // Only the approved parent's directive reaches the phường; locks above are kept.
     expect(seen.body.directives.map((d) => [d.id, d.lockedSections])).toEqual([
       [d2.body.id, ["steps", "forms", "lists", "meetingRules"]],
     ]);
+    expect(seen.body.directives[0]!.chain.text).toBe(
+      "thực hiện Kế hoạch 187-KH/QU của Đảng bộ quan-uy, thực hiện Chỉ thị 24-CT/TU của Đảng bộ thanh-uy",
+    );
 
     const chain =
       "thực hiện Kế hoạch 187-KH/QU của Đảng bộ quan-uy, thực hiện Chỉ thị 24-CT/TU của Đảng bộ thanh-uy";

@@ -95,21 +95,23 @@ export async function visibleDirectives(control: ControlDb, tenant: TenantRecord
     .from(directives)
     .where(inArray(directives.parentId, [tenant.id, ...parentIds]))
     .orderBy(desc(directives.createdAt));
-  return Promise.all(
-    rows.map(async (d) => ({
-      id: d.id,
-      name: d.name,
-      documentNo: d.documentNo,
-      templateKey: d.templateKey,
-      startsOn: d.startsOn,
-      dueOn: d.dueOn,
-      lockedSections: JSON.parse(d.lockedSections) as string[],
-      own: d.parentId === tenant.id,
-      sourceId: d.sourceId,
-      chain: await directiveChain(control, d.id),
-      definition: JSON.parse(d.definition) as unknown,
-    })),
+  const chains = await directiveChains(
+    control,
+    rows.map((d) => d.id),
   );
+  return rows.map((d) => ({
+    id: d.id,
+    name: d.name,
+    documentNo: d.documentNo,
+    templateKey: d.templateKey,
+    startsOn: d.startsOn,
+    dueOn: d.dueOn,
+    lockedSections: JSON.parse(d.lockedSections) as string[],
+    own: d.parentId === tenant.id,
+    sourceId: d.sourceId,
+    chain: chains.get(d.id)!,
+    definition: JSON.parse(d.definition) as unknown,
+  }));
 }
 
 /** A parent's directive this tenant may adopt (not its own); otherwise 404. */
@@ -146,17 +148,19 @@ export interface ChainLink {
   issuer: string;
 }
 
-/** The directive and those it republishes, nearest first, and their wording. Only document
- *  titles and the issuing organisations' names: no person. */
-export async function directiveChain(
+/** The chains of many directives at once, one round trip per level: each directive and
+ *  those it republishes, nearest first, and their wording. Only document titles and the
+ *  issuing organisations' names: no person. */
+export async function directiveChains(
   control: ControlDb,
-  directiveId: string | null,
-): Promise<{ links: ChainLink[]; text: string }> {
-  const links: ChainLink[] = [];
-  for (let cur = directiveId, i = 0; cur && i < MAX_DEPTH; i++) {
-    const [d] = await control
+  ids: string[],
+): Promise<Map<string, { links: ChainLink[]; text: string }>> {
+  const known = new Map<string, ChainLink & { sourceId: string | null }>();
+  let want = [...new Set(ids)];
+  for (let i = 0; i < MAX_DEPTH && want.length; i++) {
+    const rows = await control
       .select({
-        id: directives.id,
+        directiveId: directives.id,
         name: directives.name,
         documentNo: directives.documentNo,
         sourceId: directives.sourceId,
@@ -164,13 +168,36 @@ export async function directiveChain(
       })
       .from(directives)
       .innerJoin(tenants, eq(tenants.id, directives.parentId))
-      .where(eq(directives.id, cur));
-    if (!d) break;
-    links.push({ directiveId: d.id, documentNo: d.documentNo, name: d.name, issuer: d.issuer });
-    cur = d.sourceId;
+      .where(inArray(directives.id, want));
+    for (const r of rows) known.set(r.directiveId, r);
+    want = [
+      ...new Set(rows.map((r) => r.sourceId).filter((x): x is string => !!x && !known.has(x))),
+    ];
   }
-  return {
-    links,
-    text: links.map((l) => `thực hiện ${title(l)} của ${l.issuer}`).join(", "),
-  };
+  const out = new Map<string, { links: ChainLink[]; text: string }>();
+  for (const id of ids) {
+    const links: ChainLink[] = [];
+    for (let cur: string | null = id, i = 0; cur && i < MAX_DEPTH; i++) {
+      const d = known.get(cur);
+      if (!d) break;
+      links.push({
+        directiveId: d.directiveId,
+        documentNo: d.documentNo,
+        name: d.name,
+        issuer: d.issuer,
+      });
+      cur = d.sourceId;
+    }
+    out.set(id, {
+      links,
+      text: links.map((l) => `thực hiện ${title(l)} của ${l.issuer}`).join(", "),
+    });
+  }
+  return out;
+}
+
+/** One directive's chain (empty for none: a campaign of the tenant's own). */
+export async function directiveChain(control: ControlDb, directiveId: string | null) {
+  if (!directiveId) return { links: [] as ChainLink[], text: "" };
+  return (await directiveChains(control, [directiveId])).get(directiveId)!;
 }
