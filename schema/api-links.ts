@@ -10,6 +10,8 @@ export const AdaptBody = v.strictObject({
   documentNo: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
   startsOn: v.optional(IsoDate),
   dueOn: v.optional(IsoDate),
+  /** Step key → that step's own due date, no later than the directive's due date. */
+  overrides: v.optional(v.record(v.pipe(v.string(), v.maxLength(100)), IsoDate)),
 });
 
 /** A parent's directive passed down to this tenant's children: its own name, number and

@@ -154,6 +154,17 @@ describe("a three-level chain", () => {
       422,
       "Hạn hoàn thành không được sau hạn của cấp trên (05/04/2026).",
     ]);
+    // A step's own date is adapted too, but inside the parent's deadline.
+    const stepLate = await call<{ error: { fields: Record<string, string> } }>(
+      p2,
+      "POST",
+      `/directives/${d2.body.id}/adopt`,
+      { unitIds: [p2.root.id], dueOn: "2026-04-01", overrides: { "hoi-nghi": "2026-04-07" } },
+    );
+    expect([stepLate.status, stepLate.body.error.fields]).toEqual([
+      422,
+      { "overrides.hoi-nghi": "Hạn hoàn thành không được sau hạn của cấp trên (05/04/2026)." },
+    ]);
     const campaignOf: Record<string, string> = {};
     for (const [tree, name] of [
       [p1, "Kế hoạch 155-KH/ĐU"],
@@ -174,6 +185,12 @@ describe("a three-level chain", () => {
         `/directives/campaigns/${r.body.id}/chain`,
       );
       expect(known.body.text).toBe(chain);
+      const detail = await call<{ chain: { text: string } }>(
+        tree,
+        "GET",
+        `/campaigns/${r.body.id}`,
+      );
+      expect(detail.body.chain.text).toBe(chain);
     }
     // The phường một runs it: one plan submitted and confirmed.
     const id1 = campaignOf[p1.root.id]!;

@@ -27,13 +27,14 @@ const viDate = (iso: string) => iso.split("-").reverse().join("/");
 /** A date of a level below may not fall after its parent's: refused on the field named. */
 export function refuseLaterThanParent(
   parent: { dueOn: string },
-  child: { dueOn: string },
-  field = "dueOn",
+  child: { dueOn: string; overrides?: Record<string, string> },
 ) {
-  if (child.dueOn > parent.dueOn) {
-    const msg = `Hạn hoàn thành không được sau hạn của cấp trên (${viDate(parent.dueOn)}).`;
-    throw new DomainError("INVALID_BODY", msg, { [field]: msg });
-  }
+  const msg = `Hạn hoàn thành không được sau hạn của cấp trên (${viDate(parent.dueOn)}).`;
+  const fields: Record<string, string> = {};
+  if (child.dueOn > parent.dueOn) fields.dueOn = msg;
+  for (const [step, on] of Object.entries(child.overrides ?? {}))
+    if (on > parent.dueOn) fields[`overrides.${step}`] = msg;
+  if (Object.keys(fields).length) throw new DomainError("INVALID_BODY", msg, fields);
 }
 
 export async function publishDirective(

@@ -89,7 +89,7 @@ export const directiveRoutes = new Hono<AppEnv>()
       });
       const body = c.req.valid("json");
       const dueOn = body.dueOn ?? directive.dueOn;
-      refuseLaterThanParent(directive, { dueOn });
+      refuseLaterThanParent(directive, { dueOn, overrides: body.overrides });
       const created = await createCampaignFrom(c.var.ctx, {
         def: directive.definition as TemplateDefinition,
         directiveId: directive.id,
@@ -97,6 +97,7 @@ export const directiveRoutes = new Hono<AppEnv>()
         documentNo: body.documentNo ?? directive.documentNo ?? undefined,
         startsOn: body.startsOn ?? directive.startsOn,
         dueOn,
+        overrides: body.overrides,
         unitIds: body.unitIds,
       });
       return c.json({ ...created, chain: await directiveChain(control(c), directive.id) }, 201);
