@@ -44,6 +44,18 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `signup_verifications_tenant_idx` ON `signup_verifications` (`tenant_id`);",
       ],
     },
+    {
+      tag: "0004_link_tree_chain",
+      when: 1795956246710,
+      hash: "c29bce8cd9aff5064b48bd78a2491d890c8c0b999845bd4ec1a5cd6fa4c3f8bf",
+      statements: [
+        "CREATE TABLE `link_audit_outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`action` text NOT NULL,\n\t`link_id` text NOT NULL,\n\t`other_slug` text NOT NULL,\n\t`other_name` text NOT NULL\n);",
+        "CREATE INDEX `link_audit_outbox_tenant_idx` ON `link_audit_outbox` (`tenant_id`);",
+        "ALTER TABLE `directives` ADD `source_id` text;",
+        "CREATE INDEX `directives_source_idx` ON `directives` (`source_id`);",
+        'CREATE UNIQUE INDEX `tenant_links_one_parent_uq` ON `tenant_links` (`child_id`) WHERE "tenant_links"."status" = \'approved\';',
+      ],
+    },
   ],
   tenant: [
     {

@@ -1,6 +1,7 @@
 // Control-plane tables: one database for the whole platform. It knows where each tenant's
 // database lives and holds nothing a tenant writes about its people — throttle keys are
 // hashes, never e-mail addresses.
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, updatedAt } from "./columns";
 
@@ -53,7 +54,9 @@ export const signupVerifications = sqliteTable(
 );
 
 /** A child tenant reporting to a parent tenant: asked by the child, approved by the parent,
- *  revocable by either. Only aggregates ever cross a link. */
+ *  revocable by either. Only aggregates ever cross a link. Approved links form a forest: a
+ *  child has at most one approved parent (the partial unique index holds it under races;
+ *  worker/data/links.ts refuses cycles), so the tenants above a child are a single path. */
 export const tenantLinks = sqliteTable(
   "tenant_links",
   {
@@ -68,7 +71,28 @@ export const tenantLinks = sqliteTable(
   (t) => [
     index("tenant_links_child_idx").on(t.childId),
     index("tenant_links_parent_idx").on(t.parentId),
+    uniqueIndex("tenant_links_one_parent_uq")
+      .on(t.childId)
+      .where(sql`${t.status} = 'approved'`),
   ],
+);
+
+/** A link event for the audit log of the tenant that did not act (the acting side writes its
+ *  own row at once). Tenants never open each other's databases: the cron pass of `tenantId`
+ *  moves these rows into its audit log and deletes them. Only the other tenant's slug and
+ *  name — no person. */
+export const linkAuditOutbox = sqliteTable(
+  "link_audit_outbox",
+  {
+    id: id(),
+    tenantId: text("tenant_id").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    action: text("action").notNull(),
+    linkId: text("link_id").notNull(),
+    otherSlug: text("other_slug").notNull(),
+    otherName: text("other_name").notNull(),
+  },
+  (t) => [index("link_audit_outbox_tenant_idx").on(t.tenantId)],
 );
 
 /** A campaign a parent publishes for its linked children to adopt as their own. */
@@ -85,9 +109,15 @@ export const directives = sqliteTable(
     lockedSections: text("locked_sections_json").notNull(),
     startsOn: text("starts_on").notNull(),
     dueOn: text("due_on").notNull(),
+    /** The parent's directive this one republishes (adopted, then passed down), or null for
+     *  one issued at this level: the chain "thực hiện … thực hiện …" walks these. */
+    sourceId: text("source_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("directives_parent_idx").on(t.parentId)],
+  (t) => [
+    index("directives_parent_idx").on(t.parentId),
+    index("directives_source_idx").on(t.sourceId),
+  ],
 );
 
 /** The latest aggregates a child pushed per campaign (no names, no text), and their history

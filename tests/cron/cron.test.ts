@@ -276,6 +276,25 @@ describe("parents", () => {
             computedAt: "2026-03-12T02:00:00.000Z",
           },
         ],
+        // The child's subtree total (no directive of the parent's: null), and its own
+        // children, none here.
+        totals: [
+          {
+            directiveId: null,
+            directiveName: null,
+            expected: 5,
+            submitted: 1,
+            confirmed: 1,
+            onTime: 1,
+            late: 0,
+            excused: 2,
+            meetingsHeld: 0,
+            meetingsCompliant: 0,
+            reportsOnTime: 0,
+            oldestComputedAt: "2026-03-12T02:00:00.000Z",
+          },
+        ],
+        children: [],
       },
     ]);
     const text = JSON.stringify(res.body);

@@ -231,6 +231,12 @@ async function buildFixture() {
     /** A directive of a fresh parent that tenant A is linked to. */
     parentDirective: async () => {
       const parent = await signupTenant(t, `cap-tren-${++n}`);
+      // A child has one approved parent at a time: leave the previous one first.
+      const links = (await (
+        await t.request("GET", "/api/t/dang-bo-a/links", { token: a.token })
+      ).json()) as { asChild: { id: string; status: string }[] };
+      for (const l of links.asChild.filter((x) => x.status === "approved"))
+        await t.request("POST", `/api/t/dang-bo-a/links/${l.id}/revoke`, { token: a.token });
       const link = await t.request("POST", "/api/t/dang-bo-a/links", {
         token: a.token,
         body: { parentSlug: parent.tenant.slug },
@@ -1029,6 +1035,23 @@ const ROWS: Row[] = [
       body: { unitIds: [f.root.id] },
     }),
     expect: { admin: 201 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/directives/:id/republish",
+    request: async (f) => ({
+      path: `${T}/directives/${await f.fresh.parentDirective()}/republish`,
+      body: { name: "Kế hoạch thực hiện", startsOn: "2026-03-11", dueOn: "2026-04-10" },
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/directives/campaigns/:id/chain",
+    request: async (f) => ({
+      path: `${T}/directives/campaigns/${await f.fresh.draftCampaign()}/chain`,
+    }),
+    expect: { admin: 200 },
   },
   {
     method: "DELETE",

@@ -108,7 +108,7 @@ describe("the Worker bundle in workerd", () => {
     expect(info.status).toBe(404);
   });
 
-  it("runs the cron: a scheduled event fans out per tenant through the Queue, and rollups reach the parent", async () => {
+  it("runs the cron: a scheduled event fans out per tenant through the Queue, and rollups reach the parent and the level above it", async () => {
     const signup = async (slug: string, email: string) => {
       const res = await mf.dispatchFetch(
         "https://app.example/api/signup",
@@ -166,6 +166,13 @@ describe("the Worker bundle in workerd", () => {
       200,
     );
 
+    // A third level above: the Quận reports to a Thành ủy, which sees the whole subtree.
+    const top = await signup("thanh-ong", "a@ong.vn");
+    const up = await call<{ id: string }>(parent, "quan-cha", "POST", "/links", {
+      parentSlug: "thanh-ong",
+    });
+    expect((await call(top, "thanh-ong", "POST", `/links/${up.body.id}/approve`)).status).toBe(200);
+
     const worker = await mf.getWorker();
     const fired = await worker.scheduled({ cron: "*/15 * * * *", scheduledTime: new Date() });
     expect(fired.outcome).toBe("ok");
@@ -182,6 +189,21 @@ describe("the Worker bundle in workerd", () => {
       children.map((c) => [c.tenant.slug, c.campaigns.map((x) => [x.name, x.expected])]),
     ).toEqual([["phuong-con", [["Tự soi, tự sửa", 1]]]]);
     expect(JSON.stringify(children)).not.toContain("Bí Mật");
+    type Node = {
+      tenant: { slug: string };
+      totals: { expected: number }[];
+      children: Node[];
+    };
+    const above = (await call<{ children: Node[] }>(top, "thanh-ong", "GET", "/children/progress"))
+      .body.children;
+    expect(
+      above.map((n) => [
+        n.tenant.slug,
+        n.totals.map((x) => x.expected),
+        n.children.map((c) => [c.tenant.slug, c.totals.map((x) => x.expected)]),
+      ]),
+    ).toEqual([["quan-cha", [1], [["phuong-con", [1]]]]]);
+    expect(JSON.stringify(above)).not.toContain("Bí Mật");
 
     // A second scheduled event (at-least-once delivery, or the next tick) counts nothing twice.
     await worker.scheduled({ cron: "*/15 * * * *", scheduledTime: new Date() });

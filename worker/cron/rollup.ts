@@ -25,6 +25,7 @@ import {
 import { requireCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
 import { systemCtx } from "../data/context";
+import { drainLinkAudit } from "../data/links";
 import { countsByUnit } from "../data/progress";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
@@ -188,6 +189,8 @@ export async function runRollup(
   now: Date,
 ): Promise<RollupReport> {
   const report: RollupReport = { campaigns: 0, skipped: 0, recomputed: 0, snapshots: 0, pushed: 0 };
+  // Link events the other tenant caused reach this tenant's audit log here, in its own pass.
+  await drainLinkAudit(db, control, tenant);
   const list = await db
     .select({ id: campaigns.id })
     .from(campaigns)

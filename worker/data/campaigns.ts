@@ -5,12 +5,13 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Step, TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
-import type { TenantDb } from "../db/handles";
+import type { ControlDb, TenantDb } from "../db/handles";
 import { DueDateError, resolveStepDueDates } from "../domain/deadlines";
 import { inScope } from "../domain/scope";
 import { DomainError, notFound } from "../errors";
 import { auditInsert } from "./audit";
 import type { Ctx } from "./context";
+import { directiveChain } from "./directives";
 import { newId } from "./ids";
 import { requireTemplate } from "./templates";
 import { requireUnitInScope } from "./units";
@@ -272,3 +273,8 @@ export async function closeCampaign({ db, actor, now }: Ctx, id: string) {
   ]);
   return { id, status: "closed" as const };
 }
+
+/** The directives a campaign carries out, nearest first ("thực hiện Kế hoạch 187-KH/QU của
+ *  Quận ủy, thực hiện Chỉ thị 24-CT/TU của Thành ủy"); empty for one of this tenant's own. */
+export const campaignChain = (control: ControlDb, campaign: Pick<Campaign, "directiveId">) =>
+  directiveChain(control, campaign.directiveId);

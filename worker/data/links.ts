@@ -1,17 +1,57 @@
 // Parent and child tenants. A child's admin asks to report to a parent; the parent's admin
-// approves; either may revoke. Across a link only aggregates travel (the rollups table): no
-// name, no plan text, ever. A parent may publish a directive its linked children adopt.
+// approves; either may revoke. Approved links form a tree: a child has at most one approved
+// parent (a second approval is refused — changing parent is explicit: revoke the old link,
+// then the new parent approves), and no tenant is its own ancestor at any depth. Across a
+// link only aggregates travel (the rollups table): no name, no plan text, ever. Each link
+// event is audited on both sides with the other tenant's slug and name only: the acting
+// tenant's row at once, the other's through the control plane (linkAuditOutbox).
 import { and, desc, eq, inArray, or } from "drizzle-orm";
-import { directives, rollups, tenantLinks, tenants } from "../../schema/tables/control";
-import type { ControlDb } from "../db/handles";
+import { linkAuditOutbox, rollups, tenantLinks, tenants } from "../../schema/tables/control";
+import type { ControlDb, TenantDb } from "../db/handles";
 import type { TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
+import { audit, auditInsert } from "./audit";
+import type { Ctx } from "./context";
 import { newId } from "./ids";
 
-/** Who acts across tenants: the calling tenant and the instant of the request. */
+/** Who acts across tenants: the calling tenant, its request's context (for its own audit
+ *  row) and the instant of the request. */
 export interface LinkActor {
   tenant: TenantRecord;
   now: Date;
+  ctx?: Ctx;
+}
+
+/** Deepest chain walked upward: far beyond any real hierarchy (Trung ương → tỉnh → huyện →
+ *  xã → chi bộ), it bounds the walk should the data ever hold a loop. */
+export const MAX_DEPTH = 32;
+
+/** The tenants above `tenantId` through approved links, nearest first. */
+export async function ancestorIds(control: ControlDb, tenantId: string): Promise<string[]> {
+  const out: string[] = [];
+  let cur = tenantId;
+  for (let i = 0; i < MAX_DEPTH; i++) {
+    const [up] = await control
+      .select({ parentId: tenantLinks.parentId })
+      .from(tenantLinks)
+      .where(and(eq(tenantLinks.childId, cur), eq(tenantLinks.status, "approved")))
+      .limit(1);
+    if (!up || out.includes(up.parentId)) break;
+    out.push(up.parentId);
+    cur = up.parentId;
+  }
+  return out;
+}
+
+/** Refuses a link child → parent that would close a loop: the parent, or one of the tenants
+ *  above it, is the child. */
+async function refuseCycle(control: ControlDb, childId: string, parentId: string) {
+  if (parentId === childId || (await ancestorIds(control, parentId)).includes(childId))
+    throw new DomainError(
+      "RULE_VIOLATION",
+      "Đảng bộ này đang ở cấp dưới của đảng bộ của bạn: liên kết sẽ tạo vòng.",
+      { parentSlug: "Liên kết vòng." },
+    );
 }
 
 export async function requestLink(
@@ -41,21 +81,7 @@ export async function requestLink(
       ),
     );
   if (existing[0]) throw new DomainError("CONFLICT", "Đã có yêu cầu liên kết với đảng bộ này.");
-  // A cycle (the parent already reports to this child, directly) would let figures loop.
-  const reverse = await control
-    .select()
-    .from(tenantLinks)
-    .where(
-      and(
-        eq(tenantLinks.childId, parent.id),
-        eq(tenantLinks.parentId, child.id),
-        eq(tenantLinks.status, "approved"),
-      ),
-    );
-  if (reverse[0])
-    throw new DomainError("INVALID_BODY", "Đảng bộ này đang báo cáo cho đảng bộ của bạn.", {
-      parentSlug: "Liên kết ngược.",
-    });
+  await refuseCycle(control, child.id, parent.id);
   const row = {
     id: newId(),
     childId: child.id,
@@ -82,36 +108,86 @@ async function linkOf(control: ControlDb, tenant: TenantRecord, id: string) {
   return link;
 }
 
-export async function approveLink(
+/** The acting side's audit row (in its own database, with its actor) and the other side's
+ *  row queued in the control plane. Both name only the other tenant. */
+async function auditBothSides(
   control: ControlDb,
-  { tenant: parent, now, id }: LinkActor & { id: string },
+  { tenant, now, ctx }: LinkActor,
+  link: { id: string; childId: string; parentId: string },
+  action: "link.approve" | "link.revoke",
 ) {
+  const otherId = link.childId === tenant.id ? link.parentId : link.childId;
+  const [other] = await control
+    .select({ slug: tenants.slug, name: tenants.name })
+    .from(tenants)
+    .where(eq(tenants.id, otherId));
+  if (ctx)
+    await audit(ctx, {
+      action,
+      entity: "tenant_link",
+      entityId: link.id,
+      after: { other: { slug: other?.slug, name: other?.name } },
+    });
+  await control.insert(linkAuditOutbox).values({
+    id: newId(),
+    tenantId: otherId,
+    at: now,
+    action,
+    linkId: link.id,
+    otherSlug: tenant.slug,
+    otherName: tenant.name,
+  });
+}
+
+export async function approveLink(control: ControlDb, actor: LinkActor & { id: string }) {
+  const { tenant: parent, now, id } = actor;
   const link = await linkOf(control, parent, id);
   if (link.parentId !== parent.id)
     throw new DomainError("FORBIDDEN", "Chỉ đảng bộ cấp trên duyệt được liên kết.");
   if (link.status !== "pending")
     throw new DomainError("INVALID_STATE", "Liên kết không còn chờ duyệt.");
-  await control
-    .update(tenantLinks)
-    .set({ status: "approved", approvedAt: now })
-    .where(eq(tenantLinks.id, id));
+  const [current] = await control
+    .select({ id: tenantLinks.id })
+    .from(tenantLinks)
+    .where(and(eq(tenantLinks.childId, link.childId), eq(tenantLinks.status, "approved")));
+  const secondParent = () =>
+    new DomainError(
+      "CONFLICT",
+      "Đảng bộ này đang báo cáo cho một đảng bộ cấp trên khác. Muốn đổi cấp trên, cấp dưới hủy liên kết cũ trước.",
+    );
+  if (current) throw secondParent();
+  await refuseCycle(control, link.childId, link.parentId);
+  try {
+    await control
+      .update(tenantLinks)
+      .set({ status: "approved", approvedAt: now })
+      .where(and(eq(tenantLinks.id, id), eq(tenantLinks.status, "pending")));
+  } catch (err) {
+    // The partial unique index refuses a second approved parent that raced past the check.
+    const e = err as { message?: string; cause?: { message?: string } };
+    if (/UNIQUE constraint failed/i.test(`${e?.message} ${e?.cause?.message}`))
+      throw secondParent();
+    throw err;
+  }
+  await auditBothSides(control, actor, link, "link.approve");
   return { id, status: "approved" as const };
 }
 
-export async function revokeLink(
-  control: ControlDb,
-  { tenant, now, id }: LinkActor & { id: string },
-) {
+export async function revokeLink(control: ControlDb, actor: LinkActor & { id: string }) {
+  const { tenant, now, id } = actor;
   const link = await linkOf(control, tenant, id);
   if (link.status === "revoked") return { id, status: "revoked" as const };
-  await control.batch([
-    control
-      .update(tenantLinks)
-      .set({ status: "revoked", revokedAt: now })
-      .where(eq(tenantLinks.id, id)),
-    // What the child pushed leaves with the link.
-    control.delete(rollups).where(eq(rollups.childId, link.childId)),
-  ]);
+  const revoke = control
+    .update(tenantLinks)
+    .set({ status: "revoked", revokedAt: now })
+    .where(eq(tenantLinks.id, id));
+  // What the child pushed leaves with its approved link (a pending request carried nothing,
+  // and the child may report elsewhere meanwhile). Readers walk current links anyway, so the
+  // whole branch below leaves every level above at once.
+  if (link.status === "approved")
+    await control.batch([revoke, control.delete(rollups).where(eq(rollups.childId, link.childId))]);
+  else await revoke;
+  if (link.status === "approved") await auditBothSides(control, actor, link, "link.revoke");
   return { id, status: "revoked" as const };
 }
 
@@ -146,116 +222,36 @@ export async function listLinks(control: ControlDb, tenant: TenantRecord) {
   };
 }
 
-/** Aggregates of the approved children: no names, no plan text — only counts. */
-export async function childrenProgress(control: ControlDb, parent: TenantRecord) {
-  const children = await control
-    .select({ id: tenants.id, slug: tenants.slug, name: tenants.name })
-    .from(tenantLinks)
-    .innerJoin(tenants, eq(tenants.id, tenantLinks.childId))
-    .where(and(eq(tenantLinks.parentId, parent.id), eq(tenantLinks.status, "approved")));
-  const rows = children.length
-    ? await control
-        .select()
-        .from(rollups)
-        .where(
-          inArray(
-            rollups.childId,
-            children.map((c) => c.id),
-          ),
-        )
-    : [];
-  const directiveNames = new Map(
-    (
-      await control
-        .select({ id: directives.id, name: directives.name })
-        .from(directives)
-        .where(eq(directives.parentId, parent.id))
-    ).map((d) => [d.id, d.name]),
-  );
-  return children.map((c) => ({
-    tenant: { slug: c.slug, name: c.name },
-    campaigns: rows
-      .filter((r) => r.childId === c.id)
-      .map((r) => ({
-        name: r.name,
-        templateKey: r.templateKey,
-        directiveId: r.directiveId,
-        directiveName: r.directiveId ? (directiveNames.get(r.directiveId) ?? null) : null,
-        expected: r.expected,
-        submitted: r.submitted,
-        confirmed: r.confirmed,
-        onTime: r.onTime,
-        late: r.late,
-        excused: r.excused,
-        meetingsHeld: r.meetingsHeld,
-        meetingsCompliant: r.meetingsCompliant,
-        reportsOnTime: r.reportsOnTime,
-        computedAt: r.computedAt,
-      })),
-  }));
-}
-
-export async function publishDirective(
-  control: ControlDb,
-  input: LinkActor & {
-    name: string;
-    documentNo?: string;
-    templateKey: string;
-    definition: unknown;
-    lockedSections: string[];
-    startsOn: string;
-    dueOn: string;
-  },
-) {
-  const { tenant: parent, now } = input;
-  const row = {
-    id: newId(),
-    parentId: parent.id,
-    name: input.name,
-    documentNo: input.documentNo ?? null,
-    templateKey: input.templateKey,
-    definition: JSON.stringify(input.definition),
-    lockedSections: JSON.stringify(input.lockedSections),
-    startsOn: input.startsOn,
-    dueOn: input.dueOn,
-    createdAt: now,
-  };
-  await control.insert(directives).values(row);
-  return { id: row.id };
-}
-
-/** Directives this tenant may see: its own, and those of parents it is approved under. */
-export async function visibleDirectives(control: ControlDb, tenant: TenantRecord) {
-  const parentIds = (
-    await control
-      .select({ id: tenantLinks.parentId })
-      .from(tenantLinks)
-      .where(and(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.status, "approved")))
-  ).map((p) => p.id);
+/** Moves the link events another tenant caused into this tenant's audit log (the cron pass
+ *  of this tenant). Insert first, then delete: a pass dying between the two repeats rows at
+ *  worst, never loses one. */
+export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: TenantRecord) {
   const rows = await control
     .select()
-    .from(directives)
-    .where(inArray(directives.parentId, [tenant.id, ...parentIds]))
-    .orderBy(desc(directives.createdAt));
-  return rows.map((d) => ({
-    id: d.id,
-    name: d.name,
-    documentNo: d.documentNo,
-    templateKey: d.templateKey,
-    startsOn: d.startsOn,
-    dueOn: d.dueOn,
-    lockedSections: JSON.parse(d.lockedSections) as string[],
-    own: d.parentId === tenant.id,
-    definition: JSON.parse(d.definition) as unknown,
-  }));
-}
-
-/** A parent's directive this tenant may adopt (not its own); otherwise 404. */
-export async function requireAdoptableDirective(
-  control: ControlDb,
-  { tenant, id }: { tenant: TenantRecord; id: string },
-) {
-  const directive = (await visibleDirectives(control, tenant)).find((d) => d.id === id && !d.own);
-  if (!directive) throw notFound("Không tìm thấy văn bản chỉ đạo.");
-  return directive;
+    .from(linkAuditOutbox)
+    .where(eq(linkAuditOutbox.tenantId, tenant.id))
+    .limit(200);
+  if (!rows.length) return 0;
+  await db.batch(
+    rows.map((r) =>
+      auditInsert(
+        db,
+        {
+          actorUserId: null,
+          action: r.action,
+          entity: "tenant_link",
+          entityId: r.linkId,
+          after: { other: { slug: r.otherSlug, name: r.otherName } },
+        },
+        r.at,
+      ),
+    ) as [ReturnType<typeof auditInsert>, ...ReturnType<typeof auditInsert>[]],
+  );
+  await control.delete(linkAuditOutbox).where(
+    inArray(
+      linkAuditOutbox.id,
+      rows.map((r) => r.id),
+    ),
+  );
+  return rows.length;
 }

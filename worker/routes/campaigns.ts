@@ -4,6 +4,7 @@
 import { Hono } from "hono";
 import { CampaignCreateBody } from "../../schema/api";
 import {
+  campaignChain,
   campaignDetail,
   closeCampaign,
   createCampaign,
@@ -47,7 +48,11 @@ const campaignsRoot = new Hono<AppEnv>()
       const { campaign } = c.var;
       if (campaign.status === "draft" && !seesDrafts(c.var.ctx))
         throw notFound("Không tìm thấy đợt sinh hoạt.");
-      return c.json(await campaignDetail(c.var.ctx.db, campaign), 200);
+      // The directives it carries out (control plane), read only for an adopted campaign.
+      const chain = campaign.directiveId
+        ? await campaignChain(c.var.platform.control().db, campaign)
+        : { links: [], text: "" };
+      return c.json({ ...(await campaignDetail(c.var.ctx.db, campaign)), chain }, 200);
     },
   )
   .post(

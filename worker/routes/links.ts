@@ -2,20 +2,20 @@
 // Links live in the control plane: each call acts for the calling tenant (`linkActor`).
 import { Hono } from "hono";
 import * as v from "valibot";
-import { AdoptBody, DirectiveBody, Id, LinkBody } from "../../schema/api";
+import { DirectiveBody, Id, LinkBody } from "../../schema/api";
+import { AdaptBody, RepublishBody } from "../../schema/api-links";
 import type { TemplateDefinition } from "../../schema/template";
-import { createCampaignFrom } from "../data/campaigns";
+import { campaignChain, createCampaignFrom, requireCampaign } from "../data/campaigns";
 import {
-  approveLink,
-  childrenProgress,
-  listLinks,
+  directiveChain,
   publishDirective,
-  requestLink,
+  refuseLaterThanParent,
+  republishDirective,
   requireAdoptableDirective,
-  revokeLink,
   visibleDirectives,
-  type LinkActor,
-} from "../data/links";
+} from "../data/directives";
+import { childrenProgress } from "../data/link-figures";
+import { approveLink, listLinks, requestLink, revokeLink, type LinkActor } from "../data/links";
 import { requireTemplate } from "../data/templates";
 import type { AppEnv, Platform, TenantRecord } from "../env";
 import { guard, jsonBody, pathParams, policy, type RequestCtx } from "../http";
@@ -27,6 +27,7 @@ const control = (c: { var: { platform: Platform } }) => c.var.platform.control()
 const linkActor = (c: { var: { tenant: TenantRecord; ctx: RequestCtx } }): LinkActor => ({
   tenant: c.var.tenant,
   now: c.var.ctx.now,
+  ctx: c.var.ctx,
 });
 
 export const linkRoutes = new Hono<AppEnv>()
@@ -51,7 +52,7 @@ export const childrenRoutes = new Hono<AppEnv>().get(
   "/progress",
   guard(
     policy.roles("admin", "viewer"),
-    "Số liệu tổng hợp của các đảng bộ cấp dưới đã liên kết (không có tên, không có nội dung)",
+    "Số liệu tổng hợp của các đảng bộ cấp dưới đã liên kết, đến mọi cấp (không có tên, không có nội dung)",
   ),
   async (c) => c.json({ children: await childrenProgress(control(c), c.var.tenant) }, 200),
 );
@@ -79,7 +80,7 @@ export const directiveRoutes = new Hono<AppEnv>()
   .post(
     "/:id/adopt",
     guard(ADMIN, "Áp dụng văn bản của cấp trên thành đợt sinh hoạt của mình"),
-    jsonBody(AdoptBody),
+    jsonBody(AdaptBody),
     idPath,
     async (c) => {
       const directive = await requireAdoptableDirective(control(c), {
@@ -87,15 +88,42 @@ export const directiveRoutes = new Hono<AppEnv>()
         id: c.req.valid("param").id,
       });
       const body = c.req.valid("json");
+      const dueOn = body.dueOn ?? directive.dueOn;
+      refuseLaterThanParent(directive, { dueOn, overrides: body.overrides });
       const created = await createCampaignFrom(c.var.ctx, {
         def: directive.definition as TemplateDefinition,
         directiveId: directive.id,
         name: body.name ?? directive.name,
-        documentNo: directive.documentNo ?? undefined,
-        startsOn: directive.startsOn,
-        dueOn: directive.dueOn,
+        documentNo: body.documentNo ?? directive.documentNo ?? undefined,
+        startsOn: body.startsOn ?? directive.startsOn,
+        dueOn,
+        overrides: body.overrides,
         unitIds: body.unitIds,
       });
-      return c.json(created, 201);
+      return c.json({ ...created, chain: await directiveChain(control(c), directive.id) }, 201);
+    },
+  )
+  .post(
+    "/:id/republish",
+    guard(ADMIN, "Chuyển văn bản của cấp trên xuống cấp dưới, khóa thêm phần không được sửa"),
+    jsonBody(RepublishBody),
+    idPath,
+    async (c) =>
+      c.json(
+        await republishDirective(control(c), {
+          ...linkActor(c),
+          ...c.req.valid("json"),
+          ...c.req.valid("param"),
+        }),
+        201,
+      ),
+  )
+  .get(
+    "/campaigns/:id/chain",
+    guard(ADMIN, "Chuỗi văn bản một đợt sinh hoạt thực hiện"),
+    idPath,
+    async (c) => {
+      const campaign = await requireCampaign(c.var.ctx.db, c.req.valid("param").id);
+      return c.json(await campaignChain(control(c), campaign), 200);
     },
   );
