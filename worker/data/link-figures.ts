@@ -4,22 +4,14 @@
 // at read time, one level per round trip, so revoking a link anywhere removes that branch
 // from every level above at once: nothing is copied upward.
 import { and, eq, inArray } from "drizzle-orm";
+import { COUNT_KEYS } from "../../schema/rules/counts";
 import { directives, rollups, tenantLinks, tenants } from "../../schema/tables/control";
 import type { ControlDb } from "../db/handles";
 import type { TenantRecord } from "../env";
 import { MAX_DEPTH } from "./links";
 
-const FIELDS = [
-  "expected",
-  "submitted",
-  "confirmed",
-  "onTime",
-  "late",
-  "excused",
-  "meetingsHeld",
-  "meetingsCompliant",
-  "reportsOnTime",
-] as const;
+/** The rollup's figure columns: the progress counts and the cell's work. */
+const FIELDS = [...COUNT_KEYS, "meetingsHeld", "meetingsCompliant", "reportsOnTime"] as const;
 type Figures = Record<(typeof FIELDS)[number], number>;
 const zero = (): Figures => Object.fromEntries(FIELDS.map((k) => [k, 0])) as Figures;
 const add = (a: Figures, b: Figures) => {
