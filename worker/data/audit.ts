@@ -1,6 +1,6 @@
 // Audit rows are written in the same batch as the change they describe, so the log never
 // claims a write that did not happen nor misses one that did.
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { auditLog, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import type { Ctx } from "./context";
@@ -13,6 +13,19 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   requestId?: string | null;
+}
+
+/** The audit row of a write that may do nothing (`INSERT … ON CONFLICT DO NOTHING`): in the
+ *  same batch after it, the row is written only when `wrote` holds — e.g. the new row's id
+ *  exists — so a refused write leaves no trace in the log either. */
+export function auditInsertIf(db: TenantDb, entry: AuditEntry, at: Date, wrote: SQL) {
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  return db.run(sql`INSERT INTO ${auditLog}
+    (at, actor_user_id, action, entity, entity_id, before_json, after_json, request_id)
+    SELECT ${at.getTime()}, ${entry.actorUserId}, ${entry.action}, ${entry.entity},
+      ${entry.entityId ?? null}, ${json(entry.before)}, ${json(entry.after)},
+      ${entry.requestId ?? null}
+    WHERE ${wrote}`);
 }
 
 export function auditInsert(db: TenantDb, entry: AuditEntry, at: Date) {

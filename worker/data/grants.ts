@@ -1,12 +1,12 @@
 // Role grants on accounts (admin only). A role other than admin names the unit whose subtree
 // it covers; nobody removes their own admin role.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { grants } from "../../schema/tables/tenant";
 import { ALL_SCOPE } from "../domain/scope";
 import type { Role } from "../env";
 import { DomainError, notFound } from "../errors";
 import { requireUser } from "./accounts";
-import { audit } from "./audit";
+import { audit, auditInsertIf } from "./audit";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { requireUnitInScope } from "./units";
@@ -30,12 +30,18 @@ export async function addGrant(ctx: Ctx, input: { userId: string; role: Role; un
       .values({ id, userId, role: input.role, unitId, createdAt: now })
       .onConflictDoNothing()
       .returning({ id: grants.id }),
-    audit(ctx, {
-      action: "grant.add",
-      entity: "user",
-      entityId: userId,
-      after: { role: input.role, unitId },
-    }),
+    auditInsertIf(
+      db,
+      {
+        ...ctx.actor,
+        action: "grant.add",
+        entity: "user",
+        entityId: userId,
+        after: { role: input.role, unitId },
+      },
+      now,
+      sql`EXISTS (SELECT 1 FROM ${grants} WHERE ${grants.id} = ${id})`,
+    ),
   ]);
   if (!inserted[0]) throw new DomainError("CONFLICT", "Tài khoản đã có vai trò này.");
   return { id, role: input.role, unitId };

@@ -8,7 +8,7 @@ import type { MergeKind } from "../../schema/vocab/merge-kinds";
 import type { TenantDb } from "../db/handles";
 import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
-import { auditInsert } from "./audit";
+import { auditInsert, auditInsertIf } from "./audit";
 import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -64,7 +64,7 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
   };
   const [inserted] = await db.batch([
     db.insert(meetings).values(row).onConflictDoNothing().returning({ id: meetings.id }),
-    auditInsert(
+    auditInsertIf(
       db,
       {
         ...actor,
@@ -74,6 +74,7 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
         after: { unitId: unit.id, stepKey: step.key },
       },
       now,
+      sql`EXISTS (SELECT 1 FROM ${meetings} WHERE ${meetings.id} = ${row.id})`,
     ),
   ]);
   if (!inserted[0])
