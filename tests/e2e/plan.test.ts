@@ -256,13 +256,16 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
         .click();
       await sec.getByRole("heading", { level: 1, name: `Kế hoạch của ${name}` }).waitFor();
     };
-    const confirm = async (name: string) => {
+    const confirm = async (name: string, opinion?: string) => {
       await open(name);
+      if (opinion) await sec.getByLabel("Nhận xét của chi bộ (không bắt buộc)").fill(opinion);
       const confirmed = sec.waitForResponse(
         (r) => r.url().endsWith("/confirm") && r.request().method() === "POST",
       );
       await sec.getByRole("button", { name: "Xác nhận", exact: true }).click();
-      expect((await confirmed).status()).toBe(200);
+      const answer = await confirmed;
+      expect(answer.status()).toBe(200);
+      if (opinion) expect(answer.request().postDataJSON()).toEqual({ opinion });
       await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
       await sec.getByText(`Đã xác nhận kế hoạch của ${name}.`).waitFor();
     };
@@ -301,7 +304,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await again.context().close();
 
     await sec.goto(queueUrl);
-    await confirm(MEMBER.name);
+    await confirm(MEMBER.name, "Kế hoạch sát với nhiệm vụ; chi bộ sẽ theo dõi hằng tháng.");
     const confirmedList = sec.locator("section", { has: sec.locator("#q-confirmed") });
     for (const name of [MEMBER.name, WAITING]) await confirmedList.getByText(name).waitFor();
     expect(await awaiting.locator("li").count()).toBe(0);

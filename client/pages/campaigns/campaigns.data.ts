@@ -120,7 +120,8 @@ export const decidePlan = action(
         comment: "Hãy ghi lý do trả lại (ít nhất 3 ký tự).",
       });
     }
-    if (op === "confirm") await confirmSubmission(tenant, submissionId);
+    const opinion = String(form.get("opinion") ?? "").trim();
+    if (op === "confirm") await confirmSubmission(tenant, submissionId, opinion || undefined);
     else await returnSubmission(tenant, submissionId, comment);
     const notice =
       op === "confirm"

@@ -146,6 +146,7 @@ export const getReview = query(async (tenant: string, campaignId: string, submis
     campaign,
     submission: read.submission,
     versions: read.versions,
+    confirmation: read.confirmation,
     form: campaign.definition.forms.find((f) => f.key === read.submission.formKey) ?? null,
     unitName: unit?.name ?? "",
     parentUnitName: parent?.name ?? me.tenant.name,

@@ -28,6 +28,8 @@ interface Paper {
   unitName: string;
   memberName: string;
   confirmedAt: string | null;
+  /** Who signed for the cell, and its opinion: the reviewer's copy has it. */
+  confirmation: { opinion: string; signerName: string; signerPosition: string } | null;
   /** The day the plan is dated: when it was submitted, else last saved, else today. */
   date: string;
   back: string;
@@ -76,6 +78,7 @@ export default function PrintPage(props: RouteSectionProps) {
         unitName: valueOfPrefill(r.form, s.data, "member.unitName") || r.unitName,
         memberName: valueOfPrefill(r.form, s.data, "member.fullName") || (s.fullName ?? ""),
         confirmedAt: s.confirmedAt,
+        confirmation: r.confirmation,
         date: s.submittedAt ?? s.updatedAt,
         back: `${base}/xac-nhan/${s.id}`,
       };
@@ -100,6 +103,7 @@ export default function PrintPage(props: RouteSectionProps) {
       unitName: valueOfPrefill(p.form, data, "member.unitName") || p.facts?.unitName || "",
       memberName: valueOfPrefill(p.form, data, "member.fullName") || p.me.user.fullName,
       confirmedAt: s?.confirmedAt ?? null,
+      confirmation: null,
       date: s?.submittedAt ?? s?.updatedAt ?? new Date().toISOString(),
       back: `${base}/ke-hoach/${formKey}`,
     };
@@ -168,10 +172,24 @@ export default function PrintPage(props: RouteSectionProps) {
                   {(c) => (
                     <>
                       <p class="sig-title">{upper(c().label)}</p>
+                      <Show when={p().confirmation?.opinion}>
+                        <p class="sig-opinion">{p().confirmation!.opinion}</p>
+                      </Show>
+                      <Show when={p().confirmation}>
+                        {(k) => (
+                          <>
+                            <p class="sig-title">T/M CHI BỘ</p>
+                            <p class="sig-title">{upper(k().signerPosition)}</p>
+                          </>
+                        )}
+                      </Show>
                       <p class="sig-help">{c().help ?? "(Ký ghi rõ họ tên)"}</p>
                       <p class="sig-note">
                         {p().confirmedAt ? `Đã xác nhận ngày ${formatDate(p().confirmedAt!)}` : ""}
                       </p>
+                      <Show when={p().confirmation}>
+                        {(k) => <p class="sig-name">{k().signerName}</p>}
+                      </Show>
                     </>
                   )}
                 </Show>

@@ -67,6 +67,18 @@ export default function ReviewPage(props: RouteSectionProps) {
               <p class="callout-title">
                 Chi bộ đã xác nhận ngày {formatDate(r().submission.confirmedAt ?? "")}.
               </p>
+              <Show when={r().confirmation}>
+                {(c) => (
+                  <>
+                    <Show when={c().opinion}>
+                      <p class="quote">{c().opinion}</p>
+                    </Show>
+                    <p>
+                      T/M Chi bộ: {c().signerPosition} {c().signerName}
+                    </p>
+                  </>
+                )}
+              </Show>
             </div>
           </Show>
           <Show when={r().submission.status === "returned"}>
@@ -97,6 +109,9 @@ export default function ReviewPage(props: RouteSectionProps) {
                 method="post"
               >
                 <input type="hidden" name="op" value="confirm" />
+                <Field id="confirm-opinion" label="Nhận xét của chi bộ (không bắt buộc)">
+                  <TextArea name="opinion" rows={3} maxLength={2000} />
+                </Field>
                 <Submit pending={sub.pending} busy="Đang ghi…">
                   Xác nhận
                 </Submit>
