@@ -15,7 +15,6 @@ import { PositionCode } from "./vocab/positions";
 import { HttpUrl, IsoDate, IsoInstant } from "./scalars";
 
 // Kept for worker/data/import.ts; the vocabulary lives in schema/vocab.
-export { MEMBER_STATUSES } from "./vocab/member-statuses";
 
 export const Email = v.pipe(
   v.string("Bắt buộc phải có."),

@@ -7,8 +7,7 @@ import type { tenants } from "../schema/tables/control";
 import type { Role } from "../schema/vocab/roles";
 
 export type TenantRecord = typeof tenants.$inferSelect;
-// The vocabulary is schema/vocab/roles.ts; these names stay for the worker's importers.
-export { ROLES } from "../schema/vocab/roles";
+// The role type of the session and the grants; its one source is schema/vocab/roles.ts.
 export type { Role };
 
 export interface Grant {

@@ -7,7 +7,8 @@ import * as v from "valibot";
 import type { Ctx } from "./data/context";
 import { scopeOf, type Scope } from "./domain/scope";
 import { DomainError, fieldErrors, forbidden, invalidBody, unauthenticated } from "./errors";
-import { ROLES, type AppEnv, type Role, type SessionGrant, type SessionUser } from "./env";
+import { ROLES } from "../schema/vocab/roles";
+import type { AppEnv, Role, SessionGrant, SessionUser } from "./env";
 import { decodeUtf8, parseJsonBody } from "./json-text";
 import { hasControlChar } from "../schema/scalars";
 

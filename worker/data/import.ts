@@ -8,7 +8,8 @@
 // line (in the dry run too) and refused by nobody: the member is imported without a code.
 import { eq, inArray } from "drizzle-orm";
 import * as v from "valibot";
-import { Email, MEMBER_STATUSES } from "../../schema/api";
+import { Email } from "../../schema/api";
+import { MEMBER_STATUSES } from "../../schema/vocab/member-statuses";
 import { memberStatusHistory, members, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { detectKind, MAX_ROSTER_ROWS, parseRosterFile, type RawRow } from "../domain/roster-file";

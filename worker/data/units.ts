@@ -17,8 +17,6 @@ import { scopeCondition } from "./scope";
 
 export type UnitRow = typeof units.$inferSelect;
 // The vocabularies live in schema/vocab and schema/rules; these names stay for importers.
-export { UNIT_KINDS, type UnitKind } from "../../schema/vocab/unit-kinds";
-export { ON_ROLL_STATUSES } from "../../schema/rules/roll";
 
 export async function getUnit(db: TenantDb, id: string): Promise<UnitRow | null> {
   const [row] = await db.select().from(units).where(eq(units.id, id)).limit(1);

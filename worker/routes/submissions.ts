@@ -36,12 +36,13 @@ const confirmBody: typeof confirmJson = Object.assign(
 
 /** Who may read a submission: its author, staff whose scope covers the author, and the
  *  supervisors the confirmed plan is routed to. Anyone else gets 404. */
+const readerOf = (ctx: RequestCtx) => ({
+  memberId: ctx.user.memberId,
+  staffScope: ctx.scopeFor(STAFF),
+  grants: ctx.grants,
+});
 const readable = (ctx: RequestCtx, id: string) =>
-  requireReadableSubmission(ctx.db, id, {
-    memberId: ctx.user.memberId,
-    staffScope: ctx.scopeFor(STAFF),
-    grants: ctx.grants,
-  });
+  requireReadableSubmission(ctx.db, id, readerOf(ctx));
 
 export const submissionRoutes = new Hono<AppEnv>()
   .get(
@@ -54,17 +55,10 @@ export const submissionRoutes = new Hono<AppEnv>()
     idPath,
     async (c) => {
       const { ctx } = c.var;
-      const reader = {
-        memberId: ctx.user.memberId,
-        staffScope: ctx.scopeFor(STAFF),
-        grants: ctx.grants,
-      };
       const withData = c.req.valid("query").versions === "full";
       // A supervisor reads the confirmed version only (data/submission-read.ts).
-      return c.json(
-        await readSubmission(ctx, { id: c.req.valid("param").id, reader, withData }),
-        200,
-      );
+      const id = c.req.valid("param").id;
+      return c.json(await readSubmission(ctx, { id, reader: readerOf(ctx), withData }), 200);
     },
   )
   .get("/:id/comments", guard(policy.signedIn, "Góp ý về một bản kế hoạch"), idPath, async (c) => {

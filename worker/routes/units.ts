@@ -4,7 +4,8 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Id, UnitCloseBody, UnitCreateBody, UnitUpdateBody } from "../../schema/api";
 import { closeUnit, createUnit, listUnits, toView, updateUnit } from "../data/units";
-import { ROLES, type AppEnv } from "../env";
+import { ROLES } from "../../schema/vocab/roles";
+import type { AppEnv } from "../env";
 import { guard, jsonBody, pathParams, policy } from "../http";
 
 const ALL = policy.roles(...ROLES);
