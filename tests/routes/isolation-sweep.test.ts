@@ -6,7 +6,8 @@
 // the caller's own tenant and on A's; with every query the route declares (a search for the
 // marker, each format of an export). No answer, header, export (XLSX unzipped) or line the
 // server logs may carry A's marker. A route whose parameters the fixture cannot fill fails
-// (tests/support/rich.ts names each id's kind).
+// (tests/support/rich.ts names each id's kind). Every answer also carries the security headers
+// and no cookie but the tenant's session cookie (tests/support/response-checks.ts).
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../worker/app";
@@ -14,6 +15,7 @@ import { runScheduledPass } from "../../worker/cron";
 import { describeRoutes, type RouteInfo } from "../../worker/openapi";
 import { makeApp, openTenant, type TestApp } from "../support/app";
 import { buildRich, fillPath, ROLE_KEYS, type Rich } from "../support/rich";
+import { responseProblems } from "../support/response-checks";
 
 const MARK_A = "qqmarkaqq";
 const MARK_B = "qqmarkbqq";
@@ -152,6 +154,7 @@ describe("every GET route, read from outside tenant A", () => {
     ];
     const leaks: string[] = [];
     const errors: string[] = [];
+    const problems: string[] = [];
     let calls = 0;
     for (const r of gets) {
       const idSets = [a.paramsFor(r.path), b.paramsFor(r.path)];
@@ -161,6 +164,7 @@ describe("every GET route, read from outside tenant A", () => {
             for (const q of queries(r, { ...a.ids, ...ids })) {
               const path = fillPath(r.path, { ...ids, tenant: slug, slug }) + q;
               const res = await t.request("GET", path, { token: c.token });
+              problems.push(...responseProblems(res, path));
               let text = await answerText(res);
               const shared = SHARED_BY_DESIGN[r.path];
               if (shared && res.status === 200) {
@@ -179,6 +183,8 @@ describe("every GET route, read from outside tenant A", () => {
     spies.forEach((s) => s.mockRestore());
     expect(leaks).toEqual([]);
     expect(errors).toEqual([]);
+    // Every answer, whatever its status, carries the security headers and no stray cookie.
+    expect([...new Set(problems)].slice(0, 20)).toEqual([]);
     expect(logged.filter((l) => l.toLowerCase().includes(MARK_A))).toEqual([]);
     expect(calls).toBeGreaterThan(500);
   }, 300_000);

@@ -3,7 +3,8 @@
 // from the valibot schema the route validates with (tests/support/arbitrary.ts), from the
 // fixture's own valid body broken in one place, and from raw bytes no schema describes (deep
 // nesting, huge, not UTF-8). For every body:
-// - the answer is below 500;
+// - the answer is below 500, with the security headers and no cookie but the tenant's
+//   session cookie (tests/support/response-checks.ts);
 // - an answer ≥ 400 names its machine code, and the tenant's and the control plane's tables
 //   are as they were (row counts, highest rowid, versions) — so no audit row either.
 // PROPS_RUNS sets the bodies per route (default 60; `PROPS_RUNS=5000` for a long run).
@@ -17,6 +18,7 @@ import { describeRoutes, type RouteInfo } from "../../worker/openapi";
 import { arbitraryFor, hostileString, mutate, rawHostileBody } from "../support/arbitrary";
 import { makeApp, openTenant, type TestApp } from "../support/app";
 import { diff, fingerprinter } from "../support/fingerprint";
+import { responseProblems } from "../support/response-checks";
 import { buildRich, fillPath, type Rich } from "../support/rich";
 
 const RUNS = Number(process.env.PROPS_RUNS ?? 60);
@@ -141,6 +143,7 @@ describe.each(routes.map((r) => [key(r), r] as const))("%s", (_, r) => {
         const text = await res.text();
         seen[res.status] = (seen[res.status] ?? 0) + 1;
         expect(res.status, text.slice(0, 300)).toBeLessThan(500);
+        expect(responseProblems(res, path)).toEqual([]);
         if (res.status >= 400) {
           const code = (JSON.parse(text) as { error?: { code?: unknown } }).error?.code;
           expect(typeof code, text.slice(0, 300)).toBe("string");
