@@ -126,6 +126,7 @@ describe("the fixture", () => {
         "meetings.place",
         "meetings.minutes",
         "notifications.title",
+        "reviews.note",
       ]),
     );
   });

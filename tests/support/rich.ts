@@ -297,6 +297,13 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
   );
   await write("a2", "PUT", "/my/consent-on-behalf", {}, { consent: true });
 
+  await write("a1", "PUT", "/campaigns/:id/reviews", C, {
+    memberId: tree.ids.a2!,
+    period: "2026-03",
+    rating: "hoan-thanh-tot",
+    note: `Nhận xét ${M}`,
+  });
+
   // The cell's meeting, written up, with its roll-call.
   const created = await write<{ meeting: { id: string; version: number } }>(
     "a1",
