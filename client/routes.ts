@@ -42,6 +42,7 @@ const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
 const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
+const SecurityPage = lazy(() => import("./pages/security/Page"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -77,6 +78,7 @@ const templatesData = () => import("./pages/templates/templates.data");
 const meetingData = () => import("./pages/meeting/meeting.data");
 const supervisionData = () => import("./pages/supervision/supervision.data");
 const linksData = () => import("./pages/links/links.data");
+const securityData = () => import("./pages/security/security.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
 const preloadRoster = lazyPreload(rosterData, "preloadRoster");
@@ -95,6 +97,7 @@ const preloadPublic = lazyPreload(meetingData, "preloadPublic");
 const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
 const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
 const preloadLinks = lazyPreload(linksData, "preloadLinks");
+const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
 
 /** A campaign's own screens hang below its path. */
 const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
@@ -153,6 +156,7 @@ export const routes: RouteDefinition[] = [
       },
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
       { path: "/thong-bao", component: NotificationsPage },
+      { path: "/bao-mat", component: SecurityPage, preload: preloadSecurity },
       ...AREAS.filter((a) => COMING_SOON.includes(a.path)).map((a) => ({
         path: `/${a.path}`,
         component: ComingSoonPage,

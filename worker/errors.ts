@@ -15,6 +15,8 @@ export const STATUS = {
   TOKEN_INVALID: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  /** The password was accepted; the session still owes its second factor (TOTP). */
+  TWO_FACTOR_REQUIRED: 401,
   FORBIDDEN: 403,
   CSRF_ORIGIN: 403,
   ROLE_SCOPE: 403,
@@ -39,12 +41,17 @@ export const STATUS = {
   /** The request is well-formed but a rule of the domain refuses it (close a unit that still
    *  has members, move the root). */
   RULE_VIOLATION: 422,
+  /** A second-factor code that is wrong, expired, or already used in its 30-second step. */
+  TOTP_INVALID: 422,
+  TOTP_REPLAYED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   BUSY: 503,
   PROVISIONING_FAILED: 503,
   /** SIGNUP=verify without an e-mail transport: the operator must configure one. */
   SIGNUP_UNAVAILABLE: 503,
+  /** No sealing key configured (SEAL_KEY / TENANT_TOKEN_KEY): a second factor cannot be kept. */
+  TWO_FACTOR_UNAVAILABLE: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof STATUS;
@@ -72,6 +79,11 @@ export const forbidden = (message = "Bạn không có quyền thực hiện thao
   new DomainError("FORBIDDEN", message);
 export const unauthenticated = () =>
   new DomainError("UNAUTHENTICATED", "Bạn cần đăng nhập để tiếp tục.");
+export const twoFactorRequired = () =>
+  new DomainError(
+    "TWO_FACTOR_REQUIRED",
+    "Cần nhập mã xác thực hai lớp (từ ứng dụng xác thực) để hoàn tất đăng nhập.",
+  );
 export const invalidBody = (fields: FieldErrors, message = "Dữ liệu gửi lên chưa hợp lệ.") =>
   new DomainError("INVALID_BODY", message, fields);
 export const versionConflict = () =>

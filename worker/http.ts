@@ -6,7 +6,14 @@ import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import type { Ctx } from "./data/context";
 import { scopeOf, type Scope } from "./domain/scope";
-import { DomainError, fieldErrors, forbidden, invalidBody, unauthenticated } from "./errors";
+import {
+  DomainError,
+  fieldErrors,
+  forbidden,
+  invalidBody,
+  twoFactorRequired,
+  unauthenticated,
+} from "./errors";
 import { ROLES } from "../schema/vocab/roles";
 import type { AppEnv, Role, SessionGrant, SessionUser } from "./env";
 import { decodeUtf8, parseJsonBody } from "./json-text";
@@ -61,7 +68,7 @@ export function guard(p: Policy, summary: string): MiddlewareHandler<any> {
   const check: MiddlewareHandler<AppEnv & Guarded> = async (c, next) => {
     if (p.kind !== "public") {
       const user = c.get("user");
-      if (!user) throw unauthenticated();
+      if (!user) throw c.get("pendingUserId") ? twoFactorRequired() : unauthenticated();
       const grants = c.get("grants");
       if (p.kind === "roles" && !grants.some((g) => p.roles.includes(g.role))) throw forbidden();
       c.set("ctx", {

@@ -241,5 +241,16 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE TABLE `on_behalf_consents` (\n\t`member_id` text PRIMARY KEY NOT NULL,\n\t`given_by` text NOT NULL,\n\t`means` text NOT NULL,\n\t`given_at` integer NOT NULL\n);",
       ],
     },
+    {
+      tag: "0012_two_factor",
+      when: 1795958343268,
+      hash: "6f1b7686e194a5394b467d638cae2becf5f274bacf0c62407fad1609390bcb52",
+      statements: [
+        "ALTER TABLE `sessions` ADD `two_factor_pending` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `users` ADD `totp_key` text;",
+        "ALTER TABLE `users` ADD `totp_last_step` integer;",
+        "ALTER TABLE `users` ADD `totp_recovery_hash` blob;",
+      ],
+    },
   ],
 };

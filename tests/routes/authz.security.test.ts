@@ -407,6 +407,51 @@ const ROWS: Row[] = [
     }),
     expect: publicRoute(200),
   },
+  // The second factor: every signed-in account may manage its own; nobody here has one on,
+  // so enabling with a made-up code is refused (422) and disabling finds nothing (409). The
+  // code steps answer 401 to everyone without a pending session (tests/routes/totp.test.ts).
+  {
+    method: "GET",
+    route: "/api/t/:tenant/auth/two-factor",
+    request: async () => ({ path: `${T}/auth/two-factor` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/setup",
+    request: async () => ({ path: `${T}/auth/two-factor/setup` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/enable",
+    request: async () => ({
+      path: `${T}/auth/two-factor/enable`,
+      body: { key: "A".repeat(32), code: "000000" },
+    }),
+    expect: signedIn(422),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/disable",
+    request: async () => ({ path: `${T}/auth/two-factor/disable`, body: { code: "000000" } }),
+    expect: signedIn(409),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/verify",
+    request: async () => ({ path: `${T}/auth/two-factor/verify`, body: { code: "000000" } }),
+    expect: publicRoute(401),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/recover",
+    request: async () => ({
+      path: `${T}/auth/two-factor/recover`,
+      body: { recoveryCode: "AAAA-BBBB-CCCC-DDDD" },
+    }),
+    expect: publicRoute(401),
+  },
   {
     method: "GET",
     route: "/api/t/:tenant/me",

@@ -27,6 +27,12 @@ export const ADDRESS_BURST_LIMIT: Limit = { max: 30, windowMs: 60 * 1000 };
  *  attempts within their own address's limits count here, so one flooding address cannot
  *  spend the budget that everyone else signs in with. */
 export const GLOBAL_LOGIN_LIMIT: Limit = { max: 200, windowMs: 60 * 1000 };
+/** Second-factor codes (and recovery codes) per account and address, like passwords… */
+export const TOTP_PAIR_LIMIT: Limit = { max: 5, windowMs: 15 * 60 * 1000 };
+/** …and per account from everywhere: a six-digit code (three steps accepted) must not be
+ *  guessable by spreading tries over addresses — some 0.1% a day at this rate, for someone
+ *  who already holds the password. */
+export const TOTP_ACCOUNT_LIMIT: Limit = { max: 20, windowMs: 60 * 60 * 1000 };
 export const SIGNUP_LIMIT: Limit = { max: 10, windowMs: 60 * 60 * 1000 };
 
 export const throttleKey = (...parts: string[]) =>
@@ -107,6 +113,29 @@ export async function throttleLogin(
     [{ key: throttleKey("login-all"), limit: GLOBAL_LOGIN_LIMIT }],
     now,
     "Hệ thống đang nhận quá nhiều lượt đăng nhập. Vui lòng thử lại sau ít phút.",
+  );
+  return pairKey;
+}
+
+/** Counts a second-factor attempt before the code is checked (429 beyond the limits). Answers
+ *  the key a correct code clears. */
+export async function throttleTotp(
+  db: ControlDb,
+  attempt: { tenantId: string; userId: string; address: string },
+  now: Date,
+): Promise<string> {
+  const pairKey = throttleKey("totp", attempt.tenantId, attempt.userId, attempt.address);
+  await throttle(
+    db,
+    [
+      { key: pairKey, limit: TOTP_PAIR_LIMIT },
+      {
+        key: throttleKey("totp-account", attempt.tenantId, attempt.userId),
+        limit: TOTP_ACCOUNT_LIMIT,
+      },
+    ],
+    now,
+    "Nhập sai mã xác thực quá nhiều lần. Vui lòng thử lại sau ít phút.",
   );
   return pairKey;
 }

@@ -31,6 +31,7 @@ export function requestContext(
     c.set("user", null);
     c.set("grants", []);
     c.set("sessionId", null);
+    c.set("pendingUserId", null);
     c.header("X-Request-Id", requestId);
     c.header("Cache-Control", "no-store");
     const limiter = limiters.find((l) => l.match.test(c.req.path))!;

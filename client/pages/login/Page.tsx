@@ -8,7 +8,8 @@ import { Show } from "solid-js";
 import { ApiError } from "../../api";
 import PublicHeader from "../../components/PublicHeader";
 import { useTitle } from "../../lib/title";
-import { getTenant, signIn } from "./login.data";
+import { getTenant, signIn, verifyCode } from "./login.data";
+import CodeStep from "./CodeStep";
 import { Field, Input, PasswordInput } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
@@ -52,31 +53,36 @@ export default function LoginPage(props: RouteSectionProps) {
             {tenant()?.name ?? "Đang tải tên đảng bộ…"}
           </h1>
 
-          <form action={signIn.with(slug())} method="post" class="card stack">
-            <Field id="email" label="Thư điện tử">
-              <Input
-                name="email"
-                type="email"
-                inputmode="email"
-                autocomplete="username"
-                autocapitalize="none"
-                spellcheck={false}
-                required
-                aria-invalid={sub.error ? "true" : undefined}
-              />
-            </Field>
-            <Field id="password" label="Mật khẩu">
-              <PasswordInput
-                name="password"
-                autocomplete="current-password"
-                invalid={!!sub.error}
-              />
-            </Field>
-            <Alert>{errorText()}</Alert>
-            <Submit pending={sub.pending} busy="Đang đăng nhập…">
-              Đăng nhập
-            </Submit>
-          </form>
+          <Show
+            when={!sub.result?.twoFactor}
+            fallback={<CodeStep slug={slug()} action={verifyCode} />}
+          >
+            <form action={signIn.with(slug())} method="post" class="card stack">
+              <Field id="email" label="Thư điện tử">
+                <Input
+                  name="email"
+                  type="email"
+                  inputmode="email"
+                  autocomplete="username"
+                  autocapitalize="none"
+                  spellcheck={false}
+                  required
+                  aria-invalid={sub.error ? "true" : undefined}
+                />
+              </Field>
+              <Field id="password" label="Mật khẩu">
+                <PasswordInput
+                  name="password"
+                  autocomplete="current-password"
+                  invalid={!!sub.error}
+                />
+              </Field>
+              <Alert>{errorText()}</Alert>
+              <Submit pending={sub.pending} busy="Đang đăng nhập…">
+                Đăng nhập
+              </Submit>
+            </form>
+          </Show>
 
           <p class="center">
             <A href={`/t/${slug()}/cong-khai`}>Kế hoạch công khai</A>
