@@ -257,6 +257,16 @@ describe("parseRosterFile: CSV", () => {
     expect(errs[0]!.message.startsWith("Tệp không phải UTF-8")).toBe(true);
   });
 
+  it("refuses NUL and other control characters in a cell, naming the row and the column", async () => {
+    const file = `${HEADER}\n${LINE_A}\nTrần\u0000 Bình,1980,,,,,\n${LINE_A.replace("Bí thư", "Bí\u0007thư")}\n`;
+    expect(errors(await csv(file))).toEqual([
+      { line: 3, message: expect.stringContaining("«ho_ten» có ký tự điều khiển") },
+      { line: 4, message: expect.stringContaining("«chuc_vu» có ký tự điều khiển") },
+    ]);
+    // Tabs and line breaks inside a quoted cell are text, not control characters.
+    expect(rows(await csv(`${HEADER}\n"Nguyễn\tVăn An",1975,,,"Bí\nthư",,\n`))).toHaveLength(1);
+  });
+
   it("rejects an empty file", async () => {
     expect(errors(await csv("\uFEFF\r\n \r\n"))).toEqual([
       { line: 1, message: "Tệp trống: không có dòng tiêu đề." },
