@@ -21,13 +21,6 @@ const sum = (fs: Figures[]) =>
   Object.fromEntries(FIELDS.map((k) => [k, fs.reduce((s, f) => s + f[k], 0)]));
 /** 12/3/2026 09:00 ICT. */
 const AT = "2026-03-12T02:00:00Z";
-const SECRETS = [
-  "Nguyễn Văn An",
-  "Trần Thị Bình",
-  "Lê Văn Cường",
-  "Giữ gìn phẩm chất",
-  "Khắc phục hạn chế",
-];
 
 describe("a three-level chain", () => {
   it("cascades directives down and figures up, exactly, and drops a revoked branch at once", async () => {
@@ -269,7 +262,9 @@ describe("a three-level chain", () => {
 
     // No answer at any level carries a person's name or a plan's text.
     const text = JSON.stringify(answers.filter((a) => !JSON.stringify(a).includes('"entries"')));
-    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
+    const planTexts = ["Giữ gìn phẩm chất", "Khắc phục hạn chế"];
+    for (const secret of [...names, ...planTexts]) expect(text).not.toContain(secret);
   }, 60_000);
 });
 
