@@ -179,9 +179,9 @@ export function withBodyType(bodyType: string): MiddlewareHandler<AppEnv> {
 /** The `:id` of a route over one record, validated: a malformed id names nothing (404). */
 export const ById = pathParams(v.object({ id: Id }));
 
-/** A change to one record: the caller passes `guard(p, summary)`, the id comes from the path
- *  and the change from the body, and `apply` gets both as one input; the answer is `view` of
- *  what it returns, with 200. */
+/** A route that changes one record, for the callers `p` admits (`summary` documents it): the
+ *  id comes from the path and the change from the body, `apply` gets both as one input, and
+ *  the answer is `view` of what it returns, with 200. */
 export const changeById = <S extends v.GenericSchema<unknown, object>, R, V>(
   p: CallerPolicy,
   summary: string,
