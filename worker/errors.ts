@@ -86,6 +86,9 @@ export const twoFactorRequired = () =>
   );
 export const invalidBody = (fields: FieldErrors, message = "Dữ liệu gửi lên chưa hợp lệ.") =>
   new DomainError("INVALID_BODY", message, fields);
+/** Making or announcing a tenant failed for a passing reason: the caller may retry in `seconds`. */
+export const provisioningFailed = (message: string, seconds: number) =>
+  new DomainError("PROVISIONING_FAILED", message, undefined, { "Retry-After": String(seconds) });
 export const versionConflict = () =>
   new DomainError(
     "VERSION_CONFLICT",

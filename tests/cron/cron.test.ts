@@ -12,6 +12,7 @@ import {
   submitPlan000,
   launchCampaign000,
   notificationsOf,
+  ONE_CONFIRMED_PLAN,
   type Tree,
 } from "../support/tree";
 
@@ -255,18 +256,6 @@ describe("parents", () => {
     const res = await parent.api<{
       children: { tenant: { slug: string }; campaigns: Record<string, unknown>[] }[];
     }>("admin", "GET", "/children/progress");
-    // One confirmed plan on time among five expected, two excused, no meetings or reports yet.
-    const childFigures = {
-      expected: 5,
-      submitted: 1,
-      confirmed: 1,
-      onTime: 1,
-      late: 0,
-      excused: 2,
-      meetingsHeld: 0,
-      meetingsCompliant: 0,
-      reportsOnTime: 0,
-    };
     expect(res.body.children).toEqual([
       {
         tenant: { slug: "phuong-con", name: "Đảng bộ phuong-con" },
@@ -276,7 +265,7 @@ describe("parents", () => {
             templateKey: "tu-soi-tu-sua",
             directiveId: null,
             directiveName: null,
-            ...childFigures,
+            ...ONE_CONFIRMED_PLAN,
             computedAt: "2026-03-12T02:00:00.000Z",
           },
         ],
@@ -286,7 +275,7 @@ describe("parents", () => {
           {
             directiveId: null,
             directiveName: null,
-            ...childFigures,
+            ...ONE_CONFIRMED_PLAN,
             oldestComputedAt: "2026-03-12T02:00:00.000Z",
           },
         ],

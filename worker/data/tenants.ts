@@ -10,7 +10,7 @@ import { hashPassword } from "../auth/password";
 import type { ControlDb } from "../db/handles";
 import { migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
-import { DomainError, invalidBody, isConstraintViolation } from "../errors";
+import { DomainError, invalidBody, isConstraintViolation, provisioningFailed } from "../errors";
 import { auditInsert } from "./audit";
 import { newId } from "./ids";
 
@@ -223,11 +223,6 @@ export async function provisionTenant(
     await control.delete(tenants).where(eq(tenants.id, id));
     if (err instanceof DomainError) throw err;
     console.error("provisioning failed", err);
-    throw new DomainError(
-      "PROVISIONING_FAILED",
-      "Chưa tạo được đảng bộ, vui lòng thử lại sau.",
-      undefined,
-      { "Retry-After": "5" },
-    );
+    throw provisioningFailed("Chưa tạo được đảng bộ, vui lòng thử lại sau.", 5);
   }
 }
