@@ -30,6 +30,8 @@ export const STATUS = {
   CONFLICT: 409,
   /** The entity's current state forbids the change (a launched campaign, a confirmed plan). */
   INVALID_STATE: 409,
+  /** An archive is imported only into a tenant that holds nothing but what sign-up made. */
+  TENANT_NOT_EMPTY: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_BODY: 422,
@@ -39,6 +41,12 @@ export const STATUS = {
   /** The request is well-formed but a rule of the domain refuses it (close a unit that still
    *  has members, move the root). */
   RULE_VIOLATION: 422,
+  /** A tenant archive that is damaged, truncated or inconsistent (checksums, counts, references). */
+  ARCHIVE_DAMAGED: 422,
+  /** A file that is not this product's tenant archive. */
+  ARCHIVE_FOREIGN: 422,
+  /** An archive of a newer format or a newer database than this server reads. */
+  ARCHIVE_TOO_NEW: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   BUSY: 503,

@@ -6,8 +6,11 @@ import type { AppEnv, Bindings, Platform } from "../env";
 import { DomainError } from "../errors";
 import { securityHeaders } from "./headers";
 
-/** Roster imports carry up to 20,000 rows; every other body is small. */
+/** Roster imports carry up to 20,000 rows; a tenant archive is read as a stream, part by
+ *  part (worker/data/archive), up to the size a zip without zip64 can be; every other body
+ *  is small. */
 const LIMITS: { match: RegExp; maxSize: number }[] = [
+  { match: /^\/api\/t\/[^/]+\/archive\/import$/, maxSize: 4 * 1024 * 1024 * 1024 - 1 },
   { match: /\/members\/import$/, maxSize: 16 * 1024 * 1024 },
   { match: /.*/, maxSize: 1024 * 1024 },
 ];

@@ -1,0 +1,134 @@
+// A tenant's whole data as one zip (docs: README "Tenant archive"): `format.json` first (what
+// this file is, so a reader can refuse a foreign or newer one before it writes anything), one
+// JSON-lines part per PART_ROWS rows of every exported table, `manifest.json` last with each
+// part's table, row count and SHA-256. Read in keyset pages on rowid inside one read
+// transaction (one consistent snapshot), each page turned into a deflated entry as the
+// client pulls: memory holds one page.
+import type { Client, Transaction } from "@libsql/client";
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, EXPORTED, PART_ROWS, SECRET_COLUMN } from "./tables";
+import { ZipWriter } from "./zip";
+
+export interface ArchiveHead {
+  format: string;
+  version: number;
+  /** Tenant migrations applied to the database it came from (rows in __drizzle_migrations). */
+  migrationLevel: number;
+  tenant: { slug: string; name: string; kind: string };
+  createdAt: string;
+}
+
+export interface ArchiveFile {
+  name: string;
+  table: string;
+  rows: number;
+  sha256: string;
+}
+
+export interface Manifest extends ArchiveHead {
+  tables: { table: string; rows: number }[];
+  files: ArchiveFile[];
+}
+
+const ROWID = "__archive_rowid";
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+export async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", data);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export async function migrationLevel(tx: Pick<Client, "execute">): Promise<number> {
+  const rs = await tx.execute("SELECT count(*) AS n FROM __drizzle_migrations");
+  return Number(rs.rows[0]!.n);
+}
+
+function jsonValue(v: unknown): unknown {
+  if (v === null || typeof v === "string" || typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  throw new Error(`archive: unexpected column value of type ${typeof v}`);
+}
+
+async function* pages(tx: Transaction, table: string) {
+  let after = 0;
+  for (;;) {
+    const rs = await tx.execute({
+      sql: `SELECT rowid AS ${ROWID}, * FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+      args: [after, PART_ROWS],
+    });
+    if (rs.rows.length === 0) return;
+    const keep = rs.columns
+      .map((name, i) => ({ name, i }))
+      .filter((c) => c.name !== ROWID && !SECRET_COLUMN.test(c.name));
+    const rows = rs.rows.map((r) => {
+      const o: Record<string, unknown> = {};
+      for (const c of keep) o[c.name] = jsonValue(r[c.i]);
+      return o;
+    });
+    after = Number(rs.rows[rs.rows.length - 1]![0]);
+    yield rows;
+    if (rs.rows.length < PART_ROWS) return;
+  }
+}
+
+/** The archive's bytes, chunk by chunk. The read transaction closes when the stream ends or
+ *  the download is abandoned. */
+export async function* archiveChunks(
+  client: Client,
+  tenant: ArchiveHead["tenant"],
+  now: Date,
+): AsyncGenerator<Uint8Array> {
+  const tx = await client.transaction("read");
+  try {
+    const head: ArchiveHead = {
+      format: ARCHIVE_FORMAT,
+      version: ARCHIVE_VERSION,
+      migrationLevel: await migrationLevel(tx),
+      tenant,
+      createdAt: now.toISOString(),
+    };
+    const zip = new ZipWriter(now);
+    yield zip.entry("format.json", utf8(JSON.stringify(head)));
+    const files: ArchiveFile[] = [];
+    const tables: Manifest["tables"] = [];
+    for (const spec of EXPORTED) {
+      let total = 0;
+      let part = 0;
+      for await (const rows of pages(tx, spec.table)) {
+        const text = rows.map((r) => JSON.stringify(spec.redact ? spec.redact(r) : r)).join("\n");
+        const data = utf8(text + "\n");
+        const name = `tables/${spec.table}/${String(++part).padStart(6, "0")}.jsonl`;
+        files.push({ name, table: spec.table, rows: rows.length, sha256: await sha256Hex(data) });
+        total += rows.length;
+        yield zip.entry(name, data);
+      }
+      tables.push({ table: spec.table, rows: total });
+    }
+    const manifest: Manifest = { ...head, tables, files };
+    yield zip.entry("manifest.json", utf8(JSON.stringify(manifest, null, 1)));
+    yield zip.end();
+  } finally {
+    tx.close();
+  }
+}
+
+/** A pull stream over `archiveChunks`: nothing is read until the client asks for bytes. */
+export function archiveStream(
+  client: Client,
+  tenant: ArchiveHead["tenant"],
+  now: Date,
+): ReadableStream<Uint8Array> {
+  const chunks = archiveChunks(client, tenant, now);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
