@@ -16,7 +16,7 @@ export async function richTenant(t: TestApp, slug: string) {
   const ok = async (p: Promise<{ status: number; body: unknown }>, want = 200) => {
     const r = await p;
     if (r.status !== want) throw new Error(`fixture: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body as Record<string, never>;
+    return r.body as Record<string, unknown>;
   };
   const mttq = await tree.addUnit("Ủy ban MTTQ Việt Nam phường", "doan-the");
   await tree.addUser("mttq", [["supervisor", mttq.id]]);

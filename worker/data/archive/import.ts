@@ -82,7 +82,7 @@ export async function assertFresh(client: Client, userId: string): Promise<void>
 
 function parseJson<T>(data: Uint8Array, what: string): T {
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(data)) as T;
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data)) as T;
   } catch {
     throw damaged(`Không đọc được ${what}: không phải JSON hợp lệ.`);
   }
@@ -128,7 +128,7 @@ async function insertPart(
   data: Uint8Array,
   allowed: Set<string>,
 ): Promise<number> {
-  const text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data);
   const lines = text.split("\n");
   if (lines.pop() !== "") throw damaged(`Phần "${name}" bị cắt ngắn.`, { [name]: "bị cắt" });
   if (lines.length === 0) throw damaged(`Phần "${name}" rỗng.`, { [name]: "rỗng" });
