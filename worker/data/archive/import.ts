@@ -82,7 +82,9 @@ export async function assertFresh(client: Client, userId: string): Promise<void>
 
 function parseJson<T>(data: Uint8Array, what: string): T {
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data)) as T;
+    return JSON.parse(
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(data),
+    ) as T;
   } catch {
     throw damaged(`Không đọc được ${what}: không phải JSON hợp lệ.`);
   }
