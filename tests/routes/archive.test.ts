@@ -189,6 +189,24 @@ describe("the archive", () => {
   });
 });
 
+describe("two imports racing for one fresh tenant", () => {
+  it("lets one in and refuses the other, the data once", async () => {
+    const fresh = await freshTenant("phuong-dua", "admin@phuong-mau.vn");
+    const answers = await Promise.all([
+      importInto("phuong-dua", fresh.token, archive),
+      importInto("phuong-dua", fresh.token, archive),
+    ]);
+    const [won, lost] = answers.map((r) => r.status).sort();
+    expect(won).toBe(200);
+    // The loser waits for the winner's transaction: then finds the tenant full (409), or,
+    // if the winner holds the database past the busy timeout, is told to retry (503).
+    expect([409, 503]).toContain(lost);
+    const got = await dumpTenant(fresh.client);
+    expect(got.audit_log!.filter((a) => a.action === "tenant.import")).toHaveLength(1);
+    expect(got.members!.length).toBe(sourceDump.members!.length);
+  });
+});
+
 describe("a file that is not whole is refused and changes nothing", () => {
   const entries = () => entriesOf(archive);
   const firstPart = (e: Record<string, Uint8Array>, table = "members") =>

@@ -6,7 +6,7 @@
 // against what was read (every file present, none extra, the row counts) and every reference
 // is checked in SQL. Any refusal rolls the transaction back: the tenant is as it was.
 // Rows keep their ids, so frozen hashes, figures and the audit log read the same.
-import type { Client, InValue, Transaction } from "@libsql/client";
+import type { Client, InStatement, InValue, ResultSet, Transaction } from "@libsql/client";
 import { DomainError } from "../../errors";
 import {
   migrationLevel,
@@ -47,8 +47,12 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 const foreign = (message: string) => new DomainError("ARCHIVE_FOREIGN", message);
 
-/** Refuses a tenant that holds anything sign-up did not make. */
-export async function assertFresh(client: Client, userId: string): Promise<void> {
+/** Refuses a tenant that holds anything sign-up did not make. Run inside the import's write
+ *  transaction, so two imports racing for one tenant cannot both pass. */
+export async function assertFresh(
+  db: { batch(stmts: InStatement[]): Promise<ResultSet[]> },
+  userId: string,
+): Promise<void> {
   const count = (table: string, where = "", args: InValue[] = []) => ({
     table,
     sql: `SELECT count(*) FROM ${q(table)}${where ? ` WHERE ${where}` : ""}`,
@@ -65,10 +69,7 @@ export async function assertFresh(client: Client, userId: string): Promise<void>
       .filter((t) => t !== "sessions")
       .map((t) => count(t)),
   ];
-  const rs = await client.batch(
-    checks.map(({ sql, args }) => ({ sql, args })),
-    "read",
-  );
+  const rs = await db.batch(checks.map(({ sql, args }) => ({ sql, args })));
   const busy = checks.filter((_, i) => Number(rs[i]!.rows[0]![0]) > 0).map((c) => c.table);
   if (busy.length)
     throw new DomainError(
@@ -281,9 +282,9 @@ async function keepImporter(tx: Transaction, me: Record<string, InValue>, now: D
 
 export async function importArchive(input: ImportInput): Promise<ImportSummary> {
   const { client, userId, now } = input;
-  await assertFresh(client, userId);
   const tx = await client.transaction("write");
   try {
+    await assertFresh(tx, userId);
     const level = await migrationLevel(tx);
     const meRs = await tx.execute({ sql: "SELECT * FROM users WHERE id = ?", args: [userId] });
     const me = Object.fromEntries(meRs.columns.map((c, i) => [c, meRs.rows[0]![i] as InValue]));
