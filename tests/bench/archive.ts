@@ -86,7 +86,7 @@ export async function benchArchive() {
     const out = createWriteStream(file);
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
       heap.sample();
-      if (!out.write(chunk)) await new Promise((r) => out.once("drain", r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
     }
     out.end();
     await finished(out);
@@ -101,7 +101,10 @@ export async function benchArchive() {
     const fresh = (await signup.json()) as { token: string };
     heap = heapSampler();
     started = performance.now();
-    const body = Readable.toWeb(createReadStream(file, { highWaterMark: 256 * 1024 })).pipeThrough(
+    const source = Readable.toWeb(
+      createReadStream(file, { highWaterMark: 256 * 1024 }),
+    ) as unknown as ReadableStream<Uint8Array>;
+    const body = source.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, c) {
           heap.sample();
