@@ -1,11 +1,13 @@
 // Tenant export and import (issue 14): a tenant's data leaves as one zip and comes back whole
 // into a fresh tenant — the same rows in every table, the same figures, the same frozen
 // hashes — and a damaged, truncated, foreign or newer file is refused and changes nothing.
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { strToU8 } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../worker/auth/sessions";
 import { sha256Hex } from "../../worker/data/archive/export";
 import { EXCLUDED, EXPORTED, INTERNAL_TABLES } from "../../worker/data/archive/tables";
+import { crc32 } from "../../worker/data/archive/zip";
 import { makeApp, openTenant, signupBody, type TestApp } from "../support/app";
 import {
   dumpTenant,
@@ -63,6 +65,12 @@ async function tenantId(slug: string) {
 }
 
 describe("the archive", () => {
+  it("frames entries with the zip CRC-32 (zlib's) at every length", () => {
+    const data = new Uint8Array(4099).map((_, i) => (i * 7919 + (i >> 3)) & 255);
+    for (let n = 0; n < 40; n++)
+      expect(crc32(data.subarray(n, n * 97))).toBe(zlibCrc32(data.subarray(n, n * 97)));
+  });
+
   it("names every tenant table as exported or excluded", async () => {
     const fresh = await freshTenant("phuong-bang");
     const rs = await fresh.client.execute(

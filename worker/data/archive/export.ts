@@ -5,7 +5,14 @@
 // transaction (one consistent snapshot), each page turned into a deflated entry as the
 // client pulls: memory holds one page.
 import type { Client, Transaction } from "@libsql/client";
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, EXPORTED, PART_ROWS, SECRET_COLUMN } from "./tables";
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_VERSION,
+  EXPORTED,
+  PART_ROWS,
+  SECRET_COLUMN,
+  type ExportedTable,
+} from "./tables";
 import { ZipWriter } from "./zip";
 
 export interface ArchiveHead {
@@ -29,7 +36,6 @@ export interface Manifest extends ArchiveHead {
   files: ArchiveFile[];
 }
 
-const ROWID = "__archive_rowid";
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 export async function sha256Hex(data: Uint8Array): Promise<string> {
@@ -42,30 +48,37 @@ export async function migrationLevel(tx: Pick<Client, "execute">): Promise<numbe
   return Number(rs.rows[0]!.n);
 }
 
-function jsonValue(v: unknown): unknown {
-  if (v === null || typeof v === "string" || typeof v === "number") return v;
-  if (typeof v === "bigint") return Number(v);
-  throw new Error(`archive: unexpected column value of type ${typeof v}`);
+/** A table's exported columns, in their declared order, secrets left out. */
+async function exportedColumns(tx: Transaction, table: string): Promise<string[]> {
+  const rs = await tx.execute({
+    sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid",
+    args: [table],
+  });
+  return rs.rows.map((r) => String(r[0])).filter((c) => !SECRET_COLUMN.test(c));
 }
 
-async function* pages(tx: Transaction, table: string) {
+/** Pages of a table as JSON lines, each line built by SQLite's json_object (integers stay
+ *  integers, text text, null null; a BLOB would fail loudly — no exported column holds one):
+ *  one text value per row, so the client library builds no row objects. */
+async function* pages(tx: Transaction, spec: ExportedTable) {
+  const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
+  const cols = await exportedColumns(tx, spec.table);
+  const line = `json_object(${cols.map((c) => `'${c}', ${q(c)}`).join(", ")})`;
   let after = 0;
   for (;;) {
     const rs = await tx.execute({
-      sql: `SELECT rowid AS ${ROWID}, * FROM "${table}" WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+      sql: `SELECT rowid, ${line} FROM ${q(spec.table)} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
       args: [after, PART_ROWS],
     });
     if (rs.rows.length === 0) return;
-    const keep = rs.columns
-      .map((name, i) => ({ name, i }))
-      .filter((c) => c.name !== ROWID && !SECRET_COLUMN.test(c.name));
-    const rows = rs.rows.map((r) => {
-      const o: Record<string, unknown> = {};
-      for (const c of keep) o[c.name] = jsonValue(r[c.i]);
-      return o;
+    const lines = rs.rows.map((r) => {
+      const text = String(r[1]);
+      return spec.redact
+        ? JSON.stringify(spec.redact(JSON.parse(text) as Record<string, unknown>))
+        : text;
     });
     after = Number(rs.rows[rs.rows.length - 1]![0]);
-    yield rows;
+    yield lines;
     if (rs.rows.length < PART_ROWS) return;
   }
 }
@@ -93,9 +106,8 @@ export async function* archiveChunks(
     for (const spec of EXPORTED) {
       let total = 0;
       let part = 0;
-      for await (const rows of pages(tx, spec.table)) {
-        const text = rows.map((r) => JSON.stringify(spec.redact ? spec.redact(r) : r)).join("\n");
-        const data = utf8(text + "\n");
+      for await (const rows of pages(tx, spec)) {
+        const data = utf8(rows.join("\n") + "\n");
         const name = `tables/${spec.table}/${String(++part).padStart(6, "0")}.jsonl`;
         files.push({ name, table: spec.table, rows: rows.length, sha256: await sha256Hex(data) });
         total += rows.length;
