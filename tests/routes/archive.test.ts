@@ -111,6 +111,11 @@ describe("the archive", () => {
     expect(text).not.toMatch(/scrypt\$|password_hash|secret_hash|token_hash/);
     expect(text).not.toContain("mot-khoa-bi-mat-du-dai-16");
     expect(names.some((n) => /sessions|account_tokens|outbox/.test(n))).toBe(false);
+    // The download itself is on record, inside the archive it made.
+    expect(sourceDump.audit_log!.at(-1)).toMatchObject({
+      action: "tenant.export",
+      actor_user_id: source.userIds.admin,
+    });
   });
 
   it("comes back whole into a fresh tenant: every table row by row, the figures, the frozen hashes", async () => {

@@ -4,7 +4,7 @@
 // operator role on the API, and signing up first proves who owns the new tenant's slug and
 // gives the account that stays signed in after the import.
 import { Hono } from "hono";
-import { archiveStream } from "../data/archive/export";
+import { exportTenant } from "../data/archive/export";
 import { importArchive } from "../data/archive/import";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
@@ -13,16 +13,12 @@ import { guard, policy, withBodyType } from "../http";
 const ADMIN = policy.roles("admin");
 
 export const archiveRoutes = new Hono<AppEnv>()
-  .get("/export", guard(ADMIN, "Xuất toàn bộ dữ liệu của đảng bộ (một tệp zip)"), (c) => {
+  .get("/export", guard(ADMIN, "Xuất toàn bộ dữ liệu của đảng bộ (một tệp zip)"), async (c) => {
     const t = c.var.tenant;
-    const now = c.var.ctx.now;
-    const day = now.toISOString().slice(0, 10);
+    const body = await exportTenant(c.var.ctx, c.var.tenantClient, t);
+    const day = c.var.ctx.now.toISOString().slice(0, 10);
     c.header("Content-Disposition", `attachment; filename="${t.slug}-${day}.zip"`);
-    return c.body(
-      archiveStream(c.var.tenantClient, { slug: t.slug, name: t.name, kind: t.kind }, now),
-      200,
-      { "Content-Type": "application/zip" },
-    );
+    return c.body(body, 200, { "Content-Type": "application/zip" });
   })
   .post(
     "/import",

@@ -5,6 +5,8 @@
 // transaction (one consistent snapshot), each page turned into a deflated entry as the
 // client pulls: memory holds one page.
 import type { Client, Transaction } from "@libsql/client";
+import { audit } from "../audit";
+import type { Ctx } from "../context";
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
@@ -143,4 +145,21 @@ export function archiveStream(
     },
     { highWaterMark: 0 },
   );
+}
+
+/** The archive of the caller's tenant. The download is recorded first, so the archive holds
+ *  the row that says who took it and when. */
+export async function exportTenant(
+  ctx: Ctx,
+  client: Client,
+  tenant: ArchiveHead["tenant"] & { id: string },
+): Promise<ReadableStream<Uint8Array>> {
+  const { slug, name, kind } = tenant;
+  await audit(ctx, {
+    action: "tenant.export",
+    entity: "tenant",
+    entityId: tenant.id,
+    after: { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION },
+  });
+  return archiveStream(client, { slug, name, kind }, ctx.now);
 }
