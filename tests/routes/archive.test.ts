@@ -224,6 +224,24 @@ describe("a file that is not whole is refused and changes nothing", () => {
   const entries = () => entriesOf(archive);
   const firstPart = (e: Record<string, Uint8Array>, table = "members") =>
     Object.keys(e).find((n) => n.startsWith(`tables/${table}/`))!;
+  /** The archive with the first part of `table` rewritten, its manifest made to match. */
+  async function editPart(table: string, edit: (lines: string[]) => string[]) {
+    const e = entries();
+    const name = firstPart(e, table);
+    const lines = edit(new TextDecoder().decode(e[name]).trimEnd().split("\n"));
+    e[name] = strToU8(lines.join("\n") + "\n");
+    const manifest = JSON.parse(new TextDecoder().decode(e["manifest.json"])) as {
+      tables: { table: string; rows: number }[];
+      files: { name: string; rows: number; sha256: string }[];
+    };
+    const f = manifest.files.find((x) => x.name === name)!;
+    const t = manifest.tables.find((x) => x.table === table)!;
+    t.rows += lines.length - f.rows;
+    f.rows = lines.length;
+    f.sha256 = await sha256Hex(e[name]!);
+    e["manifest.json"] = strToU8(JSON.stringify(manifest));
+    return rezip(e);
+  }
   const cases: [string, () => Uint8Array | Promise<Uint8Array>, string, RegExp][] = [
     [
       "a flipped byte in the zip",
@@ -302,27 +320,19 @@ describe("a file that is not whole is refused and changes nothing", () => {
     ],
     [
       "a reference to a unit that is not there",
-      async () => {
-        const e = entries();
-        const name = firstPart(e, "units");
-        const lines = new TextDecoder().decode(e[name]).trimEnd().split("\n");
-        // Drop a cell: its members now point nowhere. Counts and checksums are made to match.
-        const cell = lines.findIndex((l) => l.includes("Chi bộ Khu dân cư số 2"));
-        lines.splice(cell, 1);
-        e[name] = strToU8(lines.join("\n") + "\n");
-        const manifest = JSON.parse(new TextDecoder().decode(e["manifest.json"])) as {
-          tables: { table: string; rows: number }[];
-          files: { name: string; rows: number; sha256: string }[];
-        };
-        const f = manifest.files.find((x) => x.name === name)!;
-        f.rows -= 1;
-        f.sha256 = await sha256Hex(e[name]!);
-        manifest.tables.find((x) => x.table === "units")!.rows -= 1;
-        e["manifest.json"] = strToU8(JSON.stringify(manifest));
-        return rezip(e);
-      },
+      // Drop a cell: its members now point nowhere. Counts and checksums are made to match.
+      () => editPart("units", (lines) => lines.filter((l) => !l.includes("Khu dân cư số 2"))),
       "ARCHIVE_DAMAGED",
       /members\.unit_id: 2 dòng trỏ tới units không có/,
+    ],
+    [
+      "text not stored as the app stores it (NFD, checksums made to match)",
+      () =>
+        editPart("members", (lines) =>
+          lines.map((l) => l.replace("Trần Thị Bình", "Trần Thị Bình".normalize("NFD"))),
+        ),
+      "ARCHIVE_DAMAGED",
+      /ký tự không hợp lệ/,
     ],
     [
       "not a zip at all",
@@ -347,6 +357,21 @@ describe("a file that is not whole is refused and changes nothing", () => {
       // Still a fresh tenant: the right file goes in afterwards.
       expect((await importInto(slug, fresh.token, archive)).status).toBe(200);
     });
+
+  it("refuses a file declared larger than an archive can be, before reading it (413)", async () => {
+    const fresh = await freshTenant("phuong-lon");
+    const before = await dumpTenant(fresh.client);
+    const res = await t.request("POST", "/api/t/phuong-lon/archive/import", {
+      token: fresh.token,
+      headers: { "Content-Type": "application/zip", "Content-Length": String(5 * 1024 ** 3) },
+      raw: archive as Uint8Array<ArrayBuffer>,
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      "PAYLOAD_TOO_LARGE",
+    );
+    expect(await dumpTenant(fresh.client)).toEqual(before);
+  });
 
   it("refuses a tenant that already has data, before reading the file (TENANT_NOT_EMPTY)", async () => {
     const token = (await createSession(source.db, source.userIds.admin!, t.clock.now)).token;

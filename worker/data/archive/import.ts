@@ -7,6 +7,7 @@
 // is checked in SQL. Any refusal rolls the transaction back: the tenant is as it was.
 // Rows keep their ids, so frozen hashes, figures and the audit log read the same.
 import type { Client, InStatement, InValue, ResultSet, Transaction } from "@libsql/client";
+import { hasControlChar } from "../../../schema/scalars";
 import { DomainError } from "../../errors";
 import {
   migrationLevel,
@@ -119,8 +120,15 @@ async function columnsOf(tx: Transaction, table: string): Promise<Set<string>> {
   return new Set(rs.rows.map((r) => String(r[0])).filter((c) => !SECRET_COLUMN.test(c)));
 }
 
+/** A stored value: null, a finite number, or text as the app stores it (NFC, no control
+ *  characters but tab and line breaks) — what an export of ours holds, nothing else. */
 function inValue(v: unknown, where: string): InValue {
-  if (v === null || typeof v === "string" || typeof v === "number") return v;
+  if (v === null || (typeof v === "number" && Number.isFinite(v))) return v;
+  if (typeof v === "string") {
+    if (hasControlChar(v) || v.normalize("NFC") !== v)
+      throw damaged(`Văn bản ở ${where} có ký tự không hợp lệ.`, { [where]: "ký tự không hợp lệ" });
+    return v;
+  }
   throw damaged(`Dữ liệu sai kiểu ở ${where}.`, { [where]: "sai kiểu" });
 }
 
@@ -288,11 +296,10 @@ export async function importArchive(input: ImportInput): Promise<ImportSummary> 
     const level = await migrationLevel(tx);
     const meRs = await tx.execute({ sql: "SELECT * FROM users WHERE id = ?", args: [userId] });
     const me = Object.fromEntries(meRs.columns.map((c, i) => [c, meRs.rows[0]![i] as InValue]));
-    // The sign-up's rows give way (sessions stay: they are moved to the importer's account).
-    await tx.batch(EXPORTED.map((t) => ({ sql: `DELETE FROM ${q(t.table)}`, args: [] })));
     let head: ArchiveHead | null = null;
     let manifest: Manifest | null = null;
     const seen: ArchiveFile[] = [];
+    const names = new Set<string>();
     const columns = new Map<string, Set<string>>();
     for await (const entry of readZip(input.body)) {
       if (!head) {
@@ -301,6 +308,8 @@ export async function importArchive(input: ImportInput): Promise<ImportSummary> 
             "Tệp không phải bản xuất dữ liệu đảng bộ của hệ thống này (thiếu format.json ở đầu).",
           );
         head = checkHead(parseJson(entry.data, "format.json"), level);
+        // Ours and not newer: the sign-up's rows give way (sessions stay, for the importer).
+        await tx.batch(EXPORTED.map((t) => ({ sql: `DELETE FROM ${q(t.table)}`, args: [] })));
         continue;
       }
       if (manifest) throw damaged("Tệp có dữ liệu sau manifest.json.");
@@ -310,7 +319,8 @@ export async function importArchive(input: ImportInput): Promise<ImportSummary> 
       }
       const m = PART_NAME.exec(entry.name);
       if (!m || !exportedNames.has(m[1]!)) throw foreign(`Tệp có phần lạ: "${entry.name}".`);
-      if (seen.some((f) => f.name === entry.name)) throw damaged(`Phần "${entry.name}" lặp lại.`);
+      if (names.has(entry.name)) throw damaged(`Phần "${entry.name}" lặp lại.`);
+      names.add(entry.name);
       const table = m[1]!;
       if (!columns.has(table)) columns.set(table, await columnsOf(tx, table));
       const rows = await insertPart(tx, entry.name, table, entry.data, columns.get(table)!);

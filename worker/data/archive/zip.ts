@@ -50,6 +50,9 @@ const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
 const MAX_U32 = 0xffffffff;
 
+/** The largest archive: a zip without zip64 ends before 4 GiB. */
+export const MAX_ARCHIVE_BYTES = MAX_U32;
+
 /** The largest part a reader accepts, compressed or not: parts hold PART_ROWS rows. */
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
@@ -154,6 +157,7 @@ class ByteQueue {
   private buf = new Uint8Array(0);
   private start = 0;
   private done = false;
+  private total = 0;
   constructor(private readonly reader: ReadableStreamDefaultReader<Uint8Array>) {}
 
   /** Ensures `n` bytes are buffered; false if the stream ended first. */
@@ -165,6 +169,12 @@ class ByteQueue {
         this.done = true;
         continue;
       }
+      this.total += value.length;
+      if (this.total > MAX_ARCHIVE_BYTES)
+        throw new DomainError(
+          "PAYLOAD_TOO_LARGE",
+          "Tệp lớn hơn 4 GB, không phải bản xuất của hệ thống này.",
+        );
       const rest = this.buf.subarray(this.start);
       const next = new Uint8Array(rest.length + value.length);
       next.set(rest);
