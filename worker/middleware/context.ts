@@ -16,13 +16,13 @@ const LIMITS: { match: RegExp; maxSize: number; streamed?: true }[] = [
   { match: /.*/, maxSize: 1024 * 1024 },
 ];
 const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên quá lớn.");
-const limiters = LIMITS.map((l) => ({
+const limiters: { match: RegExp; mw: MiddlewareHandler<AppEnv> }[] = LIMITS.map((l) => ({
   match: l.match,
   mw: l.streamed
-    ? ((async (c, next) => {
+    ? async (c, next) => {
         if (Number(c.req.header("Content-Length") ?? 0) > l.maxSize) throw tooLarge();
         await next();
-      }) satisfies MiddlewareHandler<AppEnv>)
+      }
     : bodyLimit({
         maxSize: l.maxSize,
         onError: () => {
