@@ -202,6 +202,19 @@ describe("the archive", () => {
   });
 });
 
+describe("an archive from an older database", () => {
+  it("is read when its migration level is below this server's", async () => {
+    const e = entriesOf(archive);
+    for (const name of ["format.json", "manifest.json"]) {
+      const head = JSON.parse(new TextDecoder().decode(e[name])) as { migrationLevel: number };
+      e[name] = strToU8(JSON.stringify({ ...head, migrationLevel: head.migrationLevel - 1 }));
+    }
+    const fresh = await freshTenant("phuong-cu");
+    expect((await importInto("phuong-cu", fresh.token, rezip(e))).status).toBe(200);
+    expect((await dumpTenant(fresh.client)).members).toEqual(sourceDump.members);
+  });
+});
+
 describe("two imports racing for one fresh tenant", () => {
   it("lets one in and refuses the other, the data once", async () => {
     const fresh = await freshTenant("phuong-dua", "admin@phuong-mau.vn");

@@ -248,7 +248,7 @@ async function checkReferences(tx: Transaction) {
 }
 
 /** The importing admin keeps signing in: the archive's account with their e-mail (or phone)
- *  takes their password and sessions and is an admin; without one, their own account and
+ *  takes their password and sessions, is enabled and is an admin; without one, their own account and
  *  admin grant are put back beside the archive's. */
 async function keepImporter(tx: Transaction, me: Record<string, InValue>, now: Date) {
   const rs = await tx.execute({
@@ -261,7 +261,7 @@ async function keepImporter(tx: Transaction, me: Record<string, InValue>, now: D
   if (match) {
     await tx.batch([
       {
-        sql: "UPDATE users SET password_hash = ? WHERE id = ?",
+        sql: "UPDATE users SET password_hash = ?, disabled_at = NULL WHERE id = ?",
         args: [me.password_hash ?? null, match],
       },
       { sql: "UPDATE sessions SET user_id = ? WHERE user_id = ?", args: [match, me.id!] },
