@@ -70,7 +70,7 @@ export async function dumpTenant(client: Client): Promise<Dump> {
     const rs = await client.execute(`SELECT * FROM "${table}" ORDER BY rowid`);
     out[table] = rs.rows.map((r) =>
       Object.fromEntries(
-        rs.columns.filter((c) => !SECRET_COLUMN.test(c)).map((c, _i) => [c, r[c] ?? null]),
+        rs.columns.filter((c) => !SECRET_COLUMN.test(c)).map((c) => [c, r[c] ?? null]),
       ),
     );
   }
