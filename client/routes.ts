@@ -26,6 +26,7 @@ const MemberPage = lazy(() => import("./pages/member/Page"));
 const ImportPage = lazy(() => import("./pages/import/Page"));
 const AccountsPage = lazy(() => import("./pages/accounts/Page"));
 const AuditPage = lazy(() => import("./pages/audit/Page"));
+const ArchivePage = lazy(() => import("./pages/archive/Page"));
 const SetPasswordPage = lazy(() => import("./pages/set-password/Page"));
 const PlanPage = lazy(() => import("./pages/plan/Page"));
 const PrintPage = lazy(() => import("./pages/print/Page"));
@@ -148,6 +149,7 @@ export const routes: RouteDefinition[] = [
       { path: "/nhap-danh-sach", component: ImportPage, preload: preloadUnits },
       { path: "/tai-khoan", component: AccountsPage, preload: preloadAccounts },
       { path: "/nhat-ky", component: AuditPage, preload: preloadAudit },
+      { path: "/sao-luu", component: ArchivePage },
       { path: "/giam-sat", component: SupervisionPage, preload: preloadSupervision },
       {
         path: "/giam-sat/:submissionId",

@@ -26,6 +26,7 @@ import { meetingRoutes } from "./routes/meetings";
 import { childrenRoutes, directiveRoutes, linkRoutes } from "./routes/links";
 import { notificationRoutes, settingsRoutes } from "./routes/notifications";
 import { publicRoutes, supervisionRoutes } from "./routes/supervision";
+import { archiveRoutes } from "./routes/archive";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
@@ -48,7 +49,8 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/settings", settingsRoutes)
   .route("/links", linkRoutes)
   .route("/children", childrenRoutes)
-  .route("/directives", directiveRoutes);
+  .route("/directives", directiveRoutes)
+  .route("/archive", archiveRoutes);
 
 export function createApp(
   getPlatform: (env: Bindings) => Platform,

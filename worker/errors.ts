@@ -32,6 +32,8 @@ export const STATUS = {
   CONFLICT: 409,
   /** The entity's current state forbids the change (a launched campaign, a confirmed plan). */
   INVALID_STATE: 409,
+  /** An archive is imported only into a tenant that holds nothing but what sign-up made. */
+  TENANT_NOT_EMPTY: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_BODY: 422,
@@ -44,6 +46,12 @@ export const STATUS = {
   /** A second-factor code that is wrong, expired, or already used in its 30-second step. */
   TOTP_INVALID: 422,
   TOTP_REPLAYED: 422,
+  /** A tenant archive that is damaged, truncated or inconsistent (checksums, counts, references). */
+  ARCHIVE_DAMAGED: 422,
+  /** A file that is not this product's tenant archive. */
+  ARCHIVE_FOREIGN: 422,
+  /** An archive of a newer format or a newer database than this server reads. */
+  ARCHIVE_TOO_NEW: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   BUSY: 503,

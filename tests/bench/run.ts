@@ -1,6 +1,7 @@
 // `npm run bench`: one JSON object per line — {name, value, unit, baseline?, ratio?}. Each
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
+import { benchArchive } from "./archive";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
 import { benchLoginFlood } from "./login-flood";
@@ -17,6 +18,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   // Both start the built server (`npm run build:node`); soak runs SOAK_SECONDS (default 600).
   ["login", benchLoginFlood],
   ["soak", benchSoak],
+  ["archive", benchArchive],
 ];
 for (const [name, run] of benches) {
   if (only && !name.startsWith(only)) continue;

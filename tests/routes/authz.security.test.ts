@@ -1099,6 +1099,23 @@ const ROWS: Row[] = [
     expect: { admin: 200 },
   },
   {
+    method: "GET",
+    route: "/api/t/:tenant/archive/export",
+    request: async () => ({ path: `${T}/archive/export` }),
+    expect: { admin: 200 },
+  },
+  {
+    // Only into a fresh tenant: this one has data, so even its admin is refused (409).
+    method: "POST",
+    route: "/api/t/:tenant/archive/import",
+    request: async () => ({
+      path: `${T}/archive/import`,
+      raw: "PK\u0005\u0006 not an archive",
+      contentType: "application/zip",
+    }),
+    expect: { admin: 409 },
+  },
+  {
     method: "DELETE",
     route: "/api/t/:tenant/campaigns/:id",
     request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.draftCampaign()}` }),
