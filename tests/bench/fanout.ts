@@ -18,7 +18,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { Miniflare } from "miniflare";
+import { Miniflare, Response as MfResponse, type Request as MfRequest } from "miniflare";
 import { migrations } from "../../schema/migrations";
 import { tenants } from "../../schema/tables/control";
 import { runScheduledPass } from "../../worker/cron";
@@ -192,14 +192,14 @@ export async function workerBundle() {
         CONTROL_DB_TOKEN: token,
         TURSO_ORG: "bench",
       },
-      outboundService: async (req) => {
+      outboundService: async (req: MfRequest) => {
         const standard = new Request(req.url, {
           method: req.method,
           headers: Object.fromEntries(req.headers),
           body: req.method === "GET" ? undefined : await req.arrayBuffer(),
         });
         const res = await hrana.handle(standard);
-        return new (await import("miniflare")).Response(await res.arrayBuffer(), {
+        return new MfResponse(await res.arrayBuffer(), {
           status: res.status,
           headers: Object.fromEntries(res.headers),
         });
