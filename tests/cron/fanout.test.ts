@@ -129,6 +129,28 @@ describe("idle tenants", () => {
   });
 });
 
+describe("a link approved by the parent", () => {
+  it("marks the child, whose next pass pushes its figures to the new parent", async () => {
+    t = await makeApp();
+    t.clock.now = new Date("2026-03-12T02:00:00Z");
+    const child = await buildTree(t, "phuong-con");
+    const parent = await buildTree(t, "quan-cha");
+    await launchCampaign000(child);
+    const link = await child.api<{ id: string }>("admin", "POST", "/links", {
+      parentSlug: "quan-cha",
+    });
+    await runScheduledPass(t.platform);
+    expect((await runScheduledPass(t.platform)).tenants).toEqual([]);
+    // The parent's write marks the parent (its own request) and the child (the link's other
+    // side, whose audit row waits in the control plane and whose figures now go up).
+    expect((await parent.api("admin", "POST", `/links/${link.body.id}/approve`)).status).toBe(200);
+    expect(await nextDue(t, "phuong-con")).toBe(t.clock.now.getTime());
+    expect(slugsRun(await runScheduledPass(t.platform)).sort()).toEqual(["phuong-con", "quan-cha"]);
+    const pushed = await t.platform.control().client.execute("SELECT count(*) AS n FROM rollups");
+    expect(Number(pushed.rows[0]!.n)).toBe(1);
+  });
+});
+
 describe("due work wakes a tenant on time", () => {
   it("wakes for the reminder day at 00:00 ICT, not at 23:59, and sleeps between", async () => {
     t = await makeApp();
