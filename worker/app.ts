@@ -8,6 +8,7 @@ import { DomainError, onError } from "./errors";
 import { guard, policy } from "./http";
 import { authenticate } from "./middleware/auth";
 import { rejectForeignOrigin, requestContext } from "./middleware/context";
+import { markWrites } from "./middleware/mark";
 import { resolveTenant } from "./middleware/tenant";
 import { buildOpenApi } from "./openapi";
 import { auth } from "./routes/auth";
@@ -30,7 +31,7 @@ import { archiveRoutes } from "./routes/archive";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
-  .use(resolveTenant, authenticate)
+  .use(resolveTenant, markWrites, authenticate)
   .route("/auth", auth)
   .route("/me", me)
   .route("/units", unitRoutes)

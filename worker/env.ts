@@ -127,7 +127,8 @@ export interface Bindings {
   MAIL_FROM?: string;
   /** open | verify (default) | closed: who may register a new đảng bộ (worker/data/signups.ts). */
   SIGNUP?: string;
-  /** The Queue that fans the cron out, one message per tenant. */
+  /** The Queue that fans the cron out: pages of the tenants due, then one message per tenant
+   *  (worker/cron/queue.ts). */
   JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<unknown> };
 }
 

@@ -56,6 +56,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         'CREATE UNIQUE INDEX `tenant_links_one_parent_uq` ON `tenant_links` (`child_id`) WHERE "tenant_links"."status" = \'approved\';',
       ],
     },
+    {
+      tag: "0005_tenant_next_due",
+      when: 1795958389737,
+      hash: "1b3787d4f9add692a63676e472e88668484d35440c129ff57098bb72c29914ce",
+      statements: [
+        "ALTER TABLE `tenants` ADD `next_due_at` integer DEFAULT 0;",
+        "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);",
+      ],
+    },
   ],
   tenant: [
     {
