@@ -28,6 +28,7 @@ const WRITE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  *  either validate a body (`jsonBody`, or document one with `withBodyType`) or be named here. */
 const BODYLESS = new Set([
   "POST /api/t/:tenant/auth/logout",
+  "POST /api/t/:tenant/auth/two-factor/setup",
   "DELETE /api/t/:tenant/invitations/:id",
   "POST /api/t/:tenant/accounts/:id/disable",
   "POST /api/t/:tenant/accounts/:id/enable",
