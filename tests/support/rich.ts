@@ -246,17 +246,17 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
       "chuc-trach": `Chức trách ${M}`,
     },
   });
-  await write("a2", "PUT", "/campaigns/:id/submissions/mine", C, {
-    formKey: "ke-hoach-tu-duong",
-    data: plan("Trần Thị Bình"),
-  });
-  const sub = await write<{ id: string }>(
-    "a2",
-    "POST",
-    "/campaigns/:id/submissions/mine/submit",
-    C,
-    {},
-  );
+  /** `who` saves the plan of `name` at `route` (a plan's address), then submits it. */
+  const enterAndSubmit = async (
+    who: string,
+    route: string,
+    params: Record<string, string>,
+    name: string,
+  ) => {
+    await write(who, "PUT", route, params, { formKey: "ke-hoach-tu-duong", data: plan(name) });
+    return write<{ id: string }>(who, "POST", `${route}/submit`, params, {});
+  };
+  const sub = await enterAndSubmit("a2", "/campaigns/:id/submissions/mine", C, "Trần Thị Bình");
   ids.submission = sub.id;
   await write(
     "a1",
@@ -277,16 +277,11 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
   });
   await write("admin", "POST", "/submissions/:id/comments", { id: sub.id }, { body: `Góp ý ${M}` });
   const a5 = { id: campaign.id, memberId: tree.ids.a5! };
-  await write("a1", "PUT", "/campaigns/:id/submissions/member/:memberId", a5, {
-    formKey: "ke-hoach-tu-duong",
-    data: plan("Hoàng Văn Em"),
-  });
-  const a5sub = await write<{ id: string }>(
+  const a5sub = await enterAndSubmit(
     "a1",
-    "POST",
-    "/campaigns/:id/submissions/member/:memberId/submit",
+    "/campaigns/:id/submissions/member/:memberId",
     a5,
-    {},
+    "Hoàng Văn Em",
   );
   await write(
     "a1",
