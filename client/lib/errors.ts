@@ -29,6 +29,11 @@ export function fieldError(e: unknown, name: string): string {
   return e instanceof ApiError ? (e.fields[name] ?? "") : "";
 }
 
+/** The message for the alert region, unless one of `fields` already shows it beside itself. */
+export function alertUnlessField(e: unknown, ...fields: string[]): string {
+  return fields.some((f) => fieldError(e, f)) ? "" : errorMessage(e);
+}
+
 export function errorCode(e: unknown): string {
   return e instanceof ApiError ? e.code : "";
 }
