@@ -7,7 +7,12 @@
 // counted against the throttle before it is checked, and each is good once: the step it
 // matched is spent atomically, so a code read over a shoulder cannot be replayed.
 import { Hono, type Context } from "hono";
-import { TotpCodeBody, TotpEnableBody, TotpRecoveryBody } from "../../schema/api-accounts";
+import {
+  TotpCodeBody,
+  TotpEnableBody,
+  TotpRecoveryBody,
+  type TotpEnableInput,
+} from "../../schema/api-accounts";
 import { unseal, seal } from "../db/sealed";
 import { startSession } from "../auth/sign-in";
 import { clearThrottle, throttleTotp } from "../auth/throttle";
@@ -32,7 +37,7 @@ import {
 } from "../data/two-factor";
 import type { AppEnv } from "../env";
 import { DomainError, unauthenticated } from "../errors";
-import { guard, jsonBody, policy } from "../http";
+import { guard, jsonBody, policy, type Guarded } from "../http";
 
 const ISSUER = "Sinh hoạt chính trị";
 const sealOwner = (userId: string) => `totp:${userId}`;
@@ -119,6 +124,45 @@ async function completeSignIn(c: Context<AppEnv>, prove: (userId: string) => Pro
   return c.json(await startSession(c, user, { replacing: c.var.sessionId }), 200);
 }
 
+/** Turns the caller's own second factor on with the key from `setup` and a first code from
+ *  the app (counted, and its step spent); answers the recovery code, shown once. */
+async function turnOn(c: Context<AppEnv & Guarded>, body: TotpEnableInput) {
+  const { ctx } = c.var;
+  const key = decodeTotpKey(body.key);
+  if (!key)
+    throw new DomainError("INVALID_BODY", "Khóa không hợp lệ: hãy tạo khóa mới.", {
+      key: "Khóa không hợp lệ.",
+    });
+  const recoveryCode = await throttled(
+    c,
+    ctx.user.id,
+    async () => {
+      const step = matchingStep(key, body.code, ctx.now);
+      if (step === null) throw wrongCode();
+      const recoveryCode = newRecoveryCode();
+      const keyText = Buffer.from(key).toString("base64");
+      await enableTotp(ctx, {
+        userId: ctx.user.id,
+        sealedKey: await seal(sealKeyOf(c), sealOwner(ctx.user.id), keyText),
+        recoveryHash: hashRecoveryCode(recoveryCode),
+        step,
+      });
+      return recoveryCode;
+    },
+    ctx.now,
+  );
+  return c.json({ recoveryCode }, 201);
+}
+
+/** Turns the caller's own second factor off with a current `code` (counted, spent). */
+async function turnOff(c: Context<AppEnv & Guarded>, code: string) {
+  const { ctx } = c.var;
+  const userId = ctx.user.id;
+  const disable = (step: number) => disableTotp(ctx, { userId, step });
+  await throttled(c, userId, () => spendCode(c, userId, code, disable));
+  return c.body(null, 204);
+}
+
 export const twoFactorRoutes = new Hono<AppEnv>()
   .get("/", guard(policy.signedIn, "Tình trạng xác thực hai lớp của tài khoản"), async (c) => {
     const state = await getTotpState(c.var.ctx.db, c.var.ctx.user.id);
@@ -140,46 +184,7 @@ export const twoFactorRoutes = new Hono<AppEnv>()
     "/enable",
     guard(policy.signedIn, "Bật xác thực hai lớp bằng mã đầu tiên từ ứng dụng; trả mã khôi phục"),
     jsonBody(TotpEnableBody),
-    async (c) => {
-      const { ctx } = c.var;
-      const body = c.req.valid("json");
-      const key = decodeTotpKey(body.key);
-      if (!key)
-        throw new DomainError("INVALID_BODY", "Khóa không hợp lệ: hãy tạo khóa mới.", {
-          key: "Khóa không hợp lệ.",
-        });
-      const recoveryCode = await throttled(
-        c,
-        ctx.user.id,
-        async () => {
-          const step = matchingStep(key, body.code, ctx.now);
-          if (step === null) throw wrongCode();
-          const recoveryCode = newRecoveryCode();
-          const keyText = Buffer.from(key).toString("base64");
-          await enableTotp(ctx, {
-            userId: ctx.user.id,
-            sealedKey: await seal(sealKeyOf(c), sealOwner(ctx.user.id), keyText),
-            recoveryHash: hashRecoveryCode(recoveryCode),
-            step,
-          });
-          return recoveryCode;
-        },
-        ctx.now,
-      );
-      return c.json({ recoveryCode }, 201);
-    },
-  )
-  .post(
-    "/disable",
-    guard(policy.signedIn, "Tắt xác thực hai lớp (cần một mã hiện tại)"),
-    jsonBody(TotpCodeBody),
-    async (c) => {
-      const { ctx } = c.var;
-      const userId = ctx.user.id;
-      const turnOff = (step: number) => disableTotp(ctx, { userId, step });
-      await throttled(c, userId, () => spendCode(c, userId, c.req.valid("json").code, turnOff));
-      return c.body(null, 204);
-    },
+    (c) => turnOn(c, c.req.valid("json")),
   )
   .post(
     "/verify",
@@ -206,4 +211,10 @@ export const twoFactorRoutes = new Hono<AppEnv>()
             recoveryCode: "Mã khôi phục không đúng hoặc đã được dùng.",
           });
       }),
+  )
+  .post(
+    "/disable",
+    guard(policy.signedIn, "Tắt xác thực hai lớp (cần một mã hiện tại)"),
+    jsonBody(TotpCodeBody),
+    (c) => turnOff(c, c.req.valid("json").code),
   );
