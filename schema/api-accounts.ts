@@ -67,6 +67,7 @@ export const TotpEnableBody = v.strictObject({
   key: v.pipe(v.string("Bắt buộc phải có."), v.maxLength(64)),
   code: TotpCode,
 });
+export type TotpEnableInput = v.InferOutput<typeof TotpEnableBody>;
 export const TotpCodeBody = v.strictObject({ code: TotpCode });
 export const TotpRecoveryBody = v.strictObject({
   recoveryCode: v.pipe(

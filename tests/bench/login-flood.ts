@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { callJson, startProcessServer } from "../support/process-server";
+import { signupOver, startProcessServer } from "../support/process-server";
 import { median } from "./support";
 
 const FLOOD = Number(process.env.BENCH_LOGIN_FLOOD ?? 1000);
@@ -39,21 +39,20 @@ export async function benchLoginFlood() {
   const dataDir = mkdtempSync(join(tmpdir(), "shct-bench-flood-"));
   const server = await startProcessServer(dataDir);
   try {
-    const signup = await callJson<{ token: string }>(server.base, "POST", "/api/signup", {
-      body: {
-        tenant: { slug: "lu-dang-nhap", name: "Đảng bộ bị tấn công", kind: "dang-uy-phuong" },
-        admin: { email: "admin@lu.vn", password: "mat-khau-du-dai", fullName: "Quản Trị" },
-      },
-    });
-    if (signup.status !== 201) throw new Error(`signup: ${signup.status}`);
+    const token = await signupOver(
+      server.base,
+      "lu-dang-nhap",
+      "Đảng bộ bị tấn công",
+      "admin@lu.vn",
+    );
     const me = `${server.base}/api/t/lu-dang-nhap/me`;
     const login = `${server.base}/api/t/lu-dang-nhap/auth/login`;
-    await sample(me, signup.body.token); // warm up
+    await sample(me, token); // warm up
     const quiet: number[] = [];
     const flooded: number[] = [];
     const refusals: Record<string, number> = {};
     for (let round = 0; round < ROUNDS; round++) {
-      quiet.push(p95(await sample(me, signup.body.token)));
+      quiet.push(p95(await sample(me, token)));
       const flood = Promise.all(
         Array.from({ length: FLOOD }, (_, i) =>
           fetch(login, {
@@ -72,7 +71,7 @@ export async function benchLoginFlood() {
           ),
         ),
       );
-      flooded.push(p95(await sample(me, signup.body.token, flood)));
+      flooded.push(p95(await sample(me, token, flood)));
       await flood;
     }
     const value = median(flooded);

@@ -9,7 +9,7 @@ import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fullPlan000 } from "../support/tree";
-import { callJson, startProcessServer } from "../support/process-server";
+import { callJson, signupOver, startProcessServer } from "../support/process-server";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const READS_PER_S = 20;
@@ -38,14 +38,7 @@ export async function benchSoak() {
   const dataDir = mkdtempSync(join(tmpdir(), "shct-bench-soak-"));
   const server = await startProcessServer(dataDir, { args: ["--expose-gc"] });
   try {
-    const signup = await callJson<{ token: string }>(server.base, "POST", "/api/signup", {
-      body: {
-        tenant: { slug: "ben-bi", name: "Đảng bộ bền bỉ", kind: "dang-uy-phuong" },
-        admin: { email: "admin@benbi.vn", password: "mat-khau-du-dai", fullName: "Quản Trị" },
-      },
-    });
-    if (signup.status !== 201) throw new Error(`signup: ${signup.status}`);
-    const { token } = signup.body;
+    const token = await signupOver(server.base, "ben-bi", "Đảng bộ bền bỉ", "admin@benbi.vn");
     const api = <B = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
       callJson<B>(server.base, method, `/api/t/ben-bi${path}`, { token, body });
     const root = (

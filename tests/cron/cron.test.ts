@@ -6,7 +6,7 @@ import { acquireLease } from "../../worker/cron/lease";
 import { activeTenants, runScheduledPass, runTenantJobs } from "../../worker/cron";
 import { signWebhook } from "../../worker/cron/outbox";
 import type { Outbound } from "../../worker/env";
-import { makeApp, type TestApp } from "../support/app";
+import { makeApp, openTenantBySlug, type TestApp } from "../support/app";
 import {
   buildTree,
   submitPlan000,
@@ -46,12 +46,7 @@ const capture = (): [Outbound, Sent] => {
 const campaign000 = launchCampaign000;
 const notes = notificationsOf;
 const count = async (t: TestApp, tree: Tree, table: string) => {
-  const row = (
-    await t.platform
-      .control()
-      .client.execute({ sql: "SELECT id, db_url FROM tenants WHERE slug = ?", args: [tree.slug] })
-  ).rows[0]!;
-  const client = t.platform.tenant({ id: String(row.id), dbUrl: String(row.db_url) }).client;
+  const { client } = await openTenantBySlug(t, tree.slug);
   return Number((await client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
 };
 

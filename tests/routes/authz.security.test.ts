@@ -29,7 +29,7 @@ import { createSession } from "../../worker/auth/sessions";
 import { hashPassword } from "../../worker/auth/password";
 import { describeRoutes } from "../../worker/openapi";
 import type { Role } from "../../worker/env";
-import { makeApp, signupTenant, type TestApp } from "../support/app";
+import { makeApp, openTenantBySlug, signupTenant, type TestApp } from "../support/app";
 
 const CALLERS = [
   "none",
@@ -50,12 +50,7 @@ const PASSWORD = "mat-khau-du-dai";
 async function buildFixture() {
   const a = await signupTenant(t, "dang-bo-a");
   const b = await signupTenant(t, "dang-bo-b");
-  const tenantA = (
-    await t.platform
-      .control()
-      .client.execute("SELECT id, db_url FROM tenants WHERE slug = 'dang-bo-a'")
-  ).rows[0]!;
-  const { db } = t.platform.tenant({ id: String(tenantA.id), dbUrl: String(tenantA.db_url) });
+  const { db } = await openTenantBySlug(t, "dang-bo-a");
   const now = t.clock.now;
   const [root] = await db.select().from(units).where(eq(units.depth, 0));
   const cellA = newUnitRow({ name: "Chi bộ A", kind: "chi-bo" }, root!, now);
@@ -115,12 +110,7 @@ async function buildFixture() {
   };
   userIds.admin = { id: a.user.id, tenant: "a" };
   userIds.otherTenantAdmin = { id: b.user.id, tenant: "b" };
-  const tenantB = (
-    await t.platform
-      .control()
-      .client.execute("SELECT id, db_url FROM tenants WHERE slug = 'dang-bo-b'")
-  ).rows[0]!;
-  const dbB = t.platform.tenant({ id: String(tenantB.id), dbUrl: String(tenantB.db_url) }).db;
+  const { db: dbB } = await openTenantBySlug(t, "dang-bo-b");
   /** A second session for the caller, for routes that end the session they are called with. */
   const sessionFor = async (caller: Caller) => {
     const u = userIds[caller];

@@ -6,19 +6,20 @@
 // as "anything" until it is named here.
 import fc from "fast-check";
 
-type Node = {
+/** A valibot schema object as its public fields show it (what the walks read). */
+export type SchemaNode = {
   type: string;
   kind?: string;
-  entries?: Record<string, Node>;
-  wrapped?: Node;
-  item?: Node;
-  key?: Node;
-  value?: Node;
-  options?: Node[] | readonly unknown[];
+  entries?: Record<string, SchemaNode>;
+  wrapped?: SchemaNode;
+  item?: SchemaNode;
+  key?: SchemaNode;
+  value?: SchemaNode;
+  options?: SchemaNode[] | readonly unknown[];
   literal?: unknown;
-  pipe?: Node[];
+  pipe?: SchemaNode[];
   requirement?: unknown;
-  getter?: () => Node;
+  getter?: () => SchemaNode;
 };
 
 /** Values no field should accept, or should accept without harm. */
@@ -70,11 +71,11 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 3 }),
 );
 
-const actions = (n: Node) => (n.pipe ?? []).filter((s) => s !== n && s.kind !== "schema");
-const req = (n: Node, type: string) =>
+const actions = (n: SchemaNode) => (n.pipe ?? []).filter((s) => s !== n && s.kind !== "schema");
+const req = (n: SchemaNode, type: string) =>
   actions(n).find((a) => a.type === type)?.requirement as number | RegExp | undefined;
 
-function stringArb(n: Node, clean = false): fc.Arbitrary<string> {
+function stringArb(n: SchemaNode, clean = false): fc.Arbitrary<string> {
   const a = actions(n).map((x) => x.type);
   const min = (req(n, "min_length") as number | undefined) ?? 0;
   const max = (req(n, "max_length") as number | undefined) ?? 80;
@@ -111,7 +112,7 @@ function stringArb(n: Node, clean = false): fc.Arbitrary<string> {
   );
 }
 
-function numberArb(n: Node, clean = false): fc.Arbitrary<number> {
+function numberArb(n: SchemaNode, clean = false): fc.Arbitrary<number> {
   const min = req(n, "min_value") as number | undefined;
   const max = req(n, "max_value") as number | undefined;
   const lo = min ?? -5;
@@ -141,15 +142,15 @@ export function arbitraryFor(
   opts: BuildOptions = {},
   depth = 0,
 ): fc.Arbitrary<unknown> {
-  const n = s as Node;
+  const n = s as SchemaNode;
   const shaped = shapedFor(n, opts, depth);
   if (opts.clean) return shaped;
   return fc.oneof({ arbitrary: shaped, weight: 6 }, { arbitrary: hostileValue, weight: 1 });
 }
 
-function shapedFor(n: Node, opts: BuildOptions, depth: number): fc.Arbitrary<unknown> {
+function shapedFor(n: SchemaNode, opts: BuildOptions, depth: number): fc.Arbitrary<unknown> {
   const pool = opts.pools?.get(n);
-  const inner = (x: Node) => arbitraryFor(x, opts, depth + 1);
+  const inner = (x: SchemaNode) => arbitraryFor(x, opts, depth + 1);
   let base: fc.Arbitrary<unknown>;
   switch (n.type) {
     case "string":
@@ -220,7 +221,7 @@ function shapedFor(n: Node, opts: BuildOptions, depth: number): fc.Arbitrary<unk
       break;
     case "union":
     case "variant":
-      base = fc.oneof(...(n.options as Node[]).map(inner));
+      base = fc.oneof(...(n.options as SchemaNode[]).map(inner));
       break;
     case "lazy":
       base = depth > 6 ? fc.constant(null) : inner(n.getter!());

@@ -4,9 +4,8 @@
 // the scheduled pass is kept out of the way.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { ROOT } from "./server";
+import { freePort, ROOT } from "./server";
 
 const SERVER = join(ROOT, "dist/node/node.mjs");
 
@@ -18,18 +17,6 @@ export interface ProcessServer {
   kill(): Promise<void>;
   /** SIGTERM (SIGKILL after 5 s), and wait until the process is gone. */
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startProcessServer(
@@ -104,4 +91,17 @@ export async function callJson<T = Record<string, unknown>>(
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Signs up a đảng bộ (`slug`, `name`) with its admin `email` on a running server; answers
+ *  the admin's token. */
+export async function signupOver(base: string, slug: string, name: string, email: string) {
+  const signup = await callJson<{ token: string }>(base, "POST", "/api/signup", {
+    body: {
+      tenant: { slug, name, kind: "dang-uy-phuong" },
+      admin: { email, password: "mat-khau-du-dai", fullName: "Quản Trị" },
+    },
+  });
+  if (signup.status !== 201) throw new Error(`signup: ${signup.status}`);
+  return signup.body.token;
 }

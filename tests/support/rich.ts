@@ -107,6 +107,12 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
       examples.set(`${method} ${T}${route}`, body);
     return res.body;
   };
+  const asAdmin = <B = Record<string, unknown>>(
+    method: string,
+    route: string,
+    params: Record<string, string>,
+    body?: unknown,
+  ) => write<B>("admin", method, route, params, body);
 
   // Names of the tree (built by buildTree) carry the marker too.
   const tenantId = String(
@@ -132,19 +138,13 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
   ids.unit = cellA.id;
 
   // Structure through the API: a unit, a member with every text field, a status change.
-  const unit = await write<{ id: string }>(
-    "admin",
+  const unit = await asAdmin<{ id: string }>(
     "POST",
     "/units",
     {},
-    {
-      name: `Chi bộ ${M}`,
-      kind: "chi-bo",
-      parentId: root.id,
-    },
+    { name: `Chi bộ ${M}`, kind: "chi-bo", parentId: root.id },
   );
-  const { member } = await write<{ member: { id: string } }>(
-    "admin",
+  const { member } = await asAdmin<{ member: { id: string } }>(
     "POST",
     "/members",
     {},
@@ -158,67 +158,38 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
     },
   );
   ids.member = member.id;
-  await write(
-    "admin",
-    "PATCH",
-    "/units/:id",
-    { id: unit.id },
-    {
-      name: `Chi bộ mới ${M}`,
-      version: 1,
-    },
-  );
-  await write(
-    "admin",
+  await asAdmin("PATCH", "/units/:id", { id: unit.id }, { name: `Chi bộ mới ${M}`, version: 1 });
+  await asAdmin(
     "POST",
     "/members/:id/status",
     { id: member.id },
-    {
-      status: "mien-sinh-hoat",
-      since: "2026-03-01",
-      note: `Lý do ${M}`,
-    },
+    { status: "mien-sinh-hoat", since: "2026-03-01", note: `Lý do ${M}` },
   );
-  const invitation = await write<{ id: string }>(
-    "admin",
+  const invitation = await asAdmin<{ id: string }>(
     "POST",
     "/invitations",
     {},
-    {
-      email: `moi-${M}@${slug}.vn`,
-      role: "member",
-      unitId: cellA.id,
-    },
+    { email: `moi-${M}@${slug}.vn`, role: "member", unitId: cellA.id },
   );
   ids.invitation = invitation.id;
   ids.user = tree.userIds.viewer!;
-  const grant = await write<{ id: string }>(
-    "admin",
+  const grant = await asAdmin<{ id: string }>(
     "POST",
     "/accounts/:id/grants",
     { id: tree.userIds.viewer! },
-    {
-      role: "viewer",
-      unitId: cellB.id,
-    },
+    { role: "viewer", unitId: cellB.id },
   );
   ids.grant = grant.id;
 
   // A template copy (its name marked) and seed 000's campaign over the whole tree.
-  await write(
-    "admin",
+  await asAdmin(
     "POST",
     "/templates",
     {},
-    {
-      fromKey: "tu-soi-tu-sua",
-      key: "mau-rieng",
-      name: `Mẫu riêng ${M}`,
-    },
+    { fromKey: "tu-soi-tu-sua", key: "mau-rieng", name: `Mẫu riêng ${M}` },
   );
   ids.template = "mau-rieng";
-  const campaign = await write<{ id: string }>(
-    "admin",
+  const campaign = await asAdmin<{ id: string }>(
     "POST",
     "/campaigns",
     {},
@@ -232,7 +203,7 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
     },
   );
   ids.campaign = campaign.id;
-  await write("admin", "POST", "/campaigns/:id/launch", { id: campaign.id });
+  await asAdmin("POST", "/campaigns/:id/launch", { id: campaign.id });
   const C = { id: campaign.id };
 
   // Plans: a2 writes and submits, a1 confirms with the cell's opinion, a2 drafts again;
@@ -246,17 +217,17 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
       "chuc-trach": `Chức trách ${M}`,
     },
   });
-  await write("a2", "PUT", "/campaigns/:id/submissions/mine", C, {
-    formKey: "ke-hoach-tu-duong",
-    data: plan("Trần Thị Bình"),
-  });
-  const sub = await write<{ id: string }>(
-    "a2",
-    "POST",
-    "/campaigns/:id/submissions/mine/submit",
-    C,
-    {},
-  );
+  /** `who` saves the plan of `name` at `route` (a plan's address), then submits it. */
+  const enterAndSubmit = async (
+    who: string,
+    route: string,
+    params: Record<string, string>,
+    name: string,
+  ) => {
+    await write(who, "PUT", route, params, { formKey: "ke-hoach-tu-duong", data: plan(name) });
+    return write<{ id: string }>(who, "POST", `${route}/submit`, params, {});
+  };
+  const sub = await enterAndSubmit("a2", "/campaigns/:id/submissions/mine", C, "Trần Thị Bình");
   ids.submission = sub.id;
   await write(
     "a1",
@@ -275,18 +246,13 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
     data: { ...plan("Trần Thị Bình"), "khac-phuc": `Bản nháp sau ${M}` },
     version: current.body.submission.version,
   });
-  await write("admin", "POST", "/submissions/:id/comments", { id: sub.id }, { body: `Góp ý ${M}` });
+  await asAdmin("POST", "/submissions/:id/comments", { id: sub.id }, { body: `Góp ý ${M}` });
   const a5 = { id: campaign.id, memberId: tree.ids.a5! };
-  await write("a1", "PUT", "/campaigns/:id/submissions/member/:memberId", a5, {
-    formKey: "ke-hoach-tu-duong",
-    data: plan("Hoàng Văn Em"),
-  });
-  const a5sub = await write<{ id: string }>(
+  const a5sub = await enterAndSubmit(
     "a1",
-    "POST",
-    "/campaigns/:id/submissions/member/:memberId/submit",
+    "/campaigns/:id/submissions/member/:memberId",
     a5,
-    {},
+    "Hoàng Văn Em",
   );
   await write(
     "a1",
@@ -348,8 +314,7 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
 
   // A campaign with reports and reviews: the ward's CT 24.
   await saveCt24Phuong(api);
-  await write(
-    "admin",
+  await asAdmin(
     "PUT",
     "/settings/notifications",
     {},
@@ -375,13 +340,7 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
 
   // The parent tenant: a link approved, a directive sent down.
   const parent = await signupTenant(t, `${slug}-tren`);
-  const link = await write<{ id: string }>(
-    "admin",
-    "POST",
-    "/links",
-    {},
-    { parentSlug: `${slug}-tren` },
-  );
+  const link = await asAdmin<{ id: string }>("POST", "/links", {}, { parentSlug: `${slug}-tren` });
   ids.link = link.id;
   const P = `/api/t/${slug}-tren`;
   await t.request("POST", `${P}/links/${link.id}/approve`, { token: parent.token });
@@ -395,8 +354,7 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
     },
   });
   ids.directive = ((await directive.json()) as { id: string }).id;
-  await write(
-    "admin",
+  await asAdmin(
     "POST",
     "/directives/:id/adopt",
     { id: ids.directive },

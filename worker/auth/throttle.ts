@@ -90,13 +90,17 @@ export async function throttle(
     throw new DomainError("RATE_LIMITED", message, undefined, { "Retry-After": String(wait) });
 }
 
+/** Counts an attempt of one account (`A` names it) from one address against the limits, and
+ *  refuses it (429) when one is over; answers the pair's key, which a success clears. */
+type PairThrottle<A> = (
+  db: ControlDb,
+  attempt: A & { tenantId: string; address: string },
+  now: Date,
+) => Promise<string>;
+
 /** Counts a login attempt against its limits, cheapest refusal first, and refuses it (429)
  *  before any password is hashed when one is over. Answers the key a successful login clears. */
-export async function throttleLogin(
-  db: ControlDb,
-  attempt: { tenantId: string; email: string; address: string },
-  now: Date,
-): Promise<string> {
+export const throttleLogin: PairThrottle<{ email: string }> = async (db, attempt, now) => {
   const pairKey = throttleKey("login", attempt.tenantId, attempt.email, attempt.address);
   await throttle(
     db,
@@ -115,27 +119,22 @@ export async function throttleLogin(
     "Hệ thống đang nhận quá nhiều lượt đăng nhập. Vui lòng thử lại sau ít phút.",
   );
   return pairKey;
-}
+};
 
 /** Counts a second-factor attempt before the code is checked (429 beyond the limits). Answers
  *  the key a correct code clears. */
-export async function throttleTotp(
-  db: ControlDb,
-  attempt: { tenantId: string; userId: string; address: string },
-  now: Date,
-): Promise<string> {
-  const pairKey = throttleKey("totp", attempt.tenantId, attempt.userId, attempt.address);
+export const throttleTotp: PairThrottle<{ userId: string }> = async (db, attempt, now) => {
+  const { tenantId, userId, address } = attempt;
+  const pairKey = throttleKey("totp", tenantId, userId, address);
+  const accountKey = throttleKey("totp-account", tenantId, userId);
   await throttle(
     db,
     [
       { key: pairKey, limit: TOTP_PAIR_LIMIT },
-      {
-        key: throttleKey("totp-account", attempt.tenantId, attempt.userId),
-        limit: TOTP_ACCOUNT_LIMIT,
-      },
+      { key: accountKey, limit: TOTP_ACCOUNT_LIMIT },
     ],
     now,
     "Nhập sai mã xác thực quá nhiều lần. Vui lòng thử lại sau ít phút.",
   );
   return pairKey;
-}
+};

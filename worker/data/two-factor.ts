@@ -4,7 +4,7 @@
 // same batch only when the UPDATE changed the row (`changes() = 1`): a refused or no-op write
 // leaves no trace. Codes are checked by the caller (worker/auth/totp.ts); this module never
 // sees a key in the clear.
-import { and, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DomainError } from "../errors";
@@ -26,6 +26,9 @@ export async function getTotpState(db: TenantDb, userId: string): Promise<TotpSt
 
 /** The update is the last statement before its audit row in the batch. */
 const changedOne = sql`changes() = 1`;
+
+/** No code of `step` or a later one was accepted yet. */
+const unspent = (step: number) => or(isNull(users.totpLastStep), lt(users.totpLastStep, step))!;
 
 /** Turns the factor on with a key the caller has seen a valid code for (at `step`, which is
  *  then spent). Refused when one is already on: a second enrolment must disable first. */
@@ -61,43 +64,29 @@ export async function claimTotpStep(db: TenantDb, userId: string, step: number):
   const rows = await db
     .update(users)
     .set({ totpLastStep: step })
-    .where(
-      and(
-        eq(users.id, userId),
-        isNotNull(users.totpKey),
-        or(isNull(users.totpLastStep), lt(users.totpLastStep, step)),
-      ),
-    )
+    .where(and(eq(users.id, userId), isNotNull(users.totpKey), unspent(step)))
     .returning({ id: users.id });
   return rows.length === 1;
 }
 
-/** Turns the factor off for a code of `step` not spent before; false when it was. */
-export async function disableTotp(
+/** Removes the factor (key, spent step, recovery hash) when `proof` holds for the account's
+ *  row, with its audit row `action`; false when it did not (nothing written). */
+async function removeFactor(
   ctx: Ctx,
-  input: { userId: string; step: number },
+  userId: string,
+  action: string,
+  proof: SQL,
 ): Promise<boolean> {
   const { db } = ctx;
   const [updated] = await db.batch([
     db
       .update(users)
       .set({ totpKey: null, totpLastStep: null, totpRecoveryHash: null, updatedAt: ctx.now })
-      .where(
-        and(
-          eq(users.id, input.userId),
-          isNotNull(users.totpKey),
-          or(isNull(users.totpLastStep), lt(users.totpLastStep, input.step)),
-        ),
-      )
+      .where(and(eq(users.id, userId), isNotNull(users.totpKey), proof))
       .returning({ id: users.id }),
     auditInsertIf(
       db,
-      {
-        ...ctx.actor,
-        action: "account.two-factor.disable",
-        entity: "user",
-        entityId: input.userId,
-      },
+      { ...ctx.actor, action, entity: "user", entityId: userId },
       ctx.now,
       changedOne,
     ),
@@ -105,36 +94,16 @@ export async function disableTotp(
   return updated.length === 1;
 }
 
+/** Turns the factor off for a code of `step` not spent before; false when it was. */
+export const disableTotp = (ctx: Ctx, input: { userId: string; step: number }) =>
+  removeFactor(ctx, input.userId, "account.two-factor.disable", unspent(input.step));
+
 /** Signs in with the recovery code instead of a TOTP code: the code works once, and using it
  *  removes the factor (the key may be on a lost phone), so the owner enrols again. */
-export async function recoverTotp(
-  ctx: Ctx,
-  input: { userId: string; recoveryHash: Uint8Array },
-): Promise<boolean> {
-  const { db } = ctx;
-  const [updated] = await db.batch([
-    db
-      .update(users)
-      .set({ totpKey: null, totpLastStep: null, totpRecoveryHash: null, updatedAt: ctx.now })
-      .where(
-        and(
-          eq(users.id, input.userId),
-          isNotNull(users.totpKey),
-          eq(users.totpRecoveryHash, Buffer.from(input.recoveryHash)),
-        ),
-      )
-      .returning({ id: users.id }),
-    auditInsertIf(
-      db,
-      {
-        ...ctx.actor,
-        action: "account.two-factor.recover",
-        entity: "user",
-        entityId: input.userId,
-      },
-      ctx.now,
-      changedOne,
-    ),
-  ]);
-  return updated.length === 1;
-}
+export const recoverTotp = (ctx: Ctx, input: { userId: string; recoveryHash: Uint8Array }) =>
+  removeFactor(
+    ctx,
+    input.userId,
+    "account.two-factor.recover",
+    eq(users.totpRecoveryHash, Buffer.from(input.recoveryHash)),
+  );

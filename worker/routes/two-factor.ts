@@ -7,7 +7,12 @@
 // counted against the throttle before it is checked, and each is good once: the step it
 // matched is spent atomically, so a code read over a shoulder cannot be replayed.
 import { Hono, type Context } from "hono";
-import { TotpCodeBody, TotpEnableBody, TotpRecoveryBody } from "../../schema/api-accounts";
+import {
+  TotpCodeBody,
+  TotpEnableBody,
+  TotpRecoveryBody,
+  type TotpEnableInput,
+} from "../../schema/api-accounts";
 import { unseal, seal } from "../db/sealed";
 import { startSession } from "../auth/sign-in";
 import { clearThrottle, throttleTotp } from "../auth/throttle";
@@ -32,7 +37,7 @@ import {
 } from "../data/two-factor";
 import type { AppEnv } from "../env";
 import { DomainError, unauthenticated } from "../errors";
-import { guard, jsonBody, policy } from "../http";
+import { guard, jsonBody, policy, type Guarded } from "../http";
 
 const ISSUER = "Sinh hoạt chính trị";
 const sealOwner = (userId: string) => `totp:${userId}`;
@@ -58,24 +63,41 @@ function sealKeyOf<E extends AppEnv>(c: Context<E>): string {
   return key;
 }
 
-/** Counts the attempt, then answers the step `code` matches for the account's stored key. */
-async function checkCode<E extends AppEnv>(c: Context<E>, userId: string, code: string) {
-  const { platform, tenant, db } = c.var;
-  const pairKey = await throttleTotp(
-    platform.control().db,
-    { tenantId: tenant.id, userId, address: platform.clientAddress(c) },
-    platform.now(),
-  );
-  const state = await getTotpState(db, userId);
+/** Runs one code attempt of `userId`: counted against the throttle first (429 when over),
+ *  and, when `attempt` succeeds, the pair's count is forgotten. */
+async function throttled<E extends AppEnv, T>(
+  c: Context<E>,
+  userId: string,
+  attempt: () => Promise<T>,
+  now = c.var.platform.now(),
+): Promise<T> {
+  const { platform, tenant } = c.var;
+  const address = platform.clientAddress(c);
+  const control = platform.control().db;
+  const pairKey = await throttleTotp(control, { tenantId: tenant.id, userId, address }, now);
+  const result = await attempt();
+  await clearThrottle(control, pairKey);
+  return result;
+}
+
+/** Spends the step `code` matches for the account's stored key with `spend`, which answers
+ *  false when a racing request spent it first (refused as replayed). The caller counts it. */
+async function spendCode<E extends AppEnv>(
+  c: Context<E>,
+  userId: string,
+  code: string,
+  spend: (step: number) => Promise<boolean>,
+): Promise<void> {
+  const state = await getTotpState(c.var.db, userId);
   if (!state?.sealedKey)
     throw new DomainError("INVALID_STATE", "Tài khoản chưa bật xác thực hai lớp.");
   const key = new Uint8Array(
     Buffer.from(await unseal(sealKeyOf(c), sealOwner(userId), state.sealedKey), "base64"),
   );
-  const step = matchingStep(key, code, platform.now());
+  const step = matchingStep(key, code, c.var.platform.now());
   if (step === null) throw wrongCode();
   if (state.lastStep !== null && step <= state.lastStep) throw replayed();
-  return { step, pairKey };
+  if (!(await spend(step))) throw replayed();
 }
 
 /** The account a pending session owes its second factor for; 401 without one. */
@@ -92,6 +114,54 @@ const pendingCtx = (c: Context<AppEnv>, userId: string): Ctx => ({
   actor: { actorUserId: userId, requestId: c.var.requestId },
   now: c.var.platform.now(),
 });
+
+/** Completes the sign-in of a pending session once `prove` (a counted attempt) accepts its
+ *  account's second factor: a full session replaces the pending one. */
+async function completeSignIn(c: Context<AppEnv>, prove: (userId: string) => Promise<void>) {
+  const userId = pendingUser(c);
+  await throttled(c, userId, () => prove(userId));
+  const user = await requireUser(c.var.db, userId);
+  return c.json(await startSession(c, user, { replacing: c.var.sessionId }), 200);
+}
+
+/** Turns the caller's own second factor on with the key from `setup` and a first code from
+ *  the app (counted, and its step spent); answers the recovery code, shown once. */
+async function turnOn(c: Context<AppEnv & Guarded>, body: TotpEnableInput) {
+  const { ctx } = c.var;
+  const key = decodeTotpKey(body.key);
+  if (!key)
+    throw new DomainError("INVALID_BODY", "Khóa không hợp lệ: hãy tạo khóa mới.", {
+      key: "Khóa không hợp lệ.",
+    });
+  const recoveryCode = await throttled(
+    c,
+    ctx.user.id,
+    async () => {
+      const step = matchingStep(key, body.code, ctx.now);
+      if (step === null) throw wrongCode();
+      const recoveryCode = newRecoveryCode();
+      const keyText = Buffer.from(key).toString("base64");
+      await enableTotp(ctx, {
+        userId: ctx.user.id,
+        sealedKey: await seal(sealKeyOf(c), sealOwner(ctx.user.id), keyText),
+        recoveryHash: hashRecoveryCode(recoveryCode),
+        step,
+      });
+      return recoveryCode;
+    },
+    ctx.now,
+  );
+  return c.json({ recoveryCode }, 201);
+}
+
+/** Turns the caller's own second factor off with a current `code` (counted, spent). */
+async function turnOff(c: Context<AppEnv & Guarded>, code: string) {
+  const { ctx } = c.var;
+  const userId = ctx.user.id;
+  const disable = (step: number) => disableTotp(ctx, { userId, step });
+  await throttled(c, userId, () => spendCode(c, userId, code, disable));
+  return c.body(null, 204);
+}
 
 export const twoFactorRoutes = new Hono<AppEnv>()
   .get("/", guard(policy.signedIn, "Tình trạng xác thực hai lớp của tài khoản"), async (c) => {
@@ -114,44 +184,7 @@ export const twoFactorRoutes = new Hono<AppEnv>()
     "/enable",
     guard(policy.signedIn, "Bật xác thực hai lớp bằng mã đầu tiên từ ứng dụng; trả mã khôi phục"),
     jsonBody(TotpEnableBody),
-    async (c) => {
-      const { ctx, platform, tenant } = c.var;
-      const body = c.req.valid("json");
-      const key = decodeTotpKey(body.key);
-      if (!key)
-        throw new DomainError("INVALID_BODY", "Khóa không hợp lệ: hãy tạo khóa mới.", {
-          key: "Khóa không hợp lệ.",
-        });
-      const pairKey = await throttleTotp(
-        platform.control().db,
-        { tenantId: tenant.id, userId: ctx.user.id, address: platform.clientAddress(c) },
-        ctx.now,
-      );
-      const step = matchingStep(key, body.code, ctx.now);
-      if (step === null) throw wrongCode();
-      const recoveryCode = newRecoveryCode();
-      const keyText = Buffer.from(key).toString("base64");
-      await enableTotp(ctx, {
-        userId: ctx.user.id,
-        sealedKey: await seal(sealKeyOf(c), sealOwner(ctx.user.id), keyText),
-        recoveryHash: hashRecoveryCode(recoveryCode),
-        step,
-      });
-      await clearThrottle(platform.control().db, pairKey);
-      return c.json({ recoveryCode }, 201);
-    },
-  )
-  .post(
-    "/disable",
-    guard(policy.signedIn, "Tắt xác thực hai lớp (cần một mã hiện tại)"),
-    jsonBody(TotpCodeBody),
-    async (c) => {
-      const { ctx, platform } = c.var;
-      const { step, pairKey } = await checkCode(c, ctx.user.id, c.req.valid("json").code);
-      if (!(await disableTotp(ctx, { userId: ctx.user.id, step }))) throw replayed();
-      await clearThrottle(platform.control().db, pairKey);
-      return c.body(null, 204);
-    },
+    (c) => turnOn(c, c.req.valid("json")),
   )
   .post(
     "/verify",
@@ -159,34 +192,29 @@ export const twoFactorRoutes = new Hono<AppEnv>()
     // and the handler refuses anyone else (401).
     guard(policy.public, "Nhập mã xác thực hai lớp để hoàn tất đăng nhập (phiên đang chờ mã)"),
     jsonBody(TotpCodeBody),
-    async (c) => {
-      const userId = pendingUser(c);
-      const { step, pairKey } = await checkCode(c, userId, c.req.valid("json").code);
-      if (!(await claimTotpStep(c.var.db, userId, step))) throw replayed();
-      await clearThrottle(c.var.platform.control().db, pairKey);
-      const user = await requireUser(c.var.db, userId);
-      return c.json(await startSession(c, user, { replacing: c.var.sessionId }), 200);
-    },
+    (c) =>
+      completeSignIn(c, (userId) =>
+        spendCode(c, userId, c.req.valid("json").code, (step) =>
+          claimTotpStep(c.var.db, userId, step),
+        ),
+      ),
   )
   .post(
     "/recover",
     guard(policy.public, "Đăng nhập bằng mã khôi phục (dùng một lần; tắt xác thực hai lớp)"),
     jsonBody(TotpRecoveryBody),
-    async (c) => {
-      const userId = pendingUser(c);
-      const { platform, tenant } = c.var;
-      const pairKey = await throttleTotp(
-        platform.control().db,
-        { tenantId: tenant.id, userId, address: platform.clientAddress(c) },
-        platform.now(),
-      );
-      const recoveryHash = hashRecoveryCode(c.req.valid("json").recoveryCode);
-      if (!(await recoverTotp(pendingCtx(c, userId), { userId, recoveryHash })))
-        throw new DomainError("TOTP_INVALID", "Mã khôi phục không đúng hoặc đã được dùng.", {
-          recoveryCode: "Mã khôi phục không đúng hoặc đã được dùng.",
-        });
-      await clearThrottle(platform.control().db, pairKey);
-      const user = await requireUser(c.var.db, userId);
-      return c.json(await startSession(c, user, { replacing: c.var.sessionId }), 200);
-    },
+    (c) =>
+      completeSignIn(c, async (userId) => {
+        const recoveryHash = hashRecoveryCode(c.req.valid("json").recoveryCode);
+        if (!(await recoverTotp(pendingCtx(c, userId), { userId, recoveryHash })))
+          throw new DomainError("TOTP_INVALID", "Mã khôi phục không đúng hoặc đã được dùng.", {
+            recoveryCode: "Mã khôi phục không đúng hoặc đã được dùng.",
+          });
+      }),
+  )
+  .post(
+    "/disable",
+    guard(policy.signedIn, "Tắt xác thực hai lớp (cần một mã hiện tại)"),
+    jsonBody(TotpCodeBody),
+    (c) => turnOff(c, c.req.valid("json").code),
   );

@@ -3,10 +3,10 @@
 // enrolment, which signs in once and turns the second factor off.
 import { useSubmission, type Action } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { ApiError } from "../../api";
 import { Alert } from "../../components/Alert";
-import { Field, Input } from "../../components/Field";
+import { ExactInput, Field, OneTimeCodeInput } from "../../components/Field";
 import { Submit } from "../../components/Submit";
+import { distinctErrorText } from "../../lib/errors";
 
 export default function CodeStep(props: {
   slug: string;
@@ -14,13 +14,6 @@ export default function CodeStep(props: {
 }) {
   const sub = useSubmission(props.action);
   const [recovery, setRecovery] = createSignal(false);
-  const errorText = () => {
-    const e: unknown = sub.error;
-    if (!e) return "";
-    const fields = e instanceof ApiError ? Object.values(e.fields) : [];
-    const text = [e instanceof Error ? e.message : String(e), ...fields];
-    return [...new Set(text)].join(" ");
-  };
   return (
     <form action={props.action.with(props.slug)} method="post" class="card stack">
       <h2>Xác thực hai lớp</h2>
@@ -30,15 +23,7 @@ export default function CodeStep(props: {
           <>
             <p>Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số đang hiện.</p>
             <Field id="code" label="Mã xác thực">
-              <Input
-                name="code"
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                pattern="[0-9 ]{6,7}"
-                maxlength="7"
-                required
-                aria-invalid={sub.error ? "true" : undefined}
-              />
+              <OneTimeCodeInput aria-invalid={sub.error ? "true" : undefined} />
             </Field>
           </>
         }
@@ -48,17 +33,15 @@ export default function CodeStep(props: {
           nhập, xác thực hai lớp sẽ tắt và bạn nên bật lại.
         </p>
         <Field id="recoveryCode" label="Mã khôi phục">
-          <Input
+          <ExactInput
             name="recoveryCode"
             autocomplete="off"
             autocapitalize="characters"
-            spellcheck={false}
-            required
-            aria-invalid={sub.error ? "true" : undefined}
+            invalid={!!sub.error}
           />
         </Field>
       </Show>
-      <Alert>{errorText()}</Alert>
+      <Alert>{distinctErrorText(sub.error)}</Alert>
       <Submit pending={sub.pending} busy="Đang kiểm tra…">
         Xác nhận
       </Submit>

@@ -3,18 +3,12 @@
 // for a first code, then shows the recovery code once. Turning it off needs a current code.
 import { createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
-import { ApiError } from "../../api";
 import { Alert } from "../../components/Alert";
-import { Field, Input } from "../../components/Field";
+import { Field, OneTimeCodeInput } from "../../components/Field";
 import { Submit } from "../../components/Submit";
+import { distinctErrorText } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { confirmTwoFactor, getTwoFactor, startTwoFactor, turnOffTwoFactor } from "./security.data";
-
-const errorOf = (e: unknown) => {
-  if (!e) return "";
-  const fields = e instanceof ApiError ? Object.values(e.fields) : [];
-  return [...new Set([e instanceof Error ? e.message : String(e), ...fields])].join(" ");
-};
 
 /** Groups of four, as authenticator apps show keys typed in by hand. */
 const grouped = (key: string) => key.match(/.{1,4}/g)?.join(" ") ?? key;
@@ -22,14 +16,7 @@ const grouped = (key: string) => key.match(/.{1,4}/g)?.join(" ") ?? key;
 function CodeInput() {
   return (
     <Field id="code" label="Mã 6 chữ số từ ứng dụng">
-      <Input
-        name="code"
-        inputmode="numeric"
-        autocomplete="one-time-code"
-        pattern="[0-9 ]{6,7}"
-        maxlength="7"
-        required
-      />
+      <OneTimeCodeInput />
     </Field>
   );
 }
@@ -73,7 +60,7 @@ export default function SecurityPage(props: RouteSectionProps) {
                   Đang <strong>bật</strong>. Để tắt, nhập một mã hiện tại từ ứng dụng.
                 </p>
                 <CodeInput />
-                <Alert>{errorOf(off.error)}</Alert>
+                <Alert>{distinctErrorText(off.error)}</Alert>
                 <Submit pending={off.pending} busy="Đang tắt…" class="button">
                   Tắt xác thực hai lớp
                 </Submit>
@@ -84,7 +71,7 @@ export default function SecurityPage(props: RouteSectionProps) {
               when={started.result?.setup}
               fallback={
                 <form action={startTwoFactor.with(slug())} method="post">
-                  <Alert>{errorOf(started.error)}</Alert>
+                  <Alert>{distinctErrorText(started.error)}</Alert>
                   <Submit pending={started.pending} busy="Đang tạo khóa…">
                     Bật xác thực hai lớp
                   </Submit>
@@ -119,7 +106,7 @@ export default function SecurityPage(props: RouteSectionProps) {
                     </p>
                   </details>
                   <CodeInput />
-                  <Alert>{errorOf(confirmed.error)}</Alert>
+                  <Alert>{distinctErrorText(confirmed.error)}</Alert>
                   <Submit pending={confirmed.pending} busy="Đang xác nhận…">
                     Xác nhận và bật
                   </Submit>
