@@ -19,7 +19,7 @@ const CEILING = {
 import { createClient } from "@libsql/client";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorkerBundle } from "../support/worker-bundle";
+import { startWorkerBundle, tenantCall } from "../support/worker-bundle";
 
 let bundle: Awaited<ReturnType<typeof startWorkerBundle>>;
 let mf: Miniflare;
@@ -75,17 +75,8 @@ async function tenantWith(slug: string, people: number) {
   );
   expect(signup.status).toBe(201);
   const { token, tenant } = (await signup.json()) as { token: string; tenant: { id: string } };
-  const call = async <T>(method: string, path: string, body?: unknown) => {
-    const res = await mf.dispatchFetch(`https://app.example/api/t/${slug}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body ? { "Content-Type": "application/json" } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as T };
-  };
+  const call = <T>(method: string, path: string, body?: unknown) =>
+    tenantCall<T>(mf, token, slug, method, path, body);
   const cell = await call<{ id: string }>("POST", "/units", {
     name: "Chi bộ số 1",
     kind: "chi-bo",
