@@ -3,6 +3,7 @@
 // they build; no route knows which runtime it runs on.
 import type { Context } from "hono";
 import type { ControlHandle, TenantHandle } from "./db/handles";
+import type { RunLong } from "./db/long-jobs";
 import type { tenants } from "../schema/tables/control";
 import type { Role } from "../schema/vocab/roles";
 
@@ -91,6 +92,11 @@ export interface Platform {
     t: Pick<TenantRecord, "id" | "dbUrl"> & Partial<Pick<TenantRecord, "dbToken">>,
   ): TenantHandle;
   provisioner: Provisioner;
+  /** Long work of a tenant (launch, roster import, export: worker/db/long-jobs.ts), off the
+   *  thread that answers requests where the runtime has one to spare: a worker thread with its
+   *  own connection on Node (worker/node-jobs), inline on Workers and in tests. The caller
+   *  awaits the result either way. */
+  runLong: RunLong;
   now(): Date;
   /** The client's address as this runtime knows it (socket or CF-Connecting-IP), never
    *  X-Forwarded-For, which anyone can set. */

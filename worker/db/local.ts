@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fetchOutbound, type Outbound, type Platform } from "../env";
 import { VERSION } from "../version";
+import { inlineRunLong } from "./long-jobs";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
 
 function openFile(path: string): Client {
@@ -38,7 +39,7 @@ export function localPlatform(opts: {
   let evicted = 0;
   const fileOf = (tenantId: string) => join(tenantDir, `${tenantId}.db`);
 
-  return {
+  const platform: LocalPlatform = {
     dataDir,
     version: VERSION,
     outbound: opts.outbound ?? fetchOutbound(),
@@ -100,5 +101,7 @@ export function localPlatform(opts: {
       tenants.clear();
       control = undefined;
     },
+    runLong: (kind, job) => inlineRunLong(platform)(kind, job),
   };
+  return platform;
 }

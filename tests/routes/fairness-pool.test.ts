@@ -1,0 +1,102 @@
+// Long work in worker threads (worker/node-jobs): the routes that import, export and launch
+// hand their job to Platform.runLong; on Node a thread with its own libSQL connection runs it.
+// Here the test app's platform gets the real pool (the thread runs from source under tsx), and
+// each answer must be the one the inline path gives: results, refusals with their codes, and a
+// job stopped past its time answers 413 leaving no trace.
+import { afterEach, describe, expect, it } from "vitest";
+import { threadPool, type ThreadPool } from "../../worker/node-jobs/pool";
+import { login, makeAppWithDemo, type TestApp } from "../support/app";
+
+const SCRIPT = new URL("../../worker/node-jobs/thread.ts", import.meta.url);
+const CSV = [
+  "ho_ten,nam_sinh,email,don_vi,chuc_vu,trang_thai,dien_quan_ly",
+  "Trần Văn Luồng,1980,luong.tran@example.vn,Chi bộ Khu dân cư số 2,,dang-sinh-hoat,",
+  "Lê Thị Sợi,1991,soi.le@example.vn,Chi bộ Khu dân cư số 2,,dang-sinh-hoat,",
+].join("\n");
+
+let t: TestApp;
+let pool: ThreadPool;
+afterEach(async () => {
+  await pool?.close();
+  t?.close();
+});
+
+async function setup(timeoutMs?: { import?: number }) {
+  t = await makeAppWithDemo();
+  pool = threadPool({ script: SCRIPT, dataDir: t.dataDir, size: 1, timeoutMs });
+  t.platform.runLong = pool.runLong;
+  const { token } = await login(t, "demo", "admin@demo.vn");
+  const upload = (body: string, contentType = "text/csv") =>
+    t.app.request("http://localhost/api/t/demo/members/import", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType },
+      body,
+    });
+  const tenant = (
+    await t.platform.control().client.execute("SELECT id, db_url FROM tenants WHERE slug='demo'")
+  ).rows[0]!;
+  const client = t.platform.tenant({ id: String(tenant.id), dbUrl: String(tenant.db_url) }).client;
+  const count = async (sql: string) => Number((await client.execute(sql)).rows[0]![0]);
+  return { token, upload, count };
+}
+
+describe("long work in a worker thread", () => {
+  it("imports a roster in the thread; the request's connection sees the rows", async () => {
+    const { upload, count } = await setup();
+    const before = await count("SELECT count(*) FROM members");
+    const res = await upload(CSV);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ created: 2, updated: 0, errors: [] });
+    expect(pool.started()).toBe(1);
+    expect(await count("SELECT count(*) FROM members")).toBe(before + 2);
+    expect(await count("SELECT count(*) FROM audit_log WHERE action = 'member.import'")).toBe(1);
+  }, 60_000);
+
+  it("a refusal thrown in the thread answers with its own code and message", async () => {
+    const { upload, token } = await setup();
+    const bad = await upload("\xd0\xcf\x11\xe0junk", "application/pdf");
+    expect(bad.status).toBe(415);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe(
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
+    // The demo campaign is already active: launching it again is a 409 from the thread.
+    const list = await t.app.request("http://localhost/api/t/demo/campaigns", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const { campaigns } = (await list.json()) as { campaigns: { id: string; status: string }[] };
+    const active = campaigns.find((c) => c.status === "active")!;
+    const again = await t.app.request(`http://localhost/api/t/demo/campaigns/${active.id}/launch`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe("INVALID_STATE");
+    expect(pool.started()).toBe(1);
+  }, 60_000);
+
+  it("exports in the thread, the file moved back whole", async () => {
+    const { token } = await setup();
+    const res = await t.app.request("http://localhost/api/t/demo/members/export?format=xlsx", {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(pool.started()).toBe(1);
+  }, 60_000);
+
+  it("a job past its time is stopped: 413, nothing written, and the next job gets a new thread", async () => {
+    const { upload, count } = await setup({ import: 1 });
+    const members = await count("SELECT count(*) FROM members");
+    const audit = await count("SELECT count(*) FROM audit_log");
+    const res = await upload(CSV);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      "PAYLOAD_TOO_LARGE",
+    );
+    expect(await count("SELECT count(*) FROM members")).toBe(members);
+    expect(await count("SELECT count(*) FROM audit_log")).toBe(audit);
+    await upload(CSV); // stopped again, on a fresh thread
+    expect(pool.started()).toBe(2);
+  }, 60_000);
+});
