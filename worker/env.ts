@@ -87,6 +87,9 @@ export const fetchOutbound = (fetcher: typeof fetch = fetch): Outbound => ({
 export interface Platform {
   outbound: Outbound;
   control(): ControlHandle;
+  /** Names the control plane (its file or URL): the key of the tenant rows this process keeps
+   *  for a few seconds (worker/db/tenant-cache.ts). */
+  controlKey: string;
   /** The only way to a tenant's database. Callers pass the tenant resolved for the request. */
   tenant(
     t: Pick<TenantRecord, "id" | "dbUrl"> & Partial<Pick<TenantRecord, "dbToken">>,

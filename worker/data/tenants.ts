@@ -1,6 +1,7 @@
 // Tenants in the control plane, and provisioning: a tenant row, its own database, its
 // schema, its root unit and first admin — all or nothing. A sign-up awaiting its e-mailed
 // link is provisioned `pending` (worker/data/signups.ts) and holds its slug for PENDING_TTL_MS.
+import { forgetTenant } from "../db/tenant-cache";
 import { and, eq, lt } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
 import { signupVerifications, tenants } from "../../schema/tables/control";
@@ -92,6 +93,7 @@ export async function discardTenant(platform: Platform, t: Pick<TenantRecord, "i
     control.delete(signupVerifications).where(eq(signupVerifications.tenantId, t.id)),
     control.delete(tenants).where(eq(tenants.id, t.id)),
   ]);
+  forgetTenant(t.id);
 }
 
 /** Discards every tenant still in `status` (never made active) whose row is older than

@@ -41,6 +41,7 @@ export function localPlatform(opts: {
 
   const platform: LocalPlatform = {
     dataDir,
+    controlKey: `file:${join(dataDir, "control.db")}`,
     version: VERSION,
     outbound: opts.outbound ?? fetchOutbound(),
     allowedOrigins: opts.allowedOrigins ?? [],

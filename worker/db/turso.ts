@@ -161,6 +161,7 @@ export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
       openClient(env.CONTROL_DB_URL ?? "", async () => env.CONTROL_DB_TOKEN, deps),
     ));
   const platform: Platform = {
+    controlKey: env.CONTROL_DB_URL ?? "",
     version: VERSION,
     outbound: fetchOutbound(),
     allowedOrigins: (env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
