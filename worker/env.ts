@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import type { ControlHandle, TenantHandle } from "./db/handles";
 import type { RunLong } from "./db/long-jobs";
+import type { TenantGate } from "./db/tenant-gate";
 import type { tenants } from "../schema/tables/control";
 import type { Role } from "../schema/vocab/roles";
 
@@ -100,6 +101,9 @@ export interface Platform {
    *  own connection on Node (worker/node-jobs), inline on Workers and in tests. The caller
    *  awaits the result either way. */
   runLong: RunLong;
+  /** Where one thread serves every tenant (Node): turns between tenants' requests
+   *  (worker/db/tenant-gate.ts). Unset on Workers, where each request has its own isolate turn. */
+  tenantGate?: TenantGate;
   now(): Date;
   /** The client's address as this runtime knows it (socket or CF-Connecting-IP), never
    *  X-Forwarded-For, which anyone can set. */

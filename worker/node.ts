@@ -16,6 +16,7 @@ import { fetchOutbound, type Platform } from "./env";
 import { mailFromProcessEnv } from "./mail/smtp";
 import { securityHeaders } from "./middleware/headers";
 import { threadPool } from "./node-jobs/pool";
+import { tenantGate } from "./db/tenant-gate";
 
 /** The app as Node serves it: the API, and the built client from `clientDir` (when it was
  *  built) with an SPA fallback to index.html. Every response carries the security headers. */
@@ -71,6 +72,11 @@ export async function startNode(opts: {
           size: Number.isFinite(threads) && threads > 0 ? threads : undefined,
         });
   if (pool) platform.runLong = pool.runLong;
+  // Turns between tenants (db/tenant-gate.ts): a burst of one tenant's heavy requests is
+  // spread over turns of the event loop, each turn reading the other tenants' sockets first.
+  // TENANT_TURN_MS (default 10) is a turn's budget; 0 turns the gate off.
+  const turnMs = Number(process.env.TENANT_TURN_MS ?? 10);
+  if (turnMs > 0) platform.tenantGate = tenantGate(turnMs);
   await platform.control().client.execute("PRAGMA journal_mode = WAL");
   await migrate(platform.control().client, migrations.control);
   if (opts.seedDemo && (await seedDemoIfEmpty(platform)))

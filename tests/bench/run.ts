@@ -1,6 +1,7 @@
 // `npm run bench`: one JSON object per line — {name, value, unit, baseline?, ratio?}. Each
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
+import { benchApi } from "./api";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
 import { benchProgress } from "./progress";
@@ -12,6 +13,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["rollup", benchRollup],
   ["progress", benchProgress],
   ["cron", benchFanout],
+  ["api", benchApi],
 ];
 for (const [name, run] of benches) {
   if (only && !name.startsWith(only)) continue;

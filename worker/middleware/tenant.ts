@@ -35,5 +35,11 @@ export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("tenant", tenant);
   c.set("db", handle.db);
   c.set("tenantClient", handle.client);
-  await next();
+  // On Node, a tenant takes its turn among the others (db/tenant-gate.ts).
+  const done = await platform.tenantGate?.enter(tenant.id);
+  try {
+    await next();
+  } finally {
+    done?.();
+  }
 };
