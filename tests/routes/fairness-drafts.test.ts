@@ -49,7 +49,8 @@ describe("a draft save in few round trips", () => {
       "VERSION_CONFLICT",
     );
     expect(await count("SELECT count(*) FROM submission_versions")).toBe(versions);
-    const row = (await tenant.client.execute("SELECT version, data_json AS data FROM submissions")).rows[0]!;
+    const row = (await tenant.client.execute("SELECT version, data_json AS data FROM submissions"))
+      .rows[0]!;
     expect(Number(row.version)).toBe(2);
     expect(JSON.parse(String(row.data))).toEqual({ "ho-ten": "Bình 2" });
   });
