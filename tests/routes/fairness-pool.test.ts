@@ -3,6 +3,7 @@
 // Here the test app's platform gets the real pool (the thread runs from source under tsx), and
 // each answer must be the one the inline path gives: results, refusals with their codes, and a
 // job stopped past its time answers 413 leaving no trace.
+import { zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { threadPool, type ThreadPool } from "../../worker/node-jobs/pool";
 import { login, makeAppWithDemo, type TestApp } from "../support/app";
@@ -21,16 +22,16 @@ afterEach(async () => {
   t?.close();
 });
 
-async function setup(timeoutMs?: { import?: number }) {
+async function setup(timeoutMs?: { import?: number }, idleMs?: number) {
   t = await makeAppWithDemo();
-  pool = threadPool({ script: SCRIPT, dataDir: t.dataDir, size: 1, timeoutMs });
+  pool = threadPool({ script: SCRIPT, dataDir: t.dataDir, size: 1, timeoutMs, idleMs });
   t.platform.runLong = pool.runLong;
   const { token } = await login(t, "demo", "admin@demo.vn");
-  const upload = (body: string, contentType = "text/csv") =>
+  const upload = (body: string | Uint8Array, contentType = "text/csv") =>
     t.app.request("http://localhost/api/t/demo/members/import", {
       method: "POST",
       headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType },
-      body,
+      body: body as BodyInit,
     });
   const tenant = (
     await t.platform.control().client.execute("SELECT id, db_url FROM tenants WHERE slug='demo'")
@@ -83,6 +84,48 @@ describe("long work in a worker thread", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(pool.started()).toBe(1);
+  }, 60_000);
+
+  it("inflates a zip that lies about its size in the thread, while the request thread keeps turning", async () => {
+    const { upload, count } = await setup();
+    // 200 MB of sheet XML in ~200 KB, every part declaring 1,000 bytes.
+    const zip = zipSync(
+      { "xl/worksheets/sheet1.xml": new Uint8Array(200 * 1024 * 1024) },
+      { level: 9 },
+    );
+    const dv = new DataView(zip.buffer);
+    for (let i = 0; i < zip.length - 4; i++) {
+      if (dv.getUint32(i, true) === 0x04034b50) dv.setUint32(i + 22, 1000, true);
+      if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, 1000, true);
+    }
+    const members = await count("SELECT count(*) FROM members");
+    await upload("warm,the,thread"); // the thread's start-up is not what is counted below
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const res = await upload(
+      zip,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    clearInterval(timer);
+    // Refused as a file that cannot be read (its line errors), nothing imported.
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { created: number; errors: unknown[] };
+    expect(body.created).toBe(0);
+    expect(body.errors.length).toBeGreaterThan(0);
+    expect(await count("SELECT count(*) FROM members")).toBe(members);
+    // Inflating 200 MB takes over a second; this thread went on turning meanwhile (inline, the
+    // interval could not fire until the upload had been read).
+    expect(ticks).toBeGreaterThanOrEqual(20);
+  }, 60_000);
+
+  it("stops a thread left idle, and starts a new one for the next job", async () => {
+    const { upload } = await setup(undefined, 300);
+    expect((await upload(CSV)).status).toBe(200);
+    expect((await upload(CSV)).status).toBe(200); // straight after: the same thread
+    expect(pool.started()).toBe(1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await upload(CSV)).status).toBe(200);
+    expect(pool.started()).toBe(2);
   }, 60_000);
 
   it("a job past its time is stopped: 413, nothing written, and the next job gets a new thread", async () => {

@@ -38,6 +38,8 @@ export interface PoolOptions {
   timeoutMs?: Partial<Record<PoolKind, number>>;
   /** Heap of each thread (V8's old generation). */
   memoryMb?: number;
+  /** How long a thread may sit idle before it is stopped (IDLE_THREAD_MS). */
+  idleMs?: number;
 }
 
 export type ThreadRequest =
@@ -59,7 +61,12 @@ interface Slot {
   worker?: Worker;
   current?: Pending;
   timer?: NodeJS.Timeout;
+  idle?: NodeJS.Timeout;
 }
+
+/** A thread with nothing to do for this long is stopped: the heap a 500k-member launch grew
+ *  goes back to the system instead of staying with an idle thread. */
+export const IDLE_THREAD_MS = 30_000;
 
 /** What a job that had to be stopped answers. */
 function stopped(kind: PoolKind, why: "time" | "memory"): DomainError {
@@ -155,7 +162,12 @@ export function threadPool(opts: PoolOptions): ThreadPool {
     for (const slot of slots) {
       if (slot.current) continue;
       const job = take();
-      if (!job) return;
+      if (!job) {
+        for (const idle of slots) if (!idle.current) retire(idle);
+        return;
+      }
+      if (slot.idle) clearTimeout(slot.idle);
+      slot.idle = undefined;
       const worker = (slot.worker ??= spawn(slot));
       slot.current = job;
       running.add(job.key);
@@ -169,6 +181,19 @@ export function threadPool(opts: PoolOptions): ThreadPool {
       slot.timer.unref();
       worker.postMessage(job.message, job.transfer);
     }
+  }
+
+  /** Stops the slot's thread once it has been idle for IDLE_THREAD_MS. */
+  function retire(slot: Slot) {
+    if (!slot.worker || slot.idle) return;
+    slot.idle = setTimeout(() => {
+      slot.idle = undefined;
+      const w = slot.worker;
+      if (slot.current || !w) return;
+      slot.worker = undefined;
+      void w.terminate();
+    }, opts.idleMs ?? IDLE_THREAD_MS);
+    slot.idle.unref();
   }
 
   function enqueue(
@@ -227,6 +252,7 @@ export function threadPool(opts: PoolOptions): ThreadPool {
           slot.worker = undefined;
           slot.current?.reject(new Error("thread pool closed"));
           if (slot.timer) clearTimeout(slot.timer);
+          if (slot.idle) clearTimeout(slot.idle);
           slot.current = undefined;
           await w?.terminate();
         }),
