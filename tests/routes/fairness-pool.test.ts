@@ -6,7 +6,9 @@
 import { zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { threadPool, type ThreadPool } from "../../worker/node-jobs/pool";
-import { login, makeAppWithDemo, type TestApp } from "../support/app";
+import { ALL_SCOPE } from "../../worker/domain/scope";
+import { jobOf } from "../../worker/db/long-jobs";
+import { login, makeAppWithDemo, signupTenant, type TestApp } from "../support/app";
 
 const SCRIPT = new URL("../../worker/node-jobs/thread.ts", import.meta.url);
 const CSV = [
@@ -126,6 +128,36 @@ describe("long work in a worker thread", () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect((await upload(CSV)).status).toBe(200);
     expect(pool.started()).toBe(2);
+  }, 60_000);
+
+  it("takes tenants in turn: one tenant's queue does not go ahead of another's", async () => {
+    await setup();
+    await signupTenant(t, "phuong-b");
+    const rows = (await t.platform.control().client.execute("SELECT id, slug, db_url FROM tenants"))
+      .rows;
+    const tenant = (slug: string) => {
+      const r = rows.find((x) => x.slug === slug)!;
+      return { id: String(r.id), dbUrl: String(r.db_url) };
+    };
+    const ctx = {
+      scope: ALL_SCOPE,
+      actor: { actorUserId: null, requestId: null },
+      now: t.clock.now,
+    };
+    const order: string[] = [];
+    const job = (slug: string, label: string) =>
+      pool
+        .runLong("export", jobOf(tenant(slug), ctx, { format: "csv" as const }))
+        .then(() => order.push(label));
+    // Three of demo's, then one of phuong-b's, all queued at once on a one-thread pool.
+    await Promise.all([
+      job("demo", "a1"),
+      job("demo", "a2"),
+      job("demo", "a3"),
+      job("phuong-b", "b1"),
+    ]);
+    expect(order.indexOf("b1")).toBeLessThan(order.indexOf("a3"));
+    expect(order.indexOf("a1")).toBe(0);
   }, 60_000);
 
   it("a job past its time is stopped: 413, nothing written, and the next job gets a new thread", async () => {
