@@ -160,6 +160,15 @@ describe("long work in a worker thread", () => {
     expect(order.indexOf("a1")).toBe(0);
   }, 60_000);
 
+  it("runs the scheduled pass in a thread, over the same files", async () => {
+    const { count } = await setup();
+    expect(await count("SELECT count(*) FROM rollup_state")).toBe(0);
+    await pool.runPass();
+    expect(pool.started()).toBe(1);
+    // The pass ran to its end over the demo tenant: its rollup state is written.
+    expect(await count("SELECT count(*) FROM rollup_state")).toBeGreaterThan(0);
+  }, 60_000);
+
   it("a job past its time is stopped: 413, nothing written, and the next job gets a new thread", async () => {
     const { upload, count } = await setup({ import: 1 });
     const members = await count("SELECT count(*) FROM members");
