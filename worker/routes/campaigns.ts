@@ -11,7 +11,7 @@ import {
   deleteDraftCampaign,
   listCampaigns,
 } from "../data/campaigns";
-import { launchCampaign } from "../data/launch";
+import { jobOf } from "../db/long-jobs";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { guard, jsonBody, policy, type RequestCtx } from "../http";
@@ -59,7 +59,15 @@ const campaignsRoot = new Hono<AppEnv>()
     "/:id/launch",
     guard(ADMIN, "Phát động: tạo việc cho từng đơn vị và đảng viên"),
     campaignPath,
-    async (c) => c.json(await launchCampaign(c.var.ctx, c.req.valid("param").id), 200),
+    // Off the request thread where the runtime allows (Platform.runLong); awaited either way.
+    async (c) =>
+      c.json(
+        await c.var.platform.runLong(
+          "launch",
+          jobOf(c.var.tenant, c.var.ctx, { campaignId: c.req.valid("param").id }),
+        ),
+        200,
+      ),
   )
   .post("/:id/close", guard(ADMIN, "Kết thúc đợt sinh hoạt"), campaignPath, async (c) =>
     c.json(await closeCampaign(c.var.ctx, c.req.valid("param").id), 200),
