@@ -38,8 +38,9 @@ describe("a draft save in few round trips", () => {
       expect(await second.result!.json()).toMatchObject({ version: 2, status: "draft" });
       expect(second.roundTrips).toBeLessThanOrEqual(SAVE_BUDGET);
     });
-    // The tenant's row was read by an earlier request and is kept: no control-plane trip.
-    expect(controlSeen.roundTrips).toBe(0);
+    // The tenant's row was read by an earlier request and is kept: the only control-plane trip
+    // of each save is the cron's mark (middleware/mark.ts), a no-op once the tenant is due.
+    expect(controlSeen.map((s) => /^update "tenants"/i.test(s.sql))).toEqual([true, true]);
 
     const count = async (sql: string) => Number((await tenant.client.execute(sql)).rows[0]![0]);
     const versions = await count("SELECT count(*) FROM submission_versions");
