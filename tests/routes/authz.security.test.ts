@@ -855,6 +855,43 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/steps/gui-giam-sat/units/${f.cellA.id}`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/steps/gui-giam-sat/units/${f.cellA.id}`,
+      body: {
+        version: 0,
+        doneOn: "2025-01-02",
+        note: "Đã gửi ban công tác mặt trận khu dân cư.",
+        fileRef: "Sổ công văn đi số 12",
+      },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/mine",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/steps/niem-yet-cong-khai/mine`,
+      body: {
+        version: 0,
+        doneOn: "2025-01-02",
+        place: "Bảng tin cơ quan",
+        link: "https://example.vn/niem-yet.jpg",
+      },
+    }),
+    // The member passes the guard but is not one who posts publicly: 422, not 403.
+    expect: { ...signedIn(403), member: 422 },
+  },
+  {
+    method: "GET",
     route: "/api/t/:tenant/campaigns/:id/reviews",
     request: async (f) => ({
       path: `${T}/campaigns/${f.campaignId}/reviews?memberId=${f.memberA.id}`,

@@ -1,7 +1,7 @@
 // How each unit of a campaign stands against the template's meeting rules and the reports
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
 import { eq } from "drizzle-orm";
-import { unitMatches, type UnitKind } from "../../schema/template";
+import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
 import type { MergeKind } from "../../schema/vocab/merge-kinds";
 import { meetingAttendance, meetings, members, reports } from "../../schema/tables/tenant";
 import {
@@ -12,6 +12,8 @@ import {
   type Mark,
 } from "../domain/compliance";
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
+import { recordMark } from "../domain/step-completion";
+import { firstRecords } from "./acknowledgements";
 import { openUnitsInScope, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
 import type { ProgressInput, ReadCtx } from "./progress";
@@ -40,7 +42,7 @@ export async function campaignCompliance(
     const only = new Set(onlyUnits);
     within = within.filter((u) => only.has(u.id));
   }
-  const [meetingRows, attendanceRows, reportRows] = await Promise.all([
+  const [meetingRows, attendanceRows, reportRows, recordRows] = await Promise.all([
     db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
     db
       .select({ a: meetingAttendance, rank: members.leadershipRank })
@@ -56,7 +58,12 @@ export async function campaignCompliance(
       })
       .from(reports)
       .where(eq(reports.campaignId, c.id)),
+    firstRecords(db, c.id),
   ]);
+  // Unit steps done by the unit's own record (acknowledgement, unit form): one mark each.
+  const recorded = c.def.steps.filter(
+    (s) => s.owner === "unit" && ["acknowledged", "unit-form-submitted"].includes(completionOf(s)),
+  );
   const out: UnitCompliance[] = [];
   for (const unit of within) {
     const marks: UnitCompliance["marks"] = [];
@@ -94,6 +101,12 @@ export async function campaignCompliance(
         now,
       );
       marks.push({ ...mark, rule: `report:${report.key}`, report: report.key });
+    }
+    for (const step of recorded) {
+      if (!unitMatches(step.appliesTo, { kind: unit.kind as UnitKind, name: unit.name })) continue;
+      const r = recordRows.find((x) => x.unitId === unit.id && x.stepKey === step.key);
+      const mark = recordMark(step, r ? new Date(Number(r.at)) : null, due[step.key] ?? null, now);
+      marks.push({ ...mark, step: step.key });
     }
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }

@@ -19,6 +19,7 @@ import { campaignMeetingRoutes } from "./campaign-meetings";
 import { campaignPath, withCampaign } from "./campaign-path";
 import { campaignProgressRoutes } from "./campaign-progress";
 import { reportRoutes } from "./campaign-reports";
+import { campaignStepRoutes } from "./campaign-steps";
 import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
 
@@ -75,4 +76,5 @@ export const campaignRoutes = new Hono<AppEnv>()
   .route("/:id/meetings", campaignMeetingRoutes)
   .route("/:id/reports", reportRoutes)
   .route("/:id/reviews", reviewRoutes)
+  .route("/:id/steps", campaignStepRoutes)
   .route("/:id/submissions", campaignSubmissionRoutes);

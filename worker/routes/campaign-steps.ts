@@ -1,0 +1,68 @@
+// Steps recorded directly, per campaign: mounted at /campaigns/:id/steps. A unit's step done
+// by acknowledgement or by the unit's own form is recorded by its secretary (or an admin)
+// within their subtree; a member's step done by acknowledgement (posting the plan, sending a
+// copy upward) by the member. Each save is a version; a stale one is 409.
+import { Hono } from "hono";
+import * as v from "valibot";
+import { Id } from "../../schema/api";
+import { StepKeyParam, StepRecordBody } from "../../schema/api-steps";
+import { recordOwnStep, recordUnitStep, unitStepRecords } from "../data/acknowledgements";
+import type { AppEnv } from "../env";
+import { DomainError } from "../errors";
+import { guard, jsonBody, pathParams, policy } from "../http";
+import { withCampaign } from "./campaign-path";
+
+const STAFF = policy.roles("admin", "secretary");
+const unitStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam, unitId: Id }));
+const ownStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam }));
+
+export const campaignStepRoutes = new Hono<AppEnv>()
+  .get(
+    "/:stepKey/units/:unitId",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Ghi nhận bước của đơn vị (minh chứng, biểu mẫu), mọi phiên bản",
+    ),
+    unitStepPath,
+    withCampaign,
+    async (c) => {
+      const { stepKey, unitId } = c.req.valid("param");
+      return c.json(
+        await unitStepRecords(c.var.ctx, { campaign: c.var.campaign, stepKey, unitId }),
+        200,
+      );
+    },
+  )
+  .put(
+    "/:stepKey/units/:unitId",
+    guard(STAFF, "Đơn vị ghi nhận đã làm bước, kèm minh chứng hoặc biểu mẫu của đơn vị"),
+    jsonBody(StepRecordBody),
+    unitStepPath,
+    withCampaign,
+    async (c) => {
+      const { stepKey, unitId } = c.req.valid("param");
+      const body = c.req.valid("json");
+      return c.json(
+        await recordUnitStep(c.var.ctx, { campaign: c.var.campaign, stepKey, unitId, body }),
+        200,
+      );
+    },
+  )
+  .put(
+    "/:stepKey/mine",
+    guard(policy.signedIn, "Đảng viên ghi nhận đã làm bước của mình, kèm minh chứng"),
+    jsonBody(StepRecordBody),
+    ownStepPath,
+    withCampaign,
+    async (c) => {
+      const memberId = c.var.ctx.user.memberId;
+      if (!memberId)
+        throw new DomainError("FORBIDDEN", "Tài khoản này không gắn với đảng viên nào.");
+      const { stepKey } = c.req.valid("param");
+      const body = c.req.valid("json");
+      return c.json(
+        await recordOwnStep(c.var.ctx, { campaign: c.var.campaign, stepKey, memberId, body }),
+        200,
+      );
+    },
+  );
