@@ -14,7 +14,7 @@ import {
   units,
 } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { bodyIs, type UnitBody } from "../domain/supervision";
+import { bodyIs, watchedPath, type BodyPlace, type UnitBody } from "../domain/supervision";
 import type { Grant } from "../env";
 import type { Form, TemplateDefinition } from "../../schema/template";
 import { matchFacts, unitTree } from "./campaign-targets";
@@ -104,33 +104,33 @@ export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<Routed
     .map((g) => g.unitId!);
   if (supervisorUnits.length === 0) return [];
   const mine = await db
-    .select({
-      id: units.id,
-      parentId: units.parentId,
-      bodyCode: units.bodyCode,
-      bodyLevel: units.bodyLevel,
-    })
+    .select({ id: units.id, bodyCode: units.bodyCode, bodyLevel: units.bodyLevel })
     .from(units)
     .where(inArray(units.id, supervisorUnits));
-  const parents = await db
-    .select({ id: units.id, path: units.path })
-    .from(units)
-    .where(
-      inArray(
-        units.id,
-        mine.flatMap((u) => (u.parentId ? [u.parentId] : [])),
-      ),
-    );
-  const watch = mine.map((u) => ({
-    body: { bodyCode: u.bodyCode, bodyLevel: u.bodyLevel } satisfies UnitBody,
-    // The organisation the body belongs to: its parent's subtree (or the whole tree at the root).
-    path: parents.find((p) => p.id === u.parentId)?.path ?? "/",
-  }));
+  const { byId } = await unitTree(db);
+  const watch = mine.map((u) => {
+    const ancestors: { kind: string; path: string }[] = [];
+    for (
+      let p = byId.get(u.id)?.parentId ? byId.get(byId.get(u.id)!.parentId!) : undefined;
+      p;
+      p = p.parentId ? byId.get(p.parentId) : undefined
+    )
+      ancestors.push({ kind: p.kind, path: p.path });
+    return {
+      body: { bodyCode: u.bodyCode, bodyLevel: u.bodyLevel } satisfies UnitBody,
+      place: { parent: ancestors[0] ?? null, ancestors } satisfies BodyPlace,
+    };
+  });
+  // The template's supervisor names the body, its level and how far it reads (scope).
   return confirmedPlans(db, (def, member, formKey, unit) => {
     const rule = supervisionFor(def, member);
     if (!rule || rule.formKey !== formKey) return false;
-    return watch.some(
-      (w) => unit.path.startsWith(w.path) && rule.supervisors.some((s) => bodyIs(s, w.body)),
+    return watch.some((w) =>
+      rule.supervisors.some((s) => {
+        if (!bodyIs(s, w.body)) return false;
+        const path = watchedPath(s.scope, w.place);
+        return path !== null && unit.path.startsWith(path);
+      }),
     );
   });
 }
