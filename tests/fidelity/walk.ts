@@ -262,6 +262,19 @@ export async function walkCampaign(tree: T, campaignId: string, plan: WalkPlan) 
       );
     }
   }
+  // The minutes of each held meeting on the meeting's own form (CT 24: the 25 expressions).
+  for (const t of meetingTasks) {
+    const step = stepOf(t.stepKey);
+    const form = def.forms.find((f) => f.key === step.formKey && f.owner === "unit");
+    if (!form) continue;
+    await ok(
+      api("admin", "PUT", `/campaigns/${campaignId}/steps/${step.key}/units/${t.unitId}`, {
+        version: 0,
+        data: filled(form, def.lists),
+      }),
+      `biên bản ${step.key}`,
+    );
+  }
   for (const t of all.filter((x) => !x.memberId && ways(x) === "report-filed")) {
     const report = def.reports.find((r) => r.stepKey === t.stepKey)!;
     const form = def.forms.find((f) => f.key === report.formKey);

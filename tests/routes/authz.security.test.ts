@@ -855,6 +855,14 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/checklist",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/steps/ke-hoach-hanh-dong/checklist`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+  },
+  {
+    method: "GET",
     route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
     request: async (f) => ({
       path: `${T}/campaigns/${f.campaignId}/steps/gui-giam-sat/units/${f.cellA.id}`,

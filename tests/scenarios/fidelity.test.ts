@@ -115,6 +115,25 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
     // Members only attend: everyone present is done on time (a3 exempt is excused; a4, old
     // but not exempt, attends; so does the Đảng ủy viên).
     expect(await totals(tree, id)).toEqual(progressTotals(7, 7, 7, 7, 0, 1));
+    // Both cells' minutes answer the 25 expressions: how many cells found expression 7.
+    const tally = await tree.api<{
+      units: number;
+      checklists: { field: string; items: { no: number; counts: Record<string, number> }[] }[];
+    }>("admin", "GET", `/campaigns/${id}/steps/cb-sinh-hoat/checklist`);
+    expect(tally.body.units).toBe(2);
+    expect(tally.body.checklists).toHaveLength(1);
+    expect(tally.body.checklists[0]!.items).toHaveLength(25);
+    expect(tally.body.checklists[0]!.items[6]).toMatchObject({
+      no: 7,
+      counts: { khong: 0, co: 2 },
+    });
+    // A cell's secretary sees its own cell only.
+    const own = await tree.api<{ units: number }>(
+      "a1",
+      "GET",
+      `/campaigns/${id}/steps/cb-sinh-hoat/checklist`,
+    );
+    expect(own.body.units).toBe(1);
   });
 });
 

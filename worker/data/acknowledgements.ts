@@ -7,10 +7,11 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { StepRecordBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { completionOf, evidenceOf, type Step } from "../../schema/template";
-import { stepRecords, tasks } from "../../schema/tables/tenant";
+import { stepRecords, tasks, units } from "../../schema/tables/tenant";
 import { COMPLETION_LABELS, EVIDENCE_PART_LABELS } from "../../schema/vocab/completions";
 import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
+import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsertIf } from "./audit";
 import { requireCampaignUnit, type Campaign } from "./campaigns";
@@ -31,7 +32,7 @@ function recordableStep(c: Campaign, stepKey: string, owner: Step["owner"]): Ste
       `Bước «${step.title}» do ${step.owner === "unit" ? "đơn vị" : "đảng viên"} làm.`,
     );
   const way = completionOf(step);
-  if (way !== "acknowledged" && way !== "unit-form-submitted")
+  if (way !== "acknowledged" && way !== "unit-form-submitted" && !meetingForm(c, step))
     throw invalidBody(
       { stepKey: `Bước này hoàn thành khi: ${COMPLETION_LABELS[way]}.` },
       `Bước «${step.title}» hoàn thành khi: ${COMPLETION_LABELS[way]} — không ghi nhận trực tiếp.`,
@@ -39,13 +40,24 @@ function recordableStep(c: Campaign, stepKey: string, owner: Step["owner"]): Ste
   return step;
 }
 
+/** The unit's own record form of a meeting step (CT 24's minutes with the 25 expressions,
+ *  003's forum conclusion): filled by the secretary, though the meeting completes the step. */
+const meetingForm = (c: Campaign, step: Step) =>
+  completionOf(step) === "meeting-held" && step.formKey
+    ? (c.def.forms.find((f) => f.key === step.formKey && f.owner === "unit") ?? null)
+    : null;
+
+/** Whether saving the record completes the step's task (a meeting's minutes do not). */
+const recordCompletes = (step: Step) =>
+  ["acknowledged", "unit-form-submitted"].includes(completionOf(step));
+
 /** The parts the step asks for that the body lacks, as field errors; the form's errors for a
  *  step done by the unit's form. */
 function missingEvidence(c: Campaign, step: Step, body: StepRecordBody, today: string) {
   const errors: Record<string, string> = {};
   const has = (s: string | null | undefined) => !!s && s.trim().length > 0;
   if (body.doneOn && body.doneOn > today) errors.doneOn = "Ngày thực hiện chưa đến.";
-  if (completionOf(step) === "unit-form-submitted") {
+  if (completionOf(step) === "unit-form-submitted" || meetingForm(c, step)) {
     const form = c.def.forms.find((f) => f.key === step.formKey);
     if (!body.data) errors.data = "Cần điền biểu mẫu của bước.";
     else if (form)
@@ -117,7 +129,7 @@ async function write(
     db
       .update(tasks)
       .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
-      .where(and(eq(tasks.id, task.id), wrote)),
+      .where(and(eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote)),
     // The note and the form are the unit's record: the audit keeps that it was made.
     auditInsertIf(
       db,
@@ -220,4 +232,73 @@ export async function firstRecords(db: TenantDb, campaignId: string) {
     .from(stepRecords)
     .where(and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.memberId, "")))
     .groupBy(stepRecords.unitId, stepRecords.stepKey);
+}
+
+/**
+ * How the units in the reader's subtree answered the checklists of a step's unit form (CT 24's
+ * 25 expressions in the cells' minutes, 003's 27): per item, how many units answered each
+ * level, from each unit's latest version — "how many cells discussed expression 7".
+ */
+export async function checklistTally(
+  { db, scope }: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; stepKey: string },
+) {
+  const c = input.campaign;
+  const step = c.def.steps.find((s) => s.key === input.stepKey);
+  const form = step?.formKey ? c.def.forms.find((f) => f.key === step.formKey) : undefined;
+  if (!step || !form || form.owner !== "unit")
+    throw notFound("Bước này không có biểu mẫu của đơn vị.");
+  const rows = await db
+    .select({ unitId: stepRecords.unitId, data: stepRecords.data, path: units.path })
+    .from(stepRecords)
+    .innerJoin(units, eq(units.id, stepRecords.unitId))
+    .where(
+      and(
+        eq(stepRecords.campaignId, c.id),
+        eq(stepRecords.stepKey, step.key),
+        eq(stepRecords.memberId, ""),
+      ),
+    )
+    .orderBy(desc(stepRecords.version));
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const r of rows)
+    if (!latest.has(r.unitId) && inScope(scope, r.path) && r.data)
+      latest.set(r.unitId, JSON.parse(r.data) as Record<string, unknown>);
+  const checklists = form.fields.flatMap((f) =>
+    f.type === "section"
+      ? f.fields.filter((x) => x.type === "checklist").map((x) => ({ path: [f.key, x.key], x }))
+      : f.type === "checklist"
+        ? [{ path: [f.key], x: f }]
+        : [],
+  );
+  const at = (data: unknown, path: string[]) =>
+    path.reduce<unknown>(
+      (o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined),
+      data,
+    );
+  return {
+    stepKey: step.key,
+    formKey: form.key,
+    units: latest.size,
+    checklists: checklists.map(({ path, x }) => {
+      const list = c.def.lists.find((l) => l.key === x.listKey);
+      const groups = (list?.groups ?? []).filter((g) => !x.groups || x.groups.includes(g.key));
+      return {
+        field: path.join("."),
+        listKey: x.listKey,
+        levels: x.levels,
+        items: groups.flatMap((g) =>
+          g.items.map((item) => {
+            const counts = Object.fromEntries(x.levels.map((l) => [l.value, 0]));
+            for (const data of latest.values()) {
+              const level = (at(data, [...path, g.key, String(item.no)]) as { level?: string })
+                ?.level;
+              if (level && level in counts) counts[level]!++;
+            }
+            return { group: g.key, no: item.no, text: item.text, counts };
+          }),
+        ),
+      };
+    }),
+  };
 }

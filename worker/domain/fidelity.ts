@@ -83,13 +83,18 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
       `step:${s.key}`,
       s.completion && !stuck.has(s) ? COMPLETION_READERS[completionOf(s)] : null,
     );
-  // A form is enforced when something validates it: a step done by it, or a report on it.
+  // A form is enforced when something validates it: a step done by it, a meeting's own record
+  // form (the minutes the secretary fills), or a report on it.
+  const unitForm = (key: string | undefined) =>
+    def.forms.some((f) => f.key === key && f.owner === "unit");
   const formsRead = new Set([
     ...def.steps
-      .filter((s) =>
-        ["member-form-submitted", "member-form-confirmed", "unit-form-submitted"].includes(
-          completionOf(s),
-        ),
+      .filter(
+        (s) =>
+          ["member-form-submitted", "member-form-confirmed", "unit-form-submitted"].includes(
+            completionOf(s),
+          ) ||
+          (completionOf(s) === "meeting-held" && unitForm(s.formKey)),
       )
       .flatMap((s) => s.formKey ?? []),
     ...def.reports.flatMap((r) => r.formKey ?? []),

@@ -6,7 +6,12 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../schema/api";
 import { StepKeyParam, StepRecordBody } from "../../schema/api-steps";
-import { recordOwnStep, recordUnitStep, unitStepRecords } from "../data/acknowledgements";
+import {
+  checklistTally,
+  recordOwnStep,
+  recordUnitStep,
+  unitStepRecords,
+} from "../data/acknowledgements";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, pathParams, policy } from "../http";
@@ -17,6 +22,19 @@ const unitStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam, unitId
 const ownStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam }));
 
 export const campaignStepRoutes = new Hono<AppEnv>()
+  .get(
+    "/:stepKey/checklist",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Tổng hợp danh mục trong biểu mẫu của đơn vị: bao nhiêu đơn vị trả lời từng mức, từng nội dung",
+    ),
+    ownStepPath,
+    withCampaign,
+    async (c) => {
+      const { stepKey } = c.req.valid("param");
+      return c.json(await checklistTally(c.var.ctx, { campaign: c.var.campaign, stepKey }), 200);
+    },
+  )
   .get(
     "/:stepKey/units/:unitId",
     guard(
