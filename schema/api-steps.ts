@@ -28,3 +28,15 @@ export const StepRecordBody = v.strictObject({
   data: v.optional(v.record(v.string(), v.unknown())),
 });
 export type StepRecordBody = v.InferOutput<typeof StepRecordBody>;
+
+/** A month, "YYYY-MM". */
+export const MonthParam = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Tháng có dạng YYYY-MM, ví dụ 2022-05."),
+);
+
+export const MonthlyReviewBody = v.strictObject({
+  /** The version of this month's review the caller last read: 0 when there is none yet. */
+  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
+  data: v.record(v.string(), v.unknown()),
+});

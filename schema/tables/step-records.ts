@@ -15,6 +15,9 @@ export const stepRecords = sqliteTable(
     unitId: text("unit_id").notNull(),
     /** '' for a unit's step, as in tasks. */
     memberId: text("member_id").notNull().default(""),
+    /** '' for a step; the month ("YYYY-MM") of a recurring follow-up record (the monthly
+     *  review on the template's form, under the reserved step key "~nhan-xet-hang-thang"). */
+    period: text("period").notNull().default(""),
     version: integer("version").notNull(),
     /** The day it was done (YYYY-MM-DD, ICT), as the one recording it states. */
     doneOn: text("done_on"),
@@ -33,6 +36,7 @@ export const stepRecords = sqliteTable(
       t.stepKey,
       t.unitId,
       t.memberId,
+      t.period,
       t.version,
     ),
     index("step_records_campaign_idx").on(t.campaignId, t.unitId),

@@ -49,7 +49,7 @@ describe("the fidelity registry", () => {
       "step:viet-ke-hoach": true,
       "meeting:hoi-nghi-tu-soi.leadersPresentFirst": true,
       "meeting:hoi-nghi-tu-soi.agenda": false,
-      "followUp.monthlyReview": false,
+      "followUp.monthlyReview": true,
     });
   });
 });

@@ -855,6 +855,31 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/monthly-reviews/:unitId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/monthly-reviews/${f.cellA.id}`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/monthly-reviews/:unitId/:period",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/monthly-reviews/${f.cellA.id}/2026-03`,
+      body: {
+        version: 0,
+        data: {
+          "nhan-xet-chung": "Đa số thực hiện tốt.",
+          "mat-duoc": "Gương mẫu.",
+          "mat-chua-duoc": "Còn chậm.",
+          "yeu-cau-bao-cao": "khong",
+        },
+      },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
     route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/checklist",
     request: async (f) => ({
       path: `${T}/campaigns/${await f.fresh.reportCampaign()}/steps/ke-hoach-hanh-dong/checklist`,

@@ -293,3 +293,76 @@ async function walkMemberPlan(tree: Tree, id: string, who: string) {
   expect(sub.status).toBe(200);
   expect((await tree.api("admin", "POST", `/submissions/${sub.body.id}/confirm`)).status).toBe(200);
 }
+
+describe("follow-up as dated obligations (000 Bước 4)", () => {
+  it("owes cell A a review on the template's form each month after the plans are confirmed", async () => {
+    const tree = await treeAt("2022-03-20T02:00:00Z");
+    const id = await launchCampaign(tree.api, tree.root.id, {
+      name: "Hướng dẫn ngày 07/3/2022",
+      startsOn: "2022-03-11",
+      dueOn: "2022-04-10",
+    });
+    const review = {
+      "nhan-xet-chung": "Đa số đảng viên thực hiện đúng kế hoạch.",
+      "mat-duoc": "Gương mẫu trong công tác.",
+      "mat-chua-duoc": "Một số đồng chí còn chậm.",
+      "yeu-cau-bao-cao": "co",
+      "bao-cao-lam-ro": "Đồng chí Hoàng Văn Em báo cáo làm rõ việc vắng sinh hoạt.",
+    };
+    const path = (m: string) => `/campaigns/${id}/monthly-reviews/${tree.cellA.id}/${m}`;
+    const mark = async () =>
+      (
+        await tree.api<Marks & { units: { marks: { reason: string }[] }[] }>(
+          "admin",
+          "GET",
+          `/campaigns/${id}/compliance`,
+        )
+      ).body.units
+        .find((u) => u.unitId === tree.cellA.id)!
+        .marks.find((m) => m.rule === "monthly-review") as { status: string; reason: string };
+    // Owed from May (the plans are confirmed by 9/4): nothing finished yet.
+    expect((await mark()).status).toBe("pending");
+    tree.t.clock.now = new Date("2022-05-20T02:00:00Z");
+    // The form is the template's: "yêu cầu báo cáo làm rõ" needs who and what.
+    const partial = await tree.api<{ error: { fields: Record<string, string> } }>(
+      "a1",
+      "PUT",
+      path("2022-05"),
+      { version: 0, data: { ...review, "bao-cao-lam-ro": "" } },
+    );
+    expect(partial.status).toBe(422);
+    expect(Object.keys(partial.body.error.fields)).toEqual(["data.bao-cao-lam-ro"]);
+    expect(
+      (await tree.api("a1", "PUT", path("2022-06"), { version: 0, data: review })).status,
+    ).toBe(422);
+    expect(
+      (await tree.api("b1", "PUT", path("2022-05"), { version: 0, data: review })).status,
+    ).toBe(404);
+    expect(
+      (await tree.api("a1", "PUT", path("2022-05"), { version: 0, data: review })).status,
+    ).toBe(200);
+    expect(
+      (await tree.api("a1", "PUT", path("2022-05"), { version: 0, data: review })).status,
+    ).toBe(409);
+    // July: May done, June missed.
+    tree.t.clock.now = new Date("2022-07-15T02:00:00Z");
+    expect(await mark()).toEqual(
+      expect.objectContaining({ status: "fail", reason: expect.stringContaining("06/2022") }),
+    );
+    expect(
+      (await tree.api("a1", "PUT", path("2022-06"), { version: 0, data: review })).status,
+    ).toBe(200);
+    expect(await mark()).toEqual(
+      expect.objectContaining({ status: "pass", reason: "Đã nhận xét 2/3 tháng." }),
+    );
+    const list = await tree.api<{ reviews: { period: string; version: number }[] }>(
+      "a1",
+      "GET",
+      `/campaigns/${id}/monthly-reviews/${tree.cellA.id}`,
+    );
+    expect(list.body.reviews.map((r) => [r.period, r.version])).toEqual([
+      ["2022-06", 1],
+      ["2022-05", 1],
+    ]);
+  });
+});

@@ -112,6 +112,7 @@ async function write(
   const row = {
     id: newId(),
     ...key,
+    period: "",
     version: body.version + 1,
     doneOn: body.doneOn ?? today,
     place: body.place ?? null,

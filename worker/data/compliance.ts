@@ -13,7 +13,10 @@ import {
 } from "../domain/compliance";
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
 import { recordMark } from "../domain/step-completion";
+import { ictDate } from "../../schema/rules/deadlines";
+import { monthlyReviewMark } from "../domain/follow-up";
 import { firstRecords } from "./acknowledgements";
+import { reviewAnchor, reviewedMonths } from "./monthly-reviews";
 import { openUnitsInScope, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
 import type { ProgressInput, ReadCtx } from "./progress";
@@ -60,6 +63,10 @@ export async function campaignCompliance(
       .where(eq(reports.campaignId, c.id)),
     firstRecords(db, c.id),
   ]);
+  // The monthly review on the template's form: owed each month after the step it follows.
+  const review = c.def.followUp.monthlyReview?.formKey ? c.def.followUp.monthlyReview : null;
+  const reviewed = review ? await reviewedMonths(db, c.id) : null;
+  const anchor = reviewAnchor(c);
   // Unit steps done by the unit's own record (acknowledgement, unit form): one mark each.
   const recorded = c.def.steps.filter(
     (s) => s.owner === "unit" && ["acknowledged", "unit-form-submitted"].includes(completionOf(s)),
@@ -108,6 +115,10 @@ export async function campaignCompliance(
       const mark = recordMark(step, r ? new Date(Number(r.at)) : null, due[step.key] ?? null, now);
       marks.push({ ...mark, step: step.key });
     }
+    if (review && unitMatches(review.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }))
+      marks.push(
+        monthlyReviewMark(review.title, reviewed?.get(unit.id) ?? new Set(), anchor, ictDate(now)),
+      );
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };

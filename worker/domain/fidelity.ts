@@ -51,7 +51,8 @@ export const PART_READERS = {
   "routing.publication": "worker/data/supervision.ts",
   "routing.supervision": "worker/data/supervision.ts",
   reports: "worker/data/followup.ts",
-  "followUp.monthlyReview": null,
+  /** On the template's own form; a review stated without a form is prose. */
+  "followUp.monthlyReview": "worker/data/monthly-reviews.ts",
   "followUp.periodicReports": null,
   "followUp.milestones": null,
   "followUp.yearEndRanking": null,
@@ -98,6 +99,7 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
       )
       .flatMap((s) => s.formKey ?? []),
     ...def.reports.flatMap((r) => r.formKey ?? []),
+    ...(def.followUp.monthlyReview?.formKey ? [def.followUp.monthlyReview.formKey] : []),
   ]);
   for (const f of def.forms)
     add(`form:${f.key}`, formsRead.has(f.key) ? "worker/domain/forms.ts" : null);
@@ -127,7 +129,11 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
   }
   for (const r of def.reports) add(`report:${r.key}`, PART_READERS.reports);
   const f = def.followUp;
-  if (f.monthlyReview) add("followUp.monthlyReview", PART_READERS["followUp.monthlyReview"]);
+  if (f.monthlyReview)
+    add(
+      "followUp.monthlyReview",
+      f.monthlyReview.formKey ? PART_READERS["followUp.monthlyReview"] : null,
+    );
   for (const r of f.periodicReports)
     add(`followUp.periodicReport:${r.key}`, PART_READERS["followUp.periodicReports"]);
   f.milestones.forEach((m, i) =>

@@ -5,13 +5,19 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../schema/api";
-import { StepKeyParam, StepRecordBody } from "../../schema/api-steps";
+import {
+  MonthlyReviewBody,
+  MonthParam,
+  StepKeyParam,
+  StepRecordBody,
+} from "../../schema/api-steps";
 import {
   checklistTally,
   recordOwnStep,
   recordUnitStep,
   unitStepRecords,
 } from "../data/acknowledgements";
+import { listMonthlyReviews, saveMonthlyReview } from "../data/monthly-reviews";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, pathParams, policy } from "../http";
@@ -82,5 +88,33 @@ export const campaignStepRoutes = new Hono<AppEnv>()
         await recordOwnStep(c.var.ctx, { campaign: c.var.campaign, stepKey, memberId, body }),
         200,
       );
+    },
+  );
+
+/** Mounted at /campaigns/:id/monthly-reviews: the unit's monthly review on the template's form. */
+export const monthlyReviewRoutes = new Hono<AppEnv>()
+  .get(
+    "/:unitId",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Nhận xét hằng tháng của đơn vị theo biểu mẫu của đợt, từng tháng",
+    ),
+    pathParams(v.object({ id: Id, unitId: Id })),
+    withCampaign,
+    async (c) => {
+      const { unitId } = c.req.valid("param");
+      return c.json(await listMonthlyReviews(c.var.ctx, { campaign: c.var.campaign, unitId }), 200);
+    },
+  )
+  .put(
+    "/:unitId/:period",
+    guard(STAFF, "Đơn vị ghi nhận xét hằng tháng theo biểu mẫu của đợt"),
+    jsonBody(MonthlyReviewBody),
+    pathParams(v.object({ id: Id, unitId: Id, period: MonthParam })),
+    withCampaign,
+    async (c) => {
+      const { unitId, period } = c.req.valid("param");
+      const input = { campaign: c.var.campaign, unitId, period, ...c.req.valid("json") };
+      return c.json(await saveMonthlyReview(c.var.ctx, input), 200);
     },
   );
