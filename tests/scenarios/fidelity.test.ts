@@ -312,14 +312,12 @@ describe("follow-up as dated obligations (000 Bước 4)", () => {
     const path = (m: string) => `/campaigns/${id}/monthly-reviews/${tree.cellA.id}/${m}`;
     const mark = async () =>
       (
-        await tree.api<Marks & { units: { marks: { reason: string }[] }[] }>(
-          "admin",
-          "GET",
-          `/campaigns/${id}/compliance`,
-        )
+        await tree.api<{
+          units: { unitId: string; marks: { rule: string; status: string; reason: string }[] }[];
+        }>("admin", "GET", `/campaigns/${id}/compliance`)
       ).body.units
         .find((u) => u.unitId === tree.cellA.id)!
-        .marks.find((m) => m.rule === "monthly-review") as { status: string; reason: string };
+        .marks.find((m) => m.rule === "monthly-review")!;
     // Owed from May (the plans are confirmed by 9/4): nothing finished yet.
     expect((await mark()).status).toBe("pending");
     tree.t.clock.now = new Date("2022-05-20T02:00:00Z");
