@@ -40,3 +40,9 @@ export const MonthlyReviewBody = v.strictObject({
   version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
   data: v.record(v.string(), v.unknown()),
 });
+
+/** A report's period: "YYYY-H1", "YYYY-H2" or "YYYY". */
+export const PeriodParam = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-H[12])?$/, "Kỳ báo cáo có dạng YYYY-H1, YYYY-H2 hoặc YYYY."),
+);

@@ -879,6 +879,17 @@ const ROWS: Row[] = [
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
   {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period",
+    // 000 has no periodic report: past the guard, the report is not found (404); 003's is
+    // filed in tests/scenarios/fidelity.test.ts.
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}/2026-H1`,
+      body: { version: 0, data: {} },
+    }),
+    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
+  },
+  {
     method: "GET",
     route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/checklist",
     request: async (f) => ({

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog } from "../../schema/tables/tenant";
-import { openTasks, walkCampaign } from "../fidelity/walk";
+import { filled, openTasks, walkCampaign } from "../fidelity/walk";
 import { launchCt24Phuong, saveDienDan2017 } from "../support/templates";
 import { launchCampaign, progressTotals, treeAt } from "../support/tree";
 
@@ -96,6 +96,37 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
     expect(await openTasks(tree, id, def)).toEqual([]);
     // 003 excuses members exempt from activities only: a4 is expected.
     expect(await totals(tree, id)).toEqual(progressTotals(6, 6, 6, 6, 0, 1));
+
+    // The 6-monthly report (§III.1) is owed by the đảng bộ for each half-year from the start.
+    tree.t.clock.now = new Date("2018-01-10T02:00:00Z");
+    const periodic = async () =>
+      (
+        await tree.api<{
+          units: { unitId: string; marks: { rule: string; status: string; reason: string }[] }[];
+        }>("admin", "GET", `/campaigns/${id}/compliance`)
+      ).body.units
+        .find((u) => u.unitId === tree.root.id)!
+        .marks.find((m) => m.rule === "periodic-report:bao-cao-6-thang")!;
+    expect(await periodic()).toMatchObject({
+      status: "fail",
+      reason: "Chưa báo cáo kỳ 2017-H2.",
+    });
+    const form = def.forms.find((f) => f.key === "bao-cao-6-thang")!;
+    const file = (period: string, version = 0) =>
+      tree.api(
+        "admin",
+        "PUT",
+        `/campaigns/${id}/periodic-reports/bao-cao-6-thang/${tree.root.id}/${period}`,
+        {
+          version,
+          data: filled(form, def.lists),
+        },
+      );
+    expect((await file("2018-H2")).status).toBe(422);
+    expect((await file("2017")).status).toBe(422);
+    expect((await file("2017-H2")).status).toBe(200);
+    expect((await file("2017-H2")).status).toBe(409);
+    expect(await periodic()).toMatchObject({ status: "pass", reason: "Đã báo cáo 1/2 kỳ." });
   });
 
   it("004 CT 24 (155-KH/ĐU, 07/9/2023): a compliant session with everyone present is 100% done, nobody late", async () => {

@@ -14,9 +14,14 @@ import {
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
 import { recordMark } from "../domain/step-completion";
 import { ictDate } from "../../schema/rules/deadlines";
-import { monthlyReviewMark } from "../domain/follow-up";
+import {
+  MONTHLY_REVIEW_KEY,
+  monthlyReviewMark,
+  periodicReportKey,
+  periodicReportMark,
+} from "../domain/follow-up";
 import { firstRecords } from "./acknowledgements";
-import { reviewAnchor, reviewedMonths } from "./monthly-reviews";
+import { recordedPeriods, reviewAnchor } from "./follow-up-forms";
 import { openUnitsInScope, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
 import type { ProgressInput, ReadCtx } from "./progress";
@@ -65,8 +70,13 @@ export async function campaignCompliance(
   ]);
   // The monthly review on the template's form: owed each month after the step it follows.
   const review = c.def.followUp.monthlyReview?.formKey ? c.def.followUp.monthlyReview : null;
-  const reviewed = review ? await reviewedMonths(db, c.id) : null;
+  const reviewed = review ? await recordedPeriods(db, c.id, MONTHLY_REVIEW_KEY) : null;
   const anchor = reviewAnchor(c);
+  // Periodic reports on their forms (003's 6-monthly), owed for each period from the start.
+  const periodic = c.def.followUp.periodicReports.filter((r) => r.formKey);
+  const filed = new Map<string, Map<string, Set<string>>>();
+  for (const r of periodic)
+    filed.set(r.key, await recordedPeriods(db, c.id, periodicReportKey(r.key)));
   // Unit steps done by the unit's own record (acknowledgement, unit form): one mark each.
   const recorded = c.def.steps.filter(
     (s) => s.owner === "unit" && ["acknowledged", "unit-form-submitted"].includes(completionOf(s)),
@@ -119,6 +129,16 @@ export async function campaignCompliance(
       marks.push(
         monthlyReviewMark(review.title, reviewed?.get(unit.id) ?? new Set(), anchor, ictDate(now)),
       );
+    for (const r of periodic)
+      if (unitMatches(r.from, { kind: unit.kind as UnitKind, name: unit.name }))
+        marks.push(
+          periodicReportMark(
+            r,
+            filed.get(r.key)?.get(unit.id) ?? new Set(),
+            c.startsOn,
+            ictDate(now),
+          ),
+        );
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };

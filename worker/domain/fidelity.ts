@@ -52,8 +52,9 @@ export const PART_READERS = {
   "routing.supervision": "worker/data/supervision.ts",
   reports: "worker/data/followup.ts",
   /** On the template's own form; a review stated without a form is prose. */
-  "followUp.monthlyReview": "worker/data/monthly-reviews.ts",
-  "followUp.periodicReports": null,
+  "followUp.monthlyReview": "worker/data/follow-up-forms.ts",
+  /** On the report's own form; a report stated without a form is prose. */
+  "followUp.periodicReports": "worker/data/follow-up-forms.ts",
   "followUp.milestones": null,
   "followUp.yearEndRanking": null,
   materials: null,
@@ -100,6 +101,7 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
       .flatMap((s) => s.formKey ?? []),
     ...def.reports.flatMap((r) => r.formKey ?? []),
     ...(def.followUp.monthlyReview?.formKey ? [def.followUp.monthlyReview.formKey] : []),
+    ...def.followUp.periodicReports.flatMap((r) => r.formKey ?? []),
   ]);
   for (const f of def.forms)
     add(`form:${f.key}`, formsRead.has(f.key) ? "worker/domain/forms.ts" : null);
@@ -135,7 +137,10 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
       f.monthlyReview.formKey ? PART_READERS["followUp.monthlyReview"] : null,
     );
   for (const r of f.periodicReports)
-    add(`followUp.periodicReport:${r.key}`, PART_READERS["followUp.periodicReports"]);
+    add(
+      `followUp.periodicReport:${r.key}`,
+      r.formKey ? PART_READERS["followUp.periodicReports"] : null,
+    );
   f.milestones.forEach((m, i) =>
     add(`followUp.milestone:${i + 1}`, PART_READERS["followUp.milestones"]),
   );

@@ -55,3 +55,48 @@ export function monthlyReviewMark(
     };
   return { rule, label, status: "pass", reason: `Đã nhận xét ${count}/${owed.length} tháng.` };
 }
+
+/** The reserved step key a periodic report is stored under. */
+export const periodicReportKey = (reportKey: string) => `~bao-cao-dinh-ky:${reportKey}`;
+
+export type Every = "6-thang" | "hang-nam";
+
+/** The period a day falls in: "YYYY-H1"/"YYYY-H2" (6-monthly) or "YYYY" (yearly). */
+export const periodOf = (every: Every, isoDate: string) =>
+  every === "hang-nam"
+    ? isoDate.slice(0, 4)
+    : `${isoDate.slice(0, 4)}-H${Number(isoDate.slice(5, 7)) <= 6 ? 1 : 2}`;
+
+const nextPeriod = (every: Every, p: string) => {
+  const y = Number(p.slice(0, 4));
+  if (every === "hang-nam") return String(y + 1);
+  return p.endsWith("H1") ? `${y}-H2` : `${y + 1}-H1`;
+};
+
+/** Every period from the one `from` falls in through the one `today` falls in. */
+export function periodsOwed(every: Every, from: string, today: string): string[] {
+  const out: string[] = [];
+  const last = periodOf(every, today);
+  for (let p = periodOf(every, from); p <= last; p = nextPeriod(every, p)) out.push(p);
+  return out;
+}
+
+/** One mark per unit and report: a report for each finished period (due by its last day). */
+export function periodicReportMark(
+  report: { key: string; title: string; every: Every },
+  done: ReadonlySet<string>,
+  from: string,
+  today: string,
+): Mark {
+  const rule = `periodic-report:${report.key}`;
+  const label = `Báo cáo định kỳ: ${report.title}`;
+  const owed = periodsOwed(report.every, from, today);
+  const current = periodOf(report.every, today);
+  const missed = owed.filter((p) => p < current && !done.has(p));
+  const count = owed.filter((p) => done.has(p)).length;
+  if (missed.length)
+    return { rule, label, status: "fail", reason: `Chưa báo cáo kỳ ${missed.join(", ")}.` };
+  if (owed.every((p) => p === current) && count === 0)
+    return { rule, label, status: "pending", reason: `Báo cáo kỳ ${current} trước khi hết kỳ.` };
+  return { rule, label, status: "pass", reason: `Đã báo cáo ${count}/${owed.length} kỳ.` };
+}

@@ -8,6 +8,7 @@ import { Id } from "../../schema/api";
 import {
   MonthlyReviewBody,
   MonthParam,
+  PeriodParam,
   StepKeyParam,
   StepRecordBody,
 } from "../../schema/api-steps";
@@ -17,7 +18,7 @@ import {
   recordUnitStep,
   unitStepRecords,
 } from "../data/acknowledgements";
-import { listMonthlyReviews, saveMonthlyReview } from "../data/monthly-reviews";
+import { listMonthlyReviews, saveMonthlyReview, savePeriodicReport } from "../data/follow-up-forms";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, pathParams, policy } from "../http";
@@ -118,3 +119,17 @@ export const monthlyReviewRoutes = new Hono<AppEnv>()
       return c.json(await saveMonthlyReview(c.var.ctx, input), 200);
     },
   );
+
+/** Mounted at /campaigns/:id/periodic-reports: a unit's periodic report (003's 6-monthly). */
+export const periodicReportRoutes = new Hono<AppEnv>().put(
+  "/:reportKey/:unitId/:period",
+  guard(STAFF, "Đơn vị nộp báo cáo định kỳ (6 tháng, hằng năm) theo biểu mẫu của đợt"),
+  jsonBody(MonthlyReviewBody),
+  pathParams(v.object({ id: Id, reportKey: StepKeyParam, unitId: Id, period: PeriodParam })),
+  withCampaign,
+  async (c) => {
+    const { reportKey, unitId, period } = c.req.valid("param");
+    const input = { campaign: c.var.campaign, reportKey, unitId, period, ...c.req.valid("json") };
+    return c.json(await savePeriodicReport(c.var.ctx, input), 200);
+  },
+);

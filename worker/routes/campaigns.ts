@@ -19,7 +19,7 @@ import { campaignMeetingRoutes } from "./campaign-meetings";
 import { campaignPath, withCampaign } from "./campaign-path";
 import { campaignProgressRoutes } from "./campaign-progress";
 import { reportRoutes } from "./campaign-reports";
-import { campaignStepRoutes, monthlyReviewRoutes } from "./campaign-steps";
+import { campaignStepRoutes, monthlyReviewRoutes, periodicReportRoutes } from "./campaign-steps";
 import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
 
@@ -78,4 +78,5 @@ export const campaignRoutes = new Hono<AppEnv>()
   .route("/:id/reviews", reviewRoutes)
   .route("/:id/steps", campaignStepRoutes)
   .route("/:id/monthly-reviews", monthlyReviewRoutes)
+  .route("/:id/periodic-reports", periodicReportRoutes)
   .route("/:id/submissions", campaignSubmissionRoutes);
