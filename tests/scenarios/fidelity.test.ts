@@ -286,7 +286,7 @@ describe("no step completes because another did (000)", () => {
 
   it("shows an excused member's task as 'Được miễn', not pending or late", async () => {
     const tree = await treeAt("2022-03-20T02:00:00Z");
-    await launchCampaign(tree.api, tree.root.id, {
+    const id = await launchCampaign(tree.api, tree.root.id, {
       name: "Hướng dẫn ngày 07/3/2022",
       startsOn: "2022-03-11",
       dueOn: "2022-04-10",
@@ -297,6 +297,17 @@ describe("no step completes because another did (000)", () => {
       since: "2022-03-19",
     });
     expect(changed.status).toBe(200);
+    // Cell A's "xác nhận kế hoạch" waits for its expected members only: a1 and a2, not a5.
+    await walkMemberPlan(tree, id, "a1");
+    await walkMemberPlan(tree, id, "a2");
+    const cellTask = (
+      await tree.api<{ tasks: { step: string; status: string; unitId: string }[] }>(
+        "a1",
+        "GET",
+        "/my/tasks",
+      )
+    ).body.tasks.find((x) => x.step === "xac-nhan-ke-hoach" && !("memberId" in x));
+    expect(cellTask?.status).toBe("done");
     tree.t.clock.now = new Date("2022-04-20T02:00:00Z");
     const tasks = (
       await tree.api<{ tasks: { step: string; status: string }[] }>("a5", "GET", "/my/tasks")

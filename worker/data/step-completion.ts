@@ -1,9 +1,10 @@
 // The statements that complete tasks by their step's declared way, for the write paths that
 // produce the facts (a meeting record, a confirmation): each completes only the steps whose
 // way that fact is, never "every task of the member" (schema/vocab/completions.ts).
-import { and, eq, inArray, isNull, ne, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, notExists, notInArray, sql } from "drizzle-orm";
+import { GONE_STATUSES } from "../../schema/rules/roll";
 import { completionOf, stepsConfirmedBy, type TemplateDefinition } from "../../schema/template";
-import { tasks } from "../../schema/tables/tenant";
+import { members, tasks } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 
 /** Marks the unit's tasks of these steps done, keeping an earlier completion time. */
@@ -31,7 +32,7 @@ export const completeUnitSteps = (
  */
 export function confirmationCompletes(
   db: TenantDb,
-  def: Pick<TemplateDefinition, "steps">,
+  def: Pick<TemplateDefinition, "steps" | "excusals">,
   at: { campaignId: string; unitId: string; memberId: string; formKey: string },
   now: Date,
 ) {
@@ -57,9 +58,12 @@ export function confirmationCompletes(
         ),
     );
   if (allConfirmed.length && everyConfirmStep.length) {
+    // Waiting: a member still of the unit, expected (not excused since, not gone), whose form
+    // is not confirmed yet.
     const waiting = db
       .select({ one: sql`1` })
       .from(tasks)
+      .innerJoin(members, eq(members.id, tasks.memberId))
       .where(
         and(
           eq(tasks.campaignId, at.campaignId),
@@ -67,6 +71,8 @@ export function confirmationCompletes(
           ne(tasks.memberId, ""),
           inArray(tasks.stepKey, everyConfirmStep),
           isNull(tasks.doneAt),
+          eq(members.unitId, at.unitId),
+          notInArray(members.status, [...def.excusals.statuses, ...GONE_STATUSES]),
         ),
       );
     out.push(
