@@ -68,13 +68,13 @@ function missingEvidence(c: Campaign, step: Step, body: StepRecordBody, today: s
   if (body.data) errors.data = "Bước này không có biểu mẫu để điền.";
   if (!body.doneOn) errors.doneOn = "Cần ghi ngày thực hiện.";
   for (const part of evidenceOf(step).needs) {
-    const label = EVIDENCE_PART_LABELS[part];
-    if (part === "note" && !has(body.note)) errors.note = `Cần ghi ${label.toLowerCase()}.`;
-    if (part === "place" && !has(body.place)) errors.place = `Cần ghi ${label.toLowerCase()}.`;
-    if (part === "link" && !has(body.link)) errors.link = `Cần có ${label.toLowerCase()}.`;
-    if (part === "file" && !has(body.fileRef)) errors.fileRef = `Cần ghi ${label.toLowerCase()}.`;
+    if (part === "note" && !has(body.note)) errors.note = "Cần ghi nội dung đã làm.";
+    if (part === "place" && !has(body.place)) errors.place = "Cần ghi địa điểm.";
+    if (part === "link" && !has(body.link)) errors.link = "Cần có đường dẫn.";
+    if (part === "file" && !has(body.fileRef))
+      errors.fileRef = "Cần ghi số hiệu hoặc tên văn bản, tệp lưu.";
     if (part === "link-or-file" && !has(body.link) && !has(body.fileRef))
-      errors.link = `Cần có ${label.toLowerCase()}.`;
+      errors.link = `Cần có ${EVIDENCE_PART_LABELS[part].toLowerCase()}.`;
   }
   return errors;
 }
