@@ -261,5 +261,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "ALTER TABLE `users` ADD `totp_recovery_hash` blob;",
       ],
     },
+    {
+      tag: "0013_step_records",
+      when: 1795961858791,
+      hash: "edbfc57549db34833dcd1a10c2d9441279e84884b9c1d9561a7d05ba5dd13918",
+      statements: [
+        "CREATE TABLE `step_records` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`step_key` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`member_id` text DEFAULT '' NOT NULL,\n\t`period` text DEFAULT '' NOT NULL,\n\t`version` integer NOT NULL,\n\t`done_on` text,\n\t`place` text,\n\t`note` text,\n\t`link` text,\n\t`file_ref` text,\n\t`data_json` text,\n\t`by_user_id` text,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `step_records_version_uq` ON `step_records` (`campaign_id`,`step_key`,`unit_id`,`member_id`,`period`,`version`);",
+        "CREATE INDEX `step_records_campaign_idx` ON `step_records` (`campaign_id`,`unit_id`);",
+      ],
+    },
   ],
 };

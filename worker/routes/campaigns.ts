@@ -19,6 +19,7 @@ import { campaignMeetingRoutes } from "./campaign-meetings";
 import { campaignPath, withCampaign } from "./campaign-path";
 import { campaignProgressRoutes } from "./campaign-progress";
 import { reportRoutes } from "./campaign-reports";
+import { campaignStepRoutes, monthlyReviewRoutes, periodicReportRoutes } from "./campaign-steps";
 import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
 
@@ -83,4 +84,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   .route("/:id/meetings", campaignMeetingRoutes)
   .route("/:id/reports", reportRoutes)
   .route("/:id/reviews", reviewRoutes)
+  .route("/:id/steps", campaignStepRoutes)
+  .route("/:id/monthly-reviews", monthlyReviewRoutes)
+  .route("/:id/periodic-reports", periodicReportRoutes)
   .route("/:id/submissions", campaignSubmissionRoutes);
