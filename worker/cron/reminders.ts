@@ -36,45 +36,49 @@ export async function runReminders(
     ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) }
     : DEFAULT_NOTIFY;
   const day = ictDate(now);
-  // The ledger first, a page of items a statement, each page as it is decided: once written,
-  // a pass that dies later leaves the items for the next pass to send.
+  // The ledger first, a page of items a statement, as they are decided: once written, a pass
+  // that dies later leaves the items for the next pass to send. Items are gathered up to a
+  // page, so the secretaries' items usually share the members' last statement.
+  const size = pages.members ?? MEMBER_PAGE;
+  let buffer: ReminderItem[] = [];
+  const flush = async () => {
+    if (!buffer.length) return;
+    const page = buffer;
+    buffer = [];
+    await db
+      .insert(reminderLedger)
+      .values(
+        page.map((it) => ({ key: it.key, userId: it.userId, day, text: it.text, createdAt: now })),
+      )
+      .onConflictDoNothing();
+  };
   const items = await decideReminders(
     db,
     now,
     notify.daysBefore,
-    async (page: ReminderItem[]) => {
-      await db
-        .insert(reminderLedger)
-        .values(
-          page.map((it) => ({
-            key: it.key,
-            userId: it.userId,
-            day,
-            text: it.text,
-            createdAt: now,
-          })),
-        )
-        .onConflictDoNothing();
+    async (page) => {
+      buffer.push(...page);
+      if (buffer.length >= size) await flush();
     },
-    pages.members ?? MEMBER_PAGE,
+    size,
   );
+  await flush();
   // Every ledger item not yet carried by a notification goes into one digest per person, a
   // page of people at a time (keyset on user id). Each round trip writes one page's digests
   // and reads the next page. A pass killed midway leaves items un-notified; the next sends them.
-  const size = pages.people ?? DIGEST_PAGE;
+  const people = pages.people ?? DIGEST_PAGE;
   let created = 0;
   let after = "";
   let writes: { stmts: BatchItem[]; inserts: number } = { stmts: [], inserts: 0 };
   for (;;) {
-    const read: BatchItem = pendingPage(db, after, size);
+    const read: BatchItem = pendingPage(db, after, people);
     const results = (await db.batch([...writes.stmts, read] as unknown as [
       BatchItem,
     ])) as unknown[];
     created += insertedIn(results, writes.inserts);
     const rows = results.at(-1) as PendingRow[];
     writes = digestWrites(db, now, notify, channels, rows);
-    const people = new Set(rows.map((r) => r.userId));
-    if (people.size < size) break;
+    if (new Set(rows.map((r) => r.userId)).size < people) break;
     after = rows.at(-1)!.userId;
   }
   if (writes.stmts.length)
