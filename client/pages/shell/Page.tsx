@@ -51,11 +51,11 @@ export default function ShellPage(props: RouteSectionProps) {
             <p class="notif-link">
               <A href={`${base()}/thong-bao`}>
                 Thông báo ({unread()})<span class="visually-hidden"> chưa đọc</span>
-              </A>
+              </A>{" "}
+              · <A href={`${base()}/bao-mat`}>Bảo mật tài khoản</A>
             </p>
             <p class="greeting">
-              Xin chào, <strong>{m().user.fullName}</strong> ·{" "}
-              <A href={`${base()}/bao-mat`}>Bảo mật tài khoản</A>
+              Xin chào, <strong>{m().user.fullName}</strong>
             </p>
             <p class="roles">
               <span class="visually-hidden">Vai trò: </span>
