@@ -1,0 +1,65 @@
+// The progress page (issues 13 and 15): one page of the tree — the anchor unit's own counts
+// and each direct child's subtree — read from the stored per-unit figures
+// (progress-figures.ts), brought up to date first. A page costs O(children) rows whatever
+// the tenant's size: the root of a 500,000-member tenant reads its few dozen children's sums.
+import { eq } from "drizzle-orm";
+import { units } from "../../schema/tables/tenant";
+import { addCounts, fromStored, zeroCounts, type Counts } from "../domain/progress";
+import { refreshFigures, storedUnits, type StoredRow } from "./progress-figures";
+import type { ProgressInput, ReadCtx, UnitProgress } from "./progress";
+import { requireUnitInScope } from "./units";
+
+/** A row of the progress page: a unit's counts and how many units sit directly under it
+ *  (the client drills down where it is non-zero). */
+export interface UnitProgressRow extends UnitProgress {
+  childCount: number;
+}
+
+/** Where the page is anchored: the `unitId` asked for, else the reader's scope roots (the
+ *  tenant's root for an admin). */
+async function anchorsOf(
+  { db, scope }: ReadCtx,
+  unitId: string | undefined,
+): Promise<{ id: string; path: string }[]> {
+  if (unitId) return [await requireUnitInScope(db, unitId, scope)];
+  if (scope.all)
+    return db.select({ id: units.id, path: units.path }).from(units).where(eq(units.depth, 0));
+  return scope.paths.map((path) => ({ id: path.split("/").at(-2)!, path }));
+}
+
+/**
+ * Progress of the campaign's tracked member form for one page of the tree: never every unit
+ * at once. Anchored at one unit (`unitId`, or the reader's single scope root), the rows are
+ * that unit's own counts (members counted in it directly) and each direct child's
+ * whole-subtree counts; with several scope roots, each root's subtree counts. So a client
+ * summing a row's subtree from the rows it has gets the subtree's figures. Rows with nobody
+ * counted (no member expected or excused) are left out.
+ */
+export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
+  const { db, now } = ctx;
+  const c = input.campaign;
+  const [anchors, { dueAt, evaluatedOn, tracked }] = await Promise.all([
+    anchorsOf(ctx, input.unitId),
+    refreshFigures(db, c, now),
+  ]);
+  const single = anchors.length === 1 ? anchors[0]! : null;
+  const stored: StoredRow[] = !tracked
+    ? []
+    : single
+      ? (
+          await Promise.all([
+            storedUnits(db, c.id, { unitIds: [single.id], subtree: false }),
+            storedUnits(db, c.id, { parentId: single.id }),
+          ])
+        ).flat()
+      : await storedUnits(db, c.id, { unitIds: anchors.map((a) => a.id), subtree: true });
+  const totals: Counts = zeroCounts();
+  const rows: UnitProgressRow[] = [];
+  for (const { unitId, childCount, ...s } of stored) {
+    if (s.expected + s.excused === 0) continue;
+    const counts = fromStored(s, dueAt, now);
+    addCounts(totals, counts);
+    rows.push({ unitId, ...counts, childCount });
+  }
+  return { dueAt, evaluatedOn, unitId: single?.id ?? null, totals, units: rows };
+}
