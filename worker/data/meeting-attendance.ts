@@ -16,6 +16,7 @@ import type { TenantDb } from "../db/handles";
 import { subtreeBounds } from "../domain/scope";
 import { invalidBody, versionConflict } from "../errors";
 import { auditInsert } from "./audit";
+import { holds, markMembers } from "./progress-marks";
 import { requireCampaign, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { requireMeetingInScope } from "./meetings";
@@ -208,6 +209,7 @@ export async function setAttendance(
       .returning({ id: meetings.id }),
     db.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, id)),
     ...(rows.length ? [db.insert(meetingAttendance).values(rows)] : []),
+    markMembers(db, touched, c.id, holds("meetings", id, current.version + 1)),
     auditInsert(
       db,
       {

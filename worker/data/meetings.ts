@@ -9,6 +9,7 @@ import type { TenantDb } from "../db/handles";
 import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, auditInsertIf } from "./audit";
+import { holds, markMeeting } from "./progress-marks";
 import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -237,6 +238,8 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
       .set({ ...next, version: current.version + 1, updatedAt: now })
       .where(and(eq(meetings.id, id), eq(meetings.version, patch.version)))
       .returning({ id: meetings.id }),
+    // A roll-call counts for a step only once its meeting has started.
+    markMeeting(db, id, c.id, holds("meetings", id, current.version + 1)),
     db
       .update(tasks)
       .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })

@@ -62,28 +62,6 @@ const COLS = [
 ] as const;
 const cols = (prefix: string) => sql.raw(COLS.map((c) => `${prefix}${c}`).join(", "));
 
-// ---- The marks writers add to their batch -------------------------------------------------
-
-/** Marks `unitIds` as having changed own counts (for `campaignId` only, or every campaign).
- *  A statement for the writer's own batch; no ids, no mark. */
-export function markUnits(db: TenantDb, unitIds: (string | null)[], campaignId?: string) {
-  const ids = [...new Set(unitIds.filter((u): u is string => !!u))];
-  return db.run(sql`INSERT INTO ${progressDirty} (unit_id, campaign_id)
-    SELECT value, ${campaignId ?? null} FROM json_each(${JSON.stringify(ids)})`);
-}
-
-/** Marks the units `memberIds` belong to when the statement runs (put it after a move to
- *  mark the new unit; mark the old one with `markUnits`). */
-export function markMembers(db: TenantDb, memberIds: string[], campaignId?: string) {
-  return db.run(sql`INSERT INTO ${progressDirty} (unit_id, campaign_id)
-    SELECT DISTINCT ${members.unitId}, ${campaignId ?? null} FROM ${members}
-    WHERE ${members.id} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`);
-}
-
-/** The unit tree changed (a unit created, renamed, moved or closed): every campaign's
- *  figures are rebuilt on their next read. */
-export const markTree = (db: TenantDb) => db.insert(progressDirty).values({ unitId: null });
-
 // ---- Bringing the figures up to date -------------------------------------------------------
 
 /** What the stored figures depend on besides the marks: the campaign as edited and its

@@ -9,6 +9,7 @@ import type { TenantDb } from "../db/handles";
 import { DomainError } from "../errors";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
+import { holds, markMembers } from "./progress-marks";
 import { eqAll } from "./sql";
 
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -71,6 +72,8 @@ export async function transition(
       onBehalf: input.onBehalf,
       comment: input.comment ?? null,
     }),
+    // The plan's state moves the member's unit's stored progress figures.
+    markMembers(db, [s.memberId], s.campaignId, holds("submissions", s.id, version)),
     ...(input.extra ?? []),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw staleSubmission();

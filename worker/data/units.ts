@@ -11,6 +11,7 @@ import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
 import { audit } from "./audit";
+import { holds, markTree } from "./progress-marks";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
@@ -180,6 +181,8 @@ export async function updateUnit(
         depth: sql`${units.depth} + ${depth - unit.depth}`,
       })
       .where(and(gte(units.path, lo), lt(units.path, hi))),
+    // Names and places decide who a step concerns and which sums a unit adds to.
+    markTree(db, holds("units", id, unit.version + 1)),
     audit(ctx, {
       action: path === unit.path ? "unit.rename" : "unit.move",
       entity: "unit",
@@ -217,6 +220,7 @@ export async function closeUnit(
       .update(units)
       .set({ closedOn, version: sql`${units.version} + 1`, updatedAt: now })
       .where(and(gte(units.path, lo), lt(units.path, hi), sql`${units.closedOn} IS NULL`)),
+    markTree(db),
     audit(ctx, { action: "unit.close", entity: "unit", entityId: id, after: { closedOn } }),
   ]);
   return (await getUnit(db, id))!;
