@@ -295,29 +295,39 @@ async function rebuild(
 
 // ---- Reading -------------------------------------------------------------------------------
 
-const storedOf = (prefix: "own" | "sub") =>
-  sql.raw(COLS.map((c, i) => `${prefix}_${c} AS ${KEYS[i]}`).join(", "));
+const storedOf = (prefix: "own" | "sub") => COLS.map((c) => sql.raw(`f.${prefix}_${c}`));
 
 export interface StoredRow extends StoredCounts {
   unitId: string;
   childCount: number;
 }
 
-/** One unit's own counts, or (with `subtree`) its subtree's, with its number of children. */
-export async function storedUnits(
+/** A page's stored rows in one statement, each with its number of children: the `anchor`'s
+ *  own counts and its children's subtree sums, or each of `subtreesOf`'s subtree sums. */
+export async function storedPage(
   db: TenantDb,
   campaignId: string,
-  q: { unitIds: string[]; subtree: boolean } | { parentId: string },
+  q: { anchor: string } | { subtreesOf: string[] },
 ): Promise<StoredRow[]> {
-  const subtree = "parentId" in q || q.subtree;
+  const [own, sub] = [storedOf("own"), storedOf("sub")];
+  const picked =
+    "anchor" in q
+      ? KEYS.map(
+          (k, i) =>
+            sql`CASE WHEN ${units.id} = ${q.anchor} THEN ${own[i]} ELSE ${sub[i]} END AS ${sql.identifier(k)}`,
+        )
+      : KEYS.map((k, i) => sql`${sub[i]} AS ${sql.identifier(k)}`);
   const where =
-    "parentId" in q
-      ? eq(units.parentId, q.parentId)
-      : inArray(units.id, q.unitIds.length ? q.unitIds : [""]);
+    "anchor" in q
+      ? sql`${units.id} = ${q.anchor} OR ${units.parentId} = ${q.anchor}`
+      : inArray(units.id, q.subtreesOf.length ? q.subtreesOf : [""]);
   const rows = await db.all<Record<string, number | string>>(sql`
-    SELECT ${units.id} AS unitId, ${storedOf(subtree ? "sub" : "own")},
+    SELECT ${units.id} AS unitId, ${sql.join(picked, sql`, `)},
       (SELECT count(*) FROM ${units} k WHERE k.parent_id = ${units.id}) AS childCount
-    FROM ${units} JOIN ${progressFigures} f ON f.campaign_id = ${campaignId} AND f.unit_id = ${units.id}
+    -- CROSS JOIN fixes the order: the page's few units first, then each one's figures by key
+    -- (else the planner may walk every figure row of the campaign).
+    FROM ${units} CROSS JOIN ${progressFigures} f
+      ON f.campaign_id = ${campaignId} AND f.unit_id = ${units.id}
     WHERE ${where}`);
   return rows.map((r) => ({
     unitId: String(r.unitId),

@@ -2,10 +2,10 @@
 // and each direct child's subtree — read from the stored per-unit figures
 // (progress-figures.ts), brought up to date first. A page costs O(children) rows whatever
 // the tenant's size: the root of a 500,000-member tenant reads its few dozen children's sums.
-import { eq } from "drizzle-orm";
+import { isNull } from "drizzle-orm";
 import { units } from "../../schema/tables/tenant";
 import { addCounts, fromStored, zeroCounts, type Counts } from "../domain/progress";
-import { refreshFigures, storedUnits, type StoredRow } from "./progress-figures";
+import { refreshFigures, storedPage, type StoredRow } from "./progress-figures";
 import type { ProgressInput, ReadCtx, UnitProgress } from "./progress";
 import { requireUnitInScope } from "./units";
 
@@ -23,7 +23,8 @@ async function anchorsOf(
 ): Promise<{ id: string; path: string }[]> {
   if (unitId) return [await requireUnitInScope(db, unitId, scope)];
   if (scope.all)
-    return db.select({ id: units.id, path: units.path }).from(units).where(eq(units.depth, 0));
+    // The root has no parent: found off the parent index, where `depth = 0` has none.
+    return db.select({ id: units.id, path: units.path }).from(units).where(isNull(units.parentId));
   return scope.paths.map((path) => ({ id: path.split("/").at(-2)!, path }));
 }
 
@@ -45,14 +46,11 @@ export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
   const single = anchors.length === 1 ? anchors[0]! : null;
   const stored: StoredRow[] = !tracked
     ? []
-    : single
-      ? (
-          await Promise.all([
-            storedUnits(db, c.id, { unitIds: [single.id], subtree: false }),
-            storedUnits(db, c.id, { parentId: single.id }),
-          ])
-        ).flat()
-      : await storedUnits(db, c.id, { unitIds: anchors.map((a) => a.id), subtree: true });
+    : await storedPage(
+        db,
+        c.id,
+        single ? { anchor: single.id } : { subtreesOf: anchors.map((a) => a.id) },
+      );
   const totals: Counts = zeroCounts();
   const rows: UnitProgressRow[] = [];
   for (const { unitId, childCount, ...s } of stored) {
