@@ -6,12 +6,12 @@
 // over the members (countsByUnit, the path the dashboard used to run), and the progress
 // page read from them with the page built from the full recount.
 import { describe, expect, it } from "vitest";
-import { progressFigures, units } from "../../schema/tables/tenant";
+import { progressDirty, progressFigures, units } from "../../schema/tables/tenant";
 import { requireCampaign, type Campaign } from "../../worker/data/campaigns";
 import { systemCtx, type Ctx } from "../../worker/data/context";
 import { createMember, setMemberStatus, updateMember } from "../../worker/data/members";
 import { countsByUnit } from "../../worker/data/progress";
-import { refreshFigures } from "../../worker/data/progress-figures";
+import { pruneMarks, refreshFigures } from "../../worker/data/progress-figures";
 import { campaignProgress } from "../../worker/data/progress-page";
 import { saveDraft, submit } from "../../worker/data/submission-drafts";
 import { confirm, returnSubmission } from "../../worker/data/submission-review";
@@ -280,5 +280,38 @@ describe("dated figures", () => {
     const late = await page();
     expect(late.late).toBe(late.expected - late.submitted);
     expect(late.late).toBeGreaterThan(0);
+  });
+});
+
+describe("pruning the marks", () => {
+  it("keeps what a campaign has not read, and rebuilds one whose marks went", async () => {
+    const tree = await treeAt("2026-03-25T03:00:00Z", "so-lieu-don");
+    const id = await launchCampaign000(tree);
+    const now = () => tree.t.clock.now;
+    const marks = async () => (await tree.db.select().from(progressDirty)).length;
+    await expectStoredEqualsRecount(tree, id, now());
+    // A write the campaign has not read yet survives pruning, and is then applied.
+    await setMemberStatus(systemCtx(tree.db, now()), {
+      id: tree.ids.a2!,
+      status: "mien-sinh-hoat",
+      since: "2026-03-25",
+    });
+    await pruneMarks(tree.db, [id]);
+    expect(await marks()).toBe(1);
+    await expectStoredEqualsRecount(tree, id, now());
+    await pruneMarks(tree.db, [id]);
+    expect(await marks()).toBe(0);
+    // Pruned past a campaign's state (it was not kept): its next read recounts.
+    await setMemberStatus(systemCtx(tree.db, now()), {
+      id: tree.ids.a5!,
+      status: "mien-sinh-hoat",
+      since: "2026-03-25",
+    });
+    await pruneMarks(tree.db, []);
+    expect(await marks()).toBe(0);
+    expect(
+      await tree.db.select().from(progressFigures).where(eq(progressFigures.campaignId, id)),
+    ).toEqual([]);
+    await expectStoredEqualsRecount(tree, id, now());
   });
 });

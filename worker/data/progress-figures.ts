@@ -86,12 +86,18 @@ export async function refreshFigures(db: TenantDb, c: Campaign, now: Date) {
   // A concurrent refresh can win the compare-and-set; the next try starts from its state.
   for (let attempt = 0; attempt < 4; attempt++) {
     const [stateRows, top] = await db.batch([
-      db.select().from(progressFigureState).where(eq(progressFigureState.campaignId, c.id)),
-      db.select({ seq: sql<number | null>`max(${progressDirty.seq})` }).from(progressDirty),
+      db
+        .select()
+        .from(progressFigureState)
+        .where(inArray(progressFigureState.campaignId, [c.id, PRUNED])),
+      highWater(db),
     ]);
-    const state = stateRows[0];
+    const state = stateRows.find((r) => r.campaignId === c.id);
+    const pruned = stateRows.find((r) => r.campaignId === PRUNED)?.seq ?? 0;
     const upTo = Number(top[0]?.seq ?? 0);
-    if (!state || state.basis !== basis) {
+    // Marks this state has not read were pruned (a campaign the rollup did not hold back):
+    // only a recount is sure.
+    if (!state || state.basis !== basis || state.seq < pruned) {
       await rebuild(db, c, now, { basis, evaluatedOn, upTo });
       return { dueAt, evaluatedOn, tracked: true };
     }
@@ -110,12 +116,21 @@ export async function refreshFigures(db: TenantDb, c: Campaign, now: Date) {
   return { dueAt, evaluatedOn, tracked: true };
 }
 
+/** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
+ *  mark has been pruned). */
+const highWater = (db: TenantDb) =>
+  db
+    .select({ seq: sql<number | null>`seq` })
+    .from(sql`sqlite_sequence`)
+    .where(sql`name = 'progress_dirty'`);
+
 async function maxSeq(db: TenantDb) {
-  const [r] = await db
-    .select({ seq: sql<number | null>`max(${progressDirty.seq})` })
-    .from(progressDirty);
+  const [r] = await highWater(db);
   return Number(r?.seq ?? 0);
 }
+
+/** The state row that records up to which sequence marks have been pruned. */
+const PRUNED = "";
 
 /** The units whose own counts may differ from the stored ones: marked since the state's
  *  sequence (up to `upTo`), and, when the evaluation date moved, those whose members' status
@@ -336,8 +351,34 @@ export async function storedPage(
   }));
 }
 
-/** Marks nobody needs any more: those every campaign with figures has read. */
-export function pruneMarks(db: TenantDb) {
-  return db.run(sql`DELETE FROM ${progressDirty}
-    WHERE seq <= (SELECT coalesce(min(seq), 0) FROM ${progressFigureState})`);
+/**
+ * Deletes the marks every campaign in `kept` (those the rollup keeps refreshed) has read, and
+ * the figures of the others, which are rebuilt if they are ever read again. A state that is
+ * behind the recorded prune point is rebuilt too (see refreshFigures), so a campaign whose
+ * first build raced the pruning stays exact.
+ */
+export async function pruneMarks(db: TenantDb, kept: string[]) {
+  const keep = JSON.stringify(kept);
+  const others = sql`campaign_id <> ${PRUNED} AND campaign_id NOT IN (SELECT value FROM json_each(${keep}))`;
+  const [rows, top] = await db.batch([
+    db
+      .select({ seq: sql<number | null>`min(${progressFigureState.seq})` })
+      .from(progressFigureState)
+      .where(sql`campaign_id IN (SELECT value FROM json_each(${keep}))`),
+    highWater(db),
+  ]);
+  const upTo = Number(rows[0]?.seq ?? top[0]?.seq ?? 0);
+  await db.batch([
+    db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${progressDirty} WHERE seq <= ${upTo}`),
+    db
+      .insert(progressFigureState)
+      .values({ campaignId: PRUNED, basis: "", evaluatedOn: "", seq: upTo })
+      .onConflictDoUpdate({
+        target: progressFigureState.campaignId,
+        set: { seq: sql`max(${progressFigureState.seq}, excluded.seq)` },
+      }),
+  ]);
+  return upTo;
 }
