@@ -198,10 +198,13 @@ const ZERO: StoredCounts = {
   lateSubmitted: 0,
 };
 
-/** The ancestors (the unit itself included) of every `src` row of `from`, by parent ids. */
-const ancestorsCte = (from: SQL) => sql`anc(src, a) AS (
-    SELECT unit_id, unit_id FROM ${from}
-    UNION ALL SELECT anc.src, ${units.parentId} FROM anc JOIN ${units} ON ${units.id} = anc.a
+/** Every row of `from` (unit_id, e, x, s, c, o, l) carried up to each of its unit's ancestors
+ *  (the unit itself included) by parent ids: `anc(a, e, x, s, c, o, l)`, to be summed by
+ *  `a`. Carrying the values up (instead of joining back to `from`) keeps it linear. */
+const ancestorsCte = (from: SQL) => sql`anc(a, e, x, s, c, o, l) AS (
+    SELECT unit_id, e, x, s, c, o, l FROM ${from}
+    UNION ALL SELECT ${units.parentId}, anc.e, anc.x, anc.s, anc.c, anc.o, anc.l
+    FROM anc JOIN ${units} ON ${units.id} = anc.a
     WHERE ${units.parentId} IS NOT NULL)`;
 
 /** Applies fresh own counts of `dirty` units, and their differences to every ancestor's sums,
@@ -232,8 +235,8 @@ async function apply(
           FROM fresh f LEFT JOIN ${progressFigures} p ON p.campaign_id = ${c.id} AND p.unit_id = f.unit_id),
         ${ancestorsCte(sql`d`)}
         INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("sub_")})
-        SELECT ${c.id}, anc.a, sum(d.e), sum(d.x), sum(d.s), sum(d.c), sum(d.o), sum(d.l)
-        FROM anc JOIN d ON d.unit_id = anc.src WHERE ${unchanged} GROUP BY anc.a
+        SELECT ${c.id}, a, sum(e), sum(x), sum(s), sum(c), sum(o), sum(l)
+        FROM anc WHERE ${unchanged} GROUP BY a
         ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
           sub_expected = sub_expected + excluded.sub_expected,
           sub_excused = sub_excused + excluded.sub_excused,
@@ -286,13 +289,12 @@ async function rebuild(
         FROM (VALUES ${valuesOf(rows.slice(i, i + CHUNK))})`),
     );
   statements.push(
-    db.run(sql`WITH RECURSIVE own AS (SELECT unit_id, ${cols("own_")} FROM ${progressFigures}
-        WHERE campaign_id = ${c.id}),
+    db.run(sql`WITH RECURSIVE own(unit_id, e, x, s, c, o, l) AS (
+        SELECT unit_id, ${cols("own_")} FROM ${progressFigures} WHERE campaign_id = ${c.id}),
       ${ancestorsCte(sql`own`)}
       INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("sub_")})
-      SELECT ${c.id}, anc.a, sum(own.own_expected), sum(own.own_excused), sum(own.own_submitted),
-        sum(own.own_confirmed), sum(own.own_on_time), sum(own.own_late_submitted)
-      FROM anc JOIN own ON own.unit_id = anc.src WHERE 1 GROUP BY anc.a
+      SELECT ${c.id}, a, sum(e), sum(x), sum(s), sum(c), sum(o), sum(l)
+      FROM anc WHERE 1 GROUP BY a
       ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
         sub_expected = excluded.sub_expected, sub_excused = excluded.sub_excused,
         sub_submitted = excluded.sub_submitted, sub_confirmed = excluded.sub_confirmed,
