@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { campaigns, units } from "../../schema/tables/tenant";
 import { createSession } from "../../worker/auth/sessions";
 import { systemCtx } from "../../worker/data/context";
