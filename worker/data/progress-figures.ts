@@ -44,7 +44,7 @@ type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 const REBUILD_OVER = 2000;
 /** Units per statement when applying own counts (7 bound values each). */
 const CHUNK = 400;
-const KEYS = [
+export const KEYS = [
   "expected",
   "excused",
   "submitted",
@@ -52,7 +52,7 @@ const KEYS = [
   "onTime",
   "lateSubmitted",
 ] as const satisfies readonly (keyof StoredCounts)[];
-const COLS = [
+export const COLS = [
   "expected",
   "excused",
   "submitted",
@@ -78,6 +78,26 @@ type State = typeof progressFigureState.$inferSelect;
  * one batch when something did.
  */
 export async function refreshFigures(db: TenantDb, c: Campaign, now: Date) {
+  // Readers arriving together (a dashboard at 200 connections after a unit was renamed)
+  // wait for the refresh already running instead of each recounting the tenant, then run
+  // their own, which finds the figures fresh and costs two reads. The wait is keyed by the
+  // tenant's handle (one per tenant, worker/db/local.ts) and the campaign.
+  const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
+  const ahead = running.get(c.id);
+  if (ahead) await ahead.catch(() => undefined);
+  const mine = refreshOnce(db, c, now);
+  running.set(c.id, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(c.id) === mine) running.delete(c.id);
+  }
+}
+
+/** Refreshes in progress, per tenant handle and campaign (see refreshFigures). */
+const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
+
+async function refreshOnce(db: TenantDb, c: Campaign, now: Date) {
   const step = trackedStep(c.def);
   const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
   const evaluatedOn = evaluationDate(now, dueAt);
@@ -308,49 +328,6 @@ async function rebuild(
       }),
   );
   await db.batch(statements as [BatchItem, ...BatchItem[]]);
-}
-
-// ---- Reading -------------------------------------------------------------------------------
-
-const storedOf = (prefix: "own" | "sub") => COLS.map((c) => sql.raw(`f.${prefix}_${c}`));
-
-export interface StoredRow extends StoredCounts {
-  unitId: string;
-  childCount: number;
-}
-
-/** A page's stored rows in one statement, each with its number of children: the `anchor`'s
- *  own counts and its children's subtree sums, or each of `subtreesOf`'s subtree sums. */
-export async function storedPage(
-  db: TenantDb,
-  campaignId: string,
-  q: { anchor: string } | { subtreesOf: string[] },
-): Promise<StoredRow[]> {
-  const [own, sub] = [storedOf("own"), storedOf("sub")];
-  const picked =
-    "anchor" in q
-      ? KEYS.map(
-          (k, i) =>
-            sql`CASE WHEN ${units.id} = ${q.anchor} THEN ${own[i]} ELSE ${sub[i]} END AS ${sql.identifier(k)}`,
-        )
-      : KEYS.map((k, i) => sql`${sub[i]} AS ${sql.identifier(k)}`);
-  const where =
-    "anchor" in q
-      ? sql`${units.id} = ${q.anchor} OR ${units.parentId} = ${q.anchor}`
-      : inArray(units.id, q.subtreesOf.length ? q.subtreesOf : [""]);
-  const rows = await db.all<Record<string, number | string>>(sql`
-    SELECT ${units.id} AS unitId, ${sql.join(picked, sql`, `)},
-      (SELECT count(*) FROM ${units} k WHERE k.parent_id = ${units.id}) AS childCount
-    -- CROSS JOIN fixes the order: the page's few units first, then each one's figures by key
-    -- (else the planner may walk every figure row of the campaign).
-    FROM ${units} CROSS JOIN ${progressFigures} f
-      ON f.campaign_id = ${campaignId} AND f.unit_id = ${units.id}
-    WHERE ${where}`);
-  return rows.map((r) => ({
-    unitId: String(r.unitId),
-    childCount: Number(r.childCount),
-    ...(Object.fromEntries(KEYS.map((k) => [k, Number(r[k])])) as unknown as StoredCounts),
-  }));
 }
 
 /**

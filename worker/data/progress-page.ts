@@ -2,10 +2,17 @@
 // and each direct child's subtree — read from the stored per-unit figures
 // (progress-figures.ts), brought up to date first. A page costs O(children) rows whatever
 // the tenant's size: the root of a 500,000-member tenant reads its few dozen children's sums.
-import { isNull } from "drizzle-orm";
-import { units } from "../../schema/tables/tenant";
-import { addCounts, fromStored, zeroCounts, type Counts } from "../domain/progress";
-import { refreshFigures, storedPage, type StoredRow } from "./progress-figures";
+import { inArray, isNull, sql } from "drizzle-orm";
+import { progressFigures, units } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+import {
+  addCounts,
+  fromStored,
+  zeroCounts,
+  type Counts,
+  type StoredCounts,
+} from "../domain/progress";
+import { COLS, KEYS, refreshFigures } from "./progress-figures";
 import type { ProgressInput, ReadCtx, UnitProgress } from "./progress";
 import { requireUnitInScope } from "./units";
 
@@ -60,4 +67,45 @@ export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
     rows.push({ unitId, ...counts, childCount });
   }
   return { dueAt, evaluatedOn, unitId: single?.id ?? null, totals, units: rows };
+}
+
+const storedOf = (prefix: "own" | "sub") => COLS.map((c) => sql.raw(`f.${prefix}_${c}`));
+
+export interface StoredRow extends StoredCounts {
+  unitId: string;
+  childCount: number;
+}
+
+/** A page's stored rows in one statement, each with its number of children: the `anchor`'s
+ *  own counts and its children's subtree sums, or each of `subtreesOf`'s subtree sums. */
+export async function storedPage(
+  db: TenantDb,
+  campaignId: string,
+  q: { anchor: string } | { subtreesOf: string[] },
+): Promise<StoredRow[]> {
+  const [own, sub] = [storedOf("own"), storedOf("sub")];
+  const picked =
+    "anchor" in q
+      ? KEYS.map(
+          (k, i) =>
+            sql`CASE WHEN ${units.id} = ${q.anchor} THEN ${own[i]} ELSE ${sub[i]} END AS ${sql.identifier(k)}`,
+        )
+      : KEYS.map((k, i) => sql`${sub[i]} AS ${sql.identifier(k)}`);
+  const where =
+    "anchor" in q
+      ? sql`${units.id} = ${q.anchor} OR ${units.parentId} = ${q.anchor}`
+      : inArray(units.id, q.subtreesOf.length ? q.subtreesOf : [""]);
+  const rows = await db.all<Record<string, number | string>>(sql`
+    SELECT ${units.id} AS unitId, ${sql.join(picked, sql`, `)},
+      (SELECT count(*) FROM ${units} k WHERE k.parent_id = ${units.id}) AS childCount
+    -- CROSS JOIN fixes the order: the page's few units first, then each one's figures by key
+    -- (else the planner may walk every figure row of the campaign).
+    FROM ${units} CROSS JOIN ${progressFigures} f
+      ON f.campaign_id = ${campaignId} AND f.unit_id = ${units.id}
+    WHERE ${where}`);
+  return rows.map((r) => ({
+    unitId: String(r.unitId),
+    childCount: Number(r.childCount),
+    ...(Object.fromEntries(KEYS.map((k) => [k, Number(r[k])])) as unknown as StoredCounts),
+  }));
 }
