@@ -4,3 +4,4 @@
 // (schema/drizzle.tenant.config.ts), so it stays the one schema entry.
 export * from "./people";
 export * from "./campaigns";
+export * from "./progress";

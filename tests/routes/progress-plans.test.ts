@@ -129,7 +129,8 @@ describe("progress and rollup query plans", () => {
         const plan = await planOf(client, s);
         // Every table is reached through an index (the page's units by parent, their
         // figures by key, the marks by sequence): nothing grows with the tenant.
-        expect(plan, `${s.sql}\n${plan}`).not.toMatch(/\bSCAN\b/);
+        // sqlite_sequence (one row per AUTOINCREMENT table: a handful) is the one scan allowed.
+        expect(plan, `${s.sql}\n${plan}`).not.toMatch(/\bSCAN (?!sqlite_sequence\b)/);
         // Figures only ever by their whole key: never a walk over a campaign's every unit.
         if (/progress_figures/.test(s.sql))
           expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
