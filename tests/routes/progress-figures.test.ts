@@ -27,7 +27,11 @@ import {
 import { DomainError } from "../../worker/errors";
 import { fullPlan000, launchCampaign000, treeAt, type Tree } from "../support/tree";
 import type { TestApp } from "../support/app";
+import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
+import { join } from "node:path";
+import { onTestFinished } from "vitest";
+import { tenantHandle } from "../../worker/db/handles";
 
 /** A small seeded generator (mulberry32): the same seed, the same writes. */
 function rng(seed: number) {
@@ -312,6 +316,47 @@ describe("pruning the marks", () => {
     expect(
       await tree.db.select().from(progressFigures).where(eq(progressFigures.campaignId, id)),
     ).toEqual([]);
+    await expectStoredEqualsRecount(tree, id, now());
+  });
+});
+
+describe("concurrent readers and writers", () => {
+  // Each refresh applies differences against the own counts stored when it commits, and
+  // sets the state to the last mark it read, so a slower refresh can only leave marks to be
+  // read again; the compare-and-set on the state spares that repeat.
+  it("stay exact when refreshes race each other and the writes (two handles, as two server processes)", async () => {
+    const tree = await treeAt("2026-03-25T03:00:00Z", "so-lieu-dua");
+    const id = await launchCampaign000(tree);
+    const now = () => tree.t.clock.now;
+    // A second handle on the same file: its refreshes do not wait for the first handle's,
+    // so they race to the compare-and-set.
+    const [row] = (await tree.t.platform.control().client.execute("SELECT id FROM tenants")).rows;
+    const other = tenantHandle(
+      createClient({ url: `file:${join(tree.t.dataDir, "tenants", `${String(row!.id)}.db`)}` }),
+    );
+    onTestFinished(() => other.client.close());
+    const c = await requireCampaign(tree.db, id);
+    await refreshFigures(tree.db, c, now());
+    const people = [];
+    for (let i = 0; i < 12; i++)
+      people.push(
+        await createMember(systemCtx(tree.db, now()), {
+          fullName: `Người ${i}`,
+          unitId: i % 2 ? tree.cellA.id : tree.cellB.id,
+          statusSince: "2020-01-01",
+        } as never),
+      );
+    await Promise.all(
+      people.flatMap((m, i) => [
+        setMemberStatus(systemCtx(i % 2 ? tree.db : other.db, now()), {
+          id: m.id,
+          status: STATUSES[i % STATUSES.length]!,
+          since: "2026-03-25",
+        }),
+        refreshFigures(tree.db, c, now()),
+        refreshFigures(other.db, c, now()),
+      ]),
+    );
     await expectStoredEqualsRecount(tree, id, now());
   });
 });
