@@ -74,8 +74,9 @@ type State = typeof progressFigureState.$inferSelect;
 
 /**
  * Brings the campaign's stored figures up to `now` (see the header) and says what they were
- * computed for. Round trips: two reads when nothing changed; a count of the marked units and
- * one batch when something did.
+ * computed for. Round trips: one (the state and the last mark, batched) when nothing
+ * changed; then the marks, the recount of just their units and one write batch when
+ * something did.
  */
 export async function refreshFigures(db: TenantDb, c: Campaign, now: Date) {
   // Readers arriving together (a dashboard at 200 connections after a unit was renamed)
