@@ -115,3 +115,21 @@ export type TemplateSave = Body<A["templates"][":key"]["$put"]>;
 export function saveTemplate(tenant: string, key: string, body: TemplateSave) {
   return call(tenantApi(tenant).templates[":key"].$put({ param: { key: id(key) }, json: body }));
 }
+
+// ---- The tenant archive ----
+
+export type ArchiveImport = Res<A["archive"]["import"]["$post"]>["imported"];
+
+/** For a plain `<a download>`: the browser sends the session cookie itself. */
+export function archiveExportUrl(tenant: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/archive/export`;
+}
+
+/** Loads an archive into this (brand-new) tenant: the zip as the raw body. */
+export async function importArchive(tenant: string, file: Blob): Promise<ArchiveImport> {
+  const req = tenantApi(tenant).archive.import.$post(
+    {},
+    { headers: { "Content-Type": "application/zip" }, init: { body: file } },
+  );
+  return (await call(req)).imported;
+}

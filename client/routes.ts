@@ -26,6 +26,7 @@ const MemberPage = lazy(() => import("./pages/member/Page"));
 const ImportPage = lazy(() => import("./pages/import/Page"));
 const AccountsPage = lazy(() => import("./pages/accounts/Page"));
 const AuditPage = lazy(() => import("./pages/audit/Page"));
+const ArchivePage = lazy(() => import("./pages/archive/Page"));
 const SetPasswordPage = lazy(() => import("./pages/set-password/Page"));
 const PlanPage = lazy(() => import("./pages/plan/Page"));
 const PrintPage = lazy(() => import("./pages/print/Page"));
@@ -42,6 +43,7 @@ const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
 const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
+const SecurityPage = lazy(() => import("./pages/security/Page"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -77,6 +79,7 @@ const templatesData = () => import("./pages/templates/templates.data");
 const meetingData = () => import("./pages/meeting/meeting.data");
 const supervisionData = () => import("./pages/supervision/supervision.data");
 const linksData = () => import("./pages/links/links.data");
+const securityData = () => import("./pages/security/security.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
 const preloadRoster = lazyPreload(rosterData, "preloadRoster");
@@ -95,6 +98,7 @@ const preloadPublic = lazyPreload(meetingData, "preloadPublic");
 const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
 const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
 const preloadLinks = lazyPreload(linksData, "preloadLinks");
+const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
 
 /** A campaign's own screens hang below its path. */
 const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
@@ -145,6 +149,7 @@ export const routes: RouteDefinition[] = [
       { path: "/nhap-danh-sach", component: ImportPage, preload: preloadUnits },
       { path: "/tai-khoan", component: AccountsPage, preload: preloadAccounts },
       { path: "/nhat-ky", component: AuditPage, preload: preloadAudit },
+      { path: "/sao-luu", component: ArchivePage },
       { path: "/giam-sat", component: SupervisionPage, preload: preloadSupervision },
       {
         path: "/giam-sat/:submissionId",
@@ -153,6 +158,7 @@ export const routes: RouteDefinition[] = [
       },
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
       { path: "/thong-bao", component: NotificationsPage },
+      { path: "/bao-mat", component: SecurityPage, preload: preloadSecurity },
       ...AREAS.filter((a) => COMING_SOON.includes(a.path)).map((a) => ({
         path: `/${a.path}`,
         component: ComingSoonPage,

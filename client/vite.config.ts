@@ -3,12 +3,24 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import solid from "vite-plugin-solid";
+// Build-time only (nothing of it is shipped): the security headers' one source, written into
+// dist/client/_headers for Cloudflare's static assets.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { assetHeadersFile } from "../worker/middleware/headers";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    {
+      name: "security-headers-file",
+      generateBundle() {
+        this.emitFile({ type: "asset", fileName: "_headers", source: assetHeadersFile() });
+      },
+    },
+  ],
   build: {
     outDir: fileURLToPath(new URL("../dist/client", import.meta.url)),
     emptyOutDir: true,

@@ -54,3 +54,25 @@ export const BulkInvitationBody = v.strictObject({
   after: v.optional(Id),
 });
 export const ResetSlipBody = v.strictObject({ memberId: Id });
+
+/** A code from the authenticator app: six digits (spaces allowed, as apps show "123 456"). */
+const TotpCode = v.pipe(
+  v.string("Bắt buộc phải có."),
+  v.transform((s) => s.replace(/\s+/g, "")),
+  v.regex(/^\d{6}$/, "Mã xác thực gồm 6 chữ số."),
+);
+/** Turning the second factor on: the key the server made (base32, as shown) and a first code
+ *  from the app, which proves the app holds the key. */
+export const TotpEnableBody = v.strictObject({
+  key: v.pipe(v.string("Bắt buộc phải có."), v.maxLength(64)),
+  code: TotpCode,
+});
+export type TotpEnableInput = v.InferOutput<typeof TotpEnableBody>;
+export const TotpCodeBody = v.strictObject({ code: TotpCode });
+export const TotpRecoveryBody = v.strictObject({
+  recoveryCode: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.maxLength(40),
+    v.regex(/^[A-Za-z2-7\s-]{16,}$/, "Mã khôi phục gồm 16 chữ cái và chữ số (như ABCD-EFGH-…)."),
+  ),
+});

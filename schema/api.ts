@@ -16,6 +16,17 @@ import { HttpUrl, IsoDate, IsoInstant } from "./scalars";
 
 // Kept for worker/data/import.ts; the vocabulary lives in schema/vocab.
 
+/** Required text, trimmed, of `min` to `max` characters; `tooShort` (and `tooLong`) say why not. */
+const RequiredText = (min: number, tooShort: string, max: number, tooLong?: string) =>
+  v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.trim(),
+    v.minLength(min, tooShort),
+    v.maxLength(max, tooLong),
+  );
+/** A directive's or a campaign's document number ("Số 24-KH/TU"), when it has one. */
+const DocumentNo = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100)));
+
 export const Email = v.pipe(
   v.string("Bắt buộc phải có."),
   v.trim(),
@@ -28,11 +39,11 @@ export const Password = v.pipe(
   v.minLength(10, "Mật khẩu cần ít nhất 10 ký tự."),
   v.maxLength(200, "Mật khẩu tối đa 200 ký tự."),
 );
-export const PersonName = v.pipe(
-  v.string("Bắt buộc phải có."),
-  v.trim(),
-  v.minLength(2, "Họ tên cần ít nhất 2 ký tự."),
-  v.maxLength(120, "Họ tên tối đa 120 ký tự."),
+export const PersonName = RequiredText(
+  2,
+  "Họ tên cần ít nhất 2 ký tự.",
+  120,
+  "Họ tên tối đa 120 ký tự.",
 );
 export const Slug = v.pipe(
   v.string("Bắt buộc phải có."),
@@ -45,12 +56,7 @@ export const Slug = v.pipe(
 export const SignupBody = v.strictObject({
   tenant: v.strictObject({
     slug: Slug,
-    name: v.pipe(
-      v.string("Bắt buộc phải có."),
-      v.trim(),
-      v.minLength(3, "Tên đảng bộ cần ít nhất 3 ký tự."),
-      v.maxLength(200, "Tên đảng bộ tối đa 200 ký tự."),
-    ),
+    name: RequiredText(3, "Tên đảng bộ cần ít nhất 3 ký tự.", 200, "Tên đảng bộ tối đa 200 ký tự."),
     kind: TenantKind,
   }),
   /** `password`: required with SIGNUP=open; with SIGNUP=verify it may wait for the link. */
@@ -69,11 +75,11 @@ export const Id = v.pipe(
   v.string("Bắt buộc phải có."),
   v.regex(/^[a-z0-9]{1,40}$/, "Mã không hợp lệ."),
 );
-const UnitName = v.pipe(
-  v.string("Bắt buộc phải có."),
-  v.trim(),
-  v.minLength(2, "Tên đơn vị cần ít nhất 2 ký tự."),
-  v.maxLength(200, "Tên đơn vị tối đa 200 ký tự."),
+const UnitName = RequiredText(
+  2,
+  "Tên đơn vị cần ít nhất 2 ký tự.",
+  200,
+  "Tên đơn vị tối đa 200 ký tự.",
 );
 export { IsoDate };
 const Version = v.pipe(v.number("Thiếu phiên bản (version)."), v.integer(), v.minValue(1));
@@ -214,13 +220,8 @@ export const TemplateQuery = v.object({
 export const CampaignCreateBody = v.strictObject({
   templateKey: TemplateKey,
   templateVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  name: v.pipe(
-    v.string("Bắt buộc phải có."),
-    v.trim(),
-    v.minLength(3, "Tên đợt cần ít nhất 3 ký tự."),
-    v.maxLength(300),
-  ),
-  documentNo: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  name: RequiredText(3, "Tên đợt cần ít nhất 3 ký tự.", 300),
+  documentNo: DocumentNo,
   startsOn: IsoDate,
   dueOn: IsoDate,
   unitIds: v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị."), v.maxLength(5000)),
@@ -245,12 +246,7 @@ export const MineQuery = v.object({
   versions: v.optional(v.picklist(["full"])),
 });
 export const ReturnBody = v.strictObject({
-  comment: v.pipe(
-    v.string("Bắt buộc phải có."),
-    v.trim(),
-    v.minLength(3, "Hãy ghi lý do trả lại (ít nhất 3 ký tự)."),
-    v.maxLength(2000),
-  ),
+  comment: RequiredText(3, "Hãy ghi lý do trả lại (ít nhất 3 ký tự).", 2000),
 });
 
 /** An instant as ISO 8601 with offset ("2023-09-19T08:00:00+07:00"), read into a Date. */
@@ -338,12 +334,7 @@ export const ReviewBody = v.strictObject({
 });
 export const ReviewQuery = v.object({ memberId: Id });
 export const CommentBody = v.strictObject({
-  body: v.pipe(
-    v.string("Bắt buộc phải có."),
-    v.trim(),
-    v.minLength(2, "Góp ý cần ít nhất 2 ký tự."),
-    v.maxLength(5000),
-  ),
+  body: RequiredText(2, "Góp ý cần ít nhất 2 ký tự.", 5000),
 });
 
 export const NotifySettingsBody = v.strictObject({
@@ -368,13 +359,8 @@ export const NotifySettingsBody = v.strictObject({
 export const LinkBody = v.strictObject({ parentSlug: Slug });
 export const DirectiveBody = v.strictObject({
   templateKey: TemplateKey,
-  name: v.pipe(
-    v.string("Bắt buộc phải có."),
-    v.trim(),
-    v.minLength(3, "Tên cần ít nhất 3 ký tự."),
-    v.maxLength(300),
-  ),
-  documentNo: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  name: RequiredText(3, "Tên cần ít nhất 3 ký tự.", 300),
+  documentNo: DocumentNo,
   startsOn: IsoDate,
   dueOn: IsoDate,
   /** Parts of the definition children may not change: "steps", "forms", "lists", "meetingRules", "excusals", "routing". */

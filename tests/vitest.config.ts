@@ -29,6 +29,17 @@ export default defineConfig({
         "tests/cron/**/*.test.ts",
         "tests/support/**/*.test.ts",
       ]),
+      // One tenant of 10,000 members through launch, reminders and rollup under a Worker-sized
+      // heap (`npm run test:scale` runs 500,000: tests/scale/vitest.config.ts).
+      {
+        extends: true as const,
+        test: {
+          name: "scale",
+          include: ["tests/scale/**/*.test.ts"],
+          execArgv: ["--max-old-space-size=128", "--expose-gc"],
+          testTimeout: 300_000,
+        },
+      },
       // The built Worker bundle in workerd (Miniflare) against libSQL over Hrana HTTP.
       project("workers", ["tests/workers/**/*.test.ts"]),
       // Debian's Chromium driving the built client against the Node server.

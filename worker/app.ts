@@ -8,6 +8,7 @@ import { DomainError, onError } from "./errors";
 import { guard, policy } from "./http";
 import { authenticate } from "./middleware/auth";
 import { rejectForeignOrigin, requestContext } from "./middleware/context";
+import { markWrites } from "./middleware/mark";
 import { resolveTenant } from "./middleware/tenant";
 import { buildOpenApi } from "./openapi";
 import { auth } from "./routes/auth";
@@ -26,10 +27,11 @@ import { meetingRoutes } from "./routes/meetings";
 import { childrenRoutes, directiveRoutes, linkRoutes } from "./routes/links";
 import { notificationRoutes, settingsRoutes } from "./routes/notifications";
 import { publicRoutes, supervisionRoutes } from "./routes/supervision";
+import { archiveRoutes } from "./routes/archive";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
-  .use(resolveTenant, authenticate)
+  .use(resolveTenant, markWrites, authenticate)
   .route("/auth", auth)
   .route("/me", me)
   .route("/units", unitRoutes)
@@ -48,7 +50,8 @@ export const tenantRoutes = new Hono<AppEnv>()
   .route("/settings", settingsRoutes)
   .route("/links", linkRoutes)
   .route("/children", childrenRoutes)
-  .route("/directives", directiveRoutes);
+  .route("/directives", directiveRoutes)
+  .route("/archive", archiveRoutes);
 
 export function createApp(
   getPlatform: (env: Bindings) => Platform,

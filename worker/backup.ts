@@ -6,6 +6,7 @@
 import { createClient } from "@libsql/client";
 import { createHash } from "node:crypto";
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -16,6 +17,7 @@ import {
 import { join } from "node:path";
 
 export const MANIFEST = "manifest.json";
+const SEAL_KEY = "seal.key";
 export const BACKUP_FORMAT = 1;
 
 export interface Manifest {
@@ -59,6 +61,13 @@ export async function backupDataDir(dataDir: string, outDir: string, now = new D
     await vacuumInto(join(dataDir, path), join(outDir, path));
     record(path);
   }
+  // The sealing key of the embedded default (worker/db/local.ts): without it, sealed secrets
+  // (admins' second factor) in the copied databases could not be opened after a restore.
+  if (existsSync(join(dataDir, SEAL_KEY))) {
+    copyFileSync(join(dataDir, SEAL_KEY), join(outDir, SEAL_KEY));
+    chmodSync(join(outDir, SEAL_KEY), 0o600);
+    record(SEAL_KEY);
+  }
   const manifest: Manifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), files };
   writeFileSync(join(outDir, MANIFEST), JSON.stringify(manifest, null, 2));
   return manifest;
@@ -76,7 +85,7 @@ export function restoreDataDir(backupDir: string, dataDir: string): Manifest {
   if (!manifest.files.some((f) => f.path === "control.db"))
     throw new Error("Bản sao lưu thiếu control.db.");
   for (const f of manifest.files) {
-    if (!/^(control\.db|tenants\/[a-z0-9]+\.db)$/.test(f.path))
+    if (!/^(control\.db|seal\.key|tenants\/[a-z0-9]+\.db)$/.test(f.path))
       throw new Error(`Tên tệp lạ trong manifest: ${f.path}`);
     const file = join(backupDir, f.path);
     if (!existsSync(file) || sha256(file) !== f.sha256)
@@ -86,5 +95,6 @@ export function restoreDataDir(backupDir: string, dataDir: string): Manifest {
     throw new Error(`${dataDir} đã có dữ liệu: hãy khôi phục vào một thư mục trống.`);
   mkdirSync(join(dataDir, "tenants"), { recursive: true });
   for (const f of manifest.files) copyFileSync(join(backupDir, f.path), join(dataDir, f.path));
+  if (existsSync(join(dataDir, SEAL_KEY))) chmodSync(join(dataDir, SEAL_KEY), 0o600);
   return manifest;
 }

@@ -100,6 +100,10 @@ export interface Platform {
   version: string;
   /** SIGNUP on Node (process.env); on Workers the binding is read per request. */
   signup?: string;
+  /** Seals secrets kept in tenant databases (the accounts' TOTP keys): 32 bytes, base64.
+   *  On Node SEAL_KEY or a key file in DATA_DIR; on Workers the TENANT_TOKEN_KEY secret.
+   *  Unset: the second factor cannot be enrolled. */
+  sealKey?: string;
 }
 
 /** Worker bindings (see wrangler.toml). Empty on Node. */
@@ -123,7 +127,8 @@ export interface Bindings {
   MAIL_FROM?: string;
   /** open | verify (default) | closed: who may register a new đảng bộ (worker/data/signups.ts). */
   SIGNUP?: string;
-  /** The Queue that fans the cron out, one message per tenant. */
+  /** The Queue that fans the cron out: pages of the tenants due, then one message per tenant
+   *  (worker/cron/queue.ts). */
   JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<unknown> };
 }
 
@@ -136,6 +141,9 @@ export interface AppEnv {
     db: TenantHandle["db"];
     tenantClient: TenantHandle["client"];
     sessionId: string | null;
+    /** A session whose password was accepted but whose second factor is still owed: its
+     *  account, for the verify routes only; `user` stays null, so every guard refuses it. */
+    pendingUserId: string | null;
     user: SessionUser | null;
     grants: SessionGrant[];
   };

@@ -15,6 +15,8 @@ export const STATUS = {
   TOKEN_INVALID: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  /** The password was accepted; the session still owes its second factor (TOTP). */
+  TWO_FACTOR_REQUIRED: 401,
   FORBIDDEN: 403,
   CSRF_ORIGIN: 403,
   ROLE_SCOPE: 403,
@@ -30,6 +32,8 @@ export const STATUS = {
   CONFLICT: 409,
   /** The entity's current state forbids the change (a launched campaign, a confirmed plan). */
   INVALID_STATE: 409,
+  /** An archive is imported only into a tenant that holds nothing but what sign-up made. */
+  TENANT_NOT_EMPTY: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_BODY: 422,
@@ -39,12 +43,23 @@ export const STATUS = {
   /** The request is well-formed but a rule of the domain refuses it (close a unit that still
    *  has members, move the root). */
   RULE_VIOLATION: 422,
+  /** A second-factor code that is wrong, expired, or already used in its 30-second step. */
+  TOTP_INVALID: 422,
+  TOTP_REPLAYED: 422,
+  /** A tenant archive that is damaged, truncated or inconsistent (checksums, counts, references). */
+  ARCHIVE_DAMAGED: 422,
+  /** A file that is not this product's tenant archive. */
+  ARCHIVE_FOREIGN: 422,
+  /** An archive of a newer format or a newer database than this server reads. */
+  ARCHIVE_TOO_NEW: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   BUSY: 503,
   PROVISIONING_FAILED: 503,
   /** SIGNUP=verify without an e-mail transport: the operator must configure one. */
   SIGNUP_UNAVAILABLE: 503,
+  /** No sealing key configured (SEAL_KEY / TENANT_TOKEN_KEY): a second factor cannot be kept. */
+  TWO_FACTOR_UNAVAILABLE: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof STATUS;
@@ -72,8 +87,16 @@ export const forbidden = (message = "Bạn không có quyền thực hiện thao
   new DomainError("FORBIDDEN", message);
 export const unauthenticated = () =>
   new DomainError("UNAUTHENTICATED", "Bạn cần đăng nhập để tiếp tục.");
+export const twoFactorRequired = () =>
+  new DomainError(
+    "TWO_FACTOR_REQUIRED",
+    "Cần nhập mã xác thực hai lớp (từ ứng dụng xác thực) để hoàn tất đăng nhập.",
+  );
 export const invalidBody = (fields: FieldErrors, message = "Dữ liệu gửi lên chưa hợp lệ.") =>
   new DomainError("INVALID_BODY", message, fields);
+/** Making or announcing a tenant failed for a passing reason: the caller may retry in `seconds`. */
+export const provisioningFailed = (message: string, seconds: number) =>
+  new DomainError("PROVISIONING_FAILED", message, undefined, { "Retry-After": String(seconds) });
 export const versionConflict = () =>
   new DomainError(
     "VERSION_CONFLICT",

@@ -3,14 +3,23 @@
 // and `queryParams` validate with valibot once at the edge. Handlers read only
 // `c.req.valid(...)`.
 import type { MiddlewareHandler } from "hono";
+import { createFactory } from "hono/factory";
 import * as v from "valibot";
 import type { Ctx } from "./data/context";
 import { scopeOf, type Scope } from "./domain/scope";
-import { DomainError, fieldErrors, forbidden, invalidBody, unauthenticated } from "./errors";
+import {
+  DomainError,
+  fieldErrors,
+  forbidden,
+  invalidBody,
+  twoFactorRequired,
+  unauthenticated,
+} from "./errors";
 import { ROLES } from "../schema/vocab/roles";
 import type { AppEnv, Role, SessionGrant, SessionUser } from "./env";
 import { decodeUtf8, parseJsonBody } from "./json-text";
 import { hasControlChar } from "../schema/scalars";
+import { Id } from "../schema/api";
 
 export type PublicPolicy = { kind: "public" };
 export type CallerPolicy = { kind: "signed-in" } | { kind: "roles"; roles: Role[] };
@@ -61,7 +70,7 @@ export function guard(p: Policy, summary: string): MiddlewareHandler<any> {
   const check: MiddlewareHandler<AppEnv & Guarded> = async (c, next) => {
     if (p.kind !== "public") {
       const user = c.get("user");
-      if (!user) throw unauthenticated();
+      if (!user) throw c.get("pendingUserId") ? twoFactorRequired() : unauthenticated();
       const grants = c.get("grants");
       if (p.kind === "roles" && !grants.some((g) => p.roles.includes(g.role))) throw forbidden();
       c.set("ctx", {
@@ -173,3 +182,21 @@ export function queryParams<S extends v.GenericSchema>(schema: S): Validated<"qu
 export function withBodyType(bodyType: string): MiddlewareHandler<AppEnv> {
   return tag(async (_c, next) => next(), { bodyType });
 }
+
+/** The `:id` of a route over one record, validated: a malformed id names nothing (404). */
+export const ById = pathParams(v.object({ id: Id }));
+
+/** A route that changes one record, for the callers `p` admits (`summary` documents it): the
+ *  id comes from the path and the change from the body, `apply` gets both as one input, and
+ *  the answer is `view` of what it returns, with 200. */
+export const changeById = <S extends v.GenericSchema<unknown, object>, R, V>(
+  p: CallerPolicy,
+  summary: string,
+  body: S,
+  apply: (ctx: RequestCtx, input: v.InferOutput<S> & { id: string }) => Promise<R>,
+  view: (row: R) => V,
+) =>
+  createFactory<AppEnv>().createHandlers(guard(p, summary), ById, jsonBody(body), async (c) => {
+    const input = { ...c.req.valid("json"), ...c.req.valid("param") };
+    return c.json(view(await apply(c.var.ctx, input)), 200);
+  });

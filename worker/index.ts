@@ -3,7 +3,8 @@
 import { migrations } from "../schema/migrations";
 import type { ExecutionContext } from "hono";
 import { createApp } from "./app";
-import { activeTenants, cleanStaleProvisioning, runScheduledPass, runTenantJobs } from "./cron";
+import { cleanStaleProvisioning, runScheduledPass } from "./cron";
+import { consumeJobs, firstPage, type JobMessage } from "./cron/queue";
 import { purgeExpiredSignups } from "./data/signups";
 import { migrate } from "./db/migrate";
 import { tursoPlatform } from "./db/turso";
@@ -51,9 +52,9 @@ export default {
     }
     return app.fetch(request, env, ctx);
   },
-  /** The Cron Trigger: one Queue message per tenant, so that ten thousand tenants fit in the
-   *  platform's per-invocation limits (subrequests, CPU, six connections at a time). Without a
-   *  queue binding the pass runs inline, which suits a handful of tenants. */
+  /** The Cron Trigger. With the Queue bound, it sends one message: the first page of the walk
+   *  over tenants due (worker/cron/queue.ts). Without a queue binding the pass runs inline
+   *  (a handful of tenants). */
   async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
     ctx.waitUntil(
       (async () => {
@@ -65,49 +66,14 @@ export default {
         }
         await cleanStaleProvisioning(platform);
         await purgeExpiredSignups(platform);
-        const list = await activeTenants(platform);
-        for (let i = 0; i < list.length; i += 100)
-          await env.JOBS.sendBatch(
-            list.slice(i, i + 100).map((t) => ({
-              body: {
-                tenantId: t.id,
-                scheduledTime: controller.scheduledTime,
-              } satisfies TenantJob,
-            })),
-          );
+        await env.JOBS.sendBatch([{ body: firstPage(controller.scheduledTime) }]);
       })(),
     );
   },
 
-  /** The Queue consumer: each message runs one tenant's jobs under its lease. Delivery is at
-   *  least once; the jobs are idempotent, so a redelivered message changes nothing twice. */
-  async queue(batch: MessageBatch<TenantJob>, env: Bindings): Promise<void> {
+  /** The Queue consumer: page and tenant messages (worker/cron/queue.ts). */
+  async queue(batch: { messages: readonly JobMessage[] }, env: Bindings): Promise<void> {
     await ensureControl(env);
-    const platform = platformOf(env);
-    const all = await activeTenants(platform);
-    for (const msg of batch.messages) {
-      const tenant = all.find((t) => t.id === msg.body.tenantId);
-      if (!tenant) {
-        msg.ack(); // suspended or removed since it was queued
-        continue;
-      }
-      try {
-        const report = await runTenantJobs(platform, tenant, `queue:${msg.id}`);
-        // Another pass holds the tenant: try again later rather than drop the work.
-        if (report.ran) msg.ack();
-        else msg.retry({ delaySeconds: 60 });
-      } catch (err) {
-        console.error(`queue: tenant ${tenant.slug} failed`, err);
-        msg.retry({ delaySeconds: 60 });
-      }
-    }
+    await consumeJobs(platformOf(env), env.JOBS, batch.messages);
   },
 };
-
-interface TenantJob {
-  tenantId: string;
-  scheduledTime: number;
-}
-interface MessageBatch<T> {
-  messages: { id: string; body: T; ack(): void; retry(o?: { delaySeconds?: number }): void }[];
-}

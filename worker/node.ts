@@ -46,6 +46,7 @@ export async function startNode(opts: {
     dataDir: opts.dataDir,
     allowedOrigins: (process.env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
     outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
+    sealKey: process.env.SEAL_KEY,
   });
   platform.signup = process.env.SIGNUP;
   await platform.control().client.execute("PRAGMA journal_mode = WAL");

@@ -141,6 +141,32 @@ export function DayInput(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
   );
 }
 
+/** A required box for text taken exactly as typed (an address, a code): no spell check;
+ *  `invalid` marks it when the form's last answer was an error. */
+export function ExactInput(
+  props: JSX.InputHTMLAttributes<HTMLInputElement> & { invalid: boolean },
+) {
+  const [own, rest] = splitProps(props, ["invalid"]);
+  return (
+    <Input spellcheck={false} required aria-invalid={own.invalid ? "true" : undefined} {...rest} />
+  );
+}
+
+/** The six digits of an authenticator app (a space in the middle allowed), named `code`. */
+export function OneTimeCodeInput(props: JSX.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Input
+      name="code"
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      pattern="[0-9 ]{6,7}"
+      maxlength="7"
+      required
+      {...props}
+    />
+  );
+}
+
 /** A required password box; `invalid` marks it when the form's last answer was an error. */
 export function PasswordInput(
   props: JSX.InputHTMLAttributes<HTMLInputElement> & {

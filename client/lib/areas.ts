@@ -16,6 +16,7 @@ export const AREAS = [
   { path: "nhap-danh-sach", label: "Nhập danh sách", audience: "admin" },
   { path: "tai-khoan", label: "Tài khoản", audience: "admin" },
   { path: "nhat-ky", label: "Nhật ký", audience: "admin" },
+  { path: "sao-luu", label: "Sao lưu", audience: "admin" },
 ] as const satisfies readonly { path: string; label: string; audience: Audience }[];
 
 export type Area = (typeof AREAS)[number];

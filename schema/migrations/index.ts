@@ -56,6 +56,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         'CREATE UNIQUE INDEX `tenant_links_one_parent_uq` ON `tenant_links` (`child_id`) WHERE "tenant_links"."status" = \'approved\';',
       ],
     },
+    {
+      tag: "0005_tenant_next_due",
+      when: 1795958389737,
+      hash: "1b3787d4f9add692a63676e472e88668484d35440c129ff57098bb72c29914ce",
+      statements: [
+        "ALTER TABLE `tenants` ADD `next_due_at` integer DEFAULT 0;",
+        "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);",
+      ],
+    },
   ],
   tenant: [
     {
@@ -242,8 +251,19 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
       ],
     },
     {
-      tag: "0012_stored_progress_figures",
-      when: 1795958421412,
+      tag: "0012_two_factor",
+      when: 1795958343268,
+      hash: "6f1b7686e194a5394b467d638cae2becf5f274bacf0c62407fad1609390bcb52",
+      statements: [
+        "ALTER TABLE `sessions` ADD `two_factor_pending` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `users` ADD `totp_key` text;",
+        "ALTER TABLE `users` ADD `totp_last_step` integer;",
+        "ALTER TABLE `users` ADD `totp_recovery_hash` blob;",
+      ],
+    },
+    {
+      tag: "0013_stored_progress_figures",
+      when: 1795961501954,
       hash: "33c1e60e7a4abf6c86ef7a587c55f0dcaeca073d1112b0ca6e3425ef2afc483c",
       statements: [
         "CREATE TABLE `progress_dirty` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`unit_id` text,\n\t`campaign_id` text\n);",

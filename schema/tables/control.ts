@@ -25,10 +25,20 @@ export const tenants = sqliteTable(
     dbToken: text("db_token"),
     /** Count of tenant migrations applied, mirrored from the tenant's own journal. */
     schemaVersion: integer("schema_version").notNull().default(0),
+    /** When the scheduled pass next has work here (epoch ms), or null for nothing at all:
+     *  the earliest reminder day, deadline, digest or outbox retry the last pass saw, lowered
+     *  to the write's instant by any successful write (the mark, worker/middleware/mark.ts).
+     *  The fan-out walks only tenants with next_due_at <= now (worker/cron/index.ts); 0, the
+     *  default, makes a new tenant (and every tenant at this column's migration) due at once. */
+    nextDueAt: integer("next_due_at").default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("tenants_status_idx").on(t.status)],
+  (t) => [
+    index("tenants_status_idx").on(t.status),
+    // The fan-out's keyset walk: active tenants due by now, in (next_due_at, id) order.
+    index("tenants_due_idx").on(t.status, t.nextDueAt, t.id),
+  ],
 );
 
 /** Fixed-window counters for login throttling; `key` is a SHA-256 hex of what it counts. */

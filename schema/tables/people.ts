@@ -113,6 +113,14 @@ export const users = sqliteTable(
     passwordHash: text("password_hash"),
     memberId: text("member_id"),
     disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    /** The TOTP key of the second factor (worker/auth/totp.ts), sealed with the platform's
+     *  key and bound to the account's id: a copy of this database alone opens no key. Null:
+     *  no second factor. A secret: never listed, exported or logged. */
+    totpKey: text("totp_key"),
+    /** The last 30-second step a code was accepted for: a code is good once (no replay). */
+    totpLastStep: integer("totp_last_step"),
+    /** SHA-256 of the recovery code shown once at enrolment; using it removes the factor. */
+    totpRecoveryHash: blob("totp_recovery_hash", { mode: "buffer" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -133,6 +141,9 @@ export const sessions = sqliteTable(
     secretHash: blob("secret_hash", { mode: "buffer" }).notNull(),
     createdAt: createdAt(),
     lastVerifiedAt: integer("last_verified_at", { mode: "timestamp_ms" }).notNull(),
+    /** Password accepted, second factor not yet: such a session reaches only the routes that
+     *  verify the code (and logout), and lives a few minutes. */
+    twoFactorPending: integer("two_factor_pending", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

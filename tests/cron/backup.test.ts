@@ -70,12 +70,16 @@ describe("npm run backup / restore", () => {
     await writer;
     expect(written).toBeGreaterThan(0);
     expect(manifest.files.map((f) => f.path).sort()).toEqual(
-      ["control.db", `tenants/${tenant.id}.db`].sort(),
+      ["control.db", "seal.key", `tenants/${tenant.id}.db`].sort(),
     );
 
     const restored = tempDir();
     restoreDataDir(out, restored);
     const copy = await counts(join(restored, "tenants", `${tenant.id}.db`));
+    // The sealing key travels with the databases, or sealed secrets could not be opened.
+    expect(readFileSync(join(restored, "seal.key"), "utf8")).toBe(
+      readFileSync(join(dataDir, "seal.key"), "utf8"),
+    );
     expect(copy.check).toBe("ok");
     // Every table but the one being written holds exactly what the tenant held; the written
     // one holds a prefix of the writes (a snapshot), never a torn page.

@@ -2,7 +2,7 @@
 // audit row: the log records only changes that happened (issue 14).
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog } from "../../schema/tables/tenant";
+import { auditLog, units } from "../../schema/tables/tenant";
 import { launchCt24Phuong } from "../support/templates";
 import { treeAt } from "../support/tree";
 
@@ -34,5 +34,57 @@ describe("refused writes leave no audit row", () => {
     for (let i = 0; i < 3; i++) answers.push((await tree.api("admin", "POST", path, body)).status);
     expect(answers).toEqual([201, 409, 409]);
     expect(await auditCount(tree, "grant.add")).toBe(1);
+  });
+
+  // Edits sent together all read the same version; the losers learn it only in their batch,
+  // after the check up front has passed: that is where a stale edit used to leave its trace.
+  it("logs a unit's rename once when edits race; the losers (409) move and log nothing", async () => {
+    const tree = await treeAt();
+    const path = `/units/${tree.cellA.id}`;
+    const renames = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        tree.api("admin", "PATCH", path, { name: `Chi bộ ${i}`, version: 1 }),
+      ),
+    );
+    expect(renames.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(await auditCount(tree, "unit.rename")).toBe(1);
+    const [cell] = await tree.db.select().from(units).where(eq(units.id, tree.cellA.id));
+    const moves = await Promise.all(
+      [tree.cellB.id, tree.cellB.id].map((parentId) =>
+        tree.api("admin", "PATCH", path, { parentId, version: cell!.version }),
+      ),
+    );
+    expect(moves.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await auditCount(tree, "unit.move")).toBe(1);
+    // The unit's path agrees with the parent the winner chose.
+    const [moved] = await tree.db.select().from(units).where(eq(units.id, tree.cellA.id));
+    const [parent] = await tree.db.select().from(units).where(eq(units.id, moved!.parentId!));
+    expect(moved!.path.startsWith(parent!.path)).toBe(true);
+    expect(moved!.depth).toBe(parent!.depth + 1);
+  });
+
+  it("logs closing a unit once, not again when it is already closed", async () => {
+    const tree = await treeAt();
+    const unit = await tree.api<{ id: string }>("admin", "POST", "/units", {
+      name: "Chi bộ tạm",
+      kind: "chi-bo",
+    });
+    expect(unit.status).toBe(201);
+    const path = `/units/${unit.body.id}/close`;
+    for (let i = 0; i < 2; i++)
+      expect((await tree.api("admin", "POST", path, { closedOn: "2026-03-01" })).status).toBe(200);
+    expect(await auditCount(tree, "unit.close")).toBe(1);
+  });
+
+  it("logs a member's edit once when edits race; the losers (409) log nothing", async () => {
+    const tree = await treeAt();
+    const path = `/members/${tree.ids.a1}`;
+    const edits = await Promise.all(
+      ["Ân", "Ấn", "Án"].map((n) =>
+        tree.api("admin", "PATCH", path, { fullName: `Nguyễn Văn ${n}`, version: 1 }),
+      ),
+    );
+    expect(edits.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await auditCount(tree, "member.update")).toBe(1);
   });
 });

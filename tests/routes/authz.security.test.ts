@@ -29,7 +29,7 @@ import { createSession } from "../../worker/auth/sessions";
 import { hashPassword } from "../../worker/auth/password";
 import { describeRoutes } from "../../worker/openapi";
 import type { Role } from "../../worker/env";
-import { makeApp, signupTenant, type TestApp } from "../support/app";
+import { makeApp, openTenantBySlug, signupTenant, type TestApp } from "../support/app";
 
 const CALLERS = [
   "none",
@@ -50,12 +50,7 @@ const PASSWORD = "mat-khau-du-dai";
 async function buildFixture() {
   const a = await signupTenant(t, "dang-bo-a");
   const b = await signupTenant(t, "dang-bo-b");
-  const tenantA = (
-    await t.platform
-      .control()
-      .client.execute("SELECT id, db_url FROM tenants WHERE slug = 'dang-bo-a'")
-  ).rows[0]!;
-  const { db } = t.platform.tenant({ id: String(tenantA.id), dbUrl: String(tenantA.db_url) });
+  const { db } = await openTenantBySlug(t, "dang-bo-a");
   const now = t.clock.now;
   const [root] = await db.select().from(units).where(eq(units.depth, 0));
   const cellA = newUnitRow({ name: "Chi bộ A", kind: "chi-bo" }, root!, now);
@@ -115,12 +110,7 @@ async function buildFixture() {
   };
   userIds.admin = { id: a.user.id, tenant: "a" };
   userIds.otherTenantAdmin = { id: b.user.id, tenant: "b" };
-  const tenantB = (
-    await t.platform
-      .control()
-      .client.execute("SELECT id, db_url FROM tenants WHERE slug = 'dang-bo-b'")
-  ).rows[0]!;
-  const dbB = t.platform.tenant({ id: String(tenantB.id), dbUrl: String(tenantB.db_url) }).db;
+  const { db: dbB } = await openTenantBySlug(t, "dang-bo-b");
   /** A second session for the caller, for routes that end the session they are called with. */
   const sessionFor = async (caller: Caller) => {
     const u = userIds[caller];
@@ -406,6 +396,51 @@ const ROWS: Row[] = [
       body: { token: (await f.fresh.reset()).token, password: PASSWORD },
     }),
     expect: publicRoute(200),
+  },
+  // The second factor: every signed-in account may manage its own; nobody here has one on,
+  // so enabling with a made-up code is refused (422) and disabling finds nothing (409). The
+  // code steps answer 401 to everyone without a pending session (tests/routes/totp.test.ts).
+  {
+    method: "GET",
+    route: "/api/t/:tenant/auth/two-factor",
+    request: async () => ({ path: `${T}/auth/two-factor` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/setup",
+    request: async () => ({ path: `${T}/auth/two-factor/setup` }),
+    expect: signedIn(200),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/enable",
+    request: async () => ({
+      path: `${T}/auth/two-factor/enable`,
+      body: { key: "A".repeat(32), code: "000000" },
+    }),
+    expect: signedIn(422),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/disable",
+    request: async () => ({ path: `${T}/auth/two-factor/disable`, body: { code: "000000" } }),
+    expect: signedIn(409),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/verify",
+    request: async () => ({ path: `${T}/auth/two-factor/verify`, body: { code: "000000" } }),
+    expect: publicRoute(401),
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/auth/two-factor/recover",
+    request: async () => ({
+      path: `${T}/auth/two-factor/recover`,
+      body: { recoveryCode: "AAAA-BBBB-CCCC-DDDD" },
+    }),
+    expect: publicRoute(401),
   },
   {
     method: "GET",
@@ -1052,6 +1087,23 @@ const ROWS: Row[] = [
       path: `${T}/directives/campaigns/${await f.fresh.draftCampaign()}/chain`,
     }),
     expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/archive/export",
+    request: async () => ({ path: `${T}/archive/export` }),
+    expect: { admin: 200 },
+  },
+  {
+    // Only into a fresh tenant: this one has data, so even its admin is refused (409).
+    method: "POST",
+    route: "/api/t/:tenant/archive/import",
+    request: async () => ({
+      path: `${T}/archive/import`,
+      raw: "PK\u0005\u0006 not an archive",
+      contentType: "application/zip",
+    }),
+    expect: { admin: 409 },
   },
   {
     method: "DELETE",

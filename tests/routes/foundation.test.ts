@@ -33,13 +33,19 @@ describe("health and openapi", () => {
     expect(doc.paths["/api/t/{tenant}/me"]!.get!["x-policy"]).toEqual({ kind: "signed-in" });
   });
 
-  it("answers unknown API routes with a JSON 404", async () => {
+  it.each([
+    ["unknown API routes", "/api/khong-co", "NOT_FOUND", "Không có đường dẫn API này."],
+    [
+      "an unknown tenant",
+      "/api/t/khong-ton-tai/me",
+      "TENANT_NOT_FOUND",
+      "Không tìm thấy đảng bộ này.",
+    ],
+  ])("answers %s with a JSON 404 in Vietnamese", async (_, path, code, message) => {
     t = await makeApp();
-    const res = await t.request("GET", "/api/khong-co");
+    const res = await t.request("GET", path);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({
-      error: { code: "NOT_FOUND", message: "Không có đường dẫn API này." },
-    });
+    expect(await res.json()).toEqual({ error: { code, message } });
   });
 });
 
@@ -333,14 +339,5 @@ describe("CSRF, content types, body limits", () => {
     expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe(
       "PAYLOAD_TOO_LARGE",
     );
-  });
-
-  it("answers an unknown tenant with 404 in Vietnamese", async () => {
-    t = await makeApp();
-    const res = await t.request("GET", "/api/t/khong-ton-tai/me");
-    expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({
-      error: { code: "TENANT_NOT_FOUND", message: "Không tìm thấy đảng bộ này." },
-    });
   });
 });

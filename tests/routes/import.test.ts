@@ -2,7 +2,7 @@
 // checked against a snapshot of the members, their status history and the audit log.
 import { afterEach, describe, expect, it } from "vitest";
 import { toXlsx } from "../../worker/domain/roster-file";
-import { login, makeAppWithDemo, type TestApp } from "../support/app";
+import { login, makeAppWithDemo, openTenantBySlug, type TestApp } from "../support/app";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -13,10 +13,7 @@ const KDC2 = "Chi bộ Khu dân cư số 2";
 async function setup() {
   t = await makeAppWithDemo();
   const { token } = await login(t, "demo", "admin@demo.vn");
-  const tenant = (
-    await t.platform.control().client.execute("SELECT id, db_url FROM tenants WHERE slug='demo'")
-  ).rows[0]!;
-  const client = t.platform.tenant({ id: String(tenant.id), dbUrl: String(tenant.db_url) }).client;
+  const { client } = await openTenantBySlug(t, "demo");
   const snapshot = async () => {
     const q = async (sql: string) => JSON.stringify((await client.execute(sql)).rows);
     return {

@@ -184,21 +184,6 @@ describe("SIGNUP=verify", () => {
     expect(tenantFiles(t)).toEqual([]);
   });
 
-  it("without e-mail configured refuses, telling the operator what to set, and makes nothing", async () => {
-    t = await makeApp({ signup: "verify" });
-    const res = await t.request("POST", "/api/signup", { body: signupBody("phuong-khong") });
-    expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({
-      error: {
-        code: "SIGNUP_UNAVAILABLE",
-        message:
-          "Chưa đăng ký được: đăng ký cần xác nhận qua thư điện tử nhưng hệ thống chưa cấu hình gửi thư. " +
-          "Người vận hành cần đặt SMTP_URL (hoặc MAIL_API_URL) hoặc đặt SIGNUP=open.",
-      },
-    });
-    expect(await tenantRows(t)).toEqual([]);
-  });
-
   it("rejects a made-up or empty token", async () => {
     const { t } = await verifyApp();
     const bogus = await t.request("POST", "/api/signup/verify", {
@@ -211,19 +196,33 @@ describe("SIGNUP=verify", () => {
 });
 
 describe("SIGNUP=closed and open", () => {
-  it("closed refuses with 403 and makes nothing", async () => {
-    t = await makeApp({ signup: "closed" });
-    const res = await t.request("POST", "/api/signup", { body: signupBody("phuong-dong") });
-    expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({
-      error: {
-        code: "SIGNUP_CLOSED",
-        message:
-          "Hệ thống hiện không nhận đăng ký đảng bộ mới. Vui lòng liên hệ người vận hành hệ thống.",
-      },
-    });
-    expect(await tenantRows(t)).toEqual([]);
-  });
+  // Without e-mail configured, "verify" refuses too, telling the operator what to set.
+  it.each([
+    {
+      mode: "closed",
+      status: 403,
+      code: "SIGNUP_CLOSED",
+      message:
+        "Hệ thống hiện không nhận đăng ký đảng bộ mới. Vui lòng liên hệ người vận hành hệ thống.",
+    },
+    {
+      mode: "verify",
+      status: 503,
+      code: "SIGNUP_UNAVAILABLE",
+      message:
+        "Chưa đăng ký được: đăng ký cần xác nhận qua thư điện tử nhưng hệ thống chưa cấu hình gửi thư. " +
+        "Người vận hành cần đặt SMTP_URL (hoặc MAIL_API_URL) hoặc đặt SIGNUP=open.",
+    },
+  ] as const)(
+    "$mode refuses with $status and makes nothing",
+    async ({ mode, status, code, message }) => {
+      t = await makeApp({ signup: mode });
+      const res = await t.request("POST", "/api/signup", { body: signupBody(`phuong-${mode}`) });
+      expect(res.status).toBe(status);
+      expect(await res.json()).toEqual({ error: { code, message } });
+      expect(await tenantRows(t)).toEqual([]);
+    },
+  );
 
   it("open needs the admin's password at once", async () => {
     t = await makeApp({ signup: "open" });

@@ -5,8 +5,8 @@
 // parent's is refused, and no answer carries a person's name or plan text.
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
-import { makeApp } from "../support/app";
-import { buildTree, fullPlan000, type Tree } from "../support/tree";
+import { COUNT_KEYS } from "../../schema/rules/counts";
+import { fullPlan000, ONE_CONFIRMED_PLAN, treesAt, type Tree } from "../support/tree";
 
 type Figures = Record<(typeof FIELDS)[number], number>;
 interface Node {
@@ -15,36 +15,19 @@ interface Node {
   totals: (Figures & { directiveId: string | null; oldestComputedAt: string | null })[];
   children: Node[];
 }
-const FIELDS = [
-  "expected",
-  "submitted",
-  "confirmed",
-  "onTime",
-  "late",
-  "excused",
-  "meetingsHeld",
-  "meetingsCompliant",
-  "reportsOnTime",
-] as const;
+const FIELDS = [...COUNT_KEYS, "meetingsHeld", "meetingsCompliant", "reportsOnTime"] as const;
 const pick = (f: Figures) => Object.fromEntries(FIELDS.map((k) => [k, f[k]]));
 const sum = (fs: Figures[]) =>
   Object.fromEntries(FIELDS.map((k) => [k, fs.reduce((s, f) => s + f[k], 0)]));
-const SECRETS = [
-  "Nguyễn Văn An",
-  "Trần Thị Bình",
-  "Lê Văn Cường",
-  "Giữ gìn phẩm chất",
-  "Khắc phục hạn chế",
-];
+/** 12/3/2026 09:00 ICT. */
+const AT = "2026-03-12T02:00:00Z";
 
 describe("a three-level chain", () => {
   it("cascades directives down and figures up, exactly, and drops a revoked branch at once", async () => {
-    const t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const thanh = await buildTree(t, "thanh-uy");
-    const quan = await buildTree(t, "quan-uy");
-    const p1 = await buildTree(t, "phuong-mot");
-    const p2 = await buildTree(t, "phuong-hai");
+    const {
+      t,
+      trees: [thanh, quan, p1, p2],
+    } = await treesAt(AT, "thanh-uy", "quan-uy", "phuong-mot", "phuong-hai");
     const answers: unknown[] = [];
     const call = async <T>(tree: Tree, method: string, path: string, body?: unknown) => {
       const res = await tree.api<T>("admin", method, path, body);
@@ -230,17 +213,7 @@ describe("a three-level chain", () => {
     ).toEqual([[d1.body.id, 15, 1, 1, 6]]);
     expect(q.totals[0]!.oldestComputedAt).toBe("2026-03-12T02:00:00.000Z");
     const mot = q.children.find((c) => c.tenant.slug === "phuong-mot")!;
-    expect(pick(mot.totals[0]!)).toEqual({
-      expected: 5,
-      submitted: 1,
-      confirmed: 1,
-      onTime: 1,
-      late: 0,
-      excused: 2,
-      meetingsHeld: 0,
-      meetingsCompliant: 0,
-      reportsOnTime: 0,
-    });
+    expect(pick(mot.totals[0]!)).toEqual(ONE_CONFIRMED_PLAN);
     // The Quận ủy sees its phường under its own directive, the same figures.
     const mid = await progress(quan);
     mid.forEach(checkSums);
@@ -289,17 +262,18 @@ describe("a three-level chain", () => {
 
     // No answer at any level carries a person's name or a plan's text.
     const text = JSON.stringify(answers.filter((a) => !JSON.stringify(a).includes('"entries"')));
-    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
+    const planTexts = ["Giữ gìn phẩm chất", "Khắc phục hạn chế"];
+    for (const secret of [...names, ...planTexts]) expect(text).not.toContain(secret);
   }, 60_000);
 });
 
 describe("one approved parent", () => {
   it("refuses the second of two concurrent approvals with 409, and the control plane holds it too", async () => {
-    const t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const child = await buildTree(t, "phuong-doi");
-    const a = await buildTree(t, "quan-a");
-    const b = await buildTree(t, "quan-b");
+    const {
+      t,
+      trees: [child, a, b],
+    } = await treesAt(AT, "phuong-doi", "quan-a", "quan-b");
     const ask = async (slug: string) =>
       (await child.api<{ id: string }>("admin", "POST", "/links", { parentSlug: slug })).body.id;
     const [la, lb] = [await ask("quan-a"), await ask("quan-b")];

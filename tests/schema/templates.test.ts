@@ -491,19 +491,10 @@ describe("validateTemplate refuses broken templates", () => {
     const review = def.forms.find((f) => f.key === "nhan-xet-hang-thang")!;
     const last = review.fields[5]!;
     if (last.type === "longText") last.requiredIf = { field: "khong-co", equals: "co" };
-    review.fields.push({
-      type: "checklist",
-      key: "lien-he",
-      label: "Liên hệ",
-      required: true,
-      listKey: "danh-sach-ma",
-      levels: [
-        { value: "khong", label: "Không" },
-        { value: "co", label: "Có" },
-      ],
-      noteLabel: "Mức độ",
-      noteMaxLength: 100,
-    });
+    // A checklist as CT 24's, on a list this template does not have.
+    const ct24 = template("ct24-sinh-hoat").forms.flatMap(formLeafFields);
+    const checklist = ct24.find((f) => f.type === "checklist")!;
+    review.fields.push({ ...checklist, key: "lien-he", listKey: "danh-sach-ma" });
     expect(problemsOf(def)).toEqual([
       "Bước «viet-ke-hoach» dùng biểu mẫu «khong-co» không có trong mẫu.",
       "Bước «hoi-nghi» dùng quy định cuộc họp «khong-co» không có trong mẫu.",

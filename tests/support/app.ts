@@ -101,15 +101,20 @@ export async function signupTenant(t: TestApp, slug: string) {
   };
 }
 
-/** A signed-up tenant's own database, opened as the app opens it. */
-export async function openTenant(t: TestApp, tenantId: string) {
+async function openTenantWhere(t: TestApp, column: "id" | "slug", value: string) {
   const row = (
     await t.platform
       .control()
-      .client.execute({ sql: "SELECT db_url FROM tenants WHERE id = ?", args: [tenantId] })
+      .client.execute({ sql: `SELECT id, db_url FROM tenants WHERE ${column} = ?`, args: [value] })
   ).rows[0]!;
-  return t.platform.tenant({ id: tenantId, dbUrl: String(row.db_url) });
+  return t.platform.tenant({ id: String(row.id), dbUrl: String(row.db_url) });
 }
+
+/** A tenant's own database by its slug, opened as the app opens it. */
+export const openTenantBySlug = (t: TestApp, slug: string) => openTenantWhere(t, "slug", slug);
+
+/** A signed-up tenant's own database, opened as the app opens it. */
+export const openTenant = (t: TestApp, tenantId: string) => openTenantWhere(t, "id", tenantId);
 
 export async function login(t: TestApp, tenant: string, email: string, password = "demo12345") {
   const res = await t.request("POST", `/api/t/${tenant}/auth/login`, { body: { email, password } });

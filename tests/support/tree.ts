@@ -137,6 +137,17 @@ export async function treeAt(now?: string, slug?: string): Promise<Tree & { t: T
   return { ...(await buildTree(t, slug)), t };
 }
 
+/** A fresh app with its clock at `now` (an ISO instant) and one tree per slug, in their order, as
+ *  `t` and `trees`; the app closes when the current test ends. */
+export async function treesAt<S extends string[]>(now: string, ...slugs: S) {
+  const t = await makeApp();
+  onTestFinished(() => t.close());
+  t.clock.now = new Date(now);
+  const trees: Tree[] = [];
+  for (const slug of slugs) trees.push(await buildTree(t, slug));
+  return { t, trees: trees as { [K in keyof S]: Tree } };
+}
+
 /** Someone's notifications, newest first, as they read them. */
 export const notificationsOf = async (tree: Tree, who: string) =>
   (
@@ -215,3 +226,12 @@ export const progressTotals = (
   late: number,
   excused: number,
 ) => ({ expected, submitted, confirmed, onTime, late, excused });
+
+/** The figures a tree sends up for seed 000's campaign once one plan is submitted and confirmed
+ *  on time: five members expected, two of them excused, no meetings or reports yet. */
+export const ONE_CONFIRMED_PLAN = {
+  ...progressTotals(5, 1, 1, 1, 0, 2),
+  meetingsHeld: 0,
+  meetingsCompliant: 0,
+  reportsOnTime: 0,
+};

@@ -14,6 +14,8 @@ import type { SessionGrant, SessionUser } from "../env";
 export const IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** …or this long after login, whichever comes first. */
 export const ABSOLUTE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
+/** A session still owing its second factor ends this long after the password was accepted. */
+export const PENDING_TIMEOUT_MS = 10 * 60 * 1000;
 /** last_verified_at is written at most this often, to spare a write per request. */
 const REFRESH_INTERVAL_MS = 10 * 60 * 1000;
 
@@ -25,6 +27,7 @@ export async function createSession(
   db: TenantDb,
   userId: string,
   now: Date,
+  opts: { twoFactorPending?: boolean } = {},
 ): Promise<{ id: string; token: string }> {
   const id = randomPart(10); // 80 bits: enough to be unguessable as a lookup key
   const secret = randomPart(32); // 256 bits
@@ -34,6 +37,7 @@ export async function createSession(
     secretHash: Buffer.from(hashSecret(secret)),
     createdAt: now,
     lastVerifiedAt: now,
+    twoFactorPending: opts.twoFactorPending ?? false,
   });
   return { id, token: `${id}.${secret}` };
 }
@@ -42,6 +46,8 @@ export interface ValidSession {
   sessionId: string;
   user: SessionUser;
   grants: SessionGrant[];
+  /** The password was accepted, the second factor not yet (routes/two-factor.ts). */
+  twoFactorPending: boolean;
 }
 
 export async function validateSessionToken(
@@ -60,6 +66,7 @@ export async function validateSessionToken(
         secretHash: sessions.secretHash,
         createdAt: sessions.createdAt,
         lastVerifiedAt: sessions.lastVerifiedAt,
+        twoFactorPending: sessions.twoFactorPending,
         userId: users.id,
         email: users.email,
         fullName: users.fullName,
@@ -87,7 +94,8 @@ export async function validateSessionToken(
   if (
     row.disabledAt ||
     t - row.lastVerifiedAt.getTime() >= IDLE_TIMEOUT_MS ||
-    t - row.createdAt.getTime() >= ABSOLUTE_TIMEOUT_MS
+    t - row.createdAt.getTime() >= ABSOLUTE_TIMEOUT_MS ||
+    (row.twoFactorPending && t - row.createdAt.getTime() >= PENDING_TIMEOUT_MS)
   ) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
@@ -99,6 +107,7 @@ export async function validateSessionToken(
     sessionId: id,
     user: { id: row.userId, email: row.email, fullName: row.fullName, memberId: row.memberId },
     grants: grantRows,
+    twoFactorPending: row.twoFactorPending,
   };
 }
 

@@ -27,6 +27,12 @@ export const ADDRESS_BURST_LIMIT: Limit = { max: 30, windowMs: 60 * 1000 };
  *  attempts within their own address's limits count here, so one flooding address cannot
  *  spend the budget that everyone else signs in with. */
 export const GLOBAL_LOGIN_LIMIT: Limit = { max: 200, windowMs: 60 * 1000 };
+/** Second-factor codes (and recovery codes) per account and address, like passwords… */
+export const TOTP_PAIR_LIMIT: Limit = { max: 5, windowMs: 15 * 60 * 1000 };
+/** …and per account from everywhere: a six-digit code (three steps accepted) must not be
+ *  guessable by spreading tries over addresses — some 0.1% a day at this rate, for someone
+ *  who already holds the password. */
+export const TOTP_ACCOUNT_LIMIT: Limit = { max: 20, windowMs: 60 * 60 * 1000 };
 export const SIGNUP_LIMIT: Limit = { max: 10, windowMs: 60 * 60 * 1000 };
 
 export const throttleKey = (...parts: string[]) =>
@@ -84,13 +90,17 @@ export async function throttle(
     throw new DomainError("RATE_LIMITED", message, undefined, { "Retry-After": String(wait) });
 }
 
+/** Counts an attempt of one account (`A` names it) from one address against the limits, and
+ *  refuses it (429) when one is over; answers the pair's key, which a success clears. */
+type PairThrottle<A> = (
+  db: ControlDb,
+  attempt: A & { tenantId: string; address: string },
+  now: Date,
+) => Promise<string>;
+
 /** Counts a login attempt against its limits, cheapest refusal first, and refuses it (429)
  *  before any password is hashed when one is over. Answers the key a successful login clears. */
-export async function throttleLogin(
-  db: ControlDb,
-  attempt: { tenantId: string; email: string; address: string },
-  now: Date,
-): Promise<string> {
+export const throttleLogin: PairThrottle<{ email: string }> = async (db, attempt, now) => {
   const pairKey = throttleKey("login", attempt.tenantId, attempt.email, attempt.address);
   await throttle(
     db,
@@ -109,4 +119,22 @@ export async function throttleLogin(
     "Hệ thống đang nhận quá nhiều lượt đăng nhập. Vui lòng thử lại sau ít phút.",
   );
   return pairKey;
-}
+};
+
+/** Counts a second-factor attempt before the code is checked (429 beyond the limits). Answers
+ *  the key a correct code clears. */
+export const throttleTotp: PairThrottle<{ userId: string }> = async (db, attempt, now) => {
+  const { tenantId, userId, address } = attempt;
+  const pairKey = throttleKey("totp", tenantId, userId, address);
+  const accountKey = throttleKey("totp-account", tenantId, userId);
+  await throttle(
+    db,
+    [
+      { key: pairKey, limit: TOTP_PAIR_LIMIT },
+      { key: accountKey, limit: TOTP_ACCOUNT_LIMIT },
+    ],
+    now,
+    "Nhập sai mã xác thực quá nhiều lần. Vui lòng thử lại sau ít phút.",
+  );
+  return pairKey;
+};

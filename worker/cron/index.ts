@@ -3,6 +3,8 @@
 // idempotent — reminders through unique ledger keys, rollups recomputed and upserted, the
 // outbox by idempotency keys — and a lease keeps two passes from running one tenant at once.
 // A pass that dies midway leaves nothing half-done that the next pass does not finish.
+// Idle tenants cost nothing: a pass visits only tenants whose next_due_at has come (see
+// ./due.ts and worker/middleware/mark.ts) and takes a lease only for those.
 import { eq } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
 import { tenants } from "../../schema/tables/control";
@@ -10,7 +12,9 @@ import { setTenantSchemaVersion } from "../data/tenants";
 import { readNotifySettings } from "../data/settings";
 import { latestVersion, migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
-import { acquireLease, releaseLease } from "./lease";
+import { dueTenantsPage, type DueCursor } from "../data/tenants";
+import { nextDueAt } from "./due";
+import { claimTenant, finishTenant } from "./lease";
 import { deliverOutbox, type DeliveryReport } from "./outbox";
 import { runReminders, type ReminderReport } from "./reminders";
 import { runRollup, type RollupReport } from "./rollup";
@@ -34,7 +38,8 @@ export interface TenantReport {
   rollup?: RollupReport;
 }
 
-/** One tenant's jobs, under its lease. */
+/** One tenant's jobs, under its lease; at the end, the next instant it has work is stored.
+ *  A job that throws leaves next_due_at at the lease's expiry: the tenant is retried then. */
 export async function runTenantJobs(
   platform: Platform,
   tenant: TenantRecord,
@@ -42,9 +47,9 @@ export async function runTenantJobs(
 ): Promise<TenantReport> {
   const control = platform.control().db;
   const now = platform.now();
-  const lease = `tenant:${tenant.id}`;
-  if (!(await acquireLease(control, lease, holder, LEASE_TTL_MS, now)))
-    return { tenant: tenant.slug, ran: false };
+  const claimed = await claimTenant(control, tenant.id, holder, LEASE_TTL_MS, now);
+  if (claimed === null) return { tenant: tenant.slug, ran: false };
+  let nextDue: number | null = claimed;
   try {
     const { db, client } = platform.tenant(tenant);
     if (tenant.schemaVersion < latestVersion(migrations.tenant)) {
@@ -54,14 +59,39 @@ export async function runTenantJobs(
     const reminders = await runReminders(db, now, { email: !!platform.outbound.email });
     const outbox = await deliverOutbox(db, platform.outbound, await readNotifySettings(db), now);
     const rollup = await runRollup(db, control, tenant, now);
+    nextDue = await nextDueAt(db, now);
     return { tenant: tenant.slug, ran: true, reminders, outbox, rollup };
   } finally {
-    await releaseLease(control, lease, holder);
+    await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }
 }
 
+/** Whether a tenant's record says it has work by `now` (due, or marked by a write). */
+export const isDue = (tenant: TenantRecord, now: Date) =>
+  tenant.nextDueAt !== null && tenant.nextDueAt <= now.getTime();
+
+/** Every active tenant. Tests and tools only: the pass walks due tenants in pages. */
 export async function activeTenants(platform: Platform): Promise<TenantRecord[]> {
   return platform.control().db.select().from(tenants).where(eq(tenants.status, "active"));
+}
+
+/** Tenants per page of the walk: one control-plane read each. */
+export const WALK_PAGE = 500;
+
+/** Walks the tenants due by `now` a page at a time (a keyset cursor on (next_due_at, id)):
+ *  idle tenants are neither read nor opened. */
+export async function* dueTenantPages(
+  platform: Platform,
+  now: Date,
+  after: DueCursor | null = null,
+  pageSize = WALK_PAGE,
+): AsyncGenerator<{ tenants: TenantRecord[]; next: DueCursor | null }> {
+  let cursor = after;
+  do {
+    const page = await dueTenantsPage(platform.control().db, now, cursor, pageSize);
+    yield page;
+    cursor = page.next;
+  } while (cursor);
 }
 
 export interface PassReport {
@@ -69,7 +99,8 @@ export interface PassReport {
   tenants: TenantReport[];
 }
 
-/** The whole pass, tenant after tenant (Node). Workers fan out instead (worker/index.ts). */
+/** The whole pass over the tenants due, tenant after tenant (Node). Workers fan out instead
+ *  (worker/index.ts), walking the same pages from Queue messages. */
 export async function runScheduledPass(
   platform: Platform,
   holder: string = crypto.randomUUID(),
@@ -78,19 +109,20 @@ export async function runScheduledPass(
   // A sign-up nobody confirmed within its day frees its code and its database.
   await purgeExpiredSignups(platform);
   const reports: TenantReport[] = [];
-  for (const tenant of await activeTenants(platform)) {
-    // The embedded libSQL client is synchronous underneath: without a turn of the event loop
-    // between tenants a long pass would starve HTTP requests on the same Node process, and
-    // the files of closed tenant connections (released by finalizers) would pile up.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    try {
-      reports.push(await runTenantJobs(platform, tenant, holder));
-    } catch (err) {
-      // One tenant's failure must not starve the others; its lease is released and the next
-      // pass retries it.
-      console.error(`cron: tenant ${tenant.slug} failed`, err);
-      reports.push({ tenant: tenant.slug, ran: false });
+  for await (const page of dueTenantPages(platform, platform.now()))
+    for (const tenant of page.tenants) {
+      // The embedded libSQL client is synchronous underneath: without a turn of the event loop
+      // between tenants a long pass would starve HTTP requests on the same Node process, and
+      // the files of closed tenant connections (released by finalizers) would pile up.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      try {
+        reports.push(await runTenantJobs(platform, tenant, holder));
+      } catch (err) {
+        // One tenant's failure must not starve the others; its lease is released and a
+        // pass after the lease's time retries it.
+        console.error(`cron: tenant ${tenant.slug} failed`, err);
+        reports.push({ tenant: tenant.slug, ran: false });
+      }
     }
-  }
   return { removedStaleProvisioning, tenants: reports };
 }

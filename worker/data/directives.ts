@@ -149,6 +149,37 @@ export interface ChainLink {
   issuer: string;
 }
 
+type Republished = { id: string; sourceId: string | null };
+
+/** The directives `ids` and those they republish (`sourceId`), MAX_DEPTH levels up at most,
+ *  by id: `read` fetches one level's rows, so one round trip per level for any number. */
+export async function directivesUp<R extends Republished>(
+  ids: Iterable<string>,
+  read: (want: string[]) => Promise<R[]>,
+): Promise<Map<string, R>> {
+  const known = new Map<string, R>();
+  let want = [...new Set(ids)];
+  for (let i = 0; i < MAX_DEPTH && want.length; i++) {
+    const rows = await read(want);
+    for (const r of rows) known.set(r.id, r);
+    want = [
+      ...new Set(rows.map((r) => r.sourceId).filter((x): x is string => !!x && !known.has(x))),
+    ];
+  }
+  return known;
+}
+
+/** The chain from directive `id` up through what it republishes, nearest first, as far as
+ *  `known` (from directivesUp) holds it. */
+export function chainUp<R extends Republished>(known: Map<string, R>, id: string | null): R[] {
+  const chain: R[] = [];
+  for (let d = id ? known.get(id) : undefined; d && chain.length < MAX_DEPTH;) {
+    chain.push(d);
+    d = d.sourceId ? known.get(d.sourceId) : undefined;
+  }
+  return chain;
+}
+
 /** The chains of many directives at once, one round trip per level: each directive and
  *  those it republishes, nearest first, and their wording. Only document titles and the
  *  issuing organisations' names: no person. */
@@ -156,12 +187,10 @@ export async function directiveChains(
   control: ControlDb,
   ids: string[],
 ): Promise<Map<string, { links: ChainLink[]; text: string }>> {
-  const known = new Map<string, ChainLink & { sourceId: string | null }>();
-  let want = [...new Set(ids)];
-  for (let i = 0; i < MAX_DEPTH && want.length; i++) {
-    const rows = await control
+  const known = await directivesUp(ids, (want) =>
+    control
       .select({
-        directiveId: directives.id,
+        id: directives.id,
         name: directives.name,
         documentNo: directives.documentNo,
         sourceId: directives.sourceId,
@@ -169,26 +198,16 @@ export async function directiveChains(
       })
       .from(directives)
       .innerJoin(tenants, eq(tenants.id, directives.parentId))
-      .where(inArray(directives.id, want));
-    for (const r of rows) known.set(r.directiveId, r);
-    want = [
-      ...new Set(rows.map((r) => r.sourceId).filter((x): x is string => !!x && !known.has(x))),
-    ];
-  }
+      .where(inArray(directives.id, want)),
+  );
   const out = new Map<string, { links: ChainLink[]; text: string }>();
   for (const id of ids) {
-    const links: ChainLink[] = [];
-    for (let cur: string | null = id, i = 0; cur && i < MAX_DEPTH; i++) {
-      const d = known.get(cur);
-      if (!d) break;
-      links.push({
-        directiveId: d.directiveId,
-        documentNo: d.documentNo,
-        name: d.name,
-        issuer: d.issuer,
-      });
-      cur = d.sourceId;
-    }
+    const links = chainUp(known, id).map((d): ChainLink => ({
+      directiveId: d.id,
+      documentNo: d.documentNo,
+      name: d.name,
+      issuer: d.issuer,
+    }));
     out.set(id, {
       links,
       text: links.map((l) => `thực hiện ${title(l)} của ${l.issuer}`).join(", "),

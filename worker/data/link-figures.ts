@@ -8,6 +8,7 @@ import { COUNT_KEYS } from "../../schema/rules/counts";
 import { directives, rollups, tenantLinks, tenants } from "../../schema/tables/control";
 import type { ControlDb } from "../db/handles";
 import type { TenantRecord } from "../env";
+import { chainUp, directivesUp } from "./directives";
 import { MAX_DEPTH } from "./links";
 
 /** The rollup's figure columns: the progress counts and the cell's work. */
@@ -71,10 +72,9 @@ export async function childrenProgress(
   const figures = await control.select().from(rollups).where(inArray(rollups.childId, ids));
   // Every directive the subtree's campaigns name, to map each to the reader's own directive
   // it republishes (a directive's chain only goes up, through `sourceId`).
-  const dirs = new Map<string, { name: string; parentId: string; sourceId: string | null }>();
-  let want = [...new Set(figures.map((f) => f.directiveId).filter((d): d is string => !!d))];
-  for (let i = 0; i < MAX_DEPTH && want.length; i++) {
-    const found = await control
+  const named = figures.map((f) => f.directiveId).filter((d): d is string => !!d);
+  const dirs = await directivesUp(named, (want) =>
+    control
       .select({
         id: directives.id,
         name: directives.name,
@@ -82,21 +82,10 @@ export async function childrenProgress(
         sourceId: directives.sourceId,
       })
       .from(directives)
-      .where(inArray(directives.id, want));
-    for (const d of found) dirs.set(d.id, d);
-    want = [
-      ...new Set(found.map((d) => d.sourceId).filter((s): s is string => !!s && !dirs.has(s))),
-    ];
-  }
-  const readerDirective = (id: string | null): string | null => {
-    for (let cur = id, i = 0; cur && i < MAX_DEPTH; i++) {
-      const d = dirs.get(cur);
-      if (!d) return null;
-      if (d.parentId === reader.id) return cur;
-      cur = d.sourceId;
-    }
-    return null;
-  };
+      .where(inArray(directives.id, want)),
+  );
+  const readerDirective = (id: string | null): string | null =>
+    chainUp(dirs, id).find((d) => d.parentId === reader.id)?.id ?? null;
 
   const build = (row: Row, depth: number): ChildNode => {
     const campaigns = figures

@@ -13,6 +13,7 @@ import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
+import { markTenantChanged } from "./tenants";
 
 /** Who acts across tenants: the calling tenant, its request's context (for its own audit
  *  row) and the instant of the request. */
@@ -137,6 +138,8 @@ async function auditBothSides(
     otherSlug: tenant.slug,
     otherName: tenant.name,
   });
+  // The other tenant's pass drains that row (and a child pushes to its new parent): due now.
+  await markTenantChanged(control, otherId, now);
 }
 
 export async function approveLink(control: ControlDb, actor: LinkActor & { id: string }) {

@@ -15,7 +15,7 @@ import {
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds } from "../domain/scope";
 import { invalidBody, versionConflict } from "../errors";
-import { auditInsert } from "./audit";
+import { auditInsertIf } from "./audit";
 import { holds, markMembers } from "./progress-marks";
 import { requireCampaign, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
@@ -201,16 +201,18 @@ export async function setAttendance(
   }));
   // Whoever was on the old roll-call or is on the new one: their attending task may change.
   const touched = [...new Set([...ids, ...current.attendance.map((a) => a.memberId)])];
-  const [updated] = await db.batch([
+  // A stale roll-call (409) changes nothing and logs nothing: the old roll-call is cleared
+  // only while the meeting still has the version the caller read, and the audit row follows
+  // the version bump only when it happened.
+  const versionHolds = sql`EXISTS (SELECT 1 FROM ${meetings} WHERE ${meetings.id} = ${id} AND ${meetings.version} = ${input.version})`;
+  const [, updated] = await db.batch([
+    db.delete(meetingAttendance).where(and(eq(meetingAttendance.meetingId, id), versionHolds)),
     db
       .update(meetings)
       .set({ version: current.version + 1, updatedAt: now })
       .where(and(eq(meetings.id, id), eq(meetings.version, input.version)))
       .returning({ id: meetings.id }),
-    db.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, id)),
-    ...(rows.length ? [db.insert(meetingAttendance).values(rows)] : []),
-    markMembers(db, touched, c.id, holds("meetings", id, current.version + 1)),
-    auditInsert(
+    auditInsertIf(
       db,
       {
         ...actor,
@@ -220,7 +222,15 @@ export async function setAttendance(
         after: { present: rows.filter((r) => r.presence === "present").length, total: rows.length },
       },
       now,
+      sql`changes() = 1`,
     ),
+    // On a stale call the old rows are still there, so a member already on the roll-call
+    // makes this insert fail (unique per meeting and member) and the batch roll back. A stale
+    // call naming only members not on it yet still adds them: making this insert conditional
+    // too (INSERT … SELECT … WHERE) is left to do.
+    ...(rows.length ? [db.insert(meetingAttendance).values(rows)] : []),
+    // Last, after the audit's changes() check: the stored progress figures of their units.
+    markMembers(db, touched, c.id, holds("meetings", id, current.version + 1)),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw versionConflict();
   // After the roll-call is in: the task follows every session's roll-call, not this one's.

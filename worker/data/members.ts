@@ -14,7 +14,7 @@ import { foldVietnamese } from "../domain/text";
 import { ictDate } from "../domain/deadlines";
 import { managementCategoryOf } from "../domain/supervision";
 import { notFound, versionConflict } from "../errors";
-import { audit } from "./audit";
+import { audit, auditInsertIf } from "./audit";
 import { holds, markUnits } from "./progress-marks";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -236,12 +236,18 @@ export async function updateMember(
       .set(next)
       .where(and(eq(members.id, id), eq(members.version, input.version)))
       .returning({ id: members.id }),
-    audit(ctx, { action: "member.update", entity: "member", entityId: id, before, after }),
-    // Its unit (both, after a move) and, through position or flags, how the member counts.
-    markUnits(db, [current.unitId, next.unitId], undefined, holds("members", id, next.version)),
+    // A stale edit (409) logs nothing: the row only when the update above changed it.
+    auditInsertIf(
+      db,
+      { ...ctx.actor, action: "member.update", entity: "member", entityId: id, before, after },
+      now,
+      sql`changes() = 1`,
+    ),
     ...(statusChanged
       ? [db.insert(memberStatusHistory).values(historyRow(next, now, ctx.actor.actorUserId))]
       : []),
+    // Its unit (both, after a move) and, through position or flags, how the member counts.
+    markUnits(db, [current.unitId, next.unitId], undefined, holds("members", id, next.version)),
   ]);
   if (!updated[0]) throw versionConflict();
   return next;

@@ -11,7 +11,7 @@ import { users } from "../../schema/tables/tenant";
 import { hashPassword } from "../auth/password";
 import { throttleKey, type Limit } from "../auth/throttle";
 import type { Platform, TenantRecord } from "../env";
-import { DomainError, invalidBody } from "../errors";
+import { DomainError, invalidBody, provisioningFailed } from "../errors";
 import { isPermanentMailError } from "../mail";
 import { discardStaleTenants, discardTenant, PENDING_TTL_MS, provisionTenant } from "./tenants";
 import { hashToken, newToken } from "./tokens";
@@ -104,12 +104,7 @@ export async function startSignup(
         "Không gửi được thư xác nhận tới địa chỉ này. Hãy kiểm tra lại địa chỉ thư điện tử.",
       );
     console.error("signup mail failed", err);
-    throw new DomainError(
-      "PROVISIONING_FAILED",
-      "Chưa gửi được thư xác nhận, vui lòng thử lại sau ít phút.",
-      undefined,
-      { "Retry-After": "60" },
-    );
+    throw provisioningFailed("Chưa gửi được thư xác nhận, vui lòng thử lại sau ít phút.", 60);
   }
   return { tenant: { slug: tenant.slug, name: tenant.name }, sentTo: input.admin.email, expiresAt };
 }

@@ -3,7 +3,7 @@
 // cell's opinion and who signed for the cell are kept with it) or return it with a comment.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { ROLE_LABELS } from "../../schema/vocab/roles";
 import {
   members,
@@ -18,7 +18,7 @@ import { canonicalJson } from "../domain/forms";
 import { ALL_SCOPE, inScope, type Scope } from "../domain/scope";
 import type { Grant, Role } from "../env";
 import { DomainError, notFound } from "../errors";
-import { auditInsert } from "./audit";
+import { auditInsertIf } from "./audit";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { transition, type SubmissionRow } from "./submissions";
@@ -146,23 +146,19 @@ export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
       returnComment: null,
     },
     onBehalf: false,
-    extra: [
+    extra: (wrote) => [
       db
         .update(tasks)
         .set({ doneAt: now })
-        .where(and(eq(tasks.campaignId, s.campaignId), eq(tasks.memberId, s.memberId))),
-      db.insert(planConfirmations).values({
-        id: newId(),
-        submissionId: id,
-        version: confirmation.version,
-        opinion: confirmation.opinion,
-        confirmedBy: actor.actorUserId ?? "",
-        signerName: confirmation.signerName,
-        signerPosition: confirmation.signerPosition,
-        createdAt: now,
-      }),
+        .where(and(eq(tasks.campaignId, s.campaignId), eq(tasks.memberId, s.memberId), wrote)),
+      db.run(sql`INSERT INTO ${planConfirmations}
+        (id, submission_id, version, opinion, confirmed_by, signer_name, signer_position, created_at)
+        SELECT ${newId()}, ${id}, ${confirmation.version}, ${confirmation.opinion},
+          ${actor.actorUserId ?? ""}, ${confirmation.signerName}, ${confirmation.signerPosition},
+          ${now.getTime()}
+        WHERE ${wrote}`),
       // The opinion is about the plan's text: the audit keeps who signed, not what they wrote.
-      auditInsert(
+      auditInsertIf(
         db,
         {
           ...actor,
@@ -172,6 +168,7 @@ export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
           after: { version: s.version + 1, hash, signerPosition: confirmation.signerPosition },
         },
         now,
+        wrote,
       ),
     ],
   });
@@ -216,9 +213,9 @@ export async function returnSubmission(ctx: Ctx, input: { id: string; comment: s
     changes: { status: "returned", returnComment: comment },
     onBehalf: false,
     comment,
-    extra: [
+    extra: (wrote) => [
       // The comment is about the plan's text: the audit keeps that it happened, not what it said.
-      auditInsert(
+      auditInsertIf(
         db,
         {
           ...actor,
@@ -228,6 +225,7 @@ export async function returnSubmission(ctx: Ctx, input: { id: string; comment: s
           after: { version: s.version + 1 },
         },
         now,
+        wrote,
       ),
     ],
   });

@@ -3,13 +3,13 @@
 // keeps the old one. Drafts and submitting are in submission-drafts.ts, the cell's review in
 // submission-review.ts; this module holds the record, its versions and the one way to move
 // it to its next version.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { submissionVersions, submissions } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DomainError } from "../errors";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { holds, markMembers } from "./progress-marks";
+import { markMembers } from "./progress-marks";
 import { eqAll } from "./sql";
 
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -26,6 +26,8 @@ export const staleSubmission = () =>
 export function versionInsert(
   db: TenantDb,
   v: {
+    /** Given when the caller must know whether this row was written (see `transition`). */
+    id?: string;
     submissionId: string;
     version: number;
     status: string;
@@ -37,13 +39,16 @@ export function versionInsert(
   },
 ) {
   return db.run(sql`INSERT INTO ${submissionVersions} (id, submission_id, version, status, data_json, at, actor_user_id, on_behalf, comment)
-    SELECT ${newId()}, ${v.submissionId}, ${v.version}, ${v.status}, ${v.data}, ${v.at.getTime()}, ${v.actorUserId}, ${v.onBehalf ? 1 : 0}, ${v.comment}
+    SELECT ${v.id ?? newId()}, ${v.submissionId}, ${v.version}, ${v.status}, ${v.data}, ${v.at.getTime()}, ${v.actorUserId}, ${v.onBehalf ? 1 : 0}, ${v.comment}
     WHERE EXISTS (SELECT 1 FROM ${submissions} WHERE id = ${v.submissionId} AND version = ${v.version})
     ON CONFLICT DO NOTHING`);
 }
 
 /** Moves `s` to its next version with `changes`, in one batch with `extra` writes (tasks,
- *  audit); a concurrent change in between makes it stale. Returns the new version. */
+ *  audit); a concurrent change in between makes it stale. Returns the new version. The
+ *  extra writes take `wrote`, true in SQL only when this transition's version row was
+ *  written: a stale transition answers 409 and must leave no task, confirmation or audit row
+ *  behind (the batch commits whatever did not match). */
 export async function transition(
   { db, actor, now }: Ctx,
   input: {
@@ -51,11 +56,13 @@ export async function transition(
     changes: Partial<SubmissionRow> & { status: SubmissionRow["status"] };
     onBehalf: boolean;
     comment?: string | null;
-    extra?: BatchItem[];
+    extra?: (wrote: SQL) => BatchItem[];
   },
 ) {
   const { submission: s, changes } = input;
   const version = s.version + 1;
+  const versionId = newId();
+  const wrote = sql`EXISTS (SELECT 1 FROM ${submissionVersions} WHERE ${submissionVersions.id} = ${versionId})`;
   const [updated] = await db.batch([
     db
       .update(submissions)
@@ -63,6 +70,7 @@ export async function transition(
       .where(and(eq(submissions.id, s.id), eq(submissions.version, s.version)))
       .returning({ id: submissions.id }),
     versionInsert(db, {
+      id: versionId,
       submissionId: s.id,
       version,
       status: changes.status,
@@ -72,9 +80,9 @@ export async function transition(
       onBehalf: input.onBehalf,
       comment: input.comment ?? null,
     }),
+    ...(input.extra?.(wrote) ?? []),
     // The plan's state moves the member's unit's stored progress figures.
-    markMembers(db, [s.memberId], s.campaignId, holds("submissions", s.id, version)),
-    ...(input.extra ?? []),
+    markMembers(db, [s.memberId], s.campaignId, wrote),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw staleSubmission();
   return version;

@@ -4,6 +4,7 @@
 // position code and management category and the supervising unit's body code and level —
 // never on text.
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { memberMatches, supervisionFor, type MemberForMatch } from "../../schema/template";
 import {
   campaigns,
@@ -103,28 +104,17 @@ export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<Routed
     .filter((g) => g.role === "supervisor" && g.unitId)
     .map((g) => g.unitId!);
   if (supervisorUnits.length === 0) return [];
+  // Each body's unit with its parent, in one round trip.
+  const parent = alias(units, "parent");
   const mine = await db
-    .select({
-      id: units.id,
-      parentId: units.parentId,
-      bodyCode: units.bodyCode,
-      bodyLevel: units.bodyLevel,
-    })
+    .select({ bodyCode: units.bodyCode, bodyLevel: units.bodyLevel, parentPath: parent.path })
     .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
     .where(inArray(units.id, supervisorUnits));
-  const parents = await db
-    .select({ id: units.id, path: units.path })
-    .from(units)
-    .where(
-      inArray(
-        units.id,
-        mine.flatMap((u) => (u.parentId ? [u.parentId] : [])),
-      ),
-    );
   const watch = mine.map((u) => ({
     body: { bodyCode: u.bodyCode, bodyLevel: u.bodyLevel } satisfies UnitBody,
     // The organisation the body belongs to: its parent's subtree (or the whole tree at the root).
-    path: parents.find((p) => p.id === u.parentId)?.path ?? "/",
+    path: u.parentPath ?? "/",
   }));
   return confirmedPlans(db, (def, member, formKey, unit) => {
     const rule = supervisionFor(def, member);

@@ -1,14 +1,14 @@
 // Templates a tenant can use: the built-ins (code, read-only) and its own clones (rows,
 // versioned). A version some campaign was made from is never rewritten: editing it writes
 // the next version, and campaigns keep their frozen snapshot anyway.
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import * as v from "valibot";
 import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates";
 import { TemplateDefinition, validateTemplate } from "../../schema/template";
 import { campaigns, templates } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DomainError, fieldErrors, notFound } from "../errors";
-import { auditInsert } from "./audit";
+import { auditInsert, auditInsertIf } from "./audit";
 import type { Ctx } from "./context";
 
 export interface TemplateSummary {
@@ -177,10 +177,12 @@ export async function saveTemplate(
           .update(templates)
           .set(row)
           .where(and(eq(templates.key, key), eq(templates.version, version))),
-    auditInsert(
+    // Only when the row was written (the update finds it unless it went meanwhile).
+    auditInsertIf(
       db,
       { ...actor, action: "template.save", entity: "template", entityId: key, after: { version } },
       now,
+      sql`changes() = 1`,
     ),
   ]);
   return { key, version };

@@ -1,7 +1,7 @@
 // Tenants in the control plane, and provisioning: a tenant row, its own database, its
 // schema, its root unit and first admin — all or nothing. A sign-up awaiting its e-mailed
 // link is provisioned `pending` (worker/data/signups.ts) and holds its slug for PENDING_TTL_MS.
-import { and, eq, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
 import { signupVerifications, tenants } from "../../schema/tables/control";
 import { grants, units, users } from "../../schema/tables/tenant";
@@ -10,7 +10,7 @@ import { hashPassword } from "../auth/password";
 import type { ControlDb } from "../db/handles";
 import { migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
-import { DomainError, invalidBody, isConstraintViolation } from "../errors";
+import { DomainError, invalidBody, isConstraintViolation, provisioningFailed } from "../errors";
 import { auditInsert } from "./audit";
 import { newId } from "./ids";
 
@@ -76,6 +76,61 @@ export async function setTenantSchemaVersion(db: ControlDb, id: string, version:
     .update(tenants)
     .set({ schemaVersion: version })
     .where(and(eq(tenants.id, id), lt(tenants.schemaVersion, version)));
+}
+
+/** The mark a successful write leaves: the tenant is due at once (next_due_at lowered to
+ *  `now`). A no-op — no row written — when it is due already, so a busy tenant costs one
+ *  indexed read per write request. Only ever for the request's own tenant. */
+export async function markTenantChanged(db: ControlDb, id: string, now: Date): Promise<void> {
+  const t = now.getTime();
+  await db
+    .update(tenants)
+    .set({ nextDueAt: t })
+    .where(and(eq(tenants.id, id), or(isNull(tenants.nextDueAt), gt(tenants.nextDueAt, t))));
+}
+
+/** Where a walk over due tenants stopped: the last (next_due_at, id) it returned. */
+export interface DueCursor {
+  dueAt: number;
+  id: string;
+}
+
+/** One page of the active tenants due by `now`, in (next_due_at, id) order after `after`:
+ *  an index range (tenants_due_idx) that reads no idle tenant's row. */
+export async function dueTenantsPage(
+  db: ControlDb,
+  now: Date,
+  after: DueCursor | null,
+  limit: number,
+): Promise<{ tenants: TenantRecord[]; next: DueCursor | null }> {
+  const rows = await db
+    .select()
+    .from(tenants)
+    .where(
+      and(
+        eq(tenants.status, "active"),
+        lte(tenants.nextDueAt, now.getTime()),
+        after
+          ? sql`(${tenants.nextDueAt}, ${tenants.id}) > (${after.dueAt}, ${after.id})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(tenants.nextDueAt), asc(tenants.id))
+    .limit(limit);
+  const last = rows.at(-1);
+  return {
+    tenants: rows,
+    next: rows.length === limit && last ? { dueAt: last.nextDueAt!, id: last.id } : null,
+  };
+}
+
+/** Active tenants by id (a Queue batch's), in one read. */
+export async function activeTenantsByIds(db: ControlDb, ids: string[]): Promise<TenantRecord[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(tenants)
+    .where(and(eq(tenants.status, "active"), inArray(tenants.id, ids)));
 }
 
 /** How long a `pending` sign-up holds its slug: the life of its e-mailed link. */
@@ -223,11 +278,6 @@ export async function provisionTenant(
     await control.delete(tenants).where(eq(tenants.id, id));
     if (err instanceof DomainError) throw err;
     console.error("provisioning failed", err);
-    throw new DomainError(
-      "PROVISIONING_FAILED",
-      "Chưa tạo được đảng bộ, vui lòng thử lại sau.",
-      undefined,
-      { "Retry-After": "5" },
-    );
+    throw provisioningFailed("Chưa tạo được đảng bộ, vui lòng thử lại sau.", 5);
   }
 }

@@ -10,7 +10,7 @@ import { unitBody } from "../domain/supervision";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
-import { audit } from "./audit";
+import { audit, auditInsertIf } from "./audit";
 import { holds, markTree } from "./progress-marks";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -159,7 +159,19 @@ export async function updateUnit(
     depth = parent.depth + 1;
   }
   const [lo, hi] = subtreeBounds(unit.path);
-  const [updated] = await db.batch([
+  // A stale edit (409) must change nothing and log nothing: the subtree's paths move only
+  // while the root still has the version the caller read (checked first, in the same batch),
+  // and the audit row follows the root's update only when it changed the row.
+  const versionHolds = sql`EXISTS (SELECT 1 FROM ${units} WHERE ${units.id} = ${id} AND ${units.version} = ${input.version})`;
+  const [, updated] = await db.batch([
+    // The subtree follows its root: rewrite the path prefix and shift the depth.
+    db
+      .update(units)
+      .set({
+        path: sql`${path} || substr(${units.path}, ${unit.path.length + 1})`,
+        depth: sql`${units.depth} + ${depth - unit.depth}`,
+      })
+      .where(and(gte(units.path, lo), lt(units.path, hi), versionHolds)),
     db
       .update(units)
       .set({
@@ -173,23 +185,21 @@ export async function updateUnit(
       })
       .where(and(eq(units.id, id), eq(units.version, input.version)))
       .returning(),
-    // The subtree follows its root: rewrite the path prefix and shift the depth.
-    db
-      .update(units)
-      .set({
-        path: sql`${path} || substr(${units.path}, ${unit.path.length + 1})`,
-        depth: sql`${units.depth} + ${depth - unit.depth}`,
-      })
-      .where(and(gte(units.path, lo), lt(units.path, hi))),
+    auditInsertIf(
+      db,
+      {
+        ...ctx.actor,
+        action: path === unit.path ? "unit.rename" : "unit.move",
+        entity: "unit",
+        entityId: id,
+        before: { name: unit.name, parentId: unit.parentId },
+        after: { name: input.name ?? unit.name, parentId },
+      },
+      now,
+      sql`changes() = 1`,
+    ),
     // Names and places decide who a step concerns and which sums a unit adds to.
     markTree(db, holds("units", id, unit.version + 1)),
-    audit(ctx, {
-      action: path === unit.path ? "unit.rename" : "unit.move",
-      entity: "unit",
-      entityId: id,
-      before: { name: unit.name, parentId: unit.parentId },
-      after: { name: input.name ?? unit.name, parentId },
-    }),
   ]);
   if (!updated[0]) throw versionConflict();
   return (await getUnit(db, id))!;
@@ -220,8 +230,14 @@ export async function closeUnit(
       .update(units)
       .set({ closedOn, version: sql`${units.version} + 1`, updatedAt: now })
       .where(and(gte(units.path, lo), lt(units.path, hi), sql`${units.closedOn} IS NULL`)),
+    // Closing what is already closed changes nothing and logs nothing.
+    auditInsertIf(
+      db,
+      { ...ctx.actor, action: "unit.close", entity: "unit", entityId: id, after: { closedOn } },
+      now,
+      sql`changes() > 0`,
+    ),
     markTree(db),
-    audit(ctx, { action: "unit.close", entity: "unit", entityId: id, after: { closedOn } }),
   ]);
   return (await getUnit(db, id))!;
 }

@@ -3,7 +3,8 @@
 // connections; reopening per request would cost a file open each time).
 import { createClient, type Client } from "@libsql/client";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { mkdirSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fetchOutbound, type Outbound, type Platform } from "../env";
 import { VERSION } from "../version";
@@ -19,6 +20,16 @@ function openFile(path: string): Client {
 /** Tenant databases kept open at once (least recently used closed first). */
 export const MAX_OPEN_TENANTS = 256;
 
+/** The sealing key of the embedded default when SEAL_KEY is not set: `seal.key` in DATA_DIR,
+ *  made on first start (owner-only). It sits beside the databases, not inside them, so a
+ *  copied database file alone opens no sealed secret; keep it with the backups. */
+export function localSealKey(dataDir: string): string {
+  const path = join(dataDir, "seal.key");
+  if (!existsSync(path))
+    writeFileSync(path, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
+  return readFileSync(path, "utf8").trim();
+}
+
 export interface LocalPlatform extends Platform {
   dataDir: string;
   close(): void;
@@ -29,6 +40,7 @@ export function localPlatform(opts: {
   now?: () => Date;
   allowedOrigins?: string[];
   outbound?: Outbound;
+  sealKey?: string;
 }): LocalPlatform {
   const { dataDir } = opts;
   const tenantDir = join(dataDir, "tenants");
@@ -44,6 +56,7 @@ export function localPlatform(opts: {
     outbound: opts.outbound ?? fetchOutbound(),
     allowedOrigins: opts.allowedOrigins ?? [],
     now: opts.now ?? (() => new Date()),
+    sealKey: opts.sealKey || localSealKey(dataDir),
     control() {
       return (control ??= controlHandle(openFile(join(dataDir, "control.db"))));
     },

@@ -164,6 +164,7 @@ export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
     outbound: fetchOutbound(),
     allowedOrigins: (env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
     now: () => new Date(),
+    sealKey: env.TENANT_TOKEN_KEY,
     control: controlDb,
     tenant(t) {
       let handle = tenants.get(t.id);

@@ -121,13 +121,23 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const SPREADSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+/** The type of each part that is not a relationships file, in the order they are declared. */
+const PART_TYPES = {
+  "xl/workbook.xml": "sheet.main",
+  "xl/worksheets/sheet1.xml": "worksheet",
+  "xl/styles.xml": "styles",
+};
 const CONTENT_TYPES =
   `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
   `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
   `<Default Extension="xml" ContentType="application/xml"/>` +
-  `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-  `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+  Object.entries(PART_TYPES)
+    .map(
+      ([part, type]) =>
+        `<Override PartName="/${part}" ContentType="${SPREADSHEET_TYPE}.${type}+xml"/>`,
+    )
+    .join("") +
   `</Types>`;
 const ROOT_RELS =
   `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +

@@ -14,6 +14,7 @@ import { foldVietnamese } from "./text";
 export { escapeCell, toCsv, toXlsx } from "./roster-export";
 
 import { OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from "../../schema/rules/roster-columns";
+import { hasControlChar } from "../../schema/scalars";
 
 export { OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS };
 export const MAX_ROSTER_ROWS = 20_000;
@@ -155,6 +156,16 @@ function buildRows(records: Iterable<SourceRecord>, csvSeparator?: string): Pars
     columns.forEach((name, k) => {
       if (name) out[name] = clean(cells[k] ?? "");
     });
+    // NUL and other control characters are never typed; they come from a damaged file or a
+    // bad export, and are refused like the same text in a JSON body (schema/scalars.ts).
+    const bad = columns.findIndex((name, k) => name && hasControlChar(cells[k] ?? ""));
+    if (bad >= 0) {
+      errors.push({
+        line,
+        message: `Cột «${clean(header.cells[bad] ?? "")}» có ký tự điều khiển (ví dụ NUL) không hợp lệ; hãy sửa ô này trong tệp.`,
+      });
+      continue;
+    }
     rows.push({ line, cells: out });
   }
   return errors.length ? { ok: false, errors } : { ok: true, rows };

@@ -23,8 +23,13 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
       )
         throw new DomainError("CSRF_ORIGIN", "Thiếu nguồn gốc (Origin) hợp lệ cho thao tác ghi.");
       c.set("sessionId", session.sessionId);
-      c.set("user", session.user);
-      c.set("grants", session.grants);
+      // A session owing its second factor names its account for the verify routes only: with
+      // no user, every guarded route refuses it.
+      if (session.twoFactorPending) c.set("pendingUserId", session.user.id);
+      else {
+        c.set("user", session.user);
+        c.set("grants", session.grants);
+      }
     }
   }
   await next();

@@ -5,20 +5,30 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv, Bindings, Platform } from "../env";
 import { DomainError } from "../errors";
 import { securityHeaders } from "./headers";
+import { MAX_ARCHIVE_BYTES } from "../data/archive/zip";
 
-/** Roster imports carry up to 20,000 rows; every other body is small. */
-const LIMITS: { match: RegExp; maxSize: number }[] = [
+/** Roster imports carry up to 20,000 rows; every other body is small. A tenant archive is
+ *  read as a stream, part by part (worker/data/archive), which counts its own bytes: Hono's
+ *  limiter would buffer a body sent without Content-Length whole in memory first. */
+const LIMITS: { match: RegExp; maxSize: number; streamed?: true }[] = [
+  { match: /^\/api\/t\/[^/]+\/archive\/import$/, maxSize: MAX_ARCHIVE_BYTES, streamed: true },
   { match: /\/members\/import$/, maxSize: 16 * 1024 * 1024 },
   { match: /.*/, maxSize: 1024 * 1024 },
 ];
-const limiters = LIMITS.map((l) => ({
+const tooLarge = () => new DomainError("PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên quá lớn.");
+const limiters: { match: RegExp; mw: MiddlewareHandler<AppEnv> }[] = LIMITS.map((l) => ({
   match: l.match,
-  mw: bodyLimit({
-    maxSize: l.maxSize,
-    onError: () => {
-      throw new DomainError("PAYLOAD_TOO_LARGE", "Dữ liệu gửi lên quá lớn.");
-    },
-  }),
+  mw: l.streamed
+    ? async (c, next) => {
+        if (Number(c.req.header("Content-Length") ?? 0) > l.maxSize) throw tooLarge();
+        await next();
+      }
+    : bodyLimit({
+        maxSize: l.maxSize,
+        onError: () => {
+          throw tooLarge();
+        },
+      }),
 }));
 
 export function requestContext(
@@ -31,6 +41,7 @@ export function requestContext(
     c.set("user", null);
     c.set("grants", []);
     c.set("sessionId", null);
+    c.set("pendingUserId", null);
     c.header("X-Request-Id", requestId);
     c.header("Cache-Control", "no-store");
     const limiter = limiters.find((l) => l.match.test(c.req.path))!;

@@ -30,6 +30,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 const entries = Object.entries(SECURITY_HEADERS);
 
+/** Cloudflare's `_headers` file for the static assets Workers serves from dist/client (the
+ *  HTML page and the built files never reach this middleware there): the same headers on
+ *  every path, and the hashed build files cached for good. Written into the build by
+ *  client/vite.config.ts, so these constants stay the one source. */
+export function assetHeadersFile(): string {
+  const lines = ["/*", ...entries.map(([name, value]) => `  ${name}: ${value}`)];
+  lines.push("/assets/*", "  Cache-Control: public, max-age=31536000, immutable");
+  return lines.join("\n") + "\n";
+}
+
 /** Sets the headers on every outcome: before the handler, so a response made through the
  *  context (`c.json`, `c.body`, `onError` after a throw anywhere below) carries them, and
  *  again after it, for a response built on its own (`new Response`, a fetched asset). */

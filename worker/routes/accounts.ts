@@ -10,11 +10,10 @@ import { inviteRoster } from "../data/bulk-invitations";
 import { addGrant, removeGrant } from "../data/grants";
 import { createInvitation, listInvitations, revokeInvitation } from "../data/invitations";
 import type { AppEnv } from "../env";
-import { guard, jsonBody, pathParams, policy, queryParams } from "../http";
+import { ById, guard, jsonBody, pathParams, policy, queryParams } from "../http";
 
 const ADMIN = policy.roles("admin");
 const STAFF = policy.roles("admin", "secretary");
-const ById = pathParams(v.object({ id: Id }));
 
 export const invitationRoutes = new Hono<AppEnv>()
   .get("/", guard(STAFF, "Lời mời tạo tài khoản trong phạm vi"), async (c) =>

@@ -5,15 +5,18 @@
 import { Hono, type Context } from "hono";
 import { AcceptBody } from "../../schema/api";
 import { LoginBody, loginNameOf } from "../../schema/api-accounts";
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from "../auth/cookies";
+import { clearSessionCookie } from "../auth/cookies";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "../auth/password";
-import { createSession, invalidateSession } from "../auth/sessions";
+import { invalidateSession } from "../auth/sessions";
+import { startSession } from "../auth/sign-in";
 import { clearThrottle, throttle, throttleKey, throttleLogin, type Limit } from "../auth/throttle";
 import { getUserByLogin, requireUser, resetPassword, setPasswordHash } from "../data/accounts";
 import { acceptInvitation } from "../data/invitations";
+import { getTotpState } from "../data/two-factor";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, policy } from "../http";
+import { twoFactorRoutes } from "./two-factor";
 
 /** Links and slip codes redeemed per client address: a cell meeting behind one NAT redeems
  *  a few dozen slips; guessing an 8-character code needs some 10¹¹ tries. */
@@ -44,7 +47,9 @@ export const auth = new Hono<AppEnv>()
     await clearThrottle(control, pairKey);
     if (needsRehash(user.passwordHash))
       await setPasswordHash(db, { userId: user.id, passwordHash: await hashPassword(password) });
-    return c.json(await startSession(c, user), 200);
+    // With a second factor on, the password opens only a pending session: it reaches
+    // nothing but /two-factor/verify and /recover (routes/two-factor.ts).
+    return c.json(await startSession(c, user, { twoFactorPending: !!user.totpKey }), 200);
   })
   .post(
     "/logout",
@@ -69,7 +74,8 @@ export const auth = new Hono<AppEnv>()
     guard(policy.public, "Đặt lại mật khẩu bằng đường dẫn và đăng nhập"),
     jsonBody(AcceptBody),
     async (c) => c.json(await redeemAndSignIn(c, resetPassword, c.req.valid("json")), 200),
-  );
+  )
+  .route("/two-factor", twoFactorRoutes);
 
 /** Uses a single-use link (`redeem` answers whose account it was) and signs that account in. */
 async function redeemAndSignIn(
@@ -86,15 +92,7 @@ async function redeemAndSignIn(
     "Nhập sai mã quá nhiều lần. Vui lòng thử lại sau ít phút.",
   );
   const userId = await redeem(c.var.db, { ...body, now: platform.now() });
-  return startSession(c, await requireUser(c.var.db, userId));
-}
-
-/** Signs `user` in on this browser, ending the session it had (rotation). */
-async function startSession(c: Context<AppEnv>, user: { id: string; fullName: string }) {
-  const { db, tenant, platform } = c.var;
-  const previous = readSessionCookie(c, tenant.slug)?.split(".")[0];
-  if (previous) await invalidateSession(db, previous);
-  const { token } = await createSession(db, user.id, platform.now());
-  setSessionCookie(c, tenant.slug, token);
-  return { user: { id: user.id, fullName: user.fullName }, token };
+  // A reset link proves the mailbox, not the second factor: it is still owed.
+  const twoFactorPending = !!(await getTotpState(c.var.db, userId))?.sealedKey;
+  return startSession(c, await requireUser(c.var.db, userId), { twoFactorPending });
 }

@@ -2,10 +2,8 @@
 // only their own record. Viewers and supervisors see no roster: names are personal data
 // and their work needs aggregates and routed plans only.
 import { Hono } from "hono";
-import * as v from "valibot";
 import {
   ExportQuery,
-  Id,
   ImportQuery,
   MemberCreateBody,
   MemberQuery,
@@ -22,14 +20,16 @@ import {
   setMemberStatus,
   toMemberView,
   updateMember,
+  type MemberRow,
 } from "../data/members";
 import { ALL_SCOPE } from "../domain/scope";
 import type { AppEnv } from "../env";
-import { guard, jsonBody, pathParams, policy, queryParams, withBodyType } from "../http";
+import { ById, changeById, guard, jsonBody, policy, queryParams, withBodyType } from "../http";
 
 const STAFF_ROLES = ["admin", "secretary"] as const;
 const STAFF = policy.roles(...STAFF_ROLES);
-const ById = pathParams(v.object({ id: Id }));
+/** The answer to a change: the member as they now are. */
+const asMember = (m: MemberRow) => ({ member: toMemberView(m) });
 
 export const memberRoutes = new Hono<AppEnv>()
   .get(
@@ -86,21 +86,21 @@ export const memberRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id",
-    guard(STAFF, "Sửa hồ sơ đảng viên (409 nếu phiên bản cũ)"),
-    ById,
-    jsonBody(MemberUpdateBody),
-    async (c) => {
-      const input = { ...c.req.valid("json"), ...c.req.valid("param") };
-      return c.json({ member: toMemberView(await updateMember(c.var.ctx, input)) }, 200);
-    },
+    ...changeById(
+      STAFF,
+      "Sửa hồ sơ đảng viên (409 nếu phiên bản cũ)",
+      MemberUpdateBody,
+      updateMember,
+      asMember,
+    ),
   )
   .post(
     "/:id/status",
-    guard(STAFF, "Ghi thay đổi trạng thái từ một ngày"),
-    ById,
-    jsonBody(MemberStatusBody),
-    async (c) => {
-      const input = { ...c.req.valid("json"), ...c.req.valid("param") };
-      return c.json({ member: toMemberView(await setMemberStatus(c.var.ctx, input)) }, 200);
-    },
+    ...changeById(
+      STAFF,
+      "Ghi thay đổi trạng thái từ một ngày",
+      MemberStatusBody,
+      setMemberStatus,
+      asMember,
+    ),
   );

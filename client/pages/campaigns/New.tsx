@@ -189,12 +189,7 @@ function UnitChecks(props: {
                   when={!on()}
                   fallback={<p class="hint indent">Gồm cả {kids().length} đơn vị trực thuộc.</p>}
                 >
-                  <UnitChecks
-                    list={kids()}
-                    tree={props.tree}
-                    picked={props.picked}
-                    toggle={props.toggle}
-                  />
+                  <UnitChecks {...props} list={kids()} />
                 </Show>
               </Show>
             </li>

@@ -13,39 +13,26 @@ import {
   listCampaigns,
   returnSubmission,
   type CampaignInput,
-  type Progress,
-  type Queue,
 } from "../../api";
 import { DAY_HINT, parseDay } from "../../lib/labels";
+import { unitQuery } from "../../lib/unit-query";
 import { getMyTasks } from "../tasks/tasks.data";
+import { preloadOf } from "../../lib/preload";
 
 export const getCampaigns = query(listCampaigns, "campaigns");
 
 export const getCampaignDetail = query(requireCampaign, "campaign");
 
-/** `unitId` "" for the reader's whole subtree. */
-export const getCampaignProgress = query(
-  (tenant: string, campaignId: string, unitId: string): Promise<Progress> =>
-    getProgress(tenant, campaignId, unitId || undefined),
-  "campaign-progress",
-);
+export const getCampaignProgress = unitQuery(getProgress, "campaign-progress");
 
-export const getCampaignQueue = query(
-  (tenant: string, campaignId: string, unitId: string): Promise<Queue> =>
-    getQueue(tenant, campaignId, unitId || undefined),
-  "campaign-queue",
-);
+export const getCampaignQueue = unitQuery(getQueue, "campaign-queue");
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 export const unitParam = (q: Partial<Record<string, string | string[]>>) => one(q.unitId);
 
-export function preloadCampaigns(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getCampaigns(args.params.tenant ?? "");
-}
+export const preloadCampaigns = preloadOf(getCampaigns, "tenant");
 
-export function preloadCampaign(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getCampaignDetail(args.params.tenant ?? "", args.params.campaignId ?? "");
-}
+export const preloadCampaign = preloadOf(getCampaignDetail, "tenant", "campaignId");
 
 export function preloadQueue(args: RoutePreloadFuncArgs): Promise<unknown> {
   const p = args.params;

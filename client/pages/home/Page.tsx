@@ -19,6 +19,7 @@ const ABOUT: Record<AreaPath, string> = {
   "nhap-danh-sach": "Nhập danh sách đảng viên từ tệp Excel hoặc CSV.",
   "tai-khoan": "Tài khoản đăng nhập, vai trò và lời mời.",
   "nhat-ky": "Ai đã thay đổi gì, vào lúc nào.",
+  "sao-luu": "Tải toàn bộ dữ liệu thành một tệp, hoặc nhập tệp đó vào đảng bộ mới.",
 };
 
 export default function HomePage(props: RouteSectionProps) {

@@ -4,7 +4,7 @@
 import { createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import type { ChildCampaign, Directive, TenantLink } from "../../api-parents";
-import { errorMessage, fieldError } from "../../lib/errors";
+import { alertUnlessField, errorMessage, fieldError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { DAY_HINT, formatDateTime, formatDay } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
@@ -69,7 +69,7 @@ export default function LinksPage(props: RouteSectionProps) {
             Đề nghị liên kết
           </Submit>
         </form>
-        <Alert>{fieldError(ask.error, "parentSlug") ? "" : errorMessage(ask.error)}</Alert>
+        <Alert>{alertUnlessField(ask.error, "parentSlug")}</Alert>
         <p role="status" class="notice">
           {ask.result?.notice ?? ""}
         </p>

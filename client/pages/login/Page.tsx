@@ -5,11 +5,12 @@
 // gives undefined instead of hiding the form.
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
-import { ApiError } from "../../api";
 import PublicHeader from "../../components/PublicHeader";
+import { errorText } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
-import { getTenant, signIn } from "./login.data";
-import { Field, Input, PasswordInput } from "../../components/Field";
+import { getTenant, signIn, verifyCode } from "./login.data";
+import CodeStep from "./CodeStep";
+import { ExactInput, Field, PasswordInput } from "../../components/Field";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 
@@ -17,13 +18,6 @@ export default function LoginPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
   const tenant = createAsync(() => getTenant(slug()));
   const sub = useSubmission(signIn);
-  // The server's message, then any per-field detail of a 422 (e.g. a malformed address).
-  const errorText = () => {
-    const e: unknown = sub.error;
-    if (!e) return "";
-    const fields = e instanceof ApiError ? Object.values(e.fields) : [];
-    return [e instanceof Error ? e.message : String(e), ...fields].join(" ");
-  };
   useTitle(() => (tenant() ? `Đăng nhập · ${tenant()!.name}` : "Đăng nhập"));
 
   return (
@@ -52,31 +46,35 @@ export default function LoginPage(props: RouteSectionProps) {
             {tenant()?.name ?? "Đang tải tên đảng bộ…"}
           </h1>
 
-          <form action={signIn.with(slug())} method="post" class="card stack">
-            <Field id="email" label="Thư điện tử">
-              <Input
-                name="email"
-                type="email"
-                inputmode="email"
-                autocomplete="username"
-                autocapitalize="none"
-                spellcheck={false}
-                required
-                aria-invalid={sub.error ? "true" : undefined}
-              />
-            </Field>
-            <Field id="password" label="Mật khẩu">
-              <PasswordInput
-                name="password"
-                autocomplete="current-password"
-                invalid={!!sub.error}
-              />
-            </Field>
-            <Alert>{errorText()}</Alert>
-            <Submit pending={sub.pending} busy="Đang đăng nhập…">
-              Đăng nhập
-            </Submit>
-          </form>
+          <Show
+            when={!sub.result?.twoFactor}
+            fallback={<CodeStep slug={slug()} action={verifyCode} />}
+          >
+            <form action={signIn.with(slug())} method="post" class="card stack">
+              <Field id="email" label="Thư điện tử">
+                <ExactInput
+                  name="email"
+                  type="email"
+                  inputmode="email"
+                  autocomplete="username"
+                  autocapitalize="none"
+                  invalid={!!sub.error}
+                />
+              </Field>
+              <Field id="password" label="Mật khẩu">
+                <PasswordInput
+                  name="password"
+                  autocomplete="current-password"
+                  invalid={!!sub.error}
+                />
+              </Field>
+              {/* The server's message, then any per-field detail of a 422 (e.g. a malformed address). */}
+              <Alert>{errorText(sub.error)}</Alert>
+              <Submit pending={sub.pending} busy="Đang đăng nhập…">
+                Đăng nhập
+              </Submit>
+            </form>
+          </Show>
 
           <p class="center">
             <A href={`/t/${slug()}/cong-khai`}>Kế hoạch công khai</A>

@@ -1,7 +1,7 @@
 // Reads and writes of the secretary's meeting record /t/:tenant/dot-sinh-hoat/:c/sinh-hoat/:m
 // and of the campaign page's meetings and compliance sections. Every write sends the version
 // the page holds; the answer is the whole meeting, which the page keeps as its new state.
-import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { action, json, query, redirect } from "@solidjs/router";
 import { ApiError, listMembers, type Member } from "../../api";
 import {
   createMeeting,
@@ -12,10 +12,11 @@ import {
   patchMeeting,
   putAttendance,
   type AttendanceEntry,
-  type Compliance,
   type Meeting,
   type MeetingPatch,
 } from "../../api-meetings";
+import { unitQuery } from "../../lib/unit-query";
+import { preloadOf } from "../../lib/preload";
 
 export const getMeetingRecord = query(getMeeting, "meeting");
 
@@ -28,22 +29,13 @@ export const getUnitMembers = query(
   "meeting-members",
 );
 
-/** `unitId` "" for the reader's whole subtree. */
-export const getCampaignCompliance = query(
-  (tenant: string, campaignId: string, unitId: string): Promise<Compliance> =>
-    getCompliance(tenant, campaignId, unitId || undefined),
-  "campaign-compliance",
-);
+export const getCampaignCompliance = unitQuery(getCompliance, "campaign-compliance");
 
 export const getPublic = query((tenant: string) => getPublicPlans(tenant), "public-plans");
 
-export function preloadMeeting(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getMeetingRecord(args.params.tenant ?? "", args.params.meetingId ?? "");
-}
+export const preloadMeeting = preloadOf(getMeetingRecord, "tenant", "meetingId");
 
-export function preloadPublic(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getPublic(args.params.tenant ?? "");
-}
+export const preloadPublic = preloadOf(getPublic, "tenant");
 
 /** An `<input type="datetime-local">` value (ICT wall time) as an instant with its offset. */
 export function fromLocalInput(v: string): string | null {

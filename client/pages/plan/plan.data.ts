@@ -18,6 +18,7 @@ import { prefillNeeded, type PrefillFacts } from "../../lib/plan";
 import { getCampaignDetail, getCampaignQueue } from "../campaigns/campaigns.data";
 import { getMe } from "../shell/shell.data";
 import { getMine, getMyTasks } from "../tasks/tasks.data";
+import { preloadOf } from "../../lib/preload";
 
 export interface PlanLoad {
   campaign: CampaignDetail;
@@ -154,10 +155,7 @@ export const getReview = query(async (tenant: string, campaignId: string, submis
   };
 }, "review");
 
-export function preloadReview(args: RoutePreloadFuncArgs): Promise<unknown> {
-  const p = args.params;
-  return getReview(p.tenant ?? "", p.campaignId ?? "", p.submissionId ?? "");
-}
+export const preloadReview = preloadOf(getReview, "tenant", "campaignId", "submissionId");
 
 /** localStorage key of a draft: per user too, so a shared phone never mixes two people's. */
 export const draftKey = (

@@ -10,7 +10,7 @@ import {
 } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { SubmissionDocument } from "../../components/PlanDocument";
-import { errorMessage, fieldError } from "../../lib/errors";
+import { alertUnlessField, fieldError } from "../../lib/errors";
 import { formatDate, TASK_STATUS_LABELS } from "../../lib/format";
 import { formatDateTime } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
@@ -137,7 +137,7 @@ export default function ReviewPage(props: RouteSectionProps) {
                   Trả lại để sửa
                 </Submit>
               </form>
-              <Alert>{fieldError(sub.error, "comment") ? "" : errorMessage(sub.error)}</Alert>
+              <Alert>{alertUnlessField(sub.error, "comment")}</Alert>
             </section>
           </Show>
 

@@ -54,7 +54,8 @@ export default function ShellPage(props: RouteSectionProps) {
               </A>
             </p>
             <p class="greeting">
-              Xin chào, <strong>{m().user.fullName}</strong>
+              Xin chào, <strong>{m().user.fullName}</strong> ·{" "}
+              <A href={`${base()}/bao-mat`}>Bảo mật tài khoản</A>
             </p>
             <p class="roles">
               <span class="visually-hidden">Vai trò: </span>

@@ -3,7 +3,7 @@
 import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { SubmissionDocument } from "../../components/PlanDocument";
-import { errorMessage, fieldError } from "../../lib/errors";
+import { alertUnlessField, fieldError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { formatDateTime } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
@@ -84,7 +84,7 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
                 Gửi góp ý
               </Submit>
             </form>
-            <Alert>{fieldError(sub.error, "body") ? "" : errorMessage(sub.error)}</Alert>
+            <Alert>{alertUnlessField(sub.error, "body")}</Alert>
             <p role="status" class="notice">
               {sub.result && !sub.pending ? "Đã gửi góp ý." : ""}
             </p>

@@ -4,6 +4,7 @@ import { action, json, query, type RoutePreloadFuncArgs } from "@solidjs/router"
 import { ApiError, getSubmission } from "../../api";
 import { addComment, listComments, listRoutedPlans } from "../../api-parents";
 import { getCampaignDetail } from "../campaigns/campaigns.data";
+import { preloadOf } from "../../lib/preload";
 
 export const getRoutedPlans = query((tenant: string) => listRoutedPlans(tenant), "routed-plans");
 
@@ -25,9 +26,7 @@ export const getSupervisedPlan = query(async (tenant: string, submissionId: stri
   };
 }, "supervised-plan");
 
-export function preloadSupervision(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getRoutedPlans(args.params.tenant ?? "");
-}
+export const preloadSupervision = preloadOf(getRoutedPlans, "tenant");
 
 export function preloadSupervisedPlan(args: RoutePreloadFuncArgs): Promise<unknown> {
   const p = args.params;

@@ -1,7 +1,7 @@
 // "Nhân bản": a tenant's own copy of a template, under a key and a name of its choosing.
 import { useSubmission } from "@solidjs/router";
 import { createSignal } from "solid-js";
-import { errorMessage, fieldError } from "../../lib/errors";
+import { alertUnlessField, fieldError } from "../../lib/errors";
 import { normaliseSlug } from "../../lib/slug";
 import { copyTemplate } from "./templates.data";
 import { Field, Input } from "../../components/Field";
@@ -51,7 +51,7 @@ export default function CloneForm(props: { tenant: string; fromKey: string; from
           }}
         />
       </Field>
-      <Alert>{err("key") || err("name") ? "" : errorMessage(sub.error)}</Alert>
+      <Alert>{alertUnlessField(sub.error, "key", "name")}</Alert>
       <Submit pending={sub.pending} busy="Đang nhân bản…">
         Nhân bản
       </Submit>

@@ -1,6 +1,6 @@
 // Reads and writes of the templates /t/:tenant/mau (admin): built-ins are read-only and
 // cloned; a tenant's own template is edited as a whole definition with its version.
-import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { action, json, query, redirect } from "@solidjs/router";
 import type { TemplateDefinition } from "../../../schema/template";
 import {
   cloneTemplate,
@@ -9,18 +9,15 @@ import {
   saveTemplate,
   type TemplateDetail,
 } from "../../api-admin";
+import { preloadOf } from "../../lib/preload";
 
 export const getTemplates = query(listTemplates, "templates");
 
 export const getTemplateDetail = query(requireTemplate, "template");
 
-export function preloadTemplates(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getTemplates(args.params.tenant ?? "");
-}
+export const preloadTemplates = preloadOf(getTemplates, "tenant");
 
-export function preloadTemplate(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getTemplateDetail(args.params.tenant ?? "", args.params.key ?? "");
-}
+export const preloadTemplate = preloadOf(getTemplateDetail, "tenant", "key");
 
 /** The definition alone: what GET adds (builtIn, launchBlockers) is not part of it. */
 export function definitionOf(t: TemplateDetail): TemplateDefinition {

@@ -188,20 +188,7 @@ function UnitNode(props: {
       </div>
       <Show when={expanded()}>
         <ul id={groupId()}>
-          <For each={kids()}>
-            {(k) => (
-              <UnitNode
-                unit={k}
-                level={props.level + 1}
-                tree={props.tree}
-                base={props.base}
-                admin={props.admin}
-                isOpen={props.isOpen}
-                toggle={props.toggle}
-                onEdit={props.onEdit}
-              />
-            )}
-          </For>
+          <For each={kids()}>{(k) => <UnitNode {...props} unit={k} level={props.level + 1} />}</For>
         </ul>
       </Show>
     </li>

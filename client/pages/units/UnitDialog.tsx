@@ -100,6 +100,40 @@ export default function UnitDialog(props: {
       />
     </Field>
   );
+  /** Where the unit moves to: anywhere but inside itself. */
+  const moveField = () => (
+    <Field
+      id="unit-move"
+      label="Chuyển vào đơn vị"
+      hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
+    >
+      <UnitSelect
+        id="unit-move"
+        name="parentId"
+        tree={props.tree}
+        value={untrack(() => unit()?.parentId ?? undefined)}
+        exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
+        required
+        describedBy="unit-move-hint"
+      />
+    </Field>
+  );
+  /** From which day the unit is closed. */
+  const closeField = () => (
+    <Field
+      id="unit-close"
+      label="Giải thể từ ngày"
+      error={fieldError(err(), "closedOn")}
+      hint={
+        <>
+          {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày này đơn vị
+          được ghi là đã giải thể.
+        </>
+      }
+    >
+      <DayInput name="closedOn" required value={formatDay(todayIct())} ref={focusSoon} />
+    </Field>
+  );
   const hidden = () => (
     <>
       <input type="hidden" name="op" value={op()} />
@@ -190,45 +224,9 @@ export default function UnitDialog(props: {
             )}
           </Match>
 
-          <Match when={op() === "move"}>
-            {form(
-              "Chuyển",
-              <Field
-                id="unit-move"
-                label="Chuyển vào đơn vị"
-                hint="Các đơn vị trực thuộc và đảng viên đi cùng đơn vị này."
-              >
-                <UnitSelect
-                  id="unit-move"
-                  name="parentId"
-                  tree={props.tree}
-                  value={untrack(() => unit()?.parentId ?? undefined)}
-                  exclude={unit() ? subtreeIds(props.tree, unit()!.id) : undefined}
-                  required
-                  describedBy="unit-move-hint"
-                />
-              </Field>,
-            )}
-          </Match>
+          <Match when={op() === "move"}>{form("Chuyển", moveField())}</Match>
 
-          <Match when={op() === "close"}>
-            {form(
-              "Giải thể",
-              <Field
-                id="unit-close"
-                label="Giải thể từ ngày"
-                error={fieldError(err(), "closedOn")}
-                hint={
-                  <>
-                    {DAY_HINT} Đơn vị không bị xóa: lịch sử và báo cáo cũ vẫn giữ nguyên, từ ngày
-                    này đơn vị được ghi là đã giải thể.
-                  </>
-                }
-              >
-                <DayInput name="closedOn" required value={formatDay(todayIct())} ref={focusSoon} />
-              </Field>,
-            )}
-          </Match>
+          <Match when={op() === "close"}>{form("Giải thể", closeField())}</Match>
         </Switch>
       </Show>
     </dialog>

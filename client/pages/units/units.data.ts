@@ -1,6 +1,6 @@
 // Reads and writes of the unit tree /t/:tenant/don-vi. The unit list is small (hundreds of
 // rows at most) and every structure screen needs it, so it is one shared cached read.
-import { action, json, query, revalidate, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { action, json, query, revalidate } from "@solidjs/router";
 import {
   ApiError,
   closeUnit,
@@ -11,13 +11,12 @@ import {
   type UnitKind,
 } from "../../api";
 import { DAY_HINT, parseDay } from "../../lib/labels";
+import { preloadOf } from "../../lib/preload";
 
 export const getUnits = query((tenant: string): Promise<Unit[]> => listUnits(tenant), "units");
 
 /** Preloads answer their promise: routes.ts runs them late (lazily) and handles failure. */
-export function preloadUnits(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getUnits(args.params.tenant ?? "");
-}
+export const preloadUnits = preloadOf(getUnits, "tenant");
 
 export type UnitOp = "add" | "rename" | "move" | "close";
 

@@ -1,0 +1,146 @@
+// One tenant at the product's scale under a 128 MB heap (issue 13): launch, a reminder day and
+// the rollup over a generated city (tests/gen/city.ts, seed 1) where every member has an
+// account. The process runs with --max-old-space-size=128 (tests/scale/vitest.config.ts and
+// the `scale` project of tests/vitest.config.ts): a job that holds the tenant in memory dies
+// here. `npm run test:scale` runs 500,000 members; CI (the `scale` project) runs 10,000: at
+// 50,000 the three jobs took ~2 minutes on the 2-core build machine, past CI's minute.
+// Each job's sampled peak heap is printed as a JSON line.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrations } from "../../schema/migrations";
+import { createCampaign } from "../../worker/data/campaigns";
+import { systemCtx } from "../../worker/data/context";
+import { finishLaunch, launchCampaign } from "../../worker/data/launch";
+import { provisionTenant } from "../../worker/data/tenants";
+import { runReminders } from "../../worker/cron/reminders";
+import { runRollup } from "../../worker/cron/rollup";
+import type { TenantHandle } from "../../worker/db/handles";
+import { localPlatform, type LocalPlatform } from "../../worker/db/local";
+import { migrate } from "../../worker/db/migrate";
+import type { TenantRecord } from "../../worker/env";
+import { mkdtempSync, rmSync } from "node:fs";
+import { getHeapStatistics } from "node:v8";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeCity } from "../gen/city";
+
+const MEMBERS = Number(process.env.SCALE_MEMBERS ?? 10_000);
+const HEAP_LIMIT_MIB = 128;
+const MiB = 1024 * 1024;
+
+let dir: string;
+let platform: LocalPlatform;
+let tenant: TenantRecord;
+let handle: TenantHandle;
+let campaignId: string;
+const clock = { now: new Date("2026-03-12T02:00:00Z") };
+
+/** Runs `job` sampling the heap every few milliseconds (between its awaits); the peak in MiB. */
+async function peakHeap<T>(name: string, job: () => Promise<T>) {
+  global.gc?.();
+  let peak = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const t0 = performance.now();
+  try {
+    const result = await job();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    const line = {
+      name: `scale.${name}.${MEMBERS}`,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+      peakHeapMiB: Math.round(peak / MiB),
+    };
+    console.log(JSON.stringify(line));
+    return { result, peakMiB: peak / MiB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+const one = async (sql: string, args: (string | number)[] = []) =>
+  Number((await handle.client.execute({ sql, args })).rows[0]!.n);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "shct-scale-"));
+  platform = localPlatform({ dataDir: dir, now: () => clock.now });
+  await migrate(platform.control().client, migrations.control);
+  const made = await provisionTenant(platform, {
+    tenant: { slug: "ha-noi", name: "Đảng bộ Thành phố", kind: "thanh-uy" },
+    admin: { email: "admin@ha-noi.vn", password: "mat-khau-du-dai", fullName: "Quản Trị Viên" },
+  });
+  tenant = made.tenant;
+  handle = platform.tenant(tenant);
+  await writeCity(
+    handle.client,
+    { id: made.rootUnitId, path: `/${made.rootUnitId}/` },
+    { members: MEMBERS, seed: 1 },
+  );
+  // Every member signs in (one statement: nothing of it passes through this process's heap).
+  await handle.client
+    .execute(`INSERT INTO users (id, email, full_name, member_id, created_at, updated_at)
+    SELECT 'u-' || id, id || '@ha-noi.vn', full_name, id, created_at, updated_at FROM members`);
+  const sys = systemCtx(handle.db, clock.now);
+  campaignId = (
+    await createCampaign(sys, {
+      templateKey: "tu-soi-tu-sua",
+      name: "Tự soi, tự sửa 2026",
+      startsOn: "2026-03-11",
+      dueOn: "2026-04-10",
+      unitIds: [made.rootUnitId],
+    })
+  ).id;
+}, 1_800_000);
+
+afterAll(() => {
+  platform?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe(`a tenant of ${MEMBERS.toLocaleString("vi-VN")} members, heap capped at ${HEAP_LIMIT_MIB} MB`, () => {
+  it("runs with its heap capped (old space 128 MB, plus V8's young generation)", () => {
+    expect(getHeapStatistics().heap_size_limit / MiB).toBeLessThan(HEAP_LIMIT_MIB + 64);
+  });
+
+  it("launches: every member's tasks, once", async () => {
+    const { peakMiB } = await peakHeap("launch", () =>
+      launchCampaign(systemCtx(handle.db, clock.now), campaignId),
+    );
+    const tasks = await one("SELECT count(*) AS n FROM tasks WHERE campaign_id = ?", [campaignId]);
+    const people = await one(
+      "SELECT count(DISTINCT member_id) AS n FROM tasks WHERE campaign_id = ? AND member_id != ''",
+      [campaignId],
+    );
+    expect(people).toBeGreaterThan(MEMBERS * 0.9);
+    await finishLaunch(systemCtx(handle.db, clock.now), campaignId);
+    expect(await one("SELECT count(*) AS n FROM tasks WHERE campaign_id = ?", [campaignId])).toBe(
+      tasks,
+    );
+    expect(peakMiB).toBeLessThan(HEAP_LIMIT_MIB);
+  });
+
+  it("rolls up: the root's figures count every member expected", async () => {
+    const { peakMiB } = await peakHeap("rollup", () =>
+      runRollup(handle.db, platform.control().db, tenant, clock.now),
+    );
+    const expected = await one(
+      "SELECT sum(expected) AS n FROM rollup_units WHERE campaign_id = ?",
+      [campaignId],
+    );
+    expect(expected).toBeGreaterThan(MEMBERS * 0.9);
+    expect(peakMiB).toBeLessThan(HEAP_LIMIT_MIB);
+  });
+
+  it("runs a reminder day: one digest for each member owed a plan, nothing twice", async () => {
+    clock.now = new Date("2026-04-07T01:00:00Z"); // three ICT days before the plan is due
+    const { peakMiB } = await peakHeap("reminders", () =>
+      runReminders(handle.db, clock.now, { email: true }),
+    );
+    const expected = await one(
+      "SELECT sum(expected) AS n FROM rollup_units WHERE campaign_id = ?",
+      [campaignId],
+    );
+    const digests = "SELECT count(*) AS n FROM notifications WHERE kind = 'reminder-digest'";
+    expect(await one(digests)).toBe(expected);
+    await runReminders(handle.db, clock.now, { email: true });
+    expect(await one(digests)).toBe(expected);
+    expect(peakMiB).toBeLessThan(HEAP_LIMIT_MIB);
+  });
+});

@@ -1,0 +1,52 @@
+// When a tenant's scheduled pass next has work, computed at the end of each pass and kept in
+// the control plane (tenants.next_due_at), so that the fan-out opens only tenants with
+// something due. Until then nothing in the tenant can change what the jobs do except a
+// write, and every successful write lowers next_due_at to its own instant (the mark,
+// worker/middleware/mark.ts).
+//
+// What the jobs wait for:
+// - reminders and rollups: both work by the ICT calendar day (reminders are decided per day;
+//   a rollup's fingerprint holds the date), so a tenant with an active campaign wakes at the
+//   next ICT midnight, and at each of its step deadlines still ahead (an item falls due, a
+//   deadline passes for the figures);
+// - the outbox: the earliest attempt of a message neither sent nor failed (retries with
+//   backoff, messages held through quiet hours; more than a pass delivers stays due now).
+// A tenant with neither wakes only when written to.
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { campaigns, outbox } from "../../schema/tables/tenant";
+import { hydrateCampaign, stepDueDates } from "../data/campaigns";
+import type { TenantDb } from "../db/handles";
+import { DAY_MS, ictDate } from "../../schema/rules/deadlines";
+
+const ICT_OFFSET_MS = 7 * 3_600_000;
+
+/** The first instant of the ICT day after `now`'s. */
+export const nextIctMidnight = (now: Date): number =>
+  Date.parse(`${ictDate(now)}T00:00:00Z`) - ICT_OFFSET_MS + DAY_MS;
+
+/** The next instant (epoch ms) this tenant's jobs have work, or null for none. One round trip. */
+export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null> {
+  const [active, [next]] = await db.batch([
+    db.select().from(campaigns).where(eq(campaigns.status, "active")),
+    db
+      .select({ at: outbox.nextAttemptAt })
+      .from(outbox)
+      .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(1),
+  ]);
+  const t = now.getTime();
+  const candidates: number[] = [];
+  if (next) candidates.push(Math.max(next.at.getTime(), t));
+  if (active.length) candidates.push(nextIctMidnight(now));
+  for (const row of active) {
+    let due: Record<string, Date>;
+    try {
+      due = stepDueDates(hydrateCampaign(row));
+    } catch {
+      continue; // dates that cannot be read wake nothing; the daily wake still comes
+    }
+    for (const at of Object.values(due)) if (at.getTime() > t) candidates.push(at.getTime());
+  }
+  return candidates.length ? Math.min(...candidates) : null;
+}
