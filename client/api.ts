@@ -147,7 +147,7 @@ export function membersExportUrl(tenant: string, format: "csv" | "xlsx", unitId?
 // ISO strings (instants) or YYYY-MM-DD (calendar days).
 
 /** A task is "todo" or "done", or follows its plan's submission once there is one. */
-export type TaskStatus = "todo" | "done" | SubmissionStatus;
+export type TaskStatus = "todo" | "done" | "excused" | SubmissionStatus;
 export type MyTask = Stored<Res<A["my"]["tasks"]["$get"]>["tasks"][number], "status", TaskStatus>;
 
 export async function listMyTasks(tenant: string): Promise<MyTask[]> {

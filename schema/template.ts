@@ -17,6 +17,7 @@
  */
 export * from "./template/scalars";
 export * from "./template/steps-forms";
+export * from "./template/completion";
 export * from "./template/definition";
 export * from "./template/match";
 export * from "./template/validate";

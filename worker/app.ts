@@ -2,13 +2,13 @@
 // different platforms (how to open databases, provision tenants, read the client address);
 // nothing below knows which runtime it runs on.
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import type { AppEnv, Bindings, Platform } from "./env";
 import { DomainError, onError } from "./errors";
 import { guard, policy } from "./http";
 import { authenticate } from "./middleware/auth";
 import { rejectForeignOrigin, requestContext } from "./middleware/context";
 import { markWrites } from "./middleware/mark";
+import { compressLarge } from "./middleware/compress";
 import { resolveTenant } from "./middleware/tenant";
 import { buildOpenApi } from "./openapi";
 import { auth } from "./routes/auth";
@@ -61,7 +61,8 @@ export function createApp(
   app.onError(onError);
   // Members write plans on cheap phones over 3G: compress what we send (a campaign's frozen
   // definition is ~20 kB of JSON). Cloudflare compresses at its edge, so only Node asks.
-  if (opts.compress) app.use("/api/*", compress());
+  // Not answers under 1 KiB (most of them): gzip costs more than it saves (compress.ts).
+  if (opts.compress) app.use("/api/*", ...compressLarge());
   app.use("/api/*", requestContext(getPlatform), rejectForeignOrigin);
   const routes = app
     .route("/api", health)

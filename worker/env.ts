@@ -3,6 +3,8 @@
 // they build; no route knows which runtime it runs on.
 import type { Context } from "hono";
 import type { ControlHandle, TenantHandle } from "./db/handles";
+import type { RunLong } from "./db/long-jobs";
+import type { TenantGate } from "./db/tenant-gate";
 import type { tenants } from "../schema/tables/control";
 import type { Role } from "../schema/vocab/roles";
 
@@ -86,11 +88,22 @@ export const fetchOutbound = (fetcher: typeof fetch = fetch): Outbound => ({
 export interface Platform {
   outbound: Outbound;
   control(): ControlHandle;
+  /** Names the control plane (its file or URL): the key of the tenant rows this process keeps
+   *  for a few seconds (worker/db/tenant-cache.ts). */
+  controlKey: string;
   /** The only way to a tenant's database. Callers pass the tenant resolved for the request. */
   tenant(
     t: Pick<TenantRecord, "id" | "dbUrl"> & Partial<Pick<TenantRecord, "dbToken">>,
   ): TenantHandle;
   provisioner: Provisioner;
+  /** Long work of a tenant (launch, roster import, export: worker/db/long-jobs.ts), off the
+   *  thread that answers requests where the runtime has one to spare: a worker thread with its
+   *  own connection on Node (worker/node-jobs), inline on Workers and in tests. The caller
+   *  awaits the result either way. */
+  runLong: RunLong;
+  /** Where one thread serves every tenant (Node): turns between tenants' requests
+   *  (worker/db/tenant-gate.ts). Unset on Workers, where each request has its own isolate turn. */
+  tenantGate?: TenantGate;
   now(): Date;
   /** The client's address as this runtime knows it (socket or CF-Connecting-IP), never
    *  X-Forwarded-For, which anyone can set. */

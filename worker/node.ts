@@ -15,6 +15,8 @@ import { seedDemoIfEmpty } from "./demo";
 import { fetchOutbound, type Platform } from "./env";
 import { mailFromProcessEnv } from "./mail/smtp";
 import { securityHeaders } from "./middleware/headers";
+import { threadPool } from "./node-jobs/pool";
+import { tenantGate } from "./db/tenant-gate";
 
 /** The app as Node serves it: the API, and the built client from `clientDir` (when it was
  *  built) with an SPA fallback to index.html. Every response carries the security headers. */
@@ -36,6 +38,15 @@ export function nodeApp(platform: Platform, clientDir: string) {
   return app;
 }
 
+/** The pool's thread entry: built beside this file (dist/node/node-jobs/thread.mjs), or the
+ *  source under tsx (`npm run dev`). */
+function threadScript(): URL {
+  const built = new URL("./node-jobs/thread.mjs", import.meta.url);
+  return existsSync(fileURLToPath(built))
+    ? built
+    : new URL("./node-jobs/thread.ts", import.meta.url);
+}
+
 export async function startNode(opts: {
   port: number;
   dataDir: string;
@@ -49,6 +60,24 @@ export async function startNode(opts: {
     sealKey: process.env.SEAL_KEY,
   });
   platform.signup = process.env.SIGNUP;
+  // Long work (launch, import, export, the scheduled pass) runs in worker threads, each with
+  // its own libSQL connections: libSQL runs statements synchronously on the calling thread, so
+  // on this one a 500k-member launch would stall every tenant. JOB_THREADS=0 keeps it inline.
+  const threads = Number(process.env.JOB_THREADS ?? "");
+  const pool =
+    threads === 0 && process.env.JOB_THREADS !== undefined
+      ? null
+      : threadPool({
+          script: threadScript(),
+          dataDir: opts.dataDir,
+          size: Number.isFinite(threads) && threads > 0 ? threads : undefined,
+        });
+  if (pool) platform.runLong = pool.runLong;
+  // Turns between tenants (db/tenant-gate.ts): a burst of one tenant's heavy requests is
+  // spread over turns of the event loop, each turn reading the other tenants' sockets first.
+  // TENANT_TURN_MS (default 10) is a turn's budget; 0 turns the gate off.
+  const turnMs = Number(process.env.TENANT_TURN_MS ?? 10);
+  if (turnMs > 0) platform.tenantGate = tenantGate(turnMs);
   await platform.control().client.execute("PRAGMA journal_mode = WAL");
   await migrate(platform.control().client, migrations.control);
   if (opts.seedDemo && (await seedDemoIfEmpty(platform)))
@@ -58,12 +87,15 @@ export async function startNode(opts: {
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? "127.0.0.1" });
   const cronEveryMs = Number(process.env.CRON_INTERVAL_MS ?? 5 * 60 * 1000);
   const timer = setInterval(() => {
-    runScheduledPass(platform).catch((err) => console.error("cron pass failed", err));
+    (pool ? pool.runPass() : runScheduledPass(platform)).catch((err) =>
+      console.error("cron pass failed", err),
+    );
   }, cronEveryMs);
   timer.unref();
   const stop = () => {
     clearInterval(timer);
     server.close(() => {
+      void pool?.close();
       platform.close();
       process.exit(0);
     });

@@ -262,8 +262,18 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
       ],
     },
     {
-      tag: "0013_stored_progress_figures",
-      when: 1795961501954,
+      tag: "0013_step_records",
+      when: 1795961858791,
+      hash: "edbfc57549db34833dcd1a10c2d9441279e84884b9c1d9561a7d05ba5dd13918",
+      statements: [
+        "CREATE TABLE `step_records` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`step_key` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`member_id` text DEFAULT '' NOT NULL,\n\t`period` text DEFAULT '' NOT NULL,\n\t`version` integer NOT NULL,\n\t`done_on` text,\n\t`place` text,\n\t`note` text,\n\t`link` text,\n\t`file_ref` text,\n\t`data_json` text,\n\t`by_user_id` text,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `step_records_version_uq` ON `step_records` (`campaign_id`,`step_key`,`unit_id`,`member_id`,`period`,`version`);",
+        "CREATE INDEX `step_records_campaign_idx` ON `step_records` (`campaign_id`,`unit_id`);",
+      ],
+    },
+    {
+      tag: "0014_stored_progress_figures",
+      when: 1795962342658,
       hash: "33c1e60e7a4abf6c86ef7a587c55f0dcaeca073d1112b0ca6e3425ef2afc483c",
       statements: [
         "CREATE TABLE `progress_dirty` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`unit_id` text,\n\t`campaign_id` text\n);",

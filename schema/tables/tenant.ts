@@ -5,3 +5,4 @@
 export * from "./people";
 export * from "./campaigns";
 export * from "./progress";
+export * from "./step-records";

@@ -5,6 +5,7 @@
 // is saved.
 import * as v from "valibot";
 import { INVALID_FIELD_TYPE, type FieldType, type LeafFieldType } from "../vocab/field-types";
+import { Completion, EvidencePart } from "../vocab/completions";
 import { ManagementCategory } from "../vocab/management-categories";
 import { PositionCode } from "../vocab/positions";
 import { Owner } from "../vocab/step-kinds";
@@ -97,6 +98,15 @@ export const Due = v.variant("kind", [
 ]);
 export type Due = v.InferOutput<typeof Due>;
 
+/** What an acknowledged step must be shown with: the date it was done always, and the parts
+ *  listed (a note, the place, a link or the reference of a file or document). */
+export const Evidence = v.object({
+  /** What the evidence is, in words, for the one who marks the step done. */
+  what: Text,
+  needs: v.pipe(v.array(EvidencePart), v.minLength(1)),
+});
+export type Evidence = v.InferOutput<typeof Evidence>;
+
 export const Step = v.object({
   key: Key,
   title: Text,
@@ -113,6 +123,11 @@ export const Step = v.object({
   meetingRulesKey: v.optional(Key),
   /** Evidence the step was done, e.g. the link and time of materials posted to Sổ tay. */
   proof: v.optional(v.picklist(["link-and-time"])),
+  /** How the step is done (schema/vocab/completions.ts). Optional in the shape so that
+   *  campaigns frozen before it existed still read; validateTemplate requires it. */
+  completion: v.optional(Completion),
+  /** For `acknowledged`: what the acknowledgement must carry. */
+  evidence: v.optional(Evidence),
   cite: Cite,
 });
 export type Step = v.InferOutput<typeof Step>;

@@ -1,6 +1,7 @@
 // Cross-field checks of a template definition: what valibot alone cannot check.
 import * as v from "valibot";
 import { isRealDate } from "../rules/deadlines";
+import { completionProblems } from "./completion";
 import { TemplateDefinition } from "./definition";
 import { formLeafFields, type MemberFilter, type Step } from "./steps-forms";
 
@@ -156,6 +157,9 @@ export function validateTemplate(input: unknown): ValidationResult {
       }
     }
   }
+
+  // Every step can be done, by the way it states (schema/template/completion.ts).
+  for (const p of completionProblems(def)) say(p);
 
   // Loops: a deadline computed from itself, or a step that must come after itself. The two
   // graphs are separate: "due 3 days before the meeting" does not order the steps.

@@ -88,6 +88,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       appliesTo: CHI_BO,
       due: { kind: "relative", toStep: "cb-dang-tai-lieu", offsetDays: 0, rule: "den-het-ngay" },
       meetingRulesKey: "cb-sinh-hoat",
+      completion: "meeting-scheduled",
       cite: "004 §II.4.1 Bước 1",
     },
     {
@@ -102,6 +103,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       due: { kind: "relative", toStep: "cb-sinh-hoat", offsetDays: -3, rule: "den-het-ngay" },
       after: ["cb-chuan-bi"],
       proof: "link-and-time",
+      completion: "materials-sent",
       cite: "004 §II.4.1 Bước 1",
     },
     {
@@ -117,6 +119,11 @@ export const ct24SinhHoat: TemplateDefinition = {
       // The plan sets no lead time; the leaders must know before the meeting day.
       due: { kind: "relative", toStep: "cb-sinh-hoat", offsetDays: -1, rule: "truoc-ngay" },
       after: ["cb-chuan-bi"],
+      completion: "acknowledged",
+      evidence: {
+        what: "Đã báo lịch cho đồng chí UVTV, ĐUV phụ trách: tên người nhận, cách báo (điện thoại, văn bản)",
+        needs: ["note"],
+      },
       cite: "004 §IV.3",
     },
     {
@@ -133,6 +140,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       after: ["cb-dang-tai-lieu"],
       formKey: "bien-ban-chi-bo",
       meetingRulesKey: "cb-sinh-hoat",
+      completion: "meeting-held",
       cite: "004 §II.3; §II.4.1 Bước 2, Bước 3",
     },
     {
@@ -146,6 +154,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       appliesTo: CHI_BO,
       due: { kind: "relative", toStep: "cb-sinh-hoat", offsetDays: 0, rule: "den-het-ngay" },
       after: ["cb-dang-tai-lieu"],
+      completion: "meeting-attended",
       cite: "004 §II.4.1 Bước 2",
     },
     {
@@ -165,6 +174,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       },
       after: ["cb-sinh-hoat"],
       formKey: "bao-cao-ket-qua",
+      completion: "report-filed",
       cite: "004 §IV.3",
     },
     // 4.2 Đảng ủy
@@ -179,6 +189,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       appliesTo: DANG_UY,
       due: { kind: "relative", toStep: "du-gui-tai-lieu", offsetDays: 0, rule: "den-het-ngay" },
       meetingRulesKey: "du-sinh-hoat",
+      completion: "meeting-scheduled",
       cite: "004 §II.4.2 Bước 1",
     },
     {
@@ -191,6 +202,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       appliesTo: DANG_UY,
       due: { kind: "relative", toStep: "du-sinh-hoat", offsetDays: -3, rule: "den-het-ngay" },
       after: ["du-chuan-bi"],
+      completion: "materials-sent",
       cite: "004 §II.4.2 Bước 1",
     },
     {
@@ -206,6 +218,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       after: ["du-gui-tai-lieu"],
       formKey: "bien-ban-dang-uy",
       meetingRulesKey: "du-sinh-hoat",
+      completion: "meeting-held",
       cite: "004 §II.3; §II.4.2 Bước 2, Bước 3",
     },
     {
@@ -229,6 +242,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       },
       due: { kind: "relative", toStep: "du-sinh-hoat", offsetDays: 0, rule: "den-het-ngay" },
       after: ["du-gui-tai-lieu"],
+      completion: "meeting-attended",
       cite: "004 §II.2; §II.4.2 Bước 2 (Lưu ý: 100% đảng ủy viên đều tham gia ý kiến)",
     },
     {
@@ -243,6 +257,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       due: { kind: "undated", note: "Kế hoạch chỉ nói “sau đợt sinh hoạt”, không nêu hạn." },
       after: ["cb-bao-cao"],
       formKey: "bao-cao-ket-qua",
+      completion: "report-filed",
       cite: "004 §IV.2",
     },
     // 4.3 UBND, MTTQ, đoàn thể
@@ -257,6 +272,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       appliesTo: CQ_DT,
       due: { kind: "relative", toStep: "cq-gui-tai-lieu", offsetDays: 0, rule: "den-het-ngay" },
       meetingRulesKey: "cq-sinh-hoat",
+      completion: "meeting-scheduled",
       cite: "004 §II.4.3",
     },
     {
@@ -269,6 +285,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       appliesTo: CQ_DT,
       due: { kind: "relative", toStep: "cq-sinh-hoat", offsetDays: -3, rule: "den-het-ngay" },
       after: ["cq-chuan-bi"],
+      completion: "materials-sent",
       cite: "004 §II.4.3; §II.4.2 Bước 1",
     },
     {
@@ -284,6 +301,7 @@ export const ct24SinhHoat: TemplateDefinition = {
       after: ["cq-gui-tai-lieu"],
       formKey: "bien-ban-co-quan",
       meetingRulesKey: "cq-sinh-hoat",
+      completion: "meeting-held",
       cite: "004 §II.3; §II.4.3",
     },
   ],

@@ -53,6 +53,11 @@ export const dienDanChiBo: TemplateDefinition = {
         kind: "undated",
         note: "Hướng dẫn không nêu hạn; làm trước khi các chi bộ tổ chức diễn đàn.",
       },
+      completion: "acknowledged",
+      evidence: {
+        what: "Số, ngày của kế hoạch chỉ đạo tổ chức diễn đàn gửi các chi bộ",
+        needs: ["link-or-file"],
+      },
       cite: "003 §III.2",
     },
     {
@@ -65,6 +70,7 @@ export const dienDanChiBo: TemplateDefinition = {
       appliesTo: CHI_BO,
       due: { kind: "relative", toStep: "dien-dan", offsetDays: -1, rule: "truoc-ngay" },
       meetingRulesKey: "dien-dan",
+      completion: "meeting-scheduled",
       cite: "003 §II.1; §III.3",
     },
     {
@@ -77,6 +83,7 @@ export const dienDanChiBo: TemplateDefinition = {
       appliesTo: CHI_BO,
       due: { kind: "relative", toStep: "dien-dan", offsetDays: 0, rule: "den-het-ngay" },
       formKey: "tu-lien-he-27",
+      completion: "member-form-submitted",
       cite: "003 §II.2.a",
     },
     {
@@ -91,6 +98,7 @@ export const dienDanChiBo: TemplateDefinition = {
       after: ["chuan-bi"],
       formKey: "ket-luan-dien-dan",
       meetingRulesKey: "dien-dan",
+      completion: "meeting-held",
       cite: "003 §II.2.a",
     },
     {
@@ -104,6 +112,7 @@ export const dienDanChiBo: TemplateDefinition = {
       due: { kind: "campaign-end" },
       after: ["dien-dan"],
       formKey: "du-thao-nghi-quyet",
+      completion: "unit-form-submitted",
       cite: "003 §II.2.b",
     },
     {
@@ -117,6 +126,7 @@ export const dienDanChiBo: TemplateDefinition = {
       due: { kind: "campaign-end" },
       after: ["hop-chi-uy"],
       meetingRulesKey: "thong-qua-nghi-quyet",
+      completion: "meeting-held",
       cite: "003 §II.3.1",
     },
     {
@@ -130,6 +140,7 @@ export const dienDanChiBo: TemplateDefinition = {
       due: { kind: "campaign-end" },
       after: ["thong-qua-nghi-quyet"],
       formKey: "ke-hoach-2-trong-1",
+      completion: "member-form-submitted",
       cite: "003 §II.3.2",
     },
     {
@@ -140,6 +151,11 @@ export const dienDanChiBo: TemplateDefinition = {
       appliesTo: CHI_BO,
       due: { kind: "campaign-end" },
       after: ["ke-hoach-ca-nhan"],
+      completion: "acknowledged",
+      evidence: {
+        what: "Ngày, nơi tổ chức lễ ký cam kết và số đảng viên đã ký",
+        needs: ["place", "note"],
+      },
       cite: "003 §II.3.3",
     },
     {
@@ -151,6 +167,7 @@ export const dienDanChiBo: TemplateDefinition = {
       due: { kind: "relative", toStep: "le-ky-cam-ket", offsetDays: 0, rule: "den-het-ngay" },
       after: ["ke-hoach-ca-nhan"],
       formKey: "cam-ket",
+      completion: "member-form-submitted",
       cite: "003 §II.3.3; §III.3",
     },
   ],

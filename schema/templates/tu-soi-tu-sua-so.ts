@@ -47,6 +47,7 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       // of the two binds, so the conference is held by the end of 27/3.
       due: { kind: "campaign-end", rule: "den-het-ngay" },
       meetingRulesKey: "hoi-nghi-hoc-tap",
+      completion: "meeting-held",
       cite: "001 §II.2, §II.3",
     },
     {
@@ -60,6 +61,7 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       due: { kind: "campaign-end" },
       after: ["hoi-nghi-hoc-tap"],
       formKey: "ke-hoach-hanh-dong-chi-bo",
+      completion: "unit-form-submitted",
       cite: "001 §II.4",
     },
     {
@@ -73,6 +75,7 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       due: { kind: "relative", toStep: "kiem-diem", offsetDays: -1, rule: "truoc-ngay" },
       after: ["hoi-nghi-hoc-tap"],
       formKey: "tu-soi-tu-sua-ca-nhan",
+      completion: "member-form-submitted",
       cite: "001 §III.3.1",
     },
     {
@@ -86,6 +89,7 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       due: { kind: "campaign-end", rule: "den-het-ngay" },
       after: ["hoi-nghi-hoc-tap"],
       meetingRulesKey: "kiem-diem-thuong-ky",
+      completion: "meeting-held",
       cite: "001 §III.3.1, §III.4",
     },
     {
@@ -98,6 +102,7 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       due: { kind: "campaign-end" },
       after: ["hoi-nghi-hoc-tap", "kiem-diem"],
       formKey: "bao-cao-ket-qua",
+      completion: "report-filed",
       cite: "001 phần Tổ chức thực hiện",
     },
     {
@@ -109,6 +114,11 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       kind: "publicize",
       appliesTo: { unitKinds: ["dang-bo", "dang-bo-co-so"] },
       due: { kind: "undated", note: "Kế hoạch không nêu hạn." },
+      completion: "acknowledged",
+      evidence: {
+        what: "Đường dẫn bài tuyên truyền trên trang thông tin điện tử của Sở và ngày đăng",
+        needs: ["link"],
+      },
       cite: "001 §II.5",
     },
   ],

@@ -45,6 +45,11 @@ export const tuSoiTuSua: TemplateDefinition = {
       kind: "cascade-guidance",
       appliesTo: { unitKinds: ["dang-bo-co-so"] },
       due: { kind: "undated", note: "Hướng dẫn không nêu hạn riêng cho việc triển khai." },
+      completion: "acknowledged",
+      evidence: {
+        what: "Văn bản hoặc hội nghị triển khai hướng dẫn tới các chi bộ (ngày, nơi triển khai, số văn bản)",
+        needs: ["place", "link-or-file"],
+      },
       cite: "000 §III.4",
     },
     {
@@ -57,6 +62,7 @@ export const tuSoiTuSua: TemplateDefinition = {
       appliesTo: { unitKinds: ["chi-bo"] },
       due: { kind: "relative", toStep: "gui-tai-lieu", offsetDays: 0, rule: "den-het-ngay" },
       meetingRulesKey: "hoi-nghi-tu-soi",
+      completion: "meeting-scheduled",
       cite: "000 §II.2 Bước 1",
     },
     {
@@ -69,6 +75,7 @@ export const tuSoiTuSua: TemplateDefinition = {
       appliesTo: { unitKinds: ["chi-bo"] },
       due: { kind: "relative", toStep: "hoi-nghi", offsetDays: -3, rule: "den-het-ngay" },
       after: ["chuan-bi"],
+      completion: "materials-sent",
       cite: "000 §II.2 Bước 2",
     },
     {
@@ -82,6 +89,7 @@ export const tuSoiTuSua: TemplateDefinition = {
       due: { kind: "relative", toStep: "hoi-nghi", offsetDays: -1, rule: "truoc-ngay" },
       after: ["gui-tai-lieu"],
       formKey: "ke-hoach-tu-duong",
+      completion: "member-form-submitted",
       cite: "000 §II.2 Bước 2",
     },
     {
@@ -97,6 +105,7 @@ export const tuSoiTuSua: TemplateDefinition = {
       due: { kind: "campaign-end", rule: "den-het-ngay" },
       after: ["chuan-bi"],
       meetingRulesKey: "hoi-nghi-tu-soi",
+      completion: "meeting-held",
       cite: "000 §II.2 Bước 3; §II.3",
     },
     {
@@ -110,6 +119,8 @@ export const tuSoiTuSua: TemplateDefinition = {
       due: { kind: "campaign-end" },
       after: ["hoi-nghi"],
       formKey: "ke-hoach-tu-duong",
+      // The signed plan reaches the cell: the cell's confirmation is its receipt.
+      completion: "member-form-confirmed",
       cite: "000 §II.2 Bước 3; §II.3",
     },
     {
@@ -122,6 +133,7 @@ export const tuSoiTuSua: TemplateDefinition = {
       appliesTo: { unitKinds: ["chi-bo"] },
       due: { kind: "campaign-end" },
       after: ["hoan-thien-ky-nop"],
+      completion: "all-plans-confirmed",
       cite: "000 §II.2 Bước 3; mẫu kế hoạch tu dưỡng",
     },
     {
@@ -132,6 +144,11 @@ export const tuSoiTuSua: TemplateDefinition = {
       appliesTo: { publication: ["niem-yet-cong-khai"] },
       due: { kind: "campaign-end" },
       after: ["xac-nhan-ke-hoach"],
+      completion: "acknowledged",
+      evidence: {
+        what: "Nơi, ngày niêm yết và ảnh chụp hoặc đường dẫn bản niêm yết",
+        needs: ["place", "link-or-file"],
+      },
       cite: "000 §II.2 Bước 3",
     },
     {
@@ -156,7 +173,12 @@ export const tuSoiTuSua: TemplateDefinition = {
         rebase: { anchor: "campaign-end", offsetDays: 5 },
       },
       after: ["hoan-thien-ky-nop"],
-      formKey: "ke-hoach-tu-duong",
+      // Sending the copy is its own act: confirming the plan does not do it.
+      completion: "acknowledged",
+      evidence: {
+        what: "Ngày nộp và số, ký hiệu của bản nộp (hoặc giấy biên nhận) của Ban Tuyên giáo",
+        needs: ["link-or-file"],
+      },
       cite: "000 §II.4",
     },
     {
@@ -169,6 +191,11 @@ export const tuSoiTuSua: TemplateDefinition = {
       appliesTo: { unitKinds: ["chi-bo"] },
       due: { kind: "undated", note: "Hướng dẫn không nêu hạn gửi cho tổ chức giám sát." },
       after: ["xac-nhan-ke-hoach"],
+      completion: "acknowledged",
+      evidence: {
+        what: "Ngày gửi, tổ chức giám sát nhận (ban công tác mặt trận, Công đoàn) và số văn bản gửi",
+        needs: ["note", "link-or-file"],
+      },
       cite: "000 §II.4",
     },
   ],

@@ -17,3 +17,4 @@ export * from "./levels";
 export * from "./management-categories";
 export * from "./organisations";
 export * from "./positions";
+export * from "./completions";

@@ -6,7 +6,9 @@ export const SUBMISSION_STATUSES = ["draft", "submitted", "returned", "confirmed
 export const SubmissionStatus = /* @__PURE__ */ v.picklist(SUBMISSION_STATUSES);
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
-export const TASK_STATUSES = ["todo", ...SUBMISSION_STATUSES, "done"] as const;
+/** "excused": the member is excused (miễn sinh hoạt, tuổi cao…) or excused from the meeting:
+ *  neither pending nor late. */
+export const TASK_STATUSES = ["todo", ...SUBMISSION_STATUSES, "done", "excused"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
@@ -16,4 +18,5 @@ export const TASK_STATUS_LABELS: Readonly<Record<TaskStatus, string>> = {
   returned: "Bị trả lại",
   confirmed: "Đã xác nhận",
   done: "Đã xong",
+  excused: "Được miễn",
 };

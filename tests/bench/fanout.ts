@@ -29,6 +29,7 @@ import { tursoPlatform } from "../../worker/db/turso";
 import { seedDemo } from "../../worker/demo";
 import { makeApp } from "../support/app";
 import { createHranaHandler } from "../support/hrana";
+import { bundleScript } from "../support/worker-bundle";
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -182,11 +183,7 @@ export async function workerBundle() {
     const hrana = createHranaHandler({ token, resolve: () => join(dir, "control.db") });
     const t0 = performance.now();
     const mf = new Miniflare({
-      modules: true,
-      scriptPath: join(out, "index.js"),
-      modulesRoot: out,
-      compatibilityDate: "2026-07-01",
-      compatibilityFlags: ["nodejs_compat"],
+      ...bundleScript(out),
       bindings: {
         CONTROL_DB_URL: "libsql://control-bench.turso.io",
         CONTROL_DB_TOKEN: token,

@@ -2,6 +2,7 @@
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchArchive } from "./archive";
+import { benchApi } from "./api";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
 import { benchLoginFlood } from "./login-flood";
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["login", benchLoginFlood],
   ["soak", benchSoak],
   ["archive", benchArchive],
+  ["api", benchApi],
 ];
 for (const [name, run] of benches) {
   if (only && !name.startsWith(only)) continue;

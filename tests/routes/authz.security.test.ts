@@ -890,6 +890,87 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/monthly-reviews/:unitId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/monthly-reviews/${f.cellA.id}`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/monthly-reviews/:unitId/:period",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/monthly-reviews/${f.cellA.id}/2026-03`,
+      body: {
+        version: 0,
+        data: {
+          "nhan-xet-chung": "Đa số thực hiện tốt.",
+          "mat-duoc": "Gương mẫu.",
+          "mat-chua-duoc": "Còn chậm.",
+          "yeu-cau-bao-cao": "khong",
+        },
+      },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period",
+    // 000 has no periodic report: past the guard, the report is not found (404); 003's is
+    // filed in tests/scenarios/fidelity.test.ts.
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}/2026-H1`,
+      body: { version: 0, data: {} },
+    }),
+    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/checklist",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/steps/ke-hoach-hanh-dong/checklist`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/steps/gui-giam-sat/units/${f.cellA.id}`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/steps/gui-giam-sat/units/${f.cellA.id}`,
+      body: {
+        version: 0,
+        doneOn: "2025-01-02",
+        note: "Đã gửi ban công tác mặt trận khu dân cư.",
+        fileRef: "Sổ công văn đi số 12",
+      },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/mine",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/steps/niem-yet-cong-khai/mine`,
+      body: {
+        version: 0,
+        doneOn: "2025-01-02",
+        place: "Bảng tin cơ quan",
+        link: "https://example.vn/niem-yet.jpg",
+      },
+    }),
+    // The member passes the guard but is not one who posts publicly: 422, not 403.
+    expect: { ...signedIn(403), member: 422 },
+  },
+  {
+    method: "GET",
     route: "/api/t/:tenant/campaigns/:id/reviews",
     request: async (f) => ({
       path: `${T}/campaigns/${f.campaignId}/reviews?memberId=${f.memberA.id}`,

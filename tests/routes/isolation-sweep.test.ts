@@ -127,6 +127,9 @@ describe("the fixture", () => {
         "meetings.minutes",
         "notifications.title",
         "reviews.note",
+        "step_records.place",
+        "step_records.note",
+        "step_records.file_ref",
       ]),
     );
   });

@@ -42,6 +42,8 @@ const BY_NAME: Record<string, string> = {
   memberId: "member",
   grantId: "grant",
   key: "template",
+  stepKey: "step",
+  reportKey: "report",
 };
 const BY_SEGMENT: Record<string, string> = {
   units: "unit",
@@ -65,7 +67,12 @@ export function paramKinds(route: string): Record<string, string> {
   segments.forEach((s, i) => {
     if (!s.startsWith(":")) return;
     const name = s.slice(1);
-    const kind = BY_NAME[name] ?? (name === "id" ? BY_SEGMENT[segments[i - 1]!] : undefined);
+    const kind =
+      name === "period"
+        ? route.includes("/monthly-reviews/")
+          ? "month"
+          : "half-year"
+        : (BY_NAME[name] ?? (name === "id" ? BY_SEGMENT[segments[i - 1]!] : undefined));
     if (!kind)
       throw new Error(
         `${route}: no fixture id for :${name} — name its kind in tests/support/rich.ts`,
@@ -203,7 +210,28 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
     },
   );
   ids.campaign = campaign.id;
+  // Keys and periods of the campaign's own obligations: a unit step done by acknowledgement,
+  // a periodic report (seed 000 has none: its routes answer that), a month and a half-year.
+  Object.assign(ids, {
+    step: "gui-giam-sat",
+    report: "bao-cao-6-thang",
+    month: "2026-03",
+    "half-year": "2026-H1",
+  });
   await asAdmin("POST", "/campaigns/:id/launch", { id: campaign.id });
+  // A cell step acknowledged with its evidence (place, note, the number of what was sent).
+  await asAdmin(
+    "PUT",
+    "/campaigns/:id/steps/:stepKey/units/:unitId",
+    { id: campaign.id, stepKey: "gui-giam-sat", unitId: cellA.id },
+    {
+      version: 0,
+      doneOn: "2026-03-10",
+      place: `Hội trường ${M}`,
+      note: `Đã triển khai tới các chi bộ ${M}`,
+      fileRef: `Số 12-HD ${M}`,
+    },
+  );
   const C = { id: campaign.id };
 
   // Plans: a2 writes and submits, a1 confirms with the cell's opinion, a2 drafts again;

@@ -16,6 +16,16 @@ export const GROUP_TOKEN = "group-token-test";
 export const PLATFORM_TOKEN = "platform-token-test";
 const CONTROL_HOST = `control-${ORG}.turso.io`;
 
+/** How Miniflare loads the bundle `wrangler deploy --dry-run` wrote to `out`: the same
+ *  compatibility settings as wrangler.toml. */
+export const bundleScript = (out: string) => ({
+  modules: true as const,
+  scriptPath: join(out, "index.js"),
+  modulesRoot: out,
+  compatibilityDate: "2026-07-01",
+  compatibilityFlags: ["nodejs_compat"],
+});
+
 export async function startWorkerBundle(
   opts: {
     /** Bind the Queue that fans the cron out (without it the scheduled pass runs inline). */
@@ -44,11 +54,7 @@ export async function startWorkerBundle(
   });
   const hosts: string[] = [];
   const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(out, "index.js"),
-    modulesRoot: out,
-    compatibilityDate: "2026-07-01",
-    compatibilityFlags: ["nodejs_compat"],
+    ...bundleScript(out),
     ...(opts.queue
       ? {
           queueProducers: { JOBS: { queueName: "shct-tenant-jobs" } },
@@ -99,4 +105,24 @@ export async function startWorkerBundle(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One JSON call to a tenant's API on the bundle, as the bearer of `token`. */
+export async function tenantCall<T>(
+  mf: Pick<Miniflare, "dispatchFetch">,
+  token: string,
+  slug: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await mf.dispatchFetch(`https://app.example/api/t/${slug}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body ? { "Content-Type": "application/json" } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: (await res.json().catch(() => null)) as T };
 }

@@ -12,6 +12,7 @@ import { Miniflare, Response as MfResponse, type Request as MfRequest } from "mi
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createHranaHandler } from "../support/hrana";
 import { createTursoPlatformStandIn } from "../support/turso-platform";
+import { bundleScript } from "../support/worker-bundle";
 
 const ORG = "test-org";
 const CONTROL_HOST = `control-${ORG}.turso.io`;
@@ -43,11 +44,7 @@ beforeAll(async () => {
     resolve: (host) => (host === CONTROL_HOST ? controlFile : standIn.fileFor(host)),
   });
   mf = new Miniflare({
-    modules: true,
-    scriptPath: join(out, "index.js"),
-    modulesRoot: out,
-    compatibilityDate: "2026-07-01",
-    compatibilityFlags: ["nodejs_compat"],
+    ...bundleScript(out),
     bindings: {
       CONTROL_DB_URL: `libsql://${CONTROL_HOST}`,
       CONTROL_DB_TOKEN: CONTROL_TOKEN,

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import type { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ORG, startWorkerBundle } from "../support/worker-bundle";
+import { ORG, startWorkerBundle, tenantCall } from "../support/worker-bundle";
 
 let bundle: Awaited<ReturnType<typeof startWorkerBundle>>;
 let mf: Miniflare;
@@ -122,23 +122,8 @@ describe("the Worker bundle in workerd", () => {
     };
     const parent = await signup("quan-cha", "a@cha.vn");
     const child = await signup("phuong-con", "a@con.vn");
-    const call = async <T>(
-      token: string,
-      slug: string,
-      method: string,
-      path: string,
-      body?: unknown,
-    ) => {
-      const res = await mf.dispatchFetch(`https://app.example/api/t/${slug}${path}`, {
-        method,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(body ? { "Content-Type": "application/json" } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as T };
-    };
+    const call = <T>(token: string, slug: string, method: string, path: string, body?: unknown) =>
+      tenantCall<T>(mf, token, slug, method, path, body);
     const cell = await call<{ id: string }>(child, "phuong-con", "POST", "/units", {
       name: "Chi bộ số 1",
       kind: "chi-bo",

@@ -1,29 +1,16 @@
-// Reminders for one tenant: decide the items (domain/reminders.ts), record each once in the
-// ledger, then give every person one digest notification with what is new — and, outside the
-// tenant's quiet hours, the same digest by e-mail and webhook through the outbox.
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import {
-  campaignUnits as campaignUnitsTable,
-  campaigns,
-  grants,
-  meetings,
-  notifications,
-  outbox,
-  reminderLedger,
-  reports,
-  units,
-  users,
-} from "../../schema/tables/tenant";
-import { unitMatches, type UnitKind } from "../../schema/template";
-import { requireCampaign, stepDueDates } from "../data/campaigns";
-import { systemCtx } from "../data/context";
-import { campaignRoster } from "../data/progress";
-import { meetingSteps } from "../data/meetings";
+// Reminders for one tenant: decide the items (./reminder-items.ts, domain/reminders.ts) a page
+// of members at a time, record each once in the ledger, then give every person one digest
+// notification with what is new — and, outside the tenant's quiet hours, the same digest by
+// e-mail and webhook through the outbox. Memory is one page; round trips are a few plus two
+// per page of members and one per page of people (issue 13).
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { notifications, reminderLedger, settings, users } from "../../schema/tables/tenant";
+import { DEFAULT_NOTIFY, type NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
 import type { TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
-import { planReminders, unitReminders, type ReminderItem } from "../domain/reminders";
-import { readNotifySettings } from "../data/settings";
+import type { ReminderItem } from "../domain/reminders";
+import { decideReminders, MEMBER_PAGE } from "./reminder-items";
 import { outboundRows } from "./outbox";
 
 export interface ReminderReport {
@@ -31,186 +18,130 @@ export interface ReminderReport {
   notifications: number;
 }
 
-async function decide(db: TenantDb, now: Date, daysBefore: number): Promise<ReminderItem[]> {
-  const active = await db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(eq(campaigns.status, "active"));
-  if (active.length === 0) return [];
-  const userByMember = new Map(
-    (
-      await db
-        .select({ id: users.id, memberId: users.memberId, disabledAt: users.disabledAt })
-        .from(users)
-    )
-      .filter((u) => u.memberId && !u.disabledAt)
-      .map((u) => [u.memberId!, u.id]),
-  );
-  const secretaryGrants = await db
-    .select({ userId: grants.userId, unitId: grants.unitId })
-    .from(grants)
-    .where(eq(grants.role, "secretary"));
-  const allUnits = await db.select().from(units);
-  const items: ReminderItem[] = [];
-  for (const { id } of active) {
-    const c = await requireCampaign(db, id);
-    const due = stepDueDates(c);
-    const { step, dueAt, entries } = await campaignRoster(systemCtx(db, now), { campaign: c });
-    if (step?.formKey)
-      for (const e of entries) {
-        const userId = userByMember.get(e.memberId);
-        if (!userId || !e.counts.expected) continue;
-        items.push(
-          ...planReminders(
-            {
-              campaignId: c.id,
-              campaignName: c.name,
-              memberUserId: userId,
-              memberId: e.memberId,
-              submission: e.submission?.status ?? null,
-              dueAt,
-            },
-            daysBefore,
-            now,
-          ),
-        );
-      }
-    const [meetingRows, reportRows] = await Promise.all([
-      db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
-      db
-        .select({ unitId: reports.unitId, reportKey: reports.reportKey })
-        .from(reports)
-        .where(eq(reports.campaignId, c.id)),
-    ]);
-    const awaiting = new Map<string, number>();
-    for (const e of entries)
-      if (e.submission?.status === "submitted")
-        awaiting.set(e.unitId, (awaiting.get(e.unitId) ?? 0) + 1);
-    const targetIds = new Set(
-      (
-        await db
-          .select({ unitId: campaignUnitsTable.unitId })
-          .from(campaignUnitsTable)
-          .where(eq(campaignUnitsTable.campaignId, c.id))
-      ).map((r) => r.unitId),
-    );
-    const targets = allUnits.filter((u) => targetIds.has(u.id));
-    for (const unit of allUnits) {
-      if (unit.closedOn || !targets.some((t) => unit.path.startsWith(t.path))) continue;
-      const secretaryUserIds = secretaryGrants
-        .filter((g) => g.unitId === unit.id)
-        .map((g) => g.userId);
-      if (secretaryUserIds.length === 0) continue;
-      const kind = { kind: unit.kind as UnitKind, name: unit.name };
-      items.push(
-        ...unitReminders(
-          {
-            campaignId: c.id,
-            campaignName: c.name,
-            unitId: unit.id,
-            unitName: unit.name,
-            secretaryUserIds,
-            awaitingConfirmation: awaiting.get(unit.id) ?? 0,
-            meetings: meetingSteps(c, unit).map((s) => {
-              const m = meetingRows.find((x) => x.unitId === unit.id && x.stepKey === s.key);
-              const rules = c.def.meetingRules.find((r) => r.key === s.meetingRulesKey);
-              return {
-                stepKey: s.key,
-                title: s.title,
-                dueAt: due[s.key] ?? null,
-                scheduledAt: m?.scheduledAt ?? null,
-                startedAt: m?.startedAt ?? null,
-                materialsSent: !!(m?.materialsSentAt || m?.soTayPostedAt),
-                materialsLeadDays: rules?.materialsLeadDays ?? null,
-              };
-            }),
-            reports: c.def.reports
-              .filter((r) => unitMatches(r.from, kind))
-              .map((r) => ({
-                key: r.key,
-                title: r.title,
-                dueAt: due[r.stepKey] ?? null,
-                submitted: reportRows.some((x) => x.unitId === unit.id && x.reportKey === r.key),
-              })),
-          },
-          daysBefore,
-          now,
-        ),
-      );
-    }
-  }
-  return items;
-}
-
 /** People per page of the digest: their pending items are read, and their notifications,
  *  ledger marks and outbox rows written, a page at a time. */
 export const DIGEST_PAGE = 1000;
 const ROWS_PER_INSERT = 200;
 
+type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+
 export async function runReminders(
   db: TenantDb,
   now: Date,
   channels: { email: boolean },
+  pages: { members?: number; people?: number } = {},
 ): Promise<ReminderReport> {
-  const settings = await readNotifySettings(db);
-  const items = await decide(db, now, settings.daysBefore);
+  const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
+  const notify: NotifySettings = row
+    ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) }
+    : DEFAULT_NOTIFY;
   const day = ictDate(now);
-  // The ledger first, on its own (a page of items a statement): once it is written, a pass
-  // that dies later leaves the items for the next pass to send.
-  for (const part of chunks(items, DIGEST_PAGE))
+  // The ledger first, a page of items a statement, as they are decided: once written, a pass
+  // that dies later leaves the items for the next pass to send. Items are gathered up to a
+  // page, so the secretaries' items usually share the members' last statement.
+  const size = pages.members ?? MEMBER_PAGE;
+  let buffer: ReminderItem[] = [];
+  const flush = async () => {
+    if (!buffer.length) return;
+    const page = buffer;
+    buffer = [];
     await db
       .insert(reminderLedger)
       .values(
-        part.map((it) => ({ key: it.key, userId: it.userId, day, text: it.text, createdAt: now })),
+        page.map((it) => ({ key: it.key, userId: it.userId, day, text: it.text, createdAt: now })),
       )
       .onConflictDoNothing();
+  };
+  const items = await decideReminders(
+    db,
+    now,
+    notify.daysBefore,
+    async (page) => {
+      buffer.push(...page);
+      if (buffer.length >= size) await flush();
+    },
+    size,
+  );
+  await flush();
   // Every ledger item not yet carried by a notification goes into one digest per person, a
-  // page of people at a time (keyset on user id). A pass killed midway leaves items
-  // un-notified; the next pass sends them.
+  // page of people at a time (keyset on user id). Each round trip writes one page's digests
+  // and reads the next page. A pass killed midway leaves items un-notified; the next sends them.
+  const people = pages.people ?? DIGEST_PAGE;
   let created = 0;
   let after = "";
+  let writes: { stmts: BatchItem[]; inserts: number } = { stmts: [], inserts: 0 };
   for (;;) {
-    const people = (
-      await db
-        .selectDistinct({ userId: reminderLedger.userId })
-        .from(reminderLedger)
-        .where(and(isNull(reminderLedger.notificationId), gt(reminderLedger.userId, after)))
-        .orderBy(asc(reminderLedger.userId))
-        .limit(DIGEST_PAGE)
-    ).map((r) => r.userId);
-    if (!people.length) break;
-    after = people.at(-1)!;
-    created += await digestPage(db, now, settings, channels, people);
-    if (people.length < DIGEST_PAGE) break;
+    const read: BatchItem = pendingPage(db, after, people);
+    const results = (await db.batch([...writes.stmts, read] as unknown as [
+      BatchItem,
+    ])) as unknown[];
+    created += insertedIn(results, writes.inserts);
+    const rows = results.at(-1) as PendingRow[];
+    writes = digestWrites(db, now, notify, channels, rows);
+    if (new Set(rows.map((r) => r.userId)).size < people) break;
+    after = rows.at(-1)!.userId;
   }
-  return { items: items.length, notifications: created };
+  if (writes.stmts.length)
+    created += insertedIn(
+      (await db.batch(writes.stmts as [BatchItem, ...BatchItem[]])) as unknown[],
+      writes.inserts,
+    );
+  return { items, notifications: created };
 }
 
-/** One page of people: two reads, then the notifications with their ledger marks in one
- *  transaction, then the outbox rows for the notifications that were new. */
-async function digestPage(
+interface PendingRow {
+  key: string;
+  userId: string;
+  text: string;
+  email: string | null;
+}
+
+/** The pending items of the next `size` people after `after`, with their e-mail. */
+const pendingPage = (db: TenantDb, after: string, size: number) =>
+  db
+    .select({
+      key: reminderLedger.key,
+      userId: reminderLedger.userId,
+      text: reminderLedger.text,
+      email: users.email,
+    })
+    .from(reminderLedger)
+    .leftJoin(users, eq(users.id, reminderLedger.userId))
+    .where(
+      and(
+        isNull(reminderLedger.notificationId),
+        sql`${reminderLedger.userId} IN (SELECT DISTINCT user_id FROM reminder_ledger
+          WHERE notification_id IS NULL AND user_id > ${after} ORDER BY user_id LIMIT ${size})`,
+      ),
+    )
+    .orderBy(asc(reminderLedger.userId), asc(reminderLedger.key));
+
+/** How many notifications the first `inserts` results (the notification inserts) made. */
+const insertedIn = (results: unknown[], inserts: number) =>
+  (results.slice(0, inserts) as unknown[][]).reduce((n, r) => n + r.length, 0);
+
+/** One page of people's digests: the notifications, then the ledger marks, then the outbox
+ *  rows of the notifications that were new (a notification already made under the same
+ *  dedupe key sends nothing again) — statements for one transaction. */
+function digestWrites(
   db: TenantDb,
   now: Date,
-  settings: Awaited<ReturnType<typeof readNotifySettings>>,
+  notify: NotifySettings,
   channels: { email: boolean },
-  people: string[],
-): Promise<number> {
-  const [pending, emailRows] = await db.batch([
-    db
-      .select()
-      .from(reminderLedger)
-      .where(and(isNull(reminderLedger.notificationId), inArray(reminderLedger.userId, people)))
-      .orderBy(asc(reminderLedger.userId), asc(reminderLedger.key)),
-    db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, people)),
-  ]);
-  const emails = new Map(emailRows.map((u) => [u.id, u.email]));
-  const byUser = new Map<string, typeof pending>();
-  for (const p of pending) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
+  pending: PendingRow[],
+): { stmts: BatchItem[]; inserts: number } {
+  const byUser = new Map<string, PendingRow[]>();
+  for (const p of pending) {
+    const list = byUser.get(p.userId);
+    if (list) list.push(p);
+    else byUser.set(p.userId, [p]);
+  }
   const digests = [...byUser].map(([userId, list]) => {
     const keys = list.map((l) => l.key).sort();
     return {
       id: newId(),
       userId,
+      email: list[0]!.email,
       keys,
       title:
         list.length === 1
@@ -220,7 +151,7 @@ async function digestPage(
       dedupeKey: `digest:${userId}:${keys.join("|")}`.slice(0, 900),
     };
   });
-  if (!digests.length) return 0;
+  if (!digests.length) return { stmts: [], inserts: 0 };
   const inserts = chunks(digests, ROWS_PER_INSERT).map((part) =>
     db
       .insert(notifications)
@@ -238,37 +169,42 @@ async function digestPage(
       .onConflictDoNothing()
       .returning({ id: notifications.id }),
   );
-  const marks = digests.map((d) =>
-    db
-      .update(reminderLedger)
-      .set({ notificationId: d.id })
-      .where(and(isNull(reminderLedger.notificationId), inArray(reminderLedger.key, d.keys))),
+  const marks = chunks(
+    digests.flatMap((d) => d.keys.map((k) => [k, d.id] as const)),
+    ROWS_PER_INSERT * 5,
+  ).map((pairs) =>
+    db.run(sql`UPDATE reminder_ledger SET notification_id = v.column2
+      FROM (VALUES ${sql.join(
+        pairs.map(([k, id]) => sql`(${k}, ${id})`),
+        sql`, `,
+      )}) AS v
+      WHERE reminder_ledger.key = v.column1 AND reminder_ledger.notification_id IS NULL`),
   );
-  const results = await db.batch([inserts[0]!, ...inserts.slice(1), ...marks]);
-  const inserted = new Set(
-    (results.slice(0, inserts.length) as { id: string }[][]).flat().map((r) => r.id),
-  );
-  const rows = digests
-    .filter((d) => inserted.has(d.id))
-    .flatMap((d) =>
+  const outs = chunks(
+    digests.flatMap((d) =>
       outboundRows(
-        settings,
-        {
-          userId: d.userId,
-          email: emails.get(d.userId) ?? null,
-          notificationId: d.id,
-          title: d.title,
-          body: d.body,
-        },
+        notify,
+        { userId: d.userId, email: d.email, notificationId: d.id, title: d.title, body: d.body },
         now,
         channels,
-      ),
-    );
-  const outs = chunks(rows, ROWS_PER_INSERT).map((part) =>
-    db.insert(outbox).values(part).onConflictDoNothing(),
+      ).map((o) => ({ ...o, notificationId: d.id })),
+    ),
+    ROWS_PER_INSERT,
+  ).map((part) =>
+    db.run(sql`INSERT INTO outbox (id, channel, recipient, payload_json, idempotency_key,
+        attempts, next_attempt_at, created_at)
+      SELECT v.column1, v.column2, v.column3, v.column4, v.column5, 0, v.column6, v.column7
+      FROM (VALUES ${sql.join(
+        part.map(
+          (o) =>
+            sql`(${o.id}, ${o.channel}, ${o.recipient}, ${o.payload}, ${o.idempotencyKey}, ${o.nextAttemptAt.getTime()}, ${now.getTime()}, ${o.notificationId})`,
+        ),
+        sql`, `,
+      )}) AS v
+      WHERE EXISTS (SELECT 1 FROM notifications n WHERE n.id = v.column8)
+      ON CONFLICT DO NOTHING`),
   );
-  if (outs.length) await db.batch(outs as [(typeof outs)[number], ...typeof outs]);
-  return inserted.size;
+  return { stmts: [...inserts, ...marks, ...outs], inserts: inserts.length };
 }
 
 function chunks<T>(list: T[], size: number): T[][] {

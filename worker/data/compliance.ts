@@ -1,7 +1,7 @@
 // How each unit of a campaign stands against the template's meeting rules and the reports
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
 import { eq } from "drizzle-orm";
-import { unitMatches, type UnitKind } from "../../schema/template";
+import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
 import type { MergeKind } from "../../schema/vocab/merge-kinds";
 import { meetingAttendance, meetings, members, reports } from "../../schema/tables/tenant";
 import {
@@ -12,6 +12,16 @@ import {
   type Mark,
 } from "../domain/compliance";
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
+import { recordMark } from "../domain/step-completion";
+import { ictDate } from "../../schema/rules/deadlines";
+import {
+  MONTHLY_REVIEW_KEY,
+  monthlyReviewMark,
+  periodicReportKey,
+  periodicReportMark,
+} from "../domain/follow-up";
+import { firstRecords } from "./acknowledgements";
+import { recordedPeriods, reviewAnchor } from "./follow-up-forms";
 import { openUnitsInScope, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
 import type { ProgressInput, ReadCtx } from "./progress";
@@ -40,7 +50,7 @@ export async function campaignCompliance(
     const only = new Set(onlyUnits);
     within = within.filter((u) => only.has(u.id));
   }
-  const [meetingRows, attendanceRows, reportRows] = await Promise.all([
+  const [meetingRows, attendanceRows, reportRows, recordRows] = await Promise.all([
     db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
     db
       .select({ a: meetingAttendance, rank: members.leadershipRank })
@@ -56,6 +66,7 @@ export async function campaignCompliance(
       })
       .from(reports)
       .where(eq(reports.campaignId, c.id)),
+    firstRecords(db, c.id),
   ]);
   // Grouped once, so each unit reads its own meetings, roll-calls and reports by key: the
   // work grows with the rows, not with units × meetings.
@@ -64,6 +75,19 @@ export async function campaignCompliance(
   const reportOf = new Map<string, (typeof reportRows)[number]>();
   for (const r of reportRows)
     if (!reportOf.has(`${r.unitId}|${r.reportKey}`)) reportOf.set(`${r.unitId}|${r.reportKey}`, r);
+  // The monthly review on the template's form: owed each month after the step it follows.
+  const review = c.def.followUp.monthlyReview?.formKey ? c.def.followUp.monthlyReview : null;
+  const reviewed = review ? await recordedPeriods(db, c.id, MONTHLY_REVIEW_KEY) : null;
+  const anchor = reviewAnchor(c);
+  // Periodic reports on their forms (003's 6-monthly), owed for each period from the start.
+  const periodic = c.def.followUp.periodicReports.filter((r) => r.formKey);
+  const filed = new Map<string, Map<string, Set<string>>>();
+  for (const r of periodic)
+    filed.set(r.key, await recordedPeriods(db, c.id, periodicReportKey(r.key)));
+  // Unit steps done by the unit's own record (acknowledgement, unit form): one mark each.
+  const recorded = c.def.steps.filter(
+    (s) => s.owner === "unit" && ["acknowledged", "unit-form-submitted"].includes(completionOf(s)),
+  );
   const out: UnitCompliance[] = [];
   for (const unit of within) {
     const marks: UnitCompliance["marks"] = [];
@@ -100,6 +124,26 @@ export async function campaignCompliance(
       );
       marks.push({ ...mark, rule: `report:${report.key}`, report: report.key });
     }
+    for (const step of recorded) {
+      if (!unitMatches(step.appliesTo, { kind: unit.kind as UnitKind, name: unit.name })) continue;
+      const r = recordRows.find((x) => x.unitId === unit.id && x.stepKey === step.key);
+      const mark = recordMark(step, r ? new Date(Number(r.at)) : null, due[step.key] ?? null, now);
+      marks.push({ ...mark, step: step.key });
+    }
+    if (review && unitMatches(review.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }))
+      marks.push(
+        monthlyReviewMark(review.title, reviewed?.get(unit.id) ?? new Set(), anchor, ictDate(now)),
+      );
+    for (const r of periodic)
+      if (unitMatches(r.from, { kind: unit.kind as UnitKind, name: unit.name }))
+        marks.push(
+          periodicReportMark(
+            r,
+            filed.get(r.key)?.get(unit.id) ?? new Set(),
+            c.startsOn,
+            ictDate(now),
+          ),
+        );
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };

@@ -2,8 +2,8 @@
 // the report step's deadline) and the follow-up of each member's plan — monthly reviews in
 // the regular cell meeting, the 6-monthly summary and the year-end input to đánh giá, xếp loại.
 import { and, asc, eq } from "drizzle-orm";
-import { unitMatches, type UnitKind } from "../../schema/template";
-import { reports, reviews, tasks } from "../../schema/tables/tenant";
+import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
+import { reports, reviews } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { reportMark } from "../domain/compliance";
 import { validateFormData } from "../domain/forms";
@@ -15,6 +15,7 @@ import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { requireMemberInScope } from "./members";
 import { eqAll } from "./sql";
+import { completeUnitSteps } from "./step-completion";
 
 export async function submitReport(
   { db, scope, actor, now }: Ctx,
@@ -61,12 +62,21 @@ export async function submitReport(
           })
           .onConflictDoNothing()
           .returning({ id: reports.id }),
-    db
-      .update(tasks)
-      .set({ doneAt: now })
-      .where(
-        eqAll(tasks, { campaignId: c.id, unitId: unit.id, stepKey: report.stepKey, memberId: "" }),
-      ),
+    // The report completes its step when that step is done by filing it ("report-filed"),
+    // at the first filing: a correction keeps the moment.
+    completeUnitSteps(
+      db,
+      {
+        campaignId: c.id,
+        unitId: unit.id,
+        stepKeys: c.def.steps.some(
+          (s) => s.key === report.stepKey && completionOf(s) === "report-filed",
+        )
+          ? [report.stepKey]
+          : [],
+      },
+      now,
+    ),
     auditInsert(
       db,
       {

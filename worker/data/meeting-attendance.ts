@@ -3,7 +3,13 @@
 // was present at. Progress counts the same facts (attendanceAsSubmissions): present = done,
 // excused absence = excused, unexcused absence = not done.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { unitMatches, type Step, type UnitKind } from "../../schema/template";
+import {
+  completionOf,
+  meetingStepOf,
+  unitMatches,
+  type Step,
+  type UnitKind,
+} from "../../schema/template";
 import {
   campaignUnits,
   meetingAttendance,
@@ -36,10 +42,8 @@ export const attendSteps = (c: Campaign, meetingKey: string): Step[] =>
   c.def.steps.filter(
     (s) =>
       s.owner === "member" &&
-      s.kind === "attend-meeting" &&
-      !s.formKey &&
-      s.due.kind === "relative" &&
-      s.due.toStep === meetingKey,
+      completionOf(s) === "meeting-attended" &&
+      meetingStepOf(c.def, s)?.key === meetingKey,
   );
 
 /** The meeting step an attending step is done at, or null for any other step. */
@@ -52,9 +56,9 @@ async function campaignTargetPaths(db: TenantDb, campaignId: string) {
   return rows.map((r) => r.path);
 }
 
-export function attendedMeetingKey(step: Step): string | null {
-  if (step.kind !== "attend-meeting" || step.formKey || step.due.kind !== "relative") return null;
-  return step.due.toStep;
+export function attendedMeetingKey(def: Pick<Campaign["def"], "steps">, step: Step): string | null {
+  if (completionOf(step) !== "meeting-attended") return null;
+  return meetingStepOf(def, step)?.key ?? null;
 }
 
 /** The statements that bring the attending tasks of `members` in line with every session
@@ -251,7 +255,7 @@ export async function setAttendance(
  * start), else "excused" when excused, else "absent" (not done).
  */
 export function attendanceAsSubmissions(c: Campaign, step: Step, now: Date): SQL | null {
-  const meetingKey = attendedMeetingKey(step);
+  const meetingKey = attendedMeetingKey(c.def, step);
   if (!meetingKey) return null;
   const held = sql`(a.presence = 'present' AND m.started_at <= ${now.getTime()})`;
   return sql`(SELECT m.campaign_id AS campaign_id, a.member_id AS member_id, '' AS form_key,

@@ -1,12 +1,14 @@
 // Meetings of a campaign's units: scheduled, recorded during the meeting (on a phone), and
 // judged against the template's meeting rules. A meeting belongs to a unit-owned step of kind
-// "meeting"; recording its materials and its start marks the matching tasks done.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { unitMatches, type Step, type UnitKind } from "../../schema/template";
-import { meetingAttendance, meetings, members, tasks, units } from "../../schema/tables/tenant";
+// "meeting"; recording it completes the steps whose declared way it is (its time and place,
+// its materials, its start: worker/domain/step-completion.ts).
+import { and, asc, eq, sql } from "drizzle-orm";
+import { completionOf, unitMatches, type Step, type UnitKind } from "../../schema/template";
+import { meetingAttendance, meetings, members, units } from "../../schema/tables/tenant";
 import type { MergeKind } from "../../schema/vocab/merge-kinds";
 import type { TenantDb } from "../db/handles";
 import { inScope } from "../domain/scope";
+import { stepsDoneByMeeting } from "../domain/step-completion";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, auditInsertIf } from "./audit";
 import { holds, markMeeting } from "./progress-marks";
@@ -14,11 +16,9 @@ import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { attendanceRoles, attendTaskUpdates } from "./meeting-attendance";
+import { completeUnitSteps } from "./step-completion";
 
 export type MeetingRow = typeof meetings.$inferSelect;
-
-/** Steps that prepare a meeting carry its rules too, but are not meetings themselves. */
-const PREPARATION = new Set(["prepare-meeting", "send-materials", "notify-leaders"]);
 
 /** Steps that are held as a meeting (the cell's conference, 003's vote on the resolution…)
  *  and concern a unit of this kind and name: unit steps with meeting rules. */
@@ -27,7 +27,7 @@ export const meetingSteps = (c: Campaign, unit: { kind: string; name: string }):
     (s) =>
       s.owner === "unit" &&
       !!s.meetingRulesKey &&
-      !PREPARATION.has(s.kind) &&
+      completionOf(s) === "meeting-held" &&
       unitMatches(s.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }),
   );
 
@@ -76,6 +76,22 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
       },
       now,
       sql`EXISTS (SELECT 1 FROM ${meetings} WHERE ${meetings.id} = ${row.id})`,
+    ),
+    // A meeting created with its time and place completes the steps that schedule it.
+    completeUnitSteps(
+      db,
+      {
+        campaignId: c.id,
+        unitId: unit.id,
+        stepKeys: stepsDoneByMeeting(c.def, {
+          ...row,
+          materialsSentAt: null,
+          soTayLink: null,
+          soTayPostedAt: null,
+          startedAt: null,
+        }),
+      },
+      now,
     ),
   ]);
   if (!inserted[0])
@@ -217,21 +233,19 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
       },
       "Chưa đến giờ: không thể ghi buổi sinh hoạt là đã diễn ra trước khi nó bắt đầu.",
     );
-  // Steps this meeting completes: the meeting itself once it started; preparing and sending
-  // materials once they were sent.
-  const sent =
-    (next.materialsSentAt ?? current.materialsSentAt) ||
-    (next.soTayPostedAt ?? current.soTayPostedAt);
-  const done = c.def.steps
-    .filter((s) =>
-      s.key === current.stepKey
-        ? !!startedAt
-        : (s.kind === "send-materials" || s.kind === "prepare-meeting") &&
-          s.due.kind === "relative" &&
-          !!sent &&
-          relatedTo(c, s, current.stepKey),
-    )
-    .map((s) => s.key);
+  // Steps this meeting completes, each by its declared way: the meeting once it started, the
+  // steps preparing it once it is scheduled or its materials went out.
+  const pick = <K extends keyof typeof next & keyof typeof current>(k: K) =>
+    next[k] !== undefined ? next[k] : current[k];
+  const done = stepsDoneByMeeting(c.def, {
+    stepKey: current.stepKey,
+    scheduledAt: pick("scheduledAt") ?? null,
+    place: pick("place") ?? null,
+    materialsSentAt: pick("materialsSentAt") ?? null,
+    soTayLink: pick("soTayLink") ?? null,
+    soTayPostedAt: pick("soTayPostedAt") ?? null,
+    startedAt: startedAt ?? null,
+  });
   const [updated] = await db.batch([
     db
       .update(meetings)
@@ -240,17 +254,7 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
       .returning({ id: meetings.id }),
     // A roll-call counts for a step only once its meeting has started.
     markMeeting(db, id, c.id, holds("meetings", id, current.version + 1)),
-    db
-      .update(tasks)
-      .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
-      .where(
-        and(
-          eq(tasks.campaignId, c.id),
-          eq(tasks.unitId, current.unitId),
-          eq(tasks.memberId, ""),
-          inArray(tasks.stepKey, done.length ? done : [""]),
-        ),
-      ),
+    completeUnitSteps(db, { campaignId: c.id, unitId: current.unitId, stepKeys: done }, now),
     // The minutes are the cell's record, not a member's plan: the audit keeps which fields
     // changed, not the minutes' text.
     auditInsert(
@@ -282,18 +286,6 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
       : [];
   if (follow.length) await db.batch(follow as unknown as Parameters<TenantDb["batch"]>[0]);
   return requireMeetingInScope(ctx, id);
-}
-
-/** Whether `step`'s deadline is anchored, directly or through other steps, on `meetingKey`. */
-function relatedTo(c: Campaign, step: Step, meetingKey: string): boolean {
-  const seen = new Set<string>();
-  for (let s: Step | undefined = step; s && s.due.kind === "relative" && !seen.has(s.key);) {
-    seen.add(s.key);
-    if (s.due.toStep === meetingKey) return true;
-    const anchor: string = s.due.toStep;
-    s = c.def.steps.find((x) => x.key === anchor);
-  }
-  return false;
 }
 
 export async function listMeetings({ db, scope }: Pick<Ctx, "db" | "scope">, c: Campaign) {

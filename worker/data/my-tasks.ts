@@ -1,7 +1,16 @@
 // "Việc của tôi": what the caller must do, by when — their own steps as a member, and the
 // steps of the units they are secretary of — across active campaigns.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { campaigns, submissions, tasks, units } from "../../schema/tables/tenant";
+import { completionOf, evidenceOf, meetingStepOf } from "../../schema/template";
+import {
+  campaigns,
+  meetingAttendance,
+  meetings,
+  members,
+  submissions,
+  tasks,
+  units,
+} from "../../schema/tables/tenant";
 import type { Scope } from "../domain/scope";
 import { hydrateCampaign } from "./campaigns";
 import type { Ctx } from "./context";
@@ -69,12 +78,48 @@ export async function listMyTasks(
       : [],
   ]);
   const subOf = new Map(mine.map((s) => [`${s.campaignId}|${s.formKey}`, s]));
+  // Excused members (by status now, or from the meeting their step is done by attending) see
+  // "Được miễn", not a pending or late task.
+  const [me, excusedAt] = memberId
+    ? await Promise.all([
+        db.select({ status: members.status }).from(members).where(eq(members.id, memberId)),
+        db
+          .select({ campaignId: meetings.campaignId, stepKey: meetings.stepKey })
+          .from(meetingAttendance)
+          .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+          .where(
+            and(
+              eq(meetingAttendance.memberId, memberId),
+              eq(meetingAttendance.presence, "excused"),
+              inArray(meetings.campaignId, ids),
+            ),
+          ),
+      ])
+    : [[], []];
+  const myStatus = me[0]?.status ?? null;
+  const excusedFrom = new Set(excusedAt.map((r) => `${r.campaignId}|${r.stepKey}`));
   const view = (t: typeof tasks.$inferSelect) => {
     const campaign = byId.get(t.campaignId)!;
     const step = campaign.def.steps.find((s) => s.key === t.stepKey);
-    const formKey = t.memberId ? step?.formKey : undefined;
+    const way = step ? completionOf(step) : null;
+    // Only a step done by a member's form follows that form's status.
+    const byForm = way === "member-form-submitted" || way === "member-form-confirmed";
+    const formKey = t.memberId && byForm ? step?.formKey : undefined;
     const sub = formKey ? subOf.get(`${t.campaignId}|${formKey}`) : undefined;
-    const status = formKey ? (sub?.status ?? "todo") : t.doneAt ? "done" : "todo";
+    const meeting = step && way === "meeting-attended" ? meetingStepOf(campaign.def, step) : null;
+    const excused =
+      !!t.memberId &&
+      !t.doneAt &&
+      ((myStatus !== null &&
+        (campaign.def.excusals.statuses as readonly string[]).includes(myStatus)) ||
+        (!!meeting && excusedFrom.has(`${t.campaignId}|${meeting.key}`)));
+    const status = excused
+      ? "excused"
+      : formKey
+        ? (sub?.status ?? "todo")
+        : t.doneAt
+          ? "done"
+          : "todo";
     return {
       campaignId: t.campaignId,
       campaignName: campaign.name,
@@ -86,6 +131,9 @@ export async function listMyTasks(
       // What the cell asked to change, on the screen that tells the member what to do.
       ...(sub?.status === "returned" ? { returnComment: sub.returnComment } : {}),
       kind: step?.kind ?? null,
+      // How the step is done, and what an acknowledgement of it must carry.
+      completion: way,
+      ...(way === "acknowledged" && step ? { evidence: evidenceOf(step) } : {}),
       unitId: t.unitId,
       ...(t.memberId ? { memberId: t.memberId } : {}),
     };

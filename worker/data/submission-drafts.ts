@@ -2,12 +2,12 @@
 // (marked so): drafts saved with optimistic concurrency, then submitted once complete.
 import { and, eq } from "drizzle-orm";
 import type { Form } from "../../schema/template";
-import { members, submissions, units } from "../../schema/tables/tenant";
+import { campaignUnits, members, submissions, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { countState } from "../domain/progress";
 import { DomainError, invalidBody, notFound } from "../errors";
-import { inCampaignTargets, memberFormKeys, type Campaign } from "./campaigns";
+import { memberFormKeys, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
 import { holds, markMembers } from "./progress-marks";
@@ -39,17 +39,36 @@ function memberForm(c: Campaign, formKey: string | undefined): Form {
   return form;
 }
 
-/** The member, if they belong to the campaign's target subtrees; otherwise 404. */
-async function memberInCampaign(db: TenantDb, c: Campaign, memberId: string) {
-  const [m] = await db
-    .select({ id: members.id, unitId: members.unitId, status: members.status, path: units.path })
-    .from(members)
-    .innerJoin(units, eq(units.id, members.unitId))
-    .where(eq(members.id, memberId));
-  if (!m) throw notFound("Không tìm thấy đảng viên.");
-  if (!(await inCampaignTargets(db, c.id, m.path)))
+/** In one round trip: the member (404 unless in the campaign's target subtrees) and their
+ *  current form, whose version the save is checked against. */
+async function loadForSave(db: TenantDb, c: Campaign, memberId: string, formKey: string) {
+  const [found, targets, current] = await db.batch([
+    db
+      .select({ id: members.id, unitId: members.unitId, status: members.status, path: units.path })
+      .from(members)
+      .innerJoin(units, eq(units.id, members.unitId))
+      .where(eq(members.id, memberId)),
+    db
+      .select({ path: units.path })
+      .from(campaignUnits)
+      .innerJoin(units, eq(units.id, campaignUnits.unitId))
+      .where(eq(campaignUnits.campaignId, c.id)),
+    db
+      .select()
+      .from(submissions)
+      .where(
+        and(
+          eq(submissions.campaignId, c.id),
+          eq(submissions.memberId, memberId),
+          eq(submissions.formKey, formKey),
+        ),
+      ),
+  ]);
+  const member = found[0];
+  if (!member) throw notFound("Không tìm thấy đảng viên.");
+  if (!targets.some((t) => member.path.startsWith(t.path)))
     throw notFound("Đảng viên không thuộc đợt sinh hoạt này.");
-  return m;
+  return { member, existing: current[0] ?? null };
 }
 
 const requireActive = (c: Campaign) => {
@@ -67,7 +86,10 @@ export async function saveDraft(
   const { campaign: c, memberId } = input;
   requireActive(c);
   const form = memberForm(c, input.formKey);
-  const member = await memberInCampaign(db, c, memberId);
+  // Two round trips in all (three on a member's behalf): the member, the targets and the
+  // current version read together; then the row and its version written together, the row
+  // only if still at the version read (a concurrent save makes this one a 409 with no trace).
+  const { member, existing } = await loadForSave(db, c, memberId, form.key);
   if (input.onBehalf) await requireOnBehalfAllowed(db, memberId);
   if (
     countState(member.status, c.def.excusals.statuses) === "excused" &&
@@ -76,7 +98,6 @@ export async function saveDraft(
     throw new DomainError("INVALID_STATE", "Đảng viên thuộc diện miễn trong đợt này.");
   const errors = validateFormData(form, input.data, c.def.lists, "draft");
   if (Object.keys(errors).length) throw invalidBody(errors);
-  const existing = await currentSubmission(db, { campaignId: c.id, memberId, formKey: form.key });
   if (isStaleWrite(existing, input.version)) throw staleSubmission();
   const data = JSON.stringify(input.data);
   const version = (existing?.version ?? 0) + 1;

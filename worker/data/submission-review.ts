@@ -3,24 +3,19 @@
 // cell's opinion and who signed for the cell are kept with it) or return it with a comment.
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { ROLE_LABELS } from "../../schema/vocab/roles";
-import {
-  members,
-  planConfirmations,
-  submissions,
-  tasks,
-  units,
-  users,
-} from "../../schema/tables/tenant";
+import { members, planConfirmations, submissions, units, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { canonicalJson } from "../domain/forms";
 import { ALL_SCOPE, inScope, type Scope } from "../domain/scope";
 import type { Grant, Role } from "../env";
 import { DomainError, notFound } from "../errors";
 import { auditInsertIf } from "./audit";
+import { requireCampaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
+import { confirmationCompletes } from "./step-completion";
 import { transition, type SubmissionRow } from "./submissions";
 import { routedPlans } from "./supervision";
 import { eqAll } from "./sql";
@@ -111,10 +106,11 @@ async function signerOf(db: TenantDb, userId: string | null) {
  *  told apart on paper by the roster's position) or by an admin. */
 export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
   const { db, actor, now } = ctx;
-  const [{ s }, signer] = await Promise.all([
+  const [{ s, unitId }, signer] = await Promise.all([
     requireSubmissionFor(db, id, staffOnly(ctx)),
     signerOf(db, actor.actorUserId),
   ]);
+  const campaign = await requireCampaign(db, s.campaignId);
   if (signer?.memberId && signer.memberId === s.memberId)
     throw new DomainError(
       "FORBIDDEN",
@@ -147,10 +143,15 @@ export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
     },
     onBehalf: false,
     extra: (wrote) => [
-      db
-        .update(tasks)
-        .set({ doneAt: now })
-        .where(and(eq(tasks.campaignId, s.campaignId), eq(tasks.memberId, s.memberId), wrote)),
+      // Only the steps this confirmation is the way of (schema/vocab/completions.ts): not the
+      // member's posting or sending a copy, which are done and evidenced on their own.
+      ...confirmationCompletes(
+        db,
+        campaign.def,
+        { campaignId: s.campaignId, unitId, memberId: s.memberId, formKey: s.formKey },
+        now,
+        wrote,
+      ),
       db.run(sql`INSERT INTO ${planConfirmations}
         (id, submission_id, version, opinion, confirmed_by, signer_name, signer_position, created_at)
         SELECT ${newId()}, ${id}, ${confirmation.version}, ${confirmation.opinion},

@@ -4,7 +4,6 @@
 // position code and management category and the supervising unit's body code and level —
 // never on text.
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import { memberMatches, supervisionFor, type MemberForMatch } from "../../schema/template";
 import {
   campaigns,
@@ -15,7 +14,7 @@ import {
   units,
 } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { bodyIs, type UnitBody } from "../domain/supervision";
+import { bodyIs, watchedPath, type BodyPlace, type UnitBody } from "../domain/supervision";
 import type { Grant } from "../env";
 import type { Form, TemplateDefinition } from "../../schema/template";
 import { matchFacts, unitTree } from "./campaign-targets";
@@ -104,23 +103,47 @@ export async function routedPlans(db: TenantDb, grants: Grant[]): Promise<Routed
     .filter((g) => g.role === "supervisor" && g.unitId)
     .map((g) => g.unitId!);
   if (supervisorUnits.length === 0) return [];
-  // Each body's unit with its parent, in one round trip.
-  const parent = alias(units, "parent");
+  // Each body's unit, then its ancestors named by the materialised paths: two round trips,
+  // whatever the size of the tree.
   const mine = await db
-    .select({ bodyCode: units.bodyCode, bodyLevel: units.bodyLevel, parentPath: parent.path })
+    .select({ path: units.path, bodyCode: units.bodyCode, bodyLevel: units.bodyLevel })
     .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
     .where(inArray(units.id, supervisorUnits));
-  const watch = mine.map((u) => ({
-    body: { bodyCode: u.bodyCode, bodyLevel: u.bodyLevel } satisfies UnitBody,
-    // The organisation the body belongs to: its parent's subtree (or the whole tree at the root).
-    path: u.parentPath ?? "/",
-  }));
+  const idsOf = (path: string) => path.split("/").filter(Boolean);
+  const ancestorIds = [...new Set(mine.flatMap((u) => idsOf(u.path).slice(0, -1)))];
+  const byId = new Map(
+    (ancestorIds.length
+      ? await db
+          .select({ id: units.id, kind: units.kind, path: units.path })
+          .from(units)
+          .where(inArray(units.id, ancestorIds))
+      : []
+    ).map((u) => [u.id, u]),
+  );
+  const watch = mine.map((u) => {
+    // Nearest first: the parent, then up to the root.
+    const ancestors = idsOf(u.path)
+      .slice(0, -1)
+      .reverse()
+      .flatMap((id) => {
+        const a = byId.get(id);
+        return a ? [{ kind: a.kind as string, path: a.path }] : [];
+      });
+    return {
+      body: { bodyCode: u.bodyCode, bodyLevel: u.bodyLevel } satisfies UnitBody,
+      place: { parent: ancestors[0] ?? null, ancestors } satisfies BodyPlace,
+    };
+  });
+  // The template's supervisor names the body, its level and how far it reads (scope).
   return confirmedPlans(db, (def, member, formKey, unit) => {
     const rule = supervisionFor(def, member);
     if (!rule || rule.formKey !== formKey) return false;
-    return watch.some(
-      (w) => unit.path.startsWith(w.path) && rule.supervisors.some((s) => bodyIs(s, w.body)),
+    return watch.some((w) =>
+      rule.supervisors.some((s) => {
+        if (!bodyIs(s, w.body)) return false;
+        const path = watchedPath(s.scope, w.place);
+        return path !== null && unit.path.startsWith(path);
+      }),
     );
   });
 }

@@ -2,6 +2,7 @@
 // schema, its root unit and first admin — all or nothing. A sign-up awaiting its e-mailed
 // link is provisioned `pending` (worker/data/signups.ts) and holds its slug for PENDING_TTL_MS.
 import { and, asc, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { forgetTenant } from "../db/tenant-cache";
 import { migrations } from "../../schema/migrations";
 import { signupVerifications, tenants } from "../../schema/tables/control";
 import { grants, units, users } from "../../schema/tables/tenant";
@@ -147,6 +148,7 @@ export async function discardTenant(platform: Platform, t: Pick<TenantRecord, "i
     control.delete(signupVerifications).where(eq(signupVerifications.tenantId, t.id)),
     control.delete(tenants).where(eq(tenants.id, t.id)),
   ]);
+  forgetTenant(t.id);
 }
 
 /** Discards every tenant still in `status` (never made active) whose row is older than

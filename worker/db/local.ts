@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { fetchOutbound, type Outbound, type Platform } from "../env";
 import { VERSION } from "../version";
+import { inlineRunLong } from "./long-jobs";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
 
 function openFile(path: string): Client {
@@ -50,8 +51,9 @@ export function localPlatform(opts: {
   let evicted = 0;
   const fileOf = (tenantId: string) => join(tenantDir, `${tenantId}.db`);
 
-  return {
+  const platform: LocalPlatform = {
     dataDir,
+    controlKey: `file:${join(dataDir, "control.db")}`,
     version: VERSION,
     outbound: opts.outbound ?? fetchOutbound(),
     allowedOrigins: opts.allowedOrigins ?? [],
@@ -113,5 +115,7 @@ export function localPlatform(opts: {
       tenants.clear();
       control = undefined;
     },
+    runLong: (kind, job) => inlineRunLong(platform)(kind, job),
   };
+  return platform;
 }

@@ -16,6 +16,7 @@ import { tenants as tenantsTable } from "../../schema/tables/control";
 import { fetchOutbound, type Bindings, type Platform, type Provisioner } from "../env";
 import { VERSION } from "../version";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
+import { inlineRunLong } from "./long-jobs";
 import { seal, unseal } from "./sealed";
 
 export class TursoApiError extends Error {
@@ -159,7 +160,8 @@ export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
     (control ??= controlHandle(
       openClient(env.CONTROL_DB_URL ?? "", async () => env.CONTROL_DB_TOKEN, deps),
     ));
-  return {
+  const platform: Platform = {
+    controlKey: env.CONTROL_DB_URL ?? "",
     version: VERSION,
     outbound: fetchOutbound(),
     allowedOrigins: (env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
@@ -195,5 +197,8 @@ export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
       opened: (tenantId, handle) => tenants.set(tenantId, handle),
     }),
     clientAddress: (c) => c.req.header("CF-Connecting-IP") ?? "unknown",
+    // Workers have no thread to spare: long work runs here, in the chunks it already lands in.
+    runLong: (kind, job) => inlineRunLong(platform)(kind, job),
   };
+  return platform;
 }

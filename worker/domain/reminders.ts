@@ -23,28 +23,37 @@ export interface PlanFacts {
   dueAt: Date | null;
 }
 
-/** A member whose plan is not in: N days before it is due, and once it is overdue. */
-export function planReminders(p: PlanFacts, daysBefore: number, now: Date): ReminderItem[] {
-  if (!p.dueAt || p.submission === "submitted" || p.submission === "confirmed") return [];
-  if (now >= p.dueAt)
-    return [
-      {
-        key: `plan-overdue:${p.campaignId}:${p.memberId}`,
-        userId: p.memberUserId,
-        text: `Kế hoạch cá nhân (${p.campaignName}) đã quá hạn ${lastDay(p.dueAt)}: hãy hoàn thành và nộp.`,
-      },
-    ];
+/** Which plan reminder is due today for a member whose plan is not in: "plan-overdue" once
+ *  the plan is overdue, "plan-due-soon" from N ICT days before, else none. The same for every
+ *  member of a campaign, so the cron asks it once and reads members only when it is not null. */
+export function planReminderKind(
+  dueAt: Date | null,
+  daysBefore: number,
+  now: Date,
+): "plan-overdue" | "plan-due-soon" | null {
+  if (!dueAt) return null;
+  if (now >= dueAt) return "plan-overdue";
   // Days counted on the ICT calendar: "3 days before" is the morning of D − 3, wherever the
   // server is and whatever hour the cron runs.
-  if (ictDate(now) >= ictDate(addDays(p.dueAt, -daysBefore)))
-    return [
-      {
-        key: `plan-due-soon:${p.campaignId}:${p.memberId}`,
-        userId: p.memberUserId,
-        text: `Kế hoạch cá nhân (${p.campaignName}) cần nộp hạn cuối ${lastDay(p.dueAt)}.`,
-      },
-    ];
-  return [];
+  if (ictDate(now) >= ictDate(addDays(dueAt, -daysBefore))) return "plan-due-soon";
+  return null;
+}
+
+/** A member whose plan is not in: N days before it is due, and once it is overdue. */
+export function planReminders(p: PlanFacts, daysBefore: number, now: Date): ReminderItem[] {
+  if (p.submission === "submitted" || p.submission === "confirmed") return [];
+  const kind = planReminderKind(p.dueAt, daysBefore, now);
+  if (!kind || !p.dueAt) return [];
+  return [
+    {
+      key: `${kind}:${p.campaignId}:${p.memberId}`,
+      userId: p.memberUserId,
+      text:
+        kind === "plan-overdue"
+          ? `Kế hoạch cá nhân (${p.campaignName}) đã quá hạn ${lastDay(p.dueAt)}: hãy hoàn thành và nộp.`
+          : `Kế hoạch cá nhân (${p.campaignName}) cần nộp hạn cuối ${lastDay(p.dueAt)}.`,
+    },
+  ];
 }
 
 export interface UnitFacts {

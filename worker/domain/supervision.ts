@@ -69,3 +69,29 @@ export function unitBody(input: {
   const suggested = bodyFromUnitName(input.name);
   return { bodyCode: suggested.bodyCode, bodyLevel: input.bodyLevel ?? suggested.bodyLevel };
 }
+
+/** A supervising unit's place in the tree: its parent and the ancestors above it (nearest
+ *  first), with their kinds and paths. */
+export interface BodyPlace {
+  parent: { kind: string; path: string } | null;
+  ancestors: readonly { kind: string; path: string }[];
+}
+
+/**
+ * The subtree (a path prefix) whose members a body reads, by the template's `scope`
+ * (000 §II.4, §III.3–4); null when it reads no one:
+ * - tenant: the body at the tenant's own level (Ban Tuyên giáo, MTTQ, đoàn thể Quận) reads
+ *   the cadres the rule routes wherever they sit in the tenant's tree;
+ * - member-unit: the body of the member's own organisation (MTTQ phường, Công đoàn cơ sở)
+ *   reads that organisation: the nearest đảng bộ cơ sở above the body, else its parent;
+ * - residential-area: the ban công tác mặt trận of one khu dân cư reads that area's cell,
+ *   which is its parent; placed anywhere but under a cell it reads no one, rather than the
+ *   whole ward.
+ */
+export function watchedPath(scope: Supervisor["scope"], place: BodyPlace): string | null {
+  if (scope === "tenant") return "";
+  if (scope === "residential-area")
+    return place.parent?.kind === "chi-bo" ? place.parent.path : null;
+  const org = place.ancestors.find((a) => a.kind === "dang-bo-co-so");
+  return org?.path ?? place.parent?.path ?? "";
+}

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import { migrations } from "../../schema/migrations";
 import { findTenantBySlug, setTenantSchemaVersion } from "../data/tenants";
 import { migrate, latestVersion } from "../db/migrate";
+import { cachedTenant, rememberTenant } from "../db/tenant-cache";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 
@@ -13,8 +14,13 @@ const LATEST = latestVersion(migrations.tenant);
 export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   const slug = c.req.param("tenant") ?? "";
   const platform = c.get("platform");
-  const control = platform.control().db;
-  const tenant = /^[a-z0-9-]{1,40}$/.test(slug) ? await findTenantBySlug(control, slug) : null;
+  const control = () => platform.control().db;
+  // The row is kept a few seconds (db/tenant-cache.ts): a tenant request costs no control-plane
+  // round trip in the common case.
+  const valid = /^[a-z0-9-]{1,40}$/.test(slug);
+  const tenant = valid
+    ? (cachedTenant(platform.controlKey, slug) ?? (await findTenantBySlug(control(), slug)))
+    : null;
   if (!tenant || tenant.status === "provisioning" || tenant.status === "pending")
     throw new DomainError("TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
   if (tenant.status === "suspended")
@@ -22,11 +28,18 @@ export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   const handle = platform.tenant(tenant);
   if (tenant.schemaVersion < LATEST) {
     const version = await migrate(handle.client, migrations.tenant);
-    await setTenantSchemaVersion(control, tenant.id, version);
+    await setTenantSchemaVersion(control(), tenant.id, version);
     tenant.schemaVersion = version;
   }
+  rememberTenant(platform.controlKey, tenant);
   c.set("tenant", tenant);
   c.set("db", handle.db);
   c.set("tenantClient", handle.client);
-  await next();
+  // On Node, a tenant takes its turn among the others (db/tenant-gate.ts).
+  const done = await platform.tenantGate?.enter(tenant.id);
+  try {
+    await next();
+  } finally {
+    done?.();
+  }
 };

@@ -11,7 +11,7 @@ import {
   deleteDraftCampaign,
   listCampaigns,
 } from "../data/campaigns";
-import { launchCampaign } from "../data/launch";
+import { jobOf } from "../db/long-jobs";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { guard, jsonBody, policy, type RequestCtx } from "../http";
@@ -19,6 +19,7 @@ import { campaignMeetingRoutes } from "./campaign-meetings";
 import { campaignPath, withCampaign } from "./campaign-path";
 import { campaignProgressRoutes } from "./campaign-progress";
 import { reportRoutes } from "./campaign-reports";
+import { campaignStepRoutes, monthlyReviewRoutes, periodicReportRoutes } from "./campaign-steps";
 import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
 
@@ -59,7 +60,15 @@ const campaignsRoot = new Hono<AppEnv>()
     "/:id/launch",
     guard(ADMIN, "Phát động: tạo việc cho từng đơn vị và đảng viên"),
     campaignPath,
-    async (c) => c.json(await launchCampaign(c.var.ctx, c.req.valid("param").id), 200),
+    // Off the request thread where the runtime allows (Platform.runLong); awaited either way.
+    async (c) =>
+      c.json(
+        await c.var.platform.runLong(
+          "launch",
+          jobOf(c.var.tenant, c.var.ctx, { campaignId: c.req.valid("param").id }),
+        ),
+        200,
+      ),
   )
   .post("/:id/close", guard(ADMIN, "Kết thúc đợt sinh hoạt"), campaignPath, async (c) =>
     c.json(await closeCampaign(c.var.ctx, c.req.valid("param").id), 200),
@@ -75,4 +84,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   .route("/:id/meetings", campaignMeetingRoutes)
   .route("/:id/reports", reportRoutes)
   .route("/:id/reviews", reviewRoutes)
+  .route("/:id/steps", campaignStepRoutes)
+  .route("/:id/monthly-reviews", monthlyReviewRoutes)
+  .route("/:id/periodic-reports", periodicReportRoutes)
   .route("/:id/submissions", campaignSubmissionRoutes);

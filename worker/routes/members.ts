@@ -10,8 +10,7 @@ import {
   MemberStatusBody,
   MemberUpdateBody,
 } from "../../schema/api";
-import { exportRoster } from "../data/export";
-import { importRosterFile } from "../data/import";
+import { jobOf } from "../db/long-jobs";
 import {
   createMember,
   requireMemberInScope,
@@ -54,11 +53,15 @@ export const memberRoutes = new Hono<AppEnv>()
     withBodyType("text/csv"),
     queryParams(ImportQuery),
     async (c) => {
-      const result = await importRosterFile(c.var.ctx, {
-        contentType: c.req.header("Content-Type"),
-        bytes: new Uint8Array(await c.req.arrayBuffer()),
-        dryRun: c.req.valid("query").dryRun === "1",
-      });
+      // Parsing (XLSX inflates) and writing run off the request thread (Platform.runLong).
+      const result = await c.var.platform.runLong(
+        "import",
+        jobOf(c.var.tenant, c.var.ctx, {
+          contentType: c.req.header("Content-Type"),
+          bytes: new Uint8Array(await c.req.arrayBuffer()),
+          dryRun: c.req.valid("query").dryRun === "1",
+        }),
+      );
       return c.json(result, 200);
     },
   )
@@ -68,7 +71,10 @@ export const memberRoutes = new Hono<AppEnv>()
     queryParams(ExportQuery),
     async (c) => {
       const { format = "xlsx", unitId } = c.req.valid("query");
-      const file = await exportRoster(c.var.ctx, { format, unitId });
+      const file = await c.var.platform.runLong(
+        "export",
+        jobOf(c.var.tenant, c.var.ctx, { format, unitId }),
+      );
       c.header("Content-Disposition", `attachment; filename="${file.filename}"`);
       return c.body(file.body, 200, { "Content-Type": file.contentType });
     },

@@ -1,11 +1,14 @@
 // "What I must do, by when" (DESIGN.md §5): the caller's tasks grouped by campaign, each with
 // its due date (red once overdue) and its state. A form task opens the form; any other task
-// opens its campaign. Shared by the home screen and /t/:tenant/viec-cua-toi.
+// opens its campaign; a task done by acknowledgement takes its evidence in place. Shared by the home screen and /t/:tenant/viec-cua-toi.
 import { A, createAsync } from "@solidjs/router";
-import { createMemo, For, Show } from "solid-js";
+import { createMemo, For, lazy, Show } from "solid-js";
 import type { MyTask } from "../../api";
 import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { getMyTasks } from "./tasks.data";
+
+/** The evidence form, fetched only when a task is done by acknowledgement. */
+const Acknowledge = lazy(() => import("./Acknowledge"));
 
 interface Group {
   campaignId: string;
@@ -92,6 +95,9 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
           </Show>
         </span>
       </A>
+      <Show when={props.task.completion === "acknowledged" && props.task.status === "todo"}>
+        <Acknowledge tenant={props.tenant} task={props.task} />
+      </Show>
       <Show when={props.showComment && props.task.returnComment}>
         {(comment) => (
           <p class="task-comment">

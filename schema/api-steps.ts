@@ -1,0 +1,48 @@
+// Bodies of the step-record routes: a step done by acknowledgement (a note, the date and
+// place, a link or a document's reference, as the step's evidence spec asks) or by the unit's
+// own form. Which parts are required depends on the step: the route checks them against it.
+import * as v from "valibot";
+import { HttpUrl, IsoDate } from "./scalars";
+
+const OptionalText = (max: number) =>
+  v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max, `Tối đa ${max} ký tự.`))));
+
+/** A step's key in a path. */
+export const StepKeyParam = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
+  v.maxLength(60),
+);
+
+export const StepRecordBody = v.strictObject({
+  /** The version the caller last read: 0 when nothing is recorded yet (409 when stale). */
+  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
+  /** The day it was done (the acknowledgement's date); today when left out for a form. */
+  doneOn: v.optional(IsoDate),
+  place: OptionalText(300),
+  note: OptionalText(2000),
+  link: v.optional(v.nullable(HttpUrl)),
+  /** The number, name or place of filing of the document or file kept as evidence. */
+  fileRef: OptionalText(300),
+  /** The unit form's answers, for a step done by the unit's form. */
+  data: v.optional(v.record(v.string(), v.unknown())),
+});
+export type StepRecordBody = v.InferOutput<typeof StepRecordBody>;
+
+/** A month, "YYYY-MM". */
+export const MonthParam = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Tháng có dạng YYYY-MM, ví dụ 2022-05."),
+);
+
+export const MonthlyReviewBody = v.strictObject({
+  /** The version of this month's review the caller last read: 0 when there is none yet. */
+  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
+  data: v.record(v.string(), v.unknown()),
+});
+
+/** A report's period: "YYYY-H1", "YYYY-H2" or "YYYY". */
+export const PeriodParam = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-H[12])?$/, "Kỳ báo cáo có dạng YYYY-H1, YYYY-H2 hoặc YYYY."),
+);

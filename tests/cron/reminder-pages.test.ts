@@ -1,0 +1,151 @@
+// A reminder day over many pages (issue 13): members are read a page at a time and digests
+// written a page of people at a time. Here the pages are tiny (7 members, 4 people) so that
+// 43 people span many of each; the pass is killed after its k-th round trip and run again,
+// for several k: every reminder is sent exactly once, nothing doubled, nothing missed.
+import type { Client } from "@libsql/client";
+import { describe, expect, it } from "vitest";
+import { memberStatusHistory, members, users } from "../../schema/tables/tenant";
+import { runReminders } from "../../worker/cron/reminders";
+import { newId } from "../../worker/data/ids";
+import { historyRow, newMemberRow } from "../../worker/data/members";
+import { writeNotifySettings } from "../../worker/data/settings";
+import { makeApp } from "../support/app";
+import { recordStatements } from "../support/statements";
+import { buildTree, launchCampaign000 } from "../support/tree";
+
+const PAGES = { members: 7, people: 4 };
+const EXTRA = 38; // with buildTree's a1, a2, a5, b1, b2: 43 people owed a plan
+
+/** Runs `run` with the client failing from its `n`-th round trip on (a process killed). */
+async function killedAfter<T>(client: Client, n: number, run: () => Promise<T>) {
+  const { execute, batch } = client;
+  let trips = 0;
+  const gate = () => {
+    if (++trips >= n) throw new Error("process killed (simulated)");
+  };
+  client.execute = ((...a: unknown[]) => {
+    gate();
+    return (execute as (...x: unknown[]) => unknown).apply(client, a);
+  }) as Client["execute"];
+  client.batch = ((...a: unknown[]) => {
+    gate();
+    return (batch as (...x: unknown[]) => unknown).apply(client, a);
+  }) as Client["batch"];
+  try {
+    return await run();
+  } catch {
+    return null;
+  } finally {
+    client.execute = execute;
+    client.batch = batch;
+  }
+}
+
+async function tenant() {
+  const t = await makeApp();
+  t.clock.now = new Date("2026-03-12T02:00:00Z");
+  const tree = await buildTree(t);
+  await launchCampaign000(tree);
+  const { db } = tree;
+  const people = Array.from({ length: EXTRA }, (_, i) =>
+    newMemberRow(
+      {
+        fullName: `Người ${i}`,
+        unitId: i % 2 ? tree.cellA.id : tree.cellB.id,
+        status: "dang-sinh-hoat",
+        statusSince: "2020-01-01",
+      },
+      t.clock.now,
+    ),
+  );
+  await db.insert(members).values(people);
+  await db.insert(memberStatusHistory).values(people.map((m) => historyRow(m, t.clock.now, null)));
+  await db.insert(users).values(
+    people.map((m, k) => ({
+      id: newId(),
+      email: `nguoi${k}@${tree.slug}.vn`,
+      fullName: m.fullName,
+      passwordHash: null,
+      memberId: m.id,
+      createdAt: t.clock.now,
+      updatedAt: t.clock.now,
+    })),
+  );
+  await writeNotifySettings(db, {
+    value: {
+      daysBefore: 3,
+      quietHours: null,
+      email: true,
+      webhookUrl: "https://relay.example/zalo",
+      webhookSecret: "bi-mat-cua-phuong-2026",
+    },
+    now: t.clock.now,
+  });
+  const row = (await t.platform.control().client.execute("SELECT id, db_url FROM tenants"))
+    .rows[0]!;
+  const { client } = t.platform.tenant({ id: String(row.id), dbUrl: String(row.db_url) });
+  const one = async (sql: string) => Number((await client.execute(sql)).rows[0]!.n);
+  const state = async () => ({
+    ledger: await one("SELECT count(*) AS n FROM reminder_ledger"),
+    unsent: await one("SELECT count(*) AS n FROM reminder_ledger WHERE notification_id IS NULL"),
+    // A ledger mark that points at no notification: an item marked but never sent.
+    lost: await one(`SELECT count(*) AS n FROM reminder_ledger l
+      WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.id = l.notification_id)`),
+    digests: await one("SELECT count(*) AS n FROM notifications WHERE kind = 'reminder-digest'"),
+    people: await one(
+      "SELECT count(DISTINCT user_id) AS n FROM notifications WHERE kind = 'reminder-digest'",
+    ),
+    emails: await one("SELECT count(*) AS n FROM outbox WHERE channel = 'email'"),
+    webhooks: await one("SELECT count(*) AS n FROM outbox WHERE channel = 'webhook'"),
+  });
+  return { t, db, client, state };
+}
+
+const now = new Date("2026-04-07T01:00:00Z"); // three ICT days before the plan is due
+
+describe("a reminder day over many pages", () => {
+  it("sends each reminder exactly once, whatever round trip a killed pass died at", async () => {
+    const clean = await tenant();
+    let trips: number;
+    let expected: Awaited<ReturnType<typeof clean.state>>;
+    try {
+      const run = await recordStatements(clean.client, () =>
+        runReminders(clean.db, now, { email: true }, PAGES),
+      );
+      trips = run.roundTrips;
+      expected = await clean.state();
+    } finally {
+      clean.t.close();
+    }
+    // 43 members owed a plan over 7 pages, and the secretaries' items: many pages of each.
+    expect(trips).toBeGreaterThan(15);
+    expect(expected.people).toBe(EXTRA + 5);
+    expect(expected).toMatchObject({
+      digests: EXTRA + 5,
+      unsent: 0,
+      lost: 0,
+      emails: EXTRA + 5,
+      webhooks: EXTRA + 5,
+    });
+    for (const k of [2, Math.floor(trips / 2), trips - 1]) {
+      const x = await tenant();
+      try {
+        expect(
+          await killedAfter(x.client, k, () => runReminders(x.db, now, { email: true }, PAGES)),
+        ).toBeNull();
+        const died = await x.state();
+        expect(died.digests).toBeLessThan(expected.digests);
+        const rerun = await runReminders(x.db, now, { email: true }, PAGES);
+        expect(rerun.notifications).toBe(expected.digests - died.digests);
+        expect(await x.state()).toEqual(expected);
+        // And once more: nothing new.
+        expect(await runReminders(x.db, now, { email: true }, PAGES)).toMatchObject({
+          notifications: 0,
+        });
+        expect(await x.state()).toEqual(expected);
+      } finally {
+        x.t.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,254 @@
+// What a reminder day owes whom (issue 13: 500,000 members under a 128 MB heap). The unit
+// tree, the active campaigns and their meetings and reports are read once — their size is the
+// number of units, not of members. Members are read in keyset pages on their id, joined in SQL
+// with their account and their submission, and only those who may be owed something come back:
+// a member with an account whose plan is not in (while a plan reminder is due), or a plan
+// waiting for its cell's confirmation (counted per unit for the secretaries). Each page's
+// items are handed to `write` before the next page is read, so the working set is one page.
+import { and, asc, eq, gt, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import {
+  campaignUnits,
+  campaigns,
+  grants,
+  meetings,
+  members,
+  reports,
+  submissions,
+  users,
+} from "../../schema/tables/tenant";
+import { stepAppliesToMember, unitMatches, type UnitKind } from "../../schema/template";
+import { changedSince, matchFacts, unitTree, type UnitInfo } from "../data/campaign-targets";
+import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
+import { meetingSteps } from "../data/meetings";
+import type { TenantDb } from "../db/handles";
+import { countState, evaluationDate } from "../domain/progress";
+import {
+  planReminderKind,
+  planReminders,
+  unitReminders,
+  type ReminderItem,
+} from "../domain/reminders";
+
+/** Members read per page (one round trip each, plus one for the page's ledger rows). */
+export const MEMBER_PAGE = 2000;
+
+/** Decides the day's items, handing them to `write` a page at a time; returns how many. */
+export async function decideReminders(
+  db: TenantDb,
+  now: Date,
+  daysBefore: number,
+  write: (items: ReminderItem[]) => Promise<void>,
+  pageSize = MEMBER_PAGE,
+): Promise<number> {
+  const active = (await db.select().from(campaigns).where(eq(campaigns.status, "active"))).map(
+    hydrateCampaign,
+  );
+  if (active.length === 0) return 0;
+  const ids = active.map((c) => c.id);
+  const [tree, secretaryGrants, targetRows, meetingRows, reportRows] = await Promise.all([
+    unitTree(db),
+    db
+      .select({ userId: grants.userId, unitId: grants.unitId })
+      .from(grants)
+      .where(eq(grants.role, "secretary")),
+    db.select().from(campaignUnits).where(inArray(campaignUnits.campaignId, ids)),
+    db
+      .select({
+        campaignId: meetings.campaignId,
+        unitId: meetings.unitId,
+        stepKey: meetings.stepKey,
+        scheduledAt: meetings.scheduledAt,
+        startedAt: meetings.startedAt,
+        materialsSentAt: meetings.materialsSentAt,
+        soTayPostedAt: meetings.soTayPostedAt,
+      })
+      .from(meetings)
+      .where(inArray(meetings.campaignId, ids)),
+    db
+      .select({ campaignId: reports.campaignId, unitId: reports.unitId, key: reports.reportKey })
+      .from(reports)
+      .where(inArray(reports.campaignId, ids)),
+  ]);
+  const secretaries = new Map<string, string[]>();
+  for (const g of secretaryGrants)
+    if (g.unitId) secretaries.set(g.unitId, [...(secretaries.get(g.unitId) ?? []), g.userId]);
+  const meetingBy = new Map<string, (typeof meetingRows)[number]>();
+  for (const m of meetingRows) {
+    const k = `${m.campaignId}|${m.unitId}|${m.stepKey}`;
+    if (!meetingBy.has(k)) meetingBy.set(k, m);
+  }
+  const reported = new Set(reportRows.map((r) => `${r.campaignId}|${r.unitId}|${r.key}`));
+  let count = 0;
+  for (const c of active) {
+    const rootPaths = targetRows
+      .filter((r) => r.campaignId === c.id)
+      .map((r) => tree.byId.get(r.unitId)?.path)
+      .filter((p): p is string => !!p);
+    const inTargets = (u: UnitInfo) => rootPaths.some((p) => u.path.startsWith(p));
+    const awaiting = await memberItems(db, c, now, daysBefore, {
+      tree,
+      inTargets,
+      countAwaiting: secretaries.size > 0,
+      pageSize,
+      write: async (items) => {
+        count += items.length;
+        if (items.length) await write(items);
+      },
+    });
+    const due = stepDueDates(c);
+    const items: ReminderItem[] = [];
+    for (const unit of tree.all) {
+      const secretaryUserIds = secretaries.get(unit.id);
+      if (unit.closedOn || !secretaryUserIds || !inTargets(unit)) continue;
+      const kind = { kind: unit.kind as UnitKind, name: unit.name };
+      items.push(
+        ...unitReminders(
+          {
+            campaignId: c.id,
+            campaignName: c.name,
+            unitId: unit.id,
+            unitName: unit.name,
+            secretaryUserIds,
+            awaitingConfirmation: awaiting.get(unit.id) ?? 0,
+            meetings: meetingSteps(c, unit).map((s) => {
+              const m = meetingBy.get(`${c.id}|${unit.id}|${s.key}`);
+              const rules = c.def.meetingRules.find((r) => r.key === s.meetingRulesKey);
+              return {
+                stepKey: s.key,
+                title: s.title,
+                dueAt: due[s.key] ?? null,
+                scheduledAt: m?.scheduledAt ?? null,
+                startedAt: m?.startedAt ?? null,
+                materialsSent: !!(m?.materialsSentAt || m?.soTayPostedAt),
+                materialsLeadDays: rules?.materialsLeadDays ?? null,
+              };
+            }),
+            reports: c.def.reports
+              .filter((r) => unitMatches(r.from, kind))
+              .map((r) => ({
+                key: r.key,
+                title: r.title,
+                dueAt: due[r.stepKey] ?? null,
+                submitted: reported.has(`${c.id}|${unit.id}|${r.key}`),
+              })),
+          },
+          daysBefore,
+          now,
+        ),
+      );
+      if (items.length >= pageSize) {
+        count += items.length;
+        await write(items.splice(0));
+      }
+    }
+    count += items.length;
+    if (items.length) await write(items);
+  }
+  return count;
+}
+
+/** The campaign's members a page at a time: their plan reminders go to `write`; the plans
+ *  awaiting confirmation are counted per unit (what the secretaries' items need). The same
+ *  rules as the roster (data/progress.ts campaignRoster): status on the evaluation date, the
+ *  template's routing, open units of the targets; gone members count nowhere. */
+async function memberItems(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  daysBefore: number,
+  o: {
+    tree: Awaited<ReturnType<typeof unitTree>>;
+    inTargets: (u: UnitInfo) => boolean;
+    countAwaiting: boolean;
+    pageSize: number;
+    write: (items: ReminderItem[]) => Promise<void>;
+  },
+): Promise<Map<string, number>> {
+  const awaiting = new Map<string, number>();
+  const step = trackedStep(c.def);
+  if (!step?.formKey) return awaiting;
+  const dueAt = stepDueDates(c)[step.key] ?? null;
+  const plan = planReminderKind(dueAt, daysBefore, now);
+  if (!plan && !o.countAwaiting) return awaiting;
+  const date = evaluationDate(now, dueAt);
+  const open = (u: UnitInfo | undefined): u is UnitInfo =>
+    !!u && (!u.closedOn || u.closedOn > date) && o.inTargets(u);
+  const ancestors = new Map<string, string[]>();
+  const ancestorsOf = (u: UnitInfo) => {
+    let names = ancestors.get(u.id);
+    if (!names) ancestors.set(u.id, (names = o.tree.ancestors(u)));
+    return names;
+  };
+  const wanted = or(
+    plan
+      ? and(
+          isNotNull(users.id),
+          or(
+            isNull(submissions.status),
+            notInArray(submissions.status, ["submitted", "confirmed"]),
+          ),
+        )
+      : undefined,
+    o.countAwaiting ? eq(submissions.status, "submitted") : undefined,
+  );
+  let after = "";
+  for (;;) {
+    const page = await db
+      .select({
+        id: members.id,
+        unitId: members.unitId,
+        position: members.position,
+        positionCode: members.positionCode,
+        managementCategory: members.managementCategory,
+        managedByStandingCommittee: members.managedByStandingCommittee,
+        status: sql<string>`coalesce(ls.status, ${members.status})`,
+        userId: users.id,
+        submission: submissions.status,
+      })
+      .from(members)
+      .leftJoin(sql`${changedSince(date)} AS ls`, sql`ls.member_id = ${members.id}`)
+      .leftJoin(users, and(eq(users.memberId, members.id), isNull(users.disabledAt)))
+      .leftJoin(
+        submissions,
+        and(
+          eq(submissions.campaignId, c.id),
+          eq(submissions.memberId, members.id),
+          eq(submissions.formKey, step.formKey),
+        ),
+      )
+      .where(and(gt(members.id, after), wanted))
+      .orderBy(asc(members.id))
+      .limit(o.pageSize);
+    const items: ReminderItem[] = [];
+    let previous = "";
+    for (const m of page) {
+      const unit = o.tree.byId.get(m.unitId);
+      if (!open(unit)) continue;
+      if (!stepAppliesToMember(c.def, step, matchFacts(m, unit, ancestorsOf(unit)))) continue;
+      const state = countState(m.status, c.def.excusals.statuses);
+      if (state === "gone") continue;
+      // A member with two accounts comes twice, side by side: their plan is counted once.
+      if (m.submission === "submitted" && m.id !== previous)
+        awaiting.set(m.unitId, (awaiting.get(m.unitId) ?? 0) + 1);
+      previous = m.id;
+      if (state === "expected" && m.userId)
+        items.push(
+          ...planReminders(
+            {
+              campaignId: c.id,
+              campaignName: c.name,
+              memberUserId: m.userId,
+              memberId: m.id,
+              submission: m.submission,
+              dueAt,
+            },
+            daysBefore,
+            now,
+          ),
+        );
+    }
+    await o.write(items);
+    if (page.length < o.pageSize) return awaiting;
+    after = page.at(-1)!.id;
+  }
+}

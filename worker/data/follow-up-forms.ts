@@ -1,0 +1,215 @@
+// Follow-up on the template's own forms, as dated obligations: the monthly review (000 Bước 4:
+// "mặt được, chưa được, yêu cầu báo cáo làm rõ"; 003 §3.4's rà soát), one per unit per month,
+// and the periodic reports (003's 6-monthly report), one per unit per period. Filled by the
+// unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
+// the months and periods owed (worker/domain/follow-up.ts).
+import { and, desc, eq, sql } from "drizzle-orm";
+import { ictDate } from "../../schema/rules/deadlines";
+import { unitMatches, type Form, type UnitKind } from "../../schema/template";
+import { stepRecords } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+import { validateFormData } from "../domain/forms";
+import { MONTHLY_REVIEW_KEY, periodicReportKey, periodOf } from "../domain/follow-up";
+import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
+import { auditInsertIf } from "./audit";
+import { requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
+import type { Ctx } from "./context";
+import { newId } from "./ids";
+import { eqAll } from "./sql";
+
+/** The review's rule and form, or a 422 when the campaign reviews on no form. */
+function reviewForm(c: Campaign) {
+  const mr = c.def.followUp.monthlyReview;
+  const form = mr?.formKey ? c.def.forms.find((f) => f.key === mr.formKey) : undefined;
+  if (!mr || !form)
+    throw invalidBody(
+      { period: "Đợt này không có nhận xét hằng tháng theo biểu mẫu." },
+      "Đợt sinh hoạt này không có nhận xét hằng tháng theo biểu mẫu.",
+    );
+  return { mr, form };
+}
+
+/** The day the monthly reviews are owed from: the due day of the step they start after. */
+export function reviewAnchor(c: Campaign): string {
+  const after = c.def.followUp.monthlyReview?.startsAfterStep;
+  const due = after ? stepDueDates(c)[after] : undefined;
+  return due ? ictDate(new Date(due.getTime() - 1)) : c.startsOn;
+}
+
+/** Writes the next version of a unit's follow-up record of `period` on `form`. */
+async function saveFollowUp(
+  { db, actor, now }: Ctx,
+  input: {
+    campaign: Campaign;
+    unitId: string;
+    stepKey: string;
+    period: string;
+    version: number;
+    form: Form;
+    data: unknown;
+    action: string;
+  },
+) {
+  const c = input.campaign;
+  const errors = validateFormData(input.form, input.data, c.def.lists, "submit");
+  if (Object.keys(errors).length)
+    throw invalidBody(
+      Object.fromEntries(Object.entries(errors).map(([k, m]) => [`data.${k}`, m])),
+      "Biểu mẫu còn trường bắt buộc chưa điền hoặc chưa hợp lệ.",
+    );
+  const key = {
+    campaignId: c.id,
+    stepKey: input.stepKey,
+    unitId: input.unitId,
+    memberId: "",
+    period: input.period,
+  };
+  const [last] = await db
+    .select({ version: stepRecords.version })
+    .from(stepRecords)
+    .where(eqAll(stepRecords, key))
+    .orderBy(desc(stepRecords.version))
+    .limit(1);
+  if ((last?.version ?? 0) !== input.version) throw versionConflict();
+  const row = {
+    id: newId(),
+    ...key,
+    version: input.version + 1,
+    doneOn: ictDate(now),
+    data: JSON.stringify(input.data),
+    byUserId: actor.actorUserId,
+    createdAt: now,
+  };
+  const [inserted] = await db.batch([
+    db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
+    // The record speaks of members: the audit keeps that it was made, not what it says.
+    auditInsertIf(
+      db,
+      {
+        ...actor,
+        action: input.action,
+        entity: "unit",
+        entityId: input.unitId,
+        after: { campaignId: c.id, key: input.stepKey, period: input.period, version: row.version },
+      },
+      now,
+      sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`,
+    ),
+  ]);
+  if (!inserted[0]) throw versionConflict();
+  return { unitId: input.unitId, period: input.period, version: row.version, data: input.data };
+}
+
+const requireActive = (c: Campaign) => {
+  if (c.status !== "active")
+    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
+};
+
+export async function saveMonthlyReview(
+  ctx: Ctx,
+  input: { campaign: Campaign; unitId: string; period: string; version: number; data: unknown },
+) {
+  const c = input.campaign;
+  requireActive(c);
+  const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
+  const { mr, form } = reviewForm(c);
+  if (!unitMatches(mr.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }))
+    throw invalidBody({ unitId: "Đơn vị này không nhận xét hằng tháng trong đợt." });
+  const month = ictDate(ctx.now).slice(0, 7);
+  if (input.period > month) throw invalidBody({ period: "Tháng này chưa đến." });
+  if (input.period < c.startsOn.slice(0, 7))
+    throw invalidBody({ period: "Tháng này trước khi đợt sinh hoạt bắt đầu." });
+  return saveFollowUp(ctx, {
+    ...input,
+    unitId: unit.id,
+    stepKey: MONTHLY_REVIEW_KEY,
+    form,
+    action: "monthly-review.save",
+  });
+}
+
+/** A periodic report (003's 6-monthly) of a period ("YYYY-H1"/"YYYY-H2", or "YYYY"). */
+export async function savePeriodicReport(
+  ctx: Ctx,
+  input: {
+    campaign: Campaign;
+    reportKey: string;
+    unitId: string;
+    period: string;
+    version: number;
+    data: unknown;
+  },
+) {
+  const c = input.campaign;
+  requireActive(c);
+  const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
+  const report = c.def.followUp.periodicReports.find((r) => r.key === input.reportKey);
+  const form = report?.formKey ? c.def.forms.find((f) => f.key === report.formKey) : undefined;
+  if (!report || !form) throw notFound("Đợt sinh hoạt không có báo cáo định kỳ này.");
+  if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name }))
+    throw invalidBody({ unitId: "Đơn vị này không nộp báo cáo định kỳ này." });
+  const shape = report.every === "hang-nam" ? /^\d{4}$/ : /^\d{4}-H[12]$/;
+  if (!shape.test(input.period))
+    throw invalidBody({
+      period:
+        report.every === "hang-nam"
+          ? "Kỳ báo cáo có dạng YYYY."
+          : "Kỳ báo cáo có dạng YYYY-H1 hoặc YYYY-H2.",
+    });
+  const today = ictDate(ctx.now);
+  if (input.period > periodOf(report.every, today))
+    throw invalidBody({ period: "Kỳ báo cáo này chưa đến." });
+  if (input.period < periodOf(report.every, c.startsOn))
+    throw invalidBody({ period: "Kỳ báo cáo này trước khi đợt sinh hoạt bắt đầu." });
+  return saveFollowUp(ctx, {
+    ...input,
+    unitId: unit.id,
+    stepKey: periodicReportKey(report.key),
+    form,
+    action: "periodic-report.save",
+  });
+}
+
+/** A unit's reviews, the latest version of each month, newest month first. */
+export async function listMonthlyReviews(
+  ctx: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; unitId: string },
+) {
+  const unit = await requireCampaignUnit(ctx, { campaign: input.campaign, unitId: input.unitId });
+  const rows = await ctx.db
+    .select()
+    .from(stepRecords)
+    .where(
+      eqAll(stepRecords, {
+        campaignId: input.campaign.id,
+        stepKey: MONTHLY_REVIEW_KEY,
+        unitId: unit.id,
+      }),
+    )
+    .orderBy(desc(stepRecords.period), desc(stepRecords.version));
+  const seen = new Set<string>();
+  const reviews = [];
+  for (const r of rows) {
+    if (seen.has(r.period)) continue;
+    seen.add(r.period);
+    reviews.push({
+      period: r.period,
+      version: r.version,
+      data: r.data ? (JSON.parse(r.data) as unknown) : null,
+      recordedAt: r.createdAt,
+    });
+  }
+  return { unitId: unit.id, anchor: reviewAnchor(input.campaign), reviews };
+}
+
+/** Every unit's recorded periods of a follow-up (the monthly review, a periodic report). */
+export async function recordedPeriods(db: TenantDb, campaignId: string, stepKey: string) {
+  const rows = await db
+    .selectDistinct({ unitId: stepRecords.unitId, period: stepRecords.period })
+    .from(stepRecords)
+    .where(and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.stepKey, stepKey)));
+  const out = new Map<string, Set<string>>();
+  for (const r of rows)
+    (out.get(r.unitId) ?? out.set(r.unitId, new Set()).get(r.unitId)!).add(r.period);
+  return out;
+}

@@ -1,0 +1,78 @@
+// Turns between tenants where one thread serves them all (Node). Node reads every socket that
+// is ready and runs each request's handler to its first real wait before it reads again, so 50
+// heavy requests of one tenant that arrive together run back to back — seconds — before
+// another tenant's request is even read. The gate cuts the event loop into turns (a turn ends
+// at setImmediate, after pending I/O has been read): once a turn has run longer than
+// `budgetMs`, a tenant that already started a request in it waits for a later turn. Each turn
+// starts, per waiting tenant, as many requests as its recent cost fits in the budget, at least
+// one: a tenant of cheap requests empties its queue in a turn, one of 100 ms dashboards starts
+// one. Past `maxWaiting` waiting requests a tenant is refused (503, BUSY).
+import { DomainError } from "../errors";
+
+export interface TenantGate {
+  /** Resolves when the tenant may start this request, with the function that reports it done. */
+  enter(tenantId: string): Promise<() => void>;
+  /** Requests of the tenant waiting for a turn (tests). */
+  waiting(tenantId: string): number;
+}
+
+interface TenantTurns {
+  turn: number;
+  queue: (() => void)[];
+  /** Recent milliseconds per request (moving average). */
+  cost: number;
+}
+
+export function tenantGate(budgetMs = 10, maxWaiting = 512): TenantGate {
+  let turn = 0;
+  let turnStart = performance.now();
+  let ticking = false;
+  const tenants = new Map<string, TenantTurns>();
+
+  function tick() {
+    ticking = false;
+    turn++;
+    turnStart = performance.now();
+    let more = false;
+    for (const [id, t] of tenants) {
+      if (t.queue.length) {
+        t.turn = turn;
+        const allowance = Math.max(1, Math.floor(budgetMs / Math.max(t.cost, 0.05)));
+        for (const next of t.queue.splice(0, allowance)) next();
+        more ||= t.queue.length > 0;
+      } else if (t.turn !== turn - 1) tenants.delete(id); // idle for a whole turn
+    }
+    if (more) schedule();
+  }
+  function schedule() {
+    if (ticking) return;
+    ticking = true;
+    setImmediate(tick);
+  }
+
+  return {
+    async enter(tenantId) {
+      schedule(); // the turn in progress ends at the next check phase
+      let t = tenants.get(tenantId);
+      if (!t) tenants.set(tenantId, (t = { turn: -1, queue: [], cost: 1 }));
+      const ranThisTurn = t.turn === turn;
+      if (t.queue.length || (ranThisTurn && performance.now() - turnStart >= budgetMs)) {
+        if (t.queue.length >= maxWaiting)
+          throw new DomainError(
+            "BUSY",
+            "Hệ thống đang bận, vui lòng thử lại sau giây lát.",
+            undefined,
+            { "Retry-After": "2" },
+          );
+        await new Promise<void>((resolve) => t.queue.push(resolve));
+      }
+      t.turn = turn;
+      const start = performance.now();
+      const tenant = t;
+      return () => {
+        tenant.cost = tenant.cost * 0.8 + (performance.now() - start) * 0.2;
+      };
+    },
+    waiting: (tenantId) => tenants.get(tenantId)?.queue.length ?? 0,
+  };
+}

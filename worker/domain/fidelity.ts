@@ -1,0 +1,161 @@
+// How much of a template the engine acts on: every step and rule of the template is an item,
+// and an item counts as enforced or measured when the engine reads it — by the registry
+// below, which names for each part of the template language the module that reads it.
+// tests/domain/fidelity.test.ts holds the registry to the code (each named module reads
+// the part), and `npm run fidelity` prints the count per built-in.
+import {
+  completionOf,
+  completionProblems,
+  formLeafFields,
+  type MeetingRules,
+  type TemplateDefinition,
+} from "../../schema/template";
+import type { Completion } from "../../schema/vocab/completions";
+
+/** The module that completes a task by each way. */
+export const COMPLETION_READERS: Readonly<Record<Completion, string>> = {
+  "member-form-submitted": "worker/data/my-tasks.ts",
+  "member-form-confirmed": "worker/data/step-completion.ts",
+  "unit-form-submitted": "worker/data/acknowledgements.ts",
+  "meeting-held": "worker/domain/step-completion.ts",
+  "meeting-scheduled": "worker/domain/step-completion.ts",
+  "materials-sent": "worker/domain/step-completion.ts",
+  "meeting-attended": "worker/data/meeting-attendance.ts",
+  "all-plans-confirmed": "worker/data/step-completion.ts",
+  "report-filed": "worker/data/followup.ts",
+  acknowledged: "worker/data/acknowledgements.ts",
+};
+
+/** Meeting-rule properties a mark or a refusal reads, and where. Absent: stored only. */
+export const MEETING_RULE_READERS: Readonly<Partial<Record<keyof MeetingRules, string>>> = {
+  relationToRegularMeeting: "worker/domain/compliance.ts",
+  notMergedWith: "worker/domain/compliance.ts",
+  formats: "worker/data/meetings.ts",
+  minDurationMinutes: "worker/domain/compliance.ts",
+  minDurationDays: "worker/domain/compliance.ts",
+  sessions: "worker/domain/meeting-sessions.ts",
+  recurrence: "worker/domain/meeting-sessions.ts",
+  rollCall: "worker/domain/compliance.ts",
+  materialsLeadDays: "worker/domain/compliance.ts",
+  materialsChannel: "worker/domain/compliance.ts",
+  leadersPresentFirst: "worker/domain/compliance.ts",
+  speakers: "worker/domain/compliance.ts",
+  votes: "worker/domain/compliance.ts",
+  attendance: "worker/domain/compliance.ts",
+};
+
+/** The rest of the language: each part and the module that reads it; null = stored only. */
+export const PART_READERS = {
+  schedule: "worker/domain/deadlines.ts",
+  excusals: "worker/data/launch.ts",
+  "routing.publication": "worker/data/supervision.ts",
+  "routing.supervision": "worker/data/supervision.ts",
+  reports: "worker/data/followup.ts",
+  /** On the template's own form; a review stated without a form is prose. */
+  "followUp.monthlyReview": "worker/data/follow-up-forms.ts",
+  /** On the report's own form; a report stated without a form is prose. */
+  "followUp.periodicReports": "worker/data/follow-up-forms.ts",
+  "followUp.milestones": null,
+  "followUp.yearEndRanking": null,
+  materials: null,
+} as const satisfies Record<string, string | null>;
+
+/** Properties of a meeting rule that are its identity or prose, not rules. */
+const NOT_RULES = new Set(["key", "title", "cite"]);
+
+export interface FidelityItem {
+  what: string;
+  enforced: boolean;
+  /** The module that reads it, when one does. */
+  by: string | null;
+}
+
+/** Every step and rule of the template, and whether the engine enforces or measures it. */
+export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
+  const items: FidelityItem[] = [];
+  const add = (what: string, by: string | null | undefined) =>
+    items.push({ what, enforced: !!by, by: by ?? null });
+  const stuck = new Set(
+    completionProblems(def).flatMap((p) => def.steps.filter((s) => p.includes(`«${s.key}»`))),
+  );
+  add("schedule", PART_READERS.schedule);
+  // A step is enforced when it states a way the engine completes tasks by, and can be done.
+  for (const s of def.steps)
+    add(
+      `step:${s.key}`,
+      s.completion && !stuck.has(s) ? COMPLETION_READERS[completionOf(s)] : null,
+    );
+  // A form is enforced when something validates it: a step done by it, a meeting's own record
+  // form (the minutes the secretary fills), or a report on it.
+  const unitForm = (key: string | undefined) =>
+    def.forms.some((f) => f.key === key && f.owner === "unit");
+  const formsRead = new Set([
+    ...def.steps
+      .filter(
+        (s) =>
+          ["member-form-submitted", "member-form-confirmed", "unit-form-submitted"].includes(
+            completionOf(s),
+          ) ||
+          (completionOf(s) === "meeting-held" && unitForm(s.formKey)),
+      )
+      .flatMap((s) => s.formKey ?? []),
+    ...def.reports.flatMap((r) => r.formKey ?? []),
+    ...(def.followUp.monthlyReview?.formKey ? [def.followUp.monthlyReview.formKey] : []),
+    ...def.followUp.periodicReports.flatMap((r) => r.formKey ?? []),
+  ]);
+  for (const f of def.forms)
+    add(`form:${f.key}`, formsRead.has(f.key) ? "worker/domain/forms.ts" : null);
+  // A list is read when a checklist of a validated form asks about it item by item.
+  const listsRead = new Set(
+    def.forms
+      .filter((f) => formsRead.has(f.key))
+      .flatMap((f) =>
+        formLeafFields(f).flatMap((x) => (x.type === "checklist" ? [x.listKey] : [])),
+      ),
+  );
+  for (const l of def.lists)
+    add(`list:${l.key}`, listsRead.has(l.key) ? "worker/domain/forms.ts" : null);
+  for (const r of def.meetingRules)
+    for (const [k, v] of Object.entries(r))
+      if (!NOT_RULES.has(k) && v !== undefined)
+        add(`meeting:${r.key}.${k}`, MEETING_RULE_READERS[k as keyof MeetingRules] ?? null);
+  add("excusals", PART_READERS.excusals);
+  for (const r of def.routing.publication)
+    add(`publication:${r.key}`, PART_READERS["routing.publication"]);
+  for (const r of def.routing.supervision)
+    add(`supervision:${r.key}`, PART_READERS["routing.supervision"]);
+  // Forwarding is measured through the step it names; without one it is prose.
+  for (const r of def.routing.forwarding) {
+    const step = def.steps.find((s) => s.key === r.stepKey);
+    add(`forwarding:${r.key}`, step?.completion ? COMPLETION_READERS[completionOf(step)] : null);
+  }
+  for (const r of def.reports) add(`report:${r.key}`, PART_READERS.reports);
+  const f = def.followUp;
+  if (f.monthlyReview)
+    add(
+      "followUp.monthlyReview",
+      f.monthlyReview.formKey ? PART_READERS["followUp.monthlyReview"] : null,
+    );
+  for (const r of f.periodicReports)
+    add(
+      `followUp.periodicReport:${r.key}`,
+      r.formKey ? PART_READERS["followUp.periodicReports"] : null,
+    );
+  f.milestones.forEach((m, i) =>
+    add(`followUp.milestone:${i + 1}`, PART_READERS["followUp.milestones"]),
+  );
+  if (f.yearEndRanking) add("followUp.yearEndRanking", PART_READERS["followUp.yearEndRanking"]);
+  (def.materials ?? []).forEach((_, i) => add(`material:${i + 1}`, PART_READERS.materials));
+  return items;
+}
+
+/** The JSON line `npm run fidelity` prints for a template. */
+export function fidelityLine(def: TemplateDefinition) {
+  const items = fidelityItems(def);
+  return {
+    name: `fidelity.${def.key}`,
+    value: items.filter((i) => i.enforced).length,
+    unit: "items",
+    baseline: items.length,
+  };
+}

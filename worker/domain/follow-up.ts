@@ -1,0 +1,102 @@
+// Follow-up as dated obligations: the monthly review (000 Bước 4, 003 §3.4) is owed for every
+// month after the step it starts from, each by the end of its month (ICT); a unit's mark says
+// which months it did and which it missed.
+import type { Mark } from "./compliance";
+
+/** The reserved step key the monthly reviews are stored under (not a valid template key, so
+ *  never a step's). */
+export const MONTHLY_REVIEW_KEY = "~nhan-xet-hang-thang";
+
+const monthOf = (isoDate: string) => isoDate.slice(0, 7);
+function nextMonth(ym: string): string {
+  const [y, m] = ym.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** The months owed, from the month after `anchor` (YYYY-MM-DD) through `today`'s month. */
+export function monthsOwed(anchor: string, today: string): string[] {
+  const out: string[] = [];
+  for (let m = nextMonth(monthOf(anchor)); m <= monthOf(today); m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+/** mm/yyyy, as the screens print a month. */
+const vi = (ym: string) => `${ym.slice(5)}/${ym.slice(0, 4)}`;
+
+/** One mark per unit: every finished month reviewed passes; a missed one fails; before the
+ *  first month ends, pending. */
+export function monthlyReviewMark(
+  title: string,
+  done: ReadonlySet<string>,
+  anchor: string,
+  today: string,
+): Mark {
+  const rule = "monthly-review";
+  const label = `Theo dõi: ${title}`;
+  const owed = monthsOwed(anchor, today);
+  const finished = owed.filter((m) => m < monthOf(today));
+  const missed = finished.filter((m) => !done.has(m));
+  const count = owed.filter((m) => done.has(m)).length;
+  if (missed.length)
+    return {
+      rule,
+      label,
+      status: "fail",
+      reason: `Chưa nhận xét tháng ${missed.map(vi).join(", ")} (đã làm ${count}/${owed.length} tháng).`,
+    };
+  if (finished.length === 0 && count === 0)
+    return {
+      rule,
+      label,
+      status: "pending",
+      reason: owed.length
+        ? `Nhận xét tháng ${vi(owed[0]!)} trong tháng.`
+        : `Bắt đầu từ tháng ${vi(nextMonth(monthOf(anchor)))}.`,
+    };
+  return { rule, label, status: "pass", reason: `Đã nhận xét ${count}/${owed.length} tháng.` };
+}
+
+/** The reserved step key a periodic report is stored under. */
+export const periodicReportKey = (reportKey: string) => `~bao-cao-dinh-ky:${reportKey}`;
+
+export type Every = "6-thang" | "hang-nam";
+
+/** The period a day falls in: "YYYY-H1"/"YYYY-H2" (6-monthly) or "YYYY" (yearly). */
+export const periodOf = (every: Every, isoDate: string) =>
+  every === "hang-nam"
+    ? isoDate.slice(0, 4)
+    : `${isoDate.slice(0, 4)}-H${Number(isoDate.slice(5, 7)) <= 6 ? 1 : 2}`;
+
+const nextPeriod = (every: Every, p: string) => {
+  const y = Number(p.slice(0, 4));
+  if (every === "hang-nam") return String(y + 1);
+  return p.endsWith("H1") ? `${y}-H2` : `${y + 1}-H1`;
+};
+
+/** Every period from the one `from` falls in through the one `today` falls in. */
+export function periodsOwed(every: Every, from: string, today: string): string[] {
+  const out: string[] = [];
+  const last = periodOf(every, today);
+  for (let p = periodOf(every, from); p <= last; p = nextPeriod(every, p)) out.push(p);
+  return out;
+}
+
+/** One mark per unit and report: a report for each finished period (due by its last day). */
+export function periodicReportMark(
+  report: { key: string; title: string; every: Every },
+  done: ReadonlySet<string>,
+  from: string,
+  today: string,
+): Mark {
+  const rule = `periodic-report:${report.key}`;
+  const label = `Báo cáo định kỳ: ${report.title}`;
+  const owed = periodsOwed(report.every, from, today);
+  const current = periodOf(report.every, today);
+  const missed = owed.filter((p) => p < current && !done.has(p));
+  const count = owed.filter((p) => done.has(p)).length;
+  if (missed.length)
+    return { rule, label, status: "fail", reason: `Chưa báo cáo kỳ ${missed.join(", ")}.` };
+  if (owed.every((p) => p === current) && count === 0)
+    return { rule, label, status: "pending", reason: `Báo cáo kỳ ${current} trước khi hết kỳ.` };
+  return { rule, label, status: "pass", reason: `Đã báo cáo ${count}/${owed.length} kỳ.` };
+}

@@ -1,0 +1,135 @@
+// Steps recorded directly, per campaign: mounted at /campaigns/:id/steps. A unit's step done
+// by acknowledgement or by the unit's own form is recorded by its secretary (or an admin)
+// within their subtree; a member's step done by acknowledgement (posting the plan, sending a
+// copy upward) by the member. Each save is a version; a stale one is 409.
+import { Hono } from "hono";
+import * as v from "valibot";
+import { Id } from "../../schema/api";
+import {
+  MonthlyReviewBody,
+  MonthParam,
+  PeriodParam,
+  StepKeyParam,
+  StepRecordBody,
+} from "../../schema/api-steps";
+import {
+  checklistTally,
+  recordOwnStep,
+  recordUnitStep,
+  unitStepRecords,
+} from "../data/acknowledgements";
+import { listMonthlyReviews, saveMonthlyReview, savePeriodicReport } from "../data/follow-up-forms";
+import type { AppEnv } from "../env";
+import { DomainError } from "../errors";
+import { guard, jsonBody, pathParams, policy } from "../http";
+import { withCampaign } from "./campaign-path";
+
+const STAFF = policy.roles("admin", "secretary");
+const unitStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam, unitId: Id }));
+const ownStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam }));
+
+export const campaignStepRoutes = new Hono<AppEnv>()
+  .get(
+    "/:stepKey/checklist",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Tổng hợp danh mục trong biểu mẫu của đơn vị: bao nhiêu đơn vị trả lời từng mức, từng nội dung",
+    ),
+    ownStepPath,
+    withCampaign,
+    async (c) => {
+      const { stepKey } = c.req.valid("param");
+      return c.json(await checklistTally(c.var.ctx, { campaign: c.var.campaign, stepKey }), 200);
+    },
+  )
+  .get(
+    "/:stepKey/units/:unitId",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Ghi nhận bước của đơn vị (minh chứng, biểu mẫu), mọi phiên bản",
+    ),
+    unitStepPath,
+    withCampaign,
+    async (c) => {
+      const { stepKey, unitId } = c.req.valid("param");
+      return c.json(
+        await unitStepRecords(c.var.ctx, { campaign: c.var.campaign, stepKey, unitId }),
+        200,
+      );
+    },
+  )
+  .put(
+    "/:stepKey/units/:unitId",
+    guard(STAFF, "Đơn vị ghi nhận đã làm bước, kèm minh chứng hoặc biểu mẫu của đơn vị"),
+    jsonBody(StepRecordBody),
+    unitStepPath,
+    withCampaign,
+    async (c) => {
+      const { stepKey, unitId } = c.req.valid("param");
+      const body = c.req.valid("json");
+      return c.json(
+        await recordUnitStep(c.var.ctx, { campaign: c.var.campaign, stepKey, unitId, body }),
+        200,
+      );
+    },
+  )
+  .put(
+    "/:stepKey/mine",
+    guard(policy.signedIn, "Đảng viên ghi nhận đã làm bước của mình, kèm minh chứng"),
+    jsonBody(StepRecordBody),
+    ownStepPath,
+    withCampaign,
+    async (c) => {
+      const memberId = c.var.ctx.user.memberId;
+      if (!memberId)
+        throw new DomainError("FORBIDDEN", "Tài khoản này không gắn với đảng viên nào.");
+      const { stepKey } = c.req.valid("param");
+      const body = c.req.valid("json");
+      return c.json(
+        await recordOwnStep(c.var.ctx, { campaign: c.var.campaign, stepKey, memberId, body }),
+        200,
+      );
+    },
+  );
+
+/** Mounted at /campaigns/:id/monthly-reviews: the unit's monthly review on the template's form. */
+export const monthlyReviewRoutes = new Hono<AppEnv>()
+  .get(
+    "/:unitId",
+    guard(
+      policy.roles("admin", "secretary", "viewer"),
+      "Nhận xét hằng tháng của đơn vị theo biểu mẫu của đợt, từng tháng",
+    ),
+    pathParams(v.object({ id: Id, unitId: Id })),
+    withCampaign,
+    async (c) => {
+      const { unitId } = c.req.valid("param");
+      return c.json(await listMonthlyReviews(c.var.ctx, { campaign: c.var.campaign, unitId }), 200);
+    },
+  )
+  .put(
+    "/:unitId/:period",
+    guard(STAFF, "Đơn vị ghi nhận xét hằng tháng theo biểu mẫu của đợt"),
+    jsonBody(MonthlyReviewBody),
+    pathParams(v.object({ id: Id, unitId: Id, period: MonthParam })),
+    withCampaign,
+    async (c) => {
+      const { unitId, period } = c.req.valid("param");
+      const input = { campaign: c.var.campaign, unitId, period, ...c.req.valid("json") };
+      return c.json(await saveMonthlyReview(c.var.ctx, input), 200);
+    },
+  );
+
+/** Mounted at /campaigns/:id/periodic-reports: a unit's periodic report (003's 6-monthly). */
+export const periodicReportRoutes = new Hono<AppEnv>().put(
+  "/:reportKey/:unitId/:period",
+  guard(STAFF, "Đơn vị nộp báo cáo định kỳ (6 tháng, hằng năm) theo biểu mẫu của đợt"),
+  jsonBody(MonthlyReviewBody),
+  pathParams(v.object({ id: Id, reportKey: StepKeyParam, unitId: Id, period: PeriodParam })),
+  withCampaign,
+  async (c) => {
+    const { reportKey, unitId, period } = c.req.valid("param");
+    const input = { campaign: c.var.campaign, reportKey, unitId, period, ...c.req.valid("json") };
+    return c.json(await savePeriodicReport(c.var.ctx, input), 200);
+  },
+);
