@@ -271,5 +271,16 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `step_records_campaign_idx` ON `step_records` (`campaign_id`,`unit_id`);",
       ],
     },
+    {
+      tag: "0014_stored_progress_figures",
+      when: 1795962342658,
+      hash: "33c1e60e7a4abf6c86ef7a587c55f0dcaeca073d1112b0ca6e3425ef2afc483c",
+      statements: [
+        "CREATE TABLE `progress_dirty` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`unit_id` text,\n\t`campaign_id` text\n);",
+        "CREATE TABLE `progress_figure_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`basis` text NOT NULL,\n\t`evaluated_on` text NOT NULL,\n\t`seq` integer NOT NULL\n);",
+        "CREATE TABLE `progress_figures` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`own_expected` integer DEFAULT 0 NOT NULL,\n\t`own_excused` integer DEFAULT 0 NOT NULL,\n\t`own_submitted` integer DEFAULT 0 NOT NULL,\n\t`own_confirmed` integer DEFAULT 0 NOT NULL,\n\t`own_on_time` integer DEFAULT 0 NOT NULL,\n\t`own_late_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_expected` integer DEFAULT 0 NOT NULL,\n\t`sub_excused` integer DEFAULT 0 NOT NULL,\n\t`sub_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_confirmed` integer DEFAULT 0 NOT NULL,\n\t`sub_on_time` integer DEFAULT 0 NOT NULL,\n\t`sub_late_submitted` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`)\n);",
+        "CREATE INDEX `units_closed_on_idx` ON `units` (`closed_on`);",
+      ],
+    },
   ],
 };

@@ -1,6 +1,7 @@
 // Campaigns and what hangs off them: templates, tasks, members' forms and their versions,
 // reviews, reports upward, comments, meetings and roll-calls; then notifications, the reminder
-// ledger, the outbox, settings, and the progress figures the cron stores.
+// ledger, the outbox, settings, and the progress snapshots the cron stores (the dashboard's
+// stored figures are in progress.ts).
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, updatedAt } from "./columns";
 import { CAMPAIGN_STATUSES } from "../vocab/campaign-statuses";

@@ -31,7 +31,11 @@ export const units = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("units_parent_idx").on(t.parentId), index("units_path_idx").on(t.path)],
+  (t) => [
+    index("units_parent_idx").on(t.parentId),
+    index("units_path_idx").on(t.path),
+    index("units_closed_on_idx").on(t.closedOn),
+  ],
 );
 
 export const members = sqliteTable(

@@ -4,4 +4,5 @@
 // (schema/drizzle.tenant.config.ts), so it stays the one schema entry.
 export * from "./people";
 export * from "./campaigns";
+export * from "./progress";
 export * from "./step-records";

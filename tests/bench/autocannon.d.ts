@@ -26,6 +26,14 @@ declare module "autocannon" {
     non2xx: number;
     "2xx": number;
   }
-  function autocannon(opts: Options): Promise<Result>;
+  /** A run: awaited for its result, and `response` for each answer's own time (what
+   *  tests/bench/progress.ts takes its p95 from: the result has no p95). */
+  interface Instance extends PromiseLike<Result> {
+    on(
+      event: "response",
+      fn: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
+  }
+  function autocannon(opts: Options): Instance;
   export default autocannon;
 }

@@ -8,7 +8,13 @@ import { systemCtx } from "../../worker/data/context";
 import { launchCampaign } from "../../worker/data/launch";
 import { campaignRoster, countsByUnitSql } from "../../worker/data/progress";
 import { newId } from "../../worker/data/ids";
-import { addCounts, zeroCounts, type Counts } from "../../worker/domain/progress";
+import {
+  addCounts,
+  fromStored,
+  toStored,
+  zeroCounts,
+  type Counts,
+} from "../../worker/domain/progress";
 import { makeApp } from "../support/app";
 import { buildTree } from "../support/tree";
 
@@ -99,13 +105,18 @@ describe("progress in SQL and in code agree", () => {
         const now = new Date(at);
         const sqlSide = await countsByUnitSql(systemCtx(db, now), { campaign: c });
         const { entries } = await campaignRoster(systemCtx(db, now), { campaign: c });
-        const codeSide = new Map<string, Counts>();
-        for (const e of entries)
-          addCounts(
-            codeSide.get(e.unitId) ?? codeSide.set(e.unitId, zeroCounts()).get(e.unitId)!,
-            e.counts,
-          );
+        const codeSide = new Map<string, Counts & { lateSubmitted: number }>();
+        for (const e of entries) {
+          const into =
+            codeSide.get(e.unitId) ??
+            codeSide.set(e.unitId, { ...zeroCounts(), lateSubmitted: 0 }).get(e.unitId)!;
+          addCounts(into, e.counts);
+          into.lateSubmitted += toStored(e.counts, !!e.counts.submitted).lateSubmitted;
+        }
         expect(Object.fromEntries(sqlSide.perUnit)).toEqual(Object.fromEntries(codeSide));
+        // What is stored (lateness by the due instant only) gives back the counts on `now`.
+        for (const { lateSubmitted, ...counts } of sqlSide.perUnit.values())
+          expect(fromStored({ ...counts, lateSubmitted }, sqlSide.dueAt, now)).toEqual(counts);
         expect(
           [...sqlSide.perUnit.values()].reduce((n, x) => n + x.expected + x.excused, 0),
         ).toBeGreaterThan(50);

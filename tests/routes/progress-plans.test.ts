@@ -10,6 +10,7 @@ import { requireCampaign } from "../../worker/data/campaigns";
 import { systemCtx } from "../../worker/data/context";
 import { newId } from "../../worker/data/ids";
 import { countsByUnitSql } from "../../worker/data/progress";
+import { campaignProgress } from "../../worker/data/progress-page";
 import { makeApp } from "../support/app";
 import { buildTree, launchCampaign000 } from "../support/tree";
 import { recordStatements } from "../support/statements";
@@ -33,6 +34,13 @@ async function planOf(
       return `${"  ".repeat(d)}${String(r.detail)}`;
     })
     .join("\n");
+}
+
+/** The libSQL client of the test's one tenant, to record and explain what code sends. */
+async function tenantClient(t: Awaited<ReturnType<typeof makeApp>>) {
+  const control = t.platform.control().client;
+  const [row] = (await control.execute("SELECT id, db_url FROM tenants")).rows;
+  return t.platform.tenant({ id: String(row!.id), dbUrl: String(row!.db_url) }).client;
 }
 
 describe("progress and rollup query plans", () => {
@@ -59,13 +67,7 @@ describe("progress and rollup query plans", () => {
           at: t.clock.now,
         });
       const c = await requireCampaign(db, id);
-      const { client } = t.platform.tenant({
-        id: (await t.platform.control().client.execute("SELECT id FROM tenants")).rows[0]!
-          .id as string,
-        dbUrl: String(
-          (await t.platform.control().client.execute("SELECT db_url FROM tenants")).rows[0]!.db_url,
-        ),
-      });
+      const client = await tenantClient(t);
       const now = new Date("2026-04-01T02:00:00Z");
       const progress = await recordStatements(client, () =>
         countsByUnitSql(systemCtx(db, now), { campaign: c }),
@@ -90,6 +92,48 @@ describe("progress and rollup query plans", () => {
           /member_status_history USING (COVERING )?INDEX member_status_since_idx/,
         );
         expect(plan, plan).toMatch(/USING COVERING INDEX member_status_latest_idx/);
+      }
+    } finally {
+      t.close();
+    }
+  });
+
+  it("answer the root's progress page from stored figures: no member or submission read", async () => {
+    const t = await makeApp();
+    try {
+      const tree = await buildTree(t);
+      for (let i = 0; i < 30; i++)
+        await tree.api("admin", "POST", "/members", {
+          fullName: `Người số ${i}`,
+          unitId: i % 2 ? tree.cellA.id : tree.cellB.id,
+          statusSince: "2020-01-01",
+        });
+      const id = await launchCampaign000(tree);
+      const { db } = tree;
+      const c = await requireCampaign(db, id);
+      const client = await tenantClient(t);
+      const now = t.clock.now;
+      const read = () => campaignProgress(systemCtx(db, now), { campaign: c });
+      await read(); // the first read builds the figures
+      // A write since: its mark is applied on the next read, to its unit only.
+      await tree.api("admin", "POST", "/members", {
+        fullName: "Người mới",
+        unitId: tree.cellA.id,
+        statusSince: "2020-01-01",
+      });
+      await read();
+      const steady = await recordStatements(client, read);
+      expect(steady.roundTrips).toBeLessThanOrEqual(3);
+      for (const s of steady) {
+        expect(s.sql).not.toMatch(/\b(members|submissions|member_status_history)\b/);
+        const plan = await planOf(client, s);
+        // Every table is reached through an index (the page's units by parent, their
+        // figures by key, the marks by sequence): nothing grows with the tenant.
+        // sqlite_sequence (one row per AUTOINCREMENT table: a handful) is the one scan allowed.
+        expect(plan, `${s.sql}\n${plan}`).not.toMatch(/\bSCAN (?!sqlite_sequence\b)/);
+        // Figures only ever by their whole key: never a walk over a campaign's every unit.
+        if (/progress_figures/.test(s.sql))
+          expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
       }
     } finally {
       t.close();

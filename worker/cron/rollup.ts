@@ -27,6 +27,7 @@ import { campaignCompliance } from "../data/compliance";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
 import { countsByUnit } from "../data/progress";
+import { pruneMarks, refreshFigures } from "../data/progress-figures";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
 import { zeroCounts, type Counts } from "../domain/progress";
@@ -202,6 +203,9 @@ export async function runRollup(
   for (const { id } of list) {
     const c = await requireCampaign(db, id);
     report.campaigns++;
+    // The dashboard's stored figures, brought up to date here so that a reader seldom pays
+    // for a new day or a changed tree (data/progress-figures.ts).
+    await refreshFigures(db, c, now);
     const fp = await fingerprint(db, c, now);
     const [state] = await db.select().from(rollupState).where(eq(rollupState.campaignId, c.id));
     if (state?.fingerprint === fp.full) {
@@ -280,6 +284,11 @@ export async function runRollup(
     report.snapshots += snapshots.length;
     if (parents.length) await push(db, control, tenant, c, now, report, own);
   }
+  // Marks every running campaign has read are not needed any more.
+  await pruneMarks(
+    db,
+    list.map((c) => c.id),
+  );
   return report;
 }
 

@@ -68,6 +68,13 @@ export async function campaignCompliance(
       .where(eq(reports.campaignId, c.id)),
     firstRecords(db, c.id),
   ]);
+  // Grouped once, so each unit reads its own meetings, roll-calls and reports by key: the
+  // work grows with the rows, not with units × meetings.
+  const meetingsOf = groupBy(meetingRows, (m) => `${m.unitId}|${m.stepKey}`);
+  const attendanceOf = groupBy(attendanceRows, (x) => x.a.meetingId);
+  const reportOf = new Map<string, (typeof reportRows)[number]>();
+  for (const r of reportRows)
+    if (!reportOf.has(`${r.unitId}|${r.reportKey}`)) reportOf.set(`${r.unitId}|${r.reportKey}`, r);
   // The monthly review on the template's form: owed each month after the step it follows.
   const review = c.def.followUp.monthlyReview?.formKey ? c.def.followUp.monthlyReview : null;
   const reviewed = review ? await recordedPeriods(db, c.id, MONTHLY_REVIEW_KEY) : null;
@@ -87,30 +94,28 @@ export async function campaignCompliance(
     for (const step of meetingSteps(c, unit)) {
       const rules = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey);
       if (!rules) continue;
-      const sessions: SessionFacts[] = meetingRows
-        .filter((x) => x.unitId === unit.id && x.stepKey === step.key)
-        .map((m) => ({
+      const sessions: SessionFacts[] = (meetingsOf.get(`${unit.id}|${step.key}`) ?? []).map(
+        (m) => ({
           ...m,
           mergedWith: m.mergedWith ? (JSON.parse(m.mergedWith) as MergeKind[]) : null,
           guests: m.guests ? (JSON.parse(m.guests) as GuestFacts[]) : [],
-          attendance: attendanceRows
-            .filter((x) => x.a.meetingId === m.id)
-            .map((x): AttendanceFacts => ({
-              memberId: x.a.memberId,
-              presence: x.a.presence,
-              isCommittee: x.a.isCommittee,
-              spokeOrder: x.a.spokeOrder,
-              leadershipRank: x.rank,
-              role: x.a.role,
-            })),
-        }));
+          attendance: (attendanceOf.get(m.id) ?? []).map((x): AttendanceFacts => ({
+            memberId: x.a.memberId,
+            presence: x.a.presence,
+            isCommittee: x.a.isCommittee,
+            spokeOrder: x.a.spokeOrder,
+            leadershipRank: x.rank,
+            role: x.a.role,
+          })),
+        }),
+      );
       const facts = { unit: { kind: unit.kind as UnitKind, name: unit.name }, startsAt };
       for (const mark of stepMeetingMarks(rules, sessions, due[step.key] ?? null, now, facts))
         marks.push({ ...mark, rule: `${step.key}:${mark.rule}`, step: step.key });
     }
     for (const report of c.def.reports) {
       if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
-      const r = reportRows.find((x) => x.unitId === unit.id && x.reportKey === report.key);
+      const r = reportOf.get(`${unit.id}|${report.key}`);
       const mark = reportMark(
         report.title,
         r?.submittedAt ?? null,
@@ -142,4 +147,15 @@ export async function campaignCompliance(
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
 }

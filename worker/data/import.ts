@@ -17,6 +17,7 @@ import { foldVietnamese } from "../domain/text";
 import { ictDate } from "../domain/deadlines";
 import { DomainError } from "../errors";
 import { audit } from "./audit";
+import { markUnits } from "./progress-marks";
 import type { Ctx } from "./context";
 import { historyRow, newMemberRow, type MemberRow, type MemberStatus } from "./members";
 import { positionCodeFor } from "../../schema/rules/positions";
@@ -321,6 +322,10 @@ export async function importMembers(
     ...chunks(inserts).map((c) => db.insert(members).values(c)),
     ...chunks(history).map((c) => db.insert(memberStatusHistory).values(c)),
     ...updates.map(({ after }) => db.update(members).set(after).where(eq(members.id, after.id))),
+    markUnits(db, [
+      ...inserts.map((m) => m.unitId),
+      ...updates.flatMap(({ before, after }) => [before.unitId, after.unitId]),
+    ]),
     ...updates.map(({ before, after }) => {
       const changed = COMPARED.filter((k) => before[k] !== after[k]);
       return audit(ctx, {

@@ -22,6 +22,7 @@ import type { TenantDb } from "../db/handles";
 import { subtreeBounds } from "../domain/scope";
 import { invalidBody, versionConflict } from "../errors";
 import { auditInsertIf } from "./audit";
+import { holds, markMembers } from "./progress-marks";
 import { requireCampaign, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { requireMeetingInScope } from "./meetings";
@@ -232,6 +233,8 @@ export async function setAttendance(
     // call naming only members not on it yet still adds them: making this insert conditional
     // too (INSERT … SELECT … WHERE) is left to do.
     ...(rows.length ? [db.insert(meetingAttendance).values(rows)] : []),
+    // Last, after the audit's changes() check: the stored progress figures of their units.
+    markMembers(db, touched, c.id, holds("meetings", id, current.version + 1)),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw versionConflict();
   // After the roll-call is in: the task follows every session's roll-call, not this one's.

@@ -11,6 +11,7 @@ import { inScope } from "../domain/scope";
 import { stepsDoneByMeeting } from "../domain/step-completion";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, auditInsertIf } from "./audit";
+import { holds, markMeeting } from "./progress-marks";
 import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -251,6 +252,8 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
       .set({ ...next, version: current.version + 1, updatedAt: now })
       .where(and(eq(meetings.id, id), eq(meetings.version, patch.version)))
       .returning({ id: meetings.id }),
+    // A roll-call counts for a step only once its meeting has started.
+    markMeeting(db, id, c.id, holds("meetings", id, current.version + 1)),
     completeUnitSteps(db, { campaignId: c.id, unitId: current.unitId, stepKeys: done }, now),
     // The minutes are the cell's record, not a member's plan: the audit keeps which fields
     // changed, not the minutes' text.

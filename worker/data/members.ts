@@ -15,6 +15,7 @@ import { ictDate } from "../domain/deadlines";
 import { managementCategoryOf } from "../domain/supervision";
 import { notFound, versionConflict } from "../errors";
 import { audit, auditInsertIf } from "./audit";
+import { holds, markUnits } from "./progress-marks";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
@@ -180,6 +181,7 @@ export async function createMember(ctx: Ctx, input: MemberCreateBody): Promise<M
   await db.batch([
     db.insert(members).values(row),
     db.insert(memberStatusHistory).values(historyRow(row, now, ctx.actor.actorUserId)),
+    markUnits(db, [row.unitId]),
     audit(ctx, {
       action: "member.create",
       entity: "member",
@@ -244,6 +246,8 @@ export async function updateMember(
     ...(statusChanged
       ? [db.insert(memberStatusHistory).values(historyRow(next, now, ctx.actor.actorUserId))]
       : []),
+    // Its unit (both, after a move) and, through position or flags, how the member counts.
+    markUnits(db, [current.unitId, next.unitId], undefined, holds("members", id, next.version)),
   ]);
   if (!updated[0]) throw versionConflict();
   return next;
@@ -275,6 +279,7 @@ export async function setMemberStatus(
         updatedAt: now,
       })
       .where(eq(members.id, id)),
+    markUnits(db, [current.unitId]),
     audit(ctx, {
       action: "member.status",
       entity: "member",

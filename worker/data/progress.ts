@@ -10,6 +10,7 @@ import {
   classify,
   countState,
   evaluationDate,
+  toStored,
   zeroCounts,
   type Counts,
   type SubmissionStatus,
@@ -74,7 +75,10 @@ async function countedRoots(
 /** Every member the campaign's tracked form concerns, within `scope` (and the `unitId`
  *  subtree if given), with their submission and how they count. Progress and the
  *  secretary's queue both read this, so they agree by construction. */
-export async function campaignRoster(ctx: ReadCtx, { campaign: c, unitId }: ProgressInput) {
+export async function campaignRoster(
+  ctx: ReadCtx,
+  { campaign: c, unitId, onlyUnits }: ProgressInput,
+) {
   const { db, scope, now } = ctx;
   const step = trackedStep(c.def);
   const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
@@ -82,7 +86,7 @@ export async function campaignRoster(ctx: ReadCtx, { campaign: c, unitId }: Prog
   const { inTarget, roots, ancestors } = await targetUnits(db, c.id, date);
   const rootPaths = await countedRoots(ctx, roots, unitId);
   const unitById = new Map(inTarget.map((u) => [u.id, u]));
-  const list = step ? await targetMembers(db, { rootPaths, scope, date }) : [];
+  const list = step ? await targetMembers(db, { rootPaths, scope, date, unitIds: onlyUnits }) : [];
   const subs = step?.formKey
     ? await db
         .select({
@@ -95,7 +99,22 @@ export async function campaignRoster(ctx: ReadCtx, { campaign: c, unitId }: Prog
           enteredBy: submissions.enteredBy,
         })
         .from(submissions)
-        .where(and(eq(submissions.campaignId, c.id), eq(submissions.formKey, step.formKey!)))
+        .where(
+          and(
+            eq(submissions.campaignId, c.id),
+            eq(submissions.formKey, step.formKey!),
+            // A few units (a refresh of stored figures): their members' plans only.
+            onlyUnits
+              ? inArray(
+                  submissions.memberId,
+                  db
+                    .select({ id: members.id })
+                    .from(members)
+                    .where(inArray(members.unitId, onlyUnits)),
+                )
+              : undefined,
+          ),
+        )
     : [];
   // A step done by attending a meeting counts its roll-calls instead of a form.
   const attended = new Map(
@@ -192,7 +211,7 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
   );
   const due = dueAt?.getTime() ?? null;
   const formKey = step.formKey ?? "";
-  const rows = await db.all<{ unit_id: string } & Record<keyof Counts, number>>(sql`
+  const rows = await db.all<{ unit_id: string } & Record<keyof UnitCounts, number>>(sql`
     WITH x AS (
       SELECT ${members.unitId} AS unit_id, s.status AS ss, s.first_submitted_at AS fs,
         CASE
@@ -225,9 +244,10 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
         WHEN ${due} IS NULL AND in_hand THEN 1 ELSE 0 END) AS onTime,
       sum(state = 'expected' AND CASE
         WHEN ${due} IS NOT NULL AND fs IS NOT NULL AND in_hand THEN fs >= ${due}
-        WHEN ${due} IS NOT NULL AND NOT coalesce(in_hand, 0) THEN ${now.getTime()} >= ${due} ELSE 0 END) AS late
+        WHEN ${due} IS NOT NULL AND NOT coalesce(in_hand, 0) THEN ${now.getTime()} >= ${due} ELSE 0 END) AS late,
+      sum(state = 'expected' AND ${due} IS NOT NULL AND fs IS NOT NULL AND in_hand AND fs >= ${due}) AS lateSubmitted
     FROM y GROUP BY unit_id`);
-  const perUnit = new Map<string, Counts>();
+  const perUnit = new Map<string, UnitCounts>();
   for (const r of rows) {
     if (!eligible.has(r.unit_id)) continue; // closed, or a kind of unit the step does not concern
     perUnit.set(r.unit_id, {
@@ -237,10 +257,14 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
       onTime: Number(r.onTime),
       late: Number(r.late),
       excused: Number(r.excused),
+      lateSubmitted: Number(r.lateSubmitted),
     });
   }
   return { dueAt, evaluatedOn: date, perUnit };
 }
+
+/** A unit's counts, with the late plans handed in (what is stored: progress-figures.ts). */
+export type UnitCounts = Counts & { lateSubmitted: number };
 
 /** Counts per unit: in SQL where the step allows it, else member by member. */
 export async function countsByUnit(ctx: ReadCtx, input: ProgressInput) {
@@ -248,85 +272,16 @@ export async function countsByUnit(ctx: ReadCtx, input: ProgressInput) {
   if (step && stepFiltersByUnitOnly(step)) return countsByUnitSql(ctx, input);
   const { dueAt, evaluatedOn, entries } = await campaignRoster(ctx, input);
   const only = input.onlyUnits ? new Set(input.onlyUnits) : null;
-  const perUnit = new Map<string, Counts>();
+  const perUnit = new Map<string, UnitCounts>();
   for (const e of entries)
-    if (!only || only.has(e.unitId))
-      addCounts(
-        perUnit.get(e.unitId) ?? perUnit.set(e.unitId, zeroCounts()).get(e.unitId)!,
-        e.counts,
-      );
+    if (!only || only.has(e.unitId)) {
+      const into =
+        perUnit.get(e.unitId) ??
+        perUnit.set(e.unitId, { ...zeroCounts(), lateSubmitted: 0 }).get(e.unitId)!;
+      addCounts(into, e.counts);
+      into.lateSubmitted += toStored(e.counts, !!e.counts.submitted).lateSubmitted;
+    }
   return { dueAt, evaluatedOn, perUnit };
-}
-
-/** A row of the progress page: a unit's counts and how many units sit directly under it
- *  (the client drills down where it is non-zero). */
-export interface UnitProgressRow extends UnitProgress {
-  childCount: number;
-}
-
-/** Where the page is anchored: the `unitId` asked for, else the reader's scope roots (the
- *  tenant's root for an admin). */
-async function anchorsOf(
-  { db, scope }: ReadCtx,
-  unitId: string | undefined,
-): Promise<{ id: string; path: string }[]> {
-  if (unitId) return [await requireUnitInScope(db, unitId, scope)];
-  if (scope.all)
-    return db.select({ id: units.id, path: units.path }).from(units).where(eq(units.depth, 0));
-  return scope.paths.map((path) => ({ id: path.split("/").at(-2)!, path }));
-}
-
-/**
- * Progress of the campaign's tracked member form for one page of the tree (issue 15): never
- * every unit at once. Anchored at one unit (`unitId`, or the reader's single scope root),
- * the rows are that unit's own counts (members counted in it directly) and each direct
- * child's whole-subtree counts; with several scope roots, each root's subtree counts. So a
- * client summing a row's subtree from the rows it has gets the subtree's figures, and the
- * answer grows with a unit's children, not with the tenant. Rows with nobody counted are
- * left out, as before.
- */
-export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
-  const anchors = await anchorsOf(ctx, input.unitId);
-  const single = anchors.length === 1 ? anchors[0]! : null;
-  const { dueAt, evaluatedOn, perUnit } = await countsByUnit(ctx, input);
-  const paths = perUnit.size
-    ? await ctx.db
-        .select({ id: units.id, path: units.path })
-        .from(units)
-        .where(pathConditions(anchors.map((a) => a.path)))
-    : [];
-  const pathOf = new Map(paths.map((u) => [u.id, u.path]));
-  const totals = zeroCounts();
-  const rows = new Map<string, Counts>();
-  for (const [unitId, counts] of perUnit) {
-    addCounts(totals, counts);
-    const path = pathOf.get(unitId) ?? "";
-    // The row it counts in: the anchor itself, or the anchor's child on the way down.
-    const rowId = single
-      ? unitId === single.id
-        ? unitId
-        : path.slice(single.path.length).split("/")[0]!
-      : anchors.find((a) => path.startsWith(a.path))?.id;
-    if (!rowId) continue;
-    addCounts(rows.get(rowId) ?? rows.set(rowId, zeroCounts()).get(rowId)!, counts);
-  }
-  const ids = [...rows.keys()];
-  const childCounts = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const part = ids.slice(i, i + 500);
-    for (const r of await ctx.db
-      .select({ parentId: units.parentId, n: sql<number>`count(*)` })
-      .from(units)
-      .where(inArray(units.parentId, part))
-      .groupBy(units.parentId))
-      childCounts.set(r.parentId!, Number(r.n));
-  }
-  const unitsOut: UnitProgressRow[] = [...rows.entries()].map(([id, counts]) => ({
-    unitId: id,
-    ...counts,
-    childCount: childCounts.get(id) ?? 0,
-  }));
-  return { dueAt, evaluatedOn, unitId: single?.id ?? null, totals, units: unitsOut };
 }
 
 /** The progress points the rollup saved for one unit (the campaign's first target unit

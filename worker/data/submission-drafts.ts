@@ -10,6 +10,7 @@ import { DomainError, invalidBody, notFound } from "../errors";
 import { memberFormKeys, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
+import { holds, markMembers } from "./progress-marks";
 import { newId } from "./ids";
 import { requireOnBehalfAllowed } from "./on-behalf";
 import { currentSubmission, staleSubmission, transition, versionInsert } from "./submissions";
@@ -132,6 +133,13 @@ export async function saveDraft(
       onBehalf: input.onBehalf,
       comment: null,
     }),
+    // A draft over a plan in the cell's hands takes it back: the unit's figures move.
+    markMembers(
+      db,
+      existing && existing.status !== "draft" ? [memberId] : [],
+      c.id,
+      holds("submissions", id, version),
+    ),
   ]);
   // Lost the race to another save of the same version: that write stands, this one is stale.
   if (!written[0]) throw staleSubmission();

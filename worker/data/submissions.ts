@@ -9,6 +9,7 @@ import type { TenantDb } from "../db/handles";
 import { DomainError } from "../errors";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
+import { markMembers } from "./progress-marks";
 import { eqAll } from "./sql";
 
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -80,6 +81,8 @@ export async function transition(
       comment: input.comment ?? null,
     }),
     ...(input.extra?.(wrote) ?? []),
+    // The plan's state moves the member's unit's stored progress figures.
+    markMembers(db, [s.memberId], s.campaignId, wrote),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw staleSubmission();
   return version;

@@ -11,6 +11,7 @@ import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
 import { audit, auditInsertIf } from "./audit";
+import { holds, markTree } from "./progress-marks";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
@@ -197,6 +198,8 @@ export async function updateUnit(
       now,
       sql`changes() = 1`,
     ),
+    // Names and places decide who a step concerns and which sums a unit adds to.
+    markTree(db, holds("units", id, unit.version + 1)),
   ]);
   if (!updated[0]) throw versionConflict();
   return (await getUnit(db, id))!;
@@ -234,6 +237,7 @@ export async function closeUnit(
       now,
       sql`changes() > 0`,
     ),
+    markTree(db),
   ]);
   return (await getUnit(db, id))!;
 }

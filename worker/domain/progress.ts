@@ -73,3 +73,41 @@ export function classify(m: MemberFacts, dueAt: Date | null, now: Date): Counts 
   else if (dueAt && !inHand && now >= dueAt) c.late = 1;
   return c;
 }
+
+/** Counts as stored per unit (worker/data/progress-figures.ts): lateness by the due instant
+ *  only — `lateSubmitted` is the plans in hand first submitted at or after it. */
+export interface StoredCounts {
+  expected: number;
+  excused: number;
+  submitted: number;
+  confirmed: number;
+  onTime: number;
+  lateSubmitted: number;
+}
+
+/** The counts on `now` from stored ones: a member expected and without a plan in hand is
+ *  late once the due instant has passed (as `classify` says), so
+ *  late = lateSubmitted + (expected − submitted) from then on. */
+export function fromStored(s: StoredCounts, dueAt: Date | null, now: Date): Counts {
+  const overdue = dueAt !== null && now >= dueAt ? s.expected - s.submitted : 0;
+  return {
+    expected: s.expected,
+    submitted: s.submitted,
+    confirmed: s.confirmed,
+    onTime: s.onTime,
+    late: s.lateSubmitted + overdue,
+    excused: s.excused,
+  };
+}
+
+/** What `classify` gives, as stored: `late` split off into plans handed in late. */
+export function toStored(c: Counts, inHand: boolean): StoredCounts {
+  return {
+    expected: c.expected,
+    excused: c.excused,
+    submitted: c.submitted,
+    confirmed: c.confirmed,
+    onTime: c.onTime,
+    lateSubmitted: inHand ? c.late : 0,
+  };
+}

@@ -5,7 +5,8 @@
 import { Hono } from "hono";
 import { ProgressQuery } from "../../schema/api";
 import { campaignCompliance } from "../data/compliance";
-import { campaignProgress, progressHistory, secretaryQueue } from "../data/progress";
+import { progressHistory, secretaryQueue } from "../data/progress";
+import { campaignProgress } from "../data/progress-page";
 import type { AppEnv } from "../env";
 import { guard, policy, queryParams } from "../http";
 import { campaignPath, withCampaign } from "./campaign-path";

@@ -65,6 +65,11 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
   sessions: "phiên đăng nhập: băm bí mật của thiết bị, chỉ có nghĩa trên máy chủ đã cấp",
   account_tokens: "liên kết dùng một lần (mời, đặt lại mật khẩu): chỉ lưu băm của bí mật",
   outbox: "thư và webhook đang chờ gửi: mang liên kết dùng một lần, gửi lại sẽ thành trùng",
+  // The dashboard's stored figures are derived: without their state row the first read
+  // after an import recounts them from the members and plans that came in.
+  progress_figures: "số liệu tiến độ tính sẵn: tính lại từ dữ liệu ở lần xem đầu tiên",
+  progress_figure_state: "mốc của số liệu tính sẵn: thiếu nó, số liệu được tính lại",
+  progress_dirty: "dấu đơn vị cần tính lại: chỉ có nghĩa với số liệu tính sẵn trên máy này",
 };
 
 /** Tables of SQLite and the migrator, never tenant data. */

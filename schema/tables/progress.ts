@@ -1,0 +1,51 @@
+// The dashboard's stored progress figures (issue 13): per campaign and unit, the tracked
+// step's counts of the unit's own members and of its subtree, what they were computed for,
+// and the marks writes leave for them (worker/data/progress-figures.ts, progress-marks.ts).
+import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** A campaign's tracked-step counts kept per unit as the data changes (issue 13): the unit's
+ *  own members (`own_*`) and its whole subtree (`sub_*`: the sum of `own_*` over the unit and
+ *  every unit below it). Lateness by the clock is not stored: `*_late_submitted` counts plans
+ *  first handed in at or after the due instant, and a reader adds `expected - submitted`
+ *  once the due instant has passed (worker/domain/progress.ts `fromStored`). Kept exact by
+ *  worker/data/progress-figures.ts from the marks in `progress_dirty`. */
+export const progressFigures = sqliteTable(
+  "progress_figures",
+  {
+    campaignId: text("campaign_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    ownExpected: integer("own_expected").notNull().default(0),
+    ownExcused: integer("own_excused").notNull().default(0),
+    ownSubmitted: integer("own_submitted").notNull().default(0),
+    ownConfirmed: integer("own_confirmed").notNull().default(0),
+    ownOnTime: integer("own_on_time").notNull().default(0),
+    ownLateSubmitted: integer("own_late_submitted").notNull().default(0),
+    subExpected: integer("sub_expected").notNull().default(0),
+    subExcused: integer("sub_excused").notNull().default(0),
+    subSubmitted: integer("sub_submitted").notNull().default(0),
+    subConfirmed: integer("sub_confirmed").notNull().default(0),
+    subOnTime: integer("sub_on_time").notNull().default(0),
+    subLateSubmitted: integer("sub_late_submitted").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+);
+
+/** What a campaign's stored figures were computed for: the campaign's definition and dates
+ *  (`basis`), the evaluation date statuses were read on, and the last mark they include. */
+export const progressFigureState = sqliteTable("progress_figure_state", {
+  campaignId: text("campaign_id").primaryKey(),
+  basis: text("basis").notNull(),
+  evaluatedOn: text("evaluated_on").notNull(),
+  seq: integer("seq").notNull(),
+});
+
+/** Marks written in the same batch as every write that can move a campaign's figures: the
+ *  unit whose own counts may have changed (for one campaign, or every campaign when
+ *  `campaign_id` is null); a null `unit_id` means the tree itself changed (a unit created,
+ *  renamed, moved or closed) and the figures are rebuilt. Read by sequence past each
+ *  campaign's `progress_figure_state.seq`; the rollup prunes what every campaign has read. */
+export const progressDirty = sqliteTable("progress_dirty", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  unitId: text("unit_id"),
+  campaignId: text("campaign_id"),
+});

@@ -1,0 +1,364 @@
+// Stored progress figures (issue 13): each unit's own counts of a campaign's tracked step and
+// its subtree's sums, kept in progress_figures so a dashboard reads O(children) rows instead
+// of counting 500,000 members per request.
+//
+// How they stay exact. Every write that can move a unit's own counts (a submission changing
+// hands, a member's status, unit or roster line, a roll-call, a meeting) adds a mark to
+// progress_dirty in the SAME batch as the write (`markUnits`, `markMembers`). A reader first
+// brings the figures up to date (`refreshFigures`): it recomputes only the own counts of the
+// units marked since the campaign's last mark read, through the same SQL as a full count
+// (data/progress.ts countsByUnit with `onlyUnits`), and applies the difference to the unit's
+// row and to the `sub_*` sums of each of its ancestors — in one transaction that commits only
+// if nobody refreshed in between (compare-and-set on the state row; else it starts over).
+// Counts are recomputed, never incremented by the writer, so a mark read twice is harmless.
+//
+// What is dated. Statuses are read on the evaluation date (today while the campaign runs,
+// the due date after); when that date moves, the units of members whose status history
+// changes between the two dates, and the units closing between them, are recomputed too.
+// Lateness by the clock is not stored: `late_submitted` counts plans first handed in at or
+// after the due instant, and `late = late_submitted + (expected - submitted)` once the due
+// instant has passed (domain/progress.ts `fromStored`). A roll-call is recorded only once
+// its meeting has started, so attendance needs no clock either.
+//
+// Rebuilt in full (one GROUP BY over the members, as the rollup does) when the campaign's
+// definition, targets or due date change, when the unit tree changes (a null unit mark), or
+// when more than REBUILD_OVER units are marked at once (an import of a whole roster).
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import {
+  memberStatusHistory,
+  members,
+  progressDirty,
+  progressFigureState,
+  progressFigures,
+  units,
+} from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
+import { evaluationDate, type StoredCounts } from "../domain/progress";
+import { stepDueDates, trackedStep, type Campaign } from "./campaigns";
+import { systemCtx } from "./context";
+import { countsByUnit } from "./progress";
+
+type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+
+/** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
+const REBUILD_OVER = 2000;
+/** Units per statement when applying own counts (7 bound values each). */
+const CHUNK = 400;
+export const KEYS = [
+  "expected",
+  "excused",
+  "submitted",
+  "confirmed",
+  "onTime",
+  "lateSubmitted",
+] as const satisfies readonly (keyof StoredCounts)[];
+export const COLS = [
+  "expected",
+  "excused",
+  "submitted",
+  "confirmed",
+  "on_time",
+  "late_submitted",
+] as const;
+const cols = (prefix: string) => sql.raw(COLS.map((c) => `${prefix}${c}`).join(", "));
+
+// ---- Bringing the figures up to date -------------------------------------------------------
+
+/** What the stored figures depend on besides the marks: the campaign as edited and its
+ *  tracked step's due instant. */
+function basisOf(c: Campaign, stepKey: string, dueAt: Date | null) {
+  return `${c.version}|${c.updatedAt.getTime()}|${stepKey}|${dueAt?.getTime() ?? "-"}`;
+}
+
+type State = typeof progressFigureState.$inferSelect;
+
+/**
+ * Brings the campaign's stored figures up to `now` (see the header) and says what they were
+ * computed for. Round trips: one (the state and the last mark, batched) when nothing
+ * changed; then the marks, the recount of just their units and one write batch when
+ * something did.
+ */
+export async function refreshFigures(db: TenantDb, c: Campaign, now: Date) {
+  // Readers arriving together (a dashboard at 200 connections after a unit was renamed)
+  // wait for the refresh already running instead of each recounting the tenant, then run
+  // their own, which finds the figures fresh and costs two reads. The wait is keyed by the
+  // tenant's handle (one per tenant, worker/db/local.ts) and the campaign.
+  const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
+  const ahead = running.get(c.id);
+  if (ahead) await ahead.catch(() => undefined);
+  const mine = refreshOnce(db, c, now);
+  running.set(c.id, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(c.id) === mine) running.delete(c.id);
+  }
+}
+
+/** Refreshes in progress, per tenant handle and campaign (see refreshFigures). */
+const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
+
+async function refreshOnce(db: TenantDb, c: Campaign, now: Date) {
+  const step = trackedStep(c.def);
+  const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
+  const evaluatedOn = evaluationDate(now, dueAt);
+  if (!step) return { dueAt, evaluatedOn, tracked: false };
+  const basis = basisOf(c, step.key, dueAt);
+  // A concurrent refresh can win the compare-and-set; the next try starts from its state.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const [stateRows, top] = await db.batch([
+      db
+        .select()
+        .from(progressFigureState)
+        .where(inArray(progressFigureState.campaignId, [c.id, PRUNED])),
+      highWater(db),
+    ]);
+    const state = stateRows.find((r) => r.campaignId === c.id);
+    const pruned = stateRows.find((r) => r.campaignId === PRUNED)?.seq ?? 0;
+    const upTo = Number(top[0]?.seq ?? 0);
+    // Marks this state has not read were pruned (a campaign the rollup did not hold back):
+    // only a recount is sure.
+    if (!state || state.basis !== basis || state.seq < pruned) {
+      await rebuild(db, c, now, { basis, evaluatedOn, upTo });
+      return { dueAt, evaluatedOn, tracked: true };
+    }
+    const dirty = await dirtyUnits(db, c, state, { upTo, evaluatedOn });
+    if (dirty === "all" || dirty.length > REBUILD_OVER) {
+      await rebuild(db, c, now, { basis, evaluatedOn, upTo });
+      return { dueAt, evaluatedOn, tracked: true };
+    }
+    if (!dirty.length && state.evaluatedOn === evaluatedOn)
+      return { dueAt, evaluatedOn, tracked: true };
+    if (await apply(db, c, now, state, { dirty, evaluatedOn, upTo }))
+      return { dueAt, evaluatedOn, tracked: true };
+  }
+  // Refreshes kept racing this one: recount everything once (correct whatever happened).
+  await rebuild(db, c, now, { basis, evaluatedOn, upTo: await maxSeq(db) });
+  return { dueAt, evaluatedOn, tracked: true };
+}
+
+/** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
+ *  mark has been pruned). */
+const highWater = (db: TenantDb) =>
+  db
+    .select({ seq: sql<number | null>`seq` })
+    .from(sql`sqlite_sequence`)
+    .where(sql`name = 'progress_dirty'`);
+
+async function maxSeq(db: TenantDb) {
+  const [r] = await highWater(db);
+  return Number(r?.seq ?? 0);
+}
+
+/** The state row that records up to which sequence marks have been pruned. */
+const PRUNED = "";
+
+/** The units whose own counts may differ from the stored ones: marked since the state's
+ *  sequence (up to `upTo`), and, when the evaluation date moved, those whose members' status
+ *  on the date or whose own open/closed state changes between the two dates. */
+async function dirtyUnits(
+  db: TenantDb,
+  c: Campaign,
+  state: State,
+  { upTo, evaluatedOn }: { upTo: number; evaluatedOn: string },
+): Promise<string[] | "all"> {
+  const marks =
+    upTo > state.seq
+      ? await db
+          .selectDistinct({ unitId: progressDirty.unitId })
+          .from(progressDirty)
+          .where(
+            sql`${progressDirty.seq} > ${state.seq} AND ${progressDirty.seq} <= ${upTo}
+              AND (${progressDirty.campaignId} IS NULL OR ${progressDirty.campaignId} = ${c.id})`,
+          )
+      : [];
+  if (marks.some((m) => m.unitId === null)) return "all";
+  const out = new Set(marks.map((m) => m.unitId!));
+  if (state.evaluatedOn !== evaluatedOn) {
+    const [lo, hi] = [state.evaluatedOn, evaluatedOn].sort() as [string, string];
+    const [byStatus, byClosing] = await db.batch([
+      db
+        .selectDistinct({ unitId: members.unitId })
+        .from(memberStatusHistory)
+        .innerJoin(members, eq(members.id, memberStatusHistory.memberId))
+        .where(sql`${memberStatusHistory.since} > ${lo} AND ${memberStatusHistory.since} <= ${hi}`),
+      db
+        .select({ unitId: units.id })
+        .from(units)
+        .where(sql`${units.closedOn} > ${lo} AND ${units.closedOn} <= ${hi}`),
+    ]);
+    for (const r of [...byStatus, ...byClosing]) out.add(r.unitId);
+  }
+  return [...out];
+}
+
+/** The own counts (as stored: lateness by the due instant only) of `onlyUnits`, or of every
+ *  unit, through the one counting path. */
+async function ownCounts(db: TenantDb, c: Campaign, now: Date, onlyUnits?: string[]) {
+  const { perUnit } = await countsByUnit(systemCtx(db, now), { campaign: c, onlyUnits });
+  return perUnit;
+}
+
+const valuesOf = (rows: { unitId: string; counts: StoredCounts }[]) =>
+  sql.join(
+    rows.map(
+      ({ unitId, counts }) =>
+        sql`(${unitId}, ${sql.join(
+          KEYS.map((k) => sql`${counts[k]}`),
+          sql`, `,
+        )})`,
+    ),
+    sql`, `,
+  );
+const ZERO: StoredCounts = {
+  expected: 0,
+  excused: 0,
+  submitted: 0,
+  confirmed: 0,
+  onTime: 0,
+  lateSubmitted: 0,
+};
+
+/** Every row of `from` (unit_id, e, x, s, c, o, l) carried up to each of its unit's ancestors
+ *  (the unit itself included) by parent ids: `anc(a, e, x, s, c, o, l)`, to be summed by
+ *  `a`. Carrying the values up (instead of joining back to `from`) keeps it linear. */
+const ancestorsCte = (from: SQL) => sql`anc(a, e, x, s, c, o, l) AS (
+    SELECT unit_id, e, x, s, c, o, l FROM ${from}
+    UNION ALL SELECT ${units.parentId}, anc.e, anc.x, anc.s, anc.c, anc.o, anc.l
+    FROM anc JOIN ${units} ON ${units.id} = anc.a
+    WHERE ${units.parentId} IS NOT NULL)`;
+
+/** Applies fresh own counts of `dirty` units, and their differences to every ancestor's sums,
+ *  if the state is still the one read. True when it committed. */
+async function apply(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  state: State,
+  { dirty, evaluatedOn, upTo }: { dirty: string[]; evaluatedOn: string; upTo: number },
+) {
+  const fresh = await ownCounts(db, c, now, dirty);
+  const unchanged = sql`EXISTS (SELECT 1 FROM ${progressFigureState} WHERE campaign_id = ${c.id}
+    AND basis = ${state.basis} AND evaluated_on = ${state.evaluatedOn} AND seq = ${state.seq})`;
+  const statements: BatchItem[] = [];
+  for (let i = 0; i < dirty.length; i += CHUNK) {
+    const rows = dirty
+      .slice(i, i + CHUNK)
+      .map((unitId) => ({ unitId, counts: fresh.get(unitId) ?? ZERO }));
+    const freshCte = sql`fresh(unit_id, e, x, s, c, o, l) AS (VALUES ${valuesOf(rows)})`;
+    // The differences first (they read the old own counts), then the own counts themselves.
+    statements.push(
+      db.run(sql`WITH RECURSIVE ${freshCte},
+        d AS (SELECT f.unit_id,
+          f.e - coalesce(p.own_expected, 0) AS e, f.x - coalesce(p.own_excused, 0) AS x,
+          f.s - coalesce(p.own_submitted, 0) AS s, f.c - coalesce(p.own_confirmed, 0) AS c,
+          f.o - coalesce(p.own_on_time, 0) AS o, f.l - coalesce(p.own_late_submitted, 0) AS l
+          FROM fresh f LEFT JOIN ${progressFigures} p ON p.campaign_id = ${c.id} AND p.unit_id = f.unit_id),
+        ${ancestorsCte(sql`d`)}
+        INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("sub_")})
+        SELECT ${c.id}, a, sum(e), sum(x), sum(s), sum(c), sum(o), sum(l)
+        FROM anc WHERE ${unchanged} GROUP BY a
+        ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
+          sub_expected = sub_expected + excluded.sub_expected,
+          sub_excused = sub_excused + excluded.sub_excused,
+          sub_submitted = sub_submitted + excluded.sub_submitted,
+          sub_confirmed = sub_confirmed + excluded.sub_confirmed,
+          sub_on_time = sub_on_time + excluded.sub_on_time,
+          sub_late_submitted = sub_late_submitted + excluded.sub_late_submitted`),
+      db.run(sql`WITH ${freshCte}
+        INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("own_")})
+        SELECT ${c.id}, unit_id, e, x, s, c, o, l FROM fresh WHERE ${unchanged}
+        ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
+          own_expected = excluded.own_expected, own_excused = excluded.own_excused,
+          own_submitted = excluded.own_submitted, own_confirmed = excluded.own_confirmed,
+          own_on_time = excluded.own_on_time, own_late_submitted = excluded.own_late_submitted`),
+    );
+  }
+  // Last, so that every statement above saw the state as read.
+  const done = db
+    .update(progressFigureState)
+    .set({ evaluatedOn, seq: upTo })
+    .where(
+      and(
+        eq(progressFigureState.campaignId, c.id),
+        eq(progressFigureState.basis, state.basis),
+        eq(progressFigureState.evaluatedOn, state.evaluatedOn),
+        eq(progressFigureState.seq, state.seq),
+      ),
+    )
+    .returning({ id: progressFigureState.campaignId });
+  const results = await db.batch([...statements, done] as unknown as [BatchItem, ...BatchItem[]]);
+  return (results.at(-1) as { id: string }[]).length > 0;
+}
+
+/** Recounts every unit and rewrites the campaign's figures and state in one transaction. */
+async function rebuild(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  next: { basis: string; evaluatedOn: string; upTo: number },
+) {
+  const own = await ownCounts(db, c, now);
+  const rows = [...own].map(([unitId, counts]) => ({ unitId, counts }));
+  const statements: BatchItem[] = [
+    db.delete(progressFigures).where(eq(progressFigures.campaignId, c.id)),
+  ];
+  for (let i = 0; i < rows.length; i += CHUNK)
+    statements.push(
+      db.run(sql`INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("own_")})
+        SELECT ${c.id}, column1, column2, column3, column4, column5, column6, column7
+        FROM (VALUES ${valuesOf(rows.slice(i, i + CHUNK))})`),
+    );
+  statements.push(
+    db.run(sql`WITH RECURSIVE own(unit_id, e, x, s, c, o, l) AS (
+        SELECT unit_id, ${cols("own_")} FROM ${progressFigures} WHERE campaign_id = ${c.id}),
+      ${ancestorsCte(sql`own`)}
+      INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("sub_")})
+      SELECT ${c.id}, a, sum(e), sum(x), sum(s), sum(c), sum(o), sum(l)
+      FROM anc WHERE 1 GROUP BY a
+      ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
+        sub_expected = excluded.sub_expected, sub_excused = excluded.sub_excused,
+        sub_submitted = excluded.sub_submitted, sub_confirmed = excluded.sub_confirmed,
+        sub_on_time = excluded.sub_on_time, sub_late_submitted = excluded.sub_late_submitted`),
+    db
+      .insert(progressFigureState)
+      .values({ campaignId: c.id, ...next, seq: next.upTo })
+      .onConflictDoUpdate({
+        target: progressFigureState.campaignId,
+        set: { basis: next.basis, evaluatedOn: next.evaluatedOn, seq: next.upTo },
+      }),
+  );
+  await db.batch(statements as [BatchItem, ...BatchItem[]]);
+}
+
+/**
+ * Deletes the marks every campaign in `kept` (those the rollup keeps refreshed) has read, and
+ * the figures of the others, which are rebuilt if they are ever read again. A state that is
+ * behind the recorded prune point is rebuilt too (see refreshFigures), so a campaign whose
+ * first build raced the pruning stays exact.
+ */
+export async function pruneMarks(db: TenantDb, kept: string[]) {
+  const keep = JSON.stringify(kept);
+  const others = sql`campaign_id <> ${PRUNED} AND campaign_id NOT IN (SELECT value FROM json_each(${keep}))`;
+  const [rows, top] = await db.batch([
+    db
+      .select({ seq: sql<number | null>`min(${progressFigureState.seq})` })
+      .from(progressFigureState)
+      .where(sql`campaign_id IN (SELECT value FROM json_each(${keep}))`),
+    highWater(db),
+  ]);
+  const upTo = Number(rows[0]?.seq ?? top[0]?.seq ?? 0);
+  await db.batch([
+    db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${progressDirty} WHERE seq <= ${upTo}`),
+    db
+      .insert(progressFigureState)
+      .values({ campaignId: PRUNED, basis: "", evaluatedOn: "", seq: upTo })
+      .onConflictDoUpdate({
+        target: progressFigureState.campaignId,
+        set: { seq: sql`max(${progressFigureState.seq}, excluded.seq)` },
+      }),
+  ]);
+  return upTo;
+}
