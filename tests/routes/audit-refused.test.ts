@@ -2,7 +2,7 @@
 // audit row: the log records only changes that happened (issue 14).
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, units } from "../../schema/tables/tenant";
+import { auditLog, memberStatusHistory, units } from "../../schema/tables/tenant";
 import { launchCt24Phuong } from "../support/templates";
 import { treeAt } from "../support/tree";
 
@@ -85,6 +85,26 @@ describe("refused writes leave no audit row", () => {
       ),
     );
     expect(edits.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await auditCount(tree, "member.update")).toBe(1);
+  });
+
+  it("records a status change once when edits race; the losers (409) leave no history row", async () => {
+    const tree = await treeAt();
+    const history = async () =>
+      (
+        await tree.db
+          .select({ n: count() })
+          .from(memberStatusHistory)
+          .where(eq(memberStatusHistory.memberId, tree.ids.a1!))
+      )[0]!.n;
+    const before = await history();
+    const edits = await Promise.all(
+      (["chuyen-di", "tu-tran", "mien-sinh-hoat"] as const).map((status) =>
+        tree.api("admin", "PATCH", `/members/${tree.ids.a1}`, { status, version: 1 }),
+      ),
+    );
+    expect(edits.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await history()).toBe(before + 1);
     expect(await auditCount(tree, "member.update")).toBe(1);
   });
 });

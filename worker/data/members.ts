@@ -82,6 +82,14 @@ export function newMemberRow(input: MemberInput, now: Date): MemberRow {
   };
 }
 
+/** A status-history row written only while `when` holds in SQL (the write it belongs to won). */
+const historyInsertIf = (db: TenantDb, row: ReturnType<typeof historyRow>, when: SQL) =>
+  db.run(sql`INSERT INTO ${memberStatusHistory}
+    (id, member_id, status, since, note, at, actor_user_id)
+    SELECT ${row.id}, ${row.memberId}, ${row.status}, ${row.since}, ${row.note},
+      ${row.at.getTime()}, ${row.actorUserId}
+    WHERE ${when}`);
+
 export const historyRow = (
   m: Pick<MemberRow, "id" | "status" | "statusSince">,
   now: Date,
@@ -230,22 +238,25 @@ export async function updateMember(
       after[key] = next[key];
     }
   }
+  // Each conditioned row follows the one before it: the history row only when the update
+  // changed the member, the audit row only when that happened (changes() is the last
+  // statement's count), so a stale edit (409) leaves no trace.
+  const updatedNow = sql`changes() = 1`;
   const [updated] = await db.batch([
     db
       .update(members)
       .set(next)
       .where(and(eq(members.id, id), eq(members.version, input.version)))
       .returning({ id: members.id }),
-    // A stale edit (409) logs nothing: the row only when the update above changed it.
+    ...(statusChanged
+      ? [historyInsertIf(db, historyRow(next, now, ctx.actor.actorUserId), updatedNow)]
+      : []),
     auditInsertIf(
       db,
       { ...ctx.actor, action: "member.update", entity: "member", entityId: id, before, after },
       now,
-      sql`changes() = 1`,
+      updatedNow,
     ),
-    ...(statusChanged
-      ? [db.insert(memberStatusHistory).values(historyRow(next, now, ctx.actor.actorUserId))]
-      : []),
     // Its unit (both, after a move) and, through position or flags, how the member counts.
     markUnits(db, [current.unitId, next.unitId], undefined, holds("members", id, next.version)),
   ]);
