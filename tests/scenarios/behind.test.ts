@@ -76,9 +76,9 @@ describe("who is behind on a directive", () => {
       "Đảng bộ quan-uy nhắc: triển khai 187-KH/QU",
     ]);
     expect((await notificationsOf(p1, "admin")).length).toBe(before1);
-    expect(
-      (await notificationsOf(p2, "a2")).filter((n) => n.kind === "behind-reminder"),
-    ).toEqual([]);
+    expect((await notificationsOf(p2, "a2")).filter((n) => n.kind === "behind-reminder")).toEqual(
+      [],
+    );
 
     // Twice the same day: 429 in Vietnamese, and no trace.
     const auditCount = async (tree: typeof quan) =>
