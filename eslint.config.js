@@ -36,6 +36,9 @@ const OPENS_TENANT_DB = [
   "worker/data/tenants.ts",
   "worker/data/signups.ts",
   "worker/routes/signup.ts",
+  // The reminder of issue 11 ("Nhắc"): a parent writes a notification into ONE child's
+  // database, only after checking the approved link chain in the control plane.
+  "worker/data/behind.ts",
 ];
 
 export default tseslint.config(

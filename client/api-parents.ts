@@ -95,3 +95,18 @@ export function adoptDirective(tenant: string, directiveId: string, unitIds: str
   const param = { id: id(directiveId) };
   return call(tenantApi(tenant).directives[":id"].adopt.$post({ param, json: { unitIds } }));
 }
+
+/** Who is behind on one of this đảng bộ's directives: tenant names and counts only. */
+export type Behind = Res<A["directives"][":id"]["behind"]["$get"]>;
+export type BehindRow = Behind["rows"][number];
+
+export function directiveBehind(tenant: string, directiveId: string): Promise<Behind> {
+  const param = { id: id(directiveId) };
+  return call(tenantApi(tenant).directives[":id"].behind.$get({ param }));
+}
+
+/** 429 RATE_LIMITED when this child was reminded of this directive today; 404 off the tree. */
+export function remindBehind(tenant: string, directiveId: string, slug: string) {
+  const param = { id: id(directiveId), slug };
+  return call(tenantApi(tenant).directives[":id"].behind[":slug"].remind.$post({ param }));
+}

@@ -218,6 +218,27 @@ async function buildFixture() {
       });
       return ((await res.json()) as { id: string }).id;
     },
+    /** A directive of tenant A's own and a fresh child linked below it (issue 11's reminder,
+     *  once a day per child: a fresh one each call). */
+    behindChild: async () => {
+      const child = await signupTenant(t, `cap-duoi-${++n}`);
+      const res = await t.request("POST", `/api/t/${child.tenant.slug}/links`, {
+        token: child.token,
+        body: { parentSlug: "dang-bo-a" },
+      });
+      const linkId = ((await res.json()) as { id: string }).id;
+      await t.request("POST", `/api/t/dang-bo-a/links/${linkId}/approve`, { token: a.token });
+      const d = await t.request("POST", "/api/t/dang-bo-a/directives", {
+        token: a.token,
+        body: {
+          templateKey: "tu-soi-tu-sua",
+          name: "Chỉ đạo",
+          startsOn: "2026-03-11",
+          dueOn: "2026-04-10",
+        },
+      });
+      return { id: ((await d.json()) as { id: string }).id, slug: child.tenant.slug };
+    },
     /** A directive of a fresh parent that tenant A is linked to. */
     parentDirective: async () => {
       const parent = await signupTenant(t, `cap-tren-${++n}`);
@@ -1160,6 +1181,23 @@ const ROWS: Row[] = [
       body: { name: "Kế hoạch thực hiện", startsOn: "2026-03-11", dueOn: "2026-04-10" },
     }),
     expect: { admin: 201 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/directives/:id/behind",
+    request: async (f) => ({
+      path: `${T}/directives/${(await f.fresh.behindChild()).id}/behind`,
+    }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/directives/:id/behind/:slug/remind",
+    request: async (f) => {
+      const { id, slug } = await f.fresh.behindChild();
+      return { path: `${T}/directives/${id}/behind/${slug}/remind` };
+    },
+    expect: { admin: 200 },
   },
   {
     method: "GET",

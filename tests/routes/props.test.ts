@@ -39,6 +39,7 @@ const BODYLESS = new Set([
   "DELETE /api/t/:tenant/campaigns/:id",
   "POST /api/t/:tenant/notifications/:id/read",
   "POST /api/t/:tenant/links/:id/approve",
+  "POST /api/t/:tenant/directives/:id/behind/:slug/remind",
   "POST /api/t/:tenant/links/:id/revoke",
 ]);
 

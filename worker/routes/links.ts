@@ -14,6 +14,7 @@ import {
   requireAdoptableDirective,
   visibleDirectives,
 } from "../data/directives";
+import { remindBehind, whoIsBehind } from "../data/behind";
 import { childrenProgress } from "../data/link-figures";
 import { approveLink, listLinks, requestLink, revokeLink, type LinkActor } from "../data/links";
 import { requireTemplate } from "../data/templates";
@@ -22,6 +23,9 @@ import { guard, jsonBody, pathParams, policy, type RequestCtx } from "../http";
 
 const ADMIN = policy.roles("admin");
 const idPath = pathParams(v.object({ id: Id }));
+const remindPath = pathParams(
+  v.object({ id: Id, slug: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
+);
 
 const control = (c: { var: { platform: Platform } }) => c.var.platform.control().db;
 const linkActor = (c: { var: { tenant: TenantRecord; ctx: RequestCtx } }): LinkActor => ({
@@ -116,6 +120,36 @@ export const directiveRoutes = new Hono<AppEnv>()
           ...c.req.valid("param"),
         }),
         201,
+      ),
+  )
+  .get(
+    "/:id/behind",
+    guard(
+      policy.roles("admin", "viewer"),
+      "Cấp dưới chậm tiến độ một văn bản của mình (chỉ tên đảng bộ và số liệu)",
+    ),
+    idPath,
+    async (c) =>
+      c.json(
+        await whoIsBehind(control(c), {
+          reader: c.var.tenant,
+          id: c.req.valid("param").id,
+          now: c.var.ctx.now,
+        }),
+        200,
+      ),
+  )
+  .post(
+    "/:id/behind/:slug/remind",
+    guard(ADMIN, "Nhắc quản trị viên của một đảng bộ cấp dưới chậm tiến độ (mỗi ngày một lần)"),
+    remindPath,
+    async (c) =>
+      c.json(
+        await remindBehind(c.var.platform, c.var.ctx, {
+          reader: c.var.tenant,
+          ...c.req.valid("param"),
+        }),
+        200,
       ),
   )
   .get(

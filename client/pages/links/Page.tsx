@@ -18,6 +18,7 @@ import {
   getLinks,
   getTemplateChoices,
 } from "./links.data";
+import { BehindList } from "./Behind";
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
 import { Alert } from "../../components/Alert";
@@ -247,6 +248,7 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
               {(d) => (
                 <li>
                   <DirectiveTitle directive={d} />
+                  <BehindList tenant={props.tenant} directiveId={d.id} />
                 </li>
               )}
             </For>

@@ -7,9 +7,11 @@ import {
   adoptDirective,
   approveLink,
   childrenProgress,
+  directiveBehind,
   listDirectives,
   listLinks,
   publishDirective,
+  remindBehind,
   requestLink,
   revokeLink,
 } from "../../api-parents";
@@ -20,6 +22,17 @@ import { getCampaigns } from "../campaigns/campaigns.data";
 export const getLinks = query((tenant: string) => listLinks(tenant), "links");
 export const getChildren = query((tenant: string) => childrenProgress(tenant), "children");
 export const getDirectives = query((tenant: string) => listDirectives(tenant), "directives");
+export const getBehind = query(
+  (tenant: string, directiveId: string) => directiveBehind(tenant, directiveId),
+  "directive-behind",
+);
+
+/** "Nhắc": a notification to the behind đảng bộ's admins (once a day per directive). */
+export const remind = action(async (tenant: string, directiveId: string, slug: string) => {
+  const r = await remindBehind(tenant, directiveId, slug);
+  return json({ slug, notice: `Đã nhắc ${r.tenant.name} (${r.notified} quản trị viên).` });
+}, "remind-behind");
+
 export const getTemplateChoices = query(
   (tenant: string) => listTemplates(tenant),
   "link-templates",
