@@ -2,7 +2,12 @@
 // audit row: the log records only changes that happened (issue 14).
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, memberStatusHistory, units } from "../../schema/tables/tenant";
+import {
+  auditLog,
+  meetingAttendance,
+  memberStatusHistory,
+  units,
+} from "../../schema/tables/tenant";
 import { launchCt24Phuong } from "../support/templates";
 import { treeAt } from "../support/tree";
 
@@ -106,5 +111,34 @@ describe("refused writes leave no audit row", () => {
     expect(edits.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect(await history()).toBe(before + 1);
     expect(await auditCount(tree, "member.update")).toBe(1);
+  });
+
+  it("takes a roll-call once when calls race; a stale call adds no one, not even new names", async () => {
+    const tree = await treeAt("2023-09-08T02:00:00Z");
+    const id = await launchCt24Phuong(tree);
+    type M = { meeting: { id: string; version: number } };
+    const m = (
+      await tree.api<M>("a1", "POST", `/campaigns/${id}/meetings`, {
+        unitId: tree.cellA.id,
+        stepKey: "cb-sinh-hoat",
+      })
+    ).body.meeting;
+    const path = `/meetings/${m.id}/attendance`;
+    // Each call names a different member, none of them on the (empty) roll-call yet.
+    const calls = await Promise.all(
+      (["a1", "a2", "a3"] as const).map((who) =>
+        tree.api("a1", "PUT", path, {
+          version: m.version,
+          entries: [{ memberId: tree.ids[who], presence: "present" }],
+        }),
+      ),
+    );
+    expect(calls.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const rows = await tree.db
+      .select({ n: count() })
+      .from(meetingAttendance)
+      .where(eq(meetingAttendance.meetingId, m.id));
+    expect(rows[0]!.n).toBe(1);
+    expect(await auditCount(tree, "meeting.attendance")).toBe(1);
   });
 });

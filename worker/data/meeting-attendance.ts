@@ -228,11 +228,9 @@ export async function setAttendance(
       now,
       sql`changes() = 1`,
     ),
-    // On a stale call the old rows are still there, so a member already on the roll-call
-    // makes this insert fail (unique per meeting and member) and the batch roll back. A stale
-    // call naming only members not on it yet still adds them: making this insert conditional
-    // too (INSERT … SELECT … WHERE) is left to do.
-    ...(rows.length ? [db.insert(meetingAttendance).values(rows)] : []),
+    // The new roll-call only after the audit row, itself only after the version bump: a
+    // stale call adds no one, not even members the old roll-call did not name.
+    ...(rows.length ? [attendanceInsertIf(db, rows, sql`changes() = 1`)] : []),
     // Last, after the audit's changes() check: the stored progress figures of their units.
     markMembers(db, touched, c.id, holds("meetings", id, current.version + 1)),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
@@ -247,6 +245,21 @@ export async function setAttendance(
   if (follow.length) await db.batch(follow as unknown as Parameters<TenantDb["batch"]>[0]);
   return requireMeetingInScope(ctx, id);
 }
+
+type AttendanceRow = typeof meetingAttendance.$inferInsert;
+
+/** The roll-call's rows, written only while `when` holds in SQL. */
+const attendanceInsertIf = (db: TenantDb, rows: AttendanceRow[], when: SQL) =>
+  db.run(sql`INSERT INTO ${meetingAttendance}
+    (meeting_id, member_id, presence, reason, is_committee, spoke_order, role)
+    SELECT * FROM (VALUES ${sql.join(
+      rows.map(
+        (r) =>
+          sql`(${r.meetingId}, ${r.memberId}, ${r.presence}, ${r.reason ?? null}, ${r.isCommittee ? 1 : 0}, ${r.spokeOrder ?? null}, ${r.role ?? null})`,
+      ),
+      sql`, `,
+    )})
+    WHERE ${when}`);
 
 /**
  * Attendance at a step's meetings in the shape of the submissions table, for progress to
