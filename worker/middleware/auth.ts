@@ -13,7 +13,11 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const token = bearer ?? readSessionCookie(c, c.get("tenant").slug);
   if (token) {
-    const session = await validateSessionToken(c.get("db"), token, c.get("platform").now());
+    const session = await validateSessionToken(
+      c.get("tenantClient"),
+      token,
+      c.get("platform").now(),
+    );
     if (session) {
       if (
         !bearer &&
