@@ -15,9 +15,9 @@ const CEILING = {
   idleMessage: 2,
   // Reminders' own share: settings, campaigns, 5 concurrent reads of units/grants/targets/
   // meetings/reports, 2 a page of 2,000 members, 1 a page of 1,000 people; the rest is the
-  // outbox, the rollup (with the obligations' marks: steps, monthly reviews, periodic reports)
-  // and next_due_at.
-  reminderDayTenant: 32,
+  // outbox, the rollup (with the obligations' marks: steps, monthly reviews, periodic reports;
+  // and the stored progress figures' refresh of each running campaign) and next_due_at.
+  reminderDayTenant: 39,
   reminderDayControl: 5,
 };
 import { createClient } from "@libsql/client";
