@@ -2,13 +2,15 @@
 // its due date (red once overdue) and its state. A form task opens the form; any other task
 // opens its campaign; a task done by acknowledgement takes its evidence in place. Shared by the home screen and /t/:tenant/viec-cua-toi.
 import { A, createAsync } from "@solidjs/router";
-import { createMemo, For, lazy, Show } from "solid-js";
+import { createMemo, createSignal, For, lazy, Show } from "solid-js";
 import type { MyTask } from "../../api";
 import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { getMyTasks } from "./tasks.data";
 
 /** The evidence form, fetched only when a task is done by acknowledgement. */
 const Acknowledge = lazy(() => import("./Acknowledge"));
+/** The step's guidance, fetched only when the task's "Hướng dẫn" is opened. */
+const TaskGuidance = lazy(() => import("./TaskGuidance"));
 
 interface Group {
   campaignId: string;
@@ -74,6 +76,7 @@ export default function TaskList(props: { tenant: string; headingLevel: 2 | 3 })
 }
 
 function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean }) {
+  const [guidance, setGuidance] = createSignal(false);
   const overdue = () => isOverdue(props.task);
   const due = () =>
     props.task.dueAt === null
@@ -95,6 +98,12 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
           </Show>
         </span>
       </A>
+      <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
+        <summary>Hướng dẫn</summary>
+        <Show when={guidance()}>
+          <TaskGuidance tenant={props.tenant} task={props.task} />
+        </Show>
+      </details>
       <Show when={props.task.completion === "acknowledged" && props.task.status === "todo"}>
         <Acknowledge tenant={props.tenant} task={props.task} />
       </Show>
