@@ -27,46 +27,48 @@ export default function CellPage(props: RouteSectionProps) {
   const monthly = () => campaign()?.definition.followUp.monthlyReview;
   useTitle(() => "Việc của chi bộ");
   return (
-    <Show when={campaign() && tasks()} fallback={<p class="boot">Đang tải việc của chi bộ…</p>}>
-      <h1>Việc của chi bộ</h1>
-      <p class="hint">
-        {campaign()!.name} — còn {left().length} trên {mine().length} việc.
-      </p>
-      <Show when={monthly()}>
-        {(m) => (
-          <p>
-            <A class="button" href={`${base()}/don-vi/${p().unitId}/nhan-xet-thang`}>
-              {m().title}
-            </A>
-          </p>
-        )}
-      </Show>
-      <Show
-        when={mine().length > 0}
-        fallback={<p class="card">Đồng chí không có việc của chi bộ này trong đợt.</p>}
-      >
-        <h2>Còn phải làm</h2>
-        <Show when={left().length} fallback={<p class="card">Chi bộ đã làm xong mọi bước.</p>}>
-          <ol class="tasks cell-steps">
-            <For each={left()}>
-              {(t) => (
-                <CellStep task={t} campaign={campaign()!} tenant={p().tenant!} base={base()} />
-              )}
-            </For>
-          </ol>
+    <Show when={campaign()} fallback={<p class="boot">Đang tải việc của chi bộ…</p>}>
+      <Show when={tasks()} fallback={<p class="boot">Đang tải việc của chi bộ…</p>}>
+        <h1>Việc của chi bộ</h1>
+        <p class="hint">
+          {campaign()!.name} — còn {left().length} trên {mine().length} việc.
+        </p>
+        <Show when={monthly()}>
+          {(m) => (
+            <p>
+              <A class="button" href={`${base()}/don-vi/${p().unitId}/nhan-xet-thang`}>
+                {m().title}
+              </A>
+            </p>
+          )}
         </Show>
-        <Show when={done().length}>
-          <h2>Đã xong</h2>
-          <ul class="tasks cell-steps done">
-            <For each={done()}>
-              {(t) => (
-                <li>
-                  <span class="task-title">{t.title}</span>{" "}
-                  <span class={`badge s-${t.status}`}>{TASK_STATUS_LABELS[t.status]}</span>
-                </li>
-              )}
-            </For>
-          </ul>
+        <Show
+          when={mine().length > 0}
+          fallback={<p class="card">Đồng chí không có việc của chi bộ này trong đợt.</p>}
+        >
+          <h2>Còn phải làm</h2>
+          <Show when={left().length} fallback={<p class="card">Chi bộ đã làm xong mọi bước.</p>}>
+            <ol class="tasks cell-steps">
+              <For each={left()}>
+                {(t) => (
+                  <CellStep task={t} campaign={campaign()!} tenant={p().tenant!} base={base()} />
+                )}
+              </For>
+            </ol>
+          </Show>
+          <Show when={done().length}>
+            <h2>Đã xong</h2>
+            <ul class="tasks cell-steps done">
+              <For each={done()}>
+                {(t) => (
+                  <li>
+                    <span class="task-title">{t.title}</span>{" "}
+                    <span class={`badge s-${t.status}`}>{TASK_STATUS_LABELS[t.status]}</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
         </Show>
       </Show>
     </Show>

@@ -6,6 +6,7 @@ import { Show } from "solid-js";
 import { requireCampaign, type MyTask } from "../../api";
 import StepGuidance from "./StepGuidance";
 
+/** The campaign screens' own query key: one cache for the campaign's detail. */
 const getCampaign = query(requireCampaign, "campaign");
 
 export default function TaskGuidance(props: { tenant: string; task: MyTask }) {

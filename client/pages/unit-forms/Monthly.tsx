@@ -39,7 +39,7 @@ export default function MonthlyPage(props: RouteSectionProps) {
   const current = () => reviews()?.reviews.find((r) => r.period === period()) ?? null;
   useTitle(() => mr()?.title ?? "Nhận xét hằng tháng");
   return (
-    <Show when={campaign() && reviews()} fallback={<p class="boot">Đang tải…</p>}>
+    <Show when={campaign()} fallback={<p class="boot">Đang tải…</p>}>
       <p>
         <A href={`/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}/don-vi/${p().unitId}`}>
           ← Việc của chi bộ
@@ -55,41 +55,43 @@ export default function MonthlyPage(props: RouteSectionProps) {
             <For each={mr()!.notes}>{(n) => <li>{n}</li>}</For>
           </ul>
         </Show>
-        <p class="hint">
-          Đã ghi:{" "}
-          {reviews()!.reviews.length
-            ? reviews()!
-                .reviews.map((r) => monthLabel(r.period))
-                .join(", ")
-            : "chưa tháng nào"}
-          .
-        </p>
-        <Field id="review-month" label="Tháng">
-          <Select value={period()} onChange={(e) => setPeriod(e.currentTarget.value)}>
-            <For each={choices()}>{(ym) => <option value={ym}>{monthLabel(ym)}</option>}</For>
-          </Select>
-        </Field>
-        <Show when={{ key: period(), cur: current(), list: reviews() }} keyed>
-          {(k) => (
-            <UnitFormEditor
-              form={form()!}
-              lists={campaign()!.definition.lists}
-              current={
-                k.cur
-                  ? { ...k.cur, data: (k.cur.data ?? null) as Record<string, unknown> | null }
-                  : null
-              }
-              saveLabel={`Lưu nhận xét ${monthLabel(k.key).toLowerCase()}`}
-              save={(data, version) =>
-                saveMonthlyReview(
-                  p().tenant!,
-                  { campaignId: p().campaignId!, unitId: p().unitId!, period: k.key },
-                  { version, data },
-                )
-              }
-              reload={() => void revalidate(getReviews.key)}
-            />
-          )}
+        <Show when={reviews()} fallback={<p class="boot">Đang tải…</p>}>
+          <p class="hint">
+            Đã ghi:{" "}
+            {reviews()!.reviews.length
+              ? reviews()!
+                  .reviews.map((r) => monthLabel(r.period))
+                  .join(", ")
+              : "chưa tháng nào"}
+            .
+          </p>
+          <Field id="review-month" label="Tháng">
+            <Select value={period()} onChange={(e) => setPeriod(e.currentTarget.value)}>
+              <For each={choices()}>{(ym) => <option value={ym}>{monthLabel(ym)}</option>}</For>
+            </Select>
+          </Field>
+          <Show when={{ key: period(), cur: current(), list: reviews() }} keyed>
+            {(k) => (
+              <UnitFormEditor
+                form={form()!}
+                lists={campaign()!.definition.lists}
+                current={
+                  k.cur
+                    ? { ...k.cur, data: (k.cur.data ?? null) as Record<string, unknown> | null }
+                    : null
+                }
+                saveLabel={`Lưu nhận xét ${monthLabel(k.key).toLowerCase()}`}
+                save={(data, version) =>
+                  saveMonthlyReview(
+                    p().tenant!,
+                    { campaignId: p().campaignId!, unitId: p().unitId!, period: k.key },
+                    { version, data },
+                  )
+                }
+                reload={() => void revalidate(getReviews.key)}
+              />
+            )}
+          </Show>
         </Show>
       </Show>
     </Show>

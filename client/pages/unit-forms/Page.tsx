@@ -31,7 +31,7 @@ export default function UnitFormPage(props: RouteSectionProps) {
   useTitle(() => form()?.title);
   const base = () => `/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}`;
   return (
-    <Show when={campaign() && records()} fallback={<p class="boot">Đang tải biểu mẫu…</p>}>
+    <Show when={campaign()} fallback={<p class="boot">Đang tải biểu mẫu…</p>}>
       <p>
         <A href={`${base()}/don-vi/${p().unitId}`}>← Việc của chi bộ</A>
       </p>
@@ -47,7 +47,7 @@ export default function UnitFormPage(props: RouteSectionProps) {
             <A href={`${base()}/tong-hop/${p().stepKey}`}>Xem tổng hợp danh mục của các đơn vị</A>
           </p>
         </Show>
-        <Show when={records()} keyed>
+        <Show when={records()} keyed fallback={<p class="boot">Đang tải biểu mẫu…</p>}>
           {(r) => (
             <UnitFormEditor
               form={form()!}
