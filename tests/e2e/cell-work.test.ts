@@ -3,8 +3,8 @@
 // the đảng bộ (through the API, as the admin's screens already do elsewhere). Then the cell's
 // secretary opens "Việc của chi bộ", fills the minutes with the 25-expression checklist (one
 // control per item), meets a stale save (409) and reloads, and the checklist counts show the
-// cell's answer; a member opens the guidance of "Dự sinh hoạt": the agenda with presenters and
-// the materials to read. Runs against the built server. Needs `npm run build`.
+// cell's answer; a member sees the next meeting (time, place, the Sổ tay link) on "Dự sinh
+// hoạt" and opens its guidance: the agenda with presenters and the materials to read. Runs against the built server. Needs `npm run build`.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { scrollWidth, useServerAndBrowser } from "../support/browser";
@@ -58,13 +58,14 @@ const minutes = (conclusion: string) => ({
 
 let campaignId = "";
 let unitId = "";
+let api: Awaited<ReturnType<typeof adminApi>>;
 
 describe("the cell's work on a 390 px phone", () => {
   it("the secretary fills the minutes with the 25-expression checklist and the count shows it", async () => {
     const errors: string[] = [];
     const admin = await e2e.phone();
     await e2e.signIn(admin, ADMIN, PASSWORD);
-    const api = await adminApi(admin);
+    api = await adminApi(admin);
     await api("POST", "/templates", {
       fromKey: "ct24-sinh-hoat",
       key: "ct24-phuong",
@@ -149,13 +150,36 @@ describe("the cell's work on a 390 px phone", () => {
     expect(errors).toEqual([]);
   });
 
-  it("a member sees the meeting's agenda, presenters and materials", async () => {
+  it("a member sees the next meeting, its materials, and the agenda with presenters", async () => {
     expect(campaignId).not.toBe("");
+    // The cell's meeting is scheduled in three days, its materials posted on Sổ tay.
+    const at = new Date(`${ictDay(3)}T08:00:00+07:00`);
+    const { meeting } = await api<{ meeting: { id: string; version: number } }>(
+      "POST",
+      `/campaigns/${campaignId}/meetings`,
+      { unitId, stepKey: "cb-sinh-hoat", scheduledAt: at.toISOString(), place: "Nhà văn hóa tổ 5" },
+    );
+    await api("PATCH", `/meetings/${meeting.id}`, {
+      version: meeting.version,
+      materialsSentAt: new Date().toISOString(),
+      soTayLink: "https://sotaydangvien.vn/tai-lieu/ct24",
+      soTayPostedAt: new Date().toISOString(),
+    });
+
     const errors: string[] = [];
     const page = await e2e.phone(errors);
     await e2e.signIn(page, MEMBER, PASSWORD);
     const task = page.getByRole("listitem").filter({ hasText: ATTEND_STEP }).first();
     await task.waitFor(SLOW);
+    const next = task.locator(".next-meeting");
+    expect(await next.innerText()).toContain(
+      `08:00 ngày ${ictDay(3).split("-").reverse().join("/")}, tại Nhà văn hóa tổ 5`,
+    );
+    expect(
+      await next
+        .getByRole("link", { name: "Tài liệu trên Sổ tay đảng viên điện tử" })
+        .getAttribute("href"),
+    ).toBe("https://sotaydangvien.vn/tai-lieu/ct24");
     await task.getByText("Hướng dẫn", { exact: true }).click();
     const guidance = task.getByRole("region", { name: `Hướng dẫn: ${ATTEND_STEP}` });
     await guidance.waitFor(SLOW);

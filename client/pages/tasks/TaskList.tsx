@@ -4,7 +4,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { createMemo, createSignal, For, lazy, Show } from "solid-js";
 import type { MyTask } from "../../api";
-import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
+import { dueText, formatDate, formatTime, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { getMyTasks } from "./tasks.data";
 
 /** The evidence form, fetched only when a task is done by acknowledgement. */
@@ -98,6 +98,7 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
           </Show>
         </span>
       </A>
+      <Show when={props.task.meeting}>{(m) => <NextMeeting meeting={m()} />}</Show>
       <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
         <summary>Hướng dẫn</summary>
         <Show when={guidance()}>
@@ -115,5 +116,38 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
         )}
       </Show>
     </li>
+  );
+}
+
+/** The meeting a member attends: when, where, and the materials to read before it. */
+function NextMeeting(props: { meeting: NonNullable<MyTask["meeting"]> }) {
+  const m = () => props.meeting;
+  return (
+    <div class="next-meeting">
+      <p>
+        <strong>Buổi sinh hoạt:</strong>{" "}
+        {m().scheduledAt
+          ? `${formatTime(m().scheduledAt!)} ngày ${formatDate(m().scheduledAt!)}`
+          : "chưa có lịch"}
+        <Show when={m().place}>{(place) => <>, tại {place()}</>}</Show>
+        <Show when={m().endedAt}> (đã diễn ra)</Show>
+      </p>
+      <Show
+        when={m().soTayLink}
+        fallback={
+          <Show when={m().materialsSentAt}>
+            <p>Tài liệu đã gửi ngày {formatDate(m().materialsSentAt!)}.</p>
+          </Show>
+        }
+      >
+        {(link) => (
+          <p>
+            <a href={link()} target="_blank" rel="noopener noreferrer">
+              Tài liệu trên Sổ tay đảng viên điện tử
+            </a>
+          </p>
+        )}
+      </Show>
+    </div>
   );
 }
