@@ -195,4 +195,34 @@ describe("the cell's work on a 390 px phone", () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     expect(errors).toEqual([]);
   });
+
+  it("the secretary records this month's review on the template's own form", async () => {
+    expect(unitId).not.toBe("");
+    const { campaigns } = await api<{ campaigns: { id: string; templateKey: string }[] }>(
+      "GET",
+      "/campaigns",
+    );
+    const demo = campaigns.find((c) => c.templateKey === "tu-soi-tu-sua")!;
+    const errors: string[] = [];
+    const page = await e2e.phone(errors);
+    await e2e.signIn(page, SECRETARY, PASSWORD);
+    await page.goto(`/t/demo/dot-sinh-hoat/${demo.id}/don-vi/${unitId}`);
+    await page.getByRole("link", { name: /nhận xét, đánh giá hằng tháng/ }).click();
+    await page.getByRole("heading", { level: 1, name: /hằng tháng/ }).waitFor(SLOW);
+    await page.getByText("Đã ghi: chưa tháng nào.").waitFor();
+    const month = ictDay(0);
+    const label = `Tháng ${month.slice(5, 7)}/${month.slice(0, 4)}`;
+    expect(await page.getByLabel("Tháng").locator("option:checked").innerText()).toBe(label);
+    await page.getByLabel(/^Nhận xét, đánh giá chung/).fill("Đa số đảng viên thực hiện tốt.");
+    await page.getByLabel(/^Những mặt được/).fill("Gương mẫu ở khu dân cư.");
+    await page.getByLabel(/^Những mặt chưa được/).fill("Còn ít phát biểu trong sinh hoạt.");
+    await page.getByLabel("Không", { exact: true }).check();
+    await page.getByRole("button", { name: /^Lưu nhận xét tháng/ }).click();
+    await page.getByText("Đã lưu phiên bản 1.").waitFor(SLOW);
+    await page.reload();
+    await page.getByText(`Đã ghi: ${label}.`).waitFor(SLOW);
+    expect(await page.getByLabel(/^Những mặt được/).inputValue()).toBe("Gương mẫu ở khu dân cư.");
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(errors).toEqual([]);
+  });
 });
