@@ -147,6 +147,7 @@ describe("the cell's work on a 390 px phone", () => {
     expect(await row7.locator('td[data-level="co"]').innerText()).toBe("1");
     expect(await row7.locator('td[data-level="khong"]').innerText()).toBe("0");
     expect(await page.locator('tr[data-item="8"] td[data-level="khong"]').innerText()).toBe("1");
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     expect(errors).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import Acknowledge from "../tasks/Acknowledge";
 import StepGuidance from "../tasks/StepGuidance";
 import { getMyTasks } from "../tasks/tasks.data";
 import { getCampaignDef } from "../unit-forms/unit-forms.data";
+import "../unit-forms/unit-forms.css";
 
 export default function CellPage(props: RouteSectionProps) {
   const p = () => props.params as Record<string, string>;

@@ -7,6 +7,7 @@ import { completionOf, meetingStepOf, type Step } from "../../../schema/template
 import { COMPLETION_LABELS } from "../../../schema/vocab/completions";
 import type { CampaignDetail } from "../../api";
 import { dueText } from "../../lib/format";
+import "../unit-forms/unit-forms.css";
 
 const ATTENDEE_ROLES: Record<string, string> = {
   "chu-tri": "Chủ trì",

@@ -5,6 +5,8 @@ import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { useTitle } from "../../lib/title";
 import { getCampaignDef, getTally } from "./unit-forms.data";
+import "../screens.css";
+import "./unit-forms.css";
 
 export default function TallyPage(props: RouteSectionProps) {
   const p = () => props.params as Record<string, string>;
