@@ -148,6 +148,12 @@ describe("the cell's work on a 390 px phone", () => {
     expect(await row7.locator('td[data-level="khong"]').innerText()).toBe("0");
     expect(await page.locator('tr[data-item="8"] td[data-level="khong"]').innerText()).toBe("1");
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+
+    // The admin reaches the same counts from the campaign page.
+    await admin.goto(`/t/demo/dot-sinh-hoat/${campaignId}`);
+    await admin.getByRole("link", { name: `Tổng hợp danh mục: ${MINUTES_STEP}` }).click();
+    await admin.getByRole("heading", { level: 1, name: "Tổng hợp danh mục" }).waitFor(SLOW);
+    expect(await admin.locator('tr[data-item="7"] td[data-level="co"]').innerText()).toBe("1");
     expect(errors).toEqual([]);
   });
 
