@@ -1,7 +1,16 @@
 // The API of steps done by a record: an acknowledgement with its evidence (the plan posted, the
 // copy sent upward…) or the unit's own form. Kept out of api.ts so that it lands only in the
 // chunks of the screens that use it. Types are inferred from the routes (client/http.ts).
-import { call, id, tenantApi, type Body, type TenantApi } from "./http";
+import {
+  call,
+  id,
+  tenantApi,
+  type Body,
+  type PlanData,
+  type Res,
+  type Stored,
+  type TenantApi,
+} from "./http";
 
 type Steps = TenantApi["campaigns"][":id"]["steps"][":stepKey"];
 export type StepRecordInput = Body<Steps["mine"]["$put"]>;
@@ -18,4 +27,59 @@ export async function recordStep(
   return task.memberId
     ? call(steps.mine.$put({ param, json }))
     : call(steps.units[":unitId"].$put({ param: { ...param, unitId: id(task.unitId) }, json }));
+}
+
+export type UnitStepRecords = Stored<
+  Res<Steps["units"][":unitId"]["$get"]>,
+  "versions",
+  (Res<Steps["units"][":unitId"]["$get"]>["versions"][number] & { data: PlanData | null })[]
+>;
+export type ChecklistTally = Res<Steps["checklist"]["$get"]>;
+
+const stepParam = (campaignId: string, stepKey: string) => ({ id: id(campaignId), stepKey });
+
+/** Every version of a unit's record of a step (its form's answers), newest first. */
+export async function getUnitStep(
+  tenant: string,
+  campaignId: string,
+  stepKey: string,
+  unitId: string,
+): Promise<UnitStepRecords> {
+  const steps = tenantApi(tenant).campaigns[":id"].steps[":stepKey"];
+  const param = { ...stepParam(campaignId, stepKey), unitId: id(unitId) };
+  return (await call(steps.units[":unitId"].$get({ param }))) as UnitStepRecords;
+}
+
+/** Per checklist item, how many units of the reader's subtree answered each level. */
+export function getChecklistTally(
+  tenant: string,
+  campaignId: string,
+  stepKey: string,
+): Promise<ChecklistTally> {
+  const steps = tenantApi(tenant).campaigns[":id"].steps[":stepKey"];
+  return call(steps.checklist.$get({ param: stepParam(campaignId, stepKey) }));
+}
+
+type Reviews = TenantApi["campaigns"][":id"]["monthly-reviews"];
+export type MonthlyReviews = Res<Reviews[":unitId"]["$get"]>;
+
+/** The unit's monthly reviews on the campaign's form, every month recorded. */
+export function getMonthlyReviews(
+  tenant: string,
+  campaignId: string,
+  unitId: string,
+): Promise<MonthlyReviews> {
+  const r = tenantApi(tenant).campaigns[":id"]["monthly-reviews"];
+  return call(r[":unitId"].$get({ param: { id: id(campaignId), unitId: id(unitId) } }));
+}
+
+/** Saves one month's review ("YYYY-MM"); 409 when someone saved that month meanwhile. */
+export function saveMonthlyReview(
+  tenant: string,
+  input: { campaignId: string; unitId: string; period: string },
+  json: { version: number; data: PlanData },
+) {
+  const r = tenantApi(tenant).campaigns[":id"]["monthly-reviews"];
+  const param = { id: id(input.campaignId), unitId: id(input.unitId), period: input.period };
+  return call(r[":unitId"][":period"].$put({ param, json }));
 }

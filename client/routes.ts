@@ -44,6 +44,10 @@ const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
 const SecurityPage = lazy(() => import("./pages/security/Page"));
+const CellPage = lazy(() => import("./pages/cell/Page"));
+const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
+const MonthlyReviewPage = lazy(() => import("./pages/unit-forms/Monthly"));
+const TallyPage = lazy(() => import("./pages/unit-forms/Tally"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -80,6 +84,7 @@ const meetingData = () => import("./pages/meeting/meeting.data");
 const supervisionData = () => import("./pages/supervision/supervision.data");
 const linksData = () => import("./pages/links/links.data");
 const securityData = () => import("./pages/security/security.data");
+const unitFormsData = () => import("./pages/unit-forms/unit-forms.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
 const preloadRoster = lazyPreload(rosterData, "preloadRoster");
@@ -99,6 +104,9 @@ const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
 const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
 const preloadLinks = lazyPreload(linksData, "preloadLinks");
 const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
+const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
+const preloadMonthly = lazyPreload(unitFormsData, "preloadMonthly");
+const preloadTally = lazyPreload(unitFormsData, "preloadTally");
 
 /** A campaign's own screens hang below its path. */
 const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
@@ -141,6 +149,19 @@ export const routes: RouteDefinition[] = [
       { path: `${CAMPAIGN}/xac-nhan`, component: QueuePage, preload: preloadQueue },
       { path: `${CAMPAIGN}/xac-nhan/:submissionId`, component: ReviewPage, preload: preloadReview },
       { path: `${CAMPAIGN}/sinh-hoat/:meetingId`, component: MeetingPage, preload: preloadMeeting },
+      // The cell's own work: step by step, its unit forms, monthly reviews, checklist counts.
+      { path: `${CAMPAIGN}/don-vi/:unitId`, component: CellPage, preload: preloadUnitForm },
+      {
+        path: `${CAMPAIGN}/don-vi/:unitId/buoc/:stepKey`,
+        component: UnitFormPage,
+        preload: preloadUnitForm,
+      },
+      {
+        path: `${CAMPAIGN}/don-vi/:unitId/nhan-xet-thang`,
+        component: MonthlyReviewPage,
+        preload: preloadMonthly,
+      },
+      { path: `${CAMPAIGN}/tong-hop/:stepKey`, component: TallyPage, preload: preloadTally },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
       { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },
       { path: "/don-vi", component: UnitsPage, preload: preloadUnits },

@@ -96,6 +96,46 @@ export async function listMyTasks(
           ),
       ])
     : [[], []];
+  // The meeting a member's step is done by attending: its next session (time, place, the
+  // materials and their Sổ tay link), so the member sees what to read before it. One read.
+  const attendSteps = own.flatMap((t) => {
+    const campaign = byId.get(t.campaignId)!;
+    const step = campaign.def.steps.find((s) => s.key === t.stepKey);
+    const m =
+      step && completionOf(step) === "meeting-attended" ? meetingStepOf(campaign.def, step) : null;
+    return m ? [{ t, meetingStep: m.key }] : [];
+  });
+  const sessions = attendSteps.length
+    ? await db
+        .select({
+          campaignId: meetings.campaignId,
+          unitId: meetings.unitId,
+          stepKey: meetings.stepKey,
+          session: meetings.session,
+          scheduledAt: meetings.scheduledAt,
+          place: meetings.place,
+          soTayLink: meetings.soTayLink,
+          materialsSentAt: meetings.materialsSentAt,
+          endedAt: meetings.endedAt,
+        })
+        .from(meetings)
+        .where(
+          and(
+            inArray(meetings.campaignId, ids),
+            inArray(meetings.unitId, [...new Set(attendSteps.map((a) => a.t.unitId))]),
+            inArray(meetings.stepKey, [...new Set(attendSteps.map((a) => a.meetingStep))]),
+          ),
+        )
+        .orderBy(asc(meetings.session))
+    : [];
+  /** The first session not yet over, else the last one. */
+  const meetingOf = new Map<string, Omit<(typeof sessions)[number], "campaignId" | "unitId">>();
+  for (const { campaignId, unitId, ...m } of sessions) {
+    const key = `${campaignId}|${unitId}|${m.stepKey}`;
+    const had = meetingOf.get(key);
+    if (!had || had.endedAt) meetingOf.set(key, m);
+  }
+  const attendOf = new Map(attendSteps.map((a) => [a.t.id, a.meetingStep]));
   const myStatus = me[0]?.status ?? null;
   const excusedFrom = new Set(excusedAt.map((r) => `${r.campaignId}|${r.stepKey}`));
   const view = (t: typeof tasks.$inferSelect) => {
@@ -136,6 +176,10 @@ export async function listMyTasks(
       ...(way === "acknowledged" && step ? { evidence: evidenceOf(step) } : {}),
       unitId: t.unitId,
       ...(t.memberId ? { memberId: t.memberId } : {}),
+      // For a step done by attending: the meeting's next session, null until it is scheduled.
+      ...(attendOf.has(t.id)
+        ? { meeting: meetingOf.get(`${t.campaignId}|${t.unitId}|${attendOf.get(t.id)}`) ?? null }
+        : {}),
     };
   };
   // By due time; ties in the order the directive lists its steps.

@@ -25,6 +25,7 @@ const MeetingsSection = lazy(() =>
   import("../meeting/Sections").then((m) => ({ default: m.MeetingsSection })),
 );
 const ReportsSection = lazy(() => import("./Reports").then((m) => ({ default: m.ReportsSection })));
+const CampaignLinks = lazy(() => import("../unit-forms/CampaignLinks"));
 const ComplianceSection = lazy(() =>
   import("../meeting/Sections").then((m) => ({ default: m.ComplianceSection })),
 );
@@ -74,6 +75,10 @@ export default function CampaignPage(props: RouteSectionProps) {
 
           <Show when={confirms() && c().status === "active"}>
             <MeetingsSection tenant={tenant()} campaign={c()} grants={grants()} />
+          </Show>
+
+          <Show when={follows() && c().status !== "draft"}>
+            <CampaignLinks tenant={tenant()} campaign={c()} grants={grants()} />
           </Show>
 
           <Show when={follows() && c().status !== "draft"}>

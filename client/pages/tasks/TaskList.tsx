@@ -2,13 +2,15 @@
 // its due date (red once overdue) and its state. A form task opens the form; any other task
 // opens its campaign; a task done by acknowledgement takes its evidence in place. Shared by the home screen and /t/:tenant/viec-cua-toi.
 import { A, createAsync } from "@solidjs/router";
-import { createMemo, For, lazy, Show } from "solid-js";
+import { createMemo, createSignal, For, lazy, Show } from "solid-js";
 import type { MyTask } from "../../api";
-import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
+import { dueText, formatDate, formatTime, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { getMyTasks } from "./tasks.data";
 
 /** The evidence form, fetched only when a task is done by acknowledgement. */
 const Acknowledge = lazy(() => import("./Acknowledge"));
+/** The step's guidance, fetched only when the task's "Hướng dẫn" is opened. */
+const TaskGuidance = lazy(() => import("./TaskGuidance"));
 
 interface Group {
   campaignId: string;
@@ -74,6 +76,7 @@ export default function TaskList(props: { tenant: string; headingLevel: 2 | 3 })
 }
 
 function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean }) {
+  const [guidance, setGuidance] = createSignal(false);
   const overdue = () => isOverdue(props.task);
   const due = () =>
     props.task.dueAt === null
@@ -95,6 +98,13 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
           </Show>
         </span>
       </A>
+      <Show when={props.task.meeting}>{(m) => <NextMeeting meeting={m()} />}</Show>
+      <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
+        <summary>Hướng dẫn</summary>
+        <Show when={guidance()}>
+          <TaskGuidance tenant={props.tenant} task={props.task} />
+        </Show>
+      </details>
       <Show when={props.task.completion === "acknowledged" && props.task.status === "todo"}>
         <Acknowledge tenant={props.tenant} task={props.task} />
       </Show>
@@ -106,5 +116,38 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
         )}
       </Show>
     </li>
+  );
+}
+
+/** The meeting a member attends: when, where, and the materials to read before it. */
+function NextMeeting(props: { meeting: NonNullable<MyTask["meeting"]> }) {
+  const m = () => props.meeting;
+  return (
+    <div class="next-meeting">
+      <p>
+        <strong>Buổi sinh hoạt:</strong>{" "}
+        {m().scheduledAt
+          ? `${formatTime(m().scheduledAt!)} ngày ${formatDate(m().scheduledAt!)}`
+          : "chưa có lịch"}
+        <Show when={m().place}>{(place) => <>, tại {place()}</>}</Show>
+        <Show when={m().endedAt}> (đã diễn ra)</Show>
+      </p>
+      <Show
+        when={m().soTayLink}
+        fallback={
+          <Show when={m().materialsSentAt}>
+            <p>Tài liệu đã gửi ngày {formatDate(m().materialsSentAt!)}.</p>
+          </Show>
+        }
+      >
+        {(link) => (
+          <p>
+            <a href={link()} target="_blank" rel="noopener noreferrer">
+              Tài liệu trên Sổ tay đảng viên điện tử
+            </a>
+          </p>
+        )}
+      </Show>
+    </div>
   );
 }

@@ -1,0 +1,33 @@
+// Reads of the unit's own records: the campaign (its frozen definition holds the forms), a
+// unit's record of a step, the checklist counts, the monthly reviews.
+import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { requireCampaign } from "../../api";
+import { getChecklistTally, getMonthlyReviews, getUnitStep } from "../../api-steps";
+
+export const getCampaignDef = query(requireCampaign, "campaign");
+export const getUnitStepRecords = query(getUnitStep, "unit-step");
+export const getTally = query(getChecklistTally, "checklist-tally");
+export const getReviews = query(getMonthlyReviews, "monthly-reviews");
+
+export function preloadUnitForm({ params: p }: RoutePreloadFuncArgs): Promise<unknown> {
+  return Promise.all([
+    getCampaignDef(p.tenant ?? "", p.campaignId ?? ""),
+    p.stepKey
+      ? getUnitStepRecords(p.tenant ?? "", p.campaignId ?? "", p.stepKey, p.unitId ?? "")
+      : null,
+  ]);
+}
+
+export function preloadTally({ params: p }: RoutePreloadFuncArgs): Promise<unknown> {
+  return Promise.all([
+    getCampaignDef(p.tenant ?? "", p.campaignId ?? ""),
+    getTally(p.tenant ?? "", p.campaignId ?? "", p.stepKey ?? ""),
+  ]);
+}
+
+export function preloadMonthly({ params: p }: RoutePreloadFuncArgs): Promise<unknown> {
+  return Promise.all([
+    getCampaignDef(p.tenant ?? "", p.campaignId ?? ""),
+    getReviews(p.tenant ?? "", p.campaignId ?? "", p.unitId ?? ""),
+  ]);
+}
