@@ -3,7 +3,7 @@
 // resolution): the unit's secretary — or the member, for a member's step — records it with
 // what the step's evidence spec asks. Each save is a new version (stale: 409), audited, and
 // completes the step's task; nothing else completes it (schema/vocab/completions.ts).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { StepRecordBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { completionOf, evidenceOf, type Step } from "../../schema/template";
@@ -18,8 +18,15 @@ import { requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { eqAll } from "./sql";
+import { markDone } from "./step-completion";
 
-type RecordKey = { campaignId: string; stepKey: string; unitId: string; memberId: string };
+type RecordKey = {
+  campaignId: string;
+  stepKey: string;
+  unitId: string;
+  memberId: string;
+  period?: string;
+};
 export type StepRecordRow = typeof stepRecords.$inferSelect;
 
 /** The step, if the campaign has it and it is done by a record the given owner makes. */
@@ -79,7 +86,8 @@ function missingEvidence(c: Campaign, step: Step, body: StepRecordBody, today: s
   return errors;
 }
 
-async function currentVersion(db: TenantDb, key: RecordKey): Promise<number> {
+/** The latest version recorded under `key`, 0 when none is. */
+export async function currentVersion(db: TenantDb, key: RecordKey): Promise<number> {
   const [row] = await db
     .select({ version: stepRecords.version })
     .from(stepRecords)
@@ -127,10 +135,7 @@ async function write(
   const [inserted] = await db.batch([
     db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
     // Done when first recorded; a correction keeps that moment (as a corrected report does).
-    db
-      .update(tasks)
-      .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
-      .where(and(eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote)),
+    markDone(db, now, eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote),
     // The note and the form are the unit's record: the audit keeps that it was made.
     auditInsertIf(
       db,
@@ -201,24 +206,32 @@ export async function recordOwnStep(
   return write(ctx, c, step, key, input.body);
 }
 
-/** Every version of a unit's record of a step, newest first. */
-export async function unitStepRecords(
+/** A unit of the campaign (404 otherwise) and its records under `key`, newest version first
+ *  unless `order` says otherwise. */
+export async function unitRecordRows(
   ctx: Pick<Ctx, "db" | "scope">,
-  input: { campaign: Campaign; stepKey: string; unitId: string },
+  input: { campaign: Campaign; unitId: string },
+  key: { stepKey: string; memberId?: string },
+  order: SQL[] = [desc(stepRecords.version)],
 ) {
   const unit = await requireCampaignUnit(ctx, { campaign: input.campaign, unitId: input.unitId });
   const rows = await ctx.db
     .select()
     .from(stepRecords)
-    .where(
-      eqAll(stepRecords, {
-        campaignId: input.campaign.id,
-        stepKey: input.stepKey,
-        unitId: unit.id,
-        memberId: "",
-      }),
-    )
-    .orderBy(desc(stepRecords.version));
+    .where(eqAll(stepRecords, { campaignId: input.campaign.id, unitId: unit.id, ...key }))
+    .orderBy(...order);
+  return { unit, rows };
+}
+
+/** Every version of a unit's record of a step, newest first. */
+export async function unitStepRecords(
+  ctx: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; stepKey: string; unitId: string },
+) {
+  const { unit, rows } = await unitRecordRows(ctx, input, {
+    stepKey: input.stepKey,
+    memberId: "",
+  });
   return { stepKey: input.stepKey, unitId: unit.id, versions: rows.map(view) };
 }
 

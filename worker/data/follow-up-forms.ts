@@ -11,11 +11,11 @@ import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { MONTHLY_REVIEW_KEY, periodicReportKey, periodOf } from "../domain/follow-up";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
+import { currentVersion, unitRecordRows } from "./acknowledgements";
 import { auditInsertIf } from "./audit";
 import { requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { eqAll } from "./sql";
 
 /** The review's rule and form, or a 422 when the campaign reviews on no form. */
 function reviewForm(c: Campaign) {
@@ -64,13 +64,7 @@ async function saveFollowUp(
     memberId: "",
     period: input.period,
   };
-  const [last] = await db
-    .select({ version: stepRecords.version })
-    .from(stepRecords)
-    .where(eqAll(stepRecords, key))
-    .orderBy(desc(stepRecords.version))
-    .limit(1);
-  if ((last?.version ?? 0) !== input.version) throw versionConflict();
+  if ((await currentVersion(db, key)) !== input.version) throw versionConflict();
   const row = {
     id: newId(),
     ...key,
@@ -175,18 +169,10 @@ export async function listMonthlyReviews(
   ctx: Pick<Ctx, "db" | "scope">,
   input: { campaign: Campaign; unitId: string },
 ) {
-  const unit = await requireCampaignUnit(ctx, { campaign: input.campaign, unitId: input.unitId });
-  const rows = await ctx.db
-    .select()
-    .from(stepRecords)
-    .where(
-      eqAll(stepRecords, {
-        campaignId: input.campaign.id,
-        stepKey: MONTHLY_REVIEW_KEY,
-        unitId: unit.id,
-      }),
-    )
-    .orderBy(desc(stepRecords.period), desc(stepRecords.version));
+  const { unit, rows } = await unitRecordRows(ctx, input, { stepKey: MONTHLY_REVIEW_KEY }, [
+    desc(stepRecords.period),
+    desc(stepRecords.version),
+  ]);
   const seen = new Set<string>();
   const reviews = [];
   for (const r of rows) {
