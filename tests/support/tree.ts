@@ -197,7 +197,8 @@ export async function launchCampaign(
   return body.id;
 }
 
-/** Member `who` drafts seed 000's plan under `name` and submits it; the submission's id. */
+/** Member `who` drafts seed 000's plan under `name` and submits it; the submission's id (the
+ *  submission must succeed). */
 export async function submitPlan000(
   api: Tree["api"],
   campaignId: string,
@@ -214,6 +215,7 @@ export async function submitPlan000(
     `/campaigns/${campaignId}/submissions/mine/submit`,
     {},
   );
+  if (sent.status !== 200) throw new Error(`nộp kế hoạch của ${who}: ${sent.status}`);
   return sent.body.id;
 }
 
