@@ -148,6 +148,44 @@ export async function treesAt<S extends string[]>(now: string, ...slugs: S) {
   return { t, trees: trees as { [K in keyof S]: Tree } };
 }
 
+/** `count` plain members ("Người i", active since 2020) in the units `unitOf(i)` names, each
+ *  with an account (nguoi{i}@{slug}.vn), written 100 at a time; the member rows. */
+export async function addMembersWithAccounts(
+  tree: Tree,
+  now: Date,
+  count: number,
+  unitOf: (i: number) => string,
+) {
+  const people = Array.from({ length: count }, (_, i) =>
+    newMemberRow(
+      {
+        fullName: `Người ${i}`,
+        unitId: unitOf(i),
+        status: "dang-sinh-hoat",
+        statusSince: "2020-01-01",
+      },
+      now,
+    ),
+  );
+  for (let i = 0; i < people.length; i += 100) {
+    const part = people.slice(i, i + 100);
+    await tree.db.insert(members).values(part);
+    await tree.db.insert(memberStatusHistory).values(part.map((m) => historyRow(m, now, null)));
+    await tree.db.insert(users).values(
+      part.map((m, k) => ({
+        id: newId(),
+        email: `nguoi${i + k}@${tree.slug}.vn`,
+        fullName: m.fullName,
+        passwordHash: null,
+        memberId: m.id,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  }
+  return people;
+}
+
 /** Someone's notifications, newest first, as they read them. */
 export const notificationsOf = async (tree: Tree, who: string) =>
   (
