@@ -8,7 +8,7 @@ import { runReminders } from "../../worker/cron/reminders";
 import { writeNotifySettings } from "../../worker/data/settings";
 import { makeApp } from "../support/app";
 import { recordStatements } from "../support/statements";
-import { addMembersWithAccounts, buildTree, launchCampaign000 } from "../support/tree";
+import { addMembersWithAccounts, treeWith000 } from "../support/tree";
 
 const PAGES = { members: 7, people: 4 };
 const EXTRA = 38; // with buildTree's a1, a2, a5, b1, b2: 43 people owed a plan
@@ -40,9 +40,7 @@ async function killedAfter<T>(client: Client, n: number, run: () => Promise<T>) 
 
 async function tenant() {
   const t = await makeApp();
-  t.clock.now = new Date("2026-03-12T02:00:00Z");
-  const tree = await buildTree(t);
-  await launchCampaign000(tree);
+  const { tree } = await treeWith000(t);
   const { db } = tree;
   await addMembersWithAccounts(tree, t.clock.now, EXTRA, (i) =>
     i % 2 ? tree.cellA.id : tree.cellB.id,

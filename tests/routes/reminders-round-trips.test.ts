@@ -5,14 +5,12 @@ import { describe, expect, it } from "vitest";
 import { runReminders } from "../../worker/cron/reminders";
 import { makeApp } from "../support/app";
 import { recordStatements } from "../support/statements";
-import { addMembersWithAccounts, buildTree, launchCampaign000 } from "../support/tree";
+import { addMembersWithAccounts, treeWith000 } from "../support/tree";
 
 async function reminderDay(extra: number) {
   const t = await makeApp();
   try {
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    await launchCampaign000(tree);
+    const { tree } = await treeWith000(t);
     const { db } = tree;
     await addMembersWithAccounts(tree, t.clock.now, extra, () => tree.cellA.id);
     const now = new Date("2026-04-07T01:00:00Z"); // three ICT days before the plan is due

@@ -216,6 +216,14 @@ export const fullPlan000 = (name: string) => ({
   "cam-ket": true,
 });
 
+/** On 000's launch day (the app's clock set to 12/3/2026), the tree built in `t` with 000
+ *  launched over it: the tree and the campaign's id. */
+export async function treeWith000(t: TestApp, slug?: string) {
+  t.clock.now = new Date("2026-03-12T02:00:00Z");
+  const tree = await buildTree(t, slug);
+  return { tree, id: await launchCampaign000(tree) };
+}
+
 /** Creates a campaign on the unit and launches it, as the admin; the id. Defaults are seed
  *  000's dates, so a scenario names only what differs. */
 export async function launchCampaign(
