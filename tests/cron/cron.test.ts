@@ -10,7 +10,6 @@ import { makeApp, openTenantBySlug, type TestApp } from "../support/app";
 import {
   buildTree,
   submitPlan000,
-  launchCampaign000,
   notificationsOf,
   ONE_CONFIRMED_PLAN,
   treeWith000,
@@ -44,7 +43,6 @@ const capture = (): [Outbound, Sent] => {
   ];
 };
 
-const campaign000 = launchCampaign000;
 const notes = notificationsOf;
 const count = async (t: TestApp, tree: Tree, table: string) => {
   const { client } = await openTenantBySlug(t, tree.slug);
@@ -220,11 +218,9 @@ describe("outbox", () => {
 describe("parents", () => {
   it("pushes aggregates to an approved parent — never names or plan text — and stops when revoked", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const child = await buildTree(t, "phuong-con");
+    const { tree: child, id } = await treeWith000(t, "phuong-con");
     const parent = await buildTree(t, "quan-cha");
     const stranger = await buildTree(t, "phuong-la");
-    const id = await campaign000(child);
     const subId = await submitPlan000(child.api, id, "a2", "Trần Thị Bình");
     await child.api("a1", "POST", `/submissions/${subId}/confirm`);
 

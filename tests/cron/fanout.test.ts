@@ -132,10 +132,8 @@ describe("idle tenants", () => {
 describe("a link approved by the parent", () => {
   it("marks the child, whose next pass pushes its figures to the new parent", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const child = await buildTree(t, "phuong-con");
+    const { tree: child } = await treeWith000(t, "phuong-con");
     const parent = await buildTree(t, "quan-cha");
-    await launchCampaign000(child);
     const link = await child.api<{ id: string }>("admin", "POST", "/links", {
       parentSlug: "quan-cha",
     });
