@@ -13,13 +13,14 @@ import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
-import { auditInsertIf } from "./audit";
+import { auditInsertIf, type AuditEntry } from "./audit";
 import { requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { eqAll } from "./sql";
 import { markDone } from "./step-completion";
 
+type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 type RecordKey = {
   campaignId: string;
   stepKey: string;
@@ -97,6 +98,24 @@ export async function currentVersion(db: TenantDb, key: RecordKey): Promise<numb
   return row?.version ?? 0;
 }
 
+/** Writes `row` as the next version of its step record, in one batch with what follows from it
+ *  and its audit row, both only if the row was written; a version already taken is stale (409). */
+export async function writeRecordVersion(
+  db: TenantDb,
+  row: typeof stepRecords.$inferInsert & { id: string },
+  entry: AuditEntry,
+  now: Date,
+  follows: (wrote: SQL) => BatchItem[] = () => [],
+) {
+  const wrote = sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`;
+  const [inserted] = await db.batch([
+    db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
+    ...follows(wrote),
+    auditInsertIf(db, entry, now, wrote),
+  ]);
+  if (!inserted[0]) throw versionConflict();
+}
+
 async function write(
   { db, actor, now }: Ctx,
   c: Campaign,
@@ -131,26 +150,21 @@ async function write(
     byUserId: actor.actorUserId,
     createdAt: now,
   };
-  const wrote = sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`;
-  const [inserted] = await db.batch([
-    db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
-    // Done when first recorded; a correction keeps that moment (as a corrected report does).
-    markDone(db, now, eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote),
+  await writeRecordVersion(
+    db,
+    row,
     // The note and the form are the unit's record: the audit keeps that it was made.
-    auditInsertIf(
-      db,
-      {
-        ...actor,
-        action: row.version === 1 ? "step.record" : "step.correct",
-        entity: "step",
-        entityId: `${c.id}:${key.unitId}:${key.memberId}:${step.key}`,
-        after: { version: row.version, doneOn: row.doneOn },
-      },
-      now,
-      wrote,
-    ),
-  ]);
-  if (!inserted[0]) throw versionConflict();
+    {
+      ...actor,
+      action: row.version === 1 ? "step.record" : "step.correct",
+      entity: "step",
+      entityId: `${c.id}:${key.unitId}:${key.memberId}:${step.key}`,
+      after: { version: row.version, doneOn: row.doneOn },
+    },
+    now,
+    // Done when first recorded; a correction keeps that moment (as a corrected report does).
+    (wrote) => [markDone(db, now, eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote)],
+  );
   return view(row);
 }
 

@@ -3,7 +3,7 @@
 // and the periodic reports (003's 6-monthly report), one per unit per period. Filled by the
 // unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
 // the months and periods owed (worker/domain/follow-up.ts).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
@@ -11,8 +11,7 @@ import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { MONTHLY_REVIEW_KEY, periodicReportKey, periodOf } from "../domain/follow-up";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
-import { currentVersion, unitRecordRows } from "./acknowledgements";
-import { auditInsertIf } from "./audit";
+import { currentVersion, unitRecordRows, writeRecordVersion } from "./acknowledgements";
 import { requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -74,23 +73,19 @@ async function saveFollowUp(
     byUserId: actor.actorUserId,
     createdAt: now,
   };
-  const [inserted] = await db.batch([
-    db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
-    // The record speaks of members: the audit keeps that it was made, not what it says.
-    auditInsertIf(
-      db,
-      {
-        ...actor,
-        action: input.action,
-        entity: "unit",
-        entityId: input.unitId,
-        after: { campaignId: c.id, key: input.stepKey, period: input.period, version: row.version },
-      },
-      now,
-      sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`,
-    ),
-  ]);
-  if (!inserted[0]) throw versionConflict();
+  // The record speaks of members: the audit keeps that it was made, not what it says.
+  await writeRecordVersion(
+    db,
+    row,
+    {
+      ...actor,
+      action: input.action,
+      entity: "unit",
+      entityId: input.unitId,
+      after: { campaignId: c.id, key: input.stepKey, period: input.period, version: row.version },
+    },
+    now,
+  );
   return { unitId: input.unitId, period: input.period, version: row.version, data: input.data };
 }
 
