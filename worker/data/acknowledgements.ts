@@ -21,6 +21,7 @@ import { eqAll } from "./sql";
 import { markDone } from "./step-completion";
 
 type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+type NewRecordFields = Omit<typeof stepRecords.$inferInsert, "id" | "byUserId" | "createdAt">;
 type RecordKey = {
   campaignId: string;
   stepKey: string;
@@ -100,20 +101,21 @@ export async function currentVersion(db: TenantDb, key: RecordKey): Promise<numb
 
 /** Writes `row` as the next version of its step record, in one batch with what follows from it
  *  and its audit row, both only if the row was written; a version already taken is stale (409). */
-export async function writeRecordVersion(
-  db: TenantDb,
-  row: typeof stepRecords.$inferInsert & { id: string },
-  entry: AuditEntry,
-  now: Date,
+export async function writeRecordVersion<F extends NewRecordFields>(
+  { db, actor, now }: Pick<Ctx, "db" | "actor" | "now">,
+  fields: F,
+  entry: Omit<AuditEntry, "actorUserId" | "requestId">,
   follows: (wrote: SQL) => BatchItem[] = () => [],
 ) {
+  const row = { id: newId(), ...fields, byUserId: actor.actorUserId, createdAt: now };
   const wrote = sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`;
   const [inserted] = await db.batch([
     db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
     ...follows(wrote),
-    auditInsertIf(db, entry, now, wrote),
+    auditInsertIf(db, { ...actor, ...entry }, now, wrote),
   ]);
   if (!inserted[0]) throw versionConflict();
+  return row;
 }
 
 async function write(
@@ -136,32 +138,28 @@ async function write(
   if (Object.keys(errors).length)
     throw invalidBody(errors, `Bước «${step.title}» chưa đủ minh chứng: ${evidenceOf(step).what}.`);
   if ((await currentVersion(db, key)) !== body.version) throw versionConflict();
-  const row = {
-    id: newId(),
-    ...key,
-    period: "",
-    version: body.version + 1,
-    doneOn: body.doneOn ?? today,
-    place: body.place ?? null,
-    note: body.note ?? null,
-    link: body.link ?? null,
-    fileRef: body.fileRef ?? null,
-    data: body.data ? JSON.stringify(body.data) : null,
-    byUserId: actor.actorUserId,
-    createdAt: now,
-  };
-  await writeRecordVersion(
-    db,
-    row,
+  const version = body.version + 1;
+  const doneOn = body.doneOn ?? today;
+  const row = await writeRecordVersion(
+    { db, actor, now },
+    {
+      ...key,
+      period: "",
+      version,
+      doneOn,
+      place: body.place ?? null,
+      note: body.note ?? null,
+      link: body.link ?? null,
+      fileRef: body.fileRef ?? null,
+      data: body.data ? JSON.stringify(body.data) : null,
+    },
     // The note and the form are the unit's record: the audit keeps that it was made.
     {
-      ...actor,
-      action: row.version === 1 ? "step.record" : "step.correct",
+      action: version === 1 ? "step.record" : "step.correct",
       entity: "step",
       entityId: `${c.id}:${key.unitId}:${key.memberId}:${step.key}`,
-      after: { version: row.version, doneOn: row.doneOn },
+      after: { version, doneOn },
     },
-    now,
     // Done when first recorded; a correction keeps that moment (as a corrected report does).
     (wrote) => [markDone(db, now, eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote)],
   );

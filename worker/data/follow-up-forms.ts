@@ -14,7 +14,6 @@ import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { currentVersion, unitRecordRows, writeRecordVersion } from "./acknowledgements";
 import { requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
-import { newId } from "./ids";
 
 /** The review's rule and form, or a 422 when the campaign reviews on no form. */
 function reviewForm(c: Campaign) {
@@ -64,29 +63,19 @@ async function saveFollowUp(
     period: input.period,
   };
   if ((await currentVersion(db, key)) !== input.version) throw versionConflict();
-  const row = {
-    id: newId(),
-    ...key,
-    version: input.version + 1,
-    doneOn: ictDate(now),
-    data: JSON.stringify(input.data),
-    byUserId: actor.actorUserId,
-    createdAt: now,
-  };
+  const version = input.version + 1;
   // The record speaks of members: the audit keeps that it was made, not what it says.
   await writeRecordVersion(
-    db,
-    row,
+    { db, actor, now },
+    { ...key, version, doneOn: ictDate(now), data: JSON.stringify(input.data) },
     {
-      ...actor,
       action: input.action,
       entity: "unit",
       entityId: input.unitId,
-      after: { campaignId: c.id, key: input.stepKey, period: input.period, version: row.version },
+      after: { campaignId: c.id, key: input.stepKey, period: input.period, version },
     },
-    now,
   );
-  return { unitId: input.unitId, period: input.period, version: row.version, data: input.data };
+  return { unitId: input.unitId, period: input.period, version, data: input.data };
 }
 
 const requireActive = (c: Campaign) => {
