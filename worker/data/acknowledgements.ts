@@ -278,13 +278,7 @@ export async function checklistTally(
     .select({ unitId: stepRecords.unitId, data: stepRecords.data, path: units.path })
     .from(stepRecords)
     .innerJoin(units, eq(units.id, stepRecords.unitId))
-    .where(
-      and(
-        eq(stepRecords.campaignId, c.id),
-        eq(stepRecords.stepKey, step.key),
-        eq(stepRecords.memberId, ""),
-      ),
-    )
+    .where(eqAll(stepRecords, { campaignId: c.id, stepKey: step.key, memberId: "" }))
     .orderBy(desc(stepRecords.version));
   const latest = new Map<string, Record<string, unknown>>();
   for (const r of rows)
