@@ -9,3 +9,16 @@ export function Alert(props: { children?: JSX.Element; class?: string }) {
     </div>
   );
 }
+
+/** What a form's submission answered: its error in the alert, its notice in the status line
+ *  (both rendered even when empty). */
+export function Outcome(props: { error: JSX.Element; notice: string | undefined }) {
+  return (
+    <>
+      <Alert>{props.error}</Alert>
+      <p role="status" class="notice">
+        {props.notice ?? ""}
+      </p>
+    </>
+  );
+}

@@ -3,6 +3,22 @@
 // and the marks writes leave for them (worker/data/progress-figures.ts, progress-marks.ts).
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+/** The tracked step's counts, by property suffix and column suffix. */
+const COUNTS = {
+  Expected: "expected",
+  Excused: "excused",
+  Submitted: "submitted",
+  Confirmed: "confirmed",
+  OnTime: "on_time",
+  LateSubmitted: "late_submitted",
+} as const;
+const count = (name: string) => integer(name).notNull().default(0);
+/** The counts as `<p>Expected`… properties over `<p>_expected`… columns, 0 until computed. */
+const stepCounts = <P extends "own" | "sub">(p: P) =>
+  Object.fromEntries(
+    Object.entries(COUNTS).map(([k, col]) => [`${p}${k}`, count(`${p}_${col}`)]),
+  ) as { [K in keyof typeof COUNTS as `${P}${K}`]: ReturnType<typeof count> };
+
 /** A campaign's tracked-step counts kept per unit as the data changes (issue 13): the unit's
  *  own members (`own_*`) and its whole subtree (`sub_*`: the sum of `own_*` over the unit and
  *  every unit below it). Lateness by the clock is not stored: `*_late_submitted` counts plans
@@ -14,18 +30,8 @@ export const progressFigures = sqliteTable(
   {
     campaignId: text("campaign_id").notNull(),
     unitId: text("unit_id").notNull(),
-    ownExpected: integer("own_expected").notNull().default(0),
-    ownExcused: integer("own_excused").notNull().default(0),
-    ownSubmitted: integer("own_submitted").notNull().default(0),
-    ownConfirmed: integer("own_confirmed").notNull().default(0),
-    ownOnTime: integer("own_on_time").notNull().default(0),
-    ownLateSubmitted: integer("own_late_submitted").notNull().default(0),
-    subExpected: integer("sub_expected").notNull().default(0),
-    subExcused: integer("sub_excused").notNull().default(0),
-    subSubmitted: integer("sub_submitted").notNull().default(0),
-    subConfirmed: integer("sub_confirmed").notNull().default(0),
-    subOnTime: integer("sub_on_time").notNull().default(0),
-    subLateSubmitted: integer("sub_late_submitted").notNull().default(0),
+    ...stepCounts("own"),
+    ...stepCounts("sub"),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
 );

@@ -10,9 +10,9 @@ import { makeApp, openTenantBySlug, type TestApp } from "../support/app";
 import {
   buildTree,
   submitPlan000,
-  launchCampaign000,
   notificationsOf,
   ONE_CONFIRMED_PLAN,
+  treeWith000,
   type Tree,
 } from "../support/tree";
 
@@ -43,7 +43,6 @@ const capture = (): [Outbound, Sent] => {
   ];
 };
 
-const campaign000 = launchCampaign000;
 const notes = notificationsOf;
 const count = async (t: TestApp, tree: Tree, table: string) => {
   const { client } = await openTenantBySlug(t, tree.slug);
@@ -53,9 +52,7 @@ const count = async (t: TestApp, tree: Tree, table: string) => {
 describe("reminders", () => {
   it("reminds a member 3 ICT days before the plan is due — not at 23:59 the day before — and once overdue", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    await campaign000(tree);
+    const { tree } = await treeWith000(t);
     // The plan is due before 9/4 (8/4 17:00 UTC); three days' notice starts on 6/4 ICT.
     t.clock.now = new Date("2026-04-05T16:59:00Z"); // 23:59 on 5/4 ICT
     await runScheduledPass(t.platform);
@@ -76,9 +73,7 @@ describe("reminders", () => {
 
   it("gives a secretary one digest of the day's items, and nothing twice when the pass runs again", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    const id = await campaign000(tree);
+    const { tree, id } = await treeWith000(t);
     await submitPlan000(tree.api, id, "a2", "Trần Thị Bình");
     await tree.api("a1", "POST", `/campaigns/${id}/meetings`, {
       unitId: tree.cellA.id,
@@ -121,9 +116,7 @@ describe("reminders", () => {
 
   it("finishes a pass that died midway, without duplicates", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    await campaign000(tree);
+    const { tree } = await treeWith000(t);
     t.clock.now = new Date("2026-04-07T01:00:00Z");
     // The first pass dies after deciding the reminders, before any digest is written.
     const real = t.platform.tenant.bind(t.platform);
@@ -190,9 +183,7 @@ describe("outbox", () => {
   it("signs webhooks, retries with backoff, and holds messages in quiet hours", async () => {
     const [outbound, sent] = capture();
     t = await makeApp({ outbound });
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    await campaign000(tree);
+    const { tree } = await treeWith000(t);
     const settings = {
       daysBefore: 3,
       quietHours: { from: "21:00", to: "07:00" },
@@ -227,11 +218,9 @@ describe("outbox", () => {
 describe("parents", () => {
   it("pushes aggregates to an approved parent — never names or plan text — and stops when revoked", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const child = await buildTree(t, "phuong-con");
+    const { tree: child, id } = await treeWith000(t, "phuong-con");
     const parent = await buildTree(t, "quan-cha");
     const stranger = await buildTree(t, "phuong-la");
-    const id = await campaign000(child);
     const subId = await submitPlan000(child.api, id, "a2", "Trần Thị Bình");
     await child.api("a1", "POST", `/submissions/${subId}/confirm`);
 

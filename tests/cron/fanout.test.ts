@@ -10,7 +10,7 @@ import { newId } from "../../worker/data/ids";
 import type { TenantRecord } from "../../worker/env";
 import { makeApp, type TestApp } from "../support/app";
 import { recordStatements } from "../support/statements";
-import { buildTree, launchCampaign000, notificationsOf } from "../support/tree";
+import { buildTree, launchCampaign000, notificationsOf, treeWith000 } from "../support/tree";
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -132,10 +132,8 @@ describe("idle tenants", () => {
 describe("a link approved by the parent", () => {
   it("marks the child, whose next pass pushes its figures to the new parent", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const child = await buildTree(t, "phuong-con");
+    const { tree: child } = await treeWith000(t, "phuong-con");
     const parent = await buildTree(t, "quan-cha");
-    await launchCampaign000(child);
     const link = await child.api<{ id: string }>("admin", "POST", "/links", {
       parentSlug: "quan-cha",
     });
@@ -154,9 +152,7 @@ describe("a link approved by the parent", () => {
 describe("due work wakes a tenant on time", () => {
   it("wakes for the reminder day at 00:00 ICT, not at 23:59, and sleeps between", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    await launchCampaign000(tree);
+    const { tree } = await treeWith000(t);
     await runScheduledPass(t.platform);
     // With a campaign running the tenant is due at the next ICT midnight.
     expect(await nextDue(t, tree.slug)).toBe(nextIctMidnight(t.clock.now));
@@ -177,9 +173,7 @@ describe("due work wakes a tenant on time", () => {
 
   it("wakes at a deadline inside the day and at an outbox retry", async () => {
     t = await makeApp();
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    await launchCampaign000(tree);
+    const { tree } = await treeWith000(t);
     // The plan is due before 9/4 ICT: 8/4 17:00 UTC is both a deadline and an ICT midnight;
     // the pass just before it schedules exactly that instant.
     t.clock.now = new Date("2026-04-08T16:00:00Z");

@@ -13,7 +13,7 @@ import { apiMailer } from "../../worker/mail/api";
 import { mailFromProcessEnv } from "../../worker/mail/smtp";
 import { makeApp, type TestApp } from "../support/app";
 import { startSmtp, type TestSmtp } from "../support/smtp";
-import { buildTree, launchCampaign000, notificationsOf, type Tree } from "../support/tree";
+import { notificationsOf, treeWith000, type Tree } from "../support/tree";
 
 let t: TestApp | undefined;
 let smtp: TestSmtp | undefined;
@@ -36,9 +36,7 @@ const nodeOutbound = (env: Record<string, string>): Outbound => ({
 /** A campaign whose plan is due on 8/4/2026: on 7/4 at 08:00 ICT (outside the default quiet
  *  hours) a1, a2, a5, b1 and b2 are reminded of their plan, one digest each. */
 async function reminderDay(app: TestApp): Promise<Tree> {
-  app.clock.now = new Date("2026-03-12T02:00:00Z");
-  const tree = await buildTree(app);
-  await launchCampaign000(tree);
+  const { tree } = await treeWith000(app);
   app.clock.now = new Date("2026-04-07T01:00:00Z");
   return tree;
 }

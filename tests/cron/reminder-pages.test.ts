@@ -4,14 +4,11 @@
 // for several k: every reminder is sent exactly once, nothing doubled, nothing missed.
 import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
-import { memberStatusHistory, members, users } from "../../schema/tables/tenant";
 import { runReminders } from "../../worker/cron/reminders";
-import { newId } from "../../worker/data/ids";
-import { historyRow, newMemberRow } from "../../worker/data/members";
 import { writeNotifySettings } from "../../worker/data/settings";
 import { makeApp } from "../support/app";
 import { recordStatements } from "../support/statements";
-import { buildTree, launchCampaign000 } from "../support/tree";
+import { addMembersWithAccounts, treeWith000 } from "../support/tree";
 
 const PAGES = { members: 7, people: 4 };
 const EXTRA = 38; // with buildTree's a1, a2, a5, b1, b2: 43 people owed a plan
@@ -43,33 +40,10 @@ async function killedAfter<T>(client: Client, n: number, run: () => Promise<T>) 
 
 async function tenant() {
   const t = await makeApp();
-  t.clock.now = new Date("2026-03-12T02:00:00Z");
-  const tree = await buildTree(t);
-  await launchCampaign000(tree);
+  const { tree } = await treeWith000(t);
   const { db } = tree;
-  const people = Array.from({ length: EXTRA }, (_, i) =>
-    newMemberRow(
-      {
-        fullName: `Người ${i}`,
-        unitId: i % 2 ? tree.cellA.id : tree.cellB.id,
-        status: "dang-sinh-hoat",
-        statusSince: "2020-01-01",
-      },
-      t.clock.now,
-    ),
-  );
-  await db.insert(members).values(people);
-  await db.insert(memberStatusHistory).values(people.map((m) => historyRow(m, t.clock.now, null)));
-  await db.insert(users).values(
-    people.map((m, k) => ({
-      id: newId(),
-      email: `nguoi${k}@${tree.slug}.vn`,
-      fullName: m.fullName,
-      passwordHash: null,
-      memberId: m.id,
-      createdAt: t.clock.now,
-      updatedAt: t.clock.now,
-    })),
+  await addMembersWithAccounts(tree, t.clock.now, EXTRA, (i) =>
+    i % 2 ? tree.cellA.id : tree.cellB.id,
   );
   await writeNotifySettings(db, {
     value: {

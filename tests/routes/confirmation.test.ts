@@ -6,7 +6,7 @@ import { grants, planConfirmations, users } from "../../schema/tables/tenant";
 import { createSession } from "../../worker/auth/sessions";
 import { newId } from "../../worker/data/ids";
 import { makeApp, type TestApp } from "../support/app";
-import { buildTree, fullPlan000, launchCampaign, type Tree } from "../support/tree";
+import { buildTree, launchCampaign, submitPlan000 } from "../support/tree";
 
 let t: TestApp | undefined;
 afterEach(() => {
@@ -50,25 +50,10 @@ async function setup() {
   return { tree, campaignId };
 }
 
-async function submitted(tree: Tree, campaignId: string, who: string, name: string) {
-  await tree.api(who, "PUT", `/campaigns/${campaignId}/submissions/mine`, {
-    formKey: "ke-hoach-tu-duong",
-    data: fullPlan000(name),
-  });
-  const sent = await tree.api<{ id: string }>(
-    who,
-    "POST",
-    `/campaigns/${campaignId}/submissions/mine/submit`,
-    {},
-  );
-  expect(sent.status).toBe(200);
-  return sent.body.id;
-}
-
 describe("the cell's confirmation", () => {
   it("refuses the secretary their own plan, which the deputy confirms with the cell's opinion", async () => {
     const { tree, campaignId } = await setup();
-    const own = await submitted(tree, campaignId, "a1", "Nguyễn Văn An");
+    const own = await submitPlan000(tree.api, campaignId, "a1", "Nguyễn Văn An");
     const refused = await tree.api("a1", "POST", `/submissions/${own}/confirm`, {
       opinion: "Nhất trí.",
     });
@@ -113,8 +98,8 @@ describe("the cell's confirmation", () => {
 
   it("records the secretary for a member's plan confirmed without a body, and the admin by the account's name", async () => {
     const { tree, campaignId } = await setup();
-    const a2 = await submitted(tree, campaignId, "a2", "Trần Thị Bình");
-    const a5 = await submitted(tree, campaignId, "a5", "Hoàng Văn Em");
+    const a2 = await submitPlan000(tree.api, campaignId, "a2", "Trần Thị Bình");
+    const a5 = await submitPlan000(tree.api, campaignId, "a5", "Hoàng Văn Em");
     const bySecretary = await tree.api<{ confirmation: Confirmation }>(
       "a1",
       "POST",
@@ -137,7 +122,7 @@ describe("the cell's confirmation", () => {
       signerPosition: "Quản trị",
     });
     // A plan not confirmed has no confirmation on read.
-    const a1 = await submitted(tree, campaignId, "a1", "Nguyễn Văn An");
+    const a1 = await submitPlan000(tree.api, campaignId, "a1", "Nguyễn Văn An");
     const read = await tree.api<{ confirmation: Confirmation | null }>(
       "a1",
       "GET",
@@ -148,7 +133,7 @@ describe("the cell's confirmation", () => {
 
   it("refuses an opinion too long (422) or not sent as JSON (415), leaving the plan as it was", async () => {
     const { tree, campaignId } = await setup();
-    const a2 = await submitted(tree, campaignId, "a2", "Trần Thị Bình");
+    const a2 = await submitPlan000(tree.api, campaignId, "a2", "Trần Thị Bình");
     const long = await tree.api<{ error: { code: string; fields: unknown } }>(
       "a1",
       "POST",

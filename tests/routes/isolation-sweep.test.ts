@@ -27,8 +27,7 @@ let t: TestApp;
 let a: Rich;
 let b: Rich;
 beforeAll(async () => {
-  t = await makeApp();
-  t.clock.now = new Date("2026-03-12T02:00:00Z");
+  t = await makeApp({ now: "2026-03-12T02:00:00Z" });
   a = await buildRich(t, "dang-bo-a", MARK_A);
   b = await buildRich(t, "dang-bo-b", MARK_B);
   // The scheduled pass: reminders, rollups, and A's figures pushed to its parent.

@@ -43,19 +43,23 @@ async function tenantClient(t: Awaited<ReturnType<typeof makeApp>>) {
   return t.platform.tenant({ id: String(row!.id), dbUrl: String(row!.db_url) }).client;
 }
 
+/** Two cells of 15 members each, and campaign 000 launched over them. */
+async function thirtyMembersLaunched(t: Awaited<ReturnType<typeof makeApp>>) {
+  const tree = await buildTree(t);
+  for (let i = 0; i < 30; i++)
+    await tree.api("admin", "POST", "/members", {
+      fullName: `Người số ${i}`,
+      unitId: i % 2 ? tree.cellA.id : tree.cellB.id,
+      statusSince: "2020-01-01",
+    });
+  return { tree, id: await launchCampaign000(tree), db: tree.db };
+}
+
 describe("progress and rollup query plans", () => {
   it("look members up by unit and their status without a per-member subquery", async () => {
     const t = await makeApp();
     try {
-      const tree = await buildTree(t);
-      for (let i = 0; i < 30; i++)
-        await tree.api("admin", "POST", "/members", {
-          fullName: `Người số ${i}`,
-          unitId: i % 2 ? tree.cellA.id : tree.cellB.id,
-          statusSince: "2020-01-01",
-        });
-      const id = await launchCampaign000(tree);
-      const { db } = tree;
+      const { id, db } = await thirtyMembersLaunched(t);
       const all = await db.query.members.findMany();
       // Some changed status after the evaluation date: the lookup must still be a join.
       for (const m of all.slice(0, 5))
@@ -101,15 +105,7 @@ describe("progress and rollup query plans", () => {
   it("answer the root's progress page from stored figures: no member or submission read", async () => {
     const t = await makeApp();
     try {
-      const tree = await buildTree(t);
-      for (let i = 0; i < 30; i++)
-        await tree.api("admin", "POST", "/members", {
-          fullName: `Người số ${i}`,
-          unitId: i % 2 ? tree.cellA.id : tree.cellB.id,
-          statusSince: "2020-01-01",
-        });
-      const id = await launchCampaign000(tree);
-      const { db } = tree;
+      const { tree, id, db } = await thirtyMembersLaunched(t);
       const c = await requireCampaign(db, id);
       const client = await tenantClient(t);
       const now = t.clock.now;

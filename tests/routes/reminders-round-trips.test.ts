@@ -2,50 +2,17 @@
 // (issue 13): the digest is read and written a page of people at a time, in batches. The
 // client's execute/batch are wrapped to count calls — counting, not mocking.
 import { describe, expect, it } from "vitest";
-import { memberStatusHistory, members, users } from "../../schema/tables/tenant";
 import { runReminders } from "../../worker/cron/reminders";
-import { newId } from "../../worker/data/ids";
-import { historyRow, newMemberRow } from "../../worker/data/members";
 import { makeApp } from "../support/app";
 import { recordStatements } from "../support/statements";
-import { buildTree, launchCampaign000 } from "../support/tree";
+import { addMembersWithAccounts, treeWith000 } from "../support/tree";
 
 async function reminderDay(extra: number) {
   const t = await makeApp();
   try {
-    t.clock.now = new Date("2026-03-12T02:00:00Z");
-    const tree = await buildTree(t);
-    await launchCampaign000(tree);
+    const { tree } = await treeWith000(t);
     const { db } = tree;
-    const people = Array.from({ length: extra }, (_, i) =>
-      newMemberRow(
-        {
-          fullName: `Người ${i}`,
-          unitId: tree.cellA.id,
-          status: "dang-sinh-hoat",
-          statusSince: "2020-01-01",
-        },
-        t.clock.now,
-      ),
-    );
-    for (let i = 0; i < people.length; i += 100) {
-      const part = people.slice(i, i + 100);
-      await db.insert(members).values(part);
-      await db
-        .insert(memberStatusHistory)
-        .values(part.map((m) => historyRow(m, t.clock.now, null)));
-      await db.insert(users).values(
-        part.map((m, k) => ({
-          id: newId(),
-          email: `nguoi${i + k}@${tree.slug}.vn`,
-          fullName: m.fullName,
-          passwordHash: null,
-          memberId: m.id,
-          createdAt: t.clock.now,
-          updatedAt: t.clock.now,
-        })),
-      );
-    }
+    await addMembersWithAccounts(tree, t.clock.now, extra, () => tree.cellA.id);
     const now = new Date("2026-04-07T01:00:00Z"); // three ICT days before the plan is due
     const row = (await t.platform.control().client.execute("SELECT id, db_url FROM tenants"))
       .rows[0]!;

@@ -8,12 +8,14 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog } from "../../schema/tables/tenant";
 import { filled, openTasks, walkCampaign } from "../fidelity/walk";
-import { launchCt24Phuong, saveDienDan2017 } from "../support/templates";
-import { launchCampaign, progressTotals, treeAt } from "../support/tree";
+import { launch002, launchCt24Phuong, saveDienDan2017 } from "../support/templates";
+import { launchCampaign, progressTotals, submitPlan000, treeAt } from "../support/tree";
 
 type Totals = ReturnType<typeof progressTotals>;
 type Tree = Awaited<ReturnType<typeof treeAt>>;
-type Marks = { units: { unitId: string; marks: { rule: string; status: string }[] }[] };
+type Marks = {
+  units: { unitId: string; marks: { rule: string; status: string; reason: string }[] }[];
+};
 
 const totals = async (tree: Tree, id: string) =>
   (await tree.api<{ totals: Totals }>("admin", "GET", `/campaigns/${id}/progress`)).body.totals;
@@ -22,28 +24,42 @@ const stepMarks = async (tree: Tree, id: string) =>
   (await tree.api<Marks>("admin", "GET", `/campaigns/${id}/compliance`)).body.units.flatMap((u) =>
     u.marks.filter((m) => m.rule.startsWith("step:")).map((m) => m.status),
   );
+/** The unit's compliance mark under `rule`. */
+const markOf = async (tree: Tree, id: string, unitId: string, rule: string) =>
+  (await tree.api<Marks>("admin", "GET", `/campaigns/${id}/compliance`)).body.units
+    .find((u) => u.unitId === unitId)!
+    .marks.find((m) => m.rule === rule)!;
 /** Steps of the template no task of this tree stands for: the walk must cover every step. */
 const stepsWithoutTasks = (def: { steps: { key: string }[] }, tasks: { stepKey: string }[]) =>
   def.steps.map((s) => s.key).filter((k) => !tasks.some((t) => t.stepKey === k));
 /** The ICT wall-clock time as an instant. */
 const ict = (local: string) => new Date(`${local}:00+07:00`);
+/** 000 as Quận ủy Long Biên launched it on 07/3/2022, over the whole tree. */
+const launch000Of2022 = (tree: Tree) =>
+  launchCampaign(tree.api, tree.root.id, {
+    name: "Hướng dẫn ngày 07/3/2022",
+    startsOn: "2022-03-11",
+    dueOn: "2022-04-10",
+  });
+/** Walks the campaign with its meetings at `meetingAt` (ICT): every step has a task, none is
+ *  left open, and the figures are `expected`. The template's definition. */
+async function walkedWhole(tree: Tree, id: string, meetingAt: string, expected: Totals) {
+  const { def, tasks } = await walkCampaign(tree, id, { meetingAt: ict(meetingAt) });
+  expect(stepsWithoutTasks(def, tasks)).toEqual([]);
+  expect(await openTasks(tree, id, def)).toEqual([]);
+  expect(await totals(tree, id)).toEqual(expected);
+  return def;
+}
 
 describe("fidelity: every step of every built-in can be done, by its own way", () => {
   it("000 Tự soi, tự sửa (Quận ủy Long Biên, 07/3/2022)", async () => {
     const tree = await treeAt("2022-03-11T02:00:00Z");
     // "Các tổ chức cơ sở đảng triển khai hướng dẫn" (§III.4): a TCCS has that step.
     await tree.addUnit("Đảng bộ phường Bồ Đề", "dang-bo-co-so");
-    const id = await launchCampaign(tree.api, tree.root.id, {
-      name: "Hướng dẫn ngày 07/3/2022",
-      startsOn: "2022-03-11",
-      dueOn: "2022-04-10",
-    });
-    const { def, tasks } = await walkCampaign(tree, id, { meetingAt: ict("2022-04-05T19:30") });
-    expect(stepsWithoutTasks(def, tasks)).toEqual([]);
-    expect(await openTasks(tree, id, def)).toEqual([]);
+    const id = await launch000Of2022(tree);
     // The five expected members wrote, submitted and had their plans confirmed before the
     // meeting's eve; a3 and a4 are excused.
-    expect(await totals(tree, id)).toEqual(progressTotals(5, 5, 5, 5, 0, 2));
+    await walkedWhole(tree, id, "2022-04-05T19:30", progressTotals(5, 5, 5, 5, 0, 2));
     // The TCCS's guidance and each cell's copy to the supervising body, recorded on time.
     expect(await stepMarks(tree, id)).toEqual(["pass", "pass", "pass"]);
   });
@@ -56,11 +72,8 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
       startsOn: "2022-03-01",
       dueOn: "2022-03-28",
     });
-    const { def, tasks } = await walkCampaign(tree, id, { meetingAt: ict("2022-03-18T08:00") });
-    expect(stepsWithoutTasks(def, tasks)).toEqual([]);
-    expect(await openTasks(tree, id, def)).toEqual([]);
     // 001 excuses only members exempt from activities: a4 is expected.
-    expect(await totals(tree, id)).toEqual(progressTotals(6, 6, 6, 6, 0, 1));
+    await walkedWhole(tree, id, "2022-03-18T08:00", progressTotals(6, 6, 6, 6, 0, 1));
     // Each cell's action plan (its own form) and the Đảng ủy's publicity (acknowledged).
     expect(await stepMarks(tree, id)).toEqual(["pass", "pass", "pass"]);
   });
@@ -68,16 +81,8 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
   it("002 Tự soi, tự sửa (Huyện ủy, 05-HD/HU)", async () => {
     const tree = await treeAt("2022-03-31T02:00:00Z");
     await tree.addUnit("Đảng ủy xã Đông Hội", "dang-bo-co-so");
-    const id = await launchCampaign(tree.api, tree.root.id, {
-      templateKey: "tu-soi-tu-sua-huyen",
-      name: "Hướng dẫn 05-HD/HU",
-      startsOn: "2022-03-31",
-      dueOn: "2022-12-31",
-    });
-    const { def, tasks } = await walkCampaign(tree, id, { meetingAt: ict("2022-12-20T08:00") });
-    expect(stepsWithoutTasks(def, tasks)).toEqual([]);
-    expect(await openTasks(tree, id, def)).toEqual([]);
-    expect(await totals(tree, id)).toEqual(progressTotals(5, 5, 5, 5, 0, 2));
+    const id = await launch002(tree);
+    await walkedWhole(tree, id, "2022-12-20T08:00", progressTotals(5, 5, 5, 5, 0, 2));
   });
 
   it("003 Diễn đàn chi bộ (36-HD/BTGTU, 2017)", async () => {
@@ -91,22 +96,12 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
       startsOn: "2017-07-17",
       dueOn: "2017-12-31",
     });
-    const { def, tasks } = await walkCampaign(tree, id, { meetingAt: ict("2017-12-10T08:00") });
-    expect(stepsWithoutTasks(def, tasks)).toEqual([]);
-    expect(await openTasks(tree, id, def)).toEqual([]);
     // 003 excuses members exempt from activities only: a4 is expected.
-    expect(await totals(tree, id)).toEqual(progressTotals(6, 6, 6, 6, 0, 1));
+    const def = await walkedWhole(tree, id, "2017-12-10T08:00", progressTotals(6, 6, 6, 6, 0, 1));
 
     // The 6-monthly report (§III.1) is owed by the đảng bộ for each half-year from the start.
     tree.t.clock.now = new Date("2018-01-10T02:00:00Z");
-    const periodic = async () =>
-      (
-        await tree.api<{
-          units: { unitId: string; marks: { rule: string; status: string; reason: string }[] }[];
-        }>("admin", "GET", `/campaigns/${id}/compliance`)
-      ).body.units
-        .find((u) => u.unitId === tree.root.id)!
-        .marks.find((m) => m.rule === "periodic-report:bao-cao-6-thang")!;
+    const periodic = () => markOf(tree, id, tree.root.id, "periodic-report:bao-cao-6-thang");
     expect(await periodic()).toMatchObject({
       status: "fail",
       reason: "Chưa báo cáo kỳ 2017-H2.",
@@ -140,12 +135,9 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
     });
     expect(duv.status).toBe(201);
     const id = await launchCt24Phuong(tree);
-    const { def, tasks } = await walkCampaign(tree, id, { meetingAt: ict("2023-09-15T19:30") });
-    expect(stepsWithoutTasks(def, tasks)).toEqual([]);
-    expect(await openTasks(tree, id, def)).toEqual([]);
     // Members only attend: everyone present is done on time (a3 exempt is excused; a4, old
     // but not exempt, attends; so does the Đảng ủy viên).
-    expect(await totals(tree, id)).toEqual(progressTotals(7, 7, 7, 7, 0, 1));
+    await walkedWhole(tree, id, "2023-09-15T19:30", progressTotals(7, 7, 7, 7, 0, 1));
     // Both cells' minutes answer the 25 expressions: how many cells found expression 7.
     const tally = await tree.api<{
       units: number;
@@ -171,11 +163,7 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
 describe("no step completes because another did (000)", () => {
   it("confirming b2's plan leaves the copy to Ban Tuyên giáo and the posting open until each is recorded with its evidence", async () => {
     const tree = await treeAt("2022-03-20T02:00:00Z");
-    const id = await launchCampaign(tree.api, tree.root.id, {
-      name: "Hướng dẫn ngày 07/3/2022",
-      startsOn: "2022-03-11",
-      dueOn: "2022-04-10",
-    });
+    const id = await launch000Of2022(tree);
     const { api } = tree;
     await walkMemberPlan(tree, id, "b2");
     const status = async (who: string) =>
@@ -286,11 +274,7 @@ describe("no step completes because another did (000)", () => {
 
   it("shows an excused member's task as 'Được miễn', not pending or late", async () => {
     const tree = await treeAt("2022-03-20T02:00:00Z");
-    const id = await launchCampaign(tree.api, tree.root.id, {
-      name: "Hướng dẫn ngày 07/3/2022",
-      startsOn: "2022-03-11",
-      dueOn: "2022-04-10",
-    });
+    const id = await launch000Of2022(tree);
     // a5 falls ill after the launch: the tasks stay, shown as excused.
     const changed = await tree.api("admin", "POST", `/members/${tree.ids.a5}/status`, {
       status: "tuoi-cao-benh",
@@ -321,29 +305,14 @@ describe("no step completes because another did (000)", () => {
 
 /** Member `who` writes and submits 000's plan; the admin confirms it. */
 async function walkMemberPlan(tree: Tree, id: string, who: string) {
-  const { fullPlan000 } = await import("../support/tree");
-  await tree.api(who, "PUT", `/campaigns/${id}/submissions/mine`, {
-    formKey: "ke-hoach-tu-duong",
-    data: fullPlan000(who),
-  });
-  const sub = await tree.api<{ id: string }>(
-    who,
-    "POST",
-    `/campaigns/${id}/submissions/mine/submit`,
-    { formKey: "ke-hoach-tu-duong" },
-  );
-  expect(sub.status).toBe(200);
-  expect((await tree.api("admin", "POST", `/submissions/${sub.body.id}/confirm`)).status).toBe(200);
+  const sub = await submitPlan000(tree.api, id, who, who);
+  expect((await tree.api("admin", "POST", `/submissions/${sub}/confirm`)).status).toBe(200);
 }
 
 describe("follow-up as dated obligations (000 Bước 4)", () => {
   it("owes cell A a review on the template's form each month after the plans are confirmed", async () => {
     const tree = await treeAt("2022-03-20T02:00:00Z");
-    const id = await launchCampaign(tree.api, tree.root.id, {
-      name: "Hướng dẫn ngày 07/3/2022",
-      startsOn: "2022-03-11",
-      dueOn: "2022-04-10",
-    });
+    const id = await launch000Of2022(tree);
     const review = {
       "nhan-xet-chung": "Đa số đảng viên thực hiện đúng kế hoạch.",
       "mat-duoc": "Gương mẫu trong công tác.",
@@ -352,14 +321,10 @@ describe("follow-up as dated obligations (000 Bước 4)", () => {
       "bao-cao-lam-ro": "Đồng chí Hoàng Văn Em báo cáo làm rõ việc vắng sinh hoạt.",
     };
     const path = (m: string) => `/campaigns/${id}/monthly-reviews/${tree.cellA.id}/${m}`;
-    const mark = async () =>
-      (
-        await tree.api<{
-          units: { unitId: string; marks: { rule: string; status: string; reason: string }[] }[];
-        }>("admin", "GET", `/campaigns/${id}/compliance`)
-      ).body.units
-        .find((u) => u.unitId === tree.cellA.id)!
-        .marks.find((m) => m.rule === "monthly-review")!;
+    /** `who` saves cell A's review of `month` as its first version; the status. */
+    const save = async (who: string, month: string) =>
+      (await tree.api(who, "PUT", path(month), { version: 0, data: review })).status;
+    const mark = () => markOf(tree, id, tree.cellA.id, "monthly-review");
     // Owed from May (the plans are confirmed by 9/4): nothing finished yet.
     expect((await mark()).status).toBe("pending");
     tree.t.clock.now = new Date("2022-05-20T02:00:00Z");
@@ -372,26 +337,16 @@ describe("follow-up as dated obligations (000 Bước 4)", () => {
     );
     expect(partial.status).toBe(422);
     expect(Object.keys(partial.body.error.fields)).toEqual(["data.bao-cao-lam-ro"]);
-    expect(
-      (await tree.api("a1", "PUT", path("2022-06"), { version: 0, data: review })).status,
-    ).toBe(422);
-    expect(
-      (await tree.api("b1", "PUT", path("2022-05"), { version: 0, data: review })).status,
-    ).toBe(404);
-    expect(
-      (await tree.api("a1", "PUT", path("2022-05"), { version: 0, data: review })).status,
-    ).toBe(200);
-    expect(
-      (await tree.api("a1", "PUT", path("2022-05"), { version: 0, data: review })).status,
-    ).toBe(409);
+    expect(await save("a1", "2022-06")).toBe(422);
+    expect(await save("b1", "2022-05")).toBe(404);
+    expect(await save("a1", "2022-05")).toBe(200);
+    expect(await save("a1", "2022-05")).toBe(409);
     // July: May done, June missed.
     tree.t.clock.now = new Date("2022-07-15T02:00:00Z");
     expect(await mark()).toEqual(
       expect.objectContaining({ status: "fail", reason: expect.stringContaining("06/2022") }),
     );
-    expect(
-      (await tree.api("a1", "PUT", path("2022-06"), { version: 0, data: review })).status,
-    ).toBe(200);
+    expect(await save("a1", "2022-06")).toBe(200);
     expect(await mark()).toEqual(
       expect.objectContaining({ status: "pass", reason: "Đã nhận xét 2/3 tháng." }),
     );

@@ -2,8 +2,8 @@
 // dates: no meeting recorded before it starts, two sessions of one step, the Chủ tịch UBND
 // on the UBND's roll-call, and attendance completing "Dự sinh hoạt" for progress.
 import { describe, expect, it } from "vitest";
-import { launchCt24Phuong } from "../support/templates";
-import { treeAt, launchCampaign, progressTotals, type Tree } from "../support/tree";
+import { launch002, launchCt24Phuong } from "../support/templates";
+import { treeAt, progressTotals, type Tree } from "../support/tree";
 
 type Meeting = { id: string; version: number; session: number };
 const ict = (local: string) => `${local}:00+07:00`;
@@ -246,12 +246,7 @@ describe("attendance feeds the member's task (004: Dự sinh hoạt)", () => {
 describe("002's formats and monthly sessions", () => {
   it("offers only the template's formats, and marks a month without a session", async () => {
     const tree = await treeAt("2022-04-01T02:00:00Z");
-    const id = await launchCampaign(tree.api, tree.root.id, {
-      templateKey: "tu-soi-tu-sua-huyen",
-      name: "Hướng dẫn 05-HD/HU",
-      startsOn: "2022-03-31",
-      dueOn: "2022-12-31",
-    });
+    const id = await launch002(tree);
     const wrong = await tree.api<{ error: { fields: Record<string, string> } }>(
       "a1",
       "POST",

@@ -38,10 +38,12 @@ export async function makeApp(
     outbound?: Outbound;
     /** SIGNUP as the operator sets it; fixtures sign tenants up directly, so `open`. */
     signup?: string;
+    /** Where the test clock starts (an ISO instant). */
+    now?: string;
   } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "shct-"));
-  const clock = { now: new Date("2026-03-10T03:00:00Z") };
+  const clock = { now: new Date(opts.now ?? "2026-03-10T03:00:00Z") };
   const platform = localPlatform({ dataDir, now: () => clock.now, outbound: opts.outbound });
   platform.signup = opts.signup ?? "open";
   if (opts.provisioner) platform.provisioner = opts.provisioner(platform.provisioner);

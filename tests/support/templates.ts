@@ -60,6 +60,15 @@ export const saveDienDan2017 = (api: Tree["api"], definition = dienDanFilled()) 
   );
 
 /** The ward's CT 24 launched over the whole tree with Kế hoạch 155-KH/ĐU's dates; the id. */
+/** 002 as the Huyện ủy launched it (05-HD/HU, 31/3/2022), over the whole tree. */
+export const launch002 = (tree: Tree): Promise<string> =>
+  launchCampaign(tree.api, tree.root.id, {
+    templateKey: "tu-soi-tu-sua-huyen",
+    name: "Hướng dẫn 05-HD/HU",
+    startsOn: "2022-03-31",
+    dueOn: "2022-12-31",
+  });
+
 export async function launchCt24Phuong(tree: Tree): Promise<string> {
   await saveCt24Phuong(tree.api);
   return launchCampaign(tree.api, tree.root.id, {

@@ -148,6 +148,44 @@ export async function treesAt<S extends string[]>(now: string, ...slugs: S) {
   return { t, trees: trees as { [K in keyof S]: Tree } };
 }
 
+/** `count` plain members ("Người i", active since 2020) in the units `unitOf(i)` names, each
+ *  with an account (nguoi{i}@{slug}.vn), written 100 at a time; the member rows. */
+export async function addMembersWithAccounts(
+  tree: Tree,
+  now: Date,
+  count: number,
+  unitOf: (i: number) => string,
+) {
+  const people = Array.from({ length: count }, (_, i) =>
+    newMemberRow(
+      {
+        fullName: `Người ${i}`,
+        unitId: unitOf(i),
+        status: "dang-sinh-hoat",
+        statusSince: "2020-01-01",
+      },
+      now,
+    ),
+  );
+  for (let i = 0; i < people.length; i += 100) {
+    const part = people.slice(i, i + 100);
+    await tree.db.insert(members).values(part);
+    await tree.db.insert(memberStatusHistory).values(part.map((m) => historyRow(m, now, null)));
+    await tree.db.insert(users).values(
+      part.map((m, k) => ({
+        id: newId(),
+        email: `nguoi${i + k}@${tree.slug}.vn`,
+        fullName: m.fullName,
+        passwordHash: null,
+        memberId: m.id,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+  }
+  return people;
+}
+
 /** Someone's notifications, newest first, as they read them. */
 export const notificationsOf = async (tree: Tree, who: string) =>
   (
@@ -178,6 +216,14 @@ export const fullPlan000 = (name: string) => ({
   "cam-ket": true,
 });
 
+/** On 000's launch day (the app's clock set to 12/3/2026), the tree built in `t` with 000
+ *  launched over it: the tree and the campaign's id. */
+export async function treeWith000(t: TestApp, slug?: string) {
+  t.clock.now = new Date("2026-03-12T02:00:00Z");
+  const tree = await buildTree(t, slug);
+  return { tree, id: await launchCampaign000(tree) };
+}
+
 /** Creates a campaign on the unit and launches it, as the admin; the id. Defaults are seed
  *  000's dates, so a scenario names only what differs. */
 export async function launchCampaign(
@@ -197,7 +243,8 @@ export async function launchCampaign(
   return body.id;
 }
 
-/** Member `who` drafts seed 000's plan under `name` and submits it; the submission's id. */
+/** Member `who` drafts seed 000's plan under `name` and submits it; the submission's id (the
+ *  submission must succeed). */
 export async function submitPlan000(
   api: Tree["api"],
   campaignId: string,
@@ -214,6 +261,7 @@ export async function submitPlan000(
     `/campaigns/${campaignId}/submissions/mine/submit`,
     {},
   );
+  if (sent.status !== 200) throw new Error(`nộp kế hoạch của ${who}: ${sent.status}`);
   return sent.body.id;
 }
 

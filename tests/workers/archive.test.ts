@@ -23,8 +23,7 @@ let archive: Uint8Array;
 let sourceDump: Dump;
 
 beforeAll(async () => {
-  node = await makeApp();
-  node.clock.now = new Date("2026-03-12T02:00:00Z");
+  node = await makeApp({ now: "2026-03-12T02:00:00Z" });
   const source = await richTenant(node, "phuong-mau");
   const token = (await createSession(source.db, source.userIds.admin!, node.clock.now)).token;
   const res = await node.request("GET", "/api/t/phuong-mau/archive/export", { token });

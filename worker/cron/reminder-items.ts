@@ -17,7 +17,13 @@ import {
   users,
 } from "../../schema/tables/tenant";
 import { stepAppliesToMember, unitMatches, type UnitKind } from "../../schema/template";
-import { changedSince, matchFacts, unitTree, type UnitInfo } from "../data/campaign-targets";
+import {
+  changedSince,
+  matchFacts,
+  memberFacts,
+  unitTree,
+  type UnitInfo,
+} from "../data/campaign-targets";
 import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
 import { meetingSteps } from "../data/meetings";
 import type { TenantDb } from "../db/handles";
@@ -195,13 +201,7 @@ async function memberItems(
   for (;;) {
     const page = await db
       .select({
-        id: members.id,
-        unitId: members.unitId,
-        position: members.position,
-        positionCode: members.positionCode,
-        managementCategory: members.managementCategory,
-        managedByStandingCommittee: members.managedByStandingCommittee,
-        status: sql<string>`coalesce(ls.status, ${members.status})`,
+        ...memberFacts,
         userId: users.id,
         submission: submissions.status,
       })

@@ -3,7 +3,7 @@
 // resolution): the unit's secretary — or the member, for a member's step — records it with
 // what the step's evidence spec asks. Each save is a new version (stale: 409), audited, and
 // completes the step's task; nothing else completes it (schema/vocab/completions.ts).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { StepRecordBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { completionOf, evidenceOf, type Step } from "../../schema/template";
@@ -13,13 +13,22 @@ import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
-import { auditInsertIf } from "./audit";
+import { auditInsertIf, type AuditEntry } from "./audit";
 import { requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { eqAll } from "./sql";
+import { markDone } from "./step-completion";
 
-type RecordKey = { campaignId: string; stepKey: string; unitId: string; memberId: string };
+type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+type NewRecordFields = Omit<typeof stepRecords.$inferInsert, "id" | "byUserId" | "createdAt">;
+type RecordKey = {
+  campaignId: string;
+  stepKey: string;
+  unitId: string;
+  memberId: string;
+  period?: string;
+};
 export type StepRecordRow = typeof stepRecords.$inferSelect;
 
 /** The step, if the campaign has it and it is done by a record the given owner makes. */
@@ -79,7 +88,8 @@ function missingEvidence(c: Campaign, step: Step, body: StepRecordBody, today: s
   return errors;
 }
 
-async function currentVersion(db: TenantDb, key: RecordKey): Promise<number> {
+/** The latest version recorded under `key`, 0 when none is. */
+export async function currentVersion(db: TenantDb, key: RecordKey): Promise<number> {
   const [row] = await db
     .select({ version: stepRecords.version })
     .from(stepRecords)
@@ -87,6 +97,25 @@ async function currentVersion(db: TenantDb, key: RecordKey): Promise<number> {
     .orderBy(desc(stepRecords.version))
     .limit(1);
   return row?.version ?? 0;
+}
+
+/** Writes `row` as the next version of its step record, in one batch with what follows from it
+ *  and its audit row, both only if the row was written; a version already taken is stale (409). */
+export async function writeRecordVersion<F extends NewRecordFields>(
+  { db, actor, now }: Pick<Ctx, "db" | "actor" | "now">,
+  fields: F,
+  entry: Omit<AuditEntry, "actorUserId" | "requestId">,
+  follows: (wrote: SQL) => BatchItem[] = () => [],
+) {
+  const row = { id: newId(), ...fields, byUserId: actor.actorUserId, createdAt: now };
+  const wrote = sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`;
+  const [inserted] = await db.batch([
+    db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
+    ...follows(wrote),
+    auditInsertIf(db, { ...actor, ...entry }, now, wrote),
+  ]);
+  if (!inserted[0]) throw versionConflict();
+  return row;
 }
 
 async function write(
@@ -109,43 +138,31 @@ async function write(
   if (Object.keys(errors).length)
     throw invalidBody(errors, `Bước «${step.title}» chưa đủ minh chứng: ${evidenceOf(step).what}.`);
   if ((await currentVersion(db, key)) !== body.version) throw versionConflict();
-  const row = {
-    id: newId(),
-    ...key,
-    period: "",
-    version: body.version + 1,
-    doneOn: body.doneOn ?? today,
-    place: body.place ?? null,
-    note: body.note ?? null,
-    link: body.link ?? null,
-    fileRef: body.fileRef ?? null,
-    data: body.data ? JSON.stringify(body.data) : null,
-    byUserId: actor.actorUserId,
-    createdAt: now,
-  };
-  const wrote = sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`;
-  const [inserted] = await db.batch([
-    db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
-    // Done when first recorded; a correction keeps that moment (as a corrected report does).
-    db
-      .update(tasks)
-      .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
-      .where(and(eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote)),
+  const version = body.version + 1;
+  const doneOn = body.doneOn ?? today;
+  const row = await writeRecordVersion(
+    { db, actor, now },
+    {
+      ...key,
+      period: "",
+      version,
+      doneOn,
+      place: body.place ?? null,
+      note: body.note ?? null,
+      link: body.link ?? null,
+      fileRef: body.fileRef ?? null,
+      data: body.data ? JSON.stringify(body.data) : null,
+    },
     // The note and the form are the unit's record: the audit keeps that it was made.
-    auditInsertIf(
-      db,
-      {
-        ...actor,
-        action: row.version === 1 ? "step.record" : "step.correct",
-        entity: "step",
-        entityId: `${c.id}:${key.unitId}:${key.memberId}:${step.key}`,
-        after: { version: row.version, doneOn: row.doneOn },
-      },
-      now,
-      wrote,
-    ),
-  ]);
-  if (!inserted[0]) throw versionConflict();
+    {
+      action: version === 1 ? "step.record" : "step.correct",
+      entity: "step",
+      entityId: `${c.id}:${key.unitId}:${key.memberId}:${step.key}`,
+      after: { version, doneOn },
+    },
+    // Done when first recorded; a correction keeps that moment (as a corrected report does).
+    (wrote) => [markDone(db, now, eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote)],
+  );
   return view(row);
 }
 
@@ -201,24 +218,32 @@ export async function recordOwnStep(
   return write(ctx, c, step, key, input.body);
 }
 
-/** Every version of a unit's record of a step, newest first. */
-export async function unitStepRecords(
+/** A unit of the campaign (404 otherwise) and its records under `key`, newest version first
+ *  unless `order` says otherwise. */
+export async function unitRecordRows(
   ctx: Pick<Ctx, "db" | "scope">,
-  input: { campaign: Campaign; stepKey: string; unitId: string },
+  input: { campaign: Campaign; unitId: string },
+  key: { stepKey: string; memberId?: string },
+  order: SQL[] = [desc(stepRecords.version)],
 ) {
   const unit = await requireCampaignUnit(ctx, { campaign: input.campaign, unitId: input.unitId });
   const rows = await ctx.db
     .select()
     .from(stepRecords)
-    .where(
-      eqAll(stepRecords, {
-        campaignId: input.campaign.id,
-        stepKey: input.stepKey,
-        unitId: unit.id,
-        memberId: "",
-      }),
-    )
-    .orderBy(desc(stepRecords.version));
+    .where(eqAll(stepRecords, { campaignId: input.campaign.id, unitId: unit.id, ...key }))
+    .orderBy(...order);
+  return { unit, rows };
+}
+
+/** Every version of a unit's record of a step, newest first. */
+export async function unitStepRecords(
+  ctx: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; stepKey: string; unitId: string },
+) {
+  const { unit, rows } = await unitRecordRows(ctx, input, {
+    stepKey: input.stepKey,
+    memberId: "",
+  });
   return { stepKey: input.stepKey, unitId: unit.id, versions: rows.map(view) };
 }
 
@@ -253,13 +278,7 @@ export async function checklistTally(
     .select({ unitId: stepRecords.unitId, data: stepRecords.data, path: units.path })
     .from(stepRecords)
     .innerJoin(units, eq(units.id, stepRecords.unitId))
-    .where(
-      and(
-        eq(stepRecords.campaignId, c.id),
-        eq(stepRecords.stepKey, step.key),
-        eq(stepRecords.memberId, ""),
-      ),
-    )
+    .where(eqAll(stepRecords, { campaignId: c.id, stepKey: step.key, memberId: "" }))
     .orderBy(desc(stepRecords.version));
   const latest = new Map<string, Record<string, unknown>>();
   for (const r of rows)

@@ -14,7 +14,7 @@
 // in-app notification to each of its admins, an e-mail through its outbox when its settings
 // allow, and its audit row. Once a day per tenant and directive (429 otherwise).
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { directives, rollups, tenantLinks, tenants } from "../../schema/tables/control";
+import { directives, rollups, tenants } from "../../schema/tables/control";
 import { dayNumber, formatDateVi, ictDate } from "../../schema/rules/deadlines";
 import { grants, notifications, outbox, users } from "../../schema/tables/tenant";
 import { outboundRows } from "../cron/outbox";
@@ -24,7 +24,7 @@ import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
-import { MAX_DEPTH } from "./links";
+import { ancestorIds, descendantLevels, MAX_DEPTH } from "./links";
 import { readNotifySettings } from "./settings";
 
 export interface BehindRow {
@@ -56,28 +56,8 @@ async function ownDirective(control: ControlDb, reader: TenantRecord, id: string
 
 /** The tenants below `reader` through approved links, level by level, nearest first. */
 async function subtree(control: ControlDb, reader: TenantRecord) {
-  type Row = { id: string; parentId: string; slug: string; name: string; depth: number };
-  const out: Row[] = [];
-  const seen = new Set([reader.id]);
-  let frontier = [reader.id];
-  for (let depth = 1; depth <= MAX_DEPTH && frontier.length; depth++) {
-    const rows = (
-      await control
-        .select({
-          id: tenants.id,
-          parentId: tenantLinks.parentId,
-          slug: tenants.slug,
-          name: tenants.name,
-        })
-        .from(tenantLinks)
-        .innerJoin(tenants, eq(tenants.id, tenantLinks.childId))
-        .where(and(inArray(tenantLinks.parentId, frontier), eq(tenantLinks.status, "approved")))
-    ).filter((r) => !seen.has(r.id));
-    for (const r of rows) seen.add(r.id);
-    out.push(...rows.map((r) => ({ ...r, depth })));
-    frontier = rows.map((r) => r.id);
-  }
-  return out;
+  const levels = await descendantLevels(control, reader.id);
+  return levels.flatMap((rows, i) => rows.map((r) => ({ ...r, depth: i + 1 })));
 }
 
 /** Every tenant below the reader that should carry directive `id`: a direct child always; a
@@ -162,17 +142,7 @@ async function requireDescendant(control: ControlDb, reader: TenantRecord, slug:
   const [target] = await control.select().from(tenants).where(eq(tenants.slug, slug));
   const notBelow = () => notFound("Không tìm thấy đảng bộ cấp dưới đã liên kết.");
   if (!target || target.id === reader.id || target.status !== "active") throw notBelow();
-  let cur = target.id;
-  for (let i = 0; i < MAX_DEPTH; i++) {
-    const [up] = await control
-      .select({ parentId: tenantLinks.parentId })
-      .from(tenantLinks)
-      .where(and(eq(tenantLinks.childId, cur), eq(tenantLinks.status, "approved")))
-      .limit(1);
-    if (!up) break;
-    if (up.parentId === reader.id) return target;
-    cur = up.parentId;
-  }
+  if ((await ancestorIds(control, target.id)).includes(reader.id)) return target;
   throw notBelow();
 }
 

@@ -92,6 +92,17 @@ export const changedSince = (date: string) => sql`(
       AND member_id IN (SELECT member_id FROM ${memberStatusHistory} WHERE since > ${date})
   ) WHERE rn = 1)`;
 
+/** What targeting reads of a member, with the status on the date `changedSince` joins as `ls`. */
+export const memberFacts = {
+  id: members.id,
+  unitId: members.unitId,
+  position: members.position,
+  positionCode: members.positionCode,
+  managementCategory: members.managementCategory,
+  managedByStandingCommittee: members.managedByStandingCommittee,
+  status: sql<string>`coalesce(ls.status, ${members.status})`,
+};
+
 /** Members of the target subtrees (within `scope`) with their status on `date`. */
 export async function targetMembers(
   db: TenantDb,
@@ -99,16 +110,7 @@ export async function targetMembers(
 ) {
   return (
     db
-      .select({
-        id: members.id,
-        fullName: members.fullName,
-        unitId: members.unitId,
-        position: members.position,
-        positionCode: members.positionCode,
-        managementCategory: members.managementCategory,
-        managedByStandingCommittee: members.managedByStandingCommittee,
-        status: sql<string>`coalesce(ls.status, ${members.status})`,
-      })
+      .select({ ...memberFacts, fullName: members.fullName })
       // CROSS JOIN fixes the order: units by path range, then their members by the unit index.
       .from(units)
       .crossJoin(members)

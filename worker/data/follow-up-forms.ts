@@ -3,7 +3,7 @@
 // and the periodic reports (003's 6-monthly report), one per unit per period. Filled by the
 // unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
 // the months and periods owed (worker/domain/follow-up.ts).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
@@ -11,11 +11,9 @@ import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { MONTHLY_REVIEW_KEY, periodicReportKey, periodOf } from "../domain/follow-up";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
-import { auditInsertIf } from "./audit";
+import { currentVersion, unitRecordRows, writeRecordVersion } from "./acknowledgements";
 import { requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
-import { newId } from "./ids";
-import { eqAll } from "./sql";
 
 /** The review's rule and form, or a 422 when the campaign reviews on no form. */
 function reviewForm(c: Campaign) {
@@ -64,40 +62,20 @@ async function saveFollowUp(
     memberId: "",
     period: input.period,
   };
-  const [last] = await db
-    .select({ version: stepRecords.version })
-    .from(stepRecords)
-    .where(eqAll(stepRecords, key))
-    .orderBy(desc(stepRecords.version))
-    .limit(1);
-  if ((last?.version ?? 0) !== input.version) throw versionConflict();
-  const row = {
-    id: newId(),
-    ...key,
-    version: input.version + 1,
-    doneOn: ictDate(now),
-    data: JSON.stringify(input.data),
-    byUserId: actor.actorUserId,
-    createdAt: now,
-  };
-  const [inserted] = await db.batch([
-    db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
-    // The record speaks of members: the audit keeps that it was made, not what it says.
-    auditInsertIf(
-      db,
-      {
-        ...actor,
-        action: input.action,
-        entity: "unit",
-        entityId: input.unitId,
-        after: { campaignId: c.id, key: input.stepKey, period: input.period, version: row.version },
-      },
-      now,
-      sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`,
-    ),
-  ]);
-  if (!inserted[0]) throw versionConflict();
-  return { unitId: input.unitId, period: input.period, version: row.version, data: input.data };
+  if ((await currentVersion(db, key)) !== input.version) throw versionConflict();
+  const version = input.version + 1;
+  // The record speaks of members: the audit keeps that it was made, not what it says.
+  await writeRecordVersion(
+    { db, actor, now },
+    { ...key, version, doneOn: ictDate(now), data: JSON.stringify(input.data) },
+    {
+      action: input.action,
+      entity: "unit",
+      entityId: input.unitId,
+      after: { campaignId: c.id, key: input.stepKey, period: input.period, version },
+    },
+  );
+  return { unitId: input.unitId, period: input.period, version, data: input.data };
 }
 
 const requireActive = (c: Campaign) => {
@@ -175,18 +153,10 @@ export async function listMonthlyReviews(
   ctx: Pick<Ctx, "db" | "scope">,
   input: { campaign: Campaign; unitId: string },
 ) {
-  const unit = await requireCampaignUnit(ctx, { campaign: input.campaign, unitId: input.unitId });
-  const rows = await ctx.db
-    .select()
-    .from(stepRecords)
-    .where(
-      eqAll(stepRecords, {
-        campaignId: input.campaign.id,
-        stepKey: MONTHLY_REVIEW_KEY,
-        unitId: unit.id,
-      }),
-    )
-    .orderBy(desc(stepRecords.period), desc(stepRecords.version));
+  const { unit, rows } = await unitRecordRows(ctx, input, { stepKey: MONTHLY_REVIEW_KEY }, [
+    desc(stepRecords.period),
+    desc(stepRecords.version),
+  ]);
   const seen = new Set<string>();
   const reviews = [];
   for (const r of rows) {

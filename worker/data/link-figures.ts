@@ -3,13 +3,13 @@
 // counts cross (no names, no plan text). The tree is walked from the current approved links
 // at read time, one level per round trip, so revoking a link anywhere removes that branch
 // from every level above at once: nothing is copied upward.
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { COUNT_KEYS } from "../../schema/rules/counts";
-import { directives, rollups, tenantLinks, tenants } from "../../schema/tables/control";
+import { directives, rollups } from "../../schema/tables/control";
 import type { ControlDb } from "../db/handles";
 import type { TenantRecord } from "../env";
 import { chainUp, directivesUp } from "./directives";
-import { MAX_DEPTH } from "./links";
+import { descendantLevels } from "./links";
 
 /** The rollup's figure columns: the progress counts and the cell's work. */
 const FIELDS = [...COUNT_KEYS, "meetingsHeld", "meetingsCompliant", "reportsOnTime"] as const;
@@ -46,27 +46,8 @@ export async function childrenProgress(
   control: ControlDb,
   reader: TenantRecord,
 ): Promise<ChildNode[]> {
-  type Row = { id: string; parentId: string; slug: string; name: string };
-  const levels: Row[][] = [];
-  const seen = new Set([reader.id]);
-  let frontier = [reader.id];
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length; depth++) {
-    const rows = (
-      await control
-        .select({
-          id: tenants.id,
-          parentId: tenantLinks.parentId,
-          slug: tenants.slug,
-          name: tenants.name,
-        })
-        .from(tenantLinks)
-        .innerJoin(tenants, eq(tenants.id, tenantLinks.childId))
-        .where(and(inArray(tenantLinks.parentId, frontier), eq(tenantLinks.status, "approved")))
-    ).filter((r) => !seen.has(r.id));
-    for (const r of rows) seen.add(r.id);
-    if (rows.length) levels.push(rows);
-    frontier = rows.map((r) => r.id);
-  }
+  const levels = await descendantLevels(control, reader.id);
+  type Row = (typeof levels)[number][number];
   const ids = levels.flat().map((r) => r.id);
   if (!ids.length) return [];
   const figures = await control.select().from(rollups).where(inArray(rollups.childId, ids));

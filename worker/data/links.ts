@@ -44,6 +44,33 @@ export async function ancestorIds(control: ControlDb, tenantId: string): Promise
   return out;
 }
 
+/** The tenants below `tenantId` through approved links, one array a level, nearest first
+ *  (each row names the parent it hangs from); a loop in the data is walked once. */
+export async function descendantLevels(control: ControlDb, tenantId: string) {
+  type Row = { id: string; parentId: string; slug: string; name: string };
+  const levels: Row[][] = [];
+  const seen = new Set([tenantId]);
+  let frontier = [tenantId];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length; depth++) {
+    const rows = (
+      await control
+        .select({
+          id: tenants.id,
+          parentId: tenantLinks.parentId,
+          slug: tenants.slug,
+          name: tenants.name,
+        })
+        .from(tenantLinks)
+        .innerJoin(tenants, eq(tenants.id, tenantLinks.childId))
+        .where(and(inArray(tenantLinks.parentId, frontier), eq(tenantLinks.status, "approved")))
+    ).filter((r) => !seen.has(r.id));
+    for (const r of rows) seen.add(r.id);
+    if (rows.length) levels.push(rows);
+    frontier = rows.map((r) => r.id);
+  }
+  return levels;
+}
+
 /** Refuses a link child → parent that would close a loop: the parent, or one of the tenants
  *  above it, is the child. */
 async function refuseCycle(control: ControlDb, childId: string, parentId: string) {

@@ -25,6 +25,7 @@ import { auditInsertIf } from "./audit";
 import { holds, markMembers } from "./progress-marks";
 import { requireCampaign, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
+import { eqAll } from "./sql";
 import { requireMeetingInScope } from "./meetings";
 
 export interface AttendanceEntry {
@@ -78,9 +79,7 @@ export async function attendTaskUpdates(
     .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
     .where(
       and(
-        eq(meetings.campaignId, c.id),
-        eq(meetings.unitId, where.unitId),
-        eq(meetings.stepKey, where.stepKey),
+        eqAll(meetings, { campaignId: c.id, unitId: where.unitId, stepKey: where.stepKey }),
         eq(meetingAttendance.presence, "present"),
         inArray(meetingAttendance.memberId, where.memberIds),
         sql`${meetings.startedAt} <= ${now.getTime()}`,

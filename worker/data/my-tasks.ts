@@ -16,6 +16,7 @@ import { hydrateCampaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { syncTasks } from "./launch";
 import { scopeCondition } from "./scope";
+import { eqAll } from "./sql";
 
 export async function listMyTasks(
   { db, now }: Pick<Ctx, "db" | "now">,
@@ -89,8 +90,7 @@ export async function listMyTasks(
           .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
           .where(
             and(
-              eq(meetingAttendance.memberId, memberId),
-              eq(meetingAttendance.presence, "excused"),
+              eqAll(meetingAttendance, { memberId, presence: "excused" }),
               inArray(meetings.campaignId, ids),
             ),
           ),

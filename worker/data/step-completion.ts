@@ -7,23 +7,28 @@ import { completionOf, stepsConfirmedBy, type TemplateDefinition } from "../../s
 import { members, tasks } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 
+/** Marks the tasks that meet every condition done, keeping an earlier completion time. */
+export const markDone = (db: TenantDb, now: Date, ...where: SQL[]) =>
+  db
+    .update(tasks)
+    .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
+    .where(and(...where));
+
+/** The unit's own tasks (not its members') of these steps. */
+const unitTasksOf = (campaignId: string, unitId: string, stepKeys: string[]) =>
+  and(
+    eq(tasks.campaignId, campaignId),
+    eq(tasks.unitId, unitId),
+    eq(tasks.memberId, ""),
+    inArray(tasks.stepKey, stepKeys.length ? stepKeys : [""]),
+  )!;
+
 /** Marks the unit's tasks of these steps done, keeping an earlier completion time. */
 export const completeUnitSteps = (
   db: TenantDb,
   where: { campaignId: string; unitId: string; stepKeys: string[] },
   now: Date,
-) =>
-  db
-    .update(tasks)
-    .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
-    .where(
-      and(
-        eq(tasks.campaignId, where.campaignId),
-        eq(tasks.unitId, where.unitId),
-        eq(tasks.memberId, ""),
-        inArray(tasks.stepKey, where.stepKeys.length ? where.stepKeys : [""]),
-      ),
-    );
+) => markDone(db, now, unitTasksOf(where.campaignId, where.unitId, where.stepKeys));
 
 /**
  * What the cell's confirmation of a member's form completes, as statements for the
@@ -48,17 +53,14 @@ export function confirmationCompletes(
   const out = [];
   if (confirmed.length)
     out.push(
-      db
-        .update(tasks)
-        .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
-        .where(
-          and(
-            eq(tasks.campaignId, at.campaignId),
-            eq(tasks.memberId, at.memberId),
-            inArray(tasks.stepKey, confirmed),
-            wrote,
-          ),
-        ),
+      markDone(
+        db,
+        now,
+        eq(tasks.campaignId, at.campaignId),
+        eq(tasks.memberId, at.memberId),
+        inArray(tasks.stepKey, confirmed),
+        wrote,
+      ),
     );
   if (allConfirmed.length && everyConfirmStep.length) {
     // Waiting: a member still of the unit, expected (not excused since, not gone), whose form
@@ -79,19 +81,13 @@ export function confirmationCompletes(
         ),
       );
     out.push(
-      db
-        .update(tasks)
-        .set({ doneAt: sql`coalesce(${tasks.doneAt}, ${now.getTime()})` })
-        .where(
-          and(
-            eq(tasks.campaignId, at.campaignId),
-            eq(tasks.unitId, at.unitId),
-            eq(tasks.memberId, ""),
-            inArray(tasks.stepKey, allConfirmed),
-            notExists(waiting),
-            wrote,
-          ),
-        ),
+      markDone(
+        db,
+        now,
+        unitTasksOf(at.campaignId, at.unitId, allConfirmed),
+        notExists(waiting),
+        wrote,
+      ),
     );
   }
   return out;

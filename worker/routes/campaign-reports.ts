@@ -10,14 +10,12 @@ import { guard, jsonBody, pathParams, policy } from "../http";
 import { campaignPath, withCampaign } from "./campaign-path";
 
 const STAFF = ["admin", "secretary"] as const;
+const READERS = policy.roles(...STAFF, "viewer");
 
 export const reportRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    guard(
-      policy.roles("admin", "secretary", "viewer"),
-      "Báo cáo lên cấp trên: đơn vị nào đã nộp, có đúng hạn",
-    ),
+    guard(READERS, "Báo cáo lên cấp trên: đơn vị nào đã nộp, có đúng hạn"),
     campaignPath,
     withCampaign,
     async (c) => {

@@ -19,44 +19,41 @@ import {
   unitStepRecords,
 } from "../data/acknowledgements";
 import { listMonthlyReviews, saveMonthlyReview, savePeriodicReport } from "../data/follow-up-forms";
+import type { Campaign } from "../data/campaigns";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
 import { guard, jsonBody, pathParams, policy } from "../http";
 import { withCampaign } from "./campaign-path";
 
 const STAFF = policy.roles("admin", "secretary");
+const READERS = policy.roles("admin", "secretary", "viewer");
 const unitStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam, unitId: Id }));
 const ownStepPath = pathParams(v.object({ id: Id, stepKey: StepKeyParam }));
+
+/** The route's campaign with what the path names (the campaign's id aside). */
+const campaignAnd = <P extends { id: string }>(
+  c: { var: { campaign: Campaign } },
+  { id: _id, ...rest }: P,
+) => ({ campaign: c.var.campaign, ...rest });
 
 export const campaignStepRoutes = new Hono<AppEnv>()
   .get(
     "/:stepKey/checklist",
     guard(
-      policy.roles("admin", "secretary", "viewer"),
+      READERS,
       "Tổng hợp danh mục trong biểu mẫu của đơn vị: bao nhiêu đơn vị trả lời từng mức, từng nội dung",
     ),
     ownStepPath,
     withCampaign,
-    async (c) => {
-      const { stepKey } = c.req.valid("param");
-      return c.json(await checklistTally(c.var.ctx, { campaign: c.var.campaign, stepKey }), 200);
-    },
+    async (c) => c.json(await checklistTally(c.var.ctx, campaignAnd(c, c.req.valid("param"))), 200),
   )
   .get(
     "/:stepKey/units/:unitId",
-    guard(
-      policy.roles("admin", "secretary", "viewer"),
-      "Ghi nhận bước của đơn vị (minh chứng, biểu mẫu), mọi phiên bản",
-    ),
+    guard(READERS, "Ghi nhận bước của đơn vị (minh chứng, biểu mẫu), mọi phiên bản"),
     unitStepPath,
     withCampaign,
-    async (c) => {
-      const { stepKey, unitId } = c.req.valid("param");
-      return c.json(
-        await unitStepRecords(c.var.ctx, { campaign: c.var.campaign, stepKey, unitId }),
-        200,
-      );
-    },
+    async (c) =>
+      c.json(await unitStepRecords(c.var.ctx, campaignAnd(c, c.req.valid("param"))), 200),
   )
   .put(
     "/:stepKey/units/:unitId",
@@ -96,16 +93,11 @@ export const campaignStepRoutes = new Hono<AppEnv>()
 export const monthlyReviewRoutes = new Hono<AppEnv>()
   .get(
     "/:unitId",
-    guard(
-      policy.roles("admin", "secretary", "viewer"),
-      "Nhận xét hằng tháng của đơn vị theo biểu mẫu của đợt, từng tháng",
-    ),
+    guard(READERS, "Nhận xét hằng tháng của đơn vị theo biểu mẫu của đợt, từng tháng"),
     pathParams(v.object({ id: Id, unitId: Id })),
     withCampaign,
-    async (c) => {
-      const { unitId } = c.req.valid("param");
-      return c.json(await listMonthlyReviews(c.var.ctx, { campaign: c.var.campaign, unitId }), 200);
-    },
+    async (c) =>
+      c.json(await listMonthlyReviews(c.var.ctx, campaignAnd(c, c.req.valid("param"))), 200),
   )
   .put(
     "/:unitId/:period",

@@ -14,7 +14,7 @@ import { focusTarget, pathKey, setAt } from "../../lib/plan";
 import { FormFields, type FormCtx } from "../plan/fields";
 import "../plan/plan.css";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
-import { Alert } from "../../components/Alert";
+import { Outcome } from "../../components/Alert";
 
 export const getReports = query(
   (tenant: string, campaignId: string) => listReports(tenant, campaignId),
@@ -166,10 +166,7 @@ function ReportForm(props: { tenant: string; campaign: CampaignDetail; report: U
       <button type="submit" class="button primary" disabled={pending()}>
         {pending() ? "Đang nộp…" : props.report.submittedAt ? "Nộp lại báo cáo" : "Nộp báo cáo"}
       </button>
-      <Alert>{errorMessage(error())}</Alert>
-      <p role="status" class="notice">
-        {notice()}
-      </p>
+      <Outcome error={errorMessage(error())} notice={notice()} />
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { For, Show } from "solid-js";
 import type { BehindRow } from "../../api-parents";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/labels";
-import { Alert } from "../../components/Alert";
+import { Outcome } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 import { getBehind, remind } from "./links.data";
 
@@ -66,10 +66,7 @@ function BehindItem(props: { tenant: string; directiveId: string; row: BehindRow
           Nhắc
         </Submit>
       </form>
-      <Alert>{errorMessage(sent.error)}</Alert>
-      <p role="status" class="notice">
-        {sent.result?.notice ?? ""}
-      </p>
+      <Outcome error={errorMessage(sent.error)} notice={sent.result?.notice} />
     </li>
   );
 }

@@ -21,7 +21,7 @@ import {
 import { BehindList } from "./Behind";
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
-import { Alert } from "../../components/Alert";
+import { Alert, Outcome } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 
 const LINK_STATUS: Record<string, string> = {
@@ -70,10 +70,7 @@ export default function LinksPage(props: RouteSectionProps) {
             Đề nghị liên kết
           </Submit>
         </form>
-        <Alert>{alertUnlessField(ask.error, "parentSlug")}</Alert>
-        <p role="status" class="notice">
-          {ask.result?.notice ?? ""}
-        </p>
+        <Outcome error={alertUnlessField(ask.error, "parentSlug")} notice={ask.result?.notice} />
       </section>
 
       <section class="card" aria-labelledby="children-title">
@@ -178,10 +175,7 @@ function LinkItems(props: { tenant: string; links: TenantLink[]; side: "child" |
           )}
         </For>
       </ul>
-      <Alert>{errorMessage(sub.error)}</Alert>
-      <p role="status" class="notice">
-        {sub.result?.notice ?? ""}
-      </p>
+      <Outcome error={errorMessage(sub.error)} notice={sub.result?.notice} />
     </>
   );
 }
@@ -283,14 +277,14 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
             Ban hành
           </Submit>
         </form>
-        <Alert>
-          {Object.keys((pub.error as { fields?: object } | undefined)?.fields ?? {}).length
-            ? ""
-            : errorMessage(pub.error)}
-        </Alert>
-        <p role="status" class="notice">
-          {pub.result?.notice ?? ""}
-        </p>
+        <Outcome
+          error={
+            Object.keys((pub.error as { fields?: object } | undefined)?.fields ?? {}).length
+              ? ""
+              : errorMessage(pub.error)
+          }
+          notice={pub.result?.notice}
+        />
       </div>
     </section>
   );

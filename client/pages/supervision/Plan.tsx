@@ -11,7 +11,7 @@ import { getPlanComments, getSupervisedPlan, postComment } from "./supervision.d
 import "../screens.css";
 import "../plan/plan.css";
 import { Field, TextArea } from "../../components/Field";
-import { Alert } from "../../components/Alert";
+import { Outcome } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 import { onResult } from "../../lib/on-result";
 
@@ -84,10 +84,10 @@ export default function SupervisedPlanPage(props: RouteSectionProps) {
                 Gửi góp ý
               </Submit>
             </form>
-            <Alert>{alertUnlessField(sub.error, "body")}</Alert>
-            <p role="status" class="notice">
-              {sub.result && !sub.pending ? "Đã gửi góp ý." : ""}
-            </p>
+            <Outcome
+              error={alertUnlessField(sub.error, "body")}
+              notice={sub.result && !sub.pending ? "Đã gửi góp ý." : ""}
+            />
           </section>
         </div>
       )}
