@@ -8,6 +8,7 @@ import { guard, policy } from "./http";
 import { authenticate } from "./middleware/auth";
 import { rejectForeignOrigin, requestContext } from "./middleware/context";
 import { markWrites } from "./middleware/mark";
+import { takeTurn } from "./middleware/turns";
 import { compressLarge } from "./middleware/compress";
 import { resolveTenant } from "./middleware/tenant";
 import { buildOpenApi } from "./openapi";
@@ -31,7 +32,7 @@ import { archiveRoutes } from "./routes/archive";
 
 /** Routes under /api/t/:tenant: the tenant is resolved and the caller identified first. */
 export const tenantRoutes = new Hono<AppEnv>()
-  .use(resolveTenant, markWrites, authenticate)
+  .use(resolveTenant, markWrites, authenticate, takeTurn)
   .route("/auth", auth)
   .route("/me", me)
   .route("/units", unitRoutes)

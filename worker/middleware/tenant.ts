@@ -35,11 +35,6 @@ export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("tenant", tenant);
   c.set("db", handle.db);
   c.set("tenantClient", handle.client);
-  // On Node, a tenant takes its turn among the others (db/tenant-gate.ts).
-  const done = await platform.tenantGate?.enter(tenant.id);
-  try {
-    await next();
-  } finally {
-    done?.();
-  }
+  // On Node, the request then takes its tenant's turn among the others (middleware/turns.ts).
+  await next();
 };
