@@ -337,19 +337,23 @@ const publicRoute = (status: number): Partial<Record<Caller, number>> => ({
   otherTenantAdmin: status,
 });
 
-/** A row whose request is the route itself (`:tenant` is tenant A), with a fixed body if any. */
+/** A row whose request is the route itself (`:tenant` is tenant A) unless a path is given,
+ *  with a fixed body if any. */
 function at(
   key: `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`,
   expect: Row["expect"],
-  opts: { body?: unknown; ownSession?: true } = {},
+  opts: { path?: (f: Fx) => string; body?: unknown; ownSession?: true } = {},
 ): Row {
   const [method, route] = key.split(" ") as [string, string];
-  const path = route.replace("/api/t/:tenant", T).replace(":slug", "dang-bo-a");
+  const own = route.replace("/api/t/:tenant", T).replace(":slug", "dang-bo-a");
   const { body, ownSession } = opts;
   return {
     method,
     route,
-    request: async () => (body === undefined ? { path } : { path, body }),
+    request: async (f) => {
+      const path = opts.path ? opts.path(f) : own;
+      return body === undefined ? { path } : { path, body };
+    },
     expect,
     ...(ownSession ? { ownSession } : {}),
   };
@@ -434,12 +438,11 @@ const ROWS: Row[] = [
     expect: { admin: 200 },
   },
   at("GET /api/t/:tenant/members", { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 }),
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members",
-    request: async (f) => ({ path: `${T}/members?unitId=${f.cellA.id}` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
+  at(
+    "GET /api/t/:tenant/members",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+    { path: (f) => `${T}/members?unitId=${f.cellA.id}` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/members",
@@ -459,17 +462,14 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members/export",
-    request: async () => ({ path: `${T}/members/export?format=csv` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members/:id",
-    request: async (f) => ({ path: `${T}/members/${f.memberA.id}` }),
-    expect: {
+  at(
+    "GET /api/t/:tenant/members/export",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+    { path: () => `${T}/members/export?format=csv` },
+  ),
+  at(
+    "GET /api/t/:tenant/members/:id",
+    {
       admin: 200,
       secretaryHere: 200,
       secretaryElsewhere: 404,
@@ -477,12 +477,11 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members/:id",
-    request: async (f) => ({ path: `${T}/members/${f.memberB.id}` }),
-    expect: {
+    { path: (f) => `${T}/members/${f.memberA.id}` },
+  ),
+  at(
+    "GET /api/t/:tenant/members/:id",
+    {
       admin: 200,
       secretaryHere: 404,
       secretaryElsewhere: 200,
@@ -490,7 +489,8 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
+    { path: (f) => `${T}/members/${f.memberB.id}` },
+  ),
   {
     method: "PATCH",
     route: "/api/t/:tenant/members/:id",
@@ -586,12 +586,9 @@ const ROWS: Row[] = [
   },
   at("GET /api/t/:tenant/audit", { admin: 200 }),
   at("GET /api/t/:tenant/templates", signedIn(200)),
-  {
-    method: "GET",
-    route: "/api/t/:tenant/templates/:key",
-    request: async () => ({ path: `${T}/templates/tu-soi-tu-sua` }),
-    expect: signedIn(200),
-  },
+  at("GET /api/t/:tenant/templates/:key", signedIn(200), {
+    path: () => `${T}/templates/tu-soi-tu-sua`,
+  }),
   {
     method: "POST",
     route: "/api/t/:tenant/templates",
@@ -639,12 +636,9 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 201 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}` }),
-    expect: signedIn(200),
-  },
+  at("GET /api/t/:tenant/campaigns/:id", signedIn(200), {
+    path: (f) => `${T}/campaigns/${f.campaignId}`,
+  }),
   {
     method: "POST",
     route: "/api/t/:tenant/campaigns/:id/launch",
@@ -657,12 +651,11 @@ const ROWS: Row[] = [
     request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.activeCampaign()}/close` }),
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/progress",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/progress` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/progress",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/progress` },
+  ),
   {
     method: "GET",
     route: "/api/t/:tenant/campaigns/:id/progress",
@@ -671,18 +664,16 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/queue",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/queue` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/submissions/mine",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/submissions/mine` }),
-    expect: { ...signedIn(403), member: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/queue",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/queue` },
+  ),
+  at(
+    "GET /api/t/:tenant/campaigns/:id/submissions/mine",
+    { ...signedIn(403), member: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/submissions/mine` },
+  ),
   {
     method: "PUT",
     route: "/api/t/:tenant/campaigns/:id/submissions/mine",
@@ -723,11 +714,9 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/submissions/:id",
-    request: async (f) => ({ path: `${T}/submissions/${f.mySubmission.id}` }),
-    expect: {
+  at(
+    "GET /api/t/:tenant/submissions/:id",
+    {
       admin: 200,
       secretaryHere: 200,
       secretaryElsewhere: 404,
@@ -735,7 +724,8 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
+    { path: (f) => `${T}/submissions/${f.mySubmission.id}` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/submissions/:id/confirm",
@@ -761,12 +751,11 @@ const ROWS: Row[] = [
     // Consent is the member's own: an account without a member has none to give.
     expect: { ...signedIn(403), member: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/meetings",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/meetings` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/meetings",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/meetings` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/campaigns/:id/meetings",
@@ -776,18 +765,16 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/compliance",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/compliance` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/reports",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/reports` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/compliance",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/compliance` },
+  ),
+  at(
+    "GET /api/t/:tenant/campaigns/:id/reports",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/reports` },
+  ),
   {
     method: "PUT",
     route: "/api/t/:tenant/campaigns/:id/reports/:unitId",
@@ -934,11 +921,9 @@ const ROWS: Row[] = [
   },
   at("GET /api/t/:tenant/supervision/plans", { supervisor: 200 }),
   at("GET /api/t/:tenant/public/plans", publicRoute(200)),
-  {
-    method: "GET",
-    route: "/api/t/:tenant/submissions/:id/comments",
-    request: async (f) => ({ path: `${T}/submissions/${f.mySubmission.id}/comments` }),
-    expect: {
+  at(
+    "GET /api/t/:tenant/submissions/:id/comments",
+    {
       admin: 200,
       secretaryHere: 200,
       secretaryElsewhere: 404,
@@ -946,7 +931,8 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
+    { path: (f) => `${T}/submissions/${f.mySubmission.id}/comments` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/submissions/:id/comments",
@@ -956,12 +942,11 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404, supervisor: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/history",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/history",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}` },
+  ),
   at("GET /api/t/:tenant/notifications", signedIn(200)),
   {
     method: "POST",
