@@ -9,17 +9,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { DEMO, PHONE_WIDTH, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
 import { ROOT } from "../support/server";
 
-const WIDTH = 390;
-/** Autosave waits 1.5 s after the last keystroke; polls allow for that and a slow machine. */
-const SLOW = { timeout: 15_000 };
-
-const PASSWORD = "demo12345";
-const ADMIN = "admin@demo.vn";
-const MEMBER = "dangvien@demo.vn";
-const SECRETARY = "bithu@demo.vn";
 /** A member of the secretary's cell with no account (worker/demo.ts). */
 const NO_PHONE = "Đỗ Thị Lan";
 /** Placeholder items for the test only: a real tenant pastes them from its document. */
@@ -34,7 +26,7 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
   it("fills a template's list, launches a campaign, and its forms work end to end", async () => {
     const pageErrors: string[] = [];
     const admin = await e2e.phone(pageErrors);
-    await e2e.signIn(admin, ADMIN, PASSWORD);
+    await e2e.signIn(admin, DEMO.admin, DEMO.password);
     const nav = admin.getByRole("navigation", { name: "Các mục chính" });
 
     // Clone the built-in "Diễn đàn chi bộ": its 27-item checklist has no items yet.
@@ -48,7 +40,7 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
     const templateUrl = admin.url();
     await admin.getByRole("heading", { level: 1, name: "Diễn đàn chi bộ của phường" }).waitFor();
     await admin.getByText("Chưa phát động được đợt nào từ mẫu này:").waitFor();
-    expect(await scrollWidth(admin)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(admin)).toBeLessThanOrEqual(PHONE_WIDTH);
 
     // Paste the items, one a line; the count follows, and one too many is refused on save.
     const g1 = admin.getByLabel(/^Nhóm 1:/);
@@ -103,7 +95,7 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
       .getByText(/^Ngày không hợp lệ/)
       .waitFor();
     await due.fill(goodDue);
-    expect(await scrollWidth(admin)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(admin)).toBeLessThanOrEqual(PHONE_WIDTH);
     await admin.getByRole("button", { name: "Tạo đợt (nháp)" }).click();
     await admin.getByRole("heading", { level: 1, name: "Diễn đàn chi bộ thử nghiệm" }).waitFor();
     await admin.getByText("Nháp — chưa phát động").waitFor();
@@ -129,7 +121,7 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
 
     // The member answers the checklist: every item a level, a note where "Có" asks for one.
     const member = await e2e.phone(pageErrors);
-    await e2e.signIn(member, MEMBER, PASSWORD);
+    await e2e.signIn(member, DEMO.member, DEMO.password);
     const group = member.locator("section.task-group", { hasText: "Diễn đàn chi bộ thử nghiệm" });
     await group
       .getByRole("link", { name: /Tự liên hệ/ })
@@ -170,13 +162,13 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
     await member.getByLabel(/^Đề xuất giải pháp khắc phục/).fill("Tự giác phê bình trong chi bộ.");
     await member.getByRole("button", { name: "Nộp", exact: true }).click();
     await member.getByText(/^Đã nộp lúc/).waitFor();
-    expect(await scrollWidth(member)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(member)).toBeLessThanOrEqual(PHONE_WIDTH);
     await member.screenshot({ path: join(ROOT, "test-results/checklist-390.png"), fullPage: true });
     await member.context().close();
 
     // The secretary enters the personal plan of a member who has no phone.
     const sec = await e2e.phone(pageErrors);
-    await e2e.signIn(sec, SECRETARY, PASSWORD);
+    await e2e.signIn(sec, DEMO.secretary, DEMO.password);
     await sec.goto(`${campaignUrl}/xac-nhan`);
     await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
     const missing = sec.locator("section", { has: sec.locator("#q-missing") });

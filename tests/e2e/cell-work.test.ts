@@ -7,15 +7,9 @@
 // hoạt" and opens its guidance: the agenda with presenters and the materials to read. Runs against the built server. Needs `npm run build`.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { DEMO, PHONE_WIDTH, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
 import { ct24Filled } from "../support/templates";
 
-const WIDTH = 390;
-const SLOW = { timeout: 15_000 };
-const PASSWORD = "demo12345";
-const ADMIN = "admin@demo.vn";
-const SECRETARY = "bithu@demo.vn";
-const MEMBER = "dangvien@demo.vn";
 const UNIT = "Chi bộ Khu dân cư số 1";
 const MINUTES_STEP = "Tổ chức sinh hoạt chính trị, tư tưởng tại chi bộ";
 const ATTEND_STEP = "Dự sinh hoạt chính trị, tư tưởng và tham gia ý kiến";
@@ -64,7 +58,7 @@ describe("the cell's work on a 390 px phone", () => {
   it("the secretary fills the minutes with the 25-expression checklist and the count shows it", async () => {
     const errors: string[] = [];
     const admin = await e2e.phone();
-    await e2e.signIn(admin, ADMIN, PASSWORD);
+    await e2e.signIn(admin, DEMO.admin, DEMO.password);
     api = await adminApi(admin);
     await api("POST", "/templates", {
       fromKey: "ct24-sinh-hoat",
@@ -89,7 +83,7 @@ describe("the cell's work on a 390 px phone", () => {
 
     // The secretary's "Việc của tôi": the step's guidance leads to the cell's view.
     const page = await e2e.phone(errors);
-    await e2e.signIn(page, SECRETARY, PASSWORD);
+    await e2e.signIn(page, DEMO.secretary, DEMO.password);
     const task = page.getByRole("listitem").filter({ hasText: MINUTES_STEP });
     await task.first().waitFor(SLOW);
     await task.first().getByText("Hướng dẫn", { exact: true }).click();
@@ -137,7 +131,7 @@ describe("the cell's work on a 390 px phone", () => {
     expect(await page.getByLabel(/^Tổng hợp, khái quát/).inputValue()).toBe(
       "Bản của đồng chí phó bí thư.",
     );
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
 
     // The counts: one cell, expression 7 answered "Có".
     await page.getByRole("link", { name: "Xem tổng hợp danh mục của các đơn vị" }).click();
@@ -147,7 +141,7 @@ describe("the cell's work on a 390 px phone", () => {
     expect(await row7.locator('td[data-level="co"]').innerText()).toBe("1");
     expect(await row7.locator('td[data-level="khong"]').innerText()).toBe("0");
     expect(await page.locator('tr[data-item="8"] td[data-level="khong"]').innerText()).toBe("1");
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
 
     // The admin reaches the same counts from the campaign page.
     await admin.goto(`/t/demo/dot-sinh-hoat/${campaignId}`);
@@ -175,7 +169,7 @@ describe("the cell's work on a 390 px phone", () => {
 
     const errors: string[] = [];
     const page = await e2e.phone(errors);
-    await e2e.signIn(page, MEMBER, PASSWORD);
+    await e2e.signIn(page, DEMO.member, DEMO.password);
     const task = page.getByRole("listitem").filter({ hasText: ATTEND_STEP }).first();
     await task.waitFor(SLOW);
     const next = task.locator(".next-meeting");
@@ -199,7 +193,7 @@ describe("the cell's work on a 390 px phone", () => {
     await guidance.getByText(/Tài liệu gửi qua Sổ tay đảng viên điện tử/).waitFor();
     await guidance.getByText(/^Chỉ thị số 24-CT\/TU/).waitFor();
     expect(await guidance.getByText(/^Hạn|\d{2}\/\d{2}\/\d{4}/).count()).toBeGreaterThan(0);
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
     expect(errors).toEqual([]);
   });
 
@@ -212,7 +206,7 @@ describe("the cell's work on a 390 px phone", () => {
     const demo = campaigns.find((c) => c.templateKey === "tu-soi-tu-sua")!;
     const errors: string[] = [];
     const page = await e2e.phone(errors);
-    await e2e.signIn(page, SECRETARY, PASSWORD);
+    await e2e.signIn(page, DEMO.secretary, DEMO.password);
     await page.goto(`/t/demo/dot-sinh-hoat/${demo.id}/don-vi/${unitId}`);
     await page.getByRole("link", { name: /nhận xét, đánh giá hằng tháng/ }).click();
     await page.getByRole("heading", { level: 1, name: /hằng tháng/ }).waitFor(SLOW);
@@ -229,7 +223,7 @@ describe("the cell's work on a 390 px phone", () => {
     await page.reload();
     await page.getByText(`Đã ghi: ${label}.`).waitFor(SLOW);
     expect(await page.getByLabel(/^Những mặt được/).inputValue()).toBe("Gương mẫu ở khu dân cư.");
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
     expect(errors).toEqual([]);
   });
 });

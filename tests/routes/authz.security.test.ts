@@ -337,25 +337,32 @@ const publicRoute = (status: number): Partial<Record<Caller, number>> => ({
   otherTenantAdmin: status,
 });
 
+/** A row whose request is the route itself (`:tenant` is tenant A) unless a path is given,
+ *  with a fixed body if any. */
+function at(
+  key: `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`,
+  expect: Row["expect"],
+  opts: { path?: (f: Fx) => string; body?: unknown; ownSession?: true } = {},
+): Row {
+  const [method, route] = key.split(" ") as [string, string];
+  const own = route.replace("/api/t/:tenant", T).replace(":slug", "dang-bo-a");
+  const { body, ownSession } = opts;
+  return {
+    method,
+    route,
+    request: async (f) => {
+      const path = opts.path ? opts.path(f) : own;
+      return body === undefined ? { path } : { path, body };
+    },
+    expect,
+    ...(ownSession ? { ownSession } : {}),
+  };
+}
+
 const ROWS: Row[] = [
-  {
-    method: "GET",
-    route: "/api/health",
-    request: async () => ({ path: "/api/health" }),
-    expect: publicRoute(200),
-  },
-  {
-    method: "GET",
-    route: "/api/openapi.json",
-    request: async () => ({ path: "/api/openapi.json" }),
-    expect: publicRoute(200),
-  },
-  {
-    method: "GET",
-    route: "/api/tenants/:slug",
-    request: async () => ({ path: "/api/tenants/dang-bo-a" }),
-    expect: publicRoute(200),
-  },
+  at("GET /api/health", publicRoute(200)),
+  at("GET /api/openapi.json", publicRoute(200)),
+  at("GET /api/tenants/:slug", publicRoute(200)),
   {
     method: "POST",
     route: "/api/signup",
@@ -372,34 +379,12 @@ const ROWS: Row[] = [
     }),
     expect: publicRoute(201),
   },
-  {
-    method: "GET",
-    route: "/api/signup",
-    request: async () => ({ path: "/api/signup" }),
-    expect: publicRoute(200),
-  },
-  {
-    method: "POST",
-    route: "/api/signup/verify",
-    request: async () => ({ path: "/api/signup/verify", body: { token: "khong-co-that" } }),
-    expect: publicRoute(400),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/login",
-    request: async () => ({
-      path: `${T}/auth/login`,
-      body: { email: "hong@a.vn", password: PASSWORD },
-    }),
-    expect: publicRoute(200),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/logout",
-    ownSession: true,
-    request: async () => ({ path: `${T}/auth/logout` }),
-    expect: publicRoute(204),
-  },
+  at("GET /api/signup", publicRoute(200)),
+  at("POST /api/signup/verify", publicRoute(400), { body: { token: "khong-co-that" } }),
+  at("POST /api/t/:tenant/auth/login", publicRoute(200), {
+    body: { email: "hong@a.vn", password: PASSWORD },
+  }),
+  at("POST /api/t/:tenant/auth/logout", publicRoute(204), { ownSession: true }),
   {
     method: "POST",
     route: "/api/t/:tenant/auth/accept",
@@ -421,66 +406,19 @@ const ROWS: Row[] = [
   // The second factor: every signed-in account may manage its own; nobody here has one on,
   // so enabling with a made-up code is refused (422) and disabling finds nothing (409). The
   // code steps answer 401 to everyone without a pending session (tests/routes/totp.test.ts).
-  {
-    method: "GET",
-    route: "/api/t/:tenant/auth/two-factor",
-    request: async () => ({ path: `${T}/auth/two-factor` }),
-    expect: signedIn(200),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/two-factor/setup",
-    request: async () => ({ path: `${T}/auth/two-factor/setup` }),
-    expect: signedIn(200),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/two-factor/enable",
-    request: async () => ({
-      path: `${T}/auth/two-factor/enable`,
-      body: { key: "A".repeat(32), code: "000000" },
-    }),
-    expect: signedIn(422),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/two-factor/disable",
-    request: async () => ({ path: `${T}/auth/two-factor/disable`, body: { code: "000000" } }),
-    expect: signedIn(409),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/two-factor/verify",
-    request: async () => ({ path: `${T}/auth/two-factor/verify`, body: { code: "000000" } }),
-    expect: publicRoute(401),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/two-factor/recover",
-    request: async () => ({
-      path: `${T}/auth/two-factor/recover`,
-      body: { recoveryCode: "AAAA-BBBB-CCCC-DDDD" },
-    }),
-    expect: publicRoute(401),
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/me",
-    request: async () => ({ path: `${T}/me` }),
-    expect: signedIn(200),
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/units",
-    request: async () => ({ path: `${T}/units` }),
-    expect: signedIn(200),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/units",
-    request: async () => ({ path: `${T}/units`, body: { name: "Chi bộ mới", kind: "chi-bo" } }),
-    expect: { admin: 201 },
-  },
+  at("GET /api/t/:tenant/auth/two-factor", signedIn(200)),
+  at("POST /api/t/:tenant/auth/two-factor/setup", signedIn(200)),
+  at("POST /api/t/:tenant/auth/two-factor/enable", signedIn(422), {
+    body: { key: "A".repeat(32), code: "000000" },
+  }),
+  at("POST /api/t/:tenant/auth/two-factor/disable", signedIn(409), { body: { code: "000000" } }),
+  at("POST /api/t/:tenant/auth/two-factor/verify", publicRoute(401), { body: { code: "000000" } }),
+  at("POST /api/t/:tenant/auth/two-factor/recover", publicRoute(401), {
+    body: { recoveryCode: "AAAA-BBBB-CCCC-DDDD" },
+  }),
+  at("GET /api/t/:tenant/me", signedIn(200)),
+  at("GET /api/t/:tenant/units", signedIn(200)),
+  at("POST /api/t/:tenant/units", { admin: 201 }, { body: { name: "Chi bộ mới", kind: "chi-bo" } }),
   {
     method: "PATCH",
     route: "/api/t/:tenant/units/:id",
@@ -499,18 +437,12 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members",
-    request: async () => ({ path: `${T}/members` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members",
-    request: async (f) => ({ path: `${T}/members?unitId=${f.cellA.id}` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
+  at("GET /api/t/:tenant/members", { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 }),
+  at(
+    "GET /api/t/:tenant/members",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+    { path: (f) => `${T}/members?unitId=${f.cellA.id}` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/members",
@@ -530,17 +462,14 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members/export",
-    request: async () => ({ path: `${T}/members/export?format=csv` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members/:id",
-    request: async (f) => ({ path: `${T}/members/${f.memberA.id}` }),
-    expect: {
+  at(
+    "GET /api/t/:tenant/members/export",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+    { path: () => `${T}/members/export?format=csv` },
+  ),
+  at(
+    "GET /api/t/:tenant/members/:id",
+    {
       admin: 200,
       secretaryHere: 200,
       secretaryElsewhere: 404,
@@ -548,12 +477,11 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/members/:id",
-    request: async (f) => ({ path: `${T}/members/${f.memberB.id}` }),
-    expect: {
+    { path: (f) => `${T}/members/${f.memberA.id}` },
+  ),
+  at(
+    "GET /api/t/:tenant/members/:id",
+    {
       admin: 200,
       secretaryHere: 404,
       secretaryElsewhere: 200,
@@ -561,7 +489,8 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
+    { path: (f) => `${T}/members/${f.memberB.id}` },
+  ),
   {
     method: "PATCH",
     route: "/api/t/:tenant/members/:id",
@@ -580,12 +509,7 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/invitations",
-    request: async () => ({ path: `${T}/invitations` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
+  at("GET /api/t/:tenant/invitations", { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 }),
   {
     method: "POST",
     route: "/api/t/:tenant/invitations",
@@ -610,24 +534,14 @@ const ROWS: Row[] = [
     request: async (f) => ({ path: `${T}/invitations/bulk`, body: { unitId: f.cellA.id } }),
     expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
   },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/invitations/bulk",
-    request: async () => ({ path: `${T}/invitations/bulk`, body: {} }),
-    expect: { admin: 201 },
-  },
+  at("POST /api/t/:tenant/invitations/bulk", { admin: 201 }, { body: {} }),
   {
     method: "DELETE",
     route: "/api/t/:tenant/invitations/:id",
     request: async (f) => ({ path: `${T}/invitations/${(await f.fresh.invitation()).id}` }),
     expect: { admin: 204, secretaryHere: 204, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/accounts",
-    request: async () => ({ path: `${T}/accounts` }),
-    expect: { admin: 200 },
-  },
+  at("GET /api/t/:tenant/accounts", { admin: 200 }),
   {
     method: "POST",
     route: "/api/t/:tenant/accounts/:id/disable",
@@ -670,24 +584,11 @@ const ROWS: Row[] = [
     },
     expect: { admin: 204 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/audit",
-    request: async () => ({ path: `${T}/audit` }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/templates",
-    request: async () => ({ path: `${T}/templates` }),
-    expect: signedIn(200),
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/templates/:key",
-    request: async () => ({ path: `${T}/templates/tu-soi-tu-sua` }),
-    expect: signedIn(200),
-  },
+  at("GET /api/t/:tenant/audit", { admin: 200 }),
+  at("GET /api/t/:tenant/templates", signedIn(200)),
+  at("GET /api/t/:tenant/templates/:key", signedIn(200), {
+    path: () => `${T}/templates/tu-soi-tu-sua`,
+  }),
   {
     method: "POST",
     route: "/api/t/:tenant/templates",
@@ -719,12 +620,7 @@ const ROWS: Row[] = [
     },
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns",
-    request: async () => ({ path: `${T}/campaigns` }),
-    expect: signedIn(200),
-  },
+  at("GET /api/t/:tenant/campaigns", signedIn(200)),
   {
     method: "POST",
     route: "/api/t/:tenant/campaigns",
@@ -740,12 +636,9 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 201 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}` }),
-    expect: signedIn(200),
-  },
+  at("GET /api/t/:tenant/campaigns/:id", signedIn(200), {
+    path: (f) => `${T}/campaigns/${f.campaignId}`,
+  }),
   {
     method: "POST",
     route: "/api/t/:tenant/campaigns/:id/launch",
@@ -758,12 +651,11 @@ const ROWS: Row[] = [
     request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.activeCampaign()}/close` }),
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/progress",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/progress` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/progress",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/progress` },
+  ),
   {
     method: "GET",
     route: "/api/t/:tenant/campaigns/:id/progress",
@@ -772,18 +664,16 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/queue",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/queue` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/submissions/mine",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/submissions/mine` }),
-    expect: { ...signedIn(403), member: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/queue",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/queue` },
+  ),
+  at(
+    "GET /api/t/:tenant/campaigns/:id/submissions/mine",
+    { ...signedIn(403), member: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/submissions/mine` },
+  ),
   {
     method: "PUT",
     route: "/api/t/:tenant/campaigns/:id/submissions/mine",
@@ -824,11 +714,9 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/submissions/:id",
-    request: async (f) => ({ path: `${T}/submissions/${f.mySubmission.id}` }),
-    expect: {
+  at(
+    "GET /api/t/:tenant/submissions/:id",
+    {
       admin: 200,
       secretaryHere: 200,
       secretaryElsewhere: 404,
@@ -836,7 +724,8 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
+    { path: (f) => `${T}/submissions/${f.mySubmission.id}` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/submissions/:id/confirm",
@@ -854,12 +743,7 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/my/tasks",
-    request: async () => ({ path: `${T}/my/tasks` }),
-    expect: signedIn(200),
-  },
+  at("GET /api/t/:tenant/my/tasks", signedIn(200)),
   {
     method: "PUT",
     route: "/api/t/:tenant/my/consent-on-behalf",
@@ -867,12 +751,11 @@ const ROWS: Row[] = [
     // Consent is the member's own: an account without a member has none to give.
     expect: { ...signedIn(403), member: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/meetings",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/meetings` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/meetings",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/meetings` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/campaigns/:id/meetings",
@@ -882,18 +765,16 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/compliance",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/compliance` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/reports",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/reports` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/compliance",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/compliance` },
+  ),
+  at(
+    "GET /api/t/:tenant/campaigns/:id/reports",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/reports` },
+  ),
   {
     method: "PUT",
     route: "/api/t/:tenant/campaigns/:id/reports/:unitId",
@@ -1038,23 +919,11 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/supervision/plans",
-    request: async () => ({ path: `${T}/supervision/plans` }),
-    expect: { supervisor: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/public/plans",
-    request: async () => ({ path: `${T}/public/plans` }),
-    expect: publicRoute(200),
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/submissions/:id/comments",
-    request: async (f) => ({ path: `${T}/submissions/${f.mySubmission.id}/comments` }),
-    expect: {
+  at("GET /api/t/:tenant/supervision/plans", { supervisor: 200 }),
+  at("GET /api/t/:tenant/public/plans", publicRoute(200)),
+  at(
+    "GET /api/t/:tenant/submissions/:id/comments",
+    {
       admin: 200,
       secretaryHere: 200,
       secretaryElsewhere: 404,
@@ -1062,7 +931,8 @@ const ROWS: Row[] = [
       supervisor: 404,
       viewer: 404,
     },
-  },
+    { path: (f) => `${T}/submissions/${f.mySubmission.id}/comments` },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/submissions/:id/comments",
@@ -1072,35 +942,23 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404, supervisor: 404 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/history",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/notifications",
-    request: async () => ({ path: `${T}/notifications` }),
-    expect: signedIn(200),
-  },
+  at(
+    "GET /api/t/:tenant/campaigns/:id/history",
+    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+    { path: (f) => `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}` },
+  ),
+  at("GET /api/t/:tenant/notifications", signedIn(200)),
   {
     method: "POST",
     route: "/api/t/:tenant/notifications/:id/read",
     request: async (f) => ({ path: `${T}/notifications/${await f.fresh.notification()}/read` }),
     expect: { ...signedIn(404), member: 204 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/settings/notifications",
-    request: async () => ({ path: `${T}/settings/notifications` }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/settings/notifications",
-    request: async () => ({
-      path: `${T}/settings/notifications`,
+  at("GET /api/t/:tenant/settings/notifications", { admin: 200 }),
+  at(
+    "PUT /api/t/:tenant/settings/notifications",
+    { admin: 204 },
+    {
       body: {
         daysBefore: 2,
         quietHours: null,
@@ -1108,15 +966,9 @@ const ROWS: Row[] = [
         webhookUrl: null,
         webhookSecret: null,
       },
-    }),
-    expect: { admin: 204 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/links",
-    request: async () => ({ path: `${T}/links` }),
-    expect: { admin: 200 },
-  },
+    },
+  ),
+  at("GET /api/t/:tenant/links", { admin: 200 }),
   {
     method: "POST",
     route: "/api/t/:tenant/links",
@@ -1138,32 +990,20 @@ const ROWS: Row[] = [
     request: async (f) => ({ path: `${T}/links/${await f.fresh.incomingLink()}/revoke` }),
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/children/progress",
-    request: async () => ({ path: `${T}/children/progress` }),
-    expect: { admin: 200, viewer: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/directives",
-    request: async () => ({ path: `${T}/directives` }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/directives",
-    request: async () => ({
-      path: `${T}/directives`,
+  at("GET /api/t/:tenant/children/progress", { admin: 200, viewer: 200 }),
+  at("GET /api/t/:tenant/directives", { admin: 200 }),
+  at(
+    "POST /api/t/:tenant/directives",
+    { admin: 201 },
+    {
       body: {
         templateKey: "tu-soi-tu-sua",
         name: "Hướng dẫn của cấp trên",
         startsOn: "2026-03-11",
         dueOn: "2026-04-10",
       },
-    }),
-    expect: { admin: 201 },
-  },
+    },
+  ),
   {
     method: "POST",
     route: "/api/t/:tenant/directives/:id/adopt",
@@ -1207,12 +1047,7 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200 },
   },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/archive/export",
-    request: async () => ({ path: `${T}/archive/export` }),
-    expect: { admin: 200 },
-  },
+  at("GET /api/t/:tenant/archive/export", { admin: 200 }),
   {
     // Only into a fresh tenant: this one has data, so even its admin is refused (409).
     method: "POST",

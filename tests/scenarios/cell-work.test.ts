@@ -13,15 +13,20 @@ type Meeting = { id: string; version: number };
 
 const ict = (local: string) => `${local}:00+07:00`;
 
-/** `who` schedules a meeting, records how it went (`held`) and calls the roll. */
+/** `local` (Asia/Ho_Chi_Minh) plus `minutes`, as `ict` writes it. */
+const ictPlus = (local: string, minutes: number) =>
+  ict(new Date(Date.parse(`${local}:00Z`) + minutes * 60_000).toISOString().slice(0, 16));
+
+/** `who` schedules a meeting for `at`, records that it started then and lasted `minutes`, with
+ *  the rest of how it went (`held`), and calls the roll. */
 async function recordMeeting(
   tree: Tree,
   who: string,
-  meeting: { campaignId: string; unitId: string; stepKey: string; at: string },
+  meeting: { campaignId: string; unitId: string; stepKey: string; at: string; minutes: number },
   held: Record<string, unknown>,
   entries: Record<string, unknown>[],
 ): Promise<void> {
-  const { campaignId, at, ...where } = meeting;
+  const { campaignId, at, minutes, ...where } = meeting;
   const scheduled = (
     await tree.api<{ meeting: Meeting }>(who, "POST", `/campaigns/${campaignId}/meetings`, {
       ...where,
@@ -31,6 +36,8 @@ async function recordMeeting(
   const recorded = (
     await tree.api<{ meeting: Meeting }>(who, "PATCH", `/meetings/${scheduled.id}`, {
       version: scheduled.version,
+      startedAt: ict(at),
+      endedAt: ictPlus(at, minutes),
       ...held,
     })
   ).body.meeting;
@@ -128,11 +135,15 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
     await recordMeeting(
       tree,
       "b1",
-      { campaignId: id, unitId: cellB.id, stepKey: "cb-sinh-hoat", at: "2023-09-19T19:00" },
+      {
+        campaignId: id,
+        unitId: cellB.id,
+        stepKey: "cb-sinh-hoat",
+        at: "2023-09-19T19:00",
+        minutes: 89,
+      },
       {
         soTayPostedAt: ict("2023-09-16T20:00"),
-        startedAt: ict("2023-09-19T19:00"),
-        endedAt: ict("2023-09-19T20:29"),
         mergedWithRegular: true,
         vote: { for: 1, against: 1, abstain: 0 },
       },
@@ -146,11 +157,15 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
     await recordMeeting(
       tree,
       "admin",
-      { campaignId: id, unitId: root.id, stepKey: "du-sinh-hoat", at: "2023-09-19T08:00" },
+      {
+        campaignId: id,
+        unitId: root.id,
+        stepKey: "du-sinh-hoat",
+        at: "2023-09-19T08:00",
+        minutes: 120,
+      },
       {
         materialsSentAt: ict("2023-09-14T08:00"),
-        startedAt: ict("2023-09-19T08:00"),
-        endedAt: ict("2023-09-19T10:00"),
         mergedWithRegular: false,
         vote: { for: 2, against: 0, abstain: 0 },
       },
@@ -305,10 +320,14 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
     await recordMeeting(
       tree,
       "a1",
-      { campaignId: id, unitId: cellA.id, stepKey: "thong-qua-nghi-quyet", at: "2017-10-05T19:00" },
       {
-        startedAt: ict("2017-10-05T19:00"),
-        endedAt: ict("2017-10-05T20:00"),
+        campaignId: id,
+        unitId: cellA.id,
+        stepKey: "thong-qua-nghi-quyet",
+        at: "2017-10-05T19:00",
+        minutes: 60,
+      },
+      {
         vote: { for: 2, against: 1, abstain: 0 },
       },
       [ids.a1, ids.a2, ids.a5].map((memberId) => ({ memberId, presence: "present" })),

@@ -14,6 +14,18 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/** The phone the e2e tests use: nothing may scroll sideways past this width. */
+export const PHONE_WIDTH = 390;
+/** Polls and waits that allow for autosave (1.5 s after the last keystroke) on a slow machine. */
+export const SLOW = { timeout: 15_000 };
+/** The demo đảng bộ's accounts (worker/demo.ts), all with one password. */
+export const DEMO = {
+  password: "demo12345",
+  admin: "admin@demo.vn",
+  member: "dangvien@demo.vn",
+  secretary: "bithu@demo.vn",
+} as const;
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -25,7 +37,7 @@ export function launchBrowser(): Promise<Browser> {
 /** A page in a fresh context (own cookies) sized and set up like a member's phone. */
 export async function newPhonePage(browser: Browser, baseURL?: string): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport: { width: PHONE_WIDTH, height: 844 },
     deviceScaleFactor: 1,
     isMobile: true,
     hasTouch: true,

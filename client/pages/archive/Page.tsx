@@ -10,6 +10,7 @@ import { errorText } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { loadArchive } from "./archive.data";
 import "../screens.css";
+import { UploadForm } from "../../components/UploadForm";
 
 export default function ArchivePage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -32,12 +33,7 @@ export default function ArchivePage(props: RouteSectionProps) {
           </a>
         </p>
       </section>
-      <form
-        action={loadArchive.with(slug())}
-        method="post"
-        enctype="multipart/form-data"
-        class="card stack"
-      >
+      <UploadForm action={loadArchive.with(slug())}>
         <h2>Nhập bản xuất vào đảng bộ mới</h2>
         <p>
           Chỉ dùng được cho đảng bộ vừa đăng ký, chưa nhập dữ liệu gì. Các tài khoản trong bản xuất
@@ -67,7 +63,7 @@ export default function ArchivePage(props: RouteSectionProps) {
             Nhập
           </button>
         </div>
-      </form>
+      </UploadForm>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { Field, Input } from "../../components/Field";
 import { Cell, Row, Table } from "../../components/Table";
 import { Alert } from "../../components/Alert";
 import { OPTIONAL_ROSTER_COLUMNS, ROSTER_COLUMNS } from "../../../schema/rules/roster-columns";
+import { UploadForm } from "../../components/UploadForm";
 
 const HEADER = [...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS];
 
@@ -168,12 +169,7 @@ export default function ImportPage(props: RouteSectionProps) {
         </p>
       </details>
 
-      <form
-        action={importRoster.with(slug())}
-        method="post"
-        enctype="multipart/form-data"
-        class="card stack"
-      >
+      <UploadForm action={importRoster.with(slug())}>
         <Field
           id="import-file"
           label="Tệp danh sách (.csv hoặc .xlsx)"
@@ -269,7 +265,7 @@ export default function ImportPage(props: RouteSectionProps) {
             <A href={`/t/${slug()}/don-vi`}>Xem cây đơn vị</A>
           </p>
         </Show>
-      </form>
+      </UploadForm>
     </>
   );
 }
