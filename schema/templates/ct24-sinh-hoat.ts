@@ -41,6 +41,19 @@ const readArticle = {
     "Đọc bài viết “Bệnh sợ trách nhiệm” của đồng chí Tổng Bí thư Nguyễn Phú Trọng; trình bày ngắn gọn Kế hoạch số 186-KH/QU của Ban Thường vụ Quận ủy và Kế hoạch của Đảng ủy; trình bày 25 biểu hiện vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc",
 };
 
+/** The two questions every CT 24 minutes form asks after the 25 expressions (004 §II.4.2). */
+const OTHER_EXPRESSIONS_AND_BACKLOG = [
+  longText(
+    "bieu-hien-khac",
+    "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
+    false,
+  ),
+  longText(
+    "ton-tai",
+    "Những việc gì còn tồn tại, chậm muộn chưa được giải quyết? Trách nhiệm?",
+    true,
+  ),
+];
 export const ct24SinhHoat: TemplateDefinition = {
   key: "ct24-sinh-hoat",
   version: 1,
@@ -380,16 +393,7 @@ export const ct24SinhHoat: TemplateDefinition = {
               "lien-he-25-bieu-hien",
               "Liên hệ với tình hình thực tiễn của đảng ủy: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
             ),
-            longText(
-              "bieu-hien-khac",
-              "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
-              false,
-            ),
-            longText(
-              "ton-tai",
-              "Những việc gì còn tồn tại, chậm muộn chưa được giải quyết? Trách nhiệm?",
-              true,
-            ),
+            ...OTHER_EXPRESSIONS_AND_BACKLOG,
             longText(
               "giai-phap",
               "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, phát huy vai trò lãnh đạo, chỉ đạo, định hướng của đảng ủy, Ban Thường vụ đảng ủy, gắn với trách nhiệm của từng đảng ủy viên",
@@ -430,16 +434,7 @@ export const ct24SinhHoat: TemplateDefinition = {
               "lien-he-25-bieu-hien",
               "Liên hệ với tình hình thực tiễn của cơ quan, đơn vị: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
             ),
-            longText(
-              "bieu-hien-khac",
-              "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
-              false,
-            ),
-            longText(
-              "ton-tai",
-              "Những việc gì còn tồn tại, chậm muộn chưa được giải quyết? Trách nhiệm?",
-              true,
-            ),
+            ...OTHER_EXPRESSIONS_AND_BACKLOG,
             longText(
               "giai-phap",
               "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, gắn với trách nhiệm của từng thành viên",
