@@ -65,6 +65,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);",
       ],
     },
+    {
+      tag: "0006_database_pool",
+      when: 1795968497530,
+      hash: "1f3c907b09d275567fe3f03201e838836f8cb1ef98234b4efea8143c40656dcb",
+      statements: [
+        "CREATE TABLE `database_pool` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`db_url` text NOT NULL,\n\t`db_token` text,\n\t`schema_version` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);",
+      ],
+    },
   ],
   tenant: [
     {
