@@ -291,5 +291,13 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `units_closed_on_idx` ON `units` (`closed_on`);",
       ],
     },
+    {
+      tag: "0015_confirmed_plans_index",
+      when: 1795968861254,
+      hash: "77f62f6a1d340f4fcc1890e53919149b3f715367319d44a7d90532469e995812",
+      statements: [
+        'CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE "submissions"."confirmed_version" IS NOT NULL;',
+      ],
+    },
   ],
 };
