@@ -1,9 +1,9 @@
 // launch.500k — the built Node server (`npm run build:node`) launches a campaign over a
 // generated city (tests/gen: 500,000 members in ~28,000 cells) through the API, measured from
 // outside: seconds for the launch call, the server's peak RSS during it (VmHWM from /proc,
-// reset before the launch), and its RSS 45 s after (past the job thread's 30 s idle stop), against its RSS before (issue 15: "peak
-// RSS under 256 MB"; "the RSS returns to its level before the launch once it is done").
-// BENCH_LAUNCH_MEMBERS sets the size (default 500,000) for a small run.
+// reset before the launch), and its RSS 45 s after (past the job thread's 30 s idle stop)
+// against its RSS before (issue 15: "peak RSS under 256 MB"; "the RSS returns to its level
+// before the launch once it is done"). BENCH_LAUNCH_MEMBERS sets the size (default 500,000).
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
