@@ -48,6 +48,9 @@ export async function benchLaunch() {
     const city = createClient({ url: `file:${join(dir, "tenants", `${tenantId}.db`)}` });
     await writeCity(city, { id: root.id, path: root.path }, { members: MEMBERS, seed: 1 });
     city.close();
+    // The city was written synchronously: let the HTTP client see the server close its idle
+    // keep-alive socket meanwhile, before the next call would be written to it.
+    await new Promise((r) => setTimeout(r, 500));
     const created = await callJson<{ id: string }>(server.base, "POST", "/api/t/ha-noi/campaigns", {
       token,
       body: {
@@ -86,6 +89,9 @@ export async function benchLaunch() {
         ratio: Math.round((after / before) * 100) / 100,
       },
     ];
+  } catch (err) {
+    console.error(server.log().slice(-4000));
+    throw err;
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
