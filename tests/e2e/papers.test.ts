@@ -1,0 +1,294 @@
+// Browser test of the papers an office files, at 1280 px: each opened from the screen it
+// belongs to (the plan under review, the meeting, the report upward on the campaign page,
+// the cell's page), printed to PDF by Chromium, and read back from the PDF: an A4 page,
+// "ĐẢNG CỘNG SẢN VIỆT NAM", the issuing body, the number where the paper has one, and the
+// signature titles — and the figures the product fills in.
+// Runs against the built Node server (dist/node/node.mjs serving dist/client) on a fresh
+// DATA_DIR with the demo đảng bộ (worker/demo.ts). Needs `npm run build` first.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO, launchBrowser, SLOW } from "../support/browser";
+import { pageSize, pdfText, squash } from "../support/pdf-text";
+import { ROOT, startServer, type TestServer } from "../support/server";
+
+const WIDTH = 1280;
+const CELL = "Chi bộ Khu dân cư số 1";
+const PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM";
+/** The demo's secretary of CELL, who signs the cell's papers. */
+const SECRETARY_NAME = "Trần Văn Bình";
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer({ prefix: "shct-e2e-papers-" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function desk(email: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: WIDTH, height: 900 },
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    baseURL: server.base,
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/t/demo/dang-nhap");
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(DEMO.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.waitForURL(`${server.base}/t/demo`);
+  return page;
+}
+
+/** A call to the API from the signed-in page (same origin: the cookie and Origin go along). */
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([m, p, b]) => {
+      const r = await fetch(`/api/t/demo${p}`, {
+        method: m,
+        headers: b === undefined ? {} : { "content-type": "application/json" },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: r.status, json: (await r.json().catch(() => null)) as unknown };
+    },
+    [method, path, body] as const,
+  );
+  if (res.status >= 300)
+    throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.json)}`);
+  return res.json as T;
+}
+
+interface Printed {
+  /** What is on the sheet as the printer sees it. */
+  dom: string;
+  /** The PDF's text, whitespace removed. */
+  pdf: string;
+}
+
+/** Prints the paper on screen to PDF (kept in test-results/) and reads it back. */
+async function print(page: Page, name: string): Promise<Printed> {
+  const sheet = page.locator(".sheet");
+  await sheet.getByText(PARTY).waitFor(SLOW);
+  await page.emulateMedia({ media: "print" });
+  expect(await page.locator(".print-toolbar").isVisible()).toBe(false);
+  const dom = await sheet.innerText();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  await page.emulateMedia({ media: "screen" });
+  await writeFile(join(ROOT, `test-results/${name}.pdf`), pdf);
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  // A4: 210 × 297 mm is 595.3 × 841.9 pt.
+  const [w, h] = pageSize(pdf) ?? [0, 0];
+  expect(Math.abs(w - 595.3)).toBeLessThan(1.5);
+  expect(Math.abs(h - 841.9)).toBeLessThan(1.5);
+  return { dom, pdf: squash(pdfText(pdf)) };
+}
+
+/** Every piece of text is on the PDF (compared without whitespace) and on the sheet. */
+function expectOnPaper(p: Printed, texts: string[]) {
+  for (const t of texts) {
+    expect(p.pdf, t).toContain(squash(t));
+    expect(squash(p.dom), t).toContain(squash(t));
+  }
+}
+
+interface Unit {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+const unitsOf = async (page: Page) => (await api<{ units: Unit[] }>(page, "GET", "/units")).units;
+const demoCampaign = async (page: Page) =>
+  (
+    await api<{ campaigns: { id: string; templateKey: string }[] }>(page, "GET", "/campaigns")
+  ).campaigns.find((c) => c.templateKey === "tu-soi-tu-sua")!.id;
+
+describe("the papers an office files, printed at 1280 px", () => {
+  it("the personal plan carries the cell's opinion, T/M CHI BỘ, BÍ THƯ and the signer", async () => {
+    const errors: string[] = [];
+    const page = await desk(DEMO.secretary, errors);
+    const campaignId = await demoCampaign(page);
+    const queue = await api<{
+      awaitingConfirmation: { fullName: string; submission: { id: string } }[];
+    }>(page, "GET", `/campaigns/${campaignId}/queue`);
+    const waiting = queue.awaitingConfirmation.find((e) => e.fullName === "Phạm Quốc Hùng")!;
+    const opinion = "Chi bộ nhất trí với kế hoạch; đề nghị đồng chí thực hiện nghiêm túc.";
+    await api(page, "POST", `/submissions/${waiting.submission.id}/confirm`, { opinion });
+
+    // From the review screen, as the cell reads it.
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}/xac-nhan/${waiting.submission.id}`);
+    await page.getByRole("link", { name: "Xem bản in" }).click();
+    const paper = await print(page, "paper-plan");
+    expectOnPaper(paper, [
+      PARTY,
+      "ĐẢNG BỘ PHƯỜNG LONG BIÊN",
+      "CHI BỘ KHU DÂN CƯ SỐ 1",
+      "XÁC NHẬN CỦA CHI BỘ",
+      opinion,
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+      SECRETARY_NAME,
+      "Phạm Quốc Hùng",
+    ]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the minutes of a session: roll-call, speakers, minutes, vote; THƯ KÝ and CHỦ TRÌ", async () => {
+    const errors: string[] = [];
+    const page = await desk(DEMO.secretary, errors);
+    const campaignId = await demoCampaign(page);
+    const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
+    const { members } = await api<{ members: { id: string; fullName: string }[] }>(
+      page,
+      "GET",
+      `/members?unitId=${cell.id}`,
+    );
+    const hour = 3_600_000;
+    const now = Date.now();
+    type Saved = { meeting: { id: string; version: number } };
+    let { meeting } = await api<Saved>(page, "POST", `/campaigns/${campaignId}/meetings`, {
+      unitId: cell.id,
+      stepKey: "hoi-nghi",
+      scheduledAt: new Date(now - 3 * hour).toISOString(),
+      place: "Nhà văn hóa khu dân cư số 1",
+    });
+    const [first, second, ...rest] = members;
+    ({ meeting } = await api<Saved>(page, "PUT", `/meetings/${meeting.id}/attendance`, {
+      version: meeting.version,
+      entries: [
+        { memberId: first!.id, presence: "present", spokeOrder: 1 },
+        { memberId: second!.id, presence: "excused", reason: "Đi công tác" },
+        ...rest.map((m, i) => ({ memberId: m.id, presence: "present", spokeOrder: i + 2 })),
+      ],
+    }));
+    const minutes = "Các đồng chí đảng viên lần lượt báo cáo kế hoạch tu dưỡng, rèn luyện.";
+    await api(page, "PATCH", `/meetings/${meeting.id}`, {
+      version: meeting.version,
+      startedAt: new Date(now - 3 * hour).toISOString(),
+      endedAt: new Date(now - hour).toISOString(),
+      minutesSecretary: "Lê Thị Hồng",
+      minutes,
+      vote: { for: rest.length + 1, against: 0, abstain: 0 },
+    });
+
+    // From the meeting screen.
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}/sinh-hoat/${meeting.id}`);
+    await page.getByRole("link", { name: "In biên bản" }).click();
+    await page.waitForURL(/\/sinh-hoat\/[a-z0-9]+\/in$/);
+    const paper = await print(page, "paper-minutes");
+    expectOnPaper(paper, [
+      PARTY,
+      "ĐẢNG BỘ PHƯỜNG LONG BIÊN",
+      "CHI BỘ KHU DÂN CƯ SỐ 1",
+      "Số …-BB/CB",
+      "BIÊN BẢN",
+      "Nhà văn hóa khu dân cư số 1",
+      `Tổng số đảng viên được triệu tập: ${members.length}; có mặt: ${members.length - 1}; vắng có lý do: 1`,
+      `đồng chí ${second!.fullName} (Đi công tác)`,
+      `Đồng chí ${first!.fullName}`,
+      minutes,
+      `tán thành ${rest.length + 1}/${members.length - 1}`,
+      "THƯ KÝ",
+      "CHỦ TRÌ",
+      "Lê Thị Hồng",
+    ]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the report upward has the unit's figures filled in and the unit's own text", async () => {
+    const errors: string[] = [];
+    const admin = await desk(DEMO.admin, errors);
+    const units = await unitsOf(admin);
+    const root = units.find((u) => u.parentId === null)!;
+    const cell = units.find((u) => u.name === CELL)!;
+    const today = new Date().toISOString().slice(0, 10);
+    const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const { id: campaignId } = await api<{ id: string }>(admin, "POST", "/campaigns", {
+      templateKey: "tu-soi-tu-sua-so",
+      name: "Học tập Kết luận 21-KL/TW và Quy định 37-QĐ/TW",
+      startsOn: today,
+      dueOn: due,
+      unitIds: [root.id],
+    });
+    await api(admin, "POST", `/campaigns/${campaignId}/launch`);
+    await admin.context().close();
+
+    const page = await desk(DEMO.secretary, errors);
+    const progress = await api<{ totals: { expected: number; excused: number } }>(
+      page,
+      "GET",
+      `/campaigns/${campaignId}/progress?unitId=${cell.id}`,
+    );
+    const learned = "Chi bộ đã tổ chức học tập đầy đủ, 100% đảng viên tham gia.";
+    await api(page, "PUT", `/campaigns/${campaignId}/reports/${cell.id}`, {
+      reportKey: "bao-cao-dang-uy-so",
+      data: { "hoc-tap-quan-triet": learned, "sinh-hoat-chinh-tri": "Đã tổ chức sinh hoạt." },
+    });
+
+    // From the campaign page, where the secretary fills the report in.
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}`);
+    await page.getByRole("link", { name: "In báo cáo (số liệu điền sẵn)" }).click();
+    const paper = await print(page, "paper-report");
+    expect(progress.totals.expected).toBeGreaterThan(0);
+    expectOnPaper(paper, [
+      PARTY,
+      "ĐẢNG BỘ PHƯỜNG LONG BIÊN",
+      "CHI BỘ KHU DÂN CƯ SỐ 1",
+      "Số …-BC/CB",
+      "BÁO CÁO",
+      "Kính gửi: Đảng ủy Sở",
+      `Đảng viên phải viết kế hoạch ${progress.totals.expected}`,
+      `Đảng viên được miễn ${progress.totals.excused}`,
+      "Đã nộp kế hoạch 0",
+      `Chưa nộp ${progress.totals.expected}`,
+      learned,
+      "Nơi nhận:",
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+      SECRETARY_NAME,
+    ]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the unit's one-page summary table: members, plans, late, excused, sessions", async () => {
+    const errors: string[] = [];
+    const page = await desk(DEMO.admin, errors);
+    const campaignId = await demoCampaign(page);
+    const root = (await unitsOf(page)).find((u) => u.parentId === null)!;
+    const progress = await api<{
+      totals: { expected: number; excused: number; submitted: number; confirmed: number };
+    }>(page, "GET", `/campaigns/${campaignId}/progress?unitId=${root.id}`);
+
+    // From the progress section of the campaign page.
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}`);
+    await page.getByRole("link", { name: "In bảng tổng hợp" }).click();
+    await page.waitForURL(/\/bang-tong-hop\/in$/);
+    const paper = await print(page, "paper-summary");
+    const t = progress.totals;
+    expectOnPaper(paper, [
+      PARTY,
+      "ĐẢNG BỘ PHƯỜNG LONG BIÊN",
+      "BẢNG TỔNG HỢP KẾT QUẢ",
+      CELL,
+      `Tổng cộng ${t.expected + t.excused} ${t.excused} ${t.submitted}`,
+      "NGƯỜI LẬP BẢNG",
+      "T/M ĐẢNG ỦY",
+      "BÍ THƯ",
+    ]);
+    // One page.
+    expect(await page.evaluate(() => document.querySelector(".sheet")!.scrollHeight)).toBeLessThan(
+      1123 * 1.2,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
