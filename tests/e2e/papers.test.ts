@@ -51,6 +51,12 @@ async function desk(email: string, errors: string[]): Promise<Page> {
   return page;
 }
 
+/** The page threw nothing; its context goes. */
+async function finish(page: Page, errors: string[]) {
+  expect(errors).toEqual([]);
+  await page.context().close();
+}
+
 /** A call to the API from the signed-in page (same origin: the cookie and Origin go along). */
 async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
   const res = await page.evaluate(
@@ -163,8 +169,7 @@ describe("the papers an office files, printed at 1280 px", () => {
       SECRETARY_NAME,
       "Phạm Quốc Hùng",
     ]);
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await finish(page, errors);
   });
 
   it("the minutes of a session: roll-call, speakers, minutes, vote; THƯ KÝ and CHỦ TRÌ", async () => {
@@ -226,8 +231,7 @@ describe("the papers an office files, printed at 1280 px", () => {
       "CHỦ TRÌ",
       "Lê Thị Hồng",
     ]);
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await finish(page, errors);
   });
 
   it("the report upward has the unit's figures filled in and the unit's own text", async () => {
@@ -282,8 +286,7 @@ describe("the papers an office files, printed at 1280 px", () => {
       "BÍ THƯ",
       SECRETARY_NAME,
     ]);
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await finish(page, errors);
   });
 
   it("the unit's one-page summary table: members, plans, late, excused, sessions", async () => {
@@ -315,7 +318,6 @@ describe("the papers an office files, printed at 1280 px", () => {
     expect(await page.evaluate(() => document.querySelector(".sheet")!.scrollHeight)).toBeLessThan(
       1123 * 1.2,
     );
-    expect(errors).toEqual([]);
-    await page.context().close();
+    await finish(page, errors);
   });
 });
