@@ -12,6 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, launchBrowser, SLOW } from "../support/browser";
 import { pageSize, pdfText, squash } from "../support/pdf-text";
+import { ct24Filled, ct24Minutes } from "../support/templates";
 import { ROOT, startServer, type TestServer } from "../support/server";
 
 const WIDTH = 1280;
@@ -142,6 +143,69 @@ const demoCampaign = async (page: Page) =>
     await api<{ campaigns: { id: string; templateKey: string }[] }>(page, "GET", "/campaigns")
   ).campaigns.find((c) => c.templateKey === "tu-soi-tu-sua")!.id;
 
+/** A session of the cell recorded as the meeting screen would: the first member present
+ *  and speaking first, the second excused with a reason, the rest present and speaking. */
+async function recordMeeting(page: Page, campaignId: string, unitId: string, stepKey: string) {
+  const { members } = await api<{ members: { id: string; fullName: string }[] }>(
+    page,
+    "GET",
+    `/members?unitId=${unitId}`,
+  );
+  const hour = 3_600_000;
+  const now = Date.now();
+  type Saved = { meeting: { id: string; version: number } };
+  let { meeting } = await api<Saved>(page, "POST", `/campaigns/${campaignId}/meetings`, {
+    unitId,
+    stepKey,
+    scheduledAt: new Date(now - 3 * hour).toISOString(),
+    place: "Nhà văn hóa khu dân cư số 1",
+  });
+  const [first, second, ...rest] = members;
+  ({ meeting } = await api<Saved>(page, "PUT", `/meetings/${meeting.id}/attendance`, {
+    version: meeting.version,
+    entries: [
+      { memberId: first!.id, presence: "present", spokeOrder: 1 },
+      { memberId: second!.id, presence: "excused", reason: "Đi công tác" },
+      ...rest.map((m, i) => ({ memberId: m.id, presence: "present", spokeOrder: i + 2 })),
+    ],
+  }));
+  const minutes = "Các đồng chí đảng viên lần lượt báo cáo kế hoạch tu dưỡng, rèn luyện.";
+  await api(page, "PATCH", `/meetings/${meeting.id}`, {
+    version: meeting.version,
+    startedAt: new Date(now - 3 * hour).toISOString(),
+    endedAt: new Date(now - hour).toISOString(),
+    minutesSecretary: "Lê Thị Hồng",
+    minutes,
+    vote: { for: rest.length + 1, against: 0, abstain: 0 },
+  });
+  return { meetingId: meeting.id, members, minutes };
+}
+
+/** The admin launches a campaign of `templateKey` over the whole đảng bộ; `prepare` first
+ *  (a template's own copy). Answers the campaign's id. */
+async function launchOverRoot(
+  templateKey: string,
+  name: string,
+  errors: string[],
+  prepare?: (admin: Page) => Promise<void>,
+): Promise<string> {
+  const admin = await desk(DEMO.admin, errors);
+  await prepare?.(admin);
+  const root = (await unitsOf(admin)).find((u) => u.parentId === null)!;
+  const day = (offset: number) =>
+    new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const { id } = await api<{ id: string }>(admin, "POST", "/campaigns", {
+    templateKey,
+    name,
+    startsOn: day(-1),
+    dueOn: day(20),
+    unitIds: [root.id],
+  });
+  await api(admin, "POST", `/campaigns/${id}/launch`);
+  await admin.context().close();
+  return id;
+}
+
 describe("the papers an office files, printed at 1280 px", () => {
   it("the personal plan carries the cell's opinion, T/M CHI BỘ, BÍ THƯ and the signer", async () => {
     const errors: string[] = [];
@@ -177,41 +241,16 @@ describe("the papers an office files, printed at 1280 px", () => {
     const page = await desk(DEMO.secretary, errors);
     const campaignId = await demoCampaign(page);
     const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
-    const { members } = await api<{ members: { id: string; fullName: string }[] }>(
+    const { meetingId, members, minutes } = await recordMeeting(
       page,
-      "GET",
-      `/members?unitId=${cell.id}`,
+      campaignId,
+      cell.id,
+      "hoi-nghi",
     );
-    const hour = 3_600_000;
-    const now = Date.now();
-    type Saved = { meeting: { id: string; version: number } };
-    let { meeting } = await api<Saved>(page, "POST", `/campaigns/${campaignId}/meetings`, {
-      unitId: cell.id,
-      stepKey: "hoi-nghi",
-      scheduledAt: new Date(now - 3 * hour).toISOString(),
-      place: "Nhà văn hóa khu dân cư số 1",
-    });
     const [first, second, ...rest] = members;
-    ({ meeting } = await api<Saved>(page, "PUT", `/meetings/${meeting.id}/attendance`, {
-      version: meeting.version,
-      entries: [
-        { memberId: first!.id, presence: "present", spokeOrder: 1 },
-        { memberId: second!.id, presence: "excused", reason: "Đi công tác" },
-        ...rest.map((m, i) => ({ memberId: m.id, presence: "present", spokeOrder: i + 2 })),
-      ],
-    }));
-    const minutes = "Các đồng chí đảng viên lần lượt báo cáo kế hoạch tu dưỡng, rèn luyện.";
-    await api(page, "PATCH", `/meetings/${meeting.id}`, {
-      version: meeting.version,
-      startedAt: new Date(now - 3 * hour).toISOString(),
-      endedAt: new Date(now - hour).toISOString(),
-      minutesSecretary: "Lê Thị Hồng",
-      minutes,
-      vote: { for: rest.length + 1, against: 0, abstain: 0 },
-    });
 
     // From the meeting screen.
-    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}/sinh-hoat/${meeting.id}`);
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}/sinh-hoat/${meetingId}`);
     await page.getByRole("link", { name: "In biên bản" }).click();
     await page.waitForURL(/\/sinh-hoat\/[a-z0-9]+\/in$/);
     const paper = await print(page, "paper-minutes");
@@ -234,25 +273,56 @@ describe("the papers an office files, printed at 1280 px", () => {
     await finish(page, errors);
   });
 
+  it("CT 24's minutes carry the unit's minutes form: the 25 expressions as the cell answered", async () => {
+    const errors: string[] = [];
+    const campaignId = await launchOverRoot(
+      "ct24-phuong",
+      "Kế hoạch 155-KH/ĐU",
+      errors,
+      async (a) => {
+        await api(a, "POST", "/templates", {
+          fromKey: "ct24-sinh-hoat",
+          key: "ct24-phuong",
+          name: "CT 24",
+        });
+        await api(a, "PUT", "/templates/ct24-phuong", { version: 1, definition: ct24Filled() });
+      },
+    );
+    const page = await desk(DEMO.secretary, errors);
+    const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
+    const conclusion = "Chi bộ thống nhất các giải pháp khắc phục trong quý tới.";
+    await api(page, "PUT", `/campaigns/${campaignId}/steps/cb-sinh-hoat/units/${cell.id}`, {
+      version: 0,
+      data: ct24Minutes(conclusion),
+    });
+    const { meetingId } = await recordMeeting(page, campaignId, cell.id, "cb-sinh-hoat");
+
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}/sinh-hoat/${meetingId}/in`);
+    const paper = await print(page, "paper-minutes-ct24");
+    expectOnPaper(paper, [
+      PARTY,
+      "CHI BỘ KHU DÂN CƯ SỐ 1",
+      "Số …-BB/CB",
+      "Tổ chức sinh hoạt chính trị, tư tưởng tại chi bộ",
+      "NỘI DUNG SINH HOẠT CHÍNH TRỊ, TƯ TƯỞNG CỦA CHI BỘ",
+      "Biểu hiện số 7 — Có. Còn chậm trả lời đơn thư.",
+      "Biểu hiện số 8 — Không có",
+      conclusion,
+      "THƯ KÝ",
+      "CHỦ TRÌ",
+    ]);
+    await finish(page, errors);
+  });
+
   it("the report upward has the unit's figures filled in and the unit's own text", async () => {
     const errors: string[] = [];
-    const admin = await desk(DEMO.admin, errors);
-    const units = await unitsOf(admin);
-    const root = units.find((u) => u.parentId === null)!;
-    const cell = units.find((u) => u.name === CELL)!;
-    const today = new Date().toISOString().slice(0, 10);
-    const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-    const { id: campaignId } = await api<{ id: string }>(admin, "POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua-so",
-      name: "Học tập Kết luận 21-KL/TW và Quy định 37-QĐ/TW",
-      startsOn: today,
-      dueOn: due,
-      unitIds: [root.id],
-    });
-    await api(admin, "POST", `/campaigns/${campaignId}/launch`);
-    await admin.context().close();
-
+    const campaignId = await launchOverRoot(
+      "tu-soi-tu-sua-so",
+      "Học tập Kết luận 21-KL/TW và Quy định 37-QĐ/TW",
+      errors,
+    );
     const page = await desk(DEMO.secretary, errors);
+    const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
     const progress = await api<{ totals: { expected: number; excused: number } }>(
       page,
       "GET",
