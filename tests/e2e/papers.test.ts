@@ -384,6 +384,12 @@ describe("the papers an office files, printed at 1280 px", () => {
       "T/M ĐẢNG ỦY",
       "BÍ THƯ",
     ]);
+    // On a phone the sheet is the screen's width: the table does not push it sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.setViewportSize({ width: WIDTH, height: 900 });
     // One page.
     expect(await page.evaluate(() => document.querySelector(".sheet")!.scrollHeight)).toBeLessThan(
       1123 * 1.2,

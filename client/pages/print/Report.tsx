@@ -8,7 +8,12 @@
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getProgress, type CampaignDetail, type Progress } from "../../api";
-import { getCompliance, listMeetings, type Compliance } from "../../api-meetings";
+import {
+  getCompliance,
+  listMeetings,
+  type Compliance,
+  type MeetingSummary,
+} from "../../api-meetings";
 import { listReports, type UnitReport } from "../../api-parents";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
 import PlanDocument from "../../components/PlanDocument";
@@ -41,7 +46,8 @@ export default function ReportPage(props: RouteSectionProps) {
       getPaperUnit(tenant(), unitId()),
       getProgress(tenant(), campaignId(), unitId()),
       getCompliance(tenant(), campaignId(), unitId()),
-      listMeetings(tenant(), campaignId()),
+      // A viewer reads no meetings: the sessions line then reads 0 rather than failing.
+      listMeetings(tenant(), campaignId()).catch((): MeetingSummary[] => []),
     ]);
     const report = reports.find(
       (r) => r.unitId === unitId() && r.reportKey === props.params.reportKey,
