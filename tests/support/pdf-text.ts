@@ -98,3 +98,7 @@ export function pageSize(pdf: Buffer): [number, number] | null {
   const m = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
+
+/** How many pages the PDF has (its page objects). */
+export const pageCount = (pdf: Buffer): number =>
+  pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
