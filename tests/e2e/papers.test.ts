@@ -21,6 +21,8 @@ const CELL = "Chi bộ Khu dân cư số 1";
 const PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM";
 /** The demo's secretary of CELL, who signs the cell's papers. */
 const SECRETARY_NAME = "Trần Văn Bình";
+/** The demo's member of CELL with an account (her plan is a complete draft). */
+const MEMBER_NAME = "Lê Thị Hồng";
 
 let server: TestServer;
 let browser: Browser;
@@ -236,6 +238,39 @@ describe("the papers an office files, printed at 1280 px", () => {
       "Phạm Quốc Hùng",
     ]);
     await finish(page, errors);
+  });
+
+  it("the member's own printed plan, once confirmed, carries the cell's opinion and signer too", async () => {
+    const errors: string[] = [];
+    const member = await desk(DEMO.member, errors);
+    const campaignId = await demoCampaign(member);
+    // The demo member's draft is complete: submitted as it is.
+    await api(member, "POST", `/campaigns/${campaignId}/submissions/mine/submit`, {
+      formKey: "ke-hoach-tu-duong",
+    });
+    const secretary = await desk(DEMO.secretary, errors);
+    const queue = await api<{
+      awaitingConfirmation: { fullName: string; submission: { id: string } }[];
+    }>(secretary, "GET", `/campaigns/${campaignId}/queue`);
+    const mine = queue.awaitingConfirmation.find((e) => e.fullName === MEMBER_NAME)!;
+    const opinion = "Kế hoạch sát thực tế; chi bộ nhất trí.";
+    await api(secretary, "POST", `/submissions/${mine.submission.id}/confirm`, { opinion });
+    await finish(secretary, errors);
+
+    // From the member's plan screen.
+    await member.goto(`/t/demo/dot-sinh-hoat/${campaignId}/ke-hoach/ke-hoach-tu-duong`);
+    await member.getByRole("link", { name: "Bản in" }).first().click();
+    const paper = await print(member, "paper-plan-member");
+    expectOnPaper(paper, [
+      PARTY,
+      "CHI BỘ KHU DÂN CƯ SỐ 1",
+      opinion,
+      "T/M CHI BỘ",
+      "BÍ THƯ",
+      SECRETARY_NAME,
+      MEMBER_NAME,
+    ]);
+    await finish(member, errors);
   });
 
   it("the minutes of a session: roll-call, speakers, minutes, vote; THƯ KÝ and CHỦ TRÌ", async () => {

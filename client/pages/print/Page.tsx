@@ -8,7 +8,7 @@
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { Form, TemplateList } from "../../../schema/template";
-import type { PlanData } from "../../api";
+import { getSubmission, type PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
 import { formatDate } from "../../lib/format";
@@ -29,7 +29,7 @@ interface Paper {
   unitName: string;
   memberName: string;
   confirmedAt: string | null;
-  /** Who signed for the cell, and its opinion: the reviewer's copy has it. */
+  /** Who signed for the cell, and its opinion, once the plan is confirmed. */
   confirmation: { opinion: string; signerName: string; signerPosition: string } | null;
   /** The day the plan is dated: when it was submitted, else last saved, else today. */
   date: string;
@@ -80,7 +80,10 @@ export default function PrintPage(props: RouteSectionProps) {
       unitName: valueOfPrefill(p.form, data, "member.unitName") || p.facts?.unitName || "",
       memberName: valueOfPrefill(p.form, data, "member.fullName") || p.me.user.fullName,
       confirmedAt: s?.confirmedAt ?? null,
-      confirmation: null,
+      // A confirmed plan carries the cell's opinion and signer on the member's copy too.
+      confirmation: s?.confirmedAt
+        ? ((await getSubmission(tenant(), s.id).catch(() => null))?.confirmation ?? null)
+        : null,
       date: s?.submittedAt ?? s?.updatedAt ?? new Date().toISOString(),
       back: `${base}/ke-hoach/${formKey}`,
     };
