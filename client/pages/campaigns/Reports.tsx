@@ -45,6 +45,7 @@ export function ReportsSection(props: {
     new Set(props.grants.filter((g) => g.role === "secretary" && g.unitId).map((g) => g.unitId!));
   const mine = () => (reports() ?? []).filter((r) => ownUnits().has(r.unitId));
   const watches = () => props.grants.some((g) => g.role === "admin" || g.role === "viewer");
+  const reads = () => props.grants.some((g) => g.role === "admin");
 
   return (
     <Show when={(reports() ?? []).length > 0}>
@@ -64,7 +65,10 @@ export function ReportsSection(props: {
               <Row>
                 <RowHead>{r.unitName}</RowHead>
                 <Cell>
-                  <A href={reportPaper(props.tenant, props.campaign.id, r)}>{r.title}</A>
+                  {/* A viewer is not shown what reports say, so has no paper to print. */}
+                  <Show when={reads()} fallback={r.title}>
+                    <A href={reportPaper(props.tenant, props.campaign.id, r)}>{r.title}</A>
+                  </Show>
                   <span class="cell-note">Gửi {r.to}</span>
                 </Cell>
                 <Cell>{r.dueAt ? dueText(r.dueAt) : "Không có hạn cụ thể"}</Cell>
