@@ -7,7 +7,7 @@
 // /t/:tenant/dot-sinh-hoat/:campaignId/sinh-hoat/:meetingId/in — staff of the unit's subtree.
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import type { CampaignDetail, PlanData } from "../../api";
+import { ApiError, type CampaignDetail, type PlanData } from "../../api";
 import type { Meeting } from "../../api-meetings";
 import { getUnitStep } from "../../api-steps";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
@@ -37,16 +37,19 @@ const at = (iso: string | null | undefined): string => {
 
 export default function MinutesPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
-  const campaignId = () => props.params.campaignId ?? "";
   const paper = createAsync(async (): Promise<Minutes | null> => {
     const meeting = await getMeetingRecord(tenant(), props.params.meetingId ?? "");
+    // The meeting's own campaign, whatever the address says.
     const [campaign, head] = await Promise.all([
-      getCampaignDetail(tenant(), campaignId()),
+      getCampaignDetail(tenant(), meeting.campaignId),
       getPaperUnit(tenant(), meeting.unitId),
     ]);
     const step = campaign.definition.steps.find((s) => s.key === meeting.stepKey);
+    // Nothing recorded on the form yet prints the meeting without it; any other failure shows.
     const records = step?.formKey
-      ? await getUnitStep(tenant(), campaignId(), meeting.stepKey, meeting.unitId).catch(() => null)
+      ? await getUnitStep(tenant(), meeting.campaignId, meeting.stepKey, meeting.unitId).catch(
+          (e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)),
+        )
       : null;
     const data = records?.versions[0]?.data;
     return { meeting, campaign, head, form: data ? { data } : null };
@@ -85,7 +88,7 @@ export default function MinutesPage(props: RouteSectionProps) {
                 abstain: m().voteAbstain ?? 0,
               };
         return (
-          <PaperSheet back={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/sinh-hoat/${m().id}`}>
+          <PaperSheet back={`/t/${tenant()}/dot-sinh-hoat/${m().campaignId}/sinh-hoat/${m().id}`}>
             <PaperHeader
               superior={p().head.superior}
               issuer={m().unitName}
