@@ -6,6 +6,7 @@ import { createAsync, useLocation, useSearchParams } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import type { Counts, Unit } from "../../api";
 import { formatDay } from "../../lib/labels";
+import { saveFile } from "../../lib/save";
 import { ancestors, buildTree, subtreeIds, type UnitTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getCampaignProgress } from "./campaigns.data";
@@ -110,14 +111,10 @@ export default function ProgressView(props: {
       ),
     ]);
     const csv = "\uFEFF" + lines.map((l) => l.map(csvCell).join(",")).join("\r\n") + "\r\n";
-    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `tien-do-${props.campaignId}${unitId() ? `-${unitId()}` : ""}.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(
+      new Blob([csv], { type: "text/csv;charset=utf-8" }),
+      `tien-do-${props.campaignId}${unitId() ? `-${unitId()}` : ""}.csv`,
+    );
   };
 
   return (
