@@ -76,6 +76,15 @@ export function getCompliance(
   return call(c.api.compliance.$get({ param: c.param, query: { unitId: unitId || undefined } }));
 }
 
+/** The saved progress points of one subtree, a day apiece (the completion chart). */
+export type History = Res<A["campaigns"][":id"]["history"]["$get"]>;
+export type HistoryPoint = History["points"][number];
+
+export function getHistory(tenant: string, campaignId: string, unitId?: string): Promise<History> {
+  const c = campaign(tenant, campaignId);
+  return call(c.api.history.$get({ param: c.param, query: { unitId: unitId || undefined } }));
+}
+
 // ---- Public page (no login) ----
 
 type Published = Res<A["public"]["plans"]["$get"]>;

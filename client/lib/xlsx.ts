@@ -91,7 +91,7 @@ function workbookXml(name: string): string {
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xml(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 }
 
-async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
+async function deflateRaw(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const stream = new Blob([data]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -102,7 +102,7 @@ export async function xlsxBytes(
   header: readonly string[],
   rows: readonly (readonly SheetCell[])[],
   at = new Date(),
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const enc = new TextEncoder();
   const parts: [string, string][] = [
     ["[Content_Types].xml", CONTENT_TYPES],

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { columnName, sheetName, sheetValue, xlsxBytes } from "../../client/lib/xlsx";
 import { readZip } from "../../worker/data/archive/zip";
 
-async function unzip(bytes: Uint8Array): Promise<Map<string, string>> {
+async function unzip(bytes: Uint8Array<ArrayBuffer>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const stream = new Blob([bytes]).stream() as ReadableStream<Uint8Array>;
   for await (const e of readZip(stream)) out.set(e.name, new TextDecoder().decode(e.data));

@@ -3,7 +3,7 @@
 // unit's own members; the tree sums them per subtree here. Choosing a unit narrows the
 // page to it (?unitId=), and the CSV export takes the same rows.
 import { createAsync, useLocation, useSearchParams } from "@solidjs/router";
-import { createMemo, For, Show } from "solid-js";
+import { createMemo, For, lazy, Show } from "solid-js";
 import type { Counts, Unit } from "../../api";
 import { formatDay } from "../../lib/labels";
 import { saveFile } from "../../lib/save";
@@ -26,6 +26,9 @@ export function csvCell(v: string | number): string {
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** The chart over time: its own chunk, loaded with the figures it draws. */
+const CompletionChart = lazy(() => import("./Charts"));
 
 export default function ProgressView(props: {
   tenant: string;
@@ -170,6 +173,12 @@ export default function ProgressView(props: {
                 số phải nộp.
               </p>
             </div>
+            <CompletionChart
+              tenant={props.tenant}
+              campaignId={props.campaignId}
+              unitId={p().unitId ?? unitId()}
+              label={current()?.name ?? "toàn bộ phạm vi của bạn"}
+            />
             <Show when={rows().length > 0 || direct()}>
               <h3>Theo đơn vị</h3>
               <ul class="unit-bars">
