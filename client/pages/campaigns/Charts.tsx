@@ -129,7 +129,10 @@ function LineChart(props: { points: HistoryPoint[]; label: string }) {
         <polyline class="line-confirmed" points={line("confirmed").join(" ")} />
         <For each={props.points.length <= 31 ? props.points : []}>
           {(p) => (
-            <circle class="dot-confirmed" cx={x(p)} cy={y(pct(p.confirmed, p.expected))} r="2.5" />
+            <>
+              <circle class="dot-submitted" cx={x(p)} cy={y(pct(p.submitted, p.expected))} r="3" />
+              <circle class="dot-confirmed" cx={x(p)} cy={y(pct(p.confirmed, p.expected))} r="3" />
+            </>
           )}
         </For>
         <For each={ticks()}>
