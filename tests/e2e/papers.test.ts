@@ -6,17 +6,16 @@
 // Runs against the built Node server (dist/node/node.mjs serving dist/client) on a fresh
 // DATA_DIR with the demo đảng bộ (worker/demo.ts). Needs `npm run build` first.
 import { writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeSerious } from "../support/axe";
 import { DEMO, launchBrowser, SLOW } from "../support/browser";
 import { pageCount, pageSize, pdfText, squash } from "../support/pdf-text";
 import { ct24Filled, ct24Minutes } from "../support/templates";
 import { ROOT, startServer, type TestServer } from "../support/server";
 
 const WIDTH = 1280;
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const CELL = "Chi bộ Khu dân cư số 1";
 const PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM";
 /** The demo's secretary of CELL, who signs the cell's papers. */
@@ -88,24 +87,10 @@ interface Printed {
 
 /** axe-core's serious and critical findings on the page as it is on screen. */
 async function accessibility(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const r = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(d: Document): Promise<AxeResult> } }).axe;
-    const { violations, passes } = await axe.run(document);
-    return {
-      passed: passes.length,
-      bad: violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} (${v.nodes.length})`),
-    };
-  });
+  const r = await axeSerious(page);
   // axe ran its rules over the paper (it passes dozens on any real page).
   expect(r.passed).toBeGreaterThan(5);
   return r.bad;
-}
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: unknown[] }[];
-  passes: unknown[];
 }
 
 /** Prints the paper on screen to PDF (kept in test-results/) and reads it back. */
