@@ -39,7 +39,7 @@ export default function CompletionChart(props: {
   );
   return (
     <section class="chart" aria-labelledby="completion-title">
-      <h3 id="completion-title">Tiến độ theo thời gian</h3>
+      <h3 id="completion-title">Diễn biến tiến độ</h3>
       <Show when={history()} fallback={<p class="muted">Đang tải biểu đồ…</p>}>
         {(h) => (
           <Show
@@ -100,7 +100,7 @@ function LineChart(props: { points: HistoryPoint[]; label: string }) {
     return [...new Set(list)];
   };
   const summary = () =>
-    `Biểu đồ tiến độ theo thời gian của ${props.label}, ${props.points.length} mốc từ ` +
+    `Biểu đồ diễn biến tiến độ của ${props.label}, ${props.points.length} mốc từ ` +
     `${formatDate(props.points[0]!.computedAt)} đến ${formatDate(props.points.at(-1)!.computedAt)}. ` +
     `Mới nhất ${pointText(props.points.at(-1)!)}.`;
   return (
