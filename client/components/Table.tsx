@@ -56,7 +56,12 @@ export function Table<T>(props: {
       </Show>
       <Show when={props.rows?.length}>
         <p class="table-export">
-          <button type="button" class="button small" onClick={() => void saveTable(el)}>
+          <button
+            type="button"
+            class="button small"
+            aria-describedby={props.captionId ?? props.scrollLabel}
+            onClick={() => void saveTable(el)}
+          >
             Tải về Excel
           </button>
         </p>

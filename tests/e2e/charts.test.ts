@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readZip } from "../../worker/data/archive/zip";
 import { axeSerious } from "../support/axe";
-import { DEMO, launchBrowser, SLOW } from "../support/browser";
+import { DEMO, launchBrowser, signIn, SLOW } from "../support/browser";
 import { ROOT, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -33,11 +33,7 @@ async function adminAt(width: number): Promise<Page> {
     bypassCSP: true, // axe-core is injected
   });
   const page = await context.newPage();
-  await page.goto("/t/demo/dang-nhap");
-  await page.getByLabel("Thư điện tử").fill(DEMO.admin);
-  await page.getByLabel("Mật khẩu").fill(DEMO.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await page.waitForURL(`${server.base}/t/demo`);
+  await signIn(page, server.base, DEMO.admin, DEMO.password);
   return page;
 }
 
