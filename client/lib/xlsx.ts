@@ -46,7 +46,7 @@ function cell(ref: string, v: SheetCell, style: number): string {
 
 /** The worksheet: the header (bold, frozen) then the rows. */
 export function sheetXml(header: readonly string[], rows: readonly (readonly SheetCell[])[]) {
-  const width = Math.max(header.length, ...rows.map((r) => r.length));
+  const width = rows.reduce((n, r) => Math.max(n, r.length), header.length);
   const cols = Array.from({ length: width }, (_, i) => {
     const longest = Math.max(
       String(header[i] ?? "").length,
