@@ -10,6 +10,7 @@ import { Show } from "solid-js";
 import type { Form, TemplateList } from "../../../schema/template";
 import type { PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
+import { placeName } from "../../../schema/rules/issuing";
 import { formatDate } from "../../lib/format";
 import { leafEntries, valueOfPrefill, withYear } from "../../lib/plan";
 import { useTitle } from "../../lib/title";
@@ -33,20 +34,6 @@ interface Paper {
   /** The day the plan is dated: when it was submitted, else last saved, else today. */
   date: string;
   back: string;
-}
-
-/**
- * The place of the place-and-date line from the đảng bộ's name where nothing better is known:
- * "Đảng bộ phường Long Biên (mẫu)" → "Long Biên". Administrative words and notes in
- * brackets go; a name that does not fit the pattern is used whole.
- */
-export function placeName(tenantName: string): string {
-  const s = tenantName
-    .replace(/\([^)]*\)/g, "")
-    .replace(/^\s*(đảng bộ|đảng ủy|đảng uỷ|quận ủy|huyện ủy|thành ủy|tỉnh ủy)\s+/iu, "")
-    .replace(/^\s*(phường|xã|quận|huyện|thị xã|thị trấn|thành phố|tỉnh)\s+/iu, "")
-    .trim();
-  return s || tenantName.trim();
 }
 
 /** "ngày 05 tháng 3 năm 2026": a day under 10, and January and February, take a zero. */
