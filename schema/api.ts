@@ -189,6 +189,10 @@ export const GrantBody = v.strictObject({
 });
 export const AuditQuery = v.object({
   entity: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** One person's changes (their account id). */
+  actor: v.optional(Id),
+  /** Changes to the units and members of one unit's subtree. */
+  unitId: v.optional(Id),
   before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/))),
 });

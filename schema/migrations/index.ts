@@ -282,5 +282,11 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `units_closed_on_idx` ON `units` (`closed_on`);",
       ],
     },
+    {
+      tag: "0015_audit_actor_index",
+      when: 1795969855552,
+      hash: "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
+      statements: ["CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"],
+    },
   ],
 };
