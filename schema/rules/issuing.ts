@@ -22,3 +22,7 @@ export function issuingOf(tenantName: string): Issuing {
   const body = tenantName.replace(/\s*\([^)]*\)/g, "").trim() || tenantName.trim();
   return { body: body.normalize("NFC"), place: placeName(tenantName).normalize("NFC") };
 }
+
+/** What a campaign's papers print: its template's issuing body and place, else the đảng bộ's. */
+export const issuingFor = (def: { issuing?: Issuing | undefined }, tenantName: string): Issuing =>
+  def.issuing ?? issuingOf(tenantName);

@@ -10,7 +10,7 @@ import { Show } from "solid-js";
 import type { Form, TemplateList } from "../../../schema/template";
 import type { PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
-import { placeName } from "../../../schema/rules/issuing";
+import { issuingFor } from "../../../schema/rules/issuing";
 import { formatDate } from "../../lib/format";
 import { leafEntries, valueOfPrefill, withYear } from "../../lib/plan";
 import { useTitle } from "../../lib/title";
@@ -25,6 +25,8 @@ interface Paper {
   data: PlanData;
   year: string;
   tenantName: string;
+  /** The place of the place-and-date line: the template's issuing place, else the đảng bộ's. */
+  place: string;
   parentUnitName: string;
   unitName: string;
   memberName: string;
@@ -61,6 +63,7 @@ export default function PrintPage(props: RouteSectionProps) {
         data: s.data,
         year: r.campaign.startsOn.slice(0, 4),
         tenantName: r.me.tenant.name,
+        place: issuingFor(r.campaign.definition, r.me.tenant.name).place,
         parentUnitName: valueOfPrefill(r.form, s.data, "member.parentUnitName") || r.parentUnitName,
         unitName: valueOfPrefill(r.form, s.data, "member.unitName") || r.unitName,
         memberName: valueOfPrefill(r.form, s.data, "member.fullName") || (s.fullName ?? ""),
@@ -83,6 +86,7 @@ export default function PrintPage(props: RouteSectionProps) {
       data,
       year: p.campaign.startsOn.slice(0, 4),
       tenantName: p.me.tenant.name,
+      place: issuingFor(p.campaign.definition, p.me.tenant.name).place,
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
@@ -138,7 +142,7 @@ export default function PrintPage(props: RouteSectionProps) {
               <div class="doc-national">
                 <p class="party">ĐẢNG CỘNG SẢN VIỆT NAM</p>
                 <p class="place-date">
-                  {placeName(p().tenantName)}, {dateLine(p().date)}
+                  {p().place}, {dateLine(p().date)}
                 </p>
               </div>
             </header>
