@@ -118,8 +118,8 @@ export default function AuditPage(props: RouteSectionProps) {
     ),
   );
   useTitle(() => "Nhật ký thay đổi");
-  const pick = (param: string) => (e: Event & { currentTarget: HTMLSelectElement }) =>
-    setSearch({ [param]: e.currentTarget.value || undefined }, { replace: true });
+  const pick = (param: string) => (value: string) =>
+    setSearch({ [param]: value || undefined }, { replace: true });
 
   return (
     <>
@@ -129,43 +129,27 @@ export default function AuditPage(props: RouteSectionProps) {
         được gộp lại.
       </p>
       <div class="filters grid-2">
-        <Field id="audit-entity" label="Đối tượng">
-          <Select onChange={pick("doi-tuong")}>
-            <option value="">Tất cả</option>
-            <For each={Object.entries(AUDIT_ENTITY_LABELS)}>
-              {([value, label]) => (
-                <option value={value} selected={filter().entity === value}>
-                  {label}
-                </option>
-              )}
-            </For>
-          </Select>
-        </Field>
-        <Field id="audit-actor" label="Người thực hiện">
-          <Select onChange={pick("nguoi")}>
-            <option value="">Tất cả</option>
-            <For each={accounts() ?? []}>
-              {(a) => (
-                <option value={a.id} selected={filter().actor === a.id}>
-                  {a.fullName}
-                </option>
-              )}
-            </For>
-          </Select>
-        </Field>
-        <Field id="audit-unit" label="Đơn vị (cả đơn vị trực thuộc)">
-          <Select onChange={pick("don-vi")}>
-            <option value="">Tất cả</option>
-            <For each={units() ?? []}>
-              {(u) => (
-                <option value={u.id} selected={filter().unitId === u.id}>
-                  {"— ".repeat(u.depth)}
-                  {u.name}
-                </option>
-              )}
-            </For>
-          </Select>
-        </Field>
+        <FilterSelect
+          id="audit-entity"
+          label="Đối tượng"
+          value={filter().entity}
+          onPick={pick("doi-tuong")}
+          options={Object.entries(AUDIT_ENTITY_LABELS)}
+        />
+        <FilterSelect
+          id="audit-actor"
+          label="Người thực hiện"
+          value={filter().actor}
+          onPick={pick("nguoi")}
+          options={(accounts() ?? []).map((a) => [a.id, a.fullName] as const)}
+        />
+        <FilterSelect
+          id="audit-unit"
+          label="Đơn vị (cả đơn vị trực thuộc)"
+          value={filter().unitId}
+          onPick={pick("don-vi")}
+          options={(units() ?? []).map((u) => [u.id, `${"— ".repeat(u.depth)}${u.name}`] as const)}
+        />
       </div>
       <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
         <table class="table stacked audit" role="table">
@@ -228,6 +212,30 @@ export default function AuditPage(props: RouteSectionProps) {
         </p>
       </Show>
     </>
+  );
+}
+
+/** One filter of the log: "Tất cả", then the options; picking one changes the address. */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onPick: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <Select onChange={(e) => props.onPick(e.currentTarget.value)}>
+        <option value="">Tất cả</option>
+        <For each={props.options}>
+          {([value, label]) => (
+            <option value={value} selected={props.value === value}>
+              {label}
+            </option>
+          )}
+        </For>
+      </Select>
+    </Field>
   );
 }
 

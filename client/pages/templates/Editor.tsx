@@ -54,6 +54,12 @@ export default function TemplateEditorPage(props: RouteSectionProps) {
   );
 }
 
+/** The issuing block's two inputs: its key, label and length. */
+const ISSUING = [
+  ["body", "Cơ quan ban hành", 200],
+  ["place", "Địa danh", 100],
+] as const;
+
 function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail }) {
   const t = props.tpl;
   const store = useAction(storeTemplate);
@@ -177,22 +183,20 @@ function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail
               là đảng bộ của mình.
             </p>
             <div class="grid-2">
-              <Field id="tpl-issuing-body" label="Cơ quan ban hành" error={err("issuing.body")}>
-                <Input
-                  type="text"
-                  maxLength={200}
-                  value={issuing().body}
-                  onInput={(e) => setDef("issuing", { ...issuing(), body: e.currentTarget.value })}
-                />
-              </Field>
-              <Field id="tpl-issuing-place" label="Địa danh" error={err("issuing.place")}>
-                <Input
-                  type="text"
-                  maxLength={100}
-                  value={issuing().place}
-                  onInput={(e) => setDef("issuing", { ...issuing(), place: e.currentTarget.value })}
-                />
-              </Field>
+              <For each={ISSUING}>
+                {([key, label, max]) => (
+                  <Field id={`tpl-issuing-${key}`} label={label} error={err(`issuing.${key}`)}>
+                    <Input
+                      type="text"
+                      maxLength={max}
+                      value={issuing()[key]}
+                      onInput={(e) =>
+                        setDef("issuing", { ...issuing(), [key]: e.currentTarget.value })
+                      }
+                    />
+                  </Field>
+                )}
+              </For>
             </div>
           </fieldset>
           <StepsEditor

@@ -62,6 +62,12 @@ export function FormsEditor(props: {
   );
 }
 
+/** The counts of a meeting rule the editor offers, with their labels. */
+const COUNTS = [
+  ["minDurationMinutes", "Thời lượng tối thiểu (phút)"],
+  ["materialsLeadDays", "Gửi tài liệu trước (ngày)"],
+] as const;
+
 export function MeetingRulesEditor(props: {
   def: TemplateDefinition;
   setDef: SetStoreFunction<TemplateDefinition>;
@@ -78,46 +84,33 @@ export function MeetingRulesEditor(props: {
               <fieldset class="list-edit">
                 <legend>{r.title}</legend>
                 <div class="grid-2">
-                  <Show when={r.minDurationDays === undefined}>
-                    <Field
-                      id={`meeting-${i()}-minutes`}
-                      label="Thời lượng tối thiểu (phút)"
-                      error={props.err(path("minDurationMinutes"))}
-                    >
-                      <Input
-                        type="text"
-                        inputmode="numeric"
-                        value={r.minDurationMinutes ?? ""}
-                        onChange={(e) =>
-                          props.setDef(
-                            "meetingRules",
-                            i(),
-                            "minDurationMinutes",
-                            countFromText(e.currentTarget.value),
-                          )
-                        }
-                      />
-                    </Field>
-                  </Show>
-                  <Field
-                    id={`meeting-${i()}-lead`}
-                    label="Gửi tài liệu trước (ngày)"
-                    error={props.err(path("materialsLeadDays"))}
+                  <For
+                    each={COUNTS.filter(
+                      ([k]) => k !== "minDurationMinutes" || r.minDurationDays === undefined,
+                    )}
                   >
-                    <Input
-                      type="text"
-                      inputmode="numeric"
-                      value={r.materialsLeadDays ?? ""}
-                      onChange={(e) =>
-                        props.setDef(
-                          "meetingRules",
-                          i(),
-                          "materialsLeadDays",
-                          countFromText(e.currentTarget.value),
-                        )
-                      }
-                    />
-                  </Field>
+                    {([key, label]) => (
+                      <Field
+                        id={`meeting-${i()}-${key}`}
+                        label={label}
+                        error={props.err(path(key))}
+                      >
+                        <Input
+                          type="text"
+                          inputmode="numeric"
+                          value={r[key] ?? ""}
+                          onChange={(e) =>
+                            props.setDef(
+                              "meetingRules",
+                              i(),
+                              key,
+                              countFromText(e.currentTarget.value),
+                            )
+                          }
+                        />
+                      </Field>
+                    )}
+                  </For>
                 </div>
                 <Field
                   id={`meeting-${i()}-notes`}

@@ -66,6 +66,12 @@ export default function StepsEditor(props: {
     setDue(i, apply(n));
   };
 
+  /** What a step's days count from: another step, or the campaign's end. */
+  const offsetAnchor = (due: Due) =>
+    due.kind === "relative"
+      ? `bước «${props.def.steps.find((x) => x.key === due.toStep)?.title ?? due.toStep}»`
+      : "hạn kết thúc đợt";
+
   const RuleSelect = (p: { i: number; due: Due & { rule?: string } }) => (
     <Field id={`step-${p.i}-rule`} label="Cách tính">
       <Select
@@ -145,18 +151,18 @@ export default function StepsEditor(props: {
                   </div>
                 )}
               </Match>
-              <Match when={s.due.kind === "relative" && s.due}>
+              <Match when={(s.due.kind === "relative" || s.due.kind === "campaign-end") && s.due}>
                 {(due) => (
                   <div class="grid-2">
                     <Field
                       id={`step-${i()}-offset`}
-                      label={`Số ngày so với bước «${props.def.steps.find((x) => x.key === due().toStep)?.title ?? due().toStep}» (âm là trước)`}
+                      label={`Số ngày so với ${offsetAnchor(due())} (âm là trước)`}
                       error={msg(`steps.${i()}.due.offsetDays`)}
                     >
                       <Input
                         type="text"
                         inputmode="numeric"
-                        value={String(due().offsetDays)}
+                        value={String(due().offsetDays ?? 0)}
                         onChange={(e) =>
                           onDays(i(), e.currentTarget.value, (n) => ({ ...due(), offsetDays: n }))
                         }
@@ -164,24 +170,6 @@ export default function StepsEditor(props: {
                     </Field>
                     <RuleSelect i={i()} due={due()} />
                   </div>
-                )}
-              </Match>
-              <Match when={s.due.kind === "campaign-end" && s.due}>
-                {(due) => (
-                  <Field
-                    id={`step-${i()}-offset`}
-                    label="Số ngày so với hạn kết thúc đợt (âm là trước)"
-                    error={msg(`steps.${i()}.due.offsetDays`)}
-                  >
-                    <Input
-                      type="text"
-                      inputmode="numeric"
-                      value={String(due().offsetDays ?? 0)}
-                      onChange={(e) =>
-                        onDays(i(), e.currentTarget.value, (n) => ({ ...due(), offsetDays: n }))
-                      }
-                    />
-                  </Field>
                 )}
               </Match>
             </Switch>
