@@ -88,4 +88,59 @@ describe("the template editor and the audit log", () => {
     await expect.poll(() => log.innerText(), SLOW).toContain("Sửa mẫu");
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it("gives a stuck draft its way out: refreshed onto the đảng bộ's copy, or deleted", async () => {
+    const pageErrors: string[] = [];
+    const admin = await e2e.phone(pageErrors);
+    await e2e.signIn(admin, DEMO.admin, DEMO.password);
+    // Two drafts on the built-in CT 24, whose 25 expressions are not entered: neither launches;
+    // and the đảng bộ's own copy of it to refresh one onto.
+    const ids = await admin.evaluate(async () => {
+      const json = (r: Response) => r.json() as Promise<Record<string, unknown>>;
+      await fetch("/api/t/demo/templates", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ fromKey: "ct24-sinh-hoat", name: "CT 24 của phường" }),
+      });
+      const { units } = (await json(await fetch("/api/t/demo/units"))) as {
+        units: { id: string; depth: number }[];
+      };
+      const root = units.find((u) => u.depth === 0)!.id;
+      const make = async (name: string) =>
+        (
+          (await json(
+            await fetch("/api/t/demo/campaigns", {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify({
+                templateKey: "ct24-sinh-hoat",
+                name,
+                startsOn: "2026-09-07",
+                dueOn: "2026-09-20",
+                unitIds: [root],
+              }),
+            }),
+          )) as { id: string }
+        ).id;
+      return [await make("Đợt nháp một"), await make("Đợt nháp hai")];
+    });
+
+    await admin.goto(`/t/demo/dot-sinh-hoat/${ids[0]}`);
+    await admin.getByText("Đợt nháp này chưa phát động được:").waitFor();
+    await admin
+      .getByText(/còn thiếu 25\/25 nội dung/)
+      .first()
+      .waitFor();
+    await admin.getByLabel("Cập nhật theo mẫu").selectOption("ct-24-cua-phuong");
+    await admin.getByRole("button", { name: "Cập nhật theo mẫu" }).click();
+    await admin.getByText("Đã cập nhật theo mẫu “ct-24-cua-phuong” (phiên bản 1).").waitFor();
+
+    await admin.goto(`/t/demo/dot-sinh-hoat/${ids[1]}`);
+    await admin.getByRole("button", { name: "Xóa đợt nháp" }).click();
+    await admin.getByRole("button", { name: "Xóa", exact: true }).click();
+    await admin.waitForURL(/\/t\/demo\/dot-sinh-hoat$/);
+    await admin.getByRole("link", { name: "Đợt nháp một" }).waitFor();
+    expect(await admin.getByRole("link", { name: "Đợt nháp hai" }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });
