@@ -2,7 +2,8 @@
 // keyset-paged newest first (no entry twice, none skipped), every written code has words.
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTION_LABELS } from "../../schema/vocab/audit-actions";
-import { auditInsert } from "../../worker/data/audit";
+import { auditInsert, listAudit } from "../../worker/data/audit";
+import { recordStatements } from "../support/statements";
 import { treeAt } from "../support/tree";
 
 interface Entry {
@@ -98,6 +99,27 @@ describe("the audit log", () => {
     expect(unknown.status).toBe(404);
     // Only the admin reads the log.
     expect((await tree.api("a1", "GET", "/audit")).status).toBe(403);
+  });
+
+  it("reads one person's page through audit_actor_idx, in id order, with no sort", async () => {
+    const tree = await treeAt();
+    const control = tree.t.platform.control().client;
+    const [row] = (await control.execute("SELECT id, db_url FROM tenants")).rows;
+    const client = tree.t.platform.tenant({
+      id: String(row!.id),
+      dbUrl: String(row!.db_url),
+    }).client;
+    const sent = await recordStatements(client, () =>
+      listAudit(tree.db, { actorUserId: tree.userIds.a1!, before: 1_000_000, limit: 50 }),
+    );
+    const select = sent.find((s) => /from "audit_log"/i.test(s.sql))!;
+    const plan = (
+      await client.execute({ sql: `EXPLAIN QUERY PLAN ${select.sql}`, args: select.args as never })
+    ).rows
+      .map((r) => String(r.detail))
+      .join("\n");
+    expect(plan).toMatch(/audit_log USING INDEX audit_actor_idx \(actor_user_id=\? AND id<\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it("has Vietnamese words for every code it shows", () => {
