@@ -208,7 +208,9 @@ function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail
           />
           <FormsEditor def={def} setDef={setDef} err={err} />
           <MeetingRulesEditor def={def} setDef={setDef} err={err} />
-          <h2>Danh sách</h2>
+          <Show when={t.lists.length > 0}>
+            <h2>Danh sách</h2>
+          </Show>
 
           <For each={t.lists}>
             {(l) => (
