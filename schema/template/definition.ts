@@ -5,7 +5,7 @@ import * as v from "valibot";
 import { Level } from "../vocab/levels";
 import { MergeKind } from "../vocab/merge-kinds";
 import { SupervisingBody } from "../vocab/organisations";
-import { Cite, DueRule, IsoDate, Key, MemberStatus, PositiveInt, Text } from "./scalars";
+import { Cite, DueRule, HttpUrl, IsoDate, Key, MemberStatus, PositiveInt, Text } from "./scalars";
 import { AppliesTo, Flow, Form, MemberFilter, Option, Step, TemplateList } from "./steps-forms";
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +225,13 @@ export const Schedule = v.object({
 });
 export type Schedule = v.InferOutput<typeof Schedule>;
 
-export const Material = v.object({ title: Text, note: v.optional(Text), cite: Cite });
+/** A document to read; `url` where it can be opened online (http(s) only). */
+export const Material = v.object({
+  title: Text,
+  note: v.optional(Text),
+  url: v.optional(HttpUrl),
+  cite: Cite,
+});
 export type Material = v.InferOutput<typeof Material>;
 
 export const TemplateDefinition = v.object({

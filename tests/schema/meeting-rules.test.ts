@@ -60,3 +60,17 @@ describe("meeting rules in a template", () => {
     expect(problemsOf(def)).toEqual([]);
   });
 });
+
+describe("materials in a template", () => {
+  it("accepts a material's link over http(s) and refuses any other scheme", () => {
+    const def = ct24();
+    def.materials![0]!.url = "https://tulieuvankien.dangcongsan.vn/chi-thi-24";
+    expect(problemsOf(def)).toEqual([]);
+    for (const url of ["javascript:alert(1)", "ftp://x.vn/a.pdf", "tài liệu"]) {
+      def.materials![0]!.url = url;
+      expect(problemsOf(def).join(" "), url).toContain(
+        "Chỉ nhận đường dẫn bắt đầu bằng http:// hoặc https://.",
+      );
+    }
+  });
+});

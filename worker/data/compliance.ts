@@ -10,6 +10,7 @@ import {
   type AttendanceFacts,
   type GuestFacts,
   type Mark,
+  type MeetingFacts,
 } from "../domain/compliance";
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
 import { recordMark } from "../domain/step-completion";
@@ -99,6 +100,7 @@ export async function campaignCompliance(
           ...m,
           mergedWith: m.mergedWith ? (JSON.parse(m.mergedWith) as MergeKind[]) : null,
           guests: m.guests ? (JSON.parse(m.guests) as GuestFacts[]) : [],
+          agenda: m.agenda ? (JSON.parse(m.agenda) as MeetingFacts["agenda"]) : [],
           attendance: (attendanceOf.get(m.id) ?? []).map((x): AttendanceFacts => ({
             memberId: x.a.memberId,
             presence: x.a.presence,
@@ -106,6 +108,8 @@ export async function campaignCompliance(
             spokeOrder: x.a.spokeOrder,
             leadershipRank: x.rank,
             role: x.a.role,
+            presentedPlan: x.a.presentedPlan,
+            commentedOn: x.a.commentedOn,
           })),
         }),
       );

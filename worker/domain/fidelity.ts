@@ -42,7 +42,20 @@ export const MEETING_RULE_READERS: Readonly<Partial<Record<keyof MeetingRules, s
   speakers: "worker/domain/compliance.ts",
   votes: "worker/domain/compliance.ts",
   attendance: "worker/domain/compliance.ts",
+  appointsMinutesSecretary: "worker/domain/meeting-record.ts",
+  agenda: "worker/domain/meeting-record.ts",
+  eachMemberPresentsPlan: "worker/domain/meeting-record.ts",
+  collectiveCommentsOnEachMember: "worker/domain/meeting-record.ts",
 };
+
+/** Guidance no rule can judge, shown where it applies: the screen that shows it, from the
+ *  campaign's frozen definition (GET /campaigns/:id sends it). Counted as shown, not enforced. */
+export const SHOWN_BY = {
+  /** A meeting's notes: on the secretary's meeting record and in each task's guidance. */
+  notes: "client/pages/meeting/Directive.tsx",
+  /** The materials list, with links: in each task's guidance and on the meeting record. */
+  materials: "client/pages/tasks/StepGuidance.tsx",
+} as const satisfies Record<string, string>;
 
 /** The rest of the language: each part and the module that reads it; null = stored only. */
 export const PART_READERS = {
@@ -57,7 +70,7 @@ export const PART_READERS = {
   "followUp.periodicReports": "worker/data/follow-up-forms.ts",
   "followUp.milestones": null,
   "followUp.yearEndRanking": null,
-  materials: null,
+  materials: SHOWN_BY.materials,
 } as const satisfies Record<string, string | null>;
 
 /** Properties of a meeting rule that are its identity or prose, not rules. */
@@ -65,7 +78,9 @@ const NOT_RULES = new Set(["key", "title", "cite"]);
 
 export interface FidelityItem {
   what: string;
+  /** Counted: enforced, measured or (`shown`) shown to the people it concerns. */
   enforced: boolean;
+  shown?: true;
   /** The module that reads it, when one does. */
   by: string | null;
 }
@@ -74,7 +89,12 @@ export interface FidelityItem {
 export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
   const items: FidelityItem[] = [];
   const add = (what: string, by: string | null | undefined) =>
-    items.push({ what, enforced: !!by, by: by ?? null });
+    items.push({
+      what,
+      enforced: !!by,
+      by: by ?? null,
+      ...(by && Object.values(SHOWN_BY).includes(by as never) ? { shown: true as const } : {}),
+    });
   const stuck = new Set(
     completionProblems(def).flatMap((p) => def.steps.filter((s) => p.includes(`«${s.key}»`))),
   );
@@ -118,7 +138,11 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
   for (const r of def.meetingRules)
     for (const [k, v] of Object.entries(r))
       if (!NOT_RULES.has(k) && v !== undefined)
-        add(`meeting:${r.key}.${k}`, MEETING_RULE_READERS[k as keyof MeetingRules] ?? null);
+        add(
+          `meeting:${r.key}.${k}`,
+          MEETING_RULE_READERS[k as keyof MeetingRules] ??
+            (k in SHOWN_BY ? SHOWN_BY[k as keyof typeof SHOWN_BY] : null),
+        );
   add("excusals", PART_READERS.excusals);
   for (const r of def.routing.publication)
     add(`publication:${r.key}`, PART_READERS["routing.publication"]);
