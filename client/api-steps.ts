@@ -83,3 +83,24 @@ export function saveMonthlyReview(
   const param = { id: id(input.campaignId), unitId: id(input.unitId), period: input.period };
   return call(r[":unitId"][":period"].$put({ param, json }));
 }
+
+type FollowUpsApi = TenantApi["campaigns"][":id"]["follow-ups"];
+export type FollowUps = Res<FollowUpsApi[":unitId"]["$get"]>;
+export type FollowUpInput = Body<FollowUpsApi[":unitId"][":followUpKey"]["$put"]>;
+
+/** The unit's milestones and year-end input, with their days and records. */
+export function getFollowUps(tenant: string, campaignId: string, unitId: string) {
+  const r = tenantApi(tenant).campaigns[":id"]["follow-ups"];
+  return call(r[":unitId"].$get({ param: { id: id(campaignId), unitId: id(unitId) } }));
+}
+
+/** Records one of them; 409 when someone recorded it meanwhile. */
+export function saveFollowUp(
+  tenant: string,
+  input: { campaignId: string; unitId: string; key: string },
+  json: FollowUpInput,
+) {
+  const r = tenantApi(tenant).campaigns[":id"]["follow-ups"];
+  const param = { id: id(input.campaignId), unitId: id(input.unitId), followUpKey: input.key };
+  return call(r[":unitId"][":followUpKey"].$put({ param, json }));
+}

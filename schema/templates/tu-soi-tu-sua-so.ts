@@ -238,9 +238,10 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
         date: "2022-05-19",
         cite: "001 §III.4",
       },
-      { title: "Kiểm điểm 6 tháng đầu năm", cite: "001 §III.4" },
+      { title: "Kiểm điểm 6 tháng đầu năm", at: "giua-nam", cite: "001 §III.4" },
       {
         title: "Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên cuối năm",
+        at: "cuoi-nam",
         cite: "001 §III.4",
       },
     ],

@@ -55,6 +55,8 @@ export const SHOWN_BY = {
   notes: "client/pages/meeting/Directive.tsx",
   /** The materials list, with links: in each task's guidance and on the meeting record. */
   materials: "client/pages/tasks/StepGuidance.tsx",
+  /** An undated peak ("cao điểm"): on the unit's follow-up screen, beside the dated ones. */
+  milestones: "client/pages/follow-ups/FollowUps.tsx",
 } as const satisfies Record<string, string>;
 
 /** The rest of the language: each part and the module that reads it; null = stored only. */
@@ -68,9 +70,9 @@ export const PART_READERS = {
   "followUp.monthlyReview": "worker/data/follow-up-forms.ts",
   /** On the report's own form; a report stated without a form is prose. */
   "followUp.periodicReports": "worker/data/follow-up-forms.ts",
-  "followUp.milestones": null,
-  "followUp.yearEndRanking": null,
-  materials: SHOWN_BY.materials,
+  /** A dated milestone is an obligation each unit records (worker/data/follow-up-records.ts). */
+  "followUp.milestones": "worker/domain/follow-up.ts",
+  "followUp.yearEndRanking": "worker/domain/follow-up.ts",
 } as const satisfies Record<string, string | null>;
 
 /** Properties of a meeting rule that are its identity or prose, not rules. */
@@ -88,12 +90,12 @@ export interface FidelityItem {
 /** Every step and rule of the template, and whether the engine enforces or measures it. */
 export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
   const items: FidelityItem[] = [];
-  const add = (what: string, by: string | null | undefined) =>
+  const add = (what: string, by: string | null | undefined, shown = false) =>
     items.push({
       what,
       enforced: !!by,
       by: by ?? null,
-      ...(by && Object.values(SHOWN_BY).includes(by as never) ? { shown: true as const } : {}),
+      ...(by && shown ? { shown: true as const } : {}),
     });
   const stuck = new Set(
     completionProblems(def).flatMap((p) => def.steps.filter((s) => p.includes(`«${s.key}»`))),
@@ -138,11 +140,11 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
   for (const r of def.meetingRules)
     for (const [k, v] of Object.entries(r))
       if (!NOT_RULES.has(k) && v !== undefined)
-        add(
-          `meeting:${r.key}.${k}`,
-          MEETING_RULE_READERS[k as keyof MeetingRules] ??
-            (k in SHOWN_BY ? SHOWN_BY[k as keyof typeof SHOWN_BY] : null),
-        );
+        if (MEETING_RULE_READERS[k as keyof MeetingRules])
+          add(`meeting:${r.key}.${k}`, MEETING_RULE_READERS[k as keyof MeetingRules]);
+        else if (k in SHOWN_BY)
+          add(`meeting:${r.key}.${k}`, SHOWN_BY[k as keyof typeof SHOWN_BY], true);
+        else add(`meeting:${r.key}.${k}`, null);
   add("excusals", PART_READERS.excusals);
   for (const r of def.routing.publication)
     add(`publication:${r.key}`, PART_READERS["routing.publication"]);
@@ -165,11 +167,15 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
       `followUp.periodicReport:${r.key}`,
       r.formKey ? PART_READERS["followUp.periodicReports"] : null,
     );
+  // A milestone with a day (its own, or the half-year's or year's end) is an obligation;
+  // an undated peak is shown.
   f.milestones.forEach((m, i) =>
-    add(`followUp.milestone:${i + 1}`, PART_READERS["followUp.milestones"]),
+    m.date || m.at
+      ? add(`followUp.milestone:${i + 1}`, PART_READERS["followUp.milestones"])
+      : add(`followUp.milestone:${i + 1}`, SHOWN_BY.milestones, true),
   );
   if (f.yearEndRanking) add("followUp.yearEndRanking", PART_READERS["followUp.yearEndRanking"]);
-  (def.materials ?? []).forEach((_, i) => add(`material:${i + 1}`, PART_READERS.materials));
+  (def.materials ?? []).forEach((_, i) => add(`material:${i + 1}`, SHOWN_BY.materials, true));
   return items;
 }
 

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../schema/api";
 import {
+  FollowUpRecordBody,
   MonthlyReviewBody,
   MonthParam,
   PeriodParam,
@@ -19,6 +20,7 @@ import {
   unitStepRecords,
 } from "../data/acknowledgements";
 import { listMonthlyReviews, saveMonthlyReview, savePeriodicReport } from "../data/follow-up-forms";
+import { listFollowUps, saveFollowUp } from "../data/follow-up-records";
 import type { Campaign } from "../data/campaigns";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
@@ -125,3 +127,25 @@ export const periodicReportRoutes = new Hono<AppEnv>().put(
     return c.json(await savePeriodicReport(c.var.ctx, input), 200);
   },
 );
+
+/** Mounted at /campaigns/:id/follow-ups: a unit's milestones and year-end input. */
+export const followUpRoutes = new Hono<AppEnv>()
+  .get(
+    "/:unitId",
+    guard(READERS, "Các mốc theo dõi và đầu vào xếp loại cuối năm của đơn vị, với hạn và ghi nhận"),
+    pathParams(v.object({ id: Id, unitId: Id })),
+    withCampaign,
+    async (c) => c.json(await listFollowUps(c.var.ctx, campaignAnd(c, c.req.valid("param"))), 200),
+  )
+  .put(
+    "/:unitId/:followUpKey",
+    guard(STAFF, "Đơn vị ghi nhận một mốc theo dõi hoặc đầu vào xếp loại cuối năm"),
+    jsonBody(FollowUpRecordBody),
+    pathParams(v.object({ id: Id, unitId: Id, followUpKey: StepKeyParam })),
+    withCampaign,
+    async (c) => {
+      const { unitId, followUpKey } = c.req.valid("param");
+      const input = { campaign: c.var.campaign, unitId, key: followUpKey, ...c.req.valid("json") };
+      return c.json(await saveFollowUp(c.var.ctx, input), 200);
+    },
+  );

@@ -7,6 +7,7 @@ import { createMemo, For, Show } from "solid-js";
 import type { CampaignDetail, MyTask } from "../../api";
 import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { useTitle } from "../../lib/title";
+import FollowUps from "../follow-ups/FollowUps";
 import Acknowledge from "../tasks/Acknowledge";
 import StepGuidance from "../tasks/StepGuidance";
 import { getMyTasks } from "../tasks/tasks.data";
@@ -43,6 +44,7 @@ export default function CellPage(props: RouteSectionProps) {
             </p>
           )}
         </Show>
+        <FollowUps tenant={p().tenant!} campaign={campaign()!} unitId={p().unitId!} />
         <Show
           when={mine().length > 0}
           fallback={<p class="card">Đồng chí không có việc của chi bộ này trong đợt.</p>}
