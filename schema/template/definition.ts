@@ -5,7 +5,16 @@ import * as v from "valibot";
 import { Level } from "../vocab/levels";
 import { MergeKind } from "../vocab/merge-kinds";
 import { SupervisingBody } from "../vocab/organisations";
-import { Cite, DueRule, HttpUrl, IsoDate, Key, MemberStatus, PositiveInt, Text } from "./scalars";
+import {
+  Cite,
+  DueRule,
+  IsoDate,
+  Key,
+  MemberStatus,
+  PositiveInt,
+  TemplateUrl,
+  Text,
+} from "./scalars";
 import { AppliesTo, Flow, Form, MemberFilter, Option, Step, TemplateList } from "./steps-forms";
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +252,7 @@ export type Schedule = v.InferOutput<typeof Schedule>;
 export const Material = v.object({
   title: Text,
   note: v.optional(Text),
-  url: v.optional(HttpUrl),
+  url: v.optional(TemplateUrl),
   cite: Cite,
 });
 export type Material = v.InferOutput<typeof Material>;

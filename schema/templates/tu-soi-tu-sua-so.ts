@@ -158,11 +158,14 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       title: "Báo cáo kết quả nghiên cứu, học tập, quán triệt và sinh hoạt chính trị",
       owner: "unit",
       fields: [
-        longText(
-          "hoc-tap-quan-triet",
-          "Kết quả nghiên cứu, học tập, quán triệt Kết luận 21-KL/TW, Quy định 37-QĐ/TW",
-          true,
-        ),
+        {
+          ...longText(
+            "hoc-tap-quan-triet",
+            "Kết quả nghiên cứu, học tập, quán triệt Kết luận 21-KL/TW, Quy định 37-QĐ/TW",
+            true,
+          ),
+          refersTo: ["qd37-19-dieu"],
+        },
         longText(
           "sinh-hoat-chinh-tri",
           "Kết quả sinh hoạt chính trị “tự soi, tự sửa” tại chi bộ",

@@ -55,6 +55,8 @@ export const SHOWN_BY = {
   notes: "client/pages/meeting/Directive.tsx",
   /** The materials list, with links: in each task's guidance and on the meeting record. */
   materials: "client/pages/tasks/StepGuidance.tsx",
+  /** A list a form's answer is written against: its items beside the field, on the form. */
+  refersTo: "client/pages/plan/text-fields.tsx",
   /** An undated peak ("cao điểm"): on the unit's follow-up screen, beside the dated ones. */
   milestones: "client/pages/follow-ups/FollowUps.tsx",
 } as const satisfies Record<string, string>;
@@ -135,8 +137,17 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
         formLeafFields(f).flatMap((x) => (x.type === "checklist" ? [x.listKey] : [])),
       ),
   );
+  // …else shown when a validated form's answer is written against it ("đối chiếu").
+  const listsShown = new Set(
+    def.forms
+      .filter((f) => formsRead.has(f.key))
+      .flatMap((f) =>
+        formLeafFields(f).flatMap((x) => (x.type === "longText" ? (x.refersTo ?? []) : [])),
+      ),
+  );
   for (const l of def.lists)
-    add(`list:${l.key}`, listsRead.has(l.key) ? "worker/domain/forms.ts" : null);
+    if (listsRead.has(l.key)) add(`list:${l.key}`, "worker/domain/forms.ts");
+    else add(`list:${l.key}`, listsShown.has(l.key) ? SHOWN_BY.refersTo : null, true);
   for (const r of def.meetingRules)
     for (const [k, v] of Object.entries(r))
       if (!NOT_RULES.has(k) && v !== undefined)
