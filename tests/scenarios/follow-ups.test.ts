@@ -80,4 +80,39 @@ describe("milestones and the year-end input (001 §III.4)", () => {
     const after = await api<FollowUps>("a1", "GET", path);
     expect(after.body.followUps.map((o) => o.record?.version ?? 0)).toEqual([1, 0, 0, 0]);
   });
+
+  it("reviews each month on 001's own form, from the month after the cell's meeting", async () => {
+    const tree = await treeAt("2022-03-01T02:00:00Z");
+    const { api, cellA } = tree;
+    const id = await launchCampaign(api, tree.root.id, {
+      templateKey: "tu-soi-tu-sua-so",
+      name: "Kế hoạch 52-KH/ĐUK",
+      startsOn: "2022-03-01",
+      dueOn: "2022-03-28",
+    });
+    tree.t.clock.now = new Date("2022-05-02T02:00:00Z");
+    const review = async () =>
+      (await api<Marks>("admin", "GET", `/campaigns/${id}/compliance`)).body.units
+        .find((u) => u.unitId === cellA.id)!
+        .marks.find((m) => m.rule === "monthly-review")!;
+    expect(await review()).toMatchObject({
+      status: "fail",
+      reason: "Chưa nhận xét tháng 04/2022 (đã làm 0/2 tháng).",
+    });
+    const path = `/campaigns/${id}/monthly-reviews/${cellA.id}/2022-04`;
+    const data = {
+      "noi-dung-thao-luan": "Quy định 37-QĐ/TW: những điều đảng viên không được làm.",
+      "mat-tich-cuc": "Đảng viên gương mẫu, tự giác.",
+      "han-che": "Còn nể nang trong phê bình.",
+    };
+    const partial = await api<{ error: { fields: object } }>("a1", "PUT", path, {
+      version: 0,
+      data,
+    });
+    expect(partial.status).toBe(422);
+    expect(Object.keys(partial.body.error.fields)).toEqual(["data.nhiem-vu-giai-phap"]);
+    const full = { ...data, "nhiem-vu-giai-phap": "Mỗi tháng một chuyên đề." };
+    expect((await api("a1", "PUT", path, { version: 0, data: full })).status).toBe(200);
+    expect(await review()).toMatchObject({ status: "pass", reason: "Đã nhận xét 1/2 tháng." });
+  });
 });
