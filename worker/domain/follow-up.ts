@@ -1,8 +1,13 @@
 // Follow-up as dated obligations: the monthly review (000 Bước 4, 003 §3.4) is owed for every
 // month after the step it starts from, each by the end of its month (ICT); a unit's mark says
 // which months it did and which it missed.
-import { addDaysIct, dayNumber } from "../../schema/rules/deadlines";
-import type { AppliesTo, TemplateDefinition } from "../../schema/template";
+import { addDaysIct, dayNumber, dueInstant } from "../../schema/rules/deadlines";
+import {
+  unitMatches,
+  type AppliesTo,
+  type TemplateDefinition,
+  type UnitForMatch,
+} from "../../schema/template";
 import type { Mark } from "./compliance";
 
 /** The reserved step key the monthly reviews are stored under (not a valid template key, so
@@ -165,4 +170,59 @@ export function followUpObligations(
         ]
       : []),
   ];
+}
+
+/** One follow-up a unit owes around a day, for the reminder day. */
+export interface DueFollowUp {
+  /** Unique within the campaign and unit: "nhan-xet:2022-04", "bao-cao-dinh-ky:k:2022-H1"… */
+  key: string;
+  title: string;
+  dueAt: Date;
+  done: boolean;
+}
+
+const lastDayOfMonth = (ym: string) => {
+  const [y, m] = ym.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const periodEnd = (p: string) =>
+  p.endsWith("H1") ? `${p.slice(0, 4)}-06-30` : `${p.slice(0, 4)}-12-31`;
+
+/** What the unit owes of the follow-up around `today`: this month's review and the last one,
+ *  each periodic report's current and last period, the dated milestones and the year-end
+ *  input — each due by the end of its day, with whether `has` finds its record. */
+export function followUpDue(
+  def: Pick<TemplateDefinition, "followUp" | "schedule">,
+  o: {
+    campaignStart: string;
+    reviewAnchor: string;
+    unit: UnitForMatch;
+    today: string;
+    has: (stepKey: string, period: string) => boolean;
+  },
+): DueFollowUp[] {
+  const out: DueFollowUp[] = [];
+  const f = def.followUp;
+  const due = (day: string) => dueInstant("den-het-ngay", day);
+  if (f.monthlyReview?.formKey && unitMatches(f.monthlyReview.appliesTo, o.unit))
+    for (const ym of monthsOwed(o.reviewAnchor, o.today).slice(-2))
+      out.push({
+        key: `nhan-xet:${ym}`,
+        title: `${f.monthlyReview.title} (tháng ${vi(ym)})`,
+        dueAt: due(lastDayOfMonth(ym)),
+        done: o.has(MONTHLY_REVIEW_KEY, ym),
+      });
+  for (const r of f.periodicReports)
+    if (r.formKey && unitMatches(r.from, o.unit))
+      for (const p of periodsOwed(r.every, o.campaignStart, o.today).slice(-2))
+        out.push({
+          key: `bao-cao-dinh-ky:${r.key}:${p}`,
+          title: `${r.title} (kỳ ${p})`,
+          dueAt: due(periodEnd(p)),
+          done: o.has(periodicReportKey(r.key), p),
+        });
+  for (const x of followUpObligations(def, o.campaignStart))
+    if (x.dueOn && unitMatches(x.appliesTo, o.unit))
+      out.push({ key: x.key, title: x.title, dueAt: due(x.dueOn), done: o.has(x.stepKey, "") });
+  return out;
 }
