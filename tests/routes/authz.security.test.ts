@@ -817,6 +817,15 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId",
+    // 000 has no periodic report: past the guard, not found (404) for every reader.
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}`,
+    }),
+    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404, viewer: 404 },
+  },
+  {
+    method: "GET",
     route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId",
     request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}` }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
