@@ -3,7 +3,8 @@
 // month, and nothing for what the unit already recorded.
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
-import { launchCampaign, notificationsOf, treeAt } from "../support/tree";
+import { launch001 } from "../support/templates";
+import { notificationsOf, treeAt } from "../support/tree";
 
 const PEAK = "Cao điểm: kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022)";
 
@@ -11,12 +12,7 @@ describe("follow-up reminders", () => {
   it("reminds of a milestone 3 days ahead and a missed month, and not of what is recorded", async () => {
     const tree = await treeAt("2022-03-01T02:00:00Z");
     const { api, cellA, cellB, t } = tree;
-    const id = await launchCampaign(api, tree.root.id, {
-      templateKey: "tu-soi-tu-sua-so",
-      name: "Kế hoạch 52-KH/ĐUK",
-      startsOn: "2022-03-01",
-      dueOn: "2022-03-28",
-    });
+    const id = await launch001(tree);
     t.clock.now = new Date("2022-05-17T01:00:00Z"); // 08:00 on 17/5 ICT
     // Cell 2 already marked the peak.
     const done = await api("b1", "PUT", `/campaigns/${id}/follow-ups/${cellB.id}/moc-1`, {

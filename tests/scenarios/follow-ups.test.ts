@@ -4,7 +4,8 @@
 // the compliance marks follow; refused records change nothing and leave no audit row.
 import { describe, expect, it } from "vitest";
 import { auditLog } from "../../schema/tables/tenant";
-import { launchCampaign, treeAt } from "../support/tree";
+import { launch001 } from "../support/templates";
+import { treeAt } from "../support/tree";
 
 type FollowUps = {
   followUps: { key: string; dueOn: string | null; record: { version: number } | null }[];
@@ -17,12 +18,7 @@ describe("milestones and the year-end input (001 §III.4)", () => {
   it("dates each for the campaign, marks them, and records them once per version", async () => {
     const tree = await treeAt("2022-03-01T02:00:00Z");
     const { api, cellA } = tree;
-    const id = await launchCampaign(api, tree.root.id, {
-      templateKey: "tu-soi-tu-sua-so",
-      name: "Kế hoạch 52-KH/ĐUK",
-      startsOn: "2022-03-01",
-      dueOn: "2022-03-28",
-    });
+    const id = await launch001(tree);
     const path = `/campaigns/${id}/follow-ups/${cellA.id}`;
     const list = await api<FollowUps>("admin", "GET", path);
     expect(list.status).toBe(200);
@@ -84,12 +80,7 @@ describe("milestones and the year-end input (001 §III.4)", () => {
   it("reviews each month on 001's own form, from the month after the cell's meeting", async () => {
     const tree = await treeAt("2022-03-01T02:00:00Z");
     const { api, cellA } = tree;
-    const id = await launchCampaign(api, tree.root.id, {
-      templateKey: "tu-soi-tu-sua-so",
-      name: "Kế hoạch 52-KH/ĐUK",
-      startsOn: "2022-03-01",
-      dueOn: "2022-03-28",
-    });
+    const id = await launch001(tree);
     tree.t.clock.now = new Date("2022-05-02T02:00:00Z");
     const review = async () =>
       (await api<Marks>("admin", "GET", `/campaigns/${id}/compliance`)).body.units

@@ -3,13 +3,13 @@
 // record it (what was done, the day, a link); the undated peaks ("cao điểm") the directive
 // names are listed as guidance. The compliance marks read the same records.
 import { createAsync, query, revalidate } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import type { CampaignDetail } from "../../api";
 import { getFollowUps, saveFollowUp, type FollowUps as List } from "../../api-steps";
 import { Alert } from "../../components/Alert";
 import { DayInput, Field, Input } from "../../components/Field";
-import { ApiError } from "../../http";
 import { DAY_HINT, formatDay, parseDay, todayIct } from "../../lib/labels";
+import { createSubmission } from "../../lib/submission";
 
 const getList = query(getFollowUps, "follow-ups");
 
@@ -54,9 +54,7 @@ function Obligation(props: {
   unitId: string;
   o: List["followUps"][number];
 }) {
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal("");
-  const [pending, setPending] = createSignal(false);
+  const { errors, setErrors, message, pending, run } = createSubmission();
   const r = () => props.o.record;
   const id = (k: string) => `fu-${props.o.key}-${k}`;
   const submit = async (e: SubmitEvent) => {
@@ -65,28 +63,14 @@ function Obligation(props: {
     const text = (k: string) => String(f.get(k) ?? "").trim();
     const doneOn = parseDay(text("doneOn"));
     if (!doneOn) return setErrors({ doneOn: `Ngày không hợp lệ. ${DAY_HINT}` });
-    setPending(true);
-    try {
+    await run(async () => {
       await saveFollowUp(
         props.tenant,
         { campaignId: props.campaignId, unitId: props.unitId, key: props.o.key },
-        {
-          version: r()?.version ?? 0,
-          doneOn,
-          note: text("note"),
-          link: text("link") || null,
-        },
+        { version: r()?.version ?? 0, doneOn, note: text("note"), link: text("link") || null },
       );
-      setErrors({});
-      setMessage("");
       await revalidate([getList.key, "campaign-compliance"]);
-    } catch (x) {
-      if (!(x instanceof ApiError)) throw x;
-      setErrors(x.fields ?? {});
-      setMessage(x.message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
   return (
     <li class="cell-step">
