@@ -114,8 +114,8 @@ describe("the secretary's meeting record on a 390 px phone", () => {
 
     // Minutes and the vote.
     w = saved(page);
-    await page.getByLabel("Thư ký ghi biên bản").fill("Lê Thị Hồng");
-    await page.getByLabel("Thư ký ghi biên bản").blur();
+    await page.getByLabel("Thư ký ghi biên bản", { exact: true }).fill("Lê Thị Hồng");
+    await page.getByLabel("Thư ký ghi biên bản", { exact: true }).blur();
     await w;
     w = saved(page);
     await page.getByLabel("Nội dung biên bản").fill("Các đồng chí lần lượt trình bày kế hoạch.");

@@ -49,6 +49,9 @@ export default function MonthlyPage(props: RouteSectionProps) {
           lists={campaign()!.definition.lists}
           periods={months(campaign()!.startsOn, todayIct().slice(0, 7))}
           label={monthLabel}
+          field="Tháng"
+          noun="tháng"
+          saveLabel={(ym) => `Lưu nhận xét ${monthLabel(ym).toLowerCase()}`}
           records={reviews()?.reviews}
           save={(period, data, version) =>
             saveMonthlyReview(

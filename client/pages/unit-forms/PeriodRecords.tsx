@@ -24,6 +24,10 @@ export default function PeriodRecords(props: {
   /** The periods that may be recorded, newest first; the first is picked at first. */
   periods: readonly string[];
   label: (period: string) => string;
+  /** What a period is called: "Tháng" / "tháng", "Kỳ báo cáo" / "kỳ". */
+  field: string;
+  noun: string;
+  saveLabel: (period: string) => string;
   records: readonly PeriodRecord[] | undefined;
   save: (period: string, data: PlanData, version: number) => Promise<{ version: number }>;
   reload: () => void;
@@ -46,10 +50,10 @@ export default function PeriodRecords(props: {
           Đã ghi:{" "}
           {props.records!.length
             ? props.records!.map((r) => props.label(r.period)).join(", ")
-            : "chưa kỳ nào"}
+            : `chưa ${props.noun} nào`}
           .
         </p>
-        <Field id="record-period" label="Kỳ">
+        <Field id="record-period" label={props.field}>
           <Select value={period()} onChange={(e) => setPeriod(e.currentTarget.value)}>
             <For each={props.periods}>{(p) => <option value={p}>{props.label(p)}</option>}</For>
           </Select>
@@ -60,7 +64,7 @@ export default function PeriodRecords(props: {
               form={props.form}
               lists={props.lists}
               current={k.cur ? { ...k.cur, data: (k.cur.data ?? null) as PlanData | null } : null}
-              saveLabel={`Lưu ${props.label(k.key).toLowerCase()}`}
+              saveLabel={props.saveLabel(k.key)}
               save={(data, version) => props.save(k.key, data, version)}
               reload={props.reload}
             />

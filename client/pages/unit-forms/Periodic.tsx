@@ -55,6 +55,9 @@ export default function PeriodicPage(props: RouteSectionProps) {
           lists={campaign()!.definition.lists}
           periods={periods(report()!.every, campaign()!.startsOn, todayIct())}
           label={periodLabel}
+          field="Kỳ báo cáo"
+          noun="kỳ"
+          saveLabel={(period) => `Lưu báo cáo ${periodLabel(period).toLowerCase()}`}
           records={reports()?.reports}
           save={(period, data, version) =>
             savePeriodicReport(
