@@ -50,6 +50,7 @@ const SecurityPage = lazy(() => import("./pages/security/Page"));
 const CellPage = lazy(() => import("./pages/cell/Page"));
 const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
 const MonthlyReviewPage = lazy(() => import("./pages/unit-forms/Monthly"));
+const PeriodicReportPage = lazy(() => import("./pages/unit-forms/Periodic"));
 const TallyPage = lazy(() => import("./pages/unit-forms/Tally"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
@@ -109,6 +110,7 @@ const preloadLinks = lazyPreload(linksData, "preloadLinks");
 const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
 const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
 const preloadMonthly = lazyPreload(unitFormsData, "preloadMonthly");
+const preloadPeriodic = lazyPreload(unitFormsData, "preloadPeriodic");
 const preloadTally = lazyPreload(unitFormsData, "preloadTally");
 
 /** A campaign's own screens hang below its path. */
@@ -167,6 +169,11 @@ export const routes: RouteDefinition[] = [
         path: `${CAMPAIGN}/don-vi/:unitId/nhan-xet-thang`,
         component: MonthlyReviewPage,
         preload: preloadMonthly,
+      },
+      {
+        path: `${CAMPAIGN}/don-vi/:unitId/bao-cao-dinh-ky/:reportKey`,
+        component: PeriodicReportPage,
+        preload: preloadPeriodic,
       },
       { path: `${CAMPAIGN}/tong-hop/:stepKey`, component: TallyPage, preload: preloadTally },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },

@@ -301,6 +301,20 @@ export const MeetingPatchBody = v.strictObject({
   /** Every kind of meeting it was merged into; [] = held on its own. */
   mergedWith: v.optional(v.nullable(v.pipe(v.array(MergeKind), v.maxLength(10)))),
   minutesSecretary: ShortText(200),
+  /** The template's agenda items covered (1-based) and who presented each; null = none. */
+  agenda: v.optional(
+    v.nullable(
+      v.pipe(
+        v.array(
+          v.strictObject({
+            no: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+            presenter: ShortText(200),
+          }),
+        ),
+        v.maxLength(100),
+      ),
+    ),
+  ),
   guests: v.optional(
     v.pipe(
       v.array(
@@ -332,6 +346,9 @@ export const AttendanceBody = v.strictObject({
         /** The template's attendance line the member fills: lets the roll-call name someone
          *  from outside the unit (the Chủ tịch UBND at the UBND's meeting). */
         role: v.optional(TemplateKey),
+        /** Presented their own plan; the collective commented on it (000 Bước 3). */
+        presentedPlan: v.optional(v.boolean()),
+        commentedOn: v.optional(v.boolean()),
       }),
     ),
     v.maxLength(5000),

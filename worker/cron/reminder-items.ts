@@ -5,7 +5,19 @@
 // a member with an account whose plan is not in (while a plan reminder is due), or a plan
 // waiting for its cell's confirmation (counted per unit for the secretaries). Each page's
 // items are handed to `write` before the next page is read, so the working set is one page.
-import { and, asc, eq, gt, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  notInArray,
+  or,
+  sql,
+} from "drizzle-orm";
 import {
   campaignUnits,
   campaigns,
@@ -13,6 +25,7 @@ import {
   meetings,
   members,
   reports,
+  stepRecords,
   submissions,
   users,
 } from "../../schema/tables/tenant";
@@ -25,8 +38,11 @@ import {
   type UnitInfo,
 } from "../data/campaign-targets";
 import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
+import { reviewAnchor } from "../data/follow-up-forms";
 import { meetingSteps } from "../data/meetings";
 import type { TenantDb } from "../db/handles";
+import { ictDate } from "../../schema/rules/deadlines";
+import { followUpDue } from "../domain/follow-up";
 import { countState, evaluationDate } from "../domain/progress";
 import {
   planReminderKind,
@@ -51,30 +67,50 @@ export async function decideReminders(
   );
   if (active.length === 0) return 0;
   const ids = active.map((c) => c.id);
-  const [tree, secretaryGrants, targetRows, meetingRows, reportRows] = await Promise.all([
-    unitTree(db),
-    db
-      .select({ userId: grants.userId, unitId: grants.unitId })
-      .from(grants)
-      .where(eq(grants.role, "secretary")),
-    db.select().from(campaignUnits).where(inArray(campaignUnits.campaignId, ids)),
-    db
-      .select({
-        campaignId: meetings.campaignId,
-        unitId: meetings.unitId,
-        stepKey: meetings.stepKey,
-        scheduledAt: meetings.scheduledAt,
-        startedAt: meetings.startedAt,
-        materialsSentAt: meetings.materialsSentAt,
-        soTayPostedAt: meetings.soTayPostedAt,
-      })
-      .from(meetings)
-      .where(inArray(meetings.campaignId, ids)),
-    db
-      .select({ campaignId: reports.campaignId, unitId: reports.unitId, key: reports.reportKey })
-      .from(reports)
-      .where(inArray(reports.campaignId, ids)),
-  ]);
+  const [tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows] =
+    await Promise.all([
+      unitTree(db),
+      db
+        .select({ userId: grants.userId, unitId: grants.unitId })
+        .from(grants)
+        .where(eq(grants.role, "secretary")),
+      db.select().from(campaignUnits).where(inArray(campaignUnits.campaignId, ids)),
+      db
+        .select({
+          campaignId: meetings.campaignId,
+          unitId: meetings.unitId,
+          stepKey: meetings.stepKey,
+          scheduledAt: meetings.scheduledAt,
+          startedAt: meetings.startedAt,
+          materialsSentAt: meetings.materialsSentAt,
+          soTayPostedAt: meetings.soTayPostedAt,
+        })
+        .from(meetings)
+        .where(inArray(meetings.campaignId, ids)),
+      db
+        .select({ campaignId: reports.campaignId, unitId: reports.unitId, key: reports.reportKey })
+        .from(reports)
+        .where(inArray(reports.campaignId, ids)),
+      // The follow-up records (reserved step keys, "~…"): one row per unit, key and period.
+      db
+        .selectDistinct({
+          campaignId: stepRecords.campaignId,
+          unitId: stepRecords.unitId,
+          stepKey: stepRecords.stepKey,
+          period: stepRecords.period,
+        })
+        .from(stepRecords)
+        .where(
+          and(
+            inArray(stepRecords.campaignId, ids),
+            eq(stepRecords.memberId, ""),
+            like(stepRecords.stepKey, "~%"),
+          ),
+        ),
+    ]);
+  const recorded = new Set(
+    recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
+  );
   const secretaries = new Map<string, string[]>();
   for (const g of secretaryGrants)
     if (g.unitId) secretaries.set(g.unitId, [...(secretaries.get(g.unitId) ?? []), g.userId]);
@@ -102,6 +138,8 @@ export async function decideReminders(
       },
     });
     const due = stepDueDates(c);
+    const anchor = reviewAnchor(c);
+    const today = ictDate(now);
     const items: ReminderItem[] = [];
     for (const unit of tree.all) {
       const secretaryUserIds = secretaries.get(unit.id);
@@ -137,6 +175,13 @@ export async function decideReminders(
                 dueAt: due[r.stepKey] ?? null,
                 submitted: reported.has(`${c.id}|${unit.id}|${r.key}`),
               })),
+            followUps: followUpDue(c.def, {
+              campaignStart: c.startsOn,
+              reviewAnchor: anchor,
+              unit: kind,
+              today,
+              has: (stepKey, period) => recorded.has(`${c.id}|${unit.id}|${stepKey}|${period}`),
+            }),
           },
           daysBefore,
           now,

@@ -10,6 +10,7 @@ import {
   type AttendanceFacts,
   type GuestFacts,
   type Mark,
+  type MeetingFacts,
 } from "../domain/compliance";
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
 import { recordMark } from "../domain/step-completion";
@@ -21,6 +22,7 @@ import {
   periodicReportMark,
 } from "../domain/follow-up";
 import { firstRecords } from "./acknowledgements";
+import { followUpMarks } from "./follow-up-records";
 import { recordedPeriods, reviewAnchor } from "./follow-up-forms";
 import { openUnitsInScope, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
@@ -88,6 +90,12 @@ export async function campaignCompliance(
   const recorded = c.def.steps.filter(
     (s) => s.owner === "unit" && ["acknowledged", "unit-form-submitted"].includes(completionOf(s)),
   );
+  // When each unit first recorded each step, milestone and year-end input.
+  const firstOf = new Map(recordRows.map((r) => [`${r.unitId}|${r.stepKey}`, Number(r.at)]));
+  const firstAt = (unitId: string, stepKey: string) => {
+    const at = firstOf.get(`${unitId}|${stepKey}`);
+    return at === undefined ? null : new Date(at);
+  };
   const out: UnitCompliance[] = [];
   for (const unit of within) {
     const marks: UnitCompliance["marks"] = [];
@@ -99,6 +107,7 @@ export async function campaignCompliance(
           ...m,
           mergedWith: m.mergedWith ? (JSON.parse(m.mergedWith) as MergeKind[]) : null,
           guests: m.guests ? (JSON.parse(m.guests) as GuestFacts[]) : [],
+          agenda: m.agenda ? (JSON.parse(m.agenda) as MeetingFacts["agenda"]) : [],
           attendance: (attendanceOf.get(m.id) ?? []).map((x): AttendanceFacts => ({
             memberId: x.a.memberId,
             presence: x.a.presence,
@@ -106,6 +115,8 @@ export async function campaignCompliance(
             spokeOrder: x.a.spokeOrder,
             leadershipRank: x.rank,
             role: x.a.role,
+            presentedPlan: x.a.presentedPlan,
+            commentedOn: x.a.commentedOn,
           })),
         }),
       );
@@ -126,8 +137,7 @@ export async function campaignCompliance(
     }
     for (const step of recorded) {
       if (!unitMatches(step.appliesTo, { kind: unit.kind as UnitKind, name: unit.name })) continue;
-      const r = recordRows.find((x) => x.unitId === unit.id && x.stepKey === step.key);
-      const mark = recordMark(step, r ? new Date(Number(r.at)) : null, due[step.key] ?? null, now);
+      const mark = recordMark(step, firstAt(unit.id, step.key), due[step.key] ?? null, now);
       marks.push({ ...mark, step: step.key });
     }
     if (review && unitMatches(review.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }))
@@ -144,6 +154,7 @@ export async function campaignCompliance(
             ictDate(now),
           ),
         );
+    marks.push(...followUpMarks(c, unit, firstAt, now));
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };

@@ -149,28 +149,51 @@ export async function savePeriodicReport(
   });
 }
 
-/** A unit's reviews, the latest version of each month, newest month first. */
-export async function listMonthlyReviews(
+/** A unit's records of a follow-up, the latest version of each period, newest period first. */
+async function latestByPeriod(
   ctx: Pick<Ctx, "db" | "scope">,
   input: { campaign: Campaign; unitId: string },
+  stepKey: string,
 ) {
-  const { unit, rows } = await unitRecordRows(ctx, input, { stepKey: MONTHLY_REVIEW_KEY }, [
+  const { unit, rows } = await unitRecordRows(ctx, input, { stepKey }, [
     desc(stepRecords.period),
     desc(stepRecords.version),
   ]);
   const seen = new Set<string>();
-  const reviews = [];
+  const records = [];
   for (const r of rows) {
     if (seen.has(r.period)) continue;
     seen.add(r.period);
-    reviews.push({
+    records.push({
       period: r.period,
       version: r.version,
       data: r.data ? (JSON.parse(r.data) as unknown) : null,
       recordedAt: r.createdAt,
     });
   }
-  return { unitId: unit.id, anchor: reviewAnchor(input.campaign), reviews };
+  return { unit, records };
+}
+
+/** A unit's reviews, the latest version of each month, newest month first. */
+export async function listMonthlyReviews(
+  ctx: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; unitId: string },
+) {
+  const { unit, records } = await latestByPeriod(ctx, input, MONTHLY_REVIEW_KEY);
+  return { unitId: unit.id, anchor: reviewAnchor(input.campaign), reviews: records };
+}
+
+/** A unit's periodic report (003's 6-monthly), the latest version of each period. */
+export async function listPeriodicReports(
+  ctx: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; reportKey: string; unitId: string },
+) {
+  const report = input.campaign.def.followUp.periodicReports.find(
+    (r) => r.key === input.reportKey && r.formKey,
+  );
+  if (!report) throw notFound("Đợt sinh hoạt không có báo cáo định kỳ này.");
+  const { unit, records } = await latestByPeriod(ctx, input, periodicReportKey(report.key));
+  return { unitId: unit.id, reportKey: report.key, every: report.every, reports: records };
 }
 
 /** Every unit's recorded periods of a follow-up (the monthly review, a periodic report). */
