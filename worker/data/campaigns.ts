@@ -87,21 +87,38 @@ export async function openUnitsInScope(
   { db, scope }: Pick<Ctx, "db" | "scope">,
   campaign: Pick<Campaign, "id">,
 ) {
-  const targetIds = await campaignUnitIds(db, campaign.id);
-  const all = await db.select().from(units);
+  const [targetIds, all] = await db.batch([
+    campaignUnitIdsQuery(db, campaign.id),
+    db.select().from(units),
+  ]);
+  return openUnitsOf(
+    all,
+    targetIds.map((t) => t.unitId),
+    scope,
+  );
+}
+
+/** The open units of the target subtrees (`targetIds`) within `scope`, from every unit. */
+export function openUnitsOf<U extends { id: string; path: string; closedOn: string | null }>(
+  all: U[],
+  targetIds: string[],
+  scope: Ctx["scope"],
+): U[] {
   const targets = all.filter((u) => targetIds.includes(u.id));
   return all.filter(
     (u) => !u.closedOn && targets.some((t) => u.path.startsWith(t.path)) && inScope(scope, u.path),
   );
 }
 
+/** A campaign's target units' ids (a query, so it can share a batch). */
+export const campaignUnitIdsQuery = (db: TenantDb, campaignId: string) =>
+  db
+    .select({ unitId: campaignUnits.unitId })
+    .from(campaignUnits)
+    .where(eq(campaignUnits.campaignId, campaignId));
+
 export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {
-  return (
-    await db
-      .select({ unitId: campaignUnits.unitId })
-      .from(campaignUnits)
-      .where(eq(campaignUnits.campaignId, campaignId))
-  ).map((r) => r.unitId);
+  return (await campaignUnitIdsQuery(db, campaignId)).map((r) => r.unitId);
 }
 
 /** Due instant of every dated step; a broken date in the campaign is a 422, not a 500. */

@@ -3,7 +3,7 @@
 // and the periodic reports (003's 6-monthly report), one per unit per period. Filled by the
 // unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
 // the months and periods owed (worker/domain/follow-up.ts).
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
@@ -172,14 +172,31 @@ export async function listMonthlyReviews(
   return { unitId: unit.id, anchor: reviewAnchor(input.campaign), reviews };
 }
 
-/** Every unit's recorded periods of a follow-up (the monthly review, a periodic report). */
-export async function recordedPeriods(db: TenantDb, campaignId: string, stepKey: string) {
-  const rows = await db
-    .selectDistinct({ unitId: stepRecords.unitId, period: stepRecords.period })
+/** Every unit's recorded periods of several follow-ups (the monthly review, periodic reports)
+ *  in one statement: a query, batched by the compliance (periodsByStep groups it). */
+export const recordedPeriodsQuery = (db: TenantDb, campaignId: string, stepKeys: string[]) =>
+  db
+    .selectDistinct({
+      stepKey: stepRecords.stepKey,
+      unitId: stepRecords.unitId,
+      period: stepRecords.period,
+    })
     .from(stepRecords)
-    .where(and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.stepKey, stepKey)));
-  const out = new Map<string, Set<string>>();
-  for (const r of rows)
-    (out.get(r.unitId) ?? out.set(r.unitId, new Set()).get(r.unitId)!).add(r.period);
+    .where(
+      and(
+        eq(stepRecords.campaignId, campaignId),
+        inArray(stepRecords.stepKey, stepKeys.length ? stepKeys : [""]),
+      ),
+    );
+
+/** Step key → unit → its recorded periods. */
+export function periodsByStep(
+  rows: { stepKey: string; unitId: string; period: string }[],
+): Map<string, Map<string, Set<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
+  for (const r of rows) {
+    const byUnit = out.get(r.stepKey) ?? out.set(r.stepKey, new Map()).get(r.stepKey)!;
+    (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, new Set()).get(r.unitId)!).add(r.period);
+  }
   return out;
 }

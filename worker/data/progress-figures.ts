@@ -62,6 +62,24 @@ export const COLS = [
 ] as const;
 const cols = (prefix: string) => sql.raw(COLS.map((c) => `${prefix}${c}`).join(", "));
 
+/** Each unit's own stored counts of a campaign (units with any), as the rollup reads them
+ *  once refreshFigures has run: a query, so it can share a batch. */
+export const storedOwnQuery = (db: TenantDb, campaignId: string) =>
+  db
+    .select({
+      unitId: progressFigures.unitId,
+      ...(Object.fromEntries(
+        KEYS.map((k, i) => [k, sql<number>`${sql.raw(`own_${COLS[i]}`)}`.mapWith(Number)]),
+      ) as Record<(typeof KEYS)[number], SQL<number>>),
+    })
+    .from(progressFigures)
+    .where(
+      and(
+        eq(progressFigures.campaignId, campaignId),
+        sql.raw(`(${COLS.map((c) => `own_${c}`).join(" + ")}) > 0`),
+      ),
+    );
+
 // ---- Bringing the figures up to date -------------------------------------------------------
 
 /** What the stored figures depend on besides the marks: the campaign as edited and its
@@ -340,25 +358,19 @@ async function rebuild(
 export async function pruneMarks(db: TenantDb, kept: string[]) {
   const keep = JSON.stringify(kept);
   const others = sql`campaign_id <> ${PRUNED} AND campaign_id NOT IN (SELECT value FROM json_each(${keep}))`;
-  const [rows, top] = await db.batch([
-    db
-      .select({ seq: sql<number | null>`min(${progressFigureState.seq})` })
-      .from(progressFigureState)
-      .where(sql`campaign_id IN (SELECT value FROM json_each(${keep}))`),
-    highWater(db),
-  ]);
-  const upTo = Number(rows[0]?.seq ?? top[0]?.seq ?? 0);
-  await db.batch([
+  // One transaction, one round trip: the prune point is the lowest sequence a kept campaign
+  // has read (else the last mark ever given), computed in SQL where it is used.
+  const upTo = sql`coalesce((SELECT min(${progressFigureState.seq}) FROM ${progressFigureState}
+      WHERE campaign_id IN (SELECT value FROM json_each(${keep}))),
+    (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'), 0)`;
+  const [, , , , point] = await db.batch([
     db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressDirty} WHERE seq <= ${upTo}`),
-    db
-      .insert(progressFigureState)
-      .values({ campaignId: PRUNED, basis: "", evaluatedOn: "", seq: upTo })
-      .onConflictDoUpdate({
-        target: progressFigureState.campaignId,
-        set: { seq: sql`max(${progressFigureState.seq}, excluded.seq)` },
-      }),
+    db.run(sql`INSERT INTO ${progressFigureState} (campaign_id, basis, evaluated_on, seq)
+      VALUES (${PRUNED}, '', '', ${upTo})
+      ON CONFLICT (campaign_id) DO UPDATE SET seq = max(${progressFigureState.seq}, excluded.seq)`),
+    db.all<{ upTo: number }>(sql`SELECT ${upTo} AS upTo`),
   ]);
-  return upTo;
+  return Number((point as { upTo: number }[])[0]?.upTo ?? 0);
 }
