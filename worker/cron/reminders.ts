@@ -50,7 +50,7 @@ export async function remindersWithSettings(
   // that dies later leaves the items for the next pass to send. Items are gathered up to a
   // page, so the secretaries' items usually share the members' last statement.
   const size = pages.members ?? MEMBER_PAGE;
-  let buffer: ReminderItem[] = [];
+  const buffer: ReminderItem[] = [];
   const ledgerInsert = (page: ReminderItem[]) =>
     db
       .insert(reminderLedger)

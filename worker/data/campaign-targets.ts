@@ -60,9 +60,7 @@ export async function unitTree(db: TenantDb) {
 export async function targetUnits(db: TenantDb, campaignId: string, date: string) {
   const [rows, targetIds] = await db.batch([unitRows(db), campaignUnitIdsQuery(db, campaignId)]);
   const { all, byId, ancestors } = treeOf(rows);
-  const roots = targetIds
-    .map((t) => byId.get(t.unitId))
-    .filter((u): u is UnitInfo => !!u);
+  const roots = targetIds.map((t) => byId.get(t.unitId)).filter((u): u is UnitInfo => !!u);
   const inTarget = all.filter(
     (u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date),
   );

@@ -44,20 +44,40 @@ async function anchorsOf(
  * counted (no member expected or excused) are left out.
  */
 export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
-  const { db, now } = ctx;
+  const { db, now, scope } = ctx;
   const c = input.campaign;
-  const [anchors, { dueAt, evaluatedOn, tracked }] = await Promise.all([
-    anchorsOf(ctx, input.unitId),
+  // The page's stored rows are kept per tenant handle, reader's scope and anchor, under the
+  // figures' state they were read at: while nothing moves a repeated read (a dashboard open
+  // in many browsers) costs only the state's one statement. The anchor's scope check is part
+  // of the key (the scope) and of the first read.
+  const pages = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
+  const pageKey = `${c.id}|${input.unitId ?? ""}|${scope.all ? "*" : scope.paths.join(",")}`;
+  const known = pages.get(pageKey);
+  const [anchors, { dueAt, evaluatedOn, tracked, fresh }] = await Promise.all([
+    known ? null : anchorsOf(ctx, input.unitId),
     refreshFigures(db, c, now),
   ]);
-  const single = anchors.length === 1 ? anchors[0]! : null;
-  const stored: StoredRow[] = !tracked
-    ? []
-    : await storedPage(
-        db,
-        c.id,
-        single ? { anchor: single.id } : { subtreesOf: anchors.map((a) => a.id) },
-      );
+  let page: KeptPage;
+  if (known && fresh && known.state === fresh) page = known;
+  else {
+    const list = anchors ?? (await anchorsOf(ctx, input.unitId));
+    const single = list.length === 1 ? list[0]! : null;
+    page = {
+      state: fresh,
+      anchorId: single?.id ?? null,
+      stored: !tracked
+        ? []
+        : await storedPage(
+            db,
+            c.id,
+            single ? { anchor: single.id } : { subtreesOf: list.map((a) => a.id) },
+          ),
+    };
+    pages.delete(pageKey);
+    if (fresh) pages.set(pageKey, page);
+    if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
+  }
+  const { stored, anchorId } = page;
   const totals: Counts = zeroCounts();
   const rows: UnitProgressRow[] = [];
   for (const { unitId, childCount, ...s } of stored) {
@@ -66,8 +86,19 @@ export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
     addCounts(totals, counts);
     rows.push({ unitId, ...counts, childCount });
   }
-  return { dueAt, evaluatedOn, unitId: single?.id ?? null, totals, units: rows };
+  return { dueAt, evaluatedOn, unitId: anchorId, totals, units: rows };
 }
+
+/** A page's stored rows as read under the figures' state `state`. */
+interface KeptPage {
+  state: string | undefined;
+  anchorId: string | null;
+  stored: StoredRow[];
+}
+
+/** Pages kept per tenant handle (at most PAGES_KEPT each, the oldest dropped first). */
+const kept = new WeakMap<TenantDb, Map<string, KeptPage>>();
+const PAGES_KEPT = 16;
 
 const storedOf = (prefix: "own" | "sub") => COLS.map((c) => sql.raw(`f.${prefix}_${c}`));
 

@@ -25,7 +25,9 @@ export const DEFAULT_NOTIFY: NotifySettings = {
 
 /** The notify settings from their stored row (the defaults where there is none). */
 export const notifyOf = (row: { value: string } | undefined): NotifySettings =>
-  row ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) } : DEFAULT_NOTIFY;
+  row
+    ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) }
+    : DEFAULT_NOTIFY;
 
 export async function readNotifySettings(db: TenantDb): Promise<NotifySettings> {
   const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));

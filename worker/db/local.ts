@@ -10,6 +10,10 @@ import { fetchOutbound, type Outbound, type Platform } from "../env";
 import { VERSION } from "../version";
 import { inlineRunLong } from "./long-jobs";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
+import { cacheStatements } from "./statement-cache";
+
+// Every file connection of this process reuses its prepared statements (./statement-cache.ts).
+cacheStatements();
 
 function openFile(path: string): Client {
   // `timeout` is the busy timeout (ms) on every pooled connection. WAL keeps readers off the
