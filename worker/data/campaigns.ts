@@ -2,7 +2,7 @@
 // target subtrees (launch.ts), measured (progress.ts) and closed. This module holds the row
 // itself, its lifecycle outside the launch, and the facts of its definition the other
 // campaign modules read (due dates, the tracked step, the member forms).
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Step, TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { ControlDb, TenantDb } from "../db/handles";
@@ -32,10 +32,56 @@ export const hydrateCampaign = (row: CampaignRow): Campaign => {
   };
 };
 
+/**
+ * The campaign, its definition parsed. A campaign's definition and overrides are written
+ * once, when it is created; the parsed ones are kept per tenant handle by id and version
+ * (frozen: shared by every request), and the row is read with its definition's text only
+ * when the kept one is not of its version — a dashboard read does not parse 30 KB of JSON
+ * each time. One statement either way.
+ */
 export async function requireCampaign(db: TenantDb, id: string): Promise<Campaign> {
-  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  const known = parsedOf(db).get(id);
+  const at = known?.version ?? -1;
+  const [row] = await db
+    .select({
+      ...getTableColumns(campaigns),
+      definition: sql<
+        string | null
+      >`CASE WHEN ${campaigns.version} = ${at} THEN NULL ELSE ${campaigns.definition} END`,
+      overrides: sql<
+        string | null
+      >`CASE WHEN ${campaigns.version} = ${at} THEN NULL ELSE ${campaigns.overrides} END`,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.id, id))
+    .limit(1);
   if (!row) throw notFound("Không tìm thấy đợt sinh hoạt.");
-  return hydrateCampaign(row);
+  if (known && row.version === known.version) {
+    const { definition: _d, overrides: _o, ...rest } = row;
+    return { ...rest, def: known.def, overrides: known.overrides };
+  }
+  const c = hydrateCampaign({ ...row, definition: row.definition! });
+  const kept = parsedOf(db);
+  kept.delete(id);
+  kept.set(id, { version: c.version, def: deepFreeze(c.def), overrides: deepFreeze(c.overrides) });
+  if (kept.size > PARSED_KEPT) kept.delete(kept.keys().next().value!);
+  return c;
+}
+
+/** Parsed definitions kept per tenant handle (the most recently read PARSED_KEPT). */
+const parsed = new WeakMap<
+  TenantDb,
+  Map<string, { version: number; def: TemplateDefinition; overrides: Record<string, string> }>
+>();
+const PARSED_KEPT = 32;
+const parsedOf = (db: TenantDb) => parsed.get(db) ?? parsed.set(db, new Map()).get(db)!;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export async function listCampaigns(db: TenantDb) {

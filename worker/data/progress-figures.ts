@@ -62,24 +62,6 @@ export const COLS = [
 ] as const;
 const cols = (prefix: string) => sql.raw(COLS.map((c) => `${prefix}${c}`).join(", "));
 
-/** Each unit's own stored counts of a campaign (units with any), as the rollup reads them
- *  once refreshFigures has run: a query, so it can share a batch. */
-export const storedOwnQuery = (db: TenantDb, campaignId: string) =>
-  db
-    .select({
-      unitId: progressFigures.unitId,
-      ...(Object.fromEntries(
-        KEYS.map((k, i) => [k, sql<number>`${sql.raw(`own_${COLS[i]}`)}`.mapWith(Number)]),
-      ) as Record<(typeof KEYS)[number], SQL<number>>),
-    })
-    .from(progressFigures)
-    .where(
-      and(
-        eq(progressFigures.campaignId, campaignId),
-        sql.raw(`(${COLS.map((c) => `own_${c}`).join(" + ")}) > 0`),
-      ),
-    );
-
 // ---- Bringing the figures up to date -------------------------------------------------------
 
 /** What the stored figures depend on besides the marks: the campaign as edited and its

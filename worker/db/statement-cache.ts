@@ -6,7 +6,8 @@
 // it is handed out again, and SQLite resets it before each run and re-prepares it itself
 // after a schema change.
 //
-// Only plain DML/queries without `*` are kept: a cached `SELECT *` would report its columns
+// A kept statement also keeps its columns (the client reads them twice a run). Only plain
+// DML/queries without `*` are kept: a cached `SELECT *` would report its columns
 // as they were before an ALTER TABLE (the migrations run on open connections). At most
 // PER_CONNECTION statements per connection, least recently used dropped first; a closed
 // connection's statements go with it (a WeakMap keyed by the connection).
@@ -39,7 +40,12 @@ export function cacheStatements(): void {
       cache.set(sql, hit);
       return hit;
     }
-    const stmt = prepare.call(this, sql);
+    const stmt = prepare.call(this, sql) as { columns(): unknown };
+    // The client asks a statement for its columns twice a run; they are fixed with its text
+    // (no `*`), so asked once.
+    const columns = stmt.columns.bind(stmt);
+    let known: unknown;
+    stmt.columns = () => (known ??= columns());
     cache.set(sql, stmt);
     if (cache.size > PER_CONNECTION) cache.delete(cache.keys().next().value!);
     return stmt;
