@@ -55,11 +55,15 @@ export async function runTenantJobs(
       const version = await migrate(client, migrations.tenant);
       await setTenantSchemaVersion(control, tenant.id, version);
     }
-    const { report: reminders, notify } = await remindersWithSettings(db, now, {
+    const {
+      report: reminders,
+      notify,
+      running,
+    } = await remindersWithSettings(db, now, {
       email: !!platform.outbound.email,
     });
     const outbox = await deliverOutbox(db, platform.outbound, notify, now);
-    const rollup = await runRollup(db, control, tenant, now);
+    const rollup = await runRollup(db, control, tenant, now, running);
     nextDue = await nextDueAt(db, now);
     return { tenant: tenant.slug, ran: true, reminders, outbox, rollup };
   } finally {

@@ -42,7 +42,7 @@ import {
 export const MEMBER_PAGE = 2000;
 
 /** What a reminder day decides from, read in ONE round trip (a batch): the tenant's notify
- *  settings, the active campaigns, the unit tree, the secretaries, and the active campaigns'
+ *  settings, the active (and closed, for the rollup) campaigns, the unit tree, the secretaries, and the active campaigns'
  *  targets, meetings and reports. Its size is the number of units, not of members. */
 export async function reminderBasis(db: TenantDb) {
   const activeIds = db
@@ -52,7 +52,10 @@ export async function reminderBasis(db: TenantDb) {
   const [notifyRows, campaignRows, unitList, secretaryGrants, targetRows, meetingRows, reportRows] =
     await db.batch([
       db.select().from(settings).where(eq(settings.key, "notify")),
-      db.select().from(campaigns).where(eq(campaigns.status, "active")),
+      db
+        .select()
+        .from(campaigns)
+        .where(inArray(campaigns.status, ["active", "closed"])),
       unitRows(db),
       db
         .select({ userId: grants.userId, unitId: grants.unitId })
@@ -76,9 +79,12 @@ export async function reminderBasis(db: TenantDb) {
         .from(reports)
         .where(inArray(reports.campaignId, activeIds)),
     ]);
+  const running = campaignRows.map(hydrateCampaign);
   return {
     notify: notifyOf(notifyRows[0]),
-    active: campaignRows.map(hydrateCampaign),
+    active: running.filter((c) => c.status === "active"),
+    /** Active and closed: the campaigns the rollup keeps (handed to it, read once). */
+    running,
     tree: treeOf(unitList),
     secretaryGrants,
     targetRows,

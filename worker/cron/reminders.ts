@@ -5,6 +5,7 @@
 // per page of members and one per page of people (issue 13).
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { notifications, reminderLedger, users } from "../../schema/tables/tenant";
+import type { Campaign } from "../data/campaigns";
 import type { NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
 import type { TenantDb } from "../db/handles";
@@ -34,7 +35,8 @@ export async function runReminders(
   return (await remindersWithSettings(db, now, channels, pages)).report;
 }
 
-/** runReminders, also giving the notify settings it read (the outbox's, same pass). Round
+/** runReminders, also giving the notify settings and the running campaigns it read (the
+ *  outbox's and the rollup's, same pass). Round
  *  trips: one for what the day decides from, one a page of members, then one a page of people
  *  (the last page of ledger items rides with the first read of people), and the last writes. */
 export async function remindersWithSettings(
@@ -42,7 +44,7 @@ export async function remindersWithSettings(
   now: Date,
   channels: { email: boolean },
   pages: { members?: number; people?: number } = {},
-): Promise<{ report: ReminderReport; notify: NotifySettings }> {
+): Promise<{ report: ReminderReport; notify: NotifySettings; running: Campaign[] }> {
   const basis = await reminderBasis(db);
   const { notify } = basis;
   const day = ictDate(now);
@@ -97,7 +99,7 @@ export async function remindersWithSettings(
       (await db.batch(writes.stmts as [BatchItem, ...BatchItem[]])) as unknown[],
       writes.inserts,
     );
-  return { report: { items, notifications: created }, notify };
+  return { report: { items, notifications: created }, notify, running: basis.running };
 }
 
 interface PendingRow {

@@ -209,16 +209,20 @@ export async function runRollup(
   control: ControlDb,
   tenant: TenantRecord,
   now: Date,
+  /** The active and closed campaigns, when the pass has just read them (the reminders). */
+  running?: Campaign[],
 ): Promise<RollupReport> {
   const report: RollupReport = { campaigns: 0, skipped: 0, recomputed: 0, snapshots: 0, pushed: 0 };
   // Link events the other tenant caused reach this tenant's audit log here, in its own pass.
   await drainLinkAudit(db, control, tenant);
-  const list = (
-    await db
-      .select()
-      .from(campaigns)
-      .where(inArray(campaigns.status, ["active", "closed"]))
-  ).map(hydrateCampaign);
+  const list =
+    running ??
+    (
+      await db
+        .select()
+        .from(campaigns)
+        .where(inArray(campaigns.status, ["active", "closed"]))
+    ).map(hydrateCampaign);
   const parents = await control
     .select({ id: tenantLinks.id })
     .from(tenantLinks)
