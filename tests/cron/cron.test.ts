@@ -118,15 +118,16 @@ describe("reminders", () => {
     t = await makeApp();
     const { tree } = await treeWith000(t);
     t.clock.now = new Date("2026-04-07T01:00:00Z");
-    // The first pass dies after deciding the reminders, before any digest is written.
+    // The first pass dies after deciding the reminders, before any digest is written: at its
+    // third batch (the first reads what the day decides from; the second writes the ledger's
+    // items and reads the first page of people; the third would write their digests).
     const real = t.platform.tenant.bind(t.platform);
-    let failures = 1;
+    let batches = 0;
     t.platform.tenant = (x) => {
       const h = real(x);
       const db = new Proxy(h.db, {
         get(target, prop, receiver) {
-          if (prop === "batch" && failures > 0) {
-            failures--;
+          if (prop === "batch" && ++batches === 3) {
             return () => Promise.reject(new Error("process killed (simulated)"));
           }
           return Reflect.get(target, prop, receiver);

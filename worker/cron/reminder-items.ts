@@ -25,6 +25,7 @@ import {
   meetings,
   members,
   reports,
+  settings,
   stepRecords,
   submissions,
   users,
@@ -34,9 +35,11 @@ import {
   changedSince,
   matchFacts,
   memberFacts,
-  unitTree,
+  treeOf,
+  unitRows,
   type UnitInfo,
 } from "../data/campaign-targets";
+import { notifyOf } from "../data/settings";
 import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
 import { reviewAnchor } from "../data/follow-up-forms";
 import { meetingSteps } from "../data/meetings";
@@ -54,6 +57,84 @@ import {
 /** Members read per page (one round trip each, plus one for the page's ledger rows). */
 export const MEMBER_PAGE = 2000;
 
+/** What a reminder day decides from, read in ONE round trip (a batch): the tenant's notify
+ *  settings, the active (and closed, for the rollup) campaigns, the unit tree, the secretaries, and the active campaigns'
+ *  targets, meetings and reports. Its size is the number of units, not of members. */
+export async function reminderBasis(db: TenantDb) {
+  const activeIds = db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(eq(campaigns.status, "active"));
+  const [
+    notifyRows,
+    campaignRows,
+    unitList,
+    secretaryGrants,
+    targetRows,
+    meetingRows,
+    reportRows,
+    recordRows,
+  ] = await db.batch([
+    db.select().from(settings).where(eq(settings.key, "notify")),
+    db
+      .select()
+      .from(campaigns)
+      .where(inArray(campaigns.status, ["active", "closed"])),
+    unitRows(db),
+    db
+      .select({ userId: grants.userId, unitId: grants.unitId })
+      .from(grants)
+      .where(eq(grants.role, "secretary")),
+    db.select().from(campaignUnits).where(inArray(campaignUnits.campaignId, activeIds)),
+    db
+      .select({
+        campaignId: meetings.campaignId,
+        unitId: meetings.unitId,
+        stepKey: meetings.stepKey,
+        scheduledAt: meetings.scheduledAt,
+        startedAt: meetings.startedAt,
+        materialsSentAt: meetings.materialsSentAt,
+        soTayPostedAt: meetings.soTayPostedAt,
+      })
+      .from(meetings)
+      .where(inArray(meetings.campaignId, activeIds)),
+    db
+      .select({ campaignId: reports.campaignId, unitId: reports.unitId, key: reports.reportKey })
+      .from(reports)
+      .where(inArray(reports.campaignId, activeIds)),
+    // The follow-up records (reserved step keys, "~…"): one row per unit, key and period.
+    db
+      .selectDistinct({
+        campaignId: stepRecords.campaignId,
+        unitId: stepRecords.unitId,
+        stepKey: stepRecords.stepKey,
+        period: stepRecords.period,
+      })
+      .from(stepRecords)
+      .where(
+        and(
+          inArray(stepRecords.campaignId, activeIds),
+          eq(stepRecords.memberId, ""),
+          like(stepRecords.stepKey, "~%"),
+        ),
+      ),
+  ]);
+  const running = campaignRows.map(hydrateCampaign);
+  return {
+    notify: notifyOf(notifyRows[0]),
+    active: running.filter((c) => c.status === "active"),
+    /** Active and closed: the campaigns the rollup keeps (handed to it, read once). */
+    running,
+    tree: treeOf(unitList),
+    secretaryGrants,
+    targetRows,
+    meetingRows,
+    reportRows,
+    recordRows,
+  };
+}
+export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
+
 /** Decides the day's items, handing them to `write` a page at a time; returns how many. */
 export async function decideReminders(
   db: TenantDb,
@@ -61,53 +142,11 @@ export async function decideReminders(
   daysBefore: number,
   write: (items: ReminderItem[]) => Promise<void>,
   pageSize = MEMBER_PAGE,
+  basis?: ReminderBasis,
 ): Promise<number> {
-  const active = (await db.select().from(campaigns).where(eq(campaigns.status, "active"))).map(
-    hydrateCampaign,
-  );
+  const { active, tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } =
+    basis ?? (await reminderBasis(db));
   if (active.length === 0) return 0;
-  const ids = active.map((c) => c.id);
-  const [tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows] =
-    await Promise.all([
-      unitTree(db),
-      db
-        .select({ userId: grants.userId, unitId: grants.unitId })
-        .from(grants)
-        .where(eq(grants.role, "secretary")),
-      db.select().from(campaignUnits).where(inArray(campaignUnits.campaignId, ids)),
-      db
-        .select({
-          campaignId: meetings.campaignId,
-          unitId: meetings.unitId,
-          stepKey: meetings.stepKey,
-          scheduledAt: meetings.scheduledAt,
-          startedAt: meetings.startedAt,
-          materialsSentAt: meetings.materialsSentAt,
-          soTayPostedAt: meetings.soTayPostedAt,
-        })
-        .from(meetings)
-        .where(inArray(meetings.campaignId, ids)),
-      db
-        .select({ campaignId: reports.campaignId, unitId: reports.unitId, key: reports.reportKey })
-        .from(reports)
-        .where(inArray(reports.campaignId, ids)),
-      // The follow-up records (reserved step keys, "~…"): one row per unit, key and period.
-      db
-        .selectDistinct({
-          campaignId: stepRecords.campaignId,
-          unitId: stepRecords.unitId,
-          stepKey: stepRecords.stepKey,
-          period: stepRecords.period,
-        })
-        .from(stepRecords)
-        .where(
-          and(
-            inArray(stepRecords.campaignId, ids),
-            eq(stepRecords.memberId, ""),
-            like(stepRecords.stepKey, "~%"),
-          ),
-        ),
-    ]);
   const recorded = new Set(
     recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
   );
@@ -208,7 +247,7 @@ async function memberItems(
   now: Date,
   daysBefore: number,
   o: {
-    tree: Awaited<ReturnType<typeof unitTree>>;
+    tree: ReturnType<typeof treeOf>;
     inTargets: (u: UnitInfo) => boolean;
     countAwaiting: boolean;
     pageSize: number;

@@ -4,7 +4,7 @@
 // unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
 // the months and periods owed (worker/domain/follow-up.ts).
 import type { AuditAction } from "../../schema/vocab/audit-actions";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
@@ -196,14 +196,31 @@ export async function listPeriodicReports(
   return { unitId: unit.id, reportKey: report.key, every: report.every, reports: records };
 }
 
-/** Every unit's recorded periods of a follow-up (the monthly review, a periodic report). */
-export async function recordedPeriods(db: TenantDb, campaignId: string, stepKey: string) {
-  const rows = await db
-    .selectDistinct({ unitId: stepRecords.unitId, period: stepRecords.period })
+/** Every unit's recorded periods of several follow-ups (the monthly review, periodic reports)
+ *  in one statement: a query, batched by the compliance (periodsByStep groups it). */
+export const recordedPeriodsQuery = (db: TenantDb, campaignId: string, stepKeys: string[]) =>
+  db
+    .selectDistinct({
+      stepKey: stepRecords.stepKey,
+      unitId: stepRecords.unitId,
+      period: stepRecords.period,
+    })
     .from(stepRecords)
-    .where(and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.stepKey, stepKey)));
-  const out = new Map<string, Set<string>>();
-  for (const r of rows)
-    (out.get(r.unitId) ?? out.set(r.unitId, new Set()).get(r.unitId)!).add(r.period);
+    .where(
+      and(
+        eq(stepRecords.campaignId, campaignId),
+        inArray(stepRecords.stepKey, stepKeys.length ? stepKeys : [""]),
+      ),
+    );
+
+/** Step key → unit → its recorded periods. */
+export function periodsByStep(
+  rows: { stepKey: string; unitId: string; period: string }[],
+): Map<string, Map<string, Set<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
+  for (const r of rows) {
+    const byUnit = out.get(r.stepKey) ?? out.set(r.stepKey, new Map()).get(r.stepKey)!;
+    (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, new Set()).get(r.unitId)!).add(r.period);
+  }
   return out;
 }
