@@ -3,6 +3,7 @@
 import * as v from "valibot";
 import { MemberStatus } from "./vocab/member-statuses";
 import { MergeKind } from "./vocab/merge-kinds";
+import { NotifyMode } from "./vocab/notify-modes";
 import { Presence } from "./vocab/presences";
 import { ReviewRating } from "./vocab/review-ratings";
 import { Role } from "./vocab/roles";
@@ -336,6 +337,9 @@ export const ReviewQuery = v.object({ memberId: Id });
 export const CommentBody = v.strictObject({
   body: RequiredText(2, "Góp ý cần ít nhất 2 ký tự.", 5000),
 });
+
+/** A person's choice of how events reach them beside the app. */
+export const NotifyPreferenceBody = v.strictObject({ mode: NotifyMode });
 
 export const NotifySettingsBody = v.strictObject({
   daysBefore: v.pipe(

@@ -2,6 +2,7 @@
 // reviews, reports upward, comments, meetings and roll-calls; then notifications, the reminder
 // ledger, the outbox, settings, and the progress snapshots the cron stores (the dashboard's
 // stored figures are in progress.ts).
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, updatedAt } from "./columns";
 import { CAMPAIGN_STATUSES } from "../vocab/campaign-statuses";
@@ -280,10 +281,16 @@ export const notifications = sqliteTable(
     dedupeKey: text("dedupe_key").notNull(),
     createdAt: createdAt(),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** An event's e-mail still to make: `now` (the person's choice, next pass), `digest` (in
+     *  the day's digest, after ICT midnight); null when none is owed or it is made. */
+    mail: text("mail", { enum: ["now", "digest"] }),
   },
   (t) => [
     uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
     index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_mail_idx")
+      .on(t.mail, t.userId)
+      .where(sql`${t.mail} IS NOT NULL`),
   ],
 );
 

@@ -15,6 +15,7 @@ import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
 import { nextDueAt } from "./due";
 import { claimTenant, finishTenant } from "./lease";
+import { mailNotices } from "./notice-mail";
 import { deliverOutbox, type DeliveryReport } from "./outbox";
 import { runReminders, type ReminderReport } from "./reminders";
 import { runRollup, type RollupReport } from "./rollup";
@@ -34,6 +35,7 @@ export interface TenantReport {
   tenant: string;
   ran: boolean;
   reminders?: ReminderReport;
+  notices?: { emails: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
 }
@@ -56,11 +58,14 @@ export async function runTenantJobs(
       const version = await migrate(client, migrations.tenant);
       await setTenantSchemaVersion(control, tenant.id, version);
     }
-    const reminders = await runReminders(db, now, { email: !!platform.outbound.email });
-    const outbox = await deliverOutbox(db, platform.outbound, await readNotifySettings(db), now);
+    const channels = { email: !!platform.outbound.email };
+    const reminders = await runReminders(db, now, channels);
+    const settings = await readNotifySettings(db);
+    const notices = await mailNotices(db, now, settings, channels);
+    const outbox = await deliverOutbox(db, platform.outbound, settings, now);
     const rollup = await runRollup(db, control, tenant, now);
     nextDue = await nextDueAt(db, now);
-    return { tenant: tenant.slug, ran: true, reminders, outbox, rollup };
+    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }
