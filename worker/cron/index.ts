@@ -9,7 +9,6 @@ import { eq } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
 import { tenants } from "../../schema/tables/control";
 import { setTenantSchemaVersion } from "../data/tenants";
-import { readNotifySettings } from "../data/settings";
 import { latestVersion, migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
@@ -60,8 +59,7 @@ export async function runTenantJobs(
     }
     const channels = { email: !!platform.outbound.email };
     const reminders = await runReminders(db, now, channels);
-    const settings = await readNotifySettings(db);
-    const notices = await mailNotices(db, now, settings, channels);
+    const { settings, ...notices } = await mailNotices(db, now, channels);
     const outbox = await deliverOutbox(db, platform.outbound, settings, now);
     const rollup = await runRollup(db, control, tenant, now);
     nextDue = await nextDueAt(db, now);

@@ -6,11 +6,11 @@
 // notification; the person and the day) is unique in the outbox. E-mails carry titles only:
 // bodies (a return comment) stay in the app. Without an e-mail transport, or with the
 // tenant's e-mail switched off, the marks are dropped: the notifications stay in the app.
-// Memory is a page of people; round trips are two per page.
+// Memory is a page of people; a round trip per page, and none more when nothing is owed.
 import { sql } from "drizzle-orm";
 import { formatDateVi, ictDate, DAY_MS } from "../../schema/rules/deadlines";
 import type { TenantDb } from "../db/handles";
-import type { NotifySettings } from "../data/settings";
+import { notifySettingsRow, parseNotifySettings, type NotifySettings } from "../data/settings";
 import { nextSendTime } from "../domain/reminders";
 import { nextIctMidnight } from "./due";
 import { chunks } from "./reminders";
@@ -35,32 +35,39 @@ const owed = (todayStart: number, t: "n" | "notifications") =>
   sql`(${sql.raw(t)}.mail = 'now'
     OR (${sql.raw(t)}.mail = 'digest' AND ${sql.raw(t)}.created_at < ${todayStart}))`;
 
+/** Makes the owed e-mails; also answers the tenant's notification settings, read in the
+ *  same round trip as the first page (a pass owing nothing costs no round trip more). */
 export async function mailNotices(
   db: TenantDb,
   now: Date,
-  notify: NotifySettings,
   channels: { email: boolean },
   page = NOTICE_MAIL_PAGE,
-): Promise<{ emails: number }> {
-  if (!channels.email || !notify.email) {
-    await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
-    return { emails: 0 };
-  }
+): Promise<{ settings: NotifySettings; emails: number }> {
   const todayStart = nextIctMidnight(now) - DAY_MS;
-  const at = nextSendTime(now, notify.quietHours).getTime();
-  let emails = 0;
-  for (;;) {
-    const rows = await db.all<OwedRow>(sql`SELECT n.id, n.user_id AS userId, n.title, n.mail,
-        u.email
+  const read = (): BatchItem =>
+    db.all(sql`SELECT n.id, n.user_id AS userId, n.title, n.mail, u.email
       FROM notifications n JOIN users u ON u.id = n.user_id
       WHERE ${owed(todayStart, "n")} AND n.user_id IN (SELECT DISTINCT user_id
         FROM notifications WHERE ${owed(todayStart, "notifications")}
         ORDER BY user_id LIMIT ${page})
-      ORDER BY n.user_id, n.created_at`);
-    if (!rows.length) break;
+      ORDER BY n.user_id, n.created_at`) as unknown as BatchItem;
+  const [[row], first] = (await db.batch([notifySettingsRow(db), read()])) as [
+    { value: string }[],
+    OwedRow[],
+  ];
+  const settings = parseNotifySettings(row);
+  if (!first.length) return { settings, emails: 0 };
+  if (!channels.email || !settings.email) {
+    await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
+    return { settings, emails: 0 };
+  }
+  const at = nextSendTime(now, settings.quietHours).getTime();
+  let emails = 0;
+  // Each round trip writes one page's e-mails and clears its marks, then reads the next page.
+  for (let rows = first; rows.length;) {
     const mails = owedMails(rows, now, at);
     emails += mails.length;
-    await db.batch([
+    const results = (await db.batch([
       ...chunks(mails, ROWS_PER_INSERT).map((part) =>
         db.run(sql`INSERT INTO outbox (id, channel, recipient, payload_json, idempotency_key,
             attempts, next_attempt_at, created_at)
@@ -81,10 +88,11 @@ export async function mailNotices(
           )})`,
         ),
       ),
-    ] as unknown as [BatchItem, ...BatchItem[]]);
-    if (new Set(rows.map((r) => r.userId)).size < page) break;
+      read(),
+    ] as unknown as [BatchItem, ...BatchItem[]])) as unknown[];
+    rows = results.at(-1) as OwedRow[];
   }
-  return { emails };
+  return { settings, emails };
 }
 
 /** The e-mails one page of owed notifications makes: one per `now` row, one digest per

@@ -4,8 +4,8 @@
 // e-mail and webhook through the outbox. Memory is one page; round trips are a few plus two
 // per page of members and one per page of people (issue 13).
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { notifications, reminderLedger, settings, users } from "../../schema/tables/tenant";
-import { DEFAULT_NOTIFY, type NotifySettings } from "../data/settings";
+import { notifications, reminderLedger, users } from "../../schema/tables/tenant";
+import { notifySettingsRow, parseNotifySettings, type NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
 import type { TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
@@ -31,10 +31,8 @@ export async function runReminders(
   channels: { email: boolean },
   pages: { members?: number; people?: number } = {},
 ): Promise<ReminderReport> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
-  const notify: NotifySettings = row
-    ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) }
-    : DEFAULT_NOTIFY;
+  const [row] = await notifySettingsRow(db);
+  const notify = parseNotifySettings(row);
   const day = ictDate(now);
   // The ledger first, a page of items a statement, as they are decided: once written, a pass
   // that dies later leaves the items for the next pass to send. Items are gathered up to a
