@@ -1,0 +1,18 @@
+// Reads and writes of /t/:tenant/thong-bao/cai-dat: the person's choice of e-mail, and the
+// admin's view of the đảng bộ's notification settings.
+import { action, query, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { notifyPreference, setNotifyPreference, tenantNotifySettings } from "../../api-notify";
+import type { NotifyMode } from "../../../schema/vocab/notify-modes";
+
+export const getNotifyPreference = query(notifyPreference, "notify-preference");
+export const getTenantNotifySettings = query(tenantNotifySettings, "tenant-notify-settings");
+
+export function preloadNotifySettings(args: RoutePreloadFuncArgs): Promise<unknown> {
+  return getNotifyPreference(args.params.tenant ?? "");
+}
+
+export const saveNotifyPreference = action(async (tenant: string, form: FormData) => {
+  // The server checks the value (422 in Vietnamese for one not in the list).
+  await setNotifyPreference(tenant, String(form.get("mode") ?? "") as NotifyMode);
+  return { saved: true as const };
+}, "notify-preference-save");
