@@ -223,6 +223,33 @@ describe("event notifications", () => {
     t.close();
   });
 
+  it("tells the other side's admins of a link requested, approved and revoked, once each", async () => {
+    const t = await makeApp();
+    t.clock.now = new Date("2026-03-12T02:00:00Z");
+    const child = await buildTree(t, "phuong-con");
+    const parent = await buildTree(t, "quan-cha");
+    const link = await child.api<{ id: string }>("admin", "POST", "/links", {
+      parentSlug: "quan-cha",
+    });
+    expect(link.status).toBe(201);
+    await runScheduledPass(t.platform);
+    await runScheduledPass(t.platform);
+    expect(await kindsByPerson(parent)).toEqual({ admin: ["link-request"] });
+    expect((await notificationsOf(parent, "admin"))[0]!.title).toBe(
+      "Đảng bộ phuong-con (phuong-con) đề nghị liên kết báo cáo lên đảng bộ: chờ duyệt",
+    );
+    expect(await kindsByPerson(child)).toEqual({});
+    // A refused approval (by the child itself) tells nobody.
+    expect((await child.api("admin", "POST", `/links/${link.body.id}/approve`)).status).toBe(403);
+    expect((await parent.api("admin", "POST", `/links/${link.body.id}/approve`)).status).toBe(200);
+    expect((await parent.api("admin", "POST", `/links/${link.body.id}/revoke`)).status).toBe(200);
+    await runScheduledPass(t.platform);
+    await runScheduledPass(t.platform);
+    expect(await kindsByPerson(child)).toEqual({ admin: ["link-approve", "link-revoke"] });
+    expect(await kindsByPerson(parent)).toEqual({ admin: ["link-request"] });
+    t.close();
+  });
+
   it("without e-mail, says so and owes nothing", async () => {
     const t = await makeApp();
     t.clock.now = new Date("2026-03-12T02:00:00Z");

@@ -1,7 +1,9 @@
 // A notification for every event, to each person concerned: a plan submitted (to the cell's
 // secretaries — its deputy when the secretary wrote it), returned (to the author, with the
 // comment), confirmed or commented on (to the author), a report filed (to the secretaries of
-// the unit above and the admins). Each is ONE statement for the event's own batch: the
+// the unit above and the admins), a link to another đảng bộ requested, approved or revoked (to
+// this side's admins, from the control plane's queue: only the other tenant's name and code
+// cross). Each is ONE statement for the event's own batch: the
 // recipients are chosen in SQL and the rows are written only when `wrote` holds, so a refused
 // or stale write leaves no notification and the event costs no extra round trip.
 // What must stay true:
@@ -24,7 +26,7 @@ interface Notice {
   key: string;
   title: SQL;
   body: SQL | string | null;
-  campaignId: string;
+  campaignId: string | null;
   /** `SELECT <user id> …`: who is concerned (before the actor and disabled accounts go). */
   recipients: SQL;
   actorUserId: string | null;
@@ -135,5 +137,36 @@ export function reportNotice(
     },
     now,
     wrote,
+  );
+}
+
+const LINK_TITLES: Record<string, (other: string) => string> = {
+  "link.request": (o) => `${o} đề nghị liên kết báo cáo lên đảng bộ: chờ duyệt`,
+  "link.approve": (o) => `${o} đã duyệt liên kết: đảng bộ báo cáo lên ${o}`,
+  "link.revoke": (o) => `Liên kết với ${o} đã bị hủy`,
+};
+
+/** The admins' notification of a link event the other tenant caused (a row of the control
+ *  plane's link queue, drained by this tenant's pass: the row's id makes it once). */
+export function linkNotice(
+  db: TenantDb,
+  e: { id: string; action: string; otherSlug: string; otherName: string; at: Date },
+): BatchItem {
+  const title = (LINK_TITLES[e.action] ?? LINK_TITLES["link.revoke"]!)(
+    `${e.otherName} (${e.otherSlug})`,
+  );
+  return noticeInsert(
+    db,
+    {
+      kind: e.action.replace(".", "-"),
+      key: `link:${e.id}`,
+      title: sql`${title}`,
+      body: null,
+      campaignId: null,
+      actorUserId: null,
+      recipients: sql`SELECT user_id FROM grants WHERE role = 'admin'`,
+    },
+    e.at,
+    sql`1`,
   );
 }
