@@ -191,6 +191,7 @@ describe("event notifications", () => {
     expect((await tree.api("a1", "PUT", path, report)).status).toBe(200);
     expect((await tree.api("a1", "PUT", path, { ...report, version: 7 })).status).toBe(409);
     expect((await tree.api("b1", "PUT", path, report)).status).toBe(404);
+    expect((await kindsByPerson(tree)).admin).toEqual(["report-filed"]);
     expect((await tree.api("a1", "PUT", path, { ...report, version: 1 })).status).toBe(200);
     expect(await kindsByPerson(tree)).toEqual({
       admin: ["report-filed", "report-filed"],
