@@ -11,9 +11,11 @@ import { noticeOf, transition } from "../../worker/data/submissions";
 import { systemCtx } from "../../worker/data/context";
 import { appWithSmtp, type ReceivedMail } from "../support/smtp";
 import { makeApp, type TestApp } from "../support/app";
+import { recordStatements } from "../support/statements";
 import { launchCt24Phuong } from "../support/templates";
 import {
   buildTree,
+  fullPlan000,
   launchCampaign000,
   notificationsOf,
   submitPlan000,
@@ -79,7 +81,7 @@ describe("event notifications", () => {
     // a2 submits, a1 returns with a comment, a2 submits again, the deputy confirms, the admin
     // comments; a1 (the secretary) submits their own plan: the deputy, not a1, hears of it.
     const plan = await submitPlan000(api, id, "a2", "Trần Thị Bình");
-    await api("a2", "POST", `/campaigns/${id}/submissions/mine/submit`); // already in: no event
+    await api("a2", "POST", `/campaigns/${id}/submissions/mine/submit`, {}); // already in: no event
     expect(
       (await api("a1", "POST", `/submissions/${plan}/return`, { comment: "Bổ sung phần 3." }))
         .status,
@@ -201,6 +203,43 @@ describe("event notifications", () => {
       "Chi bộ Khu dân cư số 1 đã gửi báo cáo — Kế hoạch 155-KH/ĐU",
       "Chi bộ Khu dân cư số 1 đã sửa báo cáo — Kế hoạch 155-KH/ĐU",
     ]);
+  });
+
+  it("costs no round trip: each notification rides in the batch of the write it tells of", async () => {
+    const { t, tree, id } = await setting();
+    const [tenantRow] = (
+      await t.platform.control().client.execute("SELECT id, db_url FROM tenants")
+    ).rows;
+    const client = t.platform.tenant({
+      id: String(tenantRow!.id),
+      dbUrl: String(tenantRow!.db_url),
+    }).client;
+    await tree.api("a2", "PUT", `/campaigns/${id}/submissions/mine`, {
+      formKey: "ke-hoach-tu-duong",
+      data: fullPlan000("Trần Thị Bình"),
+    });
+    /** The round trip that wrote the notification is the one that wrote `write`. */
+    const sameTrip = async (write: RegExp, act: () => Promise<{ status: number }>) => {
+      const seen = await recordStatements(client, act);
+      expect(seen.result!.status).toBeLessThan(300);
+      const notice = seen.filter((s) => /^INSERT INTO notifications/i.test(s.sql));
+      expect(notice).toHaveLength(1);
+      expect(seen.find((s) => write.test(s.sql))!.roundTrip).toBe(notice[0]!.roundTrip);
+      return seen.roundTrips;
+    };
+    const submit = await sameTrip(/^update "submissions"/i, () =>
+      tree.api("a2", "POST", `/campaigns/${id}/submissions/mine/submit`, {}),
+    );
+    // The test helper's new session (1), then the request: its session check, the campaign,
+    // the current submission and the write, which carries the notification — as before it.
+    expect(submit).toBeLessThanOrEqual(5);
+    const [plan] = await tree.db.select().from(submissions);
+    await sameTrip(/^update "submissions"/i, () =>
+      tree.api("deputy", "POST", `/submissions/${plan!.id}/confirm`, {}),
+    );
+    await sameTrip(/^insert into "comments"/i, () =>
+      tree.api("admin", "POST", `/submissions/${plan!.id}/comments`, { body: "Tốt." }),
+    );
   });
 
   it("reaches nobody in another tenant, and each person sets only their own choice", async () => {
