@@ -164,6 +164,8 @@ export const grants = sqliteTable(
   (t) => [
     index("grants_user_idx").on(t.userId),
     uniqueIndex("grants_uq").on(t.userId, t.role, t.unitId),
+    // Who holds a role on a unit (a cell's secretaries, the admins): whom an event notifies.
+    index("grants_role_unit_idx").on(t.role, t.unitId),
   ],
 );
 
