@@ -218,6 +218,7 @@ describe("event notifications", () => {
       formKey: "ke-hoach-tu-duong",
       data: fullPlan000("Trần Thị Bình"),
     });
+    const notices: { sql: string; args: unknown }[] = [];
     /** The round trip that wrote the notification is the one that wrote `write`. */
     const sameTrip = async (write: RegExp, act: () => Promise<{ status: number }>) => {
       const seen = await recordStatements(client, act);
@@ -225,6 +226,7 @@ describe("event notifications", () => {
       const notice = seen.filter((s) => /^INSERT INTO notifications/i.test(s.sql));
       expect(notice).toHaveLength(1);
       expect(seen.find((s) => write.test(s.sql))!.roundTrip).toBe(notice[0]!.roundTrip);
+      notices.push(notice[0]!);
       return seen.roundTrips;
     };
     const submit = await sameTrip(/^update "submissions"/i, () =>
@@ -240,6 +242,16 @@ describe("event notifications", () => {
     await sameTrip(/^insert into "comments"/i, () =>
       tree.api("admin", "POST", `/submissions/${plan!.id}/comments`, { body: "Tốt." }),
     );
+    // Whoever is concerned is found through indexes, whatever the tenant's size.
+    for (const n of notices) {
+      const explained = await client.execute({
+        sql: `EXPLAIN QUERY PLAN ${n.sql}`,
+        args: n.args as never,
+      });
+      expect(explained.rows.map((r) => String(r.detail)).filter((d) => /^SCAN /.test(d))).toEqual(
+        [],
+      );
+    }
   });
 
   it("reaches nobody in another tenant, and each person sets only their own choice", async () => {
