@@ -18,3 +18,12 @@ export function setNotifyPreference(tenant: string, mode: NotifyMode) {
 export function tenantNotifySettings(tenant: string): Promise<TenantNotifySettings> {
   return call(tenantApi(tenant).settings.notifications.$get());
 }
+
+export type TenantNotifyInput = Parameters<
+  TenantApi["settings"]["notifications"]["$put"]
+>[0]["json"];
+
+/** Saves the đảng bộ's settings; the webhook's secret, left out, stays as stored. */
+export function setTenantNotifySettings(tenant: string, value: TenantNotifyInput) {
+  return call(tenantApi(tenant).settings.notifications.$put({ json: value }));
+}

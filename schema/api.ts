@@ -356,8 +356,11 @@ export const NotifySettingsBody = v.strictObject({
   ),
   email: v.boolean(),
   webhookUrl: v.nullable(v.pipe(HttpUrl, v.startsWith("https://", "Webhook phải dùng https://."))),
-  webhookSecret: v.nullable(
-    v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+  /** Left out: the stored secret stays (the settings answer shows it masked). */
+  webhookSecret: v.optional(
+    v.nullable(
+      v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+    ),
   ),
 });
 export const LinkBody = v.strictObject({ parentSlug: Slug });

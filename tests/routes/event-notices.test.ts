@@ -9,6 +9,7 @@ import { runScheduledPass } from "../../worker/cron";
 import { planNotice } from "../../worker/data/event-notices";
 import { noticeOf, transition } from "../../worker/data/submissions";
 import { systemCtx } from "../../worker/data/context";
+import { readNotifySettings } from "../../worker/data/settings";
 import { appWithSmtp, type ReceivedMail } from "../support/smtp";
 import { makeApp, type TestApp } from "../support/app";
 import { recordStatements } from "../support/statements";
@@ -300,6 +301,26 @@ describe("event notifications", () => {
     expect(await kindsByPerson(child)).toEqual({ admin: ["link-approve", "link-revoke"] });
     expect(await kindsByPerson(parent)).toEqual({ admin: ["link-request"] });
     t.close();
+  });
+
+  it("keeps the webhook's secret when the admin saves the settings without it", async () => {
+    const tree = await treeAt("2026-03-12T02:00:00Z");
+    const value = {
+      daysBefore: 2,
+      quietHours: { from: "22:00", to: "06:00" },
+      email: false,
+      webhookUrl: "https://relay.example/zalo",
+    };
+    const put = (body: object) => tree.api("admin", "PUT", "/settings/notifications", body);
+    expect((await put({ ...value, webhookSecret: "bi-mat-cua-phuong-2026" })).status).toBe(204);
+    expect((await put({ ...value, daysBefore: 5 })).status).toBe(204);
+    expect(await readNotifySettings(tree.db)).toEqual({
+      ...value,
+      daysBefore: 5,
+      webhookSecret: "bi-mat-cua-phuong-2026",
+    });
+    expect((await put({ ...value, webhookSecret: null })).status).toBe(204);
+    expect((await readNotifySettings(tree.db)).webhookSecret).toBeNull();
   });
 
   it("without e-mail, says so and owes nothing", async () => {

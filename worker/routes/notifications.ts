@@ -81,7 +81,11 @@ export const settingsRoutes = new Hono<AppEnv>()
     guard(policy.roles("admin"), "Lưu cài đặt nhắc việc"),
     jsonBody(NotifySettingsBody),
     async (c) => {
-      await writeNotifySettings(c.var.ctx.db, { value: c.req.valid("json"), now: c.var.ctx.now });
+      const { webhookSecret, ...rest } = c.req.valid("json");
+      const { db, now } = c.var.ctx;
+      const kept =
+        webhookSecret === undefined ? (await readNotifySettings(db)).webhookSecret : webhookSecret;
+      await writeNotifySettings(db, { value: { ...rest, webhookSecret: kept }, now });
       return c.body(null, 204);
     },
   );

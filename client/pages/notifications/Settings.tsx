@@ -14,6 +14,7 @@ import {
   getTenantNotifySettings,
   saveNotifyPreference,
 } from "./notify-settings.data";
+import { TenantSettings } from "./TenantSettings";
 import "../screens.css";
 
 export default function NotifySettingsPage(props: RouteSectionProps) {
@@ -70,24 +71,7 @@ export default function NotifySettingsPage(props: RouteSectionProps) {
         )}
       </Show>
       <Show when={tenantSettings()}>
-        {(s) => (
-          <section class="card stack" aria-labelledby="tenant-notify-title">
-            <h2 id="tenant-notify-title">Cài đặt của đảng bộ (quản trị)</h2>
-            <p role="status">
-              <strong>Thư điện tử: </strong>
-              {s().emailNote}
-            </p>
-            <ul>
-              <li>Gửi thư điện tử: {s().email ? "bật" : "tắt"} (công tắc của đảng bộ)</li>
-              <li>Nhắc trước hạn: {s().daysBefore} ngày</li>
-              <li>
-                Giờ yên lặng:{" "}
-                {s().quietHours ? `${s().quietHours!.from}–${s().quietHours!.to}` : "không đặt"}
-              </li>
-              <li>Webhook: {s().webhookUrl ?? "không đặt"}</li>
-            </ul>
-          </section>
-        )}
+        {(s) => <TenantSettings tenant={slug()} settings={s()} />}
       </Show>
     </>
   );
