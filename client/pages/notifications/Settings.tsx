@@ -16,6 +16,7 @@ import {
 } from "./notify-settings.data";
 import { TenantSettings } from "./TenantSettings";
 import "../screens.css";
+import "./notifications.css";
 
 export default function NotifySettingsPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
@@ -34,14 +35,14 @@ export default function NotifySettingsPage(props: RouteSectionProps) {
       <Show when={pref()}>
         {(p) => (
           <form action={saveNotifyPreference.with(slug())} method="post" class="card stack">
-            <fieldset>
+            <fieldset class="notify-modes">
               <legend>
                 Mọi thông báo (kế hoạch được nộp, trả lại, xác nhận, góp ý, báo cáo) luôn hiện trong
                 ứng dụng. Ngoài ra:
               </legend>
               <For each={NOTIFY_MODES}>
                 {(mode) => (
-                  <label class="choice">
+                  <label>
                     <input type="radio" name="mode" value={mode} checked={p().mode === mode} />{" "}
                     {NOTIFY_MODE_LABELS[mode]}
                   </label>

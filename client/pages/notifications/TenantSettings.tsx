@@ -22,7 +22,7 @@ export function TenantSettings(props: { tenant: string; settings: TenantNotifySe
         {props.settings.emailNote}
       </p>
       <form action={saveTenantNotifySettings.with(props.tenant)} method="post" class="stack">
-        <label class="choice">
+        <label class="notify-switch">
           <input type="checkbox" name="email" checked={props.settings.email} /> Cho phép gửi thư
           điện tử (nhắc việc và thông báo)
         </label>
