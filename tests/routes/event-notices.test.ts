@@ -93,14 +93,17 @@ describe("event notifications", () => {
       (await api("admin", "POST", `/submissions/${plan}/comments`, { body: "Tốt." })).status,
     ).toBe(201);
     await submitPlan000(api, id, "a1", "Nguyễn Văn An");
-    // b2's plan goes to b1, who chose the app only.
+    // b2's plan goes to b1, who chose the app only; b1's own, with no deputy in cell 2, to
+    // the admin.
     await submitPlan000(api, id, "b2", "Vũ Văn Hải");
+    await submitPlan000(api, id, "b1", "Đỗ Thị Giang");
 
     expect(await kindsByPerson(tree)).toEqual({
       a1: ["plan-submitted", "plan-submitted"],
       deputy: ["plan-submitted", "plan-submitted", "plan-submitted"],
       a2: ["plan-commented", "plan-confirmed", "plan-returned"],
       b1: ["plan-submitted"],
+      admin: ["plan-submitted"],
     });
     const returned = (await notificationsOf(tree, "a2")).find((n) => n.kind === "plan-returned")!;
     expect(returned.title).toBe(
@@ -141,6 +144,9 @@ describe("event notifications", () => {
     ]);
     expect(mailsTo(smtp, "a2")).toHaveLength(3);
     expect(mailsTo(smtp, "b1")).toEqual([]);
+    expect(mailsTo(smtp, "admin").map((m) => m.subject)).toEqual([
+      "Thông báo tổng hợp ngày 13/03/2026: 1 thông báo",
+    ]);
 
     // The day after, nothing is sent again.
     t.clock.now = new Date("2026-03-14T01:00:00Z");

@@ -78,7 +78,8 @@ export function planNotice(
   };
   if (e.event === "submitted")
     // The cell's secretaries (the secretary and deputy hold its secretary grant); the author's
-    // own account is left out, so a secretary's plan goes to the deputy.
+    // own account is left out, so a secretary's plan goes to the deputy — or, in a cell with
+    // nobody else to confirm it, to the admins, who may.
     return noticeInsert(
       db,
       {
@@ -86,9 +87,11 @@ export function planNotice(
         title: sql`(SELECT full_name FROM members WHERE id = ${e.memberId})
           || ' đã nộp kế hoạch cá nhân — ' || ${campaignName(e.campaignId)}`,
         body: "Chờ chi bộ xác nhận hoặc trả lại.",
-        recipients: sql`SELECT g.user_id FROM grants g
-          WHERE g.role = 'secretary' AND g.unit_id = (SELECT unit_id FROM members WHERE id = ${e.memberId})
-            AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = g.user_id AND a.member_id = ${e.memberId})`,
+        recipients: sql`WITH cell AS (SELECT g.user_id FROM grants g
+            WHERE g.role = 'secretary' AND g.unit_id = (SELECT unit_id FROM members WHERE id = ${e.memberId})
+              AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = g.user_id AND a.member_id = ${e.memberId}))
+          SELECT user_id FROM cell
+          UNION ALL SELECT user_id FROM grants WHERE role = 'admin' AND NOT EXISTS (SELECT 1 FROM cell)`,
       },
       now,
       wrote,
