@@ -66,6 +66,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "ALTER TABLE `tenants` ADD `next_due_at` integer DEFAULT 0;",
         "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);"
       ]
+    },
+    {
+      "tag": "0006_database_pool",
+      "when": 1795968497530,
+      "hash": "1f3c907b09d275567fe3f03201e838836f8cb1ef98234b4efea8143c40656dcb",
+      "statements": [
+        "CREATE TABLE `database_pool` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`db_url` text NOT NULL,\n\t`db_token` text,\n\t`schema_version` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);"
+      ]
     }
   ],
   "tenant": [
@@ -285,8 +294,24 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
       ]
     },
     {
-      "tag": "0015_event_notifications",
-      "when": 1795970351768,
+      "tag": "0015_confirmed_plans_index",
+      "when": 1795968861254,
+      "hash": "77f62f6a1d340f4fcc1890e53919149b3f715367319d44a7d90532469e995812",
+      "statements": [
+        "CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE \"submissions\".\"confirmed_version\" IS NOT NULL;"
+      ]
+    },
+    {
+      "tag": "0016_audit_actor_index",
+      "when": 1795971740558,
+      "hash": "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
+      "statements": [
+        "CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"
+      ]
+    },
+    {
+      "tag": "0017_event_notifications",
+      "when": 1795971753785,
       "hash": "090d00c556479eefc266ef5e478c8d3f745a2ea2ed9b83a8ebc17702d223c6a7",
       "statements": [
         "ALTER TABLE `users` ADD `notify_mode` text DEFAULT 'digest' NOT NULL;",

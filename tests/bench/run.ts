@@ -2,9 +2,11 @@
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchArchive } from "./archive";
+import { benchAudit } from "./audit";
 import { benchApi } from "./api";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
+import { benchLaunch } from "./launch";
 import { benchLoginFlood } from "./login-flood";
 import { benchProgress } from "./progress";
 import { benchRollup } from "./rollup";
@@ -20,7 +22,9 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["login", benchLoginFlood],
   ["soak", benchSoak],
   ["archive", benchArchive],
+  ["launch", benchLaunch],
   ["api", benchApi],
+  ["audit", benchAudit],
 ];
 for (const [name, run] of benches) {
   if (only && !name.startsWith(only)) continue;
