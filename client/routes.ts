@@ -46,6 +46,7 @@ const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
 const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
+const NotifySettingsPage = lazy(() => import("./pages/notifications/Settings"));
 const SecurityPage = lazy(() => import("./pages/security/Page"));
 const CellPage = lazy(() => import("./pages/cell/Page"));
 const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
@@ -88,6 +89,7 @@ const meetingData = () => import("./pages/meeting/meeting.data");
 const supervisionData = () => import("./pages/supervision/supervision.data");
 const linksData = () => import("./pages/links/links.data");
 const securityData = () => import("./pages/security/security.data");
+const notifySettingsData = () => import("./pages/notifications/notify-settings.data");
 const unitFormsData = () => import("./pages/unit-forms/unit-forms.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
@@ -108,6 +110,7 @@ const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
 const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
 const preloadLinks = lazyPreload(linksData, "preloadLinks");
 const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
+const preloadNotifySettings = lazyPreload(notifySettingsData, "preloadNotifySettings");
 const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
 const preloadMonthly = lazyPreload(unitFormsData, "preloadMonthly");
 const preloadPeriodic = lazyPreload(unitFormsData, "preloadPeriodic");
@@ -193,6 +196,11 @@ export const routes: RouteDefinition[] = [
       },
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
       { path: "/thong-bao", component: NotificationsPage },
+      {
+        path: "/thong-bao/cai-dat",
+        component: NotifySettingsPage,
+        preload: preloadNotifySettings,
+      },
       { path: "/bao-mat", component: SecurityPage, preload: preloadSecurity },
       ...AREAS.filter((a) => COMING_SOON.includes(a.path)).map((a) => ({
         path: `/${a.path}`,

@@ -3,6 +3,7 @@
 import * as v from "valibot";
 import { MemberStatus } from "./vocab/member-statuses";
 import { MergeKind } from "./vocab/merge-kinds";
+import { NotifyMode } from "./vocab/notify-modes";
 import { Presence } from "./vocab/presences";
 import { ReviewRating } from "./vocab/review-ratings";
 import { Role } from "./vocab/roles";
@@ -376,6 +377,9 @@ export const CommentBody = v.strictObject({
   body: RequiredText(2, "Góp ý cần ít nhất 2 ký tự.", 5000),
 });
 
+/** A person's choice of how events reach them beside the app. */
+export const NotifyPreferenceBody = v.strictObject({ mode: NotifyMode });
+
 export const NotifySettingsBody = v.strictObject({
   daysBefore: v.pipe(
     v.number(),
@@ -391,8 +395,11 @@ export const NotifySettingsBody = v.strictObject({
   ),
   email: v.boolean(),
   webhookUrl: v.nullable(v.pipe(HttpUrl, v.startsWith("https://", "Webhook phải dùng https://."))),
-  webhookSecret: v.nullable(
-    v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+  /** Left out: the stored secret stays (the settings answer shows it masked). */
+  webhookSecret: v.optional(
+    v.nullable(
+      v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+    ),
   ),
 });
 export const LinkBody = v.strictObject({ parentSlug: Slug });

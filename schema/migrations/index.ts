@@ -315,5 +315,16 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "ALTER TABLE `meetings` ADD `agenda_json` text;",
       ],
     },
+    {
+      tag: "0018_event_notifications",
+      when: 1795972499201,
+      hash: "090d00c556479eefc266ef5e478c8d3f745a2ea2ed9b83a8ebc17702d223c6a7",
+      statements: [
+        "ALTER TABLE `users` ADD `notify_mode` text DEFAULT 'digest' NOT NULL;",
+        "ALTER TABLE `notifications` ADD `mail` text;",
+        'CREATE INDEX `notifications_mail_idx` ON `notifications` (`mail`,`user_id`) WHERE "notifications"."mail" IS NOT NULL;',
+        "CREATE INDEX `grants_role_unit_idx` ON `grants` (`role`,`unit_id`);",
+      ],
+    },
   ],
 };

@@ -292,10 +292,16 @@ export const notifications = sqliteTable(
     dedupeKey: text("dedupe_key").notNull(),
     createdAt: createdAt(),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** An event's e-mail still to make: `now` (the person's choice, next pass), `digest` (in
+     *  the day's digest, after ICT midnight); null when none is owed or it is made. */
+    mail: text("mail", { enum: ["now", "digest"] }),
   },
   (t) => [
     uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
     index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_mail_idx")
+      .on(t.mail, t.userId)
+      .where(sql`${t.mail} IS NOT NULL`),
   ],
 );
 

@@ -990,6 +990,8 @@ const ROWS: Row[] = [
     request: async (f) => ({ path: `${T}/notifications/${await f.fresh.notification()}/read` }),
     expect: { ...signedIn(404), member: 204 },
   },
+  at("GET /api/t/:tenant/notifications/preferences", signedIn(200)),
+  at("PUT /api/t/:tenant/notifications/preferences", signedIn(204), { body: { mode: "app" } }),
   at("GET /api/t/:tenant/settings/notifications", { admin: 200 }),
   at(
     "PUT /api/t/:tenant/settings/notifications",

@@ -14,6 +14,7 @@ import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
 import { nextDueAt } from "./due";
 import { claimTenant, finishTenant } from "./lease";
+import { mailNotices } from "./notice-mail";
 import { deliverOutbox, type DeliveryReport } from "./outbox";
 import { remindersWithSettings, type ReminderReport } from "./reminders";
 import { runRollup, type RollupReport } from "./rollup";
@@ -33,6 +34,7 @@ export interface TenantReport {
   tenant: string;
   ran: boolean;
   reminders?: ReminderReport;
+  notices?: { emails: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
 }
@@ -55,17 +57,14 @@ export async function runTenantJobs(
       const version = await migrate(client, migrations.tenant);
       await setTenantSchemaVersion(control, tenant.id, version);
     }
-    const {
-      report: reminders,
-      notify,
-      running,
-    } = await remindersWithSettings(db, now, {
-      email: !!platform.outbound.email,
-    });
+    const channels = { email: !!platform.outbound.email };
+    const { report: reminders, notify, running } = await remindersWithSettings(db, now, channels);
+    // The event notices owed by e-mail (each person's choice), into the same outbox.
+    const { settings: _settings, ...notices } = await mailNotices(db, now, channels);
     const outbox = await deliverOutbox(db, platform.outbound, notify, now);
     const rollup = await runRollup(db, control, tenant, now, running);
     nextDue = await nextDueAt(db, now);
-    return { tenant: tenant.slug, ran: true, reminders, outbox, rollup };
+    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }

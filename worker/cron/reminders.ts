@@ -109,14 +109,18 @@ interface PendingRow {
   email: string | null;
 }
 
-/** The pending items of the next `size` people after `after`, with their e-mail. */
+/** The pending items of the next `size` people after `after`, with their e-mail (none for
+ *  those who chose the app only). */
 const pendingPage = (db: TenantDb, after: string, size: number) =>
   db
     .select({
       key: reminderLedger.key,
       userId: reminderLedger.userId,
       text: reminderLedger.text,
-      email: users.email,
+      // A person who chose the app only gets no reminder e-mail either.
+      email: sql<
+        string | null
+      >`CASE WHEN ${users.notifyMode} = 'app' THEN NULL ELSE ${users.email} END`,
     })
     .from(reminderLedger)
     .leftJoin(users, eq(users.id, reminderLedger.userId))
@@ -220,7 +224,7 @@ function digestWrites(
   return { stmts: [...inserts, ...marks, ...outs], inserts: inserts.length };
 }
 
-function chunks<T>(list: T[], size: number): T[][] {
+export function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;

@@ -23,6 +23,10 @@ export const DEFAULT_NOTIFY: NotifySettings = {
   webhookSecret: null,
 };
 
+/** The settings' row, for a caller that reads it in a batch with other statements. */
+export const notifySettingsRow = (db: TenantDb) =>
+  db.select().from(settings).where(eq(settings.key, "notify"));
+
 /** The notify settings from their stored row (the defaults where there is none). */
 export const notifyOf = (row: { value: string } | undefined): NotifySettings =>
   row
