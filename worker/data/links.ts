@@ -269,7 +269,8 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
         {
           actorUserId: null,
           action: r.action,
-          entity: "tenant_link",
+          // Reports upward (upward-reports.ts) use the same queue: their id in `linkId`.
+          entity: r.action.startsWith("upward_report.") ? "upward_report" : "tenant_link",
           entityId: r.linkId,
           after: { other: { slug: r.otherSlug, name: r.otherName } },
         },
