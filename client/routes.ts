@@ -48,6 +48,7 @@ const CellPage = lazy(() => import("./pages/cell/Page"));
 const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
 const MonthlyReviewPage = lazy(() => import("./pages/unit-forms/Monthly"));
 const TallyPage = lazy(() => import("./pages/unit-forms/Tally"));
+const UpwardReportPage = lazy(() => import("./pages/upward-report/Page"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -85,6 +86,7 @@ const supervisionData = () => import("./pages/supervision/supervision.data");
 const linksData = () => import("./pages/links/links.data");
 const securityData = () => import("./pages/security/security.data");
 const unitFormsData = () => import("./pages/unit-forms/unit-forms.data");
+const upwardData = () => import("./pages/upward-report/upward-report.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
 const preloadRoster = lazyPreload(rosterData, "preloadRoster");
@@ -107,6 +109,7 @@ const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
 const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
 const preloadMonthly = lazyPreload(unitFormsData, "preloadMonthly");
 const preloadTally = lazyPreload(unitFormsData, "preloadTally");
+const preloadUpward = lazyPreload(upwardData, "preloadUpwardReport");
 
 /** A campaign's own screens hang below its path. */
 const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
@@ -162,6 +165,11 @@ export const routes: RouteDefinition[] = [
         preload: preloadMonthly,
       },
       { path: `${CAMPAIGN}/tong-hop/:stepKey`, component: TallyPage, preload: preloadTally },
+      {
+        path: `${CAMPAIGN}/bao-cao-cap-tren`,
+        component: UpwardReportPage,
+        preload: preloadUpward,
+      },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
       { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },
       { path: "/don-vi", component: UnitsPage, preload: preloadUnits },
