@@ -6,7 +6,6 @@
 // and never the child's unfiled draft.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import {
-  linkAuditOutbox,
   tenantLinks,
   tenants,
   upwardReportFilings,
@@ -18,10 +17,9 @@ import { DomainError, notFound, versionConflict } from "../errors";
 import { audit } from "./audit";
 import { ownDirective } from "./behind";
 import type { Ctx } from "./context";
-import { newId } from "./ids";
 import type { Figures } from "./link-figures";
 import { markTenantChanged } from "./tenants";
-import { reportDueAt, reportMark } from "./upward-reports";
+import { queueOtherSideAudit, reportDueAt, reportMark } from "./upward-reports";
 
 /** The reader's approved children, now. */
 async function approvedChildren(control: ControlDb, reader: TenantRecord) {
@@ -140,14 +138,12 @@ export async function returnUpwardReport(
     .where(and(eq(upwardReports.id, head.id), eq(upwardReports.version, head.version)))
     .returning({ id: upwardReports.id });
   if (!written.length) throw versionConflict();
-  await control.insert(linkAuditOutbox).values({
-    id: newId(),
+  await queueOtherSideAudit(control, {
     tenantId: child.id,
-    at: now,
     action: "upward_report.returned",
-    linkId: head.id,
-    otherSlug: reader.slug,
-    otherName: reader.name,
+    reportId: head.id,
+    from: reader,
+    at: now,
   });
   await markTenantChanged(control, child.id, now);
   await audit(ctx, {

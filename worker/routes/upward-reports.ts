@@ -63,8 +63,8 @@ export const directiveReportRoutes = new Hono<AppEnv>()
     async (c) =>
       c.json(
         await directiveInbox(control(c), {
+          ...c.req.valid("param"),
           reader: c.var.tenant,
-          id: c.req.valid("param").id,
           now: c.var.ctx.now,
         }),
         200,
