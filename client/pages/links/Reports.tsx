@@ -95,11 +95,11 @@ function InboxItem(props: {
                   Trả lại
                 </Submit>
               </form>
-              <Outcome error={errorMessage(sent.error)} notice={sent.result?.notice} />
             </Show>
           </>
         )}
       </Show>
+      <Outcome error={errorMessage(sent.error)} notice={sent.result?.notice} />
     </li>
   );
 }
