@@ -20,6 +20,7 @@ import { dayNumber, formatDateVi, ictDate, lastDayVi } from "../../schema/rules/
 import { grants, notifications, outbox, users } from "../../schema/tables/tenant";
 import { outboundRows } from "../cron/outbox";
 import type { ControlDb, TenantDb } from "../db/handles";
+import { reportDueAt, reportMark } from "../domain/upward-report";
 import type { Platform, TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
@@ -27,7 +28,7 @@ import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { ancestorIds, descendantLevels, MAX_DEPTH } from "./links";
 import { readNotifySettings } from "./settings";
-import { firstFilings, reportDueAt, reportMark } from "./upward-reports";
+import { firstFilings } from "./upward-reports";
 
 export interface BehindRow {
   tenant: { slug: string; name: string };

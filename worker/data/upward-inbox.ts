@@ -12,6 +12,7 @@ import {
   upwardReports,
 } from "../../schema/tables/control";
 import type { ControlDb } from "../db/handles";
+import { reportDueAt, reportMark } from "../domain/upward-report";
 import type { TenantRecord } from "../env";
 import { DomainError, notFound, versionConflict } from "../errors";
 import { audit } from "./audit";
@@ -19,7 +20,7 @@ import { ownDirective } from "./behind";
 import type { Ctx } from "./context";
 import type { Figures } from "./link-figures";
 import { markTenantChanged } from "./tenants";
-import { queueOtherSideAudit, reportDueAt, reportMark } from "./upward-reports";
+import { queueOtherSideAudit } from "./upward-reports";
 
 /** The reader's approved children, now. */
 async function approvedChildren(control: ControlDb, reader: TenantRecord) {

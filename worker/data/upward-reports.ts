@@ -15,10 +15,7 @@
 // move. On time means first filed strictly before it (a report corrected after a return keeps
 // its first filing, as a unit's report does in followup.ts).
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { NARRATIVE_FORM } from "../../schema/api-upward";
-import { dueInstant } from "../../schema/rules/deadlines";
 import type { Form, TemplateDefinition } from "../../schema/template";
-import { unitMatches } from "../../schema/template/match";
 import {
   directives,
   linkAuditOutbox,
@@ -31,6 +28,7 @@ import { rollupState, rollupUnits, units } from "../../schema/tables/tenant";
 import type { UnitKind } from "../../schema/vocab/unit-kinds";
 import type { ControlDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
+import { reportDueAt, reportFormFor, reportMark } from "../domain/upward-report";
 import type { TenantRecord } from "../env";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { audit } from "./audit";
@@ -43,34 +41,14 @@ import { markTenantChanged } from "./tenants";
 
 export type UpwardReportRow = typeof upwardReports.$inferSelect;
 
-/** The instant a report for directive `d` falls due (see the header). */
-export function reportDueAt(d: { dueOn: string; definition: string }): Date {
-  const def = JSON.parse(d.definition) as Pick<TemplateDefinition, "schedule">;
-  return dueInstant(def.schedule?.dueRule ?? "den-het-ngay", d.dueOn);
-}
-
-/** "on-time" / "late" once filed; before that "missing" past the due instant, else "pending". */
-export function reportMark(
-  firstFiledAt: Date | null | undefined,
-  dueAt: Date,
-  now: Date,
-): "on-time" | "late" | "missing" | "pending" {
-  if (firstFiledAt) return firstFiledAt < dueAt ? "on-time" : "late";
-  return now < dueAt ? "pending" : "missing";
-}
-
-/** The form the narrative is written on: the definition's report from the tenant's own level
- *  (its root unit), else the plain narrative. */
+/** The form the narrative is written on, from the tenant's root unit. */
 async function reportForm(ctx: Ctx, def: TemplateDefinition): Promise<Form> {
   const [root] = await ctx.db
     .select({ kind: units.kind, name: units.name })
     .from(units)
     .where(eq(units.depth, 0))
     .limit(1);
-  const report =
-    root &&
-    def.reports.find((r) => unitMatches(r.from, { kind: root.kind as UnitKind, name: root.name }));
-  return (report && def.forms.find((f) => f.key === report.formKey)) ?? NARRATIVE_FORM;
+  return reportFormFor(def, root && { kind: root.kind as UnitKind, name: root.name });
 }
 
 /** The campaign's own figures as of its last rollup: the sum of every unit's own figures (the
