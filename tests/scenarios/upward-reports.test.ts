@@ -225,8 +225,19 @@ describe("reports upward across tenants", () => {
     const missing = await behind();
     expect(missing?.report).toBe("missing");
     expect(missing?.reasons).toContain("Chưa gửi báo cáo lên cấp trên (hạn 29/04/2026).");
+    // Two saves of the same version at once: one wins, the other is 409 (a draft is not a
+    // filing: still missing).
+    const both = await Promise.all(
+      ["Bản một", "Bản hai"].map((text) =>
+        p2.api<Report>("admin", "PUT", path2, { version: 0, narrative: { "ket-qua": text } }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await inbox()).children.find((c) => c.tenant.slug === "phuong-hai")!.mark).toBe(
+      "missing",
+    );
     const late = await p2.api<Report>("admin", "PUT", path2, {
-      version: 0,
+      version: 1,
       narrative: { "ngay-sinh-hoat": "2026-04-25", "ket-qua": "Đã tổ chức sinh hoạt" },
       file: true,
     });
