@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
 import { saveCt24Phuong } from "../support/templates";
-import { treesAt, type Tree } from "../support/tree";
+import { notificationsOf, treesAt, type Tree } from "../support/tree";
 
 /** 12/3/2026 09:00 ICT. */
 const AT = "2026-03-12T02:00:00Z";
@@ -264,6 +264,16 @@ describe("reports upward across tenants", () => {
       "upward_report.returned",
       "upward_report.save",
     ]);
+
+    // And each side's admins are told, in their own pass.
+    expect(
+      (await notificationsOf(p1, "admin"))
+        .filter((n) => n.kind === "upward-report")
+        .map((n) => n.title),
+    ).toEqual(["Đảng bộ quan-uy trả lại báo cáo gửi cấp trên"]);
+    expect(
+      (await notificationsOf(quan, "admin")).filter((n) => n.kind === "upward-report").length,
+    ).toBe(3);
 
     // A revoked link hides that child's reports at once; the child sees the link gone.
     expect((await quan.api("admin", "POST", `/links/${link1}/revoke`)).status).toBe(200);

@@ -14,6 +14,7 @@ import { audit, auditInsert } from "./audit";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { markTenantChanged } from "./tenants";
+import { reportNotices } from "./upward-notices";
 
 /** Who acts across tenants: the calling tenant, its request's context (for its own audit
  *  row) and the instant of the request. */
@@ -262,8 +263,9 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
     .where(eq(linkAuditOutbox.tenantId, tenant.id))
     .limit(200);
   if (!rows.length) return 0;
-  await db.batch(
-    rows.map((r) =>
+  type Stmt = Parameters<TenantDb["batch"]>[0][number];
+  const stmts: Stmt[] = [
+    ...rows.map((r) =>
       auditInsert(
         db,
         {
@@ -276,8 +278,11 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
         },
         r.at,
       ),
-    ) as [ReturnType<typeof auditInsert>, ...ReturnType<typeof auditInsert>[]],
-  );
+    ),
+    // A child's filing or a parent's return also tells this tenant's admins.
+    ...(await reportNotices(db, rows)),
+  ];
+  await db.batch(stmts as [Stmt, ...Stmt[]]);
   await control.delete(linkAuditOutbox).where(
     inArray(
       linkAuditOutbox.id,
