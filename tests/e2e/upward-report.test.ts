@@ -5,37 +5,15 @@
 // phường's admin then reads on its report page.
 import { describe, expect, it } from "vitest";
 import { scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
+import { bearerApi, E2E_PASSWORD } from "../support/browser-api";
 
 const WIDTH = 390;
-const PASSWORD = "mat-khau-rat-dai-1";
+const PASSWORD = E2E_PASSWORD;
 const PARENT = { slug: "quan-bao-cao", name: "Đảng bộ quận Báo Cáo" };
 const CHILD = { slug: "phuong-bao-cao", name: "Đảng bộ phường Báo Cáo" };
 
-async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.base}${path}`, {
-    method,
-    headers: {
-      Accept: "application/json",
-      "Content-Type": "application/json",
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      Origin: e2e.base,
-    },
-    body: body !== undefined ? JSON.stringify(body) : method !== "GET" ? "{}" : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function signUp(t: { slug: string; name: string }, email: string): Promise<string> {
-  const { token } = await api<{ token: string }>("POST", "/api/signup", undefined, {
-    tenant: { ...t, kind: "dang-uy-phuong" },
-    admin: { email, password: PASSWORD, fullName: "Nguyễn Văn Quản Trị" },
-  });
-  return token;
-}
-
 const e2e = useServerAndBrowser("shct-e2e-upward-");
+const { api, signUp } = bearerApi(e2e);
 
 describe("report upward", () => {
   it("the child files, the parent returns it with a comment, the child reads it", async () => {
