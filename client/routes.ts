@@ -49,6 +49,7 @@ const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
 const MonthlyReviewPage = lazy(() => import("./pages/unit-forms/Monthly"));
 const TallyPage = lazy(() => import("./pages/unit-forms/Tally"));
 const UpwardReportPage = lazy(() => import("./pages/upward-report/Page"));
+const UpwardReportPrint = lazy(() => import("./pages/upward-report/Print"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -132,6 +133,11 @@ export const routes: RouteDefinition[] = [
     path: `/t/:tenant${CAMPAIGN}/xac-nhan/:submissionId/in`,
     component: PrintPage,
     preload: preloadReview,
+  },
+  {
+    path: `/t/:tenant${CAMPAIGN}/bao-cao-cap-tren/in`,
+    component: UpwardReportPrint,
+    preload: preloadUpward,
   },
   {
     path: "/t/:tenant",

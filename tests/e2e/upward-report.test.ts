@@ -62,6 +62,13 @@ describe("report upward", () => {
     await child.getByText("Đã gửi cấp trên").first().waitFor(SLOW);
     await child.getByText("Đúng hạn").first().waitFor(SLOW);
     expect(await scrollWidth(child)).toBeLessThanOrEqual(WIDTH);
+    // The paper: the administrative header, the figures and the narrative.
+    await child.getByRole("link", { name: "Bản in" }).click();
+    await child.getByText("ĐẢNG CỘNG SẢN VIỆT NAM").waitFor(SLOW);
+    await child.getByText("Các chi bộ đã triển khai đầy đủ.").waitFor(SLOW);
+    await child.getByText(`Kính gửi: ${PARENT.name}.`, { exact: false }).waitFor(SLOW);
+    await child.getByRole("link", { name: "← Quay lại" }).click();
+    await child.getByRole("heading", { level: 1, name: "Báo cáo gửi cấp trên" }).waitFor(SLOW);
 
     const parent = await e2e.phone(pageErrors);
     await e2e.signIn(parent, "admin@quan-bc.vn", PASSWORD, PARENT.slug);

@@ -11,7 +11,10 @@ import {
   STATUS_LABELS,
   type InboxChild,
 } from "../../api-upward";
+import type { Form } from "../../../schema/template";
+import type { PlanData } from "../../http";
 import { Outcome } from "../../components/Alert";
+import PlanDocument from "../../components/PlanDocument";
 import { Field, TextArea } from "../../components/Field";
 import { Submit } from "../../components/Submit";
 import { errorMessage, fieldError } from "../../lib/errors";
@@ -65,14 +68,12 @@ function InboxItem(props: {
               <Show when={r().returnComment}>; đã trả lại: {r().returnComment}</Show>
             </p>
             <ReportFigures figures={r().figures} at={r().figuresAt} />
-            <For each={r().form.fields as { key: string; label?: string }[]}>
-              {(f) => (
-                <Show when={typeof r().narrative[f.key] === "string" && r().narrative[f.key]}>
-                  <h5>{f.label ?? f.key}</h5>
-                  <p class="narrative">{String(r().narrative[f.key])}</p>
-                </Show>
-              )}
-            </For>
+            <PlanDocument
+              form={r().form as Form}
+              lists={[]}
+              data={r().narrative as PlanData}
+              confirmedAt={null}
+            />
             <Show when={props.admin && r().status === "filed"}>
               <form
                 action={returnToChild.with(

@@ -1,10 +1,11 @@
 // The figures of a report upward, read-only: the same counts as progress and compliance,
 // filled in from the campaign's last rollup. Shown to the child and, as filed, to the parent.
 import { For, Show } from "solid-js";
+import type { UpwardReport } from "../../api-upward";
 import { formatDateTime } from "../../lib/labels";
 import "./upward-report.css";
 
-const LABELS: [string, string][] = [
+export const FIGURE_LABELS: [keyof UpwardReport["figures"], string][] = [
   ["expected", "Đảng viên phải thực hiện"],
   ["submitted", "Đã nộp kế hoạch"],
   ["confirmed", "Chi bộ đã xác nhận"],
@@ -17,13 +18,13 @@ const LABELS: [string, string][] = [
 ];
 
 export function ReportFigures(props: {
-  figures: Record<string, number>;
+  figures: UpwardReport["figures"];
   at: string | Date | null | undefined;
 }) {
   return (
     <>
       <dl class="figures">
-        <For each={LABELS}>
+        <For each={FIGURE_LABELS}>
           {([key, label]) => (
             <>
               <dt>{label}</dt>

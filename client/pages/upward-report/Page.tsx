@@ -67,6 +67,11 @@ export default function UpwardReportPage(props: RouteSectionProps) {
                 {r().returnComment}
               </Alert>
             </Show>
+            <p>
+              <A href={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/bao-cao-cap-tren/in`}>
+                Bản in
+              </A>
+            </p>
             <h2>Số liệu (tự điền, không sửa)</h2>
             <ReportFigures figures={r().figures} at={r().figuresAt} />
             <h2>{r().form.title}</h2>
