@@ -3,7 +3,7 @@
 // rollup), the narrative on the report form (editable), its status, the on-time mark and the
 // parent's comment when it was returned. Saving keeps a draft the parent does not see;
 // "Gửi cấp trên" files it. Only the admin writes; a viewer reads.
-import { A, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
+import { A, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import type { Form } from "../../../schema/template";
 import {
@@ -17,18 +17,12 @@ import { Alert } from "../../components/Alert";
 import { formatDateTime, formatDay } from "../../lib/labels";
 import { isAdmin } from "../../lib/roles";
 import { useTitle } from "../../lib/title";
-import { getMe } from "../shell/shell.data";
 import UnitFormEditor from "../unit-forms/UnitFormEditor";
-import { getCampaignDef } from "../unit-forms/unit-forms.data";
 import { ReportFigures } from "./Figures";
-import { getUpwardReport } from "./upward-report.data";
+import { getUpwardReport, useUpwardReport } from "./upward-report.data";
 
 export default function UpwardReportPage(props: RouteSectionProps) {
-  const tenant = () => props.params.tenant ?? "";
-  const campaignId = () => props.params.campaignId ?? "";
-  const me = createAsync(() => getMe(tenant()));
-  const report = createAsync(() => getUpwardReport(tenant(), campaignId()));
-  const campaign = createAsync(() => getCampaignDef(tenant(), campaignId()));
+  const { tenant, campaignId, me, report, campaign } = useUpwardReport(props);
   const [fileNow, setFileNow] = createSignal(false);
   const writable = () => isAdmin(me()?.grants ?? []) && report()?.status !== "filed";
   useTitle(() => "Báo cáo gửi cấp trên");
