@@ -5,11 +5,10 @@
 // /t/:tenant/dot-sinh-hoat/:campaignId/ke-hoach/:formKey/in — the member's own plan;
 // /t/:tenant/dot-sinh-hoat/:campaignId/xac-nhan/:submissionId/in — a plan the cell reads.
 // Outside the shell: no nav on screen either, only a toolbar that does not print.
-import { createAsync, type RouteSectionProps } from "@solidjs/router";
+import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { Form, TemplateList } from "../../../schema/template";
 import type { PlanData } from "../../api";
-import { Paper } from "../../components/Paper";
 import PlanDocument from "../../components/PlanDocument";
 import { formatDate } from "../../lib/format";
 import { leafEntries, valueOfPrefill, withYear } from "../../lib/plan";
@@ -131,65 +130,79 @@ export default function PrintPage(props: RouteSectionProps) {
       }
     >
       {(p) => (
-        <Paper
-          back={p().back}
-          placeDate={`${placeName(p().tenantName)}, ${dateLine(p().date)}`}
-          issuer={
-            <>
-              <p>{upper(p().parentUnitName)}</p>
-              <Show when={p().unitName}>
-                <p class="strong">{upper(p().unitName)}</p>
-              </Show>
-            </>
-          }
-        >
-          <h1 class="doc-title">{upper(withYear(p().form.title, p().year))}</h1>
-          <Show when={p().form.intro}>
-            <p class="doc-intro">{withYear(p().form.intro!, p().year)}</p>
-          </Show>
-          <PlanDocument
-            form={p().form}
-            lists={p().lists}
-            data={p().data}
-            confirmedAt={p().confirmedAt}
-            print
-          />
-          <div class="signatures">
-            <div class="sig">
-              <Show when={cell(p().form)}>
-                {(c) => (
-                  <>
-                    <p class="sig-title">{upper(c().label)}</p>
-                    <Show when={p().confirmation?.opinion}>
-                      <p class="sig-opinion">{p().confirmation!.opinion}</p>
-                    </Show>
-                    <Show when={p().confirmation}>
-                      {(k) => (
-                        <>
-                          <p class="sig-title">T/M CHI BỘ</p>
-                          <p class="sig-title">{upper(k().signerPosition)}</p>
-                        </>
-                      )}
-                    </Show>
-                    <p class="sig-help">{c().help ?? "(Ký ghi rõ họ tên)"}</p>
-                    <p class="sig-note">
-                      {p().confirmedAt ? `Đã xác nhận ngày ${formatDate(p().confirmedAt!)}` : ""}
-                    </p>
-                    <Show when={p().confirmation}>
-                      {(k) => <p class="sig-name">{k().signerName}</p>}
-                    </Show>
-                  </>
-                )}
-              </Show>
-            </div>
-            <div class="sig">
-              <p class="sig-title">{signer(p().form)}</p>
-              <p class="sig-help">(Ký ghi rõ họ tên)</p>
-              <p class="sig-note" />
-              <p class="sig-name">{p().memberName}</p>
-            </div>
+        <div class="print-view">
+          <div class="print-toolbar no-print">
+            <A href={p().back}>← Quay lại</A>
+            <button type="button" class="button primary" onClick={() => window.print()}>
+              In hoặc lưu PDF
+            </button>
           </div>
-        </Paper>
+          <main id="main" tabindex="-1" class="sheet">
+            <header class="doc-head">
+              <div class="doc-issuer">
+                <p>{upper(p().parentUnitName)}</p>
+                <Show when={p().unitName}>
+                  <p class="strong">{upper(p().unitName)}</p>
+                </Show>
+                <p class="star" aria-hidden="true">
+                  *
+                </p>
+              </div>
+              <div class="doc-national">
+                <p class="party">ĐẢNG CỘNG SẢN VIỆT NAM</p>
+                <p class="place-date">
+                  {placeName(p().tenantName)}, {dateLine(p().date)}
+                </p>
+              </div>
+            </header>
+            <h1 class="doc-title">{upper(withYear(p().form.title, p().year))}</h1>
+            <Show when={p().form.intro}>
+              <p class="doc-intro">{withYear(p().form.intro!, p().year)}</p>
+            </Show>
+            <PlanDocument
+              form={p().form}
+              lists={p().lists}
+              data={p().data}
+              confirmedAt={p().confirmedAt}
+              print
+            />
+            <div class="signatures">
+              <div class="sig">
+                <Show when={cell(p().form)}>
+                  {(c) => (
+                    <>
+                      <p class="sig-title">{upper(c().label)}</p>
+                      <Show when={p().confirmation?.opinion}>
+                        <p class="sig-opinion">{p().confirmation!.opinion}</p>
+                      </Show>
+                      <Show when={p().confirmation}>
+                        {(k) => (
+                          <>
+                            <p class="sig-title">T/M CHI BỘ</p>
+                            <p class="sig-title">{upper(k().signerPosition)}</p>
+                          </>
+                        )}
+                      </Show>
+                      <p class="sig-help">{c().help ?? "(Ký ghi rõ họ tên)"}</p>
+                      <p class="sig-note">
+                        {p().confirmedAt ? `Đã xác nhận ngày ${formatDate(p().confirmedAt!)}` : ""}
+                      </p>
+                      <Show when={p().confirmation}>
+                        {(k) => <p class="sig-name">{k().signerName}</p>}
+                      </Show>
+                    </>
+                  )}
+                </Show>
+              </div>
+              <div class="sig">
+                <p class="sig-title">{signer(p().form)}</p>
+                <p class="sig-help">(Ký ghi rõ họ tên)</p>
+                <p class="sig-note" />
+                <p class="sig-name">{p().memberName}</p>
+              </div>
+            </div>
+          </main>
+        </div>
       )}
     </Show>
   );
