@@ -5,6 +5,7 @@ import { benchArchive } from "./archive";
 import { benchApi } from "./api";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
+import { benchLaunch } from "./launch";
 import { benchLoginFlood } from "./login-flood";
 import { benchProgress } from "./progress";
 import { benchRollup } from "./rollup";
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["login", benchLoginFlood],
   ["soak", benchSoak],
   ["archive", benchArchive],
+  ["launch", benchLaunch],
   ["api", benchApi],
 ];
 for (const [name, run] of benches) {
