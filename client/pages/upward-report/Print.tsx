@@ -1,21 +1,18 @@
-// /t/:tenant/dot-sinh-hoat/:campaignId/bao-cao-cap-tren/in — the report upward on paper, in
-// the administrative layout (print/Page.tsx): the đảng bộ top left, "ĐẢNG CỘNG SẢN VIỆT NAM"
-// and the place and date line top right, "Kính gửi" the issuing level, the figures as filled
-// in, the narrative, and the signature block of the committee. Outside the shell.
+// /t/:tenant/dot-sinh-hoat/:campaignId/bao-cao-cap-tren/in — the đảng bộ's report upward on
+// paper, in the administrative layout (components/Paper.tsx): the đảng bộ as issuer, the
+// place and date of its filing, "Kính gửi" the issuing level, the figures as filled in, the
+// narrative, and the committee's signature block. Outside the shell.
 import type { RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import type { Form } from "../../../schema/template";
-import { Paper } from "../../components/Paper";
+import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
 import PlanDocument from "../../components/PlanDocument";
+import { upper } from "../../lib/paper";
 import { useTitle } from "../../lib/title";
-import { dateLine, placeName } from "../print/Page";
 import { FIGURE_LABELS } from "./Figures";
 import { useUpwardReport } from "./upward-report.data";
 import "../plan/plan.css";
-import "../print/print.css";
 import "./upward-report.css";
-
-const upper = (s: string) => s.toLocaleUpperCase("vi");
 
 export default function UpwardReportPrint(props: RouteSectionProps) {
   const { tenant, campaignId, me, report, campaign } = useUpwardReport(props);
@@ -23,17 +20,15 @@ export default function UpwardReportPrint(props: RouteSectionProps) {
   return (
     <Show
       when={report() && me() && campaign()}
-      fallback={
-        <main id="main" tabindex="-1" class="page">
-          <p class="boot">Đang tải bản in…</p>
-        </main>
-      }
+      fallback={<PaperPending missing={false} what="báo cáo" />}
     >
-      <Paper
-        back={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/bao-cao-cap-tren`}
-        placeDate={`${placeName(me()!.tenant.name)}, ${dateLine(String(report()!.filedAt ?? new Date().toISOString()))}`}
-        issuer={<p class="strong">{upper(me()!.tenant.name)}</p>}
-      >
+      <PaperSheet back={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/bao-cao-cap-tren`}>
+        <PaperHeader
+          superior=""
+          issuer={me()!.tenant.name}
+          tenantName={me()!.tenant.name}
+          date={report()!.filedAt ?? new Date()}
+        />
         <h1 class="doc-title">{upper(report()!.form.title)}</h1>
         <p class="doc-intro">
           Thực hiện {report()!.directive.documentNo ?? report()!.directive.name} của{" "}
@@ -60,13 +55,9 @@ export default function UpwardReportPrint(props: RouteSectionProps) {
         />
         <div class="signatures">
           <div class="sig" />
-          <div class="sig">
-            <p class="sig-title">T/M ĐẢNG ỦY</p>
-            <p class="sig-help">(Ký ghi rõ họ tên)</p>
-            <p class="sig-note" />
-          </div>
+          <Signature onBehalf="T/M ĐẢNG ỦY" title="Bí thư" />
         </div>
-      </Paper>
+      </PaperSheet>
     </Show>
   );
 }
