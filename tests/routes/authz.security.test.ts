@@ -286,6 +286,7 @@ async function buildFixture() {
           fromKey: "tu-soi-tu-sua",
           key: `mau-${++n}`,
           name: "Mẫu riêng",
+          tenantName: "Đảng bộ phường Mẫu",
         })
       ).key,
   };
@@ -655,6 +656,15 @@ const ROWS: Row[] = [
     method: "POST",
     route: "/api/t/:tenant/campaigns/:id/launch",
     request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.draftCampaign()}/launch` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/refresh",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.draftCampaign()}/refresh`,
+      body: { version: 1 },
+    }),
     expect: { admin: 200 },
   },
   {
