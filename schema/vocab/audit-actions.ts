@@ -54,11 +54,11 @@ export const AUDIT_ACTION_LABELS = {
   "link.revoke": "Hủy liên kết cấp trên",
   "directive.remind": "Nhắc cấp dưới thực hiện văn bản",
   "directive.reminded": "Được cấp trên nhắc thực hiện văn bản",
-  "upward_report.save": "Lưu nháp báo cáo gửi cấp trên",
-  "upward_report.file": "Gửi báo cáo lên cấp trên",
-  "upward_report.return": "Trả lại báo cáo của cấp dưới",
-  "upward_report.filed": "Cấp dưới gửi báo cáo",
-  "upward_report.returned": "Cấp trên trả lại báo cáo",
+  "upward-report.save": "Lưu nháp báo cáo gửi cấp trên",
+  "upward-report.file": "Gửi báo cáo lên cấp trên",
+  "upward-report.return": "Trả lại báo cáo của cấp dưới",
+  "upward-report.filed": "Cấp dưới gửi báo cáo",
+  "upward-report.returned": "Cấp trên trả lại báo cáo",
 } as const;
 /** Only the server writes these codes (no request body names one): a type, no picklist. */
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

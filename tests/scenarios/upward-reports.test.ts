@@ -253,16 +253,16 @@ describe("reports upward across tenants", () => {
     // Audited on both sides: each side's own act at once, the other's through its cron pass.
     await runScheduledPass(t.platform);
     expect((await auditActions(quan)).sort()).toEqual([
-      "upward_report.filed",
-      "upward_report.filed",
-      "upward_report.filed",
-      "upward_report.return",
+      "upward-report.filed",
+      "upward-report.filed",
+      "upward-report.filed",
+      "upward-report.return",
     ]);
     expect((await auditActions(p1)).sort()).toEqual([
-      "upward_report.file",
-      "upward_report.file",
-      "upward_report.returned",
-      "upward_report.save",
+      "upward-report.file",
+      "upward-report.file",
+      "upward-report.returned",
+      "upward-report.save",
     ]);
 
     // And each side's admins are told, in their own pass.

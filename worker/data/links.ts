@@ -274,7 +274,7 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
           // Written by auditBothSides and the reports upward (upward-reports.ts, their id in
           // `linkId`) from their own codes only.
           action: r.action as AuditAction,
-          entity: r.action.startsWith("upward_report.") ? "upward_report" : "tenant_link",
+          entity: r.action.startsWith("upward-report.") ? "upward_report" : "tenant_link",
           entityId: r.linkId,
           after: { other: { slug: r.otherSlug, name: r.otherName } },
         },

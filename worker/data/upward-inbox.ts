@@ -141,14 +141,14 @@ export async function returnUpwardReport(
   if (!written.length) throw versionConflict();
   await queueOtherSideAudit(control, {
     tenantId: child.id,
-    action: "upward_report.returned",
+    action: "upward-report.returned",
     reportId: head.id,
     from: reader,
     at: now,
   });
   await markTenantChanged(control, child.id, now);
   await audit(ctx, {
-    action: "upward_report.return",
+    action: "upward-report.return",
     entity: "upward_report",
     entityId: head.id,
     after: { version, filing: head.filings, to: { slug: child.slug, name: child.name } },

@@ -8,12 +8,12 @@ import type { TenantDb } from "../db/handles";
 import { newId } from "./ids";
 
 const TITLES: Record<string, (other: string) => string> = {
-  "upward_report.filed": (other) => `${other} đã gửi báo cáo lên cấp trên`,
-  "upward_report.returned": (other) => `${other} trả lại báo cáo gửi cấp trên`,
+  "upward-report.filed": (other) => `${other} đã gửi báo cáo lên cấp trên`,
+  "upward-report.returned": (other) => `${other} trả lại báo cáo gửi cấp trên`,
 };
 const BODIES: Record<string, string> = {
-  "upward_report.filed": "Xem báo cáo ở trang Cấp trên – cấp dưới, dưới văn bản đã ban hành.",
-  "upward_report.returned":
+  "upward-report.filed": "Xem báo cáo ở trang Cấp trên – cấp dưới, dưới văn bản đã ban hành.",
+  "upward-report.returned":
     "Mở trang Báo cáo gửi cấp trên của đợt sinh hoạt để đọc ý kiến, sửa và gửi lại.",
 };
 

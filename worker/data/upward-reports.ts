@@ -212,7 +212,7 @@ export async function saveUpwardReport(
           WHERE ${won}`),
         control.run(sql`INSERT INTO ${linkAuditOutbox}
           (id, tenant_id, at, action, link_id, other_slug, other_name)
-          SELECT ${newId()}, ${d.parentId}, ${now.getTime()}, 'upward_report.filed', ${id},
+          SELECT ${newId()}, ${d.parentId}, ${now.getTime()}, 'upward-report.filed', ${id},
             ${tenant.slug}, ${tenant.name}
           WHERE ${won}`),
       ]
@@ -220,7 +220,7 @@ export async function saveUpwardReport(
   const [written] = await control.batch([write, ...filing]);
   if (!written.length) throw versionConflict();
   await audit(ctx, {
-    action: input.file ? "upward_report.file" : "upward_report.save",
+    action: input.file ? "upward-report.file" : "upward-report.save",
     entity: "upward_report",
     entityId: id,
     after: { version, filings, directiveId: d.id },
