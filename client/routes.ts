@@ -53,6 +53,8 @@ const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
 const MonthlyReviewPage = lazy(() => import("./pages/unit-forms/Monthly"));
 const PeriodicReportPage = lazy(() => import("./pages/unit-forms/Periodic"));
 const TallyPage = lazy(() => import("./pages/unit-forms/Tally"));
+const UpwardReportPage = lazy(() => import("./pages/upward-report/Page"));
+const UpwardReportPrint = lazy(() => import("./pages/upward-report/Print"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -91,6 +93,7 @@ const linksData = () => import("./pages/links/links.data");
 const securityData = () => import("./pages/security/security.data");
 const notifySettingsData = () => import("./pages/notifications/notify-settings.data");
 const unitFormsData = () => import("./pages/unit-forms/unit-forms.data");
+const upwardData = () => import("./pages/upward-report/upward-report.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
 const preloadRoster = lazyPreload(rosterData, "preloadRoster");
@@ -115,6 +118,7 @@ const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
 const preloadMonthly = lazyPreload(unitFormsData, "preloadMonthly");
 const preloadPeriodic = lazyPreload(unitFormsData, "preloadPeriodic");
 const preloadTally = lazyPreload(unitFormsData, "preloadTally");
+const preloadUpward = lazyPreload(upwardData, "preloadUpwardReport");
 
 /** A campaign's own screens hang below its path. */
 const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
@@ -142,6 +146,11 @@ export const routes: RouteDefinition[] = [
   { path: `/t/:tenant${CAMPAIGN}/sinh-hoat/:meetingId/in`, component: MinutesPaper },
   { path: `/t/:tenant${CAMPAIGN}/bao-cao/:unitId/:reportKey/in`, component: ReportPaper },
   { path: `/t/:tenant${CAMPAIGN}/don-vi/:unitId/bang-tong-hop/in`, component: SummaryPaper },
+  {
+    path: `/t/:tenant${CAMPAIGN}/bao-cao-cap-tren/in`,
+    component: UpwardReportPrint,
+    preload: preloadUpward,
+  },
   {
     path: "/t/:tenant",
     component: ShellPage,
@@ -179,6 +188,11 @@ export const routes: RouteDefinition[] = [
         preload: preloadPeriodic,
       },
       { path: `${CAMPAIGN}/tong-hop/:stepKey`, component: TallyPage, preload: preloadTally },
+      {
+        path: `${CAMPAIGN}/bao-cao-cap-tren`,
+        component: UpwardReportPage,
+        preload: preloadUpward,
+      },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
       { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },
       { path: "/don-vi", component: UnitsPage, preload: preloadUnits },

@@ -74,6 +74,18 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);",
       ],
     },
+    {
+      tag: "0007_upward_reports",
+      when: 1795971549368,
+      hash: "dd47adf2ce2c48a5c7dadd71f4751dfe2f8b1513b10409aec65a343c6eb8ad72",
+      statements: [
+        "CREATE TABLE `upward_report_filings` (\n\t`report_id` text NOT NULL,\n\t`seq` integer NOT NULL,\n\t`filed_at` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`figures_json` text NOT NULL,\n\t`figures_at` integer\n);",
+        "CREATE UNIQUE INDEX `upward_report_filings_uq` ON `upward_report_filings` (`report_id`,`seq`);",
+        "CREATE TABLE `upward_reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`child_id` text NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`directive_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`filings` integer DEFAULT 0 NOT NULL,\n\t`first_filed_at` integer,\n\t`filed_at` integer,\n\t`returned_at` integer,\n\t`return_comment` text,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `upward_reports_campaign_uq` ON `upward_reports` (`child_id`,`campaign_id`);",
+        "CREATE INDEX `upward_reports_directive_idx` ON `upward_reports` (`directive_id`);",
+      ],
+    },
   ],
   tenant: [
     {

@@ -55,6 +55,11 @@ export const AUDIT_ACTION_LABELS = {
   "link.revoke": "Hủy liên kết cấp trên",
   "directive.remind": "Nhắc cấp dưới thực hiện văn bản",
   "directive.reminded": "Được cấp trên nhắc thực hiện văn bản",
+  "upward-report.save": "Lưu nháp báo cáo gửi cấp trên",
+  "upward-report.file": "Gửi báo cáo lên cấp trên",
+  "upward-report.return": "Trả lại báo cáo của cấp dưới",
+  "upward-report.filed": "Cấp dưới gửi báo cáo",
+  "upward-report.returned": "Cấp trên trả lại báo cáo",
 } as const;
 /** Only the server writes these codes (no request body names one): a type, no picklist. */
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -77,6 +82,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   step: "Việc của đơn vị",
   directive: "Văn bản cấp trên",
   tenant_link: "Liên kết với cấp trên",
+  upward_report: "Báo cáo gửi cấp trên",
 };
 
 /** The fields a change shows, by their key in the audit row. */

@@ -268,6 +268,18 @@ async function buildFixture() {
       });
       return ((await d.json()) as { id: string }).id;
     },
+    /** A running campaign of tenant A adopted from a fresh parent's directive (issue 11's
+     *  report upward). */
+    adoptedCampaign: async () => {
+      const directive = await fresh.parentDirective();
+      const res = await t.request("POST", `/api/t/dang-bo-a/directives/${directive}/adopt`, {
+        token: a.token,
+        body: { unitIds: [cellA.id] },
+      });
+      const id = ((await res.json()) as { id: string }).id;
+      await launchCampaign(system, id);
+      return id;
+    },
     clone: async () =>
       (
         await cloneTemplate(system, {
@@ -1075,6 +1087,44 @@ const ROWS: Row[] = [
       const { id, slug } = await f.fresh.behindChild();
       return { path: `${T}/directives/${id}/behind/${slug}/remind` };
     },
+    expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/directives/:id/reports",
+    request: async (f) => ({
+      path: `${T}/directives/${(await f.fresh.behindChild()).id}/reports`,
+    }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
+    // Past the guard, the child has filed nothing yet: 409 for the admin.
+    method: "POST",
+    route: "/api/t/:tenant/directives/:id/reports/:slug/return",
+    request: async (f) => {
+      const { id, slug } = await f.fresh.behindChild();
+      return {
+        path: `${T}/directives/${id}/reports/${slug}/return`,
+        body: { version: 1, comment: "Đề nghị bổ sung" },
+      };
+    },
+    expect: { admin: 409 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/upward-report",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report`,
+    }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/upward-report",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report`,
+      body: { version: 0, narrative: { "ket-qua": "Đã triển khai" } },
+    }),
     expect: { admin: 200 },
   },
   {

@@ -16,6 +16,7 @@ import type { Ctx } from "./context";
 import { linkNotice } from "./event-notices";
 import { newId } from "./ids";
 import { markTenantChanged } from "./tenants";
+import { reportNotices } from "./upward-notices";
 
 /** Who acts across tenants: the calling tenant, its request's context (for its own audit
  *  row) and the instant of the request. */
@@ -278,23 +279,29 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
     .where(eq(linkAuditOutbox.tenantId, tenant.id))
     .limit(200);
   if (!rows.length) return 0;
-  await db.batch(
-    rows.flatMap((r) => [
+  type Stmt = Parameters<TenantDb["batch"]>[0][number];
+  const stmts: Stmt[] = [
+    ...rows.flatMap((r): Stmt[] => [
       auditInsert(
         db,
         {
           actorUserId: null,
-          // Written by auditBothSides from its own two codes only.
+          // Written by auditBothSides and the reports upward (upward-reports.ts, their id in
+          // `linkId`) from their own codes only.
           action: r.action as AuditAction,
-          entity: "tenant_link",
+          entity: r.action.startsWith("upward-report.") ? "upward_report" : "tenant_link",
           entityId: r.linkId,
           after: { other: { slug: r.otherSlug, name: r.otherName } },
         },
         r.at,
       ),
-      linkNotice(db, r),
-    ]) as unknown as Parameters<TenantDb["batch"]>[0],
-  );
+      // A link requested, approved or revoked tells this tenant's admins (event-notices.ts).
+      ...(r.action.startsWith("link.") ? [linkNotice(db, r) as unknown as Stmt] : []),
+    ]),
+    // A child's filing or a parent's return also tells this tenant's admins.
+    ...(await reportNotices(db, rows)),
+  ];
+  await db.batch(stmts as [Stmt, ...Stmt[]]);
   await control.delete(linkAuditOutbox).where(
     inArray(
       linkAuditOutbox.id,

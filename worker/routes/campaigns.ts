@@ -27,6 +27,7 @@ import {
 } from "./campaign-steps";
 import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
+import { upwardReportRoutes } from "./upward-reports";
 
 const ADMIN = policy.roles("admin");
 
@@ -99,6 +100,7 @@ export const campaignRoutes = new Hono<AppEnv>()
   .route("/:id", campaignProgressRoutes)
   .route("/:id/meetings", campaignMeetingRoutes)
   .route("/:id/reports", reportRoutes)
+  .route("/:id/upward-report", upwardReportRoutes)
   .route("/:id/reviews", reviewRoutes)
   .route("/:id/steps", campaignStepRoutes)
   .route("/:id/monthly-reviews", monthlyReviewRoutes)

@@ -75,6 +75,20 @@ export default function CampaignPage(props: RouteSectionProps) {
             </p>
           </Show>
 
+          <Show
+            when={
+              c().chain.links.length > 0 &&
+              c().status !== "draft" &&
+              grants().some((g) => g.role === "admin" || g.role === "viewer")
+            }
+          >
+            <p>
+              <A href={`/t/${tenant()}/dot-sinh-hoat/${c().id}/bao-cao-cap-tren`} class="button">
+                Báo cáo gửi cấp trên
+              </A>
+            </p>
+          </Show>
+
           <Show when={confirms() && c().status === "active"}>
             <MeetingsSection tenant={tenant()} campaign={c()} grants={grants()} />
           </Show>
