@@ -74,6 +74,18 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);",
       ],
     },
+    {
+      tag: "0007_upward_reports",
+      when: 1795971549368,
+      hash: "dd47adf2ce2c48a5c7dadd71f4751dfe2f8b1513b10409aec65a343c6eb8ad72",
+      statements: [
+        "CREATE TABLE `upward_report_filings` (\n\t`report_id` text NOT NULL,\n\t`seq` integer NOT NULL,\n\t`filed_at` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`figures_json` text NOT NULL,\n\t`figures_at` integer\n);",
+        "CREATE UNIQUE INDEX `upward_report_filings_uq` ON `upward_report_filings` (`report_id`,`seq`);",
+        "CREATE TABLE `upward_reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`child_id` text NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`directive_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`filings` integer DEFAULT 0 NOT NULL,\n\t`first_filed_at` integer,\n\t`filed_at` integer,\n\t`returned_at` integer,\n\t`return_comment` text,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `upward_reports_campaign_uq` ON `upward_reports` (`child_id`,`campaign_id`);",
+        "CREATE INDEX `upward_reports_directive_idx` ON `upward_reports` (`directive_id`);",
+      ],
+    },
   ],
   tenant: [
     {
@@ -297,6 +309,33 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
       hash: "77f62f6a1d340f4fcc1890e53919149b3f715367319d44a7d90532469e995812",
       statements: [
         'CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE "submissions"."confirmed_version" IS NOT NULL;',
+      ],
+    },
+    {
+      tag: "0016_audit_actor_index",
+      when: 1795971740558,
+      hash: "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
+      statements: ["CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"],
+    },
+    {
+      tag: "0017_meeting_record",
+      when: 1795972173684,
+      hash: "7a5f20c611b9f9e785f13291685d926e3dd17b30d2a7216512ed9115efac84c6",
+      statements: [
+        "ALTER TABLE `meeting_attendance` ADD `presented_plan` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `meeting_attendance` ADD `commented_on` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `meetings` ADD `agenda_json` text;",
+      ],
+    },
+    {
+      tag: "0018_event_notifications",
+      when: 1795972499201,
+      hash: "090d00c556479eefc266ef5e478c8d3f745a2ea2ed9b83a8ebc17702d223c6a7",
+      statements: [
+        "ALTER TABLE `users` ADD `notify_mode` text DEFAULT 'digest' NOT NULL;",
+        "ALTER TABLE `notifications` ADD `mail` text;",
+        'CREATE INDEX `notifications_mail_idx` ON `notifications` (`mail`,`user_id`) WHERE "notifications"."mail" IS NOT NULL;',
+        "CREATE INDEX `grants_role_unit_idx` ON `grants` (`role`,`unit_id`);",
       ],
     },
   ],

@@ -2,6 +2,7 @@
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchArchive } from "./archive";
+import { benchAudit } from "./audit";
 import { benchClient } from "./client";
 import { benchApi } from "./api";
 import { benchFanout } from "./fanout";
@@ -24,6 +25,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["archive", benchArchive],
   ["launch", benchLaunch],
   ["api", benchApi],
+  ["audit", benchAudit],
   // The built server and client (`npm run build`) in Chromium: the member's first screen.
   ["client", benchClient],
 ];
