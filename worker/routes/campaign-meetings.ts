@@ -2,7 +2,7 @@
 // One meeting's record (attendance, minutes) is /meetings/:id. Admins and secretaries, each
 // within their own subtree.
 import { Hono } from "hono";
-import { MeetingCreateBody } from "../../schema/api";
+import { MeetingCreateBody } from "../../schema/api-meetings";
 import { createMeeting, listMeetings } from "../data/meetings";
 import type { AppEnv } from "../env";
 import { guard, jsonBody, policy } from "../http";

@@ -2,7 +2,8 @@
 // Admins and the secretaries of the unit's subtree only.
 import { Hono } from "hono";
 import * as v from "valibot";
-import { AttendanceBody, Id, MeetingPatchBody } from "../../schema/api";
+import { Id } from "../../schema/api";
+import { AttendanceBody, MeetingPatchBody } from "../../schema/api-meetings";
 import { setAttendance } from "../data/meeting-attendance";
 import { requireMeetingInScope, updateMeeting } from "../data/meetings";
 import type { AppEnv } from "../env";
