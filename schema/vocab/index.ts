@@ -18,3 +18,4 @@ export * from "./management-categories";
 export * from "./organisations";
 export * from "./positions";
 export * from "./completions";
+export * from "./sections";

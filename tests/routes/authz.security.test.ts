@@ -268,6 +268,15 @@ async function buildFixture() {
       });
       return ((await d.json()) as { id: string }).id;
     },
+    /** A parent's directive tenant A has adopted (a level republishes only what it adopted). */
+    adoptedDirective: async () => {
+      const id = await fresh.parentDirective();
+      await t.request("POST", `/api/t/dang-bo-a/directives/${id}/adopt`, {
+        token: a.token,
+        body: { unitIds: [root!.id] },
+      });
+      return id;
+    },
     clone: async () =>
       (
         await cloneTemplate(system, {
@@ -646,6 +655,15 @@ const ROWS: Row[] = [
     expect: { admin: 200 },
   },
   {
+    method: "PATCH",
+    route: "/api/t/:tenant/campaigns/:id",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.draftCampaign()}`,
+      body: { version: 1, name: "Đợt đã sửa" },
+    }),
+    expect: { admin: 200 },
+  },
+  {
     method: "POST",
     route: "/api/t/:tenant/campaigns/:id/close",
     request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.activeCampaign()}/close` }),
@@ -1017,7 +1035,7 @@ const ROWS: Row[] = [
     method: "POST",
     route: "/api/t/:tenant/directives/:id/republish",
     request: async (f) => ({
-      path: `${T}/directives/${await f.fresh.parentDirective()}/republish`,
+      path: `${T}/directives/${await f.fresh.adoptedDirective()}/republish`,
       body: { name: "Kế hoạch thực hiện", startsOn: "2026-03-11", dueOn: "2026-04-10" },
     }),
     expect: { admin: 201 },

@@ -66,7 +66,8 @@ export async function requireTemplate(
   return { def: JSON.parse(row.definition) as TemplateDefinition, builtIn: false };
 }
 
-function checkDefinition(def: unknown): TemplateDefinition {
+/** A definition in the template language, or 422 naming what is wrong. */
+export function checkDefinition(def: unknown): TemplateDefinition {
   const parsed = v.safeParse(TemplateDefinition, def);
   if (!parsed.success)
     throw new DomainError(
