@@ -42,6 +42,7 @@ const PublicPage = lazy(() => import("./pages/public/Page"));
 const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
 const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
+const AdoptPage = lazy(() => import("./pages/links/Adopt"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
 const SecurityPage = lazy(() => import("./pages/security/Page"));
 const CellPage = lazy(() => import("./pages/cell/Page"));
@@ -178,6 +179,7 @@ export const routes: RouteDefinition[] = [
         preload: preloadSupervisedPlan,
       },
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
+      { path: "/lien-ket/ap-dung/:directiveId", component: AdoptPage, preload: preloadLinks },
       { path: "/thong-bao", component: NotificationsPage },
       { path: "/bao-mat", component: SecurityPage, preload: preloadSecurity },
       ...AREAS.filter((a) => COMING_SOON.includes(a.path)).map((a) => ({

@@ -3,6 +3,7 @@
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchArchive } from "./archive";
 import { benchApi } from "./api";
+import { benchChain } from "./chain";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
 import { benchLoginFlood } from "./login-flood";
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["rollup", benchRollup],
   ["progress", benchProgress],
   ["cron", benchFanout],
+  ["chain", benchChain],
   // Both start the built server (`npm run build:node`); soak runs SOAK_SECONDS (default 600).
   ["login", benchLoginFlood],
   ["soak", benchSoak],
