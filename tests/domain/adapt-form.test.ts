@@ -7,13 +7,14 @@ import { lockedChanges } from "../../schema/rules/locked";
 import { getBuiltInTemplate } from "../../schema/templates";
 import type { TemplateDefinition } from "../../schema/template";
 import { lockedLine, readAdapt } from "../../client/pages/links/adapt";
+import type { Directive } from "../../client/api-parents";
 
 const def = getBuiltInTemplate("tu-soi-tu-sua")!;
 const directive = (lockedSections: string[]) => ({
   name: "Chỉ thị về kỷ cương",
   dueOn: "2026-04-10",
   lockedSections,
-  definition: def as unknown,
+  definition: def as unknown as Directive["definition"],
 });
 const step = def.steps[0]!;
 const form = (entries: Record<string, string>) => {

@@ -11,6 +11,8 @@ import { makeApp, type TestApp } from "../support/app";
 import { buildTree, fullPlan000, type Tree } from "../support/tree";
 
 const AT = "2026-03-12T02:00:00Z";
+/** The Thành ủy's template and dates, for its directive and its own campaign alike. */
+const SPAN = { templateKey: "tu-soi-tu-sua", startsOn: "2026-03-11", dueOn: "2026-04-10" };
 const ROLES = ["none", "member", "secretary", "supervisor", "viewer", "admin"] as const;
 type RoleKey = (typeof ROLES)[number];
 const USER: Record<Exclude<RoleKey, "none">, string> = {
@@ -96,19 +98,15 @@ beforeAll(async () => {
   };
   const d1 = (
     await ok(thanh, "POST", "/directives", {
-      templateKey: "tu-soi-tu-sua",
+      ...SPAN,
       name: "Chỉ thị về kỷ cương",
       documentNo: "24-CT/TU",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-10",
     })
   ).id;
   const own = (
     await ok(thanh, "POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua",
+      ...SPAN,
       name: "Đợt riêng của Thành ủy",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-10",
       unitIds: [thanh.root.id],
     })
   ).id;
@@ -142,6 +140,12 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => t?.close());
+
+/** A write on the directive of the level's approved parent (none at the top). */
+const parentDirective = (l: Level, verb: string, body: unknown) =>
+  l === "thanh"
+    ? null
+    : { method: "POST", path: `/directives/${l === "quan" ? ids.d1 : ids.d2}/${verb}`, body };
 
 /** Who may call what, at every level: the chain's routes are the admin's, the figures also
  *  the viewer's (counts only). `own` is a directive the level issued, `parent` one its approved
@@ -183,27 +187,13 @@ const ROUTES: {
     name: "POST /directives/:id/adopt",
     allowed: ["admin"],
     ok: 422,
-    req: (l) =>
-      l === "thanh"
-        ? null
-        : {
-            method: "POST",
-            path: `/directives/${l === "quan" ? ids.d1 : ids.d2}/adopt`,
-            body: { unitIds: [] },
-          },
+    req: (l) => parentDirective(l, "adopt", { unitIds: [] }),
   },
   {
     name: "POST /directives/:id/republish",
     allowed: ["admin"],
     ok: 422,
-    req: (l) =>
-      l === "thanh"
-        ? null
-        : {
-            method: "POST",
-            path: `/directives/${l === "quan" ? ids.d1 : ids.d2}/republish`,
-            body: { name: "x" },
-          },
+    req: (l) => parentDirective(l, "republish", { name: "x" }),
   },
   {
     name: "POST /directives",
