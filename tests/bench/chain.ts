@@ -16,6 +16,7 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { migrations } from "../../schema/migrations";
 import { directives, tenantLinks, tenants } from "../../schema/tables/control";
+import { createSession } from "../../worker/auth/sessions";
 import { runScheduledPass } from "../../worker/cron";
 import { newId } from "../../worker/data/ids";
 import { latestVersion } from "../../worker/db/migrate";
@@ -151,17 +152,18 @@ export async function chainRollup(quanCount: number, phuongPerQuan: number) {
     const pass = (performance.now() - t1) / 1000;
     const passRows = rowsRead;
     const t2 = performance.now();
-    const top = await thanh.api<{ children: { totals: { expected: number }[] }[] }>(
-      "admin",
-      "GET",
-      "/children/progress",
-    );
+    // The pass closed the handles the build held: a fresh session through the platform.
+    const top = all.find((r) => r.slug === "thanh-uy")!;
+    const { token } = await createSession(t.platform.tenant(top).db, thanh.userIds.admin!, now);
+    const res = await t.request("GET", "/api/t/thanh-uy/children/progress", { token });
+    const children = ((await res.json()) as { children: { totals: { expected: number }[] }[] })
+      .children;
     const read = (performance.now() - t2) / 1000;
     const tenantsCount = 1 + quanCount + quanCount * phuongPerQuan;
     const ran = report.tenants.filter((r) => r.ran).length;
     if (ran < tenantsCount) throw new Error(`pass ran ${ran} of ${tenantsCount} tenants`);
     // Exact: every Quận ủy and phường counts its 5 expected members once, at the top.
-    const expected = top.body.children.reduce((s, c) => s + (c.totals[0]?.expected ?? 0), 0);
+    const expected = children.reduce((s, c) => s + (c.totals[0]?.expected ?? 0), 0);
     const want = 5 * (quanCount + quanCount * phuongPerQuan);
     if (expected !== want) throw new Error(`top expected ${expected}, want ${want}`);
     const name = `chain.rollup.${quanCount === 30 && phuongPerQuan === 50 ? "3x50" : `${quanCount}x${phuongPerQuan}`}`;
