@@ -192,6 +192,16 @@ describe("adopt and adapt", () => {
       { dueOn: "Hạn hoàn thành không được sau hạn của cấp trên (04/04/2026)." },
     ]);
 
+    // Passed down again without naming a lock: the locks above still hold (none is removed).
+    const again = await quan.api<{ id: string }>(
+      "admin",
+      "POST",
+      `/directives/${d1.body.id}/republish`,
+      { name: "Kế hoạch bổ sung", startsOn: "2026-03-12", dueOn: "2026-04-04", lockedSections: [] },
+    );
+    const own = (await quan.api<Seen>("admin", "GET", "/directives")).body.directives;
+    expect(own.find((d) => d.id === again.body.id)!.lockedSections).toEqual(["steps", "forms"]);
+
     // Launched, a campaign is no longer edited.
     expect((await quan.api("admin", "POST", `/campaigns/${qc.body.id}/launch`)).status).toBe(200);
     const launched = await patch({ version: 3, name: "Sau khi phát động" });
