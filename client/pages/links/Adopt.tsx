@@ -58,7 +58,7 @@ function AdoptForm(props: { tenant: string; directive: Directive }) {
           Từ {formatDay(props.directive.startsOn)} đến {max()}
         </p>
         <Show when={props.directive.chain.text}>
-          <p class="muted">Văn bản này {props.directive.chain.text}.</p>
+          <p class="muted">Đợt sinh hoạt của đảng bộ sẽ ghi: “{props.directive.chain.text}”.</p>
         </Show>
         <Show
           when={lockedLine(props.directive.lockedSections)}
