@@ -3,7 +3,7 @@
 // unlocked. What the directive locks stays as issued — refused (422 SECTION_LOCKED, naming the
 // section) at adoption and at every later edit of the campaign (campaign-edit.ts) — and the
 // adapted definition is what the child republishes to its own children (only once adopted).
-import { and, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { lockedChanges } from "../../schema/rules/locked";
 import { directives } from "../../schema/tables/control";
 import { campaigns } from "../../schema/tables/tenant";
@@ -84,7 +84,8 @@ export async function adoptDirective(
   input: AdaptInput & { tenant: TenantRecord; id: string },
 ) {
   const directive = await requireAdoptableDirective(control, input);
-  const terms: Terms = { ...directive, definition: directive.definition };
+  const { lockedSections, definition, dueOn: parentDue } = directive;
+  const terms: Terms = { lockedSections, definition, dueOn: parentDue };
   const dueOn = input.dueOn ?? directive.dueOn;
   refuseOutsideTerms(terms, { dueOn, overrides: input.overrides });
   const def = adaptDefinition(terms, input.definition);
@@ -101,8 +102,9 @@ export async function adoptDirective(
   return { ...created, chain: await directiveChain(control, directive.id) };
 }
 
-/** The definition this tenant adopted a directive with — what it passes down when it
- *  republishes. Not adopted yet: 409, a level passes on only what it carries out itself. */
+/** The definition this tenant adopted a directive with (its latest adoption, as last edited)
+ *  — what it passes down when it republishes. Not adopted yet: 409, a level passes on only
+ *  what it carries out itself. */
 export async function requireAdoptedDefinition(
   db: TenantDb,
   directiveId: string,
@@ -110,8 +112,8 @@ export async function requireAdoptedDefinition(
   const [row] = await db
     .select({ definition: campaigns.definition })
     .from(campaigns)
-    .where(and(eq(campaigns.directiveId, directiveId)))
-    .orderBy(campaigns.createdAt)
+    .where(eq(campaigns.directiveId, directiveId))
+    .orderBy(desc(campaigns.createdAt))
     .limit(1);
   if (!row)
     throw new DomainError(
