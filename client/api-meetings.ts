@@ -82,6 +82,6 @@ type Published = Res<A["public"]["plans"]["$get"]>;
 export type PublicPlan = Stored<Published["plans"][number], "data", PlanData>;
 export type PublicPlans = Stored<Published, "plans", PublicPlan[]>;
 
-export function getPublicPlans(tenant: string): Promise<PublicPlans> {
-  return call(tenantApi(tenant).public.plans.$get()) as Promise<PublicPlans>;
+export function getPublicPlans(tenant: string, after?: string): Promise<PublicPlans> {
+  return call(tenantApi(tenant).public.plans.$get({ query: { after } })) as Promise<PublicPlans>;
 }

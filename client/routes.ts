@@ -30,6 +30,9 @@ const ArchivePage = lazy(() => import("./pages/archive/Page"));
 const SetPasswordPage = lazy(() => import("./pages/set-password/Page"));
 const PlanPage = lazy(() => import("./pages/plan/Page"));
 const PrintPage = lazy(() => import("./pages/print/Page"));
+const MinutesPaper = lazy(() => import("./pages/print/Minutes"));
+const ReportPaper = lazy(() => import("./pages/print/Report"));
+const SummaryPaper = lazy(() => import("./pages/print/Summary"));
 const CampaignsPage = lazy(() => import("./pages/campaigns/Page"));
 const CampaignPage = lazy(() => import("./pages/campaigns/Campaign"));
 const NewCampaignPage = lazy(() => import("./pages/campaigns/New"));
@@ -131,6 +134,10 @@ export const routes: RouteDefinition[] = [
     component: PrintPage,
     preload: preloadReview,
   },
+  // The unit's papers: the minutes of a session, the report upward, the summary table.
+  { path: `/t/:tenant${CAMPAIGN}/sinh-hoat/:meetingId/in`, component: MinutesPaper },
+  { path: `/t/:tenant${CAMPAIGN}/bao-cao/:unitId/:reportKey/in`, component: ReportPaper },
+  { path: `/t/:tenant${CAMPAIGN}/don-vi/:unitId/bang-tong-hop/in`, component: SummaryPaper },
   {
     path: "/t/:tenant",
     component: ShellPage,

@@ -193,6 +193,15 @@ export const AuditQuery = v.object({
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/))),
 });
 
+/** A page of a list read in id order: where it starts (the last page's `next`) and its length. */
+export const PageQuery = v.object({
+  after: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]{1,40}$/, "Vị trí trang không hợp lệ."))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "Số dòng mỗi trang không hợp lệ."))),
+});
+
+/** The supervisor's list, a page at a time; `id` asks whether one plan is routed to the caller. */
+export const RoutedQuery = v.object({ ...PageQuery.entries, id: v.optional(Id) });
+
 const TemplateKey = v.pipe(
   v.string("Bắt buộc phải có."),
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa viết thường, không dấu, nối bằng gạch ngang."),

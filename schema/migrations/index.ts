@@ -65,6 +65,15 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);",
       ],
     },
+    {
+      tag: "0006_database_pool",
+      when: 1795968497530,
+      hash: "1f3c907b09d275567fe3f03201e838836f8cb1ef98234b4efea8143c40656dcb",
+      statements: [
+        "CREATE TABLE `database_pool` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`db_url` text NOT NULL,\n\t`db_token` text,\n\t`schema_version` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);",
+      ],
+    },
   ],
   tenant: [
     {
@@ -280,6 +289,14 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE TABLE `progress_figure_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`basis` text NOT NULL,\n\t`evaluated_on` text NOT NULL,\n\t`seq` integer NOT NULL\n);",
         "CREATE TABLE `progress_figures` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`own_expected` integer DEFAULT 0 NOT NULL,\n\t`own_excused` integer DEFAULT 0 NOT NULL,\n\t`own_submitted` integer DEFAULT 0 NOT NULL,\n\t`own_confirmed` integer DEFAULT 0 NOT NULL,\n\t`own_on_time` integer DEFAULT 0 NOT NULL,\n\t`own_late_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_expected` integer DEFAULT 0 NOT NULL,\n\t`sub_excused` integer DEFAULT 0 NOT NULL,\n\t`sub_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_confirmed` integer DEFAULT 0 NOT NULL,\n\t`sub_on_time` integer DEFAULT 0 NOT NULL,\n\t`sub_late_submitted` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`)\n);",
         "CREATE INDEX `units_closed_on_idx` ON `units` (`closed_on`);",
+      ],
+    },
+    {
+      tag: "0015_confirmed_plans_index",
+      when: 1795968861254,
+      hash: "77f62f6a1d340f4fcc1890e53919149b3f715367319d44a7d90532469e995812",
+      statements: [
+        'CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE "submissions"."confirmed_version" IS NOT NULL;',
       ],
     },
   ],

@@ -2,6 +2,7 @@
 // reviews, reports upward, comments, meetings and roll-calls; then notifications, the reminder
 // ledger, the outbox, settings, and the progress snapshots the cron stores (the dashboard's
 // stored figures are in progress.ts).
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, updatedAt } from "./columns";
 import { CAMPAIGN_STATUSES } from "../vocab/campaign-statuses";
@@ -119,6 +120,11 @@ export const submissions = sqliteTable(
   (t) => [
     uniqueIndex("submissions_uq").on(t.campaignId, t.memberId, t.formKey),
     index("submissions_campaign_idx").on(t.campaignId, t.status),
+    // The routed lists (supervisors, the public page) walk confirmed plans in id order, a
+    // page at a time: this index holds only those, so a page never steps over drafts.
+    index("submissions_confirmed_idx")
+      .on(t.id)
+      .where(sql`${t.confirmedVersion} IS NOT NULL`),
   ],
 );
 

@@ -41,6 +41,23 @@ export const tenants = sqliteTable(
   ],
 );
 
+/** Tenant databases made ahead of time on Turso (worker/db/turso-pool.ts): created, answering
+ *  and migrated by the cron, so a signup claims one in a single statement instead of waiting
+ *  for Turso to make a database. The token is sealed to the pool row (context `pool:<id>`) and
+ *  sealed again to the tenant when claimed; null where the group token opens it. */
+export const databasePool = sqliteTable(
+  "database_pool",
+  {
+    id: id(),
+    dbUrl: text("db_url").notNull(),
+    dbToken: text("db_token"),
+    /** Tenant migrations applied when it was made: a signup applies only the newer ones. */
+    schemaVersion: integer("schema_version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("database_pool_age_idx").on(t.createdAt, t.id)],
+);
+
 /** Fixed-window counters for login throttling; `key` is a SHA-256 hex of what it counts. */
 export const throttles = sqliteTable("throttles", {
   key: text("key").primaryKey(),

@@ -6,6 +6,7 @@ import { benchApi } from "./api";
 import { benchChain } from "./chain";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
+import { benchLaunch } from "./launch";
 import { benchLoginFlood } from "./login-flood";
 import { benchProgress } from "./progress";
 import { benchRollup } from "./rollup";
@@ -22,6 +23,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["login", benchLoginFlood],
   ["soak", benchSoak],
   ["archive", benchArchive],
+  ["launch", benchLaunch],
   ["api", benchApi],
 ];
 for (const [name, run] of benches) {

@@ -13,6 +13,24 @@ export const ct24Filled = (line = (n: number) => `Biểu hiện số ${n}`): Tem
     Array.from({ length: 25 }, (_, i) => line(i + 1)),
   );
 
+/** CT 24's minutes form (bien-ban-chi-bo) as stored: item 7 answered "Có" with its degree. */
+export const ct24Minutes = (conclusion: string) => ({
+  "thao-luan": {
+    "nhan-thuc": "Đảng viên nhận thức rõ sự cần thiết.",
+    "lien-he-25-bieu-hien": {
+      "tat-ca": Object.fromEntries(
+        Array.from({ length: 25 }, (_, i) => [
+          String(i + 1),
+          i + 1 === 7 ? { level: "co", note: "Còn chậm trả lời đơn thư." } : { level: "khong" },
+        ]),
+      ),
+    },
+    "muc-do-thuc-hien": "Thực hiện tương đối tốt.",
+    "giai-phap": "Rà soát thủ tục, trả lời đúng hạn.",
+  },
+  "ket-thuc": { "tong-hop": conclusion, "danh-gia": "Buổi sinh hoạt đạt yêu cầu." },
+});
+
 /** Diễn đàn chi bộ (003) with 9 of NQ 04's 27 expressions in each of its three groups. */
 export function dienDanFilled(
   line: (group: string, n: number) => string = (_, n) => `Nội dung ${n}`,

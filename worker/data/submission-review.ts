@@ -61,8 +61,8 @@ export async function requireReadableSubmission(
     return await requireSubmissionFor(db, id, reader);
   } catch (err) {
     if (!reader.grants.some((g) => g.role === "supervisor")) throw err;
-    const routed = await routedPlans(db, reader.grants);
-    if (!routed.some((p) => p.submissionId === id)) throw err;
+    const routed = await routedPlans(db, reader.grants, { submissionId: id });
+    if (routed.plans.length === 0) throw err;
     return requireSubmissionFor(db, id, { memberId: null, staffScope: ALL_SCOPE });
   }
 }

@@ -192,6 +192,16 @@ export default function ProgressView(props: {
               </ul>
             </Show>
             <div class="actions">
+              <Show when={p().unitId}>
+                {(u) => (
+                  <a
+                    class="button small"
+                    href={`${location.pathname}/don-vi/${u()}/bang-tong-hop/in`}
+                  >
+                    In bảng tổng hợp
+                  </a>
+                )}
+              </Show>
               <Show when={props.queue}>
                 <a
                   class="button small"

@@ -34,6 +34,11 @@ export default function CellPage(props: RouteSectionProps) {
         <p class="hint">
           {campaign()!.name} — còn {left().length} trên {mine().length} việc.
         </p>
+        <p>
+          <A href={`${base()}/don-vi/${p().unitId}/bang-tong-hop/in`}>
+            In bảng tổng hợp của đơn vị
+          </A>
+        </p>
         <Show when={monthly()}>
           {(m) => (
             <p>

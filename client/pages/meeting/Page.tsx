@@ -121,7 +121,12 @@ export default function MeetingPage(props: RouteSectionProps) {
             </A>
           </p>
           <h1>{step()?.title ?? "Buổi sinh hoạt"}</h1>
-          <p class="muted">{cur().unitName}</p>
+          <p class="muted">
+            {cur().unitName} ·{" "}
+            <A href={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/sinh-hoat/${cur().id}/in`}>
+              In biên bản
+            </A>
+          </p>
           <div class="save-bar">
             <p role="status" class="notice">
               {saved()}
