@@ -14,6 +14,7 @@ import { SupervisingBody } from "./vocab/organisations";
 import { PositionCode } from "./vocab/positions";
 import { Section } from "./vocab/sections";
 import { HttpUrl, IsoDate, IsoInstant } from "./scalars";
+import { KEY_MAX, KEY_RE } from "./rules/keys";
 
 // Kept for worker/data/import.ts; the vocabulary lives in schema/vocab.
 
@@ -189,6 +190,10 @@ export const GrantBody = v.strictObject({
 });
 export const AuditQuery = v.object({
   entity: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** One person's changes (their account id). */
+  actor: v.optional(Id),
+  /** Changes to the units and members of one unit's subtree. */
+  unitId: v.optional(Id),
   before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/))),
 });
@@ -204,12 +209,13 @@ export const RoutedQuery = v.object({ ...PageQuery.entries, id: v.optional(Id) }
 
 const TemplateKey = v.pipe(
   v.string("Bắt buộc phải có."),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
-  v.maxLength(60),
+  v.regex(KEY_RE, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
+  v.maxLength(KEY_MAX, `Khóa tối đa ${KEY_MAX} ký tự.`),
 );
 export const TemplateCloneBody = v.strictObject({
   fromKey: TemplateKey,
-  key: TemplateKey,
+  /** Absent: made from the name (schema/rules/keys.ts keyFromName). */
+  key: v.optional(TemplateKey),
   name: v.pipe(
     v.string(),
     v.trim(),
@@ -239,6 +245,13 @@ export const CampaignCreateBody = v.strictObject({
   overrides: v.optional(v.record(TemplateKey, IsoDate)),
 });
 export type CampaignCreateBody = v.InferOutput<typeof CampaignCreateBody>;
+
+/** A draft campaign takes its template's latest version again, or another template's (the
+ *  đảng bộ's copy with its lists filled in): `version` is the campaign's, a stale one is 409. */
+export const CampaignRefreshBody = v.strictObject({
+  version: Version,
+  templateKey: v.optional(TemplateKey),
+});
 
 export const ProgressQuery = v.object({ unitId: v.optional(Id) });
 

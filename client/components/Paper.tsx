@@ -40,8 +40,10 @@ export function PaperHeader(props: {
   issuer?: string;
   /** "Số …-BB/CB"; a personal plan has none. */
   number?: string;
-  /** The đảng bộ's name, whose place the place-and-date line takes. */
+  /** The đảng bộ's name, whose place the place-and-date line takes… */
   tenantName: string;
+  /** …unless the template names its issuing place (schema/rules/issuing.ts). */
+  place?: string;
   date: string | Date;
 }) {
   return (
@@ -63,7 +65,7 @@ export function PaperHeader(props: {
       <div class="doc-national">
         <p class="party">ĐẢNG CỘNG SẢN VIỆT NAM</p>
         <p class="place-date">
-          {placeName(props.tenantName)}, {dateLine(props.date)}
+          {props.place || placeName(props.tenantName)}, {dateLine(props.date)}
         </p>
       </div>
     </header>

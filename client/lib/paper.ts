@@ -3,19 +3,8 @@
 // and the "T/M" line of the unit that signs. Pure, so the print views agree by construction.
 import { formatDate } from "./format";
 
-/**
- * The place of the place-and-date line from the đảng bộ's name where nothing better is known:
- * "Đảng bộ phường Long Biên (mẫu)" → "Long Biên". Administrative words and notes in
- * brackets go; a name that does not fit the pattern is used whole.
- */
-export function placeName(tenantName: string): string {
-  const s = tenantName
-    .replace(/\([^)]*\)/g, "")
-    .replace(/^\s*(đảng bộ|đảng ủy|đảng uỷ|quận ủy|huyện ủy|thành ủy|tỉnh ủy)\s+/iu, "")
-    .replace(/^\s*(phường|xã|quận|huyện|thị xã|thị trấn|thành phố|tỉnh)\s+/iu, "")
-    .trim();
-  return s || tenantName.trim();
-}
+/** The place from the đảng bộ's name: stated once, with the issuing body, for both sides. */
+export { placeName } from "../../schema/rules/issuing";
 
 /** "ngày 05 tháng 3 năm 2026": a day under 10, and January and February, take a zero. */
 export function dateLine(iso: string | Date): string {

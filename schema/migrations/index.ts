@@ -299,5 +299,11 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         'CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE "submissions"."confirmed_version" IS NOT NULL;',
       ],
     },
+    {
+      tag: "0016_audit_actor_index",
+      when: 1795971740558,
+      hash: "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
+      statements: ["CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"],
+    },
   ],
 };

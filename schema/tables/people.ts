@@ -221,5 +221,10 @@ export const auditLog = sqliteTable(
     after: text("after_json"),
     requestId: text("request_id"),
   },
-  (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_at_idx").on(t.at)],
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId),
+    index("audit_at_idx").on(t.at),
+    // One person's changes, newest first, a page at a time (the log's filter by person).
+    index("audit_actor_idx").on(t.actorUserId, t.id),
+  ],
 );

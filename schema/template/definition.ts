@@ -216,6 +216,21 @@ export const Source = v.object({
 });
 export type Source = v.InferOutput<typeof Source>;
 
+/**
+ * Who issues the campaign's papers and where: the header's issuing body (top left of a
+ * printed plan, minutes or report) and the place of the place-and-date line. A tenant's copy
+ * takes them from the đảng bộ itself (worker/data/templates.ts cloneTemplate), so no copy
+ * prints the seed's "Quận ủy Long Biên"; the built-ins carry none (the papers then use the
+ * tenant's name). The source document (`source.issuer`) is provenance and is not printed.
+ */
+export const Issuing = v.object({
+  /** "Đảng ủy phường Đức Giang". */
+  body: v.pipe(Text, v.maxLength(200, "Tối đa 200 ký tự.")),
+  /** "Đức Giang", as in "Đức Giang, ngày 05 tháng 3 năm 2026". */
+  place: v.pipe(Text, v.maxLength(100, "Tối đa 100 ký tự.")),
+});
+export type Issuing = v.InferOutput<typeof Issuing>;
+
 /** The document's own dates; a campaign's `dueOn` is read with `dueRule`. */
 export const Schedule = v.object({
   startsOn: IsoDate,
@@ -234,6 +249,7 @@ export const TemplateDefinition = v.object({
   name: Text,
   description: Text,
   source: Source,
+  issuing: v.optional(Issuing),
   variantOf: v.optional(Key),
   schedule: Schedule,
   flows: v.optional(v.array(Flow)),

@@ -19,3 +19,4 @@ export * from "./organisations";
 export * from "./positions";
 export * from "./completions";
 export * from "./sections";
+export * from "./audit-actions";

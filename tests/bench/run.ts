@@ -2,6 +2,7 @@
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchArchive } from "./archive";
+import { benchAudit } from "./audit";
 import { benchApi } from "./api";
 import { benchChain } from "./chain";
 import { benchFanout } from "./fanout";
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["archive", benchArchive],
   ["launch", benchLaunch],
   ["api", benchApi],
+  ["audit", benchAudit],
 ];
 for (const [name, run] of benches) {
   if (only && !name.startsWith(only)) continue;

@@ -283,6 +283,7 @@ async function buildFixture() {
           fromKey: "tu-soi-tu-sua",
           key: `mau-${++n}`,
           name: "Mẫu riêng",
+          tenantName: "Đảng bộ phường Mẫu",
         })
       ).key,
   };
@@ -660,6 +661,15 @@ const ROWS: Row[] = [
     request: async (f) => ({
       path: `${T}/campaigns/${await f.fresh.draftCampaign()}`,
       body: { version: 1, name: "Đợt đã sửa" },
+    }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/refresh",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.draftCampaign()}/refresh`,
+      body: { version: 1 },
     }),
     expect: { admin: 200 },
   },

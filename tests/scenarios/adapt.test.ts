@@ -138,6 +138,12 @@ describe("adopt and adapt", () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.version).toBe(2);
+    // Refreshing from a template would replace the directive's definition: refused, no trace.
+    const refresh = await quan.api<Err>("admin", "POST", `/campaigns/${qc.body.id}/refresh`, {
+      version: 2,
+      templateKey: "tu-soi-tu-sua",
+    });
+    expect([refresh.status, refresh.body.error.code]).toEqual([409, "INVALID_STATE"]);
     const stale = await patch({ version: 1, name: "Tên cũ hơn" });
     expect([stale.status, stale.body.error.code]).toEqual([409, "VERSION_CONFLICT"]);
     expect(await auditCount(quan, "campaign")).toBe(auditBefore + 1);

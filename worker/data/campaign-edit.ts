@@ -43,7 +43,13 @@ export async function editCampaign(
   // the units are replaced first under that condition, then the row moves on.
   const holds = sql`EXISTS (SELECT 1 FROM ${campaigns} WHERE ${campaigns.id} = ${c.id} AND ${campaigns.version} = ${c.version} AND ${campaigns.status} = 'draft')`;
   const unitIds = input.unitIds ? [...new Set(input.unitIds)] : null;
-  const changed = Object.keys(input).filter((k) => k !== "id" && k !== "version");
+  // The audit row: each field that moved, before → after (the definition only as "changed").
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const k of ["name", "documentNo", "startsOn", "dueOn", "overrides"] as const)
+    if (JSON.stringify(next[k]) !== JSON.stringify(c[k])) [before[k], after[k]] = [c[k], next[k]];
+  if (unitIds) after.unitIds = unitIds;
+  if (input.definition !== undefined) after.definitionChanged = true;
   const [, , updated] = await db.batch([
     db
       .delete(campaignUnits)
@@ -69,7 +75,7 @@ export async function editCampaign(
       .returning({ id: campaigns.id, version: campaigns.version }),
     auditInsertIf(
       db,
-      { ...actor, action: "campaign.edit", entity: "campaign", entityId: c.id, after: { changed } },
+      { ...actor, action: "campaign.edit", entity: "campaign", entityId: c.id, before, after },
       now,
       sql`changes() = 1`,
     ),

@@ -2,8 +2,8 @@
 // target subtrees (launch.ts), measured (progress.ts) and closed. This module holds the row
 // itself, its lifecycle outside the launch, and the facts of its definition the other
 // campaign modules read (due dates, the tracked step, the member forms).
-import { and, desc, eq } from "drizzle-orm";
-import type { Step, TemplateDefinition } from "../../schema/template";
+import { desc, eq } from "drizzle-orm";
+import { launchBlockers, type Step, type TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { DueDateError, resolveStepDueDates } from "../domain/deadlines";
@@ -149,6 +149,10 @@ export async function campaignDetail(db: TenantDb, campaign: Campaign) {
     status: campaign.status,
     templateKey: campaign.templateKey,
     templateVersion: campaign.templateVersion,
+    /** The row's version: a draft's refresh from its template sends it back (409 if stale). */
+    version: campaign.version,
+    /** Why a draft cannot launch yet (empty when it can, and for launched campaigns). */
+    launchBlockers: campaign.status === "draft" ? launchBlockers(campaign.def) : [],
     startsOn: campaign.startsOn,
     dueOn: campaign.dueOn,
     unitIds: await campaignUnitIds(db, campaign.id),
@@ -235,29 +239,6 @@ export async function createCampaignFrom(
     ),
   ]);
   return { id: row.id, status: row.status };
-}
-
-/** A draft never launched can be removed (say, refused for a list still lacking its items):
- *  nothing hangs off it yet. */
-export async function deleteDraftCampaign({ db, actor, now }: Ctx, id: string) {
-  const c = await requireCampaign(db, id);
-  if (c.status !== "draft")
-    throw new DomainError("INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
-  await db.batch([
-    db.delete(campaignUnits).where(eq(campaignUnits.campaignId, id)),
-    db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
-    auditInsert(
-      db,
-      {
-        ...actor,
-        action: "campaign.delete",
-        entity: "campaign",
-        entityId: id,
-        before: { name: c.name },
-      },
-      now,
-    ),
-  ]);
 }
 
 export async function closeCampaign({ db, actor, now }: Ctx, id: string) {

@@ -3,6 +3,7 @@
 // and the periodic reports (003's 6-monthly report), one per unit per period. Filled by the
 // unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
 // the months and periods owed (worker/domain/follow-up.ts).
+import type { AuditAction } from "../../schema/vocab/audit-actions";
 import { and, desc, eq } from "drizzle-orm";
 import { ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
@@ -45,7 +46,7 @@ async function saveFollowUp(
     version: number;
     form: Form;
     data: unknown;
-    action: string;
+    action: AuditAction;
   },
 ) {
   const c = input.campaign;

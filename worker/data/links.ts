@@ -5,6 +5,7 @@
 // link only aggregates travel (the rollups table): no name, no plan text, ever. Each link
 // event is audited on both sides with the other tenant's slug and name only: the acting
 // tenant's row at once, the other's through the control plane (linkAuditOutbox).
+import type { AuditAction } from "../../schema/vocab/audit-actions";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { linkAuditOutbox, rollups, tenantLinks, tenants } from "../../schema/tables/control";
 import type { ControlDb, TenantDb } from "../db/handles";
@@ -268,7 +269,8 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
         db,
         {
           actorUserId: null,
-          action: r.action,
+          // Written by auditBothSides from its own two codes only.
+          action: r.action as AuditAction,
           entity: "tenant_link",
           entityId: r.linkId,
           after: { other: { slug: r.otherSlug, name: r.otherName } },

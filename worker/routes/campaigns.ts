@@ -2,7 +2,7 @@
 // What hangs off one campaign — its progress, meetings, reports, reviews and the members'
 // forms — is one sub-app each, mounted under `/:id` here so the URLs read as one resource.
 import { Hono } from "hono";
-import { CampaignCreateBody } from "../../schema/api";
+import { CampaignCreateBody, CampaignRefreshBody } from "../../schema/api";
 import { CampaignEditBody } from "../../schema/api-links";
 import { editCampaign } from "../data/campaign-edit";
 import {
@@ -10,9 +10,9 @@ import {
   campaignDetail,
   closeCampaign,
   createCampaign,
-  deleteDraftCampaign,
   listCampaigns,
 } from "../data/campaigns";
+import { deleteDraftCampaign, refreshDraftCampaign } from "../data/campaign-drafts";
 import { jobOf } from "../db/long-jobs";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
@@ -88,6 +88,17 @@ const campaignsRoot = new Hono<AppEnv>()
   )
   .post("/:id/close", guard(ADMIN, "Kết thúc đợt sinh hoạt"), campaignPath, async (c) =>
     c.json(await closeCampaign(c.var.ctx, c.req.valid("param").id), 200),
+  )
+  .post(
+    "/:id/refresh",
+    guard(ADMIN, "Cập nhật đợt nháp theo phiên bản mới nhất của mẫu (hoặc theo mẫu khác)"),
+    campaignPath,
+    jsonBody(CampaignRefreshBody),
+    async (c) =>
+      c.json(
+        await refreshDraftCampaign(c.var.ctx, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
   )
   .delete("/:id", guard(ADMIN, "Xóa đợt sinh hoạt còn ở dạng nháp"), campaignPath, async (c) => {
     await deleteDraftCampaign(c.var.ctx, c.req.valid("param").id);

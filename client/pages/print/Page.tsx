@@ -11,6 +11,7 @@ import type { Form, TemplateList } from "../../../schema/template";
 import { getSubmission, type PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
+import { issuingFor } from "../../../schema/rules/issuing";
 import { formatDate } from "../../lib/format";
 import { upper } from "../../lib/paper";
 import { leafEntries, valueOfPrefill, withYear } from "../../lib/plan";
@@ -25,6 +26,8 @@ interface Paper {
   data: PlanData;
   year: string;
   tenantName: string;
+  /** The place of the place-and-date line: the template's issuing place, else the đảng bộ's. */
+  place: string;
   parentUnitName: string;
   unitName: string;
   memberName: string;
@@ -51,6 +54,7 @@ export default function PrintPage(props: RouteSectionProps) {
         data: s.data,
         year: r.campaign.startsOn.slice(0, 4),
         tenantName: r.me.tenant.name,
+        place: issuingFor(r.campaign.definition, r.me.tenant.name).place,
         parentUnitName: valueOfPrefill(r.form, s.data, "member.parentUnitName") || r.parentUnitName,
         unitName: valueOfPrefill(r.form, s.data, "member.unitName") || r.unitName,
         memberName: valueOfPrefill(r.form, s.data, "member.fullName") || (s.fullName ?? ""),
@@ -73,6 +77,7 @@ export default function PrintPage(props: RouteSectionProps) {
       data,
       year: p.campaign.startsOn.slice(0, 4),
       tenantName: p.me.tenant.name,
+      place: issuingFor(p.campaign.definition, p.me.tenant.name).place,
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
@@ -108,6 +113,7 @@ export default function PrintPage(props: RouteSectionProps) {
             superior={p().parentUnitName}
             issuer={p().unitName}
             tenantName={p().tenantName}
+            place={p().place}
             date={p().date}
           />
           <h1 class="doc-title">{upper(withYear(p().form.title, p().year))}</h1>
