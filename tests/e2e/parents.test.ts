@@ -114,6 +114,10 @@ describe("parents page", () => {
     await page.getByRole("button", { name: "Áp dụng và tạo đợt sinh hoạt (nháp)" }).click();
     await page.waitForURL(new RegExp(`${e2e.base}/t/phuong-hai/dot-sinh-hoat/`));
     await page.getByText("155-KH/ĐU").first().waitFor();
+    // An adopted draft is not refreshed from a template (the parent's locks would go).
+    await page
+      .getByText("Đợt này thực hiện văn bản của cấp trên nên không cập nhật theo mẫu")
+      .waitFor();
 
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
     expect(pageErrors).toEqual([]);
