@@ -47,10 +47,12 @@ const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
 const AdoptPage = lazy(() => import("./pages/links/Adopt"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
+const NotifySettingsPage = lazy(() => import("./pages/notifications/Settings"));
 const SecurityPage = lazy(() => import("./pages/security/Page"));
 const CellPage = lazy(() => import("./pages/cell/Page"));
 const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
 const MonthlyReviewPage = lazy(() => import("./pages/unit-forms/Monthly"));
+const PeriodicReportPage = lazy(() => import("./pages/unit-forms/Periodic"));
 const TallyPage = lazy(() => import("./pages/unit-forms/Tally"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
@@ -88,6 +90,7 @@ const meetingData = () => import("./pages/meeting/meeting.data");
 const supervisionData = () => import("./pages/supervision/supervision.data");
 const linksData = () => import("./pages/links/links.data");
 const securityData = () => import("./pages/security/security.data");
+const notifySettingsData = () => import("./pages/notifications/notify-settings.data");
 const unitFormsData = () => import("./pages/unit-forms/unit-forms.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
@@ -108,8 +111,10 @@ const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
 const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
 const preloadLinks = lazyPreload(linksData, "preloadLinks");
 const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
+const preloadNotifySettings = lazyPreload(notifySettingsData, "preloadNotifySettings");
 const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
 const preloadMonthly = lazyPreload(unitFormsData, "preloadMonthly");
+const preloadPeriodic = lazyPreload(unitFormsData, "preloadPeriodic");
 const preloadTally = lazyPreload(unitFormsData, "preloadTally");
 
 /** A campaign's own screens hang below its path. */
@@ -169,6 +174,11 @@ export const routes: RouteDefinition[] = [
         component: MonthlyReviewPage,
         preload: preloadMonthly,
       },
+      {
+        path: `${CAMPAIGN}/don-vi/:unitId/bao-cao-dinh-ky/:reportKey`,
+        component: PeriodicReportPage,
+        preload: preloadPeriodic,
+      },
       { path: `${CAMPAIGN}/tong-hop/:stepKey`, component: TallyPage, preload: preloadTally },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
       { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },
@@ -188,6 +198,11 @@ export const routes: RouteDefinition[] = [
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
       { path: "/lien-ket/ap-dung/:directiveId", component: AdoptPage, preload: preloadLinks },
       { path: "/thong-bao", component: NotificationsPage },
+      {
+        path: "/thong-bao/cai-dat",
+        component: NotifySettingsPage,
+        preload: preloadNotifySettings,
+      },
       { path: "/bao-mat", component: SecurityPage, preload: preloadSecurity },
       ...AREAS.filter((a) => COMING_SOON.includes(a.path)).map((a) => ({
         path: `/${a.path}`,

@@ -3,6 +3,7 @@
 import * as v from "valibot";
 import { MemberStatus } from "./vocab/member-statuses";
 import { MergeKind } from "./vocab/merge-kinds";
+import { NotifyMode } from "./vocab/notify-modes";
 import { Presence } from "./vocab/presences";
 import { ReviewRating } from "./vocab/review-ratings";
 import { Role } from "./vocab/roles";
@@ -302,6 +303,20 @@ export const MeetingPatchBody = v.strictObject({
   /** Every kind of meeting it was merged into; [] = held on its own. */
   mergedWith: v.optional(v.nullable(v.pipe(v.array(MergeKind), v.maxLength(10)))),
   minutesSecretary: ShortText(200),
+  /** The template's agenda items covered (1-based) and who presented each; null = none. */
+  agenda: v.optional(
+    v.nullable(
+      v.pipe(
+        v.array(
+          v.strictObject({
+            no: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+            presenter: ShortText(200),
+          }),
+        ),
+        v.maxLength(100),
+      ),
+    ),
+  ),
   guests: v.optional(
     v.pipe(
       v.array(
@@ -333,6 +348,9 @@ export const AttendanceBody = v.strictObject({
         /** The template's attendance line the member fills: lets the roll-call name someone
          *  from outside the unit (the Chủ tịch UBND at the UBND's meeting). */
         role: v.optional(TemplateKey),
+        /** Presented their own plan; the collective commented on it (000 Bước 3). */
+        presentedPlan: v.optional(v.boolean()),
+        commentedOn: v.optional(v.boolean()),
       }),
     ),
     v.maxLength(5000),
@@ -360,6 +378,9 @@ export const CommentBody = v.strictObject({
   body: RequiredText(2, "Góp ý cần ít nhất 2 ký tự.", 5000),
 });
 
+/** A person's choice of how events reach them beside the app. */
+export const NotifyPreferenceBody = v.strictObject({ mode: NotifyMode });
+
 export const NotifySettingsBody = v.strictObject({
   daysBefore: v.pipe(
     v.number(),
@@ -375,8 +396,11 @@ export const NotifySettingsBody = v.strictObject({
   ),
   email: v.boolean(),
   webhookUrl: v.nullable(v.pipe(HttpUrl, v.startsWith("https://", "Webhook phải dùng https://."))),
-  webhookSecret: v.nullable(
-    v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+  /** Left out: the stored secret stays (the settings answer shows it masked). */
+  webhookSecret: v.optional(
+    v.nullable(
+      v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+    ),
   ),
 });
 export const LinkBody = v.strictObject({ parentSlug: Slug });

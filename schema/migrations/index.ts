@@ -305,5 +305,26 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
       hash: "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
       statements: ["CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"],
     },
+    {
+      tag: "0017_meeting_record",
+      when: 1795972173684,
+      hash: "7a5f20c611b9f9e785f13291685d926e3dd17b30d2a7216512ed9115efac84c6",
+      statements: [
+        "ALTER TABLE `meeting_attendance` ADD `presented_plan` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `meeting_attendance` ADD `commented_on` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `meetings` ADD `agenda_json` text;",
+      ],
+    },
+    {
+      tag: "0018_event_notifications",
+      when: 1795972499201,
+      hash: "090d00c556479eefc266ef5e478c8d3f745a2ea2ed9b83a8ebc17702d223c6a7",
+      statements: [
+        "ALTER TABLE `users` ADD `notify_mode` text DEFAULT 'digest' NOT NULL;",
+        "ALTER TABLE `notifications` ADD `mail` text;",
+        'CREATE INDEX `notifications_mail_idx` ON `notifications` (`mail`,`user_id`) WHERE "notifications"."mail" IS NOT NULL;',
+        "CREATE INDEX `grants_role_unit_idx` ON `grants` (`role`,`unit_id`);",
+      ],
+    },
   ],
 };

@@ -17,7 +17,7 @@ export const Key = v.pipe(
 export type Key = v.InferOutput<typeof Key>;
 
 /** YYYY-MM-DD, a calendar date in ICT that exists (schema/scalars.ts). */
-export { IsoDate } from "../scalars";
+export { IsoDate, TemplateUrl } from "../scalars";
 
 export const Text = v.pipe(v.string(), v.nonEmpty());
 /** Where in the source document a step, rule or form comes from, e.g. "000 §II.2 Bước 2". */

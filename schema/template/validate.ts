@@ -240,6 +240,9 @@ export function validateTemplate(input: unknown): ValidationResult {
       if (x.type === "number" && x.min !== undefined && x.max !== undefined && x.min > x.max) {
         say(`${at}: giá trị nhỏ nhất lớn hơn giá trị lớn nhất.`);
       }
+      if (x.type === "longText")
+        for (const k of x.refersTo ?? [])
+          if (!lists.has(k)) say(`${at} đối chiếu danh sách «${k}» không có trong mẫu.`);
       if (x.type === "checklist") {
         const list = lists.get(x.listKey);
         if (!list) say(`${at} dùng danh sách «${x.listKey}» không có trong mẫu.`);

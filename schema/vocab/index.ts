@@ -20,3 +20,4 @@ export * from "./positions";
 export * from "./completions";
 export * from "./sections";
 export * from "./audit-actions";
+export * from "./notify-modes";

@@ -844,6 +844,32 @@ const ROWS: Row[] = [
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
   {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId",
+    // 000 has no periodic report: past the guard, not found (404) for every reader.
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}`,
+    }),
+    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404, viewer: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId/:followUpKey",
+    // 000 has no milestones: past the guard, the milestone is not found (404); 001's are
+    // recorded in tests/scenarios/follow-ups.test.ts.
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}/moc-1`,
+      body: { version: 0, note: "Đã kiểm điểm." },
+    }),
+    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
+  },
+  {
     method: "PUT",
     route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period",
     // 000 has no periodic report: past the guard, the report is not found (404); 003's is
@@ -982,6 +1008,8 @@ const ROWS: Row[] = [
     request: async (f) => ({ path: `${T}/notifications/${await f.fresh.notification()}/read` }),
     expect: { ...signedIn(404), member: 204 },
   },
+  at("GET /api/t/:tenant/notifications/preferences", signedIn(200)),
+  at("PUT /api/t/:tenant/notifications/preferences", signedIn(204), { body: { mode: "app" } }),
   at("GET /api/t/:tenant/settings/notifications", { admin: 200 }),
   at(
     "PUT /api/t/:tenant/settings/notifications",

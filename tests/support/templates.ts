@@ -77,16 +77,26 @@ export const saveDienDan2017 = (api: Tree["api"], definition = dienDanFilled()) 
     definition,
   );
 
-/** The ward's CT 24 launched over the whole tree with Kế hoạch 155-KH/ĐU's dates; the id. */
-/** 002 as the Huyện ủy launched it (05-HD/HU, 31/3/2022), over the whole tree. */
-export const launch002 = (tree: Tree): Promise<string> =>
-  launchCampaign(tree.api, tree.root.id, {
-    templateKey: "tu-soi-tu-sua-huyen",
+/** How the documents launched their campaigns: the name and dates each was issued with. */
+const AS_ISSUED = {
+  // 001: 28-KH/ĐUK, 01/3/2022, cells report by 28/3.
+  "tu-soi-tu-sua-so": { name: "Kế hoạch 28-KH/ĐUK", startsOn: "2022-03-01", dueOn: "2022-03-28" },
+  // 002: 05-HD/HU, 31/3/2022, through the year's end.
+  "tu-soi-tu-sua-huyen": {
     name: "Hướng dẫn 05-HD/HU",
     startsOn: "2022-03-31",
     dueOn: "2022-12-31",
-  });
+  },
+};
+const launchAsIssued = (tree: Tree, templateKey: keyof typeof AS_ISSUED): Promise<string> =>
+  launchCampaign(tree.api, tree.root.id, { templateKey, ...AS_ISSUED[templateKey] });
 
+/** 001 as the Đảng ủy Sở launched it, over the whole tree. */
+export const launch001 = (tree: Tree) => launchAsIssued(tree, "tu-soi-tu-sua-so");
+/** 002 as the Huyện ủy launched it, over the whole tree. */
+export const launch002 = (tree: Tree) => launchAsIssued(tree, "tu-soi-tu-sua-huyen");
+
+/** The ward's CT 24 launched over the whole tree with Kế hoạch 155-KH/ĐU's dates; the id. */
 export async function launchCt24Phuong(tree: Tree): Promise<string> {
   await saveCt24Phuong(tree.api);
   return launchCampaign(tree.api, tree.root.id, {

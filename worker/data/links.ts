@@ -13,6 +13,7 @@ import type { TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
 import type { Ctx } from "./context";
+import { linkNotice } from "./event-notices";
 import { newId } from "./ids";
 import { markTenantChanged } from "./tenants";
 
@@ -118,7 +119,20 @@ export async function requestLink(
     status: "pending" as const,
     requestedAt: now,
   };
-  await control.insert(tenantLinks).values(row);
+  // The parent's admins hear of the request through the parent's own pass (drainLinkAudit).
+  await control.batch([
+    control.insert(tenantLinks).values(row),
+    control.insert(linkAuditOutbox).values({
+      id: newId(),
+      tenantId: parent.id,
+      at: now,
+      action: "link.request",
+      linkId: row.id,
+      otherSlug: child.slug,
+      otherName: child.name,
+    }),
+  ]);
+  await markTenantChanged(control, parent.id, now);
   return { id: row.id, status: row.status };
 }
 
@@ -253,9 +267,10 @@ export async function listLinks(control: ControlDb, tenant: TenantRecord) {
   };
 }
 
-/** Moves the link events another tenant caused into this tenant's audit log (the cron pass
- *  of this tenant). Insert first, then delete: a pass dying between the two repeats rows at
- *  worst, never loses one. */
+/** Moves the link events another tenant caused into this tenant's audit log, with a
+ *  notification to its admins (the cron pass of this tenant). Insert first, then delete: a
+ *  pass dying between the two repeats audit rows at worst, never loses one, and the
+ *  notifications are keyed by the event so none repeats. */
 export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: TenantRecord) {
   const rows = await control
     .select()
@@ -264,7 +279,7 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
     .limit(200);
   if (!rows.length) return 0;
   await db.batch(
-    rows.map((r) =>
+    rows.flatMap((r) => [
       auditInsert(
         db,
         {
@@ -277,7 +292,8 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
         },
         r.at,
       ),
-    ) as [ReturnType<typeof auditInsert>, ...ReturnType<typeof auditInsert>[]],
+      linkNotice(db, r),
+    ]) as unknown as Parameters<TenantDb["batch"]>[0],
   );
   await control.delete(linkAuditOutbox).where(
     inArray(

@@ -3,7 +3,7 @@
 // decided per member by the template's supervision rules (first match wins), on the member's
 // position code and management category and the supervising unit's body code and level —
 // never on text.
-import { and, asc, eq, gt, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import { memberMatches, supervisionFor, type MemberForMatch } from "../../schema/template";
 import {
   campaigns,
@@ -20,6 +20,7 @@ import type { Form, TemplateDefinition } from "../../schema/template";
 import { matchFacts } from "./campaign-targets";
 import { trackedStep } from "./campaigns";
 import type { Ctx } from "./context";
+import { planNotice } from "./event-notices";
 import { newId } from "./ids";
 
 interface RoutedPlan {
@@ -301,12 +302,34 @@ export async function publicPlans(db: TenantDb, page: PageRequest = {}) {
   };
 }
 
+/** Adds a góp ý and, in the same batch, the plan author's notification. */
 export async function addComment(
   { db, now }: Pick<Ctx, "db" | "now">,
-  input: { submissionId: string; authorUserId: string; authorRole: string; body: string },
+  input: {
+    plan: { id: string; memberId: string; campaignId: string };
+    authorUserId: string;
+    authorRole: string;
+    body: string;
+  },
 ) {
-  const row = { id: newId(), ...input, createdAt: now };
-  await db.insert(comments).values(row);
+  const { plan, ...rest } = input;
+  const row = { id: newId(), submissionId: plan.id, ...rest, createdAt: now };
+  await db.batch([
+    db.insert(comments).values(row),
+    planNotice(
+      db,
+      {
+        event: "commented",
+        submissionId: plan.id,
+        memberId: plan.memberId,
+        campaignId: plan.campaignId,
+        eventId: row.id,
+        actorUserId: input.authorUserId,
+      },
+      now,
+      sql`EXISTS (SELECT 1 FROM comments WHERE id = ${row.id})`,
+    ),
+  ]);
   return row;
 }
 

@@ -21,7 +21,12 @@ import { campaignMeetingRoutes } from "./campaign-meetings";
 import { campaignPath, withCampaign } from "./campaign-path";
 import { campaignProgressRoutes } from "./campaign-progress";
 import { reportRoutes } from "./campaign-reports";
-import { campaignStepRoutes, monthlyReviewRoutes, periodicReportRoutes } from "./campaign-steps";
+import {
+  campaignStepRoutes,
+  followUpRoutes,
+  monthlyReviewRoutes,
+  periodicReportRoutes,
+} from "./campaign-steps";
 import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
 
@@ -114,4 +119,5 @@ export const campaignRoutes = new Hono<AppEnv>()
   .route("/:id/steps", campaignStepRoutes)
   .route("/:id/monthly-reviews", monthlyReviewRoutes)
   .route("/:id/periodic-reports", periodicReportRoutes)
+  .route("/:id/follow-ups", followUpRoutes)
   .route("/:id/submissions", campaignSubmissionRoutes);
