@@ -96,9 +96,13 @@ export function publishDirective(tenant: string, json: Body<A["directives"]["$po
   return call(tenantApi(tenant).directives.$post({ json }));
 }
 
-export function adoptDirective(tenant: string, directiveId: string, unitIds: string[]) {
+export type AdoptBody = Body<A["directives"][":id"]["adopt"]["$post"]>;
+
+/** 422 SECTION_LOCKED (`definition.<section>`) or INVALID_BODY (`dueOn`, `overrides.<step>`)
+ *  name the field; the adapted campaign is a draft. */
+export function adoptDirective(tenant: string, directiveId: string, json: AdoptBody) {
   const param = { id: id(directiveId) };
-  return call(tenantApi(tenant).directives[":id"].adopt.$post({ param, json: { unitIds } }));
+  return call(tenantApi(tenant).directives[":id"].adopt.$post({ param, json }));
 }
 
 /** Who is behind on one of this đảng bộ's directives: tenant names and counts only. */

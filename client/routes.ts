@@ -45,6 +45,7 @@ const PublicPage = lazy(() => import("./pages/public/Page"));
 const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
 const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
+const AdoptPage = lazy(() => import("./pages/links/Adopt"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
 const NotifySettingsPage = lazy(() => import("./pages/notifications/Settings"));
 const SecurityPage = lazy(() => import("./pages/security/Page"));
@@ -209,6 +210,7 @@ export const routes: RouteDefinition[] = [
         preload: preloadSupervisedPlan,
       },
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
+      { path: "/lien-ket/ap-dung/:directiveId", component: AdoptPage, preload: preloadLinks },
       { path: "/thong-bao", component: NotificationsPage },
       {
         path: "/thong-bao/cai-dat",

@@ -11,6 +11,7 @@ import { Level } from "./vocab/levels";
 import { ManagementCategory } from "./vocab/management-categories";
 import { SupervisingBody } from "./vocab/organisations";
 import { PositionCode } from "./vocab/positions";
+import { Section } from "./vocab/sections";
 import { HttpUrl, IsoDate } from "./scalars";
 import { KEY_MAX, KEY_RE } from "./rules/keys";
 
@@ -327,12 +328,8 @@ export const DirectiveBody = v.strictObject({
   documentNo: DocumentNo,
   startsOn: IsoDate,
   dueOn: IsoDate,
-  /** Parts of the definition children may not change: "steps", "forms", "lists", "meetingRules", "excusals", "routing". */
-  lockedSections: v.optional(
-    v.array(
-      v.picklist(["steps", "forms", "lists", "meetingRules", "excusals", "routing", "reports"]),
-    ),
-  ),
+  /** Sections of the definition children may not change (schema/vocab/sections.ts). */
+  lockedSections: v.optional(v.array(Section)),
 });
 export const AdoptBody = v.strictObject({
   unitIds: v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị.")),

@@ -43,6 +43,8 @@ export const STATUS = {
   /** The request is well-formed but a rule of the domain refuses it (close a unit that still
    *  has members, move the root). */
   RULE_VIOLATION: 422,
+  /** A change to a section of an adopted directive that a level above locked. */
+  SECTION_LOCKED: 422,
   /** A second-factor code that is wrong, expired, or already used in its 30-second step. */
   TOTP_INVALID: 422,
   TOTP_REPLAYED: 422,

@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS = {
   "template.save": "Sửa mẫu",
   "campaign.create": "Tạo đợt sinh hoạt (nháp)",
   "campaign.refresh": "Cập nhật đợt nháp theo mẫu",
+  "campaign.edit": "Sửa đợt nháp",
   "campaign.delete": "Xóa đợt nháp",
   "campaign.launch": "Phát động đợt sinh hoạt",
   "campaign.close": "Kết thúc đợt sinh hoạt",

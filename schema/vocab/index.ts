@@ -18,5 +18,6 @@ export * from "./management-categories";
 export * from "./organisations";
 export * from "./positions";
 export * from "./completions";
+export * from "./sections";
 export * from "./audit-actions";
 export * from "./notify-modes";

@@ -5,6 +5,7 @@ import { benchArchive } from "./archive";
 import { benchAudit } from "./audit";
 import { benchClient } from "./client";
 import { benchApi } from "./api";
+import { benchChain } from "./chain";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
 import { benchLaunch } from "./launch";
@@ -19,6 +20,7 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["rollup", benchRollup],
   ["progress", benchProgress],
   ["cron", benchFanout],
+  ["chain", benchChain],
   // Both start the built server (`npm run build:node`); soak runs SOAK_SECONDS (default 600).
   ["login", benchLoginFlood],
   ["soak", benchSoak],

@@ -51,4 +51,53 @@ describe("parents page", () => {
     await page.screenshot({ path: join(ROOT, "test-results/parents-390.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it("lets the child adopt and adapt a directive, showing what the parent locked", async () => {
+    const parentToken = await signUp({ slug: "quan-hai", name: "Đảng bộ quận Hai" }, "qh@quan.vn");
+    const childToken = await signUp({ slug: "phuong-hai", name: "Đảng bộ phường Hai" }, "ph@p.vn");
+    const { id: linkId } = await api<{ id: string }>(
+      "POST",
+      "/api/t/phuong-hai/links",
+      childToken,
+      {
+        parentSlug: "quan-hai",
+      },
+    );
+    await api("POST", `/api/t/quan-hai/links/${linkId}/approve`, parentToken);
+    await api("POST", "/api/t/quan-hai/directives", parentToken, {
+      templateKey: "tu-soi-tu-sua",
+      name: "Kế hoạch thực hiện Chỉ thị 24",
+      documentNo: "187-KH/QU",
+      startsOn: "2026-03-11",
+      dueOn: "2026-04-10",
+      lockedSections: ["steps", "forms"],
+    });
+
+    const pageErrors: string[] = [];
+    const page = await e2e.phone(pageErrors);
+    await e2e.signIn(page, "ph@p.vn", PASSWORD, "phuong-hai");
+    await page.goto(`${e2e.base}/t/phuong-hai/lien-ket`);
+    await page.getByText("Cấp trên khóa: Các bước, Biểu mẫu.").first().waitFor();
+    await page.getByRole("link", { name: "Áp dụng “Kế hoạch thực hiện Chỉ thị 24”" }).click();
+    await page.getByRole("heading", { level: 1, name: "Áp dụng văn bản của cấp trên" }).waitFor();
+    await page.getByText("Cấp trên khóa: Các bước, Biểu mẫu.").waitFor();
+
+    // A deadline after the parent's is refused next to its field; then the child's own.
+    await page.getByLabel("Số văn bản của đảng bộ").fill("155-KH/ĐU");
+    await page.getByLabel("Hạn hoàn thành").fill("11/04/2026");
+    await page.getByRole("button", { name: "Áp dụng và tạo đợt sinh hoạt (nháp)" }).click();
+    await page.getByText("Không được sau 10/04/2026 (hạn của cấp trên).").waitFor();
+    await page.screenshot({ path: join(ROOT, "test-results/adopt-390.png"), fullPage: true });
+    await page.getByLabel("Hạn hoàn thành").fill("05/04/2026");
+    await page.getByRole("button", { name: "Áp dụng và tạo đợt sinh hoạt (nháp)" }).click();
+    await page.waitForURL(new RegExp(`${e2e.base}/t/phuong-hai/dot-sinh-hoat/`));
+    await page.getByText("155-KH/ĐU").first().waitFor();
+    // An adopted draft is not refreshed from a template (the parent's locks would go).
+    await page
+      .getByText("Đợt này thực hiện văn bản của cấp trên nên không cập nhật theo mẫu")
+      .waitFor();
+
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -280,6 +280,15 @@ async function buildFixture() {
       await launchCampaign(system, id);
       return id;
     },
+    /** A parent's directive tenant A has adopted (a level republishes only what it adopted). */
+    adoptedDirective: async () => {
+      const id = await fresh.parentDirective();
+      await t.request("POST", `/api/t/dang-bo-a/directives/${id}/adopt`, {
+        token: a.token,
+        body: { unitIds: [root!.id] },
+      });
+      return id;
+    },
     clone: async () =>
       (
         await cloneTemplate(system, {
@@ -656,6 +665,15 @@ const ROWS: Row[] = [
     method: "POST",
     route: "/api/t/:tenant/campaigns/:id/launch",
     request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.draftCampaign()}/launch` }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "PATCH",
+    route: "/api/t/:tenant/campaigns/:id",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.draftCampaign()}`,
+      body: { version: 1, name: "Đợt đã sửa" },
+    }),
     expect: { admin: 200 },
   },
   {
@@ -1067,7 +1085,7 @@ const ROWS: Row[] = [
     method: "POST",
     route: "/api/t/:tenant/directives/:id/republish",
     request: async (f) => ({
-      path: `${T}/directives/${await f.fresh.parentDirective()}/republish`,
+      path: `${T}/directives/${await f.fresh.adoptedDirective()}/republish`,
       body: { name: "Kế hoạch thực hiện", startsOn: "2026-03-11", dueOn: "2026-04-10" },
     }),
     expect: { admin: 201 },

@@ -59,8 +59,10 @@ export async function publishDirective(
   return { id: row.id };
 }
 
-/** Passes a parent's directive down: the parent's definition unchanged, its locked sections
- *  kept (more may be added), a deadline no later than the parent's. */
+/** Passes a parent's directive down: the definition this tenant adopted it with
+ *  (`adopted`, which refuses when it has not adopted it: a level passes on only what it
+ *  carries out), its locked sections kept (more may be added, none removed), a deadline no
+ *  later than the parent's. */
 export async function republishDirective(
   control: ControlDb,
   input: LinkActor & {
@@ -70,14 +72,16 @@ export async function republishDirective(
     startsOn: string;
     dueOn: string;
     lockedSections?: string[];
+    adopted: (sourceId: string) => Promise<unknown>;
   },
 ) {
   const source = await requireAdoptableDirective(control, input);
+  const definition = await input.adopted(source.id);
   refuseLaterThanParent(source, input);
   return publishDirective(control, {
     ...input,
     templateKey: source.templateKey,
-    definition: source.definition,
+    definition,
     lockedSections: [...source.lockedSections, ...(input.lockedSections ?? [])],
     sourceId: source.id,
   });

@@ -79,7 +79,7 @@ function nfc(value: unknown): unknown {
 
 /** 422 with each problem under `problems.N`, and again under its path ("steps.3.due.date")
  *  where it has one, so the editor shows it beside the input. */
-function checkDefinition(def: unknown): TemplateDefinition {
+export function checkDefinition(def: unknown): TemplateDefinition {
   const parsed = v.safeParse(TemplateDefinition, nfc(def));
   if (!parsed.success)
     throw new DomainError(

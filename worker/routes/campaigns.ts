@@ -3,6 +3,8 @@
 // forms — is one sub-app each, mounted under `/:id` here so the URLs read as one resource.
 import { Hono } from "hono";
 import { CampaignCreateBody, CampaignRefreshBody } from "../../schema/api";
+import { CampaignEditBody } from "../../schema/api-links";
+import { editCampaign } from "../data/campaign-edit";
 import {
   campaignChain,
   campaignDetail,
@@ -73,6 +75,20 @@ const campaignsRoot = new Hono<AppEnv>()
           "launch",
           jobOf(c.var.tenant, c.var.ctx, { campaignId: c.req.valid("param").id }),
         ),
+        200,
+      ),
+  )
+  .patch(
+    "/:id",
+    guard(ADMIN, "Sửa đợt sinh hoạt còn ở dạng nháp (trong giới hạn văn bản cấp trên, nếu có)"),
+    campaignPath,
+    jsonBody(CampaignEditBody),
+    async (c) =>
+      c.json(
+        await editCampaign(c.var.ctx, c.var.platform.control().db, {
+          ...c.req.valid("json"),
+          ...c.req.valid("param"),
+        }),
         200,
       ),
   )

@@ -4,16 +4,9 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { DirectiveBody, Id, LinkBody } from "../../schema/api";
 import { AdaptBody, RepublishBody } from "../../schema/api-links";
-import type { TemplateDefinition } from "../../schema/template";
-import { campaignChain, createCampaignFrom, requireCampaign } from "../data/campaigns";
-import {
-  directiveChain,
-  publishDirective,
-  refuseLaterThanParent,
-  republishDirective,
-  requireAdoptableDirective,
-  visibleDirectives,
-} from "../data/directives";
+import { adoptDirective, requireAdoptedDefinition } from "../data/adapt";
+import { campaignChain, requireCampaign } from "../data/campaigns";
+import { publishDirective, republishDirective, visibleDirectives } from "../data/directives";
 import { remindBehind, whoIsBehind } from "../data/behind";
 import { childrenProgress } from "../data/link-figures";
 import { approveLink, listLinks, requestLink, revokeLink, type LinkActor } from "../data/links";
@@ -81,29 +74,21 @@ export const directiveRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/adopt",
-    guard(ADMIN, "Áp dụng văn bản của cấp trên thành đợt sinh hoạt của mình"),
+    guard(
+      ADMIN,
+      "Áp dụng văn bản của cấp trên thành đợt sinh hoạt của mình, điều chỉnh phần không bị khóa",
+    ),
     jsonBody(AdaptBody),
     idPath,
-    async (c) => {
-      const directive = await requireAdoptableDirective(control(c), {
-        tenant: c.var.tenant,
-        id: c.req.valid("param").id,
-      });
-      const body = c.req.valid("json");
-      const dueOn = body.dueOn ?? directive.dueOn;
-      refuseLaterThanParent(directive, { dueOn, overrides: body.overrides });
-      const created = await createCampaignFrom(c.var.ctx, {
-        def: directive.definition as TemplateDefinition,
-        directiveId: directive.id,
-        name: body.name ?? directive.name,
-        documentNo: body.documentNo ?? directive.documentNo ?? undefined,
-        startsOn: body.startsOn ?? directive.startsOn,
-        dueOn,
-        overrides: body.overrides,
-        unitIds: body.unitIds,
-      });
-      return c.json({ ...created, chain: await directiveChain(control(c), directive.id) }, 201);
-    },
+    async (c) =>
+      c.json(
+        await adoptDirective(c.var.ctx, control(c), {
+          tenant: c.var.tenant,
+          ...c.req.valid("json"),
+          ...c.req.valid("param"),
+        }),
+        201,
+      ),
   )
   .post(
     "/:id/republish",
@@ -116,6 +101,7 @@ export const directiveRoutes = new Hono<AppEnv>()
           ...linkActor(c),
           ...c.req.valid("json"),
           ...c.req.valid("param"),
+          adopted: (id) => requireAdoptedDefinition(c.var.ctx.db, id),
         }),
         201,
       ),

@@ -36,30 +36,42 @@ export default function DraftActions(props: { tenant: string; campaign: Campaign
           </p>
         </div>
       </Show>
-      <form
-        class="stack"
-        action={refreshDraft.with(props.tenant, c().id, c().version)}
-        method="post"
+      <Show
+        when={c().chain.links.length === 0}
+        fallback={
+          <p class="muted">
+            Đợt này thực hiện văn bản của cấp trên nên không cập nhật theo mẫu: muốn làm lại, xóa
+            đợt nháp rồi áp dụng lại văn bản.
+          </p>
+        }
       >
-        <Field
-          id={`refresh-${c().id}`}
-          label="Cập nhật theo mẫu"
-          hint="Lấy phiên bản mới nhất của mẫu; tên, ngày và đơn vị của đợt giữ nguyên."
+        <form
+          class="stack"
+          action={refreshDraft.with(props.tenant, c().id, c().version)}
+          method="post"
         >
-          <Select name="templateKey">
-            <For each={(templates() ?? []).filter((t) => !t.builtIn || t.key === c().templateKey)}>
-              {(t) => (
-                <option value={t.key} selected={t.key === c().templateKey}>
-                  {t.name} ({t.builtIn ? "mẫu có sẵn" : `phiên bản ${t.version}`})
-                </option>
-              )}
-            </For>
-          </Select>
-        </Field>
-        <Submit pending={refreshing.pending} busy="Đang cập nhật…">
-          Cập nhật theo mẫu
-        </Submit>
-      </form>
+          <Field
+            id={`refresh-${c().id}`}
+            label="Cập nhật theo mẫu"
+            hint="Lấy phiên bản mới nhất của mẫu; tên, ngày và đơn vị của đợt giữ nguyên."
+          >
+            <Select name="templateKey">
+              <For
+                each={(templates() ?? []).filter((t) => !t.builtIn || t.key === c().templateKey)}
+              >
+                {(t) => (
+                  <option value={t.key} selected={t.key === c().templateKey}>
+                    {t.name} ({t.builtIn ? "mẫu có sẵn" : `phiên bản ${t.version}`})
+                  </option>
+                )}
+              </For>
+            </Select>
+          </Field>
+          <Submit pending={refreshing.pending} busy="Đang cập nhật…">
+            Cập nhật theo mẫu
+          </Submit>
+        </form>
+      </Show>
       <Show
         when={confirmDelete()}
         fallback={

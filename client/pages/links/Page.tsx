@@ -1,7 +1,7 @@
 // /t/:tenant/lien-ket — "Cấp trên – cấp dưới", for the admin: ask a parent đảng bộ to link,
 // approve or revoke links, the children's figures (counts only, no names), and directives:
 // publish one for the children, or adopt a parent's as a campaign of one's own.
-import { createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
+import { A, createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import type { ChildCampaign, Directive, TenantLink } from "../../api-parents";
 import { alertUnlessField, errorMessage, fieldError } from "../../lib/errors";
@@ -10,7 +10,6 @@ import { DAY_HINT, formatDateTime, formatDay } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
 import {
   addDirective,
-  adopt,
   askParent,
   changeLink,
   getChildren,
@@ -18,11 +17,12 @@ import {
   getLinks,
   getTemplateChoices,
 } from "./links.data";
+import { lockedLine } from "./adapt";
 import { BehindList } from "./Behind";
 import { ReportsInbox } from "./Reports";
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
-import { Alert, Outcome } from "../../components/Alert";
+import { Outcome } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 
 const LINK_STATUS: Record<string, string> = {
@@ -213,7 +213,6 @@ function ChildRow(props: { campaign: ChildCampaign }) {
 function DirectivesSection(props: { tenant: string; directives: Directive[] | undefined }) {
   const templates = createAsync(() => getTemplateChoices(props.tenant));
   const pub = useSubmission(addDirective);
-  const ad = useSubmission(adopt);
   const err = (k: string) => fieldError(pub.error, k);
   const own = () => (props.directives ?? []).filter((d) => d.own);
   const parents = () => (props.directives ?? []).filter((d) => !d.own);
@@ -228,11 +227,10 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
         >
           <ul class="link-list">
             <For each={parents()}>
-              {(d) => <ParentDirective tenant={props.tenant} directive={d} pending={ad.pending} />}
+              {(d) => <ParentDirective tenant={props.tenant} directive={d} />}
             </For>
           </ul>
         </Show>
-        <Alert>{errorMessage(ad.error)}</Alert>
       </div>
 
       <div class="card">
@@ -315,30 +313,26 @@ function DayField(props: { id: string; name: string; label: string; error: strin
   );
 }
 
-/** A directive's name, document number and dates. */
-/** A parent's directive with "Áp dụng", which adopts it as this đảng bộ's own. */
-function ParentDirective(props: {
-  tenant: string;
-  directive: Directive;
-  pending: boolean | undefined;
-}) {
+/** A parent's directive with "Áp dụng", which opens the adopt-and-adapt screen. */
+function ParentDirective(props: { tenant: string; directive: Directive }) {
   return (
     <li>
       <DirectiveTitle directive={props.directive} />
-      <form action={adopt.with(props.tenant, props.directive.id)} method="post">
-        <Submit
-          pending={props.pending}
-          busy="Đang áp dụng…"
-          class="button small primary"
-          label={`Áp dụng “${props.directive.name}”`}
-        >
-          Áp dụng
-        </Submit>
-      </form>
+      <Show when={lockedLine(props.directive.lockedSections)}>
+        {(line) => <span class="cell-note">{line()}</span>}
+      </Show>
+      <A
+        class="button small primary"
+        href={`/t/${props.tenant}/lien-ket/ap-dung/${props.directive.id}`}
+        aria-label={`Áp dụng “${props.directive.name}”`}
+      >
+        Áp dụng
+      </A>
     </li>
   );
 }
 
+/** A directive's name, document number and dates. */
 function DirectiveTitle(props: { directive: Directive }) {
   return (
     <>

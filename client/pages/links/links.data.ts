@@ -14,10 +14,12 @@ import {
   remindBehind,
   requestLink,
   revokeLink,
+  type Directive,
 } from "../../api-parents";
 import { DAY_HINT, parseDay } from "../../lib/labels";
 import { normaliseSlug, SLUG_RE } from "../../lib/slug";
 import { getCampaigns } from "../campaigns/campaigns.data";
+import { readAdapt } from "./adapt";
 
 export const getLinks = query((tenant: string) => listLinks(tenant), "links");
 export const getChildren = query((tenant: string) => childrenProgress(tenant), "children");
@@ -104,13 +106,19 @@ export const addDirective = action(async (tenant: string, form: FormData | URLSe
   );
 }, "add-directive");
 
-/** Adopts a parent's directive for the whole đảng bộ (its root unit), then opens the campaign. */
-export const adopt = action(async (tenant: string, directiveId: string) => {
-  const units = await listUnits(tenant);
-  const root = units.find((u) => u.parentId === null && !u.closedOn) ?? units[0];
-  if (!root) throw new ApiError(422, "NO_UNIT", "Đảng bộ chưa có đơn vị nào để áp dụng.");
-  const created = await adoptDirective(tenant, directiveId, [root.id]);
-  throw redirect(`/t/${tenant}/dot-sinh-hoat/${created.id}`, {
-    revalidate: [getCampaigns.keyFor(tenant)],
-  });
-}, "adopt-directive");
+/** Adopts a parent's directive as adapted on the adopt screen, then opens the campaign (a
+ *  draft: its dates and wording can still change before launch, the locks hold). */
+export const adopt = action(
+  async (tenant: string, directive: Directive, form: FormData | URLSearchParams) => {
+    const { body, fields } = readAdapt(directive, form);
+    if (Object.keys(fields).length)
+      throw new ApiError(422, "INVALID_BODY", "Dữ liệu chưa hợp lệ.", fields);
+    const created = await adoptDirective(tenant, directive.id, body);
+    throw redirect(`/t/${tenant}/dot-sinh-hoat/${created.id}`, {
+      revalidate: [getCampaigns.keyFor(tenant)],
+    });
+  },
+  "adopt-directive",
+);
+
+export const getAdoptUnits = query((tenant: string) => listUnits(tenant), "adopt-units");
