@@ -3,6 +3,7 @@
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchArchive } from "./archive";
 import { benchApi } from "./api";
+import { benchClient } from "./client";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
 import { benchLoginFlood } from "./login-flood";
@@ -21,6 +22,8 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["soak", benchSoak],
   ["archive", benchArchive],
   ["api", benchApi],
+  // The built client (`npm run build:client`).
+  ["client", benchClient],
 ];
 for (const [name, run] of benches) {
   if (only && !name.startsWith(only)) continue;
