@@ -30,8 +30,9 @@ export type Grant = Me["grants"][number];
 export type TenantRef = Me["tenant"];
 export type TenantInfo = Res<(typeof api.tenants)[":slug"]["$get"]>["tenant"];
 
-export function login(tenant: string, email: string, password: string) {
-  return call(tenantApi(tenant).auth.login.$post({ json: { email, password } }));
+/** `login` is an e-mail or a phone number, however typed (schema/rules/phone.ts). */
+export function login(tenant: string, login: string, password: string) {
+  return call(tenantApi(tenant).auth.login.$post({ json: { login, password } }));
 }
 
 export function logout(tenant: string) {

@@ -8,7 +8,10 @@
 //   last answer per tenant (the URL names it), network first, the copy only when there is
 //   no network. A 401 deletes the copy, and so does every sign-in or sign-out (here and in
 //   the page, client/lib/offline.ts): no copy outlives the session that fetched it.
-// - Every other API request goes to the network untouched.
+// - Every other API request goes to the network untouched, and where the browser offers
+//   static routes (Chromium) it never enters this worker at all: a draft's save sent as the
+//   page closes must fail with the page's network, not wait here for the network to return
+//   and land behind the member's back (the plan form then shows the kept copy as stale).
 
 // Replaced at build time (./build.ts): this build's files and an id made from their names.
 declare const __SHELL__: string[];
@@ -18,6 +21,13 @@ declare const __BUILD__: string;
 interface ExtendableEvent extends Event {
   waitUntil(p: Promise<unknown>): void;
 }
+/** Static routes (Chromium 123+): requests they send to the network skip the worker. */
+interface RouterRule {
+  condition: { urlPattern: unknown; requestMethod?: string };
+  source: "network" | "fetch-event";
+}
+type AddRoutes = (rules: RouterRule[]) => Promise<void>;
+type URLPatternCtor = new (init: { pathname: string }) => unknown;
 interface FetchEvent extends ExtendableEvent {
   readonly request: Request;
   respondWith(r: Promise<Response>): void;
@@ -38,6 +48,22 @@ const MY_TASKS = /^\/api\/t\/[^/]+\/my\/tasks$/;
 const AUTH = /^\/api\/t\/[^/]+\/auth\/(login|logout)/;
 
 sw.addEventListener("install", (e) => {
+  const addRoutes = (e as ExtendableEvent & { addRoutes?: AddRoutes }).addRoutes;
+  const Pattern = (globalThis as { URLPattern?: URLPatternCtor }).URLPattern;
+  if (addRoutes && Pattern) {
+    // First match wins: the task list comes here, the rest of the API goes to the network.
+    const rules: RouterRule[] = [
+      {
+        condition: {
+          urlPattern: new Pattern({ pathname: "/api/t/*/my/tasks" }),
+          requestMethod: "GET",
+        },
+        source: "fetch-event",
+      },
+      { condition: { urlPattern: new Pattern({ pathname: "/api/*" }) }, source: "network" },
+    ];
+    e.waitUntil(addRoutes.call(e, rules).catch(() => {}));
+  }
   e.waitUntil(
     caches
       .open(SHELL)

@@ -54,7 +54,7 @@ describe("the app offline", () => {
 
   it("reloads without network into the task list with the draft typed offline", async () => {
     const errors: string[] = [];
-    const page = await e2e.phone(errors);
+    const page = await e2e.phone(errors, true);
     await e2e.signIn(page, DEMO.member, DEMO.password);
     await controlled(page);
     // Once controlled, a reload fetches the tasks through the worker, which keeps them.

@@ -19,11 +19,11 @@ export function preloadLogin(args: RoutePreloadFuncArgs): void {
 }
 
 export const signIn = action(async (tenant: string, form: FormData | URLSearchParams) => {
-  const email = String(form.get("email") ?? "").trim();
+  const name = String(form.get("login") ?? "").trim();
   const password = String(form.get("password") ?? "");
   // A thrown ApiError becomes the submission's error; its message is the server's own
   // Vietnamese text (wrong password, too many attempts, …).
-  const res = await login(tenant, email, password);
+  const res = await login(tenant, name, password);
   await forgetOfflineCopies();
   // With a second factor on, the password opened only a pending session: the page asks for
   // the code next (`verifyCode`).
