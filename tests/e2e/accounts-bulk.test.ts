@@ -84,6 +84,11 @@ describe("accounts for everyone on the roster", () => {
       .poll(() => admin.getByRole("status").filter({ hasText: "in phiếu cho" }).innerText(), SLOW)
       .toBe("Đã gửi thư mời cho 0 người; in phiếu cho 0 người.");
 
+    // The accounts page offers the same for the whole roster.
+    await admin.goto("/t/demo/tai-khoan");
+    await admin.getByRole("button", { name: "Mời cả đảng bộ" }).waitFor(SLOW);
+    expect(await seriousViolations(admin)).toEqual([]);
+
     // On the member's phone: the slip's link (its QR code), a password, signed in.
     const phone = await e2e.phone(errors);
     await phone.goto(new URL(slip.url).pathname + new URL(slip.url).hash);

@@ -5,9 +5,8 @@
 // have an account or a live invitation.
 import { revalidate } from "@solidjs/router";
 import { createSignal, lazy, Show } from "solid-js";
-import { ApiError } from "../../api";
 import { inviteRoster, type BulkInvitations } from "../../api-admin";
-import { Alert } from "../../components/Alert";
+import { RunButton, useRun } from "./run";
 import { countLabel } from "../../lib/labels";
 
 /** The slips and their QR encoder load only when there are slips to show. */
@@ -20,14 +19,11 @@ export default function BulkInvite(props: {
   /** "Chi bộ …" or "toàn đảng bộ", for the button and the summary. */
   place: string;
 }) {
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal("");
+  const state = useRun("Không tạo được lời mời.");
   const [result, setResult] = createSignal<BulkInvitations | null>(null);
 
-  const run = async (after?: string) => {
-    setPending(true);
-    setError("");
-    try {
+  const invite = (after?: string) =>
+    state.run(async () => {
       const page = await inviteRoster(props.tenant, {
         ...(props.unitId ? { unitId: props.unitId } : {}),
         ...(after ? { after } : {}),
@@ -44,12 +40,7 @@ export default function BulkInvite(props: {
           : page,
       );
       void revalidate("invitations");
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Không tạo được lời mời.");
-    } finally {
-      setPending(false);
-    }
-  };
+    });
 
   return (
     <section class="card stack" aria-labelledby="bulk-title">
@@ -59,18 +50,9 @@ export default function BulkInvite(props: {
         điện tử; nếu không, in phiếu có mã và mã QR để phát tại buổi sinh hoạt. Mời lại không tạo
         lời mời trùng.
       </p>
-      <Alert>{error()}</Alert>
-      <p>
-        <button
-          type="button"
-          class="button"
-          disabled={pending()}
-          aria-busy={pending() ? "true" : undefined}
-          onClick={() => void run()}
-        >
-          {pending() ? "Đang tạo lời mời…" : `Mời cả ${props.place}`}
-        </button>
-      </p>
+      <RunButton state={state} busy="Đang tạo lời mời…" class="button" onRun={() => void invite()}>
+        Mời cả {props.place}
+      </RunButton>
       <Show when={result()}>
         {(r) => (
           <>
@@ -93,8 +75,8 @@ export default function BulkInvite(props: {
                   <button
                     type="button"
                     class="button ghost"
-                    disabled={pending()}
-                    onClick={() => void run(next())}
+                    disabled={state.pending()}
+                    onClick={() => void invite(next())}
                   >
                     Mời tiếp những người còn lại
                   </button>

@@ -2,41 +2,28 @@
 // a QR code for a member of their own cell who forgot the password. A new slip replaces the
 // previous one; the code works once.
 import { createSignal, lazy, Show } from "solid-js";
-import { ApiError } from "../../api";
 import { createResetSlip, type ResetSlip as Slip } from "../../api-admin";
-import { Alert } from "../../components/Alert";
+import { RunButton, useRun } from "./run";
 
 const Slips = lazy(() => import("./Slips"));
 
 export default function ResetSlip(props: { tenant: string; memberId: string }) {
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal("");
+  const state = useRun("Không tạo được phiếu.");
   const [slip, setSlip] = createSignal<Slip | null>(null);
-  const make = async () => {
-    setPending(true);
-    setError("");
-    try {
+  const make = () =>
+    state.run(async () => {
       setSlip(await createResetSlip(props.tenant, props.memberId));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Không tạo được phiếu.");
-    } finally {
-      setPending(false);
-    }
-  };
+    });
   return (
     <div class="stack">
-      <Alert>{error()}</Alert>
-      <p>
-        <button
-          type="button"
-          class="button ghost"
-          disabled={pending()}
-          aria-busy={pending() ? "true" : undefined}
-          onClick={() => void make()}
-        >
-          {pending() ? "Đang tạo phiếu…" : "In phiếu đặt lại mật khẩu"}
-        </button>
-      </p>
+      <RunButton
+        state={state}
+        busy="Đang tạo phiếu…"
+        class="button ghost"
+        onRun={() => void make()}
+      >
+        In phiếu đặt lại mật khẩu
+      </RunButton>
       <Show when={slip()}>{(s) => <Slips kind="reset" slips={[s()]} />}</Show>
     </div>
   );
