@@ -101,6 +101,26 @@ describe("the app offline", () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
     expect(await seriousViolations(page)).toEqual([]);
 
+    // What is kept: the shell, and of the API only this tenant's task list.
+    const kept = await page.evaluate(async () => {
+      const out: [string, string][] = [];
+      for (const name of await caches.keys()) {
+        for (const r of await (await caches.open(name)).keys()) {
+          out.push([name, new URL(r.url).pathname]);
+        }
+      }
+      return out;
+    });
+    expect(kept.filter(([, path]) => path.startsWith("/api/"))).toEqual([
+      ["shct-tasks", "/api/t/demo/my/tasks"],
+    ]);
+    expect(kept.map(([, path]) => path)).toEqual(
+      expect.arrayContaining(["/", "/manifest.webmanifest", "/icon-192.png"]),
+    );
+    expect(
+      kept.some(([name, path]) => name.startsWith("shct-shell-") && /^\/assets\/index-/.test(path)),
+    ).toBe(true);
+
     // Back online, the draft goes to the server, and signing out forgets the kept tasks.
     await page.context().setOffline(false);
     await page.goto("/t/demo");
