@@ -4,10 +4,12 @@
 // number redeems their slip on a 390 px phone and then signs in by phone, typed as people
 // type it. The secretary prints a reset slip for a member of the cell. axe-core checks each
 // page of the journey for serious and critical violations.
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { seriousViolations } from "../support/axe";
 import { DEMO, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const e2e = useServerAndBrowser("shct-e2e-accounts-");
 const CELL = "Chi bộ Khu dân cư số 1";
@@ -77,6 +79,12 @@ describe("accounts for everyone on the roster", () => {
     await admin.getByRole("button", { name: `In phiếu (${answer.slips.length})` }).waitFor();
     expect(await scrollWidth(admin)).toBeLessThanOrEqual(1280);
     expect(await seriousViolations(admin)).toEqual([]);
+    await card.screenshot({ path: join(ROOT, "test-results/bulk-slip-1280.png") });
+    // The same slips on a phone: nothing scrolls sideways (long links wrap).
+    await admin.setViewportSize({ width: 390, height: 844 });
+    expect(await scrollWidth(admin)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(admin)).toEqual([]);
+    await admin.setViewportSize({ width: 1280, height: 900 });
 
     // Again: nobody is invited twice.
     await admin.getByRole("button", { name: `Mời cả ${CELL}` }).click();

@@ -4,7 +4,7 @@
 // A lazy chunk of its own: the QR encoder loads only when slips are shown.
 import qrcode from "qrcode-generator";
 import { For } from "solid-js";
-import { formatDate } from "../../lib/format";
+import { formatDateTime } from "../../lib/labels";
 import "./slips.css";
 
 export interface Slip {
@@ -66,8 +66,8 @@ export default function Slips(props: { kind: keyof typeof TITLES; slips: readonl
                 <dd class="slip-code">{s.code}</dd>
                 <dt>Hoặc mở</dt>
                 <dd class="slip-url">{s.url}</dd>
-                <dt>Dùng trước hết ngày</dt>
-                <dd>{formatDate(s.expiresAt)}</dd>
+                <dt>Hết hạn</dt>
+                <dd>{formatDateTime(s.expiresAt)}</dd>
               </dl>
               <p class="slip-help">
                 Quét mã QR (hoặc mở địa chỉ trên), đặt mật khẩu, rồi đăng nhập bằng{" "}
