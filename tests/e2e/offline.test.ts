@@ -126,12 +126,20 @@ describe("the app offline", () => {
     await page.goto("/t/demo");
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForURL(/\/dang-nhap$/);
-    expect(
-      await page.evaluate(async () => {
-        const c = await caches.open("shct-tasks");
-        return (await c.keys()).length;
-      }),
-    ).toBe(0);
+    const keptTasks = () =>
+      page.evaluate(async () => (await (await caches.open("shct-tasks")).keys()).length);
+    expect(await keptTasks()).toBe(0);
+
+    // A session that ends on the server (here: its cookie gone) takes its copy with it: the
+    // worker deletes the kept answer when the network answers 401.
+    await e2e.signIn(page, DEMO.member, DEMO.password);
+    await page.getByRole("link", { name: TASK }).waitFor(SLOW);
+    await expect.poll(keptTasks, SLOW).toBe(1);
+    await page.context().clearCookies();
+    expect(await page.evaluate(() => fetch("/api/t/demo/my/tasks").then((r) => r.status))).toBe(
+      401,
+    );
+    expect(await keptTasks()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });
