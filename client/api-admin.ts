@@ -78,10 +78,18 @@ export type AuditEntry = Stored<
 
 export async function listAudit(
   tenant: string,
-  filter: { entity?: string; before?: number | string; limit?: number },
+  filter: {
+    entity?: string | undefined;
+    actor?: string | undefined;
+    unitId?: string | undefined;
+    before?: number | string | undefined;
+    limit?: number;
+  },
 ): Promise<AuditEntry[]> {
   const query = {
     entity: filter.entity || undefined,
+    actor: filter.actor || undefined,
+    unitId: filter.unitId || undefined,
     before: filter.before === undefined || filter.before === "" ? undefined : String(filter.before),
     limit: filter.limit === undefined ? undefined : String(filter.limit),
   };
@@ -132,6 +140,23 @@ export async function importArchive(tenant: string, file: Blob): Promise<Archive
     { headers: { "Content-Type": "application/zip" }, init: { body: file } },
   );
   return (await call(req)).imported;
+}
+
+// ---- Draft campaigns: the way out of a draft that cannot launch ----
+
+/** 409 VERSION_CONFLICT when the draft changed since `version`; 409 INVALID_STATE once launched. */
+export function refreshDraftCampaign(
+  tenant: string,
+  campaignId: string,
+  body: Body<A["campaigns"][":id"]["refresh"]["$post"]>,
+) {
+  return call(
+    tenantApi(tenant).campaigns[":id"].refresh.$post({ param: { id: id(campaignId) }, json: body }),
+  );
+}
+
+export function deleteDraftCampaign(tenant: string, campaignId: string) {
+  return call(tenantApi(tenant).campaigns[":id"].$delete({ param: { id: id(campaignId) } }));
 }
 
 // ---- Accounts for the whole roster: bulk invitations and printed slips ----

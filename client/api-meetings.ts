@@ -76,12 +76,21 @@ export function getCompliance(
   return call(c.api.compliance.$get({ param: c.param, query: { unitId: unitId || undefined } }));
 }
 
+/** The saved progress points of one subtree, a day apiece (the completion chart). */
+export type History = Res<A["campaigns"][":id"]["history"]["$get"]>;
+export type HistoryPoint = History["points"][number];
+
+export function getHistory(tenant: string, campaignId: string, unitId?: string): Promise<History> {
+  const c = campaign(tenant, campaignId);
+  return call(c.api.history.$get({ param: c.param, query: { unitId: unitId || undefined } }));
+}
+
 // ---- Public page (no login) ----
 
 type Published = Res<A["public"]["plans"]["$get"]>;
 export type PublicPlan = Stored<Published["plans"][number], "data", PlanData>;
 export type PublicPlans = Stored<Published, "plans", PublicPlan[]>;
 
-export function getPublicPlans(tenant: string): Promise<PublicPlans> {
-  return call(tenantApi(tenant).public.plans.$get()) as Promise<PublicPlans>;
+export function getPublicPlans(tenant: string, after?: string): Promise<PublicPlans> {
+  return call(tenantApi(tenant).public.plans.$get({ query: { after } })) as Promise<PublicPlans>;
 }

@@ -8,10 +8,15 @@ type A = TenantApi;
 
 // ---- Supervision ----
 
-export type RoutedPlan = Res<A["supervision"]["plans"]["$get"]>["plans"][number];
+export type RoutedPlans = Res<A["supervision"]["plans"]["$get"]>;
+export type RoutedPlan = RoutedPlans["plans"][number];
 
-export async function listRoutedPlans(tenant: string): Promise<RoutedPlan[]> {
-  return (await call(tenantApi(tenant).supervision.plans.$get())).plans;
+/** A page of the routed plans: from `after` (the last page's `next`), or one plan by `id`. */
+export function listRoutedPlans(
+  tenant: string,
+  query: { after?: string; id?: string } = {},
+): Promise<RoutedPlans> {
+  return call(tenantApi(tenant).supervision.plans.$get({ query }));
 }
 
 type CommentRow = Res<A["submissions"][":id"]["comments"]["$get"]>["comments"][number];

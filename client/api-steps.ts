@@ -83,3 +83,54 @@ export function saveMonthlyReview(
   const param = { id: id(input.campaignId), unitId: id(input.unitId), period: input.period };
   return call(r[":unitId"][":period"].$put({ param, json }));
 }
+
+type FollowUpsApi = TenantApi["campaigns"][":id"]["follow-ups"];
+export type FollowUps = Res<FollowUpsApi[":unitId"]["$get"]>;
+export type FollowUpInput = Body<FollowUpsApi[":unitId"][":followUpKey"]["$put"]>;
+
+/** The unit's milestones and year-end input, with their days and records. */
+export function getFollowUps(tenant: string, campaignId: string, unitId: string) {
+  const r = tenantApi(tenant).campaigns[":id"]["follow-ups"];
+  return call(r[":unitId"].$get({ param: { id: id(campaignId), unitId: id(unitId) } }));
+}
+
+/** Records one of them; 409 when someone recorded it meanwhile. */
+export function saveFollowUp(
+  tenant: string,
+  input: { campaignId: string; unitId: string; key: string },
+  json: FollowUpInput,
+) {
+  const r = tenantApi(tenant).campaigns[":id"]["follow-ups"];
+  const param = { id: id(input.campaignId), unitId: id(input.unitId), followUpKey: input.key };
+  return call(r[":unitId"][":followUpKey"].$put({ param, json }));
+}
+
+type Periodic = TenantApi["campaigns"][":id"]["periodic-reports"][":reportKey"];
+export type PeriodicReports = Res<Periodic[":unitId"]["$get"]>;
+
+/** The unit's periodic report on the campaign's form, every period recorded. */
+export function getPeriodicReports(
+  tenant: string,
+  campaignId: string,
+  reportKey: string,
+  unitId: string,
+): Promise<PeriodicReports> {
+  const r = tenantApi(tenant).campaigns[":id"]["periodic-reports"][":reportKey"];
+  return call(r[":unitId"].$get({ param: { id: id(campaignId), reportKey, unitId: id(unitId) } }));
+}
+
+/** Files one period's report ("YYYY-H1", "YYYY-H2", "YYYY"); 409 when saved meanwhile. */
+export function savePeriodicReport(
+  tenant: string,
+  input: { campaignId: string; reportKey: string; unitId: string; period: string },
+  json: { version: number; data: PlanData },
+) {
+  const r = tenantApi(tenant).campaigns[":id"]["periodic-reports"][":reportKey"];
+  const param = {
+    id: id(input.campaignId),
+    reportKey: input.reportKey,
+    unitId: id(input.unitId),
+    period: input.period,
+  };
+  return call(r[":unitId"][":period"].$put({ param, json }));
+}

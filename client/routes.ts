@@ -30,6 +30,9 @@ const ArchivePage = lazy(() => import("./pages/archive/Page"));
 const SetPasswordPage = lazy(() => import("./pages/set-password/Page"));
 const PlanPage = lazy(() => import("./pages/plan/Page"));
 const PrintPage = lazy(() => import("./pages/print/Page"));
+const MinutesPaper = lazy(() => import("./pages/print/Minutes"));
+const ReportPaper = lazy(() => import("./pages/print/Report"));
+const SummaryPaper = lazy(() => import("./pages/print/Summary"));
 const CampaignsPage = lazy(() => import("./pages/campaigns/Page"));
 const CampaignPage = lazy(() => import("./pages/campaigns/Campaign"));
 const NewCampaignPage = lazy(() => import("./pages/campaigns/New"));
@@ -43,11 +46,15 @@ const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
 const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
+const NotifySettingsPage = lazy(() => import("./pages/notifications/Settings"));
 const SecurityPage = lazy(() => import("./pages/security/Page"));
 const CellPage = lazy(() => import("./pages/cell/Page"));
 const UnitFormPage = lazy(() => import("./pages/unit-forms/Page"));
 const MonthlyReviewPage = lazy(() => import("./pages/unit-forms/Monthly"));
+const PeriodicReportPage = lazy(() => import("./pages/unit-forms/Periodic"));
 const TallyPage = lazy(() => import("./pages/unit-forms/Tally"));
+const UpwardReportPage = lazy(() => import("./pages/upward-report/Page"));
+const UpwardReportPrint = lazy(() => import("./pages/upward-report/Print"));
 
 type Preload = (args: RoutePreloadFuncArgs) => Promise<unknown>;
 
@@ -84,7 +91,9 @@ const meetingData = () => import("./pages/meeting/meeting.data");
 const supervisionData = () => import("./pages/supervision/supervision.data");
 const linksData = () => import("./pages/links/links.data");
 const securityData = () => import("./pages/security/security.data");
+const notifySettingsData = () => import("./pages/notifications/notify-settings.data");
 const unitFormsData = () => import("./pages/unit-forms/unit-forms.data");
+const upwardData = () => import("./pages/upward-report/upward-report.data");
 
 const preloadUnits = lazyPreload(unitsData, "preloadUnits");
 const preloadRoster = lazyPreload(rosterData, "preloadRoster");
@@ -104,9 +113,12 @@ const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
 const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
 const preloadLinks = lazyPreload(linksData, "preloadLinks");
 const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
+const preloadNotifySettings = lazyPreload(notifySettingsData, "preloadNotifySettings");
 const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
 const preloadMonthly = lazyPreload(unitFormsData, "preloadMonthly");
+const preloadPeriodic = lazyPreload(unitFormsData, "preloadPeriodic");
 const preloadTally = lazyPreload(unitFormsData, "preloadTally");
+const preloadUpward = lazyPreload(upwardData, "preloadUpwardReport");
 
 /** A campaign's own screens hang below its path. */
 const CAMPAIGN = "/dot-sinh-hoat/:campaignId";
@@ -129,6 +141,15 @@ export const routes: RouteDefinition[] = [
     path: `/t/:tenant${CAMPAIGN}/xac-nhan/:submissionId/in`,
     component: PrintPage,
     preload: preloadReview,
+  },
+  // The unit's papers: the minutes of a session, the report upward, the summary table.
+  { path: `/t/:tenant${CAMPAIGN}/sinh-hoat/:meetingId/in`, component: MinutesPaper },
+  { path: `/t/:tenant${CAMPAIGN}/bao-cao/:unitId/:reportKey/in`, component: ReportPaper },
+  { path: `/t/:tenant${CAMPAIGN}/don-vi/:unitId/bang-tong-hop/in`, component: SummaryPaper },
+  {
+    path: `/t/:tenant${CAMPAIGN}/bao-cao-cap-tren/in`,
+    component: UpwardReportPrint,
+    preload: preloadUpward,
   },
   {
     path: "/t/:tenant",
@@ -161,7 +182,17 @@ export const routes: RouteDefinition[] = [
         component: MonthlyReviewPage,
         preload: preloadMonthly,
       },
+      {
+        path: `${CAMPAIGN}/don-vi/:unitId/bao-cao-dinh-ky/:reportKey`,
+        component: PeriodicReportPage,
+        preload: preloadPeriodic,
+      },
       { path: `${CAMPAIGN}/tong-hop/:stepKey`, component: TallyPage, preload: preloadTally },
+      {
+        path: `${CAMPAIGN}/bao-cao-cap-tren`,
+        component: UpwardReportPage,
+        preload: preloadUpward,
+      },
       { path: "/mau", component: TemplatesPage, preload: preloadTemplates },
       { path: "/mau/:key", component: TemplateEditorPage, preload: preloadTemplate },
       { path: "/don-vi", component: UnitsPage, preload: preloadUnits },
@@ -179,6 +210,11 @@ export const routes: RouteDefinition[] = [
       },
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
       { path: "/thong-bao", component: NotificationsPage },
+      {
+        path: "/thong-bao/cai-dat",
+        component: NotifySettingsPage,
+        preload: preloadNotifySettings,
+      },
       { path: "/bao-mat", component: SecurityPage, preload: preloadSecurity },
       ...AREAS.filter((a) => COMING_SOON.includes(a.path)).map((a) => ({
         path: `/${a.path}`,

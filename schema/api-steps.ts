@@ -46,3 +46,17 @@ export const PeriodParam = v.pipe(
   v.string(),
   v.regex(/^\d{4}(-H[12])?$/, "Kỳ báo cáo có dạng YYYY-H1, YYYY-H2 hoặc YYYY."),
 );
+
+/** A milestone or the year-end input recorded by a unit: what was done, when, a link. */
+export const FollowUpRecordBody = v.strictObject({
+  /** The version the caller last read: 0 when nothing is recorded yet (409 when stale). */
+  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
+  doneOn: v.optional(IsoDate),
+  note: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.trim(),
+    v.minLength(1, "Hãy ghi việc đã làm."),
+    v.maxLength(2000, "Tối đa 2000 ký tự."),
+  ),
+  link: v.optional(v.nullable(HttpUrl)),
+});

@@ -3,6 +3,7 @@
 import * as v from "valibot";
 import { MemberStatus } from "./vocab/member-statuses";
 import { MergeKind } from "./vocab/merge-kinds";
+import { NotifyMode } from "./vocab/notify-modes";
 import { Presence } from "./vocab/presences";
 import { ReviewRating } from "./vocab/review-ratings";
 import { Role } from "./vocab/roles";
@@ -13,6 +14,7 @@ import { ManagementCategory } from "./vocab/management-categories";
 import { SupervisingBody } from "./vocab/organisations";
 import { PositionCode } from "./vocab/positions";
 import { HttpUrl, IsoDate, IsoInstant } from "./scalars";
+import { KEY_MAX, KEY_RE } from "./rules/keys";
 
 // Kept for worker/data/import.ts; the vocabulary lives in schema/vocab.
 
@@ -188,18 +190,32 @@ export const GrantBody = v.strictObject({
 });
 export const AuditQuery = v.object({
   entity: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** One person's changes (their account id). */
+  actor: v.optional(Id),
+  /** Changes to the units and members of one unit's subtree. */
+  unitId: v.optional(Id),
   before: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/))),
 });
 
+/** A page of a list read in id order: where it starts (the last page's `next`) and its length. */
+export const PageQuery = v.object({
+  after: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]{1,40}$/, "Vị trí trang không hợp lệ."))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "Số dòng mỗi trang không hợp lệ."))),
+});
+
+/** The supervisor's list, a page at a time; `id` asks whether one plan is routed to the caller. */
+export const RoutedQuery = v.object({ ...PageQuery.entries, id: v.optional(Id) });
+
 const TemplateKey = v.pipe(
   v.string("Bắt buộc phải có."),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
-  v.maxLength(60),
+  v.regex(KEY_RE, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
+  v.maxLength(KEY_MAX, `Khóa tối đa ${KEY_MAX} ký tự.`),
 );
 export const TemplateCloneBody = v.strictObject({
   fromKey: TemplateKey,
-  key: TemplateKey,
+  /** Absent: made from the name (schema/rules/keys.ts keyFromName). */
+  key: v.optional(TemplateKey),
   name: v.pipe(
     v.string(),
     v.trim(),
@@ -229,6 +245,13 @@ export const CampaignCreateBody = v.strictObject({
   overrides: v.optional(v.record(TemplateKey, IsoDate)),
 });
 export type CampaignCreateBody = v.InferOutput<typeof CampaignCreateBody>;
+
+/** A draft campaign takes its template's latest version again, or another template's (the
+ *  đảng bộ's copy with its lists filled in): `version` is the campaign's, a stale one is 409. */
+export const CampaignRefreshBody = v.strictObject({
+  version: Version,
+  templateKey: v.optional(TemplateKey),
+});
 
 export const ProgressQuery = v.object({ unitId: v.optional(Id) });
 
@@ -279,6 +302,20 @@ export const MeetingPatchBody = v.strictObject({
   /** Every kind of meeting it was merged into; [] = held on its own. */
   mergedWith: v.optional(v.nullable(v.pipe(v.array(MergeKind), v.maxLength(10)))),
   minutesSecretary: ShortText(200),
+  /** The template's agenda items covered (1-based) and who presented each; null = none. */
+  agenda: v.optional(
+    v.nullable(
+      v.pipe(
+        v.array(
+          v.strictObject({
+            no: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+            presenter: ShortText(200),
+          }),
+        ),
+        v.maxLength(100),
+      ),
+    ),
+  ),
   guests: v.optional(
     v.pipe(
       v.array(
@@ -310,6 +347,9 @@ export const AttendanceBody = v.strictObject({
         /** The template's attendance line the member fills: lets the roll-call name someone
          *  from outside the unit (the Chủ tịch UBND at the UBND's meeting). */
         role: v.optional(TemplateKey),
+        /** Presented their own plan; the collective commented on it (000 Bước 3). */
+        presentedPlan: v.optional(v.boolean()),
+        commentedOn: v.optional(v.boolean()),
       }),
     ),
     v.maxLength(5000),
@@ -337,6 +377,9 @@ export const CommentBody = v.strictObject({
   body: RequiredText(2, "Góp ý cần ít nhất 2 ký tự.", 5000),
 });
 
+/** A person's choice of how events reach them beside the app. */
+export const NotifyPreferenceBody = v.strictObject({ mode: NotifyMode });
+
 export const NotifySettingsBody = v.strictObject({
   daysBefore: v.pipe(
     v.number(),
@@ -352,8 +395,11 @@ export const NotifySettingsBody = v.strictObject({
   ),
   email: v.boolean(),
   webhookUrl: v.nullable(v.pipe(HttpUrl, v.startsWith("https://", "Webhook phải dùng https://."))),
-  webhookSecret: v.nullable(
-    v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+  /** Left out: the stored secret stays (the settings answer shows it masked). */
+  webhookSecret: v.optional(
+    v.nullable(
+      v.pipe(v.string(), v.minLength(16, "Khóa bí mật cần ít nhất 16 ký tự."), v.maxLength(200)),
+    ),
   ),
 });
 export const LinkBody = v.strictObject({ parentSlug: Slug });

@@ -35,14 +35,18 @@ export const IsoInstant = v.pipe(
   v.transform((s) => new Date(s)),
 );
 
-/** A link a reader may open: http(s) only, at most 1,000 characters. */
-export const HttpUrl = v.pipe(
+/** A link as a template states it: http(s) only, at most 1,000 characters; checked, not
+ *  trimmed (the template language converts to JSON Schema, which has no trim). */
+export const TemplateUrl = v.pipe(
   v.string("Bắt buộc phải có."),
-  v.trim(),
   v.maxLength(1000, "Đường dẫn tối đa 1000 ký tự."),
-  v.regex(/^https?:\/\//i, "Chỉ nhận đường dẫn bắt đầu bằng http:// hoặc https://."),
+  // No flags (JSON Schema has none): HTTP:// as well as http://.
+  v.regex(/^[hH][tT][tT][pP][sS]?:\/\//, "Chỉ nhận đường dẫn bắt đầu bằng http:// hoặc https://."),
   v.url("Đường dẫn không hợp lệ."),
 );
+
+/** A link a reader may open: the same, trimmed first. */
+export const HttpUrl = v.pipe(v.string("Bắt buộc phải có."), v.trim(), TemplateUrl);
 
 /** Whether `s` holds a control character other than tab, line feed and carriage return
  *  (U+0000–U+001F, U+007F). Such a character is never typed by a person; NUL in particular

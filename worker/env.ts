@@ -38,6 +38,9 @@ export interface Provisioner {
   create(tenantId: string): Promise<string>;
   /** Removes what `create` made; must succeed (and do nothing) if it was never made. */
   destroy(tenantId: string, dbUrl: string): Promise<void>;
+  /** Makes databases ahead of signups, towards `target` ready ones (Turso only); returns how
+   *  many it added this time. */
+  prepare?(target: number): Promise<number>;
 }
 
 /** An e-mail as the outbox hands it to a transport. `idempotencyKey` is the outbox row's: the
@@ -129,6 +132,8 @@ export interface Bindings {
   TURSO_GROUP?: string;
   TURSO_PLATFORM_TOKEN?: string;
   TURSO_API_URL?: string;
+  /** How many ready tenant databases the cron keeps made ahead of signups (default 0: none). */
+  TURSO_POOL_SIZE?: string;
   /** Seals each tenant's database token in the control plane (32 bytes, base64). */
   TENANT_TOKEN_KEY?: string;
   PUBLIC_ORIGIN?: string;

@@ -162,6 +162,9 @@ export function onError(err: Error, c: Context<AppEnv>) {
 function issueMessage(issue: v.BaseIssue<unknown>): string {
   // A schema's own message (always Vietnamese here) wins; valibot's defaults are English.
   if (issue.message && !/^Invalid /.test(issue.message)) return issue.message;
+  // A missing key is reported by the object schema holding it (any object kind, strict or
+  // not), with no input: that is a required field, not an unknown one.
+  if (issue.input === undefined) return "Bắt buộc phải có.";
   const req = (issue as { requirement?: unknown }).requirement;
   switch (issue.type) {
     case "min_length":
@@ -186,9 +189,11 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
       return "Phải là số nguyên.";
     case "strict_object":
     case "never":
-      return "Trường này không được phép.";
+      // An unknown key (valibot expects `never` there); a value that is no object at all is
+      // of the wrong type.
+      return issue.expected === "never" ? "Trường này không được phép." : "Sai kiểu dữ liệu.";
     default:
-      return issue.input === undefined ? "Bắt buộc phải có." : "Sai kiểu dữ liệu.";
+      return "Sai kiểu dữ liệu.";
   }
 }
 

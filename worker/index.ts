@@ -8,6 +8,7 @@ import { consumeJobs, firstPage, type JobMessage } from "./cron/queue";
 import { purgeExpiredSignups } from "./data/signups";
 import { migrate } from "./db/migrate";
 import { tursoPlatform } from "./db/turso";
+import { poolTarget } from "./db/turso-pool";
 import type { Bindings, Platform } from "./env";
 import { errorBody } from "./errors";
 import { mailFromBindings } from "./mail/api";
@@ -60,6 +61,10 @@ export default {
       (async () => {
         await ensureControl(env);
         const platform = platformOf(env);
+        // Databases for the next signups, made while nobody waits (TURSO_POOL_SIZE).
+        await platform.provisioner
+          .prepare?.(poolTarget(env.TURSO_POOL_SIZE))
+          .catch((err) => console.error("pool", err));
         if (!env.JOBS) {
           await runScheduledPass(platform);
           return;

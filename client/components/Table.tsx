@@ -1,7 +1,9 @@
 // The tables of the screens. On a phone a `stacked` table's rows are restyled as blocks
 // (screens.css), which makes some browsers drop the implicit table roles: they are explicit
-// here, once, for every table.
+// here, once, for every table. Every table with rows can be saved as an Excel file; the
+// writer (lib/xlsx.ts) is loaded on the first click only.
 import { For, Show, type JSX } from "solid-js";
+import { normaliseSlug } from "../lib/slug";
 
 export function Table<T>(props: {
   columns: readonly JSX.Element[];
@@ -17,8 +19,10 @@ export function Table<T>(props: {
   /** Wraps the table in a scrolling region labelled by this id. */
   scrollLabel?: string;
 }) {
+  let el: HTMLTableElement | undefined;
   const table = () => (
     <table
+      ref={el}
       class={["table", props.stacked && "stacked", props.class].filter(Boolean).join(" ")}
       role="table"
     >
@@ -44,12 +48,46 @@ export function Table<T>(props: {
     </table>
   );
   return (
-    <Show when={props.scrollLabel} fallback={table()}>
-      <div class="table-scroll" role="region" aria-labelledby={props.scrollLabel} tabindex="0">
-        {table()}
-      </div>
-    </Show>
+    <>
+      <Show when={props.scrollLabel} fallback={table()}>
+        <div class="table-scroll" role="region" aria-labelledby={props.scrollLabel} tabindex="0">
+          {table()}
+        </div>
+      </Show>
+      <Show when={props.rows?.length}>
+        <p class="table-export">
+          <button
+            type="button"
+            class="button small"
+            aria-describedby={props.captionId ?? props.scrollLabel}
+            onClick={() => void saveTable(el)}
+          >
+            Tải về Excel
+          </button>
+        </p>
+      </Show>
+    </>
   );
+}
+
+/** The sheet is named after what labels the table: its caption, else the heading it scrolls
+ *  under, else the page; the file after the same words and today's date. */
+async function saveTable(el: HTMLTableElement | undefined) {
+  if (!el) return;
+  const region = el.closest("[aria-labelledby]")?.getAttribute("aria-labelledby");
+  const title = (
+    el.caption?.textContent ||
+    (region && document.getElementById(region)?.textContent) ||
+    document.title ||
+    "Bảng"
+  ).trim();
+  const day = new Date().toISOString().slice(0, 10);
+  const slug =
+    normaliseSlug(title)
+      .replace(/[^a-z0-9-]+/g, "")
+      .slice(0, 60) || "bang";
+  const { downloadTable } = await import("../lib/xlsx");
+  await downloadTable(el, title, `${slug}-${day}`);
 }
 
 export function Row(props: { children: JSX.Element; class?: string }) {

@@ -65,6 +65,27 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);",
       ],
     },
+    {
+      tag: "0006_database_pool",
+      when: 1795968497530,
+      hash: "1f3c907b09d275567fe3f03201e838836f8cb1ef98234b4efea8143c40656dcb",
+      statements: [
+        "CREATE TABLE `database_pool` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`db_url` text NOT NULL,\n\t`db_token` text,\n\t`schema_version` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+        "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);",
+      ],
+    },
+    {
+      tag: "0007_upward_reports",
+      when: 1795971549368,
+      hash: "dd47adf2ce2c48a5c7dadd71f4751dfe2f8b1513b10409aec65a343c6eb8ad72",
+      statements: [
+        "CREATE TABLE `upward_report_filings` (\n\t`report_id` text NOT NULL,\n\t`seq` integer NOT NULL,\n\t`filed_at` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`figures_json` text NOT NULL,\n\t`figures_at` integer\n);",
+        "CREATE UNIQUE INDEX `upward_report_filings_uq` ON `upward_report_filings` (`report_id`,`seq`);",
+        "CREATE TABLE `upward_reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`child_id` text NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`directive_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`filings` integer DEFAULT 0 NOT NULL,\n\t`first_filed_at` integer,\n\t`filed_at` integer,\n\t`returned_at` integer,\n\t`return_comment` text,\n\t`updated_at` integer NOT NULL\n);",
+        "CREATE UNIQUE INDEX `upward_reports_campaign_uq` ON `upward_reports` (`child_id`,`campaign_id`);",
+        "CREATE INDEX `upward_reports_directive_idx` ON `upward_reports` (`directive_id`);",
+      ],
+    },
   ],
   tenant: [
     {
@@ -280,6 +301,41 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE TABLE `progress_figure_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`basis` text NOT NULL,\n\t`evaluated_on` text NOT NULL,\n\t`seq` integer NOT NULL\n);",
         "CREATE TABLE `progress_figures` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`own_expected` integer DEFAULT 0 NOT NULL,\n\t`own_excused` integer DEFAULT 0 NOT NULL,\n\t`own_submitted` integer DEFAULT 0 NOT NULL,\n\t`own_confirmed` integer DEFAULT 0 NOT NULL,\n\t`own_on_time` integer DEFAULT 0 NOT NULL,\n\t`own_late_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_expected` integer DEFAULT 0 NOT NULL,\n\t`sub_excused` integer DEFAULT 0 NOT NULL,\n\t`sub_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_confirmed` integer DEFAULT 0 NOT NULL,\n\t`sub_on_time` integer DEFAULT 0 NOT NULL,\n\t`sub_late_submitted` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`)\n);",
         "CREATE INDEX `units_closed_on_idx` ON `units` (`closed_on`);",
+      ],
+    },
+    {
+      tag: "0015_confirmed_plans_index",
+      when: 1795968861254,
+      hash: "77f62f6a1d340f4fcc1890e53919149b3f715367319d44a7d90532469e995812",
+      statements: [
+        'CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE "submissions"."confirmed_version" IS NOT NULL;',
+      ],
+    },
+    {
+      tag: "0016_audit_actor_index",
+      when: 1795971740558,
+      hash: "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
+      statements: ["CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"],
+    },
+    {
+      tag: "0017_meeting_record",
+      when: 1795972173684,
+      hash: "7a5f20c611b9f9e785f13291685d926e3dd17b30d2a7216512ed9115efac84c6",
+      statements: [
+        "ALTER TABLE `meeting_attendance` ADD `presented_plan` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `meeting_attendance` ADD `commented_on` integer DEFAULT false NOT NULL;",
+        "ALTER TABLE `meetings` ADD `agenda_json` text;",
+      ],
+    },
+    {
+      tag: "0018_event_notifications",
+      when: 1795972499201,
+      hash: "090d00c556479eefc266ef5e478c8d3f745a2ea2ed9b83a8ebc17702d223c6a7",
+      statements: [
+        "ALTER TABLE `users` ADD `notify_mode` text DEFAULT 'digest' NOT NULL;",
+        "ALTER TABLE `notifications` ADD `mail` text;",
+        'CREATE INDEX `notifications_mail_idx` ON `notifications` (`mail`,`user_id`) WHERE "notifications"."mail" IS NOT NULL;',
+        "CREATE INDEX `grants_role_unit_idx` ON `grants` (`role`,`unit_id`);",
       ],
     },
   ],

@@ -2,6 +2,7 @@
 // reviews, reports upward, comments, meetings and roll-calls; then notifications, the reminder
 // ledger, the outbox, settings, and the progress snapshots the cron stores (the dashboard's
 // stored figures are in progress.ts).
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, updatedAt } from "./columns";
 import { CAMPAIGN_STATUSES } from "../vocab/campaign-statuses";
@@ -119,6 +120,11 @@ export const submissions = sqliteTable(
   (t) => [
     uniqueIndex("submissions_uq").on(t.campaignId, t.memberId, t.formKey),
     index("submissions_campaign_idx").on(t.campaignId, t.status),
+    // The routed lists (supervisors, the public page) walk confirmed plans in id order, a
+    // page at a time: this index holds only those, so a page never steps over drafts.
+    index("submissions_confirmed_idx")
+      .on(t.id)
+      .where(sql`${t.confirmedVersion} IS NOT NULL`),
   ],
 );
 
@@ -233,6 +239,8 @@ export const meetings = sqliteTable(
     /** JSON list of the kinds of meeting it was merged into (schema/vocab/merge-kinds). */
     mergedWith: text("merged_with_json"),
     minutesSecretary: text("minutes_secretary"),
+    /** JSON list of the template's agenda items covered: [{ no (1-based), presenter }]. */
+    agenda: text("agenda_json"),
     guests: text("guests_json"),
     minutes: text("minutes"),
     voteFor: integer("vote_for"),
@@ -262,6 +270,10 @@ export const meetingAttendance = sqliteTable(
     spokeOrder: integer("spoke_order"),
     /** The template's attendance line this person fills (004's Chủ tịch UBND…). */
     role: text("role"),
+    /** Presented their own plan at the meeting (000 Bước 3: each member in turn). */
+    presentedPlan: integer("presented_plan", { mode: "boolean" }).notNull().default(false),
+    /** The collective commented on this member's plan (000 Bước 3). */
+    commentedOn: integer("commented_on", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("meeting_attendance_uq").on(t.meetingId, t.memberId)],
 );
@@ -280,10 +292,16 @@ export const notifications = sqliteTable(
     dedupeKey: text("dedupe_key").notNull(),
     createdAt: createdAt(),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** An event's e-mail still to make: `now` (the person's choice, next pass), `digest` (in
+     *  the day's digest, after ICT midnight); null when none is owed or it is made. */
+    mail: text("mail", { enum: ["now", "digest"] }),
   },
   (t) => [
     uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
     index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_mail_idx")
+      .on(t.mail, t.userId)
+      .where(sql`${t.mail} IS NOT NULL`),
   ],
 );
 

@@ -41,6 +41,23 @@ export const tenants = sqliteTable(
   ],
 );
 
+/** Tenant databases made ahead of time on Turso (worker/db/turso-pool.ts): created, answering
+ *  and migrated by the cron, so a signup claims one in a single statement instead of waiting
+ *  for Turso to make a database. The token is sealed to the pool row (context `pool:<id>`) and
+ *  sealed again to the tenant when claimed; null where the group token opens it. */
+export const databasePool = sqliteTable(
+  "database_pool",
+  {
+    id: id(),
+    dbUrl: text("db_url").notNull(),
+    dbToken: text("db_token"),
+    /** Tenant migrations applied when it was made: a signup applies only the newer ones. */
+    schemaVersion: integer("schema_version").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("database_pool_age_idx").on(t.createdAt, t.id)],
+);
+
 /** Fixed-window counters for login throttling; `key` is a SHA-256 hex of what it counts. */
 export const throttles = sqliteTable("throttles", {
   key: text("key").primaryKey(),
@@ -152,3 +169,52 @@ export const cronLeases = sqliteTable("cron_leases", {
   holder: text("holder").notNull(),
   expiresAt: integer("expires_at").notNull(),
 });
+
+/** A child tenant's report upward for a campaign it adopted from its parent's directive
+ *  (issue 11). It lives in the control plane because it crosses a tenant boundary: it holds
+ *  counts and the narrative the child's admin wrote on purpose for the parent — organisational
+ *  text, never a member's name or plan text. `narrative` is the child's working copy (the
+ *  parent never reads it); what the parent reads is the latest row of upwardReportFilings.
+ *  `version` moves on every save, filing and return (a stale write is refused, 409). */
+export const upwardReports = sqliteTable(
+  "upward_reports",
+  {
+    id: id(),
+    childId: text("child_id").notNull(),
+    campaignId: text("campaign_id").notNull(),
+    /** The parent's directive the campaign adopted: the parent's inbox is per directive. */
+    directiveId: text("directive_id").notNull(),
+    status: text("status", { enum: ["draft", "filed", "returned"] }).notNull(),
+    version: integer("version").notNull(),
+    narrative: text("narrative_json").notNull(),
+    /** Filings so far; the latest is upwardReportFilings (id, filings). */
+    filings: integer("filings").notNull().default(0),
+    /** The first filing: what "on time" judges (a report corrected after a return keeps it). */
+    firstFiledAt: integer("first_filed_at", { mode: "timestamp_ms" }),
+    filedAt: integer("filed_at", { mode: "timestamp_ms" }),
+    returnedAt: integer("returned_at", { mode: "timestamp_ms" }),
+    /** The parent admin's reason for returning it: organisational text for the child. */
+    returnComment: text("return_comment"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("upward_reports_campaign_uq").on(t.childId, t.campaignId),
+    index("upward_reports_directive_idx").on(t.directiveId),
+  ],
+);
+
+/** Each filing of an upward report as the parent received it: the figures (counts only) and
+ *  the narrative at that moment. */
+export const upwardReportFilings = sqliteTable(
+  "upward_report_filings",
+  {
+    reportId: text("report_id").notNull(),
+    seq: integer("seq").notNull(),
+    filedAt: integer("filed_at", { mode: "timestamp_ms" }).notNull(),
+    narrative: text("narrative_json").notNull(),
+    figures: text("figures_json").notNull(),
+    /** When the figures were computed (the tenant's last rollup). */
+    figuresAt: integer("figures_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("upward_report_filings_uq").on(t.reportId, t.seq)],
+);

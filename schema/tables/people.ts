@@ -10,6 +10,7 @@ import { LEVELS } from "../vocab/levels";
 import { MANAGEMENT_CATEGORIES } from "../vocab/management-categories";
 import { SUPERVISING_BODIES } from "../vocab/organisations";
 import { POSITION_CODES } from "../vocab/positions";
+import { NOTIFY_MODES } from "../vocab/notify-modes";
 
 export const units = sqliteTable(
   "units",
@@ -121,6 +122,8 @@ export const users = sqliteTable(
     totpLastStep: integer("totp_last_step"),
     /** SHA-256 of the recovery code shown once at enrolment; using it removes the factor. */
     totpRecoveryHash: blob("totp_recovery_hash", { mode: "buffer" }),
+    /** How the person hears of events beside the app (schema/vocab/notify-modes.ts). */
+    notifyMode: text("notify_mode", { enum: NOTIFY_MODES }).notNull().default("digest"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -161,6 +164,8 @@ export const grants = sqliteTable(
   (t) => [
     index("grants_user_idx").on(t.userId),
     uniqueIndex("grants_uq").on(t.userId, t.role, t.unitId),
+    // Who holds a role on a unit (a cell's secretaries, the admins): whom an event notifies.
+    index("grants_role_unit_idx").on(t.role, t.unitId),
   ],
 );
 
@@ -221,5 +226,10 @@ export const auditLog = sqliteTable(
     after: text("after_json"),
     requestId: text("request_id"),
   },
-  (t) => [index("audit_entity_idx").on(t.entity, t.entityId), index("audit_at_idx").on(t.at)],
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId),
+    index("audit_at_idx").on(t.at),
+    // One person's changes, newest first, a page at a time (the log's filter by person).
+    index("audit_actor_idx").on(t.actorUserId, t.id),
+  ],
 );

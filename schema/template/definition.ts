@@ -5,7 +5,16 @@ import * as v from "valibot";
 import { Level } from "../vocab/levels";
 import { MergeKind } from "../vocab/merge-kinds";
 import { SupervisingBody } from "../vocab/organisations";
-import { Cite, DueRule, IsoDate, Key, MemberStatus, PositiveInt, Text } from "./scalars";
+import {
+  Cite,
+  DueRule,
+  IsoDate,
+  Key,
+  MemberStatus,
+  PositiveInt,
+  TemplateUrl,
+  Text,
+} from "./scalars";
 import { AppliesTo, Flow, Form, MemberFilter, Option, Step, TemplateList } from "./steps-forms";
 
 // ---------------------------------------------------------------------------------------------
@@ -182,9 +191,23 @@ export type PeriodicReport = v.InferOutput<typeof PeriodicReport>;
 export const FollowUp = v.object({
   monthlyReview: v.optional(MonthlyReview),
   periodicReports: v.array(PeriodicReport),
-  yearEndRanking: v.optional(v.object({ input: Text, cite: Cite })),
-  /** Peaks and review points the document names, dated where it gives a date. */
-  milestones: v.array(v.object({ title: Text, date: v.optional(IsoDate), cite: Cite })),
+  /** The campaign's result as input to the year-end ranking of the tổ chức đảng and its
+   *  members: each unit records it by 31/12 of the campaign's year. */
+  yearEndRanking: v.optional(
+    v.object({ input: Text, appliesTo: v.optional(AppliesTo), cite: Cite }),
+  ),
+  /** Peaks and review points the document names, dated where it gives a date, or at the end
+   *  of the half-year ("6 tháng đầu năm") or year ("cuối năm") it names. A dated one is owed
+   *  by each unit (appliesTo, else every unit); an undated peak is guidance. */
+  milestones: v.array(
+    v.object({
+      title: Text,
+      date: v.optional(IsoDate),
+      at: v.optional(v.picklist(["giua-nam", "cuoi-nam"])),
+      appliesTo: v.optional(AppliesTo),
+      cite: Cite,
+    }),
+  ),
 });
 export type FollowUp = v.InferOutput<typeof FollowUp>;
 
@@ -216,6 +239,21 @@ export const Source = v.object({
 });
 export type Source = v.InferOutput<typeof Source>;
 
+/**
+ * Who issues the campaign's papers and where: the header's issuing body (top left of a
+ * printed plan, minutes or report) and the place of the place-and-date line. A tenant's copy
+ * takes them from the đảng bộ itself (worker/data/templates.ts cloneTemplate), so no copy
+ * prints the seed's "Quận ủy Long Biên"; the built-ins carry none (the papers then use the
+ * tenant's name). The source document (`source.issuer`) is provenance and is not printed.
+ */
+export const Issuing = v.object({
+  /** "Đảng ủy phường Đức Giang". */
+  body: v.pipe(Text, v.maxLength(200, "Tối đa 200 ký tự.")),
+  /** "Đức Giang", as in "Đức Giang, ngày 05 tháng 3 năm 2026". */
+  place: v.pipe(Text, v.maxLength(100, "Tối đa 100 ký tự.")),
+});
+export type Issuing = v.InferOutput<typeof Issuing>;
+
 /** The document's own dates; a campaign's `dueOn` is read with `dueRule`. */
 export const Schedule = v.object({
   startsOn: IsoDate,
@@ -225,7 +263,13 @@ export const Schedule = v.object({
 });
 export type Schedule = v.InferOutput<typeof Schedule>;
 
-export const Material = v.object({ title: Text, note: v.optional(Text), cite: Cite });
+/** A document to read; `url` where it can be opened online (http(s) only). */
+export const Material = v.object({
+  title: Text,
+  note: v.optional(Text),
+  url: v.optional(TemplateUrl),
+  cite: Cite,
+});
 export type Material = v.InferOutput<typeof Material>;
 
 export const TemplateDefinition = v.object({
@@ -234,6 +278,7 @@ export const TemplateDefinition = v.object({
   name: Text,
   description: Text,
   source: Source,
+  issuing: v.optional(Issuing),
   variantOf: v.optional(Key),
   schedule: Schedule,
   flows: v.optional(v.array(Flow)),

@@ -2,6 +2,7 @@
 // product (schema/vocab). Only actions @valibot/to-json-schema can convert: the same schemas
 // feed the OpenAPI document.
 import * as v from "valibot";
+import { KEY_RE } from "../rules/keys";
 
 export { DueRule } from "../vocab/due-rules";
 export { MemberStatus } from "../vocab/member-statuses";
@@ -11,12 +12,12 @@ export { UnitKind } from "../vocab/unit-kinds";
 /** Machine keys are kebab-case ASCII so they are stable in URLs, CSV headers and SQL. */
 export const Key = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa phải viết thường, không dấu, nối bằng gạch ngang"),
+  v.regex(KEY_RE, "Khóa phải viết thường, không dấu, nối bằng gạch ngang"),
 );
 export type Key = v.InferOutput<typeof Key>;
 
 /** YYYY-MM-DD, a calendar date in ICT that exists (schema/scalars.ts). */
-export { IsoDate } from "../scalars";
+export { IsoDate, TemplateUrl } from "../scalars";
 
 export const Text = v.pipe(v.string(), v.nonEmpty());
 /** Where in the source document a step, rule or form comes from, e.g. "000 §II.2 Bước 2". */

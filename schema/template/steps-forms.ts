@@ -181,6 +181,9 @@ export const LongTextField = v.object({
   type: v.literal("longText"),
   ...fieldBase,
   maxLength: PositiveInt,
+  /** Lists of the template the answer is written against ("đối chiếu" 000's 19 điều and 27
+   *  biểu hiện), shown beside the field. */
+  refersTo: v.optional(v.array(Key)),
 });
 export const ChoiceField = v.object({
   type: v.literal("choice"),

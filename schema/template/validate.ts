@@ -29,7 +29,10 @@ function* strings(value: unknown, path: string): Generator<[string, string]> {
   }
 }
 
-export type ValidationResult = { ok: true } | { ok: false; problems: string[] };
+/** `at`: the problems that belong to one place of the definition, by its dot path
+ *  ("steps.3.due.date"), so an editor can show each beside its input. */
+export type ValidationResult =
+  { ok: true } | { ok: false; problems: string[]; at: Record<string, string> };
 
 /**
  * Shape (valibot) and everything valibot alone cannot check. Problems are Vietnamese sentences
@@ -43,11 +46,16 @@ export function validateTemplate(input: unknown): ValidationResult {
       problems: parsed.issues.map(
         (i) => `Sai cấu trúc tại «${v.getDotPath(i) ?? "(gốc)"}»: ${i.message}`,
       ),
+      at: {},
     };
   }
   const def = parsed.output;
   const problems: string[] = [];
-  const say = (p: string) => problems.push(p);
+  const at: Record<string, string> = {};
+  const say = (p: string, path?: string) => {
+    problems.push(p);
+    if (path) at[path] ??= p;
+  };
 
   const dupCheck = (what: string, keys: readonly string[]) => {
     for (const k of duplicates(keys)) say(`Khóa ${what} «${k}» bị trùng.`);
@@ -57,7 +65,7 @@ export function validateTemplate(input: unknown): ValidationResult {
   dupCheck("biểu mẫu", keysOf(def.forms));
   dupCheck("danh sách", keysOf(def.lists));
   dupCheck("quy định cuộc họp", keysOf(def.meetingRules));
-  for (const r of def.meetingRules) {
+  for (const [ri, r] of def.meetingRules.entries()) {
     const where = `Quy định cuộc họp «${r.key}»`;
     // A required line is filled by a roll-call entry or a guest naming its key.
     for (const a of r.attendance ?? [])
@@ -68,7 +76,10 @@ export function validateTemplate(input: unknown): ValidationResult {
       (r.attendance ?? []).flatMap((a) => a.key ?? []),
     );
     if (r.minDurationMinutes !== undefined && r.minDurationDays !== undefined)
-      say(`${where} nêu thời lượng cả theo phút và theo ngày: chỉ chọn một.`);
+      say(
+        `${where} nêu thời lượng cả theo phút và theo ngày: chỉ chọn một.`,
+        `meetingRules.${ri}.minDurationMinutes`,
+      );
     if (r.recurrence && r.sessions !== undefined)
       say(`${where} nêu cả số buổi và lịch hằng tháng: chỉ chọn một.`);
   }
@@ -100,25 +111,33 @@ export function validateTemplate(input: unknown): ValidationResult {
   };
 
   // Dates.
-  const dates: [string, string][] = [
-    ["Lịch (startsOn)", def.schedule.startsOn],
-    ["Lịch (dueOn)", def.schedule.dueOn],
-    ["Văn bản nguồn", def.source.date],
-    ...def.lists.map((l): [string, string] => [`Danh sách «${l.key}»`, l.source.date]),
-    ...def.followUp.milestones.flatMap((m): [string, string][] =>
-      m.date ? [[`Mốc «${m.title}»`, m.date]] : [],
+  const dates: [string, string, string][] = [
+    ["Lịch (startsOn)", def.schedule.startsOn, "schedule.startsOn"],
+    ["Lịch (dueOn)", def.schedule.dueOn, "schedule.dueOn"],
+    ["Văn bản nguồn", def.source.date, "source.date"],
+    ...def.lists.map((l, i): [string, string, string] => [
+      `Danh sách «${l.key}»`,
+      l.source.date,
+      `lists.${i}.source.date`,
+    ]),
+    ...def.followUp.milestones.flatMap((m, i): [string, string, string][] =>
+      m.date ? [[`Mốc «${m.title}»`, m.date, `followUp.milestones.${i}.date`]] : [],
     ),
-    ...def.steps.flatMap((s): [string, string][] =>
-      s.due.kind === "absolute" ? [[`Bước «${s.key}»`, s.due.date]] : [],
+    ...def.steps.flatMap((s, i): [string, string, string][] =>
+      s.due.kind === "absolute" ? [[`Bước «${s.key}»`, s.due.date, `steps.${i}.due.date`]] : [],
     ),
   ];
-  for (const [where, d] of dates) if (!isRealDate(d)) say(`${where}: ngày «${d}» không có thật.`);
+  for (const [where, d, path] of dates)
+    if (!isRealDate(d)) say(`${where}: ngày «${d}» không có thật.`, path);
   if (def.schedule.startsOn > def.schedule.dueOn) {
-    say(`Lịch: ngày bắt đầu ${def.schedule.startsOn} sau hạn hoàn thành ${def.schedule.dueOn}.`);
+    say(
+      `Lịch: ngày bắt đầu ${def.schedule.startsOn} sau hạn hoàn thành ${def.schedule.dueOn}.`,
+      "schedule.dueOn",
+    );
   }
 
   // Steps.
-  for (const s of def.steps) {
+  for (const [si, s] of def.steps.entries()) {
     const where = `Bước «${s.key}»`;
     needForm(where, s.formKey);
     // A step fills its own form: a secretary confirming members' plans has no formKey.
@@ -145,7 +164,10 @@ export function validateTemplate(input: unknown): ValidationResult {
       needStep(where, s.due.toStep);
       const anchor = steps.get(s.due.toStep);
       if (anchor?.due.kind === "undated") {
-        say(`${where} tính hạn theo bước «${anchor.key}» nhưng bước đó không có hạn.`);
+        say(
+          `${where} tính hạn theo bước «${anchor.key}» nhưng bước đó không có hạn.`,
+          `steps.${si}.due.toStep`,
+        );
       }
     }
     if (s.due.kind === "absolute" && s.due.rebase && isRealDate(s.due.date)) {
@@ -153,7 +175,10 @@ export function validateTemplate(input: unknown): ValidationResult {
         s.due.rebase.anchor === "campaign-start" ? def.schedule.startsOn : def.schedule.dueOn;
       const rebased = addDays(anchor, s.due.rebase.offsetDays);
       if (rebased !== s.due.date) {
-        say(`${where}: hạn ${s.due.date} không khớp cách tính lại theo đợt (${rebased}).`);
+        say(
+          `${where}: hạn ${s.due.date} không khớp cách tính lại theo đợt (${rebased}).`,
+          `steps.${si}.due.date`,
+        );
       }
     }
   }
@@ -215,6 +240,9 @@ export function validateTemplate(input: unknown): ValidationResult {
       if (x.type === "number" && x.min !== undefined && x.max !== undefined && x.min > x.max) {
         say(`${at}: giá trị nhỏ nhất lớn hơn giá trị lớn nhất.`);
       }
+      if (x.type === "longText")
+        for (const k of x.refersTo ?? [])
+          if (!lists.has(k)) say(`${at} đối chiếu danh sách «${k}» không có trong mẫu.`);
       if (x.type === "checklist") {
         const list = lists.get(x.listKey);
         if (!list) say(`${at} dùng danh sách «${x.listKey}» không có trong mẫu.`);
@@ -303,5 +331,5 @@ export function validateTemplate(input: unknown): ValidationResult {
     if (s !== s.normalize("NFC")) say(`Văn bản tại «${path}» chưa chuẩn hóa Unicode NFC.`);
   }
 
-  return problems.length ? { ok: false, problems } : { ok: true };
+  return problems.length ? { ok: false, problems, at } : { ok: true };
 }

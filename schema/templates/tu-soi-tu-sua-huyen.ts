@@ -205,9 +205,10 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
           "Cao điểm: chuẩn bị tổ chức đại hội chi bộ trực thuộc đảng ủy cơ sở và bầu cử trưởng thôn nhiệm kỳ 2022-2025",
         cite: "002 đoạn cuối",
       },
-      { title: "Kiểm điểm 6 tháng đầu năm", cite: "002 đoạn cuối" },
+      { title: "Kiểm điểm 6 tháng đầu năm", at: "giua-nam", cite: "002 đoạn cuối" },
       {
         title: "Kiểm điểm đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên cuối năm 2022",
+        at: "cuoi-nam",
         cite: "002 đoạn cuối",
       },
     ],

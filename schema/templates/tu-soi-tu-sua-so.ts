@@ -158,11 +158,14 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       title: "Báo cáo kết quả nghiên cứu, học tập, quán triệt và sinh hoạt chính trị",
       owner: "unit",
       fields: [
-        longText(
-          "hoc-tap-quan-triet",
-          "Kết quả nghiên cứu, học tập, quán triệt Kết luận 21-KL/TW, Quy định 37-QĐ/TW",
-          true,
-        ),
+        {
+          ...longText(
+            "hoc-tap-quan-triet",
+            "Kết quả nghiên cứu, học tập, quán triệt Kết luận 21-KL/TW, Quy định 37-QĐ/TW",
+            true,
+          ),
+          refersTo: ["qd37-19-dieu"],
+        },
         longText(
           "sinh-hoat-chinh-tri",
           "Kết quả sinh hoạt chính trị “tự soi, tự sửa” tại chi bộ",
@@ -170,6 +173,27 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
         ),
       ],
       cite: "001 phần Tổ chức thực hiện",
+    },
+    {
+      key: "kiem-diem-hang-thang",
+      version: 1,
+      title: "Kiểm điểm tự phê bình và phê bình trong kỳ sinh hoạt chi bộ hằng tháng",
+      owner: "unit",
+      // 001 prints no form: the fields are what §III.3.1 asks the cell's meeting to do.
+      fields: [
+        {
+          ...longText(
+            "noi-dung-thao-luan",
+            "Nội dung Kết luận, Quy định Hội nghị Trung ương 4 (khóa XIII) đưa vào sinh hoạt để thảo luận, kiểm điểm tự phê bình và phê bình",
+            true,
+          ),
+          refersTo: ["qd37-19-dieu"],
+        },
+        longText("mat-tich-cuc", "Mặt tích cực cần phát huy", true),
+        longText("han-che", "Mặt hạn chế, khuyết điểm cần khắc phục", true),
+        longText("nhiem-vu-giai-phap", "Nhiệm vụ, giải pháp cụ thể đề ra", true),
+      ],
+      cite: "001 §III.3.1, §III.4",
     },
   ],
   lists: [quyDinh37()],
@@ -223,6 +247,7 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       by: "chi-bo",
       subjects: ["self-criticism"],
       appliesTo: { unitKinds: ["chi-bo"] },
+      formKey: "kiem-diem-hang-thang",
       startsAfterStep: "kiem-diem",
       cite: "001 §III.4",
     },
@@ -238,9 +263,10 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
         date: "2022-05-19",
         cite: "001 §III.4",
       },
-      { title: "Kiểm điểm 6 tháng đầu năm", cite: "001 §III.4" },
+      { title: "Kiểm điểm 6 tháng đầu năm", at: "giua-nam", cite: "001 §III.4" },
       {
         title: "Kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên cuối năm",
+        at: "cuoi-nam",
         cite: "001 §III.4",
       },
     ],

@@ -261,12 +261,15 @@ export const tuSoiTuSua: TemplateDefinition = {
               "Phẩm chất chính trị; đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
               true,
             ),
-            longText(
-              "nhung-dieu-khong-duoc-lam",
-              'Thực hiện những điều đảng viên không được làm; trách nhiệm nêu gương; liên hệ kiểm điểm các biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ',
-              true,
-              "Đối chiếu Quy định 37-QĐ/TW (19 điều đảng viên không được làm) và 27 biểu hiện nêu tại Nghị quyết Trung ương 4 (khóa XII).",
-            ),
+            {
+              ...longText(
+                "nhung-dieu-khong-duoc-lam",
+                'Thực hiện những điều đảng viên không được làm; trách nhiệm nêu gương; liên hệ kiểm điểm các biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ',
+                true,
+                "Đối chiếu Quy định 37-QĐ/TW (19 điều đảng viên không được làm) và 27 biểu hiện nêu tại Nghị quyết Trung ương 4 (khóa XII).",
+              ),
+              refersTo: ["qd37-19-dieu", "nq04-27-bieu-hien"],
+            },
             longText("chuc-trach", "Thực hiện chức trách, nhiệm vụ được giao", true),
           ],
         },

@@ -18,3 +18,5 @@ export * from "./management-categories";
 export * from "./organisations";
 export * from "./positions";
 export * from "./completions";
+export * from "./audit-actions";
+export * from "./notify-modes";

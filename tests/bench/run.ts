@@ -2,10 +2,12 @@
 // ratio is measured side by side in this one run (alternating rounds, median of each), so a
 // noisy shared machine moves both sides together. Not a test: nothing here asserts.
 import { benchArchive } from "./archive";
-import { benchApi } from "./api";
+import { benchAudit } from "./audit";
 import { benchClient } from "./client";
+import { benchApi } from "./api";
 import { benchFanout } from "./fanout";
 import { benchImport } from "./import";
+import { benchLaunch } from "./launch";
 import { benchLoginFlood } from "./login-flood";
 import { benchProgress } from "./progress";
 import { benchRollup } from "./rollup";
@@ -21,8 +23,10 @@ const benches: [string, () => Promise<Record<string, unknown>[]>][] = [
   ["login", benchLoginFlood],
   ["soak", benchSoak],
   ["archive", benchArchive],
+  ["launch", benchLaunch],
   ["api", benchApi],
-  // The built client (`npm run build:client`).
+  ["audit", benchAudit],
+  // The built server and client (`npm run build`) in Chromium: the member's first screen.
   ["client", benchClient],
 ];
 for (const [name, run] of benches) {

@@ -13,6 +13,7 @@ import {
   fidelityLine,
   MEETING_RULE_READERS,
   PART_READERS,
+  SHOWN_BY,
 } from "../../worker/domain/fidelity";
 
 const source = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
@@ -33,6 +34,20 @@ describe("the fidelity registry", () => {
       if (file) expect(source(file), part).toContain(part.split(".").pop()!);
   });
 
+  it("names, for the guidance it counts as shown, a screen that reads it", () => {
+    for (const [part, file] of Object.entries(SHOWN_BY))
+      expect(source(file), part).toMatch(new RegExp(`\\.${part}\\b`));
+  });
+
+  it("marks shown items apart from enforced ones, and counts both", () => {
+    const def = getBuiltInTemplate("ct24-sinh-hoat") as TemplateDefinition;
+    const items = fidelityItems(def);
+    const notes = items.find((i) => i.what === "meeting:cb-sinh-hoat.notes")!;
+    expect(notes).toMatchObject({ enforced: true, shown: true });
+    expect(items.find((i) => i.what === "material:1")).toMatchObject({ shown: true });
+    expect(items.find((i) => i.what === "meeting:cb-sinh-hoat.agenda")!.shown).toBeUndefined();
+  });
+
   it("counts from the template: a step without a way, or a way that cannot happen, is not enforced", () => {
     const def = getBuiltInTemplate("tu-soi-tu-sua") as TemplateDefinition;
     const before = fidelityLine(def);
@@ -48,7 +63,7 @@ describe("the fidelity registry", () => {
       "step:niem-yet-cong-khai": false,
       "step:viet-ke-hoach": true,
       "meeting:hoi-nghi-tu-soi.leadersPresentFirst": true,
-      "meeting:hoi-nghi-tu-soi.agenda": false,
+      "meeting:hoi-nghi-tu-soi.agenda": true,
       "followUp.monthlyReview": true,
     });
   });

@@ -8,7 +8,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO, PHONE_WIDTH, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
-import { ct24Filled } from "../support/templates";
+import { ct24Filled, ct24Minutes } from "../support/templates";
 
 const UNIT = "Chi bộ Khu dân cư số 1";
 const MINUTES_STEP = "Tổ chức sinh hoạt chính trị, tư tưởng tại chi bộ";
@@ -31,24 +31,6 @@ async function adminApi(page: Page) {
     return (await res.json()) as T;
   };
 }
-
-/** The minutes as the form stores them: item 7 answered "Có" with its degree. */
-const minutes = (conclusion: string) => ({
-  "thao-luan": {
-    "nhan-thuc": "Đảng viên nhận thức rõ sự cần thiết.",
-    "lien-he-25-bieu-hien": {
-      "tat-ca": Object.fromEntries(
-        Array.from({ length: 25 }, (_, i) => [
-          String(i + 1),
-          i + 1 === 7 ? { level: "co", note: "Còn chậm trả lời đơn thư." } : { level: "khong" },
-        ]),
-      ),
-    },
-    "muc-do-thuc-hien": "Thực hiện tương đối tốt.",
-    "giai-phap": "Rà soát thủ tục, trả lời đúng hạn.",
-  },
-  "ket-thuc": { "tong-hop": conclusion, "danh-gia": "Buổi sinh hoạt đạt yêu cầu." },
-});
 
 let campaignId = "";
 let unitId = "";
@@ -122,7 +104,7 @@ describe("the cell's work on a 390 px phone", () => {
     // Someone else saves meanwhile: the stale save is refused and the page offers a reload.
     await api("PUT", `/campaigns/${campaignId}/steps/cb-sinh-hoat/units/${unitId}`, {
       version: 1,
-      data: minutes("Bản của đồng chí phó bí thư."),
+      data: ct24Minutes("Bản của đồng chí phó bí thư."),
     });
     await page.getByRole("button", { name: "Lưu biểu mẫu" }).click();
     await page.getByText("Dữ liệu đã được người khác thay đổi", { exact: false }).waitFor(SLOW);

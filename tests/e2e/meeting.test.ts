@@ -112,10 +112,20 @@ describe("the secretary's meeting record on a 390 px phone", () => {
       SPEAKERS,
     );
 
+    // The directive's programme, ticked as it is covered: the first item, its presenter
+    // filled from the template; the directive's notes are on the record too.
+    expect(await page.getByRole("region", { name: "Hướng dẫn của văn bản" }).innerText()).toContain(
+      "Không được lồng ghép",
+    );
+    w = saved(page);
+    await page.getByRole("checkbox", { name: /^Quán triệt mục đích/ }).check();
+    await w;
+    expect(await page.getByLabel("Người trình bày nội dung 1").inputValue()).toBe("Người chủ trì");
+
     // Minutes and the vote.
     w = saved(page);
-    await page.getByLabel("Thư ký ghi biên bản").fill("Lê Thị Hồng");
-    await page.getByLabel("Thư ký ghi biên bản").blur();
+    await page.getByLabel("Thư ký ghi biên bản", { exact: true }).fill("Lê Thị Hồng");
+    await page.getByLabel("Thư ký ghi biên bản", { exact: true }).blur();
     await w;
     w = saved(page);
     await page.getByLabel("Nội dung biên bản").fill("Các đồng chí lần lượt trình bày kế hoạch.");
@@ -161,6 +171,16 @@ describe("the secretary's meeting record on a 390 px phone", () => {
     const speakersMark = compliance.getByRole("listitem").filter({ hasText: "phát biểu" }).last();
     const separate = compliance.getByRole("listitem").filter({ hasText: "Không ghép" });
     expect(await separate.locator(".badge").innerText()).toBe("Đạt");
+    // One item of the four on the programme was recorded; the minutes secretary was named.
+    const agenda = compliance
+      .getByRole("listitem")
+      .filter({ hasText: "nội dung của chương trình" });
+    expect(await agenda.locator(".badge").innerText()).toBe("Chưa đạt");
+    expect(await agenda.innerText()).toContain("Chưa ghi nhận nội dung 2, 3 và 4.");
+    const secretary = compliance
+      .getByRole("listitem")
+      .filter({ hasText: "Cử thư ký ghi biên bản" });
+    expect(await secretary.locator(".badge").innerText()).toBe("Đạt");
     // Only two of those present spoke: the rule asks every member present to speak.
     expect(await speakersMark.locator(".badge").innerText()).toBe("Chưa đạt");
     expect(await speakersMark.innerText()).toMatch(/2\/\d+ đảng viên phát biểu/);

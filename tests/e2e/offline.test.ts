@@ -5,7 +5,7 @@
 // Runs against the built Node server (dist/node/node.mjs serving dist/client).
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { seriousViolations } from "../support/axe";
+import { seriousFindings } from "../support/axe";
 import { DEMO, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
 
 const e2e = useServerAndBrowser("shct-e2e-offline-");
@@ -61,7 +61,7 @@ describe("the app offline", () => {
     await page.reload();
     const task = page.getByRole("link", { name: TASK });
     await task.waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
 
     // The plan form, then the network goes: what the member types stays on the phone.
     await task.click();
@@ -91,7 +91,7 @@ describe("the app offline", () => {
       /^Bản nháp lưu trên máy này lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/,
     );
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
 
     // The same at 1280 px, and "Việc của tôi" from the offline menu.
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -99,7 +99,7 @@ describe("the app offline", () => {
     await page.waitForURL(/\/t\/demo\/viec-cua-toi$/);
     await page.getByRole("link", { name: TASK }).waitFor(SLOW);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(1280);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousFindings(page)).toEqual([]);
 
     // What is kept: the shell, and of the API only this tenant's task list.
     const kept = await page.evaluate(async () => {

@@ -5,37 +5,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scrollWidth, useServerAndBrowser } from "../support/browser";
 import { ROOT } from "../support/server";
+import { bearerApi, E2E_PASSWORD } from "../support/browser-api";
 
 const WIDTH = 390;
-const PASSWORD = "mat-khau-rat-dai-1";
+const PASSWORD = E2E_PASSWORD;
 const PARENT = { slug: "quan-thu-nghiem", name: "Đảng bộ quận Thử Nghiệm" };
 const CHILD = { slug: "phuong-thu-nghiem", name: "Đảng bộ phường Thử Nghiệm" };
 
-async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.base}${path}`, {
-    method,
-    headers: {
-      Accept: "application/json",
-      ...(body !== undefined || method !== "GET" ? { "Content-Type": "application/json" } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      Origin: e2e.base,
-    },
-    body: body !== undefined ? JSON.stringify(body) : method !== "GET" ? "{}" : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function signUp(t: { slug: string; name: string }, email: string): Promise<string> {
-  const { token } = await api<{ token: string }>("POST", "/api/signup", undefined, {
-    tenant: { ...t, kind: "dang-uy-phuong" },
-    admin: { email, password: PASSWORD, fullName: "Nguyễn Văn Quản Trị" },
-  });
-  return token;
-}
-
 const e2e = useServerAndBrowser("shct-e2e-parents-");
+const { api, signUp } = bearerApi(e2e);
 
 describe("parents page", () => {
   it("lists an approved child đảng bộ to the parent's admin", async () => {

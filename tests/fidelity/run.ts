@@ -10,5 +10,7 @@ for (const def of builtInTemplates) {
   console.log(JSON.stringify(fidelityLine(def)));
   if (verbose)
     for (const i of fidelityItems(def))
-      console.log(`  ${i.enforced ? "✓" : "·"} ${i.what}${i.by ? `  (${i.by})` : ""}`);
+      console.log(
+        `  ${i.enforced ? "✓" : "·"} ${i.what}${i.by ? `  (${i.shown ? "shown: " : ""}${i.by})` : ""}`,
+      );
 }

@@ -268,12 +268,25 @@ async function buildFixture() {
       });
       return ((await d.json()) as { id: string }).id;
     },
+    /** A running campaign of tenant A adopted from a fresh parent's directive (issue 11's
+     *  report upward). */
+    adoptedCampaign: async () => {
+      const directive = await fresh.parentDirective();
+      const res = await t.request("POST", `/api/t/dang-bo-a/directives/${directive}/adopt`, {
+        token: a.token,
+        body: { unitIds: [cellA.id] },
+      });
+      const id = ((await res.json()) as { id: string }).id;
+      await launchCampaign(system, id);
+      return id;
+    },
     clone: async () =>
       (
         await cloneTemplate(system, {
           fromKey: "tu-soi-tu-sua",
           key: `mau-${++n}`,
           name: "Mẫu riêng",
+          tenantName: "Đảng bộ phường Mẫu",
         })
       ).key,
   };
@@ -647,6 +660,15 @@ const ROWS: Row[] = [
   },
   {
     method: "POST",
+    route: "/api/t/:tenant/campaigns/:id/refresh",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.draftCampaign()}/refresh`,
+      body: { version: 1 },
+    }),
+    expect: { admin: 200 },
+  },
+  {
+    method: "POST",
     route: "/api/t/:tenant/campaigns/:id/close",
     request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.activeCampaign()}/close` }),
     expect: { admin: 200 },
@@ -816,6 +838,32 @@ const ROWS: Row[] = [
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
   {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId",
+    // 000 has no periodic report: past the guard, not found (404) for every reader.
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}`,
+    }),
+    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404, viewer: 404 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId",
+    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}` }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId/:followUpKey",
+    // 000 has no milestones: past the guard, the milestone is not found (404); 001's are
+    // recorded in tests/scenarios/follow-ups.test.ts.
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}/moc-1`,
+      body: { version: 0, note: "Đã kiểm điểm." },
+    }),
+    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
+  },
+  {
     method: "PUT",
     route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period",
     // 000 has no periodic report: past the guard, the report is not found (404); 003's is
@@ -954,6 +1002,8 @@ const ROWS: Row[] = [
     request: async (f) => ({ path: `${T}/notifications/${await f.fresh.notification()}/read` }),
     expect: { ...signedIn(404), member: 204 },
   },
+  at("GET /api/t/:tenant/notifications/preferences", signedIn(200)),
+  at("PUT /api/t/:tenant/notifications/preferences", signedIn(204), { body: { mode: "app" } }),
   at("GET /api/t/:tenant/settings/notifications", { admin: 200 }),
   at(
     "PUT /api/t/:tenant/settings/notifications",
@@ -1037,6 +1087,44 @@ const ROWS: Row[] = [
       const { id, slug } = await f.fresh.behindChild();
       return { path: `${T}/directives/${id}/behind/${slug}/remind` };
     },
+    expect: { admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/directives/:id/reports",
+    request: async (f) => ({
+      path: `${T}/directives/${(await f.fresh.behindChild()).id}/reports`,
+    }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
+    // Past the guard, the child has filed nothing yet: 409 for the admin.
+    method: "POST",
+    route: "/api/t/:tenant/directives/:id/reports/:slug/return",
+    request: async (f) => {
+      const { id, slug } = await f.fresh.behindChild();
+      return {
+        path: `${T}/directives/${id}/reports/${slug}/return`,
+        body: { version: 1, comment: "Đề nghị bổ sung" },
+      };
+    },
+    expect: { admin: 409 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/upward-report",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report`,
+    }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/upward-report",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report`,
+      body: { version: 0, narrative: { "ket-qua": "Đã triển khai" } },
+    }),
     expect: { admin: 200 },
   },
   {

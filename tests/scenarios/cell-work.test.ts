@@ -101,6 +101,8 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
           { name: "Nguyễn Văn Chỉ", organisation: "Đảng ủy phường", role: "uvtv-duv-theo-doi" },
         ],
         minutes: "Biên bản sinh hoạt chính trị, tư tưởng…",
+        // The six items of the programme, each with who presented it.
+        agenda: [1, 2, 3, 4, 5, 6].map((no) => ({ no, presenter: "Đồng chí Bí thư" })),
         vote: { for: 2, against: 0, abstain: 0 },
       })
     ).body.meeting;
@@ -215,6 +217,8 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
       "cb-sinh-hoat:separate": "pass",
       "cb-sinh-hoat:roll-call": "pass",
       "cb-sinh-hoat:attendees": "pass",
+      "cb-sinh-hoat:minutes-secretary": "pass",
+      "cb-sinh-hoat:agenda": "pass",
       "cb-sinh-hoat:vote-minutes": "pass",
       "report:bao-cao-dang-uy-phuong": "pass",
       // Telling the UVTV/ĐUV the schedule is done by an acknowledgement neither cell made.
@@ -227,6 +231,9 @@ describe("CT 24 (004): meetings, compliance and reports with the plan's dates", 
       "cb-sinh-hoat:separate": "fail",
       "cb-sinh-hoat:roll-call": "pass",
       "cb-sinh-hoat:attendees": "fail",
+      // Cell 2 named no minutes secretary and recorded none of the programme.
+      "cb-sinh-hoat:minutes-secretary": "fail",
+      "cb-sinh-hoat:agenda": "fail",
       "cb-sinh-hoat:vote-minutes": "fail",
       "report:bao-cao-dang-uy-phuong": "late",
       "step:cb-bao-lich": "fail",
@@ -343,6 +350,9 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
     expect(cell).toEqual({
       "dien-dan:held": "pass",
       "dien-dan:attendees": "fail",
+      // Nor its minutes secretary, nor the programme's items.
+      "dien-dan:minutes-secretary": "fail",
+      "dien-dan:agenda": "fail",
       "thong-qua-nghi-quyet:held": "pass",
       "thong-qua-nghi-quyet:vote-resolution": "pass",
       // The chi ủy's draft resolution (a unit form) and the signing ceremony (acknowledged)
@@ -351,6 +361,8 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
       "step:le-ky-cam-ket": "fail",
       // The rà soát hằng tháng on 003's form is owed from the month after the signing.
       "monthly-review": "pending",
+      // The year-end ranking input was owed by 31/12/2017 and not recorded.
+      "follow-up:xep-loai-cuoi-nam": "fail",
     });
 
     // Monthly reviews in the regular cell meeting, the half-year summary, the year-end input.

@@ -122,6 +122,16 @@ describe("fidelity: every step of every built-in can be done, by its own way", (
     expect((await file("2017-H2")).status).toBe(200);
     expect((await file("2017-H2")).status).toBe(409);
     expect(await periodic()).toMatchObject({ status: "pass", reason: "Đã báo cáo 1/2 kỳ." });
+    // The report screen reads each period's latest version back.
+    const filed = await tree.api<{ every: string; reports: { period: string; version: number }[] }>(
+      "admin",
+      "GET",
+      `/campaigns/${id}/periodic-reports/bao-cao-6-thang/${tree.root.id}`,
+    );
+    expect([filed.body.every, filed.body.reports.map((r) => [r.period, r.version])]).toEqual([
+      "6-thang",
+      [["2017-H2", 1]],
+    ]);
   });
 
   it("004 CT 24 (155-KH/ĐU, 07/9/2023): a compliant session with everyone present is 100% done, nobody late", async () => {

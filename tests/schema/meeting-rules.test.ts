@@ -60,3 +60,31 @@ describe("meeting rules in a template", () => {
     expect(problemsOf(def)).toEqual([]);
   });
 });
+
+describe("materials in a template", () => {
+  it("accepts a material's link over http(s) and refuses any other scheme", () => {
+    const def = ct24();
+    def.materials![0]!.url = "https://tulieuvankien.dangcongsan.vn/chi-thi-24";
+    expect(problemsOf(def)).toEqual([]);
+    for (const url of ["javascript:alert(1)", "ftp://x.vn/a.pdf", "tài liệu"]) {
+      def.materials![0]!.url = url;
+      expect(problemsOf(def).join(" "), url).toContain(
+        "Chỉ nhận đường dẫn bắt đầu bằng http:// hoặc https://.",
+      );
+    }
+  });
+});
+
+describe("lists a form's answer is written against", () => {
+  it("000's plan refers to QĐ 37 and the 27 expressions, and an unknown list is refused", () => {
+    const def = getBuiltInTemplate("tu-soi-tu-sua") as TemplateDefinition;
+    const plan = def.forms.find((f) => f.key === "ke-hoach-tu-duong")!;
+    const section = plan.fields.find((f) => f.key === "tu-duong-ren-luyen")!;
+    const field = section.type === "section" ? section.fields[1]! : null;
+    expect(field).toMatchObject({ refersTo: ["qd37-19-dieu", "nq04-27-bieu-hien"] });
+    if (field?.type === "longText") field.refersTo = ["qd99"];
+    expect(problemsOf(def)).toEqual([
+      expect.stringContaining("đối chiếu danh sách «qd99» không có trong mẫu."),
+    ]);
+  });
+});

@@ -44,6 +44,7 @@ const BY_NAME: Record<string, string> = {
   key: "template",
   stepKey: "step",
   reportKey: "report",
+  followUpKey: "follow-up",
 };
 const BY_SEGMENT: Record<string, string> = {
   units: "unit",
@@ -215,6 +216,7 @@ export async function buildRich(t: TestApp, slug: string, marker: string): Promi
   Object.assign(ids, {
     step: "gui-giam-sat",
     report: "bao-cao-6-thang",
+    "follow-up": "moc-1",
     month: "2026-03",
     "half-year": "2026-H1",
   });

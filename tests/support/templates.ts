@@ -13,6 +13,24 @@ export const ct24Filled = (line = (n: number) => `Biểu hiện số ${n}`): Tem
     Array.from({ length: 25 }, (_, i) => line(i + 1)),
   );
 
+/** CT 24's minutes form (bien-ban-chi-bo) as stored: item 7 answered "Có" with its degree. */
+export const ct24Minutes = (conclusion: string) => ({
+  "thao-luan": {
+    "nhan-thuc": "Đảng viên nhận thức rõ sự cần thiết.",
+    "lien-he-25-bieu-hien": {
+      "tat-ca": Object.fromEntries(
+        Array.from({ length: 25 }, (_, i) => [
+          String(i + 1),
+          i + 1 === 7 ? { level: "co", note: "Còn chậm trả lời đơn thư." } : { level: "khong" },
+        ]),
+      ),
+    },
+    "muc-do-thuc-hien": "Thực hiện tương đối tốt.",
+    "giai-phap": "Rà soát thủ tục, trả lời đúng hạn.",
+  },
+  "ket-thuc": { "tong-hop": conclusion, "danh-gia": "Buổi sinh hoạt đạt yêu cầu." },
+});
+
 /** Diễn đàn chi bộ (003) with 9 of NQ 04's 27 expressions in each of its three groups. */
 export function dienDanFilled(
   line: (group: string, n: number) => string = (_, n) => `Nội dung ${n}`,
@@ -59,16 +77,26 @@ export const saveDienDan2017 = (api: Tree["api"], definition = dienDanFilled()) 
     definition,
   );
 
-/** The ward's CT 24 launched over the whole tree with Kế hoạch 155-KH/ĐU's dates; the id. */
-/** 002 as the Huyện ủy launched it (05-HD/HU, 31/3/2022), over the whole tree. */
-export const launch002 = (tree: Tree): Promise<string> =>
-  launchCampaign(tree.api, tree.root.id, {
-    templateKey: "tu-soi-tu-sua-huyen",
+/** How the documents launched their campaigns: the name and dates each was issued with. */
+const AS_ISSUED = {
+  // 001: 28-KH/ĐUK, 01/3/2022, cells report by 28/3.
+  "tu-soi-tu-sua-so": { name: "Kế hoạch 28-KH/ĐUK", startsOn: "2022-03-01", dueOn: "2022-03-28" },
+  // 002: 05-HD/HU, 31/3/2022, through the year's end.
+  "tu-soi-tu-sua-huyen": {
     name: "Hướng dẫn 05-HD/HU",
     startsOn: "2022-03-31",
     dueOn: "2022-12-31",
-  });
+  },
+};
+const launchAsIssued = (tree: Tree, templateKey: keyof typeof AS_ISSUED): Promise<string> =>
+  launchCampaign(tree.api, tree.root.id, { templateKey, ...AS_ISSUED[templateKey] });
 
+/** 001 as the Đảng ủy Sở launched it, over the whole tree. */
+export const launch001 = (tree: Tree) => launchAsIssued(tree, "tu-soi-tu-sua-so");
+/** 002 as the Huyện ủy launched it, over the whole tree. */
+export const launch002 = (tree: Tree) => launchAsIssued(tree, "tu-soi-tu-sua-huyen");
+
+/** The ward's CT 24 launched over the whole tree with Kế hoạch 155-KH/ĐU's dates; the id. */
 export async function launchCt24Phuong(tree: Tree): Promise<string> {
   await saveCt24Phuong(tree.api);
   return launchCampaign(tree.api, tree.root.id, {

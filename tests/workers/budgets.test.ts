@@ -13,11 +13,15 @@ const CEILING = {
   login: 5,
   saveDraft: 6,
   idleMessage: 2,
-  // Reminders' own share: settings, campaigns, 5 concurrent reads of units/grants/targets/
-  // meetings/reports, 2 a page of 2,000 members, 1 a page of 1,000 people; the rest is the
-  // outbox, the rollup (with the obligations' marks: steps, monthly reviews, periodic reports;
-  // and the stored progress figures' refresh of each running campaign) and next_due_at.
-  reminderDayTenant: 39,
+  // 15 (was 39): the reminders 4 (what the day decides from in one batch: settings, the
+  // running campaigns, units, secretaries, targets, meetings, reports; a page of 2,000
+  // members; the ledger's last items with the first page of people; their digests), the
+  // outbox 1 (its page; the outcomes of the messages sent are one more batch, none here),
+  // the rollup 9 for one campaign (the stored figures' refresh: state, dated marks, tree and
+  // targets, recount, write; the fingerprint with the rollup's state; the previous figures,
+  // the stored plan counts and the geometry; the compliance's reads in one batch; the write)
+  // and the marks' pruning 1, next_due_at 1.
+  reminderDayTenant: 15,
   reminderDayControl: 5,
 };
 import { createClient } from "@libsql/client";
@@ -163,6 +167,9 @@ describe("round trips per request kind, in workerd over Hrana", () => {
   }, 120_000);
 
   it("logs in within its ceiling (target 5)", async () => {
+    // The tenant's row as the slug cache keeps it (5 s): on a loaded machine the set-up can
+    // outlast that, and the login would pay the control-plane read the budget leaves out.
+    expect((await small.call("GET", "/me")).status).toBe(200);
     if (process.env.DEBUG_HRANA) console.log("---- login");
     const login = await hrana(() =>
       mf.dispatchFetch(

@@ -14,6 +14,7 @@ import { createApp } from "../../worker/app";
 import { migrate } from "../../worker/db/migrate";
 import { seal, unseal } from "../../worker/db/sealed";
 import { isOwnDatabaseUrl, READY_WAIT, tursoPlatform } from "../../worker/db/turso";
+import { POOL_FILL_PER_PASS, poolTarget } from "../../worker/db/turso-pool";
 import type { Bindings } from "../../worker/env";
 import { createHranaHandler } from "../support/hrana";
 import { createTursoPlatformStandIn } from "../support/turso-platform";
@@ -110,7 +111,7 @@ async function makeTurso(env: Bindings = ENV) {
       email: `a@${slug}.vn`,
       password: "mat-khau-du-dai",
     });
-  return { standIn, sent, clock, request, control, signup, login };
+  return { standIn, sent, clock, request, control, signup, login, platform };
 }
 
 const tenantId = async (res: Response) =>
@@ -218,5 +219,78 @@ describe("secrets with a small blast radius", () => {
     expect(own(`https://t-1-${ORG}.turso.io`)).toBe(false);
     expect(own(`libsql://evil.example/t-1-${ORG}.turso.io`)).toBe(false);
     expect(isOwnDatabaseUrl({}, `libsql://t-1-.turso.io`)).toBe(false);
+  });
+});
+
+describe("a pool of databases made ahead of signups", () => {
+  const poolRows = async (t: Awaited<ReturnType<typeof makeTurso>>) =>
+    (await t.control.execute("SELECT id, db_url, db_token, schema_version FROM database_pool"))
+      .rows;
+
+  it("lets a signup take a prepared database at once, its token sealed again to the tenant", async () => {
+    const t = await makeTurso();
+    expect(await t.platform(ENV).provisioner.prepare!(2)).toBe(2);
+    const pooled = await poolRows(t);
+    expect(pooled).toHaveLength(2);
+    expect(t.standIn.databases().sort()).toEqual(pooled.map((r) => `p-${r.id}`).sort());
+    for (const r of pooled) {
+      // Migrated when made; the token is sealed to the pool row, not readable as it is.
+      expect(Number(r.schema_version)).toBe(migrations.tenant.length);
+      const minted = t.standIn.tokensOf(`p-${r.id}`);
+      expect(minted).toHaveLength(1);
+      expect(String(r.db_token)).not.toContain(minted[0]!);
+    }
+
+    // A database made now would never answer: the signup must not be making one.
+    t.standIn.coldStart(1_000);
+    const before = t.clock.sleeps.length;
+    const res = await t.signup("phuong-nhanh");
+    expect(res.status).toBe(201);
+    expect(t.clock.sleeps.length).toBe(before);
+    const id = await tenantId(res);
+    const [left] = await poolRows(t);
+    expect(await poolRows(t)).toHaveLength(1);
+    const taken = pooled.find((r) => r.id !== left!.id)!;
+    const row = (
+      await t.control.execute({
+        sql: "SELECT db_url, db_token, schema_version FROM tenants WHERE id = ?",
+        args: [id],
+      })
+    ).rows[0]!;
+    expect(row.db_url).toBe(taken.db_url);
+    expect(Number(row.schema_version)).toBe(migrations.tenant.length);
+    // Sealed to the tenant now: it opens only as this tenant's token.
+    expect(await unseal(KEY, id, String(row.db_token))).toBe(
+      t.standIn.tokensOf(`p-${taken.id}`)[0],
+    );
+    expect((await t.login("phuong-nhanh")).status).toBe(200);
+    expect(t.standIn.databases()).toHaveLength(2);
+
+    // Removing the tenant removes the database it took, named from its URL.
+    await t.platform(ENV).provisioner.destroy(id, String(row.db_url));
+    expect(t.standIn.databases()).toEqual([`p-${left!.id}`]);
+  });
+
+  it("fills a few a pass, stops at the target, and leaves nothing behind when a make fails", async () => {
+    const t = await makeTurso();
+    const { provisioner } = t.platform(ENV);
+    expect(await provisioner.prepare!(7)).toBe(POOL_FILL_PER_PASS);
+    expect(await provisioner.prepare!(7)).toBe(7 - POOL_FILL_PER_PASS);
+    expect(await provisioner.prepare!(7)).toBe(0);
+    expect(await poolRows(t)).toHaveLength(7);
+
+    const made = t.standIn.databases().length;
+    t.standIn.failNextCreate(500);
+    expect(await provisioner.prepare!(9)).toBe(0);
+    expect(t.standIn.databases()).toHaveLength(made);
+    expect(await poolRows(t)).toHaveLength(7);
+  });
+
+  it("reads TURSO_POOL_SIZE as a count, 0 when unset or not a whole number", () => {
+    expect(poolTarget(undefined)).toBe(0);
+    expect(poolTarget("3")).toBe(3);
+    expect(poolTarget("-2")).toBe(0);
+    expect(poolTarget("1.5")).toBe(0);
+    expect(poolTarget("nhiều")).toBe(0);
   });
 });

@@ -11,9 +11,11 @@
 //   deadline passes for the figures);
 // - the outbox: the earliest attempt of a message neither sent nor failed (retries with
 //   backoff, messages held through quiet hours; more than a pass delivers stays due now).
-// A tenant with neither wakes only when written to.
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { campaigns, outbox } from "../../schema/tables/tenant";
+// - the e-mails events owe (./notice-mail.ts): at once for "e-mail now", at the next ICT
+//   midnight for a digest still gathering (at once for one already due).
+// A tenant with none of these wakes only when written to.
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { campaigns, notifications, outbox } from "../../schema/tables/tenant";
 import { hydrateCampaign, stepDueDates } from "../data/campaigns";
 import type { TenantDb } from "../db/handles";
 import { DAY_MS, ictDate } from "../../schema/rules/deadlines";
@@ -26,7 +28,7 @@ export const nextIctMidnight = (now: Date): number =>
 
 /** The next instant (epoch ms) this tenant's jobs have work, or null for none. One round trip. */
 export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null> {
-  const [active, [next]] = await db.batch([
+  const [active, [next], [owed]] = await db.batch([
     db.select().from(campaigns).where(eq(campaigns.status, "active")),
     db
       .select({ at: outbox.nextAttemptAt })
@@ -34,10 +36,16 @@ export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null>
       .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt)))
       .orderBy(asc(outbox.nextAttemptAt))
       .limit(1),
+    db
+      .select({ at: sql<number | null>`min(CASE mail WHEN 'now' THEN 0 ELSE created_at END)` })
+      .from(notifications)
+      .where(isNotNull(notifications.mail)),
   ]);
   const t = now.getTime();
   const candidates: number[] = [];
   if (next) candidates.push(Math.max(next.at.getTime(), t));
+  if (owed?.at != null)
+    candidates.push(owed.at < nextIctMidnight(now) - DAY_MS ? t : nextIctMidnight(now));
   if (active.length) candidates.push(nextIctMidnight(now));
   for (const row of active) {
     let due: Record<string, Date>;

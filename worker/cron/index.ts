@@ -9,14 +9,14 @@ import { eq } from "drizzle-orm";
 import { migrations } from "../../schema/migrations";
 import { tenants } from "../../schema/tables/control";
 import { setTenantSchemaVersion } from "../data/tenants";
-import { readNotifySettings } from "../data/settings";
 import { latestVersion, migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
 import { nextDueAt } from "./due";
 import { claimTenant, finishTenant } from "./lease";
+import { mailNotices } from "./notice-mail";
 import { deliverOutbox, type DeliveryReport } from "./outbox";
-import { runReminders, type ReminderReport } from "./reminders";
+import { remindersWithSettings, type ReminderReport } from "./reminders";
 import { runRollup, type RollupReport } from "./rollup";
 import { purgeExpiredSignups } from "../data/signups";
 import { discardStaleTenants } from "../data/tenants";
@@ -34,6 +34,7 @@ export interface TenantReport {
   tenant: string;
   ran: boolean;
   reminders?: ReminderReport;
+  notices?: { emails: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
 }
@@ -56,11 +57,14 @@ export async function runTenantJobs(
       const version = await migrate(client, migrations.tenant);
       await setTenantSchemaVersion(control, tenant.id, version);
     }
-    const reminders = await runReminders(db, now, { email: !!platform.outbound.email });
-    const outbox = await deliverOutbox(db, platform.outbound, await readNotifySettings(db), now);
-    const rollup = await runRollup(db, control, tenant, now);
+    const channels = { email: !!platform.outbound.email };
+    const { report: reminders, notify, running } = await remindersWithSettings(db, now, channels);
+    // The event notices owed by e-mail (each person's choice), into the same outbox.
+    const { settings: _settings, ...notices } = await mailNotices(db, now, channels);
+    const outbox = await deliverOutbox(db, platform.outbound, notify, now);
+    const rollup = await runRollup(db, control, tenant, now, running);
     nextDue = await nextDueAt(db, now);
-    return { tenant: tenant.slug, ran: true, reminders, outbox, rollup };
+    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }

@@ -89,6 +89,8 @@ export interface DeliveryReport {
   failed: number;
 }
 
+type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+
 export async function deliverOutbox(
   db: TenantDb,
   out: Outbound,
@@ -102,6 +104,10 @@ export async function deliverOutbox(
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(100);
   const report = { sent: 0, retried: 0, failed: 0 };
+  // Each message's outcome is written with the others' in one batch at the end: one round
+  // trip for the page, not one a message. A pass that dies before it sends those messages
+  // again; their idempotency keys make the provider and the receiver drop the second copy.
+  const marks: BatchItem[] = [];
   for (const row of due) {
     try {
       if (row.channel === "email") {
@@ -122,26 +128,31 @@ export async function deliverOutbox(
           signature,
         });
       }
-      await db
-        .update(outbox)
-        .set({ sentAt: now, attempts: row.attempts + 1 })
-        .where(eq(outbox.id, row.id));
+      marks.push(
+        db
+          .update(outbox)
+          .set({ sentAt: now, attempts: row.attempts + 1 })
+          .where(eq(outbox.id, row.id)),
+      );
       report.sent++;
     } catch (err) {
       const attempts = row.attempts + 1;
       const failed = isPermanentMailError(err) || attempts >= MAX_ATTEMPTS;
-      await db
-        .update(outbox)
-        .set({
-          attempts,
-          lastError: String((err as Error)?.message ?? err).slice(0, 500),
-          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-          failedAt: failed ? now : null,
-        })
-        .where(eq(outbox.id, row.id));
+      marks.push(
+        db
+          .update(outbox)
+          .set({
+            attempts,
+            lastError: String((err as Error)?.message ?? err).slice(0, 500),
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+            failedAt: failed ? now : null,
+          })
+          .where(eq(outbox.id, row.id)),
+      );
       if (failed) report.failed++;
       else report.retried++;
     }
   }
+  if (marks.length) await db.batch(marks as [BatchItem, ...BatchItem[]]);
   return report;
 }

@@ -5,7 +5,19 @@
 // a member with an account whose plan is not in (while a plan reminder is due), or a plan
 // waiting for its cell's confirmation (counted per unit for the secretaries). Each page's
 // items are handed to `write` before the next page is read, so the working set is one page.
-import { and, asc, eq, gt, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  notInArray,
+  or,
+  sql,
+} from "drizzle-orm";
 import {
   campaignUnits,
   campaigns,
@@ -13,6 +25,8 @@ import {
   meetings,
   members,
   reports,
+  settings,
+  stepRecords,
   submissions,
   users,
 } from "../../schema/tables/tenant";
@@ -21,12 +35,17 @@ import {
   changedSince,
   matchFacts,
   memberFacts,
-  unitTree,
+  treeOf,
+  unitRows,
   type UnitInfo,
 } from "../data/campaign-targets";
+import { notifyOf } from "../data/settings";
 import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
+import { reviewAnchor } from "../data/follow-up-forms";
 import { meetingSteps } from "../data/meetings";
 import type { TenantDb } from "../db/handles";
+import { ictDate } from "../../schema/rules/deadlines";
+import { followUpDue } from "../domain/follow-up";
 import { countState, evaluationDate } from "../domain/progress";
 import {
   planReminderKind,
@@ -38,26 +57,35 @@ import {
 /** Members read per page (one round trip each, plus one for the page's ledger rows). */
 export const MEMBER_PAGE = 2000;
 
-/** Decides the day's items, handing them to `write` a page at a time; returns how many. */
-export async function decideReminders(
-  db: TenantDb,
-  now: Date,
-  daysBefore: number,
-  write: (items: ReminderItem[]) => Promise<void>,
-  pageSize = MEMBER_PAGE,
-): Promise<number> {
-  const active = (await db.select().from(campaigns).where(eq(campaigns.status, "active"))).map(
-    hydrateCampaign,
-  );
-  if (active.length === 0) return 0;
-  const ids = active.map((c) => c.id);
-  const [tree, secretaryGrants, targetRows, meetingRows, reportRows] = await Promise.all([
-    unitTree(db),
+/** What a reminder day decides from, read in ONE round trip (a batch): the tenant's notify
+ *  settings, the active (and closed, for the rollup) campaigns, the unit tree, the secretaries, and the active campaigns'
+ *  targets, meetings and reports. Its size is the number of units, not of members. */
+export async function reminderBasis(db: TenantDb) {
+  const activeIds = db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(eq(campaigns.status, "active"));
+  const [
+    notifyRows,
+    campaignRows,
+    unitList,
+    secretaryGrants,
+    targetRows,
+    meetingRows,
+    reportRows,
+    recordRows,
+  ] = await db.batch([
+    db.select().from(settings).where(eq(settings.key, "notify")),
+    db
+      .select()
+      .from(campaigns)
+      .where(inArray(campaigns.status, ["active", "closed"])),
+    unitRows(db),
     db
       .select({ userId: grants.userId, unitId: grants.unitId })
       .from(grants)
       .where(eq(grants.role, "secretary")),
-    db.select().from(campaignUnits).where(inArray(campaignUnits.campaignId, ids)),
+    db.select().from(campaignUnits).where(inArray(campaignUnits.campaignId, activeIds)),
     db
       .select({
         campaignId: meetings.campaignId,
@@ -69,12 +97,59 @@ export async function decideReminders(
         soTayPostedAt: meetings.soTayPostedAt,
       })
       .from(meetings)
-      .where(inArray(meetings.campaignId, ids)),
+      .where(inArray(meetings.campaignId, activeIds)),
     db
       .select({ campaignId: reports.campaignId, unitId: reports.unitId, key: reports.reportKey })
       .from(reports)
-      .where(inArray(reports.campaignId, ids)),
+      .where(inArray(reports.campaignId, activeIds)),
+    // The follow-up records (reserved step keys, "~…"): one row per unit, key and period.
+    db
+      .selectDistinct({
+        campaignId: stepRecords.campaignId,
+        unitId: stepRecords.unitId,
+        stepKey: stepRecords.stepKey,
+        period: stepRecords.period,
+      })
+      .from(stepRecords)
+      .where(
+        and(
+          inArray(stepRecords.campaignId, activeIds),
+          eq(stepRecords.memberId, ""),
+          like(stepRecords.stepKey, "~%"),
+        ),
+      ),
   ]);
+  const running = campaignRows.map(hydrateCampaign);
+  return {
+    notify: notifyOf(notifyRows[0]),
+    active: running.filter((c) => c.status === "active"),
+    /** Active and closed: the campaigns the rollup keeps (handed to it, read once). */
+    running,
+    tree: treeOf(unitList),
+    secretaryGrants,
+    targetRows,
+    meetingRows,
+    reportRows,
+    recordRows,
+  };
+}
+export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
+
+/** Decides the day's items, handing them to `write` a page at a time; returns how many. */
+export async function decideReminders(
+  db: TenantDb,
+  now: Date,
+  daysBefore: number,
+  write: (items: ReminderItem[]) => Promise<void>,
+  pageSize = MEMBER_PAGE,
+  basis?: ReminderBasis,
+): Promise<number> {
+  const { active, tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } =
+    basis ?? (await reminderBasis(db));
+  if (active.length === 0) return 0;
+  const recorded = new Set(
+    recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
+  );
   const secretaries = new Map<string, string[]>();
   for (const g of secretaryGrants)
     if (g.unitId) secretaries.set(g.unitId, [...(secretaries.get(g.unitId) ?? []), g.userId]);
@@ -102,6 +177,8 @@ export async function decideReminders(
       },
     });
     const due = stepDueDates(c);
+    const anchor = reviewAnchor(c);
+    const today = ictDate(now);
     const items: ReminderItem[] = [];
     for (const unit of tree.all) {
       const secretaryUserIds = secretaries.get(unit.id);
@@ -137,6 +214,13 @@ export async function decideReminders(
                 dueAt: due[r.stepKey] ?? null,
                 submitted: reported.has(`${c.id}|${unit.id}|${r.key}`),
               })),
+            followUps: followUpDue(c.def, {
+              campaignStart: c.startsOn,
+              reviewAnchor: anchor,
+              unit: kind,
+              today,
+              has: (stepKey, period) => recorded.has(`${c.id}|${unit.id}|${stepKey}|${period}`),
+            }),
           },
           daysBefore,
           now,
@@ -163,7 +247,7 @@ async function memberItems(
   now: Date,
   daysBefore: number,
   o: {
-    tree: Awaited<ReturnType<typeof unitTree>>;
+    tree: ReturnType<typeof treeOf>;
     inTargets: (u: UnitInfo) => boolean;
     countAwaiting: boolean;
     pageSize: number;

@@ -4,13 +4,14 @@
 // e-mail and webhook through the outbox. Memory is one page; round trips are a few plus two
 // per page of members and one per page of people (issue 13).
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { notifications, reminderLedger, settings, users } from "../../schema/tables/tenant";
-import { DEFAULT_NOTIFY, type NotifySettings } from "../data/settings";
+import { notifications, reminderLedger, users } from "../../schema/tables/tenant";
+import type { Campaign } from "../data/campaigns";
+import type { NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
 import type { TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
 import type { ReminderItem } from "../domain/reminders";
-import { decideReminders, MEMBER_PAGE } from "./reminder-items";
+import { decideReminders, MEMBER_PAGE, reminderBasis } from "./reminder-items";
 import { outboundRows } from "./outbox";
 
 export interface ReminderReport {
@@ -31,45 +32,57 @@ export async function runReminders(
   channels: { email: boolean },
   pages: { members?: number; people?: number } = {},
 ): Promise<ReminderReport> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
-  const notify: NotifySettings = row
-    ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) }
-    : DEFAULT_NOTIFY;
+  return (await remindersWithSettings(db, now, channels, pages)).report;
+}
+
+/** runReminders, also giving the notify settings and the running campaigns it read (the
+ *  outbox's and the rollup's, same pass). Round
+ *  trips: one for what the day decides from, one a page of members, then one a page of people
+ *  (the last page of ledger items rides with the first read of people), and the last writes. */
+export async function remindersWithSettings(
+  db: TenantDb,
+  now: Date,
+  channels: { email: boolean },
+  pages: { members?: number; people?: number } = {},
+): Promise<{ report: ReminderReport; notify: NotifySettings; running: Campaign[] }> {
+  const basis = await reminderBasis(db);
+  const { notify } = basis;
   const day = ictDate(now);
   // The ledger first, a page of items a statement, as they are decided: once written, a pass
   // that dies later leaves the items for the next pass to send. Items are gathered up to a
   // page, so the secretaries' items usually share the members' last statement.
   const size = pages.members ?? MEMBER_PAGE;
-  let buffer: ReminderItem[] = [];
-  const flush = async () => {
-    if (!buffer.length) return;
-    const page = buffer;
-    buffer = [];
-    await db
+  const buffer: ReminderItem[] = [];
+  const ledgerInsert = (page: ReminderItem[]) =>
+    db
       .insert(reminderLedger)
       .values(
         page.map((it) => ({ key: it.key, userId: it.userId, day, text: it.text, createdAt: now })),
       )
       .onConflictDoNothing();
-  };
   const items = await decideReminders(
     db,
     now,
     notify.daysBefore,
     async (page) => {
       buffer.push(...page);
-      if (buffer.length >= size) await flush();
+      if (buffer.length >= size) await ledgerInsert(buffer.splice(0));
     },
     size,
+    basis,
   );
-  await flush();
   // Every ledger item not yet carried by a notification goes into one digest per person, a
   // page of people at a time (keyset on user id). Each round trip writes one page's digests
-  // and reads the next page. A pass killed midway leaves items un-notified; the next sends them.
+  // and reads the next page; the first also writes the ledger's last items (one transaction:
+  // the ledger rows land before the read that finds them). A pass killed midway leaves items
+  // un-notified; the next sends them.
   const people = pages.people ?? DIGEST_PAGE;
   let created = 0;
   let after = "";
-  let writes: { stmts: BatchItem[]; inserts: number } = { stmts: [], inserts: 0 };
+  let writes: { stmts: BatchItem[]; inserts: number } = {
+    stmts: buffer.length ? [ledgerInsert(buffer.splice(0))] : [],
+    inserts: 0,
+  };
   for (;;) {
     const read: BatchItem = pendingPage(db, after, people);
     const results = (await db.batch([...writes.stmts, read] as unknown as [
@@ -86,7 +99,7 @@ export async function runReminders(
       (await db.batch(writes.stmts as [BatchItem, ...BatchItem[]])) as unknown[],
       writes.inserts,
     );
-  return { items, notifications: created };
+  return { report: { items, notifications: created }, notify, running: basis.running };
 }
 
 interface PendingRow {
@@ -96,14 +109,18 @@ interface PendingRow {
   email: string | null;
 }
 
-/** The pending items of the next `size` people after `after`, with their e-mail. */
+/** The pending items of the next `size` people after `after`, with their e-mail (none for
+ *  those who chose the app only). */
 const pendingPage = (db: TenantDb, after: string, size: number) =>
   db
     .select({
       key: reminderLedger.key,
       userId: reminderLedger.userId,
       text: reminderLedger.text,
-      email: users.email,
+      // A person who chose the app only gets no reminder e-mail either.
+      email: sql<
+        string | null
+      >`CASE WHEN ${users.notifyMode} = 'app' THEN NULL ELSE ${users.email} END`,
     })
     .from(reminderLedger)
     .leftJoin(users, eq(users.id, reminderLedger.userId))
@@ -207,7 +224,7 @@ function digestWrites(
   return { stmts: [...inserts, ...marks, ...outs], inserts: inserts.length };
 }
 
-function chunks<T>(list: T[], size: number): T[][] {
+export function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;

@@ -22,15 +22,16 @@ import {
   submissions,
   units,
 } from "../../schema/tables/tenant";
-import { requireCampaign, stepDueDates, type Campaign } from "../data/campaigns";
+import { hydrateCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
 import { countsByUnit } from "../data/progress";
 import { pruneMarks, refreshFigures } from "../data/progress-figures";
+import { storedOwnQuery } from "../data/progress-page";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
-import { zeroCounts, type Counts } from "../domain/progress";
+import { fromStored, zeroCounts, type Counts } from "../domain/progress";
 import type { TenantRecord } from "../env";
 
 /** A unit's figures: the plan counts the dashboard shows, and its meetings and reports. */
@@ -61,19 +62,26 @@ export async function fingerprint(
   c: Campaign,
   now: Date,
 ): Promise<{ structural: string; full: string }> {
-  const due = stepDueDates(c);
-  const passed = Object.entries(due)
-    .filter(([, at]) => at <= now)
-    .map(([k]) => k)
-    .sort()
-    .join(",");
-  const rs = await db.all<{ s: string; d: string }>(sql`SELECT
+  return fingerprintOf(c, now, await fingerprintQuery(db, c));
+}
+
+/** The tables' side of the fingerprint: one statement, batched with the rollup's reads. */
+const fingerprintQuery = (db: TenantDb, c: Campaign) =>
+  db.all<{ s: string; d: string }>(sql`SELECT
       (SELECT coalesce(max(version), 0) || ':' || count(*) FROM reports WHERE campaign_id = ${c.id}) || '|' ||
       (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM members) || '|' ||
       (SELECT coalesce(max(at), 0) || ':' || count(*) FROM member_status_history) || '|' ||
       (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM units) AS s,
       (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM submissions WHERE campaign_id = ${c.id}) || '|' ||
       (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM meetings WHERE campaign_id = ${c.id}) AS d`);
+
+function fingerprintOf(c: Campaign, now: Date, rs: { s: string; d: string }[]) {
+  const due = stepDueDates(c);
+  const passed = Object.entries(due)
+    .filter(([, at]) => at <= now)
+    .map(([k]) => k)
+    .sort()
+    .join(",");
   const structural = `${c.version}|${c.status}|${ictDate(now)}|${passed}|${rs[0]!.s}`;
   return { structural, full: `${structural}#${rs[0]!.d}` };
 }
@@ -84,15 +92,18 @@ export async function computeUnitFigures(
   c: Campaign,
   now: Date,
   onlyUnits?: string[],
+  /** The units' plan counts when known (the stored figures, just refreshed): not recounted. */
+  plans?: Map<string, Counts>,
 ): Promise<Map<string, Figures>> {
   const ctx = systemCtx(db, now);
-  const [{ perUnit }, compliance] = await Promise.all([
-    countsByUnit(ctx, { campaign: c, onlyUnits }),
+  const [perUnit, compliance] = await Promise.all([
+    plans ?? countsByUnit(ctx, { campaign: c, onlyUnits }).then((r) => r.perUnit),
     campaignCompliance(ctx, { campaign: c, onlyUnits }),
   ]);
   const figures = new Map<string, Figures>();
   const of = (unitId: string) => figures.get(unitId) ?? figures.set(unitId, zero()).get(unitId)!;
-  for (const [unitId, counts] of perUnit) add(of(unitId), counts);
+  const only = plans && onlyUnits ? new Set(onlyUnits) : null;
+  for (const [unitId, counts] of perUnit) if (!only || only.has(unitId)) add(of(unitId), counts);
   for (const u of compliance.units) {
     const steps = new Map<string, string[]>();
     let reportsOnTime = 0;
@@ -115,19 +126,29 @@ interface Geometry {
   targetPaths: string[];
 }
 
-async function loadGeometry(db: TenantDb, c: Campaign): Promise<Geometry> {
-  const [targetIds, unitRows] = await Promise.all([
+const geometryQueries = (db: TenantDb, c: Campaign) =>
+  [
     db
       .select({ unitId: campaignUnits.unitId })
       .from(campaignUnits)
       .where(eq(campaignUnits.campaignId, c.id)),
     db.select({ id: units.id, path: units.path }).from(units),
-  ]);
+  ] as const;
+
+function geometryOf(
+  targetIds: { unitId: string }[],
+  unitRows: { id: string; path: string }[],
+): Geometry {
   const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
   return {
     pathOf,
     targetPaths: targetIds.map((t) => pathOf.get(t.unitId)).filter((p): p is string => !!p),
   };
+}
+
+async function loadGeometry(db: TenantDb, c: Campaign): Promise<Geometry> {
+  const [targetIds, unitRows] = await db.batch(geometryQueries(db, c));
+  return geometryOf(targetIds, unitRows);
 }
 
 /** Subtree figures of every unit within the campaign's targets, from units' own figures. */
@@ -188,44 +209,56 @@ export async function runRollup(
   control: ControlDb,
   tenant: TenantRecord,
   now: Date,
+  /** The active and closed campaigns, when the pass has just read them (the reminders). */
+  running?: Campaign[],
 ): Promise<RollupReport> {
   const report: RollupReport = { campaigns: 0, skipped: 0, recomputed: 0, snapshots: 0, pushed: 0 };
   // Link events the other tenant caused reach this tenant's audit log here, in its own pass.
   await drainLinkAudit(db, control, tenant);
-  const list = await db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(inArray(campaigns.status, ["active", "closed"]));
+  const list =
+    running ??
+    (
+      await db
+        .select()
+        .from(campaigns)
+        .where(inArray(campaigns.status, ["active", "closed"]))
+    ).map(hydrateCampaign);
   const parents = await control
     .select({ id: tenantLinks.id })
     .from(tenantLinks)
     .where(and(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.status, "approved")));
-  for (const { id } of list) {
-    const c = await requireCampaign(db, id);
+  for (const c of list) {
     report.campaigns++;
     // The dashboard's stored figures, brought up to date here so that a reader seldom pays
-    // for a new day or a changed tree (data/progress-figures.ts).
-    await refreshFigures(db, c, now);
-    const fp = await fingerprint(db, c, now);
-    const [state] = await db.select().from(rollupState).where(eq(rollupState.campaignId, c.id));
+    // for a new day or a changed tree (data/progress-figures.ts); the rollup's plan counts
+    // are read from them, not counted again.
+    const { dueAt, tracked } = await refreshFigures(db, c, now);
+    const [fpRows, [state]] = await db.batch([
+      fingerprintQuery(db, c),
+      db.select().from(rollupState).where(eq(rollupState.campaignId, c.id)),
+    ]);
+    const fp = fingerprintOf(c, now, fpRows);
     if (state?.fingerprint === fp.full) {
       report.skipped++;
       if (parents.length) await push(db, control, tenant, c, now, report);
       continue;
     }
-    const prevOwn = new Map(
-      (await db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id))).map((r) => [
-        r.unitId,
-        pick(r as unknown as Figures),
-      ]),
-    );
+    // One round trip: the units' previous figures, their plan counts as stored, the geometry.
+    const [prevRows, storedOwn, targetIds, unitRows] = await db.batch([
+      db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id)),
+      storedOwnQuery(db, c.id),
+      ...geometryQueries(db, c),
+    ]);
+    const prevOwn = new Map(prevRows.map((r) => [r.unitId, pick(r as unknown as Figures)]));
+    const plans = new Map<string, Counts>();
+    if (tracked) for (const r of storedOwn) plans.set(r.unitId, fromStored(r, dueAt, now));
     const incremental =
       !!state && prevOwn.size > 0 && state.fingerprint.split("#")[0] === fp.structural;
     let own: Map<string, Figures>;
     let touched: string[];
     if (incremental) {
       touched = await changedUnits(db, c, state!.computedAt);
-      const fresh = await computeUnitFigures(db, c, now, touched);
+      const fresh = await computeUnitFigures(db, c, now, touched, plans);
       own = new Map(prevOwn);
       for (const u of touched) {
         const f = fresh.get(u);
@@ -233,11 +266,11 @@ export async function runRollup(
         else own.delete(u);
       }
     } else {
-      own = await computeUnitFigures(db, c, now);
+      own = await computeUnitFigures(db, c, now, undefined, plans);
       touched = [...new Set([...own.keys(), ...prevOwn.keys()])];
     }
     report.recomputed += touched.length;
-    const geometry = await loadGeometry(db, c);
+    const geometry = geometryOf(targetIds, unitRows);
     const before = subtrees(geometry, prevOwn);
     const after = subtrees(geometry, own);
     // Write only what changed: each changed unit's own figures, and a snapshot for each

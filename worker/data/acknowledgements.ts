@@ -248,7 +248,7 @@ export async function unitStepRecords(
 }
 
 /** When each unit first recorded each step: what compliance judges on time against. */
-export async function firstRecords(db: TenantDb, campaignId: string) {
+export function firstRecords(db: TenantDb, campaignId: string) {
   return db
     .select({
       unitId: stepRecords.unitId,

@@ -1,13 +1,17 @@
 // Audit rows are written in the same batch as the change they describe, so the log never
 // claims a write that did not happen nor misses one that did.
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
-import { auditLog, users } from "../../schema/tables/tenant";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
+import { auditLog, members, units, users } from "../../schema/tables/tenant";
+import type { AuditAction } from "../../schema/vocab/audit-actions";
 import type { TenantDb } from "../db/handles";
+import { subtreeBounds } from "../domain/scope";
+import { notFound } from "../errors";
 import type { Ctx } from "./context";
 
 export interface AuditEntry {
   actorUserId: string | null;
-  action: string;
+  /** One of the codes the audit log has words for (schema/vocab/audit-actions.ts). */
+  action: AuditAction;
   entity: string;
   entityId?: string | null;
   before?: unknown;
@@ -45,13 +49,46 @@ export function auditInsert(db: TenantDb, entry: AuditEntry, at: Date) {
 export const audit = (ctx: Ctx, entry: Omit<AuditEntry, "actorUserId" | "requestId">) =>
   auditInsert(ctx.db, { ...ctx.actor, ...entry }, ctx.now);
 
-/** Newest first, keyset-paged by id. Rows hold ids and field values, never plan text. */
+/**
+ * Newest first, keyset-paged by id (`before`: the last id of the previous page), at most
+ * `limit` rows: each page is one indexed range whatever the log's size. Rows hold ids and
+ * field values, never plan text.
+ *
+ * Filters: `actorUserId` (audit_actor_idx: that person's rows by id); `unitId`, the changes
+ * to the units and the members of that unit's subtree (audit_entity_idx, once per unit and
+ * member of the subtree, then sorted: the cost grows with the subtree, so the whole tenant's
+ * root is no filter at all).
+ */
 export async function listAudit(
   db: TenantDb,
-  opts: { entity?: string; before?: number; limit: number },
+  opts: {
+    entity?: string | undefined;
+    actorUserId?: string | undefined;
+    unitId?: string | undefined;
+    before?: number | undefined;
+    limit: number;
+  },
 ) {
+  const unit = opts.unitId
+    ? (await db.select().from(units).where(eq(units.id, opts.unitId)).limit(1))[0]
+    : undefined;
+  if (opts.unitId && !unit) throw notFound("Không tìm thấy đơn vị.");
+  let inUnit: SQL | undefined;
+  if (unit && unit.depth > 0) {
+    const [lo, hi] = subtreeBounds(unit.path);
+    const subtree = sql`SELECT ${units.id} FROM ${units} WHERE ${units.path} >= ${lo} AND ${units.path} < ${hi}`;
+    inUnit = or(
+      and(eq(auditLog.entity, "unit"), sql`${auditLog.entityId} IN (${subtree})`),
+      and(
+        eq(auditLog.entity, "member"),
+        sql`${auditLog.entityId} IN (SELECT ${members.id} FROM ${members} WHERE ${members.unitId} IN (${subtree}))`,
+      ),
+    );
+  }
   const conditions = [
     opts.entity ? eq(auditLog.entity, opts.entity) : undefined,
+    opts.actorUserId ? eq(auditLog.actorUserId, opts.actorUserId) : undefined,
+    inUnit,
     opts.before ? lt(auditLog.id, opts.before) : undefined,
   ];
   const rows = await db

@@ -5,8 +5,9 @@
 // no person, no plan text. A tenant "has adopted" once a campaign from the directive (or from
 // its republication by its parent) runs and its figures were pushed: the page shows how fresh.
 //
-// Reports upward across tenants do not exist in the control plane yet: "missing or late
-// report" is not computed here (the pushed `reportsOnTime` count is shown as it is).
+// "Report missing or late": each tenant's report upward to its own parent on the directive
+// that parent passed down (upward-reports.ts: due at that directive's due date, judged by the
+// first filing).
 //
 // The reminder is the one place a tenant writes into another's database: after checking in
 // the control plane that the target is below the reader through approved links, it opens
@@ -15,10 +16,11 @@
 // allow, and its audit row. Once a day per tenant and directive (429 otherwise).
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { directives, rollups, tenants } from "../../schema/tables/control";
-import { dayNumber, formatDateVi, ictDate } from "../../schema/rules/deadlines";
+import { dayNumber, formatDateVi, ictDate, lastDayVi } from "../../schema/rules/deadlines";
 import { grants, notifications, outbox, users } from "../../schema/tables/tenant";
 import { outboundRows } from "../cron/outbox";
 import type { ControlDb, TenantDb } from "../db/handles";
+import { reportDueAt, reportMark } from "../domain/upward-report";
 import type { Platform, TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
@@ -26,6 +28,7 @@ import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { ancestorIds, descendantLevels, MAX_DEPTH } from "./links";
 import { readNotifySettings } from "./settings";
+import { firstFilings } from "./upward-reports";
 
 export interface BehindRow {
   tenant: { slug: string; name: string };
@@ -40,12 +43,14 @@ export interface BehindRow {
   expected: number;
   submitted: number;
   reportsOnTime: number;
+  /** Its report upward on the directive it carries: missing past the due date, or late. */
+  report: "on-time" | "late" | "missing" | "pending";
   computedAt: Date | null;
   reasons: string[];
 }
 
 /** The reader's own directive, or 404 (another tenant's id answers as unknown). */
-async function ownDirective(control: ControlDb, reader: TenantRecord, id: string) {
+export async function ownDirective(control: ControlDb, reader: TenantRecord, id: string) {
   const [d] = await control
     .select()
     .from(directives)
@@ -94,6 +99,11 @@ export async function whoIsBehind(
         inArray(rollups.directiveId, [...family]),
       ),
     );
+  const filed = await firstFilings(
+    control,
+    below.map((b) => b.id),
+    [...family],
+  );
   const today = dayNumber(ictDate(now));
   const out: BehindRow[] = [];
   let oldest: Date | null = null;
@@ -118,6 +128,13 @@ export async function whoIsBehind(
         `Chưa triển khai ${source.documentNo ?? source.name} sau ${notAdoptedDays} ngày (ban hành ${formatDateVi(source.createdAt)}).`,
       );
     if (late > 0) reasons.push(`${late} người quá hạn hoặc nộp muộn.`);
+    const dueAt = reportDueAt(source);
+    const first = filed.get(`${t.id}:${source.id}`);
+    const report = reportMark(first, dueAt, now);
+    if (report === "missing")
+      reasons.push(`Chưa gửi báo cáo lên cấp trên (hạn ${lastDayVi(dueAt)}).`);
+    if (report === "late")
+      reasons.push(`Gửi báo cáo muộn: ${formatDateVi(first!)}, hạn ${lastDayVi(dueAt)}.`);
     if (!reasons.length) continue;
     out.push({
       tenant: { slug: t.slug, name: t.name },
@@ -128,6 +145,7 @@ export async function whoIsBehind(
       expected: sum("expected"),
       submitted: sum("submitted"),
       reportsOnTime: sum("reportsOnTime"),
+      report,
       computedAt,
       reasons,
     });

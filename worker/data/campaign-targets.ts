@@ -8,7 +8,7 @@ import { managementCategoryOf } from "../domain/supervision";
 import { memberStatusHistory, members, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, type Scope } from "../domain/scope";
-import { campaignUnitIds } from "./campaigns";
+import { campaignUnitIdsQuery } from "./campaigns";
 import { scopeCondition } from "./scope";
 
 export interface UnitInfo {
@@ -20,10 +20,9 @@ export interface UnitInfo {
   closedOn: string | null;
 }
 
-/** The whole unit tree in memory, with each unit's ancestors' names (nearest first): what
- *  the template's name-based filters match against. */
-export async function unitTree(db: TenantDb) {
-  const all: UnitInfo[] = await db
+/** The columns of every unit the tree is built from (a query, so a job can batch it). */
+export const unitRows = (db: TenantDb) =>
+  db
     .select({
       id: units.id,
       name: units.name,
@@ -33,6 +32,9 @@ export async function unitTree(db: TenantDb) {
       closedOn: units.closedOn,
     })
     .from(units);
+
+/** The unit tree from its rows, with each unit's ancestors' names (nearest first). */
+export function treeOf(all: UnitInfo[]) {
   const byId = new Map(all.map((u) => [u.id, u]));
   const ancestors = (u: Pick<UnitInfo, "parentId">) => {
     const names: string[] = [];
@@ -47,13 +49,18 @@ export async function unitTree(db: TenantDb) {
   return { all, byId, ancestors };
 }
 
+/** The whole unit tree in memory, with each unit's ancestors' names (nearest first): what
+ *  the template's name-based filters match against. */
+export async function unitTree(db: TenantDb) {
+  return treeOf(await unitRows(db));
+}
+
 /** Everything needed to decide who a campaign concerns: the units in its target subtrees
  *  (open on `date`) and their ancestors' names for the template's name-based filters. */
 export async function targetUnits(db: TenantDb, campaignId: string, date: string) {
-  const { all, byId, ancestors } = await unitTree(db);
-  const roots = (await campaignUnitIds(db, campaignId))
-    .map((id) => byId.get(id))
-    .filter((u): u is UnitInfo => !!u);
+  const [rows, targetIds] = await db.batch([unitRows(db), campaignUnitIdsQuery(db, campaignId)]);
+  const { all, byId, ancestors } = treeOf(rows);
+  const roots = targetIds.map((t) => byId.get(t.unitId)).filter((u): u is UnitInfo => !!u);
   const inTarget = all.filter(
     (u) => roots.some((r) => u.path.startsWith(r.path)) && (!u.closedOn || u.closedOn > date),
   );

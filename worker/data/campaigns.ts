@@ -2,8 +2,8 @@
 // target subtrees (launch.ts), measured (progress.ts) and closed. This module holds the row
 // itself, its lifecycle outside the launch, and the facts of its definition the other
 // campaign modules read (due dates, the tracked step, the member forms).
-import { and, desc, eq } from "drizzle-orm";
-import type { Step, TemplateDefinition } from "../../schema/template";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { launchBlockers, type Step, type TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { ControlDb, TenantDb } from "../db/handles";
 import { DueDateError, resolveStepDueDates } from "../domain/deadlines";
@@ -32,10 +32,56 @@ export const hydrateCampaign = (row: CampaignRow): Campaign => {
   };
 };
 
+/**
+ * The campaign, its definition parsed. A campaign's definition and overrides are written
+ * once, when it is created; the parsed ones are kept per tenant handle by id and version
+ * (frozen: shared by every request), and the row is read with its definition's text only
+ * when the kept one is not of its version — a dashboard read does not parse 30 KB of JSON
+ * each time. One statement either way.
+ */
 export async function requireCampaign(db: TenantDb, id: string): Promise<Campaign> {
-  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  const known = parsedOf(db).get(id);
+  const at = known?.version ?? -1;
+  const [row] = await db
+    .select({
+      ...getTableColumns(campaigns),
+      definition: sql<
+        string | null
+      >`CASE WHEN ${campaigns.version} = ${at} THEN NULL ELSE ${campaigns.definition} END`,
+      overrides: sql<
+        string | null
+      >`CASE WHEN ${campaigns.version} = ${at} THEN NULL ELSE ${campaigns.overrides} END`,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.id, id))
+    .limit(1);
   if (!row) throw notFound("Không tìm thấy đợt sinh hoạt.");
-  return hydrateCampaign(row);
+  if (known && row.version === known.version) {
+    const { definition: _d, overrides: _o, ...rest } = row;
+    return { ...rest, def: known.def, overrides: known.overrides };
+  }
+  const c = hydrateCampaign({ ...row, definition: row.definition! });
+  const kept = parsedOf(db);
+  kept.delete(id);
+  kept.set(id, { version: c.version, def: deepFreeze(c.def), overrides: deepFreeze(c.overrides) });
+  if (kept.size > PARSED_KEPT) kept.delete(kept.keys().next().value!);
+  return c;
+}
+
+/** Parsed definitions kept per tenant handle (the most recently read PARSED_KEPT). */
+const parsed = new WeakMap<
+  TenantDb,
+  Map<string, { version: number; def: TemplateDefinition; overrides: Record<string, string> }>
+>();
+const PARSED_KEPT = 32;
+const parsedOf = (db: TenantDb) => parsed.get(db) ?? parsed.set(db, new Map()).get(db)!;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export async function listCampaigns(db: TenantDb) {
@@ -87,21 +133,38 @@ export async function openUnitsInScope(
   { db, scope }: Pick<Ctx, "db" | "scope">,
   campaign: Pick<Campaign, "id">,
 ) {
-  const targetIds = await campaignUnitIds(db, campaign.id);
-  const all = await db.select().from(units);
+  const [targetIds, all] = await db.batch([
+    campaignUnitIdsQuery(db, campaign.id),
+    db.select().from(units),
+  ]);
+  return openUnitsOf(
+    all,
+    targetIds.map((t) => t.unitId),
+    scope,
+  );
+}
+
+/** The open units of the target subtrees (`targetIds`) within `scope`, from every unit. */
+export function openUnitsOf<U extends { id: string; path: string; closedOn: string | null }>(
+  all: U[],
+  targetIds: string[],
+  scope: Ctx["scope"],
+): U[] {
   const targets = all.filter((u) => targetIds.includes(u.id));
   return all.filter(
     (u) => !u.closedOn && targets.some((t) => u.path.startsWith(t.path)) && inScope(scope, u.path),
   );
 }
 
+/** A campaign's target units' ids (a query, so it can share a batch). */
+export const campaignUnitIdsQuery = (db: TenantDb, campaignId: string) =>
+  db
+    .select({ unitId: campaignUnits.unitId })
+    .from(campaignUnits)
+    .where(eq(campaignUnits.campaignId, campaignId));
+
 export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise<string[]> {
-  return (
-    await db
-      .select({ unitId: campaignUnits.unitId })
-      .from(campaignUnits)
-      .where(eq(campaignUnits.campaignId, campaignId))
-  ).map((r) => r.unitId);
+  return (await campaignUnitIdsQuery(db, campaignId)).map((r) => r.unitId);
 }
 
 /** Due instant of every dated step; a broken date in the campaign is a 422, not a 500. */
@@ -149,6 +212,10 @@ export async function campaignDetail(db: TenantDb, campaign: Campaign) {
     status: campaign.status,
     templateKey: campaign.templateKey,
     templateVersion: campaign.templateVersion,
+    /** The row's version: a draft's refresh from its template sends it back (409 if stale). */
+    version: campaign.version,
+    /** Why a draft cannot launch yet (empty when it can, and for launched campaigns). */
+    launchBlockers: campaign.status === "draft" ? launchBlockers(campaign.def) : [],
     startsOn: campaign.startsOn,
     dueOn: campaign.dueOn,
     unitIds: await campaignUnitIds(db, campaign.id),
@@ -235,29 +302,6 @@ export async function createCampaignFrom(
     ),
   ]);
   return { id: row.id, status: row.status };
-}
-
-/** A draft never launched can be removed (say, refused for a list still lacking its items):
- *  nothing hangs off it yet. */
-export async function deleteDraftCampaign({ db, actor, now }: Ctx, id: string) {
-  const c = await requireCampaign(db, id);
-  if (c.status !== "draft")
-    throw new DomainError("INVALID_STATE", "Chỉ xóa được đợt sinh hoạt chưa phát động.");
-  await db.batch([
-    db.delete(campaignUnits).where(eq(campaignUnits.campaignId, id)),
-    db.delete(campaigns).where(and(eq(campaigns.id, id), eq(campaigns.status, "draft"))),
-    auditInsert(
-      db,
-      {
-        ...actor,
-        action: "campaign.delete",
-        entity: "campaign",
-        entityId: id,
-        before: { name: c.name },
-      },
-      now,
-    ),
-  ]);
 }
 
 export async function closeCampaign({ db, actor, now }: Ctx, id: string) {

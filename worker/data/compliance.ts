@@ -3,13 +3,14 @@
 import { eq } from "drizzle-orm";
 import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
 import type { MergeKind } from "../../schema/vocab/merge-kinds";
-import { meetingAttendance, meetings, members, reports } from "../../schema/tables/tenant";
+import { meetingAttendance, meetings, members, reports, units } from "../../schema/tables/tenant";
 import {
   reportMark,
   summariseMarks,
   type AttendanceFacts,
   type GuestFacts,
   type Mark,
+  type MeetingFacts,
 } from "../domain/compliance";
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
 import { recordMark } from "../domain/step-completion";
@@ -21,8 +22,9 @@ import {
   periodicReportMark,
 } from "../domain/follow-up";
 import { firstRecords } from "./acknowledgements";
-import { recordedPeriods, reviewAnchor } from "./follow-up-forms";
-import { openUnitsInScope, stepDueDates } from "./campaigns";
+import { followUpMarks } from "./follow-up-records";
+import { periodsByStep, recordedPeriodsQuery, reviewAnchor } from "./follow-up-forms";
+import { campaignUnitIdsQuery, openUnitsOf, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
 import type { ProgressInput, ReadCtx } from "./progress";
 import { requireUnitInScope } from "./units";
@@ -41,7 +43,42 @@ export async function campaignCompliance(
 ) {
   const due = stepDueDates(c);
   const startsAt = new Date(`${c.startsOn}T00:00:00+07:00`);
-  let within = await openUnitsInScope({ db, scope }, c);
+  // The monthly review on the template's form: owed each month after the step it follows.
+  const review = c.def.followUp.monthlyReview?.formKey ? c.def.followUp.monthlyReview : null;
+  // Periodic reports on their forms (003's 6-monthly), owed for each period from the start.
+  const periodic = c.def.followUp.periodicReports.filter((r) => r.formKey);
+  // Everything in one round trip (a batch): the units, the targets, the meetings with their
+  // roll-calls, the reports, the units' own records and the follow-ups' recorded periods.
+  const [targetIds, allUnits, meetingRows, attendanceRows, reportRows, recordRows, periodRows] =
+    await db.batch([
+      campaignUnitIdsQuery(db, c.id),
+      db.select().from(units),
+      db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
+      db
+        .select({ a: meetingAttendance, rank: members.leadershipRank })
+        .from(meetingAttendance)
+        .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+        .innerJoin(members, eq(members.id, meetingAttendance.memberId))
+        .where(eq(meetings.campaignId, c.id)),
+      db
+        .select({
+          unitId: reports.unitId,
+          reportKey: reports.reportKey,
+          submittedAt: reports.submittedAt,
+        })
+        .from(reports)
+        .where(eq(reports.campaignId, c.id)),
+      firstRecords(db, c.id),
+      recordedPeriodsQuery(db, c.id, [
+        ...(review ? [MONTHLY_REVIEW_KEY] : []),
+        ...periodic.map((r) => periodicReportKey(r.key)),
+      ]),
+    ]);
+  let within = openUnitsOf(
+    allUnits,
+    targetIds.map((t) => t.unitId),
+    scope,
+  );
   if (unitId) {
     const root = await requireUnitInScope(db, unitId, scope);
     within = within.filter((u) => u.path.startsWith(root.path));
@@ -50,24 +87,6 @@ export async function campaignCompliance(
     const only = new Set(onlyUnits);
     within = within.filter((u) => only.has(u.id));
   }
-  const [meetingRows, attendanceRows, reportRows, recordRows] = await Promise.all([
-    db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
-    db
-      .select({ a: meetingAttendance, rank: members.leadershipRank })
-      .from(meetingAttendance)
-      .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-      .innerJoin(members, eq(members.id, meetingAttendance.memberId))
-      .where(eq(meetings.campaignId, c.id)),
-    db
-      .select({
-        unitId: reports.unitId,
-        reportKey: reports.reportKey,
-        submittedAt: reports.submittedAt,
-      })
-      .from(reports)
-      .where(eq(reports.campaignId, c.id)),
-    firstRecords(db, c.id),
-  ]);
   // Grouped once, so each unit reads its own meetings, roll-calls and reports by key: the
   // work grows with the rows, not with units × meetings.
   const meetingsOf = groupBy(meetingRows, (m) => `${m.unitId}|${m.stepKey}`);
@@ -75,19 +94,22 @@ export async function campaignCompliance(
   const reportOf = new Map<string, (typeof reportRows)[number]>();
   for (const r of reportRows)
     if (!reportOf.has(`${r.unitId}|${r.reportKey}`)) reportOf.set(`${r.unitId}|${r.reportKey}`, r);
-  // The monthly review on the template's form: owed each month after the step it follows.
-  const review = c.def.followUp.monthlyReview?.formKey ? c.def.followUp.monthlyReview : null;
-  const reviewed = review ? await recordedPeriods(db, c.id, MONTHLY_REVIEW_KEY) : null;
+  const periods = periodsByStep(periodRows);
+  const reviewed = review ? (periods.get(MONTHLY_REVIEW_KEY) ?? new Map()) : null;
   const anchor = reviewAnchor(c);
-  // Periodic reports on their forms (003's 6-monthly), owed for each period from the start.
-  const periodic = c.def.followUp.periodicReports.filter((r) => r.formKey);
   const filed = new Map<string, Map<string, Set<string>>>();
   for (const r of periodic)
-    filed.set(r.key, await recordedPeriods(db, c.id, periodicReportKey(r.key)));
+    filed.set(r.key, periods.get(periodicReportKey(r.key)) ?? new Map<string, Set<string>>());
   // Unit steps done by the unit's own record (acknowledgement, unit form): one mark each.
   const recorded = c.def.steps.filter(
     (s) => s.owner === "unit" && ["acknowledged", "unit-form-submitted"].includes(completionOf(s)),
   );
+  // When each unit first recorded each step, milestone and year-end input.
+  const firstOf = new Map(recordRows.map((r) => [`${r.unitId}|${r.stepKey}`, Number(r.at)]));
+  const firstAt = (unitId: string, stepKey: string) => {
+    const at = firstOf.get(`${unitId}|${stepKey}`);
+    return at === undefined ? null : new Date(at);
+  };
   const out: UnitCompliance[] = [];
   for (const unit of within) {
     const marks: UnitCompliance["marks"] = [];
@@ -99,6 +121,7 @@ export async function campaignCompliance(
           ...m,
           mergedWith: m.mergedWith ? (JSON.parse(m.mergedWith) as MergeKind[]) : null,
           guests: m.guests ? (JSON.parse(m.guests) as GuestFacts[]) : [],
+          agenda: m.agenda ? (JSON.parse(m.agenda) as MeetingFacts["agenda"]) : [],
           attendance: (attendanceOf.get(m.id) ?? []).map((x): AttendanceFacts => ({
             memberId: x.a.memberId,
             presence: x.a.presence,
@@ -106,6 +129,8 @@ export async function campaignCompliance(
             spokeOrder: x.a.spokeOrder,
             leadershipRank: x.rank,
             role: x.a.role,
+            presentedPlan: x.a.presentedPlan,
+            commentedOn: x.a.commentedOn,
           })),
         }),
       );
@@ -126,8 +151,7 @@ export async function campaignCompliance(
     }
     for (const step of recorded) {
       if (!unitMatches(step.appliesTo, { kind: unit.kind as UnitKind, name: unit.name })) continue;
-      const r = recordRows.find((x) => x.unitId === unit.id && x.stepKey === step.key);
-      const mark = recordMark(step, r ? new Date(Number(r.at)) : null, due[step.key] ?? null, now);
+      const mark = recordMark(step, firstAt(unit.id, step.key), due[step.key] ?? null, now);
       marks.push({ ...mark, step: step.key });
     }
     if (review && unitMatches(review.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }))
@@ -144,6 +168,7 @@ export async function campaignCompliance(
             ictDate(now),
           ),
         );
+    marks.push(...followUpMarks(c, unit, firstAt, now));
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };

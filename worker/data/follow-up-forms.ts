@@ -3,7 +3,8 @@
 // and the periodic reports (003's 6-monthly report), one per unit per period. Filled by the
 // unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
 // the months and periods owed (worker/domain/follow-up.ts).
-import { and, desc, eq } from "drizzle-orm";
+import type { AuditAction } from "../../schema/vocab/audit-actions";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
@@ -45,7 +46,7 @@ async function saveFollowUp(
     version: number;
     form: Form;
     data: unknown;
-    action: string;
+    action: AuditAction;
   },
 ) {
   const c = input.campaign;
@@ -148,38 +149,78 @@ export async function savePeriodicReport(
   });
 }
 
-/** A unit's reviews, the latest version of each month, newest month first. */
-export async function listMonthlyReviews(
+/** A unit's records of a follow-up, the latest version of each period, newest period first. */
+async function latestByPeriod(
   ctx: Pick<Ctx, "db" | "scope">,
   input: { campaign: Campaign; unitId: string },
+  stepKey: string,
 ) {
-  const { unit, rows } = await unitRecordRows(ctx, input, { stepKey: MONTHLY_REVIEW_KEY }, [
+  const { unit, rows } = await unitRecordRows(ctx, input, { stepKey }, [
     desc(stepRecords.period),
     desc(stepRecords.version),
   ]);
   const seen = new Set<string>();
-  const reviews = [];
+  const records = [];
   for (const r of rows) {
     if (seen.has(r.period)) continue;
     seen.add(r.period);
-    reviews.push({
+    records.push({
       period: r.period,
       version: r.version,
       data: r.data ? (JSON.parse(r.data) as unknown) : null,
       recordedAt: r.createdAt,
     });
   }
-  return { unitId: unit.id, anchor: reviewAnchor(input.campaign), reviews };
+  return { unit, records };
 }
 
-/** Every unit's recorded periods of a follow-up (the monthly review, a periodic report). */
-export async function recordedPeriods(db: TenantDb, campaignId: string, stepKey: string) {
-  const rows = await db
-    .selectDistinct({ unitId: stepRecords.unitId, period: stepRecords.period })
+/** A unit's reviews, the latest version of each month, newest month first. */
+export async function listMonthlyReviews(
+  ctx: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; unitId: string },
+) {
+  const { unit, records } = await latestByPeriod(ctx, input, MONTHLY_REVIEW_KEY);
+  return { unitId: unit.id, anchor: reviewAnchor(input.campaign), reviews: records };
+}
+
+/** A unit's periodic report (003's 6-monthly), the latest version of each period. */
+export async function listPeriodicReports(
+  ctx: Pick<Ctx, "db" | "scope">,
+  input: { campaign: Campaign; reportKey: string; unitId: string },
+) {
+  const report = input.campaign.def.followUp.periodicReports.find(
+    (r) => r.key === input.reportKey && r.formKey,
+  );
+  if (!report) throw notFound("Đợt sinh hoạt không có báo cáo định kỳ này.");
+  const { unit, records } = await latestByPeriod(ctx, input, periodicReportKey(report.key));
+  return { unitId: unit.id, reportKey: report.key, every: report.every, reports: records };
+}
+
+/** Every unit's recorded periods of several follow-ups (the monthly review, periodic reports)
+ *  in one statement: a query, batched by the compliance (periodsByStep groups it). */
+export const recordedPeriodsQuery = (db: TenantDb, campaignId: string, stepKeys: string[]) =>
+  db
+    .selectDistinct({
+      stepKey: stepRecords.stepKey,
+      unitId: stepRecords.unitId,
+      period: stepRecords.period,
+    })
     .from(stepRecords)
-    .where(and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.stepKey, stepKey)));
-  const out = new Map<string, Set<string>>();
-  for (const r of rows)
-    (out.get(r.unitId) ?? out.set(r.unitId, new Set()).get(r.unitId)!).add(r.period);
+    .where(
+      and(
+        eq(stepRecords.campaignId, campaignId),
+        inArray(stepRecords.stepKey, stepKeys.length ? stepKeys : [""]),
+      ),
+    );
+
+/** Step key → unit → its recorded periods. */
+export function periodsByStep(
+  rows: { stepKey: string; unitId: string; period: string }[],
+): Map<string, Map<string, Set<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
+  for (const r of rows) {
+    const byUnit = out.get(r.stepKey) ?? out.set(r.stepKey, new Map()).get(r.stepKey)!;
+    (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, new Set()).get(r.unitId)!).add(r.period);
+  }
   return out;
 }

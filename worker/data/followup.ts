@@ -1,7 +1,7 @@
 // After the plans: reports upward (each unit on the template's report form, judged against
 // the report step's deadline) and the follow-up of each member's plan — monthly reviews in
 // the regular cell meeting, the 6-monthly summary and the year-end input to đánh giá, xếp loại.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
 import { reports, reviews } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
@@ -12,6 +12,7 @@ import { auditInsert } from "./audit";
 import { openUnitsInScope, requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
+import { reportNotice } from "./event-notices";
 import { newId } from "./ids";
 import { requireMemberInScope } from "./members";
 import { eqAll } from "./sql";
@@ -40,6 +41,8 @@ export async function submitReport(
     .where(eqAll(reports, { campaignId: c.id, unitId: unit.id, reportKey: report.key }));
   if (isStaleWrite(existing, input.version)) throw versionConflict();
   const data = JSON.stringify(input.data);
+  const reportId = existing?.id ?? newId();
+  const version = (existing?.version ?? 0) + 1;
   const [written] = await db.batch([
     existing
       ? // A corrected report keeps the moment it was first sent: that is what "on time" judges.
@@ -51,7 +54,7 @@ export async function submitReport(
       : db
           .insert(reports)
           .values({
-            id: newId(),
+            id: reportId,
             campaignId: c.id,
             unitId: unit.id,
             reportKey: report.key,
@@ -87,6 +90,18 @@ export async function submitReport(
       },
       now,
     ),
+    reportNotice(
+      db,
+      {
+        campaignId: c.id,
+        unitId: unit.id,
+        reportKey: report.key,
+        version,
+        actorUserId: actor.actorUserId,
+      },
+      now,
+      sql`EXISTS (SELECT 1 FROM reports WHERE id = ${reportId} AND version = ${version})`,
+    ),
   ]);
   if (!written[0]) throw versionConflict();
   const due = stepDueDates(c)[report.stepKey] ?? null;
@@ -94,7 +109,7 @@ export async function submitReport(
   return {
     reportKey: report.key,
     unitId: unit.id,
-    version: (existing?.version ?? 0) + 1,
+    version,
     submittedAt,
     mark: reportMark(report.title, submittedAt, due, now),
   };

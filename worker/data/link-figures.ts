@@ -12,8 +12,13 @@ import { chainUp, directivesUp } from "./directives";
 import { descendantLevels } from "./links";
 
 /** The rollup's figure columns: the progress counts and the cell's work. */
-const FIELDS = [...COUNT_KEYS, "meetingsHeld", "meetingsCompliant", "reportsOnTime"] as const;
-type Figures = Record<(typeof FIELDS)[number], number>;
+export const FIELDS = [
+  ...COUNT_KEYS,
+  "meetingsHeld",
+  "meetingsCompliant",
+  "reportsOnTime",
+] as const;
+export type Figures = Record<(typeof FIELDS)[number], number>;
 const zero = (): Figures => Object.fromEntries(FIELDS.map((k) => [k, 0])) as Figures;
 const add = (a: Figures, b: Figures) => {
   for (const k of FIELDS) a[k] += b[k];

@@ -5,6 +5,7 @@
 // link only aggregates travel (the rollups table): no name, no plan text, ever. Each link
 // event is audited on both sides with the other tenant's slug and name only: the acting
 // tenant's row at once, the other's through the control plane (linkAuditOutbox).
+import type { AuditAction } from "../../schema/vocab/audit-actions";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { linkAuditOutbox, rollups, tenantLinks, tenants } from "../../schema/tables/control";
 import type { ControlDb, TenantDb } from "../db/handles";
@@ -12,8 +13,10 @@ import type { TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
 import type { Ctx } from "./context";
+import { linkNotice } from "./event-notices";
 import { newId } from "./ids";
 import { markTenantChanged } from "./tenants";
+import { reportNotices } from "./upward-notices";
 
 /** Who acts across tenants: the calling tenant, its request's context (for its own audit
  *  row) and the instant of the request. */
@@ -117,7 +120,20 @@ export async function requestLink(
     status: "pending" as const,
     requestedAt: now,
   };
-  await control.insert(tenantLinks).values(row);
+  // The parent's admins hear of the request through the parent's own pass (drainLinkAudit).
+  await control.batch([
+    control.insert(tenantLinks).values(row),
+    control.insert(linkAuditOutbox).values({
+      id: newId(),
+      tenantId: parent.id,
+      at: now,
+      action: "link.request",
+      linkId: row.id,
+      otherSlug: child.slug,
+      otherName: child.name,
+    }),
+  ]);
+  await markTenantChanged(control, parent.id, now);
   return { id: row.id, status: row.status };
 }
 
@@ -252,9 +268,10 @@ export async function listLinks(control: ControlDb, tenant: TenantRecord) {
   };
 }
 
-/** Moves the link events another tenant caused into this tenant's audit log (the cron pass
- *  of this tenant). Insert first, then delete: a pass dying between the two repeats rows at
- *  worst, never loses one. */
+/** Moves the link events another tenant caused into this tenant's audit log, with a
+ *  notification to its admins (the cron pass of this tenant). Insert first, then delete: a
+ *  pass dying between the two repeats audit rows at worst, never loses one, and the
+ *  notifications are keyed by the event so none repeats. */
 export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: TenantRecord) {
   const rows = await control
     .select()
@@ -262,21 +279,29 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
     .where(eq(linkAuditOutbox.tenantId, tenant.id))
     .limit(200);
   if (!rows.length) return 0;
-  await db.batch(
-    rows.map((r) =>
+  type Stmt = Parameters<TenantDb["batch"]>[0][number];
+  const stmts: Stmt[] = [
+    ...rows.flatMap((r): Stmt[] => [
       auditInsert(
         db,
         {
           actorUserId: null,
-          action: r.action,
-          entity: "tenant_link",
+          // Written by auditBothSides and the reports upward (upward-reports.ts, their id in
+          // `linkId`) from their own codes only.
+          action: r.action as AuditAction,
+          entity: r.action.startsWith("upward-report.") ? "upward_report" : "tenant_link",
           entityId: r.linkId,
           after: { other: { slug: r.otherSlug, name: r.otherName } },
         },
         r.at,
       ),
-    ) as [ReturnType<typeof auditInsert>, ...ReturnType<typeof auditInsert>[]],
-  );
+      // A link requested, approved or revoked tells this tenant's admins (event-notices.ts).
+      ...(r.action.startsWith("link.") ? [linkNotice(db, r) as unknown as Stmt] : []),
+    ]),
+    // A child's filing or a parent's return also tells this tenant's admins.
+    ...(await reportNotices(db, rows)),
+  ];
+  await db.batch(stmts as [Stmt, ...Stmt[]]);
   await control.delete(linkAuditOutbox).where(
     inArray(
       linkAuditOutbox.id,

@@ -35,6 +35,8 @@ export interface AttendanceEntry {
   isCommittee?: boolean;
   spokeOrder?: number | null;
   role?: string | null;
+  presentedPlan?: boolean;
+  commentedOn?: boolean;
 }
 
 /** Member steps done by attending the meeting of `meetingKey` (004: dv-du-sinh-hoat is dated
@@ -150,6 +152,10 @@ export async function setAttendance(
     throw invalidBody({ entries: "Hai người không thể cùng một thứ tự phát biểu." });
   if (input.entries.some((e) => e.spokeOrder && e.presence !== "present"))
     throw invalidBody({ entries: "Chỉ người có mặt mới có thứ tự phát biểu." });
+  if (input.entries.some((e) => (e.presentedPlan || e.commentedOn) && e.presence !== "present"))
+    throw invalidBody({
+      entries: "Chỉ người có mặt mới trình bày kế hoạch và được tập thể góp ý.",
+    });
   const [unitRow] = await db
     .select({ path: units.path, kind: units.kind, name: units.name })
     .from(units)
@@ -201,6 +207,8 @@ export async function setAttendance(
     isCommittee: e.isCommittee ?? false,
     spokeOrder: e.spokeOrder ?? null,
     role: e.role ?? null,
+    presentedPlan: e.presentedPlan ?? false,
+    commentedOn: e.commentedOn ?? false,
   }));
   // Whoever was on the old roll-call or is on the new one: their attending task may change.
   const touched = [...new Set([...ids, ...current.attendance.map((a) => a.memberId)])];
@@ -250,11 +258,12 @@ type AttendanceRow = typeof meetingAttendance.$inferInsert;
 /** The roll-call's rows, written only while `when` holds in SQL. */
 const attendanceInsertIf = (db: TenantDb, rows: AttendanceRow[], when: SQL) =>
   db.run(sql`INSERT INTO ${meetingAttendance}
-    (meeting_id, member_id, presence, reason, is_committee, spoke_order, role)
+    (meeting_id, member_id, presence, reason, is_committee, spoke_order, role, presented_plan,
+      commented_on)
     SELECT * FROM (VALUES ${sql.join(
       rows.map(
         (r) =>
-          sql`(${r.meetingId}, ${r.memberId}, ${r.presence}, ${r.reason ?? null}, ${r.isCommittee ? 1 : 0}, ${r.spokeOrder ?? null}, ${r.role ?? null})`,
+          sql`(${r.meetingId}, ${r.memberId}, ${r.presence}, ${r.reason ?? null}, ${r.isCommittee ? 1 : 0}, ${r.spokeOrder ?? null}, ${r.role ?? null}, ${r.presentedPlan ? 1 : 0}, ${r.commentedOn ? 1 : 0})`,
       ),
       sql`, `,
     )})

@@ -127,12 +127,19 @@ export async function requireMeetingInScope({ db, scope }: Pick<Ctx, "db" | "sco
     unitKind: row.unitKind,
     mergedWith: row.m.mergedWith ? (JSON.parse(row.m.mergedWith) as MergeKind[]) : null,
     guests: row.m.guests ? (JSON.parse(row.m.guests) as Guest[]) : [],
+    agenda: row.m.agenda ? (JSON.parse(row.m.agenda) as AgendaCovered[]) : [],
     attendance: attendance.map((x) => ({
       ...x.a,
       fullName: x.fullName,
       leadershipRank: x.leadershipRank,
     })),
   };
+}
+
+/** A template agenda item covered at the meeting (1-based), and who presented it. */
+export interface AgendaCovered {
+  no: number;
+  presenter?: string | null;
 }
 
 /** Someone from outside the roll-call, in the template's attendance line `role` if any. */
@@ -151,6 +158,25 @@ function checkFormat(c: Campaign, step: Step, format: string | null | undefined)
     });
 }
 
+/** Agenda items are the template's own, each recorded once. */
+function checkAgenda(c: Campaign, step: Step, agenda: AgendaCovered[]) {
+  const items = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey)?.agenda ?? [];
+  const bad = agenda.flatMap((a, i) =>
+    a.no > items.length || agenda.findIndex((b) => b.no === a.no) !== i ? [i] : [],
+  );
+  if (bad.length)
+    throw invalidBody(
+      Object.fromEntries(
+        bad.map((i) => [
+          `agenda.${i}.no`,
+          items.length
+            ? `Chương trình chỉ có ${items.length} nội dung, mỗi nội dung ghi một lần.`
+            : "Văn bản không nêu chương trình cho buổi này.",
+        ]),
+      ),
+    );
+}
+
 export interface MeetingPatch {
   version: number;
   scheduledAt?: Date | null;
@@ -164,6 +190,7 @@ export interface MeetingPatch {
   mergedWithRegular?: boolean | null;
   mergedWith?: MergeKind[] | null;
   minutesSecretary?: string | null;
+  agenda?: AgendaCovered[] | null;
   guests?: Guest[];
   minutes?: string | null;
   vote?: { for: number; against: number; abstain: number } | null;
@@ -177,9 +204,10 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
   const current = await requireMeetingInScope(ctx, id);
   const c = await requireCampaign(db, current.campaignId);
   if (current.version !== patch.version) throw versionConflict();
-  const { version: _v, vote, guests, mergedWith, ...fields } = patch;
+  const { version: _v, vote, guests, mergedWith, agenda, ...fields } = patch;
   const step = c.def.steps.find((s) => s.key === current.stepKey)!;
   if (fields.format !== undefined) checkFormat(c, step, fields.format);
+  if (agenda) checkAgenda(c, step, agenda);
   if (guests?.some((g) => g.role)) {
     const roles = attendanceRoles(c, current.stepKey, {
       kind: current.unitKind,
@@ -196,6 +224,9 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
   const next = {
     ...fields,
     ...(guests !== undefined ? { guests: JSON.stringify(guests) } : {}),
+    ...(agenda !== undefined
+      ? { agenda: agenda === null ? null : JSON.stringify(agenda.sort((a, b) => a.no - b.no)) }
+      : {}),
     // The two answers stay one: the list, or the screen's "riêng" / "ghép thường kỳ".
     ...(mergedWith !== undefined
       ? {

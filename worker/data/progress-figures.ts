@@ -23,7 +23,7 @@
 // Rebuilt in full (one GROUP BY over the members, as the rollup does) when the campaign's
 // definition, targets or due date change, when the unit tree changes (a null unit mark), or
 // when more than REBUILD_OVER units are marked at once (an import of a whole roster).
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import {
   memberStatusHistory,
   members,
@@ -78,7 +78,7 @@ type State = typeof progressFigureState.$inferSelect;
  * changed; then the marks, the recount of just their units and one write batch when
  * something did.
  */
-export async function refreshFigures(db: TenantDb, c: Campaign, now: Date) {
+export async function refreshFigures(db: TenantDb, c: Campaign, now: Date): Promise<Refresh> {
   // Readers arriving together (a dashboard at 200 connections after a unit was renamed)
   // wait for the refresh already running instead of each recounting the tenant, then run
   // their own, which finds the figures fresh and costs two reads. The wait is keyed by the
@@ -98,43 +98,69 @@ export async function refreshFigures(db: TenantDb, c: Campaign, now: Date) {
 /** Refreshes in progress, per tenant handle and campaign (see refreshFigures). */
 const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
 
-async function refreshOnce(db: TenantDb, c: Campaign, now: Date) {
+/** What a refresh says: the due instant and evaluation date the figures are for, whether the
+ *  campaign has a tracked step, and — when nothing had to be written — a name for the stored
+ *  figures' state (equal names, equal figures). */
+export interface Refresh {
+  dueAt: Date | null;
+  evaluatedOn: string;
+  tracked: boolean;
+  fresh?: string;
+}
+
+async function refreshOnce(db: TenantDb, c: Campaign, now: Date): Promise<Refresh> {
   const step = trackedStep(c.def);
   const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
   const evaluatedOn = evaluationDate(now, dueAt);
   if (!step) return { dueAt, evaluatedOn, tracked: false };
   const basis = basisOf(c, step.key, dueAt);
+  // The figures as they stand once the state reads (basis, evaluatedOn, seq): equal names,
+  // equal figures (a page read after this refresh is at least this fresh).
+  const upToDate = (seq: number) => ({
+    dueAt,
+    evaluatedOn,
+    tracked: true,
+    fresh: `${basis}|${evaluatedOn}|${seq}`,
+  });
   // A concurrent refresh can win the compare-and-set; the next try starts from its state.
   for (let attempt = 0; attempt < 4; attempt++) {
-    const [stateRows, top] = await db.batch([
-      db
-        .select()
-        .from(progressFigureState)
-        .where(inArray(progressFigureState.campaignId, [c.id, PRUNED])),
-      highWater(db),
-    ]);
-    const state = stateRows.find((r) => r.campaignId === c.id);
-    const pruned = stateRows.find((r) => r.campaignId === PRUNED)?.seq ?? 0;
-    const upTo = Number(top[0]?.seq ?? 0);
+    const { state, pruned, upTo } = await readState(db, c.id);
     // Marks this state has not read were pruned (a campaign the rollup did not hold back):
     // only a recount is sure.
     if (!state || state.basis !== basis || state.seq < pruned) {
       await rebuild(db, c, now, { basis, evaluatedOn, upTo });
-      return { dueAt, evaluatedOn, tracked: true };
+      return upToDate(upTo);
     }
     const dirty = await dirtyUnits(db, c, state, { upTo, evaluatedOn });
     if (dirty === "all" || dirty.length > REBUILD_OVER) {
       await rebuild(db, c, now, { basis, evaluatedOn, upTo });
-      return { dueAt, evaluatedOn, tracked: true };
+      return upToDate(upTo);
     }
-    if (!dirty.length && state.evaluatedOn === evaluatedOn)
-      return { dueAt, evaluatedOn, tracked: true };
-    if (await apply(db, c, now, state, { dirty, evaluatedOn, upTo }))
-      return { dueAt, evaluatedOn, tracked: true };
+    // Nothing moved: the stored figures are as they were.
+    if (!dirty.length && state.evaluatedOn === evaluatedOn) return upToDate(state.seq);
+    if (await apply(db, c, now, state, { dirty, evaluatedOn, upTo })) return upToDate(upTo);
   }
   // Refreshes kept racing this one: recount everything once (correct whatever happened).
-  await rebuild(db, c, now, { basis, evaluatedOn, upTo: await maxSeq(db) });
-  return { dueAt, evaluatedOn, tracked: true };
+  const top = await maxSeq(db);
+  await rebuild(db, c, now, { basis, evaluatedOn, upTo: top });
+  return upToDate(top);
+}
+
+/** The campaign's state, the prune point and the last mark's sequence, in ONE statement
+ *  (no transaction): what every dashboard read pays before its page. */
+async function readState(db: TenantDb, campaignId: string) {
+  const [row] = await db.all<{ state: string | null; pruned: number | null; top: number | null }>(
+    sql`SELECT
+      (SELECT json_array(s.basis, s.evaluated_on, s.seq) FROM ${progressFigureState} s
+        WHERE s.campaign_id = ${campaignId}) AS state,
+      (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
+      (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty') AS top`,
+  );
+  const found = row?.state ? (JSON.parse(row.state) as [string, string, number]) : null;
+  const state: State | undefined = found
+    ? { campaignId, basis: found[0], evaluatedOn: found[1], seq: Number(found[2]) }
+    : undefined;
+  return { state, pruned: Number(row?.pruned ?? 0), upTo: Number(row?.top ?? 0) };
 }
 
 /** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
@@ -340,25 +366,19 @@ async function rebuild(
 export async function pruneMarks(db: TenantDb, kept: string[]) {
   const keep = JSON.stringify(kept);
   const others = sql`campaign_id <> ${PRUNED} AND campaign_id NOT IN (SELECT value FROM json_each(${keep}))`;
-  const [rows, top] = await db.batch([
-    db
-      .select({ seq: sql<number | null>`min(${progressFigureState.seq})` })
-      .from(progressFigureState)
-      .where(sql`campaign_id IN (SELECT value FROM json_each(${keep}))`),
-    highWater(db),
-  ]);
-  const upTo = Number(rows[0]?.seq ?? top[0]?.seq ?? 0);
-  await db.batch([
+  // One transaction, one round trip: the prune point is the lowest sequence a kept campaign
+  // has read (else the last mark ever given), computed in SQL where it is used.
+  const upTo = sql`coalesce((SELECT min(${progressFigureState.seq}) FROM ${progressFigureState}
+      WHERE campaign_id IN (SELECT value FROM json_each(${keep}))),
+    (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'), 0)`;
+  const [, , , , point] = await db.batch([
     db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressDirty} WHERE seq <= ${upTo}`),
-    db
-      .insert(progressFigureState)
-      .values({ campaignId: PRUNED, basis: "", evaluatedOn: "", seq: upTo })
-      .onConflictDoUpdate({
-        target: progressFigureState.campaignId,
-        set: { seq: sql`max(${progressFigureState.seq}, excluded.seq)` },
-      }),
+    db.run(sql`INSERT INTO ${progressFigureState} (campaign_id, basis, evaluated_on, seq)
+      VALUES (${PRUNED}, '', '', ${upTo})
+      ON CONFLICT (campaign_id) DO UPDATE SET seq = max(${progressFigureState.seq}, excluded.seq)`),
+    db.all<{ upTo: number }>(sql`SELECT ${upTo} AS upTo`),
   ]);
-  return upTo;
+  return Number((point as { upTo: number }[])[0]?.upTo ?? 0);
 }

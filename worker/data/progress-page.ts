@@ -2,7 +2,7 @@
 // and each direct child's subtree — read from the stored per-unit figures
 // (progress-figures.ts), brought up to date first. A page costs O(children) rows whatever
 // the tenant's size: the root of a 500,000-member tenant reads its few dozen children's sums.
-import { inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { progressFigures, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import {
@@ -44,20 +44,40 @@ async function anchorsOf(
  * counted (no member expected or excused) are left out.
  */
 export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
-  const { db, now } = ctx;
+  const { db, now, scope } = ctx;
   const c = input.campaign;
-  const [anchors, { dueAt, evaluatedOn, tracked }] = await Promise.all([
-    anchorsOf(ctx, input.unitId),
+  // The page's stored rows are kept per tenant handle, reader's scope and anchor, under the
+  // figures' state they were read at: while nothing moves a repeated read (a dashboard open
+  // in many browsers) costs only the state's one statement. The anchor's scope check is part
+  // of the key (the scope) and of the first read.
+  const pages = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
+  const pageKey = `${c.id}|${input.unitId ?? ""}|${scope.all ? "*" : scope.paths.join(",")}`;
+  const known = pages.get(pageKey);
+  const [anchors, { dueAt, evaluatedOn, tracked, fresh }] = await Promise.all([
+    known ? null : anchorsOf(ctx, input.unitId),
     refreshFigures(db, c, now),
   ]);
-  const single = anchors.length === 1 ? anchors[0]! : null;
-  const stored: StoredRow[] = !tracked
-    ? []
-    : await storedPage(
-        db,
-        c.id,
-        single ? { anchor: single.id } : { subtreesOf: anchors.map((a) => a.id) },
-      );
+  let page: KeptPage;
+  if (known && fresh && known.state === fresh) page = known;
+  else {
+    const list = anchors ?? (await anchorsOf(ctx, input.unitId));
+    const single = list.length === 1 ? list[0]! : null;
+    page = {
+      state: fresh,
+      anchorId: single?.id ?? null,
+      stored: !tracked
+        ? []
+        : await storedPage(
+            db,
+            c.id,
+            single ? { anchor: single.id } : { subtreesOf: list.map((a) => a.id) },
+          ),
+    };
+    pages.delete(pageKey);
+    if (fresh) pages.set(pageKey, page);
+    if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
+  }
+  const { stored, anchorId } = page;
   const totals: Counts = zeroCounts();
   const rows: UnitProgressRow[] = [];
   for (const { unitId, childCount, ...s } of stored) {
@@ -66,8 +86,19 @@ export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
     addCounts(totals, counts);
     rows.push({ unitId, ...counts, childCount });
   }
-  return { dueAt, evaluatedOn, unitId: single?.id ?? null, totals, units: rows };
+  return { dueAt, evaluatedOn, unitId: anchorId, totals, units: rows };
 }
+
+/** A page's stored rows as read under the figures' state `state`. */
+interface KeptPage {
+  state: string | undefined;
+  anchorId: string | null;
+  stored: StoredRow[];
+}
+
+/** Pages kept per tenant handle (at most PAGES_KEPT each, the oldest dropped first). */
+const kept = new WeakMap<TenantDb, Map<string, KeptPage>>();
+const PAGES_KEPT = 16;
 
 const storedOf = (prefix: "own" | "sub") => COLS.map((c) => sql.raw(`f.${prefix}_${c}`));
 
@@ -109,3 +140,21 @@ export async function storedPage(
     ...(Object.fromEntries(KEYS.map((k) => [k, Number(r[k])])) as unknown as StoredCounts),
   }));
 }
+
+/** Each unit's own stored counts of a campaign (units with any), as the rollup reads them
+ *  once refreshFigures has run: a query, so it can share a batch. */
+export const storedOwnQuery = (db: TenantDb, campaignId: string) =>
+  db
+    .select({
+      unitId: progressFigures.unitId,
+      ...(Object.fromEntries(
+        KEYS.map((k, i) => [k, sql<number>`${sql.raw(`own_${COLS[i]}`)}`.mapWith(Number)]),
+      ) as Record<(typeof KEYS)[number], SQL<number>>),
+    })
+    .from(progressFigures)
+    .where(
+      and(
+        eq(progressFigures.campaignId, campaignId),
+        sql.raw(`(${COLS.map((c) => `own_${c}`).join(" + ")}) > 0`),
+      ),
+    );

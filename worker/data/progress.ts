@@ -2,7 +2,7 @@
 // status on the evaluation date and their submission — so it is right for members who
 // joined, left or were excused after launch, with or without tasks. The roster (member by
 // member) and the SQL aggregation apply the same rules (domain/progress.ts).
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { stepAppliesToMember, unitMatches, type Step, type UnitKind } from "../../schema/template";
 import { members, progressSnapshots, submissions, units } from "../../schema/tables/tenant";
 import {
@@ -290,20 +290,42 @@ export async function progressHistory(
   { db, scope }: Pick<Ctx, "db" | "scope">,
   input: { campaign: Campaign; unitId?: string },
 ) {
-  const unitId = input.unitId ?? (await campaignUnitIds(db, input.campaign.id))[0]!;
+  // Without a unit: the campaign's first root for whoever sees all of it, else the reader's
+  // own (first) scope root, which the rollup snapshots like every subtree.
+  const unitId =
+    input.unitId ??
+    (scope.all || !scope.paths.length
+      ? (await campaignUnitIds(db, input.campaign.id))[0]!
+      : scope.paths[0]!.split("/").at(-2)!);
   await requireUnitInScope(db, unitId, scope);
+  const at = progressSnapshots.computedAt;
+  const here = and(
+    eq(progressSnapshots.campaignId, input.campaign.id),
+    eq(progressSnapshots.unitId, unitId),
+  );
+  // One point a day (the day's last, in ICT), the latest HISTORY_DAYS of them: an hourly
+  // cron over a long campaign answers a bounded page, read through progress_snapshots_uq.
+  // Literals, not parameters: a bound number arrives as REAL and the division would not floor.
+  const day = sql`(${at} + ${sql.raw(String(ICT_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`;
+  const lastOfDay = db
+    .select({ at: sql`max(${at})` })
+    .from(progressSnapshots)
+    .where(here)
+    .groupBy(day)
+    .orderBy(desc(day))
+    .limit(HISTORY_DAYS);
   const points = await db
     .select()
     .from(progressSnapshots)
-    .where(
-      and(
-        eq(progressSnapshots.campaignId, input.campaign.id),
-        eq(progressSnapshots.unitId, unitId),
-      ),
-    )
-    .orderBy(asc(progressSnapshots.computedAt));
+    .where(and(here, inArray(at, lastOfDay)))
+    .orderBy(asc(at));
   return {
     unitId,
     points: points.map(({ campaignId: _c, unitId: _u, fingerprint: _f, ...p }) => p),
   };
 }
+
+/** The most points /history answers: a year and a day of daily points. */
+export const HISTORY_DAYS = 366;
+const DAY_MS = 86_400_000;
+const ICT_OFFSET_MS = 7 * 3_600_000;

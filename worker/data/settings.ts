@@ -23,11 +23,19 @@ export const DEFAULT_NOTIFY: NotifySettings = {
   webhookSecret: null,
 };
 
-export async function readNotifySettings(db: TenantDb): Promise<NotifySettings> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
-  return row
+/** The settings' row, for a caller that reads it in a batch with other statements. */
+export const notifySettingsRow = (db: TenantDb) =>
+  db.select().from(settings).where(eq(settings.key, "notify"));
+
+/** The notify settings from their stored row (the defaults where there is none). */
+export const notifyOf = (row: { value: string } | undefined): NotifySettings =>
+  row
     ? { ...DEFAULT_NOTIFY, ...(JSON.parse(row.value) as Partial<NotifySettings>) }
     : DEFAULT_NOTIFY;
+
+export async function readNotifySettings(db: TenantDb): Promise<NotifySettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
+  return notifyOf(row);
 }
 
 export async function writeNotifySettings(

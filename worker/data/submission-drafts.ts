@@ -13,7 +13,14 @@ import { isStaleWrite } from "./concurrency";
 import { holds, markMembers } from "./progress-marks";
 import { newId } from "./ids";
 import { requireOnBehalfAllowed } from "./on-behalf";
-import { currentSubmission, staleSubmission, transition, versionInsert } from "./submissions";
+import { planNotice } from "./event-notices";
+import {
+  currentSubmission,
+  noticeOf,
+  staleSubmission,
+  transition,
+  versionInsert,
+} from "./submissions";
 
 /** Whose form, on which campaign, and whether a secretary writes it for the member. */
 export interface DraftTarget {
@@ -168,6 +175,7 @@ export async function submit(ctx: Ctx, input: DraftTarget & { formKey?: string }
       enteredBy: input.onBehalf ? actor.actorUserId : s.enteredBy,
     },
     onBehalf: input.onBehalf,
+    extra: (wrote) => [planNotice(ctx.db, noticeOf(s, "submitted", actor.actorUserId), now, wrote)],
   });
   return { id: s.id, status: "submitted" as const, submittedAt: now, version };
 }

@@ -16,7 +16,8 @@ import { requireCampaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { confirmationCompletes } from "./step-completion";
-import { transition, type SubmissionRow } from "./submissions";
+import { planNotice } from "./event-notices";
+import { noticeOf, transition, type SubmissionRow } from "./submissions";
 import { routedPlans } from "./supervision";
 import { eqAll } from "./sql";
 
@@ -61,8 +62,8 @@ export async function requireReadableSubmission(
     return await requireSubmissionFor(db, id, reader);
   } catch (err) {
     if (!reader.grants.some((g) => g.role === "supervisor")) throw err;
-    const routed = await routedPlans(db, reader.grants);
-    if (!routed.some((p) => p.submissionId === id)) throw err;
+    const routed = await routedPlans(db, reader.grants, { submissionId: id });
+    if (routed.plans.length === 0) throw err;
     return requireSubmissionFor(db, id, { memberId: null, staffScope: ALL_SCOPE });
   }
 }
@@ -158,6 +159,7 @@ export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
           ${actor.actorUserId ?? ""}, ${confirmation.signerName}, ${confirmation.signerPosition},
           ${now.getTime()}
         WHERE ${wrote}`),
+      planNotice(db, noticeOf(s, "confirmed", actor.actorUserId), now, wrote),
       // The opinion is about the plan's text: the audit keeps who signed, not what they wrote.
       auditInsertIf(
         db,
@@ -215,6 +217,7 @@ export async function returnSubmission(ctx: Ctx, input: { id: string; comment: s
     onBehalf: false,
     comment,
     extra: (wrote) => [
+      planNotice(db, { ...noticeOf(s, "returned", actor.actorUserId), comment }, now, wrote),
       // The comment is about the plan's text: the audit keeps that it happened, not what it said.
       auditInsertIf(
         db,

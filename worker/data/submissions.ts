@@ -8,6 +8,7 @@ import { submissionVersions, submissions } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DomainError } from "../errors";
 import type { Ctx } from "./context";
+import type { PlanEvent } from "./event-notices";
 import { newId } from "./ids";
 import { markMembers } from "./progress-marks";
 import { eqAll } from "./sql";
@@ -87,6 +88,16 @@ export async function transition(
   if (!(updated as { id: string }[])[0]) throw staleSubmission();
   return version;
 }
+
+/** What a plan's notification needs of the plan moving to its next version. */
+export const noticeOf = (s: SubmissionRow, event: PlanEvent, actorUserId: string | null) => ({
+  event,
+  submissionId: s.id,
+  memberId: s.memberId,
+  campaignId: s.campaignId,
+  eventId: s.version + 1,
+  actorUserId,
+});
 
 export async function currentSubmission(
   db: TenantDb,

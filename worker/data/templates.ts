@@ -5,6 +5,8 @@ import { and, count, desc, eq, sql } from "drizzle-orm";
 import * as v from "valibot";
 import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates";
 import { TemplateDefinition, validateTemplate } from "../../schema/template";
+import { issuingOf } from "../../schema/rules/issuing";
+import { keyFromName } from "../../schema/rules/keys";
 import { campaigns, templates } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { DomainError, fieldErrors, notFound } from "../errors";
@@ -66,8 +68,19 @@ export async function requireTemplate(
   return { def: JSON.parse(row.definition) as TemplateDefinition, builtIn: false };
 }
 
+/** Every string NFC (DESIGN §3): text pasted from a document often comes decomposed. */
+function nfc(value: unknown): unknown {
+  if (typeof value === "string") return value.normalize("NFC");
+  if (Array.isArray(value)) return value.map(nfc);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, nfc(x)]));
+  return value;
+}
+
+/** 422 with each problem under `problems.N`, and again under its path ("steps.3.due.date")
+ *  where it has one, so the editor shows it beside the input. */
 function checkDefinition(def: unknown): TemplateDefinition {
-  const parsed = v.safeParse(TemplateDefinition, def);
+  const parsed = v.safeParse(TemplateDefinition, nfc(def));
   if (!parsed.success)
     throw new DomainError(
       "INVALID_BODY",
@@ -76,18 +89,27 @@ function checkDefinition(def: unknown): TemplateDefinition {
     );
   const check = validateTemplate(parsed.output);
   if (!check.ok)
-    throw new DomainError(
-      "INVALID_BODY",
-      check.problems.join(" "),
-      Object.fromEntries(check.problems.map((p, i) => [`problems.${i}`, p])),
-    );
+    throw new DomainError("INVALID_BODY", check.problems.join(" "), {
+      ...Object.fromEntries(check.problems.map((p, i) => [`problems.${i}`, p])),
+      ...check.at,
+    });
   return parsed.output;
 }
 
+/**
+ * A tenant's own copy of a template. Its key is the one given or, absent, made from the name.
+ * Its `issuing` is the tenant's own name and place: the copy of a seed never prints the seed's
+ * issuing body (the 2022 "Quận ủy Long Biên") on this đảng bộ's papers.
+ */
 export async function cloneTemplate(
   { db, actor, now }: Ctx,
-  input: { fromKey: string; key: string; name: string },
+  request: { fromKey: string; key?: string | undefined; name: string; tenantName: string },
 ) {
+  const input = { ...request, key: request.key || keyFromName(request.name) };
+  if (!input.key)
+    throw new DomainError("INVALID_BODY", "Hãy đặt khóa cho mẫu.", {
+      key: "Tên không có chữ hay số nào để làm khóa: hãy tự đặt khóa.",
+    });
   if (getBuiltInTemplate(input.key))
     throw new DomainError("CONFLICT", "Khóa này trùng với một mẫu có sẵn.", {
       key: "Khóa đã được dùng.",
@@ -104,6 +126,7 @@ export async function cloneTemplate(
     key: input.key,
     version: 1,
     name: input.name,
+    issuing: issuingOf(request.tenantName),
     variantOf: source.key,
   });
   await db.batch([
@@ -133,6 +156,9 @@ export async function cloneTemplate(
   return { key: def.key, version: 1 };
 }
 
+const staleTemplate = () =>
+  new DomainError("VERSION_CONFLICT", "Mẫu đã được người khác sửa. Hãy tải lại rồi sửa tiếp.");
+
 /** Saves an edited definition of a tenant template; returns the version it was saved as. */
 export async function saveTemplate(
   { db, actor, now }: Ctx,
@@ -148,11 +174,7 @@ export async function saveTemplate(
     .orderBy(desc(templates.version))
     .limit(1);
   if (!current) throw notFound("Không tìm thấy mẫu đợt sinh hoạt.");
-  if (current.version !== baseVersion)
-    throw new DomainError(
-      "VERSION_CONFLICT",
-      "Mẫu đã được người khác sửa. Hãy tải lại rồi sửa tiếp.",
-    );
+  if (current.version !== baseVersion) throw staleTemplate();
   const [{ used }] = (await db
     .select({ used: count() })
     .from(campaigns)
@@ -162,28 +184,59 @@ export async function saveTemplate(
   const version = used > 0 ? current.version + 1 : current.version;
   const def = checkDefinition({ ...(definition as object), key, version });
   const row = { name: def.name, definition: JSON.stringify(def), updatedAt: now };
-  await db.batch([
+  // The audit row names the parts that changed (steps, lists…), never their text.
+  const old = JSON.parse(current.definition) as Record<string, unknown>;
+  const parts = Object.keys({ ...old, ...def })
+    .filter(
+      (k) =>
+        k !== "version" &&
+        JSON.stringify(old[k]) !== JSON.stringify((def as Record<string, unknown>)[k]),
+    )
+    .sort();
+  const [written] = await db.batch([
     used > 0
-      ? db.insert(templates).values({
-          ...row,
-          key,
-          version,
-          basedOnKey: current.basedOnKey,
-          basedOnVersion: current.basedOnVersion,
-          createdBy: actor.actorUserId,
-          createdAt: now,
-        })
+      ? db
+          .insert(templates)
+          .values({
+            ...row,
+            key,
+            version,
+            basedOnKey: current.basedOnKey,
+            basedOnVersion: current.basedOnVersion,
+            createdBy: actor.actorUserId,
+            createdAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ key: templates.key })
       : db
           .update(templates)
           .set(row)
-          .where(and(eq(templates.key, key), eq(templates.version, version))),
+          .where(
+            and(
+              eq(templates.key, key),
+              eq(templates.version, version),
+              // Saved by someone else since it was read: nothing written, 409 below. The
+              // definition itself is compared: two saves may share a millisecond.
+              eq(templates.updatedAt, current.updatedAt),
+              eq(templates.definition, current.definition),
+            ),
+          )
+          .returning({ key: templates.key }),
     // Only when the row was written (the update finds it unless it went meanwhile).
     auditInsertIf(
       db,
-      { ...actor, action: "template.save", entity: "template", entityId: key, after: { version } },
+      {
+        ...actor,
+        action: "template.save",
+        entity: "template",
+        entityId: key,
+        before: { version: current.version },
+        after: { version, parts },
+      },
       now,
       sql`changes() = 1`,
     ),
   ]);
+  if (written.length !== 1) throw staleTemplate();
   return { key, version };
 }

@@ -4,6 +4,7 @@
 // same batch only when the UPDATE changed the row (`changes() = 1`): a refused or no-op write
 // leaves no trace. Codes are checked by the caller (worker/auth/totp.ts); this module never
 // sees a key in the clear.
+import type { AuditAction } from "../../schema/vocab/audit-actions";
 import { and, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
@@ -74,7 +75,7 @@ export async function claimTotpStep(db: TenantDb, userId: string, step: number):
 async function removeFactor(
   ctx: Ctx,
   userId: string,
-  action: string,
+  action: AuditAction,
   proof: SQL,
 ): Promise<boolean> {
   const { db } = ctx;

@@ -10,12 +10,18 @@ import { fetchOutbound, type Outbound, type Platform } from "../env";
 import { VERSION } from "../version";
 import { inlineRunLong } from "./long-jobs";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
+import { groupCommit } from "./group-commit";
+import { cacheStatements } from "./statement-cache";
+
+// Every file connection of this process reuses its prepared statements (./statement-cache.ts).
+cacheStatements();
 
 function openFile(path: string): Client {
   // `timeout` is the busy timeout (ms) on every pooled connection. WAL keeps readers off the
   // writer's back and makes every commit durable across a crash of this process.
   const client = createClient({ url: `file:${path}`, timeout: 5000 });
-  return client;
+  // Write batches arriving together share one commit (./group-commit.ts).
+  return groupCommit(client);
 }
 
 /** Tenant databases kept open at once (least recently used closed first). */

@@ -8,10 +8,14 @@
 // one: a tenant of cheap requests empties its queue in a turn, one of 100 ms dashboards starts
 // one. Past `maxWaiting` waiting requests a tenant is refused (503, BUSY).
 import { DomainError } from "../errors";
+import { commitWaits } from "./group-commit";
 
 export interface TenantGate {
   /** Resolves when the tenant may start this request, with the function that reports it done. */
   enter(tenantId: string): Promise<() => void>;
+  /** Runs a request (`enter` and its work) where the time it waits for a group commit is
+   *  kept apart from its cost (./group-commit.ts). */
+  scope<T>(run: () => Promise<T>): Promise<T>;
   /** Requests of the tenant waiting for a turn (tests). */
   waiting(tenantId: string): number;
 }
@@ -69,10 +73,15 @@ export function tenantGate(budgetMs = 10, maxWaiting = 512): TenantGate {
       t.turn = turn;
       const start = performance.now();
       const tenant = t;
+      const waits = commitWaits.getStore();
+      const before = waits?.waited ?? 0;
       return () => {
-        tenant.cost = tenant.cost * 0.8 + (performance.now() - start) * 0.2;
+        // The request's own time: not what it waited for other requests' share of a commit.
+        const own = performance.now() - start - ((waits?.waited ?? 0) - before);
+        tenant.cost = tenant.cost * 0.8 + Math.max(0, own) * 0.2;
       };
     },
+    scope: (run) => commitWaits.run({ waited: 0 }, run),
     waiting: (tenantId) => tenants.get(tenantId)?.queue.length ?? 0,
   };
 }

@@ -15,9 +15,17 @@ import { eq } from "drizzle-orm";
 import { tenants as tenantsTable } from "../../schema/tables/control";
 import { fetchOutbound, type Bindings, type Platform, type Provisioner } from "../env";
 import { VERSION } from "../version";
-import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
+import { newId } from "../data/ids";
+import {
+  controlHandle,
+  tenantHandle,
+  type ControlDb,
+  type ControlHandle,
+  type TenantHandle,
+} from "./handles";
 import { inlineRunLong } from "./long-jobs";
 import { seal, unseal } from "./sealed";
+import { claimPooled, fillPool, type MadeDatabase } from "./turso-pool";
 
 export class TursoApiError extends Error {
   constructor(
@@ -93,7 +101,8 @@ async function waitUntilReady(client: Client, deps: TursoDeps): Promise<void> {
 /** Turso Platform API: `POST /v1/organizations/{org}/databases` makes a database in a group
  *  and answers `{database: {DbId, Hostname, Name}}`; `POST …/databases/{name}/auth/tokens`
  *  answers `{jwt}`, a token for that one database; DELETE removes the database (and with it
- *  every token it had). `create` returns once the database answers a query. */
+ *  every token it had). `create` takes a database from the pool when one is prepared
+ *  (worker/db/turso-pool.ts), else makes one and returns once it answers a query. */
 export function tursoProvisioner(
   env: Bindings,
   deps: TursoDeps = {},
@@ -102,6 +111,8 @@ export function tursoProvisioner(
     storeToken?: (tenantId: string, sealed: string) => Promise<void>;
     /** The opened database, so the rest of the signup reuses it (and its plaintext token). */
     opened?: (tenantId: string, handle: TenantHandle) => void;
+    /** The control plane, where the pool of prepared databases is kept. */
+    control?: () => ControlDb;
   } = {},
 ): Provisioner {
   const send = deps.fetch ?? ((req: Request) => fetch(req));
@@ -118,37 +129,60 @@ export function tursoProvisioner(
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     );
-  const dbName = (tenantId: string) => `t-${tenantId}`;
+  /** The database's name from its URL (`libsql://<name>-<org>.…`), or null for none. */
+  const nameOf = (dbUrl: string) =>
+    new RegExp(`^libsql://([a-z0-9-]+)-${org}\\.`).exec(dbUrl)?.[1] ?? null;
+  const remove = async (name: string) => {
+    const res = await call("DELETE", `/${name}`);
+    if (!res.ok && res.status !== 404)
+      throw new TursoApiError(res.status, `delete database: ${res.status}`);
+  };
+  const make = async (name: string): Promise<MadeDatabase> => {
+    const res = await call("POST", "", { name, group: env.TURSO_GROUP ?? "default" });
+    if (!res.ok) throw new TursoApiError(res.status, `create database: ${res.status}`);
+    const body = (await res.json()) as { database?: { Hostname?: string } };
+    if (!body.database?.Hostname) throw new TursoApiError(502, "create database: no Hostname");
+    const url = `libsql://${body.database.Hostname}`;
+    if (!isOwnDatabaseUrl(env, url)) throw new TursoApiError(502, `foreign hostname: ${url}`);
+
+    let token = env.TURSO_GROUP_TOKEN;
+    if (env.TENANT_TOKEN_KEY) {
+      const minted = await call("POST", `/${name}/auth/tokens?authorization=full-access`);
+      if (!minted.ok) throw new TursoApiError(minted.status, `create token: ${minted.status}`);
+      const { jwt } = (await minted.json()) as { jwt?: string };
+      if (!jwt) throw new TursoApiError(502, "create token: no jwt");
+      token = jwt;
+    } else {
+      console.warn("TENANT_TOKEN_KEY is not set: new tenants open with the group token");
+    }
+    const client = openClient(url, async () => token, deps);
+    await waitUntilReady(client, deps);
+    return { url, token, client };
+  };
   return {
     async create(tenantId) {
-      const name = dbName(tenantId);
-      const res = await call("POST", "", { name, group: env.TURSO_GROUP ?? "default" });
-      if (!res.ok) throw new TursoApiError(res.status, `create database: ${res.status}`);
-      const body = (await res.json()) as { database?: { Hostname?: string } };
-      if (!body.database?.Hostname) throw new TursoApiError(502, "create database: no Hostname");
-      const url = `libsql://${body.database.Hostname}`;
-      if (!isOwnDatabaseUrl(env, url)) throw new TursoApiError(502, `foreign hostname: ${url}`);
-
-      let token = env.TURSO_GROUP_TOKEN;
-      if (env.TENANT_TOKEN_KEY) {
-        const minted = await call("POST", `/${name}/auth/tokens?authorization=full-access`);
-        if (!minted.ok) throw new TursoApiError(minted.status, `create token: ${minted.status}`);
-        const { jwt } = (await minted.json()) as { jwt?: string };
-        if (!jwt) throw new TursoApiError(502, "create token: no jwt");
-        await hooks.storeToken?.(tenantId, await seal(env.TENANT_TOKEN_KEY, tenantId, jwt));
-        token = jwt;
-      } else {
-        console.warn("TENANT_TOKEN_KEY is not set: new tenants open with the group token");
-      }
-      const client = openClient(url, async () => token, deps);
-      await waitUntilReady(client, deps);
-      hooks.opened?.(tenantId, tenantHandle(client));
+      const pooled =
+        hooks.control &&
+        (await claimPooled(hooks.control(), env.TENANT_TOKEN_KEY, env.TURSO_GROUP_TOKEN));
+      const { url, token } = pooled || (await make(`t-${tenantId}`));
+      if (env.TENANT_TOKEN_KEY && token)
+        await hooks.storeToken?.(tenantId, await seal(env.TENANT_TOKEN_KEY, tenantId, token));
+      hooks.opened?.(tenantId, tenantHandle(openClient(url, async () => token, deps)));
       return url;
     },
-    async destroy(tenantId) {
-      const res = await call("DELETE", `/${dbName(tenantId)}`);
-      if (!res.ok && res.status !== 404)
-        throw new TursoApiError(res.status, `delete database: ${res.status}`);
+    async destroy(tenantId, dbUrl) {
+      await remove(nameOf(dbUrl) ?? `t-${tenantId}`);
+    },
+    async prepare(target) {
+      if (!hooks.control) return 0;
+      return fillPool(hooks.control(), {
+        target,
+        now: new Date(deps.now?.() ?? Date.now()),
+        sealKey: env.TENANT_TOKEN_KEY,
+        newId,
+        make,
+        destroy: remove,
+      });
     },
   };
 }
@@ -195,6 +229,7 @@ export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
           .where(eq(tenantsTable.id, tenantId));
       },
       opened: (tenantId, handle) => tenants.set(tenantId, handle),
+      control: () => controlDb().db,
     }),
     clientAddress: (c) => c.req.header("CF-Connecting-IP") ?? "unknown",
     // Workers have no thread to spare: long work runs here, in the chunks it already lands in.

@@ -11,6 +11,7 @@ import type { MeetingRules, UnitForMatch } from "../../schema/template";
 import { MERGE_KIND_LABELS, type MergeKind } from "../../schema/vocab/merge-kinds";
 import { formatDateVi, isOnTime, lastDayVi } from "./deadlines";
 import { leadersFirst, requiredAttendees } from "./meeting-people";
+import { recordMarks } from "./meeting-record";
 
 export type MarkStatus = "pass" | "late" | "fail" | "pending";
 export interface Mark {
@@ -29,6 +30,9 @@ export interface AttendanceFacts {
   leadershipRank: number;
   /** The template's attendance line (its key) this person fills, if any. */
   role?: string | null;
+  /** Presented their own plan; the collective commented on it (meeting-record.ts). */
+  presentedPlan?: boolean;
+  commentedOn?: boolean;
 }
 
 /** Someone from outside the unit's roll-call: 003's invited guests, 004's UBND leaders. */
@@ -52,6 +56,9 @@ export interface MeetingFacts {
   voteAbstain: number | null;
   attendance: AttendanceFacts[];
   guests?: GuestFacts[];
+  minutesSecretary?: string | null;
+  /** The template's agenda items covered (1-based) and who presented each. */
+  agenda?: { no: number; presenter?: string | null }[] | null;
 }
 
 /** A working day is 8 hours (Bộ luật Lao động 2019, Điều 105), so 003's "01 ngày, hoặc 02
@@ -258,6 +265,7 @@ export function meetingMarks(
 
   if (rules.attendance?.some((a) => a.required))
     marks.push(requiredAttendees(rules, held ? m : null, unit, notYetMark(overdue)));
+  marks.push(...recordMarks(rules, m, held, notYetMark(overdue)));
 
   for (const s of rules.speakers ?? []) {
     const { group, noun } = speakerGroup(s.who, present);

@@ -42,7 +42,24 @@ export const MEETING_RULE_READERS: Readonly<Partial<Record<keyof MeetingRules, s
   speakers: "worker/domain/compliance.ts",
   votes: "worker/domain/compliance.ts",
   attendance: "worker/domain/compliance.ts",
+  appointsMinutesSecretary: "worker/domain/meeting-record.ts",
+  agenda: "worker/domain/meeting-record.ts",
+  eachMemberPresentsPlan: "worker/domain/meeting-record.ts",
+  collectiveCommentsOnEachMember: "worker/domain/meeting-record.ts",
 };
+
+/** Guidance no rule can judge, shown where it applies: the screen that shows it, from the
+ *  campaign's frozen definition (GET /campaigns/:id sends it). Counted as shown, not enforced. */
+export const SHOWN_BY = {
+  /** A meeting's notes: on the secretary's meeting record and in each task's guidance. */
+  notes: "client/pages/meeting/Directive.tsx",
+  /** The materials list, with links: in each task's guidance and on the meeting record. */
+  materials: "client/pages/tasks/StepGuidance.tsx",
+  /** A list a form's answer is written against: its items beside the field, on the form. */
+  refersTo: "client/pages/plan/text-fields.tsx",
+  /** An undated peak ("cao điểm"): on the unit's follow-up screen, beside the dated ones. */
+  milestones: "client/pages/follow-ups/FollowUps.tsx",
+} as const satisfies Record<string, string>;
 
 /** The rest of the language: each part and the module that reads it; null = stored only. */
 export const PART_READERS = {
@@ -55,9 +72,9 @@ export const PART_READERS = {
   "followUp.monthlyReview": "worker/data/follow-up-forms.ts",
   /** On the report's own form; a report stated without a form is prose. */
   "followUp.periodicReports": "worker/data/follow-up-forms.ts",
-  "followUp.milestones": null,
-  "followUp.yearEndRanking": null,
-  materials: null,
+  /** A dated milestone is an obligation each unit records (worker/data/follow-up-records.ts). */
+  "followUp.milestones": "worker/domain/follow-up.ts",
+  "followUp.yearEndRanking": "worker/domain/follow-up.ts",
 } as const satisfies Record<string, string | null>;
 
 /** Properties of a meeting rule that are its identity or prose, not rules. */
@@ -65,7 +82,9 @@ const NOT_RULES = new Set(["key", "title", "cite"]);
 
 export interface FidelityItem {
   what: string;
+  /** Counted: enforced, measured or (`shown`) shown to the people it concerns. */
   enforced: boolean;
+  shown?: true;
   /** The module that reads it, when one does. */
   by: string | null;
 }
@@ -73,8 +92,13 @@ export interface FidelityItem {
 /** Every step and rule of the template, and whether the engine enforces or measures it. */
 export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
   const items: FidelityItem[] = [];
-  const add = (what: string, by: string | null | undefined) =>
-    items.push({ what, enforced: !!by, by: by ?? null });
+  const add = (what: string, by: string | null | undefined, shown = false) =>
+    items.push({
+      what,
+      enforced: !!by,
+      by: by ?? null,
+      ...(by && shown ? { shown: true as const } : {}),
+    });
   const stuck = new Set(
     completionProblems(def).flatMap((p) => def.steps.filter((s) => p.includes(`«${s.key}»`))),
   );
@@ -113,12 +137,25 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
         formLeafFields(f).flatMap((x) => (x.type === "checklist" ? [x.listKey] : [])),
       ),
   );
+  // …else shown when a validated form's answer is written against it ("đối chiếu").
+  const listsShown = new Set(
+    def.forms
+      .filter((f) => formsRead.has(f.key))
+      .flatMap((f) =>
+        formLeafFields(f).flatMap((x) => (x.type === "longText" ? (x.refersTo ?? []) : [])),
+      ),
+  );
   for (const l of def.lists)
-    add(`list:${l.key}`, listsRead.has(l.key) ? "worker/domain/forms.ts" : null);
+    if (listsRead.has(l.key)) add(`list:${l.key}`, "worker/domain/forms.ts");
+    else add(`list:${l.key}`, listsShown.has(l.key) ? SHOWN_BY.refersTo : null, true);
   for (const r of def.meetingRules)
     for (const [k, v] of Object.entries(r))
       if (!NOT_RULES.has(k) && v !== undefined)
-        add(`meeting:${r.key}.${k}`, MEETING_RULE_READERS[k as keyof MeetingRules] ?? null);
+        if (MEETING_RULE_READERS[k as keyof MeetingRules])
+          add(`meeting:${r.key}.${k}`, MEETING_RULE_READERS[k as keyof MeetingRules]);
+        else if (k in SHOWN_BY)
+          add(`meeting:${r.key}.${k}`, SHOWN_BY[k as keyof typeof SHOWN_BY], true);
+        else add(`meeting:${r.key}.${k}`, null);
   add("excusals", PART_READERS.excusals);
   for (const r of def.routing.publication)
     add(`publication:${r.key}`, PART_READERS["routing.publication"]);
@@ -141,11 +178,15 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
       `followUp.periodicReport:${r.key}`,
       r.formKey ? PART_READERS["followUp.periodicReports"] : null,
     );
+  // A milestone with a day (its own, or the half-year's or year's end) is an obligation;
+  // an undated peak is shown.
   f.milestones.forEach((m, i) =>
-    add(`followUp.milestone:${i + 1}`, PART_READERS["followUp.milestones"]),
+    m.date || m.at
+      ? add(`followUp.milestone:${i + 1}`, PART_READERS["followUp.milestones"])
+      : add(`followUp.milestone:${i + 1}`, SHOWN_BY.milestones, true),
   );
   if (f.yearEndRanking) add("followUp.yearEndRanking", PART_READERS["followUp.yearEndRanking"]);
-  (def.materials ?? []).forEach((_, i) => add(`material:${i + 1}`, PART_READERS.materials));
+  (def.materials ?? []).forEach((_, i) => add(`material:${i + 1}`, SHOWN_BY.materials, true));
   return items;
 }
 

@@ -1,6 +1,13 @@
 // Follow-up as dated obligations: the monthly review (000 Bước 4, 003 §3.4) is owed for every
 // month after the step it starts from, each by the end of its month (ICT); a unit's mark says
 // which months it did and which it missed.
+import { addDaysIct, dayNumber, dueInstant } from "../../schema/rules/deadlines";
+import {
+  unitMatches,
+  type AppliesTo,
+  type TemplateDefinition,
+  type UnitForMatch,
+} from "../../schema/template";
 import type { Mark } from "./compliance";
 
 /** The reserved step key the monthly reviews are stored under (not a valid template key, so
@@ -99,4 +106,123 @@ export function periodicReportMark(
   if (owed.every((p) => p === current) && count === 0)
     return { rule, label, status: "pending", reason: `Báo cáo kỳ ${current} trước khi hết kỳ.` };
   return { rule, label, status: "pass", reason: `Đã báo cáo ${count}/${owed.length} kỳ.` };
+}
+
+/** The reserved step keys a milestone (1-based) and the year-end input are recorded under. */
+export const milestoneKey = (n: number) => `~moc:${n}`;
+export const YEAR_END_KEY = "~xep-loai-cuoi-nam";
+
+/** The day a milestone is owed by: its own date, moved with the campaign (a campaign started
+ *  on the document's day keeps the document's date); or the last day of the half-year or year
+ *  it names, in the campaign's year; null for an undated peak. */
+export function milestoneDueOn(
+  m: { date?: string; at?: "giua-nam" | "cuoi-nam" },
+  dates: { templateStart: string; campaignStart: string },
+): string | null {
+  if (m.date)
+    return addDaysIct(m.date, dayNumber(dates.campaignStart) - dayNumber(dates.templateStart));
+  if (m.at) return yearEndOn(dates.campaignStart, m.at);
+  return null;
+}
+
+/** 30/6 or 31/12 of the year `isoDate` falls in. */
+export const yearEndOn = (isoDate: string, at: "giua-nam" | "cuoi-nam" = "cuoi-nam") =>
+  `${isoDate.slice(0, 4)}-${at === "giua-nam" ? "06-30" : "12-31"}`;
+
+export interface Obligation {
+  /** In URLs: "moc-1"… for the milestones, "xep-loai-cuoi-nam" for the year-end input. */
+  key: string;
+  /** The reserved step key its records are stored under. */
+  stepKey: string;
+  title: string;
+  /** The last day it is owed (YYYY-MM-DD); null for an undated peak, which is guidance. */
+  dueOn: string | null;
+  appliesTo: AppliesTo;
+  cite: string;
+}
+
+/** The campaign's milestones and year-end input, each dated for this campaign. */
+export function followUpObligations(
+  def: Pick<TemplateDefinition, "followUp" | "schedule">,
+  campaignStart: string,
+): Obligation[] {
+  const f = def.followUp;
+  const dates = { templateStart: def.schedule.startsOn, campaignStart };
+  return [
+    ...f.milestones.map((m, i) => ({
+      key: `moc-${i + 1}`,
+      stepKey: milestoneKey(i + 1),
+      title: m.title,
+      dueOn: milestoneDueOn(m, dates),
+      appliesTo: m.appliesTo ?? {},
+      cite: m.cite,
+    })),
+    ...(f.yearEndRanking
+      ? [
+          {
+            key: "xep-loai-cuoi-nam",
+            stepKey: YEAR_END_KEY,
+            title: `Đầu vào xếp loại cuối năm: ${f.yearEndRanking.input}`,
+            dueOn: yearEndOn(campaignStart),
+            appliesTo: f.yearEndRanking.appliesTo ?? {},
+            cite: f.yearEndRanking.cite,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** One follow-up a unit owes around a day, for the reminder day. */
+export interface DueFollowUp {
+  /** Unique within the campaign and unit: "nhan-xet:2022-04", "bao-cao-dinh-ky:k:2022-H1"… */
+  key: string;
+  title: string;
+  dueAt: Date;
+  done: boolean;
+}
+
+const lastDayOfMonth = (ym: string) => {
+  const [y, m] = ym.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const periodEnd = (p: string) =>
+  p.endsWith("H1") ? `${p.slice(0, 4)}-06-30` : `${p.slice(0, 4)}-12-31`;
+
+/** What the unit owes of the follow-up around `today`: this month's review and the last one,
+ *  each periodic report's current and last period, the dated milestones and the year-end
+ *  input — each due by the end of its day, with whether `has` finds its record. */
+export function followUpDue(
+  def: Pick<TemplateDefinition, "followUp" | "schedule">,
+  o: {
+    campaignStart: string;
+    reviewAnchor: string;
+    unit: UnitForMatch;
+    today: string;
+    has: (stepKey: string, period: string) => boolean;
+  },
+): DueFollowUp[] {
+  const out: DueFollowUp[] = [];
+  const f = def.followUp;
+  const due = (day: string) => dueInstant("den-het-ngay", day);
+  if (f.monthlyReview?.formKey && unitMatches(f.monthlyReview.appliesTo, o.unit))
+    for (const ym of monthsOwed(o.reviewAnchor, o.today).slice(-2))
+      out.push({
+        key: `nhan-xet:${ym}`,
+        title: `${f.monthlyReview.title} (tháng ${vi(ym)})`,
+        dueAt: due(lastDayOfMonth(ym)),
+        done: o.has(MONTHLY_REVIEW_KEY, ym),
+      });
+  for (const r of f.periodicReports)
+    if (r.formKey && unitMatches(r.from, o.unit))
+      for (const p of periodsOwed(r.every, o.campaignStart, o.today).slice(-2))
+        out.push({
+          key: `bao-cao-dinh-ky:${r.key}:${p}`,
+          title: `${r.title} (kỳ ${p})`,
+          dueAt: due(periodEnd(p)),
+          done: o.has(periodicReportKey(r.key), p),
+        });
+  for (const x of followUpObligations(def, o.campaignStart))
+    if (x.dueOn && unitMatches(x.appliesTo, o.unit))
+      out.push({ key: x.key, title: x.title, dueAt: due(x.dueOn), done: o.has(x.stepKey, "") });
+  return out;
 }

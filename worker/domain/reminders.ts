@@ -3,6 +3,7 @@
 // a day's items reach a person as one digest, not a storm of messages.
 import { materialsDueAt } from "../../schema/rules/materials";
 import { formatDateVi, ictDate, lastDayVi as lastDay, addDays } from "./deadlines";
+import type { DueFollowUp } from "./follow-up";
 
 export interface ReminderItem {
   /** Unique forever: the same reminder is never decided twice. */
@@ -73,6 +74,8 @@ export interface UnitFacts {
     materialsLeadDays: number | null;
   }[];
   reports: { key: string; title: string; dueAt: Date | null; submitted: boolean }[];
+  /** Monthly reviews, periodic reports, milestones, the year-end input (domain/follow-up). */
+  followUps?: DueFollowUp[];
 }
 
 /** A secretary's reminders for one unit: materials not sent 3 days before the meeting, a
@@ -101,8 +104,13 @@ export function unitReminders(u: UnitFacts, daysBefore: number, now: Date): Remi
       key: `awaiting:${u.campaignId}:${u.unitId}:${today}`,
       text: `${u.unitName}: ${u.awaitingConfirmation} kế hoạch đang chờ chi bộ xác nhận (${u.campaignName}).`,
     });
-  for (const r of u.reports) {
-    if (r.submitted || !r.dueAt) continue;
+  // Reports, then the follow-up: due soon from N ICT days before, and once overdue.
+  const owed = [
+    ...u.reports.map((r) => ({ ...r, done: r.submitted, key: r.key, verb: "nộp" })),
+    ...(u.followUps ?? []).map((f) => ({ ...f, key: `theo-doi:${f.key}`, verb: "thực hiện" })),
+  ];
+  for (const r of owed) {
+    if (r.done || !r.dueAt) continue;
     if (now >= r.dueAt)
       items.push({
         key: `report-overdue:${u.campaignId}:${u.unitId}:${r.key}`,
@@ -111,7 +119,7 @@ export function unitReminders(u: UnitFacts, daysBefore: number, now: Date): Remi
     else if (today >= ictDate(addDays(r.dueAt, -daysBefore)))
       items.push({
         key: `report-due:${u.campaignId}:${u.unitId}:${r.key}`,
-        text: `${u.unitName}: nộp «${r.title}» hạn cuối ${lastDay(r.dueAt)}.`,
+        text: `${u.unitName}: ${r.verb} «${r.title}» hạn cuối ${lastDay(r.dueAt)}.`,
       });
   }
   return u.secretaryUserIds.flatMap((userId) =>

@@ -11,10 +11,12 @@ export const takeTurn: MiddlewareHandler<AppEnv> = async (c, next) => {
   const gate = c.get("platform").tenantGate;
   if (!gate) return next();
   const tenantId = c.get("tenant").id;
-  const done = await gate.enter(c.get("user") ? tenantId : `${tenantId}#anonymous`);
-  try {
-    await next();
-  } finally {
-    done();
-  }
+  await gate.scope(async () => {
+    const done = await gate.enter(c.get("user") ? tenantId : `${tenantId}#anonymous`);
+    try {
+      await next();
+    } finally {
+      done();
+    }
+  });
 };

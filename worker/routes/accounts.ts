@@ -113,6 +113,8 @@ export const auditRoutes = new Hono<AppEnv>().get(
     const q = c.req.valid("query");
     const entries = await listAudit(c.var.ctx.db, {
       entity: q.entity,
+      actorUserId: q.actor,
+      unitId: q.unitId,
       before: q.before ? Number(q.before) : undefined,
       limit: Math.min(Number(q.limit ?? 50) || 50, 200),
     });

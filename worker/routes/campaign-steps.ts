@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Id } from "../../schema/api";
 import {
+  FollowUpRecordBody,
   MonthlyReviewBody,
   MonthParam,
   PeriodParam,
@@ -18,7 +19,13 @@ import {
   recordUnitStep,
   unitStepRecords,
 } from "../data/acknowledgements";
-import { listMonthlyReviews, saveMonthlyReview, savePeriodicReport } from "../data/follow-up-forms";
+import {
+  listMonthlyReviews,
+  listPeriodicReports,
+  saveMonthlyReview,
+  savePeriodicReport,
+} from "../data/follow-up-forms";
+import { listFollowUps, saveFollowUp } from "../data/follow-up-records";
 import type { Campaign } from "../data/campaigns";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
@@ -113,15 +120,46 @@ export const monthlyReviewRoutes = new Hono<AppEnv>()
   );
 
 /** Mounted at /campaigns/:id/periodic-reports: a unit's periodic report (003's 6-monthly). */
-export const periodicReportRoutes = new Hono<AppEnv>().put(
-  "/:reportKey/:unitId/:period",
-  guard(STAFF, "Đơn vị nộp báo cáo định kỳ (6 tháng, hằng năm) theo biểu mẫu của đợt"),
-  jsonBody(MonthlyReviewBody),
-  pathParams(v.object({ id: Id, reportKey: StepKeyParam, unitId: Id, period: PeriodParam })),
-  withCampaign,
-  async (c) => {
-    const { reportKey, unitId, period } = c.req.valid("param");
-    const input = { campaign: c.var.campaign, reportKey, unitId, period, ...c.req.valid("json") };
-    return c.json(await savePeriodicReport(c.var.ctx, input), 200);
-  },
-);
+export const periodicReportRoutes = new Hono<AppEnv>()
+  .get(
+    "/:reportKey/:unitId",
+    guard(READERS, "Báo cáo định kỳ của đơn vị theo biểu mẫu của đợt, từng kỳ"),
+    pathParams(v.object({ id: Id, reportKey: StepKeyParam, unitId: Id })),
+    withCampaign,
+    async (c) =>
+      c.json(await listPeriodicReports(c.var.ctx, campaignAnd(c, c.req.valid("param"))), 200),
+  )
+  .put(
+    "/:reportKey/:unitId/:period",
+    guard(STAFF, "Đơn vị nộp báo cáo định kỳ (6 tháng, hằng năm) theo biểu mẫu của đợt"),
+    jsonBody(MonthlyReviewBody),
+    pathParams(v.object({ id: Id, reportKey: StepKeyParam, unitId: Id, period: PeriodParam })),
+    withCampaign,
+    async (c) => {
+      const { reportKey, unitId, period } = c.req.valid("param");
+      const input = { campaign: c.var.campaign, reportKey, unitId, period, ...c.req.valid("json") };
+      return c.json(await savePeriodicReport(c.var.ctx, input), 200);
+    },
+  );
+
+/** Mounted at /campaigns/:id/follow-ups: a unit's milestones and year-end input. */
+export const followUpRoutes = new Hono<AppEnv>()
+  .get(
+    "/:unitId",
+    guard(READERS, "Các mốc theo dõi và đầu vào xếp loại cuối năm của đơn vị, với hạn và ghi nhận"),
+    pathParams(v.object({ id: Id, unitId: Id })),
+    withCampaign,
+    async (c) => c.json(await listFollowUps(c.var.ctx, campaignAnd(c, c.req.valid("param"))), 200),
+  )
+  .put(
+    "/:unitId/:followUpKey",
+    guard(STAFF, "Đơn vị ghi nhận một mốc theo dõi hoặc đầu vào xếp loại cuối năm"),
+    jsonBody(FollowUpRecordBody),
+    pathParams(v.object({ id: Id, unitId: Id, followUpKey: StepKeyParam })),
+    withCampaign,
+    async (c) => {
+      const { unitId, followUpKey } = c.req.valid("param");
+      const input = { campaign: c.var.campaign, unitId, key: followUpKey, ...c.req.valid("json") };
+      return c.json(await saveFollowUp(c.var.ctx, input), 200);
+    },
+  );

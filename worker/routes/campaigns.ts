@@ -2,15 +2,15 @@
 // What hangs off one campaign — its progress, meetings, reports, reviews and the members'
 // forms — is one sub-app each, mounted under `/:id` here so the URLs read as one resource.
 import { Hono } from "hono";
-import { CampaignCreateBody } from "../../schema/api";
+import { CampaignCreateBody, CampaignRefreshBody } from "../../schema/api";
 import {
   campaignChain,
   campaignDetail,
   closeCampaign,
   createCampaign,
-  deleteDraftCampaign,
   listCampaigns,
 } from "../data/campaigns";
+import { deleteDraftCampaign, refreshDraftCampaign } from "../data/campaign-drafts";
 import { jobOf } from "../db/long-jobs";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
@@ -19,9 +19,15 @@ import { campaignMeetingRoutes } from "./campaign-meetings";
 import { campaignPath, withCampaign } from "./campaign-path";
 import { campaignProgressRoutes } from "./campaign-progress";
 import { reportRoutes } from "./campaign-reports";
-import { campaignStepRoutes, monthlyReviewRoutes, periodicReportRoutes } from "./campaign-steps";
+import {
+  campaignStepRoutes,
+  followUpRoutes,
+  monthlyReviewRoutes,
+  periodicReportRoutes,
+} from "./campaign-steps";
 import { reviewRoutes } from "./campaign-reviews";
 import { campaignSubmissionRoutes } from "./campaign-submissions";
+import { upwardReportRoutes } from "./upward-reports";
 
 const ADMIN = policy.roles("admin");
 
@@ -73,6 +79,17 @@ const campaignsRoot = new Hono<AppEnv>()
   .post("/:id/close", guard(ADMIN, "Kết thúc đợt sinh hoạt"), campaignPath, async (c) =>
     c.json(await closeCampaign(c.var.ctx, c.req.valid("param").id), 200),
   )
+  .post(
+    "/:id/refresh",
+    guard(ADMIN, "Cập nhật đợt nháp theo phiên bản mới nhất của mẫu (hoặc theo mẫu khác)"),
+    campaignPath,
+    jsonBody(CampaignRefreshBody),
+    async (c) =>
+      c.json(
+        await refreshDraftCampaign(c.var.ctx, c.req.valid("param").id, c.req.valid("json")),
+        200,
+      ),
+  )
   .delete("/:id", guard(ADMIN, "Xóa đợt sinh hoạt còn ở dạng nháp"), campaignPath, async (c) => {
     await deleteDraftCampaign(c.var.ctx, c.req.valid("param").id);
     return c.body(null, 204);
@@ -83,8 +100,10 @@ export const campaignRoutes = new Hono<AppEnv>()
   .route("/:id", campaignProgressRoutes)
   .route("/:id/meetings", campaignMeetingRoutes)
   .route("/:id/reports", reportRoutes)
+  .route("/:id/upward-report", upwardReportRoutes)
   .route("/:id/reviews", reviewRoutes)
   .route("/:id/steps", campaignStepRoutes)
   .route("/:id/monthly-reviews", monthlyReviewRoutes)
   .route("/:id/periodic-reports", periodicReportRoutes)
+  .route("/:id/follow-ups", followUpRoutes)
   .route("/:id/submissions", campaignSubmissionRoutes);

@@ -20,12 +20,10 @@ import { approveLink, listLinks, requestLink, revokeLink, type LinkActor } from 
 import { requireTemplate } from "../data/templates";
 import type { AppEnv, Platform, TenantRecord } from "../env";
 import { guard, jsonBody, pathParams, policy, type RequestCtx } from "../http";
+import { directiveReportRoutes, idSlugPath } from "./upward-reports";
 
 const ADMIN = policy.roles("admin");
 const idPath = pathParams(v.object({ id: Id }));
-const remindPath = pathParams(
-  v.object({ id: Id, slug: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }),
-);
 
 const control = (c: { var: { platform: Platform } }) => c.var.platform.control().db;
 const linkActor = (c: { var: { tenant: TenantRecord; ctx: RequestCtx } }): LinkActor => ({
@@ -142,7 +140,7 @@ export const directiveRoutes = new Hono<AppEnv>()
   .post(
     "/:id/behind/:slug/remind",
     guard(ADMIN, "Nhắc quản trị viên của một đảng bộ cấp dưới chậm tiến độ (mỗi ngày một lần)"),
-    remindPath,
+    idSlugPath,
     async (c) =>
       c.json(
         await remindBehind(c.var.platform, c.var.ctx, {
@@ -152,6 +150,7 @@ export const directiveRoutes = new Hono<AppEnv>()
         200,
       ),
   )
+  .route("/:id/reports", directiveReportRoutes)
   .get(
     "/campaigns/:id/chain",
     guard(ADMIN, "Chuỗi văn bản một đợt sinh hoạt thực hiện"),

@@ -88,7 +88,7 @@ export const submissionRoutes = new Hono<AppEnv>()
       const staff = ctx.grants.some((g) => STAFF.some((r) => r === g.role));
       const role = staff ? "chi-bo" : "giam-sat";
       const comment = await addComment(ctx, {
-        submissionId: row.s.id,
+        plan: row.s,
         authorUserId: ctx.user.id,
         authorRole: role,
         body: c.req.valid("json").body,

@@ -3,30 +3,38 @@
 import { Hono } from "hono";
 import { publicPlans, routedPlans } from "../data/supervision";
 import type { AppEnv } from "../env";
-import { guard, policy } from "../http";
+import { PageQuery, RoutedQuery } from "../../schema/api";
+import { guard, policy, queryParams } from "../http";
+
+const page = queryParams(PageQuery);
+const pageOf = (q: { after?: string; limit?: string }) => ({
+  after: q.after,
+  limit: q.limit ? Number(q.limit) : undefined,
+});
 
 export const supervisionRoutes = new Hono<AppEnv>().get(
   "/plans",
   guard(policy.roles("supervisor"), "Kế hoạch đã xác nhận được chuyển đến tổ chức giám sát"),
-  async (c) =>
-    c.json(
-      {
-        plans: (await routedPlans(c.var.ctx.db, c.var.ctx.grants)).map(
-          ({ form: _f, confirmedVersion: _v, ...p }) => p,
-        ),
-      },
-      200,
-    ),
+  queryParams(RoutedQuery),
+  async (c) => {
+    const q = c.req.valid("query");
+    const { plans, next } = await routedPlans(c.var.ctx.db, c.var.ctx.grants, {
+      ...pageOf(q),
+      submissionId: q.id,
+    });
+    return c.json({ plans: plans.map(({ form: _f, confirmedVersion: _v, ...p }) => p), next }, 200);
+  },
 );
 
 export const publicRoutes = new Hono<AppEnv>().get(
   "/plans",
   guard(policy.public, "Trang công khai: kế hoạch đã xác nhận của người phải niêm yết công khai"),
+  page,
   async (c) =>
     c.json(
       {
         tenant: { slug: c.var.tenant.slug, name: c.var.tenant.name },
-        plans: await publicPlans(c.var.db),
+        ...(await publicPlans(c.var.db, pageOf(c.req.valid("query")))),
       },
       200,
     ),

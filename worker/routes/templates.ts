@@ -33,7 +33,10 @@ export const templateRoutes = new Hono<AppEnv>()
     "/",
     guard(policy.roles("admin"), "Nhân bản một mẫu để sửa theo văn bản của đảng bộ"),
     jsonBody(TemplateCloneBody),
-    async (c) => c.json(await cloneTemplate(c.var.ctx, c.req.valid("json")), 201),
+    async (c) => {
+      const input = { ...c.req.valid("json"), tenantName: c.var.tenant.name };
+      return c.json(await cloneTemplate(c.var.ctx, input), 201);
+    },
   )
   .put(
     "/:key",

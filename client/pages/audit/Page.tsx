@@ -1,68 +1,25 @@
-// /t/:tenant/nhat-ky — the audit log: who changed what, when, and from what to what.
-// Newest first; "Xem thêm" appends the next older page (cursor: the last entry's id).
+// /t/:tenant/nhat-ky — the audit log: who changed what, when, and from what to what, in words
+// (schema/vocab/audit-actions.ts). Newest first, one person's changes within one hour read as
+// one group; filters by what changed, by person and by unit (its subtree). "Xem thêm" appends
+// the next older page (keyset: the last entry's id), so a big tenant's log costs a page at a
+// time. A group that straddles two pages shows as two groups with the same heading.
 import { A, createAsync, useSearchParams, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show, Suspense } from "solid-js";
+import {
+  AUDIT_ENTITY_LABELS,
+  AUDIT_FIELD_LABELS,
+  auditActionLabel,
+  TEMPLATE_PART_LABELS,
+} from "../../../schema/vocab/audit-actions";
 import type { AuditEntry } from "../../api-admin";
 import { roleLabel } from "../../lib/format";
 import { formatDateTime, formatDay, memberStatusLabel, unitKindLabel } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
+import { getAccounts } from "../accounts/accounts.data";
 import { getUnits } from "../units/units.data";
-import { AUDIT_PAGE, entityParam, getAudit } from "./audit.data";
+import { AUDIT_PAGE, filterParam, getAudit, type AuditFilter } from "./audit.data";
 import "../screens.css";
 import { Field, Select } from "../../components/Field";
-
-const ENTITIES: Record<string, string> = {
-  unit: "Đơn vị",
-  member: "Đảng viên",
-  user: "Tài khoản",
-  invitation: "Lời mời",
-  tenant: "Đảng bộ",
-};
-
-const ACTIONS: Record<string, string> = {
-  "tenant.signup": "Đăng ký đảng bộ",
-  "unit.create": "Thêm đơn vị",
-  "unit.rename": "Đổi tên đơn vị",
-  "unit.move": "Chuyển đơn vị",
-  "unit.close": "Giải thể đơn vị",
-  "member.create": "Thêm đảng viên",
-  "member.update": "Sửa hồ sơ đảng viên",
-  "member.status": "Đổi trạng thái đảng viên",
-  "member.import": "Nhập danh sách",
-  "member.import-update": "Cập nhật từ tệp danh sách",
-  "invitation.create": "Tạo lời mời",
-  "invitation.revoke": "Thu hồi lời mời",
-  "invitation.accept": "Nhận lời mời",
-  "account.disable": "Khóa tài khoản",
-  "account.enable": "Mở khóa tài khoản",
-  "account.reset-link": "Tạo đường dẫn đặt lại mật khẩu",
-  "account.reset": "Đặt lại mật khẩu",
-  "grant.add": "Thêm vai trò",
-  "grant.remove": "Bỏ vai trò",
-};
-
-const FIELDS: Record<string, string> = {
-  name: "Tên",
-  kind: "Loại",
-  parentId: "Trực thuộc",
-  closedOn: "Giải thể từ",
-  fullName: "Họ tên",
-  birthYear: "Năm sinh",
-  email: "Thư điện tử",
-  phone: "Số điện thoại",
-  unitId: "Đơn vị",
-  position: "Chức vụ",
-  leadershipRank: "Thứ tự chức vụ",
-  status: "Trạng thái",
-  statusSince: "Từ ngày",
-  managedByStandingCommittee: "Diện Ban Thường vụ quản lý",
-  mustPublishPlan: "Phải công khai kế hoạch",
-  role: "Vai trò",
-  slug: "Mã",
-  created: "Thêm mới",
-  updated: "Cập nhật",
-  unchanged: "Không đổi",
-};
 
 /** Bookkeeping fields that say nothing to a reader. */
 const HIDDEN = new Set([
@@ -92,23 +49,29 @@ function show(key: string, v: unknown, names: Names): string {
     return v;
   }
   if (typeof v === "number") return String(v);
+  if (key === "parts" && Array.isArray(v))
+    return v.map((p) => TEMPLATE_PART_LABELS[String(p)] ?? String(p)).join(", ");
+  if (Array.isArray(v) && v.every((x) => typeof x === "string"))
+    return v.map((x) => show(key, x, names)).join(", ");
   const s = JSON.stringify(v);
   return s.length > 120 ? `${s.slice(0, 117)}…` : s;
 }
 
-function changes(e: AuditEntry, names: Names): { label: string; text: string }[] {
+/** The changed fields only: before → after where both are known, else the one side. */
+export function changes(e: AuditEntry, names: Names): { label: string; text: string }[] {
   const before = e.before ?? {};
   const after = e.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (k) => !HIDDEN.has(k),
   );
   return keys.flatMap((k) => {
-    const label = FIELDS[k] ?? k;
+    const label = AUDIT_FIELD_LABELS[k] ?? k;
     const b = before[k];
     const a = after[k];
     if (e.before && e.after) {
       // Rows may carry unchanged fields along (a rename keeps its parent): only changes.
       if (JSON.stringify(a) === JSON.stringify(b)) return [];
+      if (b === undefined) return [{ label, text: show(k, a, names) }];
       return [{ label, text: `${show(k, b, names)} → ${show(k, a, names)}` }];
     }
     const v = e.after ? a : b;
@@ -118,41 +81,76 @@ function changes(e: AuditEntry, names: Names): { label: string; text: string }[]
   });
 }
 
+/** "dd/mm/yyyy HH": entries of one person within one clock hour (ICT) read as one group. */
+const hourOf = (e: AuditEntry) => formatDateTime(e.at).slice(0, 13);
+
+/** Consecutive entries of the same person and hour, in the order given (newest first). */
+export function groupByPersonAndHour(entries: readonly AuditEntry[]) {
+  const groups: { key: string; actor: AuditEntry["actor"]; hour: string; entries: AuditEntry[] }[] =
+    [];
+  for (const e of entries) {
+    const key = `${e.actor?.id ?? "-"}|${hourOf(e)}`;
+    const last = groups.at(-1);
+    if (last?.key === key) last.entries.push(e);
+    else groups.push({ key, actor: e.actor, hour: hourOf(e), entries: [e] });
+  }
+  return groups;
+}
+
 export default function AuditPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
-  const entity = () => entityParam(props.location.query);
+  const filter = () => filterParam(props.location.query);
   const units = createAsync(() => getUnits(slug()));
+  const accounts = createAsync(() => getAccounts(slug()));
   const names: Names = (key, value) =>
-    (key === "unitId" || key === "parentId") && typeof value === "string"
+    (key === "unitId" || key === "parentId" || key === "unitIds") && typeof value === "string"
       ? units()?.find((u) => u.id === value)?.name
       : undefined;
   const [, setSearch] = useSearchParams();
   // One cursor per loaded page; the first page has none. A new filter starts over.
   const [cursors, setCursors] = createSignal<(number | string | undefined)[]>([undefined]);
   const [next, setNext] = createSignal<number | string | null>(null);
-  createEffect(on(entity, () => setCursors([undefined]), { defer: true }));
+  createEffect(
+    on(
+      () => JSON.stringify(filter()),
+      () => setCursors([undefined]),
+      { defer: true },
+    ),
+  );
   useTitle(() => "Nhật ký thay đổi");
+  const pick = (param: string) => (value: string) =>
+    setSearch({ [param]: value || undefined }, { replace: true });
 
   return (
     <>
       <h1>Nhật ký thay đổi</h1>
-      <p class="muted">Mọi thay đổi về đơn vị, đảng viên và tài khoản, mới nhất ở trên.</p>
-      <Field id="audit-entity" label="Đối tượng" class="filters">
-        <Select
-          onChange={(e) =>
-            setSearch({ "doi-tuong": e.currentTarget.value || undefined }, { replace: true })
-          }
-        >
-          <option value="">Tất cả</option>
-          <For each={Object.entries(ENTITIES)}>
-            {([value, label]) => (
-              <option value={value} selected={entity() === value}>
-                {label}
-              </option>
-            )}
-          </For>
-        </Select>
-      </Field>
+      <p class="muted">
+        Mọi thay đổi trong đảng bộ, mới nhất ở trên; các thay đổi của một người trong cùng một giờ
+        được gộp lại.
+      </p>
+      <div class="filters grid-2">
+        <FilterSelect
+          id="audit-entity"
+          label="Đối tượng"
+          value={filter().entity}
+          onPick={pick("doi-tuong")}
+          options={Object.entries(AUDIT_ENTITY_LABELS)}
+        />
+        <FilterSelect
+          id="audit-actor"
+          label="Người thực hiện"
+          value={filter().actor}
+          onPick={pick("nguoi")}
+          options={(accounts() ?? []).map((a) => [a.id, a.fullName] as const)}
+        />
+        <FilterSelect
+          id="audit-unit"
+          label="Đơn vị (cả đơn vị trực thuộc)"
+          value={filter().unitId}
+          onPick={pick("don-vi")}
+          options={(units() ?? []).map((u) => [u.id, `${"— ".repeat(u.depth)}${u.name}`] as const)}
+        />
+      </div>
       <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
         <table class="table stacked audit" role="table">
           <caption id="audit-caption" class="visually-hidden">
@@ -161,16 +159,13 @@ export default function AuditPage(props: RouteSectionProps) {
           <thead role="rowgroup">
             <tr role="row">
               <th scope="col" role="columnheader">
-                Thời gian
-              </th>
-              <th scope="col" role="columnheader">
-                Người thực hiện
+                Giờ
               </th>
               <th scope="col" role="columnheader">
                 Thao tác
               </th>
               <th scope="col" role="columnheader">
-                Chi tiết
+                Thay đổi
               </th>
             </tr>
           </thead>
@@ -180,7 +175,7 @@ export default function AuditPage(props: RouteSectionProps) {
                 fallback={
                   <tbody role="rowgroup">
                     <tr role="row">
-                      <td role="cell" colspan="4" class="block">
+                      <td role="cell" colspan="3" class="block">
                         Đang tải…
                       </td>
                     </tr>
@@ -190,7 +185,7 @@ export default function AuditPage(props: RouteSectionProps) {
                 <AuditRows
                   names={names}
                   tenant={slug()}
-                  entity={entity()}
+                  filter={filter()}
                   before={before}
                   first={i() === 0}
                   last={i() === cursors().length - 1}
@@ -220,16 +215,40 @@ export default function AuditPage(props: RouteSectionProps) {
   );
 }
 
+/** One filter of the log: "Tất cả", then the options; picking one changes the address. */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  onPick: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label}>
+      <Select onChange={(e) => props.onPick(e.currentTarget.value)}>
+        <option value="">Tất cả</option>
+        <For each={props.options}>
+          {([value, label]) => (
+            <option value={value} selected={props.value === value}>
+              {label}
+            </option>
+          )}
+        </For>
+      </Select>
+    </Field>
+  );
+}
+
 function AuditRows(props: {
   names: Names;
   tenant: string;
-  entity: string;
+  filter: AuditFilter;
   before: number | string | undefined;
   first: boolean;
   last: boolean;
   onEnd: (cursor: number | string | null) => void;
 }) {
-  const entries = createAsync(() => getAudit(props.tenant, props.entity, props.before));
+  const entries = createAsync(() => getAudit(props.tenant, props.filter, props.before));
   // The last page tells the page whether older entries may exist, and from where.
   createEffect(() => {
     const list = entries();
@@ -242,45 +261,62 @@ function AuditRows(props: {
     if (e.entity === "member") return `${base()}/dang-vien/${e.entityId}`;
     if (e.entity === "unit") return `${base()}/don-vi/${e.entityId}`;
     if (e.entity === "user" || e.entity === "invitation") return `${base()}/tai-khoan`;
+    if (e.entity === "template") return `${base()}/mau/${e.entityId}`;
+    if (e.entity === "campaign" && e.action !== "campaign.delete")
+      return `${base()}/dot-sinh-hoat/${e.entityId}`;
     return "";
   };
   return (
-    <tbody role="rowgroup">
+    <>
       <Show when={props.first && entries()?.length === 0}>
-        <tr role="row">
-          <td role="cell" colspan="4" class="block">
-            Chưa có thay đổi nào.
-          </td>
-        </tr>
-      </Show>
-      <For each={entries()}>
-        {(e) => (
+        <tbody role="rowgroup">
           <tr role="row">
-            <td role="cell" class="nowrap">
-              {formatDateTime(e.at)}
-            </td>
-            <td role="cell">{e.actor?.fullName ?? "Hệ thống"}</td>
-            <td role="cell" class="block strong">
-              {ACTIONS[e.action] ?? e.action}
-              <Show when={target(e)}>
-                <br />
-                <A href={target(e)}>{ENTITIES[e.entity] ?? e.entity}</A>
-              </Show>
-            </td>
-            <td role="cell" class="block">
-              <ul class="changes">
-                <For each={changes(e, props.names)}>
-                  {(c) => (
-                    <li>
-                      <span class="muted">{c.label}:</span> {c.text}
-                    </li>
-                  )}
-                </For>
-              </ul>
+            <td role="cell" colspan="3" class="block">
+              Chưa có thay đổi nào.
             </td>
           </tr>
+        </tbody>
+      </Show>
+      <For each={groupByPersonAndHour(entries() ?? [])}>
+        {(g) => (
+          <tbody role="rowgroup" class="audit-group">
+            <tr role="row">
+              <th role="rowheader" scope="rowgroup" colspan="3" class="block">
+                {g.actor?.fullName || "Hệ thống"} · {g.hour.slice(11)} giờ ngày{" "}
+                {g.hour.slice(0, 10)}
+                <span class="muted"> · {g.entries.length} thay đổi</span>
+              </th>
+            </tr>
+            <For each={g.entries}>
+              {(e) => (
+                <tr role="row">
+                  <td role="cell" class="nowrap">
+                    {formatDateTime(e.at).slice(11)}
+                  </td>
+                  <td role="cell" class="block strong">
+                    {auditActionLabel(e.action)}
+                    <Show when={target(e)}>
+                      <br />
+                      <A href={target(e)}>{AUDIT_ENTITY_LABELS[e.entity] ?? e.entity}</A>
+                    </Show>
+                  </td>
+                  <td role="cell" class="block">
+                    <ul class="changes">
+                      <For each={changes(e, props.names)}>
+                        {(c) => (
+                          <li>
+                            <span class="muted">{c.label}:</span> {c.text}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
         )}
       </For>
-    </tbody>
+    </>
   );
 }

@@ -1,20 +1,44 @@
-// Reads of the audit log /t/:tenant/nhat-ky, one page of entries per call, newest first.
+// Reads of the audit log /t/:tenant/nhat-ky, one page of entries per call, newest first,
+// filtered by what changed, by whom, and in which unit's subtree.
 import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
 import { listAudit, type AuditEntry } from "../../api-admin";
 
 export const AUDIT_PAGE = 50;
 
+export interface AuditFilter {
+  entity: string;
+  actor: string;
+  unitId: string;
+}
+
 export const getAudit = query(
-  (tenant: string, entity: string, before: number | string | undefined): Promise<AuditEntry[]> =>
-    listAudit(tenant, { entity: entity || undefined, before, limit: AUDIT_PAGE }),
+  (
+    tenant: string,
+    filter: AuditFilter,
+    before: number | string | undefined,
+  ): Promise<AuditEntry[]> =>
+    listAudit(tenant, {
+      entity: filter.entity || undefined,
+      actor: filter.actor || undefined,
+      unitId: filter.unitId || undefined,
+      before,
+      limit: AUDIT_PAGE,
+    }),
   "audit",
 );
 
-export const entityParam = (query: Partial<Record<string, string | string[]>>): string => {
-  const v = query["doi-tuong"];
+const one = (query: Partial<Record<string, string | string[]>>, key: string): string => {
+  const v = query[key];
   return (Array.isArray(v) ? v[0] : v) ?? "";
 };
 
+/** The filter in the address: ?doi-tuong=…&nguoi=…&don-vi=… */
+export const filterParam = (query: Partial<Record<string, string | string[]>>): AuditFilter => ({
+  entity: one(query, "doi-tuong"),
+  actor: one(query, "nguoi"),
+  unitId: one(query, "don-vi"),
+});
+
 export function preloadAudit(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getAudit(args.params.tenant ?? "", entityParam(args.location.query), undefined);
+  return getAudit(args.params.tenant ?? "", filterParam(args.location.query), undefined);
 }

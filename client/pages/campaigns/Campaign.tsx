@@ -26,6 +26,8 @@ const MeetingsSection = lazy(() =>
 );
 const ReportsSection = lazy(() => import("./Reports").then((m) => ({ default: m.ReportsSection })));
 const CampaignLinks = lazy(() => import("../unit-forms/CampaignLinks"));
+// The admin's way out of a draft (refresh from the template, delete): the admin's chunk.
+const DraftActions = lazy(() => import("./DraftActions"));
 const ComplianceSection = lazy(() =>
   import("../meeting/Sections").then((m) => ({ default: m.ComplianceSection })),
 );
@@ -69,6 +71,20 @@ export default function CampaignPage(props: RouteSectionProps) {
             <p>
               <A href={`/t/${tenant()}/dot-sinh-hoat/${c().id}/xac-nhan`} class="button">
                 Xác nhận kế hoạch của đảng viên
+              </A>
+            </p>
+          </Show>
+
+          <Show
+            when={
+              c().chain.links.length > 0 &&
+              c().status !== "draft" &&
+              grants().some((g) => g.role === "admin" || g.role === "viewer")
+            }
+          >
+            <p>
+              <A href={`/t/${tenant()}/dot-sinh-hoat/${c().id}/bao-cao-cap-tren`} class="button">
+                Báo cáo gửi cấp trên
               </A>
             </p>
           </Show>
@@ -180,6 +196,7 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
             Phát động
           </Submit>
         </form>
+        <DraftActions tenant={props.tenant} campaign={props.campaign} />
       </Show>
       <Show when={props.campaign.status === "active"}>
         <Show
@@ -222,7 +239,7 @@ function AdminActions(props: { tenant: string; campaign: CampaignDetail }) {
             <p class="alert-more">
               Đợt này giữ nguyên mẫu tại lúc tạo. Hãy bổ sung trong mục{" "}
               <A href={`/t/${props.tenant}/mau/${props.campaign.templateKey}`}>Mẫu</A> (nhân bản mẫu
-              có sẵn nếu cần), rồi tạo đợt mới từ mẫu đã bổ sung.
+              có sẵn nếu cần), rồi “Cập nhật theo mẫu” đã bổ sung ở trên.
             </p>
           </Show>
         </Show>

@@ -3,9 +3,10 @@
 // unit's own members; the tree sums them per subtree here. Choosing a unit narrows the
 // page to it (?unitId=), and the CSV export takes the same rows.
 import { createAsync, useLocation, useSearchParams } from "@solidjs/router";
-import { createMemo, For, Show } from "solid-js";
+import { createMemo, For, lazy, Show } from "solid-js";
 import type { Counts, Unit } from "../../api";
 import { formatDay } from "../../lib/labels";
+import { saveFile } from "../../lib/save";
 import { ancestors, buildTree, subtreeIds, type UnitTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getCampaignProgress } from "./campaigns.data";
@@ -25,6 +26,9 @@ export function csvCell(v: string | number): string {
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** The chart over time: its own chunk, loaded with the figures it draws. */
+const CompletionChart = lazy(() => import("./Charts"));
 
 export default function ProgressView(props: {
   tenant: string;
@@ -110,14 +114,10 @@ export default function ProgressView(props: {
       ),
     ]);
     const csv = "\uFEFF" + lines.map((l) => l.map(csvCell).join(",")).join("\r\n") + "\r\n";
-    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `tien-do-${props.campaignId}${unitId() ? `-${unitId()}` : ""}.csv`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(
+      new Blob([csv], { type: "text/csv;charset=utf-8" }),
+      `tien-do-${props.campaignId}${unitId() ? `-${unitId()}` : ""}.csv`,
+    );
   };
 
   return (
@@ -173,6 +173,12 @@ export default function ProgressView(props: {
                 số phải nộp.
               </p>
             </div>
+            <CompletionChart
+              tenant={props.tenant}
+              campaignId={props.campaignId}
+              unitId={p().unitId ?? unitId()}
+              label={current()?.name ?? "toàn bộ phạm vi của bạn"}
+            />
             <Show when={rows().length > 0 || direct()}>
               <h3>Theo đơn vị</h3>
               <ul class="unit-bars">
@@ -192,6 +198,16 @@ export default function ProgressView(props: {
               </ul>
             </Show>
             <div class="actions">
+              <Show when={p().unitId}>
+                {(u) => (
+                  <a
+                    class="button small"
+                    href={`${location.pathname}/don-vi/${u()}/bang-tong-hop/in`}
+                  >
+                    In bảng tổng hợp
+                  </a>
+                )}
+              </Show>
               <Show when={props.queue}>
                 <a
                   class="button small"

@@ -2,7 +2,7 @@
 // their own unit (forms drawn from the campaign's definition, with the plan form's field
 // components); admins and viewers see which units reported, and whether on time.
 // A lazy chunk of its own: a member who opens the campaign page never loads it.
-import { createAsync, query, revalidate } from "@solidjs/router";
+import { A, createAsync, query, revalidate } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { CampaignDetail, Grant, PlanData } from "../../api";
 import { ApiError } from "../../api";
@@ -20,6 +20,10 @@ export const getReports = query(
   (tenant: string, campaignId: string) => listReports(tenant, campaignId),
   "campaign-reports",
 );
+
+/** The report's A4 paper, with the product's figures filled in (pages/print/Report.tsx). */
+const reportPaper = (tenant: string, campaignId: string, r: UnitReport) =>
+  `/t/${tenant}/dot-sinh-hoat/${campaignId}/bao-cao/${r.unitId}/${r.reportKey}/in`;
 
 export const REPORT_STATUS: Readonly<Record<MarkStatus, string>> = {
   pass: "Đã nộp đúng hạn",
@@ -41,6 +45,7 @@ export function ReportsSection(props: {
     new Set(props.grants.filter((g) => g.role === "secretary" && g.unitId).map((g) => g.unitId!));
   const mine = () => (reports() ?? []).filter((r) => ownUnits().has(r.unitId));
   const watches = () => props.grants.some((g) => g.role === "admin" || g.role === "viewer");
+  const reads = () => props.grants.some((g) => g.role === "admin");
 
   return (
     <Show when={(reports() ?? []).length > 0}>
@@ -60,7 +65,10 @@ export function ReportsSection(props: {
               <Row>
                 <RowHead>{r.unitName}</RowHead>
                 <Cell>
-                  {r.title}
+                  {/* A viewer is not shown what reports say, so has no paper to print. */}
+                  <Show when={reads()} fallback={r.title}>
+                    <A href={reportPaper(props.tenant, props.campaign.id, r)}>{r.title}</A>
+                  </Show>
                   <span class="cell-note">Gửi {r.to}</span>
                 </Cell>
                 <Cell>{r.dueAt ? dueText(r.dueAt) : "Không có hạn cụ thể"}</Cell>
@@ -159,6 +167,11 @@ function ReportForm(props: { tenant: string; campaign: CampaignDetail; report: U
           {" "}
           (nộp ngày {formatDate(props.report.submittedAt!)})
         </Show>
+      </p>
+      <p>
+        <A href={reportPaper(props.tenant, props.campaign.id, props.report)}>
+          In báo cáo (số liệu điền sẵn)
+        </A>
       </p>
       <Show when={form()} fallback={<p class="hint">Báo cáo này không có biểu mẫu để điền.</p>}>
         {(f) => <FormFields ctx={ctx(f())} />}

@@ -14,6 +14,7 @@ import {
   returnSubmission,
   type CampaignInput,
 } from "../../api";
+import { getHistory } from "../../api-meetings";
 import { DAY_HINT, parseDay } from "../../lib/labels";
 import { unitQuery } from "../../lib/unit-query";
 import { getMyTasks } from "../tasks/tasks.data";
@@ -26,6 +27,8 @@ export const getCampaignDetail = query(requireCampaign, "campaign");
 export const getCampaignProgress = unitQuery(getProgress, "campaign-progress");
 
 export const getCampaignQueue = unitQuery(getQueue, "campaign-queue");
+
+export const getCampaignHistory = unitQuery(getHistory, "campaign-history");
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 export const unitParam = (q: Partial<Record<string, string | string[]>>) => one(q.unitId);

@@ -7,6 +7,7 @@ import { createMemo, For, Show } from "solid-js";
 import type { CampaignDetail, MyTask } from "../../api";
 import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { useTitle } from "../../lib/title";
+import FollowUps from "../follow-ups/FollowUps";
 import Acknowledge from "../tasks/Acknowledge";
 import StepGuidance from "../tasks/StepGuidance";
 import { getMyTasks } from "../tasks/tasks.data";
@@ -26,6 +27,9 @@ export default function CellPage(props: RouteSectionProps) {
   const done = () => mine().filter((t) => t.status !== "todo");
   const base = () => `/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}`;
   const monthly = () => campaign()?.definition.followUp.monthlyReview;
+  /** Periodic reports on the template's forms (003's 6-monthly). */
+  const periodic = () =>
+    campaign()?.definition.followUp.periodicReports.filter((r) => r.formKey) ?? [];
   useTitle(() => "Việc của chi bộ");
   return (
     <Show when={campaign()} fallback={<p class="boot">Đang tải việc của chi bộ…</p>}>
@@ -33,6 +37,11 @@ export default function CellPage(props: RouteSectionProps) {
         <h1>Việc của chi bộ</h1>
         <p class="hint">
           {campaign()!.name} — còn {left().length} trên {mine().length} việc.
+        </p>
+        <p>
+          <A href={`${base()}/don-vi/${p().unitId}/bang-tong-hop/in`}>
+            In bảng tổng hợp của đơn vị
+          </A>
         </p>
         <Show when={monthly()}>
           {(m) => (
@@ -43,6 +52,16 @@ export default function CellPage(props: RouteSectionProps) {
             </p>
           )}
         </Show>
+        <For each={periodic()}>
+          {(r) => (
+            <p>
+              <A class="button" href={`${base()}/don-vi/${p().unitId}/bao-cao-dinh-ky/${r.key}`}>
+                {r.title}
+              </A>
+            </p>
+          )}
+        </For>
+        <FollowUps tenant={p().tenant!} campaign={campaign()!} unitId={p().unitId!} />
         <Show
           when={mine().length > 0}
           fallback={<p class="card">Đồng chí không có việc của chi bộ này trong đợt.</p>}

@@ -19,6 +19,7 @@ import {
   getTemplateChoices,
 } from "./links.data";
 import { BehindList } from "./Behind";
+import { ReportsInbox } from "./Reports";
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
 import { Alert, Outcome } from "../../components/Alert";
@@ -243,6 +244,7 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
                 <li>
                   <DirectiveTitle directive={d} />
                   <BehindList tenant={props.tenant} directiveId={d.id} />
+                  <ReportsInbox tenant={props.tenant} directiveId={d.id} admin />
                 </li>
               )}
             </For>

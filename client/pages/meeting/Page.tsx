@@ -11,6 +11,7 @@ import { Field, Input, TextArea } from "../../components/Field";
 import { useTitle } from "../../lib/title";
 import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { Stepper, TextField, TimeField } from "./controls";
+import Directive from "./Directive";
 import { getMeetingRecord, getUnitMembers } from "./meeting.data";
 import { useMeetingRecord } from "./record";
 import "../screens.css";
@@ -59,6 +60,12 @@ export default function MeetingPage(props: RouteSectionProps) {
     />
   );
   const step = () => campaign()?.steps.find((s) => s.key === m()?.stepKey);
+  /** The template's rules for this meeting: agenda, notes, what the record must show. */
+  const rules = () => {
+    const def = campaign()?.definition;
+    const key = def?.steps.find((s) => s.key === m()?.stepKey)?.meetingRulesKey;
+    return def?.meetingRules.find((r) => r.key === key);
+  };
   useTitle(() => (m() ? `Buổi sinh hoạt · ${m()!.unitName}` : "Buổi sinh hoạt"));
 
   const entryOf = (memberId: string) => m()?.attendance.find((a) => a.memberId === memberId);
@@ -73,6 +80,25 @@ export default function MeetingPage(props: RouteSectionProps) {
       ...extra,
     ];
   };
+  /** A per-member record the rules ask for, only for those present. */
+  const check = (
+    p: { id: string; fullName: string },
+    key: "presentedPlan" | "commentedOn",
+    label: string,
+  ) => (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={entryOf(p.id)?.[key] === true}
+        disabled={entryOf(p.id)?.presence !== "present"}
+        onChange={(e) => setEntry(p.id, { [key]: e.currentTarget.checked })}
+      />
+      <span>
+        {label}
+        <span class="visually-hidden"> ({p.fullName})</span>
+      </span>
+    </label>
+  );
   const count = (p: Presence) => (m()?.attendance ?? []).filter((a) => a.presence === p).length;
   const speakers = () =>
     (m()?.attendance ?? [])
@@ -121,7 +147,12 @@ export default function MeetingPage(props: RouteSectionProps) {
             </A>
           </p>
           <h1>{step()?.title ?? "Buổi sinh hoạt"}</h1>
-          <p class="muted">{cur().unitName}</p>
+          <p class="muted">
+            {cur().unitName} ·{" "}
+            <A href={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/sinh-hoat/${cur().id}/in`}>
+              In biên bản
+            </A>
+          </p>
           <div class="save-bar">
             <p role="status" class="notice">
               {saved()}
@@ -130,6 +161,13 @@ export default function MeetingPage(props: RouteSectionProps) {
               {error()}
             </p>
           </div>
+
+          <Directive
+            rules={rules()}
+            materials={campaign()?.definition.materials}
+            covered={cur().agenda}
+            onAgenda={(agenda) => save({ agenda })}
+          />
 
           <section class="card" aria-labelledby="m-schedule">
             <h2 id="m-schedule">Lịch sinh hoạt</h2>
@@ -223,6 +261,12 @@ export default function MeetingPage(props: RouteSectionProps) {
                         Cấp ủy viên<span class="visually-hidden"> ({p.fullName})</span>
                       </span>
                     </label>
+                    <Show when={rules()?.eachMemberPresentsPlan}>
+                      {check(p, "presentedPlan", "Đã trình bày kế hoạch")}
+                    </Show>
+                    <Show when={rules()?.collectiveCommentsOnEachMember}>
+                      {check(p, "commentedOn", "Tập thể đã góp ý")}
+                    </Show>
                   </li>
                 )}
               </For>

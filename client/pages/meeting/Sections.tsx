@@ -7,6 +7,7 @@ import type { CampaignDetail, Grant } from "../../api";
 import type { MarkStatus } from "../../api-meetings";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/labels";
+import { RuleBars } from "../campaigns/Charts";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
@@ -114,7 +115,6 @@ export const MARK_LABELS: Readonly<Record<MarkStatus, string>> = {
   fail: "Chưa đạt",
   pending: "Chưa đến hạn",
 };
-const ORDER: MarkStatus[] = ["pass", "late", "fail", "pending"];
 
 /** "Tuân thủ": each unit's marks against the template's rules, and a summary per rule. */
 export function ComplianceSection(props: { tenant: string; campaignId: string }) {
@@ -145,25 +145,8 @@ export function ComplianceSection(props: { tenant: string; campaignId: string })
               when={d().units.length}
               fallback={<p class="muted">Chưa có tiêu chí nào để đánh giá.</p>}
             >
-              <h3>Tổng hợp theo tiêu chí</h3>
-              <ul class="marks" aria-label="Tổng hợp theo tiêu chí">
-                <For each={Object.entries(d().summary)}>
-                  {([rule, counts]) => (
-                    <li>
-                      <span>{labels().get(rule) ?? rule}</span>
-                      <span class="summary-counts">
-                        <For each={ORDER.filter((s) => counts[s] > 0)}>
-                          {(s) => (
-                            <span class={`badge k-${s}`}>
-                              {MARK_LABELS[s]}: {counts[s]}
-                            </span>
-                          )}
-                        </For>
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <h3>Số đơn vị đạt từng tiêu chí</h3>
+              <RuleBars summary={d().summary} labels={labels()} />
               <For each={d().units}>
                 {(u) => (
                   <div class="compliance-unit">

@@ -31,7 +31,10 @@ export const getUnitMembers = query(
 
 export const getCampaignCompliance = unitQuery(getCompliance, "campaign-compliance");
 
-export const getPublic = query((tenant: string) => getPublicPlans(tenant), "public-plans");
+export const getPublic = query(
+  (tenant: string, after?: string) => getPublicPlans(tenant, after),
+  "public-plans",
+);
 
 export const preloadMeeting = preloadOf(getMeetingRecord, "tenant", "meetingId");
 

@@ -31,6 +31,9 @@ function entriesOf(m: Meeting): AttendanceEntry[] {
     reason: a.reason,
     isCommittee: a.isCommittee,
     spokeOrder: a.spokeOrder,
+    ...(a.role ? { role: a.role } : {}),
+    presentedPlan: a.presentedPlan,
+    commentedOn: a.commentedOn,
   }));
 }
 
@@ -106,7 +109,11 @@ export function useMeetingRecord(
     const base: AttendanceEntry = i >= 0 ? list[i]! : { memberId, presence: "present" };
     const next = { ...base, ...change };
     if (next.presence !== "excused") next.reason = null;
-    if (next.presence !== "present") next.spokeOrder = null;
+    if (next.presence !== "present") {
+      next.spokeOrder = null;
+      next.presentedPlan = false;
+      next.commentedOn = false;
+    }
     if (i >= 0) list[i] = next;
     else list.push(next);
     const member = members()?.find((x) => x.id === memberId);
@@ -122,6 +129,8 @@ export function useMeetingRecord(
         isCommittee: e.isCommittee ?? false,
         spokeOrder: e.spokeOrder ?? null,
         role: old?.role ?? null,
+        presentedPlan: e.presentedPlan ?? false,
+        commentedOn: e.commentedOn ?? false,
       };
     });
     setM({ ...cur, attendance });

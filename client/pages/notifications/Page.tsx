@@ -1,6 +1,6 @@
 // /t/:tenant/thong-bao — the signed-in user's notifications, newest first. Opening the page
 // marks what it shows as read (each one, as the server reads them one by one).
-import { createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
+import { A, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, on, Show } from "solid-js";
 import { readNotification } from "../../api";
 import { AsyncList } from "../../components/AsyncList";
@@ -29,6 +29,9 @@ export default function NotificationsPage(props: RouteSectionProps) {
   return (
     <>
       <h1>Thông báo</h1>
+      <p>
+        <A href={`/t/${tenant()}/thong-bao/cai-dat`}>Cách nhận thông báo (thư điện tử)</A>
+      </p>
       <AsyncList items={notes()} empty="Chưa có thông báo nào." class="link-list notes">
         {(n) => (
           <li classList={{ unread: !n.readAt }}>

@@ -1,7 +1,13 @@
 // Text and choice controls of the plan form.
 import { createSignal, For, Show, untrack, type JSX } from "solid-js";
-import type { ChoiceField, LongTextField, ShortTextField } from "../../../schema/template";
+import type {
+  ChoiceField,
+  LongTextField,
+  ShortTextField,
+  TemplateList,
+} from "../../../schema/template";
 import { FieldError, Help, Input, Req, Select, TextArea, invalid } from "../../components/Field";
+import { formatDay } from "../../lib/labels";
 import { codePoints, getAt, type Path } from "../../lib/plan";
 import { described, initialString, LeafBox, useLeaf } from "./form-context";
 
@@ -44,7 +50,43 @@ export function LongText(props: { field: LongTextField; path: Path }) {
         {length().toLocaleString("vi-VN")}/{props.field.maxLength.toLocaleString("vi-VN")} ký tự
         <Show when={over() > 0}> — thừa {over().toLocaleString("vi-VN")} ký tự, hãy rút gọn</Show>
       </p>
+      <For each={(props.field.refersTo ?? []).flatMap((k) => ctx.lists.filter((l) => l.key === k))}>
+        {(list) => <RefList list={list} />}
+      </For>
     </LeafBox>
+  );
+}
+
+/** A list the answer is written against ("đối chiếu"), its items numbered as the document
+ *  numbers them; a list whose items the unit has not entered shows its name and source. */
+function RefList(props: { list: TemplateList }) {
+  const items = () => props.list.groups.flatMap((g) => g.items);
+  return (
+    <details class="ref-list">
+      <summary>Đối chiếu: {props.list.shortName}</summary>
+      <Show
+        when={items().length}
+        fallback={
+          <p class="hint">
+            {props.list.source.document} ngày {formatDay(props.list.source.date)} của{" "}
+            {props.list.source.issuer}.
+          </p>
+        }
+      >
+        <For each={props.list.groups}>
+          {(g) => (
+            <>
+              <Show when={props.list.groups.length > 1}>
+                <p class="label">{g.title}</p>
+              </Show>
+              <ol>
+                <For each={g.items}>{(i) => <li value={i.no}>{i.text}</li>}</For>
+              </ol>
+            </>
+          )}
+        </For>
+      </Show>
+    </details>
   );
 }
 

@@ -5,18 +5,20 @@
 // /t/:tenant/dot-sinh-hoat/:campaignId/ke-hoach/:formKey/in — the member's own plan;
 // /t/:tenant/dot-sinh-hoat/:campaignId/xac-nhan/:submissionId/in — a plan the cell reads.
 // Outside the shell: no nav on screen either, only a toolbar that does not print.
-import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
+import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { Form, TemplateList } from "../../../schema/template";
-import type { PlanData } from "../../api";
+import { getSubmission, type PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
+import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
+import { issuingFor } from "../../../schema/rules/issuing";
 import { formatDate } from "../../lib/format";
+import { upper } from "../../lib/paper";
 import { leafEntries, valueOfPrefill, withYear } from "../../lib/plan";
 import { useTitle } from "../../lib/title";
 import { readLocal } from "../plan/autosave";
 import { draftKey, getPlan, getReview } from "../plan/plan.data";
 import "../plan/plan.css";
-import "./print.css";
 
 interface Paper {
   form: Form;
@@ -24,40 +26,18 @@ interface Paper {
   data: PlanData;
   year: string;
   tenantName: string;
+  /** The place of the place-and-date line: the template's issuing place, else the đảng bộ's. */
+  place: string;
   parentUnitName: string;
   unitName: string;
   memberName: string;
   confirmedAt: string | null;
-  /** Who signed for the cell, and its opinion: the reviewer's copy has it. */
+  /** Who signed for the cell, and its opinion, once the plan is confirmed. */
   confirmation: { opinion: string; signerName: string; signerPosition: string } | null;
   /** The day the plan is dated: when it was submitted, else last saved, else today. */
   date: string;
   back: string;
 }
-
-/**
- * The place of the place-and-date line from the đảng bộ's name where nothing better is known:
- * "Đảng bộ phường Long Biên (mẫu)" → "Long Biên". Administrative words and notes in
- * brackets go; a name that does not fit the pattern is used whole.
- */
-export function placeName(tenantName: string): string {
-  const s = tenantName
-    .replace(/\([^)]*\)/g, "")
-    .replace(/^\s*(đảng bộ|đảng ủy|đảng uỷ|quận ủy|huyện ủy|thành ủy|tỉnh ủy)\s+/iu, "")
-    .replace(/^\s*(phường|xã|quận|huyện|thị xã|thị trấn|thành phố|tỉnh)\s+/iu, "")
-    .trim();
-  return s || tenantName.trim();
-}
-
-/** "ngày 05 tháng 3 năm 2026": a day under 10, and January and February, take a zero. */
-export function dateLine(iso: string): string {
-  const [d, m, y] = formatDate(iso).split("/");
-  if (!d || !m || !y) return "ngày … tháng … năm …";
-  const month = Number(m) <= 2 ? m : String(Number(m));
-  return `ngày ${d} tháng ${month} năm ${y}`;
-}
-
-const upper = (s: string) => s.toLocaleUpperCase("vi");
 
 export default function PrintPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
@@ -74,6 +54,7 @@ export default function PrintPage(props: RouteSectionProps) {
         data: s.data,
         year: r.campaign.startsOn.slice(0, 4),
         tenantName: r.me.tenant.name,
+        place: issuingFor(r.campaign.definition, r.me.tenant.name).place,
         parentUnitName: valueOfPrefill(r.form, s.data, "member.parentUnitName") || r.parentUnitName,
         unitName: valueOfPrefill(r.form, s.data, "member.unitName") || r.unitName,
         memberName: valueOfPrefill(r.form, s.data, "member.fullName") || (s.fullName ?? ""),
@@ -96,6 +77,7 @@ export default function PrintPage(props: RouteSectionProps) {
       data,
       year: p.campaign.startsOn.slice(0, 4),
       tenantName: p.me.tenant.name,
+      place: issuingFor(p.campaign.definition, p.me.tenant.name).place,
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
@@ -103,7 +85,10 @@ export default function PrintPage(props: RouteSectionProps) {
       unitName: valueOfPrefill(p.form, data, "member.unitName") || p.facts?.unitName || "",
       memberName: valueOfPrefill(p.form, data, "member.fullName") || p.me.user.fullName,
       confirmedAt: s?.confirmedAt ?? null,
-      confirmation: null,
+      // A confirmed plan carries the cell's opinion and signer on the member's copy too.
+      confirmation: s?.confirmedAt
+        ? ((await getSubmission(tenant(), s.id).catch(() => null))?.confirmation ?? null)
+        : null,
       date: s?.submittedAt ?? s?.updatedAt ?? new Date().toISOString(),
       back: `${base}/ke-hoach/${formKey}`,
     };
@@ -121,88 +106,48 @@ export default function PrintPage(props: RouteSectionProps) {
     leafEntries(form).find((e) => e.field.type === "cellConfirmation")?.field;
 
   return (
-    <Show
-      when={paper()}
-      fallback={
-        <main id="main" tabindex="-1" class="page">
-          <p class="boot">{paper() === null ? "Không tìm thấy biểu mẫu." : "Đang tải bản in…"}</p>
-        </main>
-      }
-    >
+    <Show when={paper()} fallback={<PaperPending missing={paper() === null} what="biểu mẫu" />}>
       {(p) => (
-        <div class="print-view">
-          <div class="print-toolbar no-print">
-            <A href={p().back}>← Quay lại</A>
-            <button type="button" class="button primary" onClick={() => window.print()}>
-              In hoặc lưu PDF
-            </button>
-          </div>
-          <main id="main" tabindex="-1" class="sheet">
-            <header class="doc-head">
-              <div class="doc-issuer">
-                <p>{upper(p().parentUnitName)}</p>
-                <Show when={p().unitName}>
-                  <p class="strong">{upper(p().unitName)}</p>
-                </Show>
-                <p class="star" aria-hidden="true">
-                  *
-                </p>
-              </div>
-              <div class="doc-national">
-                <p class="party">ĐẢNG CỘNG SẢN VIỆT NAM</p>
-                <p class="place-date">
-                  {placeName(p().tenantName)}, {dateLine(p().date)}
-                </p>
-              </div>
-            </header>
-            <h1 class="doc-title">{upper(withYear(p().form.title, p().year))}</h1>
-            <Show when={p().form.intro}>
-              <p class="doc-intro">{withYear(p().form.intro!, p().year)}</p>
+        <PaperSheet back={p().back}>
+          <PaperHeader
+            superior={p().parentUnitName}
+            issuer={p().unitName}
+            tenantName={p().tenantName}
+            place={p().place}
+            date={p().date}
+          />
+          <h1 class="doc-title">{upper(withYear(p().form.title, p().year))}</h1>
+          <Show when={p().form.intro}>
+            <p class="doc-intro">{withYear(p().form.intro!, p().year)}</p>
+          </Show>
+          <PlanDocument
+            form={p().form}
+            lists={p().lists}
+            data={p().data}
+            confirmedAt={p().confirmedAt}
+            print
+          />
+          <div class="signatures">
+            <Show when={cell(p().form)} fallback={<div class="sig" />}>
+              {(c) => (
+                // Blank on a plan not yet confirmed: the cell signs the paper by hand.
+                <Signature
+                  onBehalf="T/M CHI BỘ"
+                  title={p().confirmation?.signerPosition || "Bí thư"}
+                  name={p().confirmation?.signerName}
+                  help={c().help}
+                  note={p().confirmedAt ? `Đã xác nhận ngày ${formatDate(p().confirmedAt!)}` : ""}
+                >
+                  <p class="sig-title">{upper(c().label)}</p>
+                  <Show when={p().confirmation?.opinion}>
+                    <p class="sig-opinion">{p().confirmation!.opinion}</p>
+                  </Show>
+                </Signature>
+              )}
             </Show>
-            <PlanDocument
-              form={p().form}
-              lists={p().lists}
-              data={p().data}
-              confirmedAt={p().confirmedAt}
-              print
-            />
-            <div class="signatures">
-              <div class="sig">
-                <Show when={cell(p().form)}>
-                  {(c) => (
-                    <>
-                      <p class="sig-title">{upper(c().label)}</p>
-                      <Show when={p().confirmation?.opinion}>
-                        <p class="sig-opinion">{p().confirmation!.opinion}</p>
-                      </Show>
-                      <Show when={p().confirmation}>
-                        {(k) => (
-                          <>
-                            <p class="sig-title">T/M CHI BỘ</p>
-                            <p class="sig-title">{upper(k().signerPosition)}</p>
-                          </>
-                        )}
-                      </Show>
-                      <p class="sig-help">{c().help ?? "(Ký ghi rõ họ tên)"}</p>
-                      <p class="sig-note">
-                        {p().confirmedAt ? `Đã xác nhận ngày ${formatDate(p().confirmedAt!)}` : ""}
-                      </p>
-                      <Show when={p().confirmation}>
-                        {(k) => <p class="sig-name">{k().signerName}</p>}
-                      </Show>
-                    </>
-                  )}
-                </Show>
-              </div>
-              <div class="sig">
-                <p class="sig-title">{signer(p().form)}</p>
-                <p class="sig-help">(Ký ghi rõ họ tên)</p>
-                <p class="sig-note" />
-                <p class="sig-name">{p().memberName}</p>
-              </div>
-            </div>
-          </main>
-        </div>
+            <Signature title={signer(p().form)} name={p().memberName} />
+          </div>
+        </PaperSheet>
       )}
     </Show>
   );

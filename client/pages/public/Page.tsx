@@ -8,6 +8,7 @@ import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import type { PlanData } from "../../api";
 import type { PublicPlan } from "../../api-meetings";
+import { PageLinks, usePageAfter } from "../../components/PageLinks";
 import PublicHeader from "../../components/PublicHeader";
 import { formatDate } from "../../lib/format";
 import { useTitle } from "../../lib/title";
@@ -36,7 +37,8 @@ function answers(data: PlanData): { key: string; texts: string[] }[] {
 
 export default function PublicPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
-  const data = createAsync(() => getPublic(slug()));
+  const after = usePageAfter();
+  const data = createAsync(() => getPublic(slug(), after()));
   useTitle(() => (data() ? `Kế hoạch công khai · ${data()!.tenant.name}` : "Kế hoạch công khai"));
   return (
     <>
@@ -56,6 +58,7 @@ export default function PublicPage(props: RouteSectionProps) {
                   <For each={d().plans}>{(p) => <PlanCard plan={p} />}</For>
                 </ul>
               </Show>
+              <PageLinks next={d().next} />
             </>
           )}
         </Show>

@@ -3,6 +3,7 @@
 import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
 import { AsyncList } from "../../components/AsyncList";
+import { PageLinks, usePageAfter } from "../../components/PageLinks";
 import { formatDate } from "../../lib/format";
 import { useTitle } from "../../lib/title";
 import { getRoutedPlans } from "./supervision.data";
@@ -10,14 +11,19 @@ import "../screens.css";
 
 export default function SupervisionPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
-  const plans = createAsync(() => getRoutedPlans(tenant()));
+  const after = usePageAfter();
+  const page = createAsync(() => getRoutedPlans(tenant(), after()));
   useTitle(() => "Giám sát");
 
   return (
     <>
       <h1>Giám sát</h1>
       <p class="muted">Kế hoạch đã được chi bộ xác nhận và chuyển đến tổ chức giám sát.</p>
-      <AsyncList items={plans()} empty="Chưa có kế hoạch nào." class="link-list supervision-list">
+      <AsyncList
+        items={page()?.plans}
+        empty="Chưa có kế hoạch nào."
+        class="link-list supervision-list"
+      >
         {(p) => (
           <li>
             <A href={`/t/${tenant()}/giam-sat/${p.submissionId}`}>{p.fullName}</A>
@@ -29,6 +35,7 @@ export default function SupervisionPage(props: RouteSectionProps) {
           </li>
         )}
       </AsyncList>
+      <PageLinks next={page()?.next} />
     </>
   );
 }

@@ -6,7 +6,10 @@ import { addComment, listComments, listRoutedPlans } from "../../api-parents";
 import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { preloadOf } from "../../lib/preload";
 
-export const getRoutedPlans = query((tenant: string) => listRoutedPlans(tenant), "routed-plans");
+export const getRoutedPlans = query(
+  (tenant: string, after?: string) => listRoutedPlans(tenant, { after }),
+  "routed-plans",
+);
 
 export const getPlanComments = query(
   (tenant: string, submissionId: string) => listComments(tenant, submissionId),
@@ -17,12 +20,12 @@ export const getPlanComments = query(
 export const getSupervisedPlan = query(async (tenant: string, submissionId: string) => {
   const read = await getSubmission(tenant, submissionId);
   const campaign = await getCampaignDetail(tenant, read.submission.campaignId);
-  const routed = await getRoutedPlans(tenant).catch(() => []);
+  const routed = await listRoutedPlans(tenant, { id: submissionId }).catch(() => null);
   return {
     campaign,
     submission: read.submission,
     form: campaign.definition.forms.find((f) => f.key === read.submission.formKey) ?? null,
-    routed: routed.find((p) => p.submissionId === submissionId) ?? null,
+    routed: routed?.plans[0] ?? null,
   };
 }, "supervised-plan");
 

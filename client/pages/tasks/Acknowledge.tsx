@@ -2,18 +2,16 @@
 // asks for (the date always; a place, a note, a link or a document's reference as the step
 // says), on the task itself. The server checks the same and answers 422 naming what is missing.
 import { revalidate } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { Show } from "solid-js";
 import type { MyTask } from "../../api";
 import { recordStep } from "../../api-steps";
 import { Alert } from "../../components/Alert";
 import { DayInput, Field, Input } from "../../components/Field";
-import { ApiError } from "../../http";
 import { DAY_HINT, formatDay, parseDay, todayIct } from "../../lib/labels";
+import { createSubmission } from "../../lib/submission";
 
 export default function Acknowledge(props: { tenant: string; task: MyTask }) {
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [message, setMessage] = createSignal("");
-  const [pending, setPending] = createSignal(false);
+  const { errors, setErrors, message, pending, run } = createSubmission();
   const needs = () => props.task.evidence?.needs ?? [];
   const has = (part: string) => (needs() as readonly string[]).includes(part);
   const err = (k: string) => errors()[k] ?? "";
@@ -23,8 +21,7 @@ export default function Acknowledge(props: { tenant: string; task: MyTask }) {
     const text = (k: string) => String(f.get(k) ?? "").trim() || undefined;
     const doneOn = parseDay(text("doneOn") ?? "");
     if (!doneOn) return setErrors({ doneOn: `Ngày không hợp lệ. ${DAY_HINT}` });
-    setPending(true);
-    try {
+    await run(async () => {
       await recordStep(props.tenant, props.task, {
         version: 0,
         doneOn,
@@ -34,13 +31,7 @@ export default function Acknowledge(props: { tenant: string; task: MyTask }) {
         fileRef: text("fileRef"),
       });
       await revalidate("my-tasks");
-    } catch (x) {
-      if (!(x instanceof ApiError)) throw x;
-      setErrors(x.fields ?? {});
-      setMessage(x.message);
-    } finally {
-      setPending(false);
-    }
+    });
   };
   const id = (k: string) => `ack-${props.task.campaignId}-${props.task.step}-${k}`;
   return (

@@ -6,6 +6,7 @@ import { For, Show } from "solid-js";
 import { completionOf, meetingStepOf, type Step } from "../../../schema/template";
 import { COMPLETION_LABELS } from "../../../schema/vocab/completions";
 import type { CampaignDetail } from "../../api";
+import Materials from "../../components/Materials";
 import { dueText } from "../../lib/format";
 import "../unit-forms/unit-forms.css";
 
@@ -116,35 +117,9 @@ export default function StepGuidance(props: { campaign: CampaignDetail; stepKey:
               </div>
             )}
           </Show>
-          <Show when={def().materials?.length}>
-            <h4>Tài liệu</h4>
-            <ul class="materials">
-              <For each={def().materials}>
-                {(mat) => (
-                  <li>
-                    <Link text={mat.title} />
-                    <Show when={mat.note}>
-                      <span class="hint"> — {mat.note}</span>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+          <Materials list={def().materials} />
         </section>
       )}
-    </Show>
-  );
-}
-
-/** A material's title, as a link where it is one. */
-function Link(props: { text: string }) {
-  const url = () => /https?:\/\/\S+/.exec(props.text)?.[0];
-  return (
-    <Show when={url()} fallback={<span>{props.text}</span>}>
-      <a href={url()!} target="_blank" rel="noopener noreferrer">
-        {props.text}
-      </a>
     </Show>
   );
 }

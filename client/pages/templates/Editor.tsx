@@ -1,9 +1,10 @@
 // /t/:tenant/mau/:key — one template. A built-in is shown read-only with "Nhân bản"; the
-// đảng bộ's own copy can be renamed, described, and have its lists filled in: the directives
-// cite lists (the 27 expressions…) without printing them, so their items are pasted here
-// from the tenant's copy of the source document, one per line. Saving sends the whole
-// definition with the version it was read at. Steps and their due rules are shown as they
-// are: editing them is not offered here.
+// đảng bộ's own copy is edited whole: name, description, the issuing body and place its papers
+// print (the đảng bộ's own by default), each step's title, guidance and deadline, the forms'
+// wording, the meeting rules, and the lists' items (pasted from the tenant's copy of the
+// source document, one per line). Saving sends the whole definition with the version it was
+// read at; the server's message for a path ("steps.3.due.date") shows beside its input, the
+// others in the alert.
 import {
   A,
   createAsync,
@@ -12,13 +13,19 @@ import {
   useSubmission,
   type RouteSectionProps,
 } from "@solidjs/router";
-import { createMemo, createSignal, For, Show } from "solid-js";
-import type { TemplateList } from "../../../schema/template";
+import { createSignal, For, Show } from "solid-js";
+import { createStore, unwrap } from "solid-js/store";
+import type { TemplateDefinition, TemplateList } from "../../../schema/template";
+import { issuingOf } from "../../../schema/rules/issuing";
 import type { TemplateDetail } from "../../api-admin";
-import { errorCode, errorMessage } from "../../lib/errors";
+import { errorCode, errorMessage, fieldError } from "../../lib/errors";
 import { useTitle } from "../../lib/title";
 import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
+import { getMe } from "../shell/shell.data";
 import CloneForm from "./CloneForm";
+import { GroupInputs, groupId, ListsSummary } from "./ListsEditor";
+import { FormsEditor, MeetingRulesEditor } from "./RulesEditor";
+import StepsEditor from "./StepsEditor";
 import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./templates.data";
 import "../screens.css";
 import { Field, Input, TextArea } from "../../components/Field";
@@ -30,6 +37,7 @@ export default function TemplateEditorPage(props: RouteSectionProps) {
   const tenant = () => props.params.tenant ?? "";
   const key = () => props.params.key ?? "";
   const tpl = createAsync(() => getTemplateDetail(tenant(), key()));
+  const me = createAsync(() => getMe(tenant()));
   useTitle(() => tpl()?.name ?? "Mẫu đợt sinh hoạt");
   return (
     <>
@@ -38,20 +46,29 @@ export default function TemplateEditorPage(props: RouteSectionProps) {
       </p>
       {/* Keyed: after a save the fresh definition starts a fresh form. */}
       <Show when={tpl()} keyed fallback={<p class="boot">Đang tải mẫu…</p>}>
-        {(t: TemplateDetail) => <Editor tenant={tenant()} tpl={t} />}
+        {(t: TemplateDetail) => (
+          <Editor tenant={tenant()} tenantName={me()?.tenant.name ?? ""} tpl={t} />
+        )}
       </Show>
     </>
   );
 }
 
-const groupId = (list: string, group: string) => `${list}|${group}`;
+/** The issuing block's two inputs: its key, label and length. */
+const ISSUING = [
+  ["body", "Cơ quan ban hành", 200],
+  ["place", "Địa danh", 100],
+] as const;
 
-function Editor(props: { tenant: string; tpl: TemplateDetail }) {
+function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail }) {
   const t = props.tpl;
   const store = useAction(storeTemplate);
   const sub = useSubmission(storeTemplate, (input) => input[1] === t.key);
-  const [name, setName] = createSignal(t.name);
-  const [description, setDescription] = createSignal(t.description);
+  // The whole definition as edited; lists are kept as the pasted text until saving.
+  const [def, setDef] = createStore<TemplateDefinition>(definitionOf(t));
+  const [local, setLocal] = createStore<Record<string, string>>({});
+  const err = (path: string) => fieldError(sub.error, path);
+  const issuing = () => def.issuing ?? issuingOf(props.tenantName);
   const initialTexts = Object.fromEntries(
     t.lists.flatMap((l) =>
       l.groups.map((g) => [groupId(l.key, g.key), g.items.map((i) => i.text).join("\n")]),
@@ -60,11 +77,13 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
   const [texts, setTexts] = createSignal<Record<string, string>>(initialTexts);
   const lacking = (l: TemplateList) => l.groups.some((g) => g.items.length < g.expectedCount);
 
-  const edited = createMemo(() => {
-    const def = definitionOf(t);
-    def.name = name().trim();
-    def.description = description().trim();
-    for (const l of def.lists) {
+  const edited = (): TemplateDefinition => {
+    const out = structuredClone(unwrap(def));
+    out.name = out.name.trim();
+    out.description = out.description.trim();
+    // Shown from the tenant's name until changed: saved as shown.
+    if (!out.issuing && props.tenantName) out.issuing = issuingOf(props.tenantName);
+    for (const l of out.lists) {
       for (const g of l.groups) {
         const id = groupId(l.key, g.key);
         // Untouched groups keep their items (and their numbers) exactly as they were.
@@ -72,15 +91,26 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
         g.items = parseItems(texts()[id] ?? "").map((text, i) => ({ no: i + 1, text }));
       }
     }
-    return def;
-  });
+    return out;
+  };
 
+  /** Problems with no input of their own; those beside an input are not repeated here. */
   const problems = (): string[] => {
     const e = sub.error as { fields?: Record<string, string> } | undefined;
-    return Object.entries(e?.fields ?? {}).map(([path, msg]) =>
-      path.startsWith("problems.") ? msg : `«${path}»: ${msg}`,
+    const entries = Object.entries(e?.fields ?? {});
+    const placed = new Set(
+      entries.filter(([p]) => !p.startsWith("problems.") && shown(p)).map(([, m]) => m),
     );
+    return entries
+      .filter(([p, m]) => (p.startsWith("problems.") ? !placed.has(m) : !shown(p)))
+      .map(([path, msg]) => (path.startsWith("problems.") ? msg : `«${path}»: ${msg}`));
   };
+  /** Paths the form has an input for. */
+  const shown = (path: string) =>
+    /^(name|description|issuing\.(body|place)|steps\.\d+\.(title|description|due\.(date|offsetDays))|forms\.\d+\.(title|intro)|meetingRules\.\d+\.(minDurationMinutes|materialsLeadDays|notes))$/.test(
+      path,
+    );
+  const blocked = () => Object.values(local).some(Boolean);
 
   return (
     <>
@@ -119,28 +149,68 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
       >
         <form
           class="stack card"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            if (blocked()) {
+              document.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+              return;
+            }
             // Errors reach the page through the submission (below), not this promise.
             store(props.tenant, t.key, t.version, edited()).catch(() => {});
           }}
         >
-          <Field id="tpl-name" label="Tên mẫu">
+          <Field id="tpl-name" label="Tên mẫu" error={err("name")}>
             <Input
               type="text"
               required
               maxLength={200}
               value={t.name}
-              onInput={(e) => setName(e.currentTarget.value)}
+              onInput={(e) => setDef("name", e.currentTarget.value)}
             />
           </Field>
-          <Field id="tpl-description" label="Mô tả">
+          <Field id="tpl-description" label="Mô tả" error={err("description")}>
             <TextArea
               rows={4}
               value={t.description}
-              onInput={(e) => setDescription(e.currentTarget.value)}
+              onInput={(e) => setDef("description", e.currentTarget.value)}
             />
           </Field>
+          <fieldset class="list-edit">
+            <legend>Cơ quan ban hành trên giấy tờ</legend>
+            <p class="hint">
+              In ở góc trái và dòng địa danh, ngày tháng của kế hoạch, biên bản, báo cáo. Mặc định
+              là đảng bộ của mình.
+            </p>
+            <div class="grid-2">
+              <For each={ISSUING}>
+                {([key, label, max]) => (
+                  <Field id={`tpl-issuing-${key}`} label={label} error={err(`issuing.${key}`)}>
+                    <Input
+                      type="text"
+                      maxLength={max}
+                      value={issuing()[key]}
+                      onInput={(e) =>
+                        setDef("issuing", { ...issuing(), [key]: e.currentTarget.value })
+                      }
+                    />
+                  </Field>
+                )}
+              </For>
+            </div>
+          </fieldset>
+          <StepsEditor
+            def={def}
+            setDef={setDef}
+            err={err}
+            local={local}
+            setLocal={(path, message) => setLocal(path, message)}
+          />
+          <FormsEditor def={def} setDef={setDef} err={err} />
+          <MeetingRulesEditor def={def} setDef={setDef} err={err} />
+          <Show when={t.lists.length > 0}>
+            <h2>Danh sách</h2>
+          </Show>
 
           <For each={t.lists}>
             {(l) => (
@@ -199,97 +269,31 @@ function Editor(props: { tenant: string; tpl: TemplateDetail }) {
         </form>
       </Show>
 
-      <section aria-labelledby="tpl-steps">
-        <h2 id="tpl-steps">Các bước và cách tính hạn</h2>
-        <p class="muted">
-          Lịch của văn bản: từ {t.schedule.startsOn.split("-").reverse().join("/")} đến{" "}
-          {t.schedule.dueOn.split("-").reverse().join("/")}. Mỗi đợt tính lại hạn theo ngày bắt đầu
-          và kết thúc của đợt.
-        </p>
-        <Table
-          columns={["Bước", "Ai làm", "Loại", "Hạn"]}
-          rows={t.steps}
-          stacked
-          scrollLabel="tpl-steps"
-        >
-          {(s) => (
-            <Row>
-              <RowHead>{s.title}</RowHead>
-              <Cell>{OWNER_LABELS[s.owner]}</Cell>
-              <Cell>{stepKindLabel(s.kind)}</Cell>
-              <Cell class="block">{dueRuleText(s.due, t.steps)}</Cell>
-            </Row>
-          )}
-        </Table>
-      </section>
-    </>
-  );
-}
-
-/** One textarea per group: "Dán mỗi nội dung một dòng", counted against the group's size. */
-function GroupInputs(props: {
-  list: TemplateList;
-  texts: Record<string, string>;
-  setText: (f: (prev: Record<string, string>) => Record<string, string>) => void;
-}) {
-  return (
-    <For each={props.list.groups}>
-      {(g, gi) => {
-        const id = () => `items-${props.list.key}-${g.key}`;
-        const count = () => parseItems(props.texts[groupId(props.list.key, g.key)] ?? "").length;
-        const diff = () => count() - g.expectedCount;
-        return (
-          <div class="field">
-            <label for={id()}>
-              <Show when={props.list.groups.length > 1}>Nhóm {gi() + 1}: </Show>
-              {g.title}
-            </label>
-            <p id={`${id()}-hint`} class="hint">
-              Dán mỗi nội dung một dòng, đúng như văn bản gốc (số thứ tự ở đầu dòng như “1.” hay
-              “1)” được bỏ đi).
-            </p>
-            <textarea
-              id={id()}
-              rows={6}
-              value={props.texts[groupId(props.list.key, g.key)] ?? ""}
-              aria-describedby={`${id()}-hint ${id()}-count`}
-              onInput={(e) => {
-                const v = e.currentTarget.value;
-                props.setText((prev) => ({ ...prev, [groupId(props.list.key, g.key)]: v }));
-              }}
-            />
-            <p
-              id={`${id()}-count`}
-              class="counter"
-              classList={{ ok: diff() === 0, over: diff() > 0 }}
-              aria-live="polite"
-            >
-              {count()}/{g.expectedCount} nội dung
-              {diff() < 0 ? ` — còn thiếu ${-diff()}` : diff() > 0 ? ` — thừa ${diff()}` : " — đủ"}
-            </p>
-          </div>
-        );
-      }}
-    </For>
-  );
-}
-
-function ListsSummary(props: { lists: TemplateList[] }) {
-  return (
-    <Show when={props.lists.length > 0}>
-      <section aria-labelledby="tpl-lists">
-        <h2 id="tpl-lists">Danh sách được trích dẫn</h2>
-        <ul class="link-list">
-          <For each={props.lists}>
-            {(l) => (
-              <li>
-                {l.name}: {l.groups.reduce((n, g) => n + g.items.length, 0)}/{l.expectedCount} nội
-                dung đã nhập
-              </li>
+      <Show when={t.builtIn}>
+        <section aria-labelledby="tpl-steps-ro">
+          <h2 id="tpl-steps-ro">Các bước và cách tính hạn</h2>
+          <p class="muted">
+            Lịch của văn bản: từ {t.schedule.startsOn.split("-").reverse().join("/")} đến{" "}
+            {t.schedule.dueOn.split("-").reverse().join("/")}. Mỗi đợt tính lại hạn theo ngày bắt
+            đầu và kết thúc của đợt.
+          </p>
+          <Table
+            columns={["Bước", "Ai làm", "Loại", "Hạn"]}
+            rows={t.steps}
+            stacked
+            scrollLabel="tpl-steps"
+          >
+            {(s) => (
+              <Row>
+                <RowHead>{s.title}</RowHead>
+                <Cell>{OWNER_LABELS[s.owner]}</Cell>
+                <Cell>{stepKindLabel(s.kind)}</Cell>
+                <Cell class="block">{dueRuleText(s.due, t.steps)}</Cell>
+              </Row>
             )}
-          </For>
-        </ul>
-      </section>
-    </Show>
+          </Table>
+        </section>
+      </Show>
+    </>
   );
 }

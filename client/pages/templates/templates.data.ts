@@ -32,7 +32,8 @@ export const copyTemplate = action(
   async (tenant: string, fromKey: string, form: FormData | URLSearchParams) => {
     const key = String(form.get("key") ?? "").trim();
     const name = String(form.get("name") ?? "").trim();
-    const r = await cloneTemplate(tenant, { fromKey, key, name });
+    // No key: the server makes one from the name (schema/rules/keys.ts).
+    const r = await cloneTemplate(tenant, { fromKey, key: key || undefined, name });
     throw redirect(`/t/${tenant}/mau/${r.key}`, { revalidate: [getTemplates.key] });
   },
   "copy-template",

@@ -1,14 +1,13 @@
 // /t/:tenant/dot-sinh-hoat/:campaignId/don-vi/:unitId/nhan-xet-thang — the unit's monthly
 // review on the template's own form ("mặt được / chưa được / yêu cầu báo cáo làm rõ"), one
 // record per month, each versioned; the months already recorded are listed.
-import { A, createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
+import { Show } from "solid-js";
 import type { Form } from "../../../schema/template";
 import { saveMonthlyReview } from "../../api-steps";
-import { Field, Select } from "../../components/Field";
 import { todayIct } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
-import UnitFormEditor from "./UnitFormEditor";
+import PeriodRecords from "./PeriodRecords";
 import { getCampaignDef, getReviews } from "./unit-forms.data";
 
 /** "YYYY-MM" from the campaign's start to this month, newest first. */
@@ -31,68 +30,38 @@ export default function MonthlyPage(props: RouteSectionProps) {
   const p = () => props.params as Record<string, string>;
   const campaign = createAsync(() => getCampaignDef(p().tenant!, p().campaignId!));
   const reviews = createAsync(() => getReviews(p().tenant!, p().campaignId!, p().unitId!));
-  const [period, setPeriod] = createSignal(todayIct().slice(0, 7));
   const mr = () => campaign()?.definition.followUp.monthlyReview;
   const form = () =>
     campaign()?.definition.forms.find((f) => f.key === mr()?.formKey) as Form | undefined;
-  const choices = () => (campaign() ? months(campaign()!.startsOn, todayIct().slice(0, 7)) : []);
-  const current = () => reviews()?.reviews.find((r) => r.period === period()) ?? null;
+  const back = () => `/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}/don-vi/${p().unitId}`;
   useTitle(() => mr()?.title ?? "Nhận xét hằng tháng");
   return (
     <Show when={campaign()} fallback={<p class="boot">Đang tải…</p>}>
-      <p>
-        <A href={`/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}/don-vi/${p().unitId}`}>
-          ← Việc của chi bộ
-        </A>
-      </p>
       <Show
         when={mr() && form()}
         fallback={<p class="card">Đợt sinh hoạt này không có biểu mẫu nhận xét hằng tháng.</p>}
       >
-        <h1>{mr()!.title}</h1>
-        <Show when={mr()!.notes?.length}>
-          <ul class="notes">
-            <For each={mr()!.notes}>{(n) => <li>{n}</li>}</For>
-          </ul>
-        </Show>
-        <Show when={reviews()} fallback={<p class="boot">Đang tải…</p>}>
-          <p class="hint">
-            Đã ghi:{" "}
-            {reviews()!.reviews.length
-              ? reviews()!
-                  .reviews.map((r) => monthLabel(r.period))
-                  .join(", ")
-              : "chưa tháng nào"}
-            .
-          </p>
-          <Field id="review-month" label="Tháng">
-            <Select value={period()} onChange={(e) => setPeriod(e.currentTarget.value)}>
-              <For each={choices()}>{(ym) => <option value={ym}>{monthLabel(ym)}</option>}</For>
-            </Select>
-          </Field>
-          <Show when={{ key: period(), cur: current(), list: reviews() }} keyed>
-            {(k) => (
-              <UnitFormEditor
-                form={form()!}
-                lists={campaign()!.definition.lists}
-                current={
-                  k.cur
-                    ? { ...k.cur, data: (k.cur.data ?? null) as Record<string, unknown> | null }
-                    : null
-                }
-                saveLabel={`Lưu nhận xét ${monthLabel(k.key).toLowerCase()}`}
-                save={(data, version) =>
-                  saveMonthlyReview(
-                    p().tenant!,
-                    { campaignId: p().campaignId!, unitId: p().unitId!, period: k.key },
-                    { version, data },
-                  )
-                }
-                reload={() => void revalidate(getReviews.key)}
-              />
-            )}
-          </Show>
-        </Show>
+        <PeriodRecords
+          back={back()}
+          title={mr()!.title}
+          notes={mr()!.notes}
+          form={form()!}
+          lists={campaign()!.definition.lists}
+          periods={months(campaign()!.startsOn, todayIct().slice(0, 7))}
+          label={monthLabel}
+          field="Tháng"
+          noun="tháng"
+          saveLabel={(ym) => `Lưu nhận xét ${monthLabel(ym).toLowerCase()}`}
+          records={reviews()?.reviews}
+          save={(period, data, version) =>
+            saveMonthlyReview(
+              p().tenant!,
+              { campaignId: p().campaignId!, unitId: p().unitId!, period },
+              { version, data },
+            )
+          }
+          reload={() => void revalidate(getReviews.key)}
+        />
       </Show>
     </Show>
   );

@@ -2,12 +2,18 @@
 // unit's record of a step, the checklist counts, the monthly reviews.
 import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
 import { requireCampaign } from "../../api";
-import { getChecklistTally, getMonthlyReviews, getUnitStep } from "../../api-steps";
+import {
+  getChecklistTally,
+  getMonthlyReviews,
+  getPeriodicReports,
+  getUnitStep,
+} from "../../api-steps";
 
 export const getCampaignDef = query(requireCampaign, "campaign");
 export const getUnitStepRecords = query(getUnitStep, "unit-step");
 export const getTally = query(getChecklistTally, "checklist-tally");
 export const getReviews = query(getMonthlyReviews, "monthly-reviews");
+export const getPeriodic = query(getPeriodicReports, "periodic-reports");
 
 export function preloadUnitForm({ params: p }: RoutePreloadFuncArgs): Promise<unknown> {
   return Promise.all([
@@ -29,5 +35,12 @@ export function preloadMonthly({ params: p }: RoutePreloadFuncArgs): Promise<unk
   return Promise.all([
     getCampaignDef(p.tenant ?? "", p.campaignId ?? ""),
     getReviews(p.tenant ?? "", p.campaignId ?? "", p.unitId ?? ""),
+  ]);
+}
+
+export function preloadPeriodic({ params: p }: RoutePreloadFuncArgs): Promise<unknown> {
+  return Promise.all([
+    getCampaignDef(p.tenant ?? "", p.campaignId ?? ""),
+    getPeriodic(p.tenant ?? "", p.campaignId ?? "", p.reportKey ?? "", p.unitId ?? ""),
   ]);
 }

@@ -1,0 +1,121 @@
+// On the cell's page: the campaign's milestones and year-end input as dated obligations (issue
+// 10) — each with its last day, whether the unit recorded it and when, and a short form to
+// record it (what was done, the day, a link); the undated peaks ("cao điểm") the directive
+// names are listed as guidance. The compliance marks read the same records.
+import { createAsync, query, revalidate } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import type { CampaignDetail } from "../../api";
+import { getFollowUps, saveFollowUp, type FollowUps as List } from "../../api-steps";
+import { Alert } from "../../components/Alert";
+import { DayInput, Field, Input } from "../../components/Field";
+import { DAY_HINT, formatDay, parseDay, todayIct } from "../../lib/labels";
+import { createSubmission } from "../../lib/submission";
+
+const getList = query(getFollowUps, "follow-ups");
+
+export default function FollowUps(props: {
+  tenant: string;
+  campaign: CampaignDetail;
+  unitId: string;
+}) {
+  const list = createAsync(() => getList(props.tenant, props.campaign.id, props.unitId));
+  const dated = () => (list()?.followUps ?? []).filter((o) => o.dueOn);
+  const peaks = () => props.campaign.definition.followUp.milestones.filter((m) => !m.date && !m.at);
+  return (
+    <Show when={dated().length || peaks().length}>
+      <section class="card" aria-labelledby="follow-ups-title">
+        <h2 id="follow-ups-title">Mốc theo dõi</h2>
+        <ol class="tasks cell-steps">
+          <For each={dated()}>
+            {(o) => (
+              <Obligation
+                tenant={props.tenant}
+                campaignId={props.campaign.id}
+                unitId={props.unitId}
+                o={o}
+              />
+            )}
+          </For>
+        </ol>
+        <Show when={peaks().length}>
+          <h3>Các đợt cao điểm</h3>
+          <ul class="notes">
+            <For each={peaks()}>{(m) => <li>{m.title}</li>}</For>
+          </ul>
+        </Show>
+      </section>
+    </Show>
+  );
+}
+
+function Obligation(props: {
+  tenant: string;
+  campaignId: string;
+  unitId: string;
+  o: List["followUps"][number];
+}) {
+  const { errors, setErrors, message, pending, run } = createSubmission();
+  const r = () => props.o.record;
+  const id = (k: string) => `fu-${props.o.key}-${k}`;
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget as HTMLFormElement);
+    const text = (k: string) => String(f.get(k) ?? "").trim();
+    const doneOn = parseDay(text("doneOn"));
+    if (!doneOn) return setErrors({ doneOn: `Ngày không hợp lệ. ${DAY_HINT}` });
+    await run(async () => {
+      await saveFollowUp(
+        props.tenant,
+        { campaignId: props.campaignId, unitId: props.unitId, key: props.o.key },
+        { version: r()?.version ?? 0, doneOn, note: text("note"), link: text("link") || null },
+      );
+      await revalidate([getList.key, "campaign-compliance"]);
+    });
+  };
+  return (
+    <li class="cell-step">
+      <p class="task-title">{props.o.title}</p>
+      <p class="task-meta">
+        <span class="task-due">Hạn: hết ngày {formatDay(props.o.dueOn!)}</span>{" "}
+        <span class={`badge ${r() ? "s-done" : "s-todo"}`}>
+          {r() ? `Đã ghi nhận ngày ${formatDay(r()!.doneOn ?? "")}` : "Chưa ghi nhận"}
+        </span>
+      </p>
+      <Show when={r()?.note}>
+        <p class="hint">{r()!.note}</p>
+      </Show>
+      <details class="acknowledge">
+        <summary>{r() ? "Sửa ghi nhận" : "Ghi nhận đã làm"}</summary>
+        <form onSubmit={submit} novalidate>
+          <Show when={message()}>
+            <Alert>{message()}</Alert>
+          </Show>
+          <Field id={id("note")} label="Việc đã làm" required error={errors().note ?? ""}>
+            <Input name="note" maxLength={2000} value={r()?.note ?? ""} />
+          </Field>
+          <Field
+            id={id("doneOn")}
+            label="Ngày thực hiện"
+            required
+            error={errors().doneOn ?? ""}
+            hint={DAY_HINT}
+          >
+            <DayInput name="doneOn" value={formatDay(r()?.doneOn ?? todayIct())} />
+          </Field>
+          <Field id={id("link")} label="Đường dẫn (không bắt buộc)" error={errors().link ?? ""}>
+            <Input
+              name="link"
+              type="url"
+              inputmode="url"
+              maxLength={1000}
+              value={r()?.link ?? ""}
+            />
+          </Field>
+          <button type="submit" class="button primary" disabled={pending()}>
+            Lưu ghi nhận
+          </button>
+        </form>
+      </details>
+    </li>
+  );
+}

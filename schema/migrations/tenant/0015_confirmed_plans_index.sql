@@ -1,0 +1,1 @@
+CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE "submissions"."confirmed_version" IS NOT NULL;

@@ -1,0 +1,99 @@
+// launch.500k — the built Node server (`npm run build:node`) launches a campaign over a
+// generated city (tests/gen: 500,000 members in ~28,000 cells) through the API, measured from
+// outside: seconds for the launch call, the server's peak RSS during it (VmHWM from /proc,
+// reset before the launch), and its RSS 45 s after (past the job thread's 30 s idle stop)
+// against its RSS before (issue 15: "peak RSS under 256 MB"; "the RSS returns to its level
+// before the launch once it is done"). BENCH_LAUNCH_MEMBERS sets the size (default 500,000).
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { writeCity } from "../gen/city";
+import { callJson, signupOver, startProcessServer } from "../support/process-server";
+
+const MEMBERS = Number(process.env.BENCH_LAUNCH_MEMBERS ?? 500_000);
+const label = MEMBERS % 1000 === 0 ? `${MEMBERS / 1000}k` : String(MEMBERS);
+const mib = (kib: number) => Math.round((kib / 1024) * 10) / 10;
+
+/** VmRSS and VmHWM (peak) of a process, in KiB. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const field = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)![1]);
+  return { rss: field("VmRSS"), peak: field("VmHWM") };
+}
+
+/** Linux keeps the peak since exec; writing 5 to clear_refs starts it again from now. */
+const resetPeak = (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, "5");
+
+export async function benchLaunch() {
+  const dir = mkdtempSync(join(tmpdir(), "shct-launch-bench-"));
+  const server = await startProcessServer(dir);
+  try {
+    const pid = server.child.pid!;
+    const token = await signupOver(server.base, "ha-noi", "Đảng bộ Hà Nội", "admin@ha-noi.vn");
+    const control = createClient({ url: `file:${join(dir, "control.db")}` });
+    const tenantId = String(
+      (await control.execute("SELECT id FROM tenants WHERE slug = 'ha-noi'")).rows[0]!.id,
+    );
+    control.close();
+    const units = await callJson<{ units: { id: string; depth: number; path: string }[] }>(
+      server.base,
+      "GET",
+      "/api/t/ha-noi/units",
+      { token },
+    );
+    const root = units.body.units.find((u) => u.depth === 0)!;
+    // The city is written beside the running server, straight into the tenant's file.
+    const city = createClient({ url: `file:${join(dir, "tenants", `${tenantId}.db`)}` });
+    await writeCity(city, { id: root.id, path: root.path }, { members: MEMBERS, seed: 1 });
+    city.close();
+    // The city was written synchronously: let the HTTP client see the server close its idle
+    // keep-alive socket meanwhile, before the next call would be written to it.
+    await new Promise((r) => setTimeout(r, 500));
+    const created = await callJson<{ id: string }>(server.base, "POST", "/api/t/ha-noi/campaigns", {
+      token,
+      body: {
+        templateKey: "tu-soi-tu-sua",
+        name: "Tự soi, tự sửa",
+        startsOn: "2026-03-01",
+        dueOn: "2026-04-10",
+        unitIds: [root.id],
+      },
+    });
+    if (created.status !== 201) throw new Error(`create: ${created.status}`);
+
+    await new Promise((r) => setTimeout(r, 2_000));
+    const before = memoryOf(pid).rss;
+    resetPeak(pid);
+    const started = performance.now();
+    const launched = await callJson(
+      server.base,
+      "POST",
+      `/api/t/ha-noi/campaigns/${created.body.id}/launch`,
+      { token },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (launched.status !== 200) throw new Error(`launch: ${launched.status}`);
+    const peak = memoryOf(pid).peak;
+    await new Promise((r) => setTimeout(r, 45_000));
+    const after = memoryOf(pid).rss;
+    return [
+      { name: `launch.${label}`, value: Math.round(seconds * 10) / 10, unit: "s" },
+      { name: `launch.${label}.peak_rss`, value: mib(peak), unit: "MiB" },
+      {
+        name: `launch.${label}.rss_after`,
+        value: mib(after),
+        unit: "MiB",
+        baseline: mib(before),
+        ratio: Math.round((after / before) * 100) / 100,
+      },
+    ];
+  } catch (err) {
+    console.error(server.log().slice(-4000));
+    throw err;
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

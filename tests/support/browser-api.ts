@@ -1,0 +1,33 @@
+// What the browser tests do through the API before they open a page: calls with a bearer
+// token, as scripts make them, and signing a đảng bộ up with its first admin.
+import type { E2e } from "./browser";
+
+/** The password every e2e sign-up gets. */
+export const E2E_PASSWORD = "mat-khau-rat-dai-1";
+
+export function bearerApi(e2e: E2e) {
+  async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${e2e.base}${path}`, {
+      method,
+      headers: {
+        Accept: "application/json",
+        ...(body !== undefined || method !== "GET" ? { "Content-Type": "application/json" } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        Origin: e2e.base,
+      },
+      body: body !== undefined ? JSON.stringify(body) : method !== "GET" ? "{}" : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  /** Signs the đảng bộ up (a ward's kind) with its admin; the admin's bearer token. */
+  async function signUp(t: { slug: string; name: string }, email: string): Promise<string> {
+    const { token } = await api<{ token: string }>("POST", "/api/signup", undefined, {
+      tenant: { ...t, kind: "dang-uy-phuong" },
+      admin: { email, password: E2E_PASSWORD, fullName: "Nguyễn Văn Quản Trị" },
+    });
+    return token;
+  }
+  return { api, signUp };
+}

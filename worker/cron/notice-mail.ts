@@ -1,0 +1,128 @@
+// The e-mails events owe (worker/data/event-notices.ts marks them on the notification): for
+// a person who chose e-mail at once, one per notification at the next pass; for one who chose
+// the daily digest, one e-mail per person per ICT day gathering what came before that day's
+// midnight. Exactly once, even when the pass runs twice: a notification's mark is cleared in
+// the same transaction as its outbox row is written, and each row's idempotency key (the
+// notification; the person and the day) is unique in the outbox. E-mails carry titles only:
+// bodies (a return comment) stay in the app. Without an e-mail transport, or with the
+// tenant's e-mail switched off, the marks are dropped: the notifications stay in the app.
+// Memory is a page of people; a round trip per page, and none more when nothing is owed.
+import { sql } from "drizzle-orm";
+import { formatDateVi, ictDate, DAY_MS } from "../../schema/rules/deadlines";
+import type { TenantDb } from "../db/handles";
+import { notifyOf, notifySettingsRow, type NotifySettings } from "../data/settings";
+import { nextSendTime } from "../domain/reminders";
+import { nextIctMidnight } from "./due";
+import { chunks } from "./reminders";
+
+/** People whose owed e-mails are made per page (each one's rows on one page). */
+export const NOTICE_MAIL_PAGE = 200;
+const ROWS_PER_INSERT = 200;
+const FOOTER = "\n\nXem chi tiết trong ứng dụng Sinh hoạt chính trị.";
+
+type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+
+interface OwedRow {
+  id: string;
+  userId: string;
+  title: string;
+  mail: "now" | "digest";
+  email: string | null;
+}
+
+/** What is owed by `now`: every `now` mark, and `digest` marks from before today (ICT). */
+const owed = (todayStart: number, t: "n" | "notifications") =>
+  sql`(${sql.raw(t)}.mail = 'now'
+    OR (${sql.raw(t)}.mail = 'digest' AND ${sql.raw(t)}.created_at < ${todayStart}))`;
+
+/** Makes the owed e-mails; also answers the tenant's notification settings, read in the
+ *  same round trip as the first page (a pass owing nothing costs no round trip more). */
+export async function mailNotices(
+  db: TenantDb,
+  now: Date,
+  channels: { email: boolean },
+  page = NOTICE_MAIL_PAGE,
+): Promise<{ settings: NotifySettings; emails: number }> {
+  const todayStart = nextIctMidnight(now) - DAY_MS;
+  const read = (): BatchItem =>
+    db.all(sql`SELECT n.id, n.user_id AS userId, n.title, n.mail, u.email
+      FROM notifications n JOIN users u ON u.id = n.user_id
+      WHERE ${owed(todayStart, "n")} AND n.user_id IN (SELECT DISTINCT user_id
+        FROM notifications WHERE ${owed(todayStart, "notifications")}
+        ORDER BY user_id LIMIT ${page})
+      ORDER BY n.user_id, n.created_at`) as unknown as BatchItem;
+  const [[row], first] = (await db.batch([notifySettingsRow(db), read()])) as [
+    { value: string }[],
+    OwedRow[],
+  ];
+  const settings = notifyOf(row);
+  if (!first.length) return { settings, emails: 0 };
+  if (!channels.email || !settings.email) {
+    await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
+    return { settings, emails: 0 };
+  }
+  const at = nextSendTime(now, settings.quietHours).getTime();
+  let emails = 0;
+  // Each round trip writes one page's e-mails and clears its marks, then reads the next page.
+  for (let rows = first; rows.length;) {
+    const mails = owedMails(rows, now, at);
+    emails += mails.length;
+    const results = (await db.batch([
+      ...chunks(mails, ROWS_PER_INSERT).map((part) =>
+        db.run(sql`INSERT INTO outbox (id, channel, recipient, payload_json, idempotency_key,
+            attempts, next_attempt_at, created_at)
+          VALUES ${sql.join(
+            part.map(
+              (m) =>
+                sql`(lower(hex(randomblob(10))), 'email', ${m.to}, ${m.payload}, ${m.key}, 0, ${at}, ${now.getTime()})`,
+            ),
+            sql`, `,
+          )}
+          ON CONFLICT DO NOTHING`),
+      ),
+      ...chunks(rows, ROWS_PER_INSERT * 5).map((part) =>
+        db.run(
+          sql`UPDATE notifications SET mail = NULL WHERE id IN (${sql.join(
+            part.map((r) => sql`${r.id}`),
+            sql`, `,
+          )})`,
+        ),
+      ),
+      read(),
+    ] as unknown as [BatchItem, ...BatchItem[]])) as unknown[];
+    rows = results.at(-1) as OwedRow[];
+  }
+  return { settings, emails };
+}
+
+/** The e-mails one page of owed notifications makes: one per `now` row, one digest per
+ *  person for the `digest` rows. */
+function owedMails(rows: OwedRow[], now: Date, at: number) {
+  const out: { to: string; key: string; payload: string }[] = [];
+  const digests = new Map<string, { to: string; titles: string[] }>();
+  for (const r of rows) {
+    if (!r.email) continue;
+    if (r.mail === "now") {
+      out.push({
+        to: r.email,
+        key: `email:${r.id}`,
+        payload: JSON.stringify({ subject: r.title, text: r.title + FOOTER }),
+      });
+    } else {
+      const d = digests.get(r.userId) ?? { to: r.email, titles: [] };
+      d.titles.push(r.title);
+      digests.set(r.userId, d);
+    }
+  }
+  const day = ictDate(new Date(at));
+  for (const [userId, d] of digests)
+    out.push({
+      to: d.to,
+      key: `notice-digest:${userId}:${day}`,
+      payload: JSON.stringify({
+        subject: `Thông báo tổng hợp ngày ${formatDateVi(now)}: ${d.titles.length} thông báo`,
+        text: d.titles.map((t) => `• ${t}`).join("\n") + FOOTER,
+      }),
+    });
+  return out;
+}

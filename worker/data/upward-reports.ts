@@ -1,0 +1,277 @@
+// Reports upward across tenants (issue 11), the child's side. For a campaign adopted from its
+// parent's directive, the child's admin writes the narrative (the template's report form for
+// the tenant's own level, else NARRATIVE_FORM), saves drafts and files it; the figures are
+// filled in from the campaign's last rollup (the same counts as progress and compliance).
+//
+// What crosses to the parent, through the control plane (upward_report_filings): counts, and
+// the narrative the child's admin wrote on purpose for the parent — organisational text of
+// the đảng bộ, not a member's plan — with the form's labels. No name, no plan text: nothing
+// here reads a member or a submission. Drafts stay the child's (the parent reads filings only).
+//
+// When is it due: at the parent's directive's due date read with its definition's dueRule,
+// not at a report step's deadline. The report steps in the templates are inside one tenant
+// (chi bộ → đảng ủy, often undated), and a child may set its own campaign's dates earlier;
+// the directive's due date is the one date the parent set for every child and no child can
+// move. On time means first filed strictly before it (a report corrected after a return keeps
+// its first filing, as a unit's report does in followup.ts).
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { Form, TemplateDefinition } from "../../schema/template";
+import {
+  directives,
+  linkAuditOutbox,
+  tenantLinks,
+  tenants,
+  upwardReportFilings,
+  upwardReports,
+} from "../../schema/tables/control";
+import { rollupState, rollupUnits, units } from "../../schema/tables/tenant";
+import type { UnitKind } from "../../schema/vocab/unit-kinds";
+import type { ControlDb } from "../db/handles";
+import { validateFormData } from "../domain/forms";
+import { reportDueAt, reportFormFor, reportMark } from "../domain/upward-report";
+import type { TenantRecord } from "../env";
+import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
+import { audit } from "./audit";
+import type { Campaign } from "./campaigns";
+import type { Ctx } from "./context";
+import { isStaleWrite } from "./concurrency";
+import { newId } from "./ids";
+import { FIELDS, type Figures } from "./link-figures";
+import { markTenantChanged } from "./tenants";
+
+export type UpwardReportRow = typeof upwardReports.$inferSelect;
+
+/** The form the narrative is written on, from the tenant's root unit. */
+async function reportForm(ctx: Ctx, def: TemplateDefinition): Promise<Form> {
+  const [root] = await ctx.db
+    .select({ kind: units.kind, name: units.name })
+    .from(units)
+    .where(eq(units.depth, 0))
+    .limit(1);
+  return reportFormFor(def, root && { kind: root.kind as UnitKind, name: root.name });
+}
+
+/** The campaign's own figures as of its last rollup: the sum of every unit's own figures (the
+ *  same sum the rollup pushes to the parent). One statement. */
+async function campaignFigures(ctx: Ctx, campaignId: string) {
+  const sums = Object.fromEntries(
+    FIELDS.map((k) => [k, sql<number>`coalesce(sum(${rollupUnits[k]}), 0)`.mapWith(Number)]),
+  ) as { [K in keyof Figures]: ReturnType<typeof sql<number>> };
+  const [row] = await ctx.db
+    .select({ ...sums, at: sql<number | null>`max(${rollupState.computedAt})` })
+    .from(rollupUnits)
+    .leftJoin(rollupState, eq(rollupState.campaignId, rollupUnits.campaignId))
+    .where(eq(rollupUnits.campaignId, campaignId));
+  const { at, ...figures } = row!;
+  return { figures: figures as Figures, figuresAt: at === null ? null : new Date(Number(at)) };
+}
+
+/** The parent's directive the campaign adopted, and whether the link to its issuer still
+ *  stands; 404 for a campaign of the tenant's own. */
+async function adoptedDirective(control: ControlDb, tenant: TenantRecord, c: Campaign) {
+  const none = () => notFound("Đợt sinh hoạt này không thực hiện văn bản của cấp trên.");
+  if (!c.directiveId) throw none();
+  const [d] = await control
+    .select({ d: directives, issuer: tenants.name, linkId: tenantLinks.id })
+    .from(directives)
+    .innerJoin(tenants, eq(tenants.id, directives.parentId))
+    .leftJoin(
+      tenantLinks,
+      and(
+        eq(tenantLinks.parentId, directives.parentId),
+        eq(tenantLinks.childId, tenant.id),
+        eq(tenantLinks.status, "approved"),
+      ),
+    )
+    .where(eq(directives.id, c.directiveId));
+  if (!d) throw none();
+  return { ...d.d, issuer: d.issuer, linked: d.linkId !== null };
+}
+
+async function currentRow(control: ControlDb, tenant: TenantRecord, campaignId: string) {
+  const [row] = await control
+    .select()
+    .from(upwardReports)
+    .where(and(eq(upwardReports.childId, tenant.id), eq(upwardReports.campaignId, campaignId)));
+  return row ?? null;
+}
+
+/** The child's page: the directive, the due date, the figures (read-only), the form and the
+ *  working narrative, the status and the parent's return comment. */
+export async function readUpwardReport(
+  control: ControlDb,
+  ctx: Ctx,
+  { tenant, campaign }: { tenant: TenantRecord; campaign: Campaign },
+) {
+  const d = await adoptedDirective(control, tenant, campaign);
+  const [row, form, figures] = await Promise.all([
+    currentRow(control, tenant, campaign.id),
+    reportForm(ctx, campaign.def),
+    campaignFigures(ctx, campaign.id),
+  ]);
+  const dueAt = reportDueAt(d);
+  return {
+    campaignId: campaign.id,
+    directive: {
+      id: d.id,
+      name: d.name,
+      documentNo: d.documentNo,
+      dueOn: d.dueOn,
+      issuer: d.issuer,
+    },
+    linked: d.linked,
+    dueAt,
+    form,
+    ...figures,
+    status: row?.status ?? ("draft" as const),
+    version: row?.version ?? 0,
+    narrative: row ? (JSON.parse(row.narrative) as Record<string, unknown>) : {},
+    filings: row?.filings ?? 0,
+    firstFiledAt: row?.firstFiledAt ?? null,
+    filedAt: row?.filedAt ?? null,
+    mark: reportMark(row?.firstFiledAt, dueAt, ctx.now),
+    returnedAt: row?.returnedAt ?? null,
+    returnComment: row?.returnComment ?? null,
+  };
+}
+
+/** Saves the narrative (a draft), or files it to the parent (`file`). Stale version: 409. A
+ *  filed report waits for the parent: it changes again only once returned. */
+export async function saveUpwardReport(
+  control: ControlDb,
+  ctx: Ctx,
+  input: {
+    tenant: TenantRecord;
+    campaign: Campaign;
+    version: number;
+    narrative: Record<string, unknown>;
+    file?: boolean;
+  },
+) {
+  const { tenant, campaign: c, now } = { ...input, now: ctx.now };
+  if (c.status === "draft")
+    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt chưa được phát động.");
+  const d = await adoptedDirective(control, tenant, c);
+  if (input.file && !d.linked)
+    throw new DomainError(
+      "INVALID_STATE",
+      `Liên kết với ${d.issuer} không còn: không gửi được báo cáo.`,
+    );
+  const form = await reportForm(ctx, c.def);
+  const errors = validateFormData(
+    form,
+    input.narrative,
+    c.def.lists,
+    input.file ? "submit" : "draft",
+  );
+  if (Object.keys(errors).length)
+    throw invalidBody(errors, "Báo cáo còn trường bắt buộc chưa điền hoặc chưa hợp lệ.");
+  const existing = await currentRow(control, tenant, c.id);
+  if (isStaleWrite(existing, input.version)) throw versionConflict();
+  if (existing?.status === "filed")
+    throw new DomainError(
+      "INVALID_STATE",
+      "Báo cáo đã gửi cấp trên. Chỉ sửa được khi cấp trên trả lại.",
+    );
+  const narrative = JSON.stringify(input.narrative);
+  const id = existing?.id ?? newId();
+  const version = (existing?.version ?? 0) + 1;
+  const filings = (existing?.filings ?? 0) + (input.file ? 1 : 0);
+  const head = {
+    status: input.file ? ("filed" as const) : (existing?.status ?? ("draft" as const)),
+    version,
+    narrative,
+    filings,
+    updatedAt: now,
+    ...(input.file ? { filedAt: now, firstFiledAt: existing?.firstFiledAt ?? now } : {}),
+  };
+  // Compare-and-set on the version: a concurrent write makes this one write nothing (409).
+  const write = existing
+    ? control
+        .update(upwardReports)
+        .set(head)
+        .where(and(eq(upwardReports.id, id), eq(upwardReports.version, existing.version)))
+        .returning({ id: upwardReports.id })
+    : control
+        .insert(upwardReports)
+        .values({ id, childId: tenant.id, campaignId: c.id, directiveId: d.id, ...head })
+        .onConflictDoNothing()
+        .returning({ id: upwardReports.id });
+  const figures = input.file ? await campaignFigures(ctx, c.id) : null;
+  // The filing and the parent's audit row are written only when the head moved to this very
+  // write (the CAS above won): same version, same instant, same text.
+  const won = sql`EXISTS (SELECT 1 FROM ${upwardReports} WHERE id = ${id}
+    AND version = ${version} AND filed_at = ${now.getTime()} AND narrative_json = ${narrative})`;
+  const filing = figures
+    ? [
+        control.run(sql`INSERT INTO ${upwardReportFilings}
+          (report_id, seq, filed_at, narrative_json, figures_json, figures_at)
+          SELECT ${id}, ${filings}, ${now.getTime()},
+            ${JSON.stringify({ form: { title: form.title, fields: form.fields }, data: input.narrative })},
+            ${JSON.stringify(figures.figures)}, ${figures.figuresAt?.getTime() ?? null}
+          WHERE ${won}`),
+        control.run(sql`INSERT INTO ${linkAuditOutbox}
+          (id, tenant_id, at, action, link_id, other_slug, other_name)
+          SELECT ${newId()}, ${d.parentId}, ${now.getTime()}, 'upward-report.filed', ${id},
+            ${tenant.slug}, ${tenant.name}
+          WHERE ${won}`),
+      ]
+    : [];
+  const [written] = await control.batch([write, ...filing]);
+  if (!written.length) throw versionConflict();
+  await audit(ctx, {
+    action: input.file ? "upward-report.file" : "upward-report.save",
+    entity: "upward_report",
+    entityId: id,
+    after: { version, filings, directiveId: d.id },
+  });
+  if (input.file) await markTenantChanged(control, d.parentId, now);
+  return readUpwardReport(control, ctx, { tenant, campaign: c });
+}
+
+/** The earliest first filing of each child for each directive (`${childId}:${directiveId}`),
+ *  for "who is behind": one statement for any number of children. */
+export async function firstFilings(
+  control: ControlDb,
+  childIds: string[],
+  directiveIds: string[],
+): Promise<Map<string, Date>> {
+  if (!childIds.length || !directiveIds.length) return new Map();
+  const rows = await control
+    .select({
+      childId: upwardReports.childId,
+      directiveId: upwardReports.directiveId,
+      at: upwardReports.firstFiledAt,
+    })
+    .from(upwardReports)
+    .where(
+      and(
+        inArray(upwardReports.childId, childIds),
+        inArray(upwardReports.directiveId, directiveIds),
+        isNotNull(upwardReports.firstFiledAt),
+      ),
+    );
+  const out = new Map<string, Date>();
+  for (const r of rows) {
+    const key = `${r.childId}:${r.directiveId}`;
+    const prev = out.get(key);
+    if (r.at && (!prev || r.at < prev)) out.set(key, r.at);
+  }
+  return out;
+}
+
+/** The other side's audit row of a report event, queued in the control plane for its cron
+ *  pass (drainLinkAudit): the report's id and the acting tenant's slug and name only. */
+export const queueOtherSideAudit = (
+  control: ControlDb,
+  row: { tenantId: string; action: string; reportId: string; from: TenantRecord; at: Date },
+) =>
+  control.insert(linkAuditOutbox).values({
+    id: newId(),
+    tenantId: row.tenantId,
+    at: row.at,
+    action: row.action,
+    linkId: row.reportId,
+    otherSlug: row.from.slug,
+    otherName: row.from.name,
+  });
