@@ -158,3 +158,19 @@ export function refreshDraftCampaign(
 export function deleteDraftCampaign(tenant: string, campaignId: string) {
   return call(tenantApi(tenant).campaigns[":id"].$delete({ param: { id: id(campaignId) } }));
 }
+
+// ---- Accounts for the whole roster: bulk invitations and printed slips ----
+
+export type BulkInvitations = Res<A["invitations"]["bulk"]["$post"]>;
+export type InvitationSlip = BulkInvitations["slips"][number];
+export type ResetSlip = Res<A["accounts"]["reset-slips"]["$post"]>;
+
+/** One page of invitations for a unit's subtree (no unit: the whole roster, admins only). */
+export function inviteRoster(tenant: string, body: Body<A["invitations"]["bulk"]["$post"]>) {
+  return call(tenantApi(tenant).invitations.bulk.$post({ json: body }));
+}
+
+/** A password-reset slip for a member of the secretary's own cell (a new one replaces it). */
+export function createResetSlip(tenant: string, memberId: string) {
+  return call(tenantApi(tenant).accounts["reset-slips"].$post({ json: { memberId } }));
+}

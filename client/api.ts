@@ -30,8 +30,9 @@ export type Grant = Me["grants"][number];
 export type TenantRef = Me["tenant"];
 export type TenantInfo = Res<(typeof api.tenants)[":slug"]["$get"]>["tenant"];
 
-export function login(tenant: string, email: string, password: string) {
-  return call(tenantApi(tenant).auth.login.$post({ json: { email, password } }));
+/** `login` is an e-mail or a phone number, however typed (schema/rules/phone.ts). */
+export function login(tenant: string, login: string, password: string) {
+  return call(tenantApi(tenant).auth.login.$post({ json: { login, password } }));
 }
 
 export function logout(tenant: string) {
@@ -150,8 +151,10 @@ export function membersExportUrl(tenant: string, format: "csv" | "xlsx", unitId?
 export type TaskStatus = "todo" | "done" | "excused" | SubmissionStatus;
 export type MyTask = Stored<Res<A["my"]["tasks"]["$get"]>["tasks"][number], "status", TaskStatus>;
 
-export async function listMyTasks(tenant: string): Promise<MyTask[]> {
-  return (await call(tenantApi(tenant).my.tasks.$get())).tasks as MyTask[];
+/** The caller's tasks, and whose they are (the drafts kept on the device are per user). */
+export async function listMyTasks(tenant: string): Promise<{ tasks: MyTask[]; userId: string }> {
+  const res = await call(tenantApi(tenant).my.tasks.$get());
+  return { tasks: res.tasks as MyTask[], userId: res.userId };
 }
 
 export type CampaignSummary = Res<A["campaigns"]["$get"]>["campaigns"][number];

@@ -7,6 +7,7 @@ import solid from "vite-plugin-solid";
 // dist/client/_headers for Cloudflare's static assets.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { assetHeadersFile } from "../worker/middleware/headers";
+import { serviceWorkerPlugin } from "./sw/build";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -14,6 +15,7 @@ export default defineConfig({
   root,
   plugins: [
     solid(),
+    serviceWorkerPlugin(),
     {
       name: "security-headers-file",
       generateBundle() {

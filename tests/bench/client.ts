@@ -43,6 +43,9 @@ export async function benchClient() {
       hasTouch: true,
       locale: "vi-VN",
       timezoneId: "Asia/Ho_Chi_Minh",
+      // A first visit: the service worker (/sw.js) would serve the "cold" load from its
+      // cache once the sign-in page installed it.
+      serviceWorkers: "block",
       baseURL: server.base,
     });
     const first = await context.newPage();

@@ -21,9 +21,10 @@ describe("login and the signed-in shell on a 390 px phone", () => {
     // The login page carries the đảng bộ's name from GET /api/tenants/demo.
     await page.goto("/t/demo/dang-nhap");
     await page.getByRole("heading", { level: 1, name: DEMO_NAME }).waitFor();
-    const email = page.getByLabel("Thư điện tử");
+    // One field for an e-mail or a phone number: plain text, so a phone's keyboard offers both.
+    const email = page.getByLabel("Thư điện tử hoặc số điện thoại");
     const password = page.getByLabel("Mật khẩu");
-    expect(await email.getAttribute("type")).toBe("email");
+    expect(await email.getAttribute("type")).toBe("text");
     expect(await email.getAttribute("autocomplete")).toBe("username");
     expect(await password.getAttribute("autocomplete")).toBe("current-password");
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);

@@ -19,8 +19,8 @@ afterEach(() => {
 const EXPECTED = {
   "content-security-policy":
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; " +
-    "object-src 'none'",
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; " +
+    "base-uri 'none'; form-action 'self'; object-src 'none'",
   "x-frame-options": "DENY",
   "x-content-type-options": "nosniff",
   "referrer-policy": "same-origin",

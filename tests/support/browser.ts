@@ -34,8 +34,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in a fresh context (own cookies) sized and set up like a member's phone. */
-export async function newPhonePage(browser: Browser, baseURL?: string): Promise<Page> {
+/**
+ * A page in a fresh context (own cookies) sized and set up like a member's phone. The app's
+ * service worker is blocked unless `serviceWorker` is set: Playwright's offline switch does
+ * not hold for a request that goes through the worker as a page closes (the plan's save on
+ * hiding then reaches the server once the test turns the network back on), so the tests of
+ * the page's own offline handling run without it, and tests/e2e/offline.test.ts with it.
+ */
+export async function newPhonePage(
+  browser: Browser,
+  baseURL?: string,
+  serviceWorker = false,
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: PHONE_WIDTH, height: 844 },
     deviceScaleFactor: 1,
@@ -43,6 +53,7 @@ export async function newPhonePage(browser: Browser, baseURL?: string): Promise<
     hasTouch: true,
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
+    serviceWorkers: serviceWorker ? "allow" : "block",
     ...(baseURL ? { baseURL } : {}),
   });
   return context.newPage();
@@ -73,8 +84,9 @@ export async function signIn(
 export interface E2e {
   /** e.g. "http://127.0.0.1:40123"; read inside a test, once `beforeAll` has run. */
   readonly base: string;
-  /** A phone page in a fresh context; its uncaught errors are pushed onto `errors`. */
-  phone(errors?: string[]): Promise<Page>;
+  /** A phone page in a fresh context; its uncaught errors are pushed onto `errors`. With
+   *  `serviceWorker`, the app's service worker runs (newPhonePage). */
+  phone(errors?: string[], serviceWorker?: boolean): Promise<Page>;
   /** Signs in through the login page and waits for the tenant's home. */
   signIn(page: Page, email: string, password: string, tenant?: string): Promise<void>;
 }
@@ -95,8 +107,8 @@ export function useServerAndBrowser(prefix: string): E2e {
     get base() {
       return server!.base;
     },
-    async phone(errors) {
-      const page = await newPhonePage(browser!, server!.base);
+    async phone(errors, serviceWorker) {
+      const page = await newPhonePage(browser!, server!.base, serviceWorker);
       if (errors) page.on("pageerror", (e) => errors.push(e.message));
       return page;
     },

@@ -22,7 +22,9 @@ export const myRoutes = new Hono<AppEnv>()
       memberId: ctx.user.memberId,
       secretaryScope: ctx.scopeFor(["secretary"]),
     });
-    return c.json({ tasks }, 200);
+    // The user id names the drafts kept on the device (client/lib/drafts.ts), which the task
+    // list shows even offline, from the service worker's copy of this answer.
+    return c.json({ tasks, userId: ctx.user.id }, 200);
   })
   .put(
     "/consent-on-behalf",

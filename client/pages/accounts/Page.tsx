@@ -8,6 +8,7 @@ import type { Role } from "../../api";
 import type { Account, Invitation } from "../../api-admin";
 import CopyLink from "../../components/CopyLink";
 import UnitSelect from "../../components/UnitSelect";
+import BulkInvite from "./BulkInvite";
 import { errorText } from "../../lib/errors";
 import { ROLE_LABELS, roleLabel } from "../../lib/format";
 import { countLabel, foldText, formatDateTime } from "../../lib/labels";
@@ -48,6 +49,7 @@ export default function AccountsPage(props: RouteSectionProps) {
     <>
       <h1>Tài khoản</h1>
       <InviteForm tenant={slug()} tree={tree()} />
+      <BulkInvite tenant={slug()} place="đảng bộ" />
 
       <section aria-labelledby="accounts-title">
         <h2 id="accounts-title">

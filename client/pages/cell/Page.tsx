@@ -19,7 +19,7 @@ export default function CellPage(props: RouteSectionProps) {
   const campaign = createAsync(() => getCampaignDef(p().tenant!, p().campaignId!));
   const tasks = createAsync(() => getMyTasks(p().tenant!));
   const mine = createMemo(() =>
-    (tasks() ?? []).filter(
+    (tasks()?.tasks ?? []).filter(
       (t) => t.campaignId === p().campaignId && t.unitId === p().unitId && !t.memberId,
     ),
   );

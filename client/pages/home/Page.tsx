@@ -5,7 +5,7 @@ import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { areasFor, type AreaPath } from "../../lib/areas";
 import { useTitle } from "../../lib/title";
-import { getMe } from "../shell/shell.data";
+import { getMeOrOffline } from "../shell/shell.data";
 import TaskList from "../tasks/TaskList";
 
 const ABOUT: Record<AreaPath, string> = {
@@ -24,7 +24,7 @@ const ABOUT: Record<AreaPath, string> = {
 
 export default function HomePage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
-  const me = createAsync(() => getMe(slug()));
+  const me = createAsync(() => getMeOrOffline(slug()));
   /** Someone who runs or watches campaigns, not only takes part in them. */
   const staff = () =>
     (me()?.grants ?? []).some((g) => g.role !== "member" && g.role !== "supervisor");

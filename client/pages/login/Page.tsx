@@ -51,13 +51,19 @@ export default function LoginPage(props: RouteSectionProps) {
             fallback={<CodeStep slug={slug()} action={verifyCode} />}
           >
             <form action={signIn.with(slug())} method="post" class="card stack">
-              <Field id="email" label="Thư điện tử">
+              {/* One field for both: the server tells an e-mail (it has an @) from a phone
+                  number, however it is spaced (0912 345 678, +84 912 345 678). */}
+              <Field
+                id="login"
+                label="Thư điện tử hoặc số điện thoại"
+                hint="Ví dụ: ten@example.vn hoặc 0912 345 678"
+              >
                 <ExactInput
-                  name="email"
-                  type="email"
-                  inputmode="email"
+                  name="login"
+                  type="text"
                   autocomplete="username"
                   autocapitalize="none"
+                  spellcheck={false}
                   invalid={!!sub.error}
                 />
               </Field>

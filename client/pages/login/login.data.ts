@@ -1,6 +1,7 @@
 // Reads and writes of the login page /t/:tenant/dang-nhap.
 import { action, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
 import { ApiError, login, tenantInfo, type TenantInfo } from "../../api";
+import { forgetOfflineCopies } from "../../lib/offline";
 import { recoverTwoFactor, verifyTwoFactor } from "../../api-two-factor";
 
 /** The đảng bộ by its code; null when there is none (the page then says so). */
@@ -18,11 +19,12 @@ export function preloadLogin(args: RoutePreloadFuncArgs): void {
 }
 
 export const signIn = action(async (tenant: string, form: FormData | URLSearchParams) => {
-  const email = String(form.get("email") ?? "").trim();
+  const name = String(form.get("login") ?? "").trim();
   const password = String(form.get("password") ?? "");
   // A thrown ApiError becomes the submission's error; its message is the server's own
   // Vietnamese text (wrong password, too many attempts, …).
-  const res = await login(tenant, email, password);
+  const res = await login(tenant, name, password);
+  await forgetOfflineCopies();
   // With a second factor on, the password opened only a pending session: the page asks for
   // the code next (`verifyCode`).
   if (res.twoFactorRequired) return { twoFactor: true as const };

@@ -12,6 +12,7 @@ import { buildTree, type UnitTree } from "../../lib/tree";
 import { getMe } from "../shell/shell.data";
 import { getUnits } from "../units/units.data";
 import MemberForm from "./MemberForm";
+import ResetSlip from "../accounts/ResetSlip";
 import { addMember, getMemberDetail, inviteMember, saveMember } from "./member.data";
 import "../screens.css";
 import { Table, Row, Cell } from "../../components/Table";
@@ -210,6 +211,7 @@ function Account(props: { tenant: string; detail: MemberDetail; admin: boolean }
             <p>
               {a().email} · <strong>{a().disabled ? "Đã khóa" : "Đang hoạt động"}</strong>
             </p>
+            <ResetSlip tenant={props.tenant} memberId={props.detail.member.id} />
             <Show when={props.admin}>
               <p>
                 <A href={`/t/${props.tenant}/tai-khoan`}>Quản lý tài khoản và vai trò</A>

@@ -14,6 +14,7 @@
 // - One request at a time, in order: a slow 3G save is never overtaken by a newer one.
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { ApiError, type PlanData } from "../../api";
+import { clearLocal, writeLocal } from "../../lib/drafts";
 
 export type SaveState =
   | { kind: "idle" }
@@ -26,45 +27,7 @@ export type SaveState =
   | { kind: "expired" }
   | { kind: "failed"; message: string };
 
-export interface LocalDraft {
-  data: PlanData;
-  /** The server version the edits were made on; null before the first save. */
-  baseVersion: number | null;
-  /** When the last edit was made (ms since epoch, this device's clock). */
-  at: number;
-}
-
-export function readLocal(key: string): LocalDraft | null {
-  try {
-    const raw = localStorage.getItem(key);
-    if (!raw) return null;
-    const d = JSON.parse(raw) as Partial<LocalDraft>;
-    if (!d || typeof d !== "object" || typeof d.data !== "object" || d.data === null) return null;
-    return {
-      data: d.data,
-      baseVersion: typeof d.baseVersion === "number" ? d.baseVersion : null,
-      at: typeof d.at === "number" ? d.at : 0,
-    };
-  } catch {
-    return null;
-  }
-}
-
-export function writeLocal(key: string, draft: LocalDraft): void {
-  try {
-    localStorage.setItem(key, JSON.stringify(draft));
-  } catch {
-    // Private mode or a full storage: the server copy is then the only one; nothing to do.
-  }
-}
-
-export function clearLocal(key: string): void {
-  try {
-    localStorage.removeItem(key);
-  } catch {
-    // As above.
-  }
-}
+export { clearLocal, readLocal, writeLocal, type LocalDraft } from "../../lib/drafts";
 
 const RETRY_MS = 15_000;
 

@@ -108,7 +108,10 @@ export const getPlan = query(
     if (form && prefillNeeded(form, submission?.data ?? {})) {
       if (!onBehalf && !ownId) {
         // No submission yet: the member's id comes with their tasks.
-        const tasks = await getMyTasks(tenant).catch(() => []);
+        const tasks = await getMyTasks(tenant).then(
+          (r) => r.tasks,
+          () => [],
+        );
         ownId = tasks.find((t) => t.campaignId === campaignId && t.memberId)?.memberId ?? null;
       }
       facts = await prefillFacts(tenant, onBehalf ? memberId : ownId, me, campaign, !onBehalf);
@@ -157,11 +160,4 @@ export const getReview = query(async (tenant: string, campaignId: string, submis
 
 export const preloadReview = preloadOf(getReview, "tenant", "campaignId", "submissionId");
 
-/** localStorage key of a draft: per user too, so a shared phone never mixes two people's. */
-export const draftKey = (
-  tenant: string,
-  userId: string,
-  campaignId: string,
-  formKey: string,
-  memberId: string,
-) => `shct:draft:${tenant}:${userId}:${campaignId}:${formKey}${memberId ? `:${memberId}` : ""}`;
+export { draftKey } from "../../lib/drafts";

@@ -19,6 +19,7 @@ import { useTitle } from "../../lib/title";
 import { ancestors, buildTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getUnitMembers, rosterFilter } from "./roster.data";
+import BulkInvite from "../accounts/BulkInvite";
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
 import { Table, Row, RowHead, Cell } from "../../components/Table";
@@ -227,6 +228,7 @@ export default function RosterPage(props: RouteSectionProps) {
               </Table>
             </Show>
           </Suspense>
+          <BulkInvite tenant={slug()} unitId={u().id} place={u().name} />
         </>
       )}
     </Show>

@@ -10,15 +10,15 @@ import {
   useSubmission,
   type RouteSectionProps,
 } from "@solidjs/router";
-import { For, Show, Suspense } from "solid-js";
+import { For, Show, Suspense, type JSX } from "solid-js";
 import { areasFor } from "../../lib/areas";
 import { roleLabels } from "../../lib/format";
-import { getMe, getNotifications, signOut } from "./shell.data";
+import { getMeOrOffline, getNotifications, signOut } from "./shell.data";
 import { Submit } from "../../components/Submit";
 
 export default function ShellPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
-  const me = createAsync(() => getMe(slug()));
+  const me = createAsync(() => getMeOrOffline(slug()));
   const out = useSubmission(signOut);
   // A failed read only hides the count: the header must never break over it.
   const notes = createAsync(() => getNotifications(slug()).catch(() => []));
@@ -30,9 +30,13 @@ export default function ShellPage(props: RouteSectionProps) {
     <Show
       when={me()}
       fallback={
-        <main id="main" tabindex="-1" class="page" aria-busy="true">
-          <p class="boot">Đang tải…</p>
-        </main>
+        me() === null ? (
+          <OfflineShell base={base()}>{props.children}</OfflineShell>
+        ) : (
+          <main id="main" tabindex="-1" class="page" aria-busy="true">
+            <p class="boot">Đang tải…</p>
+          </main>
+        )
       }
     >
       {(m) => (
@@ -92,5 +96,29 @@ export default function ShellPage(props: RouteSectionProps) {
         </>
       )}
     </Show>
+  );
+}
+
+/** No network: the task list the service worker kept, and the drafts kept on this device. */
+function OfflineShell(props: { base: string; children: JSX.Element }) {
+  return (
+    <>
+      <header class="shell-header">
+        <p role="status" class="alert">
+          Không có kết nối mạng. Đang hiển thị việc đã tải lần trước; bản nháp vẫn được giữ trên máy
+          này và sẽ gửi khi có mạng.
+        </p>
+      </header>
+      <nav class="shell-nav" aria-label="Các mục chính">
+        <ul style={{ "--cols": "1", "--cols-wide": "1" }}>
+          <li>
+            <A href={`${props.base}/viec-cua-toi`}>Việc của tôi</A>
+          </li>
+        </ul>
+      </nav>
+      <main id="main" tabindex="-1" class="page">
+        <Suspense fallback={<p class="boot">Đang tải…</p>}>{props.children}</Suspense>
+      </main>
+    </>
   );
 }

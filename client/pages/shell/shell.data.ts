@@ -1,6 +1,7 @@
 // Reads and writes of the signed-in shell /t/:tenant/*.
 import { action, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
 import { ApiError, listNotifications, logout, me, type Me } from "../../api";
+import { forgetOfflineCopies, isOffline } from "../../lib/offline";
 
 export const loginPath = (tenant: string) => `/t/${tenant}/dang-nhap`;
 
@@ -17,6 +18,14 @@ export const getMe = query(async (tenant: string): Promise<Me> => {
   }
 }, "me");
 
+/** Who is signed in, or null when there is no network: the shell then shows what the
+ *  service worker kept (the task list) instead of an error. */
+export const getMeOrOffline = (tenant: string): Promise<Me | null> =>
+  getMe(tenant).catch((e: unknown) => {
+    if (isOffline(e)) return null;
+    throw e;
+  });
+
 export function preloadShell(args: RoutePreloadFuncArgs): void {
   void getMe(args.params.tenant ?? "");
 }
@@ -28,6 +37,7 @@ export const signOut = action(async (tenant: string) => {
     // Already signed out (expired session) is the outcome the user asked for.
     if (!(e instanceof ApiError && e.status === 401)) throw e;
   }
+  await forgetOfflineCopies();
   // Forget who was signed in, and revalidate nothing: refetching /me now would only answer
   // 401 and redirect a second time.
   query.delete(getMe.keyFor(tenant));

@@ -5,6 +5,7 @@ import { A, createAsync } from "@solidjs/router";
 import { createMemo, createSignal, For, lazy, Show } from "solid-js";
 import type { MyTask } from "../../api";
 import { dueText, formatDate, formatTime, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
+import { ownDraftAt } from "../../lib/drafts";
 import { getMyTasks } from "./tasks.data";
 
 /** The evidence form, fetched only when a task is done by acknowledgement. */
@@ -42,7 +43,8 @@ export function taskHref(tenant: string, task: MyTask): string {
 }
 
 export default function TaskList(props: { tenant: string; headingLevel: 2 | 3 }) {
-  const tasks = createAsync(() => getMyTasks(props.tenant));
+  const answer = createAsync(() => getMyTasks(props.tenant));
+  const tasks = () => answer()?.tasks;
   const groups = createMemo(() => groupByCampaign(tasks() ?? []));
   return (
     <Show when={tasks()} fallback={<p class="boot">Đang tải việc của bạn…</p>}>
@@ -63,7 +65,21 @@ export default function TaskList(props: { tenant: string; headingLevel: 2 | 3 })
               <ul class="tasks">
                 <For each={g.tasks}>
                   {({ task, firstOfForm }) => (
-                    <TaskItem tenant={props.tenant} task={task} showComment={firstOfForm} />
+                    <TaskItem
+                      tenant={props.tenant}
+                      task={task}
+                      showComment={firstOfForm}
+                      draftAt={
+                        firstOfForm
+                          ? ownDraftAt(
+                              props.tenant,
+                              answer()!.userId,
+                              task.campaignId,
+                              task.formKey!,
+                            )
+                          : null
+                      }
+                    />
                   )}
                 </For>
               </ul>
@@ -75,7 +91,13 @@ export default function TaskList(props: { tenant: string; headingLevel: 2 | 3 })
   );
 }
 
-function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean }) {
+function TaskItem(props: {
+  tenant: string;
+  task: MyTask;
+  showComment: boolean;
+  /** When the draft of this form kept on the device was last edited, if there is one. */
+  draftAt: number | null;
+}) {
   const [guidance, setGuidance] = createSignal(false);
   const overdue = () => isOverdue(props.task);
   const due = () =>
@@ -98,6 +120,13 @@ function TaskItem(props: { tenant: string; task: MyTask; showComment: boolean })
           </Show>
         </span>
       </A>
+      <Show when={props.draftAt}>
+        {(at) => (
+          <p class="task-draft">
+            Bản nháp lưu trên máy này lúc {formatTime(new Date(at()))} {formatDate(new Date(at()))}
+          </p>
+        )}
+      </Show>
       <Show when={props.task.meeting}>{(m) => <NextMeeting meeting={m()} />}</Show>
       <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
         <summary>Hướng dẫn</summary>
