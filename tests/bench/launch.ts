@@ -45,7 +45,8 @@ export async function benchLaunch() {
     );
     const root = units.body.units.find((u) => u.depth === 0)!;
     // The city is written beside the running server, straight into the tenant's file.
-    const city = createClient({ url: `file:${join(dir, "tenants", `${tenantId}.db`)}` });
+    const tenantFile = `file:${join(dir, "tenants", `${tenantId}.db`)}`;
+    const city = createClient({ url: tenantFile });
     await writeCity(city, { id: root.id, path: root.path }, { members: MEMBERS, seed: 1 });
     city.close();
     // The city was written synchronously: let the HTTP client see the server close its idle
@@ -78,8 +79,12 @@ export async function benchLaunch() {
     const peak = memoryOf(pid).peak;
     await new Promise((r) => setTimeout(r, 45_000));
     const after = memoryOf(pid).rss;
+    const check = createClient({ url: tenantFile });
+    const tasks = Number((await check.execute("SELECT count(*) AS n FROM tasks")).rows[0]!.n);
+    check.close();
     return [
       { name: `launch.${label}`, value: Math.round(seconds * 10) / 10, unit: "s" },
+      { name: `launch.${label}.tasks`, value: tasks, unit: "rows" },
       { name: `launch.${label}.peak_rss`, value: mib(peak), unit: "MiB" },
       {
         name: `launch.${label}.rss_after`,
