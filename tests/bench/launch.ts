@@ -37,17 +37,12 @@ export async function benchLaunch() {
       (await control.execute("SELECT id FROM tenants WHERE slug = 'ha-noi'")).rows[0]!.id,
     );
     control.close();
-    const units = await callJson<{ units: { id: string; depth: number; path: string }[] }>(
-      server.base,
-      "GET",
-      "/api/t/ha-noi/units",
-      { token },
-    );
-    const root = units.body.units.find((u) => u.depth === 0)!;
     // The city is written beside the running server, straight into the tenant's file.
     const tenantFile = `file:${join(dir, "tenants", `${tenantId}.db`)}`;
     const city = createClient({ url: tenantFile });
-    await writeCity(city, { id: root.id, path: root.path }, { members: MEMBERS, seed: 1 });
+    const rootRow = (await city.execute("SELECT id, path FROM units WHERE depth = 0")).rows[0]!;
+    const root = { id: String(rootRow.id), path: String(rootRow.path) };
+    await writeCity(city, root, { members: MEMBERS, seed: 1 });
     city.close();
     // The city was written synchronously: let the HTTP client see the server close its idle
     // keep-alive socket meanwhile, before the next call would be written to it.
