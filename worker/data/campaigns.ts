@@ -2,7 +2,7 @@
 // target subtrees (launch.ts), measured (progress.ts) and closed. This module holds the row
 // itself, its lifecycle outside the launch, and the facts of its definition the other
 // campaign modules read (due dates, the tracked step, the member forms).
-import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { launchBlockers, type Step, type TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { ControlDb, TenantDb } from "../db/handles";
