@@ -61,3 +61,18 @@ export function ownDraftAt(
   const d = readLocal(draftKey(tenant, userId, campaignId, formKey, ""));
   return d ? d.at : null;
 }
+
+/** Two plans with the same answers, whatever the order their keys were written in. */
+export function sameData(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}

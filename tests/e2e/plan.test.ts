@@ -148,21 +148,34 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     expect(await page.locator(".plan-meta .badge").innerText()).toBe("Bản nháp");
 
     // A tab closed while offline loses nothing: the text comes back on the next visit and
-    // is saved then.
+    // is saved then. This segment's saves are refused as a lost network refuses them.
+    const saves = (url: URL) => url.pathname.endsWith("/submissions/mine");
+    await context.route(saves, (route) =>
+      route.request().method() === "PUT" ? route.abort("internetdisconnected") : route.continue(),
+    );
     await context.setOffline(true);
     const later = " Nhờ chi bộ nhắc nhở.";
     await fix.press("End");
     await fix.pressSequentially(later);
     await expect.poll(() => status.innerText(), SLOW).toMatch(/^Chưa lưu \(mất kết nối\)/);
+    const left = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith("shct:draft:")),
+    );
+    expect(left).toHaveLength(1);
     await page.close();
     await context.setOffline(false);
     page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(formUrl);
-    await page.getByText("Đã khôi phục nội dung chưa lưu trên máy này.").waitFor();
+    // Restored from the phone ("Đã khôi phục…"); or, when a save of the closing tab reached
+    // the server after all (seen on a loaded machine), read from the server with the phone's
+    // copy dropped as the same text (client/lib/drafts.ts sameData). Either way: not lost.
     ({ duty, fix, status } = fields(page));
-    expect(await fix.inputValue()).toBe(fixText + later);
-    await expect.poll(() => status.innerText(), SLOW).toMatch(/^Đã lưu lúc/);
+    await expect.poll(() => fix.inputValue(), SLOW).toBe(fixText + later);
+    await context.unroute(saves);
+    await expect
+      .poll(() => status.innerText(), SLOW)
+      .toMatch(/^(Đã lưu lúc|Nội dung được tự động lưu)/);
 
     // Another device saves first: this one is told, is offered the newest version, and
     // what it typed stays visible to copy.

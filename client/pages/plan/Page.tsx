@@ -24,6 +24,7 @@ import {
 import { useTitle } from "../../lib/title";
 import { getMine, getMyTasks } from "../tasks/tasks.data";
 import { clearLocal, createAutosave, readLocal, writeLocal } from "./autosave";
+import { sameData } from "../../lib/drafts";
 import { FormFields, type FormCtx } from "./fields";
 import { Rescued } from "./Rescued";
 import { ErrorSummary, saveText, StatusCallouts } from "./status";
@@ -117,7 +118,11 @@ function PlanEditor(props: {
   const serverVersion = server?.version ?? null;
   // A copy left on this device: unsaved edits on top of what the server has now are
   // restored; edits made on an older version are shown to copy, never silently applied.
-  const local = readLocal(storageKey);
+  // A copy the server already holds (the save the closing tab sent got through after all) is
+  // neither restored nor offered to copy: nothing was lost.
+  const held = readLocal(storageKey);
+  if (held && sameData(held.data, server?.data ?? {})) clearLocal(storageKey);
+  const local = held && !sameData(held.data, server?.data ?? {}) ? held : null;
   const restore = local !== null && local.baseVersion === serverVersion;
   let rescue = props.rescued;
   if (local && !restore) {
