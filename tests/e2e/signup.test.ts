@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newPhonePage } from "../support/browser";
 import { ROOT, startServer, type TestServer } from "../support/server";
+import { seriousFindings } from "../support/axe";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 
 const WIDTH = 390;
@@ -47,6 +48,7 @@ describe("a đảng bộ signs up alone on a 390 px phone", () => {
     await page.getByRole("link", { name: "Đăng ký đảng bộ mới" }).click();
     await page.waitForURL(`${base}/dang-ky`);
     await page.getByRole("heading", { level: 1, name: "Đăng ký đảng bộ mới" }).waitFor();
+    expect(await seriousFindings(page)).toEqual([]);
 
     // The code is suggested from the name, diacritics folded.
     await page.getByLabel("Tên đảng bộ").fill(NAME);
@@ -81,6 +83,7 @@ describe("a đảng bộ signs up alone on a 390 px phone", () => {
 
     // "Chờ xác nhận": where the mail went and for which code.
     await page.getByRole("heading", { level: 1, name: "Chờ xác nhận" }).waitFor();
+    expect(await seriousFindings(page)).toEqual([]);
     const main = page.locator("main");
     expect(await page.getByRole("status").innerText()).toBe(
       `Đã gửi thư xác nhận tới ${ADMIN.email}.`,
@@ -101,6 +104,7 @@ describe("a đảng bộ signs up alone on a 390 px phone", () => {
 
     await page.goto(link!);
     await page.getByRole("heading", { level: 1, name: "Xác nhận đăng ký" }).waitFor();
+    expect(await seriousFindings(page)).toEqual([]);
     await page.getByLabel(/^Mật khẩu/).fill(PASSWORD);
     await page.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
@@ -110,6 +114,7 @@ describe("a đảng bộ signs up alone on a 390 px phone", () => {
     await page.waitForURL(`${base}/t/phuong-phuc-xa`);
     const greeting = page.locator(".greeting");
     await greeting.waitFor();
+    expect(await seriousFindings(page)).toEqual([]);
     expect((await greeting.innerText()).trim()).toBe(`Xin chào, ${ADMIN.fullName}`);
     expect(await page.locator(".roles").innerText()).toContain("Quản trị");
     expect(await page.locator(".shell-header").innerText()).toContain(NAME);
