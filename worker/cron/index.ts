@@ -60,7 +60,7 @@ export async function runTenantJobs(
     const channels = { email: !!platform.outbound.email };
     const { report: reminders, notify, running } = await remindersWithSettings(db, now, channels);
     // The event notices owed by e-mail (each person's choice), into the same outbox.
-    const { settings: _settings, ...notices } = await mailNotices(db, now, channels);
+    const notices = await mailNotices(db, now, channels, notify);
     const outbox = await deliverOutbox(db, platform.outbound, notify, now);
     const rollup = await runRollup(db, control, tenant, now, running);
     nextDue = await nextDueAt(db, now);

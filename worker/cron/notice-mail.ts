@@ -9,8 +9,8 @@
 // Memory is a page of people; a round trip per page, and none more when nothing is owed.
 import { sql } from "drizzle-orm";
 import { formatDateVi, ictDate, DAY_MS } from "../../schema/rules/deadlines";
-import type { TenantDb } from "../db/handles";
-import { notifyOf, notifySettingsRow, type NotifySettings } from "../data/settings";
+import type { BatchItem, TenantDb } from "../db/handles";
+import type { NotifySettings } from "../data/settings";
 import { nextSendTime } from "../domain/reminders";
 import { nextIctMidnight } from "./due";
 import { chunks } from "./reminders";
@@ -19,8 +19,6 @@ import { chunks } from "./reminders";
 export const NOTICE_MAIL_PAGE = 200;
 const ROWS_PER_INSERT = 200;
 const FOOTER = "\n\nXem chi tiết trong ứng dụng Sinh hoạt chính trị.";
-
-type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 
 interface OwedRow {
   id: string;
@@ -35,14 +33,15 @@ const owed = (todayStart: number, t: "n" | "notifications") =>
   sql`(${sql.raw(t)}.mail = 'now'
     OR (${sql.raw(t)}.mail = 'digest' AND ${sql.raw(t)}.created_at < ${todayStart}))`;
 
-/** Makes the owed e-mails; also answers the tenant's notification settings, read in the
- *  same round trip as the first page (a pass owing nothing costs no round trip more). */
+/** Makes the owed e-mails, a page of people a round trip, under the settings the pass read. */
 export async function mailNotices(
   db: TenantDb,
   now: Date,
   channels: { email: boolean },
+  /** The tenant's notify settings, as the pass already read them (with the reminders). */
+  settings: NotifySettings,
   page = NOTICE_MAIL_PAGE,
-): Promise<{ settings: NotifySettings; emails: number }> {
+): Promise<{ emails: number }> {
   const todayStart = nextIctMidnight(now) - DAY_MS;
   const read = (): BatchItem =>
     db.all(sql`SELECT n.id, n.user_id AS userId, n.title, n.mail, u.email
@@ -51,15 +50,11 @@ export async function mailNotices(
         FROM notifications WHERE ${owed(todayStart, "notifications")}
         ORDER BY user_id LIMIT ${page})
       ORDER BY n.user_id, n.created_at`) as unknown as BatchItem;
-  const [[row], first] = (await db.batch([notifySettingsRow(db), read()])) as [
-    { value: string }[],
-    OwedRow[],
-  ];
-  const settings = notifyOf(row);
-  if (!first.length) return { settings, emails: 0 };
+  const first = (await read()) as unknown as OwedRow[];
+  if (!first.length) return { emails: 0 };
   if (!channels.email || !settings.email) {
     await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
-    return { settings, emails: 0 };
+    return { emails: 0 };
   }
   const at = nextSendTime(now, settings.quietHours).getTime();
   let emails = 0;
@@ -92,7 +87,7 @@ export async function mailNotices(
     ] as unknown as [BatchItem, ...BatchItem[]])) as unknown[];
     rows = results.at(-1) as OwedRow[];
   }
-  return { settings, emails };
+  return { emails };
 }
 
 /** The e-mails one page of owed notifications makes: one per `now` row, one digest per

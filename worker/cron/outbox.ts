@@ -11,7 +11,7 @@ import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { outbox } from "../../schema/tables/tenant";
 import { newId } from "../data/ids";
 import type { NotifySettings } from "../data/settings";
-import type { TenantDb } from "../db/handles";
+import type { BatchItem, TenantDb } from "../db/handles";
 import { nextSendTime } from "../domain/reminders";
 import type { Outbound } from "../env";
 import { PermanentMailError, isPermanentMailError } from "../mail";
@@ -88,8 +88,6 @@ export interface DeliveryReport {
   retried: number;
   failed: number;
 }
-
-type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 
 export async function deliverOutbox(
   db: TenantDb,

@@ -25,7 +25,6 @@ import {
   meetings,
   members,
   reports,
-  settings,
   stepRecords,
   submissions,
   users,
@@ -39,7 +38,7 @@ import {
   unitRows,
   type UnitInfo,
 } from "../data/campaign-targets";
-import { notifyOf } from "../data/settings";
+import { notifyOf, notifySettingsRow } from "../data/settings";
 import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
 import { reviewAnchor } from "../data/follow-up-forms";
 import { meetingSteps } from "../data/meetings";
@@ -75,7 +74,7 @@ export async function reminderBasis(db: TenantDb) {
     reportRows,
     recordRows,
   ] = await db.batch([
-    db.select().from(settings).where(eq(settings.key, "notify")),
+    notifySettingsRow(db),
     db
       .select()
       .from(campaigns)

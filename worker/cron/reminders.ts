@@ -8,7 +8,7 @@ import { notifications, reminderLedger, users } from "../../schema/tables/tenant
 import type { Campaign } from "../data/campaigns";
 import type { NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
-import type { TenantDb } from "../db/handles";
+import type { BatchItem, TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
 import type { ReminderItem } from "../domain/reminders";
 import { decideReminders, MEMBER_PAGE, reminderBasis } from "./reminder-items";
@@ -23,8 +23,6 @@ export interface ReminderReport {
  *  ledger marks and outbox rows written, a page at a time. */
 export const DIGEST_PAGE = 1000;
 const ROWS_PER_INSERT = 200;
-
-type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 
 export async function runReminders(
   db: TenantDb,

@@ -9,7 +9,7 @@ import { ictDate } from "../../schema/rules/deadlines";
 import { completionOf, evidenceOf, type Step } from "../../schema/template";
 import { stepRecords, tasks, units } from "../../schema/tables/tenant";
 import { COMPLETION_LABELS, EVIDENCE_PART_LABELS } from "../../schema/vocab/completions";
-import type { TenantDb } from "../db/handles";
+import type { BatchItem, TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { inScope } from "../domain/scope";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
@@ -20,7 +20,6 @@ import { newId } from "./ids";
 import { eqAll } from "./sql";
 import { markDone } from "./step-completion";
 
-type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 type NewRecordFields = Omit<typeof stepRecords.$inferInsert, "id" | "byUserId" | "createdAt">;
 type RecordKey = {
   campaignId: string;

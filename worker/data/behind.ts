@@ -19,7 +19,7 @@ import { directives, rollups, tenants } from "../../schema/tables/control";
 import { dayNumber, formatDateVi, ictDate, lastDayVi } from "../../schema/rules/deadlines";
 import { grants, notifications, outbox, users } from "../../schema/tables/tenant";
 import { outboundRows } from "../cron/outbox";
-import type { ControlDb, TenantDb } from "../db/handles";
+import type { BatchItem, ControlDb } from "../db/handles";
 import { reportDueAt, reportMark } from "../domain/upward-report";
 import type { Platform, TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
@@ -163,8 +163,6 @@ async function requireDescendant(control: ControlDb, reader: TenantRecord, slug:
   if ((await ancestorIds(control, target.id)).includes(reader.id)) return target;
   throw notBelow();
 }
-
-type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 
 /** Sends the reminder to `slug`'s admins about directive `id` (the reader's own). */
 export async function remindBehind(

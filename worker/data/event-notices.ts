@@ -14,9 +14,7 @@
 // - `mail` records the e-mail owed by the person's choice (users.notify_mode) when they
 //   have an address; the cron makes it (at once, or in the day's digest).
 import { sql, type SQL } from "drizzle-orm";
-import type { TenantDb } from "../db/handles";
-
-type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+import type { BatchItem, TenantDb } from "../db/handles";
 
 export type PlanEvent = "submitted" | "returned" | "confirmed" | "commented";
 

@@ -8,7 +8,7 @@
 import type { AuditAction } from "../../schema/vocab/audit-actions";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { linkAuditOutbox, rollups, tenantLinks, tenants } from "../../schema/tables/control";
-import type { ControlDb, TenantDb } from "../db/handles";
+import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
 import type { TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
@@ -279,9 +279,8 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
     .where(eq(linkAuditOutbox.tenantId, tenant.id))
     .limit(200);
   if (!rows.length) return 0;
-  type Stmt = Parameters<TenantDb["batch"]>[0][number];
-  const stmts: Stmt[] = [
-    ...rows.flatMap((r): Stmt[] => [
+  const stmts: BatchItem[] = [
+    ...rows.flatMap((r): BatchItem[] => [
       auditInsert(
         db,
         {
@@ -296,12 +295,12 @@ export async function drainLinkAudit(db: TenantDb, control: ControlDb, tenant: T
         r.at,
       ),
       // A link requested, approved or revoked tells this tenant's admins (event-notices.ts).
-      ...(r.action.startsWith("link.") ? [linkNotice(db, r) as unknown as Stmt] : []),
+      ...(r.action.startsWith("link.") ? [linkNotice(db, r)] : []),
     ]),
     // A child's filing or a parent's return also tells this tenant's admins.
     ...(await reportNotices(db, rows)),
   ];
-  await db.batch(stmts as [Stmt, ...Stmt[]]);
+  await db.batch(stmts as [BatchItem, ...BatchItem[]]);
   await control.delete(linkAuditOutbox).where(
     inArray(
       linkAuditOutbox.id,

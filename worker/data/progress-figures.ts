@@ -32,13 +32,11 @@ import {
   progressFigures,
   units,
 } from "../../schema/tables/tenant";
-import type { TenantDb } from "../db/handles";
+import type { BatchItem, TenantDb } from "../db/handles";
 import { evaluationDate, type StoredCounts } from "../domain/progress";
 import { stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import { systemCtx } from "./context";
 import { countsByUnit } from "./progress";
-
-type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 
 /** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
 const REBUILD_OVER = 2000;

@@ -34,7 +34,7 @@ export const notifyOf = (row: { value: string } | undefined): NotifySettings =>
     : DEFAULT_NOTIFY;
 
 export async function readNotifySettings(db: TenantDb): Promise<NotifySettings> {
-  const [row] = await db.select().from(settings).where(eq(settings.key, "notify"));
+  const [row] = await notifySettingsRow(db);
   return notifyOf(row);
 }
 

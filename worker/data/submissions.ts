@@ -5,7 +5,7 @@
 // it to its next version.
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { submissionVersions, submissions } from "../../schema/tables/tenant";
-import type { TenantDb } from "../db/handles";
+import type { BatchItem, TenantDb } from "../db/handles";
 import { DomainError } from "../errors";
 import type { Ctx } from "./context";
 import type { PlanEvent } from "./event-notices";
@@ -14,7 +14,7 @@ import { markMembers } from "./progress-marks";
 import { eqAll } from "./sql";
 
 export type SubmissionRow = typeof submissions.$inferSelect;
-export type BatchItem = Parameters<TenantDb["batch"]>[0][number];
+export type { BatchItem } from "../db/handles";
 
 export const staleSubmission = () =>
   new DomainError(

@@ -7,6 +7,8 @@ import * as controlSchema from "../../schema/tables/control";
 import * as tenantSchema from "../../schema/tables/tenant";
 
 export type ControlDb = LibSQLDatabase<typeof controlSchema>;
+/** One statement of a tenant batch (`db.batch([...])`): a round trip carries them together. */
+export type BatchItem = Parameters<TenantDb["batch"]>[0][number];
 export type TenantDb = LibSQLDatabase<typeof tenantSchema>;
 
 export interface Handle<Db> {

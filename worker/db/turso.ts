@@ -164,10 +164,13 @@ export function tursoProvisioner(
       const pooled =
         hooks.control &&
         (await claimPooled(hooks.control(), env.TENANT_TOKEN_KEY, env.TURSO_GROUP_TOKEN));
-      const { url, token } = pooled || (await make(`t-${tenantId}`));
+      // The client that waited for a new database is handed on; a pooled one gets its own.
+      const { url, token, client } = pooled
+        ? { ...pooled, client: openClient(pooled.url, async () => pooled.token, deps) }
+        : await make(`t-${tenantId}`);
       if (env.TENANT_TOKEN_KEY && token)
         await hooks.storeToken?.(tenantId, await seal(env.TENANT_TOKEN_KEY, tenantId, token));
-      hooks.opened?.(tenantId, tenantHandle(openClient(url, async () => token, deps)));
+      hooks.opened?.(tenantId, tenantHandle(client));
       return url;
     },
     async destroy(tenantId, dbUrl) {

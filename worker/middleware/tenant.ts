@@ -18,20 +18,21 @@ export const resolveTenant: MiddlewareHandler<AppEnv> = async (c, next) => {
   // The row is kept a few seconds (db/tenant-cache.ts): a tenant request costs no control-plane
   // round trip in the common case.
   const valid = /^[a-z0-9-]{1,40}$/.test(slug);
-  const tenant = valid
-    ? (cachedTenant(platform.controlKey, slug) ?? (await findTenantBySlug(control(), slug)))
-    : null;
+  const cached = valid ? cachedTenant(platform.controlKey, slug) : null;
+  const tenant = cached ?? (valid ? await findTenantBySlug(control(), slug) : null);
   if (!tenant || tenant.status === "provisioning" || tenant.status === "pending")
     throw new DomainError("TENANT_NOT_FOUND", "Không tìm thấy đảng bộ này.");
   if (tenant.status === "suspended")
     throw new DomainError("TENANT_SUSPENDED", "Đảng bộ này đang tạm ngừng sử dụng hệ thống.");
   const handle = platform.tenant(tenant);
-  if (tenant.schemaVersion < LATEST) {
+  const stale = tenant.schemaVersion < LATEST;
+  if (stale) {
     const version = await migrate(handle.client, migrations.tenant);
     await setTenantSchemaVersion(control(), tenant.id, version);
     tenant.schemaVersion = version;
   }
-  rememberTenant(platform.controlKey, tenant);
+  // Kept from when it was read, not renewed by each hit: a busy tenant's row still expires.
+  if (!cached || stale) rememberTenant(platform.controlKey, tenant);
   c.set("tenant", tenant);
   c.set("db", handle.db);
   c.set("tenantClient", handle.client);
