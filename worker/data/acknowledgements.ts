@@ -12,9 +12,9 @@ import { COMPLETION_LABELS, EVIDENCE_PART_LABELS } from "../../schema/vocab/comp
 import type { BatchItem, TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { inScope } from "../domain/scope";
-import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
+import { invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsertIf, type AuditEntry } from "./audit";
-import { requireCampaignUnit, type Campaign } from "./campaigns";
+import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { eqAll } from "./sql";
@@ -124,8 +124,7 @@ async function write(
   key: RecordKey,
   body: StepRecordBody,
 ) {
-  if (c.status !== "active")
-    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
+  requireActiveCampaign(c);
   const [task] = await db.select({ id: tasks.id }).from(tasks).where(eqAll(tasks, key)).limit(1);
   if (!task)
     throw invalidBody(

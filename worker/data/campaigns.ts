@@ -322,3 +322,9 @@ export async function closeCampaign({ db, actor, now }: Ctx, id: string) {
  *  Quận ủy, thực hiện Chỉ thị 24-CT/TU của Thành ủy"); empty for one of this tenant's own. */
 export const campaignChain = (control: ControlDb, campaign: Pick<Campaign, "directiveId">) =>
   directiveChain(control, campaign.directiveId);
+
+/** Records are written only while the campaign runs (not a draft, not closed). */
+export function requireActiveCampaign(c: Pick<Campaign, "status">): void {
+  if (c.status !== "active")
+    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
+}

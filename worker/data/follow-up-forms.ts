@@ -11,9 +11,14 @@ import { stepRecords } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { MONTHLY_REVIEW_KEY, periodicReportKey, periodOf } from "../domain/follow-up";
-import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
+import { invalidBody, notFound, versionConflict } from "../errors";
 import { currentVersion, unitRecordRows, writeRecordVersion } from "./acknowledgements";
-import { requireCampaignUnit, stepDueDates, type Campaign } from "./campaigns";
+import {
+  requireActiveCampaign,
+  requireCampaignUnit,
+  stepDueDates,
+  type Campaign,
+} from "./campaigns";
 import type { Ctx } from "./context";
 
 /** The review's rule and form, or a 422 when the campaign reviews on no form. */
@@ -79,17 +84,12 @@ async function saveFollowUp(
   return { unitId: input.unitId, period: input.period, version, data: input.data };
 }
 
-const requireActive = (c: Campaign) => {
-  if (c.status !== "active")
-    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
-};
-
 export async function saveMonthlyReview(
   ctx: Ctx,
   input: { campaign: Campaign; unitId: string; period: string; version: number; data: unknown },
 ) {
   const c = input.campaign;
-  requireActive(c);
+  requireActiveCampaign(c);
   const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
   const { mr, form } = reviewForm(c);
   if (!unitMatches(mr.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }))
@@ -120,7 +120,7 @@ export async function savePeriodicReport(
   },
 ) {
   const c = input.campaign;
-  requireActive(c);
+  requireActiveCampaign(c);
   const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
   const report = c.def.followUp.periodicReports.find((r) => r.key === input.reportKey);
   const form = report?.formKey ? c.def.forms.find((f) => f.key === report.formKey) : undefined;

@@ -11,9 +11,9 @@ import { stepRecords } from "../../schema/tables/tenant";
 import type { Mark } from "../domain/compliance";
 import { followUpObligations, type Obligation } from "../domain/follow-up";
 import { recordMark } from "../domain/step-completion";
-import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
+import { invalidBody, notFound, versionConflict } from "../errors";
 import { currentVersion, writeRecordVersion } from "./acknowledgements";
-import { requireCampaignUnit, type Campaign } from "./campaigns";
+import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 
 /** The campaign's obligations that concern this unit. */
@@ -74,8 +74,7 @@ export async function saveFollowUp(
   },
 ) {
   const c = input.campaign;
-  if (c.status !== "active")
-    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
+  requireActiveCampaign(c);
   const o = followUpObligations(c.def, c.startsOn).find((x) => x.key === input.key);
   if (!o?.dueOn) throw notFound("Đợt sinh hoạt không có mốc theo dõi này.");
   const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });

@@ -12,7 +12,12 @@ import { stepsDoneByMeeting } from "../domain/step-completion";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, auditInsertIf } from "./audit";
 import { holds, markMeeting } from "./progress-marks";
-import { requireCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
+import {
+  requireCampaign,
+  requireActiveCampaign,
+  requireCampaignUnit,
+  type Campaign,
+} from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { attendanceRoles, attendTaskUpdates } from "./meeting-attendance";
@@ -44,8 +49,7 @@ export interface MeetingInput {
 export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: Campaign }) {
   const { db, actor, now } = ctx;
   const c = input.campaign;
-  if (c.status !== "active")
-    throw new DomainError("INVALID_STATE", "Đợt sinh hoạt không còn diễn ra.");
+  requireActiveCampaign(c);
   const unit = await requireCampaignUnit(ctx, { campaign: c, unitId: input.unitId });
   const step = meetingSteps(c, unit).find((s) => s.key === input.stepKey);
   if (!step) throw invalidBody({ stepKey: "Bước này không phải buổi sinh hoạt của đơn vị này." });

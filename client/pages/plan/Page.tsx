@@ -121,8 +121,9 @@ function PlanEditor(props: {
   // A copy the server already holds (the save the closing tab sent got through after all) is
   // neither restored nor offered to copy: nothing was lost.
   const held = readLocal(storageKey);
-  if (held && sameData(held.data, server?.data ?? {})) clearLocal(storageKey);
-  const local = held && !sameData(held.data, server?.data ?? {}) ? held : null;
+  const alreadySaved = held !== null && sameData(held.data, server?.data ?? {});
+  if (alreadySaved) clearLocal(storageKey);
+  const local = alreadySaved ? null : held;
   const restore = local !== null && local.baseVersion === serverVersion;
   let rescue = props.rescued;
   if (local && !restore) {

@@ -21,7 +21,7 @@ import { numberLine, onBehalfOf } from "../../lib/paper";
 import { useTitle } from "../../lib/title";
 import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { MARK_LABELS } from "../meeting/Sections";
-import { getPaperUnit, signerName, subtreeIds, type PaperUnit } from "./papers.data";
+import { getPaperUnit, signerName, subtreeOf, type PaperUnit } from "./papers.data";
 import "../plan/plan.css";
 
 interface ReportPaper {
@@ -53,7 +53,7 @@ export default function ReportPage(props: RouteSectionProps) {
       (r) => r.unitId === unitId() && r.reportKey === props.params.reportKey,
     );
     if (!report) return null;
-    const within = subtreeIds(head.units, unitId());
+    const within = subtreeOf(head.units, unitId());
     const held = meetings.filter((m) => m.startedAt && within.has(m.unitId)).length;
     return { campaign, report, head, progress, compliance, held };
   });

@@ -6,7 +6,7 @@
 //
 // /t/:tenant/dot-sinh-hoat/:campaignId/don-vi/:unitId/bang-tong-hop/in — staff and viewers.
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
 import { getProgress, type CampaignDetail, type Counts, type Progress } from "../../api";
 import { listMeetings, type MeetingSummary } from "../../api-meetings";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
@@ -14,7 +14,8 @@ import { formatDate } from "../../lib/format";
 import { onBehalfOf } from "../../lib/paper";
 import { useTitle } from "../../lib/title";
 import { getCampaignDetail } from "../campaigns/campaigns.data";
-import { getPaperUnit, signerName, subtreeIds, type PaperUnit } from "./papers.data";
+import { buildTree, subtreeIds } from "../../lib/tree";
+import { getPaperUnit, signerName, type PaperUnit } from "./papers.data";
 
 interface SummaryPaper {
   campaign: CampaignDetail;
@@ -61,7 +62,8 @@ export default function SummaryPage(props: RouteSectionProps) {
         const unit = () => p().head.unit!;
         const held = (ids: Set<string>) =>
           p().meetings.filter((m) => m.startedAt && ids.has(m.unitId)).length;
-        const name = (id: string) => p().head.units.find((u) => u.id === id)?.name ?? "";
+        const tree = createMemo(() => buildTree(p().head.units));
+        const name = (id: string) => tree().byId.get(id)?.name ?? "";
         const lines = (): Line[] =>
           p().progress.units.map((row) =>
             row.unitId === unit().id
@@ -73,13 +75,13 @@ export default function SummaryPage(props: RouteSectionProps) {
               : {
                   name: name(row.unitId),
                   counts: row,
-                  held: held(subtreeIds(p().head.units, row.unitId)),
+                  held: held(subtreeIds(tree(), row.unitId)),
                 },
           );
         const total = (): Line => ({
           name: "Tổng cộng",
           counts: p().progress.totals,
-          held: held(subtreeIds(p().head.units, unit().id)),
+          held: held(subtreeIds(tree(), unit().id)),
         });
         const cells = (l: Line) => [
           l.counts.expected + l.counts.excused,

@@ -2,6 +2,7 @@
 // above it for the header, and the signer. Only reads the screens already make: the
 // campaign, the caller, the units of the caller's scope; a unit above the scope (a cell's
 // đảng bộ bộ phận, out of its secretary's sight) gives way to the đảng bộ's name.
+import { buildTree, subtreeIds } from "../../lib/tree";
 import { query } from "@solidjs/router";
 import { listUnits, type Me, type Unit } from "../../api";
 import { getMe } from "../shell/shell.data";
@@ -28,10 +29,6 @@ export const getPaperUnit = query(async (tenant: string, unitId: string): Promis
 export const signerName = (p: PaperUnit, unitId: string): string =>
   p.me.grants.some((g) => g.role === "secretary" && g.unitId === unitId) ? p.me.user.fullName : "";
 
-/** Ids of the unit and every unit under it that the caller sees (units carry parent ids). */
-export function subtreeIds(units: readonly Unit[], rootId: string): Set<string> {
-  const out = new Set([rootId]);
-  // Units come in path order, so a parent is met before its children.
-  for (const u of units) if (u.parentId && out.has(u.parentId)) out.add(u.id);
-  return out;
-}
+/** Ids of the unit and every unit under it that the caller sees. */
+export const subtreeOf = (units: readonly Unit[], rootId: string): Set<string> =>
+  subtreeIds(buildTree(units), rootId);

@@ -1,16 +1,14 @@
 // The guidance of a task's step, read from its campaign's frozen definition when the member
 // opens it (a lazy chunk: the task list itself stays light on a phone). A unit's task links
 // to the secretary's view of the cell.
-import { A, createAsync, query } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { Show } from "solid-js";
-import { requireCampaign, type MyTask } from "../../api";
+import type { MyTask } from "../../api";
+import { getCampaignDetail } from "../campaigns/campaigns.data";
 import StepGuidance from "./StepGuidance";
 
-/** The campaign screens' own query key: one cache for the campaign's detail. */
-const getCampaign = query(requireCampaign, "campaign");
-
 export default function TaskGuidance(props: { tenant: string; task: MyTask }) {
-  const campaign = createAsync(() => getCampaign(props.tenant, props.task.campaignId));
+  const campaign = createAsync(() => getCampaignDetail(props.tenant, props.task.campaignId));
   return (
     <Show when={campaign()} fallback={<p class="hint">Đang tải hướng dẫn…</p>}>
       {(c) => (

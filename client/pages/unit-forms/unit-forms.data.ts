@@ -1,7 +1,7 @@
 // Reads of the unit's own records: the campaign (its frozen definition holds the forms), a
 // unit's record of a step, the checklist counts, the monthly reviews.
 import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
-import { requireCampaign } from "../../api";
+import { getCampaignDetail } from "../campaigns/campaigns.data";
 import {
   getChecklistTally,
   getMonthlyReviews,
@@ -9,7 +9,8 @@ import {
   getUnitStep,
 } from "../../api-steps";
 
-export const getCampaignDef = query(requireCampaign, "campaign");
+/** The campaign screens' own query: one cache for the campaign's detail. */
+export const getCampaignDef = getCampaignDetail;
 export const getUnitStepRecords = query(getUnitStep, "unit-step");
 export const getTally = query(getChecklistTally, "checklist-tally");
 export const getReviews = query(getMonthlyReviews, "monthly-reviews");
