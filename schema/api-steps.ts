@@ -2,16 +2,15 @@
 // place, a link or a document's reference, as the step's evidence spec asks) or by the unit's
 // own form. Which parts are required depends on the step: the route checks them against it.
 import * as v from "valibot";
+import { ShortText } from "./api";
+import { KEY_MAX, KEY_RE } from "./rules/keys";
 import { HttpUrl, IsoDate } from "./scalars";
-
-const OptionalText = (max: number) =>
-  v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max, `Tối đa ${max} ký tự.`))));
 
 /** A step's key in a path. */
 export const StepKeyParam = v.pipe(
   v.string(),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
-  v.maxLength(60),
+  v.regex(KEY_RE, "Khóa viết thường, không dấu, nối bằng gạch ngang."),
+  v.maxLength(KEY_MAX),
 );
 
 export const StepRecordBody = v.strictObject({
@@ -19,11 +18,11 @@ export const StepRecordBody = v.strictObject({
   version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
   /** The day it was done (the acknowledgement's date); today when left out for a form. */
   doneOn: v.optional(IsoDate),
-  place: OptionalText(300),
-  note: OptionalText(2000),
+  place: ShortText(300),
+  note: ShortText(2000),
   link: v.optional(v.nullable(HttpUrl)),
   /** The number, name or place of filing of the document or file kept as evidence. */
-  fileRef: OptionalText(300),
+  fileRef: ShortText(300),
   /** The unit form's answers, for a step done by the unit's form. */
   data: v.optional(v.record(v.string(), v.unknown())),
 });

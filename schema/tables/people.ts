@@ -10,7 +10,7 @@ import { LEVELS } from "../vocab/levels";
 import { MANAGEMENT_CATEGORIES } from "../vocab/management-categories";
 import { SUPERVISING_BODIES } from "../vocab/organisations";
 import { POSITION_CODES } from "../vocab/positions";
-import { NOTIFY_MODES } from "../vocab/notify-modes";
+import { DEFAULT_NOTIFY_MODE, NOTIFY_MODES } from "../vocab/notify-modes";
 
 export const units = sqliteTable(
   "units",
@@ -123,7 +123,7 @@ export const users = sqliteTable(
     /** SHA-256 of the recovery code shown once at enrolment; using it removes the factor. */
     totpRecoveryHash: blob("totp_recovery_hash", { mode: "buffer" }),
     /** How the person hears of events beside the app (schema/vocab/notify-modes.ts). */
-    notifyMode: text("notify_mode", { enum: NOTIFY_MODES }).notNull().default("digest"),
+    notifyMode: text("notify_mode", { enum: NOTIFY_MODES }).notNull().default(DEFAULT_NOTIFY_MODE),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

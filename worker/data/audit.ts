@@ -7,6 +7,7 @@ import type { TenantDb } from "../db/handles";
 import { subtreeBounds } from "../domain/scope";
 import { notFound } from "../errors";
 import type { Ctx } from "./context";
+import { getUnit } from "./units";
 
 export interface AuditEntry {
   actorUserId: string | null;
@@ -69,9 +70,7 @@ export async function listAudit(
     limit: number;
   },
 ) {
-  const unit = opts.unitId
-    ? (await db.select().from(units).where(eq(units.id, opts.unitId)).limit(1))[0]
-    : undefined;
+  const unit = opts.unitId ? await getUnit(db, opts.unitId) : null;
   if (opts.unitId && !unit) throw notFound("Không tìm thấy đơn vị.");
   let inUnit: SQL | undefined;
   if (unit && unit.depth > 0) {

@@ -110,8 +110,10 @@ export async function campaignCompliance(
     const at = firstOf.get(`${unitId}|${stepKey}`);
     return at === undefined ? null : new Date(at);
   };
+  const today = ictDate(now);
   const out: UnitCompliance[] = [];
   for (const unit of within) {
+    const kind = { kind: unit.kind as UnitKind, name: unit.name };
     const marks: UnitCompliance["marks"] = [];
     for (const step of meetingSteps(c, unit)) {
       const rules = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey);
@@ -134,12 +136,12 @@ export async function campaignCompliance(
           })),
         }),
       );
-      const facts = { unit: { kind: unit.kind as UnitKind, name: unit.name }, startsAt };
+      const facts = { unit: kind, startsAt };
       for (const mark of stepMeetingMarks(rules, sessions, due[step.key] ?? null, now, facts))
         marks.push({ ...mark, rule: `${step.key}:${mark.rule}`, step: step.key });
     }
     for (const report of c.def.reports) {
-      if (!unitMatches(report.from, { kind: unit.kind as UnitKind, name: unit.name })) continue;
+      if (!unitMatches(report.from, kind)) continue;
       const r = reportOf.get(`${unit.id}|${report.key}`);
       const mark = reportMark(
         report.title,
@@ -150,23 +152,18 @@ export async function campaignCompliance(
       marks.push({ ...mark, rule: `report:${report.key}`, report: report.key });
     }
     for (const step of recorded) {
-      if (!unitMatches(step.appliesTo, { kind: unit.kind as UnitKind, name: unit.name })) continue;
+      if (!unitMatches(step.appliesTo, kind)) continue;
       const mark = recordMark(step, firstAt(unit.id, step.key), due[step.key] ?? null, now);
       marks.push({ ...mark, step: step.key });
     }
-    if (review && unitMatches(review.appliesTo, { kind: unit.kind as UnitKind, name: unit.name }))
+    if (review && unitMatches(review.appliesTo, kind))
       marks.push(
-        monthlyReviewMark(review.title, reviewed?.get(unit.id) ?? new Set(), anchor, ictDate(now)),
+        monthlyReviewMark(review.title, reviewed?.get(unit.id) ?? new Set(), anchor, today),
       );
     for (const r of periodic)
-      if (unitMatches(r.from, { kind: unit.kind as UnitKind, name: unit.name }))
+      if (unitMatches(r.from, kind))
         marks.push(
-          periodicReportMark(
-            r,
-            filed.get(r.key)?.get(unit.id) ?? new Set(),
-            c.startsOn,
-            ictDate(now),
-          ),
+          periodicReportMark(r, filed.get(r.key)?.get(unit.id) ?? new Set(), c.startsOn, today),
         );
     marks.push(...followUpMarks(c, unit, firstAt, now));
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });

@@ -123,19 +123,39 @@ export async function requestLink(
   // The parent's admins hear of the request through the parent's own pass (drainLinkAudit).
   await control.batch([
     control.insert(tenantLinks).values(row),
-    control.insert(linkAuditOutbox).values({
-      id: newId(),
+    queueOtherSideAudit(control, {
       tenantId: parent.id,
-      at: now,
       action: "link.request",
       linkId: row.id,
-      otherSlug: child.slug,
-      otherName: child.name,
+      from: child,
+      at: now,
     }),
   ]);
   await markTenantChanged(control, parent.id, now);
   return { id: row.id, status: row.status };
 }
+
+/** A row for the other tenant's audit log (and notices), written by that tenant's own pass
+ *  (drainLinkAudit): a link event, or a report upward filed or returned (its id in `linkId`). */
+export const queueOtherSideAudit = (
+  control: ControlDb,
+  row: {
+    tenantId: string;
+    action: string;
+    linkId: string;
+    from: Pick<TenantRecord, "slug" | "name">;
+    at: Date;
+  },
+) =>
+  control.insert(linkAuditOutbox).values({
+    id: newId(),
+    tenantId: row.tenantId,
+    at: row.at,
+    action: row.action,
+    linkId: row.linkId,
+    otherSlug: row.from.slug,
+    otherName: row.from.name,
+  });
 
 /** The link if this tenant is one of its two ends; otherwise 404. */
 async function linkOf(control: ControlDb, tenant: TenantRecord, id: string) {
@@ -172,14 +192,12 @@ async function auditBothSides(
       entityId: link.id,
       after: { other: { slug: other?.slug, name: other?.name } },
     });
-  await control.insert(linkAuditOutbox).values({
-    id: newId(),
+  await queueOtherSideAudit(control, {
     tenantId: otherId,
-    at: now,
     action,
     linkId: link.id,
-    otherSlug: tenant.slug,
-    otherName: tenant.name,
+    from: tenant,
+    at: now,
   });
   // The other tenant's pass drains that row (and a child pushes to its new parent): due now.
   await markTenantChanged(control, otherId, now);

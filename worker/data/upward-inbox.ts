@@ -20,7 +20,7 @@ import { ownDirective } from "./behind";
 import type { Ctx } from "./context";
 import type { Figures } from "./link-figures";
 import { markTenantChanged } from "./tenants";
-import { queueOtherSideAudit } from "./upward-reports";
+import { queueOtherSideAudit } from "./links";
 
 /** The reader's approved children, now. */
 async function approvedChildren(control: ControlDb, reader: TenantRecord) {
@@ -142,7 +142,7 @@ export async function returnUpwardReport(
   await queueOtherSideAudit(control, {
     tenantId: child.id,
     action: "upward-report.returned",
-    reportId: head.id,
+    linkId: head.id,
     from: reader,
     at: now,
   });

@@ -39,8 +39,6 @@ import { newId } from "./ids";
 import { FIELDS, type Figures } from "./link-figures";
 import { markTenantChanged } from "./tenants";
 
-export type UpwardReportRow = typeof upwardReports.$inferSelect;
-
 /** The form the narrative is written on, from the tenant's root unit. */
 async function reportForm(ctx: Ctx, def: TemplateDefinition): Promise<Form> {
   const [root] = await ctx.db
@@ -259,19 +257,3 @@ export async function firstFilings(
   }
   return out;
 }
-
-/** The other side's audit row of a report event, queued in the control plane for its cron
- *  pass (drainLinkAudit): the report's id and the acting tenant's slug and name only. */
-export const queueOtherSideAudit = (
-  control: ControlDb,
-  row: { tenantId: string; action: string; reportId: string; from: TenantRecord; at: Date },
-) =>
-  control.insert(linkAuditOutbox).values({
-    id: newId(),
-    tenantId: row.tenantId,
-    at: row.at,
-    action: row.action,
-    linkId: row.reportId,
-    otherSlug: row.from.slug,
-    otherName: row.from.name,
-  });

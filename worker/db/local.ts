@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { fetchOutbound, type Outbound, type Platform } from "../env";
 import { VERSION } from "../version";
-import { inlineRunLong } from "./long-jobs";
+import { runLongHere } from "./long-jobs";
 import { controlHandle, tenantHandle, type ControlHandle, type TenantHandle } from "./handles";
 import { groupCommit } from "./group-commit";
 import { cacheStatements } from "./statement-cache";
@@ -121,7 +121,7 @@ export function localPlatform(opts: {
       tenants.clear();
       control = undefined;
     },
-    runLong: (kind, job) => inlineRunLong(platform)(kind, job),
+    runLong: (kind, job) => runLongHere(platform, kind, job),
   };
   return platform;
 }

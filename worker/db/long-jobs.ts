@@ -38,8 +38,6 @@ export type RunLong = <K extends LongKind>(
   job: LongJob<LongInput<K>>,
 ) => Promise<LongOutput<K>>;
 
-export const LONG_KINDS = Object.keys(JOBS) as LongKind[];
-
 /** Runs one job here, on `platform`'s own connection to the tenant. */
 export function runLongHere<K extends LongKind>(
   platform: Pick<Platform, "tenant">,
@@ -50,12 +48,6 @@ export function runLongHere<K extends LongKind>(
   const run = JOBS[kind] as (ctx: Ctx, input: LongInput<K>) => Promise<LongOutput<K>>;
   return run({ db, scope: job.scope, actor: job.actor, now: job.now }, job.input);
 }
-
-/** The inline runner: Workers (where launch lands in queued chunks) and the tests' app. */
-export const inlineRunLong =
-  (platform: Pick<Platform, "tenant">): RunLong =>
-  (kind, job) =>
-    runLongHere(platform, kind, job);
 
 /** The request's part of a job: its tenant and the guard's context. */
 export const jobOf = <I>(

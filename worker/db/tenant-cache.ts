@@ -44,8 +44,3 @@ export function forgetTenant(idOrSlug: string): void {
   for (const [key, { tenant }] of bySlug)
     if (tenant.slug === idOrSlug || tenant.id === idOrSlug) bySlug.delete(key);
 }
-
-/** Drops every row (tests). */
-export function forgetAllTenants(): void {
-  bySlug.clear();
-}

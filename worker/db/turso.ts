@@ -23,7 +23,7 @@ import {
   type ControlHandle,
   type TenantHandle,
 } from "./handles";
-import { inlineRunLong } from "./long-jobs";
+import { runLongHere } from "./long-jobs";
 import { seal, unseal } from "./sealed";
 import { claimPooled, fillPool, type MadeDatabase } from "./turso-pool";
 
@@ -236,7 +236,7 @@ export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
     }),
     clientAddress: (c) => c.req.header("CF-Connecting-IP") ?? "unknown",
     // Workers have no thread to spare: long work runs here, in the chunks it already lands in.
-    runLong: (kind, job) => inlineRunLong(platform)(kind, job),
+    runLong: (kind, job) => runLongHere(platform, kind, job),
   };
   return platform;
 }
