@@ -66,6 +66,10 @@ export async function fairTenants(
       await client.execute("SELECT name FROM units WHERE depth = 2 ORDER BY path LIMIT 40")
     ).rows.map((r) => String(r.name));
     client.close();
+    // The writes above block this process's event loop (the file client is synchronous); give it
+    // a turn so the keep-alive socket the server closed meanwhile is dropped, not reused for the
+    // next request ("other side closed" at 500k members, where the writes take ~15 s).
+    await new Promise((r) => setTimeout(r, 100));
     const roster = [
       "ho_ten,nam_sinh,email,don_vi,chuc_vu,trang_thai,dien_quan_ly",
       ...Array.from(
