@@ -416,4 +416,57 @@ describe("the papers an office files, printed at 1280 px", () => {
     expect(paper.pages).toBe(1);
     await finish(page, errors);
   });
+
+  it("a template's own issuing place is on all four papers, not the đảng bộ's", async () => {
+    const errors: string[] = [];
+    const PLACE = "Gia Lâm";
+    const campaignId = await launchOverRoot(
+      "noi-ban-hanh",
+      "Tự soi, tự sửa (bản của Sở)",
+      errors,
+      async (a) => {
+        await api(a, "POST", "/templates", {
+          fromKey: "tu-soi-tu-sua-so",
+          key: "noi-ban-hanh",
+          name: "Tự soi, tự sửa (bản của Sở)",
+        });
+        const {
+          builtIn: _b,
+          launchBlockers: _l,
+          ...definition
+        } = await api<Record<string, unknown>>(a, "GET", "/templates/noi-ban-hanh");
+        await api(a, "PUT", "/templates/noi-ban-hanh", {
+          version: 1,
+          definition: { ...definition, issuing: { body: "Đảng ủy Sở", place: PLACE } },
+        });
+      },
+    );
+    const page = await desk(DEMO.secretary, errors);
+    const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
+    const { meetingId } = await recordMeeting(page, campaignId, cell.id, "hoi-nghi-hoc-tap");
+    await api(page, "PUT", `/campaigns/${campaignId}/reports/${cell.id}`, {
+      reportKey: "bao-cao-dang-uy-so",
+      data: { "hoc-tap-quan-triet": "Đã học tập.", "sinh-hoat-chinh-tri": "Đã sinh hoạt." },
+    });
+    const base = `/t/demo/dot-sinh-hoat/${campaignId}`;
+    const placed = (p: Printed) => {
+      expect(p.pdf).toContain(squash(`${PLACE}, ngày`));
+      expect(p.pdf).not.toContain(squash("Long Biên, ngày"));
+    };
+    for (const [name, path] of [
+      ["paper-place-minutes", `${base}/sinh-hoat/${meetingId}/in`],
+      ["paper-place-report", `${base}/bao-cao/${cell.id}/bao-cao-dang-uy-so/in`],
+      ["paper-place-summary", `${base}/don-vi/${cell.id}/bang-tong-hop/in`],
+    ] as const) {
+      await page.goto(path);
+      placed(await print(page, name));
+    }
+    await finish(page, errors);
+
+    // The member's own plan on paper.
+    const member = await desk(DEMO.member, errors);
+    await member.goto(`${base}/ke-hoach/tu-soi-tu-sua-ca-nhan/in`);
+    placed(await print(member, "paper-place-plan"));
+    await finish(member, errors);
+  });
 });

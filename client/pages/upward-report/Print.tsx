@@ -10,6 +10,7 @@ import PlanDocument from "../../components/PlanDocument";
 import { upper } from "../../lib/paper";
 import { useTitle } from "../../lib/title";
 import { FIGURE_LABELS } from "./Figures";
+import { paperIssuing } from "../print/papers.data";
 import { useUpwardReport } from "./upward-report.data";
 import "../plan/plan.css";
 import "./upward-report.css";
@@ -26,7 +27,7 @@ export default function UpwardReportPrint(props: RouteSectionProps) {
         <PaperHeader
           superior=""
           issuer={me()!.tenant.name}
-          tenantName={me()!.tenant.name}
+          place={paperIssuing(campaign()!, me()!).place}
           date={report()!.filedAt ?? new Date()}
         />
         <h1 class="doc-title">{upper(report()!.form.title)}</h1>
