@@ -170,16 +170,28 @@ async function recordMeeting(page: Page, campaignId: string, unitId: string, ste
   return { meetingId: meeting.id, members, minutes };
 }
 
-/** The admin launches a campaign of `templateKey` over the whole đảng bộ; `prepare` first
- *  (a template's own copy). Answers the campaign's id. */
+/** The admin launches a campaign of `templateKey` over the whole đảng bộ; with `copy`, first
+ *  makes the template as the đảng bộ's own copy of `copy.from` and saves `copy.definition`
+ *  of what the copy read. Answers the campaign's id. */
 async function launchOverRoot(
   templateKey: string,
   name: string,
   errors: string[],
-  prepare?: (admin: Page) => Promise<void>,
+  copy?: { from: string; definition: (copied: Record<string, unknown>) => unknown },
 ): Promise<string> {
   const admin = await desk(DEMO.admin, errors);
-  await prepare?.(admin);
+  if (copy) {
+    await api(admin, "POST", "/templates", { fromKey: copy.from, key: templateKey, name });
+    const {
+      builtIn: _b,
+      launchBlockers: _l,
+      ...copied
+    } = await api<Record<string, unknown>>(admin, "GET", `/templates/${templateKey}`);
+    await api(admin, "PUT", `/templates/${templateKey}`, {
+      version: 1,
+      definition: copy.definition(copied),
+    });
+  }
   const root = (await unitsOf(admin)).find((u) => u.parentId === null)!;
   const day = (offset: number) =>
     new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
@@ -297,19 +309,10 @@ describe("the papers an office files, printed at 1280 px", () => {
 
   it("CT 24's minutes carry the unit's minutes form: the 25 expressions as the cell answered", async () => {
     const errors: string[] = [];
-    const campaignId = await launchOverRoot(
-      "ct24-phuong",
-      "Kế hoạch 155-KH/ĐU",
-      errors,
-      async (a) => {
-        await api(a, "POST", "/templates", {
-          fromKey: "ct24-sinh-hoat",
-          key: "ct24-phuong",
-          name: "CT 24",
-        });
-        await api(a, "PUT", "/templates/ct24-phuong", { version: 1, definition: ct24Filled() });
-      },
-    );
+    const campaignId = await launchOverRoot("ct24-phuong", "Kế hoạch 155-KH/ĐU", errors, {
+      from: "ct24-sinh-hoat",
+      definition: () => ct24Filled(),
+    });
     const page = await desk(DEMO.secretary, errors);
     const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
     const conclusion = "Chi bộ thống nhất các giải pháp khắc phục trong quý tới.";
@@ -420,27 +423,10 @@ describe("the papers an office files, printed at 1280 px", () => {
   it("a template's own issuing place is on all four papers, not the đảng bộ's", async () => {
     const errors: string[] = [];
     const PLACE = "Gia Lâm";
-    const campaignId = await launchOverRoot(
-      "noi-ban-hanh",
-      "Tự soi, tự sửa (bản của Sở)",
-      errors,
-      async (a) => {
-        await api(a, "POST", "/templates", {
-          fromKey: "tu-soi-tu-sua-so",
-          key: "noi-ban-hanh",
-          name: "Tự soi, tự sửa (bản của Sở)",
-        });
-        const {
-          builtIn: _b,
-          launchBlockers: _l,
-          ...definition
-        } = await api<Record<string, unknown>>(a, "GET", "/templates/noi-ban-hanh");
-        await api(a, "PUT", "/templates/noi-ban-hanh", {
-          version: 1,
-          definition: { ...definition, issuing: { body: "Đảng ủy Sở", place: PLACE } },
-        });
-      },
-    );
+    const campaignId = await launchOverRoot("noi-ban-hanh", "Tự soi, tự sửa (bản của Sở)", errors, {
+      from: "tu-soi-tu-sua-so",
+      definition: (copied) => ({ ...copied, issuing: { body: "Đảng ủy Sở", place: PLACE } }),
+    });
     const page = await desk(DEMO.secretary, errors);
     const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
     const { meetingId } = await recordMeeting(page, campaignId, cell.id, "hoi-nghi-hoc-tap");

@@ -4,14 +4,13 @@
 // sheet holds lists the first PAPER_ROWS by name and sums the rest in one line; sessions
 // held are counted per line over each child's subtree.
 import { describe, expect, it } from "vitest";
-import { meetings, members, units } from "../../schema/tables/tenant";
+import { meetings, units } from "../../schema/tables/tenant";
 import { newId } from "../../worker/data/ids";
-import { newMemberRow } from "../../worker/data/members";
 import { PAPER_ROWS } from "../../worker/data/unit-paper";
 import { newUnitRow } from "../../worker/data/units";
 import { openTenantBySlug } from "../support/app";
 import { recordStatements } from "../support/statements";
-import { launchCampaign, treeAt } from "../support/tree";
+import { addMembersWithAccounts, launchCampaign, treeAt } from "../support/tree";
 
 interface Counts {
   expected: number;
@@ -77,20 +76,11 @@ describe("a unit's paper figures", () => {
     // A unit under one cell: its sessions count in that cell's line.
     const group = newUnitRow({ name: "Chi bộ ghép 1", kind: "chi-bo" }, cells[3]!, now);
     await db.insert(units).values(group);
-    const people = [...cells, group, committee].flatMap((u, i) =>
-      Array.from({ length: (i % 3) + 1 }, (_, k) =>
-        newMemberRow(
-          {
-            fullName: `Người ${i}.${k}`,
-            unitId: u.id,
-            status: "dang-sinh-hoat",
-            statusSince: "2020-01-01",
-          },
-          now,
-        ),
-      ),
+    // One to three members in each unit (the committee's own are not this template's target).
+    const slots = [...cells, group, committee].flatMap((u, i) =>
+      Array.from({ length: (i % 3) + 1 }, () => u.id),
     );
-    await db.insert(members).values(people);
+    await addMembersWithAccounts(tree, now, slots.length, (i) => slots[i]!);
     const id = await launchCampaign(tree.api, root.id);
     // Sessions: held in cells 3 (and its group) and 5 and in the committee itself; one only
     // scheduled (not held); one in another branch (cellA).

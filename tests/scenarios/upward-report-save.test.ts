@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
 import { openTenantBySlug } from "../support/app";
 import { recordStatements } from "../support/statements";
-import { saveCt24Phuong } from "../support/templates";
-import { treesAt } from "../support/tree";
+import { publishCt24 } from "../support/templates";
+import { adoptAndLaunch, linkUnder, treesAt } from "../support/tree";
 
 const AT = "2026-03-12T02:00:00Z";
 const verb = (sql: string) => sql.trim().split(/\s+/)[0]!.toUpperCase();
@@ -18,30 +18,11 @@ describe("PUT /campaigns/:id/upward-report", () => {
       t,
       trees: [quan, p1],
     } = await treesAt(AT, "quan-uy", "phuong-mot");
-    const link = await p1.api<{ id: string }>("admin", "POST", "/links", { parentSlug: quan.slug });
-    expect((await quan.api("admin", "POST", `/links/${link.body.id}/approve`)).status).toBe(200);
-    await saveCt24Phuong(quan.api);
-    const d = await quan.api<{ id: string }>("admin", "POST", "/directives", {
-      templateKey: "ct24-phuong",
-      name: "Kế hoạch sinh hoạt chính trị, tư tưởng",
-      documentNo: "187-KH/QU",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-30",
-    });
-    const adopted = await p1.api<{ id: string }>(
-      "admin",
-      "POST",
-      `/directives/${d.body.id}/adopt`,
-      {
-        unitIds: [p1.root.id],
-        dueOn: "2026-04-20",
-      },
-    );
-    expect((await p1.api("admin", "POST", `/campaigns/${adopted.body.id}/launch`)).status).toBe(
-      200,
-    );
+    await linkUnder(quan, p1);
+    const d = await publishCt24(quan);
+    const campaignId = await adoptAndLaunch(p1, d.body.id);
     await runScheduledPass(t.platform);
-    const path = `/campaigns/${adopted.body.id}/upward-report`;
+    const path = `/campaigns/${campaignId}/upward-report`;
     const tenant = await openTenantBySlug(t, p1.slug);
     const control = t.platform.control().client;
 
