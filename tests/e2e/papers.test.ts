@@ -14,6 +14,7 @@ import { DEMO, launchBrowser, SLOW } from "../support/browser";
 import { pageCount, pageSize, pdfText, squash } from "../support/pdf-text";
 import { ct24Filled, ct24Minutes } from "../support/templates";
 import { ROOT, startServer, type TestServer } from "../support/server";
+import { PAPER_ROWS } from "../../worker/data/unit-paper";
 
 const WIDTH = 1280;
 const CELL = "Chi bộ Khu dân cư số 1";
@@ -127,10 +128,18 @@ interface Unit {
   parentId: string | null;
 }
 const unitsOf = async (page: Page) => (await api<{ units: Unit[] }>(page, "GET", "/units")).units;
+/** The đảng bộ's root unit. */
+const rootOf = async (page: Page) => (await unitsOf(page)).find((u) => u.parentId === null)!;
 const demoCampaign = async (page: Page) =>
   (
     await api<{ campaigns: { id: string; templateKey: string }[] }>(page, "GET", "/campaigns")
   ).campaigns.find((c) => c.templateKey === "tu-soi-tu-sua")!.id;
+
+/** The admin's desk, the demo's campaign and the đảng bộ's root unit. */
+async function adminAtRoot(errors: string[]) {
+  const page = await desk(DEMO.admin, errors);
+  return { page, campaignId: await demoCampaign(page), root: await rootOf(page) };
+}
 
 /** A session of the cell recorded as the meeting screen would: the first member present
  *  and speaking first, the second excused with a reason, the rest present and speaking. */
@@ -192,7 +201,7 @@ async function launchOverRoot(
       definition: copy.definition(copied),
     });
   }
-  const root = (await unitsOf(admin)).find((u) => u.parentId === null)!;
+  const root = await rootOf(admin);
   const day = (offset: number) =>
     new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
   const { id } = await api<{ id: string }>(admin, "POST", "/campaigns", {
@@ -386,9 +395,7 @@ describe("the papers an office files, printed at 1280 px", () => {
 
   it("the unit's one-page summary table: members, plans, late, excused, sessions", async () => {
     const errors: string[] = [];
-    const page = await desk(DEMO.admin, errors);
-    const campaignId = await demoCampaign(page);
-    const root = (await unitsOf(page)).find((u) => u.parentId === null)!;
+    const { page, campaignId, root } = await adminAtRoot(errors);
     const progress = await api<{
       totals: { expected: number; excused: number; submitted: number; confirmed: number };
     }>(page, "GET", `/campaigns/${campaignId}/progress?unitId=${root.id}`);
@@ -454,5 +461,42 @@ describe("the papers an office files, printed at 1280 px", () => {
     await member.goto(`${base}/ke-hoach/tu-soi-tu-sua-ca-nhan/in`);
     placed(await print(member, "paper-place-plan"));
     await finish(member, errors);
+  });
+
+  // Last: it adds units to the demo's root (named to sort after the demo's own cells).
+  it("a summary past one sheet's units lists the first by name and sums the rest, on one page", async () => {
+    const errors: string[] = [];
+    const { page, campaignId, root } = await adminAtRoot(errors);
+    for (let i = 1; i <= 30; i++) {
+      const name = `Chi bộ Tổ dân phố ${String(i).padStart(2, "0")}`;
+      const unit = await api<{ id: string }>(page, "POST", "/units", {
+        name,
+        kind: "chi-bo",
+        parentId: root.id,
+      });
+      await api(page, "POST", "/members", {
+        fullName: `Đảng viên ${i}`,
+        birthYear: 1970,
+        unitId: unit.id,
+      });
+    }
+    const progress = await api<{
+      totals: { expected: number; excused: number; submitted: number };
+      units: { unitId: string }[];
+    }>(page, "GET", `/campaigns/${campaignId}/progress?unitId=${root.id}`);
+    const children = progress.units.filter((u) => u.unitId !== root.id).length;
+    expect(children).toBeGreaterThan(PAPER_ROWS);
+
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}/don-vi/${root.id}/bang-tong-hop/in`);
+    const paper = await print(page, "paper-summary-capped");
+    const t = progress.totals;
+    expectOnPaper(paper, [
+      CELL,
+      `Các đơn vị khác (${children - PAPER_ROWS} đơn vị)`,
+      `Tổng cộng ${t.expected + t.excused} ${t.excused} ${t.submitted}`,
+    ]);
+    expect(paper.pdf).not.toContain(squash("Chi bộ Tổ dân phố 30"));
+    expect(paper.pages).toBe(1);
+    await finish(page, errors);
   });
 });

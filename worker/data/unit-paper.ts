@@ -12,8 +12,9 @@ import type { Campaign } from "./campaigns";
 import type { ReadCtx } from "./progress";
 import { campaignProgress } from "./progress-page";
 
-/** Children listed by name on one sheet; the others are summed in one line. */
-export const PAPER_ROWS = 25;
+/** Children listed by name on one A4 sheet with its header, total, note and signatures (the
+ *  summary table, printed: tests/e2e/papers.test.ts); the others are summed in one line. */
+export const PAPER_ROWS = 15;
 
 export interface PaperLine {
   unitId: string;

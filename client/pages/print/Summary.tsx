@@ -2,8 +2,8 @@
 // in the unit itself and one per unit directly under it (its whole subtree), then the
 // total — members, excused, plans submitted, late, confirmed, sessions held. The figures
 // are the progress page's for that one unit, read from the server a sheet's worth at a time
-// (papers.data.ts getPaperUnit): past 25 units under it, the others are summed in one row
-// that says how many they are.
+// (papers.data.ts getPaperUnit): past 15 units under it (worker/data/unit-paper.ts
+// PAPER_ROWS), the others are summed in one row that says how many they are.
 //
 // /t/:tenant/dot-sinh-hoat/:campaignId/don-vi/:unitId/bang-tong-hop/in — staff and viewers.
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
