@@ -5,7 +5,7 @@
 // name under the space for the signature). The A4 page and the type are print.css's.
 import { A } from "@solidjs/router";
 import { Show, type JSX } from "solid-js";
-import { dateLine, placeName, upper } from "../lib/paper";
+import { dateLine, upper } from "../lib/paper";
 import "../pages/print/print.css";
 
 export function PaperSheet(props: { back: string; children: JSX.Element }) {
@@ -40,10 +40,9 @@ export function PaperHeader(props: {
   issuer?: string;
   /** "Số …-BB/CB"; a personal plan has none. */
   number?: string;
-  /** The đảng bộ's name, whose place the place-and-date line takes… */
-  tenantName: string;
-  /** …unless the template names its issuing place (schema/rules/issuing.ts). */
-  place?: string;
+  /** The place of the place-and-date line: the campaign's issuing place, read by every
+   *  paper the same way (pages/print/papers.data.ts `paperIssuing`). */
+  place: string;
   date: string | Date;
 }) {
   return (
@@ -65,7 +64,7 @@ export function PaperHeader(props: {
       <div class="doc-national">
         <p class="party">ĐẢNG CỘNG SẢN VIỆT NAM</p>
         <p class="place-date">
-          {props.place || placeName(props.tenantName)}, {dateLine(props.date)}
+          {props.place}, {dateLine(props.date)}
         </p>
       </div>
     </header>

@@ -704,6 +704,14 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
   },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/units/:unitId/paper",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/units/${f.cellA.id}/paper`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
   at(
     "GET /api/t/:tenant/campaigns/:id/queue",
     { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },

@@ -8,7 +8,7 @@ import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/me
 import type { UnitKind } from "../../schema/vocab/unit-kinds";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
-import { onTestFinished } from "vitest";
+import { expect, onTestFinished } from "vitest";
 import { makeApp, openTenant, signupTenant, type TestApp } from "./app";
 
 export async function buildTree(t: TestApp, slug = "phuong-mau") {
@@ -283,3 +283,25 @@ export const ONE_CONFIRMED_PLAN = {
   meetingsCompliant: 0,
   reportsOnTime: 0,
 };
+
+/** `child` asks to be linked under `parent`, which approves; the link's id. */
+export async function linkUnder(parent: Tree, child: Tree) {
+  const r = await child.api<{ id: string }>("admin", "POST", "/links", { parentSlug: parent.slug });
+  expect((await parent.api("admin", "POST", `/links/${r.body.id}/approve`)).status).toBe(200);
+  return r.body.id;
+}
+
+/** `child` adopts the directive over its whole tree (due 20/4/2026) and launches it; the
+ *  campaign's id. */
+export async function adoptAndLaunch(child: Tree, directiveId: string) {
+  const adopted = await child.api<{ id: string }>(
+    "admin",
+    "POST",
+    `/directives/${directiveId}/adopt`,
+    { unitIds: [child.root.id], dueOn: "2026-04-20" },
+  );
+  expect(adopted.status).toBe(201);
+  const launched = await child.api("admin", "POST", `/campaigns/${adopted.body.id}/launch`);
+  expect(launched.status).toBe(200);
+  return adopted.body.id;
+}

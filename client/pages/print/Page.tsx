@@ -11,13 +11,13 @@ import type { Form, TemplateList } from "../../../schema/template";
 import { getSubmission, type PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
-import { issuingFor } from "../../../schema/rules/issuing";
 import { formatDate } from "../../lib/format";
 import { upper } from "../../lib/paper";
 import { leafEntries, valueOfPrefill, withYear } from "../../lib/plan";
 import { useTitle } from "../../lib/title";
 import { readLocal } from "../plan/autosave";
 import { draftKey, getPlan, getReview } from "../plan/plan.data";
+import { paperIssuing } from "./papers.data";
 import "../plan/plan.css";
 
 interface Paper {
@@ -25,8 +25,7 @@ interface Paper {
   lists: TemplateList[];
   data: PlanData;
   year: string;
-  tenantName: string;
-  /** The place of the place-and-date line: the template's issuing place, else the đảng bộ's. */
+  /** The place of the place-and-date line, read as every paper reads it (papers.data.ts). */
   place: string;
   parentUnitName: string;
   unitName: string;
@@ -53,8 +52,7 @@ export default function PrintPage(props: RouteSectionProps) {
         lists: r.campaign.definition.lists,
         data: s.data,
         year: r.campaign.startsOn.slice(0, 4),
-        tenantName: r.me.tenant.name,
-        place: issuingFor(r.campaign.definition, r.me.tenant.name).place,
+        place: paperIssuing(r.campaign, r.me).place,
         parentUnitName: valueOfPrefill(r.form, s.data, "member.parentUnitName") || r.parentUnitName,
         unitName: valueOfPrefill(r.form, s.data, "member.unitName") || r.unitName,
         memberName: valueOfPrefill(r.form, s.data, "member.fullName") || (s.fullName ?? ""),
@@ -76,8 +74,7 @@ export default function PrintPage(props: RouteSectionProps) {
       lists: p.lists,
       data,
       year: p.campaign.startsOn.slice(0, 4),
-      tenantName: p.me.tenant.name,
-      place: issuingFor(p.campaign.definition, p.me.tenant.name).place,
+      place: paperIssuing(p.campaign, p.me).place,
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
@@ -112,7 +109,6 @@ export default function PrintPage(props: RouteSectionProps) {
           <PaperHeader
             superior={p().parentUnitName}
             issuer={p().unitName}
-            tenantName={p().tenantName}
             place={p().place}
             date={p().date}
           />
