@@ -456,6 +456,15 @@ describe("the papers an office files, printed at 1280 px", () => {
     }
     await finish(page, errors);
 
+    // The đảng bộ's own summary (its root unit, no superior) names the template's issuing body
+    // as its issuer.
+    const admin = await desk(DEMO.admin, errors);
+    await admin.goto(`${base}/don-vi/${(await rootOf(admin)).id}/bang-tong-hop/in`);
+    const rootPaper = await print(admin, "paper-place-root-summary");
+    placed(rootPaper);
+    expect(rootPaper.pdf).toContain(squash("ĐẢNG ỦY SỞ"));
+    await finish(admin, errors);
+
     // The member's own plan on paper.
     const member = await desk(DEMO.member, errors);
     await member.goto(`${base}/ke-hoach/tu-soi-tu-sua-ca-nhan/in`);

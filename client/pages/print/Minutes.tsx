@@ -91,7 +91,7 @@ export default function MinutesPage(props: RouteSectionProps) {
               superior={p().head.paper.superior}
               issuer={m().unitName}
               number={numberLine("BB", kind())}
-              place={p().head.issuing.place}
+              issuing={p().head.issuing}
               date={m().startedAt ?? m().scheduledAt ?? new Date().toISOString()}
             />
             <h1 class="doc-title">

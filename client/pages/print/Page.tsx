@@ -7,7 +7,7 @@
 // Outside the shell: no nav on screen either, only a toolbar that does not print.
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
-import type { Form, TemplateList } from "../../../schema/template";
+import type { Form, Issuing, TemplateList } from "../../../schema/template";
 import { getSubmission, type PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
@@ -25,8 +25,8 @@ interface Paper {
   lists: TemplateList[];
   data: PlanData;
   year: string;
-  /** The place of the place-and-date line, read as every paper reads it (papers.data.ts). */
-  place: string;
+  /** The issuing body and place, read as every paper reads them (papers.data.ts). */
+  issuing: Issuing;
   parentUnitName: string;
   unitName: string;
   memberName: string;
@@ -52,7 +52,7 @@ export default function PrintPage(props: RouteSectionProps) {
         lists: r.campaign.definition.lists,
         data: s.data,
         year: r.campaign.startsOn.slice(0, 4),
-        place: paperIssuing(r.campaign, r.me).place,
+        issuing: paperIssuing(r.campaign, r.me),
         parentUnitName: valueOfPrefill(r.form, s.data, "member.parentUnitName") || r.parentUnitName,
         unitName: valueOfPrefill(r.form, s.data, "member.unitName") || r.unitName,
         memberName: valueOfPrefill(r.form, s.data, "member.fullName") || (s.fullName ?? ""),
@@ -74,7 +74,7 @@ export default function PrintPage(props: RouteSectionProps) {
       lists: p.lists,
       data,
       year: p.campaign.startsOn.slice(0, 4),
-      place: paperIssuing(p.campaign, p.me).place,
+      issuing: paperIssuing(p.campaign, p.me),
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
@@ -109,7 +109,7 @@ export default function PrintPage(props: RouteSectionProps) {
           <PaperHeader
             superior={p().parentUnitName}
             issuer={p().unitName}
-            place={p().place}
+            issuing={p().issuing}
             date={p().date}
           />
           <h1 class="doc-title">{upper(withYear(p().form.title, p().year))}</h1>

@@ -81,7 +81,7 @@ export default function ReportPage(props: RouteSectionProps) {
               superior={p().head.paper.superior}
               issuer={r().unitName}
               number={numberLine("BC", kind())}
-              place={p().head.issuing.place}
+              issuing={p().head.issuing}
               date={r().submittedAt ?? new Date().toISOString()}
             />
             <h1 class="doc-title">

@@ -64,7 +64,7 @@ export default function SummaryPage(props: RouteSectionProps) {
             <PaperHeader
               superior={f().superior}
               issuer={unit().name}
-              place={p().issuing.place}
+              issuing={p().issuing}
               date={new Date().toISOString()}
             />
             <h1 class="doc-title">

@@ -26,8 +26,7 @@ export default function UpwardReportPrint(props: RouteSectionProps) {
       <PaperSheet back={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/bao-cao-cap-tren`}>
         <PaperHeader
           superior=""
-          issuer={me()!.tenant.name}
-          place={issuingOf(me()!.tenant.name).place}
+          issuing={issuingOf(me()!.tenant.name)}
           date={report()!.filedAt ?? new Date()}
         />
         <h1 class="doc-title">{upper(report()!.form.title)}</h1>
