@@ -28,7 +28,12 @@ export const nextIctMidnight = (now: Date): number =>
 
 /** The next instant (epoch ms) this tenant's jobs have work, or null for none. One round trip. */
 export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null> {
-  const [active, [next], [owed]] = await db.batch([
+  return nextDueFrom(await db.batch(nextDueReads(db)), now);
+}
+
+/** What nextDueAt reads, as statements that may ride at the end of the pass's last batch. */
+export const nextDueReads = (db: TenantDb) =>
+  [
     db.select().from(campaigns).where(eq(campaigns.status, "active")),
     db
       .select({ at: outbox.nextAttemptAt })
@@ -40,7 +45,15 @@ export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null>
       .select({ at: sql<number | null>`min(CASE mail WHEN 'now' THEN 0 ELSE created_at END)` })
       .from(notifications)
       .where(isNotNull(notifications.mail)),
-  ]);
+  ] as const;
+
+type DueReads = {
+  [K in keyof ReturnType<typeof nextDueReads>]: Awaited<ReturnType<typeof nextDueReads>[K]>;
+};
+
+/** The next instant from the results of nextDueReads (the last three results of a batch). */
+export function nextDueFrom(results: readonly unknown[], now: Date): number | null {
+  const [active, [next], [owed]] = results.slice(-3) as unknown as DueReads;
   const t = now.getTime();
   const candidates: number[] = [];
   if (next) candidates.push(Math.max(next.at.getTime(), t));

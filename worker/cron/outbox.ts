@@ -89,18 +89,24 @@ export interface DeliveryReport {
   failed: number;
 }
 
-export async function deliverOutbox(
-  db: TenantDb,
-  out: Outbound,
-  s: NotifySettings,
-  now: Date,
-): Promise<DeliveryReport> {
-  const due = await db
+/** The page of messages due by `now` that one delivery sends. */
+export const duePage = (db: TenantDb, now: Date) =>
+  db
     .select()
     .from(outbox)
     .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(100);
+
+export async function deliverOutbox(
+  db: TenantDb,
+  out: Outbound,
+  s: NotifySettings,
+  now: Date,
+  /** The page, when the pass has read it already (riding on an earlier batch). */
+  page?: Awaited<ReturnType<typeof duePage>>,
+): Promise<DeliveryReport> {
+  const due = page ?? (await duePage(db, now));
   const report = { sent: 0, retried: 0, failed: 0 };
   // Each message's outcome is written with the others' in one batch at the end: one round
   // trip for the page, not one a message. A pass that dies before it sends those messages
