@@ -65,15 +65,20 @@ export async function runTenantJobs(
       duePage(db, now) as unknown as BatchItem,
     ]);
     const { report: reminders, notify, running } = day;
-    // The event notices owed by e-mail (each person's choice), into the same outbox.
-    const notices = await mailNotices(db, now, channels, notify, undefined, day.ride[0]);
+    // The event notices owed by e-mail (each person's choice), into the same outbox. Writes
+    // that nothing after them reads (marks cleared, messages' outcomes) lead the rollup's
+    // first batch.
+    const lead: BatchItem[] = [];
+    const notices = await mailNotices(db, now, channels, notify, undefined, day.ride[0], lead);
     // The outbox's page as read with the reminders, unless the notices have just added to it.
     const page = notices.emails ? undefined : (day.ride[1] as Awaited<ReturnType<typeof duePage>>);
-    const outbox = await deliverOutbox(db, platform.outbound, notify, now, page);
+    const sent = await deliverOutbox(db, platform.outbound, notify, now, page);
     const rolled = await rollupWith(db, control, tenant, now, {
       running,
+      lead: [...lead, ...sent.marks],
       tail: nextDueReads(db) as unknown as BatchItem[],
     });
+    const outbox = sent.report;
     const rollup = rolled.report;
     nextDue = nextDueFrom(rolled.tail, now);
     return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup };

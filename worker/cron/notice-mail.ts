@@ -54,12 +54,16 @@ export async function mailNotices(
   page = NOTICE_MAIL_PAGE,
   /** The first page, when the pass has read it already (owedPage riding on its batch). */
   firstPage?: unknown,
+  /** Where to leave the marks' clearing when no e-mail goes (for the pass's next batch). */
+  later?: BatchItem[],
 ): Promise<{ emails: number }> {
   const read = () => owedPage(db, now, page);
   const first = (firstPage ?? (await read())) as unknown as OwedRow[];
   if (!first.length) return { emails: 0 };
   if (!channels.email || !settings.email) {
-    await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
+    const clear = db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
+    if (later) later.push(clear as unknown as BatchItem);
+    else await clear;
     return { emails: 0 };
   }
   const at = nextSendTime(now, settings.quietHours).getTime();

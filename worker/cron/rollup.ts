@@ -178,15 +178,16 @@ export async function runRollup(
  * The rollup of every running campaign, in few round trips: a campaign's fingerprint and
  * state ride with the stored figures' first read, its previous figures and geometry with their
  * write (data/progress-figures.ts Rides); its compliance is one more read and its figures one
- * write. The marks' pruning and `tail` (reads the pass ends with) ride on the last campaign's
- * write, or go alone; `tail` gives their results.
+ * write. `lead` (writes the pass hands on) rides with the first campaign's first read; the
+ * marks' pruning and `tail` (reads the pass ends with) on the last campaign's write, or they
+ * go alone; `tail` gives their results.
  */
 export async function rollupWith(
   db: TenantDb,
   control: ControlDb,
   tenant: TenantRecord,
   now: Date,
-  opts: { running?: Campaign[]; tail?: BatchItem[] } = {},
+  opts: { running?: Campaign[]; lead?: BatchItem[]; tail?: BatchItem[] } = {},
 ): Promise<{ report: RollupReport; tail: unknown[] }> {
   const report: RollupReport = { campaigns: 0, skipped: 0, recomputed: 0, snapshots: 0, pushed: 0 };
   // Link events the other tenant caused reach this tenant's audit log here, in its own pass.
@@ -204,7 +205,11 @@ export async function rollupWith(
     .from(tenantLinks)
     .where(and(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.status, "approved")));
   // Marks every running campaign has read are not needed any more; the pass's last reads.
+  // Writes the pass hands on (`lead`) go in the first batch: the first campaign's first read,
+  // else the ending.
+  let lead = opts.lead ?? [];
   const ending = [
+    ...(list.length ? [] : lead),
     ...pruneStatements(
       db,
       list.map((c) => c.id),
@@ -223,6 +228,7 @@ export async function rollupWith(
       first: [
         fingerprintQuery(db, c),
         db.select().from(rollupState).where(eq(rollupState.campaignId, c.id)),
+        ...lead,
       ],
       last: (first) => {
         const [fpRows, [state]] = first as [{ s: string; d: string }[], RollupStateRow[]];
@@ -238,6 +244,7 @@ export async function rollupWith(
         ];
       },
     });
+    lead = [];
     const { fp, state } = judged!;
     if (state?.fingerprint === fp.full) {
       report.skipped++;

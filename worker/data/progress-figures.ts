@@ -257,7 +257,8 @@ async function apply(
   { dirty, evaluatedOn, upTo }: { dirty: string[]; evaluatedOn: string; upTo: number },
   ride: BatchItem[] = [],
 ): Promise<unknown[] | null> {
-  const fresh = await ownCounts(db, c, now, dirty);
+  // A new day with nothing marked moves only the state's date: nothing to count.
+  const fresh = dirty.length ? await ownCounts(db, c, now, dirty) : new Map<string, StoredCounts>();
   const unchanged = sql`EXISTS (SELECT 1 FROM ${progressFigureState} WHERE campaign_id = ${c.id}
     AND basis = ${state.basis} AND evaluated_on = ${state.evaluatedOn} AND seq = ${state.seq})`;
   const statements: BatchItem[] = [];
