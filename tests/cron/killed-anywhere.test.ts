@@ -101,7 +101,9 @@ describe("a reminder day killed at any round trip", () => {
     // a1, a5, b1, b2 are reminded of their plan (a2 has handed hers in).
     expect(clean.state.digests.length).toBe(4);
     expect(clean.webhooks.sort()).toEqual(clean.keys);
-    expect(clean.trips).toBeGreaterThan(5);
+    // The day's tenant round trips (issue 13's budget is 10): a second day, with a plan's mark
+    // to apply, event notices to clear and webhooks to record.
+    expect(clean.trips).toBeLessThanOrEqual(10);
     for (let at = 1; at <= clean.trips; at++)
       for (const after of [false, true]) {
         t.close();

@@ -11,6 +11,7 @@ import {
   units,
 } from "../../schema/tables/tenant";
 import type { BatchItem, TenantDb } from "../db/handles";
+import { targetReads, targetsOf, type Targets } from "./campaign-targets";
 import type { Campaign } from "./campaigns";
 
 /** The state row that records up to which sequence marks have been pruned. */
@@ -24,39 +25,47 @@ export async function dirtyUnits(
   c: Campaign,
   state: typeof progressFigureState.$inferSelect,
   { upTo, evaluatedOn }: { upTo: number; evaluatedOn: string },
-): Promise<string[] | "all"> {
-  const marks = db
-    .selectDistinct({ unitId: progressDirty.unitId })
-    .from(progressDirty)
-    .where(
-      sql`${progressDirty.seq} > ${state.seq} AND ${progressDirty.seq} <= ${upTo}
-        AND (${progressDirty.campaignId} IS NULL OR ${progressDirty.campaignId} = ${c.id})`,
-    );
-  const [lo, hi] = [state.evaluatedOn, evaluatedOn].sort() as [string, string];
-  // One round trip: the marks and, when the date moved, what changes between the two dates.
-  const [marked, byStatus = [], byClosing = []] =
-    state.evaluatedOn === evaluatedOn
-      ? upTo > state.seq
-        ? [await marks]
-        : [[]]
-      : await db.batch([
-          marks,
-          db
-            .selectDistinct({ unitId: members.unitId })
-            .from(memberStatusHistory)
-            .innerJoin(members, eq(members.id, memberStatusHistory.memberId))
-            .where(
-              sql`${memberStatusHistory.since} > ${lo} AND ${memberStatusHistory.since} <= ${hi}`,
-            ),
-          db
-            .select({ unitId: units.id })
-            .from(units)
-            .where(sql`${units.closedOn} > ${lo} AND ${units.closedOn} <= ${hi}`),
-        ]);
-  if (marked.some((m) => m.unitId === null)) return "all";
-  const out = new Set(marked.map((m) => m.unitId!));
-  for (const r of [...byStatus, ...byClosing]) out.add(r.unitId);
-  return [...out];
+): Promise<{ dirty: string[] | "all"; targets?: Targets }> {
+  const marks =
+    upTo > state.seq
+      ? db
+          .selectDistinct({ unitId: progressDirty.unitId })
+          .from(progressDirty)
+          .where(
+            sql`${progressDirty.seq} > ${state.seq} AND ${progressDirty.seq} <= ${upTo}
+              AND (${progressDirty.campaignId} IS NULL OR ${progressDirty.campaignId} = ${c.id})`,
+          )
+      : null;
+  let marked: { unitId: string | null }[] = [];
+  const out = new Set<string>();
+  let targets: Targets | undefined;
+  if (state.evaluatedOn === evaluatedOn) marked = marks ? await marks : [];
+  else {
+    // A new day (once a day, the cron's pass): one round trip for the marks, what changes
+    // between the two dates and, when there are marks, the targets the recount will need.
+    const [lo, hi] = [state.evaluatedOn, evaluatedOn].sort() as [string, string];
+    const [byStatus, byClosing, ...more] = await db.batch([
+      db
+        .selectDistinct({ unitId: members.unitId })
+        .from(memberStatusHistory)
+        .innerJoin(members, eq(members.id, memberStatusHistory.memberId))
+        .where(sql`${memberStatusHistory.since} > ${lo} AND ${memberStatusHistory.since} <= ${hi}`),
+      db
+        .select({ unitId: units.id })
+        .from(units)
+        .where(sql`${units.closedOn} > ${lo} AND ${units.closedOn} <= ${hi}`),
+      ...(marks ? ([marks, ...targetReads(db, c.id)] as const) : []),
+    ]);
+    for (const r of [...byStatus, ...byClosing]) out.add(r.unitId);
+    if (marks) {
+      const [m, rows, targetIds] = more as [typeof marked, ...Parameters<typeof targetsOf>[0]];
+      marked = m;
+      targets = targetsOf([rows, targetIds], evaluatedOn);
+    }
+  }
+  if (marked.some((m) => m.unitId === null)) return { dirty: "all", targets };
+  for (const m of marked) out.add(m.unitId!);
+  return { dirty: [...out], targets };
 }
 
 /**

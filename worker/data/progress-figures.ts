@@ -29,6 +29,7 @@ import type { BatchItem, TenantDb } from "../db/handles";
 import { evaluationDate, type StoredCounts } from "../domain/progress";
 import { stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import { systemCtx } from "./context";
+import type { Targets } from "./campaign-targets";
 import { countsByUnit } from "./progress";
 import { dirtyUnits, PRUNED } from "./progress-dirty";
 
@@ -154,14 +155,14 @@ async function refreshOnce(db: TenantDb, c: Campaign, now: Date, rides: Rides): 
       const last = await rebuild(db, c, now, { basis, evaluatedOn, upTo }, lastRide());
       return withLast(upToDate(upTo), last);
     }
-    const dirty = await dirtyUnits(db, c, state, { upTo, evaluatedOn });
+    const { dirty, targets } = await dirtyUnits(db, c, state, { upTo, evaluatedOn });
     if (dirty === "all" || dirty.length > REBUILD_OVER) {
       const last = await rebuild(db, c, now, { basis, evaluatedOn, upTo }, lastRide());
       return withLast(upToDate(upTo), last);
     }
     // Nothing moved: the stored figures are as they were.
     if (!dirty.length && state.evaluatedOn === evaluatedOn) return withLast(upToDate(state.seq));
-    const last = await apply(db, c, now, state, { dirty, evaluatedOn, upTo }, lastRide());
+    const last = await apply(db, c, now, state, { dirty, evaluatedOn, upTo, targets }, lastRide());
     if (last) return withLast(upToDate(upTo), last);
   }
   // Refreshes kept racing this one: recount everything once (correct whatever happened).
@@ -212,8 +213,14 @@ async function maxSeq(db: TenantDb) {
 
 /** The own counts (as stored: lateness by the due instant only) of `onlyUnits`, or of every
  *  unit, through the one counting path. */
-async function ownCounts(db: TenantDb, c: Campaign, now: Date, onlyUnits?: string[]) {
-  const { perUnit } = await countsByUnit(systemCtx(db, now), { campaign: c, onlyUnits });
+async function ownCounts(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  onlyUnits?: string[],
+  targets?: Targets,
+) {
+  const { perUnit } = await countsByUnit(systemCtx(db, now), { campaign: c, onlyUnits, targets });
   return perUnit;
 }
 
@@ -254,11 +261,18 @@ async function apply(
   c: Campaign,
   now: Date,
   state: State,
-  { dirty, evaluatedOn, upTo }: { dirty: string[]; evaluatedOn: string; upTo: number },
+  {
+    dirty,
+    evaluatedOn,
+    upTo,
+    targets,
+  }: { dirty: string[]; evaluatedOn: string; upTo: number; targets?: Targets },
   ride: BatchItem[] = [],
 ): Promise<unknown[] | null> {
   // A new day with nothing marked moves only the state's date: nothing to count.
-  const fresh = dirty.length ? await ownCounts(db, c, now, dirty) : new Map<string, StoredCounts>();
+  const fresh = dirty.length
+    ? await ownCounts(db, c, now, dirty, targets)
+    : new Map<string, StoredCounts>();
   const unchanged = sql`EXISTS (SELECT 1 FROM ${progressFigureState} WHERE campaign_id = ${c.id}
     AND basis = ${state.basis} AND evaluated_on = ${state.evaluatedOn} AND seq = ${state.seq})`;
   const statements: BatchItem[] = [];
