@@ -178,6 +178,16 @@ const ROUTES: {
           : null,
   },
   {
+    name: "GET /directives/:id/history",
+    allowed: ["admin", "viewer"],
+    req: (l) =>
+      l === "thanh"
+        ? { method: "GET", path: `/directives/${ids.d1}/history` }
+        : l === "quan"
+          ? { method: "GET", path: `/directives/${ids.d2}/history` }
+          : null,
+  },
+  {
     name: "GET /directives/campaigns/:id/chain",
     allowed: ["admin"],
     req: (l) => ({ method: "GET", path: `/directives/campaigns/${ids.campaign[l]}/chain` }),

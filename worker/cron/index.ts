@@ -12,7 +12,8 @@ import { setTenantSchemaVersion } from "../data/tenants";
 import { latestVersion, migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
-import { nextDueAt } from "./due";
+import { recordDirectiveHistory } from "../data/directive-history";
+import { nextDueAt, nextIctMidnight } from "./due";
 import { claimTenant, finishTenant } from "./lease";
 import { mailNotices } from "./notice-mail";
 import { deliverOutbox, type DeliveryReport } from "./outbox";
@@ -37,6 +38,8 @@ export interface TenantReport {
   notices?: { emails: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
+  /** Directives issued here with a point written today (worker/data/directive-history.ts). */
+  directives?: { running: number; written: number };
 }
 
 /** One tenant's jobs, under its lease; at the end, the next instant it has work is stored.
@@ -63,8 +66,12 @@ export async function runTenantJobs(
     const notices = await mailNotices(db, now, channels, notify);
     const outbox = await deliverOutbox(db, platform.outbound, notify, now);
     const rollup = await runRollup(db, control, tenant, now, running);
+    // Today's point of each running directive this tenant issued (its chart); while one
+    // runs, the tenant wakes every ICT midnight for the next day's point.
+    const directives = await recordDirectiveHistory(db, control, tenant, now);
     nextDue = await nextDueAt(db, now);
-    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup };
+    if (directives.running) nextDue = Math.min(nextDue ?? Infinity, nextIctMidnight(now));
+    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }
