@@ -8,6 +8,7 @@ import {
   approveLink,
   childrenProgress,
   directiveBehind,
+  directiveHistory,
   listDirectives,
   listLinks,
   publishDirective,
@@ -27,6 +28,11 @@ export const getDirectives = query((tenant: string) => listDirectives(tenant), "
 export const getBehind = query(
   (tenant: string, directiveId: string) => directiveBehind(tenant, directiveId),
   "directive-behind",
+);
+
+export const getDirectiveHistory = query(
+  (tenant: string, directiveId: string) => directiveHistory(tenant, directiveId),
+  "directive-history",
 );
 
 /** "Nhắc": a notification to the behind đảng bộ's admins (once a day per directive). */
