@@ -128,3 +128,12 @@ export function directiveHistory(tenant: string, directiveId: string): Promise<D
   const param = { id: id(directiveId) };
   return call(tenantApi(tenant).directives[":id"].history.$get({ param }));
 }
+
+export type CampaignEdit = Body<A["campaigns"][":id"]["$patch"]>;
+
+/** A draft's own edit from `version`: 409 VERSION_CONFLICT when stale; for an adopted draft,
+ *  422 SECTION_LOCKED (`definition.<section>`) or INVALID_BODY (`dueOn`, `overrides.<step>`). */
+export function editCampaign(tenant: string, campaignId: string, json: CampaignEdit) {
+  const param = { id: id(campaignId) };
+  return call(tenantApi(tenant).campaigns[":id"].$patch({ param, json }));
+}

@@ -136,4 +136,86 @@ describe("the chain's client", () => {
     });
     expect(errors).toEqual([]);
   });
+
+  it("edits an adopted draft inside the parent's terms, its locks read-only", async () => {
+    // The default locks: steps, forms and lists.
+    const c = await chain("quan-sua", "phuong-sua");
+    const draft = await api<{ id: string }>(
+      "POST",
+      `/api/t/phuong-sua/directives/${c.directive}/adopt`,
+      c.child,
+      { unitIds: [c.root], documentNo: "155-KH/ĐU" },
+    );
+    const read = () =>
+      api<{ name: string; dueOn: string; version: number; steps: { key: string }[] }>(
+        "GET",
+        `/api/t/phuong-sua/campaigns/${draft.id}`,
+        c.child,
+      );
+    const errors: string[] = [];
+    const page = await e2e.phone(errors);
+    await e2e.signIn(page, "admin@phuong-sua.vn", E2E_PASSWORD, "phuong-sua");
+    await page.goto(`${e2e.base}/t/phuong-sua/dot-sinh-hoat/${draft.id}`);
+    await page.getByRole("link", { name: "Sửa đợt nháp" }).click(SLOW);
+    await page
+      .getByRole("heading", { level: 1, name: "Sửa đợt nháp thực hiện văn bản cấp trên" })
+      .waitFor(SLOW);
+    // The locked sections: read-only, saying who locked them; no input for a step's or a
+    // form's title.
+    const lockedBy = "Khóa bởi Quận ủy quan-sua (số 187-KH/QU).";
+    await page.getByText(lockedBy).first().waitFor(SLOW);
+    expect(await page.getByText(lockedBy).count()).toBe(3);
+    await page.getByText("Quận ủy quan-sua khóa các bước").waitFor();
+    expect(await page.getByLabel("Tên bước").count()).toBe(0);
+    expect(await page.getByLabel("Tên biểu mẫu").count()).toBe(0);
+    expect(await page.getByLabel("Số văn bản của đảng bộ").inputValue()).toBe("155-KH/ĐU");
+    const save = () => page.getByRole("button", { name: "Lưu thay đổi" }).click();
+
+    // A date inside the parent's deadline: saved.
+    const inside = iso(Date.parse(c.dueOn) - 5 * DAY);
+    await page.getByLabel("Hạn hoàn thành").fill(vi(inside));
+    await save();
+    await page.getByText("Đã lưu thay đổi.").waitFor(SLOW);
+    expect((await read()).dueOn).toBe(inside);
+
+    // A step's date after the parent's deadline: refused beside that step's input.
+    const { steps, version } = await read();
+    const stepDue = page.locator(`#a-due-${steps[0]!.key}`);
+    await stepDue.fill(vi(iso(Date.parse(c.dueOn) + DAY)));
+    await save();
+    await expect
+      .poll(() => page.locator(`#a-due-${steps[0]!.key}-err`).textContent(), SLOW)
+      .toBe(`Không được sau ${vi(c.dueOn)} (hạn của cấp trên).`);
+    expect(await stepDue.getAttribute("aria-invalid")).toBe("true");
+    // The server's own refusal (an end before the start) lands beside its field too.
+    await stepDue.fill("");
+    await page.getByLabel("Ngày bắt đầu").fill(vi(iso(Date.parse(inside) + DAY)));
+    await save();
+    await expect
+      .poll(() => page.locator("#a-due-err").textContent(), SLOW)
+      .toBe("Phải sau ngày bắt đầu.");
+    expect((await read()).version).toBe(version);
+    expect(await seriousFindings(page)).toEqual([]);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    await page.screenshot({
+      path: join(ROOT, "test-results/edit-adopted-390.png"),
+      fullPage: true,
+    });
+
+    // Someone else saved meanwhile: 409, "tải lại" brings their version.
+    await api("PATCH", `/api/t/phuong-sua/campaigns/${draft.id}`, c.child, {
+      version,
+      name: "Kế hoạch 155-KH/ĐU thực hiện Chỉ thị 24",
+    });
+    await page.getByLabel("Ngày bắt đầu").fill(vi(iso(Date.now() - DAY)));
+    await page.getByLabel("Tên đợt").fill("Tên sửa ở máy này");
+    await save();
+    await page.getByText("Đã có người sửa trước, tải lại để sửa trên bản mới nhất.").waitFor(SLOW);
+    await page.getByRole("button", { name: "Tải lại" }).click();
+    await expect
+      .poll(() => page.getByLabel("Tên đợt").inputValue(), SLOW)
+      .toBe("Kế hoạch 155-KH/ĐU thực hiện Chỉ thị 24");
+    expect((await read()).name).toBe("Kế hoạch 155-KH/ĐU thực hiện Chỉ thị 24");
+    expect(errors).toEqual([]);
+  });
 });
