@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { COUNT_KEYS } from "../../schema/rules/counts";
 import { activeTenants, runScheduledPass, runTenantJobs } from "../../worker/cron";
-import { fullPlan000, treesAt, type Tree } from "../support/tree";
+import { directiveWithChildren, submitPlan000, treesAt, type Tree } from "../support/tree";
 
 const FIELDS = [...COUNT_KEYS, "meetingsHeld", "meetingsCompliant", "reportsOnTime"] as const;
 type Figures = Record<(typeof FIELDS)[number], number>;
@@ -30,27 +30,13 @@ describe("a directive's completion over time", () => {
       t,
       trees: [quan, p1, p2, other],
     } = await treesAt(AT, "quan-uy", "phuong-mot", "phuong-hai", "khac");
-    await quan.addUser("viewer", [["viewer", quan.root.id]]);
-    for (const child of [p1, p2]) {
-      const r = await child.api<{ id: string }>("admin", "POST", "/links", {
-        parentSlug: "quan-uy",
-      });
-      expect((await quan.api("admin", "POST", `/links/${r.body.id}/approve`)).status).toBe(200);
-    }
-    const d = await quan.api<{ id: string }>("admin", "POST", "/directives", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Kế hoạch thực hiện Chỉ thị 24",
-      documentNo: "187-KH/QU",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-30",
-    });
-    expect(d.status).toBe(201);
+    const directive = await directiveWithChildren(quan, [p1, p2]);
     const campaignOf = new Map<Tree, string>();
     for (const child of [p1, p2]) {
       const adopted = await child.api<{ id: string }>(
         "admin",
         "POST",
-        `/directives/${d.body.id}/adopt`,
+        `/directives/${directive}/adopt`,
         { unitIds: [child.root.id], dueOn: "2026-04-20" },
       );
       expect(adopted.status).toBe(201);
@@ -64,13 +50,13 @@ describe("a directive's completion over time", () => {
       const { body } = await quan.api<{ children: Node[] }>("admin", "GET", "/children/progress");
       const mine = body.children
         .flatMap((c) => c.totals)
-        .filter((x) => x.directiveId === d.body.id);
+        .filter((x) => x.directiveId === directive);
       return Object.fromEntries(
         FIELDS.map((k) => [k, mine.reduce((s, x) => s + x[k], 0)]),
       ) as Figures;
     };
     const history = (tree: Tree, who = "admin") =>
-      tree.api<History>(who, "GET", `/directives/${d.body.id}/history`);
+      tree.api<History>(who, "GET", `/directives/${directive}/history`);
 
     // Day one: the children's passes push their figures, then the issuer's writes its point.
     const records = await activeTenants(t.platform);
@@ -85,17 +71,8 @@ describe("a directive's completion over time", () => {
     // Day two: a plan submitted and confirmed in the phường một; the next ICT day's pass
     // (the issuer is due at midnight for its running directive, nothing of its own changed).
     const id1 = campaignOf.get(p1)!;
-    await p1.api("a2", "PUT", `/campaigns/${id1}/submissions/mine`, {
-      formKey: "ke-hoach-tu-duong",
-      data: fullPlan000("Trần Thị Bình"),
-    });
-    const sub = await p1.api<{ id: string }>(
-      "a2",
-      "POST",
-      `/campaigns/${id1}/submissions/mine/submit`,
-      {},
-    );
-    expect((await p1.api("a1", "POST", `/submissions/${sub.body.id}/confirm`)).status).toBe(200);
+    const sub = await submitPlan000(p1.api, id1, "a2", "Trần Thị Bình");
+    expect((await p1.api("a1", "POST", `/submissions/${sub}/confirm`)).status).toBe(200);
     t.clock.now = new Date(t.clock.now.getTime() + DAY);
     // Children first, so the issuer's point sums today's pushes, then the issuer's own pass.
     for (const child of [p1, p2]) await runTenantJobs(t.platform, record(child), "children");

@@ -283,3 +283,26 @@ export const ONE_CONFIRMED_PLAN = {
   meetingsCompliant: 0,
   reportsOnTime: 0,
 };
+
+/** The quận ủy `parent` with `children` linked under it (each asks, the parent approves) and
+ *  a viewer, and its directive "Kế hoạch thực hiện Chỉ thị 24" (187-KH/QU, seed 000, from
+ *  11/3/2026 to 30/4/2026) published; the directive's id. */
+export async function directiveWithChildren(parent: Tree, children: Tree[]): Promise<string> {
+  await parent.addUser("viewer", [["viewer", parent.root.id]]);
+  for (const child of children) {
+    const r = await child.api<{ id: string }>("admin", "POST", "/links", {
+      parentSlug: parent.slug,
+    });
+    const ok = await parent.api("admin", "POST", `/links/${r.body.id}/approve`);
+    if (ok.status !== 200) throw new Error(`duyệt liên kết ${child.slug}: ${ok.status}`);
+  }
+  const d = await parent.api<{ id: string }>("admin", "POST", "/directives", {
+    templateKey: "tu-soi-tu-sua",
+    name: "Kế hoạch thực hiện Chỉ thị 24",
+    documentNo: "187-KH/QU",
+    startsOn: "2026-03-11",
+    dueOn: "2026-04-30",
+  });
+  if (d.status !== 201) throw new Error(`ban hành văn bản: ${d.status}`);
+  return d.body.id;
+}

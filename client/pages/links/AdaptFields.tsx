@@ -5,7 +5,7 @@
 // steps' own dates. A locked section is shown read-only, saying who locked it. Each input's
 // name is what readAdapt (adapt.ts) reads; each error lands beside the input it names.
 import { createAsync } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { For, Show, type JSX } from "solid-js";
 import type { TemplateDefinition } from "../../../schema/template";
 import { Alert } from "../../components/Alert";
 import { DayInput, Field, Input, TextArea } from "../../components/Field";
@@ -160,6 +160,22 @@ export function AdaptFields(props: {
         </section>
       </Show>
     </>
+  );
+}
+
+/** What the directive locks (`children`, when `when`) and why, or that it locks nothing. */
+export function LockedSections(props: { when: boolean; children: JSX.Element }) {
+  return (
+    <Show
+      when={props.when}
+      fallback={<p>Cấp trên không khóa phần nào: đảng bộ được điều chỉnh toàn bộ nội dung.</p>}
+    >
+      {props.children}
+      <p role="note">
+        Các phần này giữ nguyên như văn bản của cấp trên để mọi cấp thực hiện và tổng hợp cùng một
+        nội dung; đảng bộ chỉ điều chỉnh phần còn lại.
+      </p>
+    </Show>
   );
 }
 

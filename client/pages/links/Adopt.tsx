@@ -13,7 +13,7 @@ import { alertUnlessField, fieldError } from "../../lib/errors";
 import { formatDay } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
 import { lockedLine } from "./adapt";
-import { AdaptFields, adaptFieldNames } from "./AdaptFields";
+import { AdaptFields, adaptFieldNames, LockedSections } from "./AdaptFields";
 import { adopt, getDirectives } from "./links.data";
 import "../screens.css";
 
@@ -57,17 +57,11 @@ function AdoptForm(props: { tenant: string; directive: Directive }) {
         <Show when={props.directive.chain.text}>
           <p class="muted">Đợt sinh hoạt của đảng bộ sẽ ghi: “{props.directive.chain.text}”.</p>
         </Show>
-        <Show
-          when={lockedLine(props.directive.lockedSections)}
-          fallback={<p>Cấp trên không khóa phần nào: đảng bộ được điều chỉnh toàn bộ nội dung.</p>}
-        >
-          {(line) => (
-            <p role="note">
-              <strong>{line()}</strong> Các phần này giữ nguyên như văn bản của cấp trên để mọi cấp
-              thực hiện và tổng hợp cùng một nội dung; đảng bộ chỉ điều chỉnh phần còn lại.
-            </p>
-          )}
-        </Show>
+        <LockedSections when={!!lockedLine(props.directive.lockedSections)}>
+          <p>
+            <strong>{lockedLine(props.directive.lockedSections)}</strong>
+          </p>
+        </LockedSections>
       </section>
 
       <AdaptFields

@@ -14,7 +14,7 @@ import { Submit } from "../../components/Submit";
 import { alertUnlessField, errorCode, fieldError } from "../../lib/errors";
 import { formatDay } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
-import { AdaptFields, adaptFieldNames } from "./AdaptFields";
+import { AdaptFields, adaptFieldNames, LockedSections } from "./AdaptFields";
 import { getAdoptedDraft, getDirectives, saveAdopted } from "./links.data";
 import "../screens.css";
 
@@ -85,10 +85,7 @@ function EditForm(props: { tenant: string; campaign: CampaignDetail; directive: 
           {formatDay(props.directive.dueOn)}
         </p>
         <p class="muted">Đợt sinh hoạt ghi: “{c().chain.text}”.</p>
-        <Show
-          when={locked().length > 0}
-          fallback={<p>Cấp trên không khóa phần nào: đảng bộ được điều chỉnh toàn bộ nội dung.</p>}
-        >
+        <LockedSections when={locked().length > 0}>
           <h3>Phần bị khóa (chỉ xem)</h3>
           <ul class="locked-list">
             <For each={locked()}>
@@ -99,11 +96,7 @@ function EditForm(props: { tenant: string; campaign: CampaignDetail; directive: 
               )}
             </For>
           </ul>
-          <p role="note">
-            Các phần này giữ nguyên như văn bản của cấp trên để mọi cấp thực hiện và tổng hợp cùng
-            một nội dung; đảng bộ chỉ sửa phần còn lại.
-          </p>
-        </Show>
+        </LockedSections>
       </section>
 
       <AdaptFields
