@@ -13,7 +13,8 @@ import { DAY_HINT, formatDay } from "../../lib/labels";
 import { isLocked } from "./adapt";
 import { getAdoptUnits } from "./links.data";
 
-/** Where the inputs start from. `unitIds` null: the đảng bộ itself (its root unit). */
+/** Where the inputs start from. `unitIds` null: the đảng bộ itself (its root unit). The units
+ *  offered are the đảng bộ and the units under it, and any unit already chosen. */
 export interface AdaptValues {
   name: string;
   documentNo: string | null;
@@ -81,7 +82,11 @@ export function AdaptFields(props: {
         </Field>
         <fieldset>
           <legend>Đơn vị thực hiện</legend>
-          <For each={(units() ?? []).filter((u) => u.depth <= 1 && !u.closedOn)}>
+          <For
+            each={(units() ?? []).filter(
+              (u) => (u.depth <= 1 && !u.closedOn) || !!props.values.unitIds?.includes(u.id),
+            )}
+          >
             {(u) => (
               <label class="check">
                 <input type="checkbox" name="unitIds" value={u.id} checked={checked(u)} /> {u.name}

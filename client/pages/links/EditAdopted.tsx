@@ -14,6 +14,7 @@ import { Submit } from "../../components/Submit";
 import { alertUnlessField, errorCode, fieldError } from "../../lib/errors";
 import { formatDay } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
+import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { AdaptFields, adaptFieldNames, LockedSections } from "./AdaptFields";
 import { getAdoptedDraft, getDirectives, saveAdopted } from "./links.data";
 import "../screens.css";
@@ -73,7 +74,10 @@ function EditForm(props: { tenant: string; campaign: CampaignDetail; directive: 
   const conflict = () => errorCode(sub.error) === "VERSION_CONFLICT";
   const reload = async () => {
     sub.clear();
-    await revalidate(getAdoptedDraft.keyFor(props.tenant, c().id));
+    await revalidate([
+      getAdoptedDraft.keyFor(props.tenant, c().id),
+      getCampaignDetail.keyFor(props.tenant, c().id),
+    ]);
   };
   return (
     <form action={saveAdopted.with(props.tenant, c(), props.directive)} method="post" class="stack">
