@@ -1107,6 +1107,14 @@ const ROWS: Row[] = [
     expect: { admin: 200, viewer: 200 },
   },
   {
+    method: "GET",
+    route: "/api/t/:tenant/directives/:id/history",
+    request: async (f) => ({
+      path: `${T}/directives/${(await f.fresh.behindChild()).id}/history`,
+    }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
     method: "POST",
     route: "/api/t/:tenant/directives/:id/behind/:slug/remind",
     request: async (f) => {

@@ -4,7 +4,7 @@
 // audited on both sides; a tenant not linked below answers 404.
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
-import { notificationsOf, treesAt } from "../support/tree";
+import { directiveWithChildren, notificationsOf, treesAt } from "../support/tree";
 
 /** 12/3/2026 09:00 ICT. */
 const AT = "2026-03-12T02:00:00Z";
@@ -20,28 +20,14 @@ describe("who is behind on a directive", () => {
       t,
       trees: [quan, p1, p2, other],
     } = await treesAt(AT, "quan-uy", "phuong-mot", "phuong-hai", "khac");
-    await quan.addUser("viewer", [["viewer", quan.root.id]]);
-    for (const child of [p1, p2]) {
-      const r = await child.api<{ id: string }>("admin", "POST", "/links", {
-        parentSlug: "quan-uy",
-      });
-      expect((await quan.api("admin", "POST", `/links/${r.body.id}/approve`)).status).toBe(200);
-    }
-    const d = await quan.api<{ id: string }>("admin", "POST", "/directives", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Kế hoạch thực hiện Chỉ thị 24",
-      documentNo: "187-KH/QU",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-30",
-    });
-    expect(d.status).toBe(201);
+    const directive = await directiveWithChildren(quan, [p1, p2]);
 
     // Three days later the phường một adopts and launches; the phường hai does nothing.
     t.clock.now = new Date(t.clock.now.getTime() + 3 * DAY);
     const adopted = await p1.api<{ id: string }>(
       "admin",
       "POST",
-      `/directives/${d.body.id}/adopt`,
+      `/directives/${directive}/adopt`,
       { unitIds: [p1.root.id], dueOn: "2026-04-20" },
     );
     expect(adopted.status).toBe(201);
@@ -50,7 +36,7 @@ describe("who is behind on a directive", () => {
     );
     await runScheduledPass(t.platform);
 
-    const behind = await quan.api<Behind>("viewer", "GET", `/directives/${d.body.id}/behind`);
+    const behind = await quan.api<Behind>("viewer", "GET", `/directives/${directive}/behind`);
     expect(behind.status).toBe(200);
     expect(behind.body.rows.map((r) => [r.tenant.slug, r.notAdoptedDays])).toEqual([
       ["phuong-hai", 3],
@@ -59,14 +45,14 @@ describe("who is behind on a directive", () => {
     const text = JSON.stringify(behind.body);
     expect(text).not.toMatch(/Trần|Nguyễn|Lê Văn/);
     // The child cannot read its parent's list (not its directive), nor an unknown id.
-    expect((await p2.api("admin", "GET", `/directives/${d.body.id}/behind`)).status).toBe(404);
+    expect((await p2.api("admin", "GET", `/directives/${directive}/behind`)).status).toBe(404);
 
     // "Nhắc": the phường hai's admin gets it, the phường một's does not.
     const remind = (slug: string) =>
       quan.api<{ error?: { code: string; message: string } }>(
         "admin",
         "POST",
-        `/directives/${d.body.id}/behind/${slug}/remind`,
+        `/directives/${directive}/behind/${slug}/remind`,
       );
     const before1 = (await notificationsOf(p1, "admin")).length;
     const first = await remind("phuong-hai");
@@ -99,11 +85,11 @@ describe("who is behind on a directive", () => {
     expect((await remind("khac")).status).toBe(404);
     expect((await remind("khong-co")).status).toBe(404);
     expect(
-      (await quan.api("viewer", "POST", `/directives/${d.body.id}/behind/phuong-hai/remind`))
+      (await quan.api("viewer", "POST", `/directives/${directive}/behind/phuong-hai/remind`))
         .status,
     ).toBe(403);
     expect(
-      (await other.api("admin", "POST", `/directives/${d.body.id}/behind/phuong-hai/remind`))
+      (await other.api("admin", "POST", `/directives/${directive}/behind/phuong-hai/remind`))
         .status,
     ).toBe(404);
   });

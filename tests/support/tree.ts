@@ -305,3 +305,20 @@ export async function adoptAndLaunch(child: Tree, directiveId: string) {
   expect(launched.status).toBe(200);
   return adopted.body.id;
 }
+
+/** The quận ủy `parent` with `children` linked under it (each asks, the parent approves) and
+ *  a viewer, and its directive "Kế hoạch thực hiện Chỉ thị 24" (187-KH/QU, seed 000, from
+ *  11/3/2026 to 30/4/2026) published; the directive's id. */
+export async function directiveWithChildren(parent: Tree, children: Tree[]): Promise<string> {
+  await parent.addUser("viewer", [["viewer", parent.root.id]]);
+  for (const child of children) await linkUnder(parent, child);
+  const d = await parent.api<{ id: string }>("admin", "POST", "/directives", {
+    templateKey: "tu-soi-tu-sua",
+    name: "Kế hoạch thực hiện Chỉ thị 24",
+    documentNo: "187-KH/QU",
+    startsOn: "2026-03-11",
+    dueOn: "2026-04-30",
+  });
+  if (d.status !== 201) throw new Error(`ban hành văn bản: ${d.status}`);
+  return d.body.id;
+}

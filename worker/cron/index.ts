@@ -13,7 +13,8 @@ import { latestVersion, migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
 import type { BatchItem } from "../db/handles";
-import { nextDueFrom, nextDueReads } from "./due";
+import { recordDirectiveHistory } from "../data/directive-history";
+import { nextDueFrom, nextDueReads, nextIctMidnight } from "./due";
 import { claimTenant, finishTenant } from "./lease";
 import { mailNotices, owedPage } from "./notice-mail";
 import { deliverOutbox, duePage, type DeliveryReport } from "./outbox";
@@ -38,6 +39,8 @@ export interface TenantReport {
   notices?: { emails: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
+  /** Directives issued here with a point written today (worker/data/directive-history.ts). */
+  directives?: { running: number; written: number };
 }
 
 /** One tenant's jobs, under its lease; at the end, the next instant it has work is stored.
@@ -80,8 +83,12 @@ export async function runTenantJobs(
     });
     const outbox = sent.report;
     const rollup = rolled.report;
+    // Today's point of each running directive this tenant issued (its chart); while one
+    // runs, the tenant wakes every ICT midnight for the next day's point.
+    const directives = await recordDirectiveHistory(db, control, tenant, now);
     nextDue = nextDueFrom(rolled.tail, now);
-    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup };
+    if (directives.running) nextDue = Math.min(nextDue ?? Infinity, nextIctMidnight(now));
+    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }
