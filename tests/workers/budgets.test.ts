@@ -20,8 +20,9 @@ const CEILING = {
   // the rollup 9 for one campaign (the stored figures' refresh: state, dated marks, tree and
   // targets, recount, write; the fingerprint with the rollup's state; the previous figures,
   // the stored plan counts and the geometry; the compliance's reads in one batch; the write)
-  // and the marks' pruning 1, next_due_at 1; the event notices owed by e-mail 1 (each
-  // person's choice, worker/cron/notice-mail.ts: the settings with the first page).
+  // and the marks' pruning 1, next_due_at 1; the event notices owed by e-mail and to the
+  // webhook 1 (each person's choice, worker/cron/notice-mail.ts, and the webhook's marks,
+  // ./notice-hook.ts: both first pages in one batch).
   reminderDayTenant: 16,
   reminderDayControl: 5,
 };

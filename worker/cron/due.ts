@@ -12,7 +12,8 @@
 // - the outbox: the earliest attempt of a message neither sent nor failed (retries with
 //   backoff, messages held through quiet hours; more than a pass delivers stays due now).
 // - the e-mails events owe (./notice-mail.ts): at once for "e-mail now", at the next ICT
-//   midnight for a digest still gathering (at once for one already due).
+//   midnight for a digest still gathering (at once for one already due); their notices for
+//   the tenant's webhook (./notice-hook.ts), at once.
 // A tenant with none of these wakes only when written to.
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { campaigns, notifications, outbox } from "../../schema/tables/tenant";
@@ -28,7 +29,7 @@ export const nextIctMidnight = (now: Date): number =>
 
 /** The next instant (epoch ms) this tenant's jobs have work, or null for none. One round trip. */
 export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null> {
-  const [active, [next], [owed]] = await db.batch([
+  const [active, [next], [owed], [hooked]] = await db.batch([
     db.select().from(campaigns).where(eq(campaigns.status, "active")),
     db
       .select({ at: outbox.nextAttemptAt })
@@ -40,10 +41,16 @@ export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null>
       .select({ at: sql<number | null>`min(CASE mail WHEN 'now' THEN 0 ELSE created_at END)` })
       .from(notifications)
       .where(isNotNull(notifications.mail)),
+    db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(isNotNull(notifications.hook))
+      .limit(1),
   ]);
   const t = now.getTime();
   const candidates: number[] = [];
   if (next) candidates.push(Math.max(next.at.getTime(), t));
+  if (hooked) candidates.push(t);
   if (owed?.at != null)
     candidates.push(owed.at < nextIctMidnight(now) - DAY_MS ? t : nextIctMidnight(now));
   if (active.length) candidates.push(nextIctMidnight(now));

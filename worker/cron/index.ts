@@ -14,7 +14,8 @@ import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
 import { nextDueAt } from "./due";
 import { claimTenant, finishTenant } from "./lease";
-import { mailNotices } from "./notice-mail";
+import { hookQueue } from "./notice-hook";
+import { mailQueue, queueNotices } from "./notice-mail";
 import { deliverOutbox, type DeliveryReport } from "./outbox";
 import { remindersWithSettings, type ReminderReport } from "./reminders";
 import { runRollup, type RollupReport } from "./rollup";
@@ -34,7 +35,7 @@ export interface TenantReport {
   tenant: string;
   ran: boolean;
   reminders?: ReminderReport;
-  notices?: { emails: number };
+  notices?: { emails: number; webhooks: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
 }
@@ -60,7 +61,12 @@ export async function runTenantJobs(
     const channels = { email: !!platform.outbound.email };
     const { report: reminders, notify, running } = await remindersWithSettings(db, now, channels);
     // The event notices owed by e-mail (each person's choice), into the same outbox.
-    const notices = await mailNotices(db, now, channels, notify);
+    // … and to the tenant's webhook, titles only; both first pages in one round trip.
+    const [emails = 0, webhooks = 0] = await queueNotices(db, [
+      mailQueue(db, now, channels, notify),
+      hookQueue(db, now, notify),
+    ]);
+    const notices = { emails, webhooks };
     const outbox = await deliverOutbox(db, platform.outbound, notify, now);
     const rollup = await runRollup(db, control, tenant, now, running);
     nextDue = await nextDueAt(db, now);

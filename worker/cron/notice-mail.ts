@@ -6,7 +6,8 @@
 // notification; the person and the day) is unique in the outbox. E-mails carry titles only:
 // bodies (a return comment) stay in the app. Without an e-mail transport, or with the
 // tenant's e-mail switched off, the marks are dropped: the notifications stay in the app.
-// Memory is a page of people; a round trip per page, and none more when nothing is owed.
+// Memory is a page of people; a round trip per page, and none more when nothing is owed (the
+// first page is read with the webhook's, ./notice-hook.ts, in one round trip).
 import { sql } from "drizzle-orm";
 import { formatDateVi, ictDate, DAY_MS } from "../../schema/rules/deadlines";
 import type { BatchItem, TenantDb } from "../db/handles";
@@ -33,15 +34,34 @@ const owed = (todayStart: number, t: "n" | "notifications") =>
   sql`(${sql.raw(t)}.mail = 'now'
     OR (${sql.raw(t)}.mail = 'digest' AND ${sql.raw(t)}.created_at < ${todayStart}))`;
 
-/** Makes the owed e-mails, a page of people a round trip, under the settings the pass read. */
-export async function mailNotices(
+/** The marks of one kind on notifications (e-mail, webhook) and how to turn them into outbox
+ *  rows: `read` is its first page's statement, `drain` makes the rows from that page on. */
+export interface NoticeQueue {
+  read: () => BatchItem;
+  drain: (first: unknown[]) => Promise<number>;
+}
+
+/** Reads the first page of every queue in one round trip, then drains each: a pass that owes
+ *  nothing pays that one round trip. Returns how many outbox rows each queue made. */
+export async function queueNotices(db: TenantDb, queues: NoticeQueue[]): Promise<number[]> {
+  const firsts = (await db.batch(
+    queues.map((q) => q.read()) as [BatchItem, ...BatchItem[]],
+  )) as unknown[][];
+  const made: number[] = [];
+  for (const [i, q] of queues.entries())
+    made.push(firsts[i]!.length ? await q.drain(firsts[i]!) : 0);
+  return made;
+}
+
+/** The owed e-mails, a page of people a round trip, under the settings the pass read. */
+export function mailQueue(
   db: TenantDb,
   now: Date,
   channels: { email: boolean },
   /** The tenant's notify settings, as the pass already read them (with the reminders). */
   settings: NotifySettings,
   page = NOTICE_MAIL_PAGE,
-): Promise<{ emails: number }> {
+): NoticeQueue {
   const todayStart = nextIctMidnight(now) - DAY_MS;
   const read = (): BatchItem =>
     db.all(sql`SELECT n.id, n.user_id AS userId, n.title, n.mail, u.email
@@ -50,26 +70,62 @@ export async function mailNotices(
         FROM notifications WHERE ${owed(todayStart, "notifications")}
         ORDER BY user_id LIMIT ${page})
       ORDER BY n.user_id, n.created_at`) as unknown as BatchItem;
-  const first = (await read()) as unknown as OwedRow[];
-  if (!first.length) return { emails: 0 };
-  if (!channels.email || !settings.email) {
-    await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
-    return { emails: 0 };
-  }
-  const at = nextSendTime(now, settings.quietHours).getTime();
-  let emails = 0;
-  // Each round trip writes one page's e-mails and clears its marks, then reads the next page.
-  for (let rows = first; rows.length;) {
-    const mails = owedMails(rows, now, at);
-    emails += mails.length;
+  const drain = async (first: unknown[]) => {
+    if (!channels.email || !settings.email) {
+      await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
+      return 0;
+    }
+    const at = nextSendTime(now, settings.quietHours).getTime();
+    return drainMarked(db, {
+      first: first as OwedRow[],
+      read,
+      make: (rows) => owedMails(rows, now, at),
+      mark: "mail",
+      channel: "email",
+      at,
+      now,
+    });
+  };
+  return { read, drain };
+}
+
+/** An outbox row a page of marked notifications makes. */
+export interface OwedMessage {
+  to: string;
+  key: string;
+  payload: string;
+}
+
+/**
+ * Drains marked notifications a page a round trip: each batch writes one page's outbox rows
+ * (their idempotency keys unique, so a second pass adds nothing), clears that page's marks and
+ * reads the next page. Returns how many rows it made.
+ */
+export async function drainMarked<R extends { id: string }>(
+  db: TenantDb,
+  o: {
+    first: R[];
+    read: () => BatchItem;
+    make: (rows: R[]) => OwedMessage[];
+    mark: "mail" | "hook";
+    channel: "email" | "webhook";
+    /** When the rows may leave (quiet hours), epoch ms. */
+    at: number;
+    now: Date;
+  },
+): Promise<number> {
+  let made = 0;
+  for (let rows = o.first; rows.length;) {
+    const messages = o.make(rows);
+    made += messages.length;
     const results = (await db.batch([
-      ...chunks(mails, ROWS_PER_INSERT).map((part) =>
+      ...chunks(messages, ROWS_PER_INSERT).map((part) =>
         db.run(sql`INSERT INTO outbox (id, channel, recipient, payload_json, idempotency_key,
             attempts, next_attempt_at, created_at)
           VALUES ${sql.join(
             part.map(
               (m) =>
-                sql`(lower(hex(randomblob(10))), 'email', ${m.to}, ${m.payload}, ${m.key}, 0, ${at}, ${now.getTime()})`,
+                sql`(lower(hex(randomblob(10))), ${o.channel}, ${m.to}, ${m.payload}, ${m.key}, 0, ${o.at}, ${o.now.getTime()})`,
             ),
             sql`, `,
           )}
@@ -77,23 +133,23 @@ export async function mailNotices(
       ),
       ...chunks(rows, ROWS_PER_INSERT * 5).map((part) =>
         db.run(
-          sql`UPDATE notifications SET mail = NULL WHERE id IN (${sql.join(
+          sql`UPDATE notifications SET ${sql.raw(o.mark)} = NULL WHERE id IN (${sql.join(
             part.map((r) => sql`${r.id}`),
             sql`, `,
           )})`,
         ),
       ),
-      read(),
+      o.read(),
     ] as unknown as [BatchItem, ...BatchItem[]])) as unknown[];
-    rows = results.at(-1) as OwedRow[];
+    rows = results.at(-1) as R[];
   }
-  return { emails };
+  return made;
 }
 
 /** The e-mails one page of owed notifications makes: one per `now` row, one digest per
  *  person for the `digest` rows. */
 function owedMails(rows: OwedRow[], now: Date, at: number) {
-  const out: { to: string; key: string; payload: string }[] = [];
+  const out: OwedMessage[] = [];
   const digests = new Map<string, { to: string; titles: string[] }>();
   for (const r of rows) {
     if (!r.email) continue;
