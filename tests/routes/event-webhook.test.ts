@@ -134,7 +134,7 @@ describe("event notices to the webhook", () => {
       await runScheduledPass(t.platform);
       t.clock.now = new Date(t.clock.now.getTime() + 7 * 3_600_000);
     }
-    const keys = events().map((r) => r.headers["idempotency-key"]);
+    const keys = events().map((r) => String(r.headers["idempotency-key"]));
     expect(keys).toHaveLength(MAX_ATTEMPTS);
     expect(new Set(keys).size).toBe(1);
     const [row] = await tree.db.select().from(outbox).where(eq(outbox.idempotencyKey, keys[0]!));

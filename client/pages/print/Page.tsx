@@ -76,14 +76,15 @@ export default function PrintPage(props: RouteSectionProps) {
       lists: p.lists,
       data,
       year: p.campaign.startsOn.slice(0, 4),
-      tenantName: p.me.tenant.name,
-      place: issuingFor(p.campaign.definition, p.me.tenant.name).place,
+      // Names wait for the network (offline, the plan knows only the user's id).
+      tenantName: p.me.tenant.name ?? "",
+      place: issuingFor(p.campaign.definition, p.me.tenant.name ?? "").place,
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
-        p.me.tenant.name,
+        (p.me.tenant.name ?? ""),
       unitName: valueOfPrefill(p.form, data, "member.unitName") || p.facts?.unitName || "",
-      memberName: valueOfPrefill(p.form, data, "member.fullName") || p.me.user.fullName,
+      memberName: valueOfPrefill(p.form, data, "member.fullName") || (p.me.user.fullName ?? ""),
       confirmedAt: s?.confirmedAt ?? null,
       // A confirmed plan carries the cell's opinion and signer on the member's copy too.
       confirmation: s?.confirmedAt
