@@ -55,6 +55,23 @@ async function controlled(page: Page): Promise<void> {
     .toBe(true);
 }
 
+/** A draft of this tenant is kept on the phone (client/lib/drafts.ts). */
+const draftOnPhone = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("shct:draft:demo:")));
+
+/** The member signed in on a phone whose worker controls the page, on the task list read
+ *  through the worker (which keeps it). */
+async function memberOnTaskList() {
+  const errors: string[] = [];
+  const page = await e2e.phone(errors, true);
+  await e2e.signIn(page, DEMO.member, DEMO.password);
+  await controlled(page);
+  await page.reload();
+  const task = page.getByRole("link", { name: TASK });
+  await task.waitFor(SLOW);
+  return { page, errors, task };
+}
+
 describe("the app offline", () => {
   it("serves the manifest, its icons and a policy that allows the worker", async () => {
     const res = await fetch(`${e2e.base}/manifest.webmanifest`);
@@ -105,15 +122,9 @@ describe("the app offline", () => {
   });
 
   it("reloads the plan page without network, with its form and the phone's draft, and saves it when back", async () => {
-    const errors: string[] = [];
-    const page = await e2e.phone(errors, true);
-    await e2e.signIn(page, DEMO.member, DEMO.password);
-    await controlled(page);
-    // Once controlled, a reload reads the tasks through the worker, which keeps them and the
-    // reads of each of the member's plans: the plan page has never been opened.
-    await page.reload();
-    const task = page.getByRole("link", { name: TASK });
-    await task.waitFor(SLOW);
+    // The worker keeps the reads of each of the member's plans with the task list: the plan
+    // page has never been opened.
+    const { page, errors, task } = await memberOnTaskList();
     const href = (await task.getAttribute("href"))!;
     const [, campaignId, formKey] = /\/dot-sinh-hoat\/([^/]+)\/ke-hoach\/([^/?]+)$/.exec(href)!;
     const mine = `/api/t/demo/campaigns/${campaignId}/submissions/mine?formKey=${formKey}`;
@@ -127,15 +138,7 @@ describe("the app offline", () => {
     await duty.waitFor(SLOW);
     const typed = `Viết khi mất mạng lúc ${Date.now()}: giữ đúng giờ họp chi bộ.`;
     await duty.fill(typed);
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() =>
-            Object.keys(localStorage).some((k) => k.startsWith("shct:draft:demo:")),
-          ),
-        SLOW,
-      )
-      .toBe(true);
+    await expect.poll(() => draftOnPhone(page), SLOW).toBe(true);
 
     // A reload with no network: the form again, with the phone's draft, still editable.
     // Playwright's offline emulation lets the save a closing page sends get through (it is
@@ -173,14 +176,7 @@ describe("the app offline", () => {
   }, 90_000);
 
   it("reloads without network into the task list with the draft typed offline", async () => {
-    const errors: string[] = [];
-    const page = await e2e.phone(errors, true);
-    await e2e.signIn(page, DEMO.member, DEMO.password);
-    await controlled(page);
-    // Once controlled, a reload fetches the tasks through the worker, which keeps them.
-    await page.reload();
-    const task = page.getByRole("link", { name: TASK });
-    await task.waitFor();
+    const { page, errors, task } = await memberOnTaskList();
     expect(await seriousFindings(page)).toEqual([]);
 
     // The plan form, then the network goes: what the member types stays on the phone.
@@ -189,15 +185,7 @@ describe("the app offline", () => {
     await duty.waitFor(SLOW);
     await page.context().setOffline(true);
     await duty.fill("Viết khi mất mạng: giữ đúng giờ họp chi bộ.");
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() =>
-            Object.keys(localStorage).some((k) => k.startsWith("shct:draft:demo:")),
-          ),
-        SLOW,
-      )
-      .toBe(true);
+    await expect.poll(() => draftOnPhone(page), SLOW).toBe(true);
 
     // A reload with no network: the app, not the browser's "No internet" page.
     await page.goto("/t/demo");
