@@ -9,8 +9,8 @@
 //   when opened, network first, and kept for this build only after it was fetched.
 // - Of the API, only what the member's own screens read is kept, the last answer of each, per
 //   tenant (the URL names it), network first, the copy only when there is no network:
-//   `GET …/my/tasks`, and for each task with a form of the member's own, the campaign
-//   (`…/campaigns/<id>`: its definition and forms) and the member's submission
+//   `GET …/my/tasks`, and for its tasks the campaign (`…/campaigns/<id>`: its definition,
+//   forms and guidance) and, for each form of the member's own, the member's submission
 //   (`…/campaigns/<id>/submissions/mine?formKey=…`), fetched with the task list so a plan
 //   never opened online still opens offline. The plan page patches the kept submission after
 //   each save (client/lib/offline.ts), so the kept copy is never older than the server's.
@@ -146,20 +146,21 @@ async function kept(req: Request, e: ExtendableEvent): Promise<Response> {
   return res;
 }
 
-/** Each of the member's own plans in the task list: its campaign and the member's
- *  submission, kept as the plan page reads them. */
+/** What the task list's screens read: each task's campaign, and the member's submission of
+ *  each of their own forms, kept as the plan page reads them. */
 async function keepPlans(tasksUrl: string, res: Response): Promise<void> {
   const base = tasksUrl.replace(/\/my\/tasks$/, "");
   const { tasks } = (await res.json()) as {
     tasks: { campaignId: string; formKey: string | null; memberId: string | null }[];
   };
   const urls = new Set<string>();
-  for (const t of tasks)
-    if (t.formKey && t.memberId) {
-      const c = `${base}/campaigns/${encodeURIComponent(t.campaignId)}`;
-      urls.add(c);
+  for (const t of tasks) {
+    // The campaign of every task (its steps' guidance too); the submission of each own form.
+    const c = `${base}/campaigns/${encodeURIComponent(t.campaignId)}`;
+    urls.add(c);
+    if (t.formKey && t.memberId)
       urls.add(`${c}/submissions/mine?formKey=${encodeURIComponent(t.formKey)}`);
-    }
+  }
   const cache = await caches.open(MEMBER);
   for (const u of urls) {
     try {

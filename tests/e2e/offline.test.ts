@@ -29,9 +29,10 @@ const PLAN_MARKER = "Đã khôi phục nội dung chưa lưu";
  *  failing them for the page (those the worker's static routes send to the network, it
  *  seems): the API is refused here too, as a phone without network would find it. */
 async function noNetwork(page: Page, off: boolean): Promise<void> {
-  await page.context().setOffline(off);
+  // Back online, the page sends at once ("online"): the API must be let through before.
   if (off) await page.context().route("**/api/**", (r) => r.abort("internetdisconnected"));
   else await page.context().unrouteAll();
+  await page.context().setOffline(off);
 }
 
 /** Every cache's entries as [cache, path + search]. */
