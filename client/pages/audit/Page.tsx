@@ -6,7 +6,6 @@
 // and the loaded pages are grouped together, so one person-hour is always one group.
 import { A, createAsync, useSearchParams, type RouteSectionProps } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show, Suspense, type Accessor } from "solid-js";
-import { auditGroupKey } from "../../../schema/rules/audit-groups";
 import {
   AUDIT_ENTITY_LABELS,
   AUDIT_FIELD_LABELS,
@@ -20,6 +19,7 @@ import { useTitle } from "../../lib/title";
 import { getAccounts } from "../accounts/accounts.data";
 import { getUnits } from "../units/units.data";
 import { filterParam, getAudit, type AuditPage } from "./audit.data";
+import { groupByPersonAndHour } from "./groups";
 import "../screens.css";
 import { Field, Select } from "../../components/Field";
 
@@ -81,22 +81,6 @@ export function changes(e: AuditEntry, names: Names): { label: string; text: str
     if (v === null || v === undefined || v === "" || v === false) return [];
     return [{ label, text: show(k, v, names) }];
   });
-}
-
-/** "dd/mm/yyyy HH": entries of one person within one clock hour (ICT) read as one group. */
-const hourOf = (e: AuditEntry) => formatDateTime(e.at).slice(0, 13);
-
-/** Consecutive entries of the same person and hour, in the order given (newest first). */
-export function groupByPersonAndHour(entries: readonly AuditEntry[]) {
-  const groups: { key: string; actor: AuditEntry["actor"]; hour: string; entries: AuditEntry[] }[] =
-    [];
-  for (const e of entries) {
-    const key = auditGroupKey(e.actor?.id ?? null, e.at);
-    const last = groups.at(-1);
-    if (last?.key === key) last.entries.push(e);
-    else groups.push({ key, actor: e.actor, hour: hourOf(e), entries: [e] });
-  }
-  return groups;
 }
 
 export default function AuditPage(props: RouteSectionProps) {
