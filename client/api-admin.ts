@@ -85,7 +85,7 @@ export async function listAudit(
     before?: number | string | undefined;
     limit?: number;
   },
-): Promise<AuditEntry[]> {
+): Promise<{ entries: AuditEntry[]; next: number | null }> {
   const query = {
     entity: filter.entity || undefined,
     actor: filter.actor || undefined,
@@ -93,7 +93,8 @@ export async function listAudit(
     before: filter.before === undefined || filter.before === "" ? undefined : String(filter.before),
     limit: filter.limit === undefined ? undefined : String(filter.limit),
   };
-  return (await call(tenantApi(tenant).audit.$get({ query }))).entries as AuditEntry[];
+  const page = await call(tenantApi(tenant).audit.$get({ query }));
+  return { entries: page.entries as AuditEntry[], next: page.next };
 }
 
 // ---- Templates ----

@@ -255,6 +255,10 @@ export async function getMySubmission(
   return { submission: r.submission, versions } as SubmissionRead;
 }
 
+/** The address `getMySubmission` reads (the service worker keeps its answer offline). */
+export const mySubmissionUrl = (tenant: string, campaignId: string, formKey: string) =>
+  `${t(tenant)}/campaigns/${campaignId}/submissions/mine?${new URLSearchParams({ formKey })}`;
+
 /** Whose plan a write is for: the caller's own, or (a secretary) a member's, on their behalf. */
 export type PlanOwner = { memberId?: string };
 

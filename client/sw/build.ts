@@ -1,11 +1,16 @@
 // Build-time only (runs in Vite, ships nothing of itself): writes the service worker
-// (/sw.js, from ./service-worker.ts with this build's file list), the web app manifest
+// (/sw.js, from ./service-worker.ts with the list of files it keeps), the web app manifest
 // (/manifest.webmanifest) and its two PNG icons into dist/client.
+//
+// The worker keeps what a member needs offline, not every chunk: the entry (the shell, the
+// home screen and the task list) and the plan form's chunks, with what they import and their
+// CSS, read from this build's chunk graph. Admin and secretary screens are fetched when
+// someone opens them (./service-worker.ts).
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { transformSync } from "esbuild";
-import type { Plugin } from "vite";
+import type { Plugin, Rollup } from "vite";
 // The archive's CRC-32 (PNG chunks use the same one); build time only, as in vite.config.ts.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { crc32 } from "../../worker/data/archive/zip";
@@ -35,10 +40,54 @@ export const MANIFEST = {
   })),
 };
 
+/** The lazy modules on a member's path besides the entry: the plan form and its reads, and the
+ *  task list's step guidance and acknowledgement (lazy parts of the list). */
+export const MEMBER_MODULES = [
+  "client/pages/plan/Page.tsx",
+  "client/pages/plan/plan.data.ts",
+  "client/pages/tasks/TaskGuidance.tsx",
+  "client/pages/tasks/Acknowledge.tsx",
+];
+
+/**
+ * The build files a member needs offline: the entry chunk and the chunks made for
+ * `memberModules`, each with every chunk it imports statically (recursively) and its CSS.
+ * Dynamic imports are not followed: those are the other screens, fetched on demand.
+ */
+export function memberFiles(
+  bundle: Rollup.OutputBundle,
+  memberModules: readonly string[] = MEMBER_MODULES,
+): string[] {
+  const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === "chunk");
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const isMember = (c: Rollup.OutputChunk) =>
+    c.isEntry ||
+    c.moduleIds.some((id) => memberModules.some((m) => id.replace(/\\/g, "/").endsWith(m)));
+  const keep = new Set<string>();
+  const visit = (c: Rollup.OutputChunk | undefined) => {
+    if (!c || keep.has(c.fileName)) return;
+    keep.add(c.fileName);
+    for (const f of cssOf(c)) keep.add(f);
+    for (const f of c.imports) visit(byFile.get(f));
+  };
+  for (const c of chunks) if (isMember(c)) visit(c);
+  // CSS that no chunk names (the entry's, emitted by index.html) belongs to the shell.
+  for (const [f, a] of Object.entries(bundle))
+    if (a.type === "asset" && f.endsWith(".css") && !chunks.some((c) => cssOf(c).has(f)))
+      keep.add(f);
+  return [...keep].sort();
+}
+
+const cssOf = (c: Rollup.OutputChunk) =>
+  (c as { viteMetadata?: { importedCss?: Set<string> } }).viteMetadata?.importedCss ??
+  new Set<string>();
+
 export function serviceWorkerPlugin(): Plugin {
   return {
     name: "service-worker",
     apply: "build",
+    // After Vite's own generateBundle, which drops the chunks that held only CSS.
+    enforce: "post",
     generateBundle(_options, bundle) {
       for (const s of ICON_SIZES) {
         this.emitFile({ type: "asset", fileName: `icon-${s}.png`, source: starIcon(s) });
@@ -48,9 +97,7 @@ export function serviceWorkerPlugin(): Plugin {
         fileName: "manifest.webmanifest",
         source: JSON.stringify(MANIFEST, null, 2) + "\n",
       });
-      const files = Object.keys(bundle)
-        .filter((f) => /\.(js|css)$/.test(f))
-        .sort();
+      const files = memberFiles(bundle);
       const shell = [
         ...files.map((f) => `/${f}`),
         "/manifest.webmanifest",

@@ -346,5 +346,14 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE TABLE `directive_history` (\n\t`directive_id` text NOT NULL,\n\t`day` text NOT NULL,\n\t`computed_at` integer NOT NULL,\n\t`oldest_computed_at` integer,\n\t`expected` integer NOT NULL,\n\t`submitted` integer NOT NULL,\n\t`confirmed` integer NOT NULL,\n\t`on_time` integer NOT NULL,\n\t`late` integer NOT NULL,\n\t`excused` integer NOT NULL,\n\t`meetings_held` integer NOT NULL,\n\t`meetings_compliant` integer NOT NULL,\n\t`reports_on_time` integer NOT NULL,\n\tPRIMARY KEY(`directive_id`, `day`)\n);",
       ],
     },
+    {
+      tag: "0020_event_webhook",
+      when: 1795981828785,
+      hash: "9a3b36faaaed698f65a4570830b303c0748aeef56d74b95a71dcfcaf9f51214a",
+      statements: [
+        "ALTER TABLE `notifications` ADD `hook` integer;",
+        'CREATE INDEX `notifications_hook_idx` ON `notifications` (`created_at`) WHERE "notifications"."hook" IS NOT NULL;',
+      ],
+    },
   ],
 };

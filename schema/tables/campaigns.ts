@@ -295,6 +295,9 @@ export const notifications = sqliteTable(
     /** An event's e-mail still to make: `now` (the person's choice, next pass), `digest` (in
      *  the day's digest, after ICT midnight); null when none is owed or it is made. */
     mail: text("mail", { enum: ["now", "digest"] }),
+    /** 1 while an event's notice is still to queue for the tenant's webhook (set only when one
+     *  is configured; the cron queues it and clears the mark in one batch). */
+    hook: integer("hook"),
   },
   (t) => [
     uniqueIndex("notifications_dedupe_uq").on(t.dedupeKey),
@@ -302,6 +305,9 @@ export const notifications = sqliteTable(
     index("notifications_mail_idx")
       .on(t.mail, t.userId)
       .where(sql`${t.mail} IS NOT NULL`),
+    index("notifications_hook_idx")
+      .on(t.createdAt)
+      .where(sql`${t.hook} IS NOT NULL`),
   ],
 );
 

@@ -47,12 +47,12 @@ export async function benchAudit() {
   const [cell] = (
     await client.execute("SELECT id FROM units WHERE kind = 'chi-bo' ORDER BY path LIMIT 1")
   ).rows as unknown as [{ id: string }];
-  const time = async (run: () => Promise<unknown[]>) => {
+  const time = async (run: () => Promise<{ entries: unknown[] }>) => {
     const ms: number[] = [];
     let n = 0;
     for (let i = 0; i < 7; i++) {
       const t0 = performance.now();
-      n = (await run()).length;
+      n = (await run()).entries.length;
       ms.push(performance.now() - t0);
     }
     return { ms: median(ms), n };

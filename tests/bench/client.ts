@@ -8,6 +8,10 @@
 //   RTT, 1.6 Mbps down, 750 kbps up), set through the DevTools protocol — on a 390 px phone,
 //   read from Chromium's own 'largest-contentful-paint' entry. Lighthouse is not installed;
 //   this is its profile, not its score. The median of ROUNDS loads.
+// - client.sw.precache: KiB, each file gzipped (level 9), of the build files the service
+//   worker downloads when it installs (the member's screens, as /sw.js lists them), against
+//   every JS and CSS file of the build as the baseline (what it downloaded before).
+import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, signIn } from "../support/browser";
@@ -102,9 +106,36 @@ export async function benchClient() {
     return [
       { name: "client.js.initial", value: Math.round((bytes / 1024) * 10) / 10, unit: "KiB" },
       { name: "client.lcp", value: Math.round(median(lcps)), unit: "ms" },
+      precacheLine(),
     ];
   } finally {
     await browser.close();
     await server.stop();
   }
+}
+
+/** The service worker's precache against every script and stylesheet of the build. */
+function precacheLine() {
+  const dir = "dist/client";
+  const kib = (files: string[]) =>
+    Math.round(
+      (files.reduce((n, f) => n + gzipSync(readFileSync(`${dir}${f}`), { level: 9 }).length, 0) /
+        1024) *
+        10,
+    ) / 10;
+  const code = /\.(js|css)$/;
+  const listed = readFileSync(`${dir}/sw.js`, "utf8").match(/\/assets\/[\w.-]+\.(?:js|css)/g);
+  const kept = kib([...new Set(listed)]);
+  const all = kib(
+    readdirSync(`${dir}/assets`)
+      .filter((f) => code.test(f))
+      .map((f) => `/assets/${f}`),
+  );
+  return {
+    name: "client.sw.precache",
+    value: kept,
+    unit: "KiB",
+    baseline: all,
+    ratio: Math.round((kept / all) * 100) / 100,
+  };
 }

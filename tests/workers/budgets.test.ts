@@ -17,7 +17,7 @@ const CEILING = {
   // the reminders 4 (what the day decides from in one batch: settings, the running campaigns,
   // units, secretaries, targets, meetings, reports; a page of 2,000 members; the ledger's last
   // items with the first page of people; their digests, with the event notices owed by e-mail
-  // and the outbox's page riding after them), the rollup 6 for one campaign (the stored
+  // and to the webhook and the outbox's page riding after them), the rollup 6 for one campaign (the stored
   // figures' state with the rollup's fingerprint and state; on a new day their recount: tree
   // and targets, the GROUP BY; their write, with the previous figures, the stored plan counts
   // and the geometry riding after it; the compliance's reads in one batch; the rollup's write,

@@ -41,6 +41,11 @@ export const nextDueReads = (db: TenantDb) =>
       .select({ at: sql<number | null>`min(CASE mail WHEN 'now' THEN 0 ELSE created_at END)` })
       .from(notifications)
       .where(isNotNull(notifications.mail)),
+    db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(isNotNull(notifications.hook))
+      .limit(1),
   ] as const;
 
 type DueReads = {
@@ -48,12 +53,13 @@ type DueReads = {
 };
 
 /** The next instant (epoch ms) this tenant's jobs have work, or null for none, from the
- *  results of nextDueReads (the last three results of a batch). */
+ *  results of nextDueReads (the last four results of a batch). */
 export function nextDueFrom(results: readonly unknown[], now: Date): number | null {
-  const [active, [next], [owed]] = results.slice(-3) as unknown as DueReads;
+  const [active, [next], [owed], [hooked]] = results.slice(-4) as unknown as DueReads;
   const t = now.getTime();
   const candidates: number[] = [];
   if (next) candidates.push(Math.max(next.at.getTime(), t));
+  if (hooked) candidates.push(t);
   if (owed?.at != null)
     candidates.push(owed.at < nextIctMidnight(now) - DAY_MS ? t : nextIctMidnight(now));
   if (active.length) candidates.push(nextIctMidnight(now));

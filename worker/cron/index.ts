@@ -13,10 +13,11 @@ import { latestVersion, migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
 import type { BatchItem } from "../db/handles";
-import { recordDirectiveHistory } from "../data/directive-history";
+import { recordDirectiveHistory, runningDirectivesRead } from "../data/directive-history";
 import { nextDueFrom, nextDueReads, nextIctMidnight } from "./due";
 import { claimTenant, finishTenant } from "./lease";
-import { mailNotices, owedPage } from "./notice-mail";
+import { hookNotices, hookPage } from "./notice-hook";
+import { mailNotices, owedPage, type NoticeRide } from "./notice-mail";
 import { deliverOutbox, duePage, type DeliveryReport } from "./outbox";
 import { remindersWithSettings, type ReminderReport } from "./reminders";
 import { rollupWith, type RollupReport } from "./rollup";
@@ -36,7 +37,7 @@ export interface TenantReport {
   tenant: string;
   ran: boolean;
   reminders?: ReminderReport;
-  notices?: { emails: number };
+  notices?: { emails: number; webhooks: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
   /** Directives issued here with a point written today (worker/data/directive-history.ts). */
@@ -52,7 +53,11 @@ export async function runTenantJobs(
 ): Promise<TenantReport> {
   const control = platform.control().db;
   const now = platform.now();
-  const claimed = await claimTenant(control, tenant.id, holder, LEASE_TTL_MS, now);
+  // Which directives this tenant issued run today rides on the claim (its history's point).
+  const issued: { reads: BatchItem[]; results?: unknown[] } = {
+    reads: [runningDirectivesRead(control, tenant.id, now) as unknown as BatchItem],
+  };
+  const claimed = await claimTenant(control, tenant.id, holder, LEASE_TTL_MS, now, issued);
   if (claimed === null) return { tenant: tenant.slug, ran: false };
   let nextDue: number | null = claimed;
   try {
@@ -65,16 +70,25 @@ export async function runTenantJobs(
     // Each job's first read rides on the one before's last batch (round trips, issue 13).
     const day = await remindersWithSettings(db, now, channels, {}, [
       owedPage(db, now),
+      hookPage(db),
       duePage(db, now) as unknown as BatchItem,
     ]);
     const { report: reminders, notify, running } = day;
-    // The event notices owed by e-mail (each person's choice), into the same outbox. Writes
-    // that nothing after them reads (marks cleared, messages' outcomes) lead the rollup's
-    // first batch.
+    // The event notices owed by e-mail (each person's choice) and to the tenant's webhook
+    // (titles only), into the same outbox. Writes that nothing after them reads (marks
+    // cleared, messages' outcomes) lead the rollup's first batch.
     const lead: BatchItem[] = [];
-    const notices = await mailNotices(db, now, channels, notify, undefined, day.ride[0], lead);
-    // The outbox's page as read with the reminders, unless the notices have just added to it.
-    const page = notices.emails ? undefined : (day.ride[1] as Awaited<ReturnType<typeof duePage>>);
+    // Each queue's batches end with the outbox's due page, so the page read last is current.
+    const tail = duePage(db, now) as unknown as BatchItem;
+    const mailRide: NoticeRide = { first: day.ride[0], later: lead, tail };
+    const mailed = await mailNotices(db, now, channels, notify, undefined, mailRide);
+    const hookRide: NoticeRide = { first: day.ride[1], later: lead, tail };
+    const webhooks = await hookNotices(db, now, notify, undefined, hookRide);
+    const notices = { emails: mailed.emails, webhooks };
+    // The outbox's page as read last: with the reminders, or after the notices' writes.
+    const page = (hookRide.tailResult ?? mailRide.tailResult ?? day.ride[2]) as Awaited<
+      ReturnType<typeof duePage>
+    >;
     const sent = await deliverOutbox(db, platform.outbound, notify, now, page);
     const rolled = await rollupWith(db, control, tenant, now, {
       running,
@@ -85,7 +99,8 @@ export async function runTenantJobs(
     const rollup = rolled.report;
     // Today's point of each running directive this tenant issued (its chart); while one
     // runs, the tenant wakes every ICT midnight for the next day's point.
-    const directives = await recordDirectiveHistory(db, control, tenant, now);
+    const issuing = (issued.results?.[0] ?? []) as { id: string }[];
+    const directives = await recordDirectiveHistory(db, control, tenant, now, issuing);
     nextDue = nextDueFrom(rolled.tail, now);
     if (directives.running) nextDue = Math.min(nextDue ?? Infinity, nextIctMidnight(now));
     return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives };

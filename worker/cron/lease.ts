@@ -9,7 +9,7 @@
 // next_due_at to its instant (the mark), and finishing keeps that: the next pass sees it.
 import { and, eq, sql } from "drizzle-orm";
 import { cronLeases, tenants } from "../../schema/tables/control";
-import type { ControlDb } from "../db/handles";
+import type { BatchItem, ControlDb } from "../db/handles";
 
 const leaseUpsert = (db: ControlDb, name: string, holder: string, expiresAt: number, t: number) =>
   db
@@ -49,10 +49,12 @@ export async function claimTenant(
   holder: string,
   ttlMs: number,
   now: Date,
+  /** Reads that ride at the end of the claim's batch; their results land in `ride.results`. */
+  ride?: { reads: BatchItem[]; results?: unknown[] },
 ): Promise<number | null> {
   const t = now.getTime();
   const name = tenantLease(tenantId);
-  const [lease] = await db.batch([
+  const [lease, , ...rode] = await db.batch([
     leaseUpsert(db, name, holder, t + ttlMs, t),
     db
       .update(tenants)
@@ -63,7 +65,9 @@ export async function claimTenant(
           sql`EXISTS (SELECT 1 FROM ${cronLeases} WHERE ${cronLeases.name} = ${name} AND ${cronLeases.holder} = ${holder})`,
         ),
       ),
+    ...((ride?.reads ?? []) as []),
   ]);
+  if (ride) ride.results = rode;
   return lease[0]?.holder === holder ? t + ttlMs : null;
 }
 

@@ -44,6 +44,17 @@ export const owedPage = (db: TenantDb, now: Date, page = NOTICE_MAIL_PAGE): Batc
       ORDER BY n.user_id, n.created_at`) as unknown as BatchItem;
 };
 
+/** What a notice queue shares with the pass around it: its first page as the pass already
+ *  read it, where to leave a write nothing after it reads (for the pass's next batch), and a
+ *  read that rides at the end of each of its batches (the outbox's due page), whose last
+ *  result it leaves in `tailResult`. */
+export interface NoticeRide {
+  first?: unknown;
+  later?: BatchItem[];
+  tail?: BatchItem;
+  tailResult?: unknown;
+}
+
 /** Makes the owed e-mails, a page of people a round trip, under the settings the pass read. */
 export async function mailNotices(
   db: TenantDb,
@@ -52,34 +63,69 @@ export async function mailNotices(
   /** The tenant's notify settings, as the pass already read them (with the reminders). */
   settings: NotifySettings,
   page = NOTICE_MAIL_PAGE,
-  /** The first page, when the pass has read it already (owedPage riding on its batch). */
-  firstPage?: unknown,
-  /** Where to leave the marks' clearing when no e-mail goes (for the pass's next batch). */
-  later?: BatchItem[],
+  ride: NoticeRide = {},
 ): Promise<{ emails: number }> {
   const read = () => owedPage(db, now, page);
-  const first = (firstPage ?? (await read())) as unknown as OwedRow[];
+  const first = (ride.first ?? (await read())) as unknown as OwedRow[];
   if (!first.length) return { emails: 0 };
   if (!channels.email || !settings.email) {
     const clear = db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
-    if (later) later.push(clear as unknown as BatchItem);
+    if (ride.later) ride.later.push(clear as unknown as BatchItem);
     else await clear;
     return { emails: 0 };
   }
   const at = nextSendTime(now, settings.quietHours).getTime();
-  let emails = 0;
-  // Each round trip writes one page's e-mails and clears its marks, then reads the next page.
-  for (let rows = first; rows.length;) {
-    const mails = owedMails(rows, now, at);
-    emails += mails.length;
+  const emails = await drainMarked(db, {
+    ride,
+    first,
+    read,
+    make: (rows) => owedMails(rows, now, at),
+    mark: "mail",
+    channel: "email",
+    at,
+    now,
+  });
+  return { emails };
+}
+
+/** An outbox row a page of marked notifications makes. */
+export interface OwedMessage {
+  to: string;
+  key: string;
+  payload: string;
+}
+
+/**
+ * Drains marked notifications a page a round trip: each batch writes one page's outbox rows
+ * (their idempotency keys unique, so a second pass adds nothing), clears that page's marks and
+ * reads the next page. Returns how many rows it made.
+ */
+export async function drainMarked<R extends { id: string }>(
+  db: TenantDb,
+  o: {
+    ride?: NoticeRide;
+    first: R[];
+    read: () => BatchItem;
+    make: (rows: R[]) => OwedMessage[];
+    mark: "mail" | "hook";
+    channel: "email" | "webhook";
+    /** When the rows may leave (quiet hours), epoch ms. */
+    at: number;
+    now: Date;
+  },
+): Promise<number> {
+  let made = 0;
+  for (let rows = o.first; rows.length;) {
+    const messages = o.make(rows);
+    made += messages.length;
     const results = (await db.batch([
-      ...chunks(mails, ROWS_PER_INSERT).map((part) =>
+      ...chunks(messages, ROWS_PER_INSERT).map((part) =>
         db.run(sql`INSERT INTO outbox (id, channel, recipient, payload_json, idempotency_key,
             attempts, next_attempt_at, created_at)
           VALUES ${sql.join(
             part.map(
               (m) =>
-                sql`(lower(hex(randomblob(10))), 'email', ${m.to}, ${m.payload}, ${m.key}, 0, ${at}, ${now.getTime()})`,
+                sql`(lower(hex(randomblob(10))), ${o.channel}, ${m.to}, ${m.payload}, ${m.key}, 0, ${o.at}, ${o.now.getTime()})`,
             ),
             sql`, `,
           )}
@@ -87,23 +133,25 @@ export async function mailNotices(
       ),
       ...chunks(rows, ROWS_PER_INSERT * 5).map((part) =>
         db.run(
-          sql`UPDATE notifications SET mail = NULL WHERE id IN (${sql.join(
+          sql`UPDATE notifications SET ${sql.raw(o.mark)} = NULL WHERE id IN (${sql.join(
             part.map((r) => sql`${r.id}`),
             sql`, `,
           )})`,
         ),
       ),
-      read(),
+      o.read(),
+      ...(o.ride?.tail ? [o.ride.tail] : []),
     ] as unknown as [BatchItem, ...BatchItem[]])) as unknown[];
-    rows = results.at(-1) as OwedRow[];
+    if (o.ride?.tail) o.ride.tailResult = results.pop();
+    rows = results.at(-1) as R[];
   }
-  return { emails };
+  return made;
 }
 
 /** The e-mails one page of owed notifications makes: one per `now` row, one digest per
  *  person for the `digest` rows. */
 function owedMails(rows: OwedRow[], now: Date, at: number) {
-  const out: { to: string; key: string; payload: string }[] = [];
+  const out: OwedMessage[] = [];
   const digests = new Map<string, { to: string; titles: string[] }>();
   for (const r of rows) {
     if (!r.email) continue;

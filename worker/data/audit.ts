@@ -2,6 +2,7 @@
 // claims a write that did not happen nor misses one that did.
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { auditLog, members, units, users } from "../../schema/tables/tenant";
+import { auditGroupKey, pageEndOnGroup } from "../../schema/rules/audit-groups";
 import type { AuditAction } from "../../schema/vocab/audit-actions";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds } from "../domain/scope";
@@ -51,9 +52,11 @@ export const audit = (ctx: Ctx, entry: Omit<AuditEntry, "actorUserId" | "request
   auditInsert(ctx.db, { ...ctx.actor, ...entry }, ctx.now);
 
 /**
- * Newest first, keyset-paged by id (`before`: the last id of the previous page), at most
- * `limit` rows: each page is one indexed range whatever the log's size. Rows hold ids and
- * field values, never plan text.
+ * Newest first, keyset-paged by id (`before`: the previous page's `next`), at most `limit`
+ * rows: each page is one indexed range whatever the log's size. A page ends on the edge of a
+ * person-hour group (schema/rules/audit-groups.ts), so a group is never cut in two, unless
+ * one group is longer than the page: then the next page continues it. `next` is null on the
+ * last page. Rows hold ids and field values, never plan text.
  *
  * Filters: `actorUserId` (audit_actor_idx: that person's rows by id); `unitId`, the changes
  * to the units and the members of that unit's subtree (audit_entity_idx, once per unit and
@@ -96,9 +99,11 @@ export async function listAudit(
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(opts.limit);
+    .limit(opts.limit + 1);
+  const end = pageEndOnGroup(rows, opts.limit, ({ a }) => auditGroupKey(a.actorUserId, a.at));
+  const page = rows.slice(0, end);
   const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
-  return rows.map(({ a, actorName }) => ({
+  const entries = page.map(({ a, actorName }) => ({
     id: a.id,
     at: a.at,
     actor: a.actorUserId ? { id: a.actorUserId, fullName: actorName ?? "" } : null,
@@ -108,4 +113,5 @@ export async function listAudit(
     before: parse(a.before),
     after: parse(a.after),
   }));
+  return { entries, next: end < rows.length ? (page.at(-1)?.a.id ?? null) : null };
 }

@@ -5,7 +5,8 @@
 // pushed), so the chart and the table agree and no name or text of another tenant is kept.
 // The day's row is upserted: a second pass the same day rewrites it, never adds one.
 //
-// Cost: a tenant that issued nothing pays one indexed control-plane read per pass. An issuer
+// Cost: a tenant that issued nothing pays one indexed control-plane read per pass, riding on
+// the lease's claim (no round trip of its own). An issuer
 // pays one subtree read per pass while one of its directives runs (from its start to
 // HISTORY_TAIL_DAYS after its due date), and wakes at each ICT midnight for it (cron/index.ts),
 // so every running day has its point even when nothing in the issuer's own database changed.
@@ -22,25 +23,32 @@ import { childrenProgress, FIELDS, type DirectiveTotal, type Figures } from "./l
 /** Late reports and plans still move the figures after the due date: points for this long. */
 export const HISTORY_TAIL_DAYS = 30;
 
-/** Writes today's point for each running directive of `tenant`; whether any runs (the pass
- *  then wakes the tenant at the next ICT midnight). */
+/** The directives of `tenant` running today (a statement that rides on the pass's first
+ *  control-plane batch, the lease's claim: worker/cron/lease.ts). */
+export const runningDirectivesRead = (control: ControlDb, tenantId: string, now: Date) => {
+  const day = ictDate(now);
+  return control
+    .select({ id: directives.id })
+    .from(directives)
+    .where(
+      and(
+        eq(directives.parentId, tenantId),
+        lte(directives.startsOn, day),
+        gte(directives.dueOn, addDaysIct(day, -HISTORY_TAIL_DAYS)),
+      ),
+    );
+};
+
+/** Writes today's point for each running directive of `tenant` (as runningDirectivesRead
+ *  found them); whether any runs (the pass then wakes the tenant at the next ICT midnight). */
 export async function recordDirectiveHistory(
   db: TenantDb,
   control: ControlDb,
   tenant: TenantRecord,
   now: Date,
+  running: { id: string }[],
 ): Promise<{ running: number; written: number }> {
   const day = ictDate(now);
-  const running = await control
-    .select({ id: directives.id })
-    .from(directives)
-    .where(
-      and(
-        eq(directives.parentId, tenant.id),
-        lte(directives.startsOn, day),
-        gte(directives.dueOn, addDaysIct(day, -HISTORY_TAIL_DAYS)),
-      ),
-    );
   if (!running.length) return { running: 0, written: 0 };
   const totals = new Map<string, DirectiveTotal>();
   for (const child of await childrenProgress(control, tenant))

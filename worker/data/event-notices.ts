@@ -12,7 +12,9 @@
 // - titles carry names and the campaign, never plan text; e-mails carry only titles
 //   (worker/cron/notice-mail.ts), so a return comment stays inside the app;
 // - `mail` records the e-mail owed by the person's choice (users.notify_mode) when they
-//   have an address; the cron makes it (at once, or in the day's digest).
+//   have an address; the cron makes it (at once, or in the day's digest);
+// - `hook` marks the notice for the tenant's webhook when one is configured; the cron queues
+//   it, titles only (worker/cron/notice-hook.ts).
 import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem, TenantDb } from "../db/handles";
 
@@ -32,11 +34,12 @@ interface Notice {
 
 function noticeInsert(db: TenantDb, n: Notice, now: Date, wrote: SQL): BatchItem {
   return db.run(sql`INSERT INTO notifications
-      (id, user_id, kind, title, body, campaign_id, dedupe_key, created_at, mail)
+      (id, user_id, kind, title, body, campaign_id, dedupe_key, created_at, mail, hook)
     SELECT lower(hex(randomblob(10))), u.id, ${n.kind}, ${n.title}, ${n.body}, ${n.campaignId},
       ${n.key} || ':' || u.id, ${now.getTime()},
       CASE WHEN u.email IS NULL THEN NULL
-        WHEN u.notify_mode = 'email' THEN 'now' WHEN u.notify_mode = 'digest' THEN 'digest' END
+        WHEN u.notify_mode = 'email' THEN 'now' WHEN u.notify_mode = 'digest' THEN 'digest' END,
+      (SELECT 1 FROM settings WHERE key = 'notify' AND json_extract(value_json, '$.webhookUrl') IS NOT NULL)
     FROM users u
     WHERE u.id IN (${n.recipients}) AND u.disabled_at IS NULL AND u.id IS NOT ${n.actorUserId}
       AND ${wrote}

@@ -111,13 +111,13 @@ export const auditRoutes = new Hono<AppEnv>().get(
   queryParams(AuditQuery),
   async (c) => {
     const q = c.req.valid("query");
-    const entries = await listAudit(c.var.ctx.db, {
+    const { entries, next } = await listAudit(c.var.ctx.db, {
       entity: q.entity,
       actorUserId: q.actor,
       unitId: q.unitId,
       before: q.before ? Number(q.before) : undefined,
       limit: Math.min(Number(q.limit ?? 50) || 50, 200),
     });
-    return c.json({ entries }, 200);
+    return c.json({ entries, next }, 200);
   },
 );

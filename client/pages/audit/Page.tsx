@@ -1,10 +1,11 @@
 // /t/:tenant/nhat-ky — the audit log: who changed what, when, and from what to what, in words
 // (schema/vocab/audit-actions.ts). Newest first, one person's changes within one hour read as
 // one group; filters by what changed, by person and by unit (its subtree). "Xem thêm" appends
-// the next older page (keyset: the last entry's id), so a big tenant's log costs a page at a
-// time. A group that straddles two pages shows as two groups with the same heading.
+// the next older page (keyset: the server's `next`), so a big tenant's log costs a page at a
+// time. A page ends on a group's edge; a group longer than a page continues on the next one,
+// and the loaded pages are grouped together, so one person-hour is always one group.
 import { A, createAsync, useSearchParams, type RouteSectionProps } from "@solidjs/router";
-import { createEffect, createSignal, For, on, Show, Suspense } from "solid-js";
+import { createEffect, createSignal, For, on, Show, Suspense, type Accessor } from "solid-js";
 import {
   AUDIT_ENTITY_LABELS,
   AUDIT_FIELD_LABELS,
@@ -17,7 +18,8 @@ import { formatDateTime, formatDay, memberStatusLabel, unitKindLabel } from "../
 import { useTitle } from "../../lib/title";
 import { getAccounts } from "../accounts/accounts.data";
 import { getUnits } from "../units/units.data";
-import { AUDIT_PAGE, filterParam, getAudit, type AuditFilter } from "./audit.data";
+import { filterParam, getAudit, type AuditPage } from "./audit.data";
+import { groupByPersonAndHour } from "./groups";
 import "../screens.css";
 import { Field, Select } from "../../components/Field";
 
@@ -81,22 +83,6 @@ export function changes(e: AuditEntry, names: Names): { label: string; text: str
   });
 }
 
-/** "dd/mm/yyyy HH": entries of one person within one clock hour (ICT) read as one group. */
-const hourOf = (e: AuditEntry) => formatDateTime(e.at).slice(0, 13);
-
-/** Consecutive entries of the same person and hour, in the order given (newest first). */
-export function groupByPersonAndHour(entries: readonly AuditEntry[]) {
-  const groups: { key: string; actor: AuditEntry["actor"]; hour: string; entries: AuditEntry[] }[] =
-    [];
-  for (const e of entries) {
-    const key = `${e.actor?.id ?? "-"}|${hourOf(e)}`;
-    const last = groups.at(-1);
-    if (last?.key === key) last.entries.push(e);
-    else groups.push({ key, actor: e.actor, hour: hourOf(e), entries: [e] });
-  }
-  return groups;
-}
-
 export default function AuditPage(props: RouteSectionProps) {
   const slug = () => props.params.tenant ?? "";
   const filter = () => filterParam(props.location.query);
@@ -107,16 +93,32 @@ export default function AuditPage(props: RouteSectionProps) {
       ? units()?.find((u) => u.id === value)?.name
       : undefined;
   const [, setSearch] = useSearchParams();
-  // One cursor per loaded page; the first page has none. A new filter starts over.
-  const [cursors, setCursors] = createSignal<(number | string | undefined)[]>([undefined]);
-  const [next, setNext] = createSignal<number | string | null>(null);
+  // The first page through the route's query; older pages appended by "Xem thêm". A new
+  // filter starts over.
+  const first = createAsync(() => getAudit(slug(), filter(), undefined));
+  const [more, setMore] = createSignal<AuditPage[]>([]);
+  const [loading, setLoading] = createSignal(false);
   createEffect(
     on(
       () => JSON.stringify(filter()),
-      () => setCursors([undefined]),
+      () => setMore([]),
       { defer: true },
     ),
   );
+  const next = () => (more().at(-1) ?? first())?.next ?? null;
+  const entries = () => [...(first()?.entries ?? []), ...more().flatMap((p) => p.entries)];
+  const loadMore = async () => {
+    const cursor = next();
+    const asked = JSON.stringify(filter());
+    if (cursor === null || loading()) return;
+    setLoading(true);
+    try {
+      const page = await getAudit(slug(), filter(), cursor);
+      if (JSON.stringify(filter()) === asked) setMore([...more(), page]);
+    } finally {
+      setLoading(false);
+    }
+  };
   useTitle(() => "Nhật ký thay đổi");
   const pick = (param: string) => (value: string) =>
     setSearch({ [param]: value || undefined }, { replace: true });
@@ -169,45 +171,25 @@ export default function AuditPage(props: RouteSectionProps) {
               </th>
             </tr>
           </thead>
-          <For each={cursors()}>
-            {(before, i) => (
-              <Suspense
-                fallback={
-                  <tbody role="rowgroup">
-                    <tr role="row">
-                      <td role="cell" colspan="3" class="block">
-                        Đang tải…
-                      </td>
-                    </tr>
-                  </tbody>
-                }
-              >
-                <AuditRows
-                  names={names}
-                  tenant={slug()}
-                  filter={filter()}
-                  before={before}
-                  first={i() === 0}
-                  last={i() === cursors().length - 1}
-                  onEnd={setNext}
-                />
-              </Suspense>
-            )}
-          </For>
+          <Suspense
+            fallback={
+              <tbody role="rowgroup">
+                <tr role="row">
+                  <td role="cell" colspan="3" class="block">
+                    Đang tải…
+                  </td>
+                </tr>
+              </tbody>
+            }
+          >
+            <AuditRows names={names} tenant={slug()} entries={entries} loaded={first()} />
+          </Suspense>
         </table>
       </div>
       <Show when={next() !== null}>
         <p>
-          <button
-            type="button"
-            class="button"
-            onClick={() => {
-              const cursor = next()!;
-              setNext(null);
-              setCursors([...cursors(), cursor]);
-            }}
-          >
-            Xem thêm
+          <button type="button" class="button" disabled={loading()} onClick={() => void loadMore()}>
+            {loading() ? "Đang tải…" : "Xem thêm"}
           </button>
         </p>
       </Show>
@@ -242,19 +224,10 @@ function FilterSelect(props: {
 function AuditRows(props: {
   names: Names;
   tenant: string;
-  filter: AuditFilter;
-  before: number | string | undefined;
-  first: boolean;
-  last: boolean;
-  onEnd: (cursor: number | string | null) => void;
+  entries: Accessor<AuditEntry[]>;
+  /** The first page, read here so that the table waits for it. */
+  loaded: AuditPage | undefined;
 }) {
-  const entries = createAsync(() => getAudit(props.tenant, props.filter, props.before));
-  // The last page tells the page whether older entries may exist, and from where.
-  createEffect(() => {
-    const list = entries();
-    if (!props.last || !list) return;
-    props.onEnd(list.length >= AUDIT_PAGE ? (list.at(-1)?.id ?? null) : null);
-  });
   const base = () => `/t/${props.tenant}`;
   const target = (e: AuditEntry) => {
     if (!e.entityId) return "";
@@ -268,7 +241,7 @@ function AuditRows(props: {
   };
   return (
     <>
-      <Show when={props.first && entries()?.length === 0}>
+      <Show when={props.loaded && props.entries().length === 0}>
         <tbody role="rowgroup">
           <tr role="row">
             <td role="cell" colspan="3" class="block">
@@ -277,7 +250,7 @@ function AuditRows(props: {
           </tr>
         </tbody>
       </Show>
-      <For each={groupByPersonAndHour(entries() ?? [])}>
+      <For each={groupByPersonAndHour(props.entries())}>
         {(g) => (
           <tbody role="rowgroup" class="audit-group">
             <tr role="row">

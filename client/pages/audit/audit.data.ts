@@ -3,6 +3,12 @@
 import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
 import { listAudit, type AuditEntry } from "../../api-admin";
 
+/** One page of the log; `next` is where the older page starts, null on the last. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  next: number | null;
+}
+
 export const AUDIT_PAGE = 50;
 
 export interface AuditFilter {
@@ -12,11 +18,7 @@ export interface AuditFilter {
 }
 
 export const getAudit = query(
-  (
-    tenant: string,
-    filter: AuditFilter,
-    before: number | string | undefined,
-  ): Promise<AuditEntry[]> =>
+  (tenant: string, filter: AuditFilter, before: number | string | undefined): Promise<AuditPage> =>
     listAudit(tenant, {
       entity: filter.entity || undefined,
       actor: filter.actor || undefined,

@@ -25,6 +25,7 @@ import { useTitle } from "../../lib/title";
 import { getMine, getMyTasks } from "../tasks/tasks.data";
 import { clearLocal, createAutosave, readLocal, writeLocal } from "./autosave";
 import { sameData } from "../../lib/drafts";
+import { keepSavedPlan } from "../../lib/offline";
 import { FormFields, type FormCtx } from "./fields";
 import { Rescued } from "./Rescued";
 import { ErrorSummary, saveText, StatusCallouts } from "./status";
@@ -149,6 +150,7 @@ function PlanEditor(props: {
   let noticeEl: HTMLParagraphElement | undefined;
   let errorEl: HTMLDivElement | undefined;
 
+  const kept = { tenant, campaignId: campaign.id, formKey: form.key };
   const save = createAutosave({
     storageKey,
     version: serverVersion,
@@ -158,8 +160,11 @@ function PlanEditor(props: {
         data: d,
         ...(v === null ? {} : { version: v }),
       }),
-    // Any save makes the plan a draft again, even a submitted or confirmed one.
-    onSaved: () => setStatus("draft"),
+    // Any save makes any plan a draft again; the copy kept for offline follows.
+    onSaved: (version, d) => {
+      setStatus("draft");
+      if (!props.onBehalfOf) void keepSavedPlan(kept, { data: d, version, status: "draft" });
+    },
     onInvalid: (fields) => setErrors({ ...fields }),
   });
   if (restore) save.changed(data);
@@ -229,6 +234,7 @@ function PlanEditor(props: {
         return;
       }
       const r = await submitPlan(tenant, campaign.id, who, form.key);
+      if (!props.onBehalfOf) void keepSavedPlan(kept, r);
       save.setVersion(r.version);
       setStatus(r.status);
       setSubmittedAt(r.submittedAt);

@@ -48,7 +48,7 @@ export function createAutosave(opts: {
   storageKey: string;
   version: number | null;
   save: (data: PlanData, version: number | null) => Promise<{ version: number }>;
-  onSaved?: (version: number) => void;
+  onSaved?: (version: number, data: PlanData) => void;
   /** A 422 on a draft: what is there has the wrong shape or size (too long, say). */
   onInvalid?: (fields: Readonly<Record<string, string>>) => void;
   delayMs?: number;
@@ -118,7 +118,7 @@ export function createAutosave(opts: {
     const attempt = opts.save(data, base).then(
       (res) => {
         version = res.version;
-        opts.onSaved?.(res.version);
+        opts.onSaved?.(res.version, data);
         if (latest) {
           // Typed while the save travelled: keep the newer text, on the new version.
           keep();

@@ -10,13 +10,11 @@ import {
   getSubmission,
   listUnits,
   type CampaignDetail,
-  type Me,
   type Submission,
-  type TenantRef,
 } from "../../api";
 import { prefillNeeded, type PrefillFacts } from "../../lib/plan";
 import { getCampaignDetail, getCampaignQueue } from "../campaigns/campaigns.data";
-import { getMe } from "../shell/shell.data";
+import { getMe, getMeOrOffline } from "../shell/shell.data";
 import { getMine, getMyTasks } from "../tasks/tasks.data";
 import { preloadOf } from "../../lib/preload";
 
@@ -30,14 +28,28 @@ export interface PlanLoad {
   /** The member's name where the page needs it (on-behalf banner, signatures). */
   memberName: string;
   facts: PrefillFacts | null;
-  me: Me & { tenant: TenantRef };
+  me: PlanReader;
+}
+
+/** Who opens the plan: from `/me`, or with no network from the task list the service worker
+ *  kept (its user id names the drafts on this device; the names wait for the network). */
+export interface PlanReader {
+  user: { id: string; fullName?: string };
+  tenant: { name?: string };
+}
+
+async function planReader(tenant: string): Promise<PlanReader> {
+  const me = await getMeOrOffline(tenant);
+  if (me) return me;
+  const { userId } = await getMyTasks(tenant);
+  return { user: { id: userId }, tenant: {} };
 }
 
 /** Where the member's record can be read from: their own, or one a secretary may see. */
 async function prefillFacts(
   tenant: string,
   memberId: string | null,
-  me: Me & { tenant: TenantRef },
+  me: PlanReader,
   campaign: CampaignDetail,
   own: boolean,
 ): Promise<PrefillFacts> {
@@ -77,7 +89,7 @@ export const getPlan = query(
     const onBehalf = memberId !== "";
     const [campaign, me] = await Promise.all([
       getCampaignDetail(tenant, campaignId),
-      getMe(tenant),
+      planReader(tenant),
     ]);
     let submission: Submission | null;
     let ownId: string | null = null;
@@ -101,7 +113,7 @@ export const getPlan = query(
       const mine = await getMine(tenant, campaignId, formKey);
       submission = mine.submission;
       ownId = submission?.memberId ?? null;
-      memberName = me.user.fullName;
+      memberName = me.user.fullName ?? "";
     }
     const form = campaign.definition.forms.find((f) => f.key === formKey) ?? null;
     let facts: PrefillFacts | null = null;

@@ -74,13 +74,14 @@ export default function PrintPage(props: RouteSectionProps) {
       lists: p.lists,
       data,
       year: p.campaign.startsOn.slice(0, 4),
+      // Names wait for the network (offline, the plan knows only the user's id).
       issuing: paperIssuing(p.campaign, p.me),
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
-        p.me.tenant.name,
+        (p.me.tenant.name ?? ""),
       unitName: valueOfPrefill(p.form, data, "member.unitName") || p.facts?.unitName || "",
-      memberName: valueOfPrefill(p.form, data, "member.fullName") || p.me.user.fullName,
+      memberName: valueOfPrefill(p.form, data, "member.fullName") || (p.me.user.fullName ?? ""),
       confirmedAt: s?.confirmedAt ?? null,
       // A confirmed plan carries the cell's opinion and signer on the member's copy too.
       confirmation: s?.confirmedAt

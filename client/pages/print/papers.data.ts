@@ -14,8 +14,8 @@ import { getMe } from "../shell/shell.data";
 /** The issuing body and place a campaign's papers print. */
 export const paperIssuing = (
   campaign: { definition: { issuing?: Issuing | undefined } },
-  me: Me,
-): Issuing => issuingFor(campaign.definition, me.tenant.name);
+  me: { tenant: { name?: string | undefined } },
+): Issuing => issuingFor(campaign.definition, me.tenant.name ?? "");
 
 export interface PaperUnit {
   me: Me;
