@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { ShortText } from "./api";
 import { KEY_MAX, KEY_RE } from "./rules/keys";
 import { HttpUrl, IsoDate } from "./scalars";
+import { ReviewRating } from "./vocab/review-ratings";
 
 /** A step's key in a path. */
 export const StepKeyParam = v.pipe(
@@ -59,3 +60,19 @@ export const FollowUpRecordBody = v.strictObject({
   ),
   link: v.optional(v.nullable(HttpUrl)),
 });
+
+/** A member's own year-end input: their self-assessed level and how they carried out the plan
+ *  (the commitment), recorded by the member or by the cell's secretary on their behalf. */
+export const YearEndInputBody = v.strictObject({
+  /** The version the caller last read: 0 when nothing is recorded yet (409 when stale). */
+  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
+  level: ReviewRating,
+  doneOn: v.optional(IsoDate),
+  note: v.pipe(
+    v.string("Bắt buộc phải có."),
+    v.trim(),
+    v.minLength(1, "Hãy ghi kết quả thực hiện kế hoạch, cam kết."),
+    v.maxLength(2000, "Tối đa 2000 ký tự."),
+  ),
+});
+export type YearEndInputBody = v.InferOutput<typeof YearEndInputBody>;
