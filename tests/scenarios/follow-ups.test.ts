@@ -49,6 +49,9 @@ describe("milestones and the year-end input (001 §III.4)", () => {
       "follow-up:moc-2": "pending: Hạn đến hết ngày 30/06/2022.",
       "follow-up:moc-3": "pending: Hạn đến hết ngày 31/12/2022.",
       "follow-up:xep-loai-cuoi-nam": "pending: Hạn đến hết ngày 31/12/2022.",
+      // Each member's own (tests/scenarios/member-year-end.test.ts): a3 is excused.
+      "follow-up:tu-danh-gia-cuoi-nam":
+        "pending: Đúng hạn 0/4, muộn 0, chưa có 4, được miễn 1 (hạn 31/12/2022).",
     });
 
     // Refused: a stale version, a day ahead, an empty note, a milestone the campaign lacks.

@@ -6,6 +6,7 @@
 // mark counts its members and says which rule produced the figure. Pure: no I/O.
 import { dueInstant } from "../../schema/rules/deadlines";
 import type { TemplateDefinition } from "../../schema/template";
+import type { YearEndState } from "../../schema/vocab/year-end-states";
 import type { Mark } from "./compliance";
 import { formatDateVi, isOnTime, lastDayVi } from "./deadlines";
 import { milestoneDueOn } from "./follow-up";
@@ -36,16 +37,6 @@ export function memberYearEnd(
   const dueOn = milestoneDueOn({ ...(m.dueOn ? { date: m.dueOn } : {}), at: "cuoi-nam" }, dates)!;
   return { title: m.title, dueOn, dueAt: dueInstant("den-het-ngay", dueOn), cite: m.cite };
 }
-
-export type YearEndState = "on-time" | "late" | "missing" | "pending" | "excused";
-
-export const YEAR_END_STATE_LABELS: Record<YearEndState, string> = {
-  "on-time": "Đúng hạn",
-  late: "Muộn",
-  missing: "Chưa có",
-  pending: "Chưa đến hạn",
-  excused: "Được miễn",
-};
 
 /** One member's state: excused members are excused whatever they recorded; a record made by
  *  the end of the due day is on time, after it late; none is missing once the day is over. */

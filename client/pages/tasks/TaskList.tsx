@@ -10,6 +10,8 @@ import { getMyTasks } from "./tasks.data";
 
 /** The evidence form, fetched only when a task is done by acknowledgement. */
 const Acknowledge = lazy(() => import("./Acknowledge"));
+/** The member's own year-end input form, fetched only for that task. */
+const YearEndForm = lazy(() => import("../follow-ups/YearEndForm"));
 /** The step's guidance, fetched only when the task's "Hướng dẫn" is opened. */
 const TaskGuidance = lazy(() => import("./TaskGuidance"));
 
@@ -128,12 +130,32 @@ function TaskItem(props: {
         )}
       </Show>
       <Show when={props.task.meeting}>{(m) => <NextMeeting meeting={m()} />}</Show>
-      <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
-        <summary>Hướng dẫn</summary>
-        <Show when={guidance()}>
-          <TaskGuidance tenant={props.tenant} task={props.task} />
-        </Show>
-      </details>
+      <Show
+        when={props.task.yearEnd}
+        fallback={
+          <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
+            <summary>Hướng dẫn</summary>
+            <Show when={guidance()}>
+              <TaskGuidance tenant={props.tenant} task={props.task} />
+            </Show>
+          </details>
+        }
+      >
+        {(ye) => (
+          <>
+            <p class="hint">Căn cứ: {ye().cite}</p>
+            <Show when={props.task.status !== "excused"}>
+              <YearEndForm
+                tenant={props.tenant}
+                campaignId={props.task.campaignId}
+                unitId={props.task.unitId}
+                record={ye().record}
+                revalidates={["my-tasks"]}
+              />
+            </Show>
+          </>
+        )}
+      </Show>
       <Show when={props.task.completion === "acknowledged" && props.task.status === "todo"}>
         <Acknowledge tenant={props.tenant} task={props.task} />
       </Show>
