@@ -3,6 +3,7 @@
 // opens its campaign; a task done by acknowledgement takes its evidence in place. Shared by the home screen and /t/:tenant/viec-cua-toi.
 import { A, createAsync } from "@solidjs/router";
 import { createMemo, createSignal, For, lazy, Show } from "solid-js";
+import { describeDue } from "../../../schema/rules/deadlines";
 import type { MyTask } from "../../api";
 import { dueText, formatDate, formatTime, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { ownDraftAt } from "../../lib/drafts";
@@ -102,12 +103,15 @@ function TaskItem(props: {
 }) {
   const [guidance, setGuidance] = createSignal(false);
   const overdue = () => isOverdue(props.task);
+  // The year-end input is owed through its last day: "đến hết ngày 31/12/…".
+  const when = (at: string) =>
+    props.task.yearEnd ? describeDue("den-het-ngay", new Date(at)) : dueText(at);
   const due = () =>
     props.task.dueAt === null
       ? "Không có hạn cụ thể"
       : overdue()
-        ? `Quá hạn (hạn ${dueText(props.task.dueAt)})`
-        : `Hạn: ${dueText(props.task.dueAt)}`;
+        ? `Quá hạn (hạn ${when(props.task.dueAt)})`
+        : `Hạn: ${when(props.task.dueAt)}`;
   return (
     <li>
       <A href={taskHref(props.tenant, props.task)} class="task" classList={{ overdue: overdue() }}>
