@@ -153,6 +153,7 @@ describe("the follow-up on a 390 px phone", () => {
     await page.getByLabel(/^Tình hình, kết quả triển khai Diễn đàn/).fill("Các chi bộ đã tổ chức.");
     await page.getByRole("button", { name: /^Lưu báo cáo/ }).click();
     await page.getByText("Đã lưu phiên bản 1.").waitFor(SLOW);
+    await page.reload();
     const today = ictDay(0);
     const half = Number(today.slice(5, 7)) <= 6 ? "06-30" : "12-31";
     await page
