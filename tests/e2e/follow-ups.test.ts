@@ -9,7 +9,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { seriousFindings } from "../support/axe";
-import { DEMO, PHONE_WIDTH, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
+import {
+  DEMO,
+  demoApi,
+  PHONE_WIDTH,
+  scrollWidth,
+  SLOW,
+  useServerAndBrowser,
+} from "../support/browser";
 import { dienDanFilled } from "../support/templates";
 
 const UNIT = "Chi bộ Khu dân cư số 1";
@@ -22,20 +29,7 @@ const ictDay = (offsetDays: number) =>
   new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const vi = (iso: string) => iso.split("-").reverse().join("/");
 
-/** The admin's API calls, with the session of the admin's own browser context. */
-async function adminApi(page: Page) {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await page.request.fetch(`${e2e.base}/api/t/demo${path}`, {
-      method,
-      headers: { "content-type": "application/json", origin: e2e.base },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
-let api: Awaited<ReturnType<typeof adminApi>>;
+let api: ReturnType<typeof demoApi>;
 let admin: Page;
 let rootId = "";
 
@@ -43,7 +37,7 @@ describe("the follow-up on a 390 px phone", () => {
   it("the secretary sees the milestones with their marks and records the year-end inputs", async () => {
     admin = await e2e.phone();
     await e2e.signIn(admin, DEMO.admin, DEMO.password);
-    api = await adminApi(admin);
+    api = demoApi(e2e.base, admin);
     const { units } = await api<{ units: { id: string; name: string; parentId: string | null }[] }>(
       "GET",
       "/units",

@@ -149,17 +149,8 @@ export async function decideReminders(
   pageSize = MEMBER_PAGE,
   basis?: ReminderBasis,
 ): Promise<number> {
-  const {
-    active,
-    tree,
-    secretaryGrants,
-    targetRows,
-    meetingRows,
-    reportRows,
-    recordRows,
-    yearEndRecorded,
-    yearEndMembers,
-  } = basis ?? (await reminderBasis(db));
+  const b = basis ?? (await reminderBasis(db));
+  const { active, tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } = b;
   if (active.length === 0) return 0;
   const recorded = new Set(
     recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
@@ -236,7 +227,7 @@ export async function decideReminders(
                 today,
                 has: (stepKey, period) => recorded.has(`${c.id}|${unit.id}|${stepKey}|${period}`),
               }),
-              ...yearEndDue(c, unit, yearEndRecorded, yearEndMembers),
+              ...yearEndDue(c, unit, b.yearEndRecorded, b.yearEndMembers),
             ],
           },
           daysBefore,

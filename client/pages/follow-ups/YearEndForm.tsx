@@ -7,8 +7,8 @@ import { REVIEW_RATING_LABELS, type ReviewRating } from "../../../schema/vocab/r
 import { saveYearEndInput } from "../../api-steps";
 import { Alert } from "../../components/Alert";
 import { DayInput, Field, SelectField, TextArea } from "../../components/Field";
-import { DAY_HINT, formatDay, parseDay, todayIct } from "../../lib/labels";
-import { createSubmission } from "../../lib/submission";
+import { DAY_HINT, formatDay, todayIct } from "../../lib/labels";
+import { createSubmission, readForm } from "../../lib/submission";
 
 const LEVELS = Object.entries(REVIEW_RATING_LABELS) as [ReviewRating, string][];
 
@@ -34,10 +34,8 @@ export default function YearEndForm(props: {
   const { errors, setErrors, message, pending, run } = createSubmission();
   const id = (k: string) => `ye-${props.memberId ?? "mine"}-${k}`;
   const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (k: string) => String(f.get(k) ?? "").trim();
-    const doneOn = parseDay(text("doneOn"));
+    const { text, day } = readForm(e);
+    const doneOn = day("doneOn");
     if (!doneOn) return setErrors({ doneOn: `Ngày không hợp lệ. ${DAY_HINT}` });
     await run(async () => {
       await saveYearEndInput(
