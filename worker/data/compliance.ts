@@ -84,7 +84,7 @@ export async function campaignCompliance(
     ]),
     // Each unit's members' own year-end input, counted per member status (empty when the
     // template asks none).
-    yearEndCountsQuery(db, c),
+    yearEndCountsQuery(db, c, onlyUnits),
   ]);
   let within = openUnitsOf(
     allUnits,

@@ -58,9 +58,10 @@ const firstRecorded = (db: TenantDb, campaignId: string) =>
 /**
  * Per unit and member status: how many members, how many first recorded their input before the
  * end of the due day and how many after — one GROUP BY for compliance's batch, its size the
- * number of units. Empty (its WHERE is constant false) when the campaign asks no member input.
+ * number of units. Empty (its WHERE is constant false) when the campaign asks no member input;
+ * only `onlyUnits`' members when given.
  */
-export function yearEndCountsQuery(db: TenantDb, c: Campaign) {
+export function yearEndCountsQuery(db: TenantDb, c: Campaign, onlyUnits?: string[]) {
   const o = memberYearEnd(c.def, c.startsOn);
   const due = o?.dueAt.getTime() ?? 0;
   const f = firstRecorded(db, c.id);
@@ -74,7 +75,14 @@ export function yearEndCountsQuery(db: TenantDb, c: Campaign) {
     })
     .from(members)
     .leftJoin(f, eq(f.memberId, members.id))
-    .where(and(sql`${o ? 1 : 0}`, notInArray(members.status, [...GONE_STATUSES])))
+    .where(
+      and(
+        sql`${o ? 1 : 0}`,
+        notInArray(members.status, [...GONE_STATUSES]),
+        // A refresh of a few units' figures reads their members only (the unit index).
+        onlyUnits ? inArray(members.unitId, onlyUnits) : undefined,
+      ),
+    )
     .groupBy(members.unitId, members.status);
 }
 
