@@ -42,19 +42,6 @@ export const yearEndConcerns = (c: Campaign, unit: { kind: string; name: string 
     name: unit.name,
   });
 
-const firstRecorded = (db: TenantDb, campaignId: string) =>
-  db
-    .select({
-      memberId: stepRecords.memberId,
-      at: sql<number>`min(${stepRecords.createdAt})`.as("first_at"),
-    })
-    .from(stepRecords)
-    .where(
-      and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY)),
-    )
-    .groupBy(stepRecords.memberId)
-    .as("year_end_first");
-
 /**
  * Per unit and member status: how many members, how many first recorded their input before the
  * end of the due day and how many after — one GROUP BY for compliance's batch, its size the
@@ -64,17 +51,27 @@ const firstRecorded = (db: TenantDb, campaignId: string) =>
 export function yearEndCountsQuery(db: TenantDb, c: Campaign, onlyUnits?: string[]) {
   const o = memberYearEnd(c.def, c.startsOn);
   const due = o?.dueAt.getTime() ?? 0;
-  const f = firstRecorded(db, c.id);
+  // A member's first record is its version 1, found by the records' unique index per member.
   return db
     .select({
       unitId: members.unitId,
       status: members.status,
       n: sql<number>`count(*)`,
-      onTime: sql<number>`coalesce(sum(${f.at} < ${due}), 0)`,
-      late: sql<number>`coalesce(sum(${f.at} >= ${due}), 0)`,
+      onTime: sql<number>`coalesce(sum(${stepRecords.createdAt} < ${due}), 0)`,
+      late: sql<number>`coalesce(sum(${stepRecords.createdAt} >= ${due}), 0)`,
     })
     .from(members)
-    .leftJoin(f, eq(f.memberId, members.id))
+    .leftJoin(
+      stepRecords,
+      and(
+        eq(stepRecords.campaignId, c.id),
+        eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
+        eq(stepRecords.unitId, members.unitId),
+        eq(stepRecords.memberId, members.id),
+        eq(stepRecords.period, ""),
+        eq(stepRecords.version, 1),
+      ),
+    )
     .where(
       and(
         sql`${o ? 1 : 0}`,
