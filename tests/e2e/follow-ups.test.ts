@@ -9,21 +9,15 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { seriousFindings } from "../support/axe";
-import {
-  DEMO,
-  demoApi,
-  PHONE_WIDTH,
-  scrollWidth,
-  SLOW,
-  useServerAndBrowser,
-} from "../support/browser";
+import * as browser from "../support/browser";
 import { dienDanFilled } from "../support/templates";
 
 const UNIT = "Chi bộ Khu dân cư số 1";
 const YEAR_END =
   "Tự đánh giá kết quả thực hiện kế hoạch, cam kết cá nhân làm đầu vào kiểm điểm, xếp loại đảng viên cuối năm";
 
-const e2e = useServerAndBrowser("shct-e2e-follow-ups-");
+const { DEMO, demoApi, PHONE_WIDTH, scrollWidth, SLOW } = browser;
+const e2e = browser.useServerAndBrowser("shct-e2e-follow-ups-");
 
 const ictDay = (offsetDays: number) =>
   new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
