@@ -105,6 +105,32 @@ export function saveFollowUp(
   return call(r[":unitId"][":followUpKey"].$put({ param, json }));
 }
 
+export type MemberYearEndList = Res<FollowUpsApi[":unitId"]["members"]["$get"]>;
+export type YearEndInput = Body<FollowUpsApi["mine"]["$put"]>;
+
+/** The unit's members and their own year-end input: on time, late, missing or excused. */
+export function getMemberYearEnd(tenant: string, campaignId: string, unitId: string) {
+  const r = tenantApi(tenant).campaigns[":id"]["follow-ups"];
+  return call(r[":unitId"].members.$get({ param: { id: id(campaignId), unitId: id(unitId) } }));
+}
+
+/** Records a member's year-end input: their own (no `memberId`), or for a member of the unit
+ *  by its secretary. 409 when someone recorded it meanwhile. */
+export function saveYearEndInput(
+  tenant: string,
+  input: { campaignId: string; unitId: string; memberId?: string },
+  json: YearEndInput,
+) {
+  const r = tenantApi(tenant).campaigns[":id"]["follow-ups"];
+  if (!input.memberId) return call(r.mine.$put({ param: { id: id(input.campaignId) }, json }));
+  const param = {
+    id: id(input.campaignId),
+    unitId: id(input.unitId),
+    memberId: id(input.memberId),
+  };
+  return call(r[":unitId"].members[":memberId"].$put({ param, json }));
+}
+
 type Periodic = TenantApi["campaigns"][":id"]["periodic-reports"][":reportKey"];
 export type PeriodicReports = Res<Periodic[":unitId"]["$get"]>;
 

@@ -5,6 +5,7 @@ import * as v from "valibot";
 import { ShortText } from "./api";
 import { KEY_MAX, KEY_RE } from "./rules/keys";
 import { HttpUrl, IsoDate } from "./scalars";
+import { ReviewRating } from "./vocab/review-ratings";
 
 /** A step's key in a path. */
 export const StepKeyParam = v.pipe(
@@ -46,16 +47,32 @@ export const PeriodParam = v.pipe(
   v.regex(/^\d{4}(-H[12])?$/, "Kỳ báo cáo có dạng YYYY-H1, YYYY-H2 hoặc YYYY."),
 );
 
-/** A milestone or the year-end input recorded by a unit: what was done, when, a link. */
-export const FollowUpRecordBody = v.strictObject({
-  /** The version the caller last read: 0 when nothing is recorded yet (409 when stale). */
-  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
-  doneOn: v.optional(IsoDate),
-  note: v.pipe(
+/** The version of a record the caller last read: 0 when nothing is recorded yet (409 when
+ *  stale). */
+const ReadVersion = v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0));
+/** A record's required note, up to 2000 characters, `empty` saying what to write. */
+const RecordNote = (empty: string) =>
+  v.pipe(
     v.string("Bắt buộc phải có."),
     v.trim(),
-    v.minLength(1, "Hãy ghi việc đã làm."),
+    v.minLength(1, empty),
     v.maxLength(2000, "Tối đa 2000 ký tự."),
-  ),
+  );
+
+/** A milestone or the year-end input recorded by a unit: what was done, when, a link. */
+export const FollowUpRecordBody = v.strictObject({
+  version: ReadVersion,
+  doneOn: v.optional(IsoDate),
+  note: RecordNote("Hãy ghi việc đã làm."),
   link: v.optional(v.nullable(HttpUrl)),
 });
+
+/** A member's own year-end input: their self-assessed level and how they carried out the plan
+ *  (the commitment), recorded by the member or by the cell's secretary on their behalf. */
+export const YearEndInputBody = v.strictObject({
+  version: ReadVersion,
+  level: ReviewRating,
+  doneOn: v.optional(IsoDate),
+  note: RecordNote("Hãy ghi kết quả thực hiện kế hoạch, cam kết."),
+});
+export type YearEndInputBody = v.InferOutput<typeof YearEndInputBody>;

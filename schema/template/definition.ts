@@ -194,7 +194,16 @@ export const FollowUp = v.object({
   /** The campaign's result as input to the year-end ranking of the tổ chức đảng and its
    *  members: each unit records it by 31/12 of the campaign's year. */
   yearEndRanking: v.optional(
-    v.object({ input: Text, appliesTo: v.optional(AppliesTo), cite: Cite }),
+    v.object({
+      input: Text,
+      appliesTo: v.optional(AppliesTo),
+      cite: Cite,
+      /** Each expected member's own input: how they carried out their plan (the commitment),
+       *  self-assessed and recorded by the member, or by the cell's secretary on their behalf,
+       *  by `dueOn` (moved with the campaign), else by 31/12 of the campaign's year (ICT).
+       *  Read by worker/domain/year-end.ts: a dated obligation per member. */
+      members: v.optional(v.object({ title: Text, dueOn: v.optional(IsoDate), cite: Cite })),
+    }),
   ),
   /** Peaks and review points the document names, dated where it gives a date, or at the end
    *  of the half-year ("6 tháng đầu năm") or year ("cuối năm") it names. A dated one is owed

@@ -477,6 +477,11 @@ export const dienDanChiBo: TemplateDefinition = {
       input:
         "Kế hoạch hành động của tập thể và kế hoạch phấn đấu, rèn luyện của cá nhân: cuối năm làm căn cứ tiêu chí phấn đấu để xếp loại tổ chức Đảng và chất lượng đảng viên.",
       cite: "003 §II.3.4",
+      members: {
+        title:
+          "Tự đánh giá kết quả thực hiện kế hoạch phấn đấu, rèn luyện của cá nhân làm căn cứ xếp loại đảng viên cuối năm",
+        cite: "003 §II.3.4",
+      },
     },
     milestones: [],
   },

@@ -198,6 +198,11 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
       input:
         "Kết quả tự soi, tự sửa là nội dung kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên cuối năm 2022.",
       cite: "002 đoạn cuối",
+      members: {
+        title:
+          "Tự đánh giá kết quả tự soi, tự sửa làm nội dung kiểm điểm, xếp loại đảng viên cuối năm",
+        cite: "002 đoạn cuối",
+      },
     },
     milestones: [
       {

@@ -256,6 +256,11 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
       input:
         "Kết quả thực hiện Kết luận là tiêu chí đánh giá hằng năm và cả nhiệm kỳ đối với tập thể cấp ủy chi bộ và người đứng đầu; kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng, đảng viên cuối năm 2022.",
       cite: "001 §II.4; §III.4",
+      members: {
+        title:
+          "Tự đánh giá kết quả thực hiện kế hoạch, cam kết cá nhân làm đầu vào kiểm điểm, xếp loại đảng viên cuối năm",
+        cite: "001 §II.4",
+      },
     },
     milestones: [
       {

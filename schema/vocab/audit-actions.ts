@@ -52,6 +52,7 @@ export const AUDIT_ACTION_LABELS = {
   "monthly-review.save": "Ghi kiểm điểm hằng tháng",
   "periodic-report.save": "Ghi báo cáo định kỳ",
   "follow-up.save": "Ghi mốc theo dõi (giữa năm, cuối năm, đánh giá cuối năm)",
+  "year-end.member-save": "Ghi tự đánh giá cuối năm của đảng viên",
   "link.approve": "Chấp thuận liên kết cấp trên",
   "link.revoke": "Hủy liên kết cấp trên",
   "directive.remind": "Nhắc cấp dưới thực hiện văn bản",

@@ -37,4 +37,28 @@ describe("follow-up reminders", () => {
     // The half-year review (30/6) and the year's end are not yet within 3 days.
     expect((await lines("a1")).some((l) => l.includes("6 tháng đầu năm"))).toBe(false);
   });
+
+  it("reminds the secretary of the members' own year-end input until every one is in", async () => {
+    const tree = await treeAt("2022-03-01T02:00:00Z");
+    const { api, cellA, cellB, ids, t } = tree;
+    const id = await launch001(tree);
+    t.clock.now = new Date("2022-12-29T01:00:00Z"); // 08:00 on 29/12 ICT
+    const body = { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch cá nhân." };
+    // a2 recorded hers; in cell 2 both members are in.
+    expect((await api("a2", "PUT", `/campaigns/${id}/follow-ups/mine`, body)).status).toBe(200);
+    for (const m of ["b1", "b2"])
+      expect(
+        (await api("b1", "PUT", `/campaigns/${id}/follow-ups/${cellB.id}/members/${ids[m]}`, body))
+          .status,
+      ).toBe(200);
+    await runScheduledPass(t.platform);
+    const lines = async (who: string) =>
+      (await notificationsOf(tree, who)).flatMap((n) => (n.body ?? "").split("\n"));
+    const TITLE =
+      "Tự đánh giá kết quả thực hiện kế hoạch, cam kết cá nhân làm đầu vào kiểm điểm, xếp loại đảng viên cuối năm";
+    expect(await lines("a1")).toContain(
+      `• ${cellA.name}: thực hiện «${TITLE} (1/4 đảng viên đã ghi nhận)» hạn cuối 31/12/2022.`,
+    );
+    expect((await lines("b1")).some((l) => l.includes(TITLE))).toBe(false);
+  });
 });

@@ -5,9 +5,15 @@
 // control per item), meets a stale save (409) and reloads, and the checklist counts show the
 // cell's answer; a member sees the next meeting (time, place, the Sổ tay link) on "Dự sinh
 // hoạt" and opens its guidance: the agenda with presenters and the materials to read. Runs against the built server. Needs `npm run build`.
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO, PHONE_WIDTH, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
+import {
+  DEMO,
+  demoApi,
+  PHONE_WIDTH,
+  scrollWidth,
+  SLOW,
+  useServerAndBrowser,
+} from "../support/browser";
 import { ct24Filled, ct24Minutes } from "../support/templates";
 
 const UNIT = "Chi bộ Khu dân cư số 1";
@@ -19,29 +25,16 @@ const e2e = useServerAndBrowser("shct-e2e-cell-");
 const ictDay = (offsetDays: number) =>
   new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-/** The admin's API calls, with the session of the admin's own browser context. */
-async function adminApi(page: Page) {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await page.request.fetch(`${e2e.base}/api/t/demo${path}`, {
-      method,
-      headers: { "content-type": "application/json", origin: e2e.base },
-      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
-    });
-    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
 let campaignId = "";
 let unitId = "";
-let api: Awaited<ReturnType<typeof adminApi>>;
+let api: ReturnType<typeof demoApi>;
 
 describe("the cell's work on a 390 px phone", () => {
   it("the secretary fills the minutes with the 25-expression checklist and the count shows it", async () => {
     const errors: string[] = [];
     const admin = await e2e.phone();
     await e2e.signIn(admin, DEMO.admin, DEMO.password);
-    api = await adminApi(admin);
+    api = demoApi(e2e.base, admin);
     await api("POST", "/templates", {
       fromKey: "ct24-sinh-hoat",
       key: "ct24-phuong",

@@ -890,6 +890,34 @@ const ROWS: Row[] = [
     expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
   },
   {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId/members",
+    // 001 asks each member's year-end input (tests/scenarios/member-year-end.test.ts).
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId/members/:memberId",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members/${(await f.fresh.member()).id}`,
+      body: { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch." },
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
+  },
+  {
+    method: "PUT",
+    route: "/api/t/:tenant/campaigns/:id/follow-ups/mine",
+    request: async (f) => ({
+      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/mine`,
+      body: { version: 0, level: "hoan-thanh-tot", note: "Hoàn thành cam kết." },
+    }),
+    // Any account passes the guard; one not tied to a member is refused (403).
+    expect: { ...signedIn(403), member: 200 },
+  },
+  {
     method: "PUT",
     route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period",
     // 000 has no periodic report: past the guard, the report is not found (404); 003's is

@@ -363,6 +363,8 @@ describe("Diễn đàn chi bộ (003): the forum, the resolution vote and the mo
       "monthly-review": "pending",
       // The year-end ranking input was owed by 31/12/2017 and not recorded.
       "follow-up:xep-loai-cuoi-nam": "fail",
+      // So was each member's own (003 §II.3.4): none of the four recorded theirs.
+      "follow-up:tu-danh-gia-cuoi-nam": "fail",
     });
 
     // Monthly reviews in the regular cell meeting, the half-year summary, the year-end input.

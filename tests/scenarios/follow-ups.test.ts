@@ -49,6 +49,9 @@ describe("milestones and the year-end input (001 §III.4)", () => {
       "follow-up:moc-2": "pending: Hạn đến hết ngày 30/06/2022.",
       "follow-up:moc-3": "pending: Hạn đến hết ngày 31/12/2022.",
       "follow-up:xep-loai-cuoi-nam": "pending: Hạn đến hết ngày 31/12/2022.",
+      // Each member's own (tests/scenarios/member-year-end.test.ts): a3 is excused.
+      "follow-up:tu-danh-gia-cuoi-nam":
+        "pending: Đúng hạn 0/4, muộn 0, chưa có 4, được miễn 1 (hạn 31/12/2022).",
     });
 
     // Refused: a stale version, a day ahead, an empty note, a milestone the campaign lacks.
@@ -103,6 +106,22 @@ describe("milestones and the year-end input (001 §III.4)", () => {
     expect(partial.status).toBe(422);
     expect(Object.keys(partial.body.error.fields)).toEqual(["data.nhiem-vu-giai-phap"]);
     const full = { ...data, "nhiem-vu-giai-phap": "Mỗi tháng một chuyên đề." };
+    // The form built from 001's text is checked like any form: an answer that is not text, a
+    // field it does not have, a blank one — each named, nothing stored, no audit row.
+    const audits = async () => (await tree.db.select().from(auditLog)).length;
+    const before = await audits();
+    for (const [bad, field] of [
+      [{ ...full, "mat-tich-cuc": 7 }, "data.mat-tich-cuc"],
+      [{ ...full, "xep-loai": "tot" }, "data.xep-loai"],
+      [{ ...full, "han-che": "  " }, "data.han-che"],
+    ] as const) {
+      const refused = await api<{ error: { code: string; fields: object } }>("a1", "PUT", path, {
+        version: 0,
+        data: bad,
+      });
+      expect([refused.status, Object.keys(refused.body.error.fields)]).toEqual([422, [field]]);
+    }
+    expect(await audits()).toBe(before);
     expect((await api("a1", "PUT", path, { version: 0, data: full })).status).toBe(200);
     expect(await review()).toMatchObject({ status: "pass", reason: "Đã nhận xét 1/2 tháng." });
   });

@@ -115,3 +115,17 @@ export function useServerAndBrowser(prefix: string, env?: Record<string, string>
     signIn: (page, email, password, tenant) => signIn(page, server!.base, email, password, tenant),
   };
 }
+
+/** The demo tenant's API, called with the session of `page`'s browser context (the admin's
+ *  own, in the tests that set up through the API what other screens already cover). */
+export function demoApi(base: string, page: Page) {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await page.request.fetch(`${base}/api/t/demo${path}`, {
+      method,
+      headers: { "content-type": "application/json", origin: base },
+      ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+    });
+    if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}

@@ -45,6 +45,7 @@ import { meetingSteps } from "../data/meetings";
 import type { TenantDb } from "../db/handles";
 import { ictDate } from "../../schema/rules/deadlines";
 import { followUpDue } from "../domain/follow-up";
+import { yearEndBasis, yearEndDue } from "./year-end-reminders";
 import { countState, evaluationDate } from "../domain/progress";
 import {
   planReminderKind,
@@ -73,6 +74,8 @@ export async function reminderBasis(db: TenantDb) {
     meetingRows,
     reportRows,
     recordRows,
+    yearEndRecorded,
+    yearEndMembers,
   ] = await db.batch([
     notifySettingsRow(db),
     db
@@ -117,6 +120,7 @@ export async function reminderBasis(db: TenantDb) {
           like(stepRecords.stepKey, "~%"),
         ),
       ),
+    ...yearEndBasis(db),
   ]);
   const running = campaignRows.map(hydrateCampaign);
   return {
@@ -130,6 +134,8 @@ export async function reminderBasis(db: TenantDb) {
     meetingRows,
     reportRows,
     recordRows,
+    yearEndRecorded,
+    yearEndMembers,
   };
 }
 export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
@@ -143,8 +149,8 @@ export async function decideReminders(
   pageSize = MEMBER_PAGE,
   basis?: ReminderBasis,
 ): Promise<number> {
-  const { active, tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } =
-    basis ?? (await reminderBasis(db));
+  const b = basis ?? (await reminderBasis(db));
+  const { active, tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } = b;
   if (active.length === 0) return 0;
   const recorded = new Set(
     recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
@@ -213,13 +219,16 @@ export async function decideReminders(
                 dueAt: due[r.stepKey] ?? null,
                 submitted: reported.has(`${c.id}|${unit.id}|${r.key}`),
               })),
-            followUps: followUpDue(c.def, {
-              campaignStart: c.startsOn,
-              reviewAnchor: anchor,
-              unit: kind,
-              today,
-              has: (stepKey, period) => recorded.has(`${c.id}|${unit.id}|${stepKey}|${period}`),
-            }),
+            followUps: [
+              ...followUpDue(c.def, {
+                campaignStart: c.startsOn,
+                reviewAnchor: anchor,
+                unit: kind,
+                today,
+                has: (stepKey, period) => recorded.has(`${c.id}|${unit.id}|${stepKey}|${period}`),
+              }),
+              ...yearEndDue(c, unit, b.yearEndRecorded, b.yearEndMembers),
+            ],
           },
           daysBefore,
           now,

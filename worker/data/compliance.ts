@@ -23,6 +23,7 @@ import {
 } from "../domain/follow-up";
 import { firstRecords } from "./acknowledgements";
 import { followUpMarks } from "./follow-up-records";
+import { yearEndCountsByUnit, yearEndCountsQuery, yearEndUnitMarks } from "./member-year-end";
 import { periodsByStep, recordedPeriodsQuery, reviewAnchor } from "./follow-up-forms";
 import { campaignUnitIdsQuery, openUnitsOf, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
@@ -49,31 +50,42 @@ export async function campaignCompliance(
   const periodic = c.def.followUp.periodicReports.filter((r) => r.formKey);
   // Everything in one round trip (a batch): the units, the targets, the meetings with their
   // roll-calls, the reports, the units' own records and the follow-ups' recorded periods.
-  const [targetIds, allUnits, meetingRows, attendanceRows, reportRows, recordRows, periodRows] =
-    await db.batch([
-      campaignUnitIdsQuery(db, c.id),
-      db.select().from(units),
-      db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
-      db
-        .select({ a: meetingAttendance, rank: members.leadershipRank })
-        .from(meetingAttendance)
-        .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
-        .innerJoin(members, eq(members.id, meetingAttendance.memberId))
-        .where(eq(meetings.campaignId, c.id)),
-      db
-        .select({
-          unitId: reports.unitId,
-          reportKey: reports.reportKey,
-          submittedAt: reports.submittedAt,
-        })
-        .from(reports)
-        .where(eq(reports.campaignId, c.id)),
-      firstRecords(db, c.id),
-      recordedPeriodsQuery(db, c.id, [
-        ...(review ? [MONTHLY_REVIEW_KEY] : []),
-        ...periodic.map((r) => periodicReportKey(r.key)),
-      ]),
-    ]);
+  const [
+    targetIds,
+    allUnits,
+    meetingRows,
+    attendanceRows,
+    reportRows,
+    recordRows,
+    periodRows,
+    yearEndRows,
+  ] = await db.batch([
+    campaignUnitIdsQuery(db, c.id),
+    db.select().from(units),
+    db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
+    db
+      .select({ a: meetingAttendance, rank: members.leadershipRank })
+      .from(meetingAttendance)
+      .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
+      .innerJoin(members, eq(members.id, meetingAttendance.memberId))
+      .where(eq(meetings.campaignId, c.id)),
+    db
+      .select({
+        unitId: reports.unitId,
+        reportKey: reports.reportKey,
+        submittedAt: reports.submittedAt,
+      })
+      .from(reports)
+      .where(eq(reports.campaignId, c.id)),
+    firstRecords(db, c.id),
+    recordedPeriodsQuery(db, c.id, [
+      ...(review ? [MONTHLY_REVIEW_KEY] : []),
+      ...periodic.map((r) => periodicReportKey(r.key)),
+    ]),
+    // Each unit's members' own year-end input, counted per member status (empty when the
+    // template asks none).
+    yearEndCountsQuery(db, c, onlyUnits),
+  ]);
   let within = openUnitsOf(
     allUnits,
     targetIds.map((t) => t.unitId),
@@ -111,6 +123,7 @@ export async function campaignCompliance(
     return at === undefined ? null : new Date(at);
   };
   const today = ictDate(now);
+  const yearEnd = yearEndCountsByUnit(c, yearEndRows);
   const out: UnitCompliance[] = [];
   for (const unit of within) {
     const kind = { kind: unit.kind as UnitKind, name: unit.name };
@@ -166,6 +179,7 @@ export async function campaignCompliance(
           periodicReportMark(r, filed.get(r.key)?.get(unit.id) ?? new Set(), c.startsOn, today),
         );
     marks.push(...followUpMarks(c, unit, firstAt, now));
+    marks.push(...yearEndUnitMarks(c, unit, yearEnd, now));
     if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };

@@ -5,12 +5,12 @@
 // the months and periods owed (worker/domain/follow-up.ts).
 import type { AuditAction } from "../../schema/vocab/audit-actions";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { ictDate } from "../../schema/rules/deadlines";
+import { dueInstant, ictDate, isOnTime } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
-import { MONTHLY_REVIEW_KEY, periodicReportKey, periodOf } from "../domain/follow-up";
+import { MONTHLY_REVIEW_KEY, periodEnd, periodicReportKey, periodOf } from "../domain/follow-up";
 import { invalidBody, notFound, versionConflict } from "../errors";
 import { currentVersion, unitRecordRows, writeRecordVersion } from "./acknowledgements";
 import {
@@ -159,19 +159,24 @@ async function latestByPeriod(
     desc(stepRecords.period),
     desc(stepRecords.version),
   ]);
-  const seen = new Set<string>();
-  const records = [];
+  const byPeriod = new Map<
+    string,
+    { period: string; version: number; data: unknown; recordedAt: Date; firstAt: Date }
+  >();
   for (const r of rows) {
-    if (seen.has(r.period)) continue;
-    seen.add(r.period);
-    records.push({
-      period: r.period,
-      version: r.version,
-      data: r.data ? (JSON.parse(r.data) as unknown) : null,
-      recordedAt: r.createdAt,
-    });
+    const had = byPeriod.get(r.period);
+    // Newest version first: the first row is the latest, the last one the first sent.
+    if (had) had.firstAt = r.createdAt < had.firstAt ? r.createdAt : had.firstAt;
+    else
+      byPeriod.set(r.period, {
+        period: r.period,
+        version: r.version,
+        data: r.data ? (JSON.parse(r.data) as unknown) : null,
+        recordedAt: r.createdAt,
+        firstAt: r.createdAt,
+      });
   }
-  return { unit, records };
+  return { unit, records: [...byPeriod.values()] };
 }
 
 /** A unit's reviews, the latest version of each month, newest month first. */
@@ -193,7 +198,13 @@ export async function listPeriodicReports(
   );
   if (!report) throw notFound("Đợt sinh hoạt không có báo cáo định kỳ này.");
   const { unit, records } = await latestByPeriod(ctx, input, periodicReportKey(report.key));
-  return { unitId: unit.id, reportKey: report.key, every: report.every, reports: records };
+  // Each period's report is due by the end of its last day (ICT), judged by its first version.
+  const reports = records.map((r) => {
+    const dueOn = periodEnd(r.period);
+    const onTime = isOnTime(dueInstant("den-het-ngay", dueOn), r.firstAt);
+    return { ...r, dueOn, onTime };
+  });
+  return { unitId: unit.id, reportKey: report.key, every: report.every, reports };
 }
 
 /** Every unit's recorded periods of several follow-ups (the monthly review, periodic reports)

@@ -13,6 +13,7 @@ import {
 } from "../../schema/tables/tenant";
 import type { Scope } from "../domain/scope";
 import { hydrateCampaign } from "./campaigns";
+import { myYearEndTasks, type YearEndTaskInfo } from "./member-year-end";
 import type { Ctx } from "./context";
 import { syncTasks } from "./launch";
 import { scopeCondition } from "./scope";
@@ -182,13 +183,25 @@ export async function listMyTasks(
         : {}),
     };
   };
+  // The member's own year-end input, in each campaign they have tasks in that asks it.
+  const yearEnd = memberId
+    ? await myYearEndTasks(db, {
+        memberId,
+        campaigns: active,
+        unitOf: new Map(own.map((t) => [t.campaignId, t.unitId])),
+        excused: (c) =>
+          myStatus !== null && (c.def.excusals.statuses as readonly string[]).includes(myStatus),
+      })
+    : [];
   // By due time; ties in the order the directive lists its steps.
   const order = (t: { campaignId: string; step: string }) =>
     byId.get(t.campaignId)!.def.steps.findIndex((s) => s.key === t.step);
-  return [...own, ...unitTasks]
-    .map(view)
-    .sort(
-      (a, b) =>
-        (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || order(a) - order(b),
-    );
+  const all: (ReturnType<typeof view> & { yearEnd?: YearEndTaskInfo })[] = [
+    ...[...own, ...unitTasks].map(view),
+    ...yearEnd,
+  ];
+  return all.sort(
+    (a, b) =>
+      (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || order(a) - order(b),
+  );
 }

@@ -75,6 +75,8 @@ export const PART_READERS = {
   /** A dated milestone is an obligation each unit records (worker/data/follow-up-records.ts). */
   "followUp.milestones": "worker/domain/follow-up.ts",
   "followUp.yearEndRanking": "worker/domain/follow-up.ts",
+  /** Each member's own input, a dated obligation per member (worker/data/member-year-end.ts). */
+  "followUp.yearEndRanking.members": "worker/domain/year-end.ts",
 } as const satisfies Record<string, string | null>;
 
 /** Properties of a meeting rule that are its identity or prose, not rules. */
@@ -186,6 +188,8 @@ export function fidelityItems(def: TemplateDefinition): FidelityItem[] {
       : add(`followUp.milestone:${i + 1}`, SHOWN_BY.milestones, true),
   );
   if (f.yearEndRanking) add("followUp.yearEndRanking", PART_READERS["followUp.yearEndRanking"]);
+  if (f.yearEndRanking?.members)
+    add("followUp.yearEndRanking.members", PART_READERS["followUp.yearEndRanking.members"]);
   (def.materials ?? []).forEach((_, i) => add(`material:${i + 1}`, SHOWN_BY.materials, true));
   return items;
 }

@@ -185,7 +185,8 @@ const lastDayOfMonth = (ym: string) => {
   const [y, m] = ym.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
-const periodEnd = (p: string) =>
+/** The last day of a period ("YYYY-H1", "YYYY-H2"; a year "YYYY" ends on 31/12). */
+export const periodEnd = (p: string) =>
   p.endsWith("H1") ? `${p.slice(0, 4)}-06-30` : `${p.slice(0, 4)}-12-31`;
 
 /** What the unit owes of the follow-up around `today`: this month's review and the last one,

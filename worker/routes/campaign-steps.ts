@@ -12,6 +12,7 @@ import {
   PeriodParam,
   StepKeyParam,
   StepRecordBody,
+  YearEndInputBody,
 } from "../../schema/api-steps";
 import {
   checklistTally,
@@ -26,6 +27,7 @@ import {
   savePeriodicReport,
 } from "../data/follow-up-forms";
 import { listFollowUps, saveFollowUp } from "../data/follow-up-records";
+import { listMemberYearEnd, saveMemberYearEnd } from "../data/member-year-end";
 import type { Campaign } from "../data/campaigns";
 import type { AppEnv } from "../env";
 import { DomainError } from "../errors";
@@ -161,5 +163,43 @@ export const followUpRoutes = new Hono<AppEnv>()
       const { unitId, followUpKey } = c.req.valid("param");
       const input = { campaign: c.var.campaign, unitId, key: followUpKey, ...c.req.valid("json") };
       return c.json(await saveFollowUp(c.var.ctx, input), 200);
+    },
+  )
+  .get(
+    "/:unitId/members",
+    guard(
+      READERS,
+      "Đảng viên của đơn vị tự đánh giá cuối năm: ai đúng hạn, muộn, chưa có, được miễn",
+    ),
+    pathParams(v.object({ id: Id, unitId: Id })),
+    withCampaign,
+    async (c) =>
+      c.json(await listMemberYearEnd(c.var.ctx, campaignAnd(c, c.req.valid("param"))), 200),
+  )
+  .put(
+    "/:unitId/members/:memberId",
+    guard(STAFF, "Bí thư ghi nhận thay tự đánh giá cuối năm của đảng viên trong đơn vị"),
+    jsonBody(YearEndInputBody),
+    pathParams(v.object({ id: Id, unitId: Id, memberId: Id })),
+    withCampaign,
+    async (c) => {
+      const { unitId, memberId } = c.req.valid("param");
+      const self = c.var.ctx.user.memberId === memberId;
+      const input = { campaign: c.var.campaign, unitId, memberId, self, body: c.req.valid("json") };
+      return c.json(await saveMemberYearEnd(c.var.ctx, input), 200);
+    },
+  )
+  .put(
+    "/mine",
+    guard(policy.signedIn, "Đảng viên tự đánh giá cuối năm kết quả thực hiện kế hoạch, cam kết"),
+    jsonBody(YearEndInputBody),
+    pathParams(v.object({ id: Id })),
+    withCampaign,
+    async (c) => {
+      const memberId = c.var.ctx.user.memberId;
+      if (!memberId)
+        throw new DomainError("FORBIDDEN", "Tài khoản này không gắn với đảng viên nào.");
+      const input = { campaign: c.var.campaign, memberId, self: true, body: c.req.valid("json") };
+      return c.json(await saveMemberYearEnd(c.var.ctx, input), 200);
     },
   );

@@ -8,6 +8,7 @@ import type { CampaignDetail, MyTask } from "../../api";
 import { dueText, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { useTitle } from "../../lib/title";
 import FollowUps from "../follow-ups/FollowUps";
+import MemberYearEnd from "../follow-ups/MemberYearEnd";
 import Acknowledge from "../tasks/Acknowledge";
 import StepGuidance from "../tasks/StepGuidance";
 import { getMyTasks } from "../tasks/tasks.data";
@@ -62,6 +63,9 @@ export default function CellPage(props: RouteSectionProps) {
           )}
         </For>
         <FollowUps tenant={p().tenant!} campaign={campaign()!} unitId={p().unitId!} />
+        <Show when={campaign()!.definition.followUp.yearEndRanking?.members}>
+          <MemberYearEnd tenant={p().tenant!} campaignId={p().campaignId!} unitId={p().unitId!} />
+        </Show>
         <Show
           when={mine().length > 0}
           fallback={<p class="card">Đồng chí không có việc của chi bộ này trong đợt.</p>}

@@ -8,8 +8,8 @@ import type { CampaignDetail } from "../../api";
 import { getFollowUps, saveFollowUp, type FollowUps as List } from "../../api-steps";
 import { Alert } from "../../components/Alert";
 import { DayInput, Field, Input } from "../../components/Field";
-import { DAY_HINT, formatDay, parseDay, todayIct } from "../../lib/labels";
-import { createSubmission } from "../../lib/submission";
+import { DAY_HINT, formatDay, todayIct } from "../../lib/labels";
+import { createSubmission, readForm } from "../../lib/submission";
 
 const getList = query(getFollowUps, "follow-ups");
 
@@ -58,10 +58,8 @@ function Obligation(props: {
   const r = () => props.o.record;
   const id = (k: string) => `fu-${props.o.key}-${k}`;
   const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (k: string) => String(f.get(k) ?? "").trim();
-    const doneOn = parseDay(text("doneOn"));
+    const { text, day } = readForm(e);
+    const doneOn = day("doneOn");
     if (!doneOn) return setErrors({ doneOn: `Ngày không hợp lệ. ${DAY_HINT}` });
     await run(async () => {
       await saveFollowUp(

@@ -3,6 +3,7 @@
 // opens its campaign; a task done by acknowledgement takes its evidence in place. Shared by the home screen and /t/:tenant/viec-cua-toi.
 import { A, createAsync } from "@solidjs/router";
 import { createMemo, createSignal, For, lazy, Show } from "solid-js";
+import { describeDue } from "../../../schema/rules/deadlines";
 import type { MyTask } from "../../api";
 import { dueText, formatDate, formatTime, isOverdue, TASK_STATUS_LABELS } from "../../lib/format";
 import { ownDraftAt } from "../../lib/drafts";
@@ -10,6 +11,8 @@ import { getMyTasks } from "./tasks.data";
 
 /** The evidence form, fetched only when a task is done by acknowledgement. */
 const Acknowledge = lazy(() => import("./Acknowledge"));
+/** The member's own year-end input form, fetched only for that task. */
+const YearEndForm = lazy(() => import("../follow-ups/YearEndForm"));
 /** The step's guidance, fetched only when the task's "Hướng dẫn" is opened. */
 const TaskGuidance = lazy(() => import("./TaskGuidance"));
 
@@ -100,12 +103,15 @@ function TaskItem(props: {
 }) {
   const [guidance, setGuidance] = createSignal(false);
   const overdue = () => isOverdue(props.task);
+  // The year-end input is owed through its last day: "đến hết ngày 31/12/…".
+  const when = (at: string) =>
+    props.task.yearEnd ? describeDue("den-het-ngay", new Date(at)) : dueText(at);
   const due = () =>
     props.task.dueAt === null
       ? "Không có hạn cụ thể"
       : overdue()
-        ? `Quá hạn (hạn ${dueText(props.task.dueAt)})`
-        : `Hạn: ${dueText(props.task.dueAt)}`;
+        ? `Quá hạn (hạn ${when(props.task.dueAt)})`
+        : `Hạn: ${when(props.task.dueAt)}`;
   return (
     <li>
       <A href={taskHref(props.tenant, props.task)} class="task" classList={{ overdue: overdue() }}>
@@ -128,12 +134,32 @@ function TaskItem(props: {
         )}
       </Show>
       <Show when={props.task.meeting}>{(m) => <NextMeeting meeting={m()} />}</Show>
-      <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
-        <summary>Hướng dẫn</summary>
-        <Show when={guidance()}>
-          <TaskGuidance tenant={props.tenant} task={props.task} />
-        </Show>
-      </details>
+      <Show
+        when={props.task.yearEnd}
+        fallback={
+          <details class="guidance-toggle" onToggle={(e) => setGuidance(e.currentTarget.open)}>
+            <summary>Hướng dẫn</summary>
+            <Show when={guidance()}>
+              <TaskGuidance tenant={props.tenant} task={props.task} />
+            </Show>
+          </details>
+        }
+      >
+        {(ye) => (
+          <>
+            <p class="hint">Căn cứ: {ye().cite}</p>
+            <Show when={props.task.status !== "excused"}>
+              <YearEndForm
+                tenant={props.tenant}
+                campaignId={props.task.campaignId}
+                unitId={props.task.unitId}
+                record={ye().record}
+                revalidates={["my-tasks"]}
+              />
+            </Show>
+          </>
+        )}
+      </Show>
       <Show when={props.task.completion === "acknowledged" && props.task.status === "todo"}>
         <Acknowledge tenant={props.tenant} task={props.task} />
       </Show>

@@ -5,7 +5,8 @@ import { createAsync, revalidate, type RouteSectionProps } from "@solidjs/router
 import { Show } from "solid-js";
 import type { Form } from "../../../schema/template";
 import { savePeriodicReport } from "../../api-steps";
-import { todayIct } from "../../lib/labels";
+import { formatDate } from "../../lib/format";
+import { formatDay, todayIct } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
 import PeriodRecords from "./PeriodRecords";
 import { getCampaignDef, getPeriodic } from "./unit-forms.data";
@@ -50,7 +51,14 @@ export default function PeriodicPage(props: RouteSectionProps) {
         <PeriodRecords
           back={back()}
           title={report()!.title}
-          notes={[`Gửi: ${report()!.to}.`]}
+          notes={[
+            `Gửi: ${report()!.to}.`,
+            // Each period's report, by when it was first sent: on time or late.
+            ...(reports()?.reports ?? []).map(
+              (r) =>
+                `${periodLabel(r.period)}: nộp ngày ${formatDate(r.firstAt)} — ${r.onTime ? "đúng hạn" : "muộn"} (hạn hết ngày ${formatDay(r.dueOn)}).`,
+            ),
+          ]}
           form={form()!}
           lists={campaign()!.definition.lists}
           periods={periods(report()!.every, campaign()!.startsOn, todayIct())}
