@@ -19,6 +19,7 @@ import { matchFacts, targetMembers, type UnitInfo } from "./campaign-targets";
 import { campaignUnitIdsQuery, requireCampaign, stepDueDates, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
+import { jsonRows } from "./sql";
 
 /** Units per chunk of the launch: their members are read, and their tasks written, at once
  *  (a few thousand tasks at Hà Nội's ~25 members a cell). */
@@ -26,6 +27,12 @@ export const LAUNCH_CHUNK_UNITS = 200;
 const ROWS_PER_INSERT = 500;
 /** Ancestor names kept between chunks (a chunk's units share most of theirs). */
 const ANCESTOR_NAMES_KEPT = 5_000;
+
+/** What each task row sends, in this order (the campaign and the instant are the statement's):
+ *  one JSON text per insert (data/sql.ts `jsonRows`), so the statement's text is the same for
+ *  any number of rows and stays prepared, and a chunk's rows are plain arrays. */
+const TASK_COLUMNS = ["id", "step_key", "unit_id", "member_id", "due_at"] as const;
+type TaskRow = [string, string, string, string, number | null];
 
 type LaunchUnit = Pick<UnitInfo, "id" | "name" | "kind" | "path">;
 
@@ -85,15 +92,14 @@ export async function syncTasks(
   const { campaign: c, memberIds } = input;
   const today = ictDate(now);
   const due = stepDueDates(c);
-  const task = (stepKey: string, unitId: string, memberId: string) => ({
-    id: newId(),
-    campaignId: c.id,
+  // A task as the insert sends it (id, step, unit, member, due instant): see TASK_COLUMNS.
+  const task = (stepKey: string, unitId: string, memberId: string): TaskRow => [
+    newId(),
     stepKey,
     unitId,
     memberId,
-    dueAt: due[stepKey] ?? null,
-    createdAt: now,
-  });
+    due[stepKey]?.getTime() ?? null,
+  ];
   const unitSteps = memberIds ? [] : c.def.steps.filter((s) => s.owner === "unit");
   const memberSteps = c.def.steps.filter((s) => s.owner === "member");
   // A few members (a first look after joining): only their units, so one chunk.
@@ -117,7 +123,7 @@ export async function syncTasks(
     let chunk: LaunchUnit[] = await unitPage(db, { root, after: "", date: today, only });
     while (chunk.length) {
       const unitById = new Map(chunk.map((u) => [u.id, u]));
-      const rows: (typeof tasks.$inferInsert)[] = [];
+      const rows: TaskRow[] = [];
       for (const step of unitSteps)
         for (const u of chunk)
           if (unitMatches(step.appliesTo, { kind: u.kind as UnitKind, name: u.name }))
@@ -155,10 +161,10 @@ export async function syncTasks(
       const writes = [];
       for (let j = 0; j < rows.length; j += ROWS_PER_INSERT)
         writes.push(
-          db
-            .insert(tasks)
-            .values(rows.slice(j, j + ROWS_PER_INSERT))
-            .onConflictDoNothing(),
+          db.run(sql`INSERT INTO ${tasks} (campaign_id, created_at, ${sql.raw(TASK_COLUMNS.join(", "))})
+            SELECT ${c.id}, ${now.getTime()}, ${sql.raw(TASK_COLUMNS.map((k) => `r.${k}`).join(", "))}
+            FROM (${jsonRows(TASK_COLUMNS, rows.slice(j, j + ROWS_PER_INSERT))}) AS r
+            WHERE 1 ON CONFLICT DO NOTHING`),
         );
       created += rows.length;
       // The next page is read in the same round trip as this chunk's writes.
