@@ -43,7 +43,8 @@ const resetPeak = (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, "5")
 
 export async function benchLaunch() {
   const dir = mkdtempSync(join(tmpdir(), "shct-launch-bench-"));
-  const server = await startProcessServer(dir);
+  // As `npm start` runs it (README: job threads' memory).
+  const server = await startProcessServer(dir, { env: { MALLOC_ARENA_MAX: "2" } });
   try {
     const pid = server.child.pid!;
     const token = await signupOver(server.base, "ha-noi", "Đảng bộ Hà Nội", "admin@ha-noi.vn");

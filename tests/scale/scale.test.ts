@@ -25,6 +25,10 @@ import { writeCity } from "../gen/city";
 
 const MEMBERS = Number(process.env.SCALE_MEMBERS ?? 10_000);
 const HEAP_LIMIT_MIB = 128;
+/** Issue 13's goal for one tenant job: under 64 MB of heap. Met by the launch (51 MiB at
+ *  500,000 members, 43 at 10,000); the rollup measured 66 MiB at 500,000 (28 at 10,000), so
+ *  it is held to the cap only. */
+const JOB_HEAP_GOAL_MIB = 64;
 const MiB = 1024 * 1024;
 
 let dir: string;
@@ -113,7 +117,7 @@ describe(`a tenant of ${MEMBERS.toLocaleString("vi-VN")} members, heap capped at
     expect(await one("SELECT count(*) AS n FROM tasks WHERE campaign_id = ?", [campaignId])).toBe(
       tasks,
     );
-    expect(peakMiB).toBeLessThan(HEAP_LIMIT_MIB);
+    expect(peakMiB).toBeLessThan(JOB_HEAP_GOAL_MIB);
   });
 
   it("rolls up: the root's figures count every member expected", async () => {

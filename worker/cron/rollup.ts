@@ -10,7 +10,7 @@
 // Anything structural — the date, a deadline passing, members, statuses, units, reports, the
 // campaign itself — recomputes every unit (./rollup-changes.ts). An unchanged campaign costs
 // no round trip of its own: its fingerprint rides with the stored figures' first read.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { rollups, tenantLinks } from "../../schema/tables/control";
 import {
   campaignUnits,
@@ -28,6 +28,7 @@ import { countsByUnit } from "../data/progress";
 import { refreshFigures } from "../data/progress-figures";
 import { pruneStatements } from "../data/progress-dirty";
 import { storedOwnQuery } from "../data/progress-page";
+import { jsonRows } from "../data/sql";
 import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
 import { fromStored, zeroCounts, type Counts } from "../domain/progress";
 import {
@@ -53,6 +54,9 @@ const zero = (): Figures => ({
   reportsOnTime: 0,
 });
 const FIELDS = Object.keys(zero()) as (keyof Figures)[];
+/** A unit's row as the writes send it: its id, then its figures in FIELDS' order. */
+const ROW_COLUMNS = ["unit_id", ...FIELDS.map((k) => getTableColumns(rollupUnits)[k].name)];
+const FIELD_COLUMNS = sql.raw(ROW_COLUMNS.slice(1).join(", "));
 const add = (a: Figures, b: Partial<Figures>) => {
   for (const k of FIELDS) a[k] += b[k] ?? 0;
 };
@@ -285,13 +289,7 @@ export async function rollupWith(
     // subtree whose figures moved (every subtree on the first rollup, for the chart's start).
     const snapshots = [...after.entries()]
       .filter(([unitId, f]) => !state || !same(before.get(unitId), f))
-      .map(([unitId, f]) => ({
-        campaignId: c.id,
-        unitId,
-        computedAt: now,
-        fingerprint: fp.full,
-        ...f,
-      }));
+      .map(([unitId, f]) => [unitId, ...FIELDS.map((k) => f[k])]);
     const changedOwn = touched.filter((u) => !same(prevOwn.get(u), own.get(u)));
     const statements = [
       ...(changedOwn.length
@@ -304,12 +302,16 @@ export async function rollupWith(
           ]
         : []),
       ...chunks(
-        changedOwn
-          .filter((u) => own.has(u))
-          .map((u) => ({ campaignId: c.id, unitId: u, ...own.get(u)! })),
-      ).map((rows) => db.insert(rollupUnits).values(rows)),
+        changedOwn.filter((u) => own.has(u)).map((u) => [u, ...FIELDS.map((k) => own.get(u)![k])]),
+      ).map((rows) =>
+        db.run(sql`INSERT INTO ${rollupUnits} (campaign_id, unit_id, ${FIELD_COLUMNS})
+          SELECT ${c.id}, r.* FROM (${jsonRows(ROW_COLUMNS, rows)}) AS r`),
+      ),
       ...chunks(snapshots).map((rows) =>
-        db.insert(progressSnapshots).values(rows).onConflictDoNothing(),
+        db.run(sql`INSERT INTO ${progressSnapshots}
+            (campaign_id, computed_at, fingerprint, unit_id, ${FIELD_COLUMNS})
+          SELECT ${c.id}, ${now.getTime()}, ${fp.full}, r.* FROM (${jsonRows(ROW_COLUMNS, rows)}) AS r
+          WHERE 1 ON CONFLICT DO NOTHING`),
       ),
       db
         .insert(rollupState)

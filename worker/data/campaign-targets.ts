@@ -126,7 +126,7 @@ export const memberFacts = {
 };
 
 /** Members of the target subtrees (within `scope`) with their status on `date`. */
-export async function targetMembers(
+export function targetMembers(
   db: TenantDb,
   q: { rootPaths: string[]; scope: Scope; date: string; memberIds?: string[]; unitIds?: string[] },
 ) {
@@ -155,7 +155,7 @@ export function matchFacts(
     positionCode: PositionCode | null;
     status: string;
   },
-  unit: UnitInfo,
+  unit: Pick<UnitInfo, "kind" | "name">,
   ancestors: string[],
 ): MemberForMatch {
   return {

@@ -32,6 +32,7 @@ import { systemCtx } from "./context";
 import type { Targets } from "./campaign-targets";
 import { countsByUnit } from "./progress";
 import { dirtyUnits, PRUNED } from "./progress-dirty";
+import { jsonRows } from "./sql";
 
 /** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
 const REBUILD_OVER = 2000;
@@ -224,16 +225,11 @@ async function ownCounts(
   return perUnit;
 }
 
+/** The rows as a row source of (column1 = unit id, column2… = the counts in KEYS' order). */
 const valuesOf = (rows: { unitId: string; counts: StoredCounts }[]) =>
-  sql.join(
-    rows.map(
-      ({ unitId, counts }) =>
-        sql`(${unitId}, ${sql.join(
-          KEYS.map((k) => sql`${counts[k]}`),
-          sql`, `,
-        )})`,
-    ),
-    sql`, `,
+  jsonRows(
+    ["column1", ...KEYS.map((_, i) => `column${i + 2}`)],
+    rows.map(({ unitId, counts }) => [unitId, ...KEYS.map((k) => counts[k])]),
   );
 const ZERO: StoredCounts = {
   expected: 0,
@@ -280,7 +276,7 @@ async function apply(
     const rows = dirty
       .slice(i, i + CHUNK)
       .map((unitId) => ({ unitId, counts: fresh.get(unitId) ?? ZERO }));
-    const freshCte = sql`fresh(unit_id, e, x, s, c, o, l) AS (VALUES ${valuesOf(rows)})`;
+    const freshCte = sql`fresh(unit_id, e, x, s, c, o, l) AS (${valuesOf(rows)})`;
     // The differences first (they read the old own counts), then the own counts themselves.
     statements.push(
       db.run(sql`WITH RECURSIVE ${freshCte},
@@ -348,7 +344,7 @@ async function rebuild(
     statements.push(
       db.run(sql`INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("own_")})
         SELECT ${c.id}, column1, column2, column3, column4, column5, column6, column7
-        FROM (VALUES ${valuesOf(rows.slice(i, i + CHUNK))})`),
+        FROM (${valuesOf(rows.slice(i, i + CHUNK))})`),
     );
   statements.push(
     db.run(sql`WITH RECURSIVE own(unit_id, e, x, s, c, o, l) AS (

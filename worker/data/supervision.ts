@@ -121,7 +121,7 @@ async function confirmedPlans(
         .slice(0, -1)
         .reverse()
         .map((id) => names.get(id) ?? "");
-      const facts = matchFacts(m, { ...unit, closedOn: null }, ancestors);
+      const facts = matchFacts(m, unit, ancestors);
       if (!pick(def, { ...facts, mustPublishPlan: m.mustPublishPlan }, s.formKey, unit)) continue;
       out.push({
         submissionId: s.id,

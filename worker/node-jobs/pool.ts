@@ -68,6 +68,13 @@ interface Slot {
  *  goes back to the system instead of staying with an idle thread. */
 export const IDLE_THREAD_MS = 30_000;
 
+/** The young generation of each thread's heap, in MB (V8 sizes it from the heap otherwise).
+ *  A job allocates a chunk's rows and drops them: a small nursery is collected more often
+ *  and keeps the thread's resident memory near what the job holds. Measured on a 100k-member
+ *  launch (one run each, loaded machine): the process's peak RSS over its level before was
+ *  117 MiB with V8's default, 97 MiB with 8 MB; 58 s and 61 s. */
+export const YOUNG_GENERATION_MB = 8;
+
 /** What a job that had to be stopped answers. */
 function stopped(kind: PoolKind, why: "time" | "memory"): DomainError {
   if (kind === "import")
@@ -108,7 +115,10 @@ export function threadPool(opts: PoolOptions): ThreadPool {
     const worker = new Worker(opts.script, {
       workerData: { dataDir: opts.dataDir },
       execArgv: ts ? ["--import", "tsx"] : [],
-      resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? 512 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: opts.memoryMb ?? 512,
+        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+      },
     });
     started++;
     worker.unref();
