@@ -25,6 +25,9 @@
 // when more than REBUILD_OVER units are marked at once (an import of a whole roster).
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import {
+  complianceFigures,
+  complianceRechecks,
+  complianceState,
   memberStatusHistory,
   members,
   progressDirty,
@@ -366,11 +369,17 @@ export async function pruneMarks(db: TenantDb, kept: string[]) {
   const others = sql`campaign_id <> ${PRUNED} AND campaign_id NOT IN (SELECT value FROM json_each(${keep}))`;
   // One transaction, one round trip: the prune point is the lowest sequence a kept campaign
   // has read (else the last mark ever given), computed in SQL where it is used.
-  const upTo = sql`coalesce((SELECT min(${progressFigureState.seq}) FROM ${progressFigureState}
+  // The stored compliance (compliance-figures.ts) reads the same marks: its states count.
+  const upTo = sql`coalesce((SELECT min(seq) FROM (
+      SELECT campaign_id, seq FROM ${progressFigureState}
+      UNION ALL SELECT campaign_id, seq FROM ${complianceState})
       WHERE campaign_id IN (SELECT value FROM json_each(${keep}))),
     (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'), 0)`;
-  const [, , , , point] = await db.batch([
+  const [, , , , , , , point] = await db.batch([
     db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${complianceFigures} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${complianceRechecks} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${complianceState} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressDirty} WHERE seq <= ${upTo}`),
     db.run(sql`INSERT INTO ${progressFigureState} (campaign_id, basis, evaluated_on, seq)

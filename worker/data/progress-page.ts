@@ -24,7 +24,7 @@ export interface UnitProgressRow extends UnitProgress {
 
 /** Where the page is anchored: the `unitId` asked for, else the reader's scope roots (the
  *  tenant's root for an admin). */
-async function anchorsOf(
+export async function anchorsOf(
   { db, scope }: ReadCtx,
   unitId: string | undefined,
 ): Promise<{ id: string; path: string }[]> {

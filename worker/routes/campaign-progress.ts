@@ -1,10 +1,11 @@
 // A campaign's figures for the reader's own subtree: progress (one page of the tree: the
 // anchor unit and its direct children, drill down with ?unitId=), the secretary's queue,
-// compliance with the meeting rules, and the saved progress points. Mounted at
+// compliance with the meeting rules (one page of the tree, like progress), and the saved
+// progress points. Mounted at
 // /campaigns/:id. Admins, secretaries and viewers (aggregates); the queue is staff only.
 import { Hono } from "hono";
 import { ProgressQuery } from "../../schema/api";
-import { campaignCompliance } from "../data/compliance";
+import { complianceOf } from "../data/compliance-page";
 import { progressHistory, secretaryQueue } from "../data/progress";
 import { campaignProgress } from "../data/progress-page";
 import type { AppEnv } from "../env";
@@ -49,7 +50,7 @@ export const campaignProgressRoutes = new Hono<AppEnv>()
     withCampaign,
     async (c) =>
       c.json(
-        await campaignCompliance(c.var.ctx, { campaign: c.var.campaign, ...c.req.valid("query") }),
+        await complianceOf(c.var.ctx, { campaign: c.var.campaign, ...c.req.valid("query") }),
         200,
       ),
   )

@@ -1,0 +1,310 @@
+// Stored compliance figures (issue 13): each unit's own marks of a campaign — one per rule,
+// with the rule's label and the reason — and its subtree's counts by status, kept in
+// compliance_figures so a dashboard reads O(children) rows instead of judging every meeting,
+// roll-call, report and record of the tenant per request.
+//
+// How they stay exact. Every write that can move a unit's marks (a meeting held or edited, a
+// roll-call or meeting record, a report filed, a unit's record of a step, follow-up or
+// monthly review, a member's leadership rank) adds a mark to progress_dirty in the SAME batch
+// as the write (progress-marks.ts: the progress figures read the same marks, each campaign's
+// reader from its own sequence). A reader first brings the figures up to date
+// (`refreshCompliance`): it judges only the units marked since the state's sequence, through
+// the same function as a full compute (data/compliance.ts `campaignCompliance` with
+// `onlyUnits`, domain/compliance.ts), and applies the difference to the units' rows and to
+// the `sub_*` counts of each of their ancestors — in one transaction that commits only if
+// nobody refreshed in between (compare-and-set on the state row; else it starts over).
+//
+// What the clock moves. Deadlines, months and a unit's closing fall on ICT midnights: the
+// figures hold until the next one (`valid_until`), and the first refresh after it — the
+// cron's new-day pass, else the day's first reader — judges every unit again. Within a day
+// only a meeting's own instants move a mark (it starts, its materials fall due): each unit
+// with one ahead keeps it in compliance_rechecks and is judged again once it has passed.
+//
+// Rebuilt in full when the campaign's definition, dates or targets change (its version), the
+// unit tree changes (a null unit mark), the marks it has not read were pruned, or more than
+// REBUILD_OVER units are marked at once.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import {
+  complianceFigures,
+  complianceRechecks,
+  complianceState,
+  progressDirty,
+  progressFigureState,
+  units,
+} from "../../schema/tables/tenant";
+import type { BatchItem, TenantDb } from "../db/handles";
+import type { Campaign } from "./campaigns";
+import { campaignCompliance, type UnitCompliance } from "./compliance";
+import { systemCtx } from "./context";
+
+/** Above this many marked units a refresh judges every unit instead. */
+const REBUILD_OVER = 2000;
+/** Marks per statement (7 bound values each). */
+const CHUNK = 500;
+const DAY = 24 * 60 * 60 * 1000;
+const ICT = 7 * 60 * 60 * 1000;
+/** The row of progress_figure_state recording up to where marks were pruned (progress-figures.ts). */
+const PRUNED = "";
+
+/** The instant the figures judged at `now` stop holding by the calendar: the next ICT
+ *  midnight (at midnight itself, the instant after: `now >= due` and `due < now` differ). */
+export function validUntil(now: Date): number {
+  const t = now.getTime();
+  const midnight = Math.floor((t + ICT) / DAY) * DAY - ICT;
+  return midnight === t ? t + 1 : midnight + DAY;
+}
+
+const basisOf = (c: Campaign) => `${c.version}|${c.updatedAt.getTime()}`;
+type State = typeof complianceState.$inferSelect;
+
+/** Brings the campaign's stored compliance up to `now` and names the state it stands at
+ *  (equal names, equal figures). One statement when nothing changed. */
+export async function refreshCompliance(db: TenantDb, c: Campaign, now: Date): Promise<string> {
+  // Readers arriving together wait for the refresh already running (see refreshFigures).
+  const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
+  const ahead = running.get(c.id);
+  if (ahead) await ahead.catch(() => undefined);
+  const mine = refreshOnce(db, c, now);
+  running.set(c.id, mine);
+  try {
+    return await mine;
+  } finally {
+    if (running.get(c.id) === mine) running.delete(c.id);
+  }
+}
+const inFlight = new WeakMap<TenantDb, Map<string, Promise<string>>>();
+
+async function refreshOnce(db: TenantDb, c: Campaign, now: Date): Promise<string> {
+  const basis = basisOf(c);
+  const name = (s: { validUntil: number; seq: number }) => `${basis}|${s.validUntil}|${s.seq}`;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const { state, pruned, upTo, due } = await readState(db, c.id, now);
+    if (!state || state.basis !== basis || state.seq < pruned || now.getTime() >= state.validUntil)
+      return name(await rebuild(db, c, now, { basis, upTo }));
+    const dirty = await dirtyUnits(db, c.id, state.seq, upTo);
+    if (dirty === "all") return name(await rebuild(db, c, now, { basis, upTo }));
+    for (const u of due) dirty.add(u);
+    if (!dirty.size) return name(state);
+    if (dirty.size > REBUILD_OVER) return name(await rebuild(db, c, now, { basis, upTo }));
+    if (await apply(db, c, now, state, [...dirty], upTo)) return name({ ...state, seq: upTo });
+  }
+  const [top] = await db.all<{ seq: number | null }>(
+    sql`SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'`,
+  );
+  return name(await rebuild(db, c, now, { basis, upTo: Number(top?.seq ?? 0) }));
+}
+
+/** The state, the prune point, the last mark and the units due a recheck, in ONE statement. */
+async function readState(db: TenantDb, campaignId: string, now: Date) {
+  const [row] = await db.all<{
+    state: string | null;
+    pruned: number | null;
+    top: number | null;
+    due: string;
+  }>(sql`SELECT
+      (SELECT json_array(s.basis, s.valid_until, s.seq) FROM ${complianceState} s
+        WHERE s.campaign_id = ${campaignId}) AS state,
+      (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
+      (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty') AS top,
+      (SELECT json_group_array(r.unit_id) FROM ${complianceRechecks} r
+        WHERE r.campaign_id = ${campaignId} AND r.at <= ${now.getTime()}) AS due`);
+  const found = row?.state ? (JSON.parse(row.state) as [string, number, number]) : null;
+  const state: State | undefined = found
+    ? { campaignId, basis: found[0], validUntil: Number(found[1]), seq: Number(found[2]) }
+    : undefined;
+  return {
+    state,
+    pruned: Number(row?.pruned ?? 0),
+    upTo: Number(row?.top ?? 0),
+    due: JSON.parse(row?.due ?? "[]") as string[],
+  };
+}
+
+/** The units marked (for this campaign or every one) after `from`, up to `upTo`. */
+async function dirtyUnits(db: TenantDb, campaignId: string, from: number, upTo: number) {
+  if (upTo <= from) return new Set<string>();
+  const marks = await db
+    .selectDistinct({ unitId: progressDirty.unitId })
+    .from(progressDirty)
+    .where(
+      sql`${progressDirty.seq} > ${from} AND ${progressDirty.seq} <= ${upTo}
+        AND (${progressDirty.campaignId} IS NULL OR ${progressDirty.campaignId} = ${campaignId})`,
+    );
+  if (marks.some((m) => m.unitId === null)) return "all" as const;
+  return new Set(marks.map((m) => m.unitId!));
+}
+
+/** The marks of `onlyUnits` (or every unit) as stored: one row per unit and rule. */
+async function judged(db: TenantDb, c: Campaign, now: Date, onlyUnits?: string[]) {
+  const { units: judgedUnits } = await campaignCompliance(systemCtx(db, now), {
+    campaign: c,
+    onlyUnits,
+  });
+  return judgedUnits;
+}
+
+type MarkRow = [string, string, string, string, string, string | null, string | null];
+const rowsOf = (list: UnitCompliance[]): MarkRow[] =>
+  list.flatMap((u) =>
+    u.marks.map((m): MarkRow => [
+      u.unitId,
+      m.rule,
+      m.label,
+      m.status,
+      m.reason,
+      m.step ?? null,
+      m.report ?? null,
+    ]),
+  );
+const chunks = <T>(list: T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+    list.slice(i * size, (i + 1) * size),
+  );
+/** `fresh(unit_id, rule, label, status, reason, step, report)`: the judged marks. */
+const freshCte = (rows: MarkRow[]) =>
+  rows.length
+    ? sql`fresh(unit_id, rule, label, status, reason, step, report) AS (VALUES ${sql.join(
+        rows.map(
+          (r) =>
+            sql`(${sql.join(
+              r.map((v) => sql`${v}`),
+              sql`, `,
+            )})`,
+        ),
+        sql`, `,
+      )})`
+    : sql`fresh(unit_id, rule, label, status, reason, step, report) AS (
+        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0)`;
+/** A mark as four 0/1 counts by status, multiplied by `sign`. */
+const counted = (sign: string) =>
+  sql.raw(["pass", "late", "fail", "pending"].map((s) => `${sign}(status = '${s}')`).join(", "));
+/** Every row of `from` (unit_id, rule, label, p, l, f, n) carried up to each ancestor of its
+ *  unit (itself included) by parent ids, to be summed by (a, rule). */
+const ancestorsCte = (from: SQL) => sql`anc(a, rule, label, p, l, f, n) AS (
+    SELECT unit_id, rule, label, p, l, f, n FROM ${from}
+    UNION ALL SELECT ${units.parentId}, anc.rule, anc.label, anc.p, anc.l, anc.f, anc.n
+    FROM anc JOIN ${units} ON ${units.id} = anc.a WHERE ${units.parentId} IS NOT NULL)`;
+const SUMS = sql.raw(`sub_pass, sub_late, sub_fail, sub_pending`);
+
+/** The rechecks of `list`'s units (those with an instant ahead), written if `when` holds. */
+const rechecksOf = (db: TenantDb, c: Campaign, list: UnitCompliance[], when: SQL = sql`1`) =>
+  chunks(
+    list.filter((u) => u.recheckAt !== undefined),
+    CHUNK,
+  ).map((part) =>
+    db.run(sql`INSERT INTO ${complianceRechecks} (campaign_id, unit_id, at)
+      SELECT ${c.id}, column1, column2 FROM (VALUES ${sql.join(
+        part.map((u) => sql`(${u.unitId}, ${u.recheckAt!})`),
+        sql`, `,
+      )}) WHERE ${when}
+      ON CONFLICT (campaign_id, unit_id) DO UPDATE SET at = excluded.at`),
+  );
+
+/** Applies the judged marks of `dirty` units, and their differences to every ancestor's
+ *  counts, if the state is still the one read. True when it committed. */
+async function apply(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  state: State,
+  dirty: string[],
+  upTo: number,
+) {
+  const fresh = await judged(db, c, now, dirty);
+  const byUnit = new Map(fresh.map((u) => [u.unitId, u]));
+  const unchanged = sql`EXISTS (SELECT 1 FROM ${complianceState} WHERE campaign_id = ${c.id}
+    AND basis = ${state.basis} AND valid_until = ${state.validUntil} AND seq = ${state.seq})`;
+  const statements: BatchItem[] = [];
+  // Whole units per chunk, so each statement's old marks are those its fresh ones replace.
+  for (const part of chunks(dirty, Math.max(1, Math.floor(CHUNK / 16)))) {
+    const ids = JSON.stringify(part);
+    const rows = rowsOf(part.flatMap((u) => byUnit.get(u) ?? []));
+    const inPart = sql`campaign_id = ${c.id} AND unit_id IN (SELECT value FROM json_each(${ids}))`;
+    statements.push(
+      // The differences first (they read the old own marks), then the own marks themselves.
+      db.run(sql`WITH RECURSIVE ${freshCte(rows)},
+        d(unit_id, rule, label, p, l, f, n) AS (
+          SELECT unit_id, rule, label, ${counted("")} FROM fresh
+          UNION ALL SELECT unit_id, rule, label, ${counted("-")} FROM ${complianceFigures}
+          WHERE ${inPart} AND status IS NOT NULL),
+        ${ancestorsCte(sql`d`)}
+        INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, ${SUMS})
+        SELECT ${c.id}, a, rule, max(label), sum(p), sum(l), sum(f), sum(n)
+        FROM anc WHERE ${unchanged} GROUP BY a, rule
+        ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
+          sub_pass = sub_pass + excluded.sub_pass, sub_late = sub_late + excluded.sub_late,
+          sub_fail = sub_fail + excluded.sub_fail,
+          sub_pending = sub_pending + excluded.sub_pending`),
+      db.run(sql`UPDATE ${complianceFigures} SET status = NULL, reason = NULL, step = NULL,
+        report = NULL WHERE ${inPart} AND ${unchanged}`),
+      db.run(sql`WITH ${freshCte(rows)}
+        INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
+        SELECT ${c.id}, unit_id, rule, label, status, reason, step, report FROM fresh
+        WHERE ${unchanged}
+        ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET label = excluded.label,
+          status = excluded.status, reason = excluded.reason, step = excluded.step,
+          report = excluded.report`),
+      db.run(sql`DELETE FROM ${complianceRechecks} WHERE ${inPart} AND ${unchanged}`),
+    );
+  }
+  statements.push(...rechecksOf(db, c, fresh, unchanged));
+  // Last, so that every statement above saw the state as read; a lost race rolls back.
+  const done = db
+    .update(complianceState)
+    .set({ seq: upTo })
+    .where(
+      and(
+        eq(complianceState.campaignId, c.id),
+        eq(complianceState.basis, state.basis),
+        eq(complianceState.validUntil, state.validUntil),
+        eq(complianceState.seq, state.seq),
+      ),
+    )
+    .returning({ id: complianceState.campaignId });
+  const results = await db.batch([...statements, done] as unknown as [BatchItem, ...BatchItem[]]);
+  return (results.at(-1) as { id: string }[]).length > 0;
+}
+
+/** Judges every unit and rewrites the campaign's figures, rechecks and state in one
+ *  transaction. */
+async function rebuild(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  next: { basis: string; upTo: number },
+): Promise<{ validUntil: number; seq: number }> {
+  const all = await judged(db, c, now);
+  const state = { validUntil: validUntil(now), seq: next.upTo };
+  const statements: BatchItem[] = [
+    db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
+    db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),
+  ];
+  for (const part of chunks(rowsOf(all), CHUNK))
+    statements.push(
+      db.run(sql`WITH ${freshCte(part)}
+        INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
+        SELECT ${c.id}, unit_id, rule, label, status, reason, step, report FROM fresh`),
+    );
+  statements.push(
+    db.run(sql`WITH RECURSIVE own(unit_id, rule, label, p, l, f, n) AS (
+        SELECT unit_id, rule, label, ${counted("")} FROM ${complianceFigures}
+        WHERE campaign_id = ${c.id}),
+      ${ancestorsCte(sql`own`)}
+      INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, ${SUMS})
+      SELECT ${c.id}, a, rule, max(label), sum(p), sum(l), sum(f), sum(n)
+      FROM anc WHERE 1 GROUP BY a, rule
+      ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
+        sub_pass = excluded.sub_pass, sub_late = excluded.sub_late,
+        sub_fail = excluded.sub_fail, sub_pending = excluded.sub_pending`),
+    ...rechecksOf(db, c, all),
+    db
+      .insert(complianceState)
+      .values({ campaignId: c.id, basis: next.basis, ...state })
+      .onConflictDoUpdate({
+        target: complianceState.campaignId,
+        set: { basis: next.basis, ...state },
+      }),
+  );
+  await db.batch(statements as [BatchItem, ...BatchItem[]]);
+  return state;
+}
