@@ -11,6 +11,7 @@ import { systemCtx } from "../../worker/data/context";
 import { newId } from "../../worker/data/ids";
 import { countsByUnitSql } from "../../worker/data/progress";
 import { campaignProgress } from "../../worker/data/progress-page";
+import { complianceOf } from "../../worker/data/compliance-page";
 import { makeApp } from "../support/app";
 import { buildTree, launchCampaign000 } from "../support/tree";
 import { recordStatements } from "../support/statements";
@@ -140,6 +141,42 @@ describe("progress and rollup query plans", () => {
         );
         // Figures only ever by their whole key: never a walk over a campaign's every unit.
         if (/progress_figures/.test(s.sql))
+          expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
+      }
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe("compliance query plans", () => {
+  it("answer the root's compliance from stored marks: no meeting, roll-call or member read", async () => {
+    const t = await makeApp();
+    try {
+      const { tree, id, db } = await thirtyMembersLaunched(t);
+      const c = await requireCampaign(db, id);
+      const client = await tenantClient(t);
+      const read = () => complianceOf(systemCtx(db, t.clock.now), { campaign: c });
+      await read(); // the first read judges every unit
+      // A meeting since: its mark is applied on the next read, to its unit only.
+      const made = await tree.api("admin", "POST", `/campaigns/${id}/meetings`, {
+        unitId: tree.cellA.id,
+        stepKey: c.def.steps.find((s) => s.kind === "meeting" && s.owner === "unit")!.key,
+      });
+      expect(made.status).toBeLessThan(300);
+      await read();
+      const steady = await recordStatements(client, read);
+      expect(steady.roundTrips).toBeLessThanOrEqual(3);
+      expect(steady.map((s) => s.sql).join("\n")).toMatch(/compliance_figures/);
+      for (const s of steady) {
+        expect(s.sql).not.toMatch(
+          /\b(meetings|meeting_attendance|members|reports|step_records|submissions)\b/,
+        );
+        const plan = await planOf(client, s);
+        expect(plan, `${s.sql}\n${plan}`).not.toMatch(
+          /\bSCAN (?!sqlite_sequence\b|CONSTANT ROW\b)/,
+        );
+        if (/compliance_figures/.test(s.sql))
           expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
       }
     } finally {
