@@ -10,6 +10,8 @@ import { complianceFigures, progressDirty, units } from "../../schema/tables/ten
 import { requireCampaign } from "../../worker/data/campaigns";
 import { campaignCompliance } from "../../worker/data/compliance";
 import { complianceOf } from "../../worker/data/compliance-page";
+import { refreshCompliance } from "../../worker/data/compliance-figures";
+import type { BatchItem } from "../../worker/db/handles";
 import { systemCtx } from "../../worker/data/context";
 import { updateUnit } from "../../worker/data/units";
 import type { MarkSummary } from "../../worker/domain/compliance";
@@ -211,6 +213,13 @@ async function run(seed: number, steps: number) {
         })
       ).status;
     },
+    // The cron's pass: the refresh's writes deferred into a batch of the caller's (rollup.ts).
+    rollup: async () => {
+      const defer: BatchItem[] = [];
+      await refreshCompliance(tree.db, await requireCampaign(tree.db, id), t.clock.now, { defer });
+      if (defer.length) await tree.db.batch(defer as [BatchItem, ...BatchItem[]]);
+      return 0;
+    },
     clock: async () => {
       // Minutes to days: meetings start, materials fall due, days and deadlines pass.
       const hours = r.next() < 0.8 ? r.int(5) : r.int(40);
@@ -228,6 +237,7 @@ async function run(seed: number, steps: number) {
       ["acknowledge", 1],
       ["rank", 1],
       ["clock", 4],
+      ["rollup", 1],
     ] as const
   ).flatMap(([k, w]) => Array<string>(w).fill(k));
   const done: Record<string, number> = {};

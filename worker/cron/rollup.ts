@@ -24,12 +24,18 @@ import {
 } from "../../schema/tables/tenant";
 import { hydrateCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
+import {
+  complianceStateQuery,
+  marksAfter,
+  refreshCompliance,
+  type ComplianceRefresh,
+} from "../data/compliance-figures";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
 import { countsByUnit } from "../data/progress";
 import { pruneMarks, refreshFigures } from "../data/progress-figures";
 import { storedOwnQuery } from "../data/progress-page";
-import type { ControlDb, TenantDb } from "../db/handles";
+import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
 import { ictDate } from "../domain/deadlines";
 import { fromStored, zeroCounts, type Counts } from "../domain/progress";
 import type { TenantRecord } from "../env";
@@ -94,11 +100,15 @@ export async function computeUnitFigures(
   onlyUnits?: string[],
   /** The units' plan counts when known (the stored figures, just refreshed): not recounted. */
   plans?: Map<string, Counts>,
+  /** The stored compliance's refresh just made: its marks are read, not judged again. */
+  marks?: ComplianceRefresh,
 ): Promise<Map<string, Figures>> {
   const ctx = systemCtx(db, now);
   const [perUnit, compliance] = await Promise.all([
     plans ?? countsByUnit(ctx, { campaign: c, onlyUnits }).then((r) => r.perUnit),
-    campaignCompliance(ctx, { campaign: c, onlyUnits }),
+    marks
+      ? marksAfter(db, c.id, marks, onlyUnits).then((units) => ({ units }))
+      : campaignCompliance(ctx, { campaign: c, onlyUnits }),
   ]);
   const figures = new Map<string, Figures>();
   const of = (unitId: string) => figures.get(unitId) ?? figures.set(unitId, zero()).get(unitId)!;
@@ -233,13 +243,20 @@ export async function runRollup(
     // for a new day or a changed tree (data/progress-figures.ts); the rollup's plan counts
     // are read from them, not counted again.
     const { dueAt, tracked } = await refreshFigures(db, c, now);
-    const [fpRows, [state]] = await db.batch([
+    const [fpRows, [state], compliance] = await db.batch([
       fingerprintQuery(db, c),
       db.select().from(rollupState).where(eq(rollupState.campaignId, c.id)),
+      complianceStateQuery(db, c.id, now),
     ]);
+    // The stored compliance too (data/compliance-figures.ts): its state came in the batch
+    // above and its writes go in the rollup's own batch below, so it costs no round trip
+    // more; the rollup's marks come from it, not judged again.
+    const deferred: BatchItem[] = [];
+    const marks = await refreshCompliance(db, c, now, { known: compliance, defer: deferred });
     const fp = fingerprintOf(c, now, fpRows);
     if (state?.fingerprint === fp.full) {
       report.skipped++;
+      if (deferred.length) await db.batch(deferred as [BatchItem, ...BatchItem[]]);
       if (parents.length) await push(db, control, tenant, c, now, report);
       continue;
     }
@@ -258,7 +275,7 @@ export async function runRollup(
     let touched: string[];
     if (incremental) {
       touched = await changedUnits(db, c, state!.computedAt);
-      const fresh = await computeUnitFigures(db, c, now, touched, plans);
+      const fresh = await computeUnitFigures(db, c, now, touched, plans, marks);
       own = new Map(prevOwn);
       for (const u of touched) {
         const f = fresh.get(u);
@@ -266,7 +283,7 @@ export async function runRollup(
         else own.delete(u);
       }
     } else {
-      own = await computeUnitFigures(db, c, now, undefined, plans);
+      own = await computeUnitFigures(db, c, now, undefined, plans, marks);
       touched = [...new Set([...own.keys(), ...prevOwn.keys()])];
     }
     report.recomputed += touched.length;
@@ -286,6 +303,7 @@ export async function runRollup(
       }));
     const changedOwn = touched.filter((u) => !same(prevOwn.get(u), own.get(u)));
     const statements = [
+      ...deferred,
       ...(changedOwn.length
         ? [
             db

@@ -57,14 +57,32 @@ export function validUntil(now: Date): number {
 const basisOf = (c: Campaign) => `${c.version}|${c.updatedAt.getTime()}`;
 type State = typeof complianceState.$inferSelect;
 
-/** Brings the campaign's stored compliance up to `now` and names the state it stands at
- *  (equal names, equal figures). One statement when nothing changed. */
-export async function refreshCompliance(db: TenantDb, c: Campaign, now: Date): Promise<string> {
+/** What a refresh did: the state's name (equal names, equal figures) and the units it judged
+ *  (`all`: every unit), whose marks its writes hold. */
+export interface ComplianceRefresh {
+  name: string;
+  judged?: { all: boolean; ids: string[]; units: UnitCompliance[] };
+}
+
+/** How the rollup refreshes: with the state it read in a batch of its own (`known`: no round
+ *  trip when nothing changed), its writes added to `defer` for the caller's own batch. */
+interface Options {
+  known?: StateRow[];
+  defer?: BatchItem[];
+}
+
+/** Brings the campaign's stored compliance up to `now`. One statement when nothing changed. */
+export async function refreshCompliance(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  opts: Options = {},
+): Promise<ComplianceRefresh> {
   // Readers arriving together wait for the refresh already running (see refreshFigures).
   const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
   const ahead = running.get(c.id);
   if (ahead) await ahead.catch(() => undefined);
-  const mine = refreshOnce(db, c, now);
+  const mine = refreshOnce(db, c, now, ahead ? { ...opts, known: undefined } : opts);
   running.set(c.id, mine);
   try {
     return await mine;
@@ -72,42 +90,66 @@ export async function refreshCompliance(db: TenantDb, c: Campaign, now: Date): P
     if (running.get(c.id) === mine) running.delete(c.id);
   }
 }
-const inFlight = new WeakMap<TenantDb, Map<string, Promise<string>>>();
+const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
 
-async function refreshOnce(db: TenantDb, c: Campaign, now: Date): Promise<string> {
+async function refreshOnce(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  { known, defer }: Options,
+): Promise<ComplianceRefresh> {
   const basis = basisOf(c);
   const name = (s: { validUntil: number; seq: number }) => `${basis}|${s.validUntil}|${s.seq}`;
+  const rebuilt = async (upTo: number) => {
+    const { state, units: all } = await rebuild(db, c, now, { basis, upTo }, defer);
+    return { name: name(state), judged: { all: true, ids: all.map((u) => u.unitId), units: all } };
+  };
   for (let attempt = 0; attempt < 4; attempt++) {
-    const { state, pruned, upTo, due } = await readState(db, c.id, now);
+    const rows = attempt === 0 && known ? known : await complianceStateQuery(db, c.id, now);
+    const { state, pruned, upTo, due, marked } = parseState(c.id, rows);
     if (!state || state.basis !== basis || state.seq < pruned || now.getTime() >= state.validUntil)
-      return name(await rebuild(db, c, now, { basis, upTo }));
-    const dirty = await dirtyUnits(db, c.id, state.seq, upTo);
-    if (dirty === "all") return name(await rebuild(db, c, now, { basis, upTo }));
-    for (const u of due) dirty.add(u);
-    if (!dirty.size) return name(state);
-    if (dirty.size > REBUILD_OVER) return name(await rebuild(db, c, now, { basis, upTo }));
-    if (await apply(db, c, now, state, [...dirty], upTo)) return name({ ...state, seq: upTo });
+      return rebuilt(upTo);
+    // '' is a null unit mark: the tree changed.
+    if (marked.includes("") || marked.length > REBUILD_OVER) return rebuilt(upTo);
+    const dirty = [...new Set([...marked, ...due])];
+    if (!dirty.length) return { name: name(state) };
+    const fresh = await apply(db, c, now, state, dirty, upTo, defer);
+    if (fresh)
+      return {
+        name: name({ ...state, seq: upTo }),
+        judged: { all: false, ids: dirty, units: fresh },
+      };
   }
   const [top] = await db.all<{ seq: number | null }>(
     sql`SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'`,
   );
-  return name(await rebuild(db, c, now, { basis, upTo: Number(top?.seq ?? 0) }));
+  return rebuilt(Number(top?.seq ?? 0));
 }
 
-/** The state, the prune point, the last mark and the units due a recheck, in ONE statement. */
-async function readState(db: TenantDb, campaignId: string, now: Date) {
-  const [row] = await db.all<{
-    state: string | null;
-    pruned: number | null;
-    top: number | null;
-    due: string;
-  }>(sql`SELECT
+export interface StateRow {
+  state: string | null;
+  pruned: number | null;
+  top: number | null;
+  due: string;
+  marked: string;
+}
+
+/** The state, the prune point, the last mark, the units marked since the state and the
+ *  units due a recheck, in ONE statement: a query, so the rollup can share a batch. */
+export const complianceStateQuery = (db: TenantDb, campaignId: string, now: Date) =>
+  db.all<StateRow>(sql`SELECT
       (SELECT json_array(s.basis, s.valid_until, s.seq) FROM ${complianceState} s
         WHERE s.campaign_id = ${campaignId}) AS state,
       (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
       (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty') AS top,
       (SELECT json_group_array(r.unit_id) FROM ${complianceRechecks} r
-        WHERE r.campaign_id = ${campaignId} AND r.at <= ${now.getTime()}) AS due`);
+        WHERE r.campaign_id = ${campaignId} AND r.at <= ${now.getTime()}) AS due,
+      (SELECT json_group_array(DISTINCT coalesce(d.unit_id, '')) FROM ${progressDirty} d
+        WHERE d.seq > coalesce((SELECT s.seq FROM ${complianceState} s
+            WHERE s.campaign_id = ${campaignId}), 9e18)
+          AND (d.campaign_id IS NULL OR d.campaign_id = ${campaignId})) AS marked`);
+
+function parseState(campaignId: string, [row]: StateRow[]) {
   const found = row?.state ? (JSON.parse(row.state) as [string, number, number]) : null;
   const state: State | undefined = found
     ? { campaignId, basis: found[0], validUntil: Number(found[1]), seq: Number(found[2]) }
@@ -117,21 +159,8 @@ async function readState(db: TenantDb, campaignId: string, now: Date) {
     pruned: Number(row?.pruned ?? 0),
     upTo: Number(row?.top ?? 0),
     due: JSON.parse(row?.due ?? "[]") as string[],
+    marked: JSON.parse(row?.marked ?? "[]") as string[],
   };
-}
-
-/** The units marked (for this campaign or every one) after `from`, up to `upTo`. */
-async function dirtyUnits(db: TenantDb, campaignId: string, from: number, upTo: number) {
-  if (upTo <= from) return new Set<string>();
-  const marks = await db
-    .selectDistinct({ unitId: progressDirty.unitId })
-    .from(progressDirty)
-    .where(
-      sql`${progressDirty.seq} > ${from} AND ${progressDirty.seq} <= ${upTo}
-        AND (${progressDirty.campaignId} IS NULL OR ${progressDirty.campaignId} = ${campaignId})`,
-    );
-  if (marks.some((m) => m.unitId === null)) return "all" as const;
-  return new Set(marks.map((m) => m.unitId!));
 }
 
 /** The marks of `onlyUnits` (or every unit) as stored: one row per unit and rule. */
@@ -209,7 +238,8 @@ async function apply(
   state: State,
   dirty: string[],
   upTo: number,
-) {
+  defer?: BatchItem[],
+): Promise<UnitCompliance[] | null> {
   const fresh = await judged(db, c, now, dirty);
   const byUnit = new Map(fresh.map((u) => [u.unitId, u]));
   const unchanged = sql`EXISTS (SELECT 1 FROM ${complianceState} WHERE campaign_id = ${c.id}
@@ -261,8 +291,11 @@ async function apply(
       ),
     )
     .returning({ id: complianceState.campaignId });
+  // Deferred into the caller's batch: a lost race there leaves every guarded write undone,
+  // and the marks to be read again.
+  if (defer) return (defer.push(...statements, done), fresh);
   const results = await db.batch([...statements, done] as unknown as [BatchItem, ...BatchItem[]]);
-  return (results.at(-1) as { id: string }[]).length > 0;
+  return (results.at(-1) as { id: string }[]).length > 0 ? fresh : null;
 }
 
 /** Judges every unit and rewrites the campaign's figures, rechecks and state in one
@@ -272,7 +305,8 @@ async function rebuild(
   c: Campaign,
   now: Date,
   next: { basis: string; upTo: number },
-): Promise<{ validUntil: number; seq: number }> {
+  defer?: BatchItem[],
+) {
   const all = await judged(db, c, now);
   const state = { validUntil: validUntil(now), seq: next.upTo };
   const statements: BatchItem[] = [
@@ -305,6 +339,64 @@ async function rebuild(
         set: { basis: next.basis, ...state },
       }),
   );
-  await db.batch(statements as [BatchItem, ...BatchItem[]]);
-  return state;
+  if (defer) defer.push(...statements);
+  else await db.batch(statements as [BatchItem, ...BatchItem[]]);
+  return { state, units: all };
+}
+
+/** Each unit's own stored marks (of `onlyUnits`, or every unit), in the order they were
+ *  judged, as the rollup reads them once refreshCompliance has run: campaignCompliance's
+ *  answer without judging anything again. */
+export async function storedMarks(
+  db: TenantDb,
+  campaignId: string,
+  onlyUnits?: string[],
+): Promise<Pick<UnitCompliance, "unitId" | "marks">[]> {
+  const rows = await db
+    .select()
+    .from(complianceFigures)
+    .where(
+      and(
+        eq(complianceFigures.campaignId, campaignId),
+        sql`${complianceFigures.status} IS NOT NULL`,
+        onlyUnits
+          ? sql`${complianceFigures.unitId} IN (SELECT value FROM json_each(${JSON.stringify(onlyUnits)}))`
+          : undefined,
+      ),
+    )
+    .orderBy(complianceFigures.unitId, sql`rowid`);
+  const out = new Map<string, Pick<UnitCompliance, "unitId" | "marks">>();
+  for (const r of rows) {
+    const u =
+      out.get(r.unitId) ?? out.set(r.unitId, { unitId: r.unitId, marks: [] }).get(r.unitId)!;
+    u.marks.push({
+      rule: r.rule,
+      label: r.label,
+      status: r.status!,
+      reason: r.reason ?? "",
+      ...(r.step ? { step: r.step } : {}),
+      ...(r.report ? { report: r.report } : {}),
+    });
+  }
+  return [...out.values()];
+}
+
+/** The own marks of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
+ *  may still be deferred: those it judged from its judgement, the others as stored. */
+export async function marksAfter(
+  db: TenantDb,
+  campaignId: string,
+  r: ComplianceRefresh,
+  onlyUnits?: string[],
+): Promise<Pick<UnitCompliance, "unitId" | "marks">[]> {
+  const judgedNow = new Map((r.judged?.units ?? []).map((u) => [u.unitId, u]));
+  const judgedIds = new Set(r.judged?.ids ?? []);
+  const wanted = onlyUnits ?? (r.judged?.all ? r.judged.ids : undefined);
+  if (r.judged?.all) return wanted!.flatMap((u) => judgedNow.get(u) ?? []);
+  const rest = onlyUnits?.filter((u) => !judgedIds.has(u));
+  const stored =
+    rest && !rest.length
+      ? []
+      : (await storedMarks(db, campaignId, rest)).filter((u) => !judgedIds.has(u.unitId));
+  return [...stored, ...(onlyUnits ?? [...judgedIds]).flatMap((u) => judgedNow.get(u) ?? [])];
 }
