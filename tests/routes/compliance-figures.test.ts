@@ -15,26 +15,12 @@ import type { BatchItem } from "../../worker/db/handles";
 import { systemCtx } from "../../worker/data/context";
 import { updateUnit } from "../../worker/data/units";
 import type { MarkSummary } from "../../worker/domain/compliance";
+import { rng } from "../support/rng";
 import { launchCt24Phuong } from "../support/templates";
 import { treeAt, type Tree as BareTree } from "../support/tree";
 import type { TestApp } from "../support/app";
 
 type Tree = BareTree & { t: TestApp };
-
-/** A small seeded generator (mulberry32): the same seed, the same writes. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)]!;
-  return { next, int, pick };
-}
 
 const HOUR = 3600_000;
 const zero = () => ({ pass: 0, late: 0, fail: 0, pending: 0 });

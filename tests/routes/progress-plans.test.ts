@@ -44,6 +44,26 @@ async function tenantClient(t: Awaited<ReturnType<typeof makeApp>>) {
   return t.platform.tenant({ id: String(row!.id), dbUrl: String(row!.db_url) }).client;
 }
 
+/** A dashboard read from stored figures: none of the `source` tables named, and every table
+ *  reached through an index (the page's units by parent, their figures by key, the marks by
+ *  sequence): nothing grows with the tenant. sqlite_sequence (one row per AUTOINCREMENT
+ *  table: a handful) is the one scan allowed; a SELECT without FROM is one CONSTANT ROW. */
+async function expectStoredReads(
+  client: Parameters<typeof recordStatements>[0],
+  statements: { sql: string; args: unknown }[],
+  figures: string,
+  source: RegExp,
+) {
+  for (const s of statements) {
+    expect(s.sql).not.toMatch(source);
+    const plan = await planOf(client, s);
+    expect(plan, `${s.sql}\n${plan}`).not.toMatch(/\bSCAN (?!sqlite_sequence\b|CONSTANT ROW\b)/);
+    // Figures only ever by their whole key: never a walk over a campaign's every unit.
+    if (s.sql.includes(figures))
+      expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
+  }
+}
+
 /** Two cells of 15 members each, and campaign 000 launched over them. */
 async function thirtyMembersLaunched(t: Awaited<ReturnType<typeof makeApp>>) {
   const tree = await buildTree(t);
@@ -129,20 +149,12 @@ describe("progress and rollup query plans", () => {
       );
       expect(drill.roundTrips).toBeLessThanOrEqual(3);
       expect(drill.map((s) => s.sql).join("\n")).toMatch(/progress_figures/);
-      for (const s of [...steady, ...drill]) {
-        expect(s.sql).not.toMatch(/\b(members|submissions|member_status_history)\b/);
-        const plan = await planOf(client, s);
-        // Every table is reached through an index (the page's units by parent, their
-        // figures by key, the marks by sequence): nothing grows with the tenant.
-        // sqlite_sequence (one row per AUTOINCREMENT table: a handful) is the one scan allowed.
-        // (a SELECT without FROM is one CONSTANT ROW, not a table)
-        expect(plan, `${s.sql}\n${plan}`).not.toMatch(
-          /\bSCAN (?!sqlite_sequence\b|CONSTANT ROW\b)/,
-        );
-        // Figures only ever by their whole key: never a walk over a campaign's every unit.
-        if (/progress_figures/.test(s.sql))
-          expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
-      }
+      await expectStoredReads(
+        client,
+        [...steady, ...drill],
+        "progress_figures",
+        /\b(members|submissions|member_status_history)\b/,
+      );
     } finally {
       t.close();
     }
@@ -168,17 +180,12 @@ describe("compliance query plans", () => {
       const steady = await recordStatements(client, read);
       expect(steady.roundTrips).toBeLessThanOrEqual(3);
       expect(steady.map((s) => s.sql).join("\n")).toMatch(/compliance_figures/);
-      for (const s of steady) {
-        expect(s.sql).not.toMatch(
-          /\b(meetings|meeting_attendance|members|reports|step_records|submissions)\b/,
-        );
-        const plan = await planOf(client, s);
-        expect(plan, `${s.sql}\n${plan}`).not.toMatch(
-          /\bSCAN (?!sqlite_sequence\b|CONSTANT ROW\b)/,
-        );
-        if (/compliance_figures/.test(s.sql))
-          expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
-      }
+      await expectStoredReads(
+        client,
+        steady,
+        "compliance_figures",
+        /\b(meetings|meeting_attendance|members|reports|step_records|submissions)\b/,
+      );
     } finally {
       t.close();
     }

@@ -36,6 +36,7 @@ import type { BatchItem, TenantDb } from "../db/handles";
 import type { Campaign } from "./campaigns";
 import { campaignCompliance, type UnitCompliance } from "./compliance";
 import { systemCtx } from "./context";
+import { afterRunning } from "./progress-figures";
 
 /** Above this many marked units a refresh judges every unit instead. */
 const REBUILD_OVER = 2000;
@@ -78,19 +79,12 @@ export async function refreshCompliance(
   now: Date,
   opts: Options = {},
 ): Promise<ComplianceRefresh> {
-  // Readers arriving together wait for the refresh already running (see refreshFigures).
-  const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
-  const ahead = running.get(c.id);
-  if (ahead) await ahead.catch(() => undefined);
-  const mine = refreshOnce(db, c, now, ahead ? { ...opts, known: undefined } : opts);
-  running.set(c.id, mine);
-  try {
-    return await mine;
-  } finally {
-    if (running.get(c.id) === mine) running.delete(c.id);
-  }
+  // Readers arriving together wait for the refresh already running (see refreshFigures);
+  // after one, the state read before it is stale.
+  return afterRunning(db, `compliance|${c.id}`, (waited) =>
+    refreshOnce(db, c, now, waited ? { ...opts, known: undefined } : opts),
+  );
 }
-const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
 
 async function refreshOnce(
   db: TenantDb,
@@ -279,18 +273,8 @@ async function apply(
   }
   statements.push(...rechecksOf(db, c, fresh, unchanged));
   // Last, so that every statement above saw the state as read; a lost race rolls back.
-  const done = db
-    .update(complianceState)
-    .set({ seq: upTo })
-    .where(
-      and(
-        eq(complianceState.campaignId, c.id),
-        eq(complianceState.basis, state.basis),
-        eq(complianceState.validUntil, state.validUntil),
-        eq(complianceState.seq, state.seq),
-      ),
-    )
-    .returning({ id: complianceState.campaignId });
+  const done = db.all<{ id: string }>(sql`UPDATE ${complianceState} SET seq = ${upTo}
+    WHERE ${unchanged} AND campaign_id = ${c.id} RETURNING campaign_id AS id`);
   // Deferred into the caller's batch: a lost race there leaves every guarded write undone,
   // and the marks to be read again.
   if (defer) return (defer.push(...statements, done), fresh);

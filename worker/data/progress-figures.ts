@@ -84,20 +84,30 @@ export async function refreshFigures(db: TenantDb, c: Campaign, now: Date): Prom
   // wait for the refresh already running instead of each recounting the tenant, then run
   // their own, which finds the figures fresh and costs two reads. The wait is keyed by the
   // tenant's handle (one per tenant, worker/db/local.ts) and the campaign.
+  return afterRunning(db, c.id, () => refreshOnce(db, c, now));
+}
+
+/** Refreshes in progress, per tenant handle and key (see refreshFigures). */
+const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
+
+/** Runs `run` once any refresh of `key` already running on the tenant's handle has ended
+ *  (`waited` says there was one): readers arriving together recount once, not each. */
+export async function afterRunning<T>(
+  db: TenantDb,
+  key: string,
+  run: (waited: boolean) => Promise<T>,
+): Promise<T> {
   const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
-  const ahead = running.get(c.id);
+  const ahead = running.get(key);
   if (ahead) await ahead.catch(() => undefined);
-  const mine = refreshOnce(db, c, now);
-  running.set(c.id, mine);
+  const mine = run(!!ahead);
+  running.set(key, mine);
   try {
     return await mine;
   } finally {
-    if (running.get(c.id) === mine) running.delete(c.id);
+    if (running.get(key) === mine) running.delete(key);
   }
 }
-
-/** Refreshes in progress, per tenant handle and campaign (see refreshFigures). */
-const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
 
 /** What a refresh says: the due instant and evaluation date the figures are for, whether the
  *  campaign has a tracked step, and — when nothing had to be written — a name for the stored
