@@ -28,13 +28,16 @@ export const complianceFigures = sqliteTable(
 );
 
 /** What a campaign's stored marks were computed for: the campaign as edited (`basis`), the
- *  instant they stop holding by the calendar (`valid_until`, ms: the next ICT day), and the
- *  last progress_dirty mark they include. */
+ *  instant they stop holding by the calendar (`valid_until`, ms: the next ICT day), the last
+ *  progress_dirty mark they include, and a token of the write that made them. */
 export const complianceState = sqliteTable("compliance_state", {
   campaignId: text("campaign_id").primaryKey(),
   basis: text("basis").notNull(),
   validUntil: integer("valid_until").notNull(),
   seq: integer("seq").notNull(),
+  /** New with every write of the figures: equal tokens, equal figures (a page kept by a
+   *  reader, on any server, is current while the token is). */
+  token: text("token").notNull().default(""),
 });
 
 /** A unit whose marks change at `at` (ms) by the clock alone (a meeting starting, materials

@@ -36,6 +36,7 @@ import type { BatchItem, TenantDb } from "../db/handles";
 import type { Campaign } from "./campaigns";
 import { campaignCompliance, type UnitCompliance } from "./compliance";
 import { systemCtx } from "./context";
+import { newId } from "./ids";
 import { afterRunning } from "./progress-figures";
 
 /** Above this many marked units a refresh judges every unit instead. */
@@ -93,7 +94,7 @@ async function refreshOnce(
   { known, defer }: Options,
 ): Promise<ComplianceRefresh> {
   const basis = basisOf(c);
-  const name = (s: { validUntil: number; seq: number }) => `${basis}|${s.validUntil}|${s.seq}`;
+  const name = (s: { token: string }) => s.token;
   const rebuilt = async (upTo: number) => {
     const { state, units: all } = await rebuild(db, c, now, { basis, upTo }, defer);
     return { name: name(state), judged: { all: true, ids: all.map((u) => u.unitId), units: all } };
@@ -107,10 +108,11 @@ async function refreshOnce(
     if (marked.includes("") || marked.length > REBUILD_OVER) return rebuilt(upTo);
     const dirty = [...new Set([...marked, ...due])];
     if (!dirty.length) return { name: name(state) };
-    const fresh = await apply(db, c, now, state, dirty, upTo, defer);
+    const token = newId();
+    const fresh = await apply(db, c, now, state, { dirty, upTo, token }, defer);
     if (fresh)
       return {
-        name: name({ ...state, seq: upTo }),
+        name: token,
         judged: { all: false, ids: dirty, units: fresh },
       };
   }
@@ -132,7 +134,7 @@ export interface StateRow {
  *  units due a recheck, in ONE statement: a query, so the rollup can share a batch. */
 export const complianceStateQuery = (db: TenantDb, campaignId: string, now: Date) =>
   db.all<StateRow>(sql`SELECT
-      (SELECT json_array(s.basis, s.valid_until, s.seq) FROM ${complianceState} s
+      (SELECT json_array(s.basis, s.valid_until, s.seq, s.token) FROM ${complianceState} s
         WHERE s.campaign_id = ${campaignId}) AS state,
       (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
       (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty') AS top,
@@ -144,9 +146,15 @@ export const complianceStateQuery = (db: TenantDb, campaignId: string, now: Date
           AND (d.campaign_id IS NULL OR d.campaign_id = ${campaignId})) AS marked`);
 
 function parseState(campaignId: string, [row]: StateRow[]) {
-  const found = row?.state ? (JSON.parse(row.state) as [string, number, number]) : null;
+  const found = row?.state ? (JSON.parse(row.state) as [string, number, number, string]) : null;
   const state: State | undefined = found
-    ? { campaignId, basis: found[0], validUntil: Number(found[1]), seq: Number(found[2]) }
+    ? {
+        campaignId,
+        basis: found[0],
+        validUntil: Number(found[1]),
+        seq: Number(found[2]),
+        token: String(found[3]),
+      }
     : undefined;
   return {
     state,
@@ -230,14 +238,14 @@ async function apply(
   c: Campaign,
   now: Date,
   state: State,
-  dirty: string[],
-  upTo: number,
+  { dirty, upTo, token }: { dirty: string[]; upTo: number; token: string },
   defer?: BatchItem[],
 ): Promise<UnitCompliance[] | null> {
   const fresh = await judged(db, c, now, dirty);
   const byUnit = new Map(fresh.map((u) => [u.unitId, u]));
   const unchanged = sql`EXISTS (SELECT 1 FROM ${complianceState} WHERE campaign_id = ${c.id}
-    AND basis = ${state.basis} AND valid_until = ${state.validUntil} AND seq = ${state.seq})`;
+    AND basis = ${state.basis} AND valid_until = ${state.validUntil} AND seq = ${state.seq}
+    AND token = ${state.token})`;
   const statements: BatchItem[] = [];
   // Whole units per chunk, so each statement's old marks are those its fresh ones replace.
   for (const part of chunks(dirty, Math.max(1, Math.floor(CHUNK / 16)))) {
@@ -273,7 +281,8 @@ async function apply(
   }
   statements.push(...rechecksOf(db, c, fresh, unchanged));
   // Last, so that every statement above saw the state as read; a lost race rolls back.
-  const done = db.all<{ id: string }>(sql`UPDATE ${complianceState} SET seq = ${upTo}
+  const done = db.all<{ id: string }>(sql`UPDATE ${complianceState}
+    SET seq = ${upTo}, token = ${token}
     WHERE ${unchanged} AND campaign_id = ${c.id} RETURNING campaign_id AS id`);
   // Deferred into the caller's batch: a lost race there leaves every guarded write undone,
   // and the marks to be read again.
@@ -292,7 +301,7 @@ async function rebuild(
   defer?: BatchItem[],
 ) {
   const all = await judged(db, c, now);
-  const state = { validUntil: validUntil(now), seq: next.upTo };
+  const state = { validUntil: validUntil(now), seq: next.upTo, token: newId() };
   const statements: BatchItem[] = [
     db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
     db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),

@@ -8,6 +8,7 @@ import { complianceFigures, units } from "../../schema/tables/tenant";
 import type { MarkStatus, MarkSummary } from "../domain/compliance";
 import type { UnitCompliance } from "./compliance";
 import { refreshCompliance } from "./compliance-figures";
+import type { TenantDb } from "../db/handles";
 import type { ProgressInput, ReadCtx } from "./progress";
 import { anchorsOf } from "./progress-page";
 
@@ -35,12 +36,37 @@ interface Row {
 }
 
 export async function complianceOf(ctx: ReadCtx, input: ProgressInput) {
-  const { db, now } = ctx;
+  const { db, now, scope } = ctx;
   const c = input.campaign;
-  const [anchors] = await Promise.all([
-    anchorsOf(ctx, input.unitId),
+  // Pages are kept per tenant handle, reader's scope and anchor under the stored marks'
+  // state (as progress-page.ts does): while nothing moves a repeated read costs the state's
+  // one statement. The anchor's scope check is part of the key and of the first read.
+  const pages = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
+  const pageKey = `${c.id}|${input.unitId ?? ""}|${scope.all ? "*" : scope.paths.join(",")}`;
+  const known = pages.get(pageKey);
+  const [anchors, { name }] = await Promise.all([
+    known ? null : anchorsOf(ctx, input.unitId),
     refreshCompliance(db, c, now),
   ]);
+  if (known?.state === name) return known.page;
+  const page = await readPage(ctx, c.id, anchors ?? (await anchorsOf(ctx, input.unitId)));
+  pages.delete(pageKey);
+  pages.set(pageKey, { state: name, page });
+  if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
+  return page;
+}
+
+type Page = Awaited<ReturnType<typeof readPage>>;
+/** Pages kept per tenant handle (at most PAGES_KEPT each, the oldest dropped first). */
+const kept = new WeakMap<TenantDb, Map<string, { state: string; page: Page }>>();
+const PAGES_KEPT = 16;
+
+/** The page's rows in one statement, anchored at `anchors` (one: it and its children). */
+async function readPage(
+  { db }: ReadCtx,
+  campaignId: string,
+  anchors: { id: string; path: string }[],
+) {
   const single = anchors.length === 1 ? anchors[0]! : null;
   const ids = JSON.stringify(anchors.map((a) => a.id));
   const where = single
@@ -53,7 +79,7 @@ export async function complianceOf(ctx: ReadCtx, input: ProgressInput) {
       f.rule, f.label, f.status, f.reason, f.step, f.report,
       f.sub_pass AS p, f.sub_late AS l, f.sub_fail AS f, f.sub_pending AS n
     FROM ${units} CROSS JOIN ${complianceFigures} f
-      ON f.campaign_id = ${c.id} AND f.unit_id = ${units.id}
+      ON f.campaign_id = ${campaignId} AND f.unit_id = ${units.id}
     WHERE ${where}
     ORDER BY ${units.path}, f.rowid`);
   const byUnit = new Map<string, UnitComplianceRow>();

@@ -26,7 +26,8 @@ CREATE TABLE `compliance_state` (
 	`campaign_id` text PRIMARY KEY NOT NULL,
 	`basis` text NOT NULL,
 	`valid_until` integer NOT NULL,
-	`seq` integer NOT NULL
+	`seq` integer NOT NULL,
+	`token` text DEFAULT '' NOT NULL
 );
 --> statement-breakpoint
 CREATE INDEX `meeting_attendance_member_idx` ON `meeting_attendance` (`member_id`);
