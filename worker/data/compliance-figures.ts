@@ -37,7 +37,7 @@ import type { Campaign } from "./campaigns";
 import { campaignCompliance, type UnitCompliance } from "./compliance";
 import { systemCtx } from "./context";
 import { newId } from "./ids";
-import { afterRunning } from "./progress-figures";
+import { afterRunning } from "./in-flight";
 
 /** Above this many marked units a refresh judges every unit instead. */
 const REBUILD_OVER = 2000;

@@ -39,6 +39,7 @@ import type { BatchItem, TenantDb } from "../db/handles";
 import { evaluationDate, type StoredCounts } from "../domain/progress";
 import { stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import { systemCtx } from "./context";
+import { afterRunning } from "./in-flight";
 import { countsByUnit } from "./progress";
 
 /** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
@@ -85,28 +86,6 @@ export async function refreshFigures(db: TenantDb, c: Campaign, now: Date): Prom
   // their own, which finds the figures fresh and costs two reads. The wait is keyed by the
   // tenant's handle (one per tenant, worker/db/local.ts) and the campaign.
   return afterRunning(db, c.id, () => refreshOnce(db, c, now));
-}
-
-/** Refreshes in progress, per tenant handle and key (see refreshFigures). */
-const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
-
-/** Runs `run` once any refresh of `key` already running on the tenant's handle has ended
- *  (`waited` says there was one): readers arriving together recount once, not each. */
-export async function afterRunning<T>(
-  db: TenantDb,
-  key: string,
-  run: (waited: boolean) => Promise<T>,
-): Promise<T> {
-  const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
-  const ahead = running.get(key);
-  if (ahead) await ahead.catch(() => undefined);
-  const mine = run(!!ahead);
-  running.set(key, mine);
-  try {
-    return await mine;
-  } finally {
-    if (running.get(key) === mine) running.delete(key);
-  }
 }
 
 /** What a refresh says: the due instant and evaluation date the figures are for, whether the
