@@ -8,9 +8,8 @@ import { complianceFigures, units } from "../../schema/tables/tenant";
 import type { MarkStatus, MarkSummary } from "../domain/compliance";
 import type { UnitCompliance } from "./compliance";
 import { refreshCompliance } from "./compliance-figures";
-import type { TenantDb } from "../db/handles";
 import type { ProgressInput, ReadCtx } from "./progress";
-import { anchorsOf } from "./progress-page";
+import { anchorsOf, pageShelf } from "./progress-page";
 
 export interface UnitComplianceRow extends UnitCompliance {
   /** Units directly under it (the client drills down where it is non-zero). */
@@ -41,25 +40,19 @@ export async function complianceOf(ctx: ReadCtx, input: ProgressInput) {
   // Pages are kept per tenant handle, reader's scope and anchor under the stored marks'
   // state (as progress-page.ts does): while nothing moves a repeated read costs the state's
   // one statement. The anchor's scope check is part of the key and of the first read.
-  const pages = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
-  const pageKey = `${c.id}|${input.unitId ?? ""}|${scope.all ? "*" : scope.paths.join(",")}`;
-  const known = pages.get(pageKey);
+  const { known, keep } = shelf(db, c.id, input.unitId, scope);
   const [anchors, { name }] = await Promise.all([
     known ? null : anchorsOf(ctx, input.unitId),
     refreshCompliance(db, c, now),
   ]);
   if (known?.state === name) return known.page;
   const page = await readPage(ctx, c.id, anchors ?? (await anchorsOf(ctx, input.unitId)));
-  pages.delete(pageKey);
-  pages.set(pageKey, { state: name, page });
-  if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
+  keep({ state: name, page });
   return page;
 }
 
 type Page = Awaited<ReturnType<typeof readPage>>;
-/** Pages kept per tenant handle (at most PAGES_KEPT each, the oldest dropped first). */
-const kept = new WeakMap<TenantDb, Map<string, { state: string; page: Page }>>();
-const PAGES_KEPT = 16;
+const shelf = pageShelf<{ state: string; page: Page }>();
 
 /** The page's rows in one statement, anchored at `anchors` (one: it and its children). */
 async function readPage(
