@@ -2,23 +2,23 @@
 import type { MigrationSet } from "../../worker/db/migrate";
 
 export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
-  "control": [
+  control: [
     {
-      "tag": "0000_init",
-      "when": 1795447263140,
-      "hash": "5479b12b97f28555ec8a3f87a6b42e1aaef0377e8945111410d3f19ea88fdef7",
-      "statements": [
+      tag: "0000_init",
+      when: 1795447263140,
+      hash: "5479b12b97f28555ec8a3f87a6b42e1aaef0377e8945111410d3f19ea88fdef7",
+      statements: [
         "CREATE TABLE `tenants` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`slug` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`status` text NOT NULL,\n\t`db_url` text NOT NULL,\n\t`schema_version` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `tenants_slug_unique` ON `tenants` (`slug`);",
         "CREATE INDEX `tenants_status_idx` ON `tenants` (`status`);",
-        "CREATE TABLE `throttles` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`window_start` integer NOT NULL,\n\t`count` integer NOT NULL\n);"
-      ]
+        "CREATE TABLE `throttles` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`window_start` integer NOT NULL,\n\t`count` integer NOT NULL\n);",
+      ],
     },
     {
-      "tag": "0001_links_directives_rollups",
-      "when": 1795450182773,
-      "hash": "342b14013b768e3a1528a812ae29221c5e215796fd9a19640b172c63c54b4130",
-      "statements": [
+      tag: "0001_links_directives_rollups",
+      when: 1795450182773,
+      hash: "342b14013b768e3a1528a812ae29221c5e215796fd9a19640b172c63c54b4130",
+      statements: [
         "CREATE TABLE `cron_leases` (\n\t`name` text PRIMARY KEY NOT NULL,\n\t`holder` text NOT NULL,\n\t`expires_at` integer NOT NULL\n);",
         "CREATE TABLE `directives` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`parent_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`document_no` text,\n\t`template_key` text NOT NULL,\n\t`definition_json` text NOT NULL,\n\t`locked_sections_json` text NOT NULL,\n\t`starts_on` text NOT NULL,\n\t`due_on` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE INDEX `directives_parent_idx` ON `directives` (`parent_id`);",
@@ -26,75 +26,73 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE UNIQUE INDEX `rollups_uq` ON `rollups` (`child_id`,`campaign_id`);",
         "CREATE TABLE `tenant_links` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`child_id` text NOT NULL,\n\t`parent_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`requested_at` integer NOT NULL,\n\t`approved_at` integer,\n\t`revoked_at` integer\n);",
         "CREATE INDEX `tenant_links_child_idx` ON `tenant_links` (`child_id`);",
-        "CREATE INDEX `tenant_links_parent_idx` ON `tenant_links` (`parent_id`);"
-      ]
+        "CREATE INDEX `tenant_links_parent_idx` ON `tenant_links` (`parent_id`);",
+      ],
     },
     {
-      "tag": "0002_tenant_db_token",
-      "when": 1795950651417,
-      "hash": "c4335c590db23291b5fb25014effea109b97fac10ad855c4ccc5f0d6fc640505",
-      "statements": [
-        "ALTER TABLE `tenants` ADD `db_token` text;"
-      ]
+      tag: "0002_tenant_db_token",
+      when: 1795950651417,
+      hash: "c4335c590db23291b5fb25014effea109b97fac10ad855c4ccc5f0d6fc640505",
+      statements: ["ALTER TABLE `tenants` ADD `db_token` text;"],
     },
     {
-      "tag": "0003_signup_verifications",
-      "when": 1795953593725,
-      "hash": "2e9cc833cbc8fae03a244ebd2e7aae27dfc07e433f04c0ac4bd22983b202eb95",
-      "statements": [
+      tag: "0003_signup_verifications",
+      when: 1795953593725,
+      hash: "2e9cc833cbc8fae03a244ebd2e7aae27dfc07e433f04c0ac4bd22983b202eb95",
+      statements: [
         "CREATE TABLE `signup_verifications` (\n\t`token_hash` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`created_at` integer NOT NULL\n);",
-        "CREATE INDEX `signup_verifications_tenant_idx` ON `signup_verifications` (`tenant_id`);"
-      ]
+        "CREATE INDEX `signup_verifications_tenant_idx` ON `signup_verifications` (`tenant_id`);",
+      ],
     },
     {
-      "tag": "0004_link_tree_chain",
-      "when": 1795956246710,
-      "hash": "c29bce8cd9aff5064b48bd78a2491d890c8c0b999845bd4ec1a5cd6fa4c3f8bf",
-      "statements": [
+      tag: "0004_link_tree_chain",
+      when: 1795956246710,
+      hash: "c29bce8cd9aff5064b48bd78a2491d890c8c0b999845bd4ec1a5cd6fa4c3f8bf",
+      statements: [
         "CREATE TABLE `link_audit_outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`action` text NOT NULL,\n\t`link_id` text NOT NULL,\n\t`other_slug` text NOT NULL,\n\t`other_name` text NOT NULL\n);",
         "CREATE INDEX `link_audit_outbox_tenant_idx` ON `link_audit_outbox` (`tenant_id`);",
         "ALTER TABLE `directives` ADD `source_id` text;",
         "CREATE INDEX `directives_source_idx` ON `directives` (`source_id`);",
-        "CREATE UNIQUE INDEX `tenant_links_one_parent_uq` ON `tenant_links` (`child_id`) WHERE \"tenant_links\".\"status\" = 'approved';"
-      ]
+        'CREATE UNIQUE INDEX `tenant_links_one_parent_uq` ON `tenant_links` (`child_id`) WHERE "tenant_links"."status" = \'approved\';',
+      ],
     },
     {
-      "tag": "0005_tenant_next_due",
-      "when": 1795958389737,
-      "hash": "1b3787d4f9add692a63676e472e88668484d35440c129ff57098bb72c29914ce",
-      "statements": [
+      tag: "0005_tenant_next_due",
+      when: 1795958389737,
+      hash: "1b3787d4f9add692a63676e472e88668484d35440c129ff57098bb72c29914ce",
+      statements: [
         "ALTER TABLE `tenants` ADD `next_due_at` integer DEFAULT 0;",
-        "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);"
-      ]
+        "CREATE INDEX `tenants_due_idx` ON `tenants` (`status`,`next_due_at`,`id`);",
+      ],
     },
     {
-      "tag": "0006_database_pool",
-      "when": 1795968497530,
-      "hash": "1f3c907b09d275567fe3f03201e838836f8cb1ef98234b4efea8143c40656dcb",
-      "statements": [
+      tag: "0006_database_pool",
+      when: 1795968497530,
+      hash: "1f3c907b09d275567fe3f03201e838836f8cb1ef98234b4efea8143c40656dcb",
+      statements: [
         "CREATE TABLE `database_pool` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`db_url` text NOT NULL,\n\t`db_token` text,\n\t`schema_version` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
-        "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);"
-      ]
+        "CREATE INDEX `database_pool_age_idx` ON `database_pool` (`created_at`,`id`);",
+      ],
     },
     {
-      "tag": "0007_upward_reports",
-      "when": 1795971549368,
-      "hash": "dd47adf2ce2c48a5c7dadd71f4751dfe2f8b1513b10409aec65a343c6eb8ad72",
-      "statements": [
+      tag: "0007_upward_reports",
+      when: 1795971549368,
+      hash: "dd47adf2ce2c48a5c7dadd71f4751dfe2f8b1513b10409aec65a343c6eb8ad72",
+      statements: [
         "CREATE TABLE `upward_report_filings` (\n\t`report_id` text NOT NULL,\n\t`seq` integer NOT NULL,\n\t`filed_at` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`figures_json` text NOT NULL,\n\t`figures_at` integer\n);",
         "CREATE UNIQUE INDEX `upward_report_filings_uq` ON `upward_report_filings` (`report_id`,`seq`);",
         "CREATE TABLE `upward_reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`child_id` text NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`directive_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`narrative_json` text NOT NULL,\n\t`filings` integer DEFAULT 0 NOT NULL,\n\t`first_filed_at` integer,\n\t`filed_at` integer,\n\t`returned_at` integer,\n\t`return_comment` text,\n\t`updated_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `upward_reports_campaign_uq` ON `upward_reports` (`child_id`,`campaign_id`);",
-        "CREATE INDEX `upward_reports_directive_idx` ON `upward_reports` (`directive_id`);"
-      ]
-    }
+        "CREATE INDEX `upward_reports_directive_idx` ON `upward_reports` (`directive_id`);",
+      ],
+    },
   ],
-  "tenant": [
+  tenant: [
     {
-      "tag": "0000_init",
-      "when": 1795447263788,
-      "hash": "b5147776e2fbf67822bad15f422e4fd9e9e187f020b3f41720dd5f37833ad8c6",
-      "statements": [
+      tag: "0000_init",
+      when: 1795447263788,
+      hash: "b5147776e2fbf67822bad15f422e4fd9e9e187f020b3f41720dd5f37833ad8c6",
+      statements: [
         "CREATE TABLE `audit_log` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_user_id` text,\n\t`action` text NOT NULL,\n\t`entity` text NOT NULL,\n\t`entity_id` text,\n\t`before_json` text,\n\t`after_json` text,\n\t`request_id` text\n);",
         "CREATE INDEX `audit_entity_idx` ON `audit_log` (`entity`,`entity_id`);",
         "CREATE INDEX `audit_at_idx` ON `audit_log` (`at`);",
@@ -111,26 +109,26 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `units_parent_idx` ON `units` (`parent_id`);",
         "CREATE INDEX `units_path_idx` ON `units` (`path`);",
         "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`full_name` text NOT NULL,\n\t`password_hash` text,\n\t`member_id` text,\n\t`disabled_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
-        "CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);"
-      ]
+        "CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);",
+      ],
     },
     {
-      "tag": "0001_accounts_and_history",
-      "when": 1795447779332,
-      "hash": "0f4735d77ee831d761d6464c3af6f323fd299d5372857b4d98ebe0ac1c7f09dd",
-      "statements": [
+      tag: "0001_accounts_and_history",
+      when: 1795447779332,
+      hash: "0f4735d77ee831d761d6464c3af6f323fd299d5372857b4d98ebe0ac1c7f09dd",
+      statements: [
         "CREATE TABLE `account_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text,\n\t`unit_id` text,\n\t`member_id` text,\n\t`user_id` text,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`revoked_at` integer\n);",
         "CREATE UNIQUE INDEX `account_tokens_hash_uq` ON `account_tokens` (`token_hash`);",
         "CREATE INDEX `account_tokens_kind_idx` ON `account_tokens` (`kind`);",
         "CREATE TABLE `member_status_history` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`member_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`since` text NOT NULL,\n\t`note` text,\n\t`at` integer NOT NULL,\n\t`actor_user_id` text\n);",
-        "CREATE INDEX `member_status_member_idx` ON `member_status_history` (`member_id`,`since`);"
-      ]
+        "CREATE INDEX `member_status_member_idx` ON `member_status_history` (`member_id`,`since`);",
+      ],
     },
     {
-      "tag": "0002_campaigns",
-      "when": 1795448657780,
-      "hash": "8f9a98901bfbf7cf1adf02ccae1036b01607e69a628c3dfe435a9db83ec4e14e",
-      "statements": [
+      tag: "0002_campaigns",
+      when: 1795448657780,
+      hash: "8f9a98901bfbf7cf1adf02ccae1036b01607e69a628c3dfe435a9db83ec4e14e",
+      statements: [
         "CREATE TABLE `campaign_units` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL\n);",
         "CREATE UNIQUE INDEX `campaign_units_uq` ON `campaign_units` (`campaign_id`,`unit_id`);",
         "CREATE TABLE `campaigns` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`template_key` text NOT NULL,\n\t`template_version` integer NOT NULL,\n\t`definition_json` text NOT NULL,\n\t`name` text NOT NULL,\n\t`document_no` text,\n\t`starts_on` text NOT NULL,\n\t`due_on` text NOT NULL,\n\t`overrides_json` text,\n\t`status` text NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`launched_at` integer,\n\t`closed_at` integer\n);",
@@ -145,14 +143,14 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `tasks_member_idx` ON `tasks` (`member_id`);",
         "CREATE INDEX `tasks_unit_idx` ON `tasks` (`unit_id`,`campaign_id`);",
         "CREATE TABLE `templates` (\n\t`key` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`name` text NOT NULL,\n\t`definition_json` text NOT NULL,\n\t`based_on_key` text,\n\t`based_on_version` integer,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
-        "CREATE UNIQUE INDEX `templates_key_version_uq` ON `templates` (`key`,`version`);"
-      ]
+        "CREATE UNIQUE INDEX `templates_key_version_uq` ON `templates` (`key`,`version`);",
+      ],
     },
     {
-      "tag": "0003_meetings_reviews_reports",
-      "when": 1795449603195,
-      "hash": "18dd25482d9b34157af931d31fe1ae9530e433e94ef37ff2b6dfa92593ba5456",
-      "statements": [
+      tag: "0003_meetings_reviews_reports",
+      when: 1795449603195,
+      hash: "18dd25482d9b34157af931d31fe1ae9530e433e94ef37ff2b6dfa92593ba5456",
+      statements: [
         "CREATE TABLE `comments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`submission_id` text NOT NULL,\n\t`author_user_id` text NOT NULL,\n\t`author_role` text NOT NULL,\n\t`body` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE INDEX `comments_submission_idx` ON `comments` (`submission_id`);",
         "CREATE TABLE `meeting_attendance` (\n\t`meeting_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`presence` text NOT NULL,\n\t`reason` text,\n\t`is_committee` integer DEFAULT false NOT NULL,\n\t`spoke_order` integer\n);",
@@ -163,14 +161,14 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE TABLE `reports` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`report_key` text NOT NULL,\n\t`data_json` text NOT NULL,\n\t`submitted_at` integer NOT NULL,\n\t`submitted_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `reports_uq` ON `reports` (`campaign_id`,`unit_id`,`report_key`);",
         "CREATE TABLE `reviews` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`period` text NOT NULL,\n\t`rating` text NOT NULL,\n\t`note` text,\n\t`by_user_id` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
-        "CREATE UNIQUE INDEX `reviews_uq` ON `reviews` (`campaign_id`,`member_id`,`period`);"
-      ]
+        "CREATE UNIQUE INDEX `reviews_uq` ON `reviews` (`campaign_id`,`member_id`,`period`);",
+      ],
     },
     {
-      "tag": "0004_notifications_outbox_snapshots",
-      "when": 1795450228119,
-      "hash": "8b1eb1ab5deb017c9bb833c1e239a5afe86fe811b62e3a766f4aa6e6bb47a1c4",
-      "statements": [
+      tag: "0004_notifications_outbox_snapshots",
+      when: 1795450228119,
+      hash: "8b1eb1ab5deb017c9bb833c1e239a5afe86fe811b62e3a766f4aa6e6bb47a1c4",
+      statements: [
         "CREATE TABLE `notifications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text,\n\t`campaign_id` text,\n\t`dedupe_key` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`read_at` integer\n);",
         "CREATE UNIQUE INDEX `notifications_dedupe_uq` ON `notifications` (`dedupe_key`);",
         "CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`created_at`);",
@@ -183,73 +181,73 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE TABLE `reminder_ledger` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`user_id` text NOT NULL,\n\t`day` text NOT NULL,\n\t`text` text NOT NULL,\n\t`notification_id` text,\n\t`created_at` integer NOT NULL\n);",
         "CREATE INDEX `reminder_ledger_pending_idx` ON `reminder_ledger` (`notification_id`,`user_id`);",
         "CREATE TABLE `settings` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`value_json` text NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
-        "ALTER TABLE `campaigns` ADD `directive_id` text;"
-      ]
+        "ALTER TABLE `campaigns` ADD `directive_id` text;",
+      ],
     },
     {
-      "tag": "0005_incremental_rollup",
-      "when": 1795453197481,
-      "hash": "0705d299776a7ea4af1b17a0578cbe617192851e3069d79a1ac279f07a409e69",
-      "statements": [
+      tag: "0005_incremental_rollup",
+      when: 1795453197481,
+      hash: "0705d299776a7ea4af1b17a0578cbe617192851e3069d79a1ac279f07a409e69",
+      statements: [
         "CREATE TABLE `rollup_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`computed_at` integer NOT NULL\n);",
         "CREATE TABLE `rollup_units` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`expected` integer NOT NULL,\n\t`submitted` integer NOT NULL,\n\t`confirmed` integer NOT NULL,\n\t`on_time` integer NOT NULL,\n\t`late` integer NOT NULL,\n\t`excused` integer NOT NULL,\n\t`meetings_held` integer NOT NULL,\n\t`meetings_compliant` integer NOT NULL,\n\t`reports_on_time` integer NOT NULL\n);",
-        "CREATE UNIQUE INDEX `rollup_units_uq` ON `rollup_units` (`campaign_id`,`unit_id`);"
-      ]
+        "CREATE UNIQUE INDEX `rollup_units_uq` ON `rollup_units` (`campaign_id`,`unit_id`);",
+      ],
     },
     {
-      "tag": "0006_routing_positions_bodies",
-      "when": 1795951815427,
-      "hash": "99c4c7d80c565e8866fcdb57d6a50e59ca960edea2cc4d271ca4e8358738872a",
-      "statements": [
+      tag: "0006_routing_positions_bodies",
+      when: 1795951815427,
+      hash: "99c4c7d80c565e8866fcdb57d6a50e59ca960edea2cc4d271ca4e8358738872a",
+      statements: [
         "ALTER TABLE `members` ADD `position_code` text;",
         "ALTER TABLE `members` ADD `management_category` text;",
         "ALTER TABLE `units` ADD `body_code` text;",
-        "ALTER TABLE `units` ADD `body_level` text;"
-      ]
+        "ALTER TABLE `units` ADD `body_level` text;",
+      ],
     },
     {
-      "tag": "0007_meeting_sessions_roles",
-      "when": 1795953820186,
-      "hash": "c094d818cc67484983f3704855789b55e3d86b5dad75fe6bb5520af3ab78ca97",
-      "statements": [
+      tag: "0007_meeting_sessions_roles",
+      when: 1795953820186,
+      hash: "c094d818cc67484983f3704855789b55e3d86b5dad75fe6bb5520af3ab78ca97",
+      statements: [
         "DROP INDEX `meetings_uq`;",
         "ALTER TABLE `meetings` ADD `session` integer DEFAULT 1 NOT NULL;",
         "ALTER TABLE `meetings` ADD `merged_with_json` text;",
         "CREATE UNIQUE INDEX `meetings_session_uq` ON `meetings` (`campaign_id`,`unit_id`,`step_key`,`session`);",
-        "ALTER TABLE `meeting_attendance` ADD `role` text;"
-      ]
+        "ALTER TABLE `meeting_attendance` ADD `role` text;",
+      ],
     },
     {
-      "tag": "0008_status_on_date_indexes",
-      "when": 1795954004547,
-      "hash": "195da0067502e2da1222ce107095aa27c20c9309119bdeb7b8af9117915e861d",
-      "statements": [
+      tag: "0008_status_on_date_indexes",
+      when: 1795954004547,
+      hash: "195da0067502e2da1222ce107095aa27c20c9309119bdeb7b8af9117915e861d",
+      statements: [
         "CREATE INDEX `member_status_since_idx` ON `member_status_history` (`since`);",
-        "CREATE INDEX `member_status_latest_idx` ON `member_status_history` (`member_id`,\"since\" desc,\"at\" desc,`status`);"
-      ]
+        'CREATE INDEX `member_status_latest_idx` ON `member_status_history` (`member_id`,"since" desc,"at" desc,`status`);',
+      ],
     },
     {
-      "tag": "0009_accounts_phone_slips_confirmations",
-      "when": 1795954264378,
-      "hash": "b36fdcb68d2c3f881095cd450de62305396ca91e3a0b16323af703c25007fccd",
-      "statements": [
+      tag: "0009_accounts_phone_slips_confirmations",
+      when: 1795954264378,
+      hash: "b36fdcb68d2c3f881095cd450de62305396ca91e3a0b16323af703c25007fccd",
+      statements: [
         "CREATE TABLE `plan_confirmations` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`submission_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`opinion` text NOT NULL,\n\t`confirmed_by` text NOT NULL,\n\t`signer_name` text NOT NULL,\n\t`signer_position` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
         "CREATE INDEX `plan_confirmations_submission_idx` ON `plan_confirmations` (`submission_id`,`created_at`);",
         "ALTER TABLE `account_tokens` ADD `short` integer DEFAULT false NOT NULL;",
         "CREATE INDEX `account_tokens_member_idx` ON `account_tokens` (`member_id`);",
         "ALTER TABLE `users` ADD `phone` text;",
         "CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);",
-        "CREATE INDEX `users_member_idx` ON `users` (`member_id`);"
-      ]
+        "CREATE INDEX `users_member_idx` ON `users` (`member_id`);",
+      ],
     },
     {
-      "tag": "0010_accounts_email_optional",
-      "when": 1795954266480,
-      "hash": "493e5cdcf2d009a4e988e6c10c79e10c2b4eb1e3b0aab433cc1efb62bf2d28f2",
-      "statements": [
+      tag: "0010_accounts_email_optional",
+      when: 1795954266480,
+      hash: "493e5cdcf2d009a4e988e6c10c79e10c2b4eb1e3b0aab433cc1efb62bf2d28f2",
+      statements: [
         "PRAGMA foreign_keys=OFF;",
         "CREATE TABLE `__new_account_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`email` text,\n\t`short` integer DEFAULT false NOT NULL,\n\t`role` text,\n\t`unit_id` text,\n\t`member_id` text,\n\t`user_id` text,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`revoked_at` integer\n);",
-        "INSERT INTO `__new_account_tokens`(\"id\", \"kind\", \"token_hash\", \"email\", \"short\", \"role\", \"unit_id\", \"member_id\", \"user_id\", \"created_by\", \"created_at\", \"expires_at\", \"used_at\", \"revoked_at\") SELECT \"id\", \"kind\", \"token_hash\", \"email\", \"short\", \"role\", \"unit_id\", \"member_id\", \"user_id\", \"created_by\", \"created_at\", \"expires_at\", \"used_at\", \"revoked_at\" FROM `account_tokens`;",
+        'INSERT INTO `__new_account_tokens`("id", "kind", "token_hash", "email", "short", "role", "unit_id", "member_id", "user_id", "created_by", "created_at", "expires_at", "used_at", "revoked_at") SELECT "id", "kind", "token_hash", "email", "short", "role", "unit_id", "member_id", "user_id", "created_by", "created_at", "expires_at", "used_at", "revoked_at" FROM `account_tokens`;',
         "DROP TABLE `account_tokens`;",
         "ALTER TABLE `__new_account_tokens` RENAME TO `account_tokens`;",
         "PRAGMA foreign_keys=ON;",
@@ -257,102 +255,100 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `account_tokens_kind_idx` ON `account_tokens` (`kind`);",
         "CREATE INDEX `account_tokens_member_idx` ON `account_tokens` (`member_id`);",
         "CREATE TABLE `__new_users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text,\n\t`phone` text,\n\t`full_name` text NOT NULL,\n\t`password_hash` text,\n\t`member_id` text,\n\t`disabled_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
-        "INSERT INTO `__new_users`(\"id\", \"email\", \"phone\", \"full_name\", \"password_hash\", \"member_id\", \"disabled_at\", \"created_at\", \"updated_at\") SELECT \"id\", \"email\", \"phone\", \"full_name\", \"password_hash\", \"member_id\", \"disabled_at\", \"created_at\", \"updated_at\" FROM `users`;",
+        'INSERT INTO `__new_users`("id", "email", "phone", "full_name", "password_hash", "member_id", "disabled_at", "created_at", "updated_at") SELECT "id", "email", "phone", "full_name", "password_hash", "member_id", "disabled_at", "created_at", "updated_at" FROM `users`;',
         "DROP TABLE `users`;",
         "ALTER TABLE `__new_users` RENAME TO `users`;",
         "CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);",
         "CREATE UNIQUE INDEX `users_phone_uq` ON `users` (`phone`);",
-        "CREATE INDEX `users_member_idx` ON `users` (`member_id`);"
-      ]
+        "CREATE INDEX `users_member_idx` ON `users` (`member_id`);",
+      ],
     },
     {
-      "tag": "0011_on_behalf_consents",
-      "when": 1795954763806,
-      "hash": "45f83e69678679dc7d230665062deae00922b7e5404083bf73547611289d8c61",
-      "statements": [
-        "CREATE TABLE `on_behalf_consents` (\n\t`member_id` text PRIMARY KEY NOT NULL,\n\t`given_by` text NOT NULL,\n\t`means` text NOT NULL,\n\t`given_at` integer NOT NULL\n);"
-      ]
+      tag: "0011_on_behalf_consents",
+      when: 1795954763806,
+      hash: "45f83e69678679dc7d230665062deae00922b7e5404083bf73547611289d8c61",
+      statements: [
+        "CREATE TABLE `on_behalf_consents` (\n\t`member_id` text PRIMARY KEY NOT NULL,\n\t`given_by` text NOT NULL,\n\t`means` text NOT NULL,\n\t`given_at` integer NOT NULL\n);",
+      ],
     },
     {
-      "tag": "0012_two_factor",
-      "when": 1795958343268,
-      "hash": "6f1b7686e194a5394b467d638cae2becf5f274bacf0c62407fad1609390bcb52",
-      "statements": [
+      tag: "0012_two_factor",
+      when: 1795958343268,
+      hash: "6f1b7686e194a5394b467d638cae2becf5f274bacf0c62407fad1609390bcb52",
+      statements: [
         "ALTER TABLE `sessions` ADD `two_factor_pending` integer DEFAULT false NOT NULL;",
         "ALTER TABLE `users` ADD `totp_key` text;",
         "ALTER TABLE `users` ADD `totp_last_step` integer;",
-        "ALTER TABLE `users` ADD `totp_recovery_hash` blob;"
-      ]
+        "ALTER TABLE `users` ADD `totp_recovery_hash` blob;",
+      ],
     },
     {
-      "tag": "0013_step_records",
-      "when": 1795961858791,
-      "hash": "edbfc57549db34833dcd1a10c2d9441279e84884b9c1d9561a7d05ba5dd13918",
-      "statements": [
+      tag: "0013_step_records",
+      when: 1795961858791,
+      hash: "edbfc57549db34833dcd1a10c2d9441279e84884b9c1d9561a7d05ba5dd13918",
+      statements: [
         "CREATE TABLE `step_records` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`campaign_id` text NOT NULL,\n\t`step_key` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`member_id` text DEFAULT '' NOT NULL,\n\t`period` text DEFAULT '' NOT NULL,\n\t`version` integer NOT NULL,\n\t`done_on` text,\n\t`place` text,\n\t`note` text,\n\t`link` text,\n\t`file_ref` text,\n\t`data_json` text,\n\t`by_user_id` text,\n\t`created_at` integer NOT NULL\n);",
         "CREATE UNIQUE INDEX `step_records_version_uq` ON `step_records` (`campaign_id`,`step_key`,`unit_id`,`member_id`,`period`,`version`);",
-        "CREATE INDEX `step_records_campaign_idx` ON `step_records` (`campaign_id`,`unit_id`);"
-      ]
+        "CREATE INDEX `step_records_campaign_idx` ON `step_records` (`campaign_id`,`unit_id`);",
+      ],
     },
     {
-      "tag": "0014_stored_progress_figures",
-      "when": 1795962342658,
-      "hash": "33c1e60e7a4abf6c86ef7a587c55f0dcaeca073d1112b0ca6e3425ef2afc483c",
-      "statements": [
+      tag: "0014_stored_progress_figures",
+      when: 1795962342658,
+      hash: "33c1e60e7a4abf6c86ef7a587c55f0dcaeca073d1112b0ca6e3425ef2afc483c",
+      statements: [
         "CREATE TABLE `progress_dirty` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`unit_id` text,\n\t`campaign_id` text\n);",
         "CREATE TABLE `progress_figure_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`basis` text NOT NULL,\n\t`evaluated_on` text NOT NULL,\n\t`seq` integer NOT NULL\n);",
         "CREATE TABLE `progress_figures` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`own_expected` integer DEFAULT 0 NOT NULL,\n\t`own_excused` integer DEFAULT 0 NOT NULL,\n\t`own_submitted` integer DEFAULT 0 NOT NULL,\n\t`own_confirmed` integer DEFAULT 0 NOT NULL,\n\t`own_on_time` integer DEFAULT 0 NOT NULL,\n\t`own_late_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_expected` integer DEFAULT 0 NOT NULL,\n\t`sub_excused` integer DEFAULT 0 NOT NULL,\n\t`sub_submitted` integer DEFAULT 0 NOT NULL,\n\t`sub_confirmed` integer DEFAULT 0 NOT NULL,\n\t`sub_on_time` integer DEFAULT 0 NOT NULL,\n\t`sub_late_submitted` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`)\n);",
-        "CREATE INDEX `units_closed_on_idx` ON `units` (`closed_on`);"
-      ]
+        "CREATE INDEX `units_closed_on_idx` ON `units` (`closed_on`);",
+      ],
     },
     {
-      "tag": "0015_confirmed_plans_index",
-      "when": 1795968861254,
-      "hash": "77f62f6a1d340f4fcc1890e53919149b3f715367319d44a7d90532469e995812",
-      "statements": [
-        "CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE \"submissions\".\"confirmed_version\" IS NOT NULL;"
-      ]
+      tag: "0015_confirmed_plans_index",
+      when: 1795968861254,
+      hash: "77f62f6a1d340f4fcc1890e53919149b3f715367319d44a7d90532469e995812",
+      statements: [
+        'CREATE INDEX `submissions_confirmed_idx` ON `submissions` (`id`) WHERE "submissions"."confirmed_version" IS NOT NULL;',
+      ],
     },
     {
-      "tag": "0016_audit_actor_index",
-      "when": 1795971740558,
-      "hash": "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
-      "statements": [
-        "CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"
-      ]
+      tag: "0016_audit_actor_index",
+      when: 1795971740558,
+      hash: "32aad4d7253e3b75f48a1601b6bc96c5aa83fc959577a02cb89b84d82d88e43a",
+      statements: ["CREATE INDEX `audit_actor_idx` ON `audit_log` (`actor_user_id`,`id`);"],
     },
     {
-      "tag": "0017_meeting_record",
-      "when": 1795972173684,
-      "hash": "7a5f20c611b9f9e785f13291685d926e3dd17b30d2a7216512ed9115efac84c6",
-      "statements": [
+      tag: "0017_meeting_record",
+      when: 1795972173684,
+      hash: "7a5f20c611b9f9e785f13291685d926e3dd17b30d2a7216512ed9115efac84c6",
+      statements: [
         "ALTER TABLE `meeting_attendance` ADD `presented_plan` integer DEFAULT false NOT NULL;",
         "ALTER TABLE `meeting_attendance` ADD `commented_on` integer DEFAULT false NOT NULL;",
-        "ALTER TABLE `meetings` ADD `agenda_json` text;"
-      ]
+        "ALTER TABLE `meetings` ADD `agenda_json` text;",
+      ],
     },
     {
-      "tag": "0018_event_notifications",
-      "when": 1795972499201,
-      "hash": "090d00c556479eefc266ef5e478c8d3f745a2ea2ed9b83a8ebc17702d223c6a7",
-      "statements": [
+      tag: "0018_event_notifications",
+      when: 1795972499201,
+      hash: "090d00c556479eefc266ef5e478c8d3f745a2ea2ed9b83a8ebc17702d223c6a7",
+      statements: [
         "ALTER TABLE `users` ADD `notify_mode` text DEFAULT 'digest' NOT NULL;",
         "ALTER TABLE `notifications` ADD `mail` text;",
-        "CREATE INDEX `notifications_mail_idx` ON `notifications` (`mail`,`user_id`) WHERE \"notifications\".\"mail\" IS NOT NULL;",
-        "CREATE INDEX `grants_role_unit_idx` ON `grants` (`role`,`unit_id`);"
-      ]
+        'CREATE INDEX `notifications_mail_idx` ON `notifications` (`mail`,`user_id`) WHERE "notifications"."mail" IS NOT NULL;',
+        "CREATE INDEX `grants_role_unit_idx` ON `grants` (`role`,`unit_id`);",
+      ],
     },
     {
-      "tag": "0019_compliance_figures",
-      "when": 1795981738297,
-      "hash": "706b9b78653ae10fe4f6fa59fe26b8eeefa89a67dc504b2f8a2d0d06572cb678",
-      "statements": [
+      tag: "0019_compliance_figures",
+      when: 1795981738297,
+      hash: "706b9b78653ae10fe4f6fa59fe26b8eeefa89a67dc504b2f8a2d0d06572cb678",
+      statements: [
         "CREATE TABLE `compliance_figures` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`rule` text NOT NULL,\n\t`label` text NOT NULL,\n\t`status` text,\n\t`reason` text,\n\t`step` text,\n\t`report` text,\n\t`sub_pass` integer DEFAULT 0 NOT NULL,\n\t`sub_late` integer DEFAULT 0 NOT NULL,\n\t`sub_fail` integer DEFAULT 0 NOT NULL,\n\t`sub_pending` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`, `rule`)\n);",
         "CREATE TABLE `compliance_rechecks` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`)\n);",
         "CREATE INDEX `compliance_rechecks_at` ON `compliance_rechecks` (`campaign_id`,`at`);",
         "CREATE TABLE `compliance_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`basis` text NOT NULL,\n\t`valid_until` integer NOT NULL,\n\t`seq` integer NOT NULL,\n\t`token` text DEFAULT '' NOT NULL\n);",
-        "CREATE INDEX `meeting_attendance_member_idx` ON `meeting_attendance` (`member_id`);"
-      ]
-    }
-  ]
+        "CREATE INDEX `meeting_attendance_member_idx` ON `meeting_attendance` (`member_id`);",
+      ],
+    },
+  ],
 };
