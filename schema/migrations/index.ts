@@ -355,5 +355,17 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         'CREATE INDEX `notifications_hook_idx` ON `notifications` (`created_at`) WHERE "notifications"."hook" IS NOT NULL;',
       ],
     },
+    {
+      tag: "0021_compliance_figures",
+      when: 1795982635726,
+      hash: "706b9b78653ae10fe4f6fa59fe26b8eeefa89a67dc504b2f8a2d0d06572cb678",
+      statements: [
+        "CREATE TABLE `compliance_figures` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`rule` text NOT NULL,\n\t`label` text NOT NULL,\n\t`status` text,\n\t`reason` text,\n\t`step` text,\n\t`report` text,\n\t`sub_pass` integer DEFAULT 0 NOT NULL,\n\t`sub_late` integer DEFAULT 0 NOT NULL,\n\t`sub_fail` integer DEFAULT 0 NOT NULL,\n\t`sub_pending` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`, `rule`)\n);",
+        "CREATE TABLE `compliance_rechecks` (\n\t`campaign_id` text NOT NULL,\n\t`unit_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\tPRIMARY KEY(`campaign_id`, `unit_id`)\n);",
+        "CREATE INDEX `compliance_rechecks_at` ON `compliance_rechecks` (`campaign_id`,`at`);",
+        "CREATE TABLE `compliance_state` (\n\t`campaign_id` text PRIMARY KEY NOT NULL,\n\t`basis` text NOT NULL,\n\t`valid_until` integer NOT NULL,\n\t`seq` integer NOT NULL,\n\t`token` text DEFAULT '' NOT NULL\n);",
+        "CREATE INDEX `meeting_attendance_member_idx` ON `meeting_attendance` (`member_id`);",
+      ],
+    },
   ],
 };

@@ -275,7 +275,11 @@ export const meetingAttendance = sqliteTable(
     /** The collective commented on this member's plan (000 Bước 3). */
     commentedOn: integer("commented_on", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [uniqueIndex("meeting_attendance_uq").on(t.meetingId, t.memberId)],
+  (t) => [
+    uniqueIndex("meeting_attendance_uq").on(t.meetingId, t.memberId),
+    // A member's meetings, marked when their leadership rank changes (progress-marks.ts).
+    index("meeting_attendance_member_idx").on(t.memberId),
+  ],
 );
 
 /** In-app notifications. `dedupeKey` makes every reminder idempotent: a cron pass that runs

@@ -6,3 +6,4 @@ export * from "./people";
 export * from "./campaigns";
 export * from "./progress";
 export * from "./step-records";
+export * from "./compliance";

@@ -22,6 +22,7 @@ import { createSession } from "../../worker/auth/sessions";
 import { systemCtx } from "../../worker/data/context";
 import { requireCampaign } from "../../worker/data/campaigns";
 import { countsByUnit } from "../../worker/data/progress";
+import { campaignCompliance } from "../../worker/data/compliance";
 import { writeCity } from "../gen/city";
 import { makeApp, openTenant, signupTenant } from "../support/app";
 import { median } from "./support";
@@ -55,11 +56,11 @@ export async function benchProgress() {
   // Active without the launch's tasks (1M rows at this size, and the dashboard reads none).
   await db.update(campaigns).set({ status: "active" }).where(eq(campaigns.id, id));
   await plansHandedIn(client, id);
-  const read = async () => {
+  const read = async (what = "progress") => {
     const t0 = performance.now();
-    const res = await api("GET", `/campaigns/${id}/progress`);
+    const res = await api("GET", `/campaigns/${id}/${what}`);
     const text = await res.text();
-    if (res.status !== 200) throw new Error(`progress: ${res.status} ${text}`);
+    if (res.status !== 200) throw new Error(`${what}: ${res.status} ${text}`);
     return { ms: performance.now() - t0, text };
   };
   const build = await read();
@@ -81,6 +82,14 @@ export async function benchProgress() {
     evaluatedOn,
     units: [...perUnit].map(([unitId, counts]) => ({ unitId, ...counts })),
   });
+  // Compliance the same way: the first read judges every unit and stores the marks; a read
+  // after it, against judging every unit per read as the route did before.
+  const complianceBuild = await read("compliance");
+  const complianceTimes: number[] = [];
+  for (let i = 0; i < 5; i++) complianceTimes.push((await read("compliance")).ms);
+  const j0 = performance.now();
+  await campaignCompliance(systemCtx(db, t.clock.now), { campaign: c });
+  const judgeAll = performance.now() - j0;
   // The server runs on the real clock: a session made now.
   const liveToken = (await createSession(db, user.id, new Date())).token;
   t.platform.close(); // the files stay for the server; removed at the end
@@ -111,6 +120,20 @@ export async function benchProgress() {
       name: "api.progress.ms",
       value: Math.round(median(times) * 10) / 10,
       unit: "ms",
+      members: MEMBERS,
+    },
+    {
+      name: "api.compliance.build.ms",
+      value: Math.round(complianceBuild.ms),
+      unit: "ms",
+      members: MEMBERS,
+    },
+    {
+      name: `api.compliance.root.${m}`,
+      value: Math.round(median(complianceTimes) * 10) / 10,
+      unit: "ms",
+      baseline: Math.round(judgeAll * 10) / 10,
+      ratio: Math.round((median(complianceTimes) / judgeAll) * 1000) / 1000,
       members: MEMBERS,
     },
     ...dashboard,

@@ -33,21 +33,7 @@ import { eq } from "drizzle-orm";
 import { join } from "node:path";
 import { onTestFinished } from "vitest";
 import { tenantHandle } from "../../worker/db/handles";
-
-/** A small seeded generator (mulberry32): the same seed, the same writes. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]) => xs[int(xs.length)]!;
-  return { next, int, pick };
-}
+import { rng } from "../support/rng";
 
 const STATUSES = ["dang-sinh-hoat", "mien-sinh-hoat", "tuoi-cao-benh", "chuyen-di"] as const;
 const nonZero = (c: Counts) => c.expected + c.excused > 0;

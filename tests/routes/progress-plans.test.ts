@@ -11,6 +11,7 @@ import { systemCtx } from "../../worker/data/context";
 import { newId } from "../../worker/data/ids";
 import { countsByUnitSql } from "../../worker/data/progress";
 import { campaignProgress } from "../../worker/data/progress-page";
+import { complianceOf } from "../../worker/data/compliance-page";
 import { makeApp } from "../support/app";
 import { buildTree, launchCampaign000 } from "../support/tree";
 import { recordStatements } from "../support/statements";
@@ -41,6 +42,26 @@ async function tenantClient(t: Awaited<ReturnType<typeof makeApp>>) {
   const control = t.platform.control().client;
   const [row] = (await control.execute("SELECT id, db_url FROM tenants")).rows;
   return t.platform.tenant({ id: String(row!.id), dbUrl: String(row!.db_url) }).client;
+}
+
+/** A dashboard read from stored figures: none of the `source` tables named, and every table
+ *  reached through an index (the page's units by parent, their figures by key, the marks by
+ *  sequence): nothing grows with the tenant. sqlite_sequence (one row per AUTOINCREMENT
+ *  table: a handful) is the one scan allowed; a SELECT without FROM is one CONSTANT ROW. */
+async function expectStoredReads(
+  client: Parameters<typeof recordStatements>[0],
+  statements: { sql: string; args: unknown }[],
+  figures: string,
+  source: RegExp,
+) {
+  for (const s of statements) {
+    expect(s.sql).not.toMatch(source);
+    const plan = await planOf(client, s);
+    expect(plan, `${s.sql}\n${plan}`).not.toMatch(/\bSCAN (?!sqlite_sequence\b|CONSTANT ROW\b)/);
+    // Figures only ever by their whole key: never a walk over a campaign's every unit.
+    if (s.sql.includes(figures))
+      expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
+  }
 }
 
 /** Two cells of 15 members each, and campaign 000 launched over them. */
@@ -128,20 +149,49 @@ describe("progress and rollup query plans", () => {
       );
       expect(drill.roundTrips).toBeLessThanOrEqual(3);
       expect(drill.map((s) => s.sql).join("\n")).toMatch(/progress_figures/);
-      for (const s of [...steady, ...drill]) {
-        expect(s.sql).not.toMatch(/\b(members|submissions|member_status_history)\b/);
-        const plan = await planOf(client, s);
-        // Every table is reached through an index (the page's units by parent, their
-        // figures by key, the marks by sequence): nothing grows with the tenant.
-        // sqlite_sequence (one row per AUTOINCREMENT table: a handful) is the one scan allowed.
-        // (a SELECT without FROM is one CONSTANT ROW, not a table)
-        expect(plan, `${s.sql}\n${plan}`).not.toMatch(
-          /\bSCAN (?!sqlite_sequence\b|CONSTANT ROW\b)/,
-        );
-        // Figures only ever by their whole key: never a walk over a campaign's every unit.
-        if (/progress_figures/.test(s.sql))
-          expect(plan, plan).toMatch(/SEARCH f USING INDEX \S+ \(campaign_id=\? AND unit_id=\?\)/);
-      }
+      await expectStoredReads(
+        client,
+        [...steady, ...drill],
+        "progress_figures",
+        /\b(members|submissions|member_status_history)\b/,
+      );
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe("compliance query plans", () => {
+  it("answer the root's compliance from stored marks: no meeting, roll-call or member read", async () => {
+    const t = await makeApp();
+    try {
+      const { tree, id, db } = await thirtyMembersLaunched(t);
+      const c = await requireCampaign(db, id);
+      const client = await tenantClient(t);
+      const read = () => complianceOf(systemCtx(db, t.clock.now), { campaign: c });
+      await read(); // the first read judges every unit
+      // A meeting since: its mark is applied on the next read, to its unit only.
+      const made = await tree.api("admin", "POST", `/campaigns/${id}/meetings`, {
+        unitId: tree.cellA.id,
+        stepKey: c.def.steps.find((s) => s.kind === "meeting" && s.owner === "unit")!.key,
+      });
+      expect(made.status).toBeLessThan(300);
+      await read();
+      // Nothing moved since: the page kept from the last read, after the state's one statement.
+      const steady = await recordStatements(client, read);
+      expect(steady.roundTrips).toBe(1);
+      // A page not kept yet (anchored elsewhere) is read in full: still no meeting read.
+      const drill = await recordStatements(client, () =>
+        complianceOf(systemCtx(db, t.clock.now), { campaign: c, unitId: tree.root.id }),
+      );
+      expect(drill.roundTrips).toBeLessThanOrEqual(3);
+      expect(drill.map((s) => s.sql).join("\n")).toMatch(/compliance_figures/);
+      await expectStoredReads(
+        client,
+        [...steady, ...drill],
+        "compliance_figures",
+        /\b(meetings|meeting_attendance|members|reports|step_records|submissions)\b/,
+      );
     } finally {
       t.close();
     }

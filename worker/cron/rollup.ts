@@ -12,16 +12,15 @@
 // no round trip of its own: its fingerprint rides with the stored figures' first read.
 import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { rollups, tenantLinks } from "../../schema/tables/control";
-import {
-  campaignUnits,
-  campaigns,
-  progressSnapshots,
-  rollupState,
-  rollupUnits,
-  units,
-} from "../../schema/tables/tenant";
+import { campaigns, progressSnapshots, rollupState, rollupUnits } from "../../schema/tables/tenant";
 import { hydrateCampaign, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
+import {
+  complianceStateQuery,
+  marksAfter,
+  refreshCompliance,
+  type ComplianceRefresh,
+} from "../data/compliance-figures";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
 import { countsByUnit } from "../data/progress";
@@ -29,6 +28,8 @@ import { refreshFigures } from "../data/progress-figures";
 import { pruneStatements } from "../data/progress-dirty";
 import { storedOwnQuery } from "../data/progress-page";
 import { jsonRows } from "../data/sql";
+import { chunks } from "./reminders";
+import { geometryOf, geometryQueries, loadGeometry, type Geometry } from "./rollup-geometry";
 import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
 import { fromStored, zeroCounts, type Counts } from "../domain/progress";
 import {
@@ -40,6 +41,9 @@ import {
   type RollupStateRow,
 } from "./rollup-changes";
 import type { TenantRecord } from "../env";
+
+/** Rows per multi-row insert. */
+const ROWS_PER_INSERT = 200;
 
 /** A unit's figures: the plan counts the dashboard shows, and its meetings and reports. */
 export interface Figures extends Counts {
@@ -73,11 +77,15 @@ export async function computeUnitFigures(
   onlyUnits?: string[],
   /** The units' plan counts when known (the stored figures, just refreshed): not recounted. */
   plans?: Map<string, Counts>,
+  /** The stored compliance's refresh just made: its marks are read, not judged again. */
+  marks?: ComplianceRefresh,
 ): Promise<Map<string, Figures>> {
   const ctx = systemCtx(db, now);
   const [perUnit, compliance] = await Promise.all([
     plans ?? countsByUnit(ctx, { campaign: c, onlyUnits }).then((r) => r.perUnit),
-    campaignCompliance(ctx, { campaign: c, onlyUnits }),
+    marks
+      ? marksAfter(db, c.id, marks, onlyUnits).then((units) => ({ units }))
+      : campaignCompliance(ctx, { campaign: c, onlyUnits }),
   ]);
   const figures = new Map<string, Figures>();
   const of = (unitId: string) => figures.get(unitId) ?? figures.set(unitId, zero()).get(unitId)!;
@@ -97,37 +105,6 @@ export async function computeUnitFigures(
     add(of(u.unitId), { meetingsHeld: held, meetingsCompliant: compliant, reportsOnTime });
   }
   return figures;
-}
-
-/** Where each unit sits, and the campaign's target subtrees: read once per campaign. */
-interface Geometry {
-  pathOf: Map<string, string>;
-  targetPaths: string[];
-}
-
-const geometryQueries = (db: TenantDb, c: Campaign) =>
-  [
-    db
-      .select({ unitId: campaignUnits.unitId })
-      .from(campaignUnits)
-      .where(eq(campaignUnits.campaignId, c.id)),
-    db.select({ id: units.id, path: units.path }).from(units),
-  ] as const;
-
-function geometryOf(
-  targetIds: { unitId: string }[],
-  unitRows: { id: string; path: string }[],
-): Geometry {
-  const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
-  return {
-    pathOf,
-    targetPaths: targetIds.map((t) => pathOf.get(t.unitId)).filter((p): p is string => !!p),
-  };
-}
-
-async function loadGeometry(db: TenantDb, c: Campaign): Promise<Geometry> {
-  const [targetIds, unitRows] = await db.batch(geometryQueries(db, c));
-  return geometryOf(targetIds, unitRows);
 }
 
 /** Subtree figures of every unit within the campaign's targets, from units' own figures. */
@@ -227,16 +204,23 @@ export async function rollupWith(
     // The dashboard's stored figures, brought up to date here so that a reader seldom pays
     // for a new day or a changed tree (data/progress-figures.ts); the rollup's plan counts
     // are read from them, not counted again. The rollup's own reads ride on the refresh.
-    let judged: { fp: ReturnType<typeof fingerprintOf>; state?: RollupStateRow } | undefined;
+    let judged:
+      | { fp: ReturnType<typeof fingerprintOf>; state?: RollupStateRow; compliance: unknown }
+      | undefined;
     const { dueAt, tracked, last } = await refreshFigures(db, c, now, {
       first: [
         fingerprintQuery(db, c),
         db.select().from(rollupState).where(eq(rollupState.campaignId, c.id)),
+        complianceStateQuery(db, c.id, now),
         ...lead,
       ],
       last: (first) => {
-        const [fpRows, [state]] = first as [{ s: string; d: string }[], RollupStateRow[]];
-        judged = { fp: fingerprintOf(c, now, fpRows), state };
+        const [fpRows, [state], compliance] = first as [
+          { s: string; d: string }[],
+          RollupStateRow[],
+          unknown,
+        ];
+        judged = { fp: fingerprintOf(c, now, fpRows), state, compliance };
         if (state?.fingerprint === judged.fp.full) return [];
         // The units' previous figures, their plan counts as stored, the geometry, and what
         // changed since the last rollup when only plans or meetings did.
@@ -249,9 +233,21 @@ export async function rollupWith(
       },
     });
     lead = [];
-    const { fp, state } = judged!;
+    const { fp, state, compliance } = judged!;
+    // The stored compliance too (data/compliance-figures.ts): its state came with the refresh's
+    // first read and its writes go in the rollup's own batch below (or the next batch the pass
+    // makes), so it costs no round trip more; the rollup's marks come from it, not judged again.
+    const deferred: BatchItem[] = [];
+    const marks = await refreshCompliance(db, c, now, {
+      known: compliance as Awaited<ReturnType<typeof complianceStateQuery>>,
+      defer: deferred,
+    });
     if (state?.fingerprint === fp.full) {
       report.skipped++;
+      // Its compliance writes lead the pass's next batch (before the marks' pruning, which
+      // reads their state).
+      if (lastCampaign) ending.unshift(...deferred);
+      else lead = deferred;
       if (parents.length) await push(db, control, tenant, c, now, report);
       continue;
     }
@@ -270,7 +266,7 @@ export async function rollupWith(
     let touched: string[];
     if (plansChanged && meetsChanged && prevOwn.size > 0) {
       touched = changedOf(plansChanged, meetsChanged);
-      const fresh = await computeUnitFigures(db, c, now, touched, plans);
+      const fresh = await computeUnitFigures(db, c, now, touched, plans, marks);
       own = new Map(prevOwn);
       for (const u of touched) {
         const f = fresh.get(u);
@@ -278,7 +274,7 @@ export async function rollupWith(
         else own.delete(u);
       }
     } else {
-      own = await computeUnitFigures(db, c, now, undefined, plans);
+      own = await computeUnitFigures(db, c, now, undefined, plans, marks);
       touched = [...new Set([...own.keys(), ...prevOwn.keys()])];
     }
     report.recomputed += touched.length;
@@ -292,6 +288,7 @@ export async function rollupWith(
       .map(([unitId, f]) => [unitId, ...FIELDS.map((k) => f[k])]);
     const changedOwn = touched.filter((u) => !same(prevOwn.get(u), own.get(u)));
     const statements = [
+      ...deferred,
       ...(changedOwn.length
         ? [
             db
@@ -303,11 +300,12 @@ export async function rollupWith(
         : []),
       ...chunks(
         changedOwn.filter((u) => own.has(u)).map((u) => [u, ...FIELDS.map((k) => own.get(u)![k])]),
+        ROWS_PER_INSERT,
       ).map((rows) =>
         db.run(sql`INSERT INTO ${rollupUnits} (campaign_id, unit_id, ${FIELD_COLUMNS})
           SELECT ${c.id}, r.* FROM (${jsonRows(ROW_COLUMNS, rows)}) AS r`),
       ),
-      ...chunks(snapshots).map((rows) =>
+      ...chunks(snapshots, ROWS_PER_INSERT).map((rows) =>
         db.run(sql`INSERT INTO ${progressSnapshots}
             (campaign_id, computed_at, fingerprint, unit_id, ${FIELD_COLUMNS})
           SELECT ${c.id}, ${now.getTime()}, ${fp.full}, r.* FROM (${jsonRows(ROW_COLUMNS, rows)}) AS r
@@ -333,12 +331,6 @@ export async function rollupWith(
   }
   ended ??= (await db.batch(ending as [BatchItem, ...BatchItem[]])) as unknown[];
   return { report, tail: ended.slice(ending.length - (opts.tail?.length ?? 0)) };
-}
-
-function chunks<T>(items: T[], size = 200): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The parent sees the whole campaign: the sum of every unit's own figures (each unit once,

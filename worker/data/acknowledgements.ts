@@ -14,6 +14,7 @@ import { validateFormData } from "../domain/forms";
 import { inScope } from "../domain/scope";
 import { invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsertIf, type AuditEntry } from "./audit";
+import { markUnits } from "./progress-marks";
 import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
@@ -111,6 +112,9 @@ export async function writeRecordVersion<F extends NewRecordFields>(
   const [inserted] = await db.batch([
     db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
     ...follows(wrote),
+    // The unit's compliance marks (compliance-figures.ts): its first record of a step is
+    // what "on time" judges, its periods what the monthly review and periodic reports count.
+    markUnits(db, [row.unitId], row.campaignId, wrote),
     auditInsertIf(db, { ...actor, ...entry }, now, wrote),
   ]);
   if (!inserted[0]) throw versionConflict();
@@ -246,7 +250,7 @@ export async function unitStepRecords(
 }
 
 /** When each unit first recorded each step: what compliance judges on time against. */
-export function firstRecords(db: TenantDb, campaignId: string) {
+export function firstRecords(db: TenantDb, campaignId: string, where?: SQL) {
   return db
     .select({
       unitId: stepRecords.unitId,
@@ -254,7 +258,7 @@ export function firstRecords(db: TenantDb, campaignId: string) {
       at: sql<number>`min(${stepRecords.createdAt})`,
     })
     .from(stepRecords)
-    .where(and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.memberId, "")))
+    .where(and(eq(stepRecords.campaignId, campaignId), eq(stepRecords.memberId, ""), where))
     .groupBy(stepRecords.unitId, stepRecords.stepKey);
 }
 

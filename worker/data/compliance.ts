@@ -1,9 +1,17 @@
 // How each unit of a campaign stands against the template's meeting rules and the reports
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
-import { eq } from "drizzle-orm";
+import { and, eq, sql, type SQLWrapper } from "drizzle-orm";
 import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
 import type { MergeKind } from "../../schema/vocab/merge-kinds";
-import { meetingAttendance, meetings, members, reports, units } from "../../schema/tables/tenant";
+import {
+  campaignUnits,
+  meetingAttendance,
+  meetings,
+  members,
+  reports,
+  stepRecords,
+  units,
+} from "../../schema/tables/tenant";
 import {
   reportMark,
   summariseMarks,
@@ -15,6 +23,7 @@ import {
 import { stepMeetingMarks, type SessionFacts } from "../domain/meeting-sessions";
 import { recordMark } from "../domain/step-completion";
 import { ictDate } from "../../schema/rules/deadlines";
+import { materialsDueAt } from "../../schema/rules/materials";
 import {
   MONTHLY_REVIEW_KEY,
   monthlyReviewMark,
@@ -34,6 +43,20 @@ export interface UnitCompliance {
   unitId: string;
   unitName: string;
   marks: (Mark & { step?: string; report?: string })[];
+  /** The next instant (ms) its marks may change by the clock alone within the day (a
+   *  meeting starting, materials falling due), if any: compliance-figures.ts rechecks it. */
+  recheckAt?: number;
+}
+
+/** The instants a meeting's marks compare the clock with (meetingMarks, stepMeetingMarks):
+ *  its start (held or not), and when its materials fall due. Listed, not judged. */
+function clockInstants(m: { startedAt: Date | null; scheduledAt: Date | null }, leadDays?: number) {
+  const at = m.startedAt ?? m.scheduledAt;
+  return [
+    m.startedAt,
+    m.scheduledAt,
+    at && leadDays !== undefined ? materialsDueAt(at, leadDays) : null,
+  ];
 }
 
 /** Each target unit's marks against its campaign's meeting rules and reports upward,
@@ -48,6 +71,11 @@ export async function campaignCompliance(
   const review = c.def.followUp.monthlyReview?.formKey ? c.def.followUp.monthlyReview : null;
   // Periodic reports on their forms (003's 6-monthly), owed for each period from the start.
   const periodic = c.def.followUp.periodicReports.filter((r) => r.formKey);
+  // Only `onlyUnits`' rows when given (a recount of marked units reads what they hold, not
+  // the whole campaign's), and their target units to know they are targeted.
+  const only = onlyUnits ? JSON.stringify(onlyUnits) : null;
+  const within = (col: SQLWrapper) =>
+    only ? sql`${col} IN (SELECT value FROM json_each(${only}))` : undefined;
   // Everything in one round trip (a batch): the units, the targets, the meetings with their
   // roll-calls, the reports, the units' own records and the follow-ups' recorded periods.
   const [
@@ -61,14 +89,25 @@ export async function campaignCompliance(
     yearEndRows,
   ] = await db.batch([
     campaignUnitIdsQuery(db, c.id),
-    db.select().from(units),
-    db.select().from(meetings).where(eq(meetings.campaignId, c.id)),
+    db
+      .select()
+      .from(units)
+      .where(
+        only
+          ? sql`${within(units.id)} OR ${units.id} IN (SELECT ${campaignUnits.unitId}
+                FROM ${campaignUnits} WHERE ${campaignUnits.campaignId} = ${c.id})`
+          : undefined,
+      ),
+    db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.campaignId, c.id), within(meetings.unitId))),
     db
       .select({ a: meetingAttendance, rank: members.leadershipRank })
       .from(meetingAttendance)
       .innerJoin(meetings, eq(meetings.id, meetingAttendance.meetingId))
       .innerJoin(members, eq(members.id, meetingAttendance.memberId))
-      .where(eq(meetings.campaignId, c.id)),
+      .where(and(eq(meetings.campaignId, c.id), within(meetings.unitId))),
     db
       .select({
         unitId: reports.unitId,
@@ -76,28 +115,30 @@ export async function campaignCompliance(
         submittedAt: reports.submittedAt,
       })
       .from(reports)
-      .where(eq(reports.campaignId, c.id)),
-    firstRecords(db, c.id),
-    recordedPeriodsQuery(db, c.id, [
-      ...(review ? [MONTHLY_REVIEW_KEY] : []),
-      ...periodic.map((r) => periodicReportKey(r.key)),
-    ]),
+      .where(and(eq(reports.campaignId, c.id), within(reports.unitId))),
+    firstRecords(db, c.id, within(stepRecords.unitId)),
+    recordedPeriodsQuery(
+      db,
+      c.id,
+      [...(review ? [MONTHLY_REVIEW_KEY] : []), ...periodic.map((r) => periodicReportKey(r.key))],
+      within(stepRecords.unitId),
+    ),
     // Each unit's members' own year-end input, counted per member status (empty when the
     // template asks none).
     yearEndCountsQuery(db, c, onlyUnits),
   ]);
-  let within = openUnitsOf(
+  let open = openUnitsOf(
     allUnits,
     targetIds.map((t) => t.unitId),
     scope,
   );
   if (unitId) {
     const root = await requireUnitInScope(db, unitId, scope);
-    within = within.filter((u) => u.path.startsWith(root.path));
+    open = open.filter((u) => u.path.startsWith(root.path));
   }
   if (onlyUnits) {
-    const only = new Set(onlyUnits);
-    within = within.filter((u) => only.has(u.id));
+    const listed = new Set(onlyUnits);
+    open = open.filter((u) => listed.has(u.id));
   }
   // Grouped once, so each unit reads its own meetings, roll-calls and reports by key: the
   // work grows with the rows, not with units × meetings.
@@ -125,9 +166,11 @@ export async function campaignCompliance(
   const today = ictDate(now);
   const yearEnd = yearEndCountsByUnit(c, yearEndRows);
   const out: UnitCompliance[] = [];
-  for (const unit of within) {
+  const nowMs = now.getTime();
+  for (const unit of open) {
     const kind = { kind: unit.kind as UnitKind, name: unit.name };
     const marks: UnitCompliance["marks"] = [];
+    let recheckAt = Infinity;
     for (const step of meetingSteps(c, unit)) {
       const rules = c.def.meetingRules.find((r) => r.key === step.meetingRulesKey);
       if (!rules) continue;
@@ -149,6 +192,11 @@ export async function campaignCompliance(
           })),
         }),
       );
+      for (const s of sessions)
+        for (const t of clockInstants(s, rules.materialsLeadDays))
+          // The instant itself (`<= now`) and the one after (`> now`).
+          for (const at of t ? [t.getTime(), t.getTime() + 1] : [])
+            if (at > nowMs && at < recheckAt) recheckAt = at;
       const facts = { unit: kind, startsAt };
       for (const mark of stepMeetingMarks(rules, sessions, due[step.key] ?? null, now, facts))
         marks.push({ ...mark, rule: `${step.key}:${mark.rule}`, step: step.key });
@@ -180,7 +228,13 @@ export async function campaignCompliance(
         );
     marks.push(...followUpMarks(c, unit, firstAt, now));
     marks.push(...yearEndUnitMarks(c, unit, yearEnd, now));
-    if (marks.length) out.push({ unitId: unit.id, unitName: unit.name, marks });
+    if (marks.length)
+      out.push({
+        unitId: unit.id,
+        unitName: unit.name,
+        marks,
+        ...(recheckAt < Infinity ? { recheckAt } : {}),
+      });
   }
   return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };
 }

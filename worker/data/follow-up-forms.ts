@@ -4,7 +4,7 @@
 // unit's secretary, versioned (409 when stale) and audited; compliance marks each unit against
 // the months and periods owed (worker/domain/follow-up.ts).
 import type { AuditAction } from "../../schema/vocab/audit-actions";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { dueInstant, ictDate, isOnTime } from "../../schema/rules/deadlines";
 import { unitMatches, type Form, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
@@ -209,7 +209,12 @@ export async function listPeriodicReports(
 
 /** Every unit's recorded periods of several follow-ups (the monthly review, periodic reports)
  *  in one statement: a query, batched by the compliance (periodsByStep groups it). */
-export const recordedPeriodsQuery = (db: TenantDb, campaignId: string, stepKeys: string[]) =>
+export const recordedPeriodsQuery = (
+  db: TenantDb,
+  campaignId: string,
+  stepKeys: string[],
+  where?: SQL,
+) =>
   db
     .selectDistinct({
       stepKey: stepRecords.stepKey,
@@ -221,6 +226,7 @@ export const recordedPeriodsQuery = (db: TenantDb, campaignId: string, stepKeys:
       and(
         eq(stepRecords.campaignId, campaignId),
         inArray(stepRecords.stepKey, stepKeys.length ? stepKeys : [""]),
+        where,
       ),
     );
 

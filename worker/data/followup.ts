@@ -14,6 +14,7 @@ import type { Ctx } from "./context";
 import { isStaleWrite } from "./concurrency";
 import { reportNotice } from "./event-notices";
 import { newId } from "./ids";
+import { holds, markUnits } from "./progress-marks";
 import { requireMemberInScope } from "./members";
 import { eqAll } from "./sql";
 import { completeUnitSteps } from "./step-completion";
@@ -80,6 +81,8 @@ export async function submitReport(
       },
       now,
     ),
+    // The unit's compliance marks (compliance-figures.ts), if the report was written.
+    markUnits(db, [unit.id], c.id, holds("reports", reportId, version)),
     auditInsert(
       db,
       {

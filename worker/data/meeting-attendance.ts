@@ -22,7 +22,7 @@ import type { TenantDb } from "../db/handles";
 import { subtreeBounds } from "../domain/scope";
 import { invalidBody, versionConflict } from "../errors";
 import { auditInsertIf } from "./audit";
-import { holds, markMembers } from "./progress-marks";
+import { holds, markMembers, markUnits } from "./progress-marks";
 import { requireCampaign, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { eqAll } from "./sql";
@@ -240,6 +240,8 @@ export async function setAttendance(
     ...(rows.length ? [attendanceInsertIf(db, rows, sql`changes() = 1`)] : []),
     // Last, after the audit's changes() check: the stored progress figures of their units.
     markMembers(db, touched, c.id, holds("meetings", id, current.version + 1)),
+    // And the meeting's unit's compliance marks (compliance-figures.ts).
+    markUnits(db, [current.unitId], c.id, holds("meetings", id, current.version + 1)),
   ] as unknown as Parameters<TenantDb["batch"]>[0]);
   if (!(updated as { id: string }[])[0]) throw versionConflict();
   // After the roll-call is in: the task follows every session's roll-call, not this one's.

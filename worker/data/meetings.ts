@@ -11,7 +11,7 @@ import { inScope } from "../domain/scope";
 import { stepsDoneByMeeting } from "../domain/step-completion";
 import { DomainError, invalidBody, notFound, versionConflict } from "../errors";
 import { auditInsert, auditInsertIf } from "./audit";
-import { holds, markMeeting } from "./progress-marks";
+import { holds, markMeeting, markUnits } from "./progress-marks";
 import {
   requireCampaign,
   requireActiveCampaign,
@@ -96,6 +96,13 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
         }),
       },
       now,
+    ),
+    // The unit's compliance marks (compliance-figures.ts).
+    markUnits(
+      db,
+      [unit.id],
+      c.id,
+      sql`EXISTS (SELECT 1 FROM ${meetings} WHERE ${meetings.id} = ${row.id})`,
     ),
   ]);
   if (!inserted[0])
@@ -289,6 +296,8 @@ export async function updateMeeting(ctx: Ctx, input: { id: string; patch: Meetin
       .returning({ id: meetings.id }),
     // A roll-call counts for a step only once its meeting has started.
     markMeeting(db, id, c.id, holds("meetings", id, current.version + 1)),
+    // The unit's compliance marks (compliance-figures.ts).
+    markUnits(db, [current.unitId], c.id, holds("meetings", id, current.version + 1)),
     completeUnitSteps(db, { campaignId: c.id, unitId: current.unitId, stepKeys: done }, now),
     // The minutes are the cell's record, not a member's plan: the audit keeps which fields
     // changed, not the minutes' text.

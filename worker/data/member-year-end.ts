@@ -45,12 +45,16 @@ export const yearEndConcerns = (c: Campaign, unit: { kind: string; name: string 
 /**
  * Per unit and member status: how many members, how many first recorded their input before the
  * end of the due day and how many after — one GROUP BY for compliance's batch, its size the
- * number of units. Empty (its WHERE is constant false) when the campaign asks no member input;
- * only `onlyUnits`' members when given.
+ * number of units. When the campaign asks no member input, a statement that reads no table
+ * (most campaigns: no member is read for it); only `onlyUnits`' members when given.
  */
 export function yearEndCountsQuery(db: TenantDb, c: Campaign, onlyUnits?: string[]) {
   const o = memberYearEnd(c.def, c.startsOn);
-  const due = o?.dueAt.getTime() ?? 0;
+  if (!o)
+    return db.all<YearEndRow>(
+      sql`SELECT '' AS unitId, '' AS status, 0 AS n, 0 AS onTime, 0 AS late WHERE 0`,
+    );
+  const due = o.dueAt.getTime();
   // A member's first record is its version 1, found by the records' unique index per member.
   return db
     .select({
@@ -74,7 +78,6 @@ export function yearEndCountsQuery(db: TenantDb, c: Campaign, onlyUnits?: string
     )
     .where(
       and(
-        sql`${o ? 1 : 0}`,
         notInArray(members.status, [...GONE_STATUSES]),
         // A refresh of a few units' figures reads their members only (the unit index).
         onlyUnits ? inArray(members.unitId, onlyUnits) : undefined,
@@ -83,11 +86,10 @@ export function yearEndCountsQuery(db: TenantDb, c: Campaign, onlyUnits?: string
     .groupBy(members.unitId, members.status);
 }
 
+type YearEndRow = { unitId: string; status: string; n: number; onTime: number; late: number };
+
 /** The rows of `yearEndCountsQuery` summed per unit under the campaign's excusals. */
-export function yearEndCountsByUnit(
-  c: Campaign,
-  rows: { unitId: string; status: string; n: number; onTime: number; late: number }[],
-): Map<string, YearEndCounts> {
+export function yearEndCountsByUnit(c: Campaign, rows: YearEndRow[]): Map<string, YearEndCounts> {
   const out = new Map<string, YearEndCounts>();
   for (const r of rows) {
     const state = countState(r.status, c.def.excusals.statuses);

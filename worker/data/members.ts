@@ -15,7 +15,7 @@ import { ictDate } from "../domain/deadlines";
 import { managementCategoryOf } from "../domain/supervision";
 import { notFound, versionConflict } from "../errors";
 import { audit, auditInsertIf } from "./audit";
-import { holds, markUnits } from "./progress-marks";
+import { holds, markAttended, markUnits } from "./progress-marks";
 import type { Ctx } from "./context";
 import { newId } from "./ids";
 import { scopeCondition } from "./scope";
@@ -259,6 +259,10 @@ export async function updateMember(
     ),
     // Its unit (both, after a move) and, through position or flags, how the member counts.
     markUnits(db, [current.unitId, next.unitId], undefined, holds("members", id, next.version)),
+    // A new rank re-judges "leaders speak first" at the meetings it attended.
+    ...(current.leadershipRank !== next.leadershipRank
+      ? [markAttended(db, id, holds("members", id, next.version))]
+      : []),
   ]);
   if (!updated[0]) throw versionConflict();
   return next;

@@ -3,6 +3,9 @@
 // pruning those every kept campaign has read.
 import { eq, sql } from "drizzle-orm";
 import {
+  complianceFigures,
+  complianceRechecks,
+  complianceState,
   memberStatusHistory,
   members,
   progressDirty,
@@ -84,12 +87,18 @@ export function pruneStatements(db: TenantDb, kept: string[]): BatchItem[] {
   const keep = JSON.stringify(kept);
   const others = sql`campaign_id <> ${PRUNED} AND campaign_id NOT IN (SELECT value FROM json_each(${keep}))`;
   // The prune point is the lowest sequence a kept campaign has read (else the last mark ever
-  // given), computed in SQL where it is used.
-  const upTo = sql`coalesce((SELECT min(${progressFigureState.seq}) FROM ${progressFigureState}
+  // given), computed in SQL where it is used. The stored compliance (compliance-figures.ts)
+  // reads the same marks: its states count.
+  const upTo = sql`coalesce((SELECT min(seq) FROM (
+      SELECT campaign_id, seq FROM ${progressFigureState}
+      UNION ALL SELECT campaign_id, seq FROM ${complianceState})
       WHERE campaign_id IN (SELECT value FROM json_each(${keep}))),
     (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'), 0)`;
   return [
     db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${complianceFigures} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${complianceRechecks} WHERE ${others}`),
+    db.run(sql`DELETE FROM ${complianceState} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressDirty} WHERE seq <= ${upTo}`),
     db.run(sql`INSERT INTO ${progressFigureState} (campaign_id, basis, evaluated_on, seq)
@@ -99,6 +108,6 @@ export function pruneStatements(db: TenantDb, kept: string[]): BatchItem[] {
   ];
 }
 
-/** The prune point from the results of pruneStatements (its five results first). */
+/** The prune point from the results of pruneStatements (its eight results first). */
 export const prunedUpTo = (results: readonly unknown[]) =>
-  Number((results[4] as { upTo: number }[])[0]?.upTo ?? 0);
+  Number((results[7] as { upTo: number }[])[0]?.upTo ?? 0);

@@ -30,6 +30,7 @@ import { evaluationDate, type StoredCounts } from "../domain/progress";
 import { stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import { systemCtx } from "./context";
 import type { Targets } from "./campaign-targets";
+import { afterRunning } from "./in-flight";
 import { countsByUnit } from "./progress";
 import { dirtyUnits, PRUNED } from "./progress-dirty";
 import { jsonRows } from "./sql";
@@ -82,20 +83,8 @@ export async function refreshFigures(
   // wait for the refresh already running instead of each recounting the tenant, then run
   // their own, which finds the figures fresh and costs two reads. The wait is keyed by the
   // tenant's handle (one per tenant, worker/db/local.ts) and the campaign.
-  const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
-  const ahead = running.get(c.id);
-  if (ahead) await ahead.catch(() => undefined);
-  const mine = refreshOnce(db, c, now, rides);
-  running.set(c.id, mine);
-  try {
-    return await mine;
-  } finally {
-    if (running.get(c.id) === mine) running.delete(c.id);
-  }
+  return afterRunning(db, c.id, () => refreshOnce(db, c, now, rides));
 }
-
-/** Refreshes in progress, per tenant handle and campaign (see refreshFigures). */
-const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
 
 /** What a refresh says: the due instant and evaluation date the figures are for, whether the
  *  campaign has a tracked step, and — when nothing had to be written — a name for the stored

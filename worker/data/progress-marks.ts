@@ -5,7 +5,7 @@
 // never a wrong count; a mark missing would be a wrong count — every write path that moves a
 // member, a member's status, a plan's state or a roll-call adds one (listed in README).
 import { sql, type SQL } from "drizzle-orm";
-import { meetingAttendance, members, progressDirty } from "../../schema/tables/tenant";
+import { meetingAttendance, meetings, members, progressDirty } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 
 /** `when`: a condition (an EXISTS over the row the batch just wrote) that holds only if the
@@ -39,6 +39,15 @@ export function markMeeting(db: TenantDb, meetingId: string, campaignId: string,
     SELECT DISTINCT ${members.unitId}, ${campaignId} FROM ${meetingAttendance}
     JOIN ${members} ON ${members.id} = ${meetingAttendance.memberId}
     WHERE ${meetingAttendance.meetingId} = ${meetingId} AND ${won(when)}`);
+}
+
+/** Marks the units of the meetings `memberId` is on the roll-call of (its leadership rank
+ *  changed: who "spoke first" is judged by it, compliance-figures.ts). */
+export function markAttended(db: TenantDb, memberId: string, when?: SQL) {
+  return db.run(sql`INSERT INTO ${progressDirty} (unit_id, campaign_id)
+    SELECT DISTINCT ${meetings.unitId}, ${meetings.campaignId} FROM ${meetingAttendance}
+    JOIN ${meetings} ON ${meetings.id} = ${meetingAttendance.meetingId}
+    WHERE ${meetingAttendance.memberId} = ${memberId} AND ${won(when)}`);
 }
 
 /** The unit tree changed (a unit renamed, moved or closed): every campaign's figures are

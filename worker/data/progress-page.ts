@@ -24,7 +24,7 @@ export interface UnitProgressRow extends UnitProgress {
 
 /** Where the page is anchored: the `unitId` asked for, else the reader's scope roots (the
  *  tenant's root for an admin). */
-async function anchorsOf(
+export async function anchorsOf(
   { db, scope }: ReadCtx,
   unitId: string | undefined,
 ): Promise<{ id: string; path: string }[]> {
@@ -50,9 +50,7 @@ export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
   // figures' state they were read at: while nothing moves a repeated read (a dashboard open
   // in many browsers) costs only the state's one statement. The anchor's scope check is part
   // of the key (the scope) and of the first read.
-  const pages = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
-  const pageKey = `${c.id}|${input.unitId ?? ""}|${scope.all ? "*" : scope.paths.join(",")}`;
-  const known = pages.get(pageKey);
+  const { known, keep } = shelf(db, c.id, input.unitId, scope);
   const [anchors, { dueAt, evaluatedOn, tracked, fresh }] = await Promise.all([
     known ? null : anchorsOf(ctx, input.unitId),
     refreshFigures(db, c, now),
@@ -73,9 +71,7 @@ export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
             single ? { anchor: single.id } : { subtreesOf: list.map((a) => a.id) },
           ),
     };
-    pages.delete(pageKey);
-    if (fresh) pages.set(pageKey, page);
-    if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
+    keep(fresh ? page : undefined);
   }
   const { stored, anchorId } = page;
   const totals: Counts = zeroCounts();
@@ -96,9 +92,32 @@ interface KeptPage {
   stored: StoredRow[];
 }
 
-/** Pages kept per tenant handle (at most PAGES_KEPT each, the oldest dropped first). */
-const kept = new WeakMap<TenantDb, Map<string, KeptPage>>();
+const shelf = pageShelf<KeptPage>();
 const PAGES_KEPT = 16;
+
+/** Pages kept per tenant handle, campaign, anchor and reader's scope (at most PAGES_KEPT a
+ *  handle, the oldest dropped first): `known` is the page kept, `keep` replaces it (none:
+ *  forgets it). */
+export function pageShelf<V>() {
+  const kept = new WeakMap<TenantDb, Map<string, V>>();
+  return (
+    db: TenantDb,
+    campaignId: string,
+    unitId: string | undefined,
+    scope: ReadCtx["scope"],
+  ) => {
+    const pages = kept.get(db) ?? kept.set(db, new Map()).get(db)!;
+    const key = `${campaignId}|${unitId ?? ""}|${scope.all ? "*" : scope.paths.join(",")}`;
+    return {
+      known: pages.get(key),
+      keep(page: V | undefined) {
+        pages.delete(key);
+        if (page) pages.set(key, page);
+        if (pages.size > PAGES_KEPT) pages.delete(pages.keys().next().value!);
+      },
+    };
+  };
+}
 
 const storedOf = (prefix: "own" | "sub") => COLS.map((c) => sql.raw(`f.${prefix}_${c}`));
 

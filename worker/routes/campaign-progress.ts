@@ -1,12 +1,12 @@
 // A campaign's figures for the reader's own subtree: progress (one page of the tree: the
 // anchor unit and its direct children, drill down with ?unitId=), the secretary's queue,
-// compliance with the meeting rules, the saved progress points, and one unit's figures for its
-// one-page papers (/units/:unitId/paper). Mounted at
+// compliance with the meeting rules (one page of the tree, like progress), the saved progress
+// points, and one unit's figures for its one-page papers (/units/:unitId/paper). Mounted at
 // /campaigns/:id. Admins, secretaries and viewers (aggregates); the queue is staff only.
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Id, ProgressQuery } from "../../schema/api";
-import { campaignCompliance } from "../data/compliance";
+import { complianceOf } from "../data/compliance-page";
 import { progressHistory, secretaryQueue } from "../data/progress";
 import { campaignProgress } from "../data/progress-page";
 import { unitPaper } from "../data/unit-paper";
@@ -66,7 +66,7 @@ export const campaignProgressRoutes = new Hono<AppEnv>()
     withCampaign,
     async (c) =>
       c.json(
-        await campaignCompliance(c.var.ctx, { campaign: c.var.campaign, ...c.req.valid("query") }),
+        await complianceOf(c.var.ctx, { campaign: c.var.campaign, ...c.req.valid("query") }),
         200,
       ),
   )

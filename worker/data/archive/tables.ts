@@ -71,6 +71,9 @@ export const EXCLUDED: Readonly<Record<string, string>> = {
   progress_figures: "số liệu tiến độ tính sẵn: tính lại từ dữ liệu ở lần xem đầu tiên",
   progress_figure_state: "mốc của số liệu tính sẵn: thiếu nó, số liệu được tính lại",
   progress_dirty: "dấu đơn vị cần tính lại: chỉ có nghĩa với số liệu tính sẵn trên máy này",
+  compliance_figures: "mức tuân thủ tính sẵn: tính lại từ dữ liệu ở lần xem đầu tiên",
+  compliance_state: "mốc của mức tuân thủ tính sẵn: thiếu nó, mức tuân thủ được tính lại",
+  compliance_rechecks: "thời điểm cần xét lại mức tuân thủ: suy ra từ các buổi sinh hoạt",
 };
 
 /** Tables of SQLite and the migrator, never tenant data. */
