@@ -1,10 +1,10 @@
 // What a level below may change in a directive it adopts. The parent locks whole sections of
-// the definition (schema/vocab/sections.ts); a locked section must stay exactly as issued, in
+// the definition (schema/vocab/campaigns.ts); a locked section must stay exactly as issued, in
 // the adopting campaign and in everything passed further down. The rest — the name, the
 // description, the unlocked sections' wording — is the child's to adapt. The definition's
 // identity (its key and version) is the directive's and never changes. Shared by the server,
 // which refuses, and the adopt screen, which shows what is locked before anyone types.
-import { SECTION_LABELS, type Section } from "../vocab/sections";
+import { SECTION_LABELS, type Section } from "../vocab/campaigns";
 
 /** JSON with object keys sorted: two definitions equal in content compare equal whatever
  *  order their keys were written in. */

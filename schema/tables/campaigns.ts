@@ -5,10 +5,12 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, updatedAt } from "./columns";
-import { CAMPAIGN_STATUSES } from "../vocab/campaign-statuses";
-import { PRESENCES } from "../vocab/presences";
-import { REVIEW_RATINGS } from "../vocab/review-ratings";
-import { SUBMISSION_STATUSES } from "../vocab/submission-statuses";
+import {
+  CAMPAIGN_STATUSES,
+  PRESENCES,
+  REVIEW_RATINGS,
+  SUBMISSION_STATUSES,
+} from "../vocab/campaigns";
 
 /** A tenant's own templates (clones of built-ins, edited). Built-ins live in code
  *  (schema/templates) and are never stored; a version in use by a campaign is never changed:

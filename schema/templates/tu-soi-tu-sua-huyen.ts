@@ -112,7 +112,7 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
       upsert: [
         {
           ...publication,
-          // The codes cover a Huyện as a Quận (schema/vocab/levels.ts): only the labels change.
+          // The codes cover a Huyện as a Quận (schema/vocab/people.ts): only the labels change.
           members: publication.members.map((f) => ({
             ...f,
             label: f.label

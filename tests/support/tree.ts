@@ -5,7 +5,7 @@ import { grants, memberStatusHistory, members, units, users } from "../../schema
 import { createSession } from "../../worker/auth/sessions";
 import { newId } from "../../worker/data/ids";
 import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/members";
-import type { UnitKind } from "../../schema/vocab/unit-kinds";
+import type { UnitKind } from "../../schema/vocab/people";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
 import { onTestFinished } from "vitest";

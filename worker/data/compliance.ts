@@ -2,7 +2,7 @@
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
 import { eq } from "drizzle-orm";
 import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
-import type { MergeKind } from "../../schema/vocab/merge-kinds";
+import type { MergeKind } from "../../schema/vocab/campaigns";
 import { meetingAttendance, meetings, members, reports, units } from "../../schema/tables/tenant";
 import {
   reportMark,

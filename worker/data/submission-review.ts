@@ -4,7 +4,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { desc, eq, sql } from "drizzle-orm";
-import { ROLE_LABELS } from "../../schema/vocab/roles";
+import { ROLE_LABELS } from "../../schema/vocab/people";
 import { members, planConfirmations, submissions, units, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { canonicalJson } from "../domain/forms";
@@ -144,7 +144,7 @@ export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
     },
     onBehalf: false,
     extra: (wrote) => [
-      // Only the steps this confirmation is the way of (schema/vocab/completions.ts): not the
+      // Only the steps this confirmation is the way of (schema/vocab/campaigns.ts): not the
       // member's posting or sending a copy, which are done and evidenced on their own.
       ...confirmationCompletes(
         db,

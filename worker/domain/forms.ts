@@ -9,7 +9,7 @@ import * as v from "valibot";
 import { codePoints, isBlank, isRequired } from "../../schema/rules/forms";
 import { IsoDate } from "../../schema/scalars";
 import type { Form, LeafField, TemplateList } from "../../schema/template";
-import { LEAF_FIELD_TYPES } from "../../schema/vocab/field-types";
+import { LEAF_FIELD_TYPES } from "../../schema/vocab/campaigns";
 import type { FieldErrors } from "../errors";
 
 export type FormMode = "draft" | "submit";

@@ -7,7 +7,7 @@ import {
   setTenantNotifySettings,
   tenantNotifySettings,
 } from "../../api-notify";
-import type { NotifyMode } from "../../../schema/vocab/notify-modes";
+import type { NotifyMode } from "../../../schema/vocab/people";
 
 export const getNotifyPreference = query(notifyPreference, "notify-preference");
 export const getTenantNotifySettings = query(tenantNotifySettings, "tenant-notify-settings");
