@@ -31,8 +31,7 @@ describe("parents page", () => {
     await api("POST", `/api/t/${PARENT.slug}/links/${pending!.id}/approve`, parentToken);
 
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, "admin@quan.vn", PASSWORD, PARENT.slug);
+    const page = await e2e.signedIn(pageErrors, "admin@quan.vn", PASSWORD, PARENT.slug);
 
     await page.getByRole("link", { name: "Cấp trên – cấp dưới" }).first().click();
     await page.waitForURL(`${e2e.base}/t/${PARENT.slug}/lien-ket`);
@@ -74,8 +73,7 @@ describe("parents page", () => {
     });
 
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, "ph@p.vn", PASSWORD, "phuong-hai");
+    const page = await e2e.signedIn(pageErrors, "ph@p.vn", PASSWORD, "phuong-hai");
     await page.goto(`${e2e.base}/t/phuong-hai/lien-ket`);
     await page.getByText("Cấp trên khóa: Các bước, Biểu mẫu.").first().waitFor();
     await page.getByRole("link", { name: "Áp dụng “Kế hoạch thực hiện Chỉ thị 24”" }).click();

@@ -51,8 +51,7 @@ describe("report upward", () => {
     await api("POST", `/api/t/${CHILD.slug}/campaigns/${campaign.id}/launch`, childToken);
 
     const pageErrors: string[] = [];
-    const child = await e2e.phone(pageErrors);
-    await e2e.signIn(child, "admin@phuong-bc.vn", PASSWORD, CHILD.slug);
+    const child = await e2e.signedIn(pageErrors, "admin@phuong-bc.vn", PASSWORD, CHILD.slug);
     await child.goto(`${e2e.base}/t/${CHILD.slug}/dot-sinh-hoat/${campaign.id}`);
     await child.getByRole("link", { name: "Báo cáo gửi cấp trên" }).click(SLOW);
     await child.getByRole("heading", { level: 1, name: "Báo cáo gửi cấp trên" }).waitFor(SLOW);
@@ -70,8 +69,7 @@ describe("report upward", () => {
     await child.getByRole("link", { name: "← Quay lại" }).click();
     await child.getByRole("heading", { level: 1, name: "Báo cáo gửi cấp trên" }).waitFor(SLOW);
 
-    const parent = await e2e.phone(pageErrors);
-    await e2e.signIn(parent, "admin@quan-bc.vn", PASSWORD, PARENT.slug);
+    const parent = await e2e.signedIn(pageErrors, "admin@quan-bc.vn", PASSWORD, PARENT.slug);
     await parent.goto(`${e2e.base}/t/${PARENT.slug}/lien-ket`);
     await parent
       .getByText(/Báo cáo của cấp dưới/)
