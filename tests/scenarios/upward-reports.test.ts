@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
 import { saveCt24Phuong } from "../support/templates";
-import { notificationsOf, treesAt, type Tree } from "../support/tree";
+import { adoptAndLaunch, notificationsOf, quanAndTwoPhuong, type Tree } from "../support/tree";
 
 /** 12/3/2026 09:00 ICT. */
 const AT = "2026-03-12T02:00:00Z";
@@ -42,25 +42,6 @@ interface Inbox {
 const NAMES =
   /Nguyễn Văn An|Trần Thị Bình|Lê Văn Cường|Phạm Thị Dung|Hoàng Văn Em|Đỗ Thị Giang|Vũ Văn Hải/;
 
-async function linkUnder(parent: Tree, child: Tree) {
-  const r = await child.api<{ id: string }>("admin", "POST", "/links", { parentSlug: parent.slug });
-  expect((await parent.api("admin", "POST", `/links/${r.body.id}/approve`)).status).toBe(200);
-  return r.body.id;
-}
-
-async function adoptAndLaunch(child: Tree, directiveId: string) {
-  const adopted = await child.api<{ id: string }>(
-    "admin",
-    "POST",
-    `/directives/${directiveId}/adopt`,
-    { unitIds: [child.root.id], dueOn: "2026-04-20" },
-  );
-  expect(adopted.status).toBe(201);
-  const launched = await child.api("admin", "POST", `/campaigns/${adopted.body.id}/launch`);
-  expect(launched.status).toBe(200);
-  return adopted.body.id;
-}
-
 const auditActions = async (tree: Tree) =>
   (
     await tree.api<{ entries: { action: string }[] }>("admin", "GET", "/audit?entity=upward_report")
@@ -70,12 +51,13 @@ describe("reports upward across tenants", () => {
   it("files on time, returns with a comment, refiles; missing then late; isolation", async () => {
     const {
       t,
-      trees: [quan, p1, p2, other],
-    } = await treesAt(AT, "quan-uy", "phuong-mot", "phuong-hai", "khac");
-    await quan.addUser("viewer", [["viewer", quan.root.id]]);
+      quan,
+      p1,
+      p2,
+      other,
+      links: [link1],
+    } = await quanAndTwoPhuong(AT);
     await p1.addUser("viewer", [["viewer", p1.root.id]]);
-    const link1 = await linkUnder(quan, p1);
-    await linkUnder(quan, p2);
     // CT 24 with its 25 expressions: its report form for the đảng ủy is the one the phường use.
     await saveCt24Phuong(quan.api);
     const d = await quan.api<{ id: string }>("admin", "POST", "/directives", {

@@ -8,7 +8,7 @@ import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/me
 import type { UnitKind } from "../../schema/vocab/people";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
-import { onTestFinished } from "vitest";
+import { expect, onTestFinished } from "vitest";
 import { makeApp, openTenant, signupTenant, type TestApp } from "./app";
 
 export async function buildTree(t: TestApp, slug = "phuong-mau") {
@@ -283,3 +283,37 @@ export const ONE_CONFIRMED_PLAN = {
   meetingsCompliant: 0,
   reportsOnTime: 0,
 };
+
+/** The child asks to report to the parent and the parent's admin approves; the link's id. */
+export async function linkUnder(parent: Tree, child: Tree): Promise<string> {
+  const r = await child.api<{ id: string }>("admin", "POST", "/links", { parentSlug: parent.slug });
+  expect((await parent.api("admin", "POST", `/links/${r.body.id}/approve`)).status).toBe(200);
+  return r.body.id;
+}
+
+/** The child adopts the parent's directive for its whole tree, due 20/4/2026, and launches
+ *  it; the child's campaign id. */
+export async function adoptAndLaunch(child: Tree, directiveId: string): Promise<string> {
+  const adopted = await child.api<{ id: string }>(
+    "admin",
+    "POST",
+    `/directives/${directiveId}/adopt`,
+    { unitIds: [child.root.id], dueOn: "2026-04-20" },
+  );
+  expect(adopted.status).toBe(201);
+  const launched = await child.api("admin", "POST", `/campaigns/${adopted.body.id}/launch`);
+  expect(launched.status).toBe(200);
+  return adopted.body.id;
+}
+
+/** Issue 11's cast at `now`: a Quận ủy with a viewer, two phường linked under it (approved)
+ *  and a tenant outside the chain. */
+export async function quanAndTwoPhuong(now: string) {
+  const {
+    t,
+    trees: [quan, p1, p2, other],
+  } = await treesAt(now, "quan-uy", "phuong-mot", "phuong-hai", "khac");
+  await quan.addUser("viewer", [["viewer", quan.root.id]]);
+  const links = [await linkUnder(quan, p1), await linkUnder(quan, p2)] as const;
+  return { t, quan, p1, p2, other, links };
+}
