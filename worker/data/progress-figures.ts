@@ -144,6 +144,10 @@ async function refreshOnce(db: TenantDb, c: Campaign, now: Date): Promise<Refres
   return upToDate(top);
 }
 
+/** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
+ *  mark has been pruned), as a scalar subquery; null before the first mark. */
+const HIGH_WATER = sql`(SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty')`;
+
 /** The campaign's state, the prune point and the last mark's sequence, in ONE statement
  *  (no transaction): what every dashboard read pays before its page. */
 async function readState(db: TenantDb, campaignId: string) {
@@ -152,7 +156,7 @@ async function readState(db: TenantDb, campaignId: string) {
       (SELECT json_array(s.basis, s.evaluated_on, s.seq) FROM ${progressFigureState} s
         WHERE s.campaign_id = ${campaignId}) AS state,
       (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
-      (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty') AS top`,
+      ${HIGH_WATER} AS top`,
   );
   const found = row?.state ? (JSON.parse(row.state) as [string, string, number]) : null;
   const state: State | undefined = found
@@ -161,16 +165,8 @@ async function readState(db: TenantDb, campaignId: string) {
   return { state, pruned: Number(row?.pruned ?? 0), upTo: Number(row?.top ?? 0) };
 }
 
-/** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
- *  mark has been pruned). */
-const highWater = (db: TenantDb) =>
-  db
-    .select({ seq: sql<number | null>`seq` })
-    .from(sql`sqlite_sequence`)
-    .where(sql`name = 'progress_dirty'`);
-
 async function maxSeq(db: TenantDb) {
-  const [r] = await highWater(db);
+  const [r] = await db.all<{ seq: number | null }>(sql`SELECT ${HIGH_WATER} AS seq`);
   return Number(r?.seq ?? 0);
 }
 
@@ -368,7 +364,7 @@ export async function pruneMarks(db: TenantDb, kept: string[]) {
   // has read (else the last mark ever given), computed in SQL where it is used.
   const upTo = sql`coalesce((SELECT min(${progressFigureState.seq}) FROM ${progressFigureState}
       WHERE campaign_id IN (SELECT value FROM json_each(${keep}))),
-    (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'), 0)`;
+    ${HIGH_WATER}, 0)`;
   const [, , , , point] = await db.batch([
     db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
     db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),

@@ -7,7 +7,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { ROLE_LABELS } from "../../schema/vocab/people";
 import { members, planConfirmations, submissions, units, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { canonicalJson } from "../domain/forms";
+import { canonicalJson } from "../../schema/rules/canonical";
 import { ALL_SCOPE, inScope, type Scope } from "../domain/scope";
 import type { Grant, Role } from "../env";
 import { DomainError, notFound } from "../errors";

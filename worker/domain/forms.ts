@@ -179,14 +179,3 @@ export function validateFormData(
   }
   return errors;
 }
-
-/** A stable serialisation (keys sorted) so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object")
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Data)[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value);
-}
