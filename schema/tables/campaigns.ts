@@ -4,7 +4,7 @@
 // stored figures are in progress.ts).
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, figureColumns, id, updatedAt } from "./columns";
+import { createdAt, figureColumns, id, stepTarget, updatedAt } from "./columns";
 import {
   CAMPAIGN_STATUSES,
   PRESENCES,
@@ -76,10 +76,7 @@ export const tasks = sqliteTable(
   "tasks",
   {
     id: id(),
-    campaignId: text("campaign_id").notNull(),
-    stepKey: text("step_key").notNull(),
-    unitId: text("unit_id").notNull(),
-    memberId: text("member_id").notNull().default(""),
+    ...stepTarget(),
     dueAt: integer("due_at", { mode: "timestamp_ms" }),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),

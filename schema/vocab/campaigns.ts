@@ -223,3 +223,22 @@ export const ReviewRating = /* @__PURE__ */ vocab(
 );
 export type ReviewRating = ValueOf<typeof ReviewRating>;
 export const { values: REVIEW_RATINGS, labels: REVIEW_RATING_LABELS } = ReviewRating;
+
+/** A report upward across tenants (issue 11): a draft the parent does not see, filed, or
+ *  returned by the parent with a comment. */
+export const UpwardReportStatus = /* @__PURE__ */ vocab({
+  draft: "Bản nháp (cấp trên chưa thấy)",
+  filed: "Đã gửi cấp trên",
+  returned: "Cấp trên trả lại",
+});
+export type UpwardReportStatus = ValueOf<typeof UpwardReportStatus>;
+
+/** Its on-time mark (worker/domain/upward-report.ts reportMark): "on-time" when first filed
+ *  before the due instant, else "late"; before any filing "pending", then "missing". */
+export const ReportMark = /* @__PURE__ */ vocab({
+  "on-time": "Đúng hạn",
+  late: "Muộn",
+  missing: "Chưa gửi (quá hạn)",
+  pending: "Chưa gửi",
+});
+export type ReportMark = ValueOf<typeof ReportMark>;
