@@ -1,7 +1,7 @@
 // The API of reports upward across tenants (issue 11): the child's report for a campaign
 // adopted from its parent's directive, and the parent's inbox per directive. Types are
 // inferred from the routes (client/http.ts).
-import { ReportMark, UpwardReportStatus } from "../schema/vocab/campaigns";
+import { REPORT_MARK_LABELS, UPWARD_REPORT_STATUS_LABELS } from "../schema/vocab/campaigns";
 import type { Body } from "./http";
 import { call, id, tenantApi, type Res, type TenantApi } from "./http";
 
@@ -45,8 +45,8 @@ export function returnReport(
 }
 
 /** The on-time mark and the report's status as the parent and the child read them. */
-export const MARK_LABELS: Record<string, string> = ReportMark.labels;
-export const STATUS_LABELS: Record<string, string> = UpwardReportStatus.labels;
+export const MARK_LABELS: Record<string, string> = REPORT_MARK_LABELS;
+export const STATUS_LABELS: Record<string, string> = UPWARD_REPORT_STATUS_LABELS;
 
 /** The badge colours they borrow from the plan states (client/styles/parts.css). */
 export const MARK_CLASS: Record<string, string> = {

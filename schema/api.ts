@@ -4,13 +4,13 @@ import * as v from "valibot";
 import {
   MemberStatus,
   NotifyMode,
-  Role,
   TenantKind,
   UnitKind,
   Level,
   ManagementCategory,
   SupervisingBody,
 } from "./vocab/people";
+import { Role } from "./vocab/roles";
 import { ReviewRating, Section } from "./vocab/campaigns";
 import { PositionCode } from "./vocab/positions";
 import { HttpUrl, IsoDate } from "./scalars";

@@ -6,10 +6,10 @@ import type { ControlHandle, TenantHandle } from "./db/handles";
 import type { RunLong } from "./db/long-jobs";
 import type { TenantGate } from "./db/tenant-gate";
 import type { tenants } from "../schema/tables/control";
-import type { Role } from "../schema/vocab/people";
+import type { Role } from "../schema/vocab/roles";
 
 export type TenantRecord = typeof tenants.$inferSelect;
-// The role type of the session and the grants; its one source is schema/vocab/people.ts.
+// The role type of the session and the grants; its one source is schema/vocab/roles.ts.
 export type { Role };
 
 export interface Grant {

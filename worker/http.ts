@@ -15,7 +15,7 @@ import {
   twoFactorRequired,
   unauthenticated,
 } from "./errors";
-import { ROLES } from "../schema/vocab/people";
+import { ROLES } from "../schema/vocab/roles";
 import type { AppEnv, Role, SessionGrant, SessionUser } from "./env";
 import { decodeUtf8, parseJsonBody } from "./json-text";
 import { hasControlChar } from "../schema/scalars";

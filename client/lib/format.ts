@@ -1,8 +1,8 @@
 // Display helpers. Every date shown is a calendar date in Asia/Ho_Chi_Minh (DESIGN.md §3),
 // whatever the phone's own time zone is, written dd/mm/yyyy.
 import { describeDue } from "../../schema/rules/deadlines";
-import { ROLE_LABELS } from "../../schema/vocab/people";
-import { TASK_STATUS_LABELS, type TaskStatus } from "../../schema/vocab/campaigns";
+import { ROLE_LABELS } from "../../schema/vocab/roles";
+import { TASK_STATUS_LABELS, type TaskStatus } from "../../schema/vocab/tasks";
 
 export { ROLE_LABELS, TASK_STATUS_LABELS };
 

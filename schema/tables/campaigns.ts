@@ -5,12 +5,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, stepTarget, updatedAt } from "./columns";
-import {
-  CAMPAIGN_STATUSES,
-  PRESENCES,
-  REVIEW_RATINGS,
-  SUBMISSION_STATUSES,
-} from "../vocab/campaigns";
+import { CAMPAIGN_STATUSES, PRESENCES, REVIEW_RATINGS } from "../vocab/campaigns";
+import { SUBMISSION_STATUSES } from "../vocab/tasks";
 
 /** A tenant's own templates (clones of built-ins, edited). Built-ins live in code
  *  (schema/templates) and are never stored; a version in use by a campaign is never changed:

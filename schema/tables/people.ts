@@ -5,7 +5,6 @@ import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-or
 import { createdAt, id, updatedAt } from "./columns";
 import {
   MEMBER_STATUSES,
-  ROLES,
   UNIT_KINDS,
   LEVELS,
   MANAGEMENT_CATEGORIES,
@@ -13,6 +12,7 @@ import {
   DEFAULT_NOTIFY_MODE,
   NOTIFY_MODES,
 } from "../vocab/people";
+import { ROLES } from "../vocab/roles";
 import { POSITION_CODES } from "../vocab/positions";
 
 export const units = sqliteTable(

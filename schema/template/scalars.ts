@@ -4,7 +4,7 @@
 import * as v from "valibot";
 import { KEY_RE } from "../rules/keys";
 
-export { DueRule } from "../vocab/campaigns";
+export { DueRule } from "../vocab/tasks";
 export { MemberStatus } from "../vocab/people";
 export { StepKind } from "../vocab/campaigns";
 export { UnitKind } from "../vocab/people";

@@ -4,7 +4,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { desc, eq, sql } from "drizzle-orm";
-import { ROLE_LABELS } from "../../schema/vocab/people";
+import { ROLE_LABELS } from "../../schema/vocab/roles";
 import { members, planConfirmations, submissions, units, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { canonicalJson } from "../../schema/rules/canonical";

@@ -16,7 +16,7 @@ import { isGone } from "../../schema/rules/roll";
 import type { MemberStatus } from "../../schema/vocab/people";
 import { ictDate, isOnTime } from "./deadlines";
 
-import type { SubmissionStatus } from "../../schema/vocab/campaigns";
+import type { SubmissionStatus } from "../../schema/vocab/tasks";
 import { addCounts, zeroCounts, type Counts } from "../../schema/rules/counts";
 
 export { addCounts, zeroCounts, type Counts };

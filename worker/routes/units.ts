@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { UnitCloseBody, UnitCreateBody, UnitUpdateBody } from "../../schema/api";
 import { closeUnit, createUnit, listUnits, toView, updateUnit } from "../data/units";
-import { ROLES } from "../../schema/vocab/people";
+import { ROLES } from "../../schema/vocab/roles";
 import type { AppEnv } from "../env";
 import { changeById, guard, jsonBody, policy } from "../http";
 
