@@ -38,6 +38,7 @@ import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { FIELDS, type Figures } from "./link-figures";
 import { markTenantChanged } from "./tenants";
+import { casWrite } from "./sql";
 
 /** The form the narrative is written on, from the tenant's root unit. */
 async function reportForm(ctx: Ctx, def: TemplateDefinition): Promise<Form> {
@@ -184,17 +185,13 @@ export async function saveUpwardReport(
     ...(input.file ? { filedAt: now, firstFiledAt: existing?.firstFiledAt ?? now } : {}),
   };
   // Compare-and-set on the version: a concurrent write makes this one write nothing (409).
-  const write = existing
-    ? control
-        .update(upwardReports)
-        .set(head)
-        .where(and(eq(upwardReports.id, id), eq(upwardReports.version, existing.version)))
-        .returning({ id: upwardReports.id })
-    : control
-        .insert(upwardReports)
-        .values({ id, childId: tenant.id, campaignId: c.id, directiveId: d.id, ...head })
-        .onConflictDoNothing()
-        .returning({ id: upwardReports.id });
+  const write = casWrite(control, upwardReports, existing, head, {
+    id,
+    childId: tenant.id,
+    campaignId: c.id,
+    directiveId: d.id,
+    ...head,
+  });
   const figures = input.file ? await campaignFigures(ctx, c.id) : null;
   // The filing and the parent's audit row are written only when the head moved to this very
   // write (the CAS above won): same version, same instant, same text.
