@@ -119,3 +119,21 @@ export function remindBehind(tenant: string, directiveId: string, slug: string) 
   const param = { id: id(directiveId), slug };
   return call(tenantApi(tenant).directives[":id"].behind[":slug"].remind.$post({ param }));
 }
+
+/** One of this đảng bộ's directives over time: a point per ICT day of its whole subtree's
+ *  totals (counts only), written by this đảng bộ's own cron pass. */
+export type DirectiveHistory = Res<A["directives"][":id"]["history"]["$get"]>;
+
+export function directiveHistory(tenant: string, directiveId: string): Promise<DirectiveHistory> {
+  const param = { id: id(directiveId) };
+  return call(tenantApi(tenant).directives[":id"].history.$get({ param }));
+}
+
+export type CampaignEdit = Body<A["campaigns"][":id"]["$patch"]>;
+
+/** A draft's own edit from `version`: 409 VERSION_CONFLICT when stale; for an adopted draft,
+ *  422 SECTION_LOCKED (`definition.<section>`) or INVALID_BODY (`dueOn`, `overrides.<step>`). */
+export function editCampaign(tenant: string, campaignId: string, json: CampaignEdit) {
+  const param = { id: id(campaignId) };
+  return call(tenantApi(tenant).campaigns[":id"].$patch({ param, json }));
+}

@@ -189,6 +189,17 @@ export function closeCampaign(tenant: string, campaignId: string) {
 export type Progress = Res<A["campaigns"][":id"]["progress"]["$get"]>;
 export type Counts = Progress["totals"];
 
+/** One unit's figures for its one-page papers: the progress page's rows, a sheet's worth. */
+export type UnitPaper = Res<A["campaigns"][":id"]["units"][":unitId"]["paper"]["$get"]>;
+
+export function getUnitPaper(tenant: string, campaignId: string, unitId: string) {
+  return call(
+    tenantApi(tenant).campaigns[":id"].units[":unitId"].paper.$get({
+      param: { id: id(campaignId), unitId: id(unitId) },
+    }),
+  );
+}
+
 export function getProgress(tenant: string, campaignId: string, unitId?: string) {
   return call(
     tenantApi(tenant).campaigns[":id"].progress.$get({

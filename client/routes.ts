@@ -46,6 +46,7 @@ const SupervisionPage = lazy(() => import("./pages/supervision/Page"));
 const SupervisedPlanPage = lazy(() => import("./pages/supervision/Plan"));
 const LinksPage = lazy(() => import("./pages/links/Page"));
 const AdoptPage = lazy(() => import("./pages/links/Adopt"));
+const EditAdoptedPage = lazy(() => import("./pages/links/EditAdopted"));
 const NotificationsPage = lazy(() => import("./pages/notifications/Page"));
 const NotifySettingsPage = lazy(() => import("./pages/notifications/Settings"));
 const SecurityPage = lazy(() => import("./pages/security/Page"));
@@ -113,6 +114,7 @@ const preloadPublic = lazyPreload(meetingData, "preloadPublic");
 const preloadSupervision = lazyPreload(supervisionData, "preloadSupervision");
 const preloadSupervisedPlan = lazyPreload(supervisionData, "preloadSupervisedPlan");
 const preloadLinks = lazyPreload(linksData, "preloadLinks");
+const preloadEditAdopted = lazyPreload(linksData, "preloadEditAdopted");
 const preloadSecurity = lazyPreload(securityData, "preloadSecurity");
 const preloadNotifySettings = lazyPreload(notifySettingsData, "preloadNotifySettings");
 const preloadUnitForm = lazyPreload(unitFormsData, "preloadUnitForm");
@@ -211,6 +213,11 @@ export const routes: RouteDefinition[] = [
       },
       { path: "/lien-ket", component: LinksPage, preload: preloadLinks },
       { path: "/lien-ket/ap-dung/:directiveId", component: AdoptPage, preload: preloadLinks },
+      {
+        path: "/lien-ket/sua/:campaignId",
+        component: EditAdoptedPage,
+        preload: preloadEditAdopted,
+      },
       { path: "/thong-bao", component: NotificationsPage },
       {
         path: "/thong-bao/cai-dat",

@@ -5,7 +5,8 @@
 // name under the space for the signature). The A4 page and the type are print.css's.
 import { A } from "@solidjs/router";
 import { Show, type JSX } from "solid-js";
-import { dateLine, placeName, upper } from "../lib/paper";
+import type { Issuing } from "../../schema/template";
+import { dateLine, upper } from "../lib/paper";
 import "../pages/print/print.css";
 
 export function PaperSheet(props: { back: string; children: JSX.Element }) {
@@ -40,10 +41,10 @@ export function PaperHeader(props: {
   issuer?: string;
   /** "Số …-BB/CB"; a personal plan has none. */
   number?: string;
-  /** The đảng bộ's name, whose place the place-and-date line takes… */
-  tenantName: string;
-  /** …unless the template names its issuing place (schema/rules/issuing.ts). */
-  place?: string;
+  /** The campaign's issuing body and place, read by every paper the same way
+   *  (pages/print/papers.data.ts `paperIssuing`): the place of the place-and-date line, and
+   *  the body as the issuer of a paper of the đảng bộ itself (a unit with no superior). */
+  issuing: Issuing;
   date: string | Date;
 }) {
   return (
@@ -52,8 +53,8 @@ export function PaperHeader(props: {
         <Show when={props.superior}>
           <p>{upper(props.superior)}</p>
         </Show>
-        <Show when={props.issuer}>
-          <p class="strong">{upper(props.issuer!)}</p>
+        <Show when={props.superior ? props.issuer : props.issuing.body}>
+          {(issuer) => <p class="strong">{upper(issuer())}</p>}
         </Show>
         <p class="star" aria-hidden="true">
           *
@@ -65,7 +66,7 @@ export function PaperHeader(props: {
       <div class="doc-national">
         <p class="party">ĐẢNG CỘNG SẢN VIỆT NAM</p>
         <p class="place-date">
-          {props.place || placeName(props.tenantName)}, {dateLine(props.date)}
+          {props.issuing.place}, {dateLine(props.date)}
         </p>
       </div>
     </header>

@@ -1,10 +1,7 @@
 // The words of the Party's administrative format (Hướng dẫn 36-HD/VPTW) that every paper
-// shares: the place of the place-and-date line, the date written out, the document symbol
+// shares: the date written out, the document symbol
 // and the "T/M" line of the unit that signs. Pure, so the print views agree by construction.
 import { formatDate } from "./format";
-
-/** The place from the đảng bộ's name: stated once, with the issuing body, for both sides. */
-export { placeName } from "../../schema/rules/issuing";
 
 /** "ngày 05 tháng 3 năm 2026": a day under 10, and January and February, take a zero. */
 export function dateLine(iso: string | Date): string {

@@ -338,5 +338,13 @@ export const migrations: { control: MigrationSet; tenant: MigrationSet } = {
         "CREATE INDEX `grants_role_unit_idx` ON `grants` (`role`,`unit_id`);",
       ],
     },
+    {
+      tag: "0019_directive_history",
+      when: 1795978396524,
+      hash: "c3b0d29e4b12eeba9004480190db768662ba2483e6819ee6783220739841eb91",
+      statements: [
+        "CREATE TABLE `directive_history` (\n\t`directive_id` text NOT NULL,\n\t`day` text NOT NULL,\n\t`computed_at` integer NOT NULL,\n\t`oldest_computed_at` integer,\n\t`expected` integer NOT NULL,\n\t`submitted` integer NOT NULL,\n\t`confirmed` integer NOT NULL,\n\t`on_time` integer NOT NULL,\n\t`late` integer NOT NULL,\n\t`excused` integer NOT NULL,\n\t`meetings_held` integer NOT NULL,\n\t`meetings_compliant` integer NOT NULL,\n\t`reports_on_time` integer NOT NULL,\n\tPRIMARY KEY(`directive_id`, `day`)\n);",
+      ],
+    },
   ],
 };

@@ -1,7 +1,9 @@
 // The dashboard's stored progress figures (issue 13): per campaign and unit, the tracked
 // step's counts of the unit's own members and of its subtree, what they were computed for,
-// and the marks writes leave for them (worker/data/progress-figures.ts, progress-marks.ts).
+// and the marks writes leave for them (worker/data/progress-figures.ts, progress-marks.ts);
+// and the daily history of the subtree totals of each directive this tenant issued.
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { figureColumns } from "./columns";
 
 /** The tracked step's counts, by property suffix and column suffix. */
 const COUNTS = {
@@ -55,3 +57,25 @@ export const progressDirty = sqliteTable("progress_dirty", {
   unitId: text("unit_id"),
   campaignId: text("campaign_id"),
 });
+
+/** One point per (directive, ICT day) for the chart of a directive this tenant issued: its
+ *  whole subtree's totals (the counts the children pushed to the control plane, summed as
+ *  `GET /children/progress` sums them) as of this tenant's last cron pass that day, upserted,
+ *  so a second pass the same day rewrites the day's row (worker/data/directive-history.ts).
+ *  Kept here, in the issuer's own database, not in the control plane: only the issuer reads
+ *  it, the chart needs no per-child history, the archive carries it with the tenant, and the
+ *  control plane of 50,000 tenants keeps only what must cross tenants. At most one row per
+ *  directive per day while the directive runs. `directive_id` names a control-plane row. */
+export const directiveHistory = sqliteTable(
+  "directive_history",
+  {
+    directiveId: text("directive_id").notNull(),
+    /** The ICT calendar day, yyyy-mm-dd. */
+    day: text("day").notNull(),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+    /** The oldest child rollup the totals sum: how fresh the point is. */
+    oldestComputedAt: integer("oldest_computed_at", { mode: "timestamp_ms" }),
+    ...figureColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.directiveId, t.day] })],
+);

@@ -14,6 +14,7 @@ import { DEMO, launchBrowser, SLOW } from "../support/browser";
 import { pageCount, pageSize, pdfText, squash } from "../support/pdf-text";
 import { ct24Filled, ct24Minutes } from "../support/templates";
 import { ROOT, startServer, type TestServer } from "../support/server";
+import { PAPER_ROWS } from "../../worker/data/unit-paper";
 
 const WIDTH = 1280;
 const CELL = "Chi bộ Khu dân cư số 1";
@@ -127,10 +128,18 @@ interface Unit {
   parentId: string | null;
 }
 const unitsOf = async (page: Page) => (await api<{ units: Unit[] }>(page, "GET", "/units")).units;
+/** The đảng bộ's root unit. */
+const rootOf = async (page: Page) => (await unitsOf(page)).find((u) => u.parentId === null)!;
 const demoCampaign = async (page: Page) =>
   (
     await api<{ campaigns: { id: string; templateKey: string }[] }>(page, "GET", "/campaigns")
   ).campaigns.find((c) => c.templateKey === "tu-soi-tu-sua")!.id;
+
+/** The admin's desk, the demo's campaign and the đảng bộ's root unit. */
+async function adminAtRoot(errors: string[]) {
+  const page = await desk(DEMO.admin, errors);
+  return { page, campaignId: await demoCampaign(page), root: await rootOf(page) };
+}
 
 /** A session of the cell recorded as the meeting screen would: the first member present
  *  and speaking first, the second excused with a reason, the rest present and speaking. */
@@ -170,17 +179,29 @@ async function recordMeeting(page: Page, campaignId: string, unitId: string, ste
   return { meetingId: meeting.id, members, minutes };
 }
 
-/** The admin launches a campaign of `templateKey` over the whole đảng bộ; `prepare` first
- *  (a template's own copy). Answers the campaign's id. */
+/** The admin launches a campaign of `templateKey` over the whole đảng bộ; with `copy`, first
+ *  makes the template as the đảng bộ's own copy of `copy.from` and saves `copy.definition`
+ *  of what the copy read. Answers the campaign's id. */
 async function launchOverRoot(
   templateKey: string,
   name: string,
   errors: string[],
-  prepare?: (admin: Page) => Promise<void>,
+  copy?: { from: string; definition: (copied: Record<string, unknown>) => unknown },
 ): Promise<string> {
   const admin = await desk(DEMO.admin, errors);
-  await prepare?.(admin);
-  const root = (await unitsOf(admin)).find((u) => u.parentId === null)!;
+  if (copy) {
+    await api(admin, "POST", "/templates", { fromKey: copy.from, key: templateKey, name });
+    const {
+      builtIn: _b,
+      launchBlockers: _l,
+      ...copied
+    } = await api<Record<string, unknown>>(admin, "GET", `/templates/${templateKey}`);
+    await api(admin, "PUT", `/templates/${templateKey}`, {
+      version: 1,
+      definition: copy.definition(copied),
+    });
+  }
+  const root = await rootOf(admin);
   const day = (offset: number) =>
     new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
   const { id } = await api<{ id: string }>(admin, "POST", "/campaigns", {
@@ -297,19 +318,10 @@ describe("the papers an office files, printed at 1280 px", () => {
 
   it("CT 24's minutes carry the unit's minutes form: the 25 expressions as the cell answered", async () => {
     const errors: string[] = [];
-    const campaignId = await launchOverRoot(
-      "ct24-phuong",
-      "Kế hoạch 155-KH/ĐU",
-      errors,
-      async (a) => {
-        await api(a, "POST", "/templates", {
-          fromKey: "ct24-sinh-hoat",
-          key: "ct24-phuong",
-          name: "CT 24",
-        });
-        await api(a, "PUT", "/templates/ct24-phuong", { version: 1, definition: ct24Filled() });
-      },
-    );
+    const campaignId = await launchOverRoot("ct24-phuong", "Kế hoạch 155-KH/ĐU", errors, {
+      from: "ct24-sinh-hoat",
+      definition: () => ct24Filled(),
+    });
     const page = await desk(DEMO.secretary, errors);
     const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
     const conclusion = "Chi bộ thống nhất các giải pháp khắc phục trong quý tới.";
@@ -383,9 +395,7 @@ describe("the papers an office files, printed at 1280 px", () => {
 
   it("the unit's one-page summary table: members, plans, late, excused, sessions", async () => {
     const errors: string[] = [];
-    const page = await desk(DEMO.admin, errors);
-    const campaignId = await demoCampaign(page);
-    const root = (await unitsOf(page)).find((u) => u.parentId === null)!;
+    const { page, campaignId, root } = await adminAtRoot(errors);
     const progress = await api<{
       totals: { expected: number; excused: number; submitted: number; confirmed: number };
     }>(page, "GET", `/campaigns/${campaignId}/progress?unitId=${root.id}`);
@@ -413,6 +423,88 @@ describe("the papers an office files, printed at 1280 px", () => {
     );
     await page.setViewportSize({ width: WIDTH, height: 900 });
     // One page.
+    expect(paper.pages).toBe(1);
+    await finish(page, errors);
+  });
+
+  it("a template's own issuing place is on all four papers, not the đảng bộ's", async () => {
+    const errors: string[] = [];
+    const PLACE = "Gia Lâm";
+    const campaignId = await launchOverRoot("noi-ban-hanh", "Tự soi, tự sửa (bản của Sở)", errors, {
+      from: "tu-soi-tu-sua-so",
+      definition: (copied) => ({ ...copied, issuing: { body: "Đảng ủy Sở", place: PLACE } }),
+    });
+    const page = await desk(DEMO.secretary, errors);
+    const cell = (await unitsOf(page)).find((u) => u.name === CELL)!;
+    const { meetingId } = await recordMeeting(page, campaignId, cell.id, "hoi-nghi-hoc-tap");
+    await api(page, "PUT", `/campaigns/${campaignId}/reports/${cell.id}`, {
+      reportKey: "bao-cao-dang-uy-so",
+      data: { "hoc-tap-quan-triet": "Đã học tập.", "sinh-hoat-chinh-tri": "Đã sinh hoạt." },
+    });
+    const base = `/t/demo/dot-sinh-hoat/${campaignId}`;
+    const placed = (p: Printed) => {
+      expect(p.pdf).toContain(squash(`${PLACE}, ngày`));
+      expect(p.pdf).not.toContain(squash("Long Biên, ngày"));
+    };
+    for (const [name, path] of [
+      ["paper-place-minutes", `${base}/sinh-hoat/${meetingId}/in`],
+      ["paper-place-report", `${base}/bao-cao/${cell.id}/bao-cao-dang-uy-so/in`],
+      ["paper-place-summary", `${base}/don-vi/${cell.id}/bang-tong-hop/in`],
+    ] as const) {
+      await page.goto(path);
+      placed(await print(page, name));
+    }
+    await finish(page, errors);
+
+    // The đảng bộ's own summary (its root unit, no superior) names the template's issuing body
+    // as its issuer.
+    const admin = await desk(DEMO.admin, errors);
+    await admin.goto(`${base}/don-vi/${(await rootOf(admin)).id}/bang-tong-hop/in`);
+    const rootPaper = await print(admin, "paper-place-root-summary");
+    placed(rootPaper);
+    expect(rootPaper.pdf).toContain(squash("ĐẢNG ỦY SỞ"));
+    await finish(admin, errors);
+
+    // The member's own plan on paper.
+    const member = await desk(DEMO.member, errors);
+    await member.goto(`${base}/ke-hoach/tu-soi-tu-sua-ca-nhan/in`);
+    placed(await print(member, "paper-place-plan"));
+    await finish(member, errors);
+  });
+
+  // Last: it adds units to the demo's root (named to sort after the demo's own cells).
+  it("a summary past one sheet's units lists the first by name and sums the rest, on one page", async () => {
+    const errors: string[] = [];
+    const { page, campaignId, root } = await adminAtRoot(errors);
+    for (let i = 1; i <= 30; i++) {
+      const name = `Chi bộ Tổ dân phố ${String(i).padStart(2, "0")}`;
+      const unit = await api<{ id: string }>(page, "POST", "/units", {
+        name,
+        kind: "chi-bo",
+        parentId: root.id,
+      });
+      await api(page, "POST", "/members", {
+        fullName: `Đảng viên ${i}`,
+        birthYear: 1970,
+        unitId: unit.id,
+      });
+    }
+    const progress = await api<{
+      totals: { expected: number; excused: number; submitted: number };
+      units: { unitId: string }[];
+    }>(page, "GET", `/campaigns/${campaignId}/progress?unitId=${root.id}`);
+    const children = progress.units.filter((u) => u.unitId !== root.id).length;
+    expect(children).toBeGreaterThan(PAPER_ROWS);
+
+    await page.goto(`/t/demo/dot-sinh-hoat/${campaignId}/don-vi/${root.id}/bang-tong-hop/in`);
+    const paper = await print(page, "paper-summary-capped");
+    const t = progress.totals;
+    expectOnPaper(paper, [
+      CELL,
+      `Các đơn vị khác (${children - PAPER_ROWS} đơn vị)`,
+      `Tổng cộng ${t.expected + t.excused} ${t.excused} ${t.submitted}`,
+    ]);
+    expect(paper.pdf).not.toContain(squash("Chi bộ Tổ dân phố 30"));
     expect(paper.pages).toBe(1);
     await finish(page, errors);
   });

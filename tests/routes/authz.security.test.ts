@@ -704,6 +704,14 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
   },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/campaigns/:id/units/:unitId/paper",
+    request: async (f) => ({
+      path: `${T}/campaigns/${f.campaignId}/units/${f.cellA.id}/paper`,
+    }),
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+  },
   at(
     "GET /api/t/:tenant/campaigns/:id/queue",
     { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
@@ -1095,6 +1103,14 @@ const ROWS: Row[] = [
     route: "/api/t/:tenant/directives/:id/behind",
     request: async (f) => ({
       path: `${T}/directives/${(await f.fresh.behindChild()).id}/behind`,
+    }),
+    expect: { admin: 200, viewer: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/t/:tenant/directives/:id/history",
+    request: async (f) => ({
+      path: `${T}/directives/${(await f.fresh.behindChild()).id}/history`,
     }),
     expect: { admin: 200, viewer: 200 },
   },

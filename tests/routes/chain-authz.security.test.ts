@@ -167,16 +167,15 @@ const ROUTES: {
     allowed: ["admin"],
     req: () => ({ method: "GET", path: "/directives" }),
   },
-  {
-    name: "GET /directives/:id/behind",
-    allowed: ["admin", "viewer"],
-    req: (l) =>
-      l === "thanh"
-        ? { method: "GET", path: `/directives/${ids.d1}/behind` }
-        : l === "quan"
-          ? { method: "GET", path: `/directives/${ids.d2}/behind` }
-          : null,
-  },
+  // The figures of a directive the level issued: who is behind, and its history (the chart).
+  ...(["behind", "history"] as const).map((what) => ({
+    name: `GET /directives/:id/${what}`,
+    allowed: ["admin", "viewer"] as RoleKey[],
+    req: (l: Level) => {
+      const own = l === "thanh" ? ids.d1 : l === "quan" ? ids.d2 : null;
+      return own ? { method: "GET", path: `/directives/${own}/${what}` } : null;
+    },
+  })),
   {
     name: "GET /directives/campaigns/:id/chain",
     allowed: ["admin"],

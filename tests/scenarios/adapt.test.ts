@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { TemplateDefinition } from "../../schema/template";
 import { treesAt, type Tree } from "../support/tree";
+import { issuingOf } from "../../schema/rules/issuing";
 
 const AT = "2026-03-12T02:00:00Z";
 type Err = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -111,6 +112,11 @@ describe("adopt and adapt", () => {
     expect(detail.body.documentNo).toBe("187-KH/QU");
     expect(detail.body.definition.meetingRules[0]!.title).toBe(adapted.meetingRules[0]!.title);
     expect(detail.body.definition.description).toBe(adapted.description);
+    // The Quận ủy issues its own plan: its papers carry its name and place, not the parent's.
+    const me = await quan.api<{ tenant: { name: string } }>("admin", "GET", "/me");
+    expect(detail.body.definition.issuing).toEqual(issuingOf(me.body.tenant.name));
+    const thanhMe = await thanh.api<{ tenant: { name: string } }>("admin", "GET", "/me");
+    expect(detail.body.definition.issuing).not.toEqual(issuingOf(thanhMe.body.tenant.name));
 
     // The draft's own edit: locked sections and the parent's deadline still hold.
     const patch = (body: Record<string, unknown>) =>

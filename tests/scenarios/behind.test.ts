@@ -4,7 +4,7 @@
 // audited on both sides; a tenant not linked below answers 404.
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
-import { adoptAndLaunch, notificationsOf, quanAndTwoPhuong } from "../support/tree";
+import { directiveWithChildren, notificationsOf, treesAt } from "../support/tree";
 
 /** 12/3/2026 09:00 ICT. */
 const AT = "2026-03-12T02:00:00Z";
@@ -16,22 +16,27 @@ interface Behind {
 
 describe("who is behind on a directive", () => {
   it("lists the children not adopted with days, reminds one child's admins once a day", async () => {
-    const { t, quan, p1, p2, other } = await quanAndTwoPhuong(AT);
-    const d = await quan.api<{ id: string }>("admin", "POST", "/directives", {
-      templateKey: "tu-soi-tu-sua",
-      name: "Kế hoạch thực hiện Chỉ thị 24",
-      documentNo: "187-KH/QU",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-30",
-    });
-    expect(d.status).toBe(201);
+    const {
+      t,
+      trees: [quan, p1, p2, other],
+    } = await treesAt(AT, "quan-uy", "phuong-mot", "phuong-hai", "khac");
+    const directive = await directiveWithChildren(quan, [p1, p2]);
 
     // Three days later the phường một adopts and launches; the phường hai does nothing.
     t.clock.now = new Date(t.clock.now.getTime() + 3 * DAY);
-    await adoptAndLaunch(p1, d.body.id);
+    const adopted = await p1.api<{ id: string }>(
+      "admin",
+      "POST",
+      `/directives/${directive}/adopt`,
+      { unitIds: [p1.root.id], dueOn: "2026-04-20" },
+    );
+    expect(adopted.status).toBe(201);
+    expect((await p1.api("admin", "POST", `/campaigns/${adopted.body.id}/launch`)).status).toBe(
+      200,
+    );
     await runScheduledPass(t.platform);
 
-    const behind = await quan.api<Behind>("viewer", "GET", `/directives/${d.body.id}/behind`);
+    const behind = await quan.api<Behind>("viewer", "GET", `/directives/${directive}/behind`);
     expect(behind.status).toBe(200);
     expect(behind.body.rows.map((r) => [r.tenant.slug, r.notAdoptedDays])).toEqual([
       ["phuong-hai", 3],
@@ -40,14 +45,14 @@ describe("who is behind on a directive", () => {
     const text = JSON.stringify(behind.body);
     expect(text).not.toMatch(/Trần|Nguyễn|Lê Văn/);
     // The child cannot read its parent's list (not its directive), nor an unknown id.
-    expect((await p2.api("admin", "GET", `/directives/${d.body.id}/behind`)).status).toBe(404);
+    expect((await p2.api("admin", "GET", `/directives/${directive}/behind`)).status).toBe(404);
 
     // "Nhắc": the phường hai's admin gets it, the phường một's does not.
     const remind = (slug: string) =>
       quan.api<{ error?: { code: string; message: string } }>(
         "admin",
         "POST",
-        `/directives/${d.body.id}/behind/${slug}/remind`,
+        `/directives/${directive}/behind/${slug}/remind`,
       );
     const before1 = (await notificationsOf(p1, "admin")).length;
     const first = await remind("phuong-hai");
@@ -80,11 +85,11 @@ describe("who is behind on a directive", () => {
     expect((await remind("khac")).status).toBe(404);
     expect((await remind("khong-co")).status).toBe(404);
     expect(
-      (await quan.api("viewer", "POST", `/directives/${d.body.id}/behind/phuong-hai/remind`))
+      (await quan.api("viewer", "POST", `/directives/${directive}/behind/phuong-hai/remind`))
         .status,
     ).toBe(403);
     expect(
-      (await other.api("admin", "POST", `/directives/${d.body.id}/behind/phuong-hai/remind`))
+      (await other.api("admin", "POST", `/directives/${directive}/behind/phuong-hai/remind`))
         .status,
     ).toBe(404);
   });

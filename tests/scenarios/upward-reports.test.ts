@@ -6,8 +6,8 @@
 // revoked link hides that child's reports at once, and each side audits what the other did.
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
-import { saveCt24Phuong } from "../support/templates";
-import { adoptAndLaunch, notificationsOf, quanAndTwoPhuong, type Tree } from "../support/tree";
+import { publishCt24 } from "../support/templates";
+import { adoptAndLaunch, linkUnder, notificationsOf, treesAt, type Tree } from "../support/tree";
 
 /** 12/3/2026 09:00 ICT. */
 const AT = "2026-03-12T02:00:00Z";
@@ -51,23 +51,13 @@ describe("reports upward across tenants", () => {
   it("files on time, returns with a comment, refiles; missing then late; isolation", async () => {
     const {
       t,
-      quan,
-      p1,
-      p2,
-      other,
-      links: [link1],
-    } = await quanAndTwoPhuong(AT);
+      trees: [quan, p1, p2, other],
+    } = await treesAt(AT, "quan-uy", "phuong-mot", "phuong-hai", "khac");
+    await quan.addUser("viewer", [["viewer", quan.root.id]]);
     await p1.addUser("viewer", [["viewer", p1.root.id]]);
-    // CT 24 with its 25 expressions: its report form for the đảng ủy is the one the phường use.
-    await saveCt24Phuong(quan.api);
-    const d = await quan.api<{ id: string }>("admin", "POST", "/directives", {
-      templateKey: "ct24-phuong",
-      name: "Kế hoạch sinh hoạt chính trị, tư tưởng",
-      documentNo: "187-KH/QU",
-      startsOn: "2026-03-11",
-      dueOn: "2026-04-30",
-    });
-    expect(d.status).toBe(201);
+    const link1 = await linkUnder(quan, p1);
+    await linkUnder(quan, p2);
+    const d = await publishCt24(quan);
     const c1 = await adoptAndLaunch(p1, d.body.id);
     const c2 = await adoptAndLaunch(p2, d.body.id);
     await runScheduledPass(t.platform);

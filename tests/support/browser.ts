@@ -94,11 +94,11 @@ export interface E2e {
 }
 
 /** Starts the server and the browser before the file's tests and stops both after them. */
-export function useServerAndBrowser(prefix: string): E2e {
+export function useServerAndBrowser(prefix: string, env?: Record<string, string>): E2e {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer({ prefix });
+    server = await startServer({ prefix, env });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 // The built-in templates with their printed-elsewhere lists filled in, and a ward's own copy
 // of one saved through the app, as the scenarios need them before a campaign can launch.
+import { expect } from "vitest";
 import { getBuiltInTemplate } from "../../schema/templates";
 import { withListItems, type TemplateDefinition } from "../../schema/template";
 import { launchCampaign, type Tree } from "./tree";
@@ -105,4 +106,19 @@ export async function launchCt24Phuong(tree: Tree): Promise<string> {
     startsOn: "2023-09-07",
     dueOn: "2023-09-20",
   });
+}
+
+/** A Quận ủy's directive from CT 24 with its 25 expressions (due 30/4/2026): its report form
+ *  for the đảng ủy is the one the phường use. */
+export async function publishCt24(quan: Tree) {
+  await saveCt24Phuong(quan.api);
+  const d = await quan.api<{ id: string }>("admin", "POST", "/directives", {
+    templateKey: "ct24-phuong",
+    name: "Kế hoạch sinh hoạt chính trị, tư tưởng",
+    documentNo: "187-KH/QU",
+    startsOn: "2026-03-11",
+    dueOn: "2026-04-30",
+  });
+  expect(d.status).toBe(201);
+  return d;
 }

@@ -284,16 +284,16 @@ export const ONE_CONFIRMED_PLAN = {
   reportsOnTime: 0,
 };
 
-/** The child asks to report to the parent and the parent's admin approves; the link's id. */
-export async function linkUnder(parent: Tree, child: Tree): Promise<string> {
+/** `child` asks to be linked under `parent`, which approves; the link's id. */
+export async function linkUnder(parent: Tree, child: Tree) {
   const r = await child.api<{ id: string }>("admin", "POST", "/links", { parentSlug: parent.slug });
   expect((await parent.api("admin", "POST", `/links/${r.body.id}/approve`)).status).toBe(200);
   return r.body.id;
 }
 
-/** The child adopts the parent's directive for its whole tree, due 20/4/2026, and launches
- *  it; the child's campaign id. */
-export async function adoptAndLaunch(child: Tree, directiveId: string): Promise<string> {
+/** `child` adopts the directive over its whole tree (due 20/4/2026) and launches it; the
+ *  campaign's id. */
+export async function adoptAndLaunch(child: Tree, directiveId: string) {
   const adopted = await child.api<{ id: string }>(
     "admin",
     "POST",
@@ -306,14 +306,19 @@ export async function adoptAndLaunch(child: Tree, directiveId: string): Promise<
   return adopted.body.id;
 }
 
-/** Issue 11's cast at `now`: a Quận ủy with a viewer, two phường linked under it (approved)
- *  and a tenant outside the chain. */
-export async function quanAndTwoPhuong(now: string) {
-  const {
-    t,
-    trees: [quan, p1, p2, other],
-  } = await treesAt(now, "quan-uy", "phuong-mot", "phuong-hai", "khac");
-  await quan.addUser("viewer", [["viewer", quan.root.id]]);
-  const links = [await linkUnder(quan, p1), await linkUnder(quan, p2)] as const;
-  return { t, quan, p1, p2, other, links };
+/** The quận ủy `parent` with `children` linked under it (each asks, the parent approves) and
+ *  a viewer, and its directive "Kế hoạch thực hiện Chỉ thị 24" (187-KH/QU, seed 000, from
+ *  11/3/2026 to 30/4/2026) published; the directive's id. */
+export async function directiveWithChildren(parent: Tree, children: Tree[]): Promise<string> {
+  await parent.addUser("viewer", [["viewer", parent.root.id]]);
+  for (const child of children) await linkUnder(parent, child);
+  const d = await parent.api<{ id: string }>("admin", "POST", "/directives", {
+    templateKey: "tu-soi-tu-sua",
+    name: "Kế hoạch thực hiện Chỉ thị 24",
+    documentNo: "187-KH/QU",
+    startsOn: "2026-03-11",
+    dueOn: "2026-04-30",
+  });
+  if (d.status !== 201) throw new Error(`ban hành văn bản: ${d.status}`);
+  return d.body.id;
 }

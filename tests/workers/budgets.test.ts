@@ -13,16 +13,16 @@ const CEILING = {
   login: 5,
   saveDraft: 6,
   idleMessage: 2,
-  // 16 (was 39): the reminders 4 (what the day decides from in one batch: settings, the
-  // running campaigns, units, secretaries, targets, meetings, reports; a page of 2,000
-  // members; the ledger's last items with the first page of people; their digests), the
-  // outbox 1 (its page; the outcomes of the messages sent are one more batch, none here),
-  // the rollup 9 for one campaign (the stored figures' refresh: state, dated marks, tree and
-  // targets, recount, write; the fingerprint with the rollup's state; the previous figures,
-  // the stored plan counts and the geometry; the compliance's reads in one batch; the write)
-  // and the marks' pruning 1, next_due_at 1; the event notices owed by e-mail 1 (each
-  // person's choice, worker/cron/notice-mail.ts: the settings with the first page).
-  reminderDayTenant: 16,
+  // 10 (was 16, 39 before that), each job's first read riding on the last batch before it:
+  // the reminders 4 (what the day decides from in one batch: settings, the running campaigns,
+  // units, secretaries, targets, meetings, reports; a page of 2,000 members; the ledger's last
+  // items with the first page of people; their digests, with the event notices owed by e-mail
+  // and the outbox's page riding after them), the rollup 6 for one campaign (the stored
+  // figures' state with the rollup's fingerprint and state; on a new day their recount: tree
+  // and targets, the GROUP BY; their write, with the previous figures, the stored plan counts
+  // and the geometry riding after it; the compliance's reads in one batch; the rollup's write,
+  // with the marks' pruning and next_due_at's reads riding after it).
+  reminderDayTenant: 10,
   reminderDayControl: 5,
 };
 import { createClient } from "@libsql/client";

@@ -26,9 +26,10 @@ const ICT_OFFSET_MS = 7 * 3_600_000;
 export const nextIctMidnight = (now: Date): number =>
   Date.parse(`${ictDate(now)}T00:00:00Z`) - ICT_OFFSET_MS + DAY_MS;
 
-/** The next instant (epoch ms) this tenant's jobs have work, or null for none. One round trip. */
-export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null> {
-  const [active, [next], [owed]] = await db.batch([
+/** What the next instant this tenant's jobs have work depends on: statements that ride at the
+ *  end of the pass's last batch (worker/cron/rollup.ts `rollupWith`), read by nextDueFrom. */
+export const nextDueReads = (db: TenantDb) =>
+  [
     db.select().from(campaigns).where(eq(campaigns.status, "active")),
     db
       .select({ at: outbox.nextAttemptAt })
@@ -40,7 +41,16 @@ export async function nextDueAt(db: TenantDb, now: Date): Promise<number | null>
       .select({ at: sql<number | null>`min(CASE mail WHEN 'now' THEN 0 ELSE created_at END)` })
       .from(notifications)
       .where(isNotNull(notifications.mail)),
-  ]);
+  ] as const;
+
+type DueReads = {
+  [K in keyof ReturnType<typeof nextDueReads>]: Awaited<ReturnType<typeof nextDueReads>[K]>;
+};
+
+/** The next instant (epoch ms) this tenant's jobs have work, or null for none, from the
+ *  results of nextDueReads (the last three results of a batch). */
+export function nextDueFrom(results: readonly unknown[], now: Date): number | null {
+  const [active, [next], [owed]] = results.slice(-3) as unknown as DueReads;
   const t = now.getTime();
   const candidates: number[] = [];
   if (next) candidates.push(Math.max(next.at.getTime(), t));

@@ -12,12 +12,14 @@ import { setTenantSchemaVersion } from "../data/tenants";
 import { latestVersion, migrate } from "../db/migrate";
 import type { Platform, TenantRecord } from "../env";
 import { dueTenantsPage, type DueCursor } from "../data/tenants";
-import { nextDueAt } from "./due";
+import type { BatchItem } from "../db/handles";
+import { recordDirectiveHistory } from "../data/directive-history";
+import { nextDueFrom, nextDueReads, nextIctMidnight } from "./due";
 import { claimTenant, finishTenant } from "./lease";
-import { mailNotices } from "./notice-mail";
-import { deliverOutbox, type DeliveryReport } from "./outbox";
+import { mailNotices, owedPage } from "./notice-mail";
+import { deliverOutbox, duePage, type DeliveryReport } from "./outbox";
 import { remindersWithSettings, type ReminderReport } from "./reminders";
-import { runRollup, type RollupReport } from "./rollup";
+import { rollupWith, type RollupReport } from "./rollup";
 import { purgeExpiredSignups } from "../data/signups";
 import { discardStaleTenants } from "../data/tenants";
 
@@ -37,6 +39,8 @@ export interface TenantReport {
   notices?: { emails: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
+  /** Directives issued here with a point written today (worker/data/directive-history.ts). */
+  directives?: { running: number; written: number };
 }
 
 /** One tenant's jobs, under its lease; at the end, the next instant it has work is stored.
@@ -58,13 +62,33 @@ export async function runTenantJobs(
       await setTenantSchemaVersion(control, tenant.id, version);
     }
     const channels = { email: !!platform.outbound.email };
-    const { report: reminders, notify, running } = await remindersWithSettings(db, now, channels);
-    // The event notices owed by e-mail (each person's choice), into the same outbox.
-    const notices = await mailNotices(db, now, channels, notify);
-    const outbox = await deliverOutbox(db, platform.outbound, notify, now);
-    const rollup = await runRollup(db, control, tenant, now, running);
-    nextDue = await nextDueAt(db, now);
-    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup };
+    // Each job's first read rides on the one before's last batch (round trips, issue 13).
+    const day = await remindersWithSettings(db, now, channels, {}, [
+      owedPage(db, now),
+      duePage(db, now) as unknown as BatchItem,
+    ]);
+    const { report: reminders, notify, running } = day;
+    // The event notices owed by e-mail (each person's choice), into the same outbox. Writes
+    // that nothing after them reads (marks cleared, messages' outcomes) lead the rollup's
+    // first batch.
+    const lead: BatchItem[] = [];
+    const notices = await mailNotices(db, now, channels, notify, undefined, day.ride[0], lead);
+    // The outbox's page as read with the reminders, unless the notices have just added to it.
+    const page = notices.emails ? undefined : (day.ride[1] as Awaited<ReturnType<typeof duePage>>);
+    const sent = await deliverOutbox(db, platform.outbound, notify, now, page);
+    const rolled = await rollupWith(db, control, tenant, now, {
+      running,
+      lead: [...lead, ...sent.marks],
+      tail: nextDueReads(db) as unknown as BatchItem[],
+    });
+    const outbox = sent.report;
+    const rollup = rolled.report;
+    // Today's point of each running directive this tenant issued (its chart); while one
+    // runs, the tenant wakes every ICT midnight for the next day's point.
+    const directives = await recordDirectiveHistory(db, control, tenant, now);
+    nextDue = nextDueFrom(rolled.tail, now);
+    if (directives.running) nextDue = Math.min(nextDue ?? Infinity, nextIctMidnight(now));
+    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }

@@ -33,6 +33,17 @@ const owed = (todayStart: number, t: "n" | "notifications") =>
   sql`(${sql.raw(t)}.mail = 'now'
     OR (${sql.raw(t)}.mail = 'digest' AND ${sql.raw(t)}.created_at < ${todayStart}))`;
 
+/** The next page of people's owed notifications (a statement that may ride on a batch). */
+export const owedPage = (db: TenantDb, now: Date, page = NOTICE_MAIL_PAGE): BatchItem => {
+  const todayStart = nextIctMidnight(now) - DAY_MS;
+  return db.all(sql`SELECT n.id, n.user_id AS userId, n.title, n.mail, u.email
+      FROM notifications n JOIN users u ON u.id = n.user_id
+      WHERE ${owed(todayStart, "n")} AND n.user_id IN (SELECT DISTINCT user_id
+        FROM notifications WHERE ${owed(todayStart, "notifications")}
+        ORDER BY user_id LIMIT ${page})
+      ORDER BY n.user_id, n.created_at`) as unknown as BatchItem;
+};
+
 /** Makes the owed e-mails, a page of people a round trip, under the settings the pass read. */
 export async function mailNotices(
   db: TenantDb,
@@ -41,19 +52,18 @@ export async function mailNotices(
   /** The tenant's notify settings, as the pass already read them (with the reminders). */
   settings: NotifySettings,
   page = NOTICE_MAIL_PAGE,
+  /** The first page, when the pass has read it already (owedPage riding on its batch). */
+  firstPage?: unknown,
+  /** Where to leave the marks' clearing when no e-mail goes (for the pass's next batch). */
+  later?: BatchItem[],
 ): Promise<{ emails: number }> {
-  const todayStart = nextIctMidnight(now) - DAY_MS;
-  const read = (): BatchItem =>
-    db.all(sql`SELECT n.id, n.user_id AS userId, n.title, n.mail, u.email
-      FROM notifications n JOIN users u ON u.id = n.user_id
-      WHERE ${owed(todayStart, "n")} AND n.user_id IN (SELECT DISTINCT user_id
-        FROM notifications WHERE ${owed(todayStart, "notifications")}
-        ORDER BY user_id LIMIT ${page})
-      ORDER BY n.user_id, n.created_at`) as unknown as BatchItem;
-  const first = (await read()) as unknown as OwedRow[];
+  const read = () => owedPage(db, now, page);
+  const first = (firstPage ?? (await read())) as unknown as OwedRow[];
   if (!first.length) return { emails: 0 };
   if (!channels.email || !settings.email) {
-    await db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
+    const clear = db.run(sql`UPDATE notifications SET mail = NULL WHERE mail IS NOT NULL`);
+    if (later) later.push(clear as unknown as BatchItem);
+    else await clear;
     return { emails: 0 };
   }
   const at = nextSendTime(now, settings.quietHours).getTime();

@@ -89,20 +89,28 @@ export interface DeliveryReport {
   failed: number;
 }
 
-export async function deliverOutbox(
-  db: TenantDb,
-  out: Outbound,
-  s: NotifySettings,
-  now: Date,
-): Promise<DeliveryReport> {
-  const due = await db
+/** The page of messages due by `now` that one delivery sends. */
+export const duePage = (db: TenantDb, now: Date) =>
+  db
     .select()
     .from(outbox)
     .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(100);
+
+/** Sends a page of the outbox and gives the statements that record each message's outcome,
+ *  for the caller to write in one batch (the pass: its next batch). */
+export async function deliverOutbox(
+  db: TenantDb,
+  out: Outbound,
+  s: NotifySettings,
+  now: Date,
+  /** The page, when the pass has read it already (riding on an earlier batch). */
+  page?: Awaited<ReturnType<typeof duePage>>,
+): Promise<{ report: DeliveryReport; marks: BatchItem[] }> {
+  const due = page ?? (await duePage(db, now));
   const report = { sent: 0, retried: 0, failed: 0 };
-  // Each message's outcome is written with the others' in one batch at the end: one round
+  // Each message's outcome is written with the others' in one batch after the page: one round
   // trip for the page, not one a message. A pass that dies before it sends those messages
   // again; their idempotency keys make the provider and the receiver drop the second copy.
   const marks: BatchItem[] = [];
@@ -151,6 +159,5 @@ export async function deliverOutbox(
       else report.retried++;
     }
   }
-  if (marks.length) await db.batch(marks as [BatchItem, ...BatchItem[]]);
-  return report;
+  return { report, marks };
 }

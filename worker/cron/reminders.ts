@@ -42,7 +42,15 @@ export async function remindersWithSettings(
   now: Date,
   channels: { email: boolean },
   pages: { members?: number; people?: number } = {},
-): Promise<{ report: ReminderReport; notify: NotifySettings; running: Campaign[] }> {
+  /** Reads the pass makes next, carried by the reminders' last write (after it, in its
+   *  transaction) or alone; their results in `ride`. */
+  ride: BatchItem[] = [],
+): Promise<{
+  report: ReminderReport;
+  notify: NotifySettings;
+  running: Campaign[];
+  ride: unknown[];
+}> {
   const basis = await reminderBasis(db);
   const { notify } = basis;
   const day = ictDate(now);
@@ -92,12 +100,17 @@ export async function remindersWithSettings(
     if (new Set(rows.map((r) => r.userId)).size < people) break;
     after = rows.at(-1)!.userId;
   }
-  if (writes.stmts.length)
-    created += insertedIn(
-      (await db.batch(writes.stmts as [BatchItem, ...BatchItem[]])) as unknown[],
-      writes.inserts,
-    );
-  return { report: { items, notifications: created }, notify, running: basis.running };
+  const last = [...writes.stmts, ...ride];
+  const results = last.length
+    ? ((await db.batch(last as [BatchItem, ...BatchItem[]])) as unknown[])
+    : [];
+  created += insertedIn(results, writes.inserts);
+  return {
+    report: { items, notifications: created },
+    notify,
+    running: basis.running,
+    ride: results.slice(writes.stmts.length),
+  };
 }
 
 interface PendingRow {

@@ -8,30 +8,36 @@
 // changed since the last rollup, only the units they belong to are recomputed; subtrees are
 // re-added in memory, and a snapshot is written only for a subtree whose figures changed.
 // Anything structural — the date, a deadline passing, members, statuses, units, reports, the
-// campaign itself — recomputes every unit. An unchanged campaign costs one query.
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+// campaign itself — recomputes every unit (./rollup-changes.ts). An unchanged campaign costs
+// no round trip of its own: its fingerprint rides with the stored figures' first read.
+import { and, eq, inArray } from "drizzle-orm";
 import { rollups, tenantLinks } from "../../schema/tables/control";
 import {
   campaignUnits,
   campaigns,
-  meetings,
-  members,
   progressSnapshots,
   rollupState,
   rollupUnits,
-  submissions,
   units,
 } from "../../schema/tables/tenant";
-import { hydrateCampaign, stepDueDates, type Campaign } from "../data/campaigns";
+import { hydrateCampaign, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
 import { countsByUnit } from "../data/progress";
-import { pruneMarks, refreshFigures } from "../data/progress-figures";
+import { refreshFigures } from "../data/progress-figures";
+import { pruneStatements } from "../data/progress-dirty";
 import { storedOwnQuery } from "../data/progress-page";
-import type { ControlDb, TenantDb } from "../db/handles";
-import { ictDate } from "../domain/deadlines";
+import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
 import { fromStored, zeroCounts, type Counts } from "../domain/progress";
+import {
+  changedOf,
+  changedQueries,
+  fingerprintOf,
+  fingerprintQuery,
+  incrementalFrom,
+  type RollupStateRow,
+} from "./rollup-changes";
 import type { TenantRecord } from "../env";
 
 /** A unit's figures: the plan counts the dashboard shows, and its meetings and reports. */
@@ -54,37 +60,6 @@ const same = (a: Figures | undefined, b: Figures | undefined) =>
   !!a && !!b && FIELDS.every((k) => a[k] === b[k]);
 const pick = (f: Figures): Figures =>
   Object.fromEntries(FIELDS.map((k) => [k, f[k]])) as unknown as Figures;
-
-/** What a campaign's figures depend on, in two parts: `structural` (a change there
- *  recomputes every unit) and `data` (plans and meetings: only their units). */
-export async function fingerprint(
-  db: TenantDb,
-  c: Campaign,
-  now: Date,
-): Promise<{ structural: string; full: string }> {
-  return fingerprintOf(c, now, await fingerprintQuery(db, c));
-}
-
-/** The tables' side of the fingerprint: one statement, batched with the rollup's reads. */
-const fingerprintQuery = (db: TenantDb, c: Campaign) =>
-  db.all<{ s: string; d: string }>(sql`SELECT
-      (SELECT coalesce(max(version), 0) || ':' || count(*) FROM reports WHERE campaign_id = ${c.id}) || '|' ||
-      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM members) || '|' ||
-      (SELECT coalesce(max(at), 0) || ':' || count(*) FROM member_status_history) || '|' ||
-      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM units) AS s,
-      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM submissions WHERE campaign_id = ${c.id}) || '|' ||
-      (SELECT coalesce(max(updated_at), 0) || ':' || count(*) FROM meetings WHERE campaign_id = ${c.id}) AS d`);
-
-function fingerprintOf(c: Campaign, now: Date, rs: { s: string; d: string }[]) {
-  const due = stepDueDates(c);
-  const passed = Object.entries(due)
-    .filter(([, at]) => at <= now)
-    .map(([k]) => k)
-    .sort()
-    .join(",");
-  const structural = `${c.version}|${c.status}|${ictDate(now)}|${passed}|${rs[0]!.s}`;
-  return { structural, full: `${structural}#${rs[0]!.d}` };
-}
 
 /** Each unit's own figures (not its subtree), for every unit or for `onlyUnits`. */
 export async function computeUnitFigures(
@@ -179,22 +154,6 @@ export async function computeRollup(
   return subtrees(geometry, own);
 }
 
-/** Units whose plans or meetings changed since `since`. */
-async function changedUnits(db: TenantDb, c: Campaign, since: Date): Promise<string[]> {
-  const [plans, meets] = await Promise.all([
-    db
-      .selectDistinct({ unitId: members.unitId })
-      .from(submissions)
-      .innerJoin(members, eq(members.id, submissions.memberId))
-      .where(and(eq(submissions.campaignId, c.id), gte(submissions.updatedAt, since))),
-    db
-      .selectDistinct({ unitId: meetings.unitId })
-      .from(meetings)
-      .where(and(eq(meetings.campaignId, c.id), gte(meetings.updatedAt, since))),
-  ]);
-  return [...new Set([...plans, ...meets].map((r) => r.unitId))];
-}
-
 export interface RollupReport {
   campaigns: number;
   skipped: number;
@@ -212,11 +171,29 @@ export async function runRollup(
   /** The active and closed campaigns, when the pass has just read them (the reminders). */
   running?: Campaign[],
 ): Promise<RollupReport> {
+  return (await rollupWith(db, control, tenant, now, { running })).report;
+}
+
+/**
+ * The rollup of every running campaign, in few round trips: a campaign's fingerprint and
+ * state ride with the stored figures' first read, its previous figures and geometry with their
+ * write (data/progress-figures.ts Rides); its compliance is one more read and its figures one
+ * write. `lead` (writes the pass hands on) rides with the first campaign's first read; the
+ * marks' pruning and `tail` (reads the pass ends with) on the last campaign's write, or they
+ * go alone; `tail` gives their results.
+ */
+export async function rollupWith(
+  db: TenantDb,
+  control: ControlDb,
+  tenant: TenantRecord,
+  now: Date,
+  opts: { running?: Campaign[]; lead?: BatchItem[]; tail?: BatchItem[] } = {},
+): Promise<{ report: RollupReport; tail: unknown[] }> {
   const report: RollupReport = { campaigns: 0, skipped: 0, recomputed: 0, snapshots: 0, pushed: 0 };
   // Link events the other tenant caused reach this tenant's audit log here, in its own pass.
   await drainLinkAudit(db, control, tenant);
   const list =
-    running ??
+    opts.running ??
     (
       await db
         .select()
@@ -227,37 +204,68 @@ export async function runRollup(
     .select({ id: tenantLinks.id })
     .from(tenantLinks)
     .where(and(eq(tenantLinks.childId, tenant.id), eq(tenantLinks.status, "approved")));
-  for (const c of list) {
+  // Marks every running campaign has read are not needed any more; the pass's last reads.
+  // Writes the pass hands on (`lead`) go in the first batch: the first campaign's first read,
+  // else the ending.
+  let lead = opts.lead ?? [];
+  const ending = [
+    ...(list.length ? [] : lead),
+    ...pruneStatements(
+      db,
+      list.map((c) => c.id),
+    ),
+    ...(opts.tail ?? []),
+  ];
+  let ended: unknown[] | null = null;
+  for (const [i, c] of list.entries()) {
     report.campaigns++;
+    const lastCampaign = i === list.length - 1;
     // The dashboard's stored figures, brought up to date here so that a reader seldom pays
     // for a new day or a changed tree (data/progress-figures.ts); the rollup's plan counts
-    // are read from them, not counted again.
-    const { dueAt, tracked } = await refreshFigures(db, c, now);
-    const [fpRows, [state]] = await db.batch([
-      fingerprintQuery(db, c),
-      db.select().from(rollupState).where(eq(rollupState.campaignId, c.id)),
-    ]);
-    const fp = fingerprintOf(c, now, fpRows);
+    // are read from them, not counted again. The rollup's own reads ride on the refresh.
+    let judged: { fp: ReturnType<typeof fingerprintOf>; state?: RollupStateRow } | undefined;
+    const { dueAt, tracked, last } = await refreshFigures(db, c, now, {
+      first: [
+        fingerprintQuery(db, c),
+        db.select().from(rollupState).where(eq(rollupState.campaignId, c.id)),
+        ...lead,
+      ],
+      last: (first) => {
+        const [fpRows, [state]] = first as [{ s: string; d: string }[], RollupStateRow[]];
+        judged = { fp: fingerprintOf(c, now, fpRows), state };
+        if (state?.fingerprint === judged.fp.full) return [];
+        // The units' previous figures, their plan counts as stored, the geometry, and what
+        // changed since the last rollup when only plans or meetings did.
+        return [
+          db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id)),
+          storedOwnQuery(db, c.id),
+          ...geometryQueries(db, c),
+          ...(incrementalFrom(state, judged.fp) ? changedQueries(db, c, state!.computedAt) : []),
+        ];
+      },
+    });
+    lead = [];
+    const { fp, state } = judged!;
     if (state?.fingerprint === fp.full) {
       report.skipped++;
       if (parents.length) await push(db, control, tenant, c, now, report);
       continue;
     }
-    // One round trip: the units' previous figures, their plan counts as stored, the geometry.
-    const [prevRows, storedOwn, targetIds, unitRows] = await db.batch([
-      db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id)),
-      storedOwnQuery(db, c.id),
-      ...geometryQueries(db, c),
-    ]);
+    const [prevRows, storedOwn, targetIds, unitRows, plansChanged, meetsChanged] = last as [
+      (typeof rollupUnits.$inferSelect)[],
+      Awaited<ReturnType<typeof storedOwnQuery>>,
+      { unitId: string }[],
+      { id: string; path: string }[],
+      { unitId: string }[]?,
+      { unitId: string }[]?,
+    ];
     const prevOwn = new Map(prevRows.map((r) => [r.unitId, pick(r as unknown as Figures)]));
     const plans = new Map<string, Counts>();
     if (tracked) for (const r of storedOwn) plans.set(r.unitId, fromStored(r, dueAt, now));
-    const incremental =
-      !!state && prevOwn.size > 0 && state.fingerprint.split("#")[0] === fp.structural;
     let own: Map<string, Figures>;
     let touched: string[];
-    if (incremental) {
-      touched = await changedUnits(db, c, state!.computedAt);
+    if (plansChanged && meetsChanged && prevOwn.size > 0) {
+      touched = changedOf(plansChanged, meetsChanged);
       const fresh = await computeUnitFigures(db, c, now, touched, plans);
       own = new Map(prevOwn);
       for (const u of touched) {
@@ -313,16 +321,16 @@ export async function runRollup(
     ];
     // One transaction: the figures, their snapshots and the fingerprint move together, so a
     // pass that dies here leaves the previous state for the next pass to redo.
-    await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+    const written = (await db.batch([
+      ...(statements as BatchItem[]),
+      ...(lastCampaign ? ending : []),
+    ] as [BatchItem, ...BatchItem[]])) as unknown[];
+    if (lastCampaign) ended = written.slice(statements.length);
     report.snapshots += snapshots.length;
     if (parents.length) await push(db, control, tenant, c, now, report, own);
   }
-  // Marks every running campaign has read are not needed any more.
-  await pruneMarks(
-    db,
-    list.map((c) => c.id),
-  );
-  return report;
+  ended ??= (await db.batch(ending as [BatchItem, ...BatchItem[]])) as unknown[];
+  return { report, tail: ended.slice(ending.length - (opts.tail?.length ?? 0)) };
 }
 
 function chunks<T>(items: T[], size = 200): T[][] {

@@ -4,6 +4,7 @@
 // section) at adoption and at every later edit of the campaign (campaign-edit.ts) — and the
 // adapted definition is what the child republishes to its own children (only once adopted).
 import { desc, eq } from "drizzle-orm";
+import { issuingOf } from "../../schema/rules/issuing";
 import { lockedChanges } from "../../schema/rules/locked";
 import { directives } from "../../schema/tables/control";
 import { campaigns } from "../../schema/tables/tenant";
@@ -77,6 +78,19 @@ export interface AdaptInput {
   definition?: Record<string, unknown>;
 }
 
+/** The adopting đảng bộ issues its own plan ("Kế hoạch 187-KH/QU của Quận ủy"), so its
+ *  papers carry its own body and place: the parent's `issuing`, kept as it came down (or left
+ *  out), becomes this tenant's; one the adapter wrote differently stays as written. */
+function ownIssuing(
+  def: TemplateDefinition,
+  parent: unknown,
+  tenantName: string,
+): TemplateDefinition {
+  const theirs = (parent as Partial<TemplateDefinition>).issuing;
+  if (def.issuing && JSON.stringify(def.issuing) !== JSON.stringify(theirs)) return def;
+  return { ...def, issuing: issuingOf(tenantName) };
+}
+
 /** A draft campaign of this tenant carrying out a parent's directive, adapted. */
 export async function adoptDirective(
   ctx: Ctx,
@@ -88,7 +102,7 @@ export async function adoptDirective(
   const terms: Terms = { lockedSections, definition, dueOn: parentDue };
   const dueOn = input.dueOn ?? directive.dueOn;
   refuseOutsideTerms(terms, { dueOn, overrides: input.overrides });
-  const def = adaptDefinition(terms, input.definition);
+  const def = ownIssuing(adaptDefinition(terms, input.definition), definition, input.tenant.name);
   const created = await createCampaignFrom(ctx, {
     def,
     directiveId: directive.id,

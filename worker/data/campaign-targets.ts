@@ -58,7 +58,22 @@ export async function unitTree(db: TenantDb) {
 /** Everything needed to decide who a campaign concerns: the units in its target subtrees
  *  (open on `date`) and their ancestors' names for the template's name-based filters. */
 export async function targetUnits(db: TenantDb, campaignId: string, date: string) {
-  const [rows, targetIds] = await db.batch([unitRows(db), campaignUnitIdsQuery(db, campaignId)]);
+  return targetsOf(await db.batch(targetReads(db, campaignId)), date);
+}
+
+/** What targetUnits reads: two statements, to share a batch with others. */
+export const targetReads = (db: TenantDb, campaignId: string) =>
+  [unitRows(db), campaignUnitIdsQuery(db, campaignId)] as const;
+export type Targets = ReturnType<typeof targetsOf>;
+
+/** targetUnits from the results of targetReads. */
+export function targetsOf(
+  [rows, targetIds]: readonly [
+    Awaited<ReturnType<typeof unitRows>>,
+    Awaited<ReturnType<typeof campaignUnitIdsQuery>>,
+  ],
+  date: string,
+) {
   const { all, byId, ancestors } = treeOf(rows);
   const roots = targetIds.map((t) => byId.get(t.unitId)).filter((u): u is UnitInfo => !!u);
   const inTarget = all.filter(

@@ -218,6 +218,8 @@ export async function campaignDetail(db: TenantDb, campaign: Campaign) {
     launchBlockers: campaign.status === "draft" ? launchBlockers(campaign.def) : [],
     startsOn: campaign.startsOn,
     dueOn: campaign.dueOn,
+    /** Steps' own dates (step key → yyyy-mm-dd), as the draft's edit sends them back. */
+    overrides: campaign.overrides,
     unitIds: await campaignUnitIds(db, campaign.id),
     steps: campaign.def.steps.map((s) => ({
       key: s.key,

@@ -24,19 +24,14 @@
 // definition, targets or due date change, when the unit tree changes (a null unit mark), or
 // when more than REBUILD_OVER units are marked at once (an import of a whole roster).
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import {
-  memberStatusHistory,
-  members,
-  progressDirty,
-  progressFigureState,
-  progressFigures,
-  units,
-} from "../../schema/tables/tenant";
+import { progressFigureState, progressFigures, units } from "../../schema/tables/tenant";
 import type { BatchItem, TenantDb } from "../db/handles";
 import { evaluationDate, type StoredCounts } from "../domain/progress";
 import { stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import { systemCtx } from "./context";
+import type { Targets } from "./campaign-targets";
 import { countsByUnit } from "./progress";
+import { dirtyUnits, PRUNED } from "./progress-dirty";
 
 /** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
 const REBUILD_OVER = 2000;
@@ -76,7 +71,12 @@ type State = typeof progressFigureState.$inferSelect;
  * changed; then the marks, the recount of just their units and one write batch when
  * something did.
  */
-export async function refreshFigures(db: TenantDb, c: Campaign, now: Date): Promise<Refresh> {
+export async function refreshFigures(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  rides: Rides = {},
+): Promise<Refresh> {
   // Readers arriving together (a dashboard at 200 connections after a unit was renamed)
   // wait for the refresh already running instead of each recounting the tenant, then run
   // their own, which finds the figures fresh and costs two reads. The wait is keyed by the
@@ -84,7 +84,7 @@ export async function refreshFigures(db: TenantDb, c: Campaign, now: Date): Prom
   const running = inFlight.get(db) ?? inFlight.set(db, new Map()).get(db)!;
   const ahead = running.get(c.id);
   if (ahead) await ahead.catch(() => undefined);
-  const mine = refreshOnce(db, c, now);
+  const mine = refreshOnce(db, c, now, rides);
   running.set(c.id, mine);
   try {
     return await mine;
@@ -98,19 +98,43 @@ const inFlight = new WeakMap<TenantDb, Map<string, Promise<unknown>>>();
 
 /** What a refresh says: the due instant and evaluation date the figures are for, whether the
  *  campaign has a tracked step, and — when nothing had to be written — a name for the stored
- *  figures' state (equal names, equal figures). */
+ *  figures' state (equal names, equal figures). With rides, their results. */
 export interface Refresh {
   dueAt: Date | null;
   evaluatedOn: string;
   tracked: boolean;
   fresh?: string;
+  first?: unknown[];
+  last?: unknown[];
 }
 
-async function refreshOnce(db: TenantDb, c: Campaign, now: Date): Promise<Refresh> {
+/** Statements a caller (the cron's rollup) has carried by the refresh's own round trips, so
+ *  that they cost none of their own: `first` is read with the figures' state; `last`, built
+ *  from first's results, runs after the figures are written, in the write's transaction (it
+ *  sees them), or on its own when nothing was written. */
+export interface Rides {
+  first?: BatchItem[];
+  last?: (first: unknown[]) => BatchItem[];
+}
+
+async function refreshOnce(db: TenantDb, c: Campaign, now: Date, rides: Rides): Promise<Refresh> {
   const step = trackedStep(c.def);
   const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
   const evaluatedOn = evaluationDate(now, dueAt);
-  if (!step) return { dueAt, evaluatedOn, tracked: false };
+  let first: unknown[] | undefined;
+  const alone = async (items: BatchItem[]) =>
+    items.length ? ((await db.batch(items as [BatchItem, ...BatchItem[]])) as unknown[]) : [];
+  /** The `last` ride's statements (none without rides), given the first's results. */
+  const lastRide = () => (rides.last ? rides.last(first ?? []) : []);
+  const withLast = async (r: Omit<Refresh, "first" | "last">, last?: unknown[]) => ({
+    ...r,
+    first,
+    last: last ?? (await alone(lastRide())),
+  });
+  if (!step) {
+    first = await alone(rides.first ?? []);
+    return withLast({ dueAt, evaluatedOn, tracked: false });
+  }
   const basis = basisOf(c, step.key, dueAt);
   // The figures as they stand once the state reads (basis, evaluatedOn, seq): equal names,
   // equal figures (a page read after this refresh is at least this fresh).
@@ -122,26 +146,29 @@ async function refreshOnce(db: TenantDb, c: Campaign, now: Date): Promise<Refres
   });
   // A concurrent refresh can win the compare-and-set; the next try starts from its state.
   for (let attempt = 0; attempt < 4; attempt++) {
-    const { state, pruned, upTo } = await readState(db, c.id);
+    const read = await readState(db, c.id, attempt ? [] : (rides.first ?? []));
+    const { state, pruned, upTo } = read;
+    if (!attempt) first = read.rides;
     // Marks this state has not read were pruned (a campaign the rollup did not hold back):
     // only a recount is sure.
     if (!state || state.basis !== basis || state.seq < pruned) {
-      await rebuild(db, c, now, { basis, evaluatedOn, upTo });
-      return upToDate(upTo);
+      const last = await rebuild(db, c, now, { basis, evaluatedOn, upTo }, lastRide());
+      return withLast(upToDate(upTo), last);
     }
-    const dirty = await dirtyUnits(db, c, state, { upTo, evaluatedOn });
+    const { dirty, targets } = await dirtyUnits(db, c, state, { upTo, evaluatedOn });
     if (dirty === "all" || dirty.length > REBUILD_OVER) {
-      await rebuild(db, c, now, { basis, evaluatedOn, upTo });
-      return upToDate(upTo);
+      const last = await rebuild(db, c, now, { basis, evaluatedOn, upTo }, lastRide());
+      return withLast(upToDate(upTo), last);
     }
     // Nothing moved: the stored figures are as they were.
-    if (!dirty.length && state.evaluatedOn === evaluatedOn) return upToDate(state.seq);
-    if (await apply(db, c, now, state, { dirty, evaluatedOn, upTo })) return upToDate(upTo);
+    if (!dirty.length && state.evaluatedOn === evaluatedOn) return withLast(upToDate(state.seq));
+    const last = await apply(db, c, now, state, { dirty, evaluatedOn, upTo, targets }, lastRide());
+    if (last) return withLast(upToDate(upTo), last);
   }
   // Refreshes kept racing this one: recount everything once (correct whatever happened).
   const top = await maxSeq(db);
-  await rebuild(db, c, now, { basis, evaluatedOn, upTo: top });
-  return upToDate(top);
+  const last = await rebuild(db, c, now, { basis, evaluatedOn, upTo: top }, lastRide());
+  return withLast(upToDate(top), last);
 }
 
 /** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
@@ -149,20 +176,30 @@ async function refreshOnce(db: TenantDb, c: Campaign, now: Date): Promise<Refres
 const HIGH_WATER = sql`(SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty')`;
 
 /** The campaign's state, the prune point and the last mark's sequence, in ONE statement
- *  (no transaction): what every dashboard read pays before its page. */
-async function readState(db: TenantDb, campaignId: string) {
-  const [row] = await db.all<{ state: string | null; pruned: number | null; top: number | null }>(
+ *  (no transaction): what every dashboard read pays before its page. Statements riding with
+ *  it make it a batch, their results in `rides`. */
+async function readState(db: TenantDb, campaignId: string, ride: BatchItem[] = []) {
+  const query = db.all<{ state: string | null; pruned: number | null; top: number | null }>(
     sql`SELECT
       (SELECT json_array(s.basis, s.evaluated_on, s.seq) FROM ${progressFigureState} s
         WHERE s.campaign_id = ${campaignId}) AS state,
       (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
       ${HIGH_WATER} AS top`,
   );
+  type Row = { state: string | null; pruned: number | null; top: number | null };
+  let rows: Row[];
+  let rides: unknown[] = [];
+  if (ride.length) {
+    const results = (await db.batch([query as unknown as BatchItem, ...ride])) as unknown[];
+    rows = results[0] as Row[];
+    rides = results.slice(1);
+  } else rows = await query;
+  const [row] = rows;
   const found = row?.state ? (JSON.parse(row.state) as [string, string, number]) : null;
   const state: State | undefined = found
     ? { campaignId, basis: found[0], evaluatedOn: found[1], seq: Number(found[2]) }
     : undefined;
-  return { state, pruned: Number(row?.pruned ?? 0), upTo: Number(row?.top ?? 0) };
+  return { state, pruned: Number(row?.pruned ?? 0), upTo: Number(row?.top ?? 0), rides };
 }
 
 async function maxSeq(db: TenantDb) {
@@ -170,52 +207,16 @@ async function maxSeq(db: TenantDb) {
   return Number(r?.seq ?? 0);
 }
 
-/** The state row that records up to which sequence marks have been pruned. */
-const PRUNED = "";
-
-/** The units whose own counts may differ from the stored ones: marked since the state's
- *  sequence (up to `upTo`), and, when the evaluation date moved, those whose members' status
- *  on the date or whose own open/closed state changes between the two dates. */
-async function dirtyUnits(
-  db: TenantDb,
-  c: Campaign,
-  state: State,
-  { upTo, evaluatedOn }: { upTo: number; evaluatedOn: string },
-): Promise<string[] | "all"> {
-  const marks =
-    upTo > state.seq
-      ? await db
-          .selectDistinct({ unitId: progressDirty.unitId })
-          .from(progressDirty)
-          .where(
-            sql`${progressDirty.seq} > ${state.seq} AND ${progressDirty.seq} <= ${upTo}
-              AND (${progressDirty.campaignId} IS NULL OR ${progressDirty.campaignId} = ${c.id})`,
-          )
-      : [];
-  if (marks.some((m) => m.unitId === null)) return "all";
-  const out = new Set(marks.map((m) => m.unitId!));
-  if (state.evaluatedOn !== evaluatedOn) {
-    const [lo, hi] = [state.evaluatedOn, evaluatedOn].sort() as [string, string];
-    const [byStatus, byClosing] = await db.batch([
-      db
-        .selectDistinct({ unitId: members.unitId })
-        .from(memberStatusHistory)
-        .innerJoin(members, eq(members.id, memberStatusHistory.memberId))
-        .where(sql`${memberStatusHistory.since} > ${lo} AND ${memberStatusHistory.since} <= ${hi}`),
-      db
-        .select({ unitId: units.id })
-        .from(units)
-        .where(sql`${units.closedOn} > ${lo} AND ${units.closedOn} <= ${hi}`),
-    ]);
-    for (const r of [...byStatus, ...byClosing]) out.add(r.unitId);
-  }
-  return [...out];
-}
-
 /** The own counts (as stored: lateness by the due instant only) of `onlyUnits`, or of every
  *  unit, through the one counting path. */
-async function ownCounts(db: TenantDb, c: Campaign, now: Date, onlyUnits?: string[]) {
-  const { perUnit } = await countsByUnit(systemCtx(db, now), { campaign: c, onlyUnits });
+async function ownCounts(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  onlyUnits?: string[],
+  targets?: Targets,
+) {
+  const { perUnit } = await countsByUnit(systemCtx(db, now), { campaign: c, onlyUnits, targets });
   return perUnit;
 }
 
@@ -249,15 +250,25 @@ const ancestorsCte = (from: SQL) => sql`anc(a, e, x, s, c, o, l) AS (
     WHERE ${units.parentId} IS NOT NULL)`;
 
 /** Applies fresh own counts of `dirty` units, and their differences to every ancestor's sums,
- *  if the state is still the one read. True when it committed. */
+ *  if the state is still the one read. When it committed, the results of `ride` (run after
+ *  it in its transaction); else null. */
 async function apply(
   db: TenantDb,
   c: Campaign,
   now: Date,
   state: State,
-  { dirty, evaluatedOn, upTo }: { dirty: string[]; evaluatedOn: string; upTo: number },
-) {
-  const fresh = await ownCounts(db, c, now, dirty);
+  {
+    dirty,
+    evaluatedOn,
+    upTo,
+    targets,
+  }: { dirty: string[]; evaluatedOn: string; upTo: number; targets?: Targets },
+  ride: BatchItem[] = [],
+): Promise<unknown[] | null> {
+  // A new day with nothing marked moves only the state's date: nothing to count.
+  const fresh = dirty.length
+    ? await ownCounts(db, c, now, dirty, targets)
+    : new Map<string, StoredCounts>();
   const unchanged = sql`EXISTS (SELECT 1 FROM ${progressFigureState} WHERE campaign_id = ${c.id}
     AND basis = ${state.basis} AND evaluated_on = ${state.evaluatedOn} AND seq = ${state.seq})`;
   const statements: BatchItem[] = [];
@@ -307,17 +318,23 @@ async function apply(
       ),
     )
     .returning({ id: progressFigureState.campaignId });
-  const results = await db.batch([...statements, done] as unknown as [BatchItem, ...BatchItem[]]);
-  return (results.at(-1) as { id: string }[]).length > 0;
+  const results = (await db.batch([...statements, done, ...ride] as unknown as [
+    BatchItem,
+    ...BatchItem[],
+  ])) as unknown[];
+  const at = statements.length;
+  return (results[at] as { id: string }[]).length > 0 ? results.slice(at + 1) : null;
 }
 
-/** Recounts every unit and rewrites the campaign's figures and state in one transaction. */
+/** Recounts every unit and rewrites the campaign's figures and state in one transaction,
+ *  `ride` last in it; gives ride's results. */
 async function rebuild(
   db: TenantDb,
   c: Campaign,
   now: Date,
   next: { basis: string; evaluatedOn: string; upTo: number },
-) {
+  ride: BatchItem[] = [],
+): Promise<unknown[]> {
   const own = await ownCounts(db, c, now);
   const rows = [...own].map(([unitId, counts]) => ({ unitId, counts }));
   const statements: BatchItem[] = [
@@ -348,31 +365,8 @@ async function rebuild(
         set: { basis: next.basis, evaluatedOn: next.evaluatedOn, seq: next.upTo },
       }),
   );
-  await db.batch(statements as [BatchItem, ...BatchItem[]]);
-}
-
-/**
- * Deletes the marks every campaign in `kept` (those the rollup keeps refreshed) has read, and
- * the figures of the others, which are rebuilt if they are ever read again. A state that is
- * behind the recorded prune point is rebuilt too (see refreshFigures), so a campaign whose
- * first build raced the pruning stays exact.
- */
-export async function pruneMarks(db: TenantDb, kept: string[]) {
-  const keep = JSON.stringify(kept);
-  const others = sql`campaign_id <> ${PRUNED} AND campaign_id NOT IN (SELECT value FROM json_each(${keep}))`;
-  // One transaction, one round trip: the prune point is the lowest sequence a kept campaign
-  // has read (else the last mark ever given), computed in SQL where it is used.
-  const upTo = sql`coalesce((SELECT min(${progressFigureState.seq}) FROM ${progressFigureState}
-      WHERE campaign_id IN (SELECT value FROM json_each(${keep}))),
-    ${HIGH_WATER}, 0)`;
-  const [, , , , point] = await db.batch([
-    db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
-    db.run(sql`DELETE FROM ${progressFigureState} WHERE ${others}`),
-    db.run(sql`DELETE FROM ${progressDirty} WHERE seq <= ${upTo}`),
-    db.run(sql`INSERT INTO ${progressFigureState} (campaign_id, basis, evaluated_on, seq)
-      VALUES (${PRUNED}, '', '', ${upTo})
-      ON CONFLICT (campaign_id) DO UPDATE SET seq = max(${progressFigureState.seq}, excluded.seq)`),
-    db.all<{ upTo: number }>(sql`SELECT ${upTo} AS upTo`),
-  ]);
-  return Number((point as { upTo: number }[])[0]?.upTo ?? 0);
+  const n = statements.length;
+  return (
+    (await db.batch([...statements, ...ride] as [BatchItem, ...BatchItem[]])) as unknown[]
+  ).slice(n);
 }

@@ -21,6 +21,7 @@ import {
   pathConditions,
   targetMembers,
   targetUnits,
+  type Targets,
 } from "./campaign-targets";
 import { campaignUnitIds, stepDueDates, trackedStep, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
@@ -37,6 +38,9 @@ export interface ProgressInput {
   campaign: Campaign;
   unitId?: string;
   onlyUnits?: string[];
+  /** The campaign's targets on the evaluation date, when already read (the stored figures'
+   *  refresh reads them with its marks). */
+  targets?: Targets;
 }
 
 export interface UnitProgress extends Counts {
@@ -202,7 +206,7 @@ export async function countsByUnitSql(ctx: ReadCtx, input: ProgressInput) {
   const step = trackedStep(c.def)!;
   const dueAt = stepDueDates(c)[step.key] ?? null;
   const date = evaluationDate(now, dueAt);
-  const { inTarget, roots } = await targetUnits(db, c.id, date);
+  const { inTarget, roots } = input.targets ?? (await targetUnits(db, c.id, date));
   const rootPaths = await countedRoots(ctx, roots, input.unitId);
   const eligible = new Set(
     inTarget

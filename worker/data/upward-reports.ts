@@ -15,7 +15,7 @@
 // move. On time means first filed strictly before it (a report corrected after a return keeps
 // its first filing, as a unit's report does in followup.ts).
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { Form, TemplateDefinition } from "../../schema/template";
+import type { Form } from "../../schema/template";
 import {
   directives,
   linkAuditOutbox,
@@ -38,31 +38,42 @@ import { isStaleWrite } from "./concurrency";
 import { newId } from "./ids";
 import { FIELDS, type Figures } from "./link-figures";
 import { markTenantChanged } from "./tenants";
-import { casWrite } from "./sql";
 
-/** The form the narrative is written on, from the tenant's root unit. */
-async function reportForm(ctx: Ctx, def: TemplateDefinition): Promise<Form> {
-  const [root] = await ctx.db
+/** The tenant's root unit, whose level picks the form the narrative is written on. */
+const rootUnitQuery = (ctx: Ctx) =>
+  ctx.db
     .select({ kind: units.kind, name: units.name })
     .from(units)
     .where(eq(units.depth, 0))
     .limit(1);
-  return reportFormFor(def, root && { kind: root.kind as UnitKind, name: root.name });
-}
 
 /** The campaign's own figures as of its last rollup: the sum of every unit's own figures (the
- *  same sum the rollup pushes to the parent). One statement. */
-async function campaignFigures(ctx: Ctx, campaignId: string) {
+ *  same sum the rollup pushes to the parent). */
+function campaignFiguresQuery(ctx: Ctx, campaignId: string) {
   const sums = Object.fromEntries(
     FIELDS.map((k) => [k, sql<number>`coalesce(sum(${rollupUnits[k]}), 0)`.mapWith(Number)]),
   ) as { [K in keyof Figures]: ReturnType<typeof sql<number>> };
-  const [row] = await ctx.db
+  return ctx.db
     .select({ ...sums, at: sql<number | null>`max(${rollupState.computedAt})` })
     .from(rollupUnits)
     .leftJoin(rollupState, eq(rollupState.campaignId, rollupUnits.campaignId))
     .where(eq(rollupUnits.campaignId, campaignId));
-  const { at, ...figures } = row!;
-  return { figures: figures as Figures, figuresAt: at === null ? null : new Date(Number(at)) };
+}
+
+/** What the report reads from the tenant: the form (from the root unit) and the figures, in
+ *  one round trip. */
+async function tenantSide(ctx: Ctx, c: Campaign) {
+  const [[root], [sums]] = await ctx.db.batch([
+    rootUnitQuery(ctx),
+    campaignFiguresQuery(ctx, c.id),
+  ]);
+  const form = reportFormFor(c.def, root && { kind: root.kind as UnitKind, name: root.name });
+  const { at, ...figures } = sums!;
+  return {
+    form,
+    figures: figures as Figures,
+    figuresAt: at === null ? null : new Date(Number(at)),
+  };
 }
 
 /** The parent's directive the campaign adopted, and whether the link to its issuer still
@@ -87,7 +98,13 @@ async function adoptedDirective(control: ControlDb, tenant: TenantRecord, c: Cam
   return { ...d.d, issuer: d.issuer, linked: d.linkId !== null };
 }
 
-async function currentRow(control: ControlDb, tenant: TenantRecord, campaignId: string) {
+type ReportRow = typeof upwardReports.$inferSelect;
+
+async function currentRow(
+  control: ControlDb,
+  tenant: TenantRecord,
+  campaignId: string,
+): Promise<ReportRow | null> {
   const [row] = await control
     .select()
     .from(upwardReports)
@@ -103,14 +120,28 @@ export async function readUpwardReport(
   { tenant, campaign }: { tenant: TenantRecord; campaign: Campaign },
 ) {
   const d = await adoptedDirective(control, tenant, campaign);
-  const [row, form, figures] = await Promise.all([
+  const [row, side] = await Promise.all([
     currentRow(control, tenant, campaign.id),
-    reportForm(ctx, campaign.def),
-    campaignFigures(ctx, campaign.id),
+    tenantSide(ctx, campaign),
   ]);
+  return upwardReportView({ campaignId: campaign.id, directive: d, row, ...side, now: ctx.now });
+}
+
+/** The child's page from what is already held (pure): the read above and the save's answer
+ *  print the same thing from the same parts. */
+export function upwardReportView(p: {
+  campaignId: string;
+  directive: Awaited<ReturnType<typeof adoptedDirective>>;
+  row: ReportRow | null;
+  form: Form;
+  figures: Figures;
+  figuresAt: Date | null;
+  now: Date;
+}) {
+  const { directive: d, row } = p;
   const dueAt = reportDueAt(d);
   return {
-    campaignId: campaign.id,
+    campaignId: p.campaignId,
     directive: {
       id: d.id,
       name: d.name,
@@ -120,15 +151,16 @@ export async function readUpwardReport(
     },
     linked: d.linked,
     dueAt,
-    form,
-    ...figures,
+    form: p.form,
+    figures: p.figures,
+    figuresAt: p.figuresAt,
     status: row?.status ?? ("draft" as const),
     version: row?.version ?? 0,
     narrative: row ? (JSON.parse(row.narrative) as Record<string, unknown>) : {},
     filings: row?.filings ?? 0,
     firstFiledAt: row?.firstFiledAt ?? null,
     filedAt: row?.filedAt ?? null,
-    mark: reportMark(row?.firstFiledAt, dueAt, ctx.now),
+    mark: reportMark(row?.firstFiledAt, dueAt, p.now),
     returnedAt: row?.returnedAt ?? null,
     returnComment: row?.returnComment ?? null,
   };
@@ -156,7 +188,8 @@ export async function saveUpwardReport(
       "INVALID_STATE",
       `Liên kết với ${d.issuer} không còn: không gửi được báo cáo.`,
     );
-  const form = await reportForm(ctx, c.def);
+  const side = await tenantSide(ctx, c);
+  const { form } = side;
   const errors = validateFormData(
     form,
     input.narrative,
@@ -185,14 +218,18 @@ export async function saveUpwardReport(
     ...(input.file ? { filedAt: now, firstFiledAt: existing?.firstFiledAt ?? now } : {}),
   };
   // Compare-and-set on the version: a concurrent write makes this one write nothing (409).
-  const write = casWrite(control, upwardReports, existing, head, {
-    id,
-    childId: tenant.id,
-    campaignId: c.id,
-    directiveId: d.id,
-    ...head,
-  });
-  const figures = input.file ? await campaignFigures(ctx, c.id) : null;
+  const write = existing
+    ? control
+        .update(upwardReports)
+        .set(head)
+        .where(and(eq(upwardReports.id, id), eq(upwardReports.version, existing.version)))
+        .returning()
+    : control
+        .insert(upwardReports)
+        .values({ id, childId: tenant.id, campaignId: c.id, directiveId: d.id, ...head })
+        .onConflictDoNothing()
+        .returning();
+  const figures = input.file ? side : null;
   // The filing and the parent's audit row are written only when the head moved to this very
   // write (the CAS above won): same version, same instant, same text.
   const won = sql`EXISTS (SELECT 1 FROM ${upwardReports} WHERE id = ${id}
@@ -213,7 +250,8 @@ export async function saveUpwardReport(
       ]
     : [];
   const [written] = await control.batch([write, ...filing]);
-  if (!written.length) throw versionConflict();
+  const row = written[0];
+  if (!row) throw versionConflict();
   await audit(ctx, {
     action: input.file ? "upward-report.file" : "upward-report.save",
     entity: "upward_report",
@@ -221,7 +259,9 @@ export async function saveUpwardReport(
     after: { version, filings, directiveId: d.id },
   });
   if (input.file) await markTenantChanged(control, d.parentId, now);
-  return readUpwardReport(control, ctx, { tenant, campaign: c });
+  // The answer from what this save holds (the row as written, the figures and form it read),
+  // not a second read of the directive, the row, the root unit and the figures.
+  return upwardReportView({ campaignId: c.id, directive: d, row, ...side, now });
 }
 
 /** The earliest first filing of each child for each directive (`${childId}:${directiveId}`),

@@ -1,14 +1,17 @@
 // A campaign's figures for the reader's own subtree: progress (one page of the tree: the
 // anchor unit and its direct children, drill down with ?unitId=), the secretary's queue,
-// compliance with the meeting rules, and the saved progress points. Mounted at
+// compliance with the meeting rules, the saved progress points, and one unit's figures for its
+// one-page papers (/units/:unitId/paper). Mounted at
 // /campaigns/:id. Admins, secretaries and viewers (aggregates); the queue is staff only.
 import { Hono } from "hono";
-import { ProgressQuery } from "../../schema/api";
+import * as v from "valibot";
+import { Id, ProgressQuery } from "../../schema/api";
 import { campaignCompliance } from "../data/compliance";
 import { progressHistory, secretaryQueue } from "../data/progress";
 import { campaignProgress } from "../data/progress-page";
+import { unitPaper } from "../data/unit-paper";
 import type { AppEnv } from "../env";
-import { guard, policy, queryParams } from "../http";
+import { guard, pathParams, policy, queryParams } from "../http";
 import { campaignPath, withCampaign } from "./campaign-path";
 
 const STAFF = policy.roles("admin", "secretary");
@@ -26,6 +29,20 @@ export const campaignProgressRoutes = new Hono<AppEnv>()
     async (c) =>
       c.json(
         await campaignProgress(c.var.ctx, { campaign: c.var.campaign, ...c.req.valid("query") }),
+        200,
+      ),
+  )
+  .get(
+    "/units/:unitId/paper",
+    guard(READERS, "Số liệu một trang giấy của một đơn vị (bảng tổng hợp, báo cáo)"),
+    pathParams(v.object({ id: Id, unitId: Id })),
+    withCampaign,
+    async (c) =>
+      c.json(
+        await unitPaper(c.var.ctx, {
+          campaign: c.var.campaign,
+          unitId: c.req.valid("param").unitId,
+        }),
         200,
       ),
   )

@@ -8,6 +8,7 @@ import { adoptDirective, requireAdoptedDefinition } from "../data/adapt";
 import { campaignChain, requireCampaign } from "../data/campaigns";
 import { publishDirective, republishDirective, visibleDirectives } from "../data/directives";
 import { remindBehind, whoIsBehind } from "../data/behind";
+import { directiveHistoryPoints } from "../data/directive-history";
 import { childrenProgress } from "../data/link-figures";
 import { approveLink, listLinks, requestLink, revokeLink, type LinkActor } from "../data/links";
 import { requireTemplate } from "../data/templates";
@@ -119,6 +120,22 @@ export const directiveRoutes = new Hono<AppEnv>()
           reader: c.var.tenant,
           id: c.req.valid("param").id,
           now: c.var.ctx.now,
+        }),
+        200,
+      ),
+  )
+  .get(
+    "/:id/history",
+    guard(
+      policy.roles("admin", "viewer"),
+      "Diễn biến tiến độ theo ngày của cả cấp dưới cho một văn bản của mình (chỉ số liệu)",
+    ),
+    idPath,
+    async (c) =>
+      c.json(
+        await directiveHistoryPoints(c.var.ctx.db, control(c), {
+          reader: c.var.tenant,
+          id: c.req.valid("param").id,
         }),
         200,
       ),

@@ -17,10 +17,11 @@ const pct = (n: number, of: number) => (of > 0 ? Math.round((n / of) * 1000) / 1
 /** dd/mm of a point, the axis's words (the year is in the table). */
 const dayMonth = (iso: string) => formatDate(iso).slice(0, 5);
 
+/** A saved point: a campaign subtree's (GET …/history) or a directive's subtree's. */
+type Point = Pick<HistoryPoint, "computedAt" | "expected" | "submitted" | "confirmed">;
+
 /** The words of one point: "12/03/2026: đã nộp 2/5 (40%), đã xác nhận 0/5 (0%)". */
-export function pointText(
-  p: Pick<HistoryPoint, "computedAt" | "expected" | "submitted" | "confirmed">,
-) {
+export function pointText(p: Point) {
   return (
     `${formatDate(p.computedAt)}: đã nộp ${p.submitted}/${p.expected} (${pct(p.submitted, p.expected)}%), ` +
     `đã xác nhận ${p.confirmed}/${p.expected} (${pct(p.confirmed, p.expected)}%)`
@@ -41,46 +42,53 @@ export default function CompletionChart(props: {
     <section class="chart" aria-labelledby="completion-title">
       <h3 id="completion-title">Diễn biến tiến độ</h3>
       <Show when={history()} fallback={<p class="muted">Đang tải biểu đồ…</p>}>
-        {(h) => (
-          <Show
-            when={h().points.length > 0}
-            fallback={
-              <p class="muted">
-                Chưa có mốc tiến độ nào được lưu; biểu đồ có sau lần tổng hợp đầu.
-              </p>
-            }
-          >
-            <LineChart points={h().points} label={props.label} />
-            <details class="chart-data">
-              <summary>Xem số liệu</summary>
-              <Table
-                columns={["Ngày", "Phải nộp", "Đã nộp", "Đã xác nhận", "Tỷ lệ nộp (%)"]}
-                rows={h().points}
-                caption={`Tiến độ theo ngày: ${props.label}`}
-              >
-                {(p) => (
-                  <Row>
-                    <RowHead>{formatDate(p.computedAt)}</RowHead>
-                    <Cell>{p.expected}</Cell>
-                    <Cell>{p.submitted}</Cell>
-                    <Cell>{p.confirmed}</Cell>
-                    <Cell>{String(pct(p.submitted, p.expected)).replace(".", ",")}</Cell>
-                  </Row>
-                )}
-              </Table>
-            </details>
-          </Show>
-        )}
+        {(h) => <HistoryView id="completion" points={h().points} label={props.label} />}
       </Show>
     </section>
   );
 }
 
-function LineChart(props: { points: HistoryPoint[]; label: string }) {
-  const t = (p: HistoryPoint) => Date.parse(p.computedAt);
+/** The daily points as a line chart and, under "Xem số liệu", a table; `id` prefixes the
+ *  SVG's title and description ids, so several charts can share a page. Also the chart of a
+ *  directive's whole subtree on the parent's page (links/DirectiveChart.tsx). */
+export function HistoryView(props: { id: string; points: Point[]; label: string }) {
+  return (
+    <Show
+      when={props.points.length > 0}
+      fallback={
+        <p class="muted">Chưa có mốc tiến độ nào được lưu; biểu đồ có sau lần tổng hợp đầu.</p>
+      }
+    >
+      <LineChart id={props.id} points={props.points} label={props.label} />
+      <details class="chart-data">
+        <summary>Xem số liệu</summary>
+        <Table
+          columns={["Ngày", "Phải nộp", "Đã nộp", "Đã xác nhận", "Tỷ lệ nộp (%)"]}
+          rows={props.points}
+          caption={`Tiến độ theo ngày: ${props.label}`}
+          captionId={`${props.id}-caption`}
+          scrollLabel={`${props.id}-caption`}
+        >
+          {(p) => (
+            <Row>
+              <RowHead>{formatDate(p.computedAt)}</RowHead>
+              <Cell>{p.expected}</Cell>
+              <Cell>{p.submitted}</Cell>
+              <Cell>{p.confirmed}</Cell>
+              <Cell>{String(pct(p.submitted, p.expected)).replace(".", ",")}</Cell>
+            </Row>
+          )}
+        </Table>
+      </details>
+    </Show>
+  );
+}
+
+function LineChart(props: { id: string; points: Point[]; label: string }) {
+  const t = (p: Point) => Date.parse(p.computedAt);
   const first = () => t(props.points[0]!);
   const last = () => t(props.points.at(-1)!);
-  const x = (p: HistoryPoint) => {
+  const x = (p: Point) => {
     const span = last() - first();
     const w = W - PAD.left - PAD.right;
     return PAD.left + (span > 0 ? ((t(p) - first()) / span) * w : w / 2);
@@ -108,12 +116,12 @@ function LineChart(props: { points: HistoryPoint[]; label: string }) {
       <svg
         viewBox={`0 0 ${W} ${H}`}
         role="img"
-        aria-labelledby="completion-svg-title"
-        aria-describedby="completion-svg-desc"
+        aria-labelledby={`${props.id}-svg-title`}
+        aria-describedby={`${props.id}-svg-desc`}
         class="line-chart"
       >
-        <title id="completion-svg-title">Tỷ lệ nộp và xác nhận kế hoạch theo ngày</title>
-        <desc id="completion-svg-desc">{summary()}</desc>
+        <title id={`${props.id}-svg-title`}>Tỷ lệ nộp và xác nhận kế hoạch theo ngày</title>
+        <desc id={`${props.id}-svg-desc`}>{summary()}</desc>
         <For each={[0, 50, 100]}>
           {(v) => (
             <g class="grid">

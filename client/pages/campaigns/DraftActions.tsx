@@ -39,10 +39,18 @@ export default function DraftActions(props: { tenant: string; campaign: Campaign
       <Show
         when={c().chain.links.length === 0}
         fallback={
-          <p class="muted">
-            Đợt này thực hiện văn bản của cấp trên nên không cập nhật theo mẫu: muốn làm lại, xóa
-            đợt nháp rồi áp dụng lại văn bản.
-          </p>
+          <>
+            <p>
+              <A class="button" href={`/t/${props.tenant}/lien-ket/sua/${c().id}`}>
+                Sửa đợt nháp
+              </A>{" "}
+              <span class="cell-note">(trong giới hạn văn bản của cấp trên)</span>
+            </p>
+            <p class="muted">
+              Đợt này thực hiện văn bản của cấp trên nên không cập nhật theo mẫu: muốn làm lại, xóa
+              đợt nháp rồi áp dụng lại văn bản.
+            </p>
+          </>
         }
       >
         <form

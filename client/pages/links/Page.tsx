@@ -19,6 +19,7 @@ import {
 } from "./links.data";
 import { lockedLine } from "./adapt";
 import { BehindList } from "./Behind";
+import { DirectiveChart } from "./DirectiveChart";
 import { ReportsInbox } from "./Reports";
 import "../screens.css";
 import { Field, Input, Select } from "../../components/Field";
@@ -242,6 +243,7 @@ function DirectivesSection(props: { tenant: string; directives: Directive[] | un
                 <li>
                   <DirectiveTitle directive={d} />
                   <BehindList tenant={props.tenant} directiveId={d.id} />
+                  <DirectiveChart tenant={props.tenant} directiveId={d.id} name={d.name} />
                   <ReportsInbox tenant={props.tenant} directiveId={d.id} admin />
                 </li>
               )}

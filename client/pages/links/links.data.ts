@@ -1,13 +1,15 @@
 // Reads and writes of /t/:tenant/lien-ket: the links to a parent đảng bộ and from children,
 // the children's figures, and the directives (published here, or a parent's to adopt).
 import { action, json, query, redirect, type RoutePreloadFuncArgs } from "@solidjs/router";
-import { ApiError, listUnits } from "../../api";
+import { ApiError, listUnits, requireCampaign } from "../../api";
 import { listTemplates } from "../../api-admin";
 import {
   adoptDirective,
   approveLink,
   childrenProgress,
   directiveBehind,
+  directiveHistory,
+  editCampaign,
   listDirectives,
   listLinks,
   publishDirective,
@@ -18,7 +20,8 @@ import {
 } from "../../api-parents";
 import { DAY_HINT, parseDay } from "../../lib/labels";
 import { normaliseSlug, SLUG_RE } from "../../lib/slug";
-import { getCampaigns } from "../campaigns/campaigns.data";
+import type { CampaignDetail } from "../../api";
+import { getCampaignDetail, getCampaigns } from "../campaigns/campaigns.data";
 import { readAdapt } from "./adapt";
 
 export const getLinks = query((tenant: string) => listLinks(tenant), "links");
@@ -27,6 +30,11 @@ export const getDirectives = query((tenant: string) => listDirectives(tenant), "
 export const getBehind = query(
   (tenant: string, directiveId: string) => directiveBehind(tenant, directiveId),
   "directive-behind",
+);
+
+export const getDirectiveHistory = query(
+  (tenant: string, directiveId: string) => directiveHistory(tenant, directiveId),
+  "directive-history",
 );
 
 /** "Nhắc": a notification to the behind đảng bộ's admins (once a day per directive). */
@@ -122,3 +130,47 @@ export const adopt = action(
 );
 
 export const getAdoptUnits = query((tenant: string) => listUnits(tenant), "adopt-units");
+
+/** The draft the edit screen edits (its own key: the campaign page's read stays its own). */
+export const getAdoptedDraft = query(requireCampaign, "adopted-draft");
+
+export function preloadEditAdopted(args: RoutePreloadFuncArgs): Promise<unknown> {
+  const tenant = args.params.tenant ?? "";
+  return Promise.allSettled([
+    getDirectives(tenant),
+    getAdoptedDraft(tenant, args.params.campaignId ?? ""),
+  ]);
+}
+
+/** Saves the edit of an adopted draft (EditAdopted.tsx) from the version it was read at,
+ *  checked first as the adopt screen checks it; the draft is read again either way. */
+export const saveAdopted = action(
+  async (
+    tenant: string,
+    campaign: CampaignDetail,
+    directive: Directive,
+    form: FormData | URLSearchParams,
+  ) => {
+    const terms = { ...directive, name: campaign.name, definition: campaign.definition };
+    const { body, fields } = readAdapt(terms, form);
+    if (Object.keys(fields).length)
+      throw new ApiError(422, "INVALID_BODY", "Dữ liệu chưa hợp lệ.", fields);
+    const saved = await editCampaign(tenant, campaign.id, {
+      ...body,
+      documentNo: String(form.get("documentNo") ?? "").trim() || null,
+      overrides: body.overrides ?? {},
+      version: campaign.version,
+    });
+    return json(
+      { version: saved.version, notice: "Đã lưu thay đổi." },
+      {
+        revalidate: [
+          getAdoptedDraft.keyFor(tenant, campaign.id),
+          getCampaignDetail.keyFor(tenant, campaign.id),
+          getCampaigns.keyFor(tenant),
+        ],
+      },
+    );
+  },
+  "save-adopted",
+);

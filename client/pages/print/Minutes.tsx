@@ -15,7 +15,6 @@ import PlanDocument from "../../components/PlanDocument";
 import { formatDate, formatTime } from "../../lib/format";
 import { numberLine, upper } from "../../lib/paper";
 import { useTitle } from "../../lib/title";
-import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { getMeetingRecord } from "../meeting/meeting.data";
 import { getPaperUnit, type PaperUnit } from "./papers.data";
 import "../plan/plan.css";
@@ -40,10 +39,9 @@ export default function MinutesPage(props: RouteSectionProps) {
   const paper = createAsync(async (): Promise<Minutes | null> => {
     const meeting = await getMeetingRecord(tenant(), props.params.meetingId ?? "");
     // The meeting's own campaign, whatever the address says.
-    const [campaign, head] = await Promise.all([
-      getCampaignDetail(tenant(), meeting.campaignId),
-      getPaperUnit(tenant(), meeting.unitId),
-    ]);
+    const head = await getPaperUnit(tenant(), meeting.campaignId, meeting.unitId);
+    if (!head) return null;
+    const campaign = head.campaign;
     const step = campaign.definition.steps.find((s) => s.key === meeting.stepKey);
     // Nothing recorded on the form yet prints the meeting without it; any other failure shows.
     const records = step?.formKey
@@ -78,7 +76,7 @@ export default function MinutesPage(props: RouteSectionProps) {
           called()
             .filter((a) => a.spokeOrder !== null)
             .sort((a, b) => a.spokeOrder! - b.spokeOrder!);
-        const kind = () => p().head.unit?.kind ?? m().unitKind;
+        const kind = () => p().head.paper.unit.kind;
         const vote = () =>
           m().voteFor === null && m().voteAgainst === null && m().voteAbstain === null
             ? null
@@ -90,10 +88,10 @@ export default function MinutesPage(props: RouteSectionProps) {
         return (
           <PaperSheet back={`/t/${tenant()}/dot-sinh-hoat/${m().campaignId}/sinh-hoat/${m().id}`}>
             <PaperHeader
-              superior={p().head.superior}
+              superior={p().head.paper.superior}
               issuer={m().unitName}
               number={numberLine("BB", kind())}
-              tenantName={p().head.me.tenant.name}
+              issuing={p().head.issuing}
               date={m().startedAt ?? m().scheduledAt ?? new Date().toISOString()}
             />
             <h1 class="doc-title">

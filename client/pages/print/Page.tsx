@@ -7,17 +7,17 @@
 // Outside the shell: no nav on screen either, only a toolbar that does not print.
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
-import type { Form, TemplateList } from "../../../schema/template";
+import type { Form, Issuing, TemplateList } from "../../../schema/template";
 import { getSubmission, type PlanData } from "../../api";
 import PlanDocument from "../../components/PlanDocument";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
-import { issuingFor } from "../../../schema/rules/issuing";
 import { formatDate } from "../../lib/format";
 import { upper } from "../../lib/paper";
 import { leafEntries, valueOfPrefill, withYear } from "../../lib/plan";
 import { useTitle } from "../../lib/title";
 import { readLocal } from "../plan/autosave";
 import { draftKey, getPlan, getReview } from "../plan/plan.data";
+import { paperIssuing } from "./papers.data";
 import "../plan/plan.css";
 
 interface Paper {
@@ -25,9 +25,8 @@ interface Paper {
   lists: TemplateList[];
   data: PlanData;
   year: string;
-  tenantName: string;
-  /** The place of the place-and-date line: the template's issuing place, else the đảng bộ's. */
-  place: string;
+  /** The issuing body and place, read as every paper reads them (papers.data.ts). */
+  issuing: Issuing;
   parentUnitName: string;
   unitName: string;
   memberName: string;
@@ -53,8 +52,7 @@ export default function PrintPage(props: RouteSectionProps) {
         lists: r.campaign.definition.lists,
         data: s.data,
         year: r.campaign.startsOn.slice(0, 4),
-        tenantName: r.me.tenant.name,
-        place: issuingFor(r.campaign.definition, r.me.tenant.name).place,
+        issuing: paperIssuing(r.campaign, r.me),
         parentUnitName: valueOfPrefill(r.form, s.data, "member.parentUnitName") || r.parentUnitName,
         unitName: valueOfPrefill(r.form, s.data, "member.unitName") || r.unitName,
         memberName: valueOfPrefill(r.form, s.data, "member.fullName") || (s.fullName ?? ""),
@@ -76,8 +74,7 @@ export default function PrintPage(props: RouteSectionProps) {
       lists: p.lists,
       data,
       year: p.campaign.startsOn.slice(0, 4),
-      tenantName: p.me.tenant.name,
-      place: issuingFor(p.campaign.definition, p.me.tenant.name).place,
+      issuing: paperIssuing(p.campaign, p.me),
       parentUnitName:
         valueOfPrefill(p.form, data, "member.parentUnitName") ||
         p.facts?.parentUnitName ||
@@ -112,8 +109,7 @@ export default function PrintPage(props: RouteSectionProps) {
           <PaperHeader
             superior={p().parentUnitName}
             issuer={p().unitName}
-            tenantName={p().tenantName}
-            place={p().place}
+            issuing={p().issuing}
             date={p().date}
           />
           <h1 class="doc-title">{upper(withYear(p().form.title, p().year))}</h1>

@@ -7,30 +7,20 @@
 // /t/:tenant/dot-sinh-hoat/:campaignId/bao-cao/:unitId/:reportKey/in — staff of the unit.
 import { createAsync, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { getProgress, type CampaignDetail, type Progress } from "../../api";
-import {
-  getCompliance,
-  listMeetings,
-  type Compliance,
-  type MeetingSummary,
-} from "../../api-meetings";
+import { getCompliance, type Compliance } from "../../api-meetings";
 import { listReports, type UnitReport } from "../../api-parents";
 import { PaperHeader, PaperPending, PaperSheet, Signature } from "../../components/Paper";
 import PlanDocument from "../../components/PlanDocument";
 import { numberLine, onBehalfOf } from "../../lib/paper";
 import { useTitle } from "../../lib/title";
-import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { MARK_LABELS } from "../meeting/Sections";
-import { getPaperUnit, signerName, subtreeOf, type PaperUnit } from "./papers.data";
+import { getPaperUnit, signerName, type PaperUnit } from "./papers.data";
 import "../plan/plan.css";
 
 interface ReportPaper {
-  campaign: CampaignDetail;
   report: UnitReport;
   head: PaperUnit;
-  progress: Progress;
   compliance: Compliance;
-  held: number;
 }
 
 const MARKS = ["pass", "late", "fail", "pending"] as const;
@@ -40,22 +30,17 @@ export default function ReportPage(props: RouteSectionProps) {
   const campaignId = () => props.params.campaignId ?? "";
   const unitId = () => props.params.unitId ?? "";
   const paper = createAsync(async (): Promise<ReportPaper | null> => {
-    const [campaign, reports, head, progress, compliance, meetings] = await Promise.all([
-      getCampaignDetail(tenant(), campaignId()),
+    // The figures are the unit's paper figures (its whole subtree, sessions held included):
+    // read for this unit from the server, never from the unit list.
+    const [reports, head, compliance] = await Promise.all([
       listReports(tenant(), campaignId()),
-      getPaperUnit(tenant(), unitId()),
-      getProgress(tenant(), campaignId(), unitId()),
+      getPaperUnit(tenant(), campaignId(), unitId()),
       getCompliance(tenant(), campaignId(), unitId()),
-      // A viewer reads no meetings: the sessions line then reads 0 rather than failing.
-      listMeetings(tenant(), campaignId()).catch((): MeetingSummary[] => []),
     ]);
     const report = reports.find(
       (r) => r.unitId === unitId() && r.reportKey === props.params.reportKey,
     );
-    if (!report) return null;
-    const within = subtreeOf(head.units, unitId());
-    const held = meetings.filter((m) => m.startedAt && within.has(m.unitId)).length;
-    return { campaign, report, head, progress, compliance, held };
+    return report && head ? { report, head, compliance } : null;
   });
   useTitle(() => (paper() ? `Bản in: ${paper()!.report.title}` : "Bản in báo cáo"));
 
@@ -63,9 +48,10 @@ export default function ReportPage(props: RouteSectionProps) {
     <Show when={paper()} fallback={<PaperPending missing={paper() === null} what="báo cáo" />}>
       {(p) => {
         const r = () => p().report;
-        const t = () => p().progress.totals;
-        const kind = () => p().head.unit?.kind ?? "chi-bo";
-        const def = () => p().campaign.definition;
+        const t = () => p().head.paper.totals.counts;
+        const kind = () => p().head.paper.unit.kind;
+        const campaign = () => p().head.campaign;
+        const def = () => campaign().definition;
         const form = () => {
           const key = def().reports.find((x) => x.key === r().reportKey)?.formKey;
           return def().forms.find((f) => f.key === key);
@@ -87,15 +73,15 @@ export default function ReportPage(props: RouteSectionProps) {
             ["Trong đó nộp muộn", t().late],
             ["Đã được chi bộ xác nhận", t().confirmed],
             ["Chưa nộp", Math.max(0, t().expected - t().submitted)],
-            ["Buổi sinh hoạt đã tổ chức", p().held],
+            ["Buổi sinh hoạt đã tổ chức", p().head.paper.totals.held],
           ] as const;
         return (
           <PaperSheet back={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}`}>
             <PaperHeader
-              superior={p().head.superior}
+              superior={p().head.paper.superior}
               issuer={r().unitName}
               number={numberLine("BC", kind())}
-              tenantName={p().head.me.tenant.name}
+              issuing={p().head.issuing}
               date={r().submittedAt ?? new Date().toISOString()}
             />
             <h1 class="doc-title">
@@ -103,8 +89,8 @@ export default function ReportPage(props: RouteSectionProps) {
               <span class="doc-subtitle">{r().title}</span>
             </h1>
             <p class="doc-para doc-center">
-              (thực hiện {p().campaign.name}
-              {p().campaign.documentNo ? `, ${p().campaign.documentNo}` : ""})
+              (thực hiện {campaign().name}
+              {campaign().documentNo ? `, ${campaign().documentNo}` : ""})
             </p>
             <p class="doc-para doc-center">Kính gửi: {r().to}</p>
 

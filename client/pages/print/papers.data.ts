@@ -1,34 +1,45 @@
-// Reads of the unit papers (minutes, report upward, summary table): the unit with the body
-// above it for the header, and the signer. Only reads the screens already make: the
-// campaign, the caller, the units of the caller's scope; a unit above the scope (a cell's
-// đảng bộ bộ phận, out of its secretary's sight) gives way to the đảng bộ's name.
-import { buildTree, subtreeIds } from "../../lib/tree";
+// The shared loader of the papers: what every paper's header prints and how it reads it.
+// The issuing place (and body) is the campaign's template's, else the đảng bộ's
+// (schema/rules/issuing.ts `issuingFor`), for all four papers alike: the plan reads it with
+// `paperIssuing`, the unit papers (minutes, report upward, summary table) through
+// `getPaperUnit`, which also reads the unit, the body above it and its figures from the
+// server for that one unit (GET /campaigns/:id/units/:unitId/paper), never the unit list.
 import { query } from "@solidjs/router";
-import { listUnits, type Me, type Unit } from "../../api";
+import { issuingFor } from "../../../schema/rules/issuing";
+import type { Issuing } from "../../../schema/template";
+import { ApiError, getUnitPaper, type CampaignDetail, type Me, type UnitPaper } from "../../api";
+import { getCampaignDetail } from "../campaigns/campaigns.data";
 import { getMe } from "../shell/shell.data";
+
+/** The issuing body and place a campaign's papers print. */
+export const paperIssuing = (
+  campaign: { definition: { issuing?: Issuing | undefined } },
+  me: Me,
+): Issuing => issuingFor(campaign.definition, me.tenant.name);
 
 export interface PaperUnit {
   me: Me;
-  unit: Unit | null;
-  /** The body above the unit: its parent where the caller sees it, else the đảng bộ; none
-   *  above the root. */
-  superior: string;
-  units: Unit[];
+  campaign: CampaignDetail;
+  issuing: Issuing;
+  /** The unit, the body above it ("" at the root) and its figures, a sheet's worth. */
+  paper: UnitPaper;
 }
 
-export const getPaperUnit = query(async (tenant: string, unitId: string): Promise<PaperUnit> => {
-  const [me, units] = await Promise.all([getMe(tenant), listUnits(tenant).catch(() => [])]);
-  const unit = units.find((u) => u.id === unitId) ?? null;
-  const parent = unit?.parentId ? units.find((u) => u.id === unit.parentId) : undefined;
-  // The root unit is the đảng bộ itself: the body above it is not in this tenant.
-  const superior = parent?.name ?? (unit && !unit.parentId ? "" : me.tenant.name);
-  return { me, unit, superior, units };
-}, "paper-unit");
+/** The unit's paper, or null where there is no such unit in the caller's sight (404). */
+export const getPaperUnit = query(
+  async (tenant: string, campaignId: string, unitId: string): Promise<PaperUnit | null> => {
+    const [me, campaign, paper] = await Promise.all([
+      getMe(tenant),
+      getCampaignDetail(tenant, campaignId),
+      getUnitPaper(tenant, campaignId, unitId).catch((e: unknown) =>
+        e instanceof ApiError && e.status === 404 ? null : Promise.reject(e),
+      ),
+    ]);
+    return paper && { me, campaign, issuing: paperIssuing(campaign, me), paper };
+  },
+  "paper-unit",
+);
 
 /** The caller's name where they are the unit's secretary: they sign; else a space to sign. */
 export const signerName = (p: PaperUnit, unitId: string): string =>
   p.me.grants.some((g) => g.role === "secretary" && g.unitId === unitId) ? p.me.user.fullName : "";
-
-/** Ids of the unit and every unit under it that the caller sees. */
-export const subtreeOf = (units: readonly Unit[], rootId: string): Set<string> =>
-  subtreeIds(buildTree(units), rootId);

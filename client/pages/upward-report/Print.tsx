@@ -1,6 +1,6 @@
 // /t/:tenant/dot-sinh-hoat/:campaignId/bao-cao-cap-tren/in — the đảng bộ's report upward on
 // paper, in the administrative layout (components/Paper.tsx): the đảng bộ as issuer, the
-// place and date of its filing, "Kính gửi" the issuing level, the figures as filled in, the
+// place (its own: the adopted definition's `issuing` is its parent's) and date of its filing, "Kính gửi" the issuing level, the figures as filled in, the
 // narrative, and the committee's signature block. Outside the shell.
 import type { RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
@@ -10,6 +10,7 @@ import PlanDocument from "../../components/PlanDocument";
 import { upper } from "../../lib/paper";
 import { useTitle } from "../../lib/title";
 import { FIGURE_LABELS } from "./Figures";
+import { issuingOf } from "../../../schema/rules/issuing";
 import { useUpwardReport } from "./upward-report.data";
 import "../plan/plan.css";
 import "./upward-report.css";
@@ -25,8 +26,7 @@ export default function UpwardReportPrint(props: RouteSectionProps) {
       <PaperSheet back={`/t/${tenant()}/dot-sinh-hoat/${campaignId()}/bao-cao-cap-tren`}>
         <PaperHeader
           superior=""
-          issuer={me()!.tenant.name}
-          tenantName={me()!.tenant.name}
+          issuing={issuingOf(me()!.tenant.name)}
           date={report()!.filedAt ?? new Date()}
         />
         <h1 class="doc-title">{upper(report()!.form.title)}</h1>

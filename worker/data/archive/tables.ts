@@ -57,6 +57,7 @@ export const EXPORTED: readonly ExportedTable[] = [
   { table: "progress_snapshots" },
   { table: "rollup_units" },
   { table: "rollup_state" },
+  { table: "directive_history" },
   { table: "audit_log" },
 ];
 
