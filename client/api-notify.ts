@@ -1,7 +1,7 @@
 // How events reach a person beside the app (e-mail at once, a daily digest, the app only),
 // and, for the admin, what the đảng bộ's notification settings and this deployment's e-mail
 // say, over the typed client (worker/routes/notifications.ts).
-import type { NotifyMode } from "../schema/vocab/notify-modes";
+import type { NotifyMode } from "../schema/vocab/people";
 import { call, tenantApi, type Res, type TenantApi } from "./http";
 
 export type NotifyPreference = Res<TenantApi["notifications"]["preferences"]["$get"]>;

@@ -1,6 +1,7 @@
 // The API of reports upward across tenants (issue 11): the child's report for a campaign
 // adopted from its parent's directive, and the parent's inbox per directive. Types are
 // inferred from the routes (client/http.ts).
+import { REPORT_MARK_LABELS, UPWARD_REPORT_STATUS_LABELS } from "../schema/vocab/campaigns";
 import type { Body } from "./http";
 import { call, id, tenantApi, type Res, type TenantApi } from "./http";
 
@@ -43,19 +44,9 @@ export function returnReport(
   return call(tenantApi(tenant).directives[":id"].reports[":slug"].return.$post({ param, json }));
 }
 
-/** The on-time mark as the parent and the child read it. */
-export const MARK_LABELS: Record<string, string> = {
-  "on-time": "Đúng hạn",
-  late: "Muộn",
-  missing: "Chưa gửi (quá hạn)",
-  pending: "Chưa gửi",
-};
-
-export const STATUS_LABELS: Record<string, string> = {
-  draft: "Bản nháp (cấp trên chưa thấy)",
-  filed: "Đã gửi cấp trên",
-  returned: "Cấp trên trả lại",
-};
+/** The on-time mark and the report's status as the parent and the child read them. */
+export const MARK_LABELS: Record<string, string> = REPORT_MARK_LABELS;
+export const STATUS_LABELS: Record<string, string> = UPWARD_REPORT_STATUS_LABELS;
 
 /** The badge colours they borrow from the plan states (client/styles/parts.css). */
 export const MARK_CLASS: Record<string, string> = {

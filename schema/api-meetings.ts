@@ -1,7 +1,6 @@
 // Request bodies of the meeting routes: a session created, its record patched, its roll-call.
 import * as v from "valibot";
-import { MergeKind } from "./vocab/merge-kinds";
-import { Presence } from "./vocab/presences";
+import { MergeKind, Presence } from "./vocab/campaigns";
 import { HttpUrl, IsoInstant } from "./scalars";
 import { Id, ShortText, TemplateKey, Version } from "./api";
 

@@ -5,7 +5,7 @@ import * as v from "valibot";
 import { ShortText } from "./api";
 import { KEY_MAX, KEY_RE } from "./rules/keys";
 import { HttpUrl, IsoDate } from "./scalars";
-import { ReviewRating } from "./vocab/review-ratings";
+import { ReviewRating } from "./vocab/campaigns";
 
 /** A step's key in a path. */
 export const StepKeyParam = v.pipe(

@@ -3,7 +3,7 @@
 // form for the child's level. The client may import them.
 import * as v from "valibot";
 import type { Form } from "./template";
-import { longText } from "./templates/fields";
+import { form, longText } from "./templates/fields";
 
 const Version = v.pipe(v.number(), v.integer(), v.minValue(0));
 
@@ -27,15 +27,12 @@ export const ReturnReportBody = v.strictObject({
 });
 
 /** The narrative when the directive's definition has no report form for the child's level. */
-export const NARRATIVE_FORM: Form = {
-  key: "bao-cao-len-cap-tren",
-  version: 1,
-  title: "Báo cáo kết quả thực hiện gửi cấp trên",
-  owner: "unit",
-  fields: [
+export const NARRATIVE_FORM: Form = form(
+  { key: "bao-cao-len-cap-tren", title: "Báo cáo kết quả thực hiện gửi cấp trên", owner: "unit" },
+  [
     longText("ket-qua", "Kết quả thực hiện", true),
     longText("han-che", "Hạn chế, khó khăn", false),
     longText("kien-nghi", "Kiến nghị, đề xuất", false),
   ],
-  cite: "Không có biểu mẫu trong văn bản: nội dung báo cáo do đảng bộ tự viết",
-};
+  "Không có biểu mẫu trong văn bản: nội dung báo cáo do đảng bộ tự viết",
+);

@@ -1,17 +1,18 @@
 // Request bodies of the public API as valibot schemas. The server validates with them and
 // the OpenAPI document is generated from them; the client may import them too.
 import * as v from "valibot";
-import { MemberStatus } from "./vocab/member-statuses";
-import { NotifyMode } from "./vocab/notify-modes";
-import { ReviewRating } from "./vocab/review-ratings";
+import {
+  MemberStatus,
+  NotifyMode,
+  TenantKind,
+  UnitKind,
+  Level,
+  ManagementCategory,
+  SupervisingBody,
+} from "./vocab/people";
 import { Role } from "./vocab/roles";
-import { TenantKind } from "./vocab/tenant-kinds";
-import { UnitKind } from "./vocab/unit-kinds";
-import { Level } from "./vocab/levels";
-import { ManagementCategory } from "./vocab/management-categories";
-import { SupervisingBody } from "./vocab/organisations";
+import { ReviewRating, Section } from "./vocab/campaigns";
 import { PositionCode } from "./vocab/positions";
-import { Section } from "./vocab/sections";
 import { HttpUrl, IsoDate } from "./scalars";
 import { KEY_MAX, KEY_RE } from "./rules/keys";
 
@@ -328,7 +329,7 @@ export const DirectiveBody = v.strictObject({
   documentNo: DocumentNo,
   startsOn: IsoDate,
   dueOn: IsoDate,
-  /** Sections of the definition children may not change (schema/vocab/sections.ts). */
+  /** Sections of the definition children may not change (schema/vocab/campaigns.ts). */
   lockedSections: v.optional(v.array(Section)),
 });
 export const AdoptBody = v.strictObject({

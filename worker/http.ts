@@ -19,6 +19,7 @@ import { ROLES } from "../schema/vocab/roles";
 import type { AppEnv, Role, SessionGrant, SessionUser } from "./env";
 import { decodeUtf8, parseJsonBody } from "./json-text";
 import { hasControlChar } from "../schema/scalars";
+import { mapStrings } from "../schema/rules/text";
 import { Id } from "../schema/api";
 
 export type PublicPolicy = { kind: "public" };
@@ -96,29 +97,17 @@ const CONTROL_CHAR = "Có ký tự điều khiển không được phép (như N
  *  key of every body and query, so no field's schema can forget to: nothing a person types
  *  holds one, and NUL cuts text short in the tools an export is opened with. The walk is
  *  bounded: bodies are at most MAX_JSON_DEPTH deep (json-text.ts). */
-export function nfcDeep(value: unknown, path = ""): unknown {
-  if (typeof value === "string") {
-    if (hasControlChar(value)) throw invalidBody({ [path || "_"]: CONTROL_CHAR }, CONTROL_CHAR);
-    return value.normalize("NFC");
-  }
-  const at = (k: string | number) => (path ? `${path}.${k}` : String(k));
-  if (Array.isArray(value)) return value.map((x, i) => nfcDeep(x, at(i)));
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (hasControlChar(k)) throw invalidBody({ [at(k)]: CONTROL_CHAR }, CONTROL_CHAR);
-      out[k.normalize("NFC")] = nfcDeep(v, at(k));
-    }
-    return out;
-  }
-  return value;
-}
+const nfcChecked = (value: unknown): unknown =>
+  mapStrings(value, (s, path) => {
+    if (hasControlChar(s)) throw invalidBody({ [path || "_"]: CONTROL_CHAR }, CONTROL_CHAR);
+    return s.normalize("NFC");
+  });
 
 export function parseOrThrow<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
 ): v.InferOutput<S> {
-  const result = v.safeParse(schema, nfcDeep(input));
+  const result = v.safeParse(schema, nfcChecked(input));
   if (!result.success) throw invalidBody(fieldErrors(result.issues));
   return result.output;
 }

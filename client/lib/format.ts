@@ -2,7 +2,7 @@
 // whatever the phone's own time zone is, written dd/mm/yyyy.
 import { describeDue } from "../../schema/rules/deadlines";
 import { ROLE_LABELS } from "../../schema/vocab/roles";
-import { TASK_STATUS_LABELS, type TaskStatus } from "../../schema/vocab/submission-statuses";
+import { TASK_STATUS_LABELS, type TaskStatus } from "../../schema/vocab/tasks";
 
 export { ROLE_LABELS, TASK_STATUS_LABELS };
 

@@ -2,8 +2,7 @@
 // Apart from format.ts so that they travel in the lazy chunks of those screens, not in the
 // entry chunk every member's phone downloads. Same rules: ICT, dd/mm/yyyy.
 import { foldVietnamese } from "../../schema/rules/text";
-import { MEMBER_STATUS_LABELS } from "../../schema/vocab/member-statuses";
-import { UNIT_KIND_LABELS } from "../../schema/vocab/unit-kinds";
+import { MEMBER_STATUS_LABELS, UNIT_KIND_LABELS } from "../../schema/vocab/people";
 import { DAY_PARTS, formatDate, ictParts, TIME_PARTS } from "./format";
 
 const dateTimeParts = ictParts({ ...DAY_PARTS, ...TIME_PARTS });

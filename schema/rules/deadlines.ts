@@ -7,7 +7,7 @@
 // D+1 00:00 ICT. The two rules are two wordings of a midnight: "trước ngày 10/4" and "đến hết
 // ngày 9/4" are the same instant, and `describeDue` words an instant either way.
 import type { Step, TemplateDefinition } from "../template";
-import { DUE_RULE_WORDS, type DueRule } from "../vocab/due-rules";
+import { DUE_RULE_WORDS, type DueRule } from "../vocab/tasks";
 
 export const DAY_MS = 86_400_000;
 const ICT_OFFSET_MS = 7 * 3_600_000;

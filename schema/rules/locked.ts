@@ -1,23 +1,11 @@
 // What a level below may change in a directive it adopts. The parent locks whole sections of
-// the definition (schema/vocab/sections.ts); a locked section must stay exactly as issued, in
+// the definition (schema/vocab/campaigns.ts); a locked section must stay exactly as issued, in
 // the adopting campaign and in everything passed further down. The rest — the name, the
 // description, the unlocked sections' wording — is the child's to adapt. The definition's
 // identity (its key and version) is the directive's and never changes. Shared by the server,
 // which refuses, and the adopt screen, which shows what is locked before anyone types.
-import { SECTION_LABELS, type Section } from "../vocab/sections";
-
-/** JSON with object keys sorted: two definitions equal in content compare equal whatever
- *  order their keys were written in. */
-function canonical(x: unknown): string {
-  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
-  if (x && typeof x === "object")
-    return `{${Object.keys(x)
-      .filter((k) => (x as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((x as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(x ?? null);
-}
+import { SECTION_LABELS, type Section } from "../vocab/campaigns";
+import { canonicalJson } from "./canonical";
 
 export const lockedMessage = (section: Section) =>
   `Cấp trên khóa phần “${SECTION_LABELS[section]}”: không được thay đổi.`;
@@ -34,11 +22,11 @@ export function lockedChanges(
   const [p, n] = [parent as Def, next as Def];
   const fields: Record<string, string> = {};
   for (const k of ["key", "version"] as const)
-    if (canonical(p[k]) !== canonical(n[k]))
+    if (canonicalJson(p[k]) !== canonicalJson(n[k]))
       fields[`definition.${k}`] =
         "Định danh và phiên bản mẫu của văn bản cấp trên không được thay đổi.";
   for (const s of locked)
-    if (s in SECTION_LABELS && canonical(p[s]) !== canonical(n[s]))
+    if (s in SECTION_LABELS && canonicalJson(p[s]) !== canonicalJson(n[s]))
       fields[`definition.${s}`] = lockedMessage(s as Section);
   return fields;
 }

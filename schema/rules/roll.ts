@@ -1,6 +1,6 @@
 // Which member statuses are still on the roll. A member transferred out or deceased is gone:
 // absent from counts, roll-calls and rosters on screen, though its history stays.
-import { MEMBER_STATUSES, type MemberStatus } from "../vocab/member-statuses";
+import { MEMBER_STATUSES, type MemberStatus } from "../vocab/people";
 
 export const GONE_STATUSES = ["chuyen-di", "tu-tran"] as const satisfies readonly MemberStatus[];
 export type GoneStatus = (typeof GONE_STATUSES)[number];

@@ -3,7 +3,7 @@
 // step (CT 24's members only attend: they are counted as expected or excused, and nothing is
 // "submitted"). The dashboard, the cron and the client's queue all pick it here.
 import type { Step, TemplateDefinition } from "../template";
-import { TRACKED_STEP_KINDS } from "../vocab/step-kinds";
+import { TRACKED_STEP_KINDS } from "../vocab/campaigns";
 
 export function trackedStep(def: Pick<TemplateDefinition, "steps">): Step | null {
   const memberSteps = def.steps.filter((s) => s.owner === "member");

@@ -4,11 +4,9 @@
 // stored figures are in progress.ts).
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, figureColumns, id, updatedAt } from "./columns";
-import { CAMPAIGN_STATUSES } from "../vocab/campaign-statuses";
-import { PRESENCES } from "../vocab/presences";
-import { REVIEW_RATINGS } from "../vocab/review-ratings";
-import { SUBMISSION_STATUSES } from "../vocab/submission-statuses";
+import { createdAt, figureColumns, id, stepTarget, updatedAt } from "./columns";
+import { CAMPAIGN_STATUSES, PRESENCES, REVIEW_RATINGS } from "../vocab/campaigns";
+import { SUBMISSION_STATUSES } from "../vocab/tasks";
 
 /** A tenant's own templates (clones of built-ins, edited). Built-ins live in code
  *  (schema/templates) and are never stored; a version in use by a campaign is never changed:
@@ -74,10 +72,7 @@ export const tasks = sqliteTable(
   "tasks",
   {
     id: id(),
-    campaignId: text("campaign_id").notNull(),
-    stepKey: text("step_key").notNull(),
-    unitId: text("unit_id").notNull(),
-    memberId: text("member_id").notNull().default(""),
+    ...stepTarget(),
     dueAt: integer("due_at", { mode: "timestamp_ms" }),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),

@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, figureColumns, id, updatedAt } from "./columns";
+import { UPWARD_REPORT_STATUSES } from "../vocab/campaigns";
 
 export const tenants = sqliteTable(
   "tenants",
@@ -184,7 +185,7 @@ export const upwardReports = sqliteTable(
     campaignId: text("campaign_id").notNull(),
     /** The parent's directive the campaign adopted: the parent's inbox is per directive. */
     directiveId: text("directive_id").notNull(),
-    status: text("status", { enum: ["draft", "filed", "returned"] }).notNull(),
+    status: text("status", { enum: UPWARD_REPORT_STATUSES }).notNull(),
     version: integer("version").notNull(),
     narrative: text("narrative_json").notNull(),
     /** Filings so far; the latest is upwardReportFilings (id, filings). */

@@ -3,14 +3,17 @@
 import { desc } from "drizzle-orm";
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./columns";
-import { MEMBER_STATUSES } from "../vocab/member-statuses";
+import {
+  MEMBER_STATUSES,
+  UNIT_KINDS,
+  LEVELS,
+  MANAGEMENT_CATEGORIES,
+  SUPERVISING_BODIES,
+  DEFAULT_NOTIFY_MODE,
+  NOTIFY_MODES,
+} from "../vocab/people";
 import { ROLES } from "../vocab/roles";
-import { UNIT_KINDS } from "../vocab/unit-kinds";
-import { LEVELS } from "../vocab/levels";
-import { MANAGEMENT_CATEGORIES } from "../vocab/management-categories";
-import { SUPERVISING_BODIES } from "../vocab/organisations";
 import { POSITION_CODES } from "../vocab/positions";
-import { DEFAULT_NOTIFY_MODE, NOTIFY_MODES } from "../vocab/notify-modes";
 
 export const units = sqliteTable(
   "units",
@@ -122,7 +125,7 @@ export const users = sqliteTable(
     totpLastStep: integer("totp_last_step"),
     /** SHA-256 of the recovery code shown once at enrolment; using it removes the factor. */
     totpRecoveryHash: blob("totp_recovery_hash", { mode: "buffer" }),
-    /** How the person hears of events beside the app (schema/vocab/notify-modes.ts). */
+    /** How the person hears of events beside the app (schema/vocab/people.ts). */
     notifyMode: text("notify_mode", { enum: NOTIFY_MODES }).notNull().default(DEFAULT_NOTIFY_MODE),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

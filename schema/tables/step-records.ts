@@ -4,17 +4,14 @@
 // a new version row, so the history is the table and a stale save (the same version twice)
 // fails on the unique key.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id } from "./columns";
+import { createdAt, id, stepTarget } from "./columns";
 
 export const stepRecords = sqliteTable(
   "step_records",
   {
     id: id(),
-    campaignId: text("campaign_id").notNull(),
-    stepKey: text("step_key").notNull(),
-    unitId: text("unit_id").notNull(),
-    /** '' for a unit's step, as in tasks. */
-    memberId: text("member_id").notNull().default(""),
+    /** memberId '' for a unit's step, as in tasks. */
+    ...stepTarget(),
     /** '' for a step; the month ("YYYY-MM") of a recurring follow-up record (the monthly
      *  review on the template's form, under the reserved step key "~nhan-xet-hang-thang"). */
     period: text("period").notNull().default(""),

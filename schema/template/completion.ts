@@ -1,7 +1,7 @@
-// How each step is done (schema/vocab/completions.ts), and the check that every step of a
+// How each step is done (schema/vocab/campaigns.ts), and the check that every step of a
 // template can be done: its form, meeting or report exists and belongs to the step's owner,
 // an acknowledgement states its evidence. The engine completes a task only by its step's way.
-import type { Completion } from "../vocab/completions";
+import type { Completion } from "../vocab/campaigns";
 import type { TemplateDefinition } from "./definition";
 import type { Evidence, Step } from "./steps-forms";
 

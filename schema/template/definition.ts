@@ -2,9 +2,8 @@
 // itself: a definition, or a variant stated as its differences from another (002 from 000;
 // tenants' clones).
 import * as v from "valibot";
-import { Level } from "../vocab/levels";
-import { MergeKind } from "../vocab/merge-kinds";
-import { SupervisingBody } from "../vocab/organisations";
+import { Level, SupervisingBody } from "../vocab/people";
+import { MergeKind } from "../vocab/campaigns";
 import {
   Cite,
   DueRule,

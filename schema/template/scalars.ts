@@ -4,10 +4,10 @@
 import * as v from "valibot";
 import { KEY_RE } from "../rules/keys";
 
-export { DueRule } from "../vocab/due-rules";
-export { MemberStatus } from "../vocab/member-statuses";
-export { StepKind } from "../vocab/step-kinds";
-export { UnitKind } from "../vocab/unit-kinds";
+export { DueRule } from "../vocab/tasks";
+export { MemberStatus } from "../vocab/people";
+export { StepKind } from "../vocab/campaigns";
+export { UnitKind } from "../vocab/people";
 
 /** Machine keys are kebab-case ASCII so they are stable in URLs, CSV headers and SQL. */
 export const Key = v.pipe(

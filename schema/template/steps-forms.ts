@@ -1,14 +1,19 @@
 // The parts a member or a unit works through: who a step applies to, its deadline, the steps
 // themselves, and the forms with their fields and the lists their checklists ask about.
-// Field types are the closed list in schema/vocab/field-types.ts: the compile-time check
+// Field types are the closed list in schema/vocab/campaigns.ts: the compile-time check
 // below fails when the two disagree, and a field of any other type is refused when a template
 // is saved.
 import * as v from "valibot";
-import { INVALID_FIELD_TYPE, type FieldType, type LeafFieldType } from "../vocab/field-types";
-import { Completion, EvidencePart } from "../vocab/completions";
-import { ManagementCategory } from "../vocab/management-categories";
+import {
+  INVALID_FIELD_TYPE,
+  type FieldType,
+  type LeafFieldType,
+  Completion,
+  EvidencePart,
+  Owner,
+} from "../vocab/campaigns";
+import { ManagementCategory } from "../vocab/people";
 import { PositionCode } from "../vocab/positions";
-import { Owner } from "../vocab/step-kinds";
 import {
   Cite,
   DueRule,
@@ -123,7 +128,7 @@ export const Step = v.object({
   meetingRulesKey: v.optional(Key),
   /** Evidence the step was done, e.g. the link and time of materials posted to Sổ tay. */
   proof: v.optional(v.picklist(["link-and-time"])),
-  /** How the step is done (schema/vocab/completions.ts). Optional in the shape so that
+  /** How the step is done (schema/vocab/campaigns.ts). Optional in the shape so that
    *  campaigns frozen before it existed still read; validateTemplate requires it. */
   completion: v.optional(Completion),
   /** For `acknowledged`: what the acknowledgement must carry. */

@@ -10,9 +10,9 @@
  * end. The meetings relate the unit to the 25 expressions of CT 24, whose text a tenant enters
  * before launching.
  */
-import type { ChecklistField, TemplateDefinition } from "../template";
+import type { ChecklistField, Form, SectionField, TemplateDefinition } from "../template";
 import { bieuHien25 } from "./lists";
-import { longText } from "./fields";
+import { form, longText, section } from "./fields";
 
 function checklist25(key: string, label: string): ChecklistField {
   return {
@@ -31,6 +31,50 @@ function checklist25(key: string, label: string): ChecklistField {
   };
 }
 
+/** The content of a body's sinh hoạt (004 §II.4.1–3: the đảng ủy and the cơ quan, đoàn thể do
+ *  as the chi bộ does), one form per kind of body: the discussion (awareness, the 25
+ *  expressions against its own situation, what else, the remedy), then the closing (the
+ *  summary, the meeting's quality). */
+function minutesForm(m: {
+  key: string;
+  of: string;
+  awareness: string;
+  relate: string;
+  others: SectionField["fields"];
+  remedy: string;
+  summaryBy?: string;
+  quality?: string;
+  cite: string;
+}): Form {
+  const title = `Nội dung sinh hoạt chính trị, tư tưởng của ${m.of}`;
+  return form(
+    { key: m.key, title, owner: "unit" },
+    [
+      section("thao-luan", "Thảo luận", [
+        longText("nhan-thuc", m.awareness, true),
+        checklist25("lien-he-25-bieu-hien", m.relate),
+        ...m.others,
+        longText("giai-phap", m.remedy, true),
+      ]),
+      section("ket-thuc", "Kết thúc buổi sinh hoạt", [
+        longText("tong-hop", "Tổng hợp, khái quát các ý kiến thảo luận", true, m.summaryBy),
+        longText("danh-gia", m.quality ?? "Đánh giá chất lượng buổi họp", true),
+      ]),
+    ],
+    m.cite,
+  );
+}
+
+/** Every body's sinh hoạt (004 §II.3): on its own, not merged into the regular meeting, no
+ *  less than 90 minutes, with a roll-call, a minutes secretary and materials 3 days ahead. */
+const SEPARATE_90_MINUTES = {
+  relationToRegularMeeting: "separate",
+  minDurationMinutes: 90,
+  rollCall: true,
+  appointsMinutesSecretary: true,
+  materialsLeadDays: 3,
+} as const;
+
 const CHI_BO = { unitKinds: ["chi-bo" as const] };
 const DANG_UY = { unitKinds: ["dang-bo-co-so" as const, "dang-bo" as const] };
 const CQ_DT = { unitKinds: ["co-quan" as const, "doan-the" as const] };
@@ -40,6 +84,26 @@ const readArticle = {
   title:
     "Đọc bài viết “Bệnh sợ trách nhiệm” của đồng chí Tổng Bí thư Nguyễn Phú Trọng; trình bày ngắn gọn Kế hoạch số 186-KH/QU của Ban Thường vụ Quận ủy và Kế hoạch của Đảng ủy; trình bày 25 biểu hiện vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc",
 };
+
+/** The order of a body's sinh hoạt (004 §II.4.1–2 Bước 2): its secretary ("Bí thư chi bộ",
+ *  "Bí thư đảng ủy") opens and sums up, its members discuss, the minutes are voted on. */
+const agendaOf = (a: {
+  body: string;
+  members: string;
+  speakers: string;
+  assess: string;
+  minutes: string;
+}) => [
+  { title: `Ổn định tổ chức; điểm danh ${a.members} tham dự; cử thư ký ghi chép` },
+  { title: "Quán triệt mục đích, yêu cầu", presenter: `Bí thư ${a.body}` },
+  { ...readArticle, presenter: `Bí thư (hoặc Phó Bí thư) ${a.body}` },
+  { title: "Thảo luận (trọng tâm)", presenter: a.speakers },
+  {
+    title: `Tổng hợp, khái quát các ý kiến thảo luận; ${a.assess}`,
+    presenter: `Bí thư ${a.body}`,
+  },
+  { title: `Thông qua ${a.minutes} và lấy ý kiến biểu quyết` },
+];
 
 /** The two questions every CT 24 minutes form asks after the 25 expressions (004 §II.4.2). */
 const OTHER_EXPRESSIONS_AND_BACKLOG = [
@@ -319,147 +383,59 @@ export const ct24SinhHoat: TemplateDefinition = {
     },
   ],
   forms: [
-    {
+    minutesForm({
       key: "bien-ban-chi-bo",
-      version: 1,
-      title: "Nội dung sinh hoạt chính trị, tư tưởng của chi bộ",
-      owner: "unit",
-      fields: [
-        {
-          type: "section",
-          key: "thao-luan",
-          label: "Thảo luận",
-          fields: [
-            longText(
-              "nhan-thuc",
-              "Nhận thức, thái độ của đảng viên về sự cần thiết phải tăng cường kỷ cương, kỷ luật và trách nhiệm giải quyết công việc",
-              true,
-            ),
-            checklist25(
-              "lien-he-25-bieu-hien",
-              "Liên hệ với chi bộ: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
-            ),
-            longText(
-              "bieu-hien-khac",
-              "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
-              false,
-            ),
-            longText(
-              "muc-do-thuc-hien",
-              "Chi bộ và bản thân trong thời gian qua đã thực hiện ở mức độ nào?",
-              true,
-            ),
-            longText(
-              "giai-phap",
-              "Giải pháp khắc phục trong thời gian tới đối với bản thân và tập thể chi bộ",
-              true,
-            ),
-          ],
-        },
-        {
-          type: "section",
-          key: "ket-thuc",
-          label: "Kết thúc buổi sinh hoạt",
-          fields: [
-            longText(
-              "tong-hop",
-              "Tổng hợp, khái quát các ý kiến thảo luận",
-              true,
-              "Đồng chí Bí thư chi bộ tổng hợp.",
-            ),
-            longText(
-              "danh-gia",
-              "Đánh giá chất lượng buổi sinh hoạt và ý thức tham gia của đảng viên",
-              true,
-            ),
-          ],
-        },
+      of: "chi bộ",
+      awareness:
+        "Nhận thức, thái độ của đảng viên về sự cần thiết phải tăng cường kỷ cương, kỷ luật và trách nhiệm giải quyết công việc",
+      relate: "Liên hệ với chi bộ: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
+      others: [
+        longText(
+          "bieu-hien-khac",
+          "Ngoài ra còn có những biểu hiện gì khác vi phạm kỷ cương, kỷ luật và trách nhiệm giải quyết công việc?",
+          false,
+        ),
+        longText(
+          "muc-do-thuc-hien",
+          "Chi bộ và bản thân trong thời gian qua đã thực hiện ở mức độ nào?",
+          true,
+        ),
       ],
+      remedy: "Giải pháp khắc phục trong thời gian tới đối với bản thân và tập thể chi bộ",
+      summaryBy: "Đồng chí Bí thư chi bộ tổng hợp.",
+      quality: "Đánh giá chất lượng buổi sinh hoạt và ý thức tham gia của đảng viên",
       cite: "004 §II.4.1 Bước 2, Bước 3",
-    },
-    {
+    }),
+    minutesForm({
       key: "bien-ban-dang-uy",
-      version: 1,
-      title: "Nội dung sinh hoạt chính trị, tư tưởng của đảng ủy",
-      owner: "unit",
-      fields: [
-        {
-          type: "section",
-          key: "thao-luan",
-          label: "Thảo luận",
-          fields: [
-            longText("nhan-thuc", "Nhận thức của đảng ủy viên", true),
-            checklist25(
-              "lien-he-25-bieu-hien",
-              "Liên hệ với tình hình thực tiễn của đảng ủy: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
-            ),
-            ...OTHER_EXPRESSIONS_AND_BACKLOG,
-            longText(
-              "giai-phap",
-              "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, phát huy vai trò lãnh đạo, chỉ đạo, định hướng của đảng ủy, Ban Thường vụ đảng ủy, gắn với trách nhiệm của từng đảng ủy viên",
-              true,
-            ),
-          ],
-        },
-        {
-          type: "section",
-          key: "ket-thuc",
-          label: "Kết thúc buổi sinh hoạt",
-          fields: [
-            longText(
-              "tong-hop",
-              "Tổng hợp, khái quát các ý kiến thảo luận",
-              true,
-              "Đồng chí Bí thư đảng ủy tổng hợp.",
-            ),
-            longText("danh-gia", "Đánh giá chất lượng buổi họp", true),
-          ],
-        },
-      ],
+      of: "đảng ủy",
+      awareness: "Nhận thức của đảng ủy viên",
+      relate:
+        "Liên hệ với tình hình thực tiễn của đảng ủy: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
+      others: OTHER_EXPRESSIONS_AND_BACKLOG,
+      remedy:
+        "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, phát huy vai trò lãnh đạo, chỉ đạo, định hướng của đảng ủy, Ban Thường vụ đảng ủy, gắn với trách nhiệm của từng đảng ủy viên",
+      summaryBy: "Đồng chí Bí thư đảng ủy tổng hợp.",
       cite: "004 §II.4.2 Bước 2, Bước 3",
-    },
-    {
+    }),
+    minutesForm({
       key: "bien-ban-co-quan",
-      version: 1,
-      title: "Nội dung sinh hoạt chính trị, tư tưởng của cơ quan, đoàn thể",
-      owner: "unit",
-      fields: [
-        {
-          type: "section",
-          key: "thao-luan",
-          label: "Thảo luận",
-          fields: [
-            longText("nhan-thuc", "Nhận thức của các thành viên", true),
-            checklist25(
-              "lien-he-25-bieu-hien",
-              "Liên hệ với tình hình thực tiễn của cơ quan, đơn vị: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
-            ),
-            ...OTHER_EXPRESSIONS_AND_BACKLOG,
-            longText(
-              "giai-phap",
-              "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, gắn với trách nhiệm của từng thành viên",
-              true,
-            ),
-          ],
-        },
-        {
-          type: "section",
-          key: "ket-thuc",
-          label: "Kết thúc buổi sinh hoạt",
-          fields: [
-            longText("tong-hop", "Tổng hợp, khái quát các ý kiến thảo luận", true),
-            longText("danh-gia", "Đánh giá chất lượng buổi họp", true),
-          ],
-        },
-      ],
+      of: "cơ quan, đoàn thể",
+      awareness: "Nhận thức của các thành viên",
+      relate:
+        "Liên hệ với tình hình thực tiễn của cơ quan, đơn vị: có hay không có những biểu hiện nêu trên? Ở mức độ nào?",
+      others: OTHER_EXPRESSIONS_AND_BACKLOG,
+      remedy:
+        "Giải pháp khắc phục trong thời gian tới để nâng cao chất lượng, hiệu quả công việc, gắn với trách nhiệm của từng thành viên",
       cite: "004 §II.4.3 (cách làm tương tự như đảng ủy phường, §II.4.2)",
-    },
-    {
-      key: "bao-cao-ket-qua",
-      version: 1,
-      title: "Báo cáo kết quả triển khai thực hiện đợt sinh hoạt chính trị, tư tưởng",
-      owner: "unit",
-      fields: [
+    }),
+    form(
+      {
+        key: "bao-cao-ket-qua",
+        title: "Báo cáo kết quả triển khai thực hiện đợt sinh hoạt chính trị, tư tưởng",
+        owner: "unit",
+      },
+      [
         {
           type: "date",
           key: "ngay-sinh-hoat",
@@ -469,33 +445,24 @@ export const ct24SinhHoat: TemplateDefinition = {
         longText("ket-qua", "Kết quả triển khai thực hiện", true),
         longText("giai-phap", "Giải pháp khắc phục đã thống nhất", false),
       ],
-      cite: "004 §IV.2, §IV.3",
-    },
+      "004 §IV.2, §IV.3",
+    ),
   ],
   lists: [bieuHien25()],
   meetingRules: [
     {
       key: "cb-sinh-hoat",
       title: "Sinh hoạt chính trị, tư tưởng tại chi bộ",
-      relationToRegularMeeting: "separate",
-      minDurationMinutes: 90,
-      rollCall: true,
-      appointsMinutesSecretary: true,
-      materialsLeadDays: 3,
+      ...SEPARATE_90_MINUTES,
       materialsChannel: "so-tay-dang-vien-dien-tu",
       votes: [{ subject: "minutes", cite: "004 §II.4.1 Bước 3" }],
-      agenda: [
-        { title: "Ổn định tổ chức; điểm danh đảng viên tham dự; cử thư ký ghi chép" },
-        { title: "Quán triệt mục đích, yêu cầu", presenter: "Bí thư chi bộ" },
-        { ...readArticle, presenter: "Bí thư (hoặc Phó Bí thư) chi bộ" },
-        { title: "Thảo luận (trọng tâm)", presenter: "Đảng viên" },
-        {
-          title:
-            "Tổng hợp, khái quát các ý kiến thảo luận; đánh giá chất lượng buổi sinh hoạt và ý thức tham gia của đảng viên",
-          presenter: "Bí thư chi bộ",
-        },
-        { title: "Thông qua biên bản họp chi bộ và lấy ý kiến biểu quyết" },
-      ],
+      agenda: agendaOf({
+        body: "chi bộ",
+        members: "đảng viên",
+        speakers: "Đảng viên",
+        assess: "đánh giá chất lượng buổi sinh hoạt và ý thức tham gia của đảng viên",
+        minutes: "biên bản họp chi bộ",
+      }),
       attendance: [
         { role: "thanh-phan", who: ["Đảng viên trong chi bộ"], cite: "004 §II.4.1 Bước 2" },
         {
@@ -514,25 +481,17 @@ export const ct24SinhHoat: TemplateDefinition = {
     {
       key: "du-sinh-hoat",
       title: "Sinh hoạt chính trị, tư tưởng của đảng ủy",
-      relationToRegularMeeting: "separate",
-      minDurationMinutes: 90,
-      rollCall: true,
-      appointsMinutesSecretary: true,
-      materialsLeadDays: 3,
+      ...SEPARATE_90_MINUTES,
       materialsChannel: "gui-truc-tiep",
       speakers: [{ who: "committee-members", minShare: 1, cite: "004 §II.4.2 Bước 2, Lưu ý" }],
       votes: [{ subject: "minutes", cite: "004 §II.4.2 Bước 3" }],
-      agenda: [
-        { title: "Ổn định tổ chức; điểm danh đảng ủy viên tham dự; cử thư ký ghi chép" },
-        { title: "Quán triệt mục đích, yêu cầu", presenter: "Bí thư đảng ủy" },
-        { ...readArticle, presenter: "Bí thư (hoặc Phó Bí thư) đảng ủy" },
-        { title: "Thảo luận (trọng tâm)", presenter: "Đảng ủy viên" },
-        {
-          title: "Tổng hợp, khái quát các ý kiến thảo luận; đánh giá chất lượng buổi họp",
-          presenter: "Bí thư đảng ủy",
-        },
-        { title: "Thông qua biên bản họp và lấy ý kiến biểu quyết" },
-      ],
+      agenda: agendaOf({
+        body: "đảng ủy",
+        members: "đảng ủy viên",
+        speakers: "Đảng ủy viên",
+        assess: "đánh giá chất lượng buổi họp",
+        minutes: "biên bản họp",
+      }),
       attendance: [
         {
           role: "thanh-phan",
@@ -545,11 +504,7 @@ export const ct24SinhHoat: TemplateDefinition = {
     {
       key: "cq-sinh-hoat",
       title: "Sinh hoạt chính trị, tư tưởng của UBND, Ủy ban MTTQ và các đoàn thể phường",
-      relationToRegularMeeting: "separate",
-      minDurationMinutes: 90,
-      rollCall: true,
-      appointsMinutesSecretary: true,
-      materialsLeadDays: 3,
+      ...SEPARATE_90_MINUTES,
       materialsChannel: "gui-truc-tiep",
       speakers: [
         {

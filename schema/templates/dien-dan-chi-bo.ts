@@ -11,7 +11,7 @@
  */
 import type { TemplateDefinition } from "../template";
 import { bieuHien27 } from "./lists";
-import { LONG, longText } from "./fields";
+import { form, LONG, longText, section } from "./fields";
 
 const CHI_BO = { unitKinds: ["chi-bo" as const] };
 const YES_NO = [
@@ -172,14 +172,15 @@ export const dienDanChiBo: TemplateDefinition = {
     },
   ],
   forms: [
-    {
-      key: "tu-lien-he-27",
-      version: 1,
-      title: "Tự liên hệ bản thân với 27 biểu hiện",
-      intro:
-        "Đảng viên tự giác liên hệ bản thân mình với 27 biểu hiện theo Nghị quyết Trung ương 4 khóa XII. Nếu có thì xem biểu hiện đó đang ở mức độ nào?",
-      owner: "member",
-      fields: [
+    form(
+      {
+        key: "tu-lien-he-27",
+        title: "Tự liên hệ bản thân với 27 biểu hiện",
+        intro:
+          "Đảng viên tự giác liên hệ bản thân mình với 27 biểu hiện theo Nghị quyết Trung ương 4 khóa XII. Nếu có thì xem biểu hiện đó đang ở mức độ nào?",
+        owner: "member",
+      },
+      [
         {
           type: "checklist",
           key: "lien-he-27",
@@ -208,14 +209,11 @@ export const dienDanChiBo: TemplateDefinition = {
           maxLength: LONG,
         },
       ],
-      cite: "003 §II.2.a",
-    },
-    {
-      key: "ket-luan-dien-dan",
-      version: 1,
-      title: "Kết quả Diễn đàn",
-      owner: "unit",
-      fields: [
+      "003 §II.2.a",
+    ),
+    form(
+      { key: "ket-luan-dien-dan", title: "Kết quả Diễn đàn", owner: "unit" },
+      [
         {
           type: "section",
           key: "lien-he-chi-bo",
@@ -245,33 +243,29 @@ export const dienDanChiBo: TemplateDefinition = {
             },
           ],
         },
-        {
-          type: "section",
-          key: "ket-luan",
-          label: "Bí thư chi bộ kết luận buổi diễn đàn",
-          fields: [
-            longText("nhan-xet", "Nhận xét tổng quan buổi diễn đàn", true),
-            longText(
-              "bieu-hien-nguyen-nhan",
-              "Những biểu hiện đã được đảng viên thảo luận, liên hệ và nguyên nhân của những biểu hiện đó",
-              true,
-            ),
-            longText(
-              "nhiem-vu-giai-phap",
-              "Những nhiệm vụ, giải pháp đề xuất của đảng viên được thống nhất nhằm phát huy vai trò chi bộ trong việc giáo dục, quản lý cán bộ, đảng viên",
-              true,
-            ),
-          ],
-        },
+        section("ket-luan", "Bí thư chi bộ kết luận buổi diễn đàn", [
+          longText("nhan-xet", "Nhận xét tổng quan buổi diễn đàn", true),
+          longText(
+            "bieu-hien-nguyen-nhan",
+            "Những biểu hiện đã được đảng viên thảo luận, liên hệ và nguyên nhân của những biểu hiện đó",
+            true,
+          ),
+          longText(
+            "nhiem-vu-giai-phap",
+            "Những nhiệm vụ, giải pháp đề xuất của đảng viên được thống nhất nhằm phát huy vai trò chi bộ trong việc giáo dục, quản lý cán bộ, đảng viên",
+            true,
+          ),
+        ]),
       ],
-      cite: "003 §II.2.a",
-    },
-    {
-      key: "du-thao-nghi-quyet",
-      version: 1,
-      title: "Dự thảo Nghị quyết (hoặc Kế hoạch hành động) của chi bộ",
-      owner: "unit",
-      fields: [
+      "003 §II.2.a",
+    ),
+    form(
+      {
+        key: "du-thao-nghi-quyet",
+        title: "Dự thảo Nghị quyết (hoặc Kế hoạch hành động) của chi bộ",
+        owner: "unit",
+      },
+      [
         {
           type: "choice",
           key: "hinh-thuc",
@@ -294,17 +288,18 @@ export const dienDanChiBo: TemplateDefinition = {
           true,
         ),
       ],
-      cite: "003 §II.2.b",
-    },
-    {
-      key: "ke-hoach-2-trong-1",
-      version: 1,
-      title:
-        "Kế hoạch phấn đấu, rèn luyện của cá nhân thực hiện Nghị quyết Trung ương 4 khóa XII gắn với Kế hoạch làm theo Bác (“2 trong 1”)",
-      intro:
-        "Căn cứ Nghị quyết (hoặc Kế hoạch hành động) của chi bộ; lồng ghép 2 bản kế hoạch cá nhân làm một theo Hướng dẫn số 23-HD/BTGTU ngày 14/2/2017 của Ban Tuyên giáo Tỉnh ủy.",
-      owner: "member",
-      fields: [
+      "003 §II.2.b",
+    ),
+    form(
+      {
+        key: "ke-hoach-2-trong-1",
+        title:
+          "Kế hoạch phấn đấu, rèn luyện của cá nhân thực hiện Nghị quyết Trung ương 4 khóa XII gắn với Kế hoạch làm theo Bác (“2 trong 1”)",
+        intro:
+          "Căn cứ Nghị quyết (hoặc Kế hoạch hành động) của chi bộ; lồng ghép 2 bản kế hoạch cá nhân làm một theo Hướng dẫn số 23-HD/BTGTU ngày 14/2/2017 của Ban Tuyên giáo Tỉnh ủy.",
+        owner: "member",
+      },
+      [
         longText(
           "phan-dau-ren-luyen",
           "Kế hoạch phấn đấu, rèn luyện thực hiện Nghị quyết Trung ương 4 khóa XII",
@@ -316,14 +311,11 @@ export const dienDanChiBo: TemplateDefinition = {
           true,
         ),
       ],
-      cite: "003 §II.3.2",
-    },
-    {
-      key: "cam-ket",
-      version: 1,
-      title: "Bản cam kết phấn đấu, rèn luyện",
-      owner: "member",
-      fields: [
+      "003 §II.3.2",
+    ),
+    form(
+      { key: "cam-ket", title: "Bản cam kết phấn đấu, rèn luyện", owner: "member" },
+      [
         {
           type: "commitment",
           key: "cam-ket",
@@ -339,14 +331,15 @@ export const dienDanChiBo: TemplateDefinition = {
           required: true,
         },
       ],
-      cite: "003 §II.3.3; §III.3",
-    },
-    {
-      key: "ra-soat-hang-thang",
-      version: 1,
-      title: "Rà soát hằng tháng việc thực hiện kế hoạch",
-      owner: "unit",
-      fields: [
+      "003 §II.3.3; §III.3",
+    ),
+    form(
+      {
+        key: "ra-soat-hang-thang",
+        title: "Rà soát hằng tháng việc thực hiện kế hoạch",
+        owner: "unit",
+      },
+      [
         longText("tap-the", "Việc thực hiện Nghị quyết (hoặc Kế hoạch hành động) của chi bộ", true),
         longText(
           "ca-nhan",
@@ -355,19 +348,20 @@ export const dienDanChiBo: TemplateDefinition = {
         ),
         longText("chuong-trinh-thang-toi", "Chương trình công tác tháng tới", false),
       ],
-      cite: "003 §II.3.4; §III.3",
-    },
-    {
-      key: "bao-cao-6-thang",
-      version: 1,
-      title: "Báo cáo tình hình, kết quả triển khai Diễn đàn",
-      owner: "unit",
-      fields: [
+      "003 §II.3.4; §III.3",
+    ),
+    form(
+      {
+        key: "bao-cao-6-thang",
+        title: "Báo cáo tình hình, kết quả triển khai Diễn đàn",
+        owner: "unit",
+      },
+      [
         longText("tinh-hinh-ket-qua", "Tình hình, kết quả triển khai Diễn đàn", true),
         longText("cach-lam-hay", "Những cách làm hay, sáng tạo được nhân rộng", false),
       ],
-      cite: "003 §III.1; §III.2",
-    },
+      "003 §III.1; §III.2",
+    ),
   ],
   lists: [bieuHien27()],
   meetingRules: [

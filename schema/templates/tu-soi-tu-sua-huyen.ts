@@ -26,6 +26,13 @@ const hoiNghiRules = fromBase(tuSoiTuSua.meetingRules, "hoi-nghi-tu-soi");
 const keHoach = fromBase(tuSoiTuSua.forms, "ke-hoach-tu-duong");
 const publication = fromBase(tuSoiTuSua.routing.publication, "niem-yet-cong-khai");
 const fwdBanTuyenGiao = fromBase(tuSoiTuSua.routing.forwarding, "nop-ban-tuyen-giao");
+const dienBtv = fromBase(tuSoiTuSua.routing.supervision, "dien-btv-quan-ly");
+const phuong = fromBase(tuSoiTuSua.routing.supervision, "dang-bo-phuong");
+
+/** 000's wording for a Quận, for a Huyện: the level codes stay (schema/vocab/people.ts). */
+const toHuyen = (text: string) => text.replace(/Quận/g, "Huyện");
+/** …and for its xã, thị trấn where 000 names its phường. */
+const toXa = (text: string) => text.replace(/phường/g, "xã, thị trấn");
 
 export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
   key: "tu-soi-tu-sua-huyen",
@@ -112,13 +119,10 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
       upsert: [
         {
           ...publication,
-          // The codes cover a Huyện as a Quận (schema/vocab/levels.ts): only the labels change.
+          // The codes cover a Huyện as a Quận (schema/vocab/people.ts): only the labels change.
           members: publication.members.map((f) => ({
             ...f,
-            label: f.label
-              ?.replace("Quận", "Huyện")
-              .replace("Quận ủy", "Huyện ủy")
-              .replace("UBND các phường", "UBND các xã, thị trấn"),
+            label: f.label && toHuyen(f.label).replace("UBND các phường", "UBND các xã, thị trấn"),
           })),
           cite: "000 §II.2 Bước 3 (002 không nêu; đổi cấp Quận thành Huyện)",
         },
@@ -129,31 +133,16 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
       remove: ["dang-bo-phuong", "tccs-khac"],
       upsert: [
         {
-          key: "dien-btv-quan-ly",
-          label: "Cán bộ diện Ban Thường vụ Huyện ủy quản lý",
-          members: [{ managementCategories: ["dien-btv-cap-huyen"] }],
-          formKey: "ke-hoach-tu-duong",
-          supervisors: [
-            {
-              body: "ban-tuyen-giao",
-              level: "cap-huyen",
-              scope: "tenant",
-              name: "Ban Tuyên giáo Huyện ủy",
-            },
-            { body: "mttq", level: "cap-huyen", scope: "tenant", name: "Ủy ban MTTQ Huyện" },
-            {
-              body: "doan-the",
-              level: "cap-huyen",
-              scope: "tenant",
-              name: "Các đoàn thể chính trị - xã hội Huyện",
-            },
-          ],
-          via: "Ban Tuyên giáo Huyện ủy",
-          cite: "000 §II.4; §III.3 (002 không nêu; đổi cấp Quận thành Huyện)",
+          ...dienBtv,
+          label: toHuyen(dienBtv.label),
+          supervisors: dienBtv.supervisors.map((x) => ({ ...x, name: toHuyen(x.name) })),
+          via: dienBtv.via && toHuyen(dienBtv.via),
+          cite: `${dienBtv.cite} (002 không nêu; đổi cấp Quận thành Huyện)`,
         },
         {
+          ...phuong,
           key: "dang-bo-xa",
-          label: "Cán bộ, đảng viên thuộc Đảng bộ xã, thị trấn",
+          label: toXa(phuong.label),
           members: [
             {
               underUnitNameIncludes: [
@@ -164,18 +153,8 @@ export const tuSoiTuSuaHuyenVariant: TemplateVariant = {
               ],
             },
           ],
-          formKey: "ke-hoach-tu-duong",
-          supervisors: [
-            {
-              body: "ban-cong-tac-mat-tran",
-              level: "khu-dan-cu",
-              scope: "residential-area",
-              name: "Ban công tác mặt trận",
-            },
-            { body: "mttq", level: "cap-xa", scope: "member-unit", name: "MTTQ xã, thị trấn" },
-          ],
-          via: "Cấp ủy chi bộ",
-          cite: "000 §II.4; §III.3; §III.4 (002 không nêu; đổi phường thành xã, thị trấn)",
+          supervisors: phuong.supervisors.map((x) => ({ ...x, name: toXa(x.name) })),
+          cite: `${phuong.cite} (002 không nêu; đổi phường thành xã, thị trấn)`,
         },
         fromBase(tuSoiTuSua.routing.supervision, "tccs-khac"),
       ],

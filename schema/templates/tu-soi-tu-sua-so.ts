@@ -9,7 +9,7 @@
  */
 import type { TemplateDefinition } from "../template";
 import { quyDinh37 } from "./lists";
-import { longText } from "./fields";
+import { form, longText } from "./fields";
 
 export const tuSoiTuSuaSo: TemplateDefinition = {
   key: "tu-soi-tu-sua-so",
@@ -123,26 +123,28 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
     },
   ],
   forms: [
-    {
-      key: "tu-soi-tu-sua-ca-nhan",
-      version: 1,
-      title: "Tự soi, tự sửa của cá nhân",
-      intro:
-        "Căn cứ Kết luận và Quy định của Hội nghị Trung ương 4 khóa XIII, nghiêm túc tự phê bình, kiểm điểm, tự soi lại mình, gia đình mình, cơ quan mình để tự sửa.",
-      owner: "member",
-      fields: [
+    form(
+      {
+        key: "tu-soi-tu-sua-ca-nhan",
+        title: "Tự soi, tự sửa của cá nhân",
+        intro:
+          "Căn cứ Kết luận và Quy định của Hội nghị Trung ương 4 khóa XIII, nghiêm túc tự phê bình, kiểm điểm, tự soi lại mình, gia đình mình, cơ quan mình để tự sửa.",
+        owner: "member",
+      },
+      [
         longText("tu-soi", "Tự soi lại mình, gia đình mình, cơ quan mình", true),
         longText("mat-tich-cuc", "Mặt tích cực cần phát huy", true),
         longText("han-che", "Mặt hạn chế, khuyết điểm cần khắc phục", true),
       ],
-      cite: "001 §III.3.1",
-    },
-    {
-      key: "ke-hoach-hanh-dong-chi-bo",
-      version: 1,
-      title: "Kế hoạch hành động của chi bộ thực hiện Kết luận số 21-KL/TW",
-      owner: "unit",
-      fields: [
+      "001 §III.3.1",
+    ),
+    form(
+      {
+        key: "ke-hoach-hanh-dong-chi-bo",
+        title: "Kế hoạch hành động của chi bộ thực hiện Kết luận số 21-KL/TW",
+        owner: "unit",
+      },
+      [
         longText(
           "noi-dung",
           "Nội dung thực hiện Kết luận số 21-KL/TW bổ sung, lồng ghép vào chương trình hành động thực hiện Nghị quyết Đại hội XIII của Đảng",
@@ -150,14 +152,15 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
         ),
         longText("phan-cong", "Phân công trách nhiệm lãnh đạo, chỉ đạo", true),
       ],
-      cite: "001 §II.4",
-    },
-    {
-      key: "bao-cao-ket-qua",
-      version: 1,
-      title: "Báo cáo kết quả nghiên cứu, học tập, quán triệt và sinh hoạt chính trị",
-      owner: "unit",
-      fields: [
+      "001 §II.4",
+    ),
+    form(
+      {
+        key: "bao-cao-ket-qua",
+        title: "Báo cáo kết quả nghiên cứu, học tập, quán triệt và sinh hoạt chính trị",
+        owner: "unit",
+      },
+      [
         {
           ...longText(
             "hoc-tap-quan-triet",
@@ -172,8 +175,8 @@ export const tuSoiTuSuaSo: TemplateDefinition = {
           true,
         ),
       ],
-      cite: "001 phần Tổ chức thực hiện",
-    },
+      "001 phần Tổ chức thực hiện",
+    ),
     {
       key: "kiem-diem-hang-thang",
       version: 1,

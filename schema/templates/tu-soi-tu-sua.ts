@@ -9,7 +9,7 @@
  */
 import type { TemplateDefinition } from "../template";
 import { bieuHien27, quyDinh37 } from "./lists";
-import { LONG, longText } from "./fields";
+import { form, LONG, longText, section } from "./fields";
 
 export const tuSoiTuSua: TemplateDefinition = {
   key: "tu-soi-tu-sua",
@@ -200,15 +200,16 @@ export const tuSoiTuSua: TemplateDefinition = {
     },
   ],
   forms: [
-    {
-      key: "ke-hoach-tu-duong",
-      version: 1,
-      title:
-        "KẾ HOẠCH TU DƯỠNG, RÈN LUYỆN ĐẠO ĐỨC, KHẮC PHỤC HẠN CHẾ, THIẾU SÓT CỦA CÁ NHÂN NĂM {nam}",
-      intro:
-        "Căn cứ Kết luận số 21-KL/TW ngày 25/10/2021 của Ban chấp hành Trung ương Đảng (khóa XIII) và Hướng dẫn của Quận ủy về tổ chức đợt sinh hoạt chính trị trong Đảng theo tinh thần Nghị quyết Trung ương 4 (khóa XIII) với chủ đề “Tự soi, tự sửa”, tôi xây dựng Kế hoạch tu dưỡng và rèn luyện đạo đức, khắc phục hạn chế, thiếu sót của cá nhân năm {nam} với những nội dung trọng tâm như sau:",
-      owner: "member",
-      fields: [
+    form(
+      {
+        key: "ke-hoach-tu-duong",
+        title:
+          "KẾ HOẠCH TU DƯỠNG, RÈN LUYỆN ĐẠO ĐỨC, KHẮC PHỤC HẠN CHẾ, THIẾU SÓT CỦA CÁ NHÂN NĂM {nam}",
+        intro:
+          "Căn cứ Kết luận số 21-KL/TW ngày 25/10/2021 của Ban chấp hành Trung ương Đảng (khóa XIII) và Hướng dẫn của Quận ủy về tổ chức đợt sinh hoạt chính trị trong Đảng theo tinh thần Nghị quyết Trung ương 4 (khóa XIII) với chủ đề “Tự soi, tự sửa”, tôi xây dựng Kế hoạch tu dưỡng và rèn luyện đạo đức, khắc phục hạn chế, thiếu sót của cá nhân năm {nam} với những nội dung trọng tâm như sau:",
+        owner: "member",
+      },
+      [
         {
           type: "shortText",
           key: "ho-ten",
@@ -251,28 +252,23 @@ export const tuSoiTuSua: TemplateDefinition = {
           maxLength: 200,
           prefill: "member.parentUnitName",
         },
-        {
-          type: "section",
-          key: "tu-duong-ren-luyen",
-          label: "1. Về tu dưỡng, rèn luyện:",
-          fields: [
-            longText(
-              "pham-chat",
-              "Phẩm chất chính trị; đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
+        section("tu-duong-ren-luyen", "1. Về tu dưỡng, rèn luyện:", [
+          longText(
+            "pham-chat",
+            "Phẩm chất chính trị; đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
+            true,
+          ),
+          {
+            ...longText(
+              "nhung-dieu-khong-duoc-lam",
+              'Thực hiện những điều đảng viên không được làm; trách nhiệm nêu gương; liên hệ kiểm điểm các biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ',
               true,
+              "Đối chiếu Quy định 37-QĐ/TW (19 điều đảng viên không được làm) và 27 biểu hiện nêu tại Nghị quyết Trung ương 4 (khóa XII).",
             ),
-            {
-              ...longText(
-                "nhung-dieu-khong-duoc-lam",
-                'Thực hiện những điều đảng viên không được làm; trách nhiệm nêu gương; liên hệ kiểm điểm các biểu hiện suy thoái, "tự diễn biến", "tự chuyển hóa" trong nội bộ',
-                true,
-                "Đối chiếu Quy định 37-QĐ/TW (19 điều đảng viên không được làm) và 27 biểu hiện nêu tại Nghị quyết Trung ương 4 (khóa XII).",
-              ),
-              refersTo: ["qd37-19-dieu", "nq04-27-bieu-hien"],
-            },
-            longText("chuc-trach", "Thực hiện chức trách, nhiệm vụ được giao", true),
-          ],
-        },
+            refersTo: ["qd37-19-dieu", "nq04-27-bieu-hien"],
+          },
+          longText("chuc-trach", "Thực hiện chức trách, nhiệm vụ được giao", true),
+        ]),
         longText("khac-phuc", "2. Về khắc phục hạn chế, thiếu sót của bản thân", true),
         {
           type: "commitment",
@@ -291,14 +287,15 @@ export const tuSoiTuSua: TemplateDefinition = {
           required: true,
         },
       ],
-      cite: "000, mẫu kèm theo Hướng dẫn",
-    },
-    {
-      key: "nhan-xet-hang-thang",
-      version: 1,
-      title: "Nhận xét, đánh giá việc thực hiện kế hoạch tu dưỡng trong tháng",
-      owner: "unit",
-      fields: [
+      "000, mẫu kèm theo Hướng dẫn",
+    ),
+    form(
+      {
+        key: "nhan-xet-hang-thang",
+        title: "Nhận xét, đánh giá việc thực hiện kế hoạch tu dưỡng trong tháng",
+        owner: "unit",
+      },
+      [
         longText(
           "nhan-xet-chung",
           "Nhận xét, đánh giá chung về kết quả thực hiện kế hoạch tu dưỡng của cán bộ, đảng viên",
@@ -330,8 +327,8 @@ export const tuSoiTuSua: TemplateDefinition = {
           maxLength: LONG,
         },
       ],
-      cite: "000 §II.2 Bước 4",
-    },
+      "000 §II.2 Bước 4",
+    ),
   ],
   lists: [quyDinh37(), bieuHien27()],
   meetingRules: [

@@ -1,23 +1,10 @@
-// Every closed vocabulary of the product, one module each: the values, the union type, the
-// valibot picklist and the Vietnamese labels. The client may import these: the picklists are
-// marked pure, so a client module that takes only the labels ships no valibot.
-export * from "./campaign-statuses";
-export * from "./due-rules";
-export * from "./field-types";
-export * from "./member-statuses";
-export * from "./merge-kinds";
-export * from "./presences";
-export * from "./review-ratings";
+// Every closed vocabulary of the product, declared with vocab() (./define.ts): the values, the
+// union type, the valibot picklist and the Vietnamese labels. Who (people, units,
+// organisations) and what (campaigns, steps, forms, meetings) each have one module; roles and
+// what a task list shows (tasks.ts) have their own: the client's entry chunk takes those.
+export * from "./people";
 export * from "./roles";
-export * from "./step-kinds";
-export * from "./submission-statuses";
-export * from "./tenant-kinds";
-export * from "./unit-kinds";
-export * from "./levels";
-export * from "./management-categories";
-export * from "./organisations";
+export * from "./campaigns";
+export * from "./tasks";
 export * from "./positions";
-export * from "./completions";
-export * from "./sections";
 export * from "./audit-actions";
-export * from "./notify-modes";

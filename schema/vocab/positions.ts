@@ -8,8 +8,7 @@
 // text starts with one of `starts` (so "Phó …" never maps to the head), contains one of `with`
 // when given, and none of `without`. Entries are tried in order: the more specific first.
 import * as v from "valibot";
-import type { Level } from "./levels";
-import type { Organisation } from "./organisations";
+import type { Level, Organisation } from "./people";
 
 export interface PositionInfo {
   label: string;

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getBuiltInTemplate } from "../../schema/templates";
-import { COMPLETIONS } from "../../schema/vocab/completions";
+import { COMPLETIONS } from "../../schema/vocab/campaigns";
 import type { TemplateDefinition } from "../../schema/template";
 import {
   COMPLETION_READERS,

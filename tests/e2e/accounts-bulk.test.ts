@@ -122,8 +122,7 @@ describe("accounts for everyone on the roster", () => {
     expect(await seriousFindings(phone)).toEqual([]);
 
     // The secretary prints a reset slip for that member from the member's page.
-    const secretary = await e2e.phone(errors);
-    await e2e.signIn(secretary, DEMO.secretary, DEMO.password);
+    const secretary = await e2e.signedIn(errors, DEMO.secretary, DEMO.password);
     await secretary.goto(`/t/demo/dang-vien/${added.member.id}`);
     await secretary.getByRole("button", { name: "In phiếu đặt lại mật khẩu" }).click();
     const reset = secretary.locator(".slip", { hasText: NEW_MEMBER.fullName });

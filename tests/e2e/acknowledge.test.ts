@@ -15,8 +15,7 @@ const e2e = useServerAndBrowser("shct-e2e-ack-");
 describe("a step done by acknowledgement, on a 390 px phone", () => {
   it("asks for the evidence the step names, then marks the task done", async () => {
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, SECRETARY.email, SECRETARY.password);
+    const page = await e2e.signedIn(pageErrors, SECRETARY.email, SECRETARY.password);
 
     const task = page.getByRole("listitem").filter({ hasText: STEP });
     await task.waitFor(SLOW);

@@ -25,8 +25,7 @@ const e2e = useServerAndBrowser("shct-e2e-campaign-");
 describe("an admin's campaign from a cloned template, its checklist and on-behalf entry", () => {
   it("fills a template's list, launches a campaign, and its forms work end to end", async () => {
     const pageErrors: string[] = [];
-    const admin = await e2e.phone(pageErrors);
-    await e2e.signIn(admin, DEMO.admin, DEMO.password);
+    const admin = await e2e.signedIn(pageErrors, DEMO.admin, DEMO.password);
     const nav = admin.getByRole("navigation", { name: "Các mục chính" });
 
     // Clone the built-in "Diễn đàn chi bộ": its 27-item checklist has no items yet.
@@ -120,8 +119,7 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
     await admin.context().close();
 
     // The member answers the checklist: every item a level, a note where "Có" asks for one.
-    const member = await e2e.phone(pageErrors);
-    await e2e.signIn(member, DEMO.member, DEMO.password);
+    const member = await e2e.signedIn(pageErrors, DEMO.member, DEMO.password);
     const group = member.locator("section.task-group", { hasText: "Diễn đàn chi bộ thử nghiệm" });
     await group
       .getByRole("link", { name: /Tự liên hệ/ })
@@ -167,8 +165,7 @@ describe("an admin's campaign from a cloned template, its checklist and on-behal
     await member.context().close();
 
     // The secretary enters the personal plan of a member who has no phone.
-    const sec = await e2e.phone(pageErrors);
-    await e2e.signIn(sec, DEMO.secretary, DEMO.password);
+    const sec = await e2e.signedIn(pageErrors, DEMO.secretary, DEMO.password);
     await sec.goto(`${campaignUrl}/xac-nhan`);
     await sec.getByRole("heading", { level: 1, name: "Xác nhận kế hoạch" }).waitFor();
     const missing = sec.locator("section", { has: sec.locator("#q-missing") });

@@ -57,8 +57,7 @@ describe("the cell's work on a 390 px phone", () => {
     await api("POST", `/campaigns/${campaignId}/launch`);
 
     // The secretary's "Việc của tôi": the step's guidance leads to the cell's view.
-    const page = await e2e.phone(errors);
-    await e2e.signIn(page, DEMO.secretary, DEMO.password);
+    const page = await e2e.signedIn(errors, DEMO.secretary, DEMO.password);
     const task = page.getByRole("listitem").filter({ hasText: MINUTES_STEP });
     await task.first().waitFor(SLOW);
     await task.first().getByText("Hướng dẫn", { exact: true }).click();
@@ -143,8 +142,7 @@ describe("the cell's work on a 390 px phone", () => {
     });
 
     const errors: string[] = [];
-    const page = await e2e.phone(errors);
-    await e2e.signIn(page, DEMO.member, DEMO.password);
+    const page = await e2e.signedIn(errors, DEMO.member, DEMO.password);
     const task = page.getByRole("listitem").filter({ hasText: ATTEND_STEP }).first();
     await task.waitFor(SLOW);
     const next = task.locator(".next-meeting");
@@ -180,8 +178,7 @@ describe("the cell's work on a 390 px phone", () => {
     );
     const demo = campaigns.find((c) => c.templateKey === "tu-soi-tu-sua")!;
     const errors: string[] = [];
-    const page = await e2e.phone(errors);
-    await e2e.signIn(page, DEMO.secretary, DEMO.password);
+    const page = await e2e.signedIn(errors, DEMO.secretary, DEMO.password);
     await page.goto(`/t/demo/dot-sinh-hoat/${demo.id}/don-vi/${unitId}`);
     await page.getByRole("link", { name: /nhận xét, đánh giá hằng tháng/ }).click();
     await page.getByRole("heading", { level: 1, name: /hằng tháng/ }).waitFor(SLOW);

@@ -33,9 +33,7 @@ function saved(page: Page): Promise<Response> {
 describe("the secretary's meeting record on a 390 px phone", () => {
   it("records a meeting and the unit's compliance marks follow", async () => {
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-
-    await e2e.signIn(page, SECRETARY.email, SECRETARY.password);
+    const page = await e2e.signedIn(pageErrors, SECRETARY.email, SECRETARY.password);
 
     // The campaign page: compliance is pending, and the meeting can be scheduled.
     await page

@@ -11,8 +11,7 @@ const e2e = useServerAndBrowser("shct-e2e-notify-");
 describe("how notifications reach me, on a phone", () => {
   it("keeps a member's choice, and tells the admin e-mail is not configured", async () => {
     const errors: string[] = [];
-    const page = await e2e.phone(errors);
-    await e2e.signIn(page, DEMO.member, DEMO.password);
+    const page = await e2e.signedIn(errors, DEMO.member, DEMO.password);
     await page.getByRole("link", { name: /^Thông báo/ }).click();
     await page.getByRole("link", { name: "Cách nhận thông báo (thư điện tử)" }).click();
     await page.getByRole("heading", { level: 1, name: "Cách nhận thông báo" }).waitFor();
@@ -29,8 +28,7 @@ describe("how notifications reach me, on a phone", () => {
     // A member sees no admin part.
     expect(await page.getByRole("heading", { name: /quản trị/ }).count()).toBe(0);
 
-    const admin = await e2e.phone(errors);
-    await e2e.signIn(admin, DEMO.admin, DEMO.password);
+    const admin = await e2e.signedIn(errors, DEMO.admin, DEMO.password);
     await admin.goto("/t/demo/thong-bao/cai-dat");
     await admin.getByRole("heading", { name: "Cài đặt của đảng bộ (quản trị)" }).waitFor();
     await admin.getByText("Chưa cấu hình gửi thư điện tử").waitFor();

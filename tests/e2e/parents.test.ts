@@ -3,12 +3,10 @@
 // parent's admin signs in on a 390 px phone and sees the child on the parents page.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scrollWidth, useServerAndBrowser } from "../support/browser";
+import { PHONE_WIDTH, scrollWidth, useServerAndBrowser } from "../support/browser";
 import { ROOT } from "../support/server";
 import { bearerApi, E2E_PASSWORD } from "../support/browser-api";
 
-const WIDTH = 390;
-const PASSWORD = E2E_PASSWORD;
 const PARENT = { slug: "quan-thu-nghiem", name: "Đảng bộ quận Thử Nghiệm" };
 const CHILD = { slug: "phuong-thu-nghiem", name: "Đảng bộ phường Thử Nghiệm" };
 
@@ -31,8 +29,7 @@ describe("parents page", () => {
     await api("POST", `/api/t/${PARENT.slug}/links/${pending!.id}/approve`, parentToken);
 
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, "admin@quan.vn", PASSWORD, PARENT.slug);
+    const page = await e2e.signedIn(pageErrors, "admin@quan.vn", E2E_PASSWORD, PARENT.slug);
 
     await page.getByRole("link", { name: "Cấp trên – cấp dưới" }).first().click();
     await page.waitForURL(`${e2e.base}/t/${PARENT.slug}/lien-ket`);
@@ -47,7 +44,7 @@ describe("parents page", () => {
     // The header links to the notifications with the unread count.
     await page.getByRole("link", { name: /^Thông báo \(\d+\)/ }).waitFor();
 
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
     await page.screenshot({ path: join(ROOT, "test-results/parents-390.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
@@ -74,8 +71,7 @@ describe("parents page", () => {
     });
 
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, "ph@p.vn", PASSWORD, "phuong-hai");
+    const page = await e2e.signedIn(pageErrors, "ph@p.vn", E2E_PASSWORD, "phuong-hai");
     await page.goto(`${e2e.base}/t/phuong-hai/lien-ket`);
     await page.getByText("Cấp trên khóa: Các bước, Biểu mẫu.").first().waitFor();
     await page.getByRole("link", { name: "Áp dụng “Kế hoạch thực hiện Chỉ thị 24”" }).click();
@@ -97,7 +93,7 @@ describe("parents page", () => {
       .getByText("Đợt này thực hiện văn bản của cấp trên nên không cập nhật theo mẫu")
       .waitFor();
 
-    expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
     expect(pageErrors).toEqual([]);
   });
 });

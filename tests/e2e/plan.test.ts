@@ -58,8 +58,7 @@ const e2e = useServerAndBrowser("shct-e2e-plan-");
 describe("a member's plan on a 390 px phone, and the cell confirming it", () => {
   it("writes, autosaves, submits field by field, survives going offline, prints; the secretary confirms", async () => {
     const pageErrors: string[] = [];
-    let page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, MEMBER.email, PASSWORD);
+    let page = await e2e.signedIn(pageErrors, MEMBER.email, PASSWORD);
 
     // "Việc của tôi" is the member's home: the plan task, its due date in ICT, its state.
     await page.getByRole("heading", { level: 1, name: "Việc của tôi" }).waitFor();
@@ -179,8 +178,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
 
     // Another device saves first: this one is told, is offered the newest version, and
     // what it typed stays visible to copy.
-    const other = await e2e.phone(pageErrors);
-    await e2e.signIn(other, MEMBER.email, PASSWORD);
+    const other = await e2e.signedIn(pageErrors, MEMBER.email, PASSWORD);
     await other.goto(formUrl);
     const there = fields(other);
     const finalDuty = `${dutyText}${more} Máy khác bổ sung.`;
@@ -242,8 +240,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await context.close();
 
     // The secretary of the member's cell: progress before, then the queue.
-    const sec = await e2e.phone(pageErrors);
-    await e2e.signIn(sec, SECRETARY.email, PASSWORD);
+    const sec = await e2e.signedIn(pageErrors, SECRETARY.email, PASSWORD);
     const nav = sec.getByRole("navigation", { name: "Các mục chính" });
     await nav.getByRole("link", { name: "Đợt sinh hoạt" }).click();
     await sec.getByRole("heading", { level: 1, name: "Đợt sinh hoạt" }).waitFor();
@@ -303,8 +300,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     await confirm(WAITING);
 
     // The member sees the comment on "Việc của tôi" and in the form, fixes, submits again.
-    const again = await e2e.phone(pageErrors);
-    await e2e.signIn(again, MEMBER.email, PASSWORD);
+    const again = await e2e.signedIn(pageErrors, MEMBER.email, PASSWORD);
     const returned = again.getByRole("link", { name: /Viết bản kế hoạch tu dưỡng/ });
     await returned.getByText("Bị trả lại").waitFor();
     await again.getByText(`Góp ý của chi bộ: ${comment}`).waitFor();
@@ -333,8 +329,7 @@ describe("a member's plan on a 390 px phone, and the cell confirming it", () => 
     });
 
     // The member sees the confirmation, read-only, with the date.
-    const back = await e2e.phone(pageErrors);
-    await e2e.signIn(back, MEMBER.email, PASSWORD);
+    const back = await e2e.signedIn(pageErrors, MEMBER.email, PASSWORD);
     await back.goto(formUrl);
     await back.getByText(/^Đã được chi bộ xác nhận ngày \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
     expect(await back.getByRole("textbox").count()).toBe(0);

@@ -60,8 +60,7 @@ afterAll(async () => {
 describe("roster import and the unit's roster on a 390 px phone", () => {
   it("checks a file, imports it, and shows the new members in the unit's roster", async () => {
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, ADMIN.email, ADMIN.password);
+    const page = await e2e.signedIn(pageErrors, ADMIN.email, ADMIN.password);
 
     // The admin's nav has the import screen; it opens inside the shell.
     const nav = page.getByRole("navigation", { name: "Các mục chính" });
@@ -128,8 +127,7 @@ describe("roster import and the unit's roster on a 390 px phone", () => {
 
   it("shows the line of a bad file and imports nothing from it", async () => {
     const pageErrors: string[] = [];
-    const page = await e2e.phone(pageErrors);
-    await e2e.signIn(page, ADMIN.email, ADMIN.password);
+    const page = await e2e.signedIn(pageErrors, ADMIN.email, ADMIN.password);
 
     // How many members the unit has before (the other test may or may not have run first).
     await openRoster(page);

@@ -18,8 +18,7 @@ const TENANT_NAME = "Đảng bộ phường Long Biên (mẫu)";
 describe("the template editor and the audit log", () => {
   it("edits a step's date with the error beside it, then reads the change in the log", async () => {
     const pageErrors: string[] = [];
-    const admin = await e2e.phone(pageErrors);
-    await e2e.signIn(admin, DEMO.admin, DEMO.password);
+    const admin = await e2e.signedIn(pageErrors, DEMO.admin, DEMO.password);
 
     // Copy CT 24 under a name with an en dash: the key suggested is one the server takes.
     await admin.goto("/t/demo/mau");
@@ -91,8 +90,7 @@ describe("the template editor and the audit log", () => {
 
   it("gives a stuck draft its way out: refreshed onto the đảng bộ's copy, or deleted", async () => {
     const pageErrors: string[] = [];
-    const admin = await e2e.phone(pageErrors);
-    await e2e.signIn(admin, DEMO.admin, DEMO.password);
+    const admin = await e2e.signedIn(pageErrors, DEMO.admin, DEMO.password);
     // Two drafts on the built-in CT 24, whose 25 expressions are not entered: neither launches;
     // and the đảng bộ's own copy of it to refresh one onto.
     const ids = await admin.evaluate(async () => {

@@ -4,11 +4,9 @@
 // under the directive with its on-time mark and returns it with a comment, which the
 // phường's admin then reads on its report page.
 import { describe, expect, it } from "vitest";
-import { scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
+import { PHONE_WIDTH, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
 import { bearerApi, E2E_PASSWORD } from "../support/browser-api";
 
-const WIDTH = 390;
-const PASSWORD = E2E_PASSWORD;
 const PARENT = { slug: "quan-bao-cao", name: "Đảng bộ quận Báo Cáo" };
 const CHILD = { slug: "phuong-bao-cao", name: "Đảng bộ phường Báo Cáo" };
 
@@ -51,8 +49,7 @@ describe("report upward", () => {
     await api("POST", `/api/t/${CHILD.slug}/campaigns/${campaign.id}/launch`, childToken);
 
     const pageErrors: string[] = [];
-    const child = await e2e.phone(pageErrors);
-    await e2e.signIn(child, "admin@phuong-bc.vn", PASSWORD, CHILD.slug);
+    const child = await e2e.signedIn(pageErrors, "admin@phuong-bc.vn", E2E_PASSWORD, CHILD.slug);
     await child.goto(`${e2e.base}/t/${CHILD.slug}/dot-sinh-hoat/${campaign.id}`);
     await child.getByRole("link", { name: "Báo cáo gửi cấp trên" }).click(SLOW);
     await child.getByRole("heading", { level: 1, name: "Báo cáo gửi cấp trên" }).waitFor(SLOW);
@@ -61,7 +58,7 @@ describe("report upward", () => {
     await child.getByRole("button", { name: "Gửi cấp trên" }).click();
     await child.getByText("Đã gửi cấp trên").first().waitFor(SLOW);
     await child.getByText("Đúng hạn").first().waitFor(SLOW);
-    expect(await scrollWidth(child)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(child)).toBeLessThanOrEqual(PHONE_WIDTH);
     // The paper: the administrative header, the figures and the narrative.
     await child.getByRole("link", { name: "Bản in" }).click();
     await child.getByText("ĐẢNG CỘNG SẢN VIỆT NAM").waitFor(SLOW);
@@ -70,8 +67,7 @@ describe("report upward", () => {
     await child.getByRole("link", { name: "← Quay lại" }).click();
     await child.getByRole("heading", { level: 1, name: "Báo cáo gửi cấp trên" }).waitFor(SLOW);
 
-    const parent = await e2e.phone(pageErrors);
-    await e2e.signIn(parent, "admin@quan-bc.vn", PASSWORD, PARENT.slug);
+    const parent = await e2e.signedIn(pageErrors, "admin@quan-bc.vn", E2E_PASSWORD, PARENT.slug);
     await parent.goto(`${e2e.base}/t/${PARENT.slug}/lien-ket`);
     await parent
       .getByText(/Báo cáo của cấp dưới/)
@@ -81,7 +77,7 @@ describe("report upward", () => {
     await parent.getByLabel("Ý kiến khi trả lại").fill("Đề nghị bổ sung số liệu.");
     await parent.getByRole("button", { name: "Trả lại" }).click();
     await parent.getByText("Đã trả lại báo cáo.").waitFor(SLOW);
-    expect(await scrollWidth(parent)).toBeLessThanOrEqual(WIDTH);
+    expect(await scrollWidth(parent)).toBeLessThanOrEqual(PHONE_WIDTH);
 
     await child.reload();
     await child.getByText(/trả lại.*Đề nghị bổ sung số liệu\./).waitFor(SLOW);

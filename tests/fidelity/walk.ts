@@ -1,5 +1,5 @@
 // Walks every task of a launched campaign to completion through the app, each by its step's
-// declared way (schema/vocab/completions.ts) and nothing else, with the document's dates:
+// declared way (schema/vocab/campaigns.ts) and nothing else, with the document's dates:
 // meetings are scheduled, their materials sent ahead, held with everyone present; members
 // write, submit and have their forms confirmed; units file their forms, reports and
 // acknowledgements. `openTasks` then says which tasks nothing completed.

@@ -10,7 +10,7 @@
 // one transaction per batch, and only the current cell and batch are held.
 import type { Client, InStatement } from "@libsql/client";
 import { foldVietnamese } from "../../schema/rules/text";
-import type { MemberStatus } from "../../schema/vocab/member-statuses";
+import type { MemberStatus } from "../../schema/vocab/people";
 import { vietnameseName } from "./names";
 import { createRng, type Rng } from "./random";
 

@@ -4,7 +4,7 @@
 // audited on both sides; a tenant not linked below answers 404.
 import { describe, expect, it } from "vitest";
 import { runScheduledPass } from "../../worker/cron";
-import { directiveWithChildren, notificationsOf, treesAt } from "../support/tree";
+import { adoptAndLaunch, directiveChain, notificationsOf } from "../support/tree";
 
 /** 12/3/2026 09:00 ICT. */
 const AT = "2026-03-12T02:00:00Z";
@@ -16,24 +16,11 @@ interface Behind {
 
 describe("who is behind on a directive", () => {
   it("lists the children not adopted with days, reminds one child's admins once a day", async () => {
-    const {
-      t,
-      trees: [quan, p1, p2, other],
-    } = await treesAt(AT, "quan-uy", "phuong-mot", "phuong-hai", "khac");
-    const directive = await directiveWithChildren(quan, [p1, p2]);
+    const { t, quan, p1, p2, other, directive } = await directiveChain(AT);
 
     // Three days later the phường một adopts and launches; the phường hai does nothing.
     t.clock.now = new Date(t.clock.now.getTime() + 3 * DAY);
-    const adopted = await p1.api<{ id: string }>(
-      "admin",
-      "POST",
-      `/directives/${directive}/adopt`,
-      { unitIds: [p1.root.id], dueOn: "2026-04-20" },
-    );
-    expect(adopted.status).toBe(201);
-    expect((await p1.api("admin", "POST", `/campaigns/${adopted.body.id}/launch`)).status).toBe(
-      200,
-    );
+    await adoptAndLaunch(p1, directive);
     await runScheduledPass(t.platform);
 
     const behind = await quan.api<Behind>("viewer", "GET", `/directives/${directive}/behind`);

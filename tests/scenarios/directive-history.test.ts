@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { COUNT_KEYS } from "../../schema/rules/counts";
 import { activeTenants, runScheduledPass, runTenantJobs } from "../../worker/cron";
-import { directiveWithChildren, submitPlan000, treesAt, type Tree } from "../support/tree";
+import { adoptAndLaunch, directiveChain, submitPlan000, treesAt, type Tree } from "../support/tree";
 
 const FIELDS = [...COUNT_KEYS, "meetingsHeld", "meetingsCompliant", "reportsOnTime"] as const;
 type Figures = Record<(typeof FIELDS)[number], number>;
@@ -26,25 +26,9 @@ const DAY = 86_400_000;
 
 describe("a directive's completion over time", () => {
   it("keeps one point per ICT day equal to the subtree totals, once a day, for the issuer only", async () => {
-    const {
-      t,
-      trees: [quan, p1, p2, other],
-    } = await treesAt(AT, "quan-uy", "phuong-mot", "phuong-hai", "khac");
-    const directive = await directiveWithChildren(quan, [p1, p2]);
+    const { t, quan, p1, p2, other, directive } = await directiveChain(AT);
     const campaignOf = new Map<Tree, string>();
-    for (const child of [p1, p2]) {
-      const adopted = await child.api<{ id: string }>(
-        "admin",
-        "POST",
-        `/directives/${directive}/adopt`,
-        { unitIds: [child.root.id], dueOn: "2026-04-20" },
-      );
-      expect(adopted.status).toBe(201);
-      expect(
-        (await child.api("admin", "POST", `/campaigns/${adopted.body.id}/launch`)).status,
-      ).toBe(200);
-      campaignOf.set(child, adopted.body.id);
-    }
+    for (const child of [p1, p2]) campaignOf.set(child, await adoptAndLaunch(child, directive));
     /** The subtree total of the directive, as the page reads it now. */
     const subtreeTotal = async () => {
       const { body } = await quan.api<{ children: Node[] }>("admin", "GET", "/children/progress");

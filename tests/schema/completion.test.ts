@@ -11,7 +11,7 @@ import {
   validateTemplate,
   type TemplateDefinition,
 } from "../../schema/template";
-import { COMPLETIONS } from "../../schema/vocab/completions";
+import { COMPLETIONS } from "../../schema/vocab/campaigns";
 import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates/index";
 
 const def = (key: string): TemplateDefinition => getBuiltInTemplate(key)!;

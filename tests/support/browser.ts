@@ -89,6 +89,8 @@ export interface E2e {
   phone(errors?: string[], serviceWorker?: boolean): Promise<Page>;
   /** Signs in through the login page and waits for the tenant's home. */
   signIn(page: Page, email: string, password: string, tenant?: string): Promise<void>;
+  /** A phone page (its errors pushed onto `errors`) signed in as `email`: phone + signIn. */
+  signedIn(errors: string[], email: string, password: string, tenant?: string): Promise<Page>;
 }
 
 /** Starts the server and the browser before the file's tests and stops both after them. */
@@ -103,16 +105,24 @@ export function useServerAndBrowser(prefix: string, env?: Record<string, string>
     await browser?.close();
     await server?.stop();
   });
+  const phone: E2e["phone"] = async (errors, serviceWorker) => {
+    const page = await newPhonePage(browser!, server!.base, serviceWorker);
+    if (errors) page.on("pageerror", (e) => errors.push(e.message));
+    return page;
+  };
+  const signInHere: E2e["signIn"] = (page, email, password, tenant) =>
+    signIn(page, server!.base, email, password, tenant);
   return {
     get base() {
       return server!.base;
     },
-    async phone(errors, serviceWorker) {
-      const page = await newPhonePage(browser!, server!.base, serviceWorker);
-      if (errors) page.on("pageerror", (e) => errors.push(e.message));
+    phone,
+    signIn: signInHere,
+    async signedIn(errors, email, password, tenant) {
+      const page = await phone(errors);
+      await signInHere(page, email, password, tenant);
       return page;
     },
-    signIn: (page, email, password, tenant) => signIn(page, server!.base, email, password, tenant),
   };
 }
 

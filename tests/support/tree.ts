@@ -5,7 +5,7 @@ import { grants, memberStatusHistory, members, units, users } from "../../schema
 import { createSession } from "../../worker/auth/sessions";
 import { newId } from "../../worker/data/ids";
 import { historyRow, newMemberRow, type MemberInput } from "../../worker/data/members";
-import type { UnitKind } from "../../schema/vocab/unit-kinds";
+import type { UnitKind } from "../../schema/vocab/people";
 import { newUnitRow } from "../../worker/data/units";
 import type { Role } from "../../worker/env";
 import { expect, onTestFinished } from "vitest";
@@ -321,4 +321,15 @@ export async function directiveWithChildren(parent: Tree, children: Tree[]): Pro
   });
   if (d.status !== 201) throw new Error(`ban hành văn bản: ${d.status}`);
   return d.body.id;
+}
+
+/** Issue 11's chain at `now`: a quận ủy with a viewer and its directive (directiveWithChildren),
+ *  two phường linked under it, and a tenant outside the chain. */
+export async function directiveChain(now: string) {
+  const {
+    t,
+    trees: [quan, p1, p2, other],
+  } = await treesAt(now, "quan-uy", "phuong-mot", "phuong-hai", "khac");
+  const directive = await directiveWithChildren(quan, [p1, p2]);
+  return { t, quan, p1, p2, other, directive };
 }

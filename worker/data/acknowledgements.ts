@@ -2,13 +2,13 @@
 // schedule told to the UVTV…) or by the unit's own form (the action plan, the draft
 // resolution): the unit's secretary — or the member, for a member's step — records it with
 // what the step's evidence spec asks. Each save is a new version (stale: 409), audited, and
-// completes the step's task; nothing else completes it (schema/vocab/completions.ts).
+// completes the step's task; nothing else completes it (schema/vocab/campaigns.ts).
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { StepRecordBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { completionOf, evidenceOf, type Step } from "../../schema/template";
 import { stepRecords, tasks, units } from "../../schema/tables/tenant";
-import { COMPLETION_LABELS, EVIDENCE_PART_LABELS } from "../../schema/vocab/completions";
+import { COMPLETION_LABELS, EVIDENCE_PART_LABELS } from "../../schema/vocab/campaigns";
 import type { BatchItem, TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { inScope } from "../domain/scope";

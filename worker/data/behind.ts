@@ -20,7 +20,7 @@ import { dayNumber, formatDateVi, ictDate, lastDayVi } from "../../schema/rules/
 import { grants, notifications, outbox, users } from "../../schema/tables/tenant";
 import { outboundRows } from "../cron/outbox";
 import type { BatchItem, ControlDb } from "../db/handles";
-import { reportDueAt, reportMark } from "../domain/upward-report";
+import { reportDueAt, reportMark, type ReportMark } from "../domain/upward-report";
 import type { Platform, TenantRecord } from "../env";
 import { DomainError, notFound } from "../errors";
 import { audit, auditInsert } from "./audit";
@@ -44,7 +44,7 @@ export interface BehindRow {
   submitted: number;
   reportsOnTime: number;
   /** Its report upward on the directive it carries: missing past the due date, or late. */
-  report: "on-time" | "late" | "missing" | "pending";
+  report: ReportMark;
   computedAt: Date | null;
   reasons: string[];
 }

@@ -2,7 +2,7 @@
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
 import { and, eq, sql, type SQLWrapper } from "drizzle-orm";
 import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
-import type { MergeKind } from "../../schema/vocab/merge-kinds";
+import type { MergeKind } from "../../schema/vocab/campaigns";
 import {
   campaignUnits,
   meetingAttendance,

@@ -16,7 +16,7 @@ import { reportNotice } from "./event-notices";
 import { newId } from "./ids";
 import { holds, markUnits } from "./progress-marks";
 import { requireMemberInScope } from "./members";
-import { eqAll } from "./sql";
+import { casWrite, eqAll } from "./sql";
 import { completeUnitSteps } from "./step-completion";
 
 export async function submitReport(
@@ -45,27 +45,23 @@ export async function submitReport(
   const reportId = existing?.id ?? newId();
   const version = (existing?.version ?? 0) + 1;
   const [written] = await db.batch([
-    existing
-      ? // A corrected report keeps the moment it was first sent: that is what "on time" judges.
-        db
-          .update(reports)
-          .set({ data, version: existing.version + 1, submittedBy: actor.actorUserId })
-          .where(and(eq(reports.id, existing.id), eq(reports.version, existing.version)))
-          .returning({ id: reports.id })
-      : db
-          .insert(reports)
-          .values({
-            id: reportId,
-            campaignId: c.id,
-            unitId: unit.id,
-            reportKey: report.key,
-            data,
-            submittedAt: now,
-            submittedBy: actor.actorUserId,
-            createdAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: reports.id }),
+    // A corrected report keeps the moment it was first sent: that is what "on time" judges.
+    casWrite(
+      db,
+      reports,
+      existing,
+      { data, version, submittedBy: actor.actorUserId },
+      {
+        id: reportId,
+        campaignId: c.id,
+        unitId: unit.id,
+        reportKey: report.key,
+        data,
+        submittedAt: now,
+        submittedBy: actor.actorUserId,
+        createdAt: now,
+      },
+    ),
     // The report completes its step when that step is done by filing it ("report-filed"),
     // at the first filing: a correction keeps the moment.
     completeUnitSteps(

@@ -9,7 +9,7 @@
 import { eq, inArray } from "drizzle-orm";
 import * as v from "valibot";
 import { Email } from "../../schema/api";
-import { MEMBER_STATUSES } from "../../schema/vocab/member-statuses";
+import { MEMBER_STATUSES, type ManagementCategory } from "../../schema/vocab/people";
 import { memberStatusHistory, members, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { detectKind, MAX_ROSTER_ROWS, parseRosterFile, type RawRow } from "../domain/roster-file";
@@ -21,7 +21,6 @@ import { markUnits } from "./progress-marks";
 import type { Ctx } from "./context";
 import { historyRow, newMemberRow, type MemberRow, type MemberStatus } from "./members";
 import { positionCodeFor } from "../../schema/rules/positions";
-import type { ManagementCategory } from "../../schema/vocab/management-categories";
 import type { PositionCode } from "../../schema/vocab/positions";
 
 export interface ImportResult {

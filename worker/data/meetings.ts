@@ -5,7 +5,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { completionOf, unitMatches, type Step, type UnitKind } from "../../schema/template";
 import { meetingAttendance, meetings, members, units } from "../../schema/tables/tenant";
-import type { MergeKind } from "../../schema/vocab/merge-kinds";
+import type { MergeKind } from "../../schema/vocab/campaigns";
 import type { TenantDb } from "../db/handles";
 import { inScope } from "../domain/scope";
 import { stepsDoneByMeeting } from "../domain/step-completion";

@@ -1,8 +1,7 @@
 // Members of the đảng bộ (đảng viên). A member need not have an account: many have no
 // phone, and a secretary acts for them. Status changes are kept with the date each took
 // effect; `members.status` mirrors the latest one for listing.
-import type { MemberStatus } from "../../schema/vocab/member-statuses";
-import type { ManagementCategory } from "../../schema/vocab/management-categories";
+import { type MemberStatus, type ManagementCategory } from "../../schema/vocab/people";
 import type { PositionCode } from "../../schema/vocab/positions";
 import { positionCodeFor } from "../../schema/rules/positions";
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";

@@ -2,7 +2,7 @@
 // notifications: event-notices.ts) and how they choose to hear of events beside the app.
 // Each user reads and marks only their own; anyone else's answers as not found.
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { NotifyMode } from "../../schema/vocab/notify-modes";
+import type { NotifyMode } from "../../schema/vocab/people";
 import { notifications, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { notFound } from "../errors";

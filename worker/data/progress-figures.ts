@@ -161,6 +161,10 @@ async function refreshOnce(db: TenantDb, c: Campaign, now: Date, rides: Rides): 
   return withLast(upToDate(top), last);
 }
 
+/** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
+ *  mark has been pruned), as a scalar subquery; null before the first mark. */
+const HIGH_WATER = sql`(SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty')`;
+
 /** The campaign's state, the prune point and the last mark's sequence, in ONE statement
  *  (no transaction): what every dashboard read pays before its page. Statements riding with
  *  it make it a batch, their results in `rides`. */
@@ -170,7 +174,7 @@ async function readState(db: TenantDb, campaignId: string, ride: BatchItem[] = [
       (SELECT json_array(s.basis, s.evaluated_on, s.seq) FROM ${progressFigureState} s
         WHERE s.campaign_id = ${campaignId}) AS state,
       (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
-      (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty') AS top`,
+      ${HIGH_WATER} AS top`,
   );
   type Row = { state: string | null; pruned: number | null; top: number | null };
   let rows: Row[];
@@ -188,16 +192,8 @@ async function readState(db: TenantDb, campaignId: string, ride: BatchItem[] = [
   return { state, pruned: Number(row?.pruned ?? 0), upTo: Number(row?.top ?? 0), rides };
 }
 
-/** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
- *  mark has been pruned). */
-const highWater = (db: TenantDb) =>
-  db
-    .select({ seq: sql<number | null>`seq` })
-    .from(sql`sqlite_sequence`)
-    .where(sql`name = 'progress_dirty'`);
-
 async function maxSeq(db: TenantDb) {
-  const [r] = await highWater(db);
+  const [r] = await db.all<{ seq: number | null }>(sql`SELECT ${HIGH_WATER} AS seq`);
   return Number(r?.seq ?? 0);
 }
 

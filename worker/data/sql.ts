@@ -1,6 +1,12 @@
 // Small SQL helpers the data functions share.
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type {
+  SQLiteColumn,
+  SQLiteInsertValue,
+  SQLiteTable,
+  SQLiteUpdateSetSource,
+} from "drizzle-orm/sqlite-core";
+import type { ControlDb, TenantDb } from "../db/handles";
 
 /** "Every named column equals its value": the lookup by a natural key that reports,
  *  submissions, versions and confirmations all make. */
@@ -22,3 +28,28 @@ export function eqAll<T extends SQLiteTable>(
 export const jsonRows = (columns: readonly string[], rows: unknown[][]): SQL =>
   sql`SELECT ${sql.raw(columns.map((c, i) => `json_extract(value, '$[${i}]') AS ${c}`).join(", "))}
     FROM json_each(${JSON.stringify(rows)})`;
+
+type Versioned = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn };
+
+/**
+ * The compare-and-set write of a versioned row, as one batchable statement: the `existing`
+ * row updated with `set` only while its version is still the one read, or, when there was
+ * none, `insert` unless a concurrent write inserted it first. It returns the row's id only
+ * when this write won; none means the caller answers 409 and writes nothing else.
+ */
+export function casWrite<T extends Versioned>(
+  db: TenantDb | ControlDb,
+  table: T,
+  existing: { id: string; version: number } | null | undefined,
+  set: SQLiteUpdateSetSource<T>,
+  insert: SQLiteInsertValue<T>,
+) {
+  const d = db as TenantDb;
+  return existing
+    ? d
+        .update(table)
+        .set(set)
+        .where(and(eq(table.id, existing.id), eq(table.version, existing.version)))
+        .returning({ id: table.id })
+    : d.insert(table).values(insert).onConflictDoNothing().returning({ id: table.id });
+}

@@ -1,6 +1,6 @@
 // The statements that complete tasks by their step's declared way, for the write paths that
 // produce the facts (a meeting record, a confirmation): each completes only the steps whose
-// way that fact is, never "every task of the member" (schema/vocab/completions.ts).
+// way that fact is, never "every task of the member" (schema/vocab/campaigns.ts).
 import { and, eq, inArray, isNull, ne, notExists, notInArray, sql, type SQL } from "drizzle-orm";
 import { GONE_STATUSES } from "../../schema/rules/roll";
 import { completionOf, stepsConfirmedBy, type TemplateDefinition } from "../../schema/template";

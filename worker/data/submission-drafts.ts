@@ -21,6 +21,7 @@ import {
   transition,
   versionInsert,
 } from "./submissions";
+import { casWrite } from "./sql";
 
 /** Whose form, on which campaign, and whether a secretary writes it for the member. */
 export interface DraftTarget {
@@ -117,17 +118,14 @@ export async function saveDraft(
     enteredBy: input.onBehalf ? actor.actorUserId : (existing?.enteredBy ?? null),
     updatedAt: now,
   };
-  const write = existing
-    ? db
-        .update(submissions)
-        .set(row)
-        .where(and(eq(submissions.id, id), eq(submissions.version, existing.version)))
-        .returning({ id: submissions.id })
-    : db
-        .insert(submissions)
-        .values({ ...row, id, campaignId: c.id, memberId, formKey: form.key, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: submissions.id });
+  const write = casWrite(db, submissions, existing, row, {
+    ...row,
+    id,
+    campaignId: c.id,
+    memberId,
+    formKey: form.key,
+    createdAt: now,
+  });
   const [written] = await db.batch([
     write,
     versionInsert(db, {

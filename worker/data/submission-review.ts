@@ -7,7 +7,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { ROLE_LABELS } from "../../schema/vocab/roles";
 import { members, planConfirmations, submissions, units, users } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
-import { canonicalJson } from "../domain/forms";
+import { canonicalJson } from "../../schema/rules/canonical";
 import { ALL_SCOPE, inScope, type Scope } from "../domain/scope";
 import type { Grant, Role } from "../env";
 import { DomainError, notFound } from "../errors";
@@ -144,7 +144,7 @@ export async function confirm(ctx: Ctx, id: string, input: ConfirmInput = {}) {
     },
     onBehalf: false,
     extra: (wrote) => [
-      // Only the steps this confirmation is the way of (schema/vocab/completions.ts): not the
+      // Only the steps this confirmation is the way of (schema/vocab/campaigns.ts): not the
       // member's posting or sending a copy, which are done and evidenced on their own.
       ...confirmationCompletes(
         db,

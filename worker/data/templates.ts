@@ -4,6 +4,7 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import * as v from "valibot";
 import { builtInTemplates, getBuiltInTemplate } from "../../schema/templates";
+import { nfcDeep } from "../../schema/rules/text";
 import { TemplateDefinition, validateTemplate } from "../../schema/template";
 import { issuingOf } from "../../schema/rules/issuing";
 import { keyFromName } from "../../schema/rules/keys";
@@ -68,19 +69,10 @@ export async function requireTemplate(
   return { def: JSON.parse(row.definition) as TemplateDefinition, builtIn: false };
 }
 
-/** Every string NFC (DESIGN §3): text pasted from a document often comes decomposed. */
-function nfc(value: unknown): unknown {
-  if (typeof value === "string") return value.normalize("NFC");
-  if (Array.isArray(value)) return value.map(nfc);
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, nfc(x)]));
-  return value;
-}
-
 /** 422 with each problem under `problems.N`, and again under its path ("steps.3.due.date")
  *  where it has one, so the editor shows it beside the input. */
 export function checkDefinition(def: unknown): TemplateDefinition {
-  const parsed = v.safeParse(TemplateDefinition, nfc(def));
+  const parsed = v.safeParse(TemplateDefinition, nfcDeep(def));
   if (!parsed.success)
     throw new DomainError(
       "INVALID_BODY",

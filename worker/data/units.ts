@@ -3,9 +3,7 @@
 import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { ON_ROLL_STATUSES } from "../../schema/rules/roll";
 import { members, units } from "../../schema/tables/tenant";
-import type { UnitKind } from "../../schema/vocab/unit-kinds";
-import type { Level } from "../../schema/vocab/levels";
-import type { SupervisingBody } from "../../schema/vocab/organisations";
+import { type UnitKind, type Level, type SupervisingBody } from "../../schema/vocab/people";
 import { unitBody } from "../domain/supervision";
 import type { TenantDb } from "../db/handles";
 import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";

@@ -25,7 +25,7 @@ import {
   upwardReports,
 } from "../../schema/tables/control";
 import { rollupState, rollupUnits, units } from "../../schema/tables/tenant";
-import type { UnitKind } from "../../schema/vocab/unit-kinds";
+import type { UnitKind } from "../../schema/vocab/people";
 import type { ControlDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { reportDueAt, reportFormFor, reportMark } from "../domain/upward-report";

@@ -8,7 +8,7 @@
 // done against the rule) or `pending` (not yet due, nothing to judge).
 import { materialsDueAt, materialsInTime } from "../../schema/rules/materials";
 import type { MeetingRules, UnitForMatch } from "../../schema/template";
-import { MERGE_KIND_LABELS, type MergeKind } from "../../schema/vocab/merge-kinds";
+import { MERGE_KIND_LABELS, type MergeKind } from "../../schema/vocab/campaigns";
 import { formatDateVi, isOnTime, lastDayVi } from "./deadlines";
 import { leadersFirst, requiredAttendees } from "./meeting-people";
 import { recordMarks } from "./meeting-record";

@@ -10,7 +10,7 @@ import {
   type MeetingRules,
   type TemplateDefinition,
 } from "../../schema/template";
-import type { Completion } from "../../schema/vocab/completions";
+import type { Completion } from "../../schema/vocab/campaigns";
 
 /** The module that completes a task by each way. */
 export const COMPLETION_READERS: Readonly<Record<Completion, string>> = {

@@ -9,7 +9,7 @@ import * as v from "valibot";
 import { codePoints, isBlank, isRequired } from "../../schema/rules/forms";
 import { IsoDate } from "../../schema/scalars";
 import type { Form, LeafField, TemplateList } from "../../schema/template";
-import { LEAF_FIELD_TYPES } from "../../schema/vocab/field-types";
+import { LEAF_FIELD_TYPES } from "../../schema/vocab/campaigns";
 import type { FieldErrors } from "../errors";
 
 export type FormMode = "draft" | "submit";
@@ -178,15 +178,4 @@ export function validateFormData(
     } else checkLeaf(f, d[f.key], f.key, mode, isRequired(form, d, f), lists, errors);
   }
   return errors;
-}
-
-/** A stable serialisation (keys sorted) so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object")
-    return `{${Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Data)[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value);
 }

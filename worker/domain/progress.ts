@@ -13,10 +13,10 @@
 //   on time and returned for a fix is not late for the fix. On time means strictly before the
 //   due instant: "trước ngày D" ends as D begins, and 00:00 on D is already D.
 import { isGone } from "../../schema/rules/roll";
-import type { MemberStatus } from "../../schema/vocab/member-statuses";
+import type { MemberStatus } from "../../schema/vocab/people";
 import { ictDate, isOnTime } from "./deadlines";
 
-import type { SubmissionStatus } from "../../schema/vocab/submission-statuses";
+import type { SubmissionStatus } from "../../schema/vocab/tasks";
 import { addCounts, zeroCounts, type Counts } from "../../schema/rules/counts";
 
 export { addCounts, zeroCounts, type Counts };

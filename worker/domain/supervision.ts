@@ -5,9 +5,11 @@
 // Assumption, documented: a supervisor watches the members of the organisation its unit
 // belongs to, i.e. the subtree of the unit's parent.
 import type { Supervisor } from "../../schema/template";
-import type { Level } from "../../schema/vocab/levels";
-import type { ManagementCategory } from "../../schema/vocab/management-categories";
-import type { SupervisingBody } from "../../schema/vocab/organisations";
+import {
+  type Level,
+  type ManagementCategory,
+  type SupervisingBody,
+} from "../../schema/vocab/people";
 import { foldVietnamese } from "./text";
 
 export type UnitBody = { bodyCode: SupervisingBody | null; bodyLevel: Level | null };

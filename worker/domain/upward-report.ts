@@ -4,6 +4,7 @@ import { NARRATIVE_FORM } from "../../schema/api-upward";
 import { dueInstant } from "../../schema/rules/deadlines";
 import type { Form, TemplateDefinition } from "../../schema/template";
 import { unitMatches, type UnitForMatch } from "../../schema/template/match";
+import type { ReportMark } from "../../schema/vocab/campaigns";
 
 /** The instant a report for directive `d` falls due: its due date read with its definition's
  *  due rule ("trước ngày D": D 00:00 ICT; "đến hết ngày D": D+1 00:00 ICT). */
@@ -12,7 +13,7 @@ export function reportDueAt(d: { dueOn: string; definition: string }): Date {
   return dueInstant(def.schedule?.dueRule ?? "den-het-ngay", d.dueOn);
 }
 
-export type ReportMark = "on-time" | "late" | "missing" | "pending";
+export type { ReportMark };
 
 /** "on-time" when first filed strictly before the due instant, else "late"; before any
  *  filing, "pending" until the due instant and "missing" from it. */

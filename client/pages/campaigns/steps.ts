@@ -3,7 +3,7 @@
 import type { Due, Step, TemplateDefinition } from "../../../schema/template";
 import type { CampaignStatus } from "../../api";
 import { formatDay } from "../../lib/labels";
-import { OWNER_LABELS, STEP_KIND_LABELS } from "../../../schema/vocab/step-kinds";
+import { OWNER_LABELS, STEP_KIND_LABELS } from "../../../schema/vocab/campaigns";
 
 export const CAMPAIGN_STATUS_LABELS: Readonly<Record<CampaignStatus, string>> = {
   draft: "Nháp — chưa phát động",

@@ -3,7 +3,7 @@
 // or by the cell's secretary for a member on the cell's follow-ups; the server checks the same.
 import { revalidate } from "@solidjs/router";
 import { Show } from "solid-js";
-import { REVIEW_RATING_LABELS, type ReviewRating } from "../../../schema/vocab/review-ratings";
+import { REVIEW_RATING_LABELS, type ReviewRating } from "../../../schema/vocab/campaigns";
 import { saveYearEndInput } from "../../api-steps";
 import { Alert } from "../../components/Alert";
 import { DayInput, Field, SelectField, TextArea } from "../../components/Field";

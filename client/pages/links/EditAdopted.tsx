@@ -6,7 +6,7 @@
 // (SECTION_LOCKED, a date after the parent's deadline) lands beside the input it names.
 import { A, createAsync, revalidate, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { SECTION_LABELS, type Section } from "../../../schema/vocab/sections";
+import { SECTION_LABELS, type Section } from "../../../schema/vocab/campaigns";
 import type { CampaignDetail } from "../../api";
 import type { Directive } from "../../api-parents";
 import { Alert } from "../../components/Alert";

@@ -2,7 +2,7 @@
 // (none after the parent's deadline), units, and its wording in the sections the parent left
 // unlocked. Checked here first with the server's own field names (`dueOn`, `overrides.<step>`,
 // `definition.<section>`), so an error lands next to its input either way.
-import { SECTION_LABELS, type Section } from "../../../schema/vocab/sections";
+import { SECTION_LABELS, type Section } from "../../../schema/vocab/campaigns";
 import type { TemplateDefinition } from "../../../schema/template";
 import type { AdoptBody, Directive } from "../../api-parents";
 import { DAY_HINT, formatDay, parseDay } from "../../lib/labels";

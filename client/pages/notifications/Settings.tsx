@@ -3,7 +3,7 @@
 // this deployment sends e-mail at all (without SMTP_URL or MAIL_API_URL it does not).
 import { createAsync, useSubmission, type RouteSectionProps } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { NOTIFY_MODE_LABELS, NOTIFY_MODES } from "../../../schema/vocab/notify-modes";
+import { NOTIFY_MODE_LABELS, NOTIFY_MODES } from "../../../schema/vocab/people";
 import { Alert } from "../../components/Alert";
 import { Submit } from "../../components/Submit";
 import { distinctErrorText } from "../../lib/errors";

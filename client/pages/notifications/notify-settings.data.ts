@@ -1,20 +1,19 @@
 // Reads and writes of /t/:tenant/thong-bao/cai-dat: the person's choice of e-mail, and the
 // admin's view and edit of the đảng bộ's notification settings.
-import { action, query, type RoutePreloadFuncArgs } from "@solidjs/router";
+import { action, query } from "@solidjs/router";
 import {
   notifyPreference,
   setNotifyPreference,
   setTenantNotifySettings,
   tenantNotifySettings,
 } from "../../api-notify";
-import type { NotifyMode } from "../../../schema/vocab/notify-modes";
+import type { NotifyMode } from "../../../schema/vocab/people";
+import { preloadOf } from "../../lib/preload";
 
 export const getNotifyPreference = query(notifyPreference, "notify-preference");
 export const getTenantNotifySettings = query(tenantNotifySettings, "tenant-notify-settings");
 
-export function preloadNotifySettings(args: RoutePreloadFuncArgs): Promise<unknown> {
-  return getNotifyPreference(args.params.tenant ?? "");
-}
+export const preloadNotifySettings = preloadOf(getNotifyPreference, "tenant");
 
 export const saveNotifyPreference = action(async (tenant: string, form: FormData) => {
   // The server checks the value (422 in Vietnamese for one not in the list).

@@ -2,7 +2,7 @@
 // Field errors (the client's own checks and the server's 422) sit under their fields.
 import { A, createAsync, useSubmission } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { TENANT_KIND_LABELS, TENANT_KINDS } from "../../../schema/vocab/tenant-kinds";
+import { TENANT_KIND_LABELS, TENANT_KINDS } from "../../../schema/vocab/people";
 import { Alert } from "../../components/Alert";
 import { Field, Input, Select } from "../../components/Field";
 import { errorMessage, fieldError } from "../../lib/errors";

@@ -2,7 +2,7 @@
 // (POST /api/signup) and following the e-mailed link (POST /api/signup/verify).
 import { action, query, redirect } from "@solidjs/router";
 import { ApiError, api, call } from "../../http";
-import type { TenantKind } from "../../../schema/vocab/tenant-kinds";
+import type { TenantKind } from "../../../schema/vocab/people";
 import { slugProblem } from "./slug";
 
 export const getSignupMode = query(() => call(api.signup.$get()), "signup-mode");

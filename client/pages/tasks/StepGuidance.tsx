@@ -4,7 +4,7 @@
 // and the materials to read.
 import { For, Show } from "solid-js";
 import { completionOf, meetingStepOf, type Step } from "../../../schema/template";
-import { COMPLETION_LABELS } from "../../../schema/vocab/completions";
+import { COMPLETION_LABELS } from "../../../schema/vocab/campaigns";
 import type { CampaignDetail } from "../../api";
 import Materials from "../../components/Materials";
 import { dueText } from "../../lib/format";

@@ -7,7 +7,7 @@ import { For, Match, Switch } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import type { Due, TemplateDefinition } from "../../../schema/template";
 import { dayNumber, isRealDate } from "../../../schema/rules/deadlines";
-import { DUE_RULE_WORDS, DUE_RULES } from "../../../schema/vocab/due-rules";
+import { DUE_RULE_WORDS, DUE_RULES } from "../../../schema/vocab/tasks";
 import { DAY_HINT, formatDay } from "../../lib/labels";
 import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
 import { DayInput, Field, Input, Select, TextArea } from "../../components/Field";

@@ -3,12 +3,11 @@
 // record per month, each versioned; the months already recorded are listed.
 import { createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
-import type { Form } from "../../../schema/template";
 import { saveMonthlyReview } from "../../api-steps";
 import { todayIct } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
-import PeriodRecords from "./PeriodRecords";
-import { getCampaignDef, getReviews } from "./unit-forms.data";
+import PeriodRecords, { usePeriodPage } from "./PeriodRecords";
+import { getReviews } from "./unit-forms.data";
 
 /** "YYYY-MM" from the campaign's start to this month, newest first. */
 function months(from: string, to: string): string[] {
@@ -27,13 +26,10 @@ function months(from: string, to: string): string[] {
 const monthLabel = (ym: string) => `Tháng ${ym.slice(5, 7)}/${ym.slice(0, 4)}`;
 
 export default function MonthlyPage(props: RouteSectionProps) {
-  const p = () => props.params as Record<string, string>;
-  const campaign = createAsync(() => getCampaignDef(p().tenant!, p().campaignId!));
+  const { p, campaign, formOf, back } = usePeriodPage(props);
   const reviews = createAsync(() => getReviews(p().tenant!, p().campaignId!, p().unitId!));
   const mr = () => campaign()?.definition.followUp.monthlyReview;
-  const form = () =>
-    campaign()?.definition.forms.find((f) => f.key === mr()?.formKey) as Form | undefined;
-  const back = () => `/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}/don-vi/${p().unitId}`;
+  const form = () => formOf(mr()?.formKey);
   useTitle(() => mr()?.title ?? "Nhận xét hằng tháng");
   return (
     <Show when={campaign()} fallback={<p class="boot">Đang tải…</p>}>

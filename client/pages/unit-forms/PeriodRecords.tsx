@@ -1,12 +1,24 @@
 // A unit's follow-up on the template's own form, one record per period (a month of the
 // monthly review, a half-year or year of a periodic report), each versioned: the periods
 // already recorded are listed, a period is picked, and its latest version is edited.
-import { A } from "@solidjs/router";
+import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import type { Form, TemplateList } from "../../../schema/template";
 import { Field, Select } from "../../components/Field";
 import type { PlanData } from "../../http";
 import UnitFormEditor from "./UnitFormEditor";
+import { getCampaignDef } from "./unit-forms.data";
+
+/** What a period page reads first: the route's parameters, the campaign's definition, a form
+ *  of the definition by key, and the unit's page to go back to. */
+export function usePeriodPage(props: RouteSectionProps) {
+  const p = () => props.params as Record<string, string>;
+  const campaign = createAsync(() => getCampaignDef(p().tenant!, p().campaignId!));
+  const formOf = (key: string | undefined) =>
+    campaign()?.definition.forms.find((f) => f.key === key) as Form | undefined;
+  const back = () => `/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}/don-vi/${p().unitId}`;
+  return { p, campaign, formOf, back };
+}
 
 export interface PeriodRecord {
   period: string;

@@ -3,13 +3,12 @@
 // per half-year or year from the campaign's start, each versioned.
 import { createAsync, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { Show } from "solid-js";
-import type { Form } from "../../../schema/template";
 import { savePeriodicReport } from "../../api-steps";
 import { formatDate } from "../../lib/format";
 import { formatDay, todayIct } from "../../lib/labels";
 import { useTitle } from "../../lib/title";
-import PeriodRecords from "./PeriodRecords";
-import { getCampaignDef, getPeriodic } from "./unit-forms.data";
+import PeriodRecords, { usePeriodPage } from "./PeriodRecords";
+import { getPeriodic } from "./unit-forms.data";
 
 /** The periods from the campaign's start through today's, newest first. */
 function periods(every: "6-thang" | "hang-nam", from: string, today: string): string[] {
@@ -31,16 +30,13 @@ const periodLabel = (p: string) =>
     : `${p.endsWith("H1") ? "6 tháng đầu năm" : "6 tháng cuối năm"} ${p.slice(0, 4)}`;
 
 export default function PeriodicPage(props: RouteSectionProps) {
-  const p = () => props.params as Record<string, string>;
-  const campaign = createAsync(() => getCampaignDef(p().tenant!, p().campaignId!));
+  const { p, campaign, formOf, back } = usePeriodPage(props);
   const reports = createAsync(() =>
     getPeriodic(p().tenant!, p().campaignId!, p().reportKey!, p().unitId!),
   );
   const report = () =>
     campaign()?.definition.followUp.periodicReports.find((r) => r.key === p().reportKey);
-  const form = () =>
-    campaign()?.definition.forms.find((f) => f.key === report()?.formKey) as Form | undefined;
-  const back = () => `/t/${p().tenant}/dot-sinh-hoat/${p().campaignId}/don-vi/${p().unitId}`;
+  const form = () => formOf(report()?.formKey);
   useTitle(() => report()?.title ?? "Báo cáo định kỳ");
   return (
     <Show when={campaign()} fallback={<p class="boot">Đang tải…</p>}>
