@@ -2,7 +2,10 @@
 // daysBefore (3) before 001's day (31/12/2022) and once when it is overdue, each once; not the
 // members who recorded it, not the excused (001 excuses "mien-sinh-hoat": a3).
 import { describe, expect, it } from "vitest";
+import { like } from "drizzle-orm";
+import { memberStatusHistory, members, reminderLedger } from "../../schema/tables/tenant";
 import { runScheduledPass } from "../../worker/cron";
+import { historyRow, newMemberRow } from "../../worker/data/members";
 import { launch001 } from "../support/templates";
 import { notificationsOf, treeAt, type Tree } from "../support/tree";
 
@@ -18,8 +21,13 @@ const count = async (tree: Tree, who: string, text: string) => {
 describe("members' year-end reminders", () => {
   it("reminds each expected member once before the day and once overdue, until recorded", async () => {
     const tree = await treeAt("2022-03-01T02:00:00Z");
-    const { api, cellB, ids, t } = tree;
+    const { api, cellA, cellB, db, ids, t } = tree;
     const id = await launch001(tree);
+    // A member without an account: their secretary is reminded, they are not.
+    const input = { fullName: "Ngô Văn Phúc", unitId: cellA.id, status: "dang-sinh-hoat" as const };
+    const noAccount = newMemberRow({ ...input, statusSince: "2020-01-01" }, t.clock.now);
+    await db.insert(members).values(noAccount);
+    await db.insert(memberStatusHistory).values(historyRow(noAccount, t.clock.now, null));
     const body = { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch cá nhân." };
     // a2 recorded hers; b1 recorded b1's on their behalf.
     expect((await api("a2", "PUT", `/campaigns/${id}/follow-ups/mine`, body)).status).toBe(200);
@@ -41,6 +49,13 @@ describe("members' year-end reminders", () => {
     const line = (await notificationsOf(tree, "a5"))
       .flatMap((n) => (n.body ?? "").split("\n"))
       .find((l) => l.includes(SOON));
+    const ledger = (memberId: string) =>
+      db
+        .select()
+        .from(reminderLedger)
+        .where(like(reminderLedger.key, `year-end-%:${memberId}`));
+    expect(await ledger(ids.a5!)).toHaveLength(1);
+    expect(await ledger(noAccount.id)).toHaveLength(0);
     expect(line).toMatch(/^• Tự đánh giá cuối năm: hạn đến hết ngày 31\/12\/2022 \(.+\)\.$/);
 
     // a5 records hers on 30/12; the next days remind her no more.

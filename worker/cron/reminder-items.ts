@@ -2,7 +2,8 @@
 // tree, the active campaigns and their meetings and reports are read once — their size is the
 // number of units, not of members. Members are read in keyset pages on their id, joined in SQL
 // with their account and their submission, and only those who may be owed something come back:
-// a member with an account whose plan is not in (while a plan reminder is due), or a plan
+// a member with an account whose plan is not in (while a plan reminder is due), or whose own
+// year-end input is not recorded (while its reminder is due: issue 10), or a plan
 // waiting for its cell's confirmation (counted per unit for the secretaries). Each page's
 // items are handed to `write` before the next page is read, so the working set is one page.
 import {
@@ -248,7 +249,8 @@ export async function decideReminders(
   return count;
 }
 
-/** The campaign's members a page at a time: their plan reminders go to `write`; the plans
+/** The campaign's members a page at a time: their plan and year-end reminders go to `write`
+ *  (the year-end input's record LEFT JOINed on the records' unique index); the plans
  *  awaiting confirmation are counted per unit (what the secretaries' items need). The same
  *  rules as the roster (data/progress.ts campaignRoster): status on the evaluation date, the
  *  template's routing, open units of the targets; gone members count nowhere. */
@@ -305,6 +307,8 @@ async function memberItems(
         userId: users.id,
         submission: submissions.status,
         yearEnd: stepRecords.id,
+        // The year-end input counts members by their status now, as compliance does.
+        statusNow: members.status,
       })
       .from(members)
       .leftJoin(sql`${changedSince(date)} AS ls`, sql`ls.member_id = ${members.id}`)
@@ -337,14 +341,14 @@ async function memberItems(
     for (const m of page) {
       const unit = o.tree.byId.get(m.unitId);
       if (!open(unit)) continue;
+      const member = { campaignId: c.id, campaignName: c.name, memberUserId: m.userId ?? "" };
+      const expectedNow = countState(m.statusNow, c.def.excusals.statuses) === "expected";
+      if (yearEndDueAt && expectedNow && m.userId && !m.yearEnd && yearEndConcerns(c, unit))
+        items.push(
+          ...yearEndReminders({ ...member, memberId: m.id }, yearEndDueAt, daysBefore, now),
+        );
       const state = countState(m.status, c.def.excusals.statuses);
       if (state === "gone") continue;
-      const member = { campaignId: c.id, campaignName: c.name, memberUserId: m.userId ?? "" };
-      if (yearEndDueAt && state === "expected" && m.userId && !m.yearEnd)
-        if (yearEndConcerns(c, unit))
-          items.push(
-            ...yearEndReminders({ ...member, memberId: m.id }, yearEndDueAt, daysBefore, now),
-          );
       if (!step || !stepAppliesToMember(c.def, step, matchFacts(m, unit, ancestorsOf(unit))))
         continue;
       // A member with two accounts comes twice, side by side: their plan is counted once.
