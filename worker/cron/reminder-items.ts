@@ -2,7 +2,8 @@
 // tree, the active campaigns and their meetings and reports are read once — their size is the
 // number of units, not of members. Members are read in keyset pages on their id, joined in SQL
 // with their account and their submission, and only those who may be owed something come back:
-// a member with an account whose plan is not in (while a plan reminder is due), or a plan
+// a member with an account whose plan is not in (while a plan reminder is due), or whose own
+// year-end input is not recorded (while its reminder is due: issue 10), or a plan
 // waiting for its cell's confirmation (counted per unit for the secretaries). Each page's
 // items are handed to `write` before the next page is read, so the working set is one page.
 import {
@@ -46,11 +47,14 @@ import type { TenantDb } from "../db/handles";
 import { ictDate } from "../../schema/rules/deadlines";
 import { followUpDue } from "../domain/follow-up";
 import { yearEndBasis, yearEndDue } from "./year-end-reminders";
+import { yearEndConcerns } from "../data/member-year-end";
+import { MEMBER_YEAR_END_KEY, memberYearEnd } from "../domain/year-end";
 import { countState, evaluationDate } from "../domain/progress";
 import {
   planReminderKind,
   planReminders,
   unitReminders,
+  yearEndReminders,
   type ReminderItem,
 } from "../domain/reminders";
 
@@ -245,7 +249,8 @@ export async function decideReminders(
   return count;
 }
 
-/** The campaign's members a page at a time: their plan reminders go to `write`; the plans
+/** The campaign's members a page at a time: their plan and year-end reminders go to `write`
+ *  (the year-end input's record LEFT JOINed on the records' unique index); the plans
  *  awaiting confirmation are counted per unit (what the secretaries' items need). The same
  *  rules as the roster (data/progress.ts campaignRoster): status on the evaluation date, the
  *  template's routing, open units of the targets; gone members count nowhere. */
@@ -263,11 +268,15 @@ async function memberItems(
   },
 ): Promise<Map<string, number>> {
   const awaiting = new Map<string, number>();
-  const step = trackedStep(c.def);
-  if (!step?.formKey) return awaiting;
-  const dueAt = stepDueDates(c)[step.key] ?? null;
-  const plan = planReminderKind(dueAt, daysBefore, now);
-  if (!plan && !o.countAwaiting) return awaiting;
+  const tracked = trackedStep(c.def);
+  const step = tracked?.formKey ? { ...tracked, formKey: tracked.formKey } : null;
+  const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
+  const plan = step ? planReminderKind(dueAt, daysBefore, now) : null;
+  const countAwaiting = !!step && o.countAwaiting;
+  // The member's own year-end input (issue 10): the same page read, its record LEFT JOINed.
+  const yearEnd = memberYearEnd(c.def, c.startsOn);
+  const yearEndDueAt = yearEnd && planReminderKind(yearEnd.dueAt, daysBefore, now) && yearEnd.dueAt;
+  if (!plan && !countAwaiting && !yearEndDueAt) return awaiting;
   const date = evaluationDate(now, dueAt);
   const open = (u: UnitInfo | undefined): u is UnitInfo =>
     !!u && (!u.closedOn || u.closedOn > date) && o.inTargets(u);
@@ -287,7 +296,8 @@ async function memberItems(
           ),
         )
       : undefined,
-    o.countAwaiting ? eq(submissions.status, "submitted") : undefined,
+    countAwaiting ? eq(submissions.status, "submitted") : undefined,
+    yearEndDueAt ? and(isNotNull(users.id), isNull(stepRecords.id)) : undefined,
   );
   let after = "";
   for (;;) {
@@ -296,6 +306,9 @@ async function memberItems(
         ...memberFacts,
         userId: users.id,
         submission: submissions.status,
+        yearEnd: stepRecords.id,
+        // The year-end input counts members by their status now, as compliance does.
+        statusNow: members.status,
       })
       .from(members)
       .leftJoin(sql`${changedSince(date)} AS ls`, sql`ls.member_id = ${members.id}`)
@@ -305,7 +318,19 @@ async function memberItems(
         and(
           eq(submissions.campaignId, c.id),
           eq(submissions.memberId, members.id),
-          eq(submissions.formKey, step.formKey),
+          step ? eq(submissions.formKey, step.formKey) : sql`0`,
+        ),
+      )
+      // Their first year-end record (its version 1), found by the records' unique index.
+      .leftJoin(
+        stepRecords,
+        and(
+          yearEndDueAt ? eq(stepRecords.campaignId, c.id) : sql`0`,
+          eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
+          eq(stepRecords.unitId, members.unitId),
+          eq(stepRecords.memberId, members.id),
+          eq(stepRecords.period, ""),
+          eq(stepRecords.version, 1),
         ),
       )
       .where(and(gt(members.id, after), wanted))
@@ -316,9 +341,16 @@ async function memberItems(
     for (const m of page) {
       const unit = o.tree.byId.get(m.unitId);
       if (!open(unit)) continue;
-      if (!stepAppliesToMember(c.def, step, matchFacts(m, unit, ancestorsOf(unit)))) continue;
+      const member = { campaignId: c.id, campaignName: c.name, memberUserId: m.userId ?? "" };
+      const expectedNow = countState(m.statusNow, c.def.excusals.statuses) === "expected";
+      if (yearEndDueAt && expectedNow && m.userId && !m.yearEnd && yearEndConcerns(c, unit))
+        items.push(
+          ...yearEndReminders({ ...member, memberId: m.id }, yearEndDueAt, daysBefore, now),
+        );
       const state = countState(m.status, c.def.excusals.statuses);
       if (state === "gone") continue;
+      if (!step || !stepAppliesToMember(c.def, step, matchFacts(m, unit, ancestorsOf(unit))))
+        continue;
       // A member with two accounts comes twice, side by side: their plan is counted once.
       if (m.submission === "submitted" && m.id !== previous)
         awaiting.set(m.unitId, (awaiting.get(m.unitId) ?? 0) + 1);
@@ -327,9 +359,7 @@ async function memberItems(
         items.push(
           ...planReminders(
             {
-              campaignId: c.id,
-              campaignName: c.name,
-              memberUserId: m.userId,
+              ...member,
               memberId: m.id,
               submission: m.submission,
               dueAt,

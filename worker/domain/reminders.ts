@@ -57,6 +57,28 @@ export function planReminders(p: PlanFacts, daysBefore: number, now: Date): Remi
   ];
 }
 
+/** A member's own year-end input not yet recorded (issue 10): N ICT days before its day, and
+ *  once it is overdue — the plan's schedule, under its own keys. */
+export function yearEndReminders(
+  p: { campaignId: string; campaignName: string; memberUserId: string; memberId: string },
+  dueAt: Date,
+  daysBefore: number,
+  now: Date,
+): ReminderItem[] {
+  const kind = planReminderKind(dueAt, daysBefore, now);
+  if (!kind) return [];
+  const overdue = kind === "plan-overdue";
+  return [
+    {
+      key: `${overdue ? "year-end-overdue" : "year-end-due"}:${p.campaignId}:${p.memberId}`,
+      userId: p.memberUserId,
+      text: overdue
+        ? `Tự đánh giá cuối năm: đã quá hạn ${lastDay(dueAt)}, hãy ghi nhận (${p.campaignName}).`
+        : `Tự đánh giá cuối năm: hạn đến hết ngày ${lastDay(dueAt)} (${p.campaignName}).`,
+    },
+  ];
+}
+
 export interface UnitFacts {
   campaignId: string;
   campaignName: string;
