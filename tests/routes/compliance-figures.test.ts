@@ -299,4 +299,47 @@ describe("stored compliance figures", () => {
     expect(await mark()).toBe("fail");
     await expectStoredEqualsJudged(tree, id);
   });
+
+  it("drill down a page at a time: each child's subtree is its own page's summary", async () => {
+    // A đảng bộ bộ phận has no rules of its own in CT 24, only its cell's below it.
+    const tree = await treeAt("2023-09-08T02:00:00Z", "tuan-thu-drill");
+    const part = await tree.addUnit("Đảng bộ bộ phận khu 3", "dang-bo-bo-phan");
+    await tree.addUnit("Chi bộ 5", "chi-bo", part);
+    const committee = await tree.addUnit("Đảng bộ cơ quan", "dang-bo-co-so");
+    await tree.addUnit("Chi bộ 3", "chi-bo", committee);
+    await tree.addUnit("Chi bộ 4", "chi-bo", committee);
+    const id = await launchCt24Phuong(tree);
+    tree.t.clock.now = new Date("2023-09-21T02:00:00Z"); // past the meetings' deadline
+    type Page = {
+      unitId: string | null;
+      units: { unitId: string; childCount: number; marks: unknown[]; subtree: MarkSummary }[];
+      summary: MarkSummary;
+      labels: Record<string, string>;
+    };
+    const read = async (unitId?: string) => {
+      const q = unitId ? `?unitId=${unitId}` : "";
+      const res = await tree.api<Page>("admin", "GET", `/campaigns/${id}/compliance${q}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const top = await read();
+    expect(top.unitId).toBe(tree.root.id);
+
+    // The committee is a child of the root with cells below it: the reader drills into it.
+    const row = top.units.find((u) => u.unitId === committee.id)!;
+    expect(row.childCount).toBe(2);
+    expect(Object.keys(row.subtree).length).toBeGreaterThan(0);
+    const below = await read(committee.id);
+    expect(below.unitId).toBe(committee.id);
+    expect(below.summary).toEqual(row.subtree);
+    expect(below.units.filter((u) => u.unitId !== committee.id)).toHaveLength(2);
+    // A unit marked only below it stays on its parent's page: the reader drills through it.
+    const through = top.units.find((u) => u.unitId === part.id)!;
+    expect(through.marks).toEqual([]);
+    expect(through.childCount).toBe(1);
+    expect((await read(part.id)).summary).toEqual(through.subtree);
+    // Every rule counted on a page has its label, marked on that page or not.
+    for (const p of [top, below])
+      for (const rule of Object.keys(p.summary)) expect(p.labels[rule], rule).toBeTruthy();
+  });
 });

@@ -2,7 +2,8 @@
 // (compliance-figures.ts), brought up to date first — the anchor unit (`unitId`, else the
 // reader's scope root) and its direct children, each with its own marks (rule, label, status,
 // reason) and its subtree's counts per rule; the summary is the anchor's subtree. A page costs
-// O(children × rules) rows whatever the tenant's size; drill down with ?unitId=.
+// O(children × rules) rows whatever the tenant's size; drill down with ?unitId=. `labels`
+// names each rule the page counts (a unit's marks may not carry all of them).
 import { sql } from "drizzle-orm";
 import { complianceFigures, units } from "../../schema/tables/tenant";
 import type { MarkStatus, MarkSummary } from "../domain/compliance";
@@ -78,7 +79,10 @@ async function readPage(
   const byUnit = new Map<string, UnitComplianceRow>();
   const summary: MarkSummary = {};
   const roots = new Set(single ? [single.id] : anchors.map((a) => a.id));
+  /** Each rule's label: the page names every rule of its counts, marked on it or not. */
+  const labels: Record<string, string> = {};
   for (const r of rows) {
+    labels[r.rule] ??= r.label;
     const counts = {
       pass: Number(r.p),
       late: Number(r.l),
@@ -114,7 +118,9 @@ async function readPage(
   }
   return {
     unitId: single?.id ?? null,
-    units: [...byUnit.values()].filter((u) => u.marks.length),
+    // A unit with marks only below it stays: the reader drills down through it.
+    units: [...byUnit.values()],
     summary,
+    labels,
   };
 }

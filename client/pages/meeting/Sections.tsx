@@ -8,6 +8,7 @@ import type { MarkStatus } from "../../api-meetings";
 import { errorMessage, fieldError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/labels";
 import { RuleBars } from "../campaigns/Charts";
+import { ancestors, buildTree } from "../../lib/tree";
 import { getUnits } from "../units/units.data";
 import { getCampaignCompliance, getCampaignMeetings, scheduleMeeting } from "./meeting.data";
 import "./meeting.css";
@@ -116,61 +117,112 @@ export const MARK_LABELS: Readonly<Record<MarkStatus, string>> = {
   pending: "Chưa đến hạn",
 };
 
-/** "Tuân thủ": each unit's marks against the template's rules, and a summary per rule. */
+/** One rule's counts over a subtree in words: "Đạt 12 · Muộn 2 · Chưa đạt 1 · Chưa đến hạn 3". */
+export function ruleCountsText(c: Record<MarkStatus, number>): string {
+  return (Object.keys(MARK_LABELS) as MarkStatus[])
+    .filter((k) => c[k] > 0)
+    .map((k) => `${MARK_LABELS[k]} ${c[k]}`)
+    .join(" · ");
+}
+
+/**
+ * "Tuân thủ", one page of the tree at a time (the route answers the anchor and its direct
+ * children): the anchor's subtree summary per rule, its own marks, and each child's subtree
+ * counts per rule with a link down (?unitId=, shared with the progress section). The
+ * breadcrumb leads back up to the reader's root.
+ */
 export function ComplianceSection(props: { tenant: string; campaignId: string }) {
   const [search] = useSearchParams<{ unitId?: string }>();
   const location = useLocation();
   const unitId = () => search.unitId ?? "";
   const data = createAsync(() => getCampaignCompliance(props.tenant, props.campaignId, unitId()));
+  const units = createAsync(() => getUnits(props.tenant));
+  const tree = createMemo(() => buildTree(units() ?? []));
+  /** Drilling down is plain navigation: Back goes up again, and the link can be shared. */
   const hrefFor = (id?: string) => (id ? `${location.pathname}?unitId=${id}` : location.pathname);
-  /** Each rule's label, from the first unit that has it. */
-  const labels = createMemo(() => {
-    const map = new Map<string, string>();
-    for (const u of data()?.units ?? []) for (const k of u.marks) map.set(k.rule, k.label);
-    return map;
-  });
+  const labels = createMemo(() => new Map(Object.entries(data()?.labels ?? {})));
+  const anchor = () => data()?.units.find((u) => u.unitId === data()?.unitId);
+  const children = () => (data()?.units ?? []).filter((u) => u.unitId !== data()?.unitId);
+  const current = () => (unitId() ? tree().byId.get(unitId()) : undefined);
 
   return (
     <section class="card" aria-labelledby="compliance-title">
       <h2 id="compliance-title">Tuân thủ</h2>
-      <Show when={data()} fallback={<p class="muted">Đang tải…</p>}>
-        {(d) => (
-          <>
-            <Show when={unitId()}>
-              <p>
-                <a href={hrefFor()}>← Tất cả đơn vị</a>
-              </p>
-            </Show>
-            <Show
-              when={d().units.length}
-              fallback={<p class="muted">Chưa có tiêu chí nào để đánh giá.</p>}
-            >
-              <h3>Số đơn vị đạt từng tiêu chí</h3>
-              <RuleBars summary={d().summary} labels={labels()} />
-              <For each={d().units}>
-                {(u) => (
-                  <div class="compliance-unit">
-                    <h3>
-                      <Show when={!unitId()} fallback={u.unitName}>
-                        <a href={hrefFor(u.unitId)}>{u.unitName}</a>
-                      </Show>
-                    </h3>
-                    <ul class="marks" aria-label={`Tuân thủ của ${u.unitName}`}>
-                      <For each={u.marks}>
-                        {(k) => (
-                          <li>
-                            <span class={`badge k-${k.status}`}>{MARK_LABELS[k.status]}</span>{" "}
-                            <strong>{k.label}</strong>
-                            <span class="reason">{k.reason}</span>
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </div>
+      <Show when={current()}>
+        {(c) => (
+          <nav class="crumbs" aria-label="Đơn vị đang xem tuân thủ">
+            <ol>
+              <li>
+                <a href={hrefFor()}>Tất cả</a>
+              </li>
+              <For each={ancestors(tree(), c())}>
+                {(a) => (
+                  <li>
+                    <a href={hrefFor(a.id)}>{a.name}</a>
+                  </li>
                 )}
               </For>
+              <li aria-current="page">{c().name}</li>
+            </ol>
+          </nav>
+        )}
+      </Show>
+      <Show when={data()} fallback={<p class="muted">Đang tải…</p>}>
+        {(d) => (
+          <Show
+            when={d().units.length}
+            fallback={<p class="muted">Chưa có tiêu chí nào để đánh giá.</p>}
+          >
+            <h3>Số đơn vị đạt từng tiêu chí{anchor() ? ` — ${anchor()!.unitName}` : ""}</h3>
+            <RuleBars summary={d().summary} labels={labels()} />
+            <Show when={anchor()?.marks.length}>
+              <div class="compliance-unit">
+                <h3>Tiêu chí của chính {anchor()!.unitName}</h3>
+                <ul class="marks" aria-label={`Tuân thủ của ${anchor()!.unitName}`}>
+                  <For each={anchor()!.marks}>
+                    {(k) => (
+                      <li>
+                        <span class={`badge k-${k.status}`}>{MARK_LABELS[k.status]}</span>{" "}
+                        <strong>{k.label}</strong>
+                        <span class="reason">{k.reason}</span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </div>
             </Show>
-          </>
+            <Show when={children().length}>
+              <h3>Đơn vị trực thuộc</h3>
+              <ul class="unit-compliance">
+                <For each={children()}>
+                  {(u) => (
+                    <li>
+                      {/* A plain link: <A> would mark every drill-down link aria-current. */}
+                      <a href={hrefFor(u.unitId)} class="unit-bar-name">
+                        {u.unitName}
+                        <Show when={u.childCount > 0}>
+                          <span aria-hidden="true"> ›</span>
+                        </Show>
+                      </a>
+                      <Show when={u.childCount > 0}>
+                        <span class="cell-note"> {u.childCount} đơn vị con</span>
+                      </Show>
+                      <ul class="marks" aria-label={`Số liệu tuân thủ của ${u.unitName}`}>
+                        <For each={Object.entries(u.subtree)}>
+                          {([rule, c]) => (
+                            <li>
+                              <strong>{labels().get(rule) ?? rule}</strong>
+                              <span class="reason">{ruleCountsText(c)}</span>
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </Show>
         )}
       </Show>
     </section>

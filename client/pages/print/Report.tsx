@@ -57,11 +57,9 @@ export default function ReportPage(props: RouteSectionProps) {
           return def().forms.find((f) => f.key === key);
         };
         const rules = () => {
-          const labels = new Map<string, string>();
-          for (const u of p().compliance.units)
-            for (const k of u.marks) labels.set(k.rule, k.label);
+          const labels = p().compliance.labels;
           return Object.entries(p().compliance.summary).map(([rule, n]) => ({
-            label: labels.get(rule) ?? rule,
+            label: labels[rule] ?? rule,
             n,
           }));
         };
