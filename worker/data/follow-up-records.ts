@@ -4,7 +4,8 @@
 // was done (the 6-month review held, the campaign's result sent as the year-end ranking's
 // input), the day, a link. Versioned (409 when stale) and audited like a step's record;
 // compliance marks each unit on time, late or missing (followUpMarks).
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, inArray } from "drizzle-orm";
+import { eqAll } from "./sql";
 import { dueInstant, ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
@@ -36,9 +37,7 @@ export async function listFollowUps(
         .from(stepRecords)
         .where(
           and(
-            eq(stepRecords.campaignId, c.id),
-            eq(stepRecords.unitId, unit.id),
-            eq(stepRecords.memberId, ""),
+            eqAll(stepRecords, { campaignId: c.id, unitId: unit.id, memberId: "" }),
             inArray(
               stepRecords.stepKey,
               list.map((o) => o.stepKey),

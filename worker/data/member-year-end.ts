@@ -4,6 +4,7 @@
 // their behalf (with the member's consent when they have an account of their own); the cell's
 // list says who is on time, late, missing or excused; compliance counts each unit in SQL.
 import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { eqAll } from "./sql";
 import type { YearEndInputBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { GONE_STATUSES } from "../../schema/rules/roll";
@@ -149,8 +150,7 @@ export async function listMemberYearEnd(
       stepRecords,
       and(
         eq(stepRecords.memberId, members.id),
-        eq(stepRecords.campaignId, c.id),
-        eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
+        eqAll(stepRecords, { campaignId: c.id, stepKey: MEMBER_YEAR_END_KEY }),
       ),
     )
     .where(and(eq(members.unitId, unit.id), notInArray(members.status, [...GONE_STATUSES])))
@@ -281,8 +281,7 @@ export async function myYearEndTasks(
     .from(stepRecords)
     .where(
       and(
-        eq(stepRecords.memberId, input.memberId),
-        eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
+        eqAll(stepRecords, { memberId: input.memberId, stepKey: MEMBER_YEAR_END_KEY }),
         inArray(
           stepRecords.campaignId,
           owed.map((x) => x.c.id),
