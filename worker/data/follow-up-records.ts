@@ -12,8 +12,8 @@ import { stepRecords } from "../../schema/tables/tenant";
 import type { Mark } from "../domain/compliance";
 import { followUpObligations, type Obligation } from "../domain/follow-up";
 import { recordMark } from "../domain/step-completion";
-import { invalidBody, notFound, versionConflict } from "../errors";
-import { currentVersion, writeRecordVersion } from "./acknowledgements";
+import { invalidBody, notFound } from "../errors";
+import { writeRecordVersion } from "./acknowledgements";
 import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 
@@ -83,17 +83,16 @@ export async function saveFollowUp(
   const doneOn = input.doneOn ?? today;
   if (doneOn > today) throw invalidBody({ doneOn: "Ngày thực hiện chưa đến." });
   const key = { campaignId: c.id, stepKey: o.stepKey, unitId: unit.id, memberId: "", period: "" };
-  if ((await currentVersion(ctx.db, key)) !== input.version) throw versionConflict();
-  const version = input.version + 1;
-  await writeRecordVersion(
+  const { version } = await writeRecordVersion(
     ctx,
-    { ...key, version, doneOn, note: input.note, link: input.link ?? null },
-    {
+    { key, expected: input.version },
+    { ...key, doneOn, note: input.note, link: input.link ?? null },
+    (version) => ({
       action: "follow-up.save",
       entity: "unit",
       entityId: unit.id,
       after: { campaignId: c.id, key: o.key, version },
-    },
+    }),
   );
   return {
     unitId: unit.id,

@@ -22,8 +22,8 @@ import {
   type MemberYearEnd,
   type YearEndCounts,
 } from "../domain/year-end";
-import { invalidBody, notFound, versionConflict } from "../errors";
-import { currentVersion, writeRecordVersion, type StepRecordRow } from "./acknowledgements";
+import { invalidBody, notFound } from "../errors";
+import { writeRecordVersion, type StepRecordRow } from "./acknowledgements";
 import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { requireMemberInScope } from "./members";
@@ -230,24 +230,22 @@ export async function saveMemberYearEnd(
     memberId: member.id,
     period: "",
   };
-  if ((await currentVersion(ctx.db, key)) !== input.body.version) throw versionConflict();
-  const version = input.body.version + 1;
   const row = await writeRecordVersion(
     ctx,
+    { key, expected: input.body.version },
     {
       ...key,
-      version,
       doneOn,
       note: input.body.note,
       data: JSON.stringify({ level: input.body.level }),
     },
     // The self-assessment is the member's: the audit keeps that it was made, and by whom.
-    {
+    (version) => ({
       action: "year-end.member-save",
       entity: "member",
       entityId: member.id,
       after: { campaignId: c.id, version, onBehalf: !input.self },
-    },
+    }),
   );
   return { memberId: member.id, unitId: unit.id, dueOn: o.dueOn, ...recordView(row) };
 }
