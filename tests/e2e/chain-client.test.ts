@@ -12,7 +12,7 @@ import { ROOT } from "../support/server";
 
 const WIDTH = 390;
 const e2e = useServerAndBrowser("shct-e2e-chain-client-", { CRON_INTERVAL_MS: "1000" });
-const { api, signUp } = bearerApi(e2e);
+const { api, linked } = bearerApi(e2e);
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -20,12 +20,12 @@ const vi = (ymd: string) => ymd.split("-").reverse().join("/");
 
 /** A quận and a phường linked, the quận's directive published; the tokens and ids. */
 async function chain(quan: string, phuong: string, lockedSections?: string[]) {
-  const parent = await signUp({ slug: quan, name: `Quận ủy ${quan}` }, `admin@${quan}.vn`);
-  const child = await signUp({ slug: phuong, name: `Đảng ủy ${phuong}` }, `admin@${phuong}.vn`);
-  const link = await api<{ id: string }>("POST", `/api/t/${phuong}/links`, child, {
-    parentSlug: quan,
-  });
-  await api("POST", `/api/t/${quan}/links/${link.id}/approve`, parent);
+  const { parentToken: parent, childToken: child } = await linked(
+    { slug: quan, name: `Quận ủy ${quan}` },
+    `admin@${quan}.vn`,
+    { slug: phuong, name: `Đảng ủy ${phuong}` },
+    `admin@${phuong}.vn`,
+  );
   const dueOn = iso(Date.now() + 30 * DAY);
   const directive = await api<{ id: string }>("POST", `/api/t/${quan}/directives`, parent, {
     templateKey: "tu-soi-tu-sua",

@@ -27,6 +27,19 @@ let api: ReturnType<typeof demoApi>;
 let admin: Page;
 let rootId = "";
 
+/** Launches the template over the whole đảng bộ, begun two days ago and due in twenty. */
+async function launchOverRoot(templateKey: string, name: string) {
+  const { id } = await api<{ id: string }>("POST", "/campaigns", {
+    templateKey,
+    name,
+    startsOn: ictDay(-2),
+    dueOn: ictDay(20),
+    unitIds: [rootId],
+  });
+  await api("POST", `/campaigns/${id}/launch`);
+  return id;
+}
+
 describe("the follow-up on a 390 px phone", () => {
   it("the secretary sees the milestones with their marks and records the year-end inputs", async () => {
     admin = await e2e.phone();
@@ -38,14 +51,7 @@ describe("the follow-up on a 390 px phone", () => {
     );
     rootId = units.find((u) => u.parentId === null)!.id;
     const unitId = units.find((u) => u.name === UNIT)!.id;
-    const { id } = await api<{ id: string }>("POST", "/campaigns", {
-      templateKey: "tu-soi-tu-sua-so",
-      name: "Kế hoạch 28-KH/ĐUK",
-      startsOn: ictDay(-2),
-      dueOn: ictDay(20),
-      unitIds: [rootId],
-    });
-    await api("POST", `/campaigns/${id}/launch`);
+    const id = await launchOverRoot("tu-soi-tu-sua-so", "Kế hoạch 28-KH/ĐUK");
     const yearEnd = `${ictDay(-2).slice(0, 4)}-12-31`;
 
     const errors: string[] = [];
@@ -121,14 +127,7 @@ describe("the follow-up on a 390 px phone", () => {
       name: "Diễn đàn chi bộ — phường",
     });
     await api("PUT", "/templates/dien-dan-phuong", { version: 1, definition: dienDanFilled() });
-    const { id } = await api<{ id: string }>("POST", "/campaigns", {
-      templateKey: "dien-dan-phuong",
-      name: "Kế hoạch Diễn đàn",
-      startsOn: ictDay(-2),
-      dueOn: ictDay(20),
-      unitIds: [rootId],
-    });
-    await api("POST", `/campaigns/${id}/launch`);
+    const id = await launchOverRoot("dien-dan-phuong", "Kế hoạch Diễn đàn");
 
     const errors: string[] = [];
     const page = await e2e.phone(errors);

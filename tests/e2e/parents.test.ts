@@ -11,14 +11,11 @@ const PARENT = { slug: "quan-thu-nghiem", name: "Đảng bộ quận Thử Nghi�
 const CHILD = { slug: "phuong-thu-nghiem", name: "Đảng bộ phường Thử Nghiệm" };
 
 const e2e = useServerAndBrowser("shct-e2e-parents-");
-const { api, signUp } = bearerApi(e2e);
+const { api, askLink, linked } = bearerApi(e2e);
 
 describe("parents page", () => {
   it("lists an approved child đảng bộ to the parent's admin", async () => {
-    const parentToken = await signUp(PARENT, "admin@quan.vn");
-    const childToken = await signUp(CHILD, "admin@phuong.vn");
-
-    await api("POST", `/api/t/${CHILD.slug}/links`, childToken, { parentSlug: PARENT.slug });
+    const { parentToken } = await askLink(PARENT, "admin@quan.vn", CHILD, "admin@phuong.vn");
     const links = await api<{ asParent: { id: string; status: string }[] }>(
       "GET",
       `/api/t/${PARENT.slug}/links`,
@@ -50,17 +47,12 @@ describe("parents page", () => {
   });
 
   it("lets the child adopt and adapt a directive, showing what the parent locked", async () => {
-    const parentToken = await signUp({ slug: "quan-hai", name: "Đảng bộ quận Hai" }, "qh@quan.vn");
-    const childToken = await signUp({ slug: "phuong-hai", name: "Đảng bộ phường Hai" }, "ph@p.vn");
-    const { id: linkId } = await api<{ id: string }>(
-      "POST",
-      "/api/t/phuong-hai/links",
-      childToken,
-      {
-        parentSlug: "quan-hai",
-      },
+    const { parentToken } = await linked(
+      { slug: "quan-hai", name: "Đảng bộ quận Hai" },
+      "qh@quan.vn",
+      { slug: "phuong-hai", name: "Đảng bộ phường Hai" },
+      "ph@p.vn",
     );
-    await api("POST", `/api/t/quan-hai/links/${linkId}/approve`, parentToken);
     await api("POST", "/api/t/quan-hai/directives", parentToken, {
       templateKey: "tu-soi-tu-sua",
       name: "Kế hoạch thực hiện Chỉ thị 24",

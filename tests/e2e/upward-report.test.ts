@@ -11,16 +11,16 @@ const PARENT = { slug: "quan-bao-cao", name: "Đảng bộ quận Báo Cáo" };
 const CHILD = { slug: "phuong-bao-cao", name: "Đảng bộ phường Báo Cáo" };
 
 const e2e = useServerAndBrowser("shct-e2e-upward-");
-const { api, signUp } = bearerApi(e2e);
+const { api, linked } = bearerApi(e2e);
 
 describe("report upward", () => {
   it("the child files, the parent returns it with a comment, the child reads it", async () => {
-    const parentToken = await signUp(PARENT, "admin@quan-bc.vn");
-    const childToken = await signUp(CHILD, "admin@phuong-bc.vn");
-    const link = await api<{ id: string }>("POST", `/api/t/${CHILD.slug}/links`, childToken, {
-      parentSlug: PARENT.slug,
-    });
-    await api("POST", `/api/t/${PARENT.slug}/links/${link.id}/approve`, parentToken);
+    const { parentToken, childToken } = await linked(
+      PARENT,
+      "admin@quan-bc.vn",
+      CHILD,
+      "admin@phuong-bc.vn",
+    );
     const today = new Date().toISOString().slice(0, 10);
     const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     const directive = await api<{ id: string }>(

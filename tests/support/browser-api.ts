@@ -1,5 +1,6 @@
 // What the browser tests do through the API before they open a page: calls with a bearer
-// token, as scripts make them, and signing a đảng bộ up with its first admin.
+// token, as scripts make them, signing a đảng bộ up with its first admin, and linking a
+// child đảng bộ to its parent.
 import type { E2e } from "./browser";
 
 /** The password every e2e sign-up gets. */
@@ -29,5 +30,22 @@ export function bearerApi(e2e: E2e) {
     });
     return token;
   }
-  return { api, signUp };
+  type Org = { slug: string; name: string };
+  /** A parent and a child đảng bộ signed up, the child asking to link to the parent: each
+   *  admin's token and the pending link's id. */
+  async function askLink(parent: Org, parentEmail: string, child: Org, childEmail: string) {
+    const parentToken = await signUp(parent, parentEmail);
+    const childToken = await signUp(child, childEmail);
+    const link = await api<{ id: string }>("POST", `/api/t/${child.slug}/links`, childToken, {
+      parentSlug: parent.slug,
+    });
+    return { parentToken, childToken, linkId: link.id };
+  }
+  /** The same, the parent's admin approving the link. */
+  async function linked(parent: Org, parentEmail: string, child: Org, childEmail: string) {
+    const l = await askLink(parent, parentEmail, child, childEmail);
+    await api("POST", `/api/t/${parent.slug}/links/${l.linkId}/approve`, l.parentToken);
+    return l;
+  }
+  return { api, signUp, askLink, linked };
 }

@@ -89,7 +89,7 @@ function missingEvidence(c: Campaign, step: Step, body: StepRecordBody, today: s
 }
 
 /** The latest version recorded under `key`, 0 when none is. */
-export async function currentVersion(db: TenantDb, key: RecordKey): Promise<number> {
+async function currentVersion(db: TenantDb, key: RecordKey): Promise<number> {
   const [row] = await db
     .select({ version: stepRecords.version })
     .from(stepRecords)
@@ -99,15 +99,20 @@ export async function currentVersion(db: TenantDb, key: RecordKey): Promise<numb
   return row?.version ?? 0;
 }
 
-/** Writes `row` as the next version of its step record, in one batch with what follows from it
- *  and its audit row, both only if the row was written; a version already taken is stale (409). */
-export async function writeRecordVersion<F extends NewRecordFields>(
+/** Writes `fields` as the version after `expected` of the step record under `key`, in one
+ *  batch with what follows from it and its audit row (`entry` of the new version), both only
+ *  if the row was written. `expected` is the version the writer read: stale (409) when it is
+ *  not the latest, or when a concurrent write took the next one first. */
+export async function writeRecordVersion<F extends Omit<NewRecordFields, "version">>(
   { db, actor, now }: Pick<Ctx, "db" | "actor" | "now">,
+  { key, expected }: { key: RecordKey; expected: number },
   fields: F,
-  entry: Omit<AuditEntry, "actorUserId" | "requestId">,
+  entry: (version: number) => Omit<AuditEntry, "actorUserId" | "requestId">,
   follows: (wrote: SQL) => BatchItem[] = () => [],
 ) {
-  const row = { id: newId(), ...fields, byUserId: actor.actorUserId, createdAt: now };
+  if ((await currentVersion(db, key)) !== expected) throw versionConflict();
+  const version = expected + 1;
+  const row = { id: newId(), ...fields, version, byUserId: actor.actorUserId, createdAt: now };
   const wrote = sql`EXISTS (SELECT 1 FROM ${stepRecords} WHERE ${stepRecords.id} = ${row.id})`;
   const [inserted] = await db.batch([
     db.insert(stepRecords).values(row).onConflictDoNothing().returning({ id: stepRecords.id }),
@@ -115,7 +120,7 @@ export async function writeRecordVersion<F extends NewRecordFields>(
     // The unit's compliance marks (compliance-figures.ts): its first record of a step is
     // what "on time" judges, its periods what the monthly review and periodic reports count.
     markUnits(db, [row.unitId], row.campaignId, wrote),
-    auditInsertIf(db, { ...actor, ...entry }, now, wrote),
+    auditInsertIf(db, { ...actor, ...entry(version) }, now, wrote),
   ]);
   if (!inserted[0]) throw versionConflict();
   return row;
@@ -139,15 +144,13 @@ async function write(
   const errors = missingEvidence(c, step, body, today);
   if (Object.keys(errors).length)
     throw invalidBody(errors, `Bước «${step.title}» chưa đủ minh chứng: ${evidenceOf(step).what}.`);
-  if ((await currentVersion(db, key)) !== body.version) throw versionConflict();
-  const version = body.version + 1;
   const doneOn = body.doneOn ?? today;
   const row = await writeRecordVersion(
     { db, actor, now },
+    { key, expected: body.version },
     {
       ...key,
       period: "",
-      version,
       doneOn,
       place: body.place ?? null,
       note: body.note ?? null,
@@ -156,12 +159,12 @@ async function write(
       data: body.data ? JSON.stringify(body.data) : null,
     },
     // The note and the form are the unit's record: the audit keeps that it was made.
-    {
+    (version) => ({
       action: version === 1 ? "step.record" : "step.correct",
       entity: "step",
       entityId: `${c.id}:${key.unitId}:${key.memberId}:${step.key}`,
       after: { version, doneOn },
-    },
+    }),
     // Done when first recorded; a correction keeps that moment (as a corrected report does).
     (wrote) => [markDone(db, now, eq(tasks.id, recordCompletes(step) ? task.id : ""), wrote)],
   );

@@ -11,8 +11,8 @@ import { stepRecords } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { validateFormData } from "../domain/forms";
 import { MONTHLY_REVIEW_KEY, periodEnd, periodicReportKey, periodOf } from "../domain/follow-up";
-import { invalidBody, notFound, versionConflict } from "../errors";
-import { currentVersion, unitRecordRows, writeRecordVersion } from "./acknowledgements";
+import { invalidBody, notFound } from "../errors";
+import { unitRecordRows, writeRecordVersion } from "./acknowledgements";
 import {
   requireActiveCampaign,
   requireCampaignUnit,
@@ -68,18 +68,17 @@ async function saveFollowUp(
     memberId: "",
     period: input.period,
   };
-  if ((await currentVersion(db, key)) !== input.version) throw versionConflict();
-  const version = input.version + 1;
   // The record speaks of members: the audit keeps that it was made, not what it says.
-  await writeRecordVersion(
+  const { version } = await writeRecordVersion(
     { db, actor, now },
-    { ...key, version, doneOn: ictDate(now), data: JSON.stringify(input.data) },
-    {
+    { key, expected: input.version },
+    { ...key, doneOn: ictDate(now), data: JSON.stringify(input.data) },
+    (version) => ({
       action: input.action,
       entity: "unit",
       entityId: input.unitId,
       after: { campaignId: c.id, key: input.stepKey, period: input.period, version },
-    },
+    }),
   );
   return { unitId: input.unitId, period: input.period, version, data: input.data };
 }

@@ -4,15 +4,16 @@
 // was done (the 6-month review held, the campaign's result sent as the year-end ranking's
 // input), the day, a link. Versioned (409 when stale) and audited like a step's record;
 // compliance marks each unit on time, late or missing (followUpMarks).
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, inArray } from "drizzle-orm";
+import { eqAll } from "./sql";
 import { dueInstant, ictDate } from "../../schema/rules/deadlines";
 import { unitMatches, type UnitKind } from "../../schema/template";
 import { stepRecords } from "../../schema/tables/tenant";
 import type { Mark } from "../domain/compliance";
 import { followUpObligations, type Obligation } from "../domain/follow-up";
 import { recordMark } from "../domain/step-completion";
-import { invalidBody, notFound, versionConflict } from "../errors";
-import { currentVersion, writeRecordVersion } from "./acknowledgements";
+import { invalidBody, notFound } from "../errors";
+import { writeRecordVersion } from "./acknowledgements";
 import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 
@@ -36,9 +37,7 @@ export async function listFollowUps(
         .from(stepRecords)
         .where(
           and(
-            eq(stepRecords.campaignId, c.id),
-            eq(stepRecords.unitId, unit.id),
-            eq(stepRecords.memberId, ""),
+            eqAll(stepRecords, { campaignId: c.id, unitId: unit.id, memberId: "" }),
             inArray(
               stepRecords.stepKey,
               list.map((o) => o.stepKey),
@@ -84,17 +83,16 @@ export async function saveFollowUp(
   const doneOn = input.doneOn ?? today;
   if (doneOn > today) throw invalidBody({ doneOn: "Ngày thực hiện chưa đến." });
   const key = { campaignId: c.id, stepKey: o.stepKey, unitId: unit.id, memberId: "", period: "" };
-  if ((await currentVersion(ctx.db, key)) !== input.version) throw versionConflict();
-  const version = input.version + 1;
-  await writeRecordVersion(
+  const { version } = await writeRecordVersion(
     ctx,
-    { ...key, version, doneOn, note: input.note, link: input.link ?? null },
-    {
+    { key, expected: input.version },
+    { ...key, doneOn, note: input.note, link: input.link ?? null },
+    (version) => ({
       action: "follow-up.save",
       entity: "unit",
       entityId: unit.id,
       after: { campaignId: c.id, key: o.key, version },
-    },
+    }),
   );
   return {
     unitId: unit.id,

@@ -7,6 +7,7 @@
 // tenant's row at once, the other's through the control plane (linkAuditOutbox).
 import type { AuditAction } from "../../schema/vocab/audit-actions";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { eqAll } from "./sql";
 import { linkAuditOutbox, rollups, tenantLinks, tenants } from "../../schema/tables/control";
 import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
 import type { TenantRecord } from "../env";
@@ -106,8 +107,7 @@ export async function requestLink(
     .from(tenantLinks)
     .where(
       and(
-        eq(tenantLinks.childId, child.id),
-        eq(tenantLinks.parentId, parent.id),
+        eqAll(tenantLinks, { childId: child.id, parentId: parent.id }),
         inArray(tenantLinks.status, ["pending", "approved"]),
       ),
     );

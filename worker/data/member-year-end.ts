@@ -4,6 +4,7 @@
 // their behalf (with the member's consent when they have an account of their own); the cell's
 // list says who is on time, late, missing or excused; compliance counts each unit in SQL.
 import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { eqAll } from "./sql";
 import type { YearEndInputBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { GONE_STATUSES } from "../../schema/rules/roll";
@@ -21,8 +22,8 @@ import {
   type MemberYearEnd,
   type YearEndCounts,
 } from "../domain/year-end";
-import { invalidBody, notFound, versionConflict } from "../errors";
-import { currentVersion, writeRecordVersion, type StepRecordRow } from "./acknowledgements";
+import { invalidBody, notFound } from "../errors";
+import { writeRecordVersion, type StepRecordRow } from "./acknowledgements";
 import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
 import type { Ctx } from "./context";
 import { requireMemberInScope } from "./members";
@@ -149,8 +150,7 @@ export async function listMemberYearEnd(
       stepRecords,
       and(
         eq(stepRecords.memberId, members.id),
-        eq(stepRecords.campaignId, c.id),
-        eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
+        eqAll(stepRecords, { campaignId: c.id, stepKey: MEMBER_YEAR_END_KEY }),
       ),
     )
     .where(and(eq(members.unitId, unit.id), notInArray(members.status, [...GONE_STATUSES])))
@@ -230,24 +230,22 @@ export async function saveMemberYearEnd(
     memberId: member.id,
     period: "",
   };
-  if ((await currentVersion(ctx.db, key)) !== input.body.version) throw versionConflict();
-  const version = input.body.version + 1;
   const row = await writeRecordVersion(
     ctx,
+    { key, expected: input.body.version },
     {
       ...key,
-      version,
       doneOn,
       note: input.body.note,
       data: JSON.stringify({ level: input.body.level }),
     },
     // The self-assessment is the member's: the audit keeps that it was made, and by whom.
-    {
+    (version) => ({
       action: "year-end.member-save",
       entity: "member",
       entityId: member.id,
       after: { campaignId: c.id, version, onBehalf: !input.self },
-    },
+    }),
   );
   return { memberId: member.id, unitId: unit.id, dueOn: o.dueOn, ...recordView(row) };
 }
@@ -281,8 +279,7 @@ export async function myYearEndTasks(
     .from(stepRecords)
     .where(
       and(
-        eq(stepRecords.memberId, input.memberId),
-        eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
+        eqAll(stepRecords, { memberId: input.memberId, stepKey: MEMBER_YEAR_END_KEY }),
         inArray(
           stepRecords.campaignId,
           owed.map((x) => x.c.id),

@@ -1,6 +1,6 @@
 // A member's own form in a campaign, written by the member or by a secretary for them
 // (marked so): drafts saved with optimistic concurrency, then submitted once complete.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Form } from "../../schema/template";
 import { campaignUnits, members, submissions, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
@@ -21,7 +21,7 @@ import {
   transition,
   versionInsert,
 } from "./submissions";
-import { casWrite } from "./sql";
+import { casWrite, eqAll } from "./sql";
 
 /** Whose form, on which campaign, and whether a secretary writes it for the member. */
 export interface DraftTarget {
@@ -64,13 +64,7 @@ async function loadForSave(db: TenantDb, c: Campaign, memberId: string, formKey:
     db
       .select()
       .from(submissions)
-      .where(
-        and(
-          eq(submissions.campaignId, c.id),
-          eq(submissions.memberId, memberId),
-          eq(submissions.formKey, formKey),
-        ),
-      ),
+      .where(eqAll(submissions, { campaignId: c.id, memberId, formKey })),
   ]);
   const member = found[0];
   if (!member) throw notFound("Không tìm thấy đảng viên.");

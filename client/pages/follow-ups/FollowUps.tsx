@@ -6,10 +6,9 @@ import { createAsync, query, revalidate } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import type { CampaignDetail } from "../../api";
 import { getFollowUps, saveFollowUp, type FollowUps as List } from "../../api-steps";
-import { Alert } from "../../components/Alert";
-import { DayInput, Field, Input } from "../../components/Field";
-import { DAY_HINT, formatDay, todayIct } from "../../lib/labels";
-import { createSubmission, readForm } from "../../lib/submission";
+import { DatedRecordForm } from "../../components/DatedRecordForm";
+import { Field, Input } from "../../components/Field";
+import { formatDay } from "../../lib/labels";
 
 const getList = query(getFollowUps, "follow-ups");
 
@@ -54,22 +53,8 @@ function Obligation(props: {
   unitId: string;
   o: List["followUps"][number];
 }) {
-  const { errors, setErrors, message, pending, run } = createSubmission();
   const r = () => props.o.record;
   const id = (k: string) => `fu-${props.o.key}-${k}`;
-  const submit = async (e: SubmitEvent) => {
-    const { text, day } = readForm(e);
-    const doneOn = day("doneOn");
-    if (!doneOn) return setErrors({ doneOn: `Ngày không hợp lệ. ${DAY_HINT}` });
-    await run(async () => {
-      await saveFollowUp(
-        props.tenant,
-        { campaignId: props.campaignId, unitId: props.unitId, key: props.o.key },
-        { version: r()?.version ?? 0, doneOn, note: text("note"), link: text("link") || null },
-      );
-      await revalidate([getList.key, "campaign-compliance"]);
-    });
-  };
   return (
     <li class="cell-step">
       <p class="task-title">{props.o.title}</p>
@@ -82,25 +67,27 @@ function Obligation(props: {
       <Show when={r()?.note}>
         <p class="hint">{r()!.note}</p>
       </Show>
-      <details class="acknowledge">
-        <summary>{r() ? "Sửa ghi nhận" : "Ghi nhận đã làm"}</summary>
-        <form onSubmit={submit} novalidate>
-          <Show when={message()}>
-            <Alert>{message()}</Alert>
-          </Show>
-          <Field id={id("note")} label="Việc đã làm" required error={errors().note ?? ""}>
+      <DatedRecordForm
+        summary={r() ? "Sửa ghi nhận" : "Ghi nhận đã làm"}
+        id={id}
+        dayLabel="Ngày thực hiện"
+        day={r()?.doneOn}
+        submitLabel="Lưu ghi nhận"
+        save={async (doneOn, text) => {
+          await saveFollowUp(
+            props.tenant,
+            { campaignId: props.campaignId, unitId: props.unitId, key: props.o.key },
+            { version: r()?.version ?? 0, doneOn, note: text("note"), link: text("link") || null },
+          );
+          await revalidate([getList.key, "campaign-compliance"]);
+        }}
+        before={(err) => (
+          <Field id={id("note")} label="Việc đã làm" required error={err("note")}>
             <Input name="note" maxLength={2000} value={r()?.note ?? ""} />
           </Field>
-          <Field
-            id={id("doneOn")}
-            label="Ngày thực hiện"
-            required
-            error={errors().doneOn ?? ""}
-            hint={DAY_HINT}
-          >
-            <DayInput name="doneOn" value={formatDay(r()?.doneOn ?? todayIct())} />
-          </Field>
-          <Field id={id("link")} label="Đường dẫn (không bắt buộc)" error={errors().link ?? ""}>
+        )}
+        after={(err) => (
+          <Field id={id("link")} label="Đường dẫn (không bắt buộc)" error={err("link")}>
             <Input
               name="link"
               type="url"
@@ -109,11 +96,8 @@ function Obligation(props: {
               value={r()?.link ?? ""}
             />
           </Field>
-          <button type="submit" class="button primary" disabled={pending()}>
-            Lưu ghi nhận
-          </button>
-        </form>
-      </details>
+        )}
+      />
     </li>
   );
 }
