@@ -3,6 +3,7 @@
 // (today by default) and checked here before the server sees it; the server's refusal is shown
 // on top and beside the fields it names. The fields around the day are the caller's.
 import { Show, type JSX } from "solid-js";
+import { ApiError } from "../http";
 import { DAY_HINT, formatDay, todayIct } from "../lib/labels";
 import { createSubmission, readForm } from "../lib/submission";
 import { Alert } from "./Alert";
@@ -21,6 +22,9 @@ export function DatedRecordForm(props: {
   submitLabel: string;
   /** Sends the form: the day as YYYY-MM-DD and the form's trimmed text fields. */
   save: (doneOn: string, text: (name: string) => string) => Promise<unknown>;
+  /** Reads the record again: after a save, and after a 409 (someone saved first), so the
+   *  next try carries the version now on the server instead of failing again. */
+  reload: () => Promise<unknown>;
   /** Fields above the day, and below it. */
   before?: (err: FieldError) => JSX.Element;
   after?: (err: FieldError) => JSX.Element;
@@ -31,7 +35,15 @@ export function DatedRecordForm(props: {
     const { text, day } = readForm(e);
     const doneOn = day("doneOn");
     if (!doneOn) return setErrors({ doneOn: `Ngày không hợp lệ. ${DAY_HINT}` });
-    await run(() => props.save(doneOn, text));
+    await run(async () => {
+      try {
+        await props.save(doneOn, text);
+      } catch (x) {
+        if (x instanceof ApiError && x.status === 409) await props.reload();
+        throw x;
+      }
+      await props.reload();
+    });
   };
   return (
     <details class="acknowledge">

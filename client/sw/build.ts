@@ -41,12 +41,14 @@ export const MANIFEST = {
 };
 
 /** The lazy modules on a member's path besides the entry: the plan form and its reads, and the
- *  task list's step guidance and acknowledgement (lazy parts of the list). */
+ *  task list's lazy parts (step guidance, acknowledgement, year-end input; a unit test holds
+ *  this list to every lazy import of the task list). */
 export const MEMBER_MODULES = [
   "client/pages/plan/Page.tsx",
   "client/pages/plan/plan.data.ts",
   "client/pages/tasks/TaskGuidance.tsx",
   "client/pages/tasks/Acknowledge.tsx",
+  "client/pages/follow-ups/YearEndForm.tsx",
 ];
 
 /**

@@ -73,12 +73,10 @@ sw.addEventListener("install", (e) => {
   if (addRoutes && Pattern) {
     // First match wins: the member's reads come here (a campaign's other reads pass through
     // untouched), the rest of the API goes to the network.
-    const rules: RouterRule[] = ["/api/t/*/my/tasks", "/api/t/*/me", "/api/t/*/campaigns/*"].map(
-      (pathname) => ({
-        condition: { urlPattern: new Pattern({ pathname }), requestMethod: "GET" },
-        source: "fetch-event" as const,
-      }),
-    );
+    const rules: RouterRule[] = ["/api/t/*/my/tasks", "/api/t/*/campaigns/*"].map((pathname) => ({
+      condition: { urlPattern: new Pattern({ pathname }), requestMethod: "GET" },
+      source: "fetch-event" as const,
+    }));
     rules.push({
       condition: { urlPattern: new Pattern({ pathname: "/api/*" }) },
       source: "network",
@@ -162,16 +160,18 @@ async function keepPlans(tasksUrl: string, res: Response): Promise<void> {
       urls.add(`${c}/submissions/mine?formKey=${encodeURIComponent(t.formKey)}`);
   }
   const cache = await caches.open(MEMBER);
-  for (const u of urls) {
-    try {
-      const r = await fetch(u, { credentials: "same-origin" });
-      // A session ended meanwhile (signed out): keep nothing more of it.
-      if (r.status === 401) return void (await caches.delete(MEMBER));
-      if (r.ok) await cache.put(u, r);
-    } catch {
-      return; // no network: the copies kept before stay
-    }
-  }
+  // All at once; a read that fails for want of network keeps the copy kept before.
+  const got = await Promise.all(
+    [...urls].map((u) =>
+      fetch(u, { credentials: "same-origin" }).then(
+        (r) => [u, r] as const,
+        () => null,
+      ),
+    ),
+  );
+  // A session ended meanwhile (signed out): keep nothing more of it.
+  if (got.some((g) => g?.[1].status === 401)) return void (await caches.delete(MEMBER));
+  await Promise.all(got.map((g) => (g?.[1].ok ? cache.put(g[0], g[1]) : undefined)));
 }
 
 /** A page: the network's answer, or the kept index.html (the SPA routes it). */

@@ -896,7 +896,8 @@ const ROWS: Row[] = [
     request: async (f) => ({
       path: `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members`,
     }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
+    // Members' own self-assessments: staff only, not viewers.
+    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
   },
   {
     method: "PUT",

@@ -144,6 +144,13 @@ describe("adopt and adapt", () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.version).toBe(2);
+    // The edit carried the parent's definition as it came down: the papers keep the Quận ủy's.
+    const edited = await quan.api<{ definition: TemplateDefinition }>(
+      "admin",
+      "GET",
+      `/campaigns/${qc.body.id}`,
+    );
+    expect(edited.body.definition.issuing).toEqual(issuingOf(me.body.tenant.name));
     // Refreshing from a template would replace the directive's definition: refused, no trace.
     const refresh = await quan.api<Err>("admin", "POST", `/campaigns/${qc.body.id}/refresh`, {
       version: 2,

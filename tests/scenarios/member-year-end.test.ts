@@ -106,4 +106,36 @@ describe("each member's year-end input (001 §II.4)", () => {
       reason: "Đúng hạn 0/2, muộn 0, chưa có 2 (hạn 31/12/2022).",
     });
   });
+
+  it("is owed again by a member who moved cell, and saved there without a stale version", async () => {
+    const tree = await treeAt("2022-12-01T02:00:00Z");
+    const { api, cellA, cellB, ids } = tree;
+    const id = await launch001(tree);
+    const body = { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch cá nhân." };
+    expect((await api("a2", "PUT", `/campaigns/${id}/follow-ups/mine`, body)).status).toBe(200);
+    const member = (
+      await api<{ member: { version: number } }>("admin", "GET", `/members/${ids.a2}`)
+    ).body.member;
+    const moved = await api("admin", "PATCH", `/members/${ids.a2}`, {
+      unitId: cellB.id,
+      version: member.version,
+    });
+    expect(moved.status).toBe(200);
+    // The new cell's list and the member's task agree with the count: not recorded here yet.
+    const inB = (
+      await api<List>("b1", "GET", `/campaigns/${id}/follow-ups/${cellB.id}/members`)
+    ).body.members.find((m) => m.fullName === "Trần Thị Bình");
+    expect(inB).toMatchObject({ state: "pending", record: null });
+    const task = (await api<Tasks>("a2", "GET", "/my/tasks")).body.tasks.find(
+      (t) => t.step === STEP,
+    );
+    expect(task).toMatchObject({ status: "todo", yearEnd: { record: null } });
+    // Saved in the new cell from version 0: no 409.
+    expect((await api("a2", "PUT", `/campaigns/${id}/follow-ups/mine`, body)).status).toBe(200);
+    expect(
+      (
+        await api<List>("b1", "GET", `/campaigns/${id}/follow-ups/${cellB.id}/members`)
+      ).body.members.find((m) => m.fullName === "Trần Thị Bình"),
+    ).toMatchObject({ state: "on-time" });
+  });
 });

@@ -3,7 +3,10 @@
 // build's chunk graph; never a screen reached only by a dynamic import of another one.
 import type { Rollup } from "vite";
 import { describe, expect, it } from "vitest";
-import { memberFiles } from "../../client/sw/build";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { MEMBER_MODULES, memberFiles } from "../../client/sw/build";
+import { ROOT } from "../support/server";
 
 const chunk = (
   fileName: string,
@@ -67,5 +70,19 @@ describe("the service worker's precache", () => {
       "assets/plan-d.css",
       "assets/plan.data-b.js",
     ]);
+  });
+
+  it("lists every lazy part of the member's task list and plan page", () => {
+    // A lazy import left off MEMBER_MODULES is a screen that does not open offline.
+    const lazyOf = (file: string) =>
+      [
+        ...readFileSync(join(ROOT, file), "utf8").matchAll(/lazy\(\(\) => import\("([^"]+)"\)\)/g),
+      ].map((m) => relative(ROOT, resolve(dirname(join(ROOT, file)), m[1]!)) + ".tsx");
+    const lazy = [
+      ...lazyOf("client/pages/tasks/TaskList.tsx"),
+      ...lazyOf("client/pages/plan/Page.tsx"),
+    ];
+    expect(lazy.length).toBeGreaterThanOrEqual(3);
+    for (const file of lazy) expect(MEMBER_MODULES).toContain(file);
   });
 });

@@ -13,7 +13,7 @@ import type { BatchItem, TenantDb } from "../db/handles";
 import type { NotifySettings } from "../data/settings";
 import { nextSendTime } from "../domain/reminders";
 import { nextIctMidnight } from "./due";
-import { chunks } from "./reminders";
+import { chunks } from "../data/sql";
 
 /** People whose owed e-mails are made per page (each one's rows on one page). */
 export const NOTICE_MAIL_PAGE = 200;

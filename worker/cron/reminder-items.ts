@@ -46,7 +46,7 @@ import { meetingSteps } from "../data/meetings";
 import type { TenantDb } from "../db/handles";
 import { ictDate } from "../../schema/rules/deadlines";
 import { followUpDue } from "../domain/follow-up";
-import { yearEndBasis, yearEndDue } from "./year-end-reminders";
+import { yearEndBasis, yearEndDue, yearEndIndex } from "./year-end-reminders";
 import { yearEndConcerns } from "../data/member-year-end";
 import { MEMBER_YEAR_END_KEY, memberYearEnd } from "../domain/year-end";
 import { countState, evaluationDate } from "../domain/progress";
@@ -138,8 +138,7 @@ export async function reminderBasis(db: TenantDb) {
     meetingRows,
     reportRows,
     recordRows,
-    yearEndRecorded,
-    yearEndMembers,
+    yearEnd: yearEndIndex(yearEndRecorded, yearEndMembers),
   };
 }
 export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
@@ -231,7 +230,7 @@ export async function decideReminders(
                 today,
                 has: (stepKey, period) => recorded.has(`${c.id}|${unit.id}|${stepKey}|${period}`),
               }),
-              ...yearEndDue(c, unit, b.yearEndRecorded, b.yearEndMembers),
+              ...yearEndDue(c, unit, b.yearEnd),
             ],
           },
           daysBefore,

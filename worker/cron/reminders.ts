@@ -13,6 +13,7 @@ import { ictDate, formatDateVi } from "../domain/deadlines";
 import type { ReminderItem } from "../domain/reminders";
 import { decideReminders, MEMBER_PAGE, reminderBasis } from "./reminder-items";
 import { outboundRows } from "./outbox";
+import { chunks } from "../data/sql";
 
 export interface ReminderReport {
   items: number;
@@ -233,10 +234,4 @@ function digestWrites(
       ON CONFLICT DO NOTHING`),
   );
   return { stmts: [...inserts, ...marks, ...outs], inserts: inserts.length };
-}
-
-export function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }

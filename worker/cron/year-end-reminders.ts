@@ -21,20 +21,28 @@ export function yearEndBasis(db: TenantDb) {
   const asked = sql`EXISTS (SELECT 1 FROM ${campaigns} WHERE ${campaigns.status} = 'active'
     AND json_extract(${campaigns.definition}, '$.followUp.yearEndRanking.members') IS NOT NULL)`;
   return [
+    // Who recorded, counted by the member's status today and only under their current unit
+    // (as the save writes and compliance counts): an excused or departed member's record, or
+    // one left in a former cell, does not make up for an expected member's.
     db
       .select({
         campaignId: stepRecords.campaignId,
         unitId: stepRecords.unitId,
+        status: members.status,
         n: sql<number>`count(DISTINCT ${stepRecords.memberId})`,
       })
       .from(stepRecords)
+      .innerJoin(
+        members,
+        and(eq(members.id, stepRecords.memberId), eq(members.unitId, stepRecords.unitId)),
+      )
       .where(
         and(
           inArray(stepRecords.campaignId, activeIds),
           eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
         ),
       )
-      .groupBy(stepRecords.campaignId, stepRecords.unitId),
+      .groupBy(stepRecords.campaignId, stepRecords.unitId, members.status),
     db
       .select({ unitId: members.unitId, status: members.status, n: sql<number>`count(*)` })
       .from(members)
@@ -43,23 +51,40 @@ export function yearEndBasis(db: TenantDb) {
   ] as const;
 }
 
+type StatusCount = { status: string; n: number };
+
+/** The two reads' rows by unit (members) and by campaign and unit (records), indexed once a
+ *  pass so that each unit's decision is a lookup, not a scan of the tenant's rows. */
+export function yearEndIndex(
+  recorded: (StatusCount & { campaignId: string; unitId: string })[],
+  counts: (StatusCount & { unitId: string })[],
+) {
+  const push = <K>(m: Map<K, StatusCount[]>, k: K, r: StatusCount) =>
+    (m.get(k) ?? m.set(k, []).get(k)!).push(r);
+  const byRecord = new Map<string, StatusCount[]>();
+  for (const r of recorded) push(byRecord, `${r.campaignId}|${r.unitId}`, r);
+  const byUnit = new Map<string, StatusCount[]>();
+  for (const r of counts) push(byUnit, r.unitId, r);
+  return { byRecord, byUnit };
+}
+export type YearEndIndex = ReturnType<typeof yearEndIndex>;
+
 /** The unit's members' year-end input as one follow-up its secretary owes: done once every
  *  expected member recorded theirs; none when the campaign asks none or no one owes it. */
 export function yearEndDue(
   c: Campaign,
   unit: { id: string; kind: string; name: string },
-  recorded: { campaignId: string; unitId: string; n: number }[],
-  counts: { unitId: string; status: string; n: number }[],
+  index: YearEndIndex,
 ): DueFollowUp[] {
   const o = memberYearEnd(c.def, c.startsOn);
   if (!o || !yearEndConcerns(c, unit)) return [];
-  const expected = counts
-    .filter(
-      (r) => r.unitId === unit.id && countState(r.status, c.def.excusals.statuses) === "expected",
-    )
-    .reduce((sum, r) => sum + Number(r.n), 0);
+  const expectedOf = (rows: StatusCount[] | undefined) =>
+    (rows ?? [])
+      .filter((r) => countState(r.status, c.def.excusals.statuses) === "expected")
+      .reduce((sum, r) => sum + Number(r.n), 0);
+  const expected = expectedOf(index.byUnit.get(unit.id));
   if (expected === 0) return [];
-  const n = Number(recorded.find((r) => r.campaignId === c.id && r.unitId === unit.id)?.n ?? 0);
+  const n = expectedOf(index.byRecord.get(`${c.id}|${unit.id}`));
   return [
     {
       key: "tu-danh-gia-cuoi-nam",

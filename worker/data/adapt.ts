@@ -79,16 +79,17 @@ export interface AdaptInput {
 }
 
 /** The adopting đảng bộ issues its own plan ("Kế hoạch 187-KH/QU của Quận ủy"), so its
- *  papers carry its own body and place: the parent's `issuing`, kept as it came down (or left
- *  out), becomes this tenant's; one the adapter wrote differently stays as written. */
-function ownIssuing(
+ *  papers carry its own body and place: an `issuing` kept as it came down from `parent` (or
+ *  left out) becomes `own` (at adoption the tenant's; at a later edit the campaign's as it
+ *  stands); one the adapter wrote differently stays as written. */
+export function ownIssuing(
   def: TemplateDefinition,
   parent: unknown,
-  tenantName: string,
+  own: TemplateDefinition["issuing"],
 ): TemplateDefinition {
   const theirs = (parent as Partial<TemplateDefinition>).issuing;
   if (def.issuing && JSON.stringify(def.issuing) !== JSON.stringify(theirs)) return def;
-  return { ...def, issuing: issuingOf(tenantName) };
+  return own ? { ...def, issuing: own } : def;
 }
 
 /** A draft campaign of this tenant carrying out a parent's directive, adapted. */
@@ -102,7 +103,11 @@ export async function adoptDirective(
   const terms: Terms = { lockedSections, definition, dueOn: parentDue };
   const dueOn = input.dueOn ?? directive.dueOn;
   refuseOutsideTerms(terms, { dueOn, overrides: input.overrides });
-  const def = ownIssuing(adaptDefinition(terms, input.definition), definition, input.tenant.name);
+  const def = ownIssuing(
+    adaptDefinition(terms, input.definition),
+    definition,
+    issuingOf(input.tenant.name),
+  );
   const created = await createCampaignFrom(ctx, {
     def,
     directiveId: directive.id,

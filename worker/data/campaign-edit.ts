@@ -7,7 +7,7 @@ import type { CampaignEditBody } from "../../schema/api-links";
 import { campaignUnits, campaigns } from "../../schema/tables/tenant";
 import type { ControlDb } from "../db/handles";
 import { DomainError, versionConflict } from "../errors";
-import { adaptDefinition, campaignTerms, refuseOutsideTerms } from "./adapt";
+import { adaptDefinition, campaignTerms, ownIssuing, refuseOutsideTerms } from "./adapt";
 import { auditInsertIf } from "./audit";
 import { requireCampaign, stepDueDates } from "./campaigns";
 import type { Ctx } from "./context";
@@ -24,7 +24,11 @@ export async function editCampaign(
     throw new DomainError("INVALID_STATE", "Chỉ sửa được đợt sinh hoạt chưa phát động.");
   if (c.version !== input.version) throw versionConflict();
   const terms = await campaignTerms(control, c);
-  const def = input.definition === undefined ? c.def : adaptDefinition(terms, input.definition);
+  // The campaign keeps its own issuing body and place unless the edit writes others.
+  const def =
+    input.definition === undefined
+      ? c.def
+      : ownIssuing(adaptDefinition(terms, input.definition), terms.definition, c.def.issuing);
   const next = {
     name: input.name ?? c.name,
     documentNo: input.documentNo === undefined ? c.documentNo : input.documentNo,

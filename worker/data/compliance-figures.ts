@@ -38,15 +38,14 @@ import { campaignCompliance, type UnitCompliance } from "./compliance";
 import { systemCtx } from "./context";
 import { newId } from "./ids";
 import { afterRunning } from "./in-flight";
+import { PRUNED } from "./progress-dirty";
+import { REBUILD_OVER } from "./progress-figures";
+import { chunks, jsonRows } from "./sql";
 
-/** Above this many marked units a refresh judges every unit instead. */
-const REBUILD_OVER = 2000;
 /** Marks per statement (7 bound values each). */
 const CHUNK = 500;
 const DAY = 24 * 60 * 60 * 1000;
 const ICT = 7 * 60 * 60 * 1000;
-/** The row of progress_figure_state recording up to where marks were pruned (progress-figures.ts). */
-const PRUNED = "";
 
 /** The instant the figures judged at `now` stop holding by the calendar: the next ICT
  *  midnight (at midnight itself, the instant after: `now >= due` and `due < now` differ). */
@@ -187,25 +186,13 @@ const rowsOf = (list: UnitCompliance[]): MarkRow[] =>
       m.report ?? null,
     ]),
   );
-const chunks = <T>(list: T[], size: number) =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
-    list.slice(i * size, (i + 1) * size),
-  );
-/** `fresh(unit_id, rule, label, status, reason, step, report)`: the judged marks. */
+/** `fresh(unit_id, rule, label, status, reason, step, report)`: the judged marks, as one JSON
+ *  parameter (no query object per value: a new day's rebuild judges every unit). */
 const freshCte = (rows: MarkRow[]) =>
-  rows.length
-    ? sql`fresh(unit_id, rule, label, status, reason, step, report) AS (VALUES ${sql.join(
-        rows.map(
-          (r) =>
-            sql`(${sql.join(
-              r.map((v) => sql`${v}`),
-              sql`, `,
-            )})`,
-        ),
-        sql`, `,
-      )})`
-    : sql`fresh(unit_id, rule, label, status, reason, step, report) AS (
-        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0)`;
+  sql`fresh(unit_id, rule, label, status, reason, step, report) AS (${jsonRows(
+    ["unit_id", "rule", "label", "status", "reason", "step", "report"],
+    rows,
+  )})`;
 /** A mark as four 0/1 counts by status, multiplied by `sign`. */
 const counted = (sign: string) =>
   sql.raw(["pass", "late", "fail", "pending"].map((s) => `${sign}(status = '${s}')`).join(", "));

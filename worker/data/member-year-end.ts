@@ -149,7 +149,10 @@ export async function listMemberYearEnd(
     .leftJoin(
       stepRecords,
       and(
+        // Under the member's current unit, as the save writes and compliance counts: a member
+        // who moved records again in the new cell.
         eq(stepRecords.memberId, members.id),
+        eq(stepRecords.unitId, members.unitId),
         eqAll(stepRecords, { campaignId: c.id, stepKey: MEMBER_YEAR_END_KEY }),
       ),
     )
@@ -288,7 +291,9 @@ export async function myYearEndTasks(
     )
     .orderBy(desc(stepRecords.version));
   return owed.map(({ c, o, unitId }) => {
-    const r = rows.find((x) => x.campaignId === c.id);
+    // Under the member's unit in the campaign, as the save writes (a record left in a
+    // former cell is not this one's).
+    const r = rows.find((x) => x.campaignId === c.id && x.unitId === unitId);
     return {
       campaignId: c.id,
       campaignName: c.name,

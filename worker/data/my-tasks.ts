@@ -84,7 +84,10 @@ export async function listMyTasks(
   // "Được miễn", not a pending or late task.
   const [me, excusedAt] = memberId
     ? await Promise.all([
-        db.select({ status: members.status }).from(members).where(eq(members.id, memberId)),
+        db
+          .select({ status: members.status, unitId: members.unitId })
+          .from(members)
+          .where(eq(members.id, memberId)),
         db
           .select({ campaignId: meetings.campaignId, stepKey: meetings.stepKey })
           .from(meetingAttendance)
@@ -188,7 +191,9 @@ export async function listMyTasks(
     ? await myYearEndTasks(db, {
         memberId,
         campaigns: active,
-        unitOf: new Map(own.map((t) => [t.campaignId, t.unitId])),
+        // Owed in each campaign they have tasks in, under the unit they are in now (as the
+        // save writes and compliance counts: a member who moved records in the new cell).
+        unitOf: new Map(own.flatMap((t) => (me[0] ? [[t.campaignId, me[0].unitId]] : []))),
         excused: (c) =>
           myStatus !== null && (c.def.excusals.statuses as readonly string[]).includes(myStatus),
       })

@@ -36,7 +36,7 @@ import { dirtyUnits, PRUNED } from "./progress-dirty";
 import { jsonRows } from "./sql";
 
 /** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
-const REBUILD_OVER = 2000;
+export const REBUILD_OVER = 2000;
 /** Units per statement when applying own counts (7 bound values each). */
 const CHUNK = 400;
 export const KEYS = [

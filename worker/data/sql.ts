@@ -53,3 +53,10 @@ export function casWrite<T extends Versioned>(
         .returning({ id: table.id })
     : d.insert(table).values(insert).onConflictDoNothing().returning({ id: table.id });
 }
+
+/** `list` in slices of `size` (the rows of one multi-row statement). */
+export function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}

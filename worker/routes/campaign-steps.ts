@@ -167,8 +167,10 @@ export const followUpRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:unitId/members",
+    // Staff only: the list carries each member's own self-assessment (level and note), which
+    // a viewer does not read (DESIGN.md: aggregates, not personal text).
     guard(
-      READERS,
+      STAFF,
       "Đảng viên của đơn vị tự đánh giá cuối năm: ai đúng hạn, muộn, chưa có, được miễn",
     ),
     pathParams(v.object({ id: Id, unitId: Id })),

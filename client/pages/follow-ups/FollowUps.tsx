@@ -79,8 +79,8 @@ function Obligation(props: {
             { campaignId: props.campaignId, unitId: props.unitId, key: props.o.key },
             { version: r()?.version ?? 0, doneOn, note: text("note"), link: text("link") || null },
           );
-          await revalidate([getList.key, "campaign-compliance"]);
         }}
+        reload={() => revalidate([getList.key, "campaign-compliance"])}
         before={(err) => (
           <Field id={id("note")} label="Việc đã làm" required error={err("note")}>
             <Input name="note" maxLength={2000} value={r()?.note ?? ""} />

@@ -49,8 +49,8 @@ export default function YearEndForm(props: {
             note: text("note"),
           },
         );
-        await revalidate(props.revalidates);
       }}
+      reload={() => revalidate(props.revalidates)}
       before={(err) => (
         <>
           <SelectField

@@ -3,16 +3,20 @@
 // campaign page's chart (campaigns/Charts.tsx), with how fresh the latest point is. Counts
 // only: no name or text of another đảng bộ.
 import { createAsync } from "@solidjs/router";
-import { Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { formatDateTime } from "../../lib/labels";
 import { HistoryView } from "../campaigns/Charts";
 import { getDirectiveHistory } from "./links.data";
 
 export function DirectiveChart(props: { tenant: string; directiveId: string; name: string }) {
-  const history = createAsync(() => getDirectiveHistory(props.tenant, props.directiveId));
+  // Read when opened: the page lists every directive, most charts are never looked at.
+  const [open, setOpen] = createSignal(false);
+  const history = createAsync(() =>
+    open() ? getDirectiveHistory(props.tenant, props.directiveId) : Promise.resolve(undefined),
+  );
   const last = () => history()?.points.at(-1);
   return (
-    <details class="behind directive-chart">
+    <details class="behind directive-chart" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Diễn biến tiến độ</summary>
       <Show when={history()} fallback={<p class="muted">Đang tải biểu đồ…</p>}>
         {(h) => (

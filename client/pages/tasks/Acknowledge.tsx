@@ -28,8 +28,8 @@ export default function Acknowledge(props: { tenant: string; task: MyTask }) {
           link: given("link"),
           fileRef: given("fileRef"),
         });
-        await revalidate("my-tasks");
       }}
+      reload={() => revalidate("my-tasks")}
       before={() => (
         <Show when={props.task.evidence?.what}>
           {(what) => <p class="hint">Minh chứng: {what()}</p>}
