@@ -109,7 +109,7 @@ describe("each member's year-end input (001 §II.4)", () => {
 
   it("is owed again by a member who moved cell, and saved there without a stale version", async () => {
     const tree = await treeAt("2022-12-01T02:00:00Z");
-    const { api, cellA, cellB, ids } = tree;
+    const { api, cellB, ids } = tree;
     const id = await launch001(tree);
     const body = { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch cá nhân." };
     expect((await api("a2", "PUT", `/campaigns/${id}/follow-ups/mine`, body)).status).toBe(200);
