@@ -37,6 +37,7 @@ import type { Campaign } from "./campaigns";
 import { campaignCompliance, type UnitCompliance } from "./compliance";
 import { systemCtx } from "./context";
 import { newId } from "./ids";
+import { jsonRows } from "./sql";
 import { afterRunning } from "./in-flight";
 
 /** Above this many marked units a refresh judges every unit instead. */
@@ -191,21 +192,11 @@ const chunks = <T>(list: T[], size: number) =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
     list.slice(i * size, (i + 1) * size),
   );
-/** `fresh(unit_id, rule, label, status, reason, step, report)`: the judged marks. */
+const FRESH = ["unit_id", "rule", "label", "status", "reason", "step", "report"] as const;
+/** `fresh(unit_id, rule, label, status, reason, step, report)`: the judged marks, as one JSON
+ *  text (a query object per value held a rebuild's 50k marks at 100+ MB: issue 13). */
 const freshCte = (rows: MarkRow[]) =>
-  rows.length
-    ? sql`fresh(unit_id, rule, label, status, reason, step, report) AS (VALUES ${sql.join(
-        rows.map(
-          (r) =>
-            sql`(${sql.join(
-              r.map((v) => sql`${v}`),
-              sql`, `,
-            )})`,
-        ),
-        sql`, `,
-      )})`
-    : sql`fresh(unit_id, rule, label, status, reason, step, report) AS (
-        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL WHERE 0)`;
+  sql`fresh(${sql.raw(FRESH.join(", "))}) AS (${jsonRows(FRESH, rows)})`;
 /** A mark as four 0/1 counts by status, multiplied by `sign`. */
 const counted = (sign: string) =>
   sql.raw(["pass", "late", "fail", "pending"].map((s) => `${sign}(status = '${s}')`).join(", "));
@@ -224,9 +215,9 @@ const rechecksOf = (db: TenantDb, c: Campaign, list: UnitCompliance[], when: SQL
     CHUNK,
   ).map((part) =>
     db.run(sql`INSERT INTO ${complianceRechecks} (campaign_id, unit_id, at)
-      SELECT ${c.id}, column1, column2 FROM (VALUES ${sql.join(
-        part.map((u) => sql`(${u.unitId}, ${u.recheckAt!})`),
-        sql`, `,
+      SELECT ${c.id}, unit_id, at FROM (${jsonRows(
+        ["unit_id", "at"],
+        part.map((u) => [u.unitId, u.recheckAt!]),
       )}) WHERE ${when}
       ON CONFLICT (campaign_id, unit_id) DO UPDATE SET at = excluded.at`),
   );
