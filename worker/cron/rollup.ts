@@ -17,12 +17,13 @@ import { hydrateCampaign, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
 import {
   complianceStateQuery,
-  marksAfter,
+  talliesAfter,
   refreshCompliance,
   type ComplianceRefresh,
 } from "../data/compliance-figures";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
+import { tallyOf, type Tally } from "../data/compliance-marks";
 import { countsByUnit } from "../data/progress";
 import { refreshFigures } from "../data/progress-figures";
 import { pruneStatements } from "../data/progress-dirty";
@@ -81,29 +82,19 @@ export async function computeUnitFigures(
   marks?: ComplianceRefresh,
 ): Promise<Map<string, Figures>> {
   const ctx = systemCtx(db, now);
-  const [perUnit, compliance] = await Promise.all([
+  const [perUnit, tallies] = await Promise.all([
     plans ?? countsByUnit(ctx, { campaign: c, onlyUnits }).then((r) => r.perUnit),
     marks
-      ? marksAfter(db, c.id, marks, onlyUnits).then((units) => ({ units }))
-      : campaignCompliance(ctx, { campaign: c, onlyUnits }),
+      ? talliesAfter(db, c.id, marks, onlyUnits)
+      : campaignCompliance(ctx, { campaign: c, onlyUnits }).then(
+          ({ units }) => new Map<string, Tally>(units.map((u) => [u.unitId, tallyOf(u.marks)])),
+        ),
   ]);
   const figures = new Map<string, Figures>();
   const of = (unitId: string) => figures.get(unitId) ?? figures.set(unitId, zero()).get(unitId)!;
   const only = plans && onlyUnits ? new Set(onlyUnits) : null;
   for (const [unitId, counts] of perUnit) if (!only || only.has(unitId)) add(of(unitId), counts);
-  for (const u of compliance.units) {
-    const steps = new Map<string, string[]>();
-    let reportsOnTime = 0;
-    for (const m of u.marks) {
-      if (m.step) steps.set(m.step, [...(steps.get(m.step) ?? []), m.status]);
-      if (m.report && m.status === "pass") reportsOnTime++;
-    }
-    const held = [...steps.values()].filter(
-      (s) => s.length && s[0] !== "pending" && s[0] !== "fail",
-    ).length;
-    const compliant = [...steps.values()].filter((s) => s.every((x) => x === "pass")).length;
-    add(of(u.unitId), { meetingsHeld: held, meetingsCompliant: compliant, reportsOnTime });
-  }
+  for (const [unitId, t] of tallies) add(of(unitId), t);
   return figures;
 }
 

@@ -38,12 +38,15 @@ import { campaignCompliance, type UnitCompliance } from "./compliance";
 import { systemCtx } from "./context";
 import { newId } from "./ids";
 import { jsonRows } from "./sql";
+import { freshCte, markPages, tallyOf, type MarkPage, type Tally } from "./compliance-marks";
 import { afterRunning } from "./in-flight";
 
 /** Above this many marked units a refresh judges every unit instead. */
 const REBUILD_OVER = 2000;
 /** Marks per statement (7 bound values each). */
 const CHUNK = 500;
+/** Marks per statement of a rebuild (JSON text: ~50 bytes a mark). */
+const REBUILD_PAGE = 5000;
 const DAY = 24 * 60 * 60 * 1000;
 const ICT = 7 * 60 * 60 * 1000;
 /** The row of progress_figure_state recording up to where marks were pruned (progress-figures.ts). */
@@ -64,7 +67,13 @@ type State = typeof complianceState.$inferSelect;
  *  (`all`: every unit), whose marks its writes hold. */
 export interface ComplianceRefresh {
   name: string;
-  judged?: { all: boolean; ids: string[]; units: UnitCompliance[] };
+  judged?: {
+    all: boolean;
+    ids: string[];
+    /** The judged units' marks (a few dirty units), or only their tallies (a rebuild). */
+    units?: UnitCompliance[];
+    tallies?: Map<string, Tally>;
+  };
 }
 
 /** How the rollup refreshes: with the state it read in a batch of its own (`known`: no round
@@ -97,8 +106,8 @@ async function refreshOnce(
   const basis = basisOf(c);
   const name = (s: { token: string }) => s.token;
   const rebuilt = async (upTo: number) => {
-    const { state, units: all } = await rebuild(db, c, now, { basis, upTo }, defer);
-    return { name: name(state), judged: { all: true, ids: all.map((u) => u.unitId), units: all } };
+    const { state, tallies } = await rebuild(db, c, now, { basis, upTo }, defer);
+    return { name: name(state), judged: { all: true, ids: [...tallies.keys()], tallies } };
   };
   for (let attempt = 0; attempt < 4; attempt++) {
     const rows = attempt === 0 && known ? known : await complianceStateQuery(db, c.id, now);
@@ -175,28 +184,10 @@ async function judged(db: TenantDb, c: Campaign, now: Date, onlyUnits?: string[]
   return judgedUnits;
 }
 
-type MarkRow = [string, string, string, string, string, string | null, string | null];
-const rowsOf = (list: UnitCompliance[]): MarkRow[] =>
-  list.flatMap((u) =>
-    u.marks.map((m): MarkRow => [
-      u.unitId,
-      m.rule,
-      m.label,
-      m.status,
-      m.reason,
-      m.step ?? null,
-      m.report ?? null,
-    ]),
-  );
 const chunks = <T>(list: T[], size: number) =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
     list.slice(i * size, (i + 1) * size),
   );
-const FRESH = ["unit_id", "rule", "label", "status", "reason", "step", "report"] as const;
-/** `fresh(unit_id, rule, label, status, reason, step, report)`: the judged marks, as one JSON
- *  text (a query object per value held a rebuild's 50k marks at 100+ MB: issue 13). */
-const freshCte = (rows: MarkRow[]) =>
-  sql`fresh(${sql.raw(FRESH.join(", "))}) AS (${jsonRows(FRESH, rows)})`;
 /** A mark as four 0/1 counts by status, multiplied by `sign`. */
 const counted = (sign: string) =>
   sql.raw(["pass", "late", "fail", "pending"].map((s) => `${sign}(status = '${s}')`).join(", "));
@@ -209,7 +200,12 @@ const ancestorsCte = (from: SQL) => sql`anc(a, rule, label, p, l, f, n) AS (
 const SUMS = sql.raw(`sub_pass, sub_late, sub_fail, sub_pending`);
 
 /** The rechecks of `list`'s units (those with an instant ahead), written if `when` holds. */
-const rechecksOf = (db: TenantDb, c: Campaign, list: UnitCompliance[], when: SQL = sql`1`) =>
+const rechecksOf = (
+  db: TenantDb,
+  c: Campaign,
+  list: Pick<UnitCompliance, "unitId" | "recheckAt">[],
+  when: SQL = sql`1`,
+) =>
   chunks(
     list.filter((u) => u.recheckAt !== undefined),
     CHUNK,
@@ -241,7 +237,9 @@ async function apply(
   // Whole units per chunk, so each statement's old marks are those its fresh ones replace.
   for (const part of chunks(dirty, Math.max(1, Math.floor(CHUNK / 16)))) {
     const ids = JSON.stringify(part);
-    const rows = rowsOf(part.flatMap((u) => byUnit.get(u) ?? []));
+    const page = markPages(Infinity);
+    for (const u of part) if (byUnit.has(u)) page.add(byUnit.get(u)!);
+    const [rows] = page.end() as [MarkPage];
     const inPart = sql`campaign_id = ${c.id} AND unit_id IN (SELECT value FROM json_each(${ids}))`;
     statements.push(
       // The differences first (they read the old own marks), then the own marks themselves.
@@ -291,13 +289,21 @@ async function rebuild(
   next: { basis: string; upTo: number },
   defer?: BatchItem[],
 ) {
-  const all = await judged(db, c, now);
+  // Judged unit by unit into pages of JSON text: the marks themselves are not kept.
+  const pages = markPages(REBUILD_PAGE);
+  const tallies = new Map<string, Tally>();
+  const rechecks: Pick<UnitCompliance, "unitId" | "recheckAt">[] = [];
+  await campaignCompliance(systemCtx(db, now), { campaign: c }, (u) => {
+    pages.add(u);
+    tallies.set(u.unitId, tallyOf(u.marks));
+    if (u.recheckAt !== undefined) rechecks.push({ unitId: u.unitId, recheckAt: u.recheckAt });
+  });
   const state = { validUntil: validUntil(now), seq: next.upTo, token: newId() };
   const statements: BatchItem[] = [
     db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
     db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),
   ];
-  for (const part of chunks(rowsOf(all), CHUNK))
+  for (const part of pages.end())
     statements.push(
       db.run(sql`WITH ${freshCte(part)}
         INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
@@ -314,7 +320,7 @@ async function rebuild(
       ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
         sub_pass = excluded.sub_pass, sub_late = excluded.sub_late,
         sub_fail = excluded.sub_fail, sub_pending = excluded.sub_pending`),
-    ...rechecksOf(db, c, all),
+    ...rechecksOf(db, c, rechecks),
     db
       .insert(complianceState)
       .values({ campaignId: c.id, basis: next.basis, ...state })
@@ -325,7 +331,7 @@ async function rebuild(
   );
   if (defer) defer.push(...statements);
   else await db.batch(statements as [BatchItem, ...BatchItem[]]);
-  return { state, units: all };
+  return { state, tallies };
 }
 
 /** Each unit's own stored marks (of `onlyUnits`, or every unit), in the order they were
@@ -365,22 +371,30 @@ export async function storedMarks(
   return [...out.values()];
 }
 
-/** The own marks of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
+/** The tallies of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
  *  may still be deferred: those it judged from its judgement, the others as stored. */
-export async function marksAfter(
+export async function talliesAfter(
   db: TenantDb,
   campaignId: string,
   r: ComplianceRefresh,
   onlyUnits?: string[],
-): Promise<Pick<UnitCompliance, "unitId" | "marks">[]> {
-  const judgedNow = new Map((r.judged?.units ?? []).map((u) => [u.unitId, u]));
+): Promise<Map<string, Tally>> {
+  const judgedNow =
+    r.judged?.tallies ?? new Map((r.judged?.units ?? []).map((u) => [u.unitId, tallyOf(u.marks)]));
+  const out = new Map<string, Tally>();
+  const wanted = onlyUnits ? new Set(onlyUnits) : null;
+  if (r.judged?.all) {
+    for (const [u, t] of judgedNow) if (!wanted || wanted.has(u)) out.set(u, t);
+    return out;
+  }
   const judgedIds = new Set(r.judged?.ids ?? []);
-  const wanted = onlyUnits ?? (r.judged?.all ? r.judged.ids : undefined);
-  if (r.judged?.all) return wanted!.flatMap((u) => judgedNow.get(u) ?? []);
   const rest = onlyUnits?.filter((u) => !judgedIds.has(u));
-  const stored =
-    rest && !rest.length
-      ? []
-      : (await storedMarks(db, campaignId, rest)).filter((u) => !judgedIds.has(u.unitId));
-  return [...stored, ...(onlyUnits ?? [...judgedIds]).flatMap((u) => judgedNow.get(u) ?? [])];
+  if (!rest || rest.length)
+    for (const u of await storedMarks(db, campaignId, rest))
+      if (!judgedIds.has(u.unitId)) out.set(u.unitId, tallyOf(u.marks));
+  for (const u of onlyUnits ?? judgedIds) {
+    const t = judgedNow.get(u);
+    if (t) out.set(u, t);
+  }
+  return out;
 }
