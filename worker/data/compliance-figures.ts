@@ -23,7 +23,7 @@
 // Rebuilt in full when the campaign's definition, dates or targets change (its version), the
 // unit tree changes (a null unit mark), the marks it has not read were pruned, or more than
 // REBUILD_OVER units are marked at once.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import {
   complianceFigures,
   complianceRechecks,
@@ -334,41 +334,41 @@ async function rebuild(
   return { state, tallies };
 }
 
-/** Each unit's own stored marks (of `onlyUnits`, or every unit), in the order they were
- *  judged, as the rollup reads them once refreshCompliance has run: campaignCompliance's
- *  answer without judging anything again. */
-export async function storedMarks(
+/** Each unit's tally of its own stored marks (of `onlyUnits`, or every unit), counted by
+ *  SQLite as tallyOf counts judged marks (a step's first mark in the order judged): one
+ *  small row per unit, not ~10 marks (issue 13's heap). */
+export async function storedTallies(
   db: TenantDb,
   campaignId: string,
   onlyUnits?: string[],
-): Promise<Pick<UnitCompliance, "unitId" | "marks">[]> {
-  const rows = await db
-    .select()
-    .from(complianceFigures)
-    .where(
-      and(
-        eq(complianceFigures.campaignId, campaignId),
-        sql`${complianceFigures.status} IS NOT NULL`,
-        onlyUnits
-          ? sql`${complianceFigures.unitId} IN (SELECT value FROM json_each(${JSON.stringify(onlyUnits)}))`
-          : undefined,
-      ),
-    )
-    .orderBy(complianceFigures.unitId, sql`rowid`);
-  const out = new Map<string, Pick<UnitCompliance, "unitId" | "marks">>();
-  for (const r of rows) {
-    const u =
-      out.get(r.unitId) ?? out.set(r.unitId, { unitId: r.unitId, marks: [] }).get(r.unitId)!;
-    u.marks.push({
-      rule: r.rule,
-      label: r.label,
-      status: r.status!,
-      reason: r.reason ?? "",
-      ...(r.step ? { step: r.step } : {}),
-      ...(r.report ? { report: r.report } : {}),
-    });
-  }
-  return [...out.values()];
+): Promise<Map<string, Tally>> {
+  const only = onlyUnits
+    ? sql`AND unit_id IN (SELECT value FROM json_each(${JSON.stringify(onlyUnits)}))`
+    : sql``;
+  const rows = await db.all<{ unitId: string; held: number; compliant: number; onTime: number }>(
+    sql`WITH own AS (SELECT rowid AS r, unit_id, step, report, status FROM ${complianceFigures}
+        WHERE campaign_id = ${campaignId} AND status IS NOT NULL ${only}),
+      steps AS (SELECT unit_id, min(r) AS first, min(status = 'pass') AS all_pass FROM own
+        WHERE step IS NOT NULL GROUP BY unit_id, step),
+      s AS (SELECT steps.unit_id, sum(o.status NOT IN ('pending', 'fail')) AS held,
+        sum(steps.all_pass) AS compliant FROM steps JOIN own o ON o.r = steps.first
+        GROUP BY steps.unit_id),
+      rep AS (SELECT unit_id, sum(report IS NOT NULL AND status = 'pass') AS on_time FROM own
+        GROUP BY unit_id)
+      SELECT rep.unit_id AS unitId, coalesce(s.held, 0) AS held,
+        coalesce(s.compliant, 0) AS compliant, rep.on_time AS onTime
+      FROM rep LEFT JOIN s ON s.unit_id = rep.unit_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.unitId,
+      {
+        meetingsHeld: Number(r.held),
+        meetingsCompliant: Number(r.compliant),
+        reportsOnTime: Number(r.onTime),
+      },
+    ]),
+  );
 }
 
 /** The tallies of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
@@ -390,8 +390,8 @@ export async function talliesAfter(
   const judgedIds = new Set(r.judged?.ids ?? []);
   const rest = onlyUnits?.filter((u) => !judgedIds.has(u));
   if (!rest || rest.length)
-    for (const u of await storedMarks(db, campaignId, rest))
-      if (!judgedIds.has(u.unitId)) out.set(u.unitId, tallyOf(u.marks));
+    for (const [u, t] of await storedTallies(db, campaignId, rest))
+      if (!judgedIds.has(u)) out.set(u, t);
   for (const u of onlyUnits ?? judgedIds) {
     const t = judgedNow.get(u);
     if (t) out.set(u, t);
