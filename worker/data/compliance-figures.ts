@@ -45,7 +45,7 @@ import { afterRunning } from "./in-flight";
 const REBUILD_OVER = 2000;
 /** Marks per statement (7 bound values each). */
 const CHUNK = 500;
-/** Marks per statement of a rebuild (JSON text: ~50 bytes a mark). */
+/** Marks per statement of a rebuild (JSON text: ~20 bytes a mark). */
 const REBUILD_PAGE = 5000;
 const DAY = 24 * 60 * 60 * 1000;
 const ICT = 7 * 60 * 60 * 1000;
