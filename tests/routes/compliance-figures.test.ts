@@ -10,7 +10,8 @@ import { complianceFigures, progressDirty, units } from "../../schema/tables/ten
 import { requireCampaign } from "../../worker/data/campaigns";
 import { campaignCompliance } from "../../worker/data/compliance";
 import { complianceOf } from "../../worker/data/compliance-page";
-import { refreshCompliance } from "../../worker/data/compliance-figures";
+import { refreshCompliance, storedTallies } from "../../worker/data/compliance-figures";
+import { tallyOf } from "../../worker/data/compliance-marks";
 import type { BatchItem } from "../../worker/db/handles";
 import { systemCtx } from "../../worker/data/context";
 import { updateUnit } from "../../worker/data/units";
@@ -45,7 +46,7 @@ async function judgeAll(tree: Tree, campaignId: string, now: Date) {
       for (const a of pathOf.get(u.unitId)!.split("/").filter(Boolean))
         ((sub[a] ??= {})[m.rule] ??= zero())[m.status]++;
     }
-  return { own, sub };
+  return { own, sub, tallies: Object.fromEntries(judged.map((u) => [u.unitId, tallyOf(u.marks)])) };
 }
 
 /** What is stored once the page's read has refreshed it. */
@@ -73,6 +74,8 @@ async function expectStoredEqualsJudged(tree: Tree, campaignId: string) {
   const got = await stored(tree, campaignId);
   expect(got.own).toEqual(want.own);
   expect(got.sub).toEqual(want.sub);
+  // The rollup's tallies as SQLite counts them from the stored marks.
+  expect(Object.fromEntries(await storedTallies(tree.db, campaignId))).toEqual(want.tallies);
   // The root's page: its subtree's summary, and its own and each child's marks.
   expect(page.summary).toEqual(want.sub[tree.root.id] ?? {});
   for (const u of page.units)

@@ -17,17 +17,18 @@ import { hydrateCampaign, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
 import {
   complianceStateQuery,
-  marksAfter,
+  talliesAfter,
   refreshCompliance,
   type ComplianceRefresh,
 } from "../data/compliance-figures";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
+import { tallyOf, type Tally } from "../data/compliance-marks";
 import { countsByUnit } from "../data/progress";
 import { refreshFigures } from "../data/progress-figures";
 import { pruneStatements } from "../data/progress-dirty";
 import { storedOwnQuery } from "../data/progress-page";
-import { chunks, jsonRows } from "../data/sql";
+import { jsonPages, jsonRows } from "../data/sql";
 import { geometryOf, geometryQueries, loadGeometry, type Geometry } from "./rollup-geometry";
 import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
 import { fromStored, zeroCounts, type Counts } from "../domain/progress";
@@ -80,29 +81,19 @@ export async function computeUnitFigures(
   marks?: ComplianceRefresh,
 ): Promise<Map<string, Figures>> {
   const ctx = systemCtx(db, now);
-  const [perUnit, compliance] = await Promise.all([
+  const [perUnit, tallies] = await Promise.all([
     plans ?? countsByUnit(ctx, { campaign: c, onlyUnits }).then((r) => r.perUnit),
     marks
-      ? marksAfter(db, c.id, marks, onlyUnits).then((units) => ({ units }))
-      : campaignCompliance(ctx, { campaign: c, onlyUnits }),
+      ? talliesAfter(db, c.id, marks, onlyUnits)
+      : campaignCompliance(ctx, { campaign: c, onlyUnits }).then(
+          ({ units }) => new Map<string, Tally>(units.map((u) => [u.unitId, tallyOf(u.marks)])),
+        ),
   ]);
   const figures = new Map<string, Figures>();
   const of = (unitId: string) => figures.get(unitId) ?? figures.set(unitId, zero()).get(unitId)!;
   const only = plans && onlyUnits ? new Set(onlyUnits) : null;
   for (const [unitId, counts] of perUnit) if (!only || only.has(unitId)) add(of(unitId), counts);
-  for (const u of compliance.units) {
-    const steps = new Map<string, string[]>();
-    let reportsOnTime = 0;
-    for (const m of u.marks) {
-      if (m.step) steps.set(m.step, [...(steps.get(m.step) ?? []), m.status]);
-      if (m.report && m.status === "pass") reportsOnTime++;
-    }
-    const held = [...steps.values()].filter(
-      (s) => s.length && s[0] !== "pending" && s[0] !== "fail",
-    ).length;
-    const compliant = [...steps.values()].filter((s) => s.every((x) => x === "pass")).length;
-    add(of(u.unitId), { meetingsHeld: held, meetingsCompliant: compliant, reportsOnTime });
-  }
+  for (const [unitId, t] of tallies) add(of(unitId), t);
   return figures;
 }
 
@@ -250,41 +241,32 @@ export async function rollupWith(
       if (parents.length) await push(db, control, tenant, c, now, report);
       continue;
     }
-    const [prevRows, storedOwn, targetIds, unitRows, plansChanged, meetsChanged] = last as [
-      (typeof rollupUnits.$inferSelect)[],
-      Awaited<ReturnType<typeof storedOwnQuery>>,
-      { unitId: string }[],
-      { id: string; path: string }[],
-      { unitId: string }[]?,
-      { unitId: string }[]?,
-    ];
-    const prevOwn = new Map(prevRows.map((r) => [r.unitId, pick(r as unknown as Figures)]));
-    const plans = new Map<string, Counts>();
-    if (tracked) for (const r of storedOwn) plans.set(r.unitId, fromStored(r, dueAt, now));
-    let own: Map<string, Figures>;
-    let touched: string[];
-    if (plansChanged && meetsChanged && prevOwn.size > 0) {
-      touched = changedOf(plansChanged, meetsChanged);
-      const fresh = await computeUnitFigures(db, c, now, touched, plans, marks);
-      own = new Map(prevOwn);
-      for (const u of touched) {
-        const f = fresh.get(u);
-        if (f) own.set(u, f);
-        else own.delete(u);
-      }
-    } else {
-      own = await computeUnitFigures(db, c, now, undefined, plans, marks);
-      touched = [...new Set([...own.keys(), ...prevOwn.keys()])];
-    }
+    // The stored rows go with ownFigures: only the maps made of them are kept.
+    const { prevOwn, own, touched, geometry } = await ownFigures(
+      db,
+      c,
+      now,
+      last!.splice(0) as Stored,
+      { tracked, dueAt },
+      marks,
+    );
     report.recomputed += touched.length;
-    const geometry = geometryOf(targetIds, unitRows);
-    const before = subtrees(geometry, prevOwn);
+    // Before and after, only on a rollup after the first: the first writes every subtree.
+    const before = state ? subtrees(geometry, prevOwn) : null;
     const after = subtrees(geometry, own);
     // Write only what changed: each changed unit's own figures, and a snapshot for each
     // subtree whose figures moved (every subtree on the first rollup, for the chart's start).
-    const snapshots = [...after.entries()]
-      .filter(([unitId, f]) => !state || !same(before.get(unitId), f))
-      .map(([unitId, f]) => [unitId, ...FIELDS.map((k) => f[k])]);
+    let snapshots = 0;
+    const snapshotPages = jsonPages(
+      (function* () {
+        for (const [unitId, f] of after)
+          if (!before || !same(before.get(unitId), f)) {
+            snapshots++;
+            yield [unitId, ...FIELDS.map((k) => f[k])];
+          }
+      })(),
+      ROWS_PER_INSERT,
+    );
     const changedOwn = touched.filter((u) => !same(prevOwn.get(u), own.get(u)));
     const statements = [
       ...deferred,
@@ -293,18 +275,24 @@ export async function rollupWith(
             db
               .delete(rollupUnits)
               .where(
-                and(eq(rollupUnits.campaignId, c.id), inArray(rollupUnits.unitId, changedOwn)),
+                and(
+                  eq(rollupUnits.campaignId, c.id),
+                  sql`${rollupUnits.unitId} IN (SELECT value FROM json_each(${JSON.stringify(changedOwn)}))`,
+                ),
               ),
           ]
         : []),
-      ...chunks(
-        changedOwn.filter((u) => own.has(u)).map((u) => [u, ...FIELDS.map((k) => own.get(u)![k])]),
+      ...jsonPages(
+        (function* () {
+          for (const u of changedOwn)
+            if (own.has(u)) yield [u, ...FIELDS.map((k) => own.get(u)![k])];
+        })(),
         ROWS_PER_INSERT,
       ).map((rows) =>
         db.run(sql`INSERT INTO ${rollupUnits} (campaign_id, unit_id, ${FIELD_COLUMNS})
           SELECT ${c.id}, r.* FROM (${jsonRows(ROW_COLUMNS, rows)}) AS r`),
       ),
-      ...chunks(snapshots, ROWS_PER_INSERT).map((rows) =>
+      ...snapshotPages.map((rows) =>
         db.run(sql`INSERT INTO ${progressSnapshots}
             (campaign_id, computed_at, fingerprint, unit_id, ${FIELD_COLUMNS})
           SELECT ${c.id}, ${now.getTime()}, ${fp.full}, r.* FROM (${jsonRows(ROW_COLUMNS, rows)}) AS r
@@ -325,11 +313,50 @@ export async function rollupWith(
       ...(lastCampaign ? ending : []),
     ] as [BatchItem, ...BatchItem[]])) as unknown[];
     if (lastCampaign) ended = written.slice(statements.length);
-    report.snapshots += snapshots.length;
+    report.snapshots += snapshots;
     if (parents.length) await push(db, control, tenant, c, now, report, own);
   }
   ended ??= (await db.batch(ending as [BatchItem, ...BatchItem[]])) as unknown[];
   return { report, tail: ended.slice(ending.length - (opts.tail?.length ?? 0)) };
+}
+
+type Stored = [
+  (typeof rollupUnits.$inferSelect)[],
+  Awaited<ReturnType<typeof storedOwnQuery>>,
+  { unitId: string }[],
+  { id: string; path: string }[],
+  { unitId: string }[]?,
+  { unitId: string }[]?,
+];
+
+/** The units' own figures before and after (those `touched` recomputed) and the geometry,
+ *  from the rows the refresh read (released once their maps are made). */
+async function ownFigures(
+  db: TenantDb,
+  c: Campaign,
+  now: Date,
+  [prevRows, storedOwn, targetIds, unitRows, plansChanged, meetsChanged]: Stored,
+  /** Whether the stored plan counts are tracked, and their due date. */
+  { tracked, dueAt }: { tracked: boolean; dueAt: Date | null },
+  marks: ComplianceRefresh,
+) {
+  const prevOwn = new Map(prevRows.map((r) => [r.unitId, pick(r as unknown as Figures)]));
+  const plans = new Map<string, Counts>();
+  if (tracked) for (const r of storedOwn) plans.set(r.unitId, fromStored(r, dueAt, now));
+  const geometry = geometryOf(targetIds, unitRows);
+  if (plansChanged && meetsChanged && prevOwn.size > 0) {
+    const touched = changedOf(plansChanged, meetsChanged);
+    const fresh = await computeUnitFigures(db, c, now, touched, plans, marks);
+    const own = new Map(prevOwn);
+    for (const u of touched) {
+      const f = fresh.get(u);
+      if (f) own.set(u, f);
+      else own.delete(u);
+    }
+    return { prevOwn, own, touched, geometry };
+  }
+  const own = await computeUnitFigures(db, c, now, undefined, plans, marks);
+  return { prevOwn, own, touched: [...new Set([...own.keys(), ...prevOwn.keys()])], geometry };
 }
 
 /** The parent sees the whole campaign: the sum of every unit's own figures (each unit once,

@@ -23,7 +23,7 @@
 // Rebuilt in full when the campaign's definition, dates or targets change (its version), the
 // unit tree changes (a null unit mark), the marks it has not read were pruned, or more than
 // REBUILD_OVER units are marked at once.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import {
   complianceFigures,
   complianceRechecks,
@@ -37,6 +37,7 @@ import type { Campaign } from "./campaigns";
 import { campaignCompliance, type UnitCompliance } from "./compliance";
 import { systemCtx } from "./context";
 import { newId } from "./ids";
+import { freshCte, markPages, tallyOf, type MarkPage, type Tally } from "./compliance-marks";
 import { afterRunning } from "./in-flight";
 import { PRUNED } from "./progress-dirty";
 import { REBUILD_OVER } from "./progress-figures";
@@ -44,6 +45,8 @@ import { chunks, jsonRows } from "./sql";
 
 /** Marks per statement (7 bound values each). */
 const CHUNK = 500;
+/** Marks per statement of a rebuild (JSON text: ~20 bytes a mark). */
+const REBUILD_PAGE = 5000;
 const DAY = 24 * 60 * 60 * 1000;
 const ICT = 7 * 60 * 60 * 1000;
 
@@ -62,7 +65,13 @@ type State = typeof complianceState.$inferSelect;
  *  (`all`: every unit), whose marks its writes hold. */
 export interface ComplianceRefresh {
   name: string;
-  judged?: { all: boolean; ids: string[]; units: UnitCompliance[] };
+  judged?: {
+    all: boolean;
+    ids: string[];
+    /** The judged units' marks (a few dirty units), or only their tallies (a rebuild). */
+    units?: UnitCompliance[];
+    tallies?: Map<string, Tally>;
+  };
 }
 
 /** How the rollup refreshes: with the state it read in a batch of its own (`known`: no round
@@ -95,8 +104,8 @@ async function refreshOnce(
   const basis = basisOf(c);
   const name = (s: { token: string }) => s.token;
   const rebuilt = async (upTo: number) => {
-    const { state, units: all } = await rebuild(db, c, now, { basis, upTo }, defer);
-    return { name: name(state), judged: { all: true, ids: all.map((u) => u.unitId), units: all } };
+    const { state, tallies } = await rebuild(db, c, now, { basis, upTo }, defer);
+    return { name: name(state), judged: { all: true, ids: [...tallies.keys()], tallies } };
   };
   for (let attempt = 0; attempt < 4; attempt++) {
     const rows = attempt === 0 && known ? known : await complianceStateQuery(db, c.id, now);
@@ -173,26 +182,6 @@ async function judged(db: TenantDb, c: Campaign, now: Date, onlyUnits?: string[]
   return judgedUnits;
 }
 
-type MarkRow = [string, string, string, string, string, string | null, string | null];
-const rowsOf = (list: UnitCompliance[]): MarkRow[] =>
-  list.flatMap((u) =>
-    u.marks.map((m): MarkRow => [
-      u.unitId,
-      m.rule,
-      m.label,
-      m.status,
-      m.reason,
-      m.step ?? null,
-      m.report ?? null,
-    ]),
-  );
-/** `fresh(unit_id, rule, label, status, reason, step, report)`: the judged marks, as one JSON
- *  parameter (no query object per value: a new day's rebuild judges every unit). */
-const freshCte = (rows: MarkRow[]) =>
-  sql`fresh(unit_id, rule, label, status, reason, step, report) AS (${jsonRows(
-    ["unit_id", "rule", "label", "status", "reason", "step", "report"],
-    rows,
-  )})`;
 /** A mark as four 0/1 counts by status, multiplied by `sign`. */
 const counted = (sign: string) =>
   sql.raw(["pass", "late", "fail", "pending"].map((s) => `${sign}(status = '${s}')`).join(", "));
@@ -205,15 +194,20 @@ const ancestorsCte = (from: SQL) => sql`anc(a, rule, label, p, l, f, n) AS (
 const SUMS = sql.raw(`sub_pass, sub_late, sub_fail, sub_pending`);
 
 /** The rechecks of `list`'s units (those with an instant ahead), written if `when` holds. */
-const rechecksOf = (db: TenantDb, c: Campaign, list: UnitCompliance[], when: SQL = sql`1`) =>
+const rechecksOf = (
+  db: TenantDb,
+  c: Campaign,
+  list: Pick<UnitCompliance, "unitId" | "recheckAt">[],
+  when: SQL = sql`1`,
+) =>
   chunks(
     list.filter((u) => u.recheckAt !== undefined),
     CHUNK,
   ).map((part) =>
     db.run(sql`INSERT INTO ${complianceRechecks} (campaign_id, unit_id, at)
-      SELECT ${c.id}, column1, column2 FROM (VALUES ${sql.join(
-        part.map((u) => sql`(${u.unitId}, ${u.recheckAt!})`),
-        sql`, `,
+      SELECT ${c.id}, unit_id, at FROM (${jsonRows(
+        ["unit_id", "at"],
+        part.map((u) => [u.unitId, u.recheckAt!]),
       )}) WHERE ${when}
       ON CONFLICT (campaign_id, unit_id) DO UPDATE SET at = excluded.at`),
   );
@@ -237,7 +231,9 @@ async function apply(
   // Whole units per chunk, so each statement's old marks are those its fresh ones replace.
   for (const part of chunks(dirty, Math.max(1, Math.floor(CHUNK / 16)))) {
     const ids = JSON.stringify(part);
-    const rows = rowsOf(part.flatMap((u) => byUnit.get(u) ?? []));
+    const page = markPages(Infinity);
+    for (const u of part) if (byUnit.has(u)) page.add(byUnit.get(u)!);
+    const [rows] = page.end() as [MarkPage];
     const inPart = sql`campaign_id = ${c.id} AND unit_id IN (SELECT value FROM json_each(${ids}))`;
     statements.push(
       // The differences first (they read the old own marks), then the own marks themselves.
@@ -287,13 +283,21 @@ async function rebuild(
   next: { basis: string; upTo: number },
   defer?: BatchItem[],
 ) {
-  const all = await judged(db, c, now);
+  // Judged unit by unit into pages of JSON text: the marks themselves are not kept.
+  const pages = markPages(REBUILD_PAGE);
+  const tallies = new Map<string, Tally>();
+  const rechecks: Pick<UnitCompliance, "unitId" | "recheckAt">[] = [];
+  await campaignCompliance(systemCtx(db, now), { campaign: c }, (u) => {
+    pages.add(u);
+    tallies.set(u.unitId, tallyOf(u.marks));
+    if (u.recheckAt !== undefined) rechecks.push({ unitId: u.unitId, recheckAt: u.recheckAt });
+  });
   const state = { validUntil: validUntil(now), seq: next.upTo, token: newId() };
   const statements: BatchItem[] = [
     db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
     db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),
   ];
-  for (const part of chunks(rowsOf(all), CHUNK))
+  for (const part of pages.end())
     statements.push(
       db.run(sql`WITH ${freshCte(part)}
         INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
@@ -310,7 +314,7 @@ async function rebuild(
       ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
         sub_pass = excluded.sub_pass, sub_late = excluded.sub_late,
         sub_fail = excluded.sub_fail, sub_pending = excluded.sub_pending`),
-    ...rechecksOf(db, c, all),
+    ...rechecksOf(db, c, rechecks),
     db
       .insert(complianceState)
       .values({ campaignId: c.id, basis: next.basis, ...state })
@@ -321,62 +325,70 @@ async function rebuild(
   );
   if (defer) defer.push(...statements);
   else await db.batch(statements as [BatchItem, ...BatchItem[]]);
-  return { state, units: all };
+  return { state, tallies };
 }
 
-/** Each unit's own stored marks (of `onlyUnits`, or every unit), in the order they were
- *  judged, as the rollup reads them once refreshCompliance has run: campaignCompliance's
- *  answer without judging anything again. */
-export async function storedMarks(
+/** Each unit's tally of its own stored marks (of `onlyUnits`, or every unit), counted by
+ *  SQLite as tallyOf counts judged marks (a step's first mark in the order judged): one
+ *  small row per unit, not ~10 marks (issue 13's heap). */
+export async function storedTallies(
   db: TenantDb,
   campaignId: string,
   onlyUnits?: string[],
-): Promise<Pick<UnitCompliance, "unitId" | "marks">[]> {
-  const rows = await db
-    .select()
-    .from(complianceFigures)
-    .where(
-      and(
-        eq(complianceFigures.campaignId, campaignId),
-        sql`${complianceFigures.status} IS NOT NULL`,
-        onlyUnits
-          ? sql`${complianceFigures.unitId} IN (SELECT value FROM json_each(${JSON.stringify(onlyUnits)}))`
-          : undefined,
-      ),
-    )
-    .orderBy(complianceFigures.unitId, sql`rowid`);
-  const out = new Map<string, Pick<UnitCompliance, "unitId" | "marks">>();
-  for (const r of rows) {
-    const u =
-      out.get(r.unitId) ?? out.set(r.unitId, { unitId: r.unitId, marks: [] }).get(r.unitId)!;
-    u.marks.push({
-      rule: r.rule,
-      label: r.label,
-      status: r.status!,
-      reason: r.reason ?? "",
-      ...(r.step ? { step: r.step } : {}),
-      ...(r.report ? { report: r.report } : {}),
-    });
-  }
-  return [...out.values()];
+): Promise<Map<string, Tally>> {
+  const only = onlyUnits
+    ? sql`AND unit_id IN (SELECT value FROM json_each(${JSON.stringify(onlyUnits)}))`
+    : sql``;
+  const rows = await db.all<{ unitId: string; held: number; compliant: number; onTime: number }>(
+    sql`WITH own AS (SELECT rowid AS r, unit_id, step, report, status FROM ${complianceFigures}
+        WHERE campaign_id = ${campaignId} AND status IS NOT NULL ${only}),
+      steps AS (SELECT unit_id, min(r) AS first, min(status = 'pass') AS all_pass FROM own
+        WHERE step IS NOT NULL GROUP BY unit_id, step),
+      s AS (SELECT steps.unit_id, sum(o.status NOT IN ('pending', 'fail')) AS held,
+        sum(steps.all_pass) AS compliant FROM steps JOIN own o ON o.r = steps.first
+        GROUP BY steps.unit_id),
+      rep AS (SELECT unit_id, sum(report IS NOT NULL AND status = 'pass') AS on_time FROM own
+        GROUP BY unit_id)
+      SELECT rep.unit_id AS unitId, coalesce(s.held, 0) AS held,
+        coalesce(s.compliant, 0) AS compliant, rep.on_time AS onTime
+      FROM rep LEFT JOIN s ON s.unit_id = rep.unit_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.unitId,
+      {
+        meetingsHeld: Number(r.held),
+        meetingsCompliant: Number(r.compliant),
+        reportsOnTime: Number(r.onTime),
+      },
+    ]),
+  );
 }
 
-/** The own marks of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
+/** The tallies of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
  *  may still be deferred: those it judged from its judgement, the others as stored. */
-export async function marksAfter(
+export async function talliesAfter(
   db: TenantDb,
   campaignId: string,
   r: ComplianceRefresh,
   onlyUnits?: string[],
-): Promise<Pick<UnitCompliance, "unitId" | "marks">[]> {
-  const judgedNow = new Map((r.judged?.units ?? []).map((u) => [u.unitId, u]));
+): Promise<Map<string, Tally>> {
+  const judgedNow =
+    r.judged?.tallies ?? new Map((r.judged?.units ?? []).map((u) => [u.unitId, tallyOf(u.marks)]));
+  const out = new Map<string, Tally>();
+  const wanted = onlyUnits ? new Set(onlyUnits) : null;
+  if (r.judged?.all) {
+    for (const [u, t] of judgedNow) if (!wanted || wanted.has(u)) out.set(u, t);
+    return out;
+  }
   const judgedIds = new Set(r.judged?.ids ?? []);
-  const wanted = onlyUnits ?? (r.judged?.all ? r.judged.ids : undefined);
-  if (r.judged?.all) return wanted!.flatMap((u) => judgedNow.get(u) ?? []);
   const rest = onlyUnits?.filter((u) => !judgedIds.has(u));
-  const stored =
-    rest && !rest.length
-      ? []
-      : (await storedMarks(db, campaignId, rest)).filter((u) => !judgedIds.has(u.unitId));
-  return [...stored, ...(onlyUnits ?? [...judgedIds]).flatMap((u) => judgedNow.get(u) ?? [])];
+  if (!rest || rest.length)
+    for (const [u, t] of await storedTallies(db, campaignId, rest))
+      if (!judgedIds.has(u)) out.set(u, t);
+  for (const u of onlyUnits ?? judgedIds) {
+    const t = judgedNow.get(u);
+    if (t) out.set(u, t);
+  }
+  return out;
 }

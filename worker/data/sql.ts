@@ -25,9 +25,20 @@ export function eqAll<T extends SQLiteTable>(
  * 500k-member tenant built tens of megabytes of those (issue 13). Values are JSON's: text,
  * numbers, null.
  */
-export const jsonRows = (columns: readonly string[], rows: unknown[][]): SQL =>
+export const jsonRows = (columns: readonly string[], rows: unknown[][] | string): SQL =>
   sql`SELECT ${sql.raw(columns.map((c, i) => `json_extract(value, '$[${i}]') AS ${c}`).join(", "))}
-    FROM json_each(${JSON.stringify(rows)})`;
+    FROM json_each(${typeof rows === "string" ? rows : JSON.stringify(rows)})`;
+
+/** Rows as JSON texts of `size` rows each, each page made as it fills (the rows themselves
+ *  are not all kept): for jsonRows. */
+export function jsonPages(rows: Iterable<unknown[]>, size: number): string[] {
+  const pages: string[] = [];
+  let page: unknown[][] = [];
+  for (const r of rows)
+    if (page.push(r) >= size) [pages[pages.length], page] = [JSON.stringify(page), []];
+  if (page.length) pages.push(JSON.stringify(page));
+  return pages;
+}
 
 type Versioned = SQLiteTable & { id: SQLiteColumn; version: SQLiteColumn };
 
