@@ -212,3 +212,14 @@ export const REPORT_MARK_LABELS = {
 } as const;
 export const ReportMark = /* @__PURE__ */ vocab(REPORT_MARK_LABELS);
 export type ReportMark = ValueOf<typeof ReportMark>;
+
+/** Where a member stands with their own year-end input (worker/domain/year-end.ts). */
+export const YEAR_END_STATE_LABELS = {
+  "on-time": "Đúng hạn",
+  late: "Muộn",
+  missing: "Chưa có",
+  pending: "Chưa ghi nhận",
+  excused: "Được miễn",
+} as const;
+export const YearEndState = /* @__PURE__ */ vocab(YEAR_END_STATE_LABELS);
+export type YearEndState = ValueOf<typeof YearEndState>;

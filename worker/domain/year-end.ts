@@ -6,7 +6,7 @@
 // mark counts its members and says which rule produced the figure. Pure: no I/O.
 import { dueInstant } from "../../schema/rules/deadlines";
 import type { TemplateDefinition } from "../../schema/template";
-import type { YearEndState } from "../../schema/vocab/year-end-states";
+import type { YearEndState } from "../../schema/vocab/campaigns";
 import type { Mark } from "./compliance";
 import { formatDateVi, isOnTime, lastDayVi } from "./deadlines";
 import { milestoneDueOn } from "./follow-up";

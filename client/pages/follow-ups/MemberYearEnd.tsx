@@ -3,7 +3,7 @@
 // cannot record it themselves, the secretary's form to record it on their behalf.
 import { createAsync, query } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { YEAR_END_STATE_LABELS, type YearEndState } from "../../../schema/vocab/year-end-states";
+import { YEAR_END_STATE_LABELS, type YearEndState } from "../../../schema/vocab/campaigns";
 import { getMemberYearEnd } from "../../api-steps";
 import { formatDay } from "../../lib/labels";
 import YearEndForm from "./YearEndForm";
