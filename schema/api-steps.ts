@@ -14,9 +14,11 @@ export const StepKeyParam = v.pipe(
   v.maxLength(KEY_MAX),
 );
 
+const ReadVersion = v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0));
+
 export const StepRecordBody = v.strictObject({
   /** The version the caller last read: 0 when nothing is recorded yet (409 when stale). */
-  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
+  version: ReadVersion,
   /** The day it was done (the acknowledgement's date); today when left out for a form. */
   doneOn: v.optional(IsoDate),
   place: ShortText(300),
@@ -37,7 +39,7 @@ export const MonthParam = v.pipe(
 
 export const MonthlyReviewBody = v.strictObject({
   /** The version of this month's review the caller last read: 0 when there is none yet. */
-  version: v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0)),
+  version: ReadVersion,
   data: v.record(v.string(), v.unknown()),
 });
 
@@ -49,7 +51,6 @@ export const PeriodParam = v.pipe(
 
 /** The version of a record the caller last read: 0 when nothing is recorded yet (409 when
  *  stale). */
-const ReadVersion = v.pipe(v.number("Phải là số."), v.integer(), v.minValue(0));
 /** A record's required note, up to 2000 characters, `empty` saying what to write. */
 const RecordNote = (empty: string) =>
   v.pipe(

@@ -1,6 +1,7 @@
 // Plan drafts kept on the device (localStorage): the plan form writes them as the member
 // types (pages/plan/autosave.ts); the task list shows that one is there, even offline.
 import type { PlanData } from "../http";
+import { canonicalJson } from "../../schema/rules/canonical";
 
 /** localStorage key of a draft: per user too, so a shared phone never mixes two people's. */
 export const draftKey = (
@@ -63,16 +64,4 @@ export function ownDraftAt(
 }
 
 /** Two plans with the same answers, whatever the order their keys were written in. */
-export function sameData(a: unknown, b: unknown): boolean {
-  const canon = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canon)
-      : v && typeof v === "object"
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
-}
+export const sameData = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);

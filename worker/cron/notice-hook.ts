@@ -13,7 +13,7 @@ import { nextSendTime } from "../domain/reminders";
 import { drainMarked, type NoticeRide } from "./notice-mail";
 
 /** Notices queued per round trip. */
-export const NOTICE_HOOK_PAGE = 200;
+const NOTICE_HOOK_PAGE = 200;
 
 interface HookRow {
   id: string;
@@ -25,7 +25,7 @@ interface HookRow {
 }
 
 /** The webhook's body for one event notice: who is told, of what kind, and its title. */
-export const noticeHookPayload = (r: HookRow) =>
+const noticeHookPayload = (r: HookRow) =>
   JSON.stringify({
     type: "event-notice",
     kind: r.kind,

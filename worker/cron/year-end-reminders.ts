@@ -87,7 +87,7 @@ export function yearEndDue(
   const n = expectedOf(index.byRecord.get(`${c.id}|${unit.id}`));
   return [
     {
-      key: "tu-danh-gia-cuoi-nam",
+      key: MEMBER_YEAR_END_KEY.slice(1),
       title: `${o.title} (${Math.min(n, expected)}/${expected} đảng viên đã ghi nhận)`,
       dueAt: o.dueAt,
       done: n >= expected,

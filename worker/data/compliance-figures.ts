@@ -39,7 +39,7 @@ import { systemCtx } from "./context";
 import { newId } from "./ids";
 import { freshCte, markPages, tallyOf, type MarkPage, type Tally } from "./compliance-marks";
 import { afterRunning } from "./in-flight";
-import { PRUNED } from "./progress-dirty";
+import { HIGH_WATER, maxSeq, PRUNED } from "./progress-dirty";
 import { REBUILD_OVER } from "./progress-figures";
 import { chunks, jsonRows } from "./sql";
 
@@ -124,10 +124,7 @@ async function refreshOnce(
         judged: { all: false, ids: dirty, units: fresh },
       };
   }
-  const [top] = await db.all<{ seq: number | null }>(
-    sql`SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'`,
-  );
-  return rebuilt(Number(top?.seq ?? 0));
+  return rebuilt(await maxSeq(db));
 }
 
 export interface StateRow {
@@ -145,7 +142,7 @@ export const complianceStateQuery = (db: TenantDb, campaignId: string, now: Date
       (SELECT json_array(s.basis, s.valid_until, s.seq, s.token) FROM ${complianceState} s
         WHERE s.campaign_id = ${campaignId}) AS state,
       (SELECT p.seq FROM ${progressFigureState} p WHERE p.campaign_id = ${PRUNED}) AS pruned,
-      (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty') AS top,
+      ${HIGH_WATER} AS top,
       (SELECT json_group_array(r.unit_id) FROM ${complianceRechecks} r
         WHERE r.campaign_id = ${campaignId} AND r.at <= ${now.getTime()}) AS due,
       (SELECT json_group_array(DISTINCT coalesce(d.unit_id, '')) FROM ${progressDirty} d

@@ -22,6 +22,7 @@ import type { Ctx } from "./context";
 import { historyRow, newMemberRow, type MemberRow, type MemberStatus } from "./members";
 import { positionCodeFor } from "../../schema/rules/positions";
 import type { PositionCode } from "../../schema/vocab/positions";
+import { chunks } from "./sql";
 
 export interface ImportResult {
   created: number;
@@ -206,8 +207,8 @@ async function findExisting(db: TenantDb, parsed: Parsed[]): Promise<Map<number,
   const names = [...new Set(parsed.filter((p) => !p.email).map((p) => foldVietnamese(p.fullName)))];
   const found: MemberRow[] = [];
   const lookups = [
-    ...chunks(emails).map((c) => inArray(members.email, c)),
-    ...chunks(names).map((c) => inArray(members.searchName, c)),
+    ...chunks(emails, CHUNK).map((c) => inArray(members.email, c)),
+    ...chunks(names, CHUNK).map((c) => inArray(members.searchName, c)),
   ];
   for (const where of lookups) found.push(...(await db.select().from(members).where(where)));
   const byEmail = new Map(found.filter((m) => m.email).map((m) => [m.email!, m]));
@@ -318,8 +319,8 @@ export async function importMembers(
   if (dryRun || (inserts.length === 0 && updates.length === 0)) return result;
 
   const statements = [
-    ...chunks(inserts).map((c) => db.insert(members).values(c)),
-    ...chunks(history).map((c) => db.insert(memberStatusHistory).values(c)),
+    ...chunks(inserts, CHUNK).map((c) => db.insert(members).values(c)),
+    ...chunks(history, CHUNK).map((c) => db.insert(memberStatusHistory).values(c)),
     ...updates.map(({ after }) => db.update(members).set(after).where(eq(members.id, after.id))),
     markUnits(db, [
       ...inserts.map((m) => m.unitId),
@@ -348,10 +349,4 @@ export async function importMembers(
   ];
   await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
   return result;
-}
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -20,6 +20,15 @@ import type { Campaign } from "./campaigns";
 /** The state row that records up to which sequence marks have been pruned. */
 export const PRUNED = "";
 
+/** The last mark ever given (the marks' sequence), as a subquery. */
+export const HIGH_WATER = sql`(SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty')`;
+
+/** The last mark ever given, read. */
+export async function maxSeq(db: TenantDb) {
+  const [r] = await db.all<{ seq: number | null }>(sql`SELECT ${HIGH_WATER} AS seq`);
+  return Number(r?.seq ?? 0);
+}
+
 /** The units whose own counts may differ from the stored ones: marked since the state's
  *  sequence (up to `upTo`), and, when the evaluation date moved, those whose members' status
  *  on the date or whose own open/closed state changes between the two dates. */
@@ -93,7 +102,7 @@ export function pruneStatements(db: TenantDb, kept: string[]): BatchItem[] {
       SELECT campaign_id, seq FROM ${progressFigureState}
       UNION ALL SELECT campaign_id, seq FROM ${complianceState})
       WHERE campaign_id IN (SELECT value FROM json_each(${keep}))),
-    (SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty'), 0)`;
+    ${HIGH_WATER}, 0)`;
   return [
     db.run(sql`DELETE FROM ${progressFigures} WHERE ${others}`),
     db.run(sql`DELETE FROM ${complianceFigures} WHERE ${others}`),

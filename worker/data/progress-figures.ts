@@ -32,7 +32,7 @@ import { systemCtx } from "./context";
 import type { Targets } from "./campaign-targets";
 import { afterRunning } from "./in-flight";
 import { countsByUnit } from "./progress";
-import { dirtyUnits, PRUNED } from "./progress-dirty";
+import { dirtyUnits, HIGH_WATER, maxSeq, PRUNED } from "./progress-dirty";
 import { jsonRows } from "./sql";
 
 /** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
@@ -163,7 +163,6 @@ async function refreshOnce(db: TenantDb, c: Campaign, now: Date, rides: Rides): 
 
 /** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
  *  mark has been pruned), as a scalar subquery; null before the first mark. */
-const HIGH_WATER = sql`(SELECT seq FROM sqlite_sequence WHERE name = 'progress_dirty')`;
 
 /** The campaign's state, the prune point and the last mark's sequence, in ONE statement
  *  (no transaction): what every dashboard read pays before its page. Statements riding with
@@ -190,11 +189,6 @@ async function readState(db: TenantDb, campaignId: string, ride: BatchItem[] = [
     ? { campaignId, basis: found[0], evaluatedOn: found[1], seq: Number(found[2]) }
     : undefined;
   return { state, pruned: Number(row?.pruned ?? 0), upTo: Number(row?.top ?? 0), rides };
-}
-
-async function maxSeq(db: TenantDb) {
-  const [r] = await db.all<{ seq: number | null }>(sql`SELECT ${HIGH_WATER} AS seq`);
-  return Number(r?.seq ?? 0);
 }
 
 /** The own counts (as stored: lateness by the due instant only) of `onlyUnits`, or of every

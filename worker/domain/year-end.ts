@@ -14,7 +14,7 @@ import { milestoneDueOn } from "./follow-up";
 /** The reserved step key a member's year-end input is recorded under (with its member id). */
 export const MEMBER_YEAR_END_KEY = "~tu-danh-gia-cuoi-nam";
 /** The rule its marks carry: in compliance, on the follow-ups screen, in reminders. */
-export const MEMBER_YEAR_END_RULE = "follow-up:tu-danh-gia-cuoi-nam";
+const MEMBER_YEAR_END_RULE = "follow-up:tu-danh-gia-cuoi-nam";
 
 export interface MemberYearEnd {
   title: string;
