@@ -14,7 +14,7 @@ import type { Ctx } from "./context";
 import { directiveChain } from "./directives";
 import { newId } from "./ids";
 import { requireTemplate } from "./templates";
-import { requireUnitInScope } from "./units";
+import { requireUnitInScope, requireUnitsInScope } from "./units";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -263,7 +263,7 @@ export async function createCampaignFrom(
     throw new DomainError("INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", {
       dueOn: "Phải sau ngày bắt đầu.",
     });
-  for (const unitId of input.unitIds) await requireUnitInScope(db, unitId, scope);
+  await requireUnitsInScope(db, input.unitIds, scope);
   const row = {
     id: newId(),
     templateKey: def.key,

@@ -40,7 +40,8 @@ export const runningDirectivesRead = (control: ControlDb, tenantId: string, now:
 };
 
 /** Writes today's point for each running directive of `tenant` (as runningDirectivesRead
- *  found them); whether any runs (the pass then wakes the tenant at the next ICT midnight). */
+ *  found them): how many run (the pass then wakes the tenant at the next ICT midnight) and
+ *  how many points the database stored. */
 export async function recordDirectiveHistory(
   db: TenantDb,
   control: ControlDb,
@@ -83,10 +84,12 @@ export async function recordDirectiveHistory(
       .onConflictDoUpdate({
         target: [directiveHistory.directiveId, directiveHistory.day],
         set: { ...row },
-      }),
+      })
+      .returning({ directiveId: directiveHistory.directiveId }),
   );
-  await db.batch([first!, ...rest]);
-  return { running: running.length, written: rows.length };
+  // `written`: the points the database says it stored (inserted or today's rewritten).
+  const stored = await db.batch([first!, ...rest]);
+  return { running: running.length, written: stored.reduce((n, r) => n + r.length, 0) };
 }
 
 /** The saved daily points of one of the reader's own directives, oldest first (the latest
