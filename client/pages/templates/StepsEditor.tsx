@@ -10,7 +10,8 @@ import { dayNumber, isRealDate } from "../../../schema/rules/deadlines";
 import { DUE_RULE_WORDS, DUE_RULES } from "../../../schema/vocab/tasks";
 import { DAY_HINT, formatDay } from "../../lib/labels";
 import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
-import { DayInput, Field, Input, Select, TextArea } from "../../components/Field";
+import { DayInput, Field, Input, Select } from "../../components/Field";
+import { ItemText, type ItemTextKind } from "./ItemText";
 
 type SetDef = SetStoreFunction<TemplateDefinition>;
 
@@ -24,6 +25,13 @@ export function dayFromText(text: string): string | null {
 /** Whole days, negative allowed; NaN when the text is not one. */
 const wholeDays = (text: string) =>
   /^\s*[-−]?\d{1,4}\s*$/.test(text) ? Number(text.replace("−", "-")) : NaN;
+
+const STEP_TEXT: ItemTextKind = {
+  list: "steps",
+  id: "step",
+  titleLabel: "Tên bước",
+  text: { key: "description", label: "Hướng dẫn", rows: 3 },
+};
 
 export default function StepsEditor(props: {
   def: TemplateDefinition;
@@ -111,27 +119,7 @@ export default function StepsEditor(props: {
               {OWNER_LABELS[s.owner]} · {stepKindLabel(s.kind)} ·{" "}
               {dueRuleText(s.due, props.def.steps)}
             </p>
-            <Field id={`step-${i()}-title`} label="Tên bước" error={msg(`steps.${i()}.title`)}>
-              <Input
-                type="text"
-                value={s.title}
-                maxLength={300}
-                onInput={(e) => props.setDef("steps", i(), "title", e.currentTarget.value)}
-              />
-            </Field>
-            <Field
-              id={`step-${i()}-description`}
-              label="Hướng dẫn"
-              error={msg(`steps.${i()}.description`)}
-            >
-              <TextArea
-                rows={3}
-                value={s.description ?? ""}
-                onInput={(e) =>
-                  props.setDef("steps", i(), "description", e.currentTarget.value || undefined)
-                }
-              />
-            </Field>
+            <ItemText of={STEP_TEXT} i={i()} item={s} editor={props} />
             <Switch>
               <Match when={s.due.kind === "absolute" && s.due}>
                 {(due) => (
