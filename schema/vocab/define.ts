@@ -11,7 +11,7 @@ import * as v from "valibot";
 
 type Keys<L> = [keyof L & string, ...(keyof L & string)[]];
 
-export type Vocab<L> = v.PicklistSchema<Keys<L>, string | undefined>;
+type Vocab<L> = v.PicklistSchema<Keys<L>, string | undefined>;
 
 /** The union of a vocabulary's values. */
 export type ValueOf<V extends { readonly options: readonly string[] }> = V["options"][number];
