@@ -84,7 +84,8 @@ const parsed = new WeakMap<
 const PARSED_KEPT = 32;
 const parsedOf = (db: TenantDb) => parsed.get(db) ?? parsed.set(db, new Map()).get(db)!;
 
-function deepFreeze<T>(value: T): T {
+/** `value` and everything in it made read-only: a value shared by requests. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
