@@ -22,6 +22,20 @@ export function dayFromText(text: string): string | null {
   return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : null;
 }
 
+/** What a day typed wrong is told, beside its input. */
+export const DAY_FORMAT = "Nhập ngày dạng ngày/tháng/năm, ví dụ 31/01/2024.";
+
+/** What an editor section takes: the definition, its setter, and the messages by path. */
+export interface SectionProps {
+  def: TemplateDefinition;
+  setDef: SetDef;
+  /** The server's message for one path, "" when none. */
+  err: (path: string) => string;
+  /** Local messages (a date typed wrong), by path; shown before the server's. */
+  local: Record<string, string>;
+  setLocal: (path: string, message: string) => void;
+}
+
 /** Whole days, negative allowed; NaN when the text is not one. */
 const wholeDays = (text: string) =>
   /^\s*[-−]?\d{1,4}\s*$/.test(text) ? Number(text.replace("−", "-")) : NaN;
@@ -33,15 +47,7 @@ const STEP_TEXT: ItemTextKind = {
   text: { key: "description", label: "Hướng dẫn", rows: 3 },
 };
 
-export default function StepsEditor(props: {
-  def: TemplateDefinition;
-  setDef: SetDef;
-  /** The server's message for one path, "" when none. */
-  err: (path: string) => string;
-  /** Local messages (a date typed wrong), by path; shown before the server's. */
-  local: Record<string, string>;
-  setLocal: (path: string, message: string) => void;
-}) {
+export default function StepsEditor(props: SectionProps) {
   const msg = (path: string) => props.local[path] || props.err(path);
   const setDue = (i: number, due: Due) => props.setDef("steps", i, "due", due);
 
@@ -49,7 +55,7 @@ export default function StepsEditor(props: {
     const path = `steps.${i}.due.date`;
     const date = dayFromText(text);
     if (!date) {
-      props.setLocal(path, `Nhập ngày dạng ngày/tháng/năm, ví dụ 31/01/2024.`);
+      props.setLocal(path, DAY_FORMAT);
       return;
     }
     props.setLocal(path, "");
