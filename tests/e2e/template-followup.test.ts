@@ -108,4 +108,47 @@ describe("the template editor's follow-up section", () => {
     expect(await admin.locator("#yearend-members").isChecked()).toBe(false);
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it("edits a periodic report's title, period and recipient", async () => {
+    const pageErrors: string[] = [];
+    const admin = await e2e.signedIn(pageErrors, DEMO.admin, DEMO.password);
+    const builtIn = getBuiltInTemplate("dien-dan-chi-bo")!;
+    expect(builtIn.followUp.periodicReports.map((r) => r.every)).toEqual(["6-thang"]);
+    const key = await admin.evaluate(async () => {
+      const r = await fetch("/api/t/demo/templates", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ fromKey: "dien-dan-chi-bo", name: "Diễn đàn của phường" }),
+      });
+      return ((await r.json()) as { key: string }).key;
+    });
+    await admin.goto(`/t/demo/mau/${key}`);
+    const title = admin.locator("#periodic-0-title");
+    await title.waitFor();
+    expect(await admin.locator("#periodic-0-every").inputValue()).toBe("6-thang");
+    // An emptied title is refused beside its input.
+    await title.fill("");
+    await admin.getByRole("button", { name: "Lưu mẫu" }).click();
+    await expect
+      .poll(() => admin.locator("#periodic-0-title-err").innerText(), SLOW)
+      .toBe("Bắt buộc phải có.");
+    expect(await title.getAttribute("aria-invalid")).toBe("true");
+
+    await title.fill("Báo cáo kết quả Diễn đàn hằng năm");
+    await admin.locator("#periodic-0-every").selectOption("hang-nam");
+    await admin.locator("#periodic-0-to").fill("Ban Tuyên giáo Đảng ủy phường");
+    await admin.getByRole("button", { name: "Lưu mẫu" }).click();
+    await admin.getByText(/^Đã lưu mẫu \(phiên bản 1\)\.$/).waitFor();
+    await admin.reload();
+    await expect.poll(() => admin.locator("#periodic-0-every").inputValue(), SLOW).toBe("hang-nam");
+    expect(await admin.locator("#periodic-0-title").inputValue()).toBe(
+      "Báo cáo kết quả Diễn đàn hằng năm",
+    );
+    expect(await admin.locator("#periodic-0-to").inputValue()).toBe(
+      "Ban Tuyên giáo Đảng ủy phường",
+    );
+    expect(await admin.locator("[data-milestone]").count()).toBe(0);
+    expect(await seriousFindings(admin)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
 });

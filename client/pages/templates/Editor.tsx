@@ -26,7 +26,7 @@ import { getMe } from "../shell/shell.data";
 import CloneForm from "./CloneForm";
 import { GroupInputs, groupId, ListsSummary } from "./ListsEditor";
 import { FormsEditor, MeetingRulesEditor } from "./RulesEditor";
-import StepsEditor from "./StepsEditor";
+import StepsEditor, { type SectionProps } from "./StepsEditor";
 import FollowUpEditor, { FOLLOW_UP_SHOWN } from "./FollowUpEditor";
 import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./templates.data";
 import "../screens.css";
@@ -113,6 +113,14 @@ function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail
       path,
     ) || FOLLOW_UP_SHOWN.test(path);
   const blocked = () => Object.values(local).some(Boolean);
+  /** What the steps and follow-up sections edit, with the messages by path. */
+  const section: SectionProps = {
+    def,
+    setDef,
+    err,
+    local,
+    setLocal: (path, message) => setLocal(path, message),
+  };
 
   return (
     <>
@@ -201,22 +209,10 @@ function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail
               </For>
             </div>
           </fieldset>
-          <StepsEditor
-            def={def}
-            setDef={setDef}
-            err={err}
-            local={local}
-            setLocal={(path, message) => setLocal(path, message)}
-          />
+          <StepsEditor {...section} />
           <FormsEditor def={def} setDef={setDef} err={err} />
           <MeetingRulesEditor def={def} setDef={setDef} err={err} />
-          <FollowUpEditor
-            def={def}
-            setDef={setDef}
-            err={err}
-            local={local}
-            setLocal={(path, message) => setLocal(path, message)}
-          />
+          <FollowUpEditor {...section} />
           <Show when={t.lists.length > 0}>
             <h2>Danh sách</h2>
           </Show>

@@ -8,12 +8,12 @@
 import { For, Show } from "solid-js";
 import type { FollowUp } from "../../../schema/template";
 import { DAY_HINT, formatDay } from "../../lib/labels";
-import { DayInput, Field, Input, Select, TextArea } from "../../components/Field";
+import { DayInput, Field, Input, SelectField, TextArea } from "../../components/Field";
 import { DAY_FORMAT, dayFromText, type SectionProps } from "./StepsEditor";
 
 /** The paths this section has an input for: their errors show beside it, not in the alert. */
 export const FOLLOW_UP_SHOWN =
-  /^followUp\.(milestones\.\d+\.(title|date|at)|periodicReports\.\d+\.(title|every|to)|yearEndRanking\.(input|members\.(title|dueOn)))$/;
+  /^followUp\.(milestones\.\d+\.(title|date)|periodicReports\.\d+\.(title|to)|yearEndRanking\.(input|members\.(title|dueOn)))$/;
 
 type Props = SectionProps;
 type Milestone = FollowUp["milestones"][number];
@@ -27,10 +27,11 @@ const WHEN: readonly (readonly [When, string])[] = [
   ["none", "Không hẹn ngày (chỉ để định hướng)"],
 ];
 
-const EVERY = [
+type Every = FollowUp["periodicReports"][number]["every"];
+const EVERY: readonly (readonly [Every, string])[] = [
   ["6-thang", "6 tháng một lần"],
   ["hang-nam", "Hằng năm"],
-] as const;
+];
 
 const whenOf = (m: Milestone): When => (m.date ? "date" : (m.at ?? "none"));
 
@@ -80,28 +81,15 @@ export default function FollowUpEditor(props: Props) {
             return (
               <fieldset class="list-edit" data-milestone={i() + 1}>
                 <legend>Mốc {i() + 1}</legend>
-                <Field id={`milestone-${i()}-title`} label="Tên mốc" error={msg(path("title"))}>
-                  <Input
-                    type="text"
-                    maxLength={300}
-                    value={m.title}
-                    onInput={(e) =>
-                      props.setDef("followUp", "milestones", i(), "title", e.currentTarget.value)
-                    }
-                  />
-                </Field>
+                <TextLine
+                  id={`milestone-${i()}-title`}
+                  label="Tên mốc"
+                  error={msg(path("title"))}
+                  value={m.title}
+                  set={(v) => props.setDef("followUp", "milestones", i(), "title", v)}
+                />
                 <div class="grid-2">
-                  <Field id={`milestone-${i()}-when`} label="Hạn" error={msg(path("at"))}>
-                    <Select onChange={(e) => setWhen(e.currentTarget.value as When)}>
-                      <For each={WHEN}>
-                        {([value, label]) => (
-                          <option value={value} selected={whenOf(m) === value}>
-                            {label}
-                          </option>
-                        )}
-                      </For>
-                    </Select>
-                  </Field>
+                  {choose(`milestone-${i()}-when`, "Hạn", WHEN, () => whenOf(m), setWhen)}
                   <Show when={m.date}>
                     {(date) => (
                       <Field
@@ -128,49 +116,28 @@ export default function FollowUpEditor(props: Props) {
         <For each={f().periodicReports}>
           {(r, i) => {
             const path = (k: string) => `followUp.periodicReports.${i()}.${k}`;
-            const set = (k: "title" | "to", value: string) =>
-              props.setDef("followUp", "periodicReports", i(), k, value);
+            const line = (k: "title" | "to", label: string) => (
+              <TextLine
+                id={`periodic-${i()}-${k}`}
+                label={label}
+                error={msg(path(k))}
+                value={r[k]}
+                set={(v) => props.setDef("followUp", "periodicReports", i(), k, v)}
+              />
+            );
             return (
               <fieldset class="list-edit" data-periodic={r.key}>
                 <legend>Báo cáo định kỳ {i() + 1}</legend>
-                <Field id={`periodic-${i()}-title`} label="Tên báo cáo" error={msg(path("title"))}>
-                  <Input
-                    type="text"
-                    maxLength={300}
-                    value={r.title}
-                    onInput={(e) => set("title", e.currentTarget.value)}
-                  />
-                </Field>
+                {line("title", "Tên báo cáo")}
                 <div class="grid-2">
-                  <Field id={`periodic-${i()}-every`} label="Kỳ báo cáo" error={msg(path("every"))}>
-                    <Select
-                      onChange={(e) =>
-                        props.setDef(
-                          "followUp",
-                          "periodicReports",
-                          i(),
-                          "every",
-                          e.currentTarget.value as (typeof EVERY)[number][0],
-                        )
-                      }
-                    >
-                      <For each={EVERY}>
-                        {([value, label]) => (
-                          <option value={value} selected={r.every === value}>
-                            {label}
-                          </option>
-                        )}
-                      </For>
-                    </Select>
-                  </Field>
-                  <Field id={`periodic-${i()}-to`} label="Gửi đến" error={msg(path("to"))}>
-                    <Input
-                      type="text"
-                      maxLength={300}
-                      value={r.to}
-                      onInput={(e) => set("to", e.currentTarget.value)}
-                    />
-                  </Field>
+                  {choose(
+                    `periodic-${i()}-every`,
+                    "Kỳ báo cáo",
+                    EVERY,
+                    () => r.every,
+                    (v) => props.setDef("followUp", "periodicReports", i(), "every", v),
+                  )}
+                  {line("to", "Gửi đến")}
                 </div>
               </fieldset>
             );
@@ -233,18 +200,13 @@ function YearEnd(
       <Show when={props.members}>
         {(m) => (
           <>
-            <Field
+            <TextLine
               id="yearend-members-title"
               label="Việc của đảng viên"
               error={props.msg(path("members.title"))}
-            >
-              <Input
-                type="text"
-                maxLength={300}
-                value={m().title}
-                onInput={(e) => setMembers({ ...m(), title: e.currentTarget.value })}
-              />
-            </Field>
+              value={m().title}
+              set={(title) => setMembers({ ...m(), title })}
+            />
             <Field
               id="yearend-members-date"
               label="Hạn của đảng viên"
@@ -263,5 +225,45 @@ function YearEnd(
         )}
       </Show>
     </fieldset>
+  );
+}
+
+/** A select among [value, label] options in its Field; `selected` is read live. */
+function choose<T extends string>(
+  id: string,
+  label: string,
+  options: readonly (readonly [T, string])[],
+  selected: () => T,
+  set: (value: T) => void,
+) {
+  return (
+    <SelectField
+      id={id}
+      name={id}
+      label={label}
+      options={options}
+      selected={selected()}
+      onChange={(v) => set(v as T)}
+    />
+  );
+}
+
+/** A one-line text input of up to 300 characters in its Field. */
+function TextLine(props: {
+  id: string;
+  label: string;
+  error: string;
+  value: string;
+  set: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error}>
+      <Input
+        type="text"
+        maxLength={300}
+        value={props.value}
+        onInput={(e) => props.set(e.currentTarget.value)}
+      />
+    </Field>
   );
 }
