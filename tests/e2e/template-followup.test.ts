@@ -6,11 +6,13 @@
 // from the API, and unticking the members' input removes it. axe finds nothing serious.
 // Runs against the built Node server (dist/node/node.mjs serving dist/client) on a fresh
 // DATA_DIR with the demo đảng bộ. Needs `npm run build:client` and `npm run build:node` first.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { TemplateDefinition } from "../../schema/template";
 import { getBuiltInTemplate } from "../../schema/templates";
 import { seriousFindings } from "../support/axe";
 import { DEMO, PHONE_WIDTH, scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
+import { ROOT } from "../support/server";
 
 const e2e = useServerAndBrowser("shct-e2e-followup-");
 
@@ -60,6 +62,9 @@ describe("the template editor's follow-up section", () => {
     await expect.poll(() => error.innerText(), SLOW).toMatch(/ngày\/tháng\/năm/);
     expect(await seriousFindings(admin)).toEqual([]);
     expect(await scrollWidth(admin)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await admin
+      .locator("section[aria-labelledby='tpl-followup']")
+      .screenshot({ path: join(ROOT, "test-results/template-followup-390.png") });
 
     // Corrected, with a milestone's date moved and another's half-year made the year's end.
     await membersDate.fill("15/12/2022");
