@@ -30,6 +30,7 @@ import { hashPassword } from "../../worker/auth/password";
 import { describeRoutes } from "../../worker/openapi";
 import type { Role } from "../../worker/env";
 import { makeApp, openTenantBySlug, signupTenant, type TestApp } from "../support/app";
+import { fillPath, paramKinds } from "../support/rich";
 
 const CALLERS = [
   "none",
@@ -359,20 +360,50 @@ const publicRoute = (status: number): Partial<Record<Caller, number>> => ({
   otherTenantAdmin: status,
 });
 
+/** The admin and both cells' secretaries: lists each reads within its own scope. */
+const STAFF = { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 };
+/** The same and the viewer (READERS in worker/routes). */
+const READERS = { ...STAFF, viewer: 200 };
+/** Cell A's staff: the admin and cell A's secretary are answered `status`; cell B's secretary
+ *  is told cell A's things do not exist. */
+const cellA = (status: number) => ({
+  admin: status,
+  secretaryHere: status,
+  secretaryElsewhere: 404,
+});
+const CELL_A_READERS = { ...cellA(200), viewer: 200 };
+
 /** A record of member A's (cell A): the admin, cell A's secretary and A read it; every other
  *  signed-in caller is told it does not exist. Member B's (cell B): the admin and cell B's. */
 const MEMBER_A_RECORD = { ...signedIn(404), admin: 200, secretaryHere: 200, member: 200 };
 const MEMBER_B_RECORD = { ...signedIn(404), admin: 200, secretaryElsewhere: 200 };
 
-/** A path below a directive of tenant A's with a fresh child linked under it. */
-const belowDirective =
-  (to: (id: string, slug: string) => string) =>
-  async (f: Fx): Promise<string> => {
-    const { id, slug } = await f.fresh.behindChild();
-    return to(id, slug);
-  };
+/** The shared fixture's id for each kind of path parameter (tests/support/rich.ts's kinds). */
+const SHARED: Record<string, (f: Fx) => string> = {
+  slug: () => "dang-bo-a",
+  campaign: (f) => f.campaignId,
+  unit: (f) => f.cellA.id,
+  member: (f) => f.memberA.id,
+  submission: (f) => f.mySubmission.id,
+};
+/** The route on the ids given, else on the shared fixture: tenant A, its running campaign,
+ *  cell A, member A and A's submitted plan. A row on anything else names its path. */
+const onShared = (route: string, f: Fx, fresh: Record<string, string> = {}) =>
+  fillPath(
+    route,
+    Object.fromEntries(
+      Object.entries(paramKinds(route)).map(([name, kind]) => {
+        const id = fresh[name] ?? SHARED[kind]?.(f);
+        if (id === undefined) throw new Error(`${route}: no shared ${kind}; give the row a path`);
+        return [name, id];
+      }),
+    ),
+  );
 
-/** A row whose request is the route itself (`:tenant` is tenant A) unless a path is given
+/** A directive of tenant A's with a fresh child linked under it: `:id` and the child's `:slug`. */
+const belowDirective = (f: Fx) => f.fresh.behindChild();
+
+/** A row whose request is the route on the shared fixture (onShared) unless a path is given
  *  (often on a target the cell makes fresh), with a body if any: fixed, or made per cell
  *  (after the path). */
 function at(
@@ -380,18 +411,19 @@ function at(
   expect: Row["expect"],
   opts: {
     path?: (f: Fx) => string | Promise<string>;
+    /** Ids the cell makes fresh, by parameter name (the others are the shared fixture's). */
+    ids?: (f: Fx) => Promise<Record<string, string>>;
     body?: unknown;
     ownSession?: true;
   } = {},
 ): Row {
   const [method, route] = key.split(" ") as [string, string];
-  const own = route.replace("/api/t/:tenant", T).replace(":slug", "dang-bo-a");
   const { body, ownSession } = opts;
   return {
     method,
     route,
     request: async (f) => {
-      const path = opts.path ? await opts.path(f) : own;
+      const path = opts.path ? await opts.path(f) : onShared(route, f, await opts.ids?.(f));
       if (body === undefined) return { path };
       return {
         path,
@@ -461,17 +493,13 @@ const ROWS: Row[] = [
       body: { closedOn: "2026-04-01" },
     },
   ),
-  at("GET /api/t/:tenant/members", { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 }),
-  at(
-    "GET /api/t/:tenant/members",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    { path: (f) => `${T}/members?unitId=${f.cellA.id}` },
-  ),
-  at(
-    "POST /api/t/:tenant/members",
-    { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-    { body: (f) => ({ fullName: "Nguyễn Văn Mới", unitId: f.cellA.id }) },
-  ),
+  at("GET /api/t/:tenant/members", STAFF),
+  at("GET /api/t/:tenant/members", cellA(200), {
+    path: (f) => `${T}/members?unitId=${f.cellA.id}`,
+  }),
+  at("POST /api/t/:tenant/members", cellA(201), {
+    body: (f) => ({ fullName: "Nguyễn Văn Mới", unitId: f.cellA.id }),
+  }),
   {
     method: "POST",
     route: "/api/t/:tenant/members/import",
@@ -482,55 +510,33 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200 },
   },
-  at(
-    "GET /api/t/:tenant/members/export",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-    { path: () => `${T}/members/export?format=csv` },
-  ),
-  at("GET /api/t/:tenant/members/:id", MEMBER_A_RECORD, {
-    path: (f) => `${T}/members/${f.memberA.id}`,
-  }),
+  at("GET /api/t/:tenant/members/export", STAFF, { path: () => `${T}/members/export?format=csv` }),
+  at("GET /api/t/:tenant/members/:id", MEMBER_A_RECORD),
   at("GET /api/t/:tenant/members/:id", MEMBER_B_RECORD, {
     path: (f) => `${T}/members/${f.memberB.id}`,
   }),
-  at(
-    "PATCH /api/t/:tenant/members/:id",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) => `${T}/members/${(await f.fresh.member()).id}`,
-      body: { position: "Tổ trưởng", version: 1 },
-    },
-  ),
-  at(
-    "POST /api/t/:tenant/members/:id/status",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) => `${T}/members/${(await f.fresh.member()).id}/status`,
-      body: { status: "mien-sinh-hoat", since: "2026-04-15" },
-    },
-  ),
-  at("GET /api/t/:tenant/invitations", { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 }),
-  at(
-    "POST /api/t/:tenant/invitations",
-    { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-    { body: (f) => ({ email: f.fresh.email(), role: "member", unitId: f.cellA.id }) },
-  ),
+  at("PATCH /api/t/:tenant/members/:id", cellA(200), {
+    path: async (f) => `${T}/members/${(await f.fresh.member()).id}`,
+    body: { position: "Tổ trưởng", version: 1 },
+  }),
+  at("POST /api/t/:tenant/members/:id/status", cellA(200), {
+    path: async (f) => `${T}/members/${(await f.fresh.member()).id}/status`,
+    body: { status: "mien-sinh-hoat", since: "2026-04-15" },
+  }),
+  at("GET /api/t/:tenant/invitations", STAFF),
+  at("POST /api/t/:tenant/invitations", cellA(201), {
+    body: (f) => ({ email: f.fresh.email(), role: "member", unitId: f.cellA.id }),
+  }),
   at(
     "POST /api/t/:tenant/invitations",
     { admin: 201 },
     { body: (f) => ({ email: f.fresh.email(), role: "secretary", unitId: f.cellA.id }) },
   ),
-  at(
-    "POST /api/t/:tenant/invitations/bulk",
-    { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-    { body: (f) => ({ unitId: f.cellA.id }) },
-  ),
+  at("POST /api/t/:tenant/invitations/bulk", cellA(201), { body: (f) => ({ unitId: f.cellA.id }) }),
   at("POST /api/t/:tenant/invitations/bulk", { admin: 201 }, { body: {} }),
-  at(
-    "DELETE /api/t/:tenant/invitations/:id",
-    { admin: 204, secretaryHere: 204, secretaryElsewhere: 404 },
-    { path: async (f) => `${T}/invitations/${(await f.fresh.invitation()).id}` },
-  ),
+  at("DELETE /api/t/:tenant/invitations/:id", cellA(204), {
+    path: async (f) => `${T}/invitations/${(await f.fresh.invitation()).id}`,
+  }),
   at("GET /api/t/:tenant/accounts", { admin: 200 }),
   at(
     "POST /api/t/:tenant/accounts/:id/disable",
@@ -542,11 +548,9 @@ const ROWS: Row[] = [
     { admin: 200 },
     { path: async (f) => `${T}/accounts/${(await f.fresh.user()).id}/enable` },
   ),
-  at(
-    "POST /api/t/:tenant/accounts/reset-slips",
-    { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-    { body: (f) => ({ memberId: f.memberA.id }) },
-  ),
+  at("POST /api/t/:tenant/accounts/reset-slips", cellA(201), {
+    body: (f) => ({ memberId: f.memberA.id }),
+  }),
   at(
     "POST /api/t/:tenant/accounts/:id/reset",
     { admin: 201 },
@@ -617,9 +621,7 @@ const ROWS: Row[] = [
       }),
     },
   ),
-  at("GET /api/t/:tenant/campaigns/:id", signedIn(200), {
-    path: (f) => `${T}/campaigns/${f.campaignId}`,
-  }),
+  at("GET /api/t/:tenant/campaigns/:id", signedIn(200)),
   at(
     "POST /api/t/:tenant/campaigns/:id/launch",
     { admin: 200 },
@@ -646,36 +648,17 @@ const ROWS: Row[] = [
     { admin: 200 },
     { path: async (f) => `${T}/campaigns/${await f.fresh.activeCampaign()}/close` },
   ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/progress",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/progress` },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/progress",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/progress?unitId=${f.cellA.id}` },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/units/:unitId/paper",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/units/${f.cellA.id}/paper` },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/queue",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/queue` },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/submissions/mine",
-    { ...signedIn(403), member: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/submissions/mine` },
-  ),
+  at("GET /api/t/:tenant/campaigns/:id/progress", READERS),
+  at("GET /api/t/:tenant/campaigns/:id/progress", CELL_A_READERS, {
+    path: (f) => `${T}/campaigns/${f.campaignId}/progress?unitId=${f.cellA.id}`,
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/units/:unitId/paper", CELL_A_READERS),
+  at("GET /api/t/:tenant/campaigns/:id/queue", STAFF),
+  at("GET /api/t/:tenant/campaigns/:id/submissions/mine", { ...signedIn(403), member: 200 }),
   at(
     "PUT /api/t/:tenant/campaigns/:id/submissions/mine",
     { ...signedIn(403), member: 200 },
     {
-      path: (f) => `${T}/campaigns/${f.campaignId}/submissions/mine`,
       body: async (f) => ({
         formKey: "ke-hoach-tu-duong",
         data: fullPlan000("Trần Thị Hồng"),
@@ -686,42 +669,26 @@ const ROWS: Row[] = [
   at(
     "POST /api/t/:tenant/campaigns/:id/submissions/mine/submit",
     { ...signedIn(403), member: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/submissions/mine/submit`, body: {} },
+    { body: {} },
   ),
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/submissions/member/:memberId",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) =>
-        `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.member()).id}`,
-      body: { formKey: "ke-hoach-tu-duong", data: { "ho-ten": "Người không có điện thoại" } },
-    },
-  ),
-  at(
-    "POST /api/t/:tenant/campaigns/:id/submissions/member/:memberId/submit",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) =>
-        `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.planned(false)).memberId}/submit`,
-      body: {},
-    },
-  ),
-  at("GET /api/t/:tenant/submissions/:id", MEMBER_A_RECORD, {
-    path: (f) => `${T}/submissions/${f.mySubmission.id}`,
+  at("PUT /api/t/:tenant/campaigns/:id/submissions/member/:memberId", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.member()).id}`,
+    body: { formKey: "ke-hoach-tu-duong", data: { "ho-ten": "Người không có điện thoại" } },
   }),
-  at(
-    "POST /api/t/:tenant/submissions/:id/confirm",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    { path: async (f) => `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/confirm` },
-  ),
-  at(
-    "POST /api/t/:tenant/submissions/:id/return",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) => `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/return`,
-      body: { comment: "Cần bổ sung phần khắc phục." },
-    },
-  ),
+  at("POST /api/t/:tenant/campaigns/:id/submissions/member/:memberId/submit", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.planned(false)).memberId}/submit`,
+    body: {},
+  }),
+  at("GET /api/t/:tenant/submissions/:id", MEMBER_A_RECORD),
+  at("POST /api/t/:tenant/submissions/:id/confirm", cellA(200), {
+    path: async (f) => `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/confirm`,
+  }),
+  at("POST /api/t/:tenant/submissions/:id/return", cellA(200), {
+    path: async (f) => `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/return`,
+    body: { comment: "Cần bổ sung phần khắc phục." },
+  }),
   at("GET /api/t/:tenant/my/tasks", signedIn(200)),
   // Consent is the member's own: an account without a member has none to give.
   at(
@@ -729,111 +696,67 @@ const ROWS: Row[] = [
     { ...signedIn(403), member: 200 },
     { body: { consent: false } },
   ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/meetings",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/meetings` },
-  ),
-  at(
-    "POST /api/t/:tenant/campaigns/:id/meetings",
-    { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-    {
-      path: async (f) => `${T}/campaigns/${await f.fresh.activeCampaign()}/meetings`,
-      body: (f) => ({
-        unitId: f.cellA.id,
-        stepKey: "hoi-nghi",
-        scheduledAt: "2026-04-05T19:30:00+07:00",
-      }),
-    },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/compliance",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/compliance` },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/reports",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/reports` },
-  ),
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/reports/:unitId",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) => `${T}/campaigns/${await f.fresh.reportCampaign()}/reports/${f.cellA.id}`,
-      body: {
-        reportKey: "bao-cao-dang-uy-so",
-        data: {
-          "hoc-tap-quan-triet": "Đã học tập đầy đủ.",
-          "sinh-hoat-chinh-tri": "Đã sinh hoạt.",
-        },
+  at("GET /api/t/:tenant/campaigns/:id/meetings", STAFF),
+  at("POST /api/t/:tenant/campaigns/:id/meetings", cellA(201), {
+    path: async (f) => `${T}/campaigns/${await f.fresh.activeCampaign()}/meetings`,
+    body: (f) => ({
+      unitId: f.cellA.id,
+      stepKey: "hoi-nghi",
+      scheduledAt: "2026-04-05T19:30:00+07:00",
+    }),
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/compliance", READERS),
+  at("GET /api/t/:tenant/campaigns/:id/reports", READERS),
+  at("PUT /api/t/:tenant/campaigns/:id/reports/:unitId", cellA(200), {
+    path: async (f) => `${T}/campaigns/${await f.fresh.reportCampaign()}/reports/${f.cellA.id}`,
+    body: {
+      reportKey: "bao-cao-dang-uy-so",
+      data: {
+        "hoc-tap-quan-triet": "Đã học tập đầy đủ.",
+        "sinh-hoat-chinh-tri": "Đã sinh hoạt.",
       },
     },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/monthly-reviews/:unitId",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/monthly-reviews/${f.cellA.id}` },
-  ),
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/monthly-reviews/:unitId/:period",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) =>
-        `${T}/campaigns/${await f.fresh.activeCampaign()}/monthly-reviews/${f.cellA.id}/2026-03`,
-      body: {
-        version: 0,
-        data: {
-          "nhan-xet-chung": "Đa số thực hiện tốt.",
-          "mat-duoc": "Gương mẫu.",
-          "mat-chua-duoc": "Còn chậm.",
-          "yeu-cau-bao-cao": "khong",
-        },
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/monthly-reviews/:unitId", CELL_A_READERS),
+  at("PUT /api/t/:tenant/campaigns/:id/monthly-reviews/:unitId/:period", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.activeCampaign()}/monthly-reviews/${f.cellA.id}/2026-03`,
+    body: {
+      version: 0,
+      data: {
+        "nhan-xet-chung": "Đa số thực hiện tốt.",
+        "mat-duoc": "Gương mẫu.",
+        "mat-chua-duoc": "Còn chậm.",
+        "yeu-cau-bao-cao": "khong",
       },
     },
-  ),
+  }),
   // 000 has no periodic report: past the guard, not found (404) for every reader.
   at(
     "GET /api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId",
-    { admin: 404, secretaryHere: 404, secretaryElsewhere: 404, viewer: 404 },
+    { ...cellA(404), viewer: 404 },
     {
       path: (f) => `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}`,
     },
   ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/follow-ups/:unitId",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}` },
-  ),
+  at("GET /api/t/:tenant/campaigns/:id/follow-ups/:unitId", CELL_A_READERS),
   // 000 has no milestones: past the guard, the milestone is not found (404); 001's are
   // recorded in tests/scenarios/follow-ups.test.ts.
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/follow-ups/:unitId/:followUpKey",
-    { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
-    {
-      path: (f) => `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}/moc-1`,
-      body: { version: 0, note: "Đã kiểm điểm." },
-    },
-  ),
+  at("PUT /api/t/:tenant/campaigns/:id/follow-ups/:unitId/:followUpKey", cellA(404), {
+    path: (f) => `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}/moc-1`,
+    body: { version: 0, note: "Đã kiểm điểm." },
+  }),
   // 001 asks each member's year-end input (tests/scenarios/member-year-end.test.ts).
   // Members' own self-assessments: staff only, not viewers.
-  at(
-    "GET /api/t/:tenant/campaigns/:id/follow-ups/:unitId/members",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) =>
-        `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members`,
-    },
-  ),
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/follow-ups/:unitId/members/:memberId",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) =>
-        `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members/${(await f.fresh.member()).id}`,
-      body: { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch." },
-    },
-  ),
+  at("GET /api/t/:tenant/campaigns/:id/follow-ups/:unitId/members", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members`,
+  }),
+  at("PUT /api/t/:tenant/campaigns/:id/follow-ups/:unitId/members/:memberId", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members/${(await f.fresh.member()).id}`,
+    body: { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch." },
+  }),
   // Any account passes the guard; one not tied to a member is refused (403).
   at(
     "PUT /api/t/:tenant/campaigns/:id/follow-ups/mine",
@@ -845,42 +768,28 @@ const ROWS: Row[] = [
   ),
   // 000 has no periodic report: past the guard, the report is not found (404); 003's is
   // filed in tests/scenarios/fidelity.test.ts.
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period",
-    { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
-    {
-      path: (f) =>
-        `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}/2026-H1`,
-      body: { version: 0, data: {} },
+  at("PUT /api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period", cellA(404), {
+    path: (f) =>
+      `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}/2026-H1`,
+    body: { version: 0, data: {} },
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/steps/:stepKey/checklist", READERS, {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.reportCampaign()}/steps/ke-hoach-hanh-dong/checklist`,
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId", CELL_A_READERS, {
+    path: (f) => `${T}/campaigns/${f.campaignId}/steps/gui-giam-sat/units/${f.cellA.id}`,
+  }),
+  at("PUT /api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.activeCampaign()}/steps/gui-giam-sat/units/${f.cellA.id}`,
+    body: {
+      version: 0,
+      doneOn: "2025-01-02",
+      note: "Đã gửi ban công tác mặt trận khu dân cư.",
+      fileRef: "Sổ công văn đi số 12",
     },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/steps/:stepKey/checklist",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-    {
-      path: async (f) =>
-        `${T}/campaigns/${await f.fresh.reportCampaign()}/steps/ke-hoach-hanh-dong/checklist`,
-    },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/steps/gui-giam-sat/units/${f.cellA.id}` },
-  ),
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) =>
-        `${T}/campaigns/${await f.fresh.activeCampaign()}/steps/gui-giam-sat/units/${f.cellA.id}`,
-      body: {
-        version: 0,
-        doneOn: "2025-01-02",
-        note: "Đã gửi ban công tác mặt trận khu dân cư.",
-        fileRef: "Sổ công văn đi số 12",
-      },
-    },
-  ),
+  }),
   // The member passes the guard but is not one who posts publicly: 422, not 403.
   at(
     "PUT /api/t/:tenant/campaigns/:id/steps/:stepKey/mine",
@@ -898,53 +807,33 @@ const ROWS: Row[] = [
   at("GET /api/t/:tenant/campaigns/:id/reviews", MEMBER_A_RECORD, {
     path: (f) => `${T}/campaigns/${f.campaignId}/reviews?memberId=${f.memberA.id}`,
   }),
-  at(
-    "PUT /api/t/:tenant/campaigns/:id/reviews",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: (f) => `${T}/campaigns/${f.campaignId}/reviews`,
-      body: (f) => ({ memberId: f.memberA.id, period: "2026-05", rating: "hoan-thanh" }),
-    },
-  ),
-  at(
-    "GET /api/t/:tenant/meetings/:id",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    { path: async (f) => `${T}/meetings/${await f.fresh.meeting()}` },
-  ),
-  at(
-    "PATCH /api/t/:tenant/meetings/:id",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) => `${T}/meetings/${await f.fresh.meeting()}`,
-      body: { version: 1, place: "Hội trường" },
-    },
-  ),
-  at(
-    "PUT /api/t/:tenant/meetings/:id/attendance",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    {
-      path: async (f) => `${T}/meetings/${await f.fresh.meeting()}/attendance`,
-      body: (f) => ({ version: 1, entries: [{ memberId: f.memberA.id, presence: "present" }] }),
-    },
-  ),
+  at("PUT /api/t/:tenant/campaigns/:id/reviews", cellA(200), {
+    body: (f) => ({ memberId: f.memberA.id, period: "2026-05", rating: "hoan-thanh" }),
+  }),
+  at("GET /api/t/:tenant/meetings/:id", cellA(200), {
+    path: async (f) => `${T}/meetings/${await f.fresh.meeting()}`,
+  }),
+  at("PATCH /api/t/:tenant/meetings/:id", cellA(200), {
+    path: async (f) => `${T}/meetings/${await f.fresh.meeting()}`,
+    body: { version: 1, place: "Hội trường" },
+  }),
+  at("PUT /api/t/:tenant/meetings/:id/attendance", cellA(200), {
+    path: async (f) => `${T}/meetings/${await f.fresh.meeting()}/attendance`,
+    body: (f) => ({ version: 1, entries: [{ memberId: f.memberA.id, presence: "present" }] }),
+  }),
   at("GET /api/t/:tenant/supervision/plans", { supervisor: 200 }),
   at("GET /api/t/:tenant/public/plans", publicRoute(200)),
-  at("GET /api/t/:tenant/submissions/:id/comments", MEMBER_A_RECORD, {
-    path: (f) => `${T}/submissions/${f.mySubmission.id}/comments`,
-  }),
+  at("GET /api/t/:tenant/submissions/:id/comments", MEMBER_A_RECORD),
   at(
     "POST /api/t/:tenant/submissions/:id/comments",
-    { admin: 201, secretaryHere: 201, secretaryElsewhere: 404, supervisor: 404 },
+    { ...cellA(201), supervisor: 404 },
     {
-      path: (f) => `${T}/submissions/${f.mySubmission.id}/comments`,
       body: { body: "Góp ý của chi bộ." },
     },
   ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/history",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}` },
-  ),
+  at("GET /api/t/:tenant/campaigns/:id/history", CELL_A_READERS, {
+    path: (f) => `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}`,
+  }),
   at("GET /api/t/:tenant/notifications", signedIn(200)),
   at(
     "POST /api/t/:tenant/notifications/:id/read",
@@ -1016,29 +905,29 @@ const ROWS: Row[] = [
   at(
     "GET /api/t/:tenant/directives/:id/behind",
     { admin: 200, viewer: 200 },
-    { path: belowDirective((id) => `${T}/directives/${id}/behind`) },
+    { ids: belowDirective },
   ),
   at(
     "GET /api/t/:tenant/directives/:id/history",
     { admin: 200, viewer: 200 },
-    { path: belowDirective((id) => `${T}/directives/${id}/history`) },
+    { ids: belowDirective },
   ),
   at(
     "POST /api/t/:tenant/directives/:id/behind/:slug/remind",
     { admin: 200 },
-    { path: belowDirective((id, slug) => `${T}/directives/${id}/behind/${slug}/remind`) },
+    { ids: belowDirective },
   ),
   at(
     "GET /api/t/:tenant/directives/:id/reports",
     { admin: 200, viewer: 200 },
-    { path: belowDirective((id) => `${T}/directives/${id}/reports`) },
+    { ids: belowDirective },
   ),
   // Past the guard, the child has filed nothing yet: 409 for the admin.
   at(
     "POST /api/t/:tenant/directives/:id/reports/:slug/return",
     { admin: 409 },
     {
-      path: belowDirective((id, slug) => `${T}/directives/${id}/reports/${slug}/return`),
+      ids: belowDirective,
       body: { version: 1, comment: "Đề nghị bổ sung" },
     },
   ),
