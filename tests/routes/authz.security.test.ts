@@ -413,7 +413,7 @@ function at(
     path?: (f: Fx) => string | Promise<string>;
     /** Ids the cell makes fresh, by parameter name (the others are the shared fixture's). */
     ids?: (f: Fx) => Promise<Record<string, string>>;
-    body?: unknown;
+    body?: object | ((f: Fx) => unknown);
     ownSession?: true;
   } = {},
 ): Row {
@@ -427,7 +427,7 @@ function at(
       if (body === undefined) return { path };
       return {
         path,
-        body: typeof body === "function" ? await (body as (f: Fx) => unknown)(f) : body,
+        body: typeof body === "function" ? await body(f) : body,
       };
     },
     expect,
