@@ -154,13 +154,14 @@ export async function listMemberYearEnd(
     .from(members)
     .leftJoin(
       stepRecords,
-      and(
-        // Under the member's current unit, as the save writes and compliance counts: a member
-        // who moved records again in the new cell.
-        eq(stepRecords.memberId, members.id),
-        eq(stepRecords.unitId, members.unitId),
-        eqAll(stepRecords, { campaignId: c.id, stepKey: MEMBER_YEAR_END_KEY }),
-      ),
+      // Under the member's current unit, as the save writes and compliance counts: a member
+      // who moved records again in the new cell.
+      eqAll(stepRecords, {
+        memberId: members.id,
+        unitId: members.unitId,
+        campaignId: c.id,
+        stepKey: MEMBER_YEAR_END_KEY,
+      }),
     )
     .where(and(eq(members.unitId, unit.id), notInArray(members.status, [...GONE_STATUSES])))
     .orderBy(members.fullName, members.id, desc(stepRecords.version));
