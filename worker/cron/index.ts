@@ -68,7 +68,7 @@ export async function runTenantJobs(
     }
     const channels = { email: !!platform.outbound.email };
     // Each job's first read rides on the one before's last batch (round trips, issue 13).
-    const day = await remindersWithSettings(db, now, channels, {}, [
+    const day = await remindersWithSettings(db, now, channels, platform.reminderPages, [
       owedPage(db, now),
       hookPage(db),
       duePage(db, now) as unknown as BatchItem,
@@ -103,6 +103,8 @@ export async function runTenantJobs(
     const directives = await recordDirectiveHistory(db, control, tenant, now, issuing);
     nextDue = nextDueFrom(rolled.tail, now);
     if (directives.running) nextDue = Math.min(nextDue ?? Infinity, nextIctMidnight(now));
+    // A reminder day not done in this pass (one page of members or people a pass): due again.
+    if (day.more) nextDue = now.getTime();
     return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
