@@ -2,7 +2,8 @@
 // the Worker makes is one Hrana HTTP request to tests/support/hrana.ts, seen by the bundle's
 // outbound service, so counting them per request kind counts round trips to Turso.
 //   login ≤ 5 · save a draft ≤ 6 · a queue message for an idle tenant ≤ 2 (and none of them to
-//   the tenant's database) · a tenant's reminder day: the same for 3 people owed as for 60.
+//   the tenant's database) · a tenant's reminder day: the same for 3 people owed as for 60, and
+//   with pages of 10 (REMINDER_PAGES) every pass of a day over many passes within the budget.
 // CEILING is what each kind costs today and may not exceed; TARGET is issue 13's budget. Where
 // they differ the work lies outside the fan-out. Login and a draft save are within their targets
 // now that the tenant's row comes from the slug cache (worker/db/tenant-cache.ts) and a save
@@ -36,6 +37,8 @@ let mf: Miniflare;
 beforeAll(async () => {
   bundle = await startWorkerBundle({
     queue: true,
+    // A reminder pass does one page of 10 members or of 10 people: 60 people take many passes.
+    bindings: { REMINDER_PAGES: "10,10" },
     intercept: async (req) => {
       if (process.env.DEBUG_HRANA && new URL(req.url).hostname.endsWith(".turso.io"))
         console.log(
@@ -149,12 +152,12 @@ const queue = async (tenantId: string) => {
 
 const notifications = async (tenantId: string) => {
   const file = createClient({ url: `file:${bundle.tenantFile(tenantId)}` });
-  const n = Number(
-    (await file.execute("SELECT count(*) AS n FROM notifications WHERE kind = 'reminder-digest'"))
-      .rows[0]!.n,
-  );
+  const [row] = (
+    await file.execute(`SELECT count(*) AS digests, count(DISTINCT user_id) AS people
+      FROM notifications WHERE kind = 'reminder-digest'`)
+  ).rows;
   file.close();
-  return n;
+  return { digests: Number(row!.digests), people: Number(row!.people) };
 };
 
 describe("round trips per request kind, in workerd over Hrana", () => {
@@ -199,18 +202,35 @@ describe("round trips per request kind, in workerd over Hrana", () => {
     expect(save.control).toBe(1);
   });
 
-  it("runs a tenant's whole reminder day in the same round trips for 3 people owed as for 60", async () => {
-    const few = await hrana(() => queue(small.tenantId));
-    const many = await hrana(() => queue(large.tenantId));
-    expect(await notifications(small.tenantId)).toBe(3);
-    expect(await notifications(large.tenantId)).toBe(60);
-    trips.reminderDayTenant = many.tenant;
-    trips.reminderDayControl = many.control;
-    expect(many.tenant).toBe(few.tenant);
-    expect(many.control).toBe(few.control);
-    expect(many.tenant).toBeLessThanOrEqual(CEILING.reminderDayTenant);
-    expect(many.control).toBeLessThanOrEqual(CEILING.reminderDayControl);
-    console.log(JSON.stringify({ roundTrips: trips, target: TARGET }));
+  it("runs every pass of a tenant's reminder day within the budget, for 3 people owed or 60", async () => {
+    /** The queue messages that run the tenant's day, until one finds it idle. */
+    const passes = async (tenantId: string) => {
+      const each: { tenant: number; control: number }[] = [];
+      for (let i = 0; i < 30; i++) {
+        if (process.env.DEBUG_HRANA) console.log("---- pass", i);
+        const pass = await hrana(() => queue(tenantId));
+        if (pass.tenant === 0) break;
+        each.push(pass);
+      }
+      return each;
+    };
+    const few = await passes(small.tenantId);
+    const many = await passes(large.tenantId);
+    expect(await notifications(small.tenantId)).toEqual({ digests: 3, people: 3 });
+    // Each person one digest, though the day took many passes.
+    expect(await notifications(large.tenantId)).toEqual({ digests: 60, people: 60 });
+    expect(few.length).toBe(1);
+    // 60 members in pages of 10, then 60 people in pages of 10 (the first with the last page
+    // of members), and one more that finds the last page of people was the last.
+    expect(many.length).toBeGreaterThanOrEqual(12);
+    const worst = (each: typeof many, k: "tenant" | "control") =>
+      Math.max(...each.map((p) => p[k]));
+    trips.reminderDayTenant = worst(many, "tenant");
+    trips.reminderDayControl = worst(many, "control");
+    expect(worst(many, "tenant")).toBeLessThanOrEqual(CEILING.reminderDayTenant);
+    expect(worst(many, "control")).toBeLessThanOrEqual(CEILING.reminderDayControl);
+    expect(worst(few, "tenant")).toBeLessThanOrEqual(CEILING.reminderDayTenant);
+    console.log(JSON.stringify({ roundTrips: trips, passes: many.length, target: TARGET }));
   });
 
   it("answers a queue message for an idle tenant in at most 2, opening nothing", async () => {
@@ -218,6 +238,6 @@ describe("round trips per request kind, in workerd over Hrana", () => {
     const idle = await hrana(() => queue(large.tenantId));
     expect(idle.tenant).toBe(0);
     expect(idle.total).toBeLessThanOrEqual(TARGET.idleMessage);
-    expect(await notifications(large.tenantId)).toBe(60);
+    expect(await notifications(large.tenantId)).toEqual({ digests: 60, people: 60 });
   });
 });
