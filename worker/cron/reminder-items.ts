@@ -46,6 +46,7 @@ import { meetingSteps } from "../data/meetings";
 import type { BatchItem, TenantDb } from "../db/handles";
 import { ictDate } from "../../schema/rules/deadlines";
 import { followUpDue } from "../domain/follow-up";
+import { dayStart, decidedAgain, type ReminderCursor } from "./reminder-cursor";
 import { yearEndBasis, yearEndDue, yearEndIndex } from "./year-end-reminders";
 import { yearEndConcerns } from "../data/member-year-end";
 import { MEMBER_YEAR_END_KEY, memberYearEnd } from "../domain/year-end";
@@ -147,45 +148,30 @@ export async function reminderBasis(db: TenantDb, ride: BatchItem[] = []) {
 }
 export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
 
-/** Where a reminder day has got to (kept by ./reminders.ts in the tenant's settings, written
- *  with the ledger rows it led to): the ICT day, the campaign in progress (active campaigns
- *  in id order) and the member its next page starts after, the plans awaiting confirmation
- *  counted so far per unit (its secretaries' items come when its members are done), and
- *  whether the day's deciding is done. Another day starts over. */
-export interface ReminderCursor {
-  day: string;
-  campaign: string;
-  after: string;
-  awaiting: Record<string, number>;
-  done: boolean;
-}
-
-export const dayStart = (day: string): ReminderCursor => ({
-  day,
-  campaign: "",
-  after: "",
-  awaiting: {},
-  done: false,
-});
-
-/** One pass's share of the day's items: from `cursor`, at most one page of members (one
+/** One pass's share of the day's items: from `cursor` (null: none kept yet), at most one page of members (one
  *  round trip) and the secretaries' items of each campaign whose members are done. Returns
  *  the items and where the next pass starts. */
 export async function decideReminders(
   db: TenantDb,
   now: Date,
   daysBefore: number,
-  cursor: ReminderCursor,
+  cursor: ReminderCursor | null,
   pageSize = MEMBER_PAGE,
   basis?: ReminderBasis,
 ): Promise<{ items: ReminderItem[]; next: ReminderCursor }> {
   const b = basis ?? (await reminderBasis(db));
   const { tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } = b;
   const today = ictDate(now);
-  let at = cursor.day === today ? cursor : dayStart(today);
-  const items: ReminderItem[] = [];
-  if (at.done) return { items, next: at };
   const active = [...b.active].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const ids = active.map((c) => c.id);
+  const start = dayStart(today, now.getTime(), ids);
+  let at = cursor?.day === today ? cursor : start;
+  const items: ReminderItem[] = [];
+  if (at.done) {
+    const deadlines = active.flatMap((c) => Object.values(stepDueDates(c)).map(Number));
+    if (!decidedAgain(at, ids, deadlines, now)) return { items, next: at };
+    at = start;
+  }
   const recorded = new Set(
     recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
   );
@@ -201,7 +187,7 @@ export async function decideReminders(
   let read = false;
   for (const c of active) {
     if (c.id < at.campaign) continue;
-    if (c.id > at.campaign) at = { ...dayStart(today), campaign: c.id };
+    if (c.id > at.campaign) at = { ...at, campaign: c.id, after: "", awaiting: {} };
     const rootPaths = targetRows
       .filter((r) => r.campaignId === c.id)
       .map((r) => tree.byId.get(r.unitId)?.path)

@@ -5,20 +5,15 @@
 // keeps where it got to (a cursor in the tenant's settings); while more remains the tenant is
 // due again at once. Memory is one page; a pass makes at most four round trips (issue 13).
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { notifications, reminderLedger, settings, users } from "../../schema/tables/tenant";
+import { notifications, reminderLedger, users } from "../../schema/tables/tenant";
 import type { Campaign } from "../data/campaigns";
 import type { NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
 import type { BatchItem, TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
 import type { ReminderItem } from "../domain/reminders";
-import {
-  dayStart,
-  decideReminders,
-  MEMBER_PAGE,
-  reminderBasis,
-  type ReminderCursor,
-} from "./reminder-items";
+import { decideReminders, MEMBER_PAGE, reminderBasis } from "./reminder-items";
+import { cursorOf, cursorRead, cursorWrite } from "./reminder-cursor";
 import { outboundRows } from "./outbox";
 import { chunks } from "../data/sql";
 
@@ -31,9 +26,6 @@ export interface ReminderReport {
  *  ledger marks and outbox rows written, a page at a time. */
 export const DIGEST_PAGE = 1000;
 const ROWS_PER_INSERT = 200;
-
-/** Key of the day's cursor (./reminder-items.ts ReminderCursor) in the tenant's settings. */
-const CURSOR_KEY = "reminder-cursor";
 
 /** A whole reminder day: passes one after another until none has more (tests and tools; the
  *  cron runs one pass a visit and comes back, worker/cron/index.ts). */
@@ -78,8 +70,7 @@ export async function remindersWithSettings(
   const basis = await reminderBasis(db, [cursorRead(db)]);
   const { notify } = basis;
   const day = ictDate(now);
-  const stored = (basis.ride[0] as { value: string }[])[0];
-  const cursor = stored ? (JSON.parse(stored.value) as ReminderCursor) : dayStart(day);
+  const cursor = cursorOf(basis.ride[0]);
   const size = pages.members ?? MEMBER_PAGE;
   const decided = await decideReminders(db, now, notify.daysBefore, cursor, size, basis);
   // The page's ledger rows and the cursor moved past them, in one transaction.
@@ -100,7 +91,7 @@ export async function remindersWithSettings(
   const people = pages.people ?? DIGEST_PAGE;
   let rows: PendingRow[] = [];
   if (decided.next.done) {
-    const read = pendingPage(db, "", people) as unknown as BatchItem;
+    const read = pendingPage(db, people) as unknown as BatchItem;
     const results = (await db.batch([...ledger, read] as [BatchItem])) as unknown[];
     rows = results.at(-1) as PendingRow[];
   } else if (ledger.length) await db.batch(ledger as [BatchItem]);
@@ -118,18 +109,6 @@ export async function remindersWithSettings(
   };
 }
 
-const cursorRead = (db: TenantDb) =>
-  db.select({ value: settings.value }).from(settings).where(eq(settings.key, CURSOR_KEY));
-
-const cursorWrite = (db: TenantDb, cursor: ReminderCursor, now: Date) =>
-  db
-    .insert(settings)
-    .values({ key: CURSOR_KEY, value: JSON.stringify(cursor), updatedAt: now })
-    .onConflictDoUpdate({
-      target: settings.key,
-      set: { value: JSON.stringify(cursor), updatedAt: now },
-    });
-
 interface PendingRow {
   key: string;
   userId: string;
@@ -137,9 +116,9 @@ interface PendingRow {
   email: string | null;
 }
 
-/** The pending items of the next `size` people after `after`, with their e-mail (none for
- *  those who chose the app only). */
-const pendingPage = (db: TenantDb, after: string, size: number) =>
+/** The pending items of the first `size` people who have any (those a pass notifies are
+ *  pending no more), with their e-mail (none for those who chose the app only). */
+const pendingPage = (db: TenantDb, size: number) =>
   db
     .select({
       key: reminderLedger.key,
@@ -156,7 +135,7 @@ const pendingPage = (db: TenantDb, after: string, size: number) =>
       and(
         isNull(reminderLedger.notificationId),
         sql`${reminderLedger.userId} IN (SELECT DISTINCT user_id FROM reminder_ledger
-          WHERE notification_id IS NULL AND user_id > ${after} ORDER BY user_id LIMIT ${size})`,
+          WHERE notification_id IS NULL ORDER BY user_id LIMIT ${size})`,
       ),
     )
     .orderBy(asc(reminderLedger.userId), asc(reminderLedger.key));
