@@ -11,7 +11,6 @@ import type { NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
 import type { BatchItem, TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
-import type { ReminderItem } from "../domain/reminders";
 import { decideReminders, MEMBER_PAGE, reminderBasis } from "./reminder-items";
 import { cursorOf, cursorRead, cursorWrite } from "./reminder-cursor";
 import { outboundRows } from "./outbox";
