@@ -148,9 +148,9 @@ export async function reminderBasis(db: TenantDb, ride: BatchItem[] = []) {
 }
 export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
 
-/** One pass's share of the day's items: from `cursor` (null: none kept yet), at most one page of members (one
- *  round trip) and the secretaries' items of each campaign whose members are done. Returns
- *  the items and where the next pass starts. */
+/** One pass's share of the day's items: from `cursor` (null: none kept yet), at most one
+ *  page of members (one round trip) and the secretaries' items of each campaign whose members
+ *  are done. Returns the items and where the next pass starts. */
 export async function decideReminders(
   db: TenantDb,
   now: Date,
