@@ -4,6 +4,7 @@
 // for several k: every reminder is sent exactly once, nothing doubled, nothing missed.
 import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
+import { runScheduledPass } from "../../worker/cron";
 import { runReminders } from "../../worker/cron/reminders";
 import { writeNotifySettings } from "../../worker/data/settings";
 import { makeApp } from "../support/app";
@@ -120,6 +121,21 @@ describe("a reminder day over many pages", () => {
       } finally {
         x.t.close();
       }
+    }
+  });
+
+  it("is carried through by one scheduled pass on Node, a reminder pass at a time", async () => {
+    const x = await tenant();
+    try {
+      x.t.platform.reminderPages = PAGES;
+      x.t.clock.now = now;
+      const pass = await runScheduledPass(x.t.platform);
+      // 7 members a page, then 4 people a page: many passes of the one tenant, each one page.
+      expect(pass.tenants.length).toBeGreaterThan(15);
+      expect(pass.tenants.at(-1)).toMatchObject({ ran: true, more: false });
+      expect(await x.state()).toMatchObject({ digests: EXTRA + 5, people: EXTRA + 5, unsent: 0 });
+    } finally {
+      x.t.close();
     }
   });
 });
