@@ -14,7 +14,7 @@ const CEILING = {
   login: 5,
   saveDraft: 6,
   idleMessage: 2,
-  // 10 (was 16, 39 before that), each job's first read riding on the last batch before it:
+  // 10 a pass (was 16, 39 before that), each job's first read riding on the last batch before it:
   // the reminders 4 (what the day decides from in one batch: settings, the running campaigns,
   // units, secretaries, targets, meetings, reports; a page of 2,000 members; the ledger's last
   // items with the first page of people; their digests, with the event notices owed by e-mail
