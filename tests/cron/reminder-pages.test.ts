@@ -145,4 +145,22 @@ describe("a reminder day over many pages", () => {
       x.t.close();
     }
   });
+
+  it("reminds a member once, whatever their accounts and wherever a page ends", async () => {
+    const x = await tenant();
+    try {
+      // Each of the EXTRA members gets a second account: two rows a member, and a page of 7
+      // rows ends inside a member's rows again and again. A reminder is the member's (its
+      // ledger key names the member): one digest each, on their first account.
+      await x.client.execute(`INSERT INTO users (id, email, full_name, password_hash, member_id,
+          created_at, updated_at)
+        SELECT 'second-' || u.id, 'hai.' || u.email, u.full_name, NULL, u.member_id,
+          u.created_at, u.updated_at
+        FROM users u WHERE u.email LIKE 'nguoi%'`);
+      await runReminders(x.db, now, { email: true }, PAGES);
+      expect(await x.state()).toMatchObject({ digests: EXTRA + 5, people: EXTRA + 5, lost: 0 });
+    } finally {
+      x.t.close();
+    }
+  });
 });

@@ -40,8 +40,8 @@ export interface TenantReport {
   notices?: { emails: number; webhooks: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
-  /** Directives issued here with a point written today (worker/data/directive-history.ts). */
-  directives?: { running: number; written: number };
+  /** Directives issued here, each with today's point written (worker/data/directive-history.ts). */
+  directives?: { running: number };
   /** The reminder day has more pages: the tenant is due again at once. */
   more?: boolean;
 }

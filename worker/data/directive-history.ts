@@ -48,9 +48,9 @@ export async function recordDirectiveHistory(
   tenant: TenantRecord,
   now: Date,
   running: { id: string }[],
-): Promise<{ running: number; written: number }> {
+): Promise<{ running: number }> {
   const day = ictDate(now);
-  if (!running.length) return { running: 0, written: 0 };
+  if (!running.length) return { running: 0 };
   const totals = new Map<string, DirectiveTotal>();
   for (const child of await childrenProgress(control, tenant))
     for (const t of child.totals) {
@@ -84,12 +84,10 @@ export async function recordDirectiveHistory(
       .onConflictDoUpdate({
         target: [directiveHistory.directiveId, directiveHistory.day],
         set: { ...row },
-      })
-      .returning({ directiveId: directiveHistory.directiveId }),
+      }),
   );
-  // `written`: the points the database says it stored (inserted or today's rewritten).
-  const stored = await db.batch([first!, ...rest]);
-  return { running: running.length, written: stored.reduce((n, r) => n + r.length, 0) };
+  await db.batch([first!, ...rest]);
+  return { running: running.length };
 }
 
 /** The saved daily points of one of the reader's own directives, oldest first (the latest

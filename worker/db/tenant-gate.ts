@@ -40,16 +40,21 @@ function accrue(t: TenantTurns, now: number) {
   t.at = now;
 }
 
-export function tenantGate(budgetMs = 5, maxWaiting = 512): TenantGate {
+export function tenantGate(
+  budgetMs = 5,
+  maxWaiting = 512,
+  /** Milliseconds (tests drive their own). */
+  clock: () => number = () => performance.now(),
+): TenantGate {
   let turn = 0;
-  let turnStart = performance.now();
+  let turnStart = clock();
   let ticking = false;
   const tenants = new Map<string, TenantTurns>();
 
   function tick() {
     ticking = false;
     turn++;
-    turnStart = performance.now();
+    turnStart = clock();
     let more = false;
     for (const [id, t] of tenants) {
       if (t.queue.length) {
@@ -57,7 +62,7 @@ export function tenantGate(budgetMs = 5, maxWaiting = 512): TenantGate {
         const allowance = Math.max(1, Math.floor(budgetMs / Math.max(t.cost, 0.05)));
         for (const next of t.queue.splice(0, allowance)) next();
         more ||= t.queue.length > 0;
-      } else if (t.turn !== turn - 1) tenants.delete(id); // idle for a whole turn
+      } else if (t.turn !== turn - 1 && t.running === 0) tenants.delete(id); // idle a whole turn
     }
     if (more) schedule();
   }
@@ -74,7 +79,7 @@ export function tenantGate(budgetMs = 5, maxWaiting = 512): TenantGate {
       if (!t)
         tenants.set(tenantId, (t = { turn: -1, queue: [], cost: 1, running: 0, area: 0, at: 0 }));
       const ranThisTurn = t.turn === turn;
-      if (t.queue.length || (ranThisTurn && performance.now() - turnStart >= budgetMs)) {
+      if (t.queue.length || (ranThisTurn && clock() - turnStart >= budgetMs)) {
         if (t.queue.length >= maxWaiting)
           throw new DomainError(
             "BUSY",
@@ -85,7 +90,7 @@ export function tenantGate(budgetMs = 5, maxWaiting = 512): TenantGate {
         await new Promise<void>((resolve) => t.queue.push(resolve));
       }
       t.turn = turn;
-      const start = performance.now();
+      const start = clock();
       const tenant = t;
       accrue(tenant, start);
       tenant.running++;
@@ -93,7 +98,7 @@ export function tenantGate(budgetMs = 5, maxWaiting = 512): TenantGate {
       const waits = commitWaits.getStore();
       const before = waits?.waited ?? 0;
       return () => {
-        const end = performance.now();
+        const end = clock();
         accrue(tenant, end);
         tenant.running--;
         // The request's own time: its time shared with the tenant's other requests running
