@@ -38,13 +38,22 @@ function postLong(url: string, token: string): Promise<{ status: number }> {
   });
 }
 
+/** The `NAME=value` settings that package.json's `start` script puts before `node`. */
+function startEnv(): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  const start = (pkg as { scripts: { start: string } }).scripts.start;
+  return Object.fromEntries(
+    [...start.matchAll(/\b([A-Z_]+)=(\S+)/g)].map((m) => [m[1]!, m[2]!] as const),
+  );
+}
+
 /** Linux keeps the peak since exec; writing 5 to clear_refs starts it again from now. */
 const resetPeak = (pid: number) => writeFileSync(`/proc/${pid}/clear_refs`, "5");
 
 export async function benchLaunch() {
   const dir = mkdtempSync(join(tmpdir(), "shct-launch-bench-"));
-  // As `npm start` runs it (README: job threads' memory).
-  const server = await startProcessServer(dir, { env: { MALLOC_ARENA_MAX: "2" } });
+  // With the malloc settings `npm start` runs it with (README: job threads' memory).
+  const server = await startProcessServer(dir, { env: startEnv() });
   try {
     const pid = server.child.pid!;
     const token = await signupOver(server.base, "ha-noi", "Đảng bộ Hà Nội", "admin@ha-noi.vn");
