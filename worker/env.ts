@@ -100,7 +100,7 @@ export interface Platform {
   ): TenantHandle;
   provisioner: Provisioner;
   /** Long work of a tenant (launch, roster import, export: worker/db/long-jobs.ts), off the
-   *  thread that answers requests where the runtime has one to spare: a worker thread with its
+   *  thread that answers requests where the runtime has one to spare: a job process with its
    *  own connection on Node (worker/node-jobs), inline on Workers and in tests. The caller
    *  awaits the result either way. */
   runLong: RunLong;

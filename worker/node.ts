@@ -38,7 +38,7 @@ export function nodeApp(platform: Platform, clientDir: string) {
   return app;
 }
 
-/** The pool's thread entry: built beside this file (dist/node/node-jobs/thread.mjs), or the
+/** The job processes' entry: built beside this file (dist/node/node-jobs/thread.mjs), or the
  *  source under tsx (`npm run dev`). */
 function threadScript(): URL {
   const built = new URL("./node-jobs/thread.mjs", import.meta.url);
@@ -60,7 +60,7 @@ export async function startNode(opts: {
     sealKey: process.env.SEAL_KEY,
   });
   platform.signup = process.env.SIGNUP;
-  // Long work (launch, import, export, the scheduled pass) runs in worker threads, each with
+  // Long work (launch, import, export, the scheduled pass) runs in job processes, each with
   // its own libSQL connections: libSQL runs statements synchronously on the calling thread, so
   // on this one a 500k-member launch would stall every tenant. JOB_THREADS=0 keeps it inline.
   const threads = Number(process.env.JOB_THREADS ?? "");
