@@ -18,6 +18,8 @@ if (!send || !dataDir)
 const platform = localPlatform({
   dataDir,
   allowedOrigins: [],
+  // The server's own key (node.ts): else a job would seal and unseal with seal.key instead.
+  sealKey: process.env.SEAL_KEY,
   outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
 });
 platform.signup = process.env.SIGNUP;
