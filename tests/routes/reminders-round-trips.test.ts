@@ -8,6 +8,9 @@ import { makeApp, openTenantBySlug } from "../support/app";
 import { recordStatements } from "../support/statements";
 import { addMembersWithAccounts, treeWith000 } from "../support/tree";
 
+/** The tables of what deciding a reminder day needs beyond every pass's basis. */
+const UNIT_BASIS = ["units", "grants", "meetings", "campaign_units", "step_records"];
+
 async function reminderDay(extra: number) {
   const t = await makeApp();
   try {
@@ -59,18 +62,35 @@ describe("a reminder day over many passes", () => {
       const now = new Date("2026-04-07T01:00:00Z");
       const { client } = await openTenantBySlug(t, tree.slug);
       const trips: number[] = [];
+      /** The tables of the unit basis each pass read, by whether the day was decided before it. */
+      const basis = { deciding: [] as string[][], decided: [] as string[][] };
+      const decided = async () => {
+        const r = await client.execute(
+          "SELECT value_json AS value FROM settings WHERE key = 'reminder-cursor'",
+        );
+        return r.rows.length ? (JSON.parse(String(r.rows[0]!.value)).done as boolean) : false;
+      };
       let more = true;
       while (more && trips.length < 50) {
+        const before = await decided();
         const pass = await recordStatements(client, () =>
           remindersWithSettings(tree.db, now, { email: true }, { members: 10, people: 10 }),
         );
         trips.push(pass.roundTrips);
         more = pass.result!.more;
+        const read = UNIT_BASIS.filter((table) => pass.some((s) => s.sql.includes(`"${table}"`)));
+        basis[before ? "decided" : "deciding"].push(read);
       }
       // 65 people owed: 7 pages of members, then 7 of people (the first in the 7th pass).
       expect(trips.length).toBe(13);
       expect(more).toBe(false);
       expect(Math.max(...trips)).toBeLessThanOrEqual(4);
+      // A pass deciding members reads the unit basis; one after the day was decided (only
+      // digests left) reads none of it (issue 13: work grows with what changed).
+      expect(basis.deciding).toHaveLength(7);
+      for (const read of basis.deciding) expect(read).toEqual(UNIT_BASIS);
+      expect(basis.decided).toHaveLength(6);
+      for (const read of basis.decided) expect(read).toEqual([]);
       const digests = await client.execute(`SELECT count(*) AS n, count(DISTINCT user_id) AS p
         FROM notifications WHERE kind = 'reminder-digest'`);
       expect(digests.rows[0]).toMatchObject({ n: 65, p: 65 });
