@@ -140,6 +140,21 @@ describe("a reminder day over many pages", () => {
       // 7 members a page, then 4 people a page: many passes of the one tenant, each one page.
       expect(pass.tenants.length).toBeGreaterThan(15);
       expect(pass.tenants.at(-1)).toMatchObject({ ran: true, more: false });
+      // Only the day's last pass runs the rollup and the directive points: the passes before
+      // it, each followed at once by the next, leave them to it (issue 13).
+      const [last, ...before] = [...pass.tenants].reverse();
+      expect(last!.rollup).toMatchObject({ campaigns: 1 });
+      expect(last!.directives).toEqual({ running: 0 });
+      for (const r of before) {
+        expect(r).toMatchObject({ ran: true, more: true });
+        expect(r.rollup).toBeUndefined();
+        expect(r.directives).toBeUndefined();
+      }
+      // The webhooks were tried within the passes (the relay does not answer here) and each
+      // attempt's outcome written, in the passes that ran no rollup too.
+      expect(await x.state()).toMatchObject({ webhooks: EXTRA + 5 });
+      const tried = await x.client.execute("SELECT sum(attempts) AS n FROM outbox");
+      expect(Number(tried.rows[0]!.n)).toBe(EXTRA + 5);
       expect(await x.state()).toMatchObject({ digests: EXTRA + 5, people: EXTRA + 5, unsent: 0 });
     } finally {
       x.t.close();
