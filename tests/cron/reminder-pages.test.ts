@@ -161,6 +161,24 @@ describe("a reminder day over many pages", () => {
     }
   });
 
+  it("decides the same items in pages as in one page (a later page reads only its units)", async () => {
+    const x = await tenant();
+    try {
+      const ledger = async () =>
+        (await x.client.execute("SELECT key, user_id, text FROM reminder_ledger ORDER BY key"))
+          .rows;
+      await runReminders(x.db, now, { email: true }, PAGES);
+      const paged = await ledger();
+      for (const table of ["outbox", "reminder_ledger", "notifications", "settings"])
+        await x.client.execute(`DELETE FROM ${table}`);
+      await runReminders(x.db, now, { email: true });
+      expect(paged.length).toBeGreaterThan(EXTRA);
+      expect(await ledger()).toEqual(paged);
+    } finally {
+      x.t.close();
+    }
+  });
+
   it("reminds a member once, whatever their accounts and wherever a page ends", async () => {
     const x = await tenant();
     try {

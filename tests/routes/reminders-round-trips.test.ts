@@ -62,8 +62,8 @@ describe("a reminder day over many passes", () => {
       const now = new Date("2026-04-07T01:00:00Z");
       const { client } = await openTenantBySlug(t, tree.slug);
       const trips: number[] = [];
-      /** The tables of the unit basis each pass read, by whether the day was decided before it. */
-      const basis = { deciding: [] as string[][], decided: [] as string[][] };
+      /** Of the unit basis's tables, those each pass read, and whether it read every unit. */
+      const reads: { tables: string[]; everyUnit: boolean; decidedBefore: boolean }[] = [];
       const decided = async () => {
         const r = await client.execute(
           "SELECT value_json AS value FROM settings WHERE key = 'reminder-cursor'",
@@ -72,25 +72,38 @@ describe("a reminder day over many passes", () => {
       };
       let more = true;
       while (more && trips.length < 50) {
-        const before = await decided();
+        const decidedBefore = await decided();
         const pass = await recordStatements(client, () =>
           remindersWithSettings(tree.db, now, { email: true }, { members: 10, people: 10 }),
         );
         trips.push(pass.roundTrips);
         more = pass.result!.more;
-        const read = UNIT_BASIS.filter((table) => pass.some((s) => s.sql.includes(`"${table}"`)));
-        basis[before ? "decided" : "deciding"].push(read);
+        const tables = UNIT_BASIS.filter((table) => pass.some((s) => s.sql.includes(`"${table}"`)));
+        // Every unit: a read of units with no condition of its own.
+        const everyUnit = pass.some((s) => /from "units"$/.test(s.sql.trim()));
+        reads.push({ tables, everyUnit, decidedBefore });
       }
-      // 65 people owed: 7 pages of members, then 7 of people (the first in the 7th pass).
-      expect(trips.length).toBe(13);
+      // 65 people owed: 7 pages of members, a pass for the secretaries' items after the last,
+      // then 7 pages of people (the first in that 8th pass).
+      expect(trips.length).toBe(14);
       expect(more).toBe(false);
       expect(Math.max(...trips)).toBeLessThanOrEqual(4);
-      // A pass deciding members reads the unit basis; one after the day was decided (only
-      // digests left) reads none of it (issue 13: work grows with what changed).
-      expect(basis.deciding).toHaveLength(7);
-      for (const read of basis.deciding) expect(read).toEqual(UNIT_BASIS);
-      expect(basis.decided).toHaveLength(6);
-      for (const read of basis.decided) expect(read).toEqual([]);
+      // What the day decides from (issue 13: work grows with what changed): the campaign's
+      // first page and the pass after its last read all of it; the pages between read only
+      // their members' units and the targets; once the day is decided (digests left), none.
+      const whole = { tables: UNIT_BASIS, everyUnit: true, decidedBefore: false };
+      const between = {
+        tables: ["units", "campaign_units", "step_records"],
+        everyUnit: false,
+        decidedBefore: false,
+      };
+      const after = { tables: [], everyUnit: false, decidedBefore: true };
+      expect(reads).toEqual([
+        whole,
+        ...Array<typeof between>(6).fill(between),
+        whole,
+        ...Array<typeof after>(6).fill(after),
+      ]);
       const digests = await client.execute(`SELECT count(*) AS n, count(DISTINCT user_id) AS p
         FROM notifications WHERE kind = 'reminder-digest'`);
       expect(digests.rows[0]).toMatchObject({ n: 65, p: 65 });

@@ -1,10 +1,11 @@
 // What a reminder day owes whom (issue 13: 500,000 members under a 128 MB heap). A pass
 // first reads what every pass needs (reminderBasis: the notify settings, the running
 // campaigns, the day's cursor); a pass whose cursor says today is decided reads nothing more.
-// A pass still deciding reads, in ONE batch, the unit tree, the secretaries, the active
-// campaigns' targets, meetings, reports and follow-up records (unitBasisReads: sized by the
-// number of units, not of members) and, in the same batch, at most one page of members
-// (./reminder-members.ts), so the working set is one page.
+// A campaign's first page of members is read in ONE batch with the unit tree, the
+// secretaries, the active campaigns' targets, meetings, reports and follow-up records
+// (unitBasisReads: sized by the number of units, not of members), and so is the pass after
+// its last page, which decides the secretaries' items; the pages between read only their
+// members' units and the targets (nextPage). The working set is one page.
 import { and, eq, inArray, like } from "drizzle-orm";
 import {
   campaignUnits,
@@ -17,7 +18,7 @@ import {
 import { unitMatches, type UnitKind } from "../../schema/template";
 import { treeOf, unitRows, type UnitInfo } from "../data/campaign-targets";
 import { notifyOf, notifySettingsRow } from "../data/settings";
-import { hydrateCampaign, stepDueDates } from "../data/campaigns";
+import { hydrateCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { reviewAnchor } from "../data/follow-up-forms";
 import { meetingSteps } from "../data/meetings";
 import type { BatchItem, TenantDb } from "../db/handles";
@@ -25,7 +26,15 @@ import { ictDate } from "../../schema/rules/deadlines";
 import { followUpDue } from "../domain/follow-up";
 import { dayStart, decidedAgain, type ReminderCursor } from "./reminder-cursor";
 import { yearEndBasis, yearEndDue, yearEndIndex } from "./year-end-reminders";
-import { memberItemsOf, memberPage, memberPlan, type MemberRow } from "./reminder-members";
+import {
+  memberItemsOf,
+  memberPage,
+  memberPlan,
+  pageUnits,
+  targetPaths,
+  type MemberPlan,
+  type MemberRow,
+} from "./reminder-members";
 import { unitReminders, type ReminderItem } from "../domain/reminders";
 
 /** Members read per page (one round trip each, plus one for the page's ledger rows). */
@@ -147,12 +156,18 @@ export async function decideReminders(
     at = start;
   }
   // The one page of members this pass reads: the first campaign's from the cursor on whose
-  // members may be owed anything, read in the batch of what the day decides from.
+  // members may be owed anything (and are not all read).
   const plans = new Map(active.map((c) => [c.id, memberPlan(c, now, daysBefore)]));
-  const paged = active.find((c) => c.id >= at.campaign && plans.get(c.id));
-  const pageRead = paged
-    ? [memberPage(db, plans.get(paged.id)!, paged.id === at.campaign ? at.after : "", pageSize)]
-    : [];
+  const paged = active.find(
+    (c) => c.id >= at.campaign && plans.get(c.id) && !(c.id === at.campaign && at.membersDone),
+  );
+  const after = paged?.id === at.campaign ? at.after : "";
+  const pageRead = paged ? [memberPage(db, plans.get(paged.id)!, after, pageSize)] : [];
+  // A page after a campaign's first needs only its members' units and the targets: the rest
+  // of what the day decides from is read by the campaign's first page and by the pass after
+  // its last (its secretaries' items), not by every page.
+  if (paged && after)
+    return nextPage(db, paged, plans.get(paged.id)!, at, pageSize, now, daysBefore);
   const results = (await db.batch([...unitBasisReads(db), ...pageRead])) as unknown[];
   const { tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows, yearEnd } =
     unitBasisOf(results);
@@ -171,7 +186,8 @@ export async function decideReminders(
   const reported = new Set(reportRows.map((r) => `${r.campaignId}|${r.unitId}|${r.key}`));
   for (const c of active) {
     if (c.id < at.campaign) continue;
-    if (c.id > at.campaign) at = { ...at, campaign: c.id, after: "", awaiting: {} };
+    if (c.id > at.campaign)
+      at = { ...at, campaign: c.id, after: "", membersDone: false, awaiting: {} };
     const rootPaths = targetRows
       .filter((r) => r.campaignId === c.id)
       .map((r) => tree.byId.get(r.unitId)?.path)
@@ -179,7 +195,7 @@ export async function decideReminders(
     const inTargets = (u: UnitInfo) => rootPaths.some((p) => u.path.startsWith(p));
     const awaiting = new Map(Object.entries(at.awaiting));
     const plan = plans.get(c.id);
-    if (plan) {
+    if (plan && !at.membersDone) {
       // A campaign after the one paged has its page read by the next pass.
       if (c !== paged || !page) return { items, next: at };
       const members = memberItemsOf(plan, page, now, daysBefore, {
@@ -249,4 +265,37 @@ export async function decideReminders(
     }
   }
   return { items, next: { ...at, after: "", awaiting: {}, done: true } };
+}
+
+/** A page of members after the campaign's first: read with its members' units (and their
+ *  ancestors) and the campaign's target paths, in one round trip. After its last page the
+ *  cursor says the members are done; the next pass decides the secretaries' items. */
+async function nextPage(
+  db: TenantDb,
+  c: Campaign,
+  plan: MemberPlan,
+  at: ReminderCursor,
+  pageSize: number,
+  now: Date,
+  daysBefore: number,
+): Promise<{ items: ReminderItem[]; next: ReminderCursor }> {
+  const read = memberPage(db, plan, at.after, pageSize);
+  const [unitList, targets, page] = await db.batch([
+    pageUnits(db, read),
+    targetPaths(db, c.id),
+    read,
+  ]);
+  const rootPaths = targets.map((t) => t.path);
+  const awaiting = new Map(Object.entries(at.awaiting));
+  const members = memberItemsOf(plan, page, now, daysBefore, {
+    tree: treeOf(unitList),
+    inTargets: (u) => rootPaths.some((p) => u.path.startsWith(p)),
+    pageSize,
+    awaiting,
+  });
+  const moved = members.after === null ? { membersDone: true } : { after: members.after };
+  return {
+    items: members.items,
+    next: { ...at, ...moved, awaiting: Object.fromEntries(awaiting) },
+  };
 }

@@ -8,13 +8,21 @@
 // reminder is due: issue 10), or a plan waiting for its cell's confirmation (counted per
 // unit for the secretaries).
 import { and, asc, eq, gt, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
-import { members, stepRecords, submissions, users } from "../../schema/tables/tenant";
+import {
+  campaignUnits,
+  members,
+  stepRecords,
+  submissions,
+  units,
+  users,
+} from "../../schema/tables/tenant";
 import { stepAppliesToMember } from "../../schema/template";
 import {
   changedSince,
   matchFacts,
   memberFacts,
   type treeOf,
+  unitRows,
   type UnitInfo,
 } from "../data/campaign-targets";
 import { stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
@@ -100,6 +108,21 @@ export function memberPage(db: TenantDb, p: MemberPlan, after: string, pageSize:
   );
 }
 export type MemberRow = Awaited<ReturnType<typeof memberPage>>[number];
+
+/** The units of a page's members and their ancestors (each unit's path lists their ids),
+ *  found by primary key: what a page after a campaign's first needs of the tree. */
+export const pageUnits = (db: TenantDb, page: ReturnType<typeof memberPage>) =>
+  unitRows(db).where(sql`${units.id} IN (SELECT j.value
+    FROM ${units} AS pu, json_each('["' || replace(trim(pu.path, '/'), '/', '","') || '"]') AS j
+    WHERE pu.id IN (SELECT p.unit_id FROM (${page}) AS p))`);
+
+/** The paths of a campaign's target units. */
+export const targetPaths = (db: TenantDb, campaignId: string) =>
+  db
+    .select({ path: units.path })
+    .from(campaignUnits)
+    .innerJoin(units, eq(units.id, campaignUnits.unitId))
+    .where(eq(campaignUnits.campaignId, campaignId));
 
 /** A page's plan and year-end reminders; the plans awaiting confirmation are counted per
  *  unit into `awaiting`. The same rules as the roster (data/progress.ts campaignRoster):
