@@ -23,7 +23,7 @@ export interface ReminderReport {
 
 /** People per page of the digest: their pending items are read, and their notifications,
  *  ledger marks and outbox rows written, a page at a time. */
-export const DIGEST_PAGE = 1000;
+export const DIGEST_PAGE = 2500;
 const ROWS_PER_INSERT = 200;
 
 /** A whole reminder day: passes one after another until none has more (tests and tools; the
