@@ -109,8 +109,9 @@ export function memberPage(db: TenantDb, p: MemberPlan, after: string, pageSize:
 }
 export type MemberRow = Awaited<ReturnType<typeof memberPage>>[number];
 
-/** The units of a page's members and their ancestors (each unit's path lists their ids),
- *  found by primary key: what a page after a campaign's first needs of the tree. */
+/** The units of a page's members and their ancestors (each unit's path lists their ids,
+ *  base32 from data/ids.ts: made a JSON array as they are), found by primary key: what a
+ *  page after a campaign's first needs of the tree. */
 export const pageUnits = (db: TenantDb, page: ReturnType<typeof memberPage>) =>
   unitRows(db).where(sql`${units.id} IN (SELECT j.value
     FROM ${units} AS pu, json_each('["' || replace(trim(pu.path, '/'), '/', '","') || '"]') AS j
