@@ -120,15 +120,16 @@ describe("reminders", () => {
     const { tree } = await treeWith000(t);
     t.clock.now = new Date("2026-04-07T01:00:00Z");
     // The first pass dies after deciding the reminders, before any digest is written: at its
-    // third batch (the first reads what the day decides from; the second writes the ledger's
-    // items and reads the first page of people; the third would write their digests).
+    // fourth batch (the first reads what every pass reads, the day's cursor with it; the
+    // second what the day decides from, with the page of members; the third writes the
+    // ledger's items and reads the first page of people; the fourth would write their digests).
     const real = t.platform.tenant.bind(t.platform);
     let batches = 0;
     t.platform.tenant = (x) => {
       const h = real(x);
       const db = new Proxy(h.db, {
         get(target, prop, receiver) {
-          if (prop === "batch" && ++batches === 3) {
+          if (prop === "batch" && ++batches === 4) {
             return () => Promise.reject(new Error("process killed (simulated)"));
           }
           return Reflect.get(target, prop, receiver);

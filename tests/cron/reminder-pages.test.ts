@@ -140,7 +140,40 @@ describe("a reminder day over many pages", () => {
       // 7 members a page, then 4 people a page: many passes of the one tenant, each one page.
       expect(pass.tenants.length).toBeGreaterThan(15);
       expect(pass.tenants.at(-1)).toMatchObject({ ran: true, more: false });
+      // Only the day's last pass runs the rollup and the directive points: the passes before
+      // it, each followed at once by the next, leave them to it (issue 13).
+      const [last, ...before] = [...pass.tenants].reverse();
+      expect(last!.rollup).toMatchObject({ campaigns: 1 });
+      expect(last!.directives).toEqual({ running: 0 });
+      for (const r of before) {
+        expect(r).toMatchObject({ ran: true, more: true });
+        expect(r.rollup).toBeUndefined();
+        expect(r.directives).toBeUndefined();
+      }
+      // The webhooks were tried within the passes (the relay does not answer here) and each
+      // attempt's outcome written, in the passes that ran no rollup too.
+      expect(await x.state()).toMatchObject({ webhooks: EXTRA + 5 });
+      const tried = await x.client.execute("SELECT sum(attempts) AS n FROM outbox");
+      expect(Number(tried.rows[0]!.n)).toBe(EXTRA + 5);
       expect(await x.state()).toMatchObject({ digests: EXTRA + 5, people: EXTRA + 5, unsent: 0 });
+    } finally {
+      x.t.close();
+    }
+  });
+
+  it("decides the same items in pages as in one page (a later page reads only its units)", async () => {
+    const x = await tenant();
+    try {
+      const ledger = async () =>
+        (await x.client.execute("SELECT key, user_id, text FROM reminder_ledger ORDER BY key"))
+          .rows;
+      await runReminders(x.db, now, { email: true }, PAGES);
+      const paged = await ledger();
+      for (const table of ["outbox", "reminder_ledger", "notifications", "settings"])
+        await x.client.execute(`DELETE FROM ${table}`);
+      await runReminders(x.db, now, { email: true });
+      expect(paged.length).toBeGreaterThan(EXTRA);
+      expect(await ledger()).toEqual(paged);
     } finally {
       x.t.close();
     }

@@ -8,6 +8,9 @@ import { makeApp, openTenantBySlug } from "../support/app";
 import { recordStatements } from "../support/statements";
 import { addMembersWithAccounts, treeWith000 } from "../support/tree";
 
+/** The tables of what deciding a reminder day needs beyond every pass's basis. */
+const UNIT_BASIS = ["units", "grants", "meetings", "campaign_units", "step_records"];
+
 async function reminderDay(extra: number) {
   const t = await makeApp();
   try {
@@ -59,18 +62,48 @@ describe("a reminder day over many passes", () => {
       const now = new Date("2026-04-07T01:00:00Z");
       const { client } = await openTenantBySlug(t, tree.slug);
       const trips: number[] = [];
+      /** Of the unit basis's tables, those each pass read, and whether it read every unit. */
+      const reads: { tables: string[]; everyUnit: boolean; decidedBefore: boolean }[] = [];
+      const decided = async () => {
+        const r = await client.execute(
+          "SELECT value_json AS value FROM settings WHERE key = 'reminder-cursor'",
+        );
+        return r.rows.length ? (JSON.parse(String(r.rows[0]!.value)).done as boolean) : false;
+      };
       let more = true;
       while (more && trips.length < 50) {
+        const decidedBefore = await decided();
         const pass = await recordStatements(client, () =>
           remindersWithSettings(tree.db, now, { email: true }, { members: 10, people: 10 }),
         );
         trips.push(pass.roundTrips);
         more = pass.result!.more;
+        const tables = UNIT_BASIS.filter((table) => pass.some((s) => s.sql.includes(`"${table}"`)));
+        // Every unit: a read of units with no condition of its own.
+        const everyUnit = pass.some((s) => /from "units"$/.test(s.sql.trim()));
+        reads.push({ tables, everyUnit, decidedBefore });
       }
-      // 65 people owed: 7 pages of members, then 7 of people (the first in the 7th pass).
-      expect(trips.length).toBe(13);
+      // 65 people owed: 7 pages of members, a pass for the secretaries' items after the last,
+      // then 7 pages of people (the first in that 8th pass).
+      expect(trips.length).toBe(14);
       expect(more).toBe(false);
       expect(Math.max(...trips)).toBeLessThanOrEqual(4);
+      // What the day decides from (issue 13: work grows with what changed): the campaign's
+      // first page and the pass after its last read all of it; the pages between read only
+      // their members' units and the targets; once the day is decided (digests left), none.
+      const whole = { tables: UNIT_BASIS, everyUnit: true, decidedBefore: false };
+      const between = {
+        tables: ["units", "campaign_units", "step_records"],
+        everyUnit: false,
+        decidedBefore: false,
+      };
+      const after = { tables: [], everyUnit: false, decidedBefore: true };
+      expect(reads).toEqual([
+        whole,
+        ...Array<typeof between>(6).fill(between),
+        whole,
+        ...Array<typeof after>(6).fill(after),
+      ]);
       const digests = await client.execute(`SELECT count(*) AS n, count(DISTINCT user_id) AS p
         FROM notifications WHERE kind = 'reminder-digest'`);
       expect(digests.rows[0]).toMatchObject({ n: 65, p: 65 });

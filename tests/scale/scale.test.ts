@@ -11,7 +11,7 @@ import { createCampaign } from "../../worker/data/campaigns";
 import { systemCtx } from "../../worker/data/context";
 import { finishLaunch, launchCampaign } from "../../worker/data/launch";
 import { provisionTenant } from "../../worker/data/tenants";
-import { runReminders } from "../../worker/cron/reminders";
+import { remindersWithSettings, runReminders } from "../../worker/cron/reminders";
 import { runRollup } from "../../worker/cron/rollup";
 import type { TenantHandle } from "../../worker/db/handles";
 import { localPlatform, type LocalPlatform } from "../../worker/db/local";
@@ -149,5 +149,25 @@ describe(`a tenant of ${MEMBERS.toLocaleString("vi-VN")} members, heap capped at
     await runReminders(handle.db, clock.now, { email: true });
     expect(await one(digests)).toBe(expected);
     expect(peakMiB).toBeLessThan(HEAP_LIMIT_MIB);
+  });
+
+  // On demand: SCALE_REMINDER_PAGES="2000,1000;5000,2500" runs the day again for each page
+  // size (members,people) and prints its passes and peak heap (the production page sizes,
+  // MEMBER_PAGE and DIGEST_PAGE, are chosen from these lines).
+  it.runIf(!!process.env.SCALE_REMINDER_PAGES)("measures a reminder day's page sizes", async () => {
+    for (const spec of process.env.SCALE_REMINDER_PAGES!.split(";")) {
+      const [members, people] = spec.split(",").map(Number);
+      for (const table of ["outbox", "reminder_ledger", "notifications", "settings"])
+        await handle.client.execute(`DELETE FROM ${table}`);
+      let passes = 0;
+      const { peakMiB } = await peakHeap(`reminders.pages-${members}-${people}`, async () => {
+        for (let more = true; more; passes++)
+          more = (
+            await remindersWithSettings(handle.db, clock.now, { email: true }, { members, people })
+          ).more;
+      });
+      console.log(JSON.stringify({ members, people, passes }));
+      expect(peakMiB).toBeLessThan(HEAP_LIMIT_MIB);
+    }
   });
 });

@@ -15,10 +15,12 @@ const CEILING = {
   saveDraft: 6,
   idleMessage: 2,
   // 10 a pass (was 16, 39 before that), each job's first read riding on the last batch before it:
-  // the reminders 4 (what the day decides from in one batch: settings, the running campaigns,
-  // units, secretaries, targets, meetings, reports; a page of 2,000 members; the ledger's last
-  // items with the first page of people; their digests, with the event notices owed by e-mail
-  // and to the webhook and the outbox's page riding after them), the rollup 6 for one campaign (the stored
+  // the reminders 4 (settings, the running campaigns and the day's cursor in one batch; what
+  // the day decides from — units, secretaries, targets, meetings, reports — with a page of
+  // 5,000 members, read only while the day is not decided; the ledger's last items with the
+  // first page of people; their digests, with the event notices owed by e-mail and to the
+  // webhook and the outbox's page riding after them), and on the day's last pass only (the
+  // passes before it leave it to that one) the rollup 6 for one campaign (the stored
   // figures' state with the rollup's fingerprint and state; on a new day their recount: tree
   // and targets, the GROUP BY; their write, with the previous figures, the stored plan counts
   // and the geometry riding after it; the compliance's reads in one batch; the rollup's write,

@@ -42,7 +42,8 @@ export interface TenantReport {
   rollup?: RollupReport;
   /** Directives issued here, each with today's point written (worker/data/directive-history.ts). */
   directives?: { running: number };
-  /** The reminder day has more pages: the tenant is due again at once. */
+  /** The reminder day has more pages: the tenant is due again at once, and this pass left
+   *  the rollup and the directive points (absent here) to the day's last pass. */
   more?: boolean;
 }
 
@@ -92,12 +93,22 @@ export async function runTenantJobs(
       ReturnType<typeof duePage>
     >;
     const sent = await deliverOutbox(db, platform.outbound, notify, now, page);
+    const outbox = sent.report;
+    const more = day.more;
+    if (more) {
+      // The reminder day goes on at once (one page of members or people a pass): the rollup
+      // and today's directive points wait for its last pass, which sees every write made
+      // meanwhile (the rollup's fingerprint); only the writes handed on are made now.
+      const handed = [...lead, ...sent.marks];
+      if (handed.length) await db.batch(handed as [BatchItem, ...BatchItem[]]);
+      nextDue = now.getTime();
+      return { tenant: tenant.slug, ran: true, reminders, notices, outbox, more };
+    }
     const rolled = await rollupWith(db, control, tenant, now, {
       running,
       lead: [...lead, ...sent.marks],
       tail: nextDueReads(db) as unknown as BatchItem[],
     });
-    const outbox = sent.report;
     const rollup = rolled.report;
     // Today's point of each running directive this tenant issued (its chart); while one
     // runs, the tenant wakes every ICT midnight for the next day's point.
@@ -105,9 +116,6 @@ export async function runTenantJobs(
     const directives = await recordDirectiveHistory(db, control, tenant, now, issuing);
     nextDue = nextDueFrom(rolled.tail, now);
     if (directives.running) nextDue = Math.min(nextDue ?? Infinity, nextIctMidnight(now));
-    // A reminder day not done in this pass (one page of members or people a pass): due again.
-    if (day.more) nextDue = now.getTime();
-    const more = day.more;
     return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives, more };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);

@@ -17,6 +17,8 @@ export interface ReminderCursor {
   campaigns: string[];
   campaign: string;
   after: string;
+  /** The campaign's members are all read: its secretaries' items remain (the next pass). */
+  membersDone?: boolean;
   awaiting: Record<string, number>;
   done: boolean;
 }

@@ -1,46 +1,24 @@
-// What a reminder day owes whom (issue 13: 500,000 members under a 128 MB heap). The unit
-// tree, the active campaigns and their meetings and reports are read once — their size is the
-// number of units, not of members. Members are read in keyset pages on their id, joined in SQL
-// with their account and their submission, and only those who may be owed something come back:
-// a member with an account whose plan is not in (while a plan reminder is due), or whose own
-// year-end input is not recorded (while its reminder is due: issue 10), or a plan
-// waiting for its cell's confirmation (counted per unit for the secretaries). A pass reads one
-// page (decideReminders, from the day's cursor), so the working set is one page.
-import {
-  and,
-  asc,
-  eq,
-  gt,
-  inArray,
-  isNotNull,
-  isNull,
-  like,
-  notInArray,
-  or,
-  sql,
-} from "drizzle-orm";
+// What a reminder day owes whom (issue 13: 500,000 members under a 128 MB heap). A pass
+// first reads what every pass needs (reminderBasis: the notify settings, the running
+// campaigns, the day's cursor); a pass whose cursor says today is decided reads nothing more.
+// A campaign's first page of members is read in ONE batch with the unit tree, the
+// secretaries, the active campaigns' targets, meetings, reports and follow-up records
+// (unitBasisReads: sized by the number of units, not of members), and so is the pass after
+// its last page, which decides the secretaries' items; the pages between read only their
+// members' units and the targets (nextPage). The working set is one page.
+import { and, eq, inArray, like } from "drizzle-orm";
 import {
   campaignUnits,
   campaigns,
   grants,
   meetings,
-  members,
   reports,
   stepRecords,
-  submissions,
-  users,
 } from "../../schema/tables/tenant";
-import { stepAppliesToMember, unitMatches, type UnitKind } from "../../schema/template";
-import {
-  changedSince,
-  matchFacts,
-  memberFacts,
-  treeOf,
-  unitRows,
-  type UnitInfo,
-} from "../data/campaign-targets";
+import { unitMatches, type UnitKind } from "../../schema/template";
+import { treeOf, unitRows, type UnitInfo } from "../data/campaign-targets";
 import { notifyOf, notifySettingsRow } from "../data/settings";
-import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
+import { hydrateCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { reviewAnchor } from "../data/follow-up-forms";
 import { meetingSteps } from "../data/meetings";
 import type { BatchItem, TenantDb } from "../db/handles";
@@ -48,46 +26,55 @@ import { ictDate } from "../../schema/rules/deadlines";
 import { followUpDue } from "../domain/follow-up";
 import { dayStart, decidedAgain, type ReminderCursor } from "./reminder-cursor";
 import { yearEndBasis, yearEndDue, yearEndIndex } from "./year-end-reminders";
-import { yearEndConcerns } from "../data/member-year-end";
-import { MEMBER_YEAR_END_KEY, memberYearEnd } from "../domain/year-end";
-import { countState, evaluationDate } from "../domain/progress";
 import {
-  planReminderKind,
-  planReminders,
-  unitReminders,
-  yearEndReminders,
-  type ReminderItem,
-} from "../domain/reminders";
+  memberItemsOf,
+  memberPage,
+  memberPlan,
+  pageUnits,
+  targetPaths,
+  type MemberPlan,
+  type MemberRow,
+} from "./reminder-members";
+import { unitReminders, type ReminderItem } from "../domain/reminders";
 
-/** Members read per page (one round trip each, plus one for the page's ledger rows). */
-export const MEMBER_PAGE = 2000;
+/** Members read per page (one round trip each, plus one for the page's ledger rows). At
+ *  50,000 members (tests/scale, SCALE_REMINDER_PAGES) pages of 5,000 members and 2,500
+ *  people took a day 30 passes and a peak heap of 57 MiB; 2,000 and 1,000 took 73 and 52
+ *  MiB; 10,000 and 5,000 took 16 and 70 MiB, past issue 13's 64 MB for a job. */
+export const MEMBER_PAGE = 5000;
 
-/** What a reminder day decides from, read in ONE round trip (a batch): the tenant's notify
- *  settings, the active (and closed, for the rollup) campaigns, the unit tree, the secretaries, and the active campaigns'
- *  targets, meetings and reports. Its size is the number of units, not of members. */
+/** What every pass reads, in ONE round trip (a batch): the tenant's notify settings and the
+ *  active (and closed, for the rollup) campaigns, with `ride` (the day's cursor). */
 export async function reminderBasis(db: TenantDb, ride: BatchItem[] = []) {
-  const activeIds = db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(eq(campaigns.status, "active"));
-  const [
-    notifyRows,
-    campaignRows,
-    unitList,
-    secretaryGrants,
-    targetRows,
-    meetingRows,
-    reportRows,
-    recordRows,
-    yearEndRecorded,
-    yearEndMembers,
-    ...rode
-  ] = await db.batch([
+  const [notifyRows, campaignRows, ...rode] = await db.batch([
     notifySettingsRow(db),
     db
       .select()
       .from(campaigns)
       .where(inArray(campaigns.status, ["active", "closed"])),
+    ...(ride as []),
+  ]);
+  const running = campaignRows.map(hydrateCampaign);
+  return {
+    notify: notifyOf(notifyRows[0]),
+    active: running.filter((c) => c.status === "active"),
+    /** Active and closed: the campaigns the rollup keeps (handed to it, read once). */
+    running,
+    /** The results of `ride`, read in the same batch. */
+    ride: rode as unknown[],
+  };
+}
+export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
+
+/** What deciding the day needs beyond the basis: the unit tree, the secretaries, and the
+ *  active campaigns' targets, meetings, reports, follow-up records and year-end counts —
+ *  statements for one batch (unitBasisOf reads their results). */
+export function unitBasisReads(db: TenantDb) {
+  const activeIds = db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(eq(campaigns.status, "active"));
+  return [
     unitRows(db),
     db
       .select({ userId: grants.userId, unitId: grants.unitId })
@@ -127,26 +114,26 @@ export async function reminderBasis(db: TenantDb, ride: BatchItem[] = []) {
         ),
       ),
     ...yearEndBasis(db),
-    ...(ride as []),
-  ]);
-  const running = campaignRows.map(hydrateCampaign);
+  ] as const;
+}
+type UnitBasisResults = {
+  [K in keyof ReturnType<typeof unitBasisReads>]: Awaited<ReturnType<typeof unitBasisReads>[K]>;
+};
+
+/** unitBasisReads' results (the first eight of `results`), indexed. */
+function unitBasisOf(results: readonly unknown[]) {
+  const [unitList, secretaryGrants, targetRows, meetingRows, reportRows, recordRows, yr, ym] =
+    results as unknown as UnitBasisResults;
   return {
-    notify: notifyOf(notifyRows[0]),
-    active: running.filter((c) => c.status === "active"),
-    /** Active and closed: the campaigns the rollup keeps (handed to it, read once). */
-    running,
     tree: treeOf(unitList),
     secretaryGrants,
     targetRows,
     meetingRows,
     reportRows,
     recordRows,
-    yearEnd: yearEndIndex(yearEndRecorded, yearEndMembers),
-    /** The results of `ride`, read in the same batch. */
-    ride: rode as unknown[],
+    yearEnd: yearEndIndex(yr, ym),
   };
 }
-export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
 
 /** One pass's share of the day's items: from `cursor` (null: none kept yet), at most one
  *  page of members (one round trip) and the secretaries' items of each campaign whose members
@@ -160,7 +147,6 @@ export async function decideReminders(
   basis?: ReminderBasis,
 ): Promise<{ items: ReminderItem[]; next: ReminderCursor }> {
   const b = basis ?? (await reminderBasis(db));
-  const { tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } = b;
   const today = ictDate(now);
   const active = [...b.active].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const ids = active.map((c) => c.id);
@@ -172,6 +158,23 @@ export async function decideReminders(
     if (!decidedAgain(at, ids, deadlines, now)) return { items, next: at };
     at = start;
   }
+  // The one page of members this pass reads: the first campaign's from the cursor on whose
+  // members may be owed anything (and are not all read).
+  const plans = new Map(active.map((c) => [c.id, memberPlan(c, now, daysBefore)]));
+  const paged = active.find(
+    (c) => c.id >= at.campaign && plans.get(c.id) && !(c.id === at.campaign && at.membersDone),
+  );
+  const after = paged?.id === at.campaign ? at.after : "";
+  const pageRead = paged ? [memberPage(db, plans.get(paged.id)!, after, pageSize)] : [];
+  // A page after a campaign's first needs only its members' units and the targets: the rest
+  // of what the day decides from is read by the campaign's first page and by the pass after
+  // its last (its secretaries' items), not by every page.
+  if (paged && after)
+    return nextPage(db, paged, plans.get(paged.id)!, at, pageSize, now, daysBefore);
+  const results = (await db.batch([...unitBasisReads(db), ...pageRead])) as unknown[];
+  const { tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows, yearEnd } =
+    unitBasisOf(results);
+  const page = results[8] as MemberRow[] | undefined;
   const recorded = new Set(
     recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
   );
@@ -184,33 +187,33 @@ export async function decideReminders(
     if (!meetingBy.has(k)) meetingBy.set(k, m);
   }
   const reported = new Set(reportRows.map((r) => `${r.campaignId}|${r.unitId}|${r.key}`));
-  let read = false;
   for (const c of active) {
     if (c.id < at.campaign) continue;
-    if (c.id > at.campaign) at = { ...at, campaign: c.id, after: "", awaiting: {} };
+    if (c.id > at.campaign)
+      at = { ...at, campaign: c.id, after: "", membersDone: false, awaiting: {} };
     const rootPaths = targetRows
       .filter((r) => r.campaignId === c.id)
       .map((r) => tree.byId.get(r.unitId)?.path)
       .filter((p): p is string => !!p);
     const inTargets = (u: UnitInfo) => rootPaths.some((p) => u.path.startsWith(p));
     const awaiting = new Map(Object.entries(at.awaiting));
-    const members = await memberItems(db, c, now, daysBefore, {
-      tree,
-      inTargets,
-      countAwaiting: secretaries.size > 0,
-      pageSize,
-      after: at.after,
-      awaiting,
-      mayRead: !read,
-    });
-    if (members === "later") return { items, next: at };
-    read ||= members.read;
-    items.push(...members.items);
-    if (members.after !== null)
-      return {
-        items,
-        next: { ...at, after: members.after, awaiting: Object.fromEntries(awaiting) },
-      };
+    const plan = plans.get(c.id);
+    if (plan && !at.membersDone) {
+      // A campaign after the one paged has its page read by the next pass.
+      if (c !== paged || !page) return { items, next: at };
+      const members = memberItemsOf(plan, page, now, daysBefore, {
+        tree,
+        inTargets,
+        pageSize,
+        awaiting,
+      });
+      items.push(...members.items);
+      if (members.after !== null)
+        return {
+          items,
+          next: { ...at, after: members.after, awaiting: Object.fromEntries(awaiting) },
+        };
+    }
     const due = stepDueDates(c);
     const anchor = reviewAnchor(c);
     for (const unit of tree.all) {
@@ -255,7 +258,7 @@ export async function decideReminders(
                 today,
                 has: (stepKey, period) => recorded.has(`${c.id}|${unit.id}|${stepKey}|${period}`),
               }),
-              ...yearEndDue(c, unit, b.yearEnd),
+              ...yearEndDue(c, unit, yearEnd),
             ],
           },
           daysBefore,
@@ -267,127 +270,35 @@ export async function decideReminders(
   return { items, next: { ...at, after: "", awaiting: {}, done: true } };
 }
 
-/** A page of the campaign's members after `o.after`: their plan and year-end reminders
- *  (the year-end input's record LEFT JOINed on the records' unique index); the plans
- *  awaiting confirmation are counted per unit (what the secretaries' items need). The same
- *  rules as the roster (data/progress.ts campaignRoster): status on the evaluation date, the
- *  template's routing, open units of the targets; gone members count nowhere. */
-async function memberItems(
+/** A page of members after the campaign's first: read with its members' units (and their
+ *  ancestors) and the campaign's target paths, in one round trip. After its last page the
+ *  cursor says the members are done; the next pass decides the secretaries' items. */
+async function nextPage(
   db: TenantDb,
   c: Campaign,
+  plan: MemberPlan,
+  at: ReminderCursor,
+  pageSize: number,
   now: Date,
   daysBefore: number,
-  o: {
-    tree: ReturnType<typeof treeOf>;
-    inTargets: (u: UnitInfo) => boolean;
-    countAwaiting: boolean;
-    pageSize: number;
-    after: string;
-    /** Plans awaiting confirmation per unit, counted on from the pages before. */
-    awaiting: Map<string, number>;
-    /** Whether this pass may still read (a page is one round trip): "later" when not. */
-    mayRead: boolean;
-  },
-): Promise<"later" | { items: ReminderItem[]; after: string | null; read: boolean }> {
-  const awaiting = o.awaiting;
-  const tracked = trackedStep(c.def);
-  const step = tracked?.formKey ? { ...tracked, formKey: tracked.formKey } : null;
-  const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
-  const plan = step ? planReminderKind(dueAt, daysBefore, now) : null;
-  const countAwaiting = !!step && o.countAwaiting;
-  // The member's own year-end input (issue 10): the same page read, its record LEFT JOINed.
-  const yearEnd = memberYearEnd(c.def, c.startsOn);
-  const yearEndDueAt = yearEnd && planReminderKind(yearEnd.dueAt, daysBefore, now) && yearEnd.dueAt;
-  if (!plan && !countAwaiting && !yearEndDueAt) return { items: [], after: null, read: false };
-  if (!o.mayRead) return "later";
-  const date = evaluationDate(now, dueAt);
-  const open = (u: UnitInfo | undefined): u is UnitInfo =>
-    !!u && (!u.closedOn || u.closedOn > date) && o.inTargets(u);
-  const ancestors = new Map<string, string[]>();
-  const ancestorsOf = (u: UnitInfo) => {
-    let names = ancestors.get(u.id);
-    if (!names) ancestors.set(u.id, (names = o.tree.ancestors(u)));
-    return names;
+): Promise<{ items: ReminderItem[]; next: ReminderCursor }> {
+  const read = memberPage(db, plan, at.after, pageSize);
+  const [unitList, targets, page] = await db.batch([
+    pageUnits(db, read),
+    targetPaths(db, c.id),
+    read,
+  ]);
+  const rootPaths = targets.map((t) => t.path);
+  const awaiting = new Map(Object.entries(at.awaiting));
+  const members = memberItemsOf(plan, page, now, daysBefore, {
+    tree: treeOf(unitList),
+    inTargets: (u) => rootPaths.some((p) => u.path.startsWith(p)),
+    pageSize,
+    awaiting,
+  });
+  const moved = members.after === null ? { membersDone: true } : { after: members.after };
+  return {
+    items: members.items,
+    next: { ...at, ...moved, awaiting: Object.fromEntries(awaiting) },
   };
-  const wanted = or(
-    plan
-      ? and(
-          isNotNull(users.id),
-          or(
-            isNull(submissions.status),
-            notInArray(submissions.status, ["submitted", "confirmed"]),
-          ),
-        )
-      : undefined,
-    countAwaiting ? eq(submissions.status, "submitted") : undefined,
-    yearEndDueAt ? and(isNotNull(users.id), isNull(stepRecords.id)) : undefined,
-  );
-  const page = await db
-    .select({
-      ...memberFacts,
-      userId: users.id,
-      submission: submissions.status,
-      yearEnd: stepRecords.id,
-      // The year-end input counts members by their status now, as compliance does.
-      statusNow: members.status,
-    })
-    .from(members)
-    .leftJoin(sql`${changedSince(date)} AS ls`, sql`ls.member_id = ${members.id}`)
-    .leftJoin(users, and(eq(users.memberId, members.id), isNull(users.disabledAt)))
-    .leftJoin(
-      submissions,
-      and(
-        eq(submissions.campaignId, c.id),
-        eq(submissions.memberId, members.id),
-        step ? eq(submissions.formKey, step.formKey) : sql`0`,
-      ),
-    )
-    // Their first year-end record (its version 1), found by the records' unique index.
-    .leftJoin(
-      stepRecords,
-      and(
-        yearEndDueAt ? eq(stepRecords.campaignId, c.id) : sql`0`,
-        eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
-        eq(stepRecords.unitId, members.unitId),
-        eq(stepRecords.memberId, members.id),
-        eq(stepRecords.period, ""),
-        eq(stepRecords.version, 1),
-      ),
-    )
-    .where(and(gt(members.id, o.after), wanted))
-    .orderBy(asc(members.id))
-    .limit(o.pageSize);
-  const items: ReminderItem[] = [];
-  let previous = "";
-  for (const m of page) {
-    const unit = o.tree.byId.get(m.unitId);
-    if (!open(unit)) continue;
-    const member = { campaignId: c.id, campaignName: c.name, memberUserId: m.userId ?? "" };
-    const expectedNow = countState(m.statusNow, c.def.excusals.statuses) === "expected";
-    if (yearEndDueAt && expectedNow && m.userId && !m.yearEnd && yearEndConcerns(c, unit))
-      items.push(...yearEndReminders({ ...member, memberId: m.id }, yearEndDueAt, daysBefore, now));
-    const state = countState(m.status, c.def.excusals.statuses);
-    if (state === "gone") continue;
-    if (!step || !stepAppliesToMember(c.def, step, matchFacts(m, unit, ancestorsOf(unit))))
-      continue;
-    // A member with two accounts comes twice, side by side: their plan is counted once.
-    if (m.submission === "submitted" && m.id !== previous)
-      awaiting.set(m.unitId, (awaiting.get(m.unitId) ?? 0) + 1);
-    previous = m.id;
-    if (state === "expected" && m.userId)
-      items.push(
-        ...planReminders(
-          {
-            ...member,
-            memberId: m.id,
-            submission: m.submission,
-            dueAt,
-          },
-          daysBefore,
-          now,
-        ),
-      );
-  }
-  const after = page.length < o.pageSize ? null : page.at(-1)!.id;
-  return { items, after, read: true };
 }

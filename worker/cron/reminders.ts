@@ -23,7 +23,7 @@ export interface ReminderReport {
 
 /** People per page of the digest: their pending items are read, and their notifications,
  *  ledger marks and outbox rows written, a page at a time. */
-export const DIGEST_PAGE = 1000;
+export const DIGEST_PAGE = 2500;
 const ROWS_PER_INSERT = 200;
 
 /** A whole reminder day: passes one after another until none has more (tests and tools; the
@@ -47,7 +47,8 @@ export async function runReminders(
  *  (the outbox's and the rollup's, same pass), and whether more remains (`more`: the tenant
  *  is due again at once). A pass decides at most one page of members from the day's cursor
  *  and, once the day is decided, gives one page of people their digest. Round trips: one for
- *  what the day decides from (the cursor with it), one for the page of members, one writing
+ *  the settings and the running campaigns (the cursor with them), one for the page of members
+ *  with what it is decided from (none once the day is decided), one writing
  *  its ledger rows with the cursor moved on (one transaction: a pass killed before it reads
  *  the page again; after it, the next page) and reading the page of people, and the last
  *  writing their digests. */
