@@ -23,7 +23,7 @@
 // Rebuilt in full when the campaign's definition, dates or targets change (its version), the
 // unit tree changes (a null unit mark), the marks it has not read were pruned, or more than
 // REBUILD_OVER units are marked at once.
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import {
   complianceFigures,
   complianceRechecks,
@@ -41,6 +41,7 @@ import { freshCte, markPages, tallyOf, type MarkPage, type Tally } from "./compl
 import { afterRunning } from "./in-flight";
 import { HIGH_WATER, maxSeq, PRUNED } from "./progress-dirty";
 import { REBUILD_OVER } from "./progress-figures";
+import { rebuildPage } from "./progress-rebuild";
 import { chunks, jsonRows } from "./sql";
 
 /** Marks per statement (7 bound values each). */
@@ -271,8 +272,16 @@ async function apply(
   return (results.at(-1) as { id: string }[]).length > 0 ? fresh : null;
 }
 
-/** Judges every unit and rewrites the campaign's figures, rechecks and state in one
- *  transaction. */
+/**
+ * Judges every unit and rewrites the campaign's figures, rechecks and state: a page of
+ * `rebuildPage.units` units at a time in path order, each page's marks written (riding with the
+ * next page's read) before the next is judged, only each unit's tally kept across pages
+ * (issue 13's heap). A campaign of one page is one transaction, as the rest of the stored
+ * figures. Over several, the first page's write marks the state stale under a build token —
+ * a reader meanwhile rebuilds, it does not trust half-written marks — and every later write is
+ * guarded by that token, so that of two builds racing only the last one started lands; the
+ * subtree counts and the fresh state are written with the last page.
+ */
 async function rebuild(
   db: TenantDb,
   c: Campaign,
@@ -280,49 +289,98 @@ async function rebuild(
   next: { basis: string; upTo: number },
   defer?: BatchItem[],
 ) {
-  // Judged unit by unit into pages of JSON text: the marks themselves are not kept.
-  const pages = markPages(REBUILD_PAGE);
   const tallies = new Map<string, Tally>();
-  const rechecks: Pick<UnitCompliance, "unitId" | "recheckAt">[] = [];
-  await campaignCompliance(systemCtx(db, now), { campaign: c }, (u) => {
-    pages.add(u);
-    tallies.set(u.unitId, tallyOf(u.marks));
-    if (u.recheckAt !== undefined) rechecks.push({ unitId: u.unitId, recheckAt: u.recheckAt });
-  });
   const state = { validUntil: validUntil(now), seq: next.upTo, token: newId() };
-  const statements: BatchItem[] = [
-    db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
-    db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),
-  ];
-  for (const part of pages.end())
-    statements.push(
-      db.run(sql`WITH ${freshCte(part)}
-        INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
-        SELECT ${c.id}, unit_id, rule, label, status, reason, step, report FROM fresh`),
+  const build = newId();
+  const size = rebuildPage.units;
+  const ours = sql`EXISTS (SELECT 1 FROM ${complianceState} WHERE campaign_id = ${c.id}
+    AND token = ${build})`;
+  let guard: SQL = sql`1`;
+  let lead: BatchItem[] = [];
+  let after = "";
+  for (let first = true; ; first = false) {
+    // Judged unit by unit into pages of JSON text: the marks themselves are not kept.
+    const pages = markPages(REBUILD_PAGE);
+    const rechecks: Pick<UnitCompliance, "unitId" | "recheckAt">[] = [];
+    const judgedPage = await campaignCompliance(
+      systemCtx(db, now),
+      { campaign: c },
+      {
+        page: { after, size },
+        lead,
+        sink: (u) => {
+          pages.add(u);
+          tallies.set(u.unitId, tallyOf(u.marks));
+          if (u.recheckAt !== undefined)
+            rechecks.push({ unitId: u.unitId, recheckAt: u.recheckAt });
+        },
+      },
     );
-  statements.push(
-    db.run(sql`WITH RECURSIVE own(unit_id, rule, label, p, l, f, n) AS (
-        SELECT unit_id, rule, label, ${counted("")} FROM ${complianceFigures}
-        WHERE campaign_id = ${c.id}),
-      ${ancestorsCte(sql`own`)}
-      INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, ${SUMS})
-      SELECT ${c.id}, a, rule, max(label), sum(p), sum(l), sum(f), sum(n)
-      FROM anc WHERE 1 GROUP BY a, rule
-      ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
-        sub_pass = excluded.sub_pass, sub_late = excluded.sub_late,
-        sub_fail = excluded.sub_fail, sub_pending = excluded.sub_pending`),
-    ...rechecksOf(db, c, rechecks),
-    db
-      .insert(complianceState)
-      .values({ campaignId: c.id, basis: next.basis, ...state })
-      .onConflictDoUpdate({
-        target: complianceState.campaignId,
-        set: { basis: next.basis, ...state },
-      }),
-  );
-  if (defer) defer.push(...statements);
-  else await db.batch(statements as [BatchItem, ...BatchItem[]]);
-  return { state, tallies };
+    const more = judgedPage.next !== null;
+    const statements: BatchItem[] = [];
+    if (first)
+      statements.push(
+        db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
+        db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),
+      );
+    if (first && more) {
+      guard = ours;
+      statements.push(
+        db
+          .insert(complianceState)
+          .values({
+            campaignId: c.id,
+            basis: next.basis,
+            validUntil: 0,
+            seq: next.upTo,
+            token: build,
+          })
+          .onConflictDoUpdate({
+            target: complianceState.campaignId,
+            set: { basis: next.basis, validUntil: 0, seq: next.upTo, token: build },
+          }),
+      );
+    }
+    for (const part of pages.end())
+      statements.push(
+        db.run(sql`WITH ${freshCte(part)}
+          INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
+          SELECT ${c.id}, unit_id, rule, label, status, reason, step, report FROM fresh
+          WHERE ${guard}`),
+      );
+    statements.push(...rechecksOf(db, c, rechecks, guard));
+    if (more) {
+      [lead, after] = [statements, judgedPage.next!];
+      continue;
+    }
+    statements.push(
+      db.run(sql`WITH RECURSIVE own(unit_id, rule, label, p, l, f, n) AS (
+          SELECT unit_id, rule, label, ${counted("")} FROM ${complianceFigures}
+          WHERE campaign_id = ${c.id}),
+        ${ancestorsCte(sql`own`)}
+        INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, ${SUMS})
+        SELECT ${c.id}, a, rule, max(label), sum(p), sum(l), sum(f), sum(n)
+        FROM anc WHERE ${guard} GROUP BY a, rule
+        ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
+          sub_pass = excluded.sub_pass, sub_late = excluded.sub_late,
+          sub_fail = excluded.sub_fail, sub_pending = excluded.sub_pending`),
+      first
+        ? db
+            .insert(complianceState)
+            .values({ campaignId: c.id, basis: next.basis, ...state })
+            .onConflictDoUpdate({
+              target: complianceState.campaignId,
+              set: { basis: next.basis, ...state },
+            })
+        : db
+            .update(complianceState)
+            .set({ basis: next.basis, ...state })
+            .where(and(eq(complianceState.campaignId, c.id), eq(complianceState.token, build))),
+    );
+    if (defer) defer.push(...statements);
+    else await db.batch(statements as [BatchItem, ...BatchItem[]]);
+    return { state, tallies };
+  }
 }
 
 /** Each unit's tally of its own stored marks (of `onlyUnits`, or every unit), counted by

@@ -12,7 +12,8 @@ import {
   type Counts,
   type StoredCounts,
 } from "../domain/progress";
-import { COLS, KEYS, refreshFigures } from "./progress-figures";
+import { refreshFigures } from "./progress-figures";
+import { COLS, KEYS } from "./progress-rebuild";
 import type { ProgressInput, ReadCtx, UnitProgress } from "./progress";
 import { requireUnitInScope } from "./units";
 
