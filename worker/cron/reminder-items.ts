@@ -36,7 +36,8 @@ import {
   matchFacts,
   memberFacts,
   treeOf,
-  unitRows,
+  unitInfosOf,
+  unitTreeJson,
   type UnitInfo,
 } from "../data/campaign-targets";
 import { notifyOf, notifySettingsRow } from "../data/settings";
@@ -86,7 +87,7 @@ export async function reminderBasis(db: TenantDb) {
       .select()
       .from(campaigns)
       .where(inArray(campaigns.status, ["active", "closed"])),
-    unitRows(db),
+    unitTreeJson(db),
     db
       .select({ userId: grants.userId, unitId: grants.unitId })
       .from(grants)
@@ -132,7 +133,7 @@ export async function reminderBasis(db: TenantDb) {
     active: running.filter((c) => c.status === "active"),
     /** Active and closed: the campaigns the rollup keeps (handed to it, read once). */
     running,
-    tree: treeOf(unitList),
+    tree: treeOf(unitInfosOf(unitList)),
     secretaryGrants,
     targetRows,
     meetingRows,
@@ -337,6 +338,8 @@ async function memberItems(
       .limit(o.pageSize);
     const items: ReminderItem[] = [];
     let previous = "";
+    // The names are kept for a page only: over a whole tenant they were a list per unit.
+    ancestors.clear();
     for (const m of page) {
       const unit = o.tree.byId.get(m.unitId);
       if (!open(unit)) continue;
