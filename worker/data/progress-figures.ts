@@ -20,9 +20,9 @@
 // instant has passed (domain/progress.ts `fromStored`). A roll-call is recorded only once
 // its meeting has started, so attendance needs no clock either.
 //
-// Rebuilt in full (one GROUP BY over the members, as the rollup does) when the campaign's
-// definition, targets or due date change, when the unit tree changes (a null unit mark), or
-// when more than REBUILD_OVER units are marked at once (an import of a whole roster).
+// Rebuilt in full (a GROUP BY a page of units at a time: progress-rebuild.ts) when the
+// campaign's definition, targets or due date change, when the unit tree changes (a null unit
+// mark), or when more than REBUILD_OVER units are marked at once (an import of a whole roster).
 import { and, eq, sql } from "drizzle-orm";
 import { progressFigureState, progressFigures } from "../../schema/tables/tenant";
 import type { BatchItem, TenantDb } from "../db/handles";
