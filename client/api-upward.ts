@@ -1,7 +1,6 @@
 // The API of reports upward across tenants (issue 11): the child's report for a campaign
 // adopted from its parent's directive, and the parent's inbox per directive. Types are
 // inferred from the routes (client/http.ts).
-import { REPORT_MARK_LABELS, UPWARD_REPORT_STATUS_LABELS } from "../schema/vocab/campaigns";
 import type { Body } from "./http";
 import { call, id, tenantApi, type Res, type TenantApi } from "./http";
 
@@ -44,11 +43,8 @@ export function returnReport(
   return call(tenantApi(tenant).directives[":id"].reports[":slug"].return.$post({ param, json }));
 }
 
-/** The on-time mark and the report's status as the parent and the child read them. */
-export const MARK_LABELS: Record<string, string> = REPORT_MARK_LABELS;
-export const STATUS_LABELS: Record<string, string> = UPWARD_REPORT_STATUS_LABELS;
-
-/** The badge colours they borrow from the plan states (client/styles/parts.css). */
+/** The badge colours the on-time mark and the report's status borrow from the plan states
+ *  (client/styles/parts.css); their labels are the vocabulary's (schema/vocab/campaigns.ts). */
 export const MARK_CLASS: Record<string, string> = {
   "on-time": "s-done",
   late: "s-draft",

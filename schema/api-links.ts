@@ -1,7 +1,7 @@
 // Request bodies of the directive cascade (split from schema/api.ts, which holds the shared
 // field schemas and the link and directive bodies they extend). The client may import them.
 import * as v from "valibot";
-import { AdoptBody, DirectiveBody, Id, IsoDate } from "./api";
+import { AdoptBody, CampaignCreateBody, DirectiveBody, IsoDate, Version } from "./api";
 
 /** Adopting a parent's directive with the child's own adaptation: its name, number and dates
  *  (the due date no later than the directive's); left out, the directive's are kept. */
@@ -26,16 +26,9 @@ export const RepublishBody = v.strictObject({
 /** A draft campaign's own edit: any of the adaptable parts, from `version` (stale: 409). For a
  *  campaign adopting a directive, the directive's locked sections and deadline still hold. */
 export const CampaignEditBody = v.strictObject({
-  version: v.pipe(v.number("Thiếu phiên bản (version)."), v.integer(), v.minValue(1)),
-  name: v.optional(
-    v.pipe(v.string(), v.trim(), v.minLength(3, "Tên đợt cần ít nhất 3 ký tự."), v.maxLength(300)),
-  ),
-  documentNo: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(100)))),
-  startsOn: v.optional(IsoDate),
-  dueOn: v.optional(IsoDate),
-  unitIds: v.optional(
-    v.pipe(v.array(Id), v.minLength(1, "Cần chọn ít nhất một đơn vị."), v.maxLength(5000)),
-  ),
+  version: Version,
+  ...v.partial(v.pick(CampaignCreateBody, ["name", "startsOn", "dueOn", "unitIds"])).entries,
+  documentNo: v.optional(v.nullable(CampaignCreateBody.entries.documentNo.wrapped)),
   overrides: AdaptBody.entries.overrides,
   definition: AdaptBody.entries.definition,
 });

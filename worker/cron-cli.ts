@@ -9,6 +9,7 @@ import { mailFromProcessEnv } from "./mail/smtp";
 
 const platform = localPlatform({
   dataDir: resolve(process.env.DATA_DIR ?? "./data"),
+  sealKey: process.env.SEAL_KEY,
   outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
 });
 await migrate(platform.control().client, migrations.control);

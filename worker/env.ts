@@ -100,7 +100,7 @@ export interface Platform {
   ): TenantHandle;
   provisioner: Provisioner;
   /** Long work of a tenant (launch, roster import, export: worker/db/long-jobs.ts), off the
-   *  thread that answers requests where the runtime has one to spare: a worker thread with its
+   *  thread that answers requests where the runtime has one to spare: a job process with its
    *  own connection on Node (worker/node-jobs), inline on Workers and in tests. The caller
    *  awaits the result either way. */
   runLong: RunLong;
@@ -120,6 +120,9 @@ export interface Platform {
    *  On Node SEAL_KEY or a key file in DATA_DIR; on Workers the TENANT_TOKEN_KEY secret.
    *  Unset: the second factor cannot be enrolled. */
   sealKey?: string;
+  /** Page sizes of a reminder pass (worker/cron/reminders.ts); unset: the defaults. Tests set
+   *  them small to see a day over many passes (REMINDER_PAGES on Workers: "members,people"). */
+  reminderPages?: { members?: number; people?: number };
 }
 
 /** Worker bindings (see wrangler.toml). Empty on Node. */
@@ -145,6 +148,8 @@ export interface Bindings {
   MAIL_FROM?: string;
   /** open | verify (default) | closed: who may register a new đảng bộ (worker/data/signups.ts). */
   SIGNUP?: string;
+  /** Tests only: "members,people", the page sizes of a reminder pass (Platform.reminderPages). */
+  REMINDER_PAGES?: string;
   /** The Queue that fans the cron out: pages of the tenants due, then one message per tenant
    *  (worker/cron/queue.ts). */
   JOBS?: { sendBatch(messages: { body: unknown }[]): Promise<unknown> };

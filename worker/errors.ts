@@ -169,6 +169,8 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
   if (issue.input === undefined) return "Bắt buộc phải có.";
   const req = (issue as { requirement?: unknown }).requirement;
   switch (issue.type) {
+    case "non_empty":
+      return "Bắt buộc phải có.";
     case "min_length":
       return `Cần ít nhất ${String(req)} ký tự.`;
     case "max_length":

@@ -1,9 +1,11 @@
 // A reminder day over many pages (issue 13): members are read a page at a time and digests
 // written a page of people at a time. Here the pages are tiny (7 members, 4 people) so that
-// 43 people span many of each; the pass is killed after its k-th round trip and run again,
-// for several k: every reminder is sent exactly once, nothing doubled, nothing missed.
+// 43 people span many of each, a pass (one page) after another; the day is killed at its k-th
+// round trip and run again, for k across its passes: every reminder is sent exactly once,
+// nothing doubled, nothing missed.
 import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
+import { runScheduledPass } from "../../worker/cron";
 import { runReminders } from "../../worker/cron/reminders";
 import { writeNotifySettings } from "../../worker/data/settings";
 import { makeApp } from "../support/app";
@@ -101,7 +103,13 @@ describe("a reminder day over many pages", () => {
       emails: EXTRA + 5,
       webhooks: EXTRA + 5,
     });
-    for (const k of [2, Math.floor(trips / 2), trips - 1]) {
+    // A pass is a few round trips (what the day decides from with its cursor, a page of
+    // members, its ledger rows with the cursor moved on, digests): killed at trips across
+    // every kind of pass.
+    const kills = Array.from({ length: trips - 2 }, (_, i) => i + 2).filter(
+      (k) => k % 3 === 2 || k === trips - 1,
+    );
+    for (const k of kills) {
       const x = await tenant();
       try {
         expect(
@@ -120,6 +128,39 @@ describe("a reminder day over many pages", () => {
       } finally {
         x.t.close();
       }
+    }
+  }, 120_000);
+
+  it("is carried through by one scheduled pass on Node, a reminder pass at a time", async () => {
+    const x = await tenant();
+    try {
+      x.t.platform.reminderPages = PAGES;
+      x.t.clock.now = now;
+      const pass = await runScheduledPass(x.t.platform);
+      // 7 members a page, then 4 people a page: many passes of the one tenant, each one page.
+      expect(pass.tenants.length).toBeGreaterThan(15);
+      expect(pass.tenants.at(-1)).toMatchObject({ ran: true, more: false });
+      expect(await x.state()).toMatchObject({ digests: EXTRA + 5, people: EXTRA + 5, unsent: 0 });
+    } finally {
+      x.t.close();
+    }
+  });
+
+  it("reminds a member once, whatever their accounts and wherever a page ends", async () => {
+    const x = await tenant();
+    try {
+      // Each of the EXTRA members gets a second account: two rows a member, and a page of 7
+      // rows ends inside a member's rows again and again. A reminder is the member's (its
+      // ledger key names the member): one digest each, on their first account.
+      await x.client.execute(`INSERT INTO users (id, email, full_name, password_hash, member_id,
+          created_at, updated_at)
+        SELECT 'second-' || u.id, 'hai.' || u.email, u.full_name, NULL, u.member_id,
+          u.created_at, u.updated_at
+        FROM users u WHERE u.email LIKE 'nguoi%'`);
+      await runReminders(x.db, now, { email: true }, PAGES);
+      expect(await x.state()).toMatchObject({ digests: EXTRA + 5, people: EXTRA + 5, lost: 0 });
+    } finally {
+      x.t.close();
     }
   });
 });

@@ -5,17 +5,11 @@ import { describe, expect, it } from "vitest";
 import { getBuiltInTemplate } from "../../schema/templates";
 import type { TemplateDefinition } from "../../schema/template";
 import { validateFormData } from "../../worker/domain/forms";
+import { REVIEW_001 } from "../support/templates";
 
 const def = getBuiltInTemplate("tu-soi-tu-sua-so") as TemplateDefinition;
 const form = def.forms.find((f) => f.key === def.followUp.monthlyReview!.formKey)!;
 const check = (data: unknown) => validateFormData(form, data, def.lists, "submit");
-
-const FULL_REVIEW_001 = {
-  "noi-dung-thao-luan": "Quy định 37-QĐ/TW: những điều đảng viên không được làm.",
-  "mat-tich-cuc": "Đảng viên gương mẫu, tự giác.",
-  "han-che": "Còn nể nang trong phê bình.",
-  "nhiem-vu-giai-phap": "Mỗi tháng một chuyên đề.",
-};
 
 describe("001's monthly review form, checked like every form", () => {
   it("is the cell's own form with the four parts §III.3.1 asks, all required", () => {
@@ -29,20 +23,18 @@ describe("001's monthly review form, checked like every form", () => {
   });
 
   it("accepts a full review", () => {
-    expect(check(FULL_REVIEW_001)).toEqual({});
+    expect(check(REVIEW_001)).toEqual({});
   });
 
   it("names each wrong answer: missing, blank, not text, too long, unknown, not an object", () => {
-    const { "han-che": _, ...noHanChe } = FULL_REVIEW_001;
+    const { "han-che": _, ...noHanChe } = REVIEW_001;
     expect(Object.keys(check(noHanChe))).toEqual(["han-che"]);
-    expect(Object.keys(check({ ...FULL_REVIEW_001, "mat-tich-cuc": "   " }))).toEqual([
-      "mat-tich-cuc",
-    ]);
-    expect(Object.keys(check({ ...FULL_REVIEW_001, "mat-tich-cuc": 5 }))).toEqual(["mat-tich-cuc"]);
+    expect(Object.keys(check({ ...REVIEW_001, "mat-tich-cuc": "   " }))).toEqual(["mat-tich-cuc"]);
+    expect(Object.keys(check({ ...REVIEW_001, "mat-tich-cuc": 5 }))).toEqual(["mat-tich-cuc"]);
     expect(
-      Object.keys(check({ ...FULL_REVIEW_001, "nhiem-vu-giai-phap": "x".repeat(100_000) })),
+      Object.keys(check({ ...REVIEW_001, "nhiem-vu-giai-phap": "x".repeat(100_000) })),
     ).toEqual(["nhiem-vu-giai-phap"]);
-    expect(check({ ...FULL_REVIEW_001, "xep-loai": "tot" })).toEqual({
+    expect(check({ ...REVIEW_001, "xep-loai": "tot" })).toEqual({
       "xep-loai": "Biểu mẫu không có trường này.",
     });
     expect(Object.keys(check(["a"]))).toEqual(["_"]);

@@ -2,6 +2,11 @@
 // end of 31/12), overdue once 31/12 is over in ICT, under keys the ledger makes once.
 import { describe, expect, it } from "vitest";
 import { dueInstant } from "../../schema/rules/deadlines";
+import type { TemplateDefinition } from "../../schema/template";
+import { getBuiltInTemplate } from "../../schema/templates";
+import { yearEndDue, yearEndIndex } from "../../worker/cron/year-end-reminders";
+import type { Campaign } from "../../worker/data/campaigns";
+import { yearEndCountsByUnit, yearEndUnitMarks } from "../../worker/data/member-year-end";
 import { yearEndReminders } from "../../worker/domain/reminders";
 
 const dueAt = dueInstant("den-het-ngay", "2026-12-31");
@@ -27,5 +32,44 @@ describe("yearEndReminders", () => {
     expect(late[0]!.text).toBe(
       "Tự đánh giá cuối năm: đã quá hạn 31/12/2026, hãy ghi nhận (Kế hoạch 28).",
     );
+  });
+});
+
+// 001's template, its member input read through a counter: how many times a pass dates it.
+function counted() {
+  const def = structuredClone(getBuiltInTemplate("tu-soi-tu-sua-so")) as TemplateDefinition;
+  const ranking = def.followUp.yearEndRanking!;
+  const members = ranking.members;
+  let reads = 0;
+  Object.defineProperty(ranking, "members", { get: () => (reads++, members) });
+  const c = { id: "c1", name: "Kế hoạch 28", startsOn: "2022-03-01", def } as Campaign;
+  return { c, reads: () => reads };
+}
+const cells = ["u1", "u2", "u3"].map((id) => ({ id, kind: "chi-bo", name: `Chi bộ ${id}` }));
+
+describe("the members' year-end input over many units", () => {
+  it("is dated once a campaign in the reminder pass", () => {
+    const { c, reads } = counted();
+    const counts = cells.map((u) => ({ unitId: u.id, status: "dang-sinh-hoat", n: 2 }));
+    const index = yearEndIndex([], counts);
+    const due = cells.flatMap((u) => yearEndDue(c, u, index));
+    expect(due.map((d) => d.done)).toEqual([false, false, false]);
+    expect(reads()).toBe(1);
+  });
+
+  it("is dated once a campaign in compliance", () => {
+    const { c, reads } = counted();
+    const rows = cells.map((u) => ({
+      unitId: u.id,
+      status: "dang-sinh-hoat",
+      n: 2,
+      onTime: 1,
+      late: 0,
+    }));
+    const tally = yearEndCountsByUnit(c, rows);
+    const now = new Date("2022-06-01T00:00:00Z");
+    const marks = cells.flatMap((u) => yearEndUnitMarks(c, u, tally, now));
+    expect(marks.map((m) => m.status)).toEqual(["pending", "pending", "pending"]);
+    expect(reads()).toBe(1);
   });
 });

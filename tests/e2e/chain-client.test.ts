@@ -5,6 +5,7 @@
 // nothing serious on either. Needs `npm run build` first.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { DirectiveHistory } from "../../client/api-parents";
 import { seriousFindings } from "../support/axe";
 import { scrollWidth, SLOW, useServerAndBrowser } from "../support/browser";
 import { bearerApi, E2E_PASSWORD } from "../support/browser-api";
@@ -56,13 +57,6 @@ async function chain(quan: string, phuong: string, lockedSections?: string[]) {
   return { parent, child, directive: directive.id, dueOn, root: root.id };
 }
 
-interface Point {
-  computedAt: string;
-  expected: number;
-  submitted: number;
-  confirmed: number;
-}
-
 describe("the chain's client", () => {
   it("draws a directive's subtree completion over time on the parent's page", async () => {
     const c = await chain("quan-bieu-do", "phuong-bieu-do");
@@ -92,7 +86,7 @@ describe("the chain's client", () => {
       dueOn: iso(Date.now() + 20 * DAY),
     });
     const history = () =>
-      api<{ points: Point[] }>(
+      api<DirectiveHistory>(
         "GET",
         `/api/t/quan-bieu-do/directives/${c.directive}/history`,
         c.parent,

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { History } from "../../client/api-meetings";
 import { readZip } from "../../worker/data/archive/zip";
 import { axeSerious } from "../support/axe";
 import { DEMO, launchBrowser, signIn, SLOW } from "../support/browser";
@@ -41,12 +42,6 @@ async function api<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(`/api/t/demo${p}`)).json(), path) as Promise<T>;
 }
 
-interface Point {
-  computedAt: string;
-  expected: number;
-  submitted: number;
-  confirmed: number;
-}
 type Counts = { pass: number; late: number; fail: number; pending: number };
 interface Compliance {
   units: { marks: { rule: string; label: string }[] }[];
@@ -71,12 +66,9 @@ describe.each([390, 1280])("charts at %i px", (width) => {
     const id = campaigns[0]!.id;
     // The server's timer runs the rollup every second: wait for its first point.
     await expect
-      .poll(
-        async () => (await api<{ points: Point[] }>(page, `/campaigns/${id}/history`)).points,
-        SLOW,
-      )
+      .poll(async () => (await api<History>(page, `/campaigns/${id}/history`)).points, SLOW)
       .not.toHaveLength(0);
-    const { points } = await api<{ points: Point[] }>(page, `/campaigns/${id}/history`);
+    const { points } = await api<History>(page, `/campaigns/${id}/history`);
     const last = points.at(-1)!;
     expect(last.submitted).toBeGreaterThan(0);
 

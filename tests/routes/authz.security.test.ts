@@ -30,6 +30,7 @@ import { hashPassword } from "../../worker/auth/password";
 import { describeRoutes } from "../../worker/openapi";
 import type { Role } from "../../worker/env";
 import { makeApp, openTenantBySlug, signupTenant, type TestApp } from "../support/app";
+import { fillPath, paramKinds } from "../support/rich";
 
 const CALLERS = [
   "none",
@@ -359,22 +360,75 @@ const publicRoute = (status: number): Partial<Record<Caller, number>> => ({
   otherTenantAdmin: status,
 });
 
-/** A row whose request is the route itself (`:tenant` is tenant A) unless a path is given,
- *  with a fixed body if any. */
+/** The admin and both cells' secretaries: lists each reads within its own scope. */
+const STAFF = { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 };
+/** The same and the viewer (READERS in worker/routes). */
+const READERS = { ...STAFF, viewer: 200 };
+/** Cell A's staff: the admin and cell A's secretary are answered `status`; cell B's secretary
+ *  is told cell A's things do not exist. */
+const cellA = (status: number) => ({
+  admin: status,
+  secretaryHere: status,
+  secretaryElsewhere: 404,
+});
+const CELL_A_READERS = { ...cellA(200), viewer: 200 };
+
+/** A record of member A's (cell A): the admin, cell A's secretary and A read it; every other
+ *  signed-in caller is told it does not exist. Member B's (cell B): the admin and cell B's. */
+const MEMBER_A_RECORD = { ...signedIn(404), admin: 200, secretaryHere: 200, member: 200 };
+const MEMBER_B_RECORD = { ...signedIn(404), admin: 200, secretaryElsewhere: 200 };
+
+/** The shared fixture's id for each kind of path parameter (tests/support/rich.ts's kinds). */
+const SHARED: Record<string, (f: Fx) => string> = {
+  slug: () => "dang-bo-a",
+  campaign: (f) => f.campaignId,
+  unit: (f) => f.cellA.id,
+  member: (f) => f.memberA.id,
+  submission: (f) => f.mySubmission.id,
+};
+/** The route on the ids given, else on the shared fixture: tenant A, its running campaign,
+ *  cell A, member A and A's submitted plan. A row on anything else names its path. */
+const onShared = (route: string, f: Fx, fresh: Record<string, string> = {}) =>
+  fillPath(
+    route,
+    Object.fromEntries(
+      Object.entries(paramKinds(route)).map(([name, kind]) => {
+        const id = fresh[name] ?? SHARED[kind]?.(f);
+        if (id === undefined) throw new Error(`${route}: no shared ${kind}; give the row a path`);
+        return [name, id];
+      }),
+    ),
+  );
+
+/** A directive of tenant A's with a fresh child linked under it: `:id` and the child's `:slug`. */
+const belowDirective = (f: Fx) => f.fresh.behindChild();
+
+/** A row whose request is the route on the shared fixture (onShared) unless a path is given
+ *  (often on a target the cell makes fresh), with a body if any: fixed, or made per cell
+ *  (after the path). */
 function at(
   key: `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /api/${string}`,
   expect: Row["expect"],
-  opts: { path?: (f: Fx) => string; body?: unknown; ownSession?: true } = {},
+  opts: {
+    path?: (f: Fx) => string | Promise<string>;
+    /** Ids the cell makes fresh, by parameter name (the others are the shared fixture's). */
+    ids?: (f: Fx) => Promise<Record<string, string>>;
+    body?: object | ((f: Fx) => unknown);
+    ownSession?: true;
+  } = {},
 ): Row {
   const [method, route] = key.split(" ") as [string, string];
-  const own = route.replace("/api/t/:tenant", T).replace(":slug", "dang-bo-a");
   const { body, ownSession } = opts;
   return {
     method,
     route,
     request: async (f) => {
-      const path = opts.path ? opts.path(f) : own;
-      return body === undefined ? { path } : { path, body };
+      const path = opts.path ? await opts.path(f) : onShared(route, f, await opts.ids?.(f));
+      if (body === undefined) return { path };
+      return {
+        path,
+        body: typeof body === "function" ? await body(f) : body,
+      };
     },
     expect,
     ...(ownSession ? { ownSession } : {}),
@@ -385,46 +439,28 @@ const ROWS: Row[] = [
   at("GET /api/health", publicRoute(200)),
   at("GET /api/openapi.json", publicRoute(200)),
   at("GET /api/tenants/:slug", publicRoute(200)),
-  {
-    method: "POST",
-    route: "/api/signup",
-    request: async (f) => ({
-      path: "/api/signup",
-      body: {
-        tenant: {
-          slug: `moi-${f.fresh.email().replace(/\W/g, "")}`.slice(0, 40),
-          name: "Đảng bộ mới",
-          kind: "khac",
-        },
-        admin: { email: "a@b.vn", password: PASSWORD, fullName: "Người Mới" },
+  at("POST /api/signup", publicRoute(201), {
+    body: (f) => ({
+      tenant: {
+        slug: `moi-${f.fresh.email().replace(/\W/g, "")}`.slice(0, 40),
+        name: "Đảng bộ mới",
+        kind: "khac",
       },
+      admin: { email: "a@b.vn", password: PASSWORD, fullName: "Người Mới" },
     }),
-    expect: publicRoute(201),
-  },
+  }),
   at("GET /api/signup", publicRoute(200)),
   at("POST /api/signup/verify", publicRoute(400), { body: { token: "khong-co-that" } }),
   at("POST /api/t/:tenant/auth/login", publicRoute(200), {
     body: { email: "hong@a.vn", password: PASSWORD },
   }),
   at("POST /api/t/:tenant/auth/logout", publicRoute(204), { ownSession: true }),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/accept",
-    request: async (f) => ({
-      path: `${T}/auth/accept`,
-      body: { token: (await f.fresh.invitation()).token, password: PASSWORD },
-    }),
-    expect: publicRoute(200),
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/auth/reset",
-    request: async (f) => ({
-      path: `${T}/auth/reset`,
-      body: { token: (await f.fresh.reset()).token, password: PASSWORD },
-    }),
-    expect: publicRoute(200),
-  },
+  at("POST /api/t/:tenant/auth/accept", publicRoute(200), {
+    body: async (f) => ({ token: (await f.fresh.invitation()).token, password: PASSWORD }),
+  }),
+  at("POST /api/t/:tenant/auth/reset", publicRoute(200), {
+    body: async (f) => ({ token: (await f.fresh.reset()).token, password: PASSWORD }),
+  }),
   // The second factor: every signed-in account may manage its own; nobody here has one on,
   // so enabling with a made-up code is refused (422) and disabling finds nothing (409). The
   // code steps answer 401 to everyone without a pending session (tests/routes/totp.test.ts).
@@ -441,39 +477,29 @@ const ROWS: Row[] = [
   at("GET /api/t/:tenant/me", signedIn(200)),
   at("GET /api/t/:tenant/units", signedIn(200)),
   at("POST /api/t/:tenant/units", { admin: 201 }, { body: { name: "Chi bộ mới", kind: "chi-bo" } }),
-  {
-    method: "PATCH",
-    route: "/api/t/:tenant/units/:id",
-    request: async (f) => ({
-      path: `${T}/units/${(await f.fresh.unit()).id}`,
-      body: { name: "Tên mới", version: 1 },
-    }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/units/:id/close",
-    request: async (f) => ({
-      path: `${T}/units/${(await f.fresh.unit()).id}/close`,
-      body: { closedOn: "2026-04-01" },
-    }),
-    expect: { admin: 200 },
-  },
-  at("GET /api/t/:tenant/members", { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 }),
   at(
-    "GET /api/t/:tenant/members",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-    { path: (f) => `${T}/members?unitId=${f.cellA.id}` },
+    "PATCH /api/t/:tenant/units/:id",
+    { admin: 200 },
+    {
+      path: async (f) => `${T}/units/${(await f.fresh.unit()).id}`,
+      body: { name: "Tên mới", version: 1 },
+    },
   ),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/members",
-    request: async (f) => ({
-      path: `${T}/members`,
-      body: { fullName: "Nguyễn Văn Mới", unitId: f.cellA.id },
-    }),
-    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-  },
+  at(
+    "POST /api/t/:tenant/units/:id/close",
+    { admin: 200 },
+    {
+      path: async (f) => `${T}/units/${(await f.fresh.unit()).id}/close`,
+      body: { closedOn: "2026-04-01" },
+    },
+  ),
+  at("GET /api/t/:tenant/members", STAFF),
+  at("GET /api/t/:tenant/members", cellA(200), {
+    path: (f) => `${T}/members?unitId=${f.cellA.id}`,
+  }),
+  at("POST /api/t/:tenant/members", cellA(201), {
+    body: (f) => ({ fullName: "Nguyễn Văn Mới", unitId: f.cellA.id }),
+  }),
   {
     method: "POST",
     route: "/api/t/:tenant/members/import",
@@ -484,119 +510,60 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 200 },
   },
+  at("GET /api/t/:tenant/members/export", STAFF, { path: () => `${T}/members/export?format=csv` }),
+  at("GET /api/t/:tenant/members/:id", MEMBER_A_RECORD),
+  at("GET /api/t/:tenant/members/:id", MEMBER_B_RECORD, {
+    path: (f) => `${T}/members/${f.memberB.id}`,
+  }),
+  at("PATCH /api/t/:tenant/members/:id", cellA(200), {
+    path: async (f) => `${T}/members/${(await f.fresh.member()).id}`,
+    body: { position: "Tổ trưởng", version: 1 },
+  }),
+  at("POST /api/t/:tenant/members/:id/status", cellA(200), {
+    path: async (f) => `${T}/members/${(await f.fresh.member()).id}/status`,
+    body: { status: "mien-sinh-hoat", since: "2026-04-15" },
+  }),
+  at("GET /api/t/:tenant/invitations", STAFF),
+  at("POST /api/t/:tenant/invitations", cellA(201), {
+    body: (f) => ({ email: f.fresh.email(), role: "member", unitId: f.cellA.id }),
+  }),
   at(
-    "GET /api/t/:tenant/members/export",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-    { path: () => `${T}/members/export?format=csv` },
+    "POST /api/t/:tenant/invitations",
+    { admin: 201 },
+    { body: (f) => ({ email: f.fresh.email(), role: "secretary", unitId: f.cellA.id }) },
   ),
-  at(
-    "GET /api/t/:tenant/members/:id",
-    {
-      admin: 200,
-      secretaryHere: 200,
-      secretaryElsewhere: 404,
-      member: 200,
-      supervisor: 404,
-      viewer: 404,
-    },
-    { path: (f) => `${T}/members/${f.memberA.id}` },
-  ),
-  at(
-    "GET /api/t/:tenant/members/:id",
-    {
-      admin: 200,
-      secretaryHere: 404,
-      secretaryElsewhere: 200,
-      member: 404,
-      supervisor: 404,
-      viewer: 404,
-    },
-    { path: (f) => `${T}/members/${f.memberB.id}` },
-  ),
-  {
-    method: "PATCH",
-    route: "/api/t/:tenant/members/:id",
-    request: async (f) => ({
-      path: `${T}/members/${(await f.fresh.member()).id}`,
-      body: { position: "Tổ trưởng", version: 1 },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/members/:id/status",
-    request: async (f) => ({
-      path: `${T}/members/${(await f.fresh.member()).id}/status`,
-      body: { status: "mien-sinh-hoat", since: "2026-04-15" },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  at("GET /api/t/:tenant/invitations", { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 }),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/invitations",
-    request: async (f) => ({
-      path: `${T}/invitations`,
-      body: { email: f.fresh.email(), role: "member", unitId: f.cellA.id },
-    }),
-    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/invitations",
-    request: async (f) => ({
-      path: `${T}/invitations`,
-      body: { email: f.fresh.email(), role: "secretary", unitId: f.cellA.id },
-    }),
-    expect: { admin: 201 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/invitations/bulk",
-    request: async (f) => ({ path: `${T}/invitations/bulk`, body: { unitId: f.cellA.id } }),
-    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-  },
+  at("POST /api/t/:tenant/invitations/bulk", cellA(201), { body: (f) => ({ unitId: f.cellA.id }) }),
   at("POST /api/t/:tenant/invitations/bulk", { admin: 201 }, { body: {} }),
-  {
-    method: "DELETE",
-    route: "/api/t/:tenant/invitations/:id",
-    request: async (f) => ({ path: `${T}/invitations/${(await f.fresh.invitation()).id}` }),
-    expect: { admin: 204, secretaryHere: 204, secretaryElsewhere: 404 },
-  },
+  at("DELETE /api/t/:tenant/invitations/:id", cellA(204), {
+    path: async (f) => `${T}/invitations/${(await f.fresh.invitation()).id}`,
+  }),
   at("GET /api/t/:tenant/accounts", { admin: 200 }),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/accounts/:id/disable",
-    request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/disable` }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/accounts/:id/enable",
-    request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/enable` }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/accounts/reset-slips",
-    request: async (f) => ({ path: `${T}/accounts/reset-slips`, body: { memberId: f.memberA.id } }),
-    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/accounts/:id/reset",
-    request: async (f) => ({ path: `${T}/accounts/${(await f.fresh.user()).id}/reset` }),
-    expect: { admin: 201 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/accounts/:id/grants",
-    request: async (f) => ({
-      path: `${T}/accounts/${(await f.fresh.user()).id}/grants`,
-      body: { role: "viewer", unitId: f.root.id },
-    }),
-    expect: { admin: 201 },
-  },
+  at(
+    "POST /api/t/:tenant/accounts/:id/disable",
+    { admin: 200 },
+    { path: async (f) => `${T}/accounts/${(await f.fresh.user()).id}/disable` },
+  ),
+  at(
+    "POST /api/t/:tenant/accounts/:id/enable",
+    { admin: 200 },
+    { path: async (f) => `${T}/accounts/${(await f.fresh.user()).id}/enable` },
+  ),
+  at("POST /api/t/:tenant/accounts/reset-slips", cellA(201), {
+    body: (f) => ({ memberId: f.memberA.id }),
+  }),
+  at(
+    "POST /api/t/:tenant/accounts/:id/reset",
+    { admin: 201 },
+    { path: async (f) => `${T}/accounts/${(await f.fresh.user()).id}/reset` },
+  ),
+  at(
+    "POST /api/t/:tenant/accounts/:id/grants",
+    { admin: 201 },
+    {
+      path: async (f) => `${T}/accounts/${(await f.fresh.user()).id}/grants`,
+      body: (f) => ({ role: "viewer", unitId: f.root.id }),
+    },
+  ),
   {
     method: "DELETE",
     route: "/api/t/:tenant/accounts/:id/grants/:grantId",
@@ -611,19 +578,17 @@ const ROWS: Row[] = [
   at("GET /api/t/:tenant/templates/:key", signedIn(200), {
     path: () => `${T}/templates/tu-soi-tu-sua`,
   }),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/templates",
-    request: async (f) => ({
-      path: `${T}/templates`,
-      body: {
+  at(
+    "POST /api/t/:tenant/templates",
+    { admin: 201 },
+    {
+      body: (f) => ({
         fromKey: "dien-dan-chi-bo",
         key: `ban-sao-${f.fresh.email().replace(/\W/g, "")}`,
         name: "Bản sao",
-      },
-    }),
-    expect: { admin: 201 },
-  },
+      }),
+    },
+  ),
   {
     method: "PUT",
     route: "/api/t/:tenant/templates/:key",
@@ -643,420 +608,238 @@ const ROWS: Row[] = [
     expect: { admin: 200 },
   },
   at("GET /api/t/:tenant/campaigns", signedIn(200)),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/campaigns",
-    request: async (f) => ({
-      path: `${T}/campaigns`,
-      body: {
+  at(
+    "POST /api/t/:tenant/campaigns",
+    { admin: 201 },
+    {
+      body: (f) => ({
         templateKey: "tu-soi-tu-sua",
         name: "Đợt mới",
         startsOn: "2026-03-11",
         dueOn: "2026-04-10",
         unitIds: [f.root.id],
-      },
-    }),
-    expect: { admin: 201 },
-  },
-  at("GET /api/t/:tenant/campaigns/:id", signedIn(200), {
-    path: (f) => `${T}/campaigns/${f.campaignId}`,
-  }),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/campaigns/:id/launch",
-    request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.draftCampaign()}/launch` }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "PATCH",
-    route: "/api/t/:tenant/campaigns/:id",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.draftCampaign()}`,
+      }),
+    },
+  ),
+  at("GET /api/t/:tenant/campaigns/:id", signedIn(200)),
+  at(
+    "POST /api/t/:tenant/campaigns/:id/launch",
+    { admin: 200 },
+    { path: async (f) => `${T}/campaigns/${await f.fresh.draftCampaign()}/launch` },
+  ),
+  at(
+    "PATCH /api/t/:tenant/campaigns/:id",
+    { admin: 200 },
+    {
+      path: async (f) => `${T}/campaigns/${await f.fresh.draftCampaign()}`,
       body: { version: 1, name: "Đợt đã sửa" },
-    }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/campaigns/:id/refresh",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.draftCampaign()}/refresh`,
+    },
+  ),
+  at(
+    "POST /api/t/:tenant/campaigns/:id/refresh",
+    { admin: 200 },
+    {
+      path: async (f) => `${T}/campaigns/${await f.fresh.draftCampaign()}/refresh`,
       body: { version: 1 },
-    }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/campaigns/:id/close",
-    request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.activeCampaign()}/close` }),
-    expect: { admin: 200 },
-  },
-  at(
-    "GET /api/t/:tenant/campaigns/:id/progress",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/progress` },
-  ),
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/progress",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/progress?unitId=${f.cellA.id}`,
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/units/:unitId/paper",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/units/${f.cellA.id}/paper`,
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-  },
-  at(
-    "GET /api/t/:tenant/campaigns/:id/queue",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/queue` },
+    },
   ),
   at(
-    "GET /api/t/:tenant/campaigns/:id/submissions/mine",
+    "POST /api/t/:tenant/campaigns/:id/close",
+    { admin: 200 },
+    { path: async (f) => `${T}/campaigns/${await f.fresh.activeCampaign()}/close` },
+  ),
+  at("GET /api/t/:tenant/campaigns/:id/progress", READERS),
+  at("GET /api/t/:tenant/campaigns/:id/progress", CELL_A_READERS, {
+    path: (f) => `${T}/campaigns/${f.campaignId}/progress?unitId=${f.cellA.id}`,
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/units/:unitId/paper", CELL_A_READERS),
+  at("GET /api/t/:tenant/campaigns/:id/queue", STAFF),
+  at("GET /api/t/:tenant/campaigns/:id/submissions/mine", { ...signedIn(403), member: 200 }),
+  at(
+    "PUT /api/t/:tenant/campaigns/:id/submissions/mine",
     { ...signedIn(403), member: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/submissions/mine` },
-  ),
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/submissions/mine",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/submissions/mine`,
-      body: {
+    {
+      body: async (f) => ({
         formKey: "ke-hoach-tu-duong",
         data: fullPlan000("Trần Thị Hồng"),
         version: await f.currentVersion(),
-      },
-    }),
-    expect: { ...signedIn(403), member: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/campaigns/:id/submissions/mine/submit",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/submissions/mine/submit`,
-      body: {},
-    }),
-    expect: { ...signedIn(403), member: 200 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/submissions/member/:memberId",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.member()).id}`,
-      body: { formKey: "ke-hoach-tu-duong", data: { "ho-ten": "Người không có điện thoại" } },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/campaigns/:id/submissions/member/:memberId/submit",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.planned(false)).memberId}/submit`,
-      body: {},
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  at(
-    "GET /api/t/:tenant/submissions/:id",
-    {
-      admin: 200,
-      secretaryHere: 200,
-      secretaryElsewhere: 404,
-      member: 200,
-      supervisor: 404,
-      viewer: 404,
+      }),
     },
-    { path: (f) => `${T}/submissions/${f.mySubmission.id}` },
   ),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/submissions/:id/confirm",
-    request: async (f) => ({
-      path: `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/confirm`,
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/submissions/:id/return",
-    request: async (f) => ({
-      path: `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/return`,
-      body: { comment: "Cần bổ sung phần khắc phục." },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
+  at(
+    "POST /api/t/:tenant/campaigns/:id/submissions/mine/submit",
+    { ...signedIn(403), member: 200 },
+    { body: {} },
+  ),
+  at("PUT /api/t/:tenant/campaigns/:id/submissions/member/:memberId", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.member()).id}`,
+    body: { formKey: "ke-hoach-tu-duong", data: { "ho-ten": "Người không có điện thoại" } },
+  }),
+  at("POST /api/t/:tenant/campaigns/:id/submissions/member/:memberId/submit", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${f.campaignId}/submissions/member/${(await f.fresh.planned(false)).memberId}/submit`,
+    body: {},
+  }),
+  at("GET /api/t/:tenant/submissions/:id", MEMBER_A_RECORD),
+  at("POST /api/t/:tenant/submissions/:id/confirm", cellA(200), {
+    path: async (f) => `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/confirm`,
+  }),
+  at("POST /api/t/:tenant/submissions/:id/return", cellA(200), {
+    path: async (f) => `${T}/submissions/${(await f.fresh.planned(true)).submissionId}/return`,
+    body: { comment: "Cần bổ sung phần khắc phục." },
+  }),
   at("GET /api/t/:tenant/my/tasks", signedIn(200)),
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/my/consent-on-behalf",
-    request: async () => ({ path: `${T}/my/consent-on-behalf`, body: { consent: false } }),
-    // Consent is the member's own: an account without a member has none to give.
-    expect: { ...signedIn(403), member: 200 },
-  },
+  // Consent is the member's own: an account without a member has none to give.
   at(
-    "GET /api/t/:tenant/campaigns/:id/meetings",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/meetings` },
+    "PUT /api/t/:tenant/my/consent-on-behalf",
+    { ...signedIn(403), member: 200 },
+    { body: { consent: false } },
   ),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/campaigns/:id/meetings",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/meetings`,
-      body: { unitId: f.cellA.id, stepKey: "hoi-nghi", scheduledAt: "2026-04-05T19:30:00+07:00" },
+  at("GET /api/t/:tenant/campaigns/:id/meetings", STAFF),
+  at("POST /api/t/:tenant/campaigns/:id/meetings", cellA(201), {
+    path: async (f) => `${T}/campaigns/${await f.fresh.activeCampaign()}/meetings`,
+    body: (f) => ({
+      unitId: f.cellA.id,
+      stepKey: "hoi-nghi",
+      scheduledAt: "2026-04-05T19:30:00+07:00",
     }),
-    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404 },
-  },
-  at(
-    "GET /api/t/:tenant/campaigns/:id/compliance",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/compliance` },
-  ),
-  at(
-    "GET /api/t/:tenant/campaigns/:id/reports",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/reports` },
-  ),
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/reports/:unitId",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/reports/${f.cellA.id}`,
-      body: {
-        reportKey: "bao-cao-dang-uy-so",
-        data: {
-          "hoc-tap-quan-triet": "Đã học tập đầy đủ.",
-          "sinh-hoat-chinh-tri": "Đã sinh hoạt.",
-        },
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/compliance", READERS),
+  at("GET /api/t/:tenant/campaigns/:id/reports", READERS),
+  at("PUT /api/t/:tenant/campaigns/:id/reports/:unitId", cellA(200), {
+    path: async (f) => `${T}/campaigns/${await f.fresh.reportCampaign()}/reports/${f.cellA.id}`,
+    body: {
+      reportKey: "bao-cao-dang-uy-so",
+      data: {
+        "hoc-tap-quan-triet": "Đã học tập đầy đủ.",
+        "sinh-hoat-chinh-tri": "Đã sinh hoạt.",
       },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/monthly-reviews/:unitId",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/monthly-reviews/${f.cellA.id}`,
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/monthly-reviews/:unitId/:period",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/monthly-reviews/${f.cellA.id}/2026-03`,
-      body: {
-        version: 0,
-        data: {
-          "nhan-xet-chung": "Đa số thực hiện tốt.",
-          "mat-duoc": "Gương mẫu.",
-          "mat-chua-duoc": "Còn chậm.",
-          "yeu-cau-bao-cao": "khong",
-        },
+    },
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/monthly-reviews/:unitId", CELL_A_READERS),
+  at("PUT /api/t/:tenant/campaigns/:id/monthly-reviews/:unitId/:period", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.activeCampaign()}/monthly-reviews/${f.cellA.id}/2026-03`,
+    body: {
+      version: 0,
+      data: {
+        "nhan-xet-chung": "Đa số thực hiện tốt.",
+        "mat-duoc": "Gương mẫu.",
+        "mat-chua-duoc": "Còn chậm.",
+        "yeu-cau-bao-cao": "khong",
       },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId",
-    // 000 has no periodic report: past the guard, not found (404) for every reader.
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}`,
-    }),
-    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404, viewer: 404 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId",
-    request: async (f) => ({ path: `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId/:followUpKey",
-    // 000 has no milestones: past the guard, the milestone is not found (404); 001's are
-    // recorded in tests/scenarios/follow-ups.test.ts.
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}/moc-1`,
-      body: { version: 0, note: "Đã kiểm điểm." },
-    }),
-    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId/members",
-    // 001 asks each member's year-end input (tests/scenarios/member-year-end.test.ts).
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members`,
-    }),
-    // Members' own self-assessments: staff only, not viewers.
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/follow-ups/:unitId/members/:memberId",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members/${(await f.fresh.member()).id}`,
-      body: { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch." },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/follow-ups/mine",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/mine`,
+    },
+  }),
+  // 000 has no periodic report: past the guard, not found (404) for every reader.
+  at(
+    "GET /api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId",
+    { ...cellA(404), viewer: 404 },
+    {
+      path: (f) => `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}`,
+    },
+  ),
+  at("GET /api/t/:tenant/campaigns/:id/follow-ups/:unitId", CELL_A_READERS),
+  // 000 has no milestones: past the guard, the milestone is not found (404); 001's are
+  // recorded in tests/scenarios/follow-ups.test.ts.
+  at("PUT /api/t/:tenant/campaigns/:id/follow-ups/:unitId/:followUpKey", cellA(404), {
+    path: (f) => `${T}/campaigns/${f.campaignId}/follow-ups/${f.cellA.id}/moc-1`,
+    body: { version: 0, note: "Đã kiểm điểm." },
+  }),
+  // 001 asks each member's year-end input (tests/scenarios/member-year-end.test.ts).
+  // Members' own self-assessments: staff only, not viewers.
+  at("GET /api/t/:tenant/campaigns/:id/follow-ups/:unitId/members", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members`,
+  }),
+  at("PUT /api/t/:tenant/campaigns/:id/follow-ups/:unitId/members/:memberId", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/${f.cellA.id}/members/${(await f.fresh.member()).id}`,
+    body: { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch." },
+  }),
+  // Any account passes the guard; one not tied to a member is refused (403).
+  at(
+    "PUT /api/t/:tenant/campaigns/:id/follow-ups/mine",
+    { ...signedIn(403), member: 200 },
+    {
+      path: async (f) => `${T}/campaigns/${await f.fresh.reportCampaign()}/follow-ups/mine`,
       body: { version: 0, level: "hoan-thanh-tot", note: "Hoàn thành cam kết." },
-    }),
-    // Any account passes the guard; one not tied to a member is refused (403).
-    expect: { ...signedIn(403), member: 200 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period",
-    // 000 has no periodic report: past the guard, the report is not found (404); 003's is
-    // filed in tests/scenarios/fidelity.test.ts.
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}/2026-H1`,
-      body: { version: 0, data: {} },
-    }),
-    expect: { admin: 404, secretaryHere: 404, secretaryElsewhere: 404 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/checklist",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.reportCampaign()}/steps/ke-hoach-hanh-dong/checklist`,
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 200, viewer: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/steps/gui-giam-sat/units/${f.cellA.id}`,
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.activeCampaign()}/steps/gui-giam-sat/units/${f.cellA.id}`,
-      body: {
-        version: 0,
-        doneOn: "2025-01-02",
-        note: "Đã gửi ban công tác mặt trận khu dân cư.",
-        fileRef: "Sổ công văn đi số 12",
-      },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/steps/:stepKey/mine",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/steps/niem-yet-cong-khai/mine`,
+    },
+  ),
+  // 000 has no periodic report: past the guard, the report is not found (404); 003's is
+  // filed in tests/scenarios/fidelity.test.ts.
+  at("PUT /api/t/:tenant/campaigns/:id/periodic-reports/:reportKey/:unitId/:period", cellA(404), {
+    path: (f) =>
+      `${T}/campaigns/${f.campaignId}/periodic-reports/bao-cao-6-thang/${f.cellA.id}/2026-H1`,
+    body: { version: 0, data: {} },
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/steps/:stepKey/checklist", READERS, {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.reportCampaign()}/steps/ke-hoach-hanh-dong/checklist`,
+  }),
+  at("GET /api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId", CELL_A_READERS, {
+    path: (f) => `${T}/campaigns/${f.campaignId}/steps/gui-giam-sat/units/${f.cellA.id}`,
+  }),
+  at("PUT /api/t/:tenant/campaigns/:id/steps/:stepKey/units/:unitId", cellA(200), {
+    path: async (f) =>
+      `${T}/campaigns/${await f.fresh.activeCampaign()}/steps/gui-giam-sat/units/${f.cellA.id}`,
+    body: {
+      version: 0,
+      doneOn: "2025-01-02",
+      note: "Đã gửi ban công tác mặt trận khu dân cư.",
+      fileRef: "Sổ công văn đi số 12",
+    },
+  }),
+  // The member passes the guard but is not one who posts publicly: 422, not 403.
+  at(
+    "PUT /api/t/:tenant/campaigns/:id/steps/:stepKey/mine",
+    { ...signedIn(403), member: 422 },
+    {
+      path: (f) => `${T}/campaigns/${f.campaignId}/steps/niem-yet-cong-khai/mine`,
       body: {
         version: 0,
         doneOn: "2025-01-02",
         place: "Bảng tin cơ quan",
         link: "https://example.vn/niem-yet.jpg",
       },
-    }),
-    // The member passes the guard but is not one who posts publicly: 422, not 403.
-    expect: { ...signedIn(403), member: 422 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/reviews",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/reviews?memberId=${f.memberA.id}`,
-    }),
-    expect: {
-      admin: 200,
-      secretaryHere: 200,
-      secretaryElsewhere: 404,
-      member: 200,
-      supervisor: 404,
-      viewer: 404,
     },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/reviews",
-    request: async (f) => ({
-      path: `${T}/campaigns/${f.campaignId}/reviews`,
-      body: { memberId: f.memberA.id, period: "2026-05", rating: "hoan-thanh" },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/meetings/:id",
-    request: async (f) => ({ path: `${T}/meetings/${await f.fresh.meeting()}` }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "PATCH",
-    route: "/api/t/:tenant/meetings/:id",
-    request: async (f) => ({
-      path: `${T}/meetings/${await f.fresh.meeting()}`,
-      body: { version: 1, place: "Hội trường" },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/meetings/:id/attendance",
-    request: async (f) => ({
-      path: `${T}/meetings/${await f.fresh.meeting()}/attendance`,
-      body: { version: 1, entries: [{ memberId: f.memberA.id, presence: "present" }] },
-    }),
-    expect: { admin: 200, secretaryHere: 200, secretaryElsewhere: 404 },
-  },
+  ),
+  at("GET /api/t/:tenant/campaigns/:id/reviews", MEMBER_A_RECORD, {
+    path: (f) => `${T}/campaigns/${f.campaignId}/reviews?memberId=${f.memberA.id}`,
+  }),
+  at("PUT /api/t/:tenant/campaigns/:id/reviews", cellA(200), {
+    body: (f) => ({ memberId: f.memberA.id, period: "2026-05", rating: "hoan-thanh" }),
+  }),
+  at("GET /api/t/:tenant/meetings/:id", cellA(200), {
+    path: async (f) => `${T}/meetings/${await f.fresh.meeting()}`,
+  }),
+  at("PATCH /api/t/:tenant/meetings/:id", cellA(200), {
+    path: async (f) => `${T}/meetings/${await f.fresh.meeting()}`,
+    body: { version: 1, place: "Hội trường" },
+  }),
+  at("PUT /api/t/:tenant/meetings/:id/attendance", cellA(200), {
+    path: async (f) => `${T}/meetings/${await f.fresh.meeting()}/attendance`,
+    body: (f) => ({ version: 1, entries: [{ memberId: f.memberA.id, presence: "present" }] }),
+  }),
   at("GET /api/t/:tenant/supervision/plans", { supervisor: 200 }),
   at("GET /api/t/:tenant/public/plans", publicRoute(200)),
+  at("GET /api/t/:tenant/submissions/:id/comments", MEMBER_A_RECORD),
   at(
-    "GET /api/t/:tenant/submissions/:id/comments",
+    "POST /api/t/:tenant/submissions/:id/comments",
+    { ...cellA(201), supervisor: 404 },
     {
-      admin: 200,
-      secretaryHere: 200,
-      secretaryElsewhere: 404,
-      member: 200,
-      supervisor: 404,
-      viewer: 404,
-    },
-    { path: (f) => `${T}/submissions/${f.mySubmission.id}/comments` },
-  ),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/submissions/:id/comments",
-    request: async (f) => ({
-      path: `${T}/submissions/${f.mySubmission.id}/comments`,
       body: { body: "Góp ý của chi bộ." },
-    }),
-    expect: { admin: 201, secretaryHere: 201, secretaryElsewhere: 404, supervisor: 404 },
-  },
-  at(
-    "GET /api/t/:tenant/campaigns/:id/history",
-    { admin: 200, secretaryHere: 200, secretaryElsewhere: 404, viewer: 200 },
-    { path: (f) => `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}` },
+    },
   ),
+  at("GET /api/t/:tenant/campaigns/:id/history", CELL_A_READERS, {
+    path: (f) => `${T}/campaigns/${f.campaignId}/history?unitId=${f.cellA.id}`,
+  }),
   at("GET /api/t/:tenant/notifications", signedIn(200)),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/notifications/:id/read",
-    request: async (f) => ({ path: `${T}/notifications/${await f.fresh.notification()}/read` }),
-    expect: { ...signedIn(404), member: 204 },
-  },
+  at(
+    "POST /api/t/:tenant/notifications/:id/read",
+    { ...signedIn(404), member: 204 },
+    { path: async (f) => `${T}/notifications/${await f.fresh.notification()}/read` },
+  ),
   at("GET /api/t/:tenant/notifications/preferences", signedIn(200)),
   at("PUT /api/t/:tenant/notifications/preferences", signedIn(204), { body: { mode: "app" } }),
   at("GET /api/t/:tenant/settings/notifications", { admin: 200 }),
@@ -1074,27 +857,21 @@ const ROWS: Row[] = [
     },
   ),
   at("GET /api/t/:tenant/links", { admin: 200 }),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/links",
-    request: async (f) => ({
-      path: `${T}/links`,
-      body: { parentSlug: await f.fresh.parentSlug() },
-    }),
-    expect: { admin: 201 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/links/:id/approve",
-    request: async (f) => ({ path: `${T}/links/${await f.fresh.incomingLink()}/approve` }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/links/:id/revoke",
-    request: async (f) => ({ path: `${T}/links/${await f.fresh.incomingLink()}/revoke` }),
-    expect: { admin: 200 },
-  },
+  at(
+    "POST /api/t/:tenant/links",
+    { admin: 201 },
+    { body: async (f) => ({ parentSlug: await f.fresh.parentSlug() }) },
+  ),
+  at(
+    "POST /api/t/:tenant/links/:id/approve",
+    { admin: 200 },
+    { path: async (f) => `${T}/links/${await f.fresh.incomingLink()}/approve` },
+  ),
+  at(
+    "POST /api/t/:tenant/links/:id/revoke",
+    { admin: 200 },
+    { path: async (f) => `${T}/links/${await f.fresh.incomingLink()}/revoke` },
+  ),
   at("GET /api/t/:tenant/children/progress", { admin: 200, viewer: 200 }),
   at("GET /api/t/:tenant/directives", { admin: 200 }),
   at(
@@ -1109,95 +886,69 @@ const ROWS: Row[] = [
       },
     },
   ),
-  {
-    method: "POST",
-    route: "/api/t/:tenant/directives/:id/adopt",
-    request: async (f) => ({
-      path: `${T}/directives/${await f.fresh.parentDirective()}/adopt`,
-      body: { unitIds: [f.root.id] },
-    }),
-    expect: { admin: 201 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/directives/:id/republish",
-    request: async (f) => ({
-      path: `${T}/directives/${await f.fresh.adoptedDirective()}/republish`,
+  at(
+    "POST /api/t/:tenant/directives/:id/adopt",
+    { admin: 201 },
+    {
+      path: async (f) => `${T}/directives/${await f.fresh.parentDirective()}/adopt`,
+      body: (f) => ({ unitIds: [f.root.id] }),
+    },
+  ),
+  at(
+    "POST /api/t/:tenant/directives/:id/republish",
+    { admin: 201 },
+    {
+      path: async (f) => `${T}/directives/${await f.fresh.adoptedDirective()}/republish`,
       body: { name: "Kế hoạch thực hiện", startsOn: "2026-03-11", dueOn: "2026-04-10" },
-    }),
-    expect: { admin: 201 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/directives/:id/behind",
-    request: async (f) => ({
-      path: `${T}/directives/${(await f.fresh.behindChild()).id}/behind`,
-    }),
-    expect: { admin: 200, viewer: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/directives/:id/history",
-    request: async (f) => ({
-      path: `${T}/directives/${(await f.fresh.behindChild()).id}/history`,
-    }),
-    expect: { admin: 200, viewer: 200 },
-  },
-  {
-    method: "POST",
-    route: "/api/t/:tenant/directives/:id/behind/:slug/remind",
-    request: async (f) => {
-      const { id, slug } = await f.fresh.behindChild();
-      return { path: `${T}/directives/${id}/behind/${slug}/remind` };
     },
-    expect: { admin: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/directives/:id/reports",
-    request: async (f) => ({
-      path: `${T}/directives/${(await f.fresh.behindChild()).id}/reports`,
-    }),
-    expect: { admin: 200, viewer: 200 },
-  },
-  {
-    // Past the guard, the child has filed nothing yet: 409 for the admin.
-    method: "POST",
-    route: "/api/t/:tenant/directives/:id/reports/:slug/return",
-    request: async (f) => {
-      const { id, slug } = await f.fresh.behindChild();
-      return {
-        path: `${T}/directives/${id}/reports/${slug}/return`,
-        body: { version: 1, comment: "Đề nghị bổ sung" },
-      };
+  ),
+  at(
+    "GET /api/t/:tenant/directives/:id/behind",
+    { admin: 200, viewer: 200 },
+    { ids: belowDirective },
+  ),
+  at(
+    "GET /api/t/:tenant/directives/:id/history",
+    { admin: 200, viewer: 200 },
+    { ids: belowDirective },
+  ),
+  at(
+    "POST /api/t/:tenant/directives/:id/behind/:slug/remind",
+    { admin: 200 },
+    { ids: belowDirective },
+  ),
+  at(
+    "GET /api/t/:tenant/directives/:id/reports",
+    { admin: 200, viewer: 200 },
+    { ids: belowDirective },
+  ),
+  // Past the guard, the child has filed nothing yet: 409 for the admin.
+  at(
+    "POST /api/t/:tenant/directives/:id/reports/:slug/return",
+    { admin: 409 },
+    {
+      ids: belowDirective,
+      body: { version: 1, comment: "Đề nghị bổ sung" },
     },
-    expect: { admin: 409 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/campaigns/:id/upward-report",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report`,
-    }),
-    expect: { admin: 200, viewer: 200 },
-  },
-  {
-    method: "PUT",
-    route: "/api/t/:tenant/campaigns/:id/upward-report",
-    request: async (f) => ({
-      path: `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report`,
+  ),
+  at(
+    "GET /api/t/:tenant/campaigns/:id/upward-report",
+    { admin: 200, viewer: 200 },
+    { path: async (f) => `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report` },
+  ),
+  at(
+    "PUT /api/t/:tenant/campaigns/:id/upward-report",
+    { admin: 200 },
+    {
+      path: async (f) => `${T}/campaigns/${await f.fresh.adoptedCampaign()}/upward-report`,
       body: { version: 0, narrative: { "ket-qua": "Đã triển khai" } },
-    }),
-    expect: { admin: 200 },
-  },
-  {
-    method: "GET",
-    route: "/api/t/:tenant/directives/campaigns/:id/chain",
-    request: async (f) => ({
-      path: `${T}/directives/campaigns/${await f.fresh.draftCampaign()}/chain`,
-    }),
-    expect: { admin: 200 },
-  },
+    },
+  ),
+  at(
+    "GET /api/t/:tenant/directives/campaigns/:id/chain",
+    { admin: 200 },
+    { path: async (f) => `${T}/directives/campaigns/${await f.fresh.draftCampaign()}/chain` },
+  ),
   at("GET /api/t/:tenant/archive/export", { admin: 200 }),
   {
     // Only into a fresh tenant: this one has data, so even its admin is refused (409).
@@ -1210,12 +961,11 @@ const ROWS: Row[] = [
     }),
     expect: { admin: 409 },
   },
-  {
-    method: "DELETE",
-    route: "/api/t/:tenant/campaigns/:id",
-    request: async (f) => ({ path: `${T}/campaigns/${await f.fresh.draftCampaign()}` }),
-    expect: { admin: 204 },
-  },
+  at(
+    "DELETE /api/t/:tenant/campaigns/:id",
+    { admin: 204 },
+    { path: async (f) => `${T}/campaigns/${await f.fresh.draftCampaign()}` },
+  ),
 ];
 
 /** Denied unless the row says otherwise: 401 without a valid session for this tenant

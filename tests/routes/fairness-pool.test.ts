@@ -1,9 +1,10 @@
-// Long work in worker threads (worker/node-jobs): the routes that import, export and launch
-// hand their job to Platform.runLong; on Node a thread with its own libSQL connection runs it.
-// Here the test app's platform gets the real pool (the thread runs from source under tsx), and
-// each answer must be the one the inline path gives: results, refusals with their codes, and a
-// job stopped past its time answers 413 leaving no trace.
+// Long work in job processes (worker/node-jobs): the routes that import, export and launch
+// hand their job to Platform.runLong; on Node a child process with its own libSQL connection
+// runs it. Here the test app's platform gets the real pool (the process runs the source under
+// tsx), and each answer must be the one the inline path gives: results, refusals with their
+// codes, and a job stopped past its time answers 413 leaving no trace.
 import { zipSync } from "fflate";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { threadPool, type ThreadPool } from "../../worker/node-jobs/pool";
 import { ALL_SCOPE } from "../../worker/domain/scope";
@@ -24,6 +25,21 @@ afterEach(async () => {
   t?.close();
 });
 
+/** This process's children that run the job script, alive now (Linux's /proc). */
+function jobProcesses(): string[] {
+  return readdirSync("/proc/self/task")
+    .flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, "utf8").split(" "))
+    .filter((pid) => {
+      try {
+        return (
+          pid.trim() !== "" && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("thread.ts")
+        );
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+}
+
 async function setup(timeoutMs?: { import?: number }, idleMs?: number) {
   t = await makeAppWithDemo();
   pool = threadPool({ script: SCRIPT, dataDir: t.dataDir, size: 1, timeoutMs, idleMs });
@@ -43,8 +59,8 @@ async function setup(timeoutMs?: { import?: number }, idleMs?: number) {
   return { token, upload, count };
 }
 
-describe("long work in a worker thread", () => {
-  it("imports a roster in the thread; the request's connection sees the rows", async () => {
+describe("long work in a job process", () => {
+  it("imports a roster in the job process; the request's connection sees the rows", async () => {
     const { upload, count } = await setup();
     const before = await count("SELECT count(*) FROM members");
     const res = await upload(CSV);
@@ -55,14 +71,14 @@ describe("long work in a worker thread", () => {
     expect(await count("SELECT count(*) FROM audit_log WHERE action = 'member.import'")).toBe(1);
   }, 60_000);
 
-  it("a refusal thrown in the thread answers with its own code and message", async () => {
+  it("a refusal thrown in the job process answers with its own code and message", async () => {
     const { upload, token } = await setup();
     const bad = await upload("\xd0\xcf\x11\xe0junk", "application/pdf");
     expect(bad.status).toBe(415);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe(
       "UNSUPPORTED_MEDIA_TYPE",
     );
-    // The demo campaign is already active: launching it again is a 409 from the thread.
+    // The demo campaign is already active: launching it again is a 409 from the job process.
     const list = await t.app.request("http://localhost/api/t/demo/campaigns", {
       headers: { Authorization: `Bearer ${token}` },
     });
@@ -77,7 +93,7 @@ describe("long work in a worker thread", () => {
     expect(pool.started()).toBe(1);
   }, 60_000);
 
-  it("exports in the thread, the file moved back whole", async () => {
+  it("exports in the job process, the file sent back whole", async () => {
     const { token } = await setup();
     const res = await t.app.request("http://localhost/api/t/demo/members/export?format=xlsx", {
       headers: { Authorization: `Bearer ${token}` },
@@ -88,7 +104,7 @@ describe("long work in a worker thread", () => {
     expect(pool.started()).toBe(1);
   }, 60_000);
 
-  it("inflates a zip that lies about its size in the thread, while the request thread keeps turning", async () => {
+  it("inflates a zip that lies about its size in the job process, while the request thread keeps turning", async () => {
     const { upload, count } = await setup();
     // 200 MB of sheet XML in ~200 KB, every part declaring 1,000 bytes.
     const zip = zipSync(
@@ -101,7 +117,7 @@ describe("long work in a worker thread", () => {
       if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, 1000, true);
     }
     const members = await count("SELECT count(*) FROM members");
-    await upload("warm,the,thread"); // the thread's start-up is not what is counted below
+    await upload("warm,the,process"); // its start-up is not what is counted below
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     const res = await upload(
@@ -120,12 +136,15 @@ describe("long work in a worker thread", () => {
     expect(ticks).toBeGreaterThanOrEqual(20);
   }, 60_000);
 
-  it("stops a thread left idle, and starts a new one for the next job", async () => {
+  it("stops a job process left idle, and starts a new one for the next job", async () => {
     const { upload } = await setup(undefined, 300);
     expect((await upload(CSV)).status).toBe(200);
-    expect((await upload(CSV)).status).toBe(200); // straight after: the same thread
+    expect((await upload(CSV)).status).toBe(200); // straight after: the same process
     expect(pool.started()).toBe(1);
+    expect(jobProcesses()).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 1000));
+    // Gone, with all its memory (a stopped thread's stayed with the server: README).
+    expect(jobProcesses()).toHaveLength(0);
     expect((await upload(CSV)).status).toBe(200);
     expect(pool.started()).toBe(2);
   }, 60_000);
@@ -149,7 +168,7 @@ describe("long work in a worker thread", () => {
       pool
         .runLong("export", jobOf(tenant(slug), ctx, { format: "csv" as const }))
         .then(() => order.push(label));
-    // Three of demo's, then one of phuong-b's, all queued at once on a one-thread pool.
+    // Three of demo's, then one of phuong-b's, all queued at once on a one-process pool.
     await Promise.all([
       job("demo", "a1"),
       job("demo", "a2"),
@@ -160,7 +179,7 @@ describe("long work in a worker thread", () => {
     expect(order.indexOf("a1")).toBe(0);
   }, 60_000);
 
-  it("runs the scheduled pass in a thread, over the same files", async () => {
+  it("runs the scheduled pass in a job process, over the same files", async () => {
     const { count } = await setup();
     expect(await count("SELECT count(*) FROM rollup_state")).toBe(0);
     await pool.runPass();
@@ -169,7 +188,7 @@ describe("long work in a worker thread", () => {
     expect(await count("SELECT count(*) FROM rollup_state")).toBeGreaterThan(0);
   }, 60_000);
 
-  it("a job past its time is stopped: 413, nothing written, and the next job gets a new thread", async () => {
+  it("a job past its time is stopped: 413, nothing written, and the next job gets a new process", async () => {
     const { upload, count } = await setup({ import: 1 });
     const members = await count("SELECT count(*) FROM members");
     const audit = await count("SELECT count(*) FROM audit_log");
@@ -180,7 +199,7 @@ describe("long work in a worker thread", () => {
     );
     expect(await count("SELECT count(*) FROM members")).toBe(members);
     expect(await count("SELECT count(*) FROM audit_log")).toBe(audit);
-    await upload(CSV); // stopped again, on a fresh thread
+    await upload(CSV); // stopped again, in a fresh process
     expect(pool.started()).toBe(2);
   }, 60_000);
 });

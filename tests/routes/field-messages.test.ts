@@ -67,3 +67,12 @@ describe("every route's body", () => {
   );
   it("covers the routes with a body", () => expect(routes.length).toBeGreaterThan(30));
 });
+
+describe("an emptied text", () => {
+  it("is reported as required, as a left-out one is (a template's titles: v.nonEmpty)", () => {
+    const result = v.safeParse(v.object({ title: v.pipe(v.string(), v.nonEmpty()) }), {
+      title: "",
+    });
+    expect(result.success ? {} : fieldErrors(result.issues)).toEqual({ title: REQUIRED });
+  });
+});

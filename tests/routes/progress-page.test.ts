@@ -125,4 +125,23 @@ describe("the progress page", () => {
       Object.fromEntries(top.body.units.map((u) => [u.unitId, [u.expected, u.childCount]])),
     ).toEqual({ [committee.id]: [1000, 500], [tree.cellA.id]: [3, 0], [tree.cellB.id]: [2, 0] });
   });
+
+  it("counts the plans not handed in as late from the due instant, read again or not", async () => {
+    const tree = await treeAt();
+    const id = await launchCampaign(tree.api, tree.root.id);
+    type Late = Page & { dueAt: string; totals: { expected: number; late: number } };
+    const read = async (at: number) => {
+      tree.t.clock.now = new Date(at);
+      const res = await tree.api<Late>("admin", "GET", `/campaigns/${id}/progress`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const dueAt = Date.parse((await read(tree.t.clock.now.getTime())).dueAt);
+    const before = await read(dueAt - 60_000);
+    expect(before.totals).toMatchObject({ expected: 5, late: 0 });
+    // Read twice on each side: a page kept from before the instant is not answered after it.
+    expect((await read(dueAt - 30_000)).totals.late).toBe(0);
+    expect((await read(dueAt + 60_000)).totals).toMatchObject({ expected: 5, late: 5 });
+    expect((await read(dueAt + 120_000)).totals.late).toBe(5);
+  });
 });

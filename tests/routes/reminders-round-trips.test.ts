@@ -1,9 +1,10 @@
 // A reminder day costs a fixed number of round trips, whatever the number of people owed
-// (issue 13): the digest is read and written a page of people at a time, in batches. The
-// client's execute/batch are wrapped to count calls — counting, not mocking.
+// (issue 13): the digest is read and written a page of people at a time, in batches, and a
+// pass does one page (of members or of people) and keeps a cursor for the next. The client's
+// execute/batch are wrapped to count calls — counting, not mocking.
 import { describe, expect, it } from "vitest";
-import { runReminders } from "../../worker/cron/reminders";
-import { makeApp } from "../support/app";
+import { remindersWithSettings, runReminders } from "../../worker/cron/reminders";
+import { makeApp, openTenantBySlug } from "../support/app";
 import { recordStatements } from "../support/statements";
 import { addMembersWithAccounts, treeWith000 } from "../support/tree";
 
@@ -42,8 +43,39 @@ describe("a reminder day", () => {
     expect(many.notified).toBe(305);
     expect(ten.report.notifications).toBe(15);
     expect(many.report.notifications).toBe(305);
-    expect(many.again).toEqual({ items: many.report.items, notifications: 0 });
+    // The day's cursor says it is decided: a pass again the same day decides and sends nothing.
+    expect(many.again).toEqual({ items: 0, notifications: 0 });
     expect(many.roundTrips).toBe(ten.roundTrips);
     expect(many.roundTrips).toBeLessThanOrEqual(30);
+  });
+});
+
+describe("a reminder day over many passes", () => {
+  it("makes at most 4 round trips a pass, and leaves each person one digest", async () => {
+    const t = await makeApp();
+    try {
+      const { tree } = await treeWith000(t);
+      await addMembersWithAccounts(tree, t.clock.now, 60, () => tree.cellA.id);
+      const now = new Date("2026-04-07T01:00:00Z");
+      const { client } = await openTenantBySlug(t, tree.slug);
+      const trips: number[] = [];
+      let more = true;
+      while (more && trips.length < 50) {
+        const pass = await recordStatements(client, () =>
+          remindersWithSettings(tree.db, now, { email: true }, { members: 10, people: 10 }),
+        );
+        trips.push(pass.roundTrips);
+        more = pass.result!.more;
+      }
+      // 65 people owed: 7 pages of members, then 7 of people (the first in the 7th pass).
+      expect(trips.length).toBe(13);
+      expect(more).toBe(false);
+      expect(Math.max(...trips)).toBeLessThanOrEqual(4);
+      const digests = await client.execute(`SELECT count(*) AS n, count(DISTINCT user_id) AS p
+        FROM notifications WHERE kind = 'reminder-digest'`);
+      expect(digests.rows[0]).toMatchObject({ n: 65, p: 65 });
+    } finally {
+      t.close();
+    }
   });
 });

@@ -74,7 +74,7 @@ describe("a directive's completion over time", () => {
     // The same day again, twice: the day's point is rewritten, not doubled.
     t.clock.now = new Date(t.clock.now.getTime() + 3_600_000);
     const again = await runTenantJobs(t.platform, record(quan), "again");
-    expect(again.directives).toEqual({ running: 1, written: 1 });
+    expect(again.directives).toEqual({ running: 1 });
     await runTenantJobs(t.platform, record(quan), "again-2");
     h = await history(quan);
     expect(h.body.points.map((p) => p.day)).toEqual(["2026-03-12", "2026-03-13"]);
@@ -97,7 +97,7 @@ describe("a directive's completion over time", () => {
     } = await treesAt(AT, "mot-minh");
     const [record] = await activeTenants(t.platform);
     const report = await runTenantJobs(t.platform, record!, "solo");
-    expect(report.directives).toEqual({ running: 0, written: 0 });
+    expect(report.directives).toEqual({ running: 0 });
     const rows = await solo.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM directive_history`);
     expect(rows[0]!.n).toBe(0);
   });

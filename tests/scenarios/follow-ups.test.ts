@@ -4,7 +4,7 @@
 // the compliance marks follow; refused records change nothing and leave no audit row.
 import { describe, expect, it } from "vitest";
 import { auditLog } from "../../schema/tables/tenant";
-import { launch001 } from "../support/templates";
+import { launch001, REVIEW_001 } from "../support/templates";
 import { treeAt } from "../support/tree";
 
 type FollowUps = {
@@ -94,18 +94,14 @@ describe("milestones and the year-end input (001 §III.4)", () => {
       reason: "Chưa nhận xét tháng 04/2022 (đã làm 0/2 tháng).",
     });
     const path = `/campaigns/${id}/monthly-reviews/${cellA.id}/2022-04`;
-    const data = {
-      "noi-dung-thao-luan": "Quy định 37-QĐ/TW: những điều đảng viên không được làm.",
-      "mat-tich-cuc": "Đảng viên gương mẫu, tự giác.",
-      "han-che": "Còn nể nang trong phê bình.",
-    };
+    const { "nhiem-vu-giai-phap": _last, ...data } = REVIEW_001;
     const partial = await api<{ error: { fields: object } }>("a1", "PUT", path, {
       version: 0,
       data,
     });
     expect(partial.status).toBe(422);
     expect(Object.keys(partial.body.error.fields)).toEqual(["data.nhiem-vu-giai-phap"]);
-    const full = { ...data, "nhiem-vu-giai-phap": "Mỗi tháng một chuyên đề." };
+    const full = REVIEW_001;
     // The form built from 001's text is checked like any form: an answer that is not text, a
     // field it does not have, a blank one — each named, nothing stored, no audit row.
     const audits = async () => (await tree.db.select().from(auditLog)).length;

@@ -5,8 +5,10 @@
 // Refused records change nothing and leave no audit row.
 import { describe, expect, it } from "vitest";
 import { auditLog } from "../../schema/tables/tenant";
-import { launch001 } from "../support/templates";
-import { treeAt } from "../support/tree";
+import { getBuiltInTemplate } from "../../schema/templates";
+import type { TemplateDefinition } from "../../schema/template";
+import { launch001, saveTemplateCopy } from "../support/templates";
+import { launchCampaign, treeAt } from "../support/tree";
 
 type List = {
   dueOn: string;
@@ -137,5 +139,32 @@ describe("each member's year-end input (001 §II.4)", () => {
         await api<List>("b1", "GET", `/campaigns/${id}/follow-ups/${cellB.id}/members`)
       ).body.members.find((m) => m.fullName === "Trần Thị Bình"),
     ).toMatchObject({ state: "on-time" });
+  });
+
+  it("is listed only to members of the units its ranking concerns, where the save takes it", async () => {
+    const tree = await treeAt("2022-03-01T02:00:00Z");
+    const { api } = tree;
+    const def = structuredClone(getBuiltInTemplate("tu-soi-tu-sua-so")) as TemplateDefinition;
+    def.followUp.yearEndRanking!.appliesTo = { unitNameExcludes: ["số 1"] };
+    const key = "tu-soi-tu-sua-tru-so-1";
+    await saveTemplateCopy(api, { fromKey: "tu-soi-tu-sua-so", key, name: "001 trừ số 1" }, def);
+    const id = await launchCampaign(api, tree.root.id, {
+      templateKey: key,
+      startsOn: "2022-03-01",
+      dueOn: "2022-03-28",
+    });
+    const body = { version: 0, level: "hoan-thanh", note: "Hoàn thành kế hoạch cá nhân." };
+    const mine = async (who: string) => {
+      const { tasks } = (await api<Tasks>(who, "GET", "/my/tasks")).body;
+      expect(tasks.some((t) => t.step !== STEP)).toBe(true);
+      return tasks.find((t) => t.step === STEP);
+    };
+    // Cell 1 is not concerned: its member has the campaign's other tasks but not this one,
+    // and saving it is refused.
+    expect(await mine("a2")).toBeUndefined();
+    expect((await api("a2", "PUT", `/campaigns/${id}/follow-ups/mine`, body)).status).toBe(422);
+    // Cell 2's member owes it, and may save it.
+    expect(await mine("b2")).toMatchObject({ status: "todo" });
+    expect((await api("b2", "PUT", `/campaigns/${id}/follow-ups/mine`, body)).status).toBe(200);
   });
 });

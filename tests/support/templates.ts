@@ -97,6 +97,14 @@ export const launch001 = (tree: Tree) => launchAsIssued(tree, "tu-soi-tu-sua-so"
 /** 002 as the Huyện ủy launched it, over the whole tree. */
 export const launch002 = (tree: Tree) => launchAsIssued(tree, "tu-soi-tu-sua-huyen");
 
+/** 001's monthly review (the form built from its §III.3.1) with its four parts answered. */
+export const REVIEW_001 = {
+  "noi-dung-thao-luan": "Quy định 37-QĐ/TW: những điều đảng viên không được làm.",
+  "mat-tich-cuc": "Đảng viên gương mẫu, tự giác.",
+  "han-che": "Còn nể nang trong phê bình.",
+  "nhiem-vu-giai-phap": "Mỗi tháng một chuyên đề.",
+};
+
 /** The ward's CT 24 launched over the whole tree with Kế hoạch 155-KH/ĐU's dates; the id. */
 export async function launchCt24Phuong(tree: Tree): Promise<string> {
   await saveCt24Phuong(tree.api);

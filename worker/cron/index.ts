@@ -40,8 +40,10 @@ export interface TenantReport {
   notices?: { emails: number; webhooks: number };
   outbox?: DeliveryReport;
   rollup?: RollupReport;
-  /** Directives issued here with a point written today (worker/data/directive-history.ts). */
-  directives?: { running: number; written: number };
+  /** Directives issued here, each with today's point written (worker/data/directive-history.ts). */
+  directives?: { running: number };
+  /** The reminder day has more pages: the tenant is due again at once. */
+  more?: boolean;
 }
 
 /** One tenant's jobs, under its lease; at the end, the next instant it has work is stored.
@@ -68,7 +70,7 @@ export async function runTenantJobs(
     }
     const channels = { email: !!platform.outbound.email };
     // Each job's first read rides on the one before's last batch (round trips, issue 13).
-    const day = await remindersWithSettings(db, now, channels, {}, [
+    const day = await remindersWithSettings(db, now, channels, platform.reminderPages, [
       owedPage(db, now),
       hookPage(db),
       duePage(db, now) as unknown as BatchItem,
@@ -103,7 +105,10 @@ export async function runTenantJobs(
     const directives = await recordDirectiveHistory(db, control, tenant, now, issuing);
     nextDue = nextDueFrom(rolled.tail, now);
     if (directives.running) nextDue = Math.min(nextDue ?? Infinity, nextIctMidnight(now));
-    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives };
+    // A reminder day not done in this pass (one page of members or people a pass): due again.
+    if (day.more) nextDue = now.getTime();
+    const more = day.more;
+    return { tenant: tenant.slug, ran: true, reminders, notices, outbox, rollup, directives, more };
   } finally {
     await finishTenant(control, tenant.id, holder, claimed, nextDue);
   }
@@ -152,14 +157,18 @@ export async function runScheduledPass(
   // A sign-up nobody confirmed within its day frees its code and its database.
   await purgeExpiredSignups(platform);
   const reports: TenantReport[] = [];
-  for await (const page of dueTenantPages(platform, platform.now()))
-    for (const tenant of page.tenants) {
+  /** Runs each tenant once; returns those whose reminder day has more pages. */
+  const round = async (list: TenantRecord[]) => {
+    const again: TenantRecord[] = [];
+    for (const tenant of list) {
       // The embedded libSQL client is synchronous underneath: without a turn of the event loop
       // between tenants a long pass would starve HTTP requests on the same Node process, and
       // the files of closed tenant connections (released by finalizers) would pile up.
       await new Promise((resolve) => setTimeout(resolve, 0));
       try {
-        reports.push(await runTenantJobs(platform, tenant, holder));
+        const report = await runTenantJobs(platform, tenant, holder);
+        reports.push(report);
+        if (report.more) again.push(tenant);
       } catch (err) {
         // One tenant's failure must not starve the others; its lease is released and a
         // pass after the lease's time retries it.
@@ -167,5 +176,12 @@ export async function runScheduledPass(
         reports.push({ tenant: tenant.slug, ran: false });
       }
     }
+    return again;
+  };
+  let again: TenantRecord[] = [];
+  for await (const page of dueTenantPages(platform, platform.now()))
+    again.push(...(await round(page.tenants)));
+  // Reminder days with more pages go on, a pass each in turn, until done.
+  while (again.length) again = await round(again);
   return { removedStaleProvisioning, tenants: reports };
 }

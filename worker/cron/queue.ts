@@ -89,6 +89,12 @@ export async function consumeJobs(
         continue;
       }
       const report = await runTenantJobs(platform, tenant, `queue:${msg.id}`);
+      // A reminder day with more pages: the tenant's next pass at once, in a message of its
+      // own (each invocation stays within one pass's round trips).
+      if (report.more && jobs)
+        await jobs.sendBatch([
+          { body: { kind: "tenant", tenantId: tenant.id, scheduledTime: now.getTime() } },
+        ]);
       // Another pass holds the tenant: try again later rather than drop the work.
       if (report.ran) msg.ack();
       else msg.retry({ delaySeconds: 60 });

@@ -4,8 +4,8 @@
 // with their account and their submission, and only those who may be owed something come back:
 // a member with an account whose plan is not in (while a plan reminder is due), or whose own
 // year-end input is not recorded (while its reminder is due: issue 10), or a plan
-// waiting for its cell's confirmation (counted per unit for the secretaries). Each page's
-// items are handed to `write` before the next page is read, so the working set is one page.
+// waiting for its cell's confirmation (counted per unit for the secretaries). A pass reads one
+// page (decideReminders, from the day's cursor), so the working set is one page.
 import {
   and,
   asc,
@@ -44,9 +44,10 @@ import { notifyOf, notifySettingsRow } from "../data/settings";
 import { hydrateCampaign, stepDueDates, trackedStep, type Campaign } from "../data/campaigns";
 import { reviewAnchor } from "../data/follow-up-forms";
 import { meetingSteps } from "../data/meetings";
-import type { TenantDb } from "../db/handles";
+import type { BatchItem, TenantDb } from "../db/handles";
 import { ictDate } from "../../schema/rules/deadlines";
 import { followUpDue } from "../domain/follow-up";
+import { dayStart, decidedAgain, type ReminderCursor } from "./reminder-cursor";
 import { yearEndBasis, yearEndDue, yearEndIndex } from "./year-end-reminders";
 import { yearEndConcerns } from "../data/member-year-end";
 import { MEMBER_YEAR_END_KEY, memberYearEnd } from "../domain/year-end";
@@ -65,7 +66,7 @@ export const MEMBER_PAGE = 2000;
 /** What a reminder day decides from, read in ONE round trip (a batch): the tenant's notify
  *  settings, the active (and closed, for the rollup) campaigns, the unit tree, the secretaries, and the active campaigns'
  *  targets, meetings and reports. Its size is the number of units, not of members. */
-export async function reminderBasis(db: TenantDb) {
+export async function reminderBasis(db: TenantDb, ride: BatchItem[] = []) {
   const activeIds = db
     .select({ id: campaigns.id })
     .from(campaigns)
@@ -81,6 +82,7 @@ export async function reminderBasis(db: TenantDb) {
     recordRows,
     yearEndRecorded,
     yearEndMembers,
+    ...rode
   ] = await db.batch([
     notifySettingsRow(db),
     db
@@ -126,6 +128,7 @@ export async function reminderBasis(db: TenantDb) {
         ),
       ),
     ...yearEndBasis(db),
+    ...(ride as []),
   ]);
   const running = campaignRows.map(hydrateCampaign);
   return {
@@ -140,22 +143,36 @@ export async function reminderBasis(db: TenantDb) {
     reportRows,
     recordRows,
     yearEnd: yearEndIndex(yearEndRecorded, yearEndMembers),
+    /** The results of `ride`, read in the same batch. */
+    ride: rode as unknown[],
   };
 }
 export type ReminderBasis = Awaited<ReturnType<typeof reminderBasis>>;
 
-/** Decides the day's items, handing them to `write` a page at a time; returns how many. */
+/** One pass's share of the day's items: from `cursor` (null: none kept yet), at most one
+ *  page of members (one round trip) and the secretaries' items of each campaign whose members
+ *  are done. Returns the items and where the next pass starts. */
 export async function decideReminders(
   db: TenantDb,
   now: Date,
   daysBefore: number,
-  write: (items: ReminderItem[]) => Promise<void>,
+  cursor: ReminderCursor | null,
   pageSize = MEMBER_PAGE,
   basis?: ReminderBasis,
-): Promise<number> {
+): Promise<{ items: ReminderItem[]; next: ReminderCursor }> {
   const b = basis ?? (await reminderBasis(db));
-  const { active, tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } = b;
-  if (active.length === 0) return 0;
+  const { tree, secretaryGrants, targetRows, meetingRows, reportRows, recordRows } = b;
+  const today = ictDate(now);
+  const active = [...b.active].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const ids = active.map((c) => c.id);
+  const start = dayStart(today, now.getTime(), ids);
+  let at = cursor?.day === today ? cursor : start;
+  const items: ReminderItem[] = [];
+  if (at.done) {
+    const deadlines = active.flatMap((c) => Object.values(stepDueDates(c)).map(Number));
+    if (!decidedAgain(at, ids, deadlines, now)) return { items, next: at };
+    at = start;
+  }
   const recorded = new Set(
     recordRows.map((r) => `${r.campaignId}|${r.unitId}|${r.stepKey}|${r.period}`),
   );
@@ -168,27 +185,35 @@ export async function decideReminders(
     if (!meetingBy.has(k)) meetingBy.set(k, m);
   }
   const reported = new Set(reportRows.map((r) => `${r.campaignId}|${r.unitId}|${r.key}`));
-  let count = 0;
+  let read = false;
   for (const c of active) {
+    if (c.id < at.campaign) continue;
+    if (c.id > at.campaign) at = { ...at, campaign: c.id, after: "", awaiting: {} };
     const rootPaths = targetRows
       .filter((r) => r.campaignId === c.id)
       .map((r) => tree.byId.get(r.unitId)?.path)
       .filter((p): p is string => !!p);
     const inTargets = (u: UnitInfo) => rootPaths.some((p) => u.path.startsWith(p));
-    const awaiting = await memberItems(db, c, now, daysBefore, {
+    const awaiting = new Map(Object.entries(at.awaiting));
+    const members = await memberItems(db, c, now, daysBefore, {
       tree,
       inTargets,
       countAwaiting: secretaries.size > 0,
       pageSize,
-      write: async (items) => {
-        count += items.length;
-        if (items.length) await write(items);
-      },
+      after: at.after,
+      awaiting,
+      mayRead: !read,
     });
+    if (members === "later") return { items, next: at };
+    read ||= members.read;
+    items.push(...members.items);
+    if (members.after !== null)
+      return {
+        items,
+        next: { ...at, after: members.after, awaiting: Object.fromEntries(awaiting) },
+      };
     const due = stepDueDates(c);
     const anchor = reviewAnchor(c);
-    const today = ictDate(now);
-    const items: ReminderItem[] = [];
     for (const unit of tree.all) {
       const secretaryUserIds = secretaries.get(unit.id);
       if (unit.closedOn || !secretaryUserIds || !inTargets(unit)) continue;
@@ -238,18 +263,12 @@ export async function decideReminders(
           now,
         ),
       );
-      if (items.length >= pageSize) {
-        count += items.length;
-        await write(items.splice(0));
-      }
     }
-    count += items.length;
-    if (items.length) await write(items);
   }
-  return count;
+  return { items, next: { ...at, after: "", awaiting: {}, done: true } };
 }
 
-/** The campaign's members a page at a time: their plan and year-end reminders go to `write`
+/** A page of the campaign's members after `o.after`: their plan and year-end reminders
  *  (the year-end input's record LEFT JOINed on the records' unique index); the plans
  *  awaiting confirmation are counted per unit (what the secretaries' items need). The same
  *  rules as the roster (data/progress.ts campaignRoster): status on the evaluation date, the
@@ -264,10 +283,14 @@ async function memberItems(
     inTargets: (u: UnitInfo) => boolean;
     countAwaiting: boolean;
     pageSize: number;
-    write: (items: ReminderItem[]) => Promise<void>;
+    after: string;
+    /** Plans awaiting confirmation per unit, counted on from the pages before. */
+    awaiting: Map<string, number>;
+    /** Whether this pass may still read (a page is one round trip): "later" when not. */
+    mayRead: boolean;
   },
-): Promise<Map<string, number>> {
-  const awaiting = new Map<string, number>();
+): Promise<"later" | { items: ReminderItem[]; after: string | null; read: boolean }> {
+  const awaiting = o.awaiting;
   const tracked = trackedStep(c.def);
   const step = tracked?.formKey ? { ...tracked, formKey: tracked.formKey } : null;
   const dueAt = step ? (stepDueDates(c)[step.key] ?? null) : null;
@@ -276,7 +299,8 @@ async function memberItems(
   // The member's own year-end input (issue 10): the same page read, its record LEFT JOINed.
   const yearEnd = memberYearEnd(c.def, c.startsOn);
   const yearEndDueAt = yearEnd && planReminderKind(yearEnd.dueAt, daysBefore, now) && yearEnd.dueAt;
-  if (!plan && !countAwaiting && !yearEndDueAt) return awaiting;
+  if (!plan && !countAwaiting && !yearEndDueAt) return { items: [], after: null, read: false };
+  if (!o.mayRead) return "later";
   const date = evaluationDate(now, dueAt);
   const open = (u: UnitInfo | undefined): u is UnitInfo =>
     !!u && (!u.closedOn || u.closedOn > date) && o.inTargets(u);
@@ -299,80 +323,72 @@ async function memberItems(
     countAwaiting ? eq(submissions.status, "submitted") : undefined,
     yearEndDueAt ? and(isNotNull(users.id), isNull(stepRecords.id)) : undefined,
   );
-  let after = "";
-  for (;;) {
-    const page = await db
-      .select({
-        ...memberFacts,
-        userId: users.id,
-        submission: submissions.status,
-        yearEnd: stepRecords.id,
-        // The year-end input counts members by their status now, as compliance does.
-        statusNow: members.status,
-      })
-      .from(members)
-      .leftJoin(sql`${changedSince(date)} AS ls`, sql`ls.member_id = ${members.id}`)
-      .leftJoin(users, and(eq(users.memberId, members.id), isNull(users.disabledAt)))
-      .leftJoin(
-        submissions,
-        and(
-          eq(submissions.campaignId, c.id),
-          eq(submissions.memberId, members.id),
-          step ? eq(submissions.formKey, step.formKey) : sql`0`,
+  const page = await db
+    .select({
+      ...memberFacts,
+      userId: users.id,
+      submission: submissions.status,
+      yearEnd: stepRecords.id,
+      // The year-end input counts members by their status now, as compliance does.
+      statusNow: members.status,
+    })
+    .from(members)
+    .leftJoin(sql`${changedSince(date)} AS ls`, sql`ls.member_id = ${members.id}`)
+    .leftJoin(users, and(eq(users.memberId, members.id), isNull(users.disabledAt)))
+    .leftJoin(
+      submissions,
+      and(
+        eq(submissions.campaignId, c.id),
+        eq(submissions.memberId, members.id),
+        step ? eq(submissions.formKey, step.formKey) : sql`0`,
+      ),
+    )
+    // Their first year-end record (its version 1), found by the records' unique index.
+    .leftJoin(
+      stepRecords,
+      and(
+        yearEndDueAt ? eq(stepRecords.campaignId, c.id) : sql`0`,
+        eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
+        eq(stepRecords.unitId, members.unitId),
+        eq(stepRecords.memberId, members.id),
+        eq(stepRecords.period, ""),
+        eq(stepRecords.version, 1),
+      ),
+    )
+    .where(and(gt(members.id, o.after), wanted))
+    .orderBy(asc(members.id))
+    .limit(o.pageSize);
+  const items: ReminderItem[] = [];
+  let previous = "";
+  for (const m of page) {
+    const unit = o.tree.byId.get(m.unitId);
+    if (!open(unit)) continue;
+    const member = { campaignId: c.id, campaignName: c.name, memberUserId: m.userId ?? "" };
+    const expectedNow = countState(m.statusNow, c.def.excusals.statuses) === "expected";
+    if (yearEndDueAt && expectedNow && m.userId && !m.yearEnd && yearEndConcerns(c, unit))
+      items.push(...yearEndReminders({ ...member, memberId: m.id }, yearEndDueAt, daysBefore, now));
+    const state = countState(m.status, c.def.excusals.statuses);
+    if (state === "gone") continue;
+    if (!step || !stepAppliesToMember(c.def, step, matchFacts(m, unit, ancestorsOf(unit))))
+      continue;
+    // A member with two accounts comes twice, side by side: their plan is counted once.
+    if (m.submission === "submitted" && m.id !== previous)
+      awaiting.set(m.unitId, (awaiting.get(m.unitId) ?? 0) + 1);
+    previous = m.id;
+    if (state === "expected" && m.userId)
+      items.push(
+        ...planReminders(
+          {
+            ...member,
+            memberId: m.id,
+            submission: m.submission,
+            dueAt,
+          },
+          daysBefore,
+          now,
         ),
-      )
-      // Their first year-end record (its version 1), found by the records' unique index.
-      .leftJoin(
-        stepRecords,
-        and(
-          yearEndDueAt ? eq(stepRecords.campaignId, c.id) : sql`0`,
-          eq(stepRecords.stepKey, MEMBER_YEAR_END_KEY),
-          eq(stepRecords.unitId, members.unitId),
-          eq(stepRecords.memberId, members.id),
-          eq(stepRecords.period, ""),
-          eq(stepRecords.version, 1),
-        ),
-      )
-      .where(and(gt(members.id, after), wanted))
-      .orderBy(asc(members.id))
-      .limit(o.pageSize);
-    const items: ReminderItem[] = [];
-    let previous = "";
-    // The names are kept for a page only: over a whole tenant they were a list per unit.
-    ancestors.clear();
-    for (const m of page) {
-      const unit = o.tree.byId.get(m.unitId);
-      if (!open(unit)) continue;
-      const member = { campaignId: c.id, campaignName: c.name, memberUserId: m.userId ?? "" };
-      const expectedNow = countState(m.statusNow, c.def.excusals.statuses) === "expected";
-      if (yearEndDueAt && expectedNow && m.userId && !m.yearEnd && yearEndConcerns(c, unit))
-        items.push(
-          ...yearEndReminders({ ...member, memberId: m.id }, yearEndDueAt, daysBefore, now),
-        );
-      const state = countState(m.status, c.def.excusals.statuses);
-      if (state === "gone") continue;
-      if (!step || !stepAppliesToMember(c.def, step, matchFacts(m, unit, ancestorsOf(unit))))
-        continue;
-      // A member with two accounts comes twice, side by side: their plan is counted once.
-      if (m.submission === "submitted" && m.id !== previous)
-        awaiting.set(m.unitId, (awaiting.get(m.unitId) ?? 0) + 1);
-      previous = m.id;
-      if (state === "expected" && m.userId)
-        items.push(
-          ...planReminders(
-            {
-              ...member,
-              memberId: m.id,
-              submission: m.submission,
-              dueAt,
-            },
-            daysBefore,
-            now,
-          ),
-        );
-    }
-    await o.write(items);
-    if (page.length < o.pageSize) return awaiting;
-    after = page.at(-1)!.id;
+      );
   }
+  const after = page.length < o.pageSize ? null : page.at(-1)!.id;
+  return { items, after, read: true };
 }

@@ -1,8 +1,9 @@
 // Reminders for one tenant: decide the items (./reminder-items.ts, domain/reminders.ts) a page
 // of members at a time, record each once in the ledger, then give every person one digest
 // notification with what is new — and, outside the tenant's quiet hours, the same digest by
-// e-mail and webhook through the outbox. Memory is one page; round trips are a few plus two
-// per page of members and one per page of people (issue 13).
+// e-mail and webhook through the outbox. A pass does one page of members or of people and
+// keeps where it got to (a cursor in the tenant's settings); while more remains the tenant is
+// due again at once. Memory is one page; a pass makes at most four round trips (issue 13).
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { notifications, reminderLedger, users } from "../../schema/tables/tenant";
 import type { Campaign } from "../data/campaigns";
@@ -10,8 +11,8 @@ import type { NotifySettings } from "../data/settings";
 import { newId } from "../data/ids";
 import type { BatchItem, TenantDb } from "../db/handles";
 import { ictDate, formatDateVi } from "../domain/deadlines";
-import type { ReminderItem } from "../domain/reminders";
 import { decideReminders, MEMBER_PAGE, reminderBasis } from "./reminder-items";
+import { cursorOf, cursorRead, cursorWrite } from "./reminder-cursor";
 import { outboundRows } from "./outbox";
 import { jsonRows } from "../data/sql";
 
@@ -24,19 +25,31 @@ export interface ReminderReport {
  *  ledger marks and outbox rows written, a page at a time. */
 export const DIGEST_PAGE = 1000;
 
+/** A whole reminder day: passes one after another until none has more (tests and tools; the
+ *  cron runs one pass a visit and comes back, worker/cron/index.ts). */
 export async function runReminders(
   db: TenantDb,
   now: Date,
   channels: { email: boolean },
   pages: { members?: number; people?: number } = {},
 ): Promise<ReminderReport> {
-  return (await remindersWithSettings(db, now, channels, pages)).report;
+  const report: ReminderReport = { items: 0, notifications: 0 };
+  for (;;) {
+    const pass = await remindersWithSettings(db, now, channels, pages);
+    report.items += pass.report.items;
+    report.notifications += pass.report.notifications;
+    if (!pass.more) return report;
+  }
 }
 
-/** runReminders, also giving the notify settings and the running campaigns it read (the
- *  outbox's and the rollup's, same pass). Round
- *  trips: one for what the day decides from, one a page of members, then one a page of people
- *  (the last page of ledger items rides with the first read of people), and the last writes. */
+/** One pass of the day, also giving the notify settings and the running campaigns it read
+ *  (the outbox's and the rollup's, same pass), and whether more remains (`more`: the tenant
+ *  is due again at once). A pass decides at most one page of members from the day's cursor
+ *  and, once the day is decided, gives one page of people their digest. Round trips: one for
+ *  what the day decides from (the cursor with it), one for the page of members, one writing
+ *  its ledger rows with the cursor moved on (one transaction: a pass killed before it reads
+ *  the page again; after it, the next page) and reading the page of people, and the last
+ *  writing their digests. */
 export async function remindersWithSettings(
   db: TenantDb,
   now: Date,
@@ -50,67 +63,49 @@ export async function remindersWithSettings(
   notify: NotifySettings;
   running: Campaign[];
   ride: unknown[];
+  more: boolean;
 }> {
-  const basis = await reminderBasis(db);
+  const basis = await reminderBasis(db, [cursorRead(db)]);
   const { notify } = basis;
   const day = ictDate(now);
-  // The ledger first, a page of items a statement, as they are decided: once written, a pass
-  // that dies later leaves the items for the next pass to send. Items are gathered up to a
-  // page, so the secretaries' items usually share the members' last statement.
+  const cursor = cursorOf(basis.ride[0]);
   const size = pages.members ?? MEMBER_PAGE;
-  const buffer: ReminderItem[] = [];
-  // The page's items as one JSON parameter: no bound value or SQL object per item (the
-  // launch writes its tasks so too; issue 13's heap).
-  const ledgerInsert = (page: ReminderItem[]) =>
-    db.run(sql`INSERT INTO ${reminderLedger} (key, user_id, day, text, created_at)
-      SELECT r.key, r.user_id, ${day}, r.text, ${now.getTime()} FROM (${jsonRows(
-        ["key", "user_id", "text"],
-        page.map((it) => [it.key, it.userId, it.text]),
-      )}) AS r WHERE 1 ON CONFLICT DO NOTHING`);
-  const items = await decideReminders(
-    db,
-    now,
-    notify.daysBefore,
-    async (page) => {
-      buffer.push(...page);
-      if (buffer.length >= size) await ledgerInsert(buffer.splice(0));
-    },
-    size,
-    basis,
-  );
-  // Every ledger item not yet carried by a notification goes into one digest per person, a
-  // page of people at a time (keyset on user id). Each round trip writes one page's digests
-  // and reads the next page; the first also writes the ledger's last items (one transaction:
-  // the ledger rows land before the read that finds them). A pass killed midway leaves items
-  // un-notified; the next sends them.
+  const decided = await decideReminders(db, now, notify.daysBefore, cursor, size, basis);
+  // The page's ledger rows and the cursor moved past them, in one transaction; the rows as
+  // one JSON parameter: no bound value or SQL object per item (issue 13's heap).
+  const ledger: BatchItem[] = decided.items.length
+    ? [
+        db.run(sql`INSERT INTO ${reminderLedger} (key, user_id, day, text, created_at)
+          SELECT r.key, r.user_id, ${day}, r.text, ${now.getTime()} FROM (${jsonRows(
+            ["key", "user_id", "text"],
+            decided.items.map((it) => [it.key, it.userId, it.text]),
+          )}) AS r WHERE 1 ON CONFLICT DO NOTHING`),
+      ]
+    : [];
+  const moved = JSON.stringify(decided.next) !== JSON.stringify(cursor);
+  if (moved) ledger.push(cursorWrite(db, decided.next, now));
+  // Every ledger item not yet carried by a notification goes into one digest per person
+  // (each person's day in one digest: only once the day is decided), a page of people a pass
+  // (keyset on user id), read in the batch of the ledger's last rows. A pass killed midway
+  // leaves items un-notified; the next sends them.
   const people = pages.people ?? DIGEST_PAGE;
-  let created = 0;
-  let after = "";
-  let writes: { stmts: BatchItem[]; inserts: number } = {
-    stmts: buffer.length ? [ledgerInsert(buffer.splice(0))] : [],
-    inserts: 0,
-  };
-  for (;;) {
-    const read: BatchItem = pendingPage(db, after, people);
-    const results = (await db.batch([...writes.stmts, read] as unknown as [
-      BatchItem,
-    ])) as unknown[];
-    created += insertedIn(results, writes.inserts);
-    const rows = results.at(-1) as PendingRow[];
-    writes = digestWrites(db, now, notify, channels, rows);
-    if (new Set(rows.map((r) => r.userId)).size < people) break;
-    after = rows.at(-1)!.userId;
-  }
+  let rows: PendingRow[] = [];
+  if (decided.next.done) {
+    const read = pendingPage(db, people) as unknown as BatchItem;
+    const results = (await db.batch([...ledger, read] as [BatchItem])) as unknown[];
+    rows = results.at(-1) as PendingRow[];
+  } else if (ledger.length) await db.batch(ledger as [BatchItem]);
+  const writes = digestWrites(db, now, notify, channels, rows);
   const last = [...writes.stmts, ...ride];
   const results = last.length
     ? ((await db.batch(last as [BatchItem, ...BatchItem[]])) as unknown[])
     : [];
-  created += insertedIn(results, writes.inserts);
   return {
-    report: { items, notifications: created },
+    report: { items: decided.items.length, notifications: insertedIn(results, writes.inserts) },
     notify,
     running: basis.running,
     ride: results.slice(writes.stmts.length),
+    more: !decided.next.done || new Set(rows.map((r) => r.userId)).size >= people,
   };
 }
 
@@ -121,9 +116,9 @@ interface PendingRow {
   email: string | null;
 }
 
-/** The pending items of the next `size` people after `after`, with their e-mail (none for
- *  those who chose the app only). */
-const pendingPage = (db: TenantDb, after: string, size: number) =>
+/** The pending items of the first `size` people who have any (those a pass notifies are
+ *  pending no more), with their e-mail (none for those who chose the app only). */
+const pendingPage = (db: TenantDb, size: number) =>
   db
     .select({
       key: reminderLedger.key,
@@ -140,7 +135,7 @@ const pendingPage = (db: TenantDb, after: string, size: number) =>
       and(
         isNull(reminderLedger.notificationId),
         sql`${reminderLedger.userId} IN (SELECT DISTINCT user_id FROM reminder_ledger
-          WHERE notification_id IS NULL AND user_id > ${after} ORDER BY user_id LIMIT ${size})`,
+          WHERE notification_id IS NULL ORDER BY user_id LIMIT ${size})`,
       ),
     )
     .orderBy(asc(reminderLedger.userId), asc(reminderLedger.key));

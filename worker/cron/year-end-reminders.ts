@@ -10,7 +10,7 @@ import { yearEndConcerns } from "../data/member-year-end";
 import type { TenantDb } from "../db/handles";
 import type { DueFollowUp } from "../domain/follow-up";
 import { countState } from "../domain/progress";
-import { MEMBER_YEAR_END_KEY, memberYearEnd } from "../domain/year-end";
+import { MEMBER_YEAR_END_KEY, memberYearEnd, type MemberYearEnd } from "../domain/year-end";
 
 /** The two reads the reminder basis adds to its batch. */
 export function yearEndBasis(db: TenantDb) {
@@ -54,7 +54,8 @@ export function yearEndBasis(db: TenantDb) {
 type StatusCount = { status: string; n: number };
 
 /** The two reads' rows by unit (members) and by campaign and unit (records), indexed once a
- *  pass so that each unit's decision is a lookup, not a scan of the tenant's rows. */
+ *  pass so that each unit's decision is a lookup, not a scan of the tenant's rows; and the
+ *  input each campaign owes, dated once a pass (`owed`), not once a unit. */
 export function yearEndIndex(
   recorded: (StatusCount & { campaignId: string; unitId: string })[],
   counts: (StatusCount & { unitId: string })[],
@@ -65,7 +66,13 @@ export function yearEndIndex(
   for (const r of recorded) push(byRecord, `${r.campaignId}|${r.unitId}`, r);
   const byUnit = new Map<string, StatusCount[]>();
   for (const r of counts) push(byUnit, r.unitId, r);
-  return { byRecord, byUnit };
+  const dated = new Map<string, MemberYearEnd | null>();
+  const owed = (c: Campaign) => {
+    let o = dated.get(c.id);
+    if (o === undefined) dated.set(c.id, (o = memberYearEnd(c.def, c.startsOn)));
+    return o;
+  };
+  return { byRecord, byUnit, owed };
 }
 export type YearEndIndex = ReturnType<typeof yearEndIndex>;
 
@@ -76,7 +83,7 @@ export function yearEndDue(
   unit: { id: string; kind: string; name: string },
   index: YearEndIndex,
 ): DueFollowUp[] {
-  const o = memberYearEnd(c.def, c.startsOn);
+  const o = index.owed(c);
   if (!o || !yearEndConcerns(c, unit)) return [];
   const expectedOf = (rows: StatusCount[] | undefined) =>
     (rows ?? [])

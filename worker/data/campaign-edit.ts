@@ -11,7 +11,7 @@ import { adaptDefinition, campaignTerms, ownIssuing, refuseOutsideTerms } from "
 import { auditInsertIf } from "./audit";
 import { requireCampaign, stepDueDates } from "./campaigns";
 import type { Ctx } from "./context";
-import { requireUnitInScope } from "./units";
+import { requireUnitsInScope } from "./units";
 
 export async function editCampaign(
   ctx: Ctx,
@@ -42,7 +42,7 @@ export async function editCampaign(
       dueOn: "Phải sau ngày bắt đầu.",
     });
   stepDueDates({ def, ...next });
-  for (const unitId of input.unitIds ?? []) await requireUnitInScope(db, unitId, scope);
+  await requireUnitsInScope(db, input.unitIds ?? [], scope);
   // Everything holds only while the row is still the draft at the version the caller read:
   // the units are replaced first under that condition, then the row moves on.
   const holds = sql`EXISTS (SELECT 1 FROM ${campaigns} WHERE ${campaigns.id} = ${c.id} AND ${campaigns.version} = ${c.version} AND ${campaigns.status} = 'draft')`;

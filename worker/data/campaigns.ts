@@ -6,6 +6,7 @@ import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { launchBlockers, type Step, type TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { ControlDb, TenantDb } from "../db/handles";
+import { perHandle } from "../db/prepared";
 import { DueDateError, resolveStepDueDates } from "../domain/deadlines";
 import { inScope } from "../domain/scope";
 import { DomainError, notFound } from "../errors";
@@ -14,7 +15,7 @@ import type { Ctx } from "./context";
 import { directiveChain } from "./directives";
 import { newId } from "./ids";
 import { requireTemplate } from "./templates";
-import { requireUnitInScope } from "./units";
+import { requireUnitInScope, requireUnitsInScope } from "./units";
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 
@@ -39,10 +40,11 @@ export const hydrateCampaign = (row: CampaignRow): Campaign => {
  * when the kept one is not of its version — a dashboard read does not parse 30 KB of JSON
  * each time. One statement either way.
  */
-export async function requireCampaign(db: TenantDb, id: string): Promise<Campaign> {
-  const known = parsedOf(db).get(id);
-  const at = known?.version ?? -1;
-  const [row] = await db
+/** The campaign's row by id, its definition's and overrides' text only when the kept
+ *  version (`at`) is not the row's: built once per handle (db/prepared.ts). */
+const campaignRow = perHandle((db) => {
+  const at = sql.placeholder("at");
+  return db
     .select({
       ...getTableColumns(campaigns),
       definition: sql<
@@ -53,8 +55,14 @@ export async function requireCampaign(db: TenantDb, id: string): Promise<Campaig
       >`CASE WHEN ${campaigns.version} = ${at} THEN NULL ELSE ${campaigns.overrides} END`,
     })
     .from(campaigns)
-    .where(eq(campaigns.id, id))
-    .limit(1);
+    .where(eq(campaigns.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare();
+});
+
+export async function requireCampaign(db: TenantDb, id: string): Promise<Campaign> {
+  const known = parsedOf(db).get(id);
+  const [row] = await campaignRow(db).all({ id, at: known?.version ?? -1 });
   if (!row) throw notFound("Không tìm thấy đợt sinh hoạt.");
   if (known && row.version === known.version) {
     const { definition: _d, overrides: _o, ...rest } = row;
@@ -76,7 +84,8 @@ const parsed = new WeakMap<
 const PARSED_KEPT = 32;
 const parsedOf = (db: TenantDb) => parsed.get(db) ?? parsed.set(db, new Map()).get(db)!;
 
-function deepFreeze<T>(value: T): T {
+/** `value` and everything in it made read-only: a value shared by requests. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
@@ -167,12 +176,28 @@ export async function campaignUnitIds(db: TenantDb, campaignId: string): Promise
   return (await campaignUnitIdsQuery(db, campaignId)).map((r) => r.unitId);
 }
 
+/** The due dates last worked out for a kept (frozen) definition, with what they came from:
+ *  every request on a campaign asks, and a dashboard's answer is a few microseconds. */
+const dueKept = new WeakMap<
+  TemplateDefinition,
+  { startsOn: string; dueOn: string; overrides: object; due: Readonly<Record<string, Date>> }
+>();
+
 /** Due instant of every dated step; a broken date in the campaign is a 422, not a 500. */
 export function stepDueDates(
   c: Pick<Campaign, "def" | "startsOn" | "dueOn" | "overrides">,
-): Record<string, Date> {
+): Readonly<Record<string, Date>> {
+  const kept = dueKept.get(c.def);
+  if (
+    kept &&
+    kept.startsOn === c.startsOn &&
+    kept.dueOn === c.dueOn &&
+    kept.overrides === c.overrides
+  )
+    return kept.due;
+  let due: Record<string, Date>;
   try {
-    return resolveStepDueDates(c.def, {
+    due = resolveStepDueDates(c.def, {
       startsOn: c.startsOn,
       dueOn: c.dueOn,
       overrides: c.overrides,
@@ -182,6 +207,15 @@ export function stepDueDates(
       throw new DomainError("INVALID_BODY", err.message, { dueOn: err.message });
     throw err;
   }
+  // Only a kept definition (frozen, shared by requests, never changed) is remembered.
+  if (Object.isFrozen(c.def) && Object.isFrozen(c.overrides))
+    dueKept.set(c.def, {
+      startsOn: c.startsOn,
+      dueOn: c.dueOn,
+      overrides: c.overrides,
+      due: Object.freeze(due),
+    });
+  return due;
 }
 
 /** The member step progress counts: the personal plan where there is one, else another
@@ -263,7 +297,7 @@ export async function createCampaignFrom(
     throw new DomainError("INVALID_BODY", "Ngày kết thúc phải sau ngày bắt đầu.", {
       dueOn: "Phải sau ngày bắt đầu.",
     });
-  for (const unitId of input.unitIds) await requireUnitInScope(db, unitId, scope);
+  await requireUnitsInScope(db, input.unitIds, scope);
   const row = {
     id: newId(),
     templateKey: def.key,

@@ -40,16 +40,17 @@ export const runningDirectivesRead = (control: ControlDb, tenantId: string, now:
 };
 
 /** Writes today's point for each running directive of `tenant` (as runningDirectivesRead
- *  found them); whether any runs (the pass then wakes the tenant at the next ICT midnight). */
+ *  found them): how many run (the pass then wakes the tenant at the next ICT midnight) and
+ *  how many points the database stored. */
 export async function recordDirectiveHistory(
   db: TenantDb,
   control: ControlDb,
   tenant: TenantRecord,
   now: Date,
   running: { id: string }[],
-): Promise<{ running: number; written: number }> {
+): Promise<{ running: number }> {
   const day = ictDate(now);
-  if (!running.length) return { running: 0, written: 0 };
+  if (!running.length) return { running: 0 };
   const totals = new Map<string, DirectiveTotal>();
   for (const child of await childrenProgress(control, tenant))
     for (const t of child.totals) {
@@ -86,7 +87,7 @@ export async function recordDirectiveHistory(
       }),
   );
   await db.batch([first!, ...rest]);
-  return { running: running.length, written: rows.length };
+  return { running: running.length };
 }
 
 /** The saved daily points of one of the reader's own directives, oldest first (the latest

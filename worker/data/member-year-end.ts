@@ -9,7 +9,7 @@ import type { YearEndInputBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { GONE_STATUSES } from "../../schema/rules/roll";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { members, stepRecords } from "../../schema/tables/tenant";
+import { campaignUnits, members, stepRecords, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { countState } from "../domain/progress";
 import { ALL_SCOPE } from "../domain/scope";
@@ -47,10 +47,9 @@ export const yearEndConcerns = (c: Campaign, unit: { kind: string; name: string 
  * Per unit and member status: how many members, how many first recorded their input before the
  * end of the due day and how many after — one GROUP BY for compliance's batch, its size the
  * number of units. When the campaign asks no member input, a statement that reads no table
- * (most campaigns: no member is read for it); only `onlyUnits`' members when given.
+ * (most campaigns: no member is read for it). `within`: a condition on the members' unit (a
+ * recount of a few units or a page of them reads their members only, by the unit index).
  */
-/** `within`: a condition on the members' unit (a recount of a few units or a page of them
- *  reads their members only, by the unit index). */
 export function yearEndCountsQuery(db: TenantDb, c: Campaign, within?: SQL) {
   const o = memberYearEnd(c.def, c.startsOn);
   if (!o)
@@ -85,8 +84,9 @@ export function yearEndCountsQuery(db: TenantDb, c: Campaign, within?: SQL) {
 
 type YearEndRow = { unitId: string; status: string; n: number; onTime: number; late: number };
 
-/** The rows of `yearEndCountsQuery` summed per unit under the campaign's excusals. */
-export function yearEndCountsByUnit(c: Campaign, rows: YearEndRow[]): Map<string, YearEndCounts> {
+/** The rows of `yearEndCountsQuery` summed per unit under the campaign's excusals, with the
+ *  input the campaign owes (dated once a pass, not once a unit). */
+export function yearEndCountsByUnit(c: Campaign, rows: YearEndRow[]): YearEndTally {
   const out = new Map<string, YearEndCounts>();
   for (const r of rows) {
     const state = countState(r.status, c.def.excusals.statuses);
@@ -100,7 +100,12 @@ export function yearEndCountsByUnit(c: Campaign, rows: YearEndRow[]): Map<string
     }
     out.set(r.unitId, n);
   }
-  return out;
+  return { owed: memberYearEnd(c.def, c.startsOn), counts: out };
+}
+
+export interface YearEndTally {
+  owed: MemberYearEnd | null;
+  counts: Map<string, YearEndCounts>;
 }
 
 /** The unit's compliance mark for its members' year-end input; none when the campaign asks
@@ -108,11 +113,11 @@ export function yearEndCountsByUnit(c: Campaign, rows: YearEndRow[]): Map<string
 export function yearEndUnitMarks(
   c: Campaign,
   unit: { id: string; kind: string; name: string },
-  counts: Map<string, YearEndCounts>,
+  tally: YearEndTally,
   now: Date,
 ) {
-  const o = memberYearEnd(c.def, c.startsOn);
-  const n = counts.get(unit.id);
+  const o = tally.owed;
+  const n = tally.counts.get(unit.id);
   if (!o || !n || !yearEndConcerns(c, unit)) return [];
   return [unitYearEndMark(o, n, now)];
 }
@@ -144,13 +149,14 @@ export async function listMemberYearEnd(
     .from(members)
     .leftJoin(
       stepRecords,
-      and(
-        // Under the member's current unit, as the save writes and compliance counts: a member
-        // who moved records again in the new cell.
-        eq(stepRecords.memberId, members.id),
-        eq(stepRecords.unitId, members.unitId),
-        eqAll(stepRecords, { campaignId: c.id, stepKey: MEMBER_YEAR_END_KEY }),
-      ),
+      // Under the member's current unit, as the save writes and compliance counts: a member
+      // who moved records again in the new cell.
+      eqAll(stepRecords, {
+        memberId: members.id,
+        unitId: members.unitId,
+        campaignId: c.id,
+        stepKey: MEMBER_YEAR_END_KEY,
+      }),
     )
     .where(and(eq(members.unitId, unit.id), notInArray(members.status, [...GONE_STATUSES])))
     .orderBy(members.fullName, members.id, desc(stepRecords.version));
@@ -256,52 +262,70 @@ export interface YearEndTaskInfo {
 }
 
 /** The member's year-end input as tasks in "Việc của tôi": one per active campaign that asks
- *  it and in which the member has tasks (`unitOf`: the campaign's unit of theirs), with its
- *  due day, whether it is done, and the latest record to correct. One read. */
+ *  it and in which the member has tasks (`unit`: theirs now, as the save writes), where the
+ *  save would take it — the member not gone, their unit in the campaign's targets and
+ *  concerned by its year-end ranking — with its due day, whether it is done, and the latest
+ *  record to correct. One read. */
 export async function myYearEndTasks(
   db: TenantDb,
   input: {
     memberId: string;
+    status: string;
+    unit: { id: string; kind: string; name: string; path: string };
     campaigns: Campaign[];
-    unitOf: Map<string, string>;
-    excused: (c: Campaign) => boolean;
   },
 ) {
+  const { unit } = input;
   const owed = input.campaigns.flatMap((c) => {
     const o = memberYearEnd(c.def, c.startsOn);
-    const unitId = input.unitOf.get(c.id);
-    return o && unitId ? [{ c, o, unitId }] : [];
+    const state = countState(input.status, c.def.excusals.statuses);
+    return o && state !== "gone" && yearEndConcerns(c, unit) ? [{ c, o, state }] : [];
   });
   if (!owed.length) return [];
-  const rows = await db
-    .select()
-    .from(stepRecords)
-    .where(
-      and(
-        eqAll(stepRecords, { memberId: input.memberId, stepKey: MEMBER_YEAR_END_KEY }),
-        inArray(
-          stepRecords.campaignId,
-          owed.map((x) => x.c.id),
+  const ids = owed.map((x) => x.c.id);
+  const [rows, targets] = await db.batch([
+    db
+      .select()
+      .from(stepRecords)
+      .where(
+        and(
+          // Under the member's unit, as the save writes (a record left in a former cell is
+          // not this one's).
+          eqAll(stepRecords, {
+            memberId: input.memberId,
+            stepKey: MEMBER_YEAR_END_KEY,
+            unitId: unit.id,
+          }),
+          inArray(stepRecords.campaignId, ids),
         ),
-      ),
-    )
-    .orderBy(desc(stepRecords.version));
-  return owed.map(({ c, o, unitId }) => {
-    // Under the member's unit in the campaign, as the save writes (a record left in a
-    // former cell is not this one's).
-    const r = rows.find((x) => x.campaignId === c.id && x.unitId === unitId);
-    return {
-      campaignId: c.id,
-      campaignName: c.name,
-      step: MEMBER_YEAR_END_KEY,
-      title: o.title,
-      dueAt: o.dueAt,
-      status: r ? ("done" as const) : input.excused(c) ? ("excused" as const) : ("todo" as const),
-      kind: null,
-      completion: null,
-      unitId,
-      memberId: input.memberId,
-      yearEnd: { cite: o.cite, record: r ? recordView(r) : null } as YearEndTaskInfo,
-    };
-  });
+      )
+      .orderBy(desc(stepRecords.version)),
+    db
+      .select({ campaignId: campaignUnits.campaignId, path: units.path })
+      .from(campaignUnits)
+      .innerJoin(units, eq(units.id, campaignUnits.unitId))
+      .where(inArray(campaignUnits.campaignId, ids)),
+  ]);
+  return owed
+    .filter(({ c }) => targets.some((t) => t.campaignId === c.id && unit.path.startsWith(t.path)))
+    .map(({ c, o, state }) => {
+      const r = rows.find((x) => x.campaignId === c.id);
+      return {
+        campaignId: c.id,
+        campaignName: c.name,
+        step: MEMBER_YEAR_END_KEY,
+        title: o.title,
+        dueAt: o.dueAt,
+        status: r
+          ? ("done" as const)
+          : state === "excused"
+            ? ("excused" as const)
+            : ("todo" as const),
+        kind: null,
+        completion: null,
+        unitId: unit.id,
+        memberId: input.memberId,
+        yearEnd: { cite: o.cite, record: r ? recordView(r) : null } as YearEndTaskInfo,
+      };
+    });
 }

@@ -85,8 +85,12 @@ export async function listMyTasks(
   const [me, excusedAt] = memberId
     ? await Promise.all([
         db
-          .select({ status: members.status, unitId: members.unitId })
+          .select({
+            status: members.status,
+            unit: { id: units.id, kind: units.kind, name: units.name, path: units.path },
+          })
           .from(members)
+          .innerJoin(units, eq(units.id, members.unitId))
           .where(eq(members.id, memberId)),
         db
           .select({ campaignId: meetings.campaignId, stepKey: meetings.stepKey })
@@ -186,18 +190,19 @@ export async function listMyTasks(
         : {}),
     };
   };
-  // The member's own year-end input, in each campaign they have tasks in that asks it.
-  const yearEnd = memberId
-    ? await myYearEndTasks(db, {
-        memberId,
-        campaigns: active,
-        // Owed in each campaign they have tasks in, under the unit they are in now (as the
-        // save writes and compliance counts: a member who moved records in the new cell).
-        unitOf: new Map(own.flatMap((t) => (me[0] ? [[t.campaignId, me[0].unitId]] : []))),
-        excused: (c) =>
-          myStatus !== null && (c.def.excusals.statuses as readonly string[]).includes(myStatus),
-      })
-    : [];
+  // The member's own year-end input, in each campaign they have tasks in that asks it, under
+  // the unit they are in now (as the save writes and compliance counts: a member who moved
+  // records in the new cell).
+  const inCampaigns = new Set(own.map((t) => t.campaignId));
+  const yearEnd =
+    memberId && me[0]
+      ? await myYearEndTasks(db, {
+          memberId,
+          status: me[0].status,
+          unit: me[0].unit,
+          campaigns: active.filter((c) => inCampaigns.has(c.id)),
+        })
+      : [];
   // By due time; ties in the order the directive lists its steps.
   const order = (t: { campaignId: string; step: string }) =>
     byId.get(t.campaignId)!.def.steps.findIndex((s) => s.key === t.step);

@@ -140,9 +140,6 @@ async function refreshOnce(db: TenantDb, c: Campaign, now: Date, rides: Rides): 
   return withLast(upToDate(top), last);
 }
 
-/** The last mark's sequence ever given (AUTOINCREMENT's own record: right even when every
- *  mark has been pruned), as a scalar subquery; null before the first mark. */
-
 /** The campaign's state, the prune point and the last mark's sequence, in ONE statement
  *  (no transaction): what every dashboard read pays before its page. Statements riding with
  *  it make it a batch, their results in `rides`. */

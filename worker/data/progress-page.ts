@@ -12,6 +12,7 @@ import {
   type Counts,
   type StoredCounts,
 } from "../domain/progress";
+import { deepFreeze } from "./campaigns";
 import { refreshFigures } from "./progress-figures";
 import { COLS, KEYS } from "./progress-rebuild";
 import type { ProgressInput, ReadCtx, UnitProgress } from "./progress";
@@ -74,7 +75,21 @@ export async function campaignProgress(ctx: ReadCtx, input: ProgressInput) {
     };
     keep(fresh ? page : undefined);
   }
-  const { stored, anchorId } = page;
+  // The answer is the page's rows read at `now`: it changes only when the due instant
+  // passes. Kept with the page, frozen, so its JSON text is made once too (compress.ts).
+  const phase = dueAt !== null && now >= dueAt ? "due" : "open";
+  const kept = page.answers?.[phase];
+  if (kept) return kept;
+  const answer = deepFreeze(pageAnswer(page, { dueAt, evaluatedOn, now }));
+  if (page.state !== undefined) (page.answers ??= {})[phase] = answer;
+  return answer;
+}
+
+/** The page's rows counted at `now`, and their totals. */
+function pageAnswer(
+  { stored, anchorId }: KeptPage,
+  { dueAt, evaluatedOn, now }: { dueAt: Date | null; evaluatedOn: string; now: Date },
+) {
   const totals: Counts = zeroCounts();
   const rows: UnitProgressRow[] = [];
   for (const { unitId, childCount, ...s } of stored) {
@@ -91,6 +106,8 @@ interface KeptPage {
   state: string | undefined;
   anchorId: string | null;
   stored: StoredRow[];
+  /** The answers made from it, before and after the due instant. */
+  answers?: Partial<Record<"open" | "due", ReturnType<typeof pageAnswer>>>;
 }
 
 const shelf = pageShelf<KeptPage>();

@@ -9,10 +9,11 @@ import type {
 import type { ControlDb, TenantDb } from "../db/handles";
 
 /** "Every named column equals its value": the lookup by a natural key that reports,
- *  submissions, versions and confirmations all make. */
+ *  submissions, versions and confirmations all make. A value may be another table's column:
+ *  the key of a join (a submission's confirmed version, a report's latest filing). */
 export function eqAll<T extends SQLiteTable>(
   table: T,
-  values: Partial<{ [K in keyof T["$inferSelect"]]: T["$inferSelect"][K] }>,
+  values: Partial<{ [K in keyof T["$inferSelect"]]: T["$inferSelect"][K] | SQLiteColumn }>,
 ): SQL {
   const columns = table as unknown as Record<string, SQLiteColumn>;
   return and(...Object.entries(values).map(([k, v]) => eq(columns[k]!, v)))!;

@@ -22,6 +22,7 @@ import { trackedStep } from "./campaigns";
 import type { Ctx } from "./context";
 import { planNotice } from "./event-notices";
 import { newId } from "./ids";
+import { eqAll } from "./sql";
 
 interface RoutedPlan {
   submissionId: string;
@@ -270,10 +271,10 @@ export async function publicPlans(db: TenantDb, page: PageRequest = {}) {
         .from(submissionVersions)
         .innerJoin(
           submissions,
-          and(
-            eq(submissions.id, submissionVersions.submissionId),
-            eq(submissions.confirmedVersion, submissionVersions.version),
-          ),
+          eqAll(submissionVersions, {
+            submissionId: submissions.id,
+            version: submissions.confirmedVersion,
+          }),
         )
         .where(
           inArray(

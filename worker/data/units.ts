@@ -6,7 +6,7 @@ import { members, units } from "../../schema/tables/tenant";
 import { type UnitKind, type Level, type SupervisingBody } from "../../schema/vocab/people";
 import { unitBody } from "../domain/supervision";
 import type { TenantDb } from "../db/handles";
-import { subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
+import { inScope, subtreeBounds, wouldCycle, type Scope } from "../domain/scope";
 import { DomainError, notFound, versionConflict } from "../errors";
 import { audit, auditInsertIf } from "./audit";
 import { holds, markTree } from "./progress-marks";
@@ -25,9 +25,20 @@ export async function getUnit(db: TenantDb, id: string): Promise<UnitRow | null>
 /** A unit the caller may act on, or 404 — out of scope answers as if it did not exist. */
 export async function requireUnitInScope(db: TenantDb, id: string, scope: Scope): Promise<UnitRow> {
   const unit = await getUnit(db, id);
-  if (!unit || !(scope.all || scope.paths.some((p) => unit.path.startsWith(p))))
-    throw notFound("Không tìm thấy đơn vị.");
+  if (!unit || !inScope(scope, unit.path)) throw notFound("Không tìm thấy đơn vị.");
   return unit;
+}
+
+/** Every one of `ids` a unit the caller may act on, in one read, or 404 as for one. */
+export async function requireUnitsInScope(db: TenantDb, ids: readonly string[], scope: Scope) {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return;
+  const found = await db
+    .select({ path: units.path })
+    .from(units)
+    .where(sql`${units.id} IN (SELECT value FROM json_each(${JSON.stringify(wanted)}))`);
+  if (found.length < wanted.length || !found.every((u) => inScope(scope, u.path)))
+    throw notFound("Không tìm thấy đơn vị.");
 }
 
 /** Builds the row for a new unit under `parent` (null for a root). */

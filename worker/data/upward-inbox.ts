@@ -21,6 +21,7 @@ import type { Ctx } from "./context";
 import type { Figures } from "./link-figures";
 import { markTenantChanged } from "./tenants";
 import { queueOtherSideAudit } from "./links";
+import { eqAll } from "./sql";
 
 /** The reader's approved children, now. */
 async function approvedChildren(control: ControlDb, reader: TenantRecord) {
@@ -47,10 +48,7 @@ export async function directiveInbox(
         .from(upwardReports)
         .innerJoin(
           upwardReportFilings,
-          and(
-            eq(upwardReportFilings.reportId, upwardReports.id),
-            eq(upwardReportFilings.seq, upwardReports.filings),
-          ),
+          eqAll(upwardReportFilings, { reportId: upwardReports.id, seq: upwardReports.filings }),
         )
         .where(
           and(

@@ -1,8 +1,8 @@
 // Long work of a tenant — a launch, a roster import (with its file parsing), an export — as
 // plain jobs: a kind and structured-cloneable input, run against the job's tenant. The Platform
 // decides where it runs (`platform.runLong`): inline on Workers and in tests (launch already
-// lands in chunks there), in a worker thread with its own libSQL connection on Node
-// (worker/db/offload.ts), so a long statement never holds the thread that answers requests.
+// lands in chunks there), in a job process with its own libSQL connection on Node
+// (worker/node-jobs), so a long statement never holds the thread that answers requests.
 import { DomainError, type ErrorCode, type FieldErrors } from "../errors";
 import type { Platform, TenantRecord } from "../env";
 import type { Actor, Ctx } from "../data/context";
@@ -62,7 +62,7 @@ export const jobOf = <I>(
   input,
 });
 
-/** A refusal as it crosses a thread boundary (structured clone drops the class). */
+/** A refusal as it crosses to the server (structured clone drops the class). */
 export interface SentError {
   domain?: { code: ErrorCode; message: string; fields?: FieldErrors };
   message: string;

@@ -18,6 +18,8 @@ export interface TenantGate {
   scope<T>(run: () => Promise<T>): Promise<T>;
   /** Requests of the tenant waiting for a turn (tests). */
   waiting(tenantId: string): number;
+  /** The tenant's recent milliseconds per request, as the turns count it (tests). */
+  cost(tenantId: string): number | undefined;
 }
 
 interface TenantTurns {
@@ -25,18 +27,34 @@ interface TenantTurns {
   queue: (() => void)[];
   /** Recent milliseconds per request (moving average). */
   cost: number;
+  /** Requests of the tenant started and not done, and the integral of that count over time
+   *  (request-milliseconds) up to `at`. */
+  running: number;
+  area: number;
+  at: number;
 }
 
-export function tenantGate(budgetMs = 10, maxWaiting = 512): TenantGate {
+/** Brings the tenant's integral of running requests up to `now`. */
+function accrue(t: TenantTurns, now: number) {
+  t.area += t.running * (now - t.at);
+  t.at = now;
+}
+
+export function tenantGate(
+  budgetMs = 5,
+  maxWaiting = 512,
+  /** Milliseconds (tests drive their own). */
+  clock: () => number = () => performance.now(),
+): TenantGate {
   let turn = 0;
-  let turnStart = performance.now();
+  let turnStart = clock();
   let ticking = false;
   const tenants = new Map<string, TenantTurns>();
 
   function tick() {
     ticking = false;
     turn++;
-    turnStart = performance.now();
+    turnStart = clock();
     let more = false;
     for (const [id, t] of tenants) {
       if (t.queue.length) {
@@ -44,7 +62,7 @@ export function tenantGate(budgetMs = 10, maxWaiting = 512): TenantGate {
         const allowance = Math.max(1, Math.floor(budgetMs / Math.max(t.cost, 0.05)));
         for (const next of t.queue.splice(0, allowance)) next();
         more ||= t.queue.length > 0;
-      } else if (t.turn !== turn - 1) tenants.delete(id); // idle for a whole turn
+      } else if (t.turn !== turn - 1 && t.running === 0) tenants.delete(id); // idle a whole turn
     }
     if (more) schedule();
   }
@@ -58,9 +76,10 @@ export function tenantGate(budgetMs = 10, maxWaiting = 512): TenantGate {
     async enter(tenantId) {
       schedule(); // the turn in progress ends at the next check phase
       let t = tenants.get(tenantId);
-      if (!t) tenants.set(tenantId, (t = { turn: -1, queue: [], cost: 1 }));
+      if (!t)
+        tenants.set(tenantId, (t = { turn: -1, queue: [], cost: 1, running: 0, area: 0, at: 0 }));
       const ranThisTurn = t.turn === turn;
-      if (t.queue.length || (ranThisTurn && performance.now() - turnStart >= budgetMs)) {
+      if (t.queue.length || (ranThisTurn && clock() - turnStart >= budgetMs)) {
         if (t.queue.length >= maxWaiting)
           throw new DomainError(
             "BUSY",
@@ -71,17 +90,27 @@ export function tenantGate(budgetMs = 10, maxWaiting = 512): TenantGate {
         await new Promise<void>((resolve) => t.queue.push(resolve));
       }
       t.turn = turn;
-      const start = performance.now();
+      const start = clock();
       const tenant = t;
+      accrue(tenant, start);
+      tenant.running++;
+      const area0 = tenant.area;
       const waits = commitWaits.getStore();
       const before = waits?.waited ?? 0;
       return () => {
-        // The request's own time: not what it waited for other requests' share of a commit.
-        const own = performance.now() - start - ((waits?.waited ?? 0) - before);
+        const end = clock();
+        accrue(tenant, end);
+        tenant.running--;
+        // The request's own time: its time shared with the tenant's other requests running
+        // beside it (200 dashboards at once each take 200 times as long, not each cost it),
+        // and not what it waited for other requests' share of a commit.
+        const beside = end > start ? (tenant.area - area0) / (end - start) : 1;
+        const own = (end - start - ((waits?.waited ?? 0) - before)) / Math.max(1, beside);
         tenant.cost = tenant.cost * 0.8 + Math.max(0, own) * 0.2;
       };
     },
     scope: (run) => commitWaits.run({ waited: 0 }, run),
     waiting: (tenantId) => tenants.get(tenantId)?.queue.length ?? 0,
+    cost: (tenantId) => tenants.get(tenantId)?.cost,
   };
 }

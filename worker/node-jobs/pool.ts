@@ -1,11 +1,20 @@
-// The Node runtime's long work, off the thread that answers requests: a few worker threads,
-// each with its own libSQL connections (thread.ts), fed round robin across tenants with at
-// most one job of a tenant running at a time — a tenant looping imports waits behind itself,
-// not in front of the others. A job past its time (or one that blows its thread's heap) has
-// its thread terminated and replaced: a launch killed midway is finished by the next one or by
-// `finishLaunch` (idempotent); an import writes in one transaction, so it wrote nothing.
+// The Node runtime's long work, off the thread that answers requests: a few job processes
+// (thread.ts, started with child_process.fork), each with its own libSQL connections, fed
+// round robin across tenants with at most one job of a tenant running at a time — a tenant
+// looping imports waits behind itself, not in front of the others. A job past its time (or one
+// that blows its process's heap) has its process killed and replaced: a launch killed midway
+// is finished by the next one or by `finishLaunch` (idempotent); an import writes in one
+// transaction, so it wrote nothing.
+//
+// Processes, not worker_threads (which issue 15 names): a stopped thread's native memory stays
+// with the server. glibc shares its malloc arenas between threads and gives freed memory back
+// only from an arena's top; after a launch a few live chunks of other threads (their tcaches)
+// sit above what the job freed, so ~8 MiB stayed resident after each launch, ~17 MiB after
+// four, and only malloc_trim(3), which Node does not expose, returns it. A process that exits
+// returns everything. Measured in README (Fairness: long work).
+import { fork, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import { DomainError } from "../errors";
 import {
   receiveError,
@@ -19,7 +28,7 @@ import {
 
 export type PoolKind = LongKind | "cron";
 
-/** How long each kind may run before its thread is stopped. */
+/** How long each kind may run before its process is stopped. */
 export const JOB_TIMEOUT_MS: Record<PoolKind, number> = {
   import: 60_000,
   export: 120_000,
@@ -30,15 +39,15 @@ export const JOB_TIMEOUT_MS: Record<PoolKind, number> = {
 export const MAX_QUEUED_PER_TENANT = 8;
 
 export interface PoolOptions {
-  /** The thread's entry: dist/node/node-jobs/thread.mjs, or thread.ts (run with tsx). */
+  /** The process's entry: dist/node/node-jobs/thread.mjs, or thread.ts (run with tsx). */
   script: URL;
   dataDir: string;
-  /** Threads; default: one less than the cores, at least one, at most four. */
+  /** Processes; default: one less than the cores, at least one, at most four. */
   size?: number;
   timeoutMs?: Partial<Record<PoolKind, number>>;
-  /** Heap of each thread (V8's old generation). */
+  /** Heap of each process (V8's old generation). */
   memoryMb?: number;
-  /** How long a thread may sit idle before it is stopped (IDLE_THREAD_MS). */
+  /** How long a process may sit idle before it is stopped (IDLE_THREAD_MS). */
   idleMs?: number;
 }
 
@@ -52,28 +61,42 @@ interface Pending {
   kind: PoolKind;
   key: string;
   message: ThreadRequest;
-  transfer: ArrayBuffer[];
   resolve(value: unknown): void;
   reject(err: Error): void;
 }
 
 interface Slot {
-  worker?: Worker;
+  worker?: ChildProcess;
   current?: Pending;
   timer?: NodeJS.Timeout;
   idle?: NodeJS.Timeout;
 }
 
-/** A thread with nothing to do for this long is stopped: the heap a 500k-member launch grew
- *  goes back to the system instead of staying with an idle thread. */
+/** A job process with nothing to do for this long is stopped: the memory a 500k-member launch
+ *  grew goes back to the system instead of staying with an idle process. */
 export const IDLE_THREAD_MS = 30_000;
 
-/** The young generation of each thread's heap, in MB (V8 sizes it from the heap otherwise).
- *  A job allocates a chunk's rows and drops them: a small nursery is collected more often
- *  and keeps the thread's resident memory near what the job holds. Measured on a 100k-member
- *  launch (one run each, loaded machine): the process's peak RSS over its level before was
- *  117 MiB with V8's default, 97 MiB with 8 MB; 58 s and 61 s. */
+/** The young generation of each job process's heap, in MB (V8 sizes it from the heap
+ *  otherwise), given to V8 as its semi-space (a third of it). A job allocates a chunk's rows
+ *  and drops them: a small nursery is collected more often and keeps the resident memory near
+ *  what the job holds. Measured on a 100k-member launch in a thread (one run each, loaded
+ *  machine): peak RSS over the level before was 117 MiB with V8's default, 97 MiB with 8 MB;
+ *  58 s and 61 s. */
 export const YOUNG_GENERATION_MB = 8;
+
+/** How a job process that ran out of heap ends: V8 aborts it. */
+const outOfMemory = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal === "SIGABRT" || code === 134;
+
+/** Kills a job process (it holds no transaction a kill could leave half done: SQLite rolls
+ *  back what it had not committed) and waits until it is gone. */
+function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+}
 
 /** What a job that had to be stopped answers. */
 function stopped(kind: PoolKind, why: "time" | "memory"): DomainError {
@@ -92,9 +115,9 @@ function stopped(kind: PoolKind, why: "time" | "memory"): DomainError {
 
 export interface ThreadPool {
   runLong: RunLong;
-  /** One scheduled pass (worker/cron) in a thread, beside the tenants' jobs. */
+  /** One scheduled pass (worker/cron) in a job process, beside the tenants' jobs. */
   runPass(): Promise<void>;
-  /** Threads started so far (tests). */
+  /** Job processes started so far (tests). */
   started(): number;
   close(): Promise<void>;
 }
@@ -110,18 +133,22 @@ export function threadPool(opts: PoolOptions): ThreadPool {
   let started = 0;
   let closed = false;
 
-  const spawn = (slot: Slot): Worker => {
+  const spawn = (slot: Slot): ChildProcess => {
     const ts = opts.script.pathname.endsWith(".ts");
-    const worker = new Worker(opts.script, {
-      workerData: { dataDir: opts.dataDir },
-      execArgv: ts ? ["--import", "tsx"] : [],
-      resourceLimits: {
-        maxOldGenerationSizeMb: opts.memoryMb ?? 512,
-        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-      },
+    const worker = fork(fileURLToPath(opts.script), [opts.dataDir], {
+      execArgv: [
+        ...(ts ? ["--import", "tsx"] : []),
+        `--max-old-space-size=${opts.memoryMb ?? 512}`,
+        `--max-semi-space-size=${Math.max(1, Math.round(YOUNG_GENERATION_MB / 3))}`,
+      ],
+      // Structured clone, as between threads: dates, byte arrays.
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     started++;
+    // An idle job process keeps neither the server nor a test alive.
     worker.unref();
+    worker.channel?.unref();
     worker.on("message", (reply: ThreadReply) => {
       const job = slot.current;
       if (!job || job.id !== reply.id) return;
@@ -136,12 +163,12 @@ export function threadPool(opts: PoolOptions): ThreadPool {
       finish(slot);
       if (!job) return;
       if (why === "memory") job.reject(stopped(job.kind, "memory"));
-      else job.reject(new Error(`worker thread exited during ${job.kind}: ${String(err ?? "")}`));
+      else job.reject(new Error(`job process exited during ${job.kind}: ${String(err ?? "")}`));
     };
-    worker.on("error", (err: Error & { code?: string }) =>
-      lost(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : "exit", err),
+    worker.on("error", (err) => lost("exit", err));
+    worker.on("exit", (code, signal) =>
+      lost(outOfMemory(code, signal) ? "memory" : "exit", `code ${code}, signal ${signal}`),
     );
-    worker.on("exit", (code) => lost("exit", `code ${code}`));
     return worker;
   };
 
@@ -182,18 +209,18 @@ export function threadPool(opts: PoolOptions): ThreadPool {
       slot.current = job;
       running.add(job.key);
       slot.timer = setTimeout(() => {
-        // Past its time: the thread is stopped and replaced; the next job gets a fresh one.
+        // Past its time: the process is killed and replaced; the next job gets a fresh one.
         slot.worker = undefined;
         finish(slot);
         job.reject(stopped(job.kind, "time"));
-        void worker.terminate();
+        void kill(worker);
       }, timeouts[job.kind]);
       slot.timer.unref();
-      worker.postMessage(job.message, job.transfer);
+      worker.send(job.message);
     }
   }
 
-  /** Stops the slot's thread once it has been idle for IDLE_THREAD_MS. */
+  /** Stops the slot's process once it has been idle for IDLE_THREAD_MS. */
   function retire(slot: Slot) {
     if (!slot.worker || slot.idle) return;
     slot.idle = setTimeout(() => {
@@ -201,17 +228,12 @@ export function threadPool(opts: PoolOptions): ThreadPool {
       const w = slot.worker;
       if (slot.current || !w) return;
       slot.worker = undefined;
-      void w.terminate();
+      void kill(w);
     }, opts.idleMs ?? IDLE_THREAD_MS);
     slot.idle.unref();
   }
 
-  function enqueue(
-    kind: PoolKind,
-    key: string,
-    body: (id: number) => ThreadRequest,
-    transfer: ArrayBuffer[],
-  ) {
+  function enqueue(kind: PoolKind, key: string, body: (id: number) => ThreadRequest) {
     if (closed) return Promise.reject(new Error("thread pool closed"));
     const queue = queues.get(key) ?? [];
     if (queue.length >= MAX_QUEUED_PER_TENANT)
@@ -220,7 +242,7 @@ export function threadPool(opts: PoolOptions): ThreadPool {
       );
     return new Promise<unknown>((resolve, reject) => {
       const id = nextId++;
-      queue.push({ id, kind, key, message: body(id), transfer, resolve, reject });
+      queue.push({ id, kind, key, message: body(id), resolve, reject });
       if (!queues.has(key)) {
         queues.set(key, queue);
         ring.push(key);
@@ -229,25 +251,17 @@ export function threadPool(opts: PoolOptions): ThreadPool {
     });
   }
 
-  const runLong: RunLong = <K extends LongKind>(kind: K, job: LongJob<LongInput<K>>) => {
-    const bytes = (job.input as { bytes?: unknown }).bytes;
-    // An upload's bytes move to the thread rather than being copied.
-    const transfer =
-      bytes instanceof Uint8Array && bytes.byteLength === bytes.buffer.byteLength
-        ? [bytes.buffer as ArrayBuffer]
-        : [];
-    return enqueue(
+  const runLong: RunLong = <K extends LongKind>(kind: K, job: LongJob<LongInput<K>>) =>
+    enqueue(kind, `t:${job.tenant.id}`, (id) => ({
+      id,
       kind,
-      `t:${job.tenant.id}`,
-      (id) => ({ id, kind, job: job as LongJob<unknown> }),
-      transfer,
-    ) as Promise<LongOutput<K>>;
-  };
+      job: job as LongJob<unknown>,
+    })) as Promise<LongOutput<K>>;
 
   return {
     runLong,
     runPass: async () => {
-      await enqueue("cron", "cron", (id) => ({ id, kind: "cron" }), []);
+      await enqueue("cron", "cron", (id) => ({ id, kind: "cron" }));
     },
     started: () => started,
     async close() {
@@ -264,7 +278,7 @@ export function threadPool(opts: PoolOptions): ThreadPool {
           if (slot.timer) clearTimeout(slot.timer);
           if (slot.idle) clearTimeout(slot.idle);
           slot.current = undefined;
-          await w?.terminate();
+          if (w) await kill(w);
         }),
       );
     },

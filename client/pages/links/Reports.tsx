@@ -4,13 +4,8 @@
 // narrative written for this level only: no person, no plan text.
 import { createAsync, useSubmission } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import {
-  MARK_CLASS,
-  MARK_LABELS,
-  STATUS_CLASS,
-  STATUS_LABELS,
-  type InboxChild,
-} from "../../api-upward";
+import { MARK_CLASS, STATUS_CLASS, type InboxChild } from "../../api-upward";
+import { REPORT_MARK_LABELS, UPWARD_REPORT_STATUS_LABELS } from "../../../schema/vocab/campaigns";
 import type { Form } from "../../../schema/template";
 import type { PlanData } from "../../http";
 import { Outcome } from "../../components/Alert";
@@ -57,12 +52,16 @@ function InboxItem(props: {
   return (
     <li>
       <strong>{props.child.tenant.name}</strong>{" "}
-      <span class={`badge ${MARK_CLASS[props.child.mark]}`}>{MARK_LABELS[props.child.mark]}</span>
+      <span class={`badge ${MARK_CLASS[props.child.mark]}`}>
+        {REPORT_MARK_LABELS[props.child.mark]}
+      </span>
       <Show when={report()}>
         {(r) => (
           <>
             {" "}
-            <span class={`badge ${STATUS_CLASS[r().status]}`}>{STATUS_LABELS[r().status]}</span>
+            <span class={`badge ${STATUS_CLASS[r().status]}`}>
+              {UPWARD_REPORT_STATUS_LABELS[r().status]}
+            </span>
             <p class="cell-note">
               Gửi lần {r().filings} lúc {formatDateTime(r().filedAt)}
               <Show when={r().returnComment}>; đã trả lại: {r().returnComment}</Show>

@@ -1,10 +1,11 @@
 // /t/:tenant/mau/:key — one template. A built-in is shown read-only with "Nhân bản"; the
 // đảng bộ's own copy is edited whole: name, description, the issuing body and place its papers
 // print (the đảng bộ's own by default), each step's title, guidance and deadline, the forms'
-// wording, the meeting rules, and the lists' items (pasted from the tenant's copy of the
-// source document, one per line). Saving sends the whole definition with the version it was
-// read at; the server's message for a path ("steps.3.due.date") shows beside its input, the
-// others in the alert.
+// wording, the meeting rules, the follow-up (milestones, periodic reports, the year-end input:
+// FollowUpEditor), and the lists' items (pasted from the tenant's copy of the source document,
+// one per line). Saving sends the whole definition with the version it was read at; the
+// server's message for a path ("steps.3.due.date") shows beside its input, the others in the
+// alert.
 import {
   A,
   createAsync,
@@ -25,7 +26,8 @@ import { getMe } from "../shell/shell.data";
 import CloneForm from "./CloneForm";
 import { GroupInputs, groupId, ListsSummary } from "./ListsEditor";
 import { FormsEditor, MeetingRulesEditor } from "./RulesEditor";
-import StepsEditor from "./StepsEditor";
+import StepsEditor, { type SectionProps } from "./StepsEditor";
+import FollowUpEditor, { FOLLOW_UP_SHOWN } from "./FollowUpEditor";
 import { definitionOf, getTemplateDetail, parseItems, storeTemplate } from "./templates.data";
 import "../screens.css";
 import { Field, Input, TextArea } from "../../components/Field";
@@ -109,8 +111,16 @@ function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail
   const shown = (path: string) =>
     /^(name|description|issuing\.(body|place)|steps\.\d+\.(title|description|due\.(date|offsetDays))|forms\.\d+\.(title|intro)|meetingRules\.\d+\.(minDurationMinutes|materialsLeadDays|notes))$/.test(
       path,
-    );
+    ) || FOLLOW_UP_SHOWN.test(path);
   const blocked = () => Object.values(local).some(Boolean);
+  /** What the steps and follow-up sections edit, with the messages by path. */
+  const section: SectionProps = {
+    def,
+    setDef,
+    err,
+    local,
+    setLocal: (path, message) => setLocal(path, message),
+  };
 
   return (
     <>
@@ -199,15 +209,10 @@ function Editor(props: { tenant: string; tenantName: string; tpl: TemplateDetail
               </For>
             </div>
           </fieldset>
-          <StepsEditor
-            def={def}
-            setDef={setDef}
-            err={err}
-            local={local}
-            setLocal={(path, message) => setLocal(path, message)}
-          />
+          <StepsEditor {...section} />
           <FormsEditor def={def} setDef={setDef} err={err} />
           <MeetingRulesEditor def={def} setDef={setDef} err={err} />
+          <FollowUpEditor {...section} />
           <Show when={t.lists.length > 0}>
             <h2>Danh sách</h2>
           </Show>

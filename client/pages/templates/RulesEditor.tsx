@@ -6,6 +6,7 @@ import { For, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import type { TemplateDefinition } from "../../../schema/template";
 import { Field, Input, TextArea } from "../../components/Field";
+import { ItemText, type ItemTextKind } from "./ItemText";
 
 /** A count typed in a box: undefined when empty (the rule is then not stated), NaN when not
  *  a whole number (the server answers it beside the box). */
@@ -21,6 +22,18 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
+const FORM_TEXT: ItemTextKind = {
+  list: "forms",
+  id: "form",
+  titleLabel: "Tiêu đề",
+  text: {
+    key: "intro",
+    label: "Đoạn mở đầu",
+    hint: "In ở đầu bản kế hoạch; {nam} là năm của đợt.",
+    rows: 4,
+  },
+};
+
 export function FormsEditor(props: {
   def: TemplateDefinition;
   setDef: SetStoreFunction<TemplateDefinition>;
@@ -33,28 +46,7 @@ export function FormsEditor(props: {
         {(f, i) => (
           <fieldset class="list-edit">
             <legend>{f.title}</legend>
-            <Field id={`form-${i()}-title`} label="Tiêu đề" error={props.err(`forms.${i()}.title`)}>
-              <Input
-                type="text"
-                value={f.title}
-                maxLength={300}
-                onInput={(e) => props.setDef("forms", i(), "title", e.currentTarget.value)}
-              />
-            </Field>
-            <Field
-              id={`form-${i()}-intro`}
-              label="Đoạn mở đầu"
-              hint="In ở đầu bản kế hoạch; {nam} là năm của đợt."
-              error={props.err(`forms.${i()}.intro`)}
-            >
-              <TextArea
-                rows={4}
-                value={f.intro ?? ""}
-                onInput={(e) =>
-                  props.setDef("forms", i(), "intro", e.currentTarget.value || undefined)
-                }
-              />
-            </Field>
+            <ItemText of={FORM_TEXT} i={i()} item={f} editor={props} />
           </fieldset>
         )}
       </For>

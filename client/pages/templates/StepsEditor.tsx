@@ -10,7 +10,8 @@ import { dayNumber, isRealDate } from "../../../schema/rules/deadlines";
 import { DUE_RULE_WORDS, DUE_RULES } from "../../../schema/vocab/tasks";
 import { DAY_HINT, formatDay } from "../../lib/labels";
 import { dueRuleText, OWNER_LABELS, stepKindLabel } from "../campaigns/steps";
-import { DayInput, Field, Input, Select, TextArea } from "../../components/Field";
+import { DayInput, Field, Input, Select } from "../../components/Field";
+import { ItemText, type ItemTextKind } from "./ItemText";
 
 type SetDef = SetStoreFunction<TemplateDefinition>;
 
@@ -21,11 +22,11 @@ export function dayFromText(text: string): string | null {
   return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : null;
 }
 
-/** Whole days, negative allowed; NaN when the text is not one. */
-const wholeDays = (text: string) =>
-  /^\s*[-−]?\d{1,4}\s*$/.test(text) ? Number(text.replace("−", "-")) : NaN;
+/** What a day typed wrong is told, beside its input. */
+export const DAY_FORMAT = "Nhập ngày dạng ngày/tháng/năm, ví dụ 31/01/2024.";
 
-export default function StepsEditor(props: {
+/** What an editor section takes: the definition, its setter, and the messages by path. */
+export interface SectionProps {
   def: TemplateDefinition;
   setDef: SetDef;
   /** The server's message for one path, "" when none. */
@@ -33,7 +34,20 @@ export default function StepsEditor(props: {
   /** Local messages (a date typed wrong), by path; shown before the server's. */
   local: Record<string, string>;
   setLocal: (path: string, message: string) => void;
-}) {
+}
+
+/** Whole days, negative allowed; NaN when the text is not one. */
+const wholeDays = (text: string) =>
+  /^\s*[-−]?\d{1,4}\s*$/.test(text) ? Number(text.replace("−", "-")) : NaN;
+
+const STEP_TEXT: ItemTextKind = {
+  list: "steps",
+  id: "step",
+  titleLabel: "Tên bước",
+  text: { key: "description", label: "Hướng dẫn", rows: 3 },
+};
+
+export default function StepsEditor(props: SectionProps) {
   const msg = (path: string) => props.local[path] || props.err(path);
   const setDue = (i: number, due: Due) => props.setDef("steps", i, "due", due);
 
@@ -41,7 +55,7 @@ export default function StepsEditor(props: {
     const path = `steps.${i}.due.date`;
     const date = dayFromText(text);
     if (!date) {
-      props.setLocal(path, `Nhập ngày dạng ngày/tháng/năm, ví dụ 31/01/2024.`);
+      props.setLocal(path, DAY_FORMAT);
       return;
     }
     props.setLocal(path, "");
@@ -111,27 +125,7 @@ export default function StepsEditor(props: {
               {OWNER_LABELS[s.owner]} · {stepKindLabel(s.kind)} ·{" "}
               {dueRuleText(s.due, props.def.steps)}
             </p>
-            <Field id={`step-${i()}-title`} label="Tên bước" error={msg(`steps.${i()}.title`)}>
-              <Input
-                type="text"
-                value={s.title}
-                maxLength={300}
-                onInput={(e) => props.setDef("steps", i(), "title", e.currentTarget.value)}
-              />
-            </Field>
-            <Field
-              id={`step-${i()}-description`}
-              label="Hướng dẫn"
-              error={msg(`steps.${i()}.description`)}
-            >
-              <TextArea
-                rows={3}
-                value={s.description ?? ""}
-                onInput={(e) =>
-                  props.setDef("steps", i(), "description", e.currentTarget.value || undefined)
-                }
-              />
-            </Field>
+            <ItemText of={STEP_TEXT} i={i()} item={s} editor={props} />
             <Switch>
               <Match when={s.due.kind === "absolute" && s.due}>
                 {(due) => (

@@ -3,9 +3,10 @@
 // already recorded are listed, a period is picked, and its latest version is edited.
 import { A, createAsync, type RouteSectionProps } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import type { Form, TemplateList } from "../../../schema/template";
+import type { Form } from "../../../schema/template";
 import { Field, Select } from "../../components/Field";
 import type { PlanData } from "../../http";
+import { useTitle } from "../../lib/title";
 import UnitFormEditor from "./UnitFormEditor";
 import { getCampaignDef } from "./unit-forms.data";
 
@@ -27,29 +28,68 @@ export interface PeriodRecord {
   recordedAt: string;
 }
 
-export default function PeriodRecords(props: {
-  back: string;
+/** The kinds of period, each with its label, what a period is called and the words of its
+ *  save button before the period ("Lưu nhận xét tháng 03/2026"). */
+export const PERIOD_KINDS = {
+  /** "YYYY-MM": a month of the monthly review. */
+  month: {
+    label: (ym: string) => `Tháng ${ym.slice(5, 7)}/${ym.slice(0, 4)}`,
+    field: "Tháng",
+    noun: "tháng",
+    save: "Lưu nhận xét",
+  },
+  /** "YYYY" or "YYYY-H1" / "YYYY-H2": a year or half-year of a periodic report. */
+  report: {
+    label: (p: string) =>
+      p.length === 4
+        ? `Năm ${p}`
+        : `${p.endsWith("H1") ? "6 tháng đầu năm" : "6 tháng cuối năm"} ${p.slice(0, 4)}`,
+    field: "Kỳ báo cáo",
+    noun: "kỳ",
+    save: "Lưu báo cáo",
+  },
+};
+
+/** The page of the definition's follow-up `of` (the monthly review, a periodic report) once
+ *  the campaign is read: its records on its form, or `missing` when the definition has none
+ *  (the page is titled `untitled` then). */
+export default function PeriodRecords(
+  props: Omit<Parameters<typeof Records>[0], "form" | "title"> & {
+    of: { title: string; formKey?: string | undefined } | undefined;
+    untitled: string;
+    missing: string;
+  },
+) {
+  useTitle(() => props.of?.title ?? props.untitled);
+  const form = () => props.page.formOf(props.of?.formKey);
+  return (
+    <Show when={props.page.campaign()} fallback={<p class="boot">Đang tải…</p>}>
+      <Show when={props.of && form()} fallback={<p class="card">{props.missing}</p>}>
+        {(form) => <Records {...props} title={props.of!.title} form={form()} />}
+      </Show>
+    </Show>
+  );
+}
+
+function Records(props: {
+  page: ReturnType<typeof usePeriodPage>;
   title: string;
   notes?: readonly string[] | undefined;
   form: Form;
-  lists: readonly TemplateList[];
   /** The periods that may be recorded, newest first; the first is picked at first. */
   periods: readonly string[];
-  label: (period: string) => string;
-  /** What a period is called: "Tháng" / "tháng", "Kỳ báo cáo" / "kỳ". */
-  field: string;
-  noun: string;
-  saveLabel: (period: string) => string;
+  kind: keyof typeof PERIOD_KINDS;
   records: readonly PeriodRecord[] | undefined;
   save: (period: string, data: PlanData, version: number) => Promise<{ version: number }>;
   reload: () => void;
 }) {
   const [period, setPeriod] = createSignal(props.periods[0] ?? "");
+  const kind = () => PERIOD_KINDS[props.kind];
   const current = () => props.records?.find((r) => r.period === period()) ?? null;
   return (
     <>
       <p>
-        <A href={props.back}>← Việc của chi bộ</A>
+        <A href={props.page.back()}>← Việc của chi bộ</A>
       </p>
       <h1>{props.title}</h1>
       <Show when={props.notes?.length}>
@@ -61,22 +101,22 @@ export default function PeriodRecords(props: {
         <p class="hint">
           Đã ghi:{" "}
           {props.records!.length
-            ? props.records!.map((r) => props.label(r.period)).join(", ")
-            : `chưa ${props.noun} nào`}
+            ? props.records!.map((r) => kind().label(r.period)).join(", ")
+            : `chưa ${kind().noun} nào`}
           .
         </p>
-        <Field id="record-period" label={props.field}>
+        <Field id="record-period" label={kind().field}>
           <Select value={period()} onChange={(e) => setPeriod(e.currentTarget.value)}>
-            <For each={props.periods}>{(p) => <option value={p}>{props.label(p)}</option>}</For>
+            <For each={props.periods}>{(p) => <option value={p}>{kind().label(p)}</option>}</For>
           </Select>
         </Field>
         <Show when={{ key: period(), cur: current(), list: props.records }} keyed>
           {(k) => (
             <UnitFormEditor
               form={props.form}
-              lists={props.lists}
+              lists={props.page.campaign()?.definition.lists ?? []}
               current={k.cur ? { ...k.cur, data: (k.cur.data ?? null) as PlanData | null } : null}
-              saveLabel={props.saveLabel(k.key)}
+              saveLabel={`${kind().save} ${kind().label(k.key).toLowerCase()}`}
               save={(data, version) => props.save(k.key, data, version)}
               reload={props.reload}
             />

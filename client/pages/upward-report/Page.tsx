@@ -6,13 +6,8 @@
 import { A, revalidate, type RouteSectionProps } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import type { Form } from "../../../schema/template";
-import {
-  MARK_CLASS,
-  MARK_LABELS,
-  saveUpwardReport,
-  STATUS_CLASS,
-  STATUS_LABELS,
-} from "../../api-upward";
+import { MARK_CLASS, saveUpwardReport, STATUS_CLASS } from "../../api-upward";
+import { REPORT_MARK_LABELS, UPWARD_REPORT_STATUS_LABELS } from "../../../schema/vocab/campaigns";
 import { Alert } from "../../components/Alert";
 import { formatDateTime, formatDay } from "../../lib/labels";
 import { isAdmin } from "../../lib/roles";
@@ -40,8 +35,10 @@ export default function UpwardReportPage(props: RouteSectionProps) {
               {" · "}hạn báo cáo {formatDay(r().directive.dueOn)}
             </p>
             <p>
-              <span class={`badge ${STATUS_CLASS[r().status]}`}>{STATUS_LABELS[r().status]}</span>{" "}
-              <span class={`badge ${MARK_CLASS[r().mark]}`}>{MARK_LABELS[r().mark]}</span>
+              <span class={`badge ${STATUS_CLASS[r().status]}`}>
+                {UPWARD_REPORT_STATUS_LABELS[r().status]}
+              </span>{" "}
+              <span class={`badge ${MARK_CLASS[r().mark]}`}>{REPORT_MARK_LABELS[r().mark]}</span>
               <Show when={r().filedAt}>
                 {(at) => (
                   <span class="cell-note">
