@@ -10,8 +10,8 @@ import { complianceFigures, progressDirty, units } from "../../schema/tables/ten
 import { requireCampaign } from "../../worker/data/campaigns";
 import { campaignCompliance } from "../../worker/data/compliance";
 import { complianceOf } from "../../worker/data/compliance-page";
-import { refreshCompliance, storedTallies } from "../../worker/data/compliance-figures";
-import { tallyOf } from "../../worker/data/compliance-marks";
+import { refreshCompliance } from "../../worker/data/compliance-figures";
+import { storedTallies, tallyOf } from "../../worker/data/compliance-marks";
 import { rebuildPage } from "../../worker/data/progress-rebuild";
 import type { BatchItem } from "../../worker/db/handles";
 import { systemCtx } from "../../worker/data/context";

@@ -17,13 +17,12 @@ import { hydrateCampaign, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
 import {
   complianceStateQuery,
-  talliesAfter,
   refreshCompliance,
   type ComplianceRefresh,
 } from "../data/compliance-figures";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
-import { tallyOf, type Tally } from "../data/compliance-marks";
+import { talliesAfter, tallyOf, type Tally } from "../data/compliance-marks";
 import { countsByUnit } from "../data/progress";
 import { refreshFigures } from "../data/progress-figures";
 import { pruneStatements } from "../data/progress-dirty";
