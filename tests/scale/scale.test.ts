@@ -27,12 +27,12 @@ const MEMBERS = Number(process.env.SCALE_MEMBERS ?? 10_000);
 const HEAP_LIMIT_MIB = 128;
 /** Issue 13's goal for one tenant job: under 64 MB of heap. The sampled peak is `heapUsed`:
  *  what the job holds, garbage not yet collected, and the vitest process's own ~21 MiB.
- *  Held by the launch (49 MiB at 500,000 members) and the rollup (50 MiB: it judges and
+ *  Held by the launch (49 MiB at 500,000 members) and the rollup (50-52 MiB: it judges and
  *  recounts a page of 2,000 units at a time and reads whole-campaign rows as one JSON text
- *  each; it sampled 82-86 before). The reminder day is held to the cap only: it sampled 73
- *  MiB at 500,000 (53-65 in a bare Node process), about 9 MiB live above the start being
- *  the unit tree every pass reads whole (reminder-items.ts reminderBasis); what is left is
- *  to read a page's units instead. */
+ *  each; it sampled 82-86 before). The reminder day is held to the cap only: 79 MiB at
+ *  500,000 in one-page passes (73 as one long pass; 53-72 in a bare Node process). Each pass
+ *  reads the whole unit tree (reminder-items.ts reminderBasis, ~9 MiB live at 500,000) and
+ *  drops it: what is left is to read a page's units instead. */
 const JOB_HEAP_GOAL_MIB = 64;
 const MiB = 1024 * 1024;
 
