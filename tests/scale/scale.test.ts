@@ -25,12 +25,14 @@ import { writeCity } from "../gen/city";
 
 const MEMBERS = Number(process.env.SCALE_MEMBERS ?? 10_000);
 const HEAP_LIMIT_MIB = 128;
-/** Issue 13's goal for one tenant job: under 64 MB of heap. Met by the launch (51 MiB at
- *  500,000 members, 43 at 10,000). The rollup ran out of the 128 MB at 100,000 once the
- *  stored compliance's rebuild rode in its batch; with the marks and rows written as pages of
- *  JSON text it samples 38-50 MiB at 100,000 and 82-86 at 500,000, where its live heap (after a
- *  full collection at each stage) stays under 48 MiB: the rest is garbage not yet collected.
- *  So it is held to the cap only. */
+/** Issue 13's goal for one tenant job: under 64 MB of heap. The sampled peak is `heapUsed`:
+ *  what the job holds, garbage not yet collected, and the vitest process's own ~21 MiB.
+ *  Held by the launch (49 MiB at 500,000 members) and the rollup (50-52 MiB: it judges and
+ *  recounts a page of 2,000 units at a time and reads whole-campaign rows as one JSON text
+ *  each; it sampled 82-86 before). The reminder day is held to the cap only: 79 MiB at
+ *  500,000 in one-page passes (73 as one long pass; 53-72 in a bare Node process). Each pass
+ *  reads the whole unit tree (reminder-items.ts reminderBasis, ~9 MiB live at 500,000) and
+ *  drops it: what is left is to read a page's units instead. */
 const JOB_HEAP_GOAL_MIB = 64;
 const MiB = 1024 * 1024;
 
@@ -44,7 +46,8 @@ const clock = { now: new Date("2026-03-12T02:00:00Z") };
 /** Runs `job` sampling the heap every few milliseconds (between its awaits); the peak in MiB. */
 async function peakHeap<T>(name: string, job: () => Promise<T>) {
   global.gc?.();
-  let peak = process.memoryUsage().heapUsed;
+  const start = process.memoryUsage().heapUsed;
+  let peak = start;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
   const t0 = performance.now();
   try {
@@ -54,6 +57,8 @@ async function peakHeap<T>(name: string, job: () => Promise<T>) {
       name: `scale.${name}.${MEMBERS}`,
       seconds: Math.round((performance.now() - t0) / 100) / 10,
       peakHeapMiB: Math.round(peak / MiB),
+      // What the process held before the job (vitest, the modules): the job's share is above.
+      startHeapMiB: Math.round(start / MiB),
     };
     console.log(JSON.stringify(line));
     return { result, peakMiB: peak / MiB };
@@ -132,7 +137,7 @@ describe(`a tenant of ${MEMBERS.toLocaleString("vi-VN")} members, heap capped at
       [campaignId],
     );
     expect(expected).toBeGreaterThan(MEMBERS * 0.9);
-    expect(peakMiB).toBeLessThan(HEAP_LIMIT_MIB);
+    expect(peakMiB).toBeLessThan(JOB_HEAP_GOAL_MIB);
   });
 
   it("runs a reminder day: one digest for each member owed a plan, nothing twice", async () => {

@@ -16,7 +16,7 @@ import {
   stepRecords,
 } from "../../schema/tables/tenant";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { treeOf, unitRows, type UnitInfo } from "../data/campaign-targets";
+import { treeOf, unitInfosOf, unitTreeJson, type UnitInfo } from "../data/campaign-targets";
 import { notifyOf, notifySettingsRow } from "../data/settings";
 import { hydrateCampaign, stepDueDates, type Campaign } from "../data/campaigns";
 import { reviewAnchor } from "../data/follow-up-forms";
@@ -75,7 +75,7 @@ export function unitBasisReads(db: TenantDb) {
     .from(campaigns)
     .where(eq(campaigns.status, "active"));
   return [
-    unitRows(db),
+    unitTreeJson(db),
     db
       .select({ userId: grants.userId, unitId: grants.unitId })
       .from(grants)
@@ -125,7 +125,7 @@ function unitBasisOf(results: readonly unknown[]) {
   const [unitList, secretaryGrants, targetRows, meetingRows, reportRows, recordRows, yr, ym] =
     results as unknown as UnitBasisResults;
   return {
-    tree: treeOf(unitList),
+    tree: treeOf(unitInfosOf(unitList)),
     secretaryGrants,
     targetRows,
     meetingRows,

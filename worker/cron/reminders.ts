@@ -14,7 +14,7 @@ import { ictDate, formatDateVi } from "../domain/deadlines";
 import { decideReminders, MEMBER_PAGE, reminderBasis } from "./reminder-items";
 import { cursorOf, cursorRead, cursorWrite } from "./reminder-cursor";
 import { outboundRows } from "./outbox";
-import { chunks } from "../data/sql";
+import { jsonRows } from "../data/sql";
 
 export interface ReminderReport {
   items: number;
@@ -24,7 +24,6 @@ export interface ReminderReport {
 /** People per page of the digest: their pending items are read, and their notifications,
  *  ledger marks and outbox rows written, a page at a time. */
 export const DIGEST_PAGE = 2500;
-const ROWS_PER_INSERT = 200;
 
 /** A whole reminder day: passes one after another until none has more (tests and tools; the
  *  cron runs one pass a visit and comes back, worker/cron/index.ts). */
@@ -73,15 +72,17 @@ export async function remindersWithSettings(
   const cursor = cursorOf(basis.ride[0]);
   const size = pages.members ?? MEMBER_PAGE;
   const decided = await decideReminders(db, now, notify.daysBefore, cursor, size, basis);
-  // The page's ledger rows and the cursor moved past them, in one transaction.
-  const ledger: BatchItem[] = chunks(decided.items, ROWS_PER_INSERT * 5).map((page) =>
-    db
-      .insert(reminderLedger)
-      .values(
-        page.map((it) => ({ key: it.key, userId: it.userId, day, text: it.text, createdAt: now })),
-      )
-      .onConflictDoNothing(),
-  );
+  // The page's ledger rows and the cursor moved past them, in one transaction; the rows as
+  // one JSON parameter: no bound value or SQL object per item (issue 13's heap).
+  const ledger: BatchItem[] = decided.items.length
+    ? [
+        db.run(sql`INSERT INTO ${reminderLedger} (key, user_id, day, text, created_at)
+          SELECT r.key, r.user_id, ${day}, r.text, ${now.getTime()} FROM (${jsonRows(
+            ["key", "user_id", "text"],
+            decided.items.map((it) => [it.key, it.userId, it.text]),
+          )}) AS r WHERE 1 ON CONFLICT DO NOTHING`),
+      ]
+    : [];
   const moved = JSON.stringify(decided.next) !== JSON.stringify(cursor);
   if (moved) ledger.push(cursorWrite(db, decided.next, now));
   // Every ledger item not yet carried by a notification goes into one digest per person
@@ -176,57 +177,48 @@ function digestWrites(
     };
   });
   if (!digests.length) return { stmts: [], inserts: 0 };
-  const inserts = chunks(digests, ROWS_PER_INSERT).map((part) =>
-    db
-      .insert(notifications)
-      .values(
-        part.map((d) => ({
-          id: d.id,
-          userId: d.userId,
-          kind: "reminder-digest",
-          title: d.title,
-          body: d.body,
-          dedupeKey: d.dedupeKey,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: notifications.id }),
+  // Each statement's rows go as one JSON parameter (data/sql.ts jsonRows): no SQL object or
+  // bound value per row, which a page of 1,000 people made by the ten thousand (issue 13).
+  const insert = db.all<{ id: string }>(sql`INSERT INTO ${notifications}
+      (id, user_id, kind, title, body, dedupe_key, created_at)
+    SELECT r.id, r.user_id, 'reminder-digest', r.title, r.body, r.dedupe_key, ${now.getTime()}
+    FROM (${jsonRows(
+      ["id", "user_id", "title", "body", "dedupe_key"],
+      digests.map((d) => [d.id, d.userId, d.title, d.body, d.dedupeKey]),
+    )}) AS r WHERE 1 ON CONFLICT DO NOTHING RETURNING id`);
+  const marks = db.run(sql`UPDATE reminder_ledger SET notification_id = v.nid
+    FROM (${jsonRows(
+      ["key", "nid"],
+      digests.flatMap((d) => d.keys.map((k) => [k, d.id])),
+    )}) AS v
+    WHERE reminder_ledger.key = v.key
+      -- "+": each row found by its key, not every pending row scanned against the page.
+      AND +reminder_ledger.notification_id IS NULL`);
+  const outbound = digests.flatMap((d) =>
+    outboundRows(
+      notify,
+      { userId: d.userId, email: d.email, notificationId: d.id, title: d.title, body: d.body },
+      now,
+      channels,
+    ).map((o) => [
+      o.id,
+      o.channel,
+      o.recipient,
+      o.payload,
+      o.idempotencyKey,
+      o.nextAttemptAt.getTime(),
+      d.id,
+    ]),
   );
-  const marks = chunks(
-    digests.flatMap((d) => d.keys.map((k) => [k, d.id] as const)),
-    ROWS_PER_INSERT * 5,
-  ).map((pairs) =>
-    db.run(sql`UPDATE reminder_ledger SET notification_id = v.column2
-      FROM (VALUES ${sql.join(
-        pairs.map(([k, id]) => sql`(${k}, ${id})`),
-        sql`, `,
-      )}) AS v
-      WHERE reminder_ledger.key = v.column1 AND reminder_ledger.notification_id IS NULL`),
-  );
-  const outs = chunks(
-    digests.flatMap((d) =>
-      outboundRows(
-        notify,
-        { userId: d.userId, email: d.email, notificationId: d.id, title: d.title, body: d.body },
-        now,
-        channels,
-      ).map((o) => ({ ...o, notificationId: d.id })),
-    ),
-    ROWS_PER_INSERT,
-  ).map((part) =>
-    db.run(sql`INSERT INTO outbox (id, channel, recipient, payload_json, idempotency_key,
-        attempts, next_attempt_at, created_at)
-      SELECT v.column1, v.column2, v.column3, v.column4, v.column5, 0, v.column6, v.column7
-      FROM (VALUES ${sql.join(
-        part.map(
-          (o) =>
-            sql`(${o.id}, ${o.channel}, ${o.recipient}, ${o.payload}, ${o.idempotencyKey}, ${o.nextAttemptAt.getTime()}, ${now.getTime()}, ${o.notificationId})`,
-        ),
-        sql`, `,
-      )}) AS v
-      WHERE EXISTS (SELECT 1 FROM notifications n WHERE n.id = v.column8)
-      ON CONFLICT DO NOTHING`),
-  );
-  return { stmts: [...inserts, ...marks, ...outs], inserts: inserts.length };
+  const outs = outbound.length
+    ? [
+        db.run(sql`INSERT INTO outbox (id, channel, recipient, payload_json, idempotency_key,
+            attempts, next_attempt_at, created_at)
+          SELECT v.id, v.channel, v.recipient, v.payload, v.ikey, 0, v.at, ${now.getTime()}
+          FROM (${jsonRows(["id", "channel", "recipient", "payload", "ikey", "at", "nid"], outbound)}) AS v
+          WHERE EXISTS (SELECT 1 FROM notifications n WHERE n.id = v.nid)
+          ON CONFLICT DO NOTHING`),
+      ]
+    : [];
+  return { stmts: [insert, marks, ...outs], inserts: 1 };
 }

@@ -1,14 +1,15 @@
 // Where each unit of a campaign sits, and its target subtrees (the rollup's geometry): read
 // once per campaign, in one batch that may ride on another (./rollup.ts).
 import { eq } from "drizzle-orm";
-import { campaignUnits, units } from "../../schema/tables/tenant";
+import { campaignUnits } from "../../schema/tables/tenant";
 import type { Campaign } from "../data/campaigns";
 import type { TenantDb } from "../db/handles";
+import { pathsOf, pathsQuery } from "./rollup-rows";
 
-/** Where each unit sits, and the campaign's target subtrees: read once per campaign. */
+/** Where each unit sits, and the campaign's target units: read once per campaign. */
 export interface Geometry {
   pathOf: Map<string, string>;
-  targetPaths: string[];
+  targetIds: Set<string>;
 }
 
 export const geometryQueries = (db: TenantDb, c: Campaign) =>
@@ -17,21 +18,17 @@ export const geometryQueries = (db: TenantDb, c: Campaign) =>
       .select({ unitId: campaignUnits.unitId })
       .from(campaignUnits)
       .where(eq(campaignUnits.campaignId, c.id)),
-    db.select({ id: units.id, path: units.path }).from(units),
+    pathsQuery(db),
   ] as const;
 
 export function geometryOf(
   targetIds: { unitId: string }[],
-  unitRows: { id: string; path: string }[],
+  paths: Awaited<ReturnType<typeof pathsQuery>>,
 ): Geometry {
-  const pathOf = new Map(unitRows.map((u) => [u.id, u.path]));
-  return {
-    pathOf,
-    targetPaths: targetIds.map((t) => pathOf.get(t.unitId)).filter((p): p is string => !!p),
-  };
+  return { pathOf: pathsOf(paths), targetIds: new Set(targetIds.map((t) => t.unitId)) };
 }
 
 export async function loadGeometry(db: TenantDb, c: Campaign): Promise<Geometry> {
-  const [targetIds, unitRows] = await db.batch(geometryQueries(db, c));
-  return geometryOf(targetIds, unitRows);
+  const [targetIds, paths] = await db.batch(geometryQueries(db, c));
+  return geometryOf(targetIds, paths);
 }

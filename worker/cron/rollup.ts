@@ -10,28 +10,39 @@
 // Anything structural — the date, a deadline passing, members, statuses, units, reports, the
 // campaign itself — recomputes every unit (./rollup-changes.ts). An unchanged campaign costs
 // no round trip of its own: its fingerprint rides with the stored figures' first read.
-import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { rollups, tenantLinks } from "../../schema/tables/control";
 import { campaigns, progressSnapshots, rollupState, rollupUnits } from "../../schema/tables/tenant";
 import { hydrateCampaign, type Campaign } from "../data/campaigns";
 import { campaignCompliance } from "../data/compliance";
 import {
   complianceStateQuery,
-  talliesAfter,
   refreshCompliance,
   type ComplianceRefresh,
 } from "../data/compliance-figures";
 import { systemCtx } from "../data/context";
 import { drainLinkAudit } from "../data/links";
-import { tallyOf, type Tally } from "../data/compliance-marks";
+import { talliesAfter, tallyOf, type Tally } from "../data/compliance-marks";
 import { countsByUnit } from "../data/progress";
 import { refreshFigures } from "../data/progress-figures";
 import { pruneStatements } from "../data/progress-dirty";
-import { storedOwnQuery } from "../data/progress-page";
 import { jsonPages, jsonRows } from "../data/sql";
 import { geometryOf, geometryQueries, loadGeometry, type Geometry } from "./rollup-geometry";
 import type { BatchItem, ControlDb, TenantDb } from "../db/handles";
-import { fromStored, zeroCounts, type Counts } from "../domain/progress";
+import { fromStored, type Counts } from "../domain/progress";
+import {
+  add,
+  FIELD_COLUMNS,
+  FIELDS,
+  ROW_COLUMNS,
+  same,
+  storedCountsOf,
+  storedCountsQuery,
+  storedFiguresOf,
+  storedFiguresQuery,
+  zero,
+  type Figures,
+} from "./rollup-rows";
 import {
   changedOf,
   changedQueries,
@@ -42,32 +53,10 @@ import {
 } from "./rollup-changes";
 import type { TenantRecord } from "../env";
 
+export type { Figures } from "./rollup-rows";
+
 /** Rows per multi-row insert. */
 const ROWS_PER_INSERT = 200;
-
-/** A unit's figures: the plan counts the dashboard shows, and its meetings and reports. */
-export interface Figures extends Counts {
-  meetingsHeld: number;
-  meetingsCompliant: number;
-  reportsOnTime: number;
-}
-const zero = (): Figures => ({
-  ...zeroCounts(),
-  meetingsHeld: 0,
-  meetingsCompliant: 0,
-  reportsOnTime: 0,
-});
-const FIELDS = Object.keys(zero()) as (keyof Figures)[];
-/** A unit's row as the writes send it: its id, then its figures in FIELDS' order. */
-const ROW_COLUMNS = ["unit_id", ...FIELDS.map((k) => getTableColumns(rollupUnits)[k].name)];
-const FIELD_COLUMNS = sql.raw(ROW_COLUMNS.slice(1).join(", "));
-const add = (a: Figures, b: Partial<Figures>) => {
-  for (const k of FIELDS) a[k] += b[k] ?? 0;
-};
-const same = (a: Figures | undefined, b: Figures | undefined) =>
-  !!a && !!b && FIELDS.every((k) => a[k] === b[k]);
-const pick = (f: Figures): Figures =>
-  Object.fromEntries(FIELDS.map((k) => [k, f[k]])) as unknown as Figures;
 
 /** Each unit's own figures (not its subtree), for every unit or for `onlyUnits`. */
 export async function computeUnitFigures(
@@ -99,17 +88,18 @@ export async function computeUnitFigures(
 
 /** Subtree figures of every unit within the campaign's targets, from units' own figures. */
 function subtrees(
-  { pathOf, targetPaths }: Geometry,
+  { pathOf, targetIds }: Geometry,
   own: Map<string, Figures>,
 ): Map<string, Figures> {
   const out = new Map<string, Figures>();
-  // A unit's figures count in its own subtree and in every ancestor's within the targets.
+  // A unit's figures count in its own subtree and in every ancestor's within the targets:
+  // those from the first target on its path down (no path text is built per ancestor).
   for (const [unitId, f] of own) {
-    const ids = pathOf.get(unitId)?.split("/").filter(Boolean) ?? [];
-    for (let i = 0; i < ids.length; i++) {
-      const ancestorPath = `/${ids.slice(0, i + 1).join("/")}/`;
-      if (!targetPaths.some((t) => ancestorPath.startsWith(t))) continue;
-      add(out.get(ids[i]!) ?? out.set(ids[i]!, zero()).get(ids[i]!)!, f);
+    const ids = pathOf.get(unitId)?.split("/") ?? [];
+    let within = false;
+    for (const id of ids) {
+      if (!id || !(within ||= targetIds.has(id))) continue;
+      add(out.get(id) ?? out.set(id, zero()).get(id)!, f);
     }
   }
   return out;
@@ -215,8 +205,8 @@ export async function rollupWith(
         // The units' previous figures, their plan counts as stored, the geometry, and what
         // changed since the last rollup when only plans or meetings did.
         return [
-          db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id)),
-          storedOwnQuery(db, c.id),
+          storedFiguresQuery(db, c.id),
+          storedCountsQuery(db, c.id),
           ...geometryQueries(db, c),
           ...(incrementalFrom(state, judged.fp) ? changedQueries(db, c, state!.computedAt) : []),
         ];
@@ -321,10 +311,10 @@ export async function rollupWith(
 }
 
 type Stored = [
-  (typeof rollupUnits.$inferSelect)[],
-  Awaited<ReturnType<typeof storedOwnQuery>>,
+  Awaited<ReturnType<typeof storedFiguresQuery>>,
+  Awaited<ReturnType<typeof storedCountsQuery>>,
   { unitId: string }[],
-  { id: string; path: string }[],
+  Awaited<ReturnType<typeof geometryQueries>[1]>,
   { unitId: string }[]?,
   { unitId: string }[]?,
 ];
@@ -335,15 +325,16 @@ async function ownFigures(
   db: TenantDb,
   c: Campaign,
   now: Date,
-  [prevRows, storedOwn, targetIds, unitRows, plansChanged, meetsChanged]: Stored,
+  [prevRows, storedOwn, targetIds, paths, plansChanged, meetsChanged]: Stored,
   /** Whether the stored plan counts are tracked, and their due date. */
   { tracked, dueAt }: { tracked: boolean; dueAt: Date | null },
   marks: ComplianceRefresh,
 ) {
-  const prevOwn = new Map(prevRows.map((r) => [r.unitId, pick(r as unknown as Figures)]));
+  const prevOwn = storedFiguresOf(prevRows);
   const plans = new Map<string, Counts>();
-  if (tracked) for (const r of storedOwn) plans.set(r.unitId, fromStored(r, dueAt, now));
-  const geometry = geometryOf(targetIds, unitRows);
+  if (tracked)
+    for (const [u, r] of storedCountsOf(storedOwn)) plans.set(u, fromStored(r, dueAt, now));
+  const geometry = geometryOf(targetIds, paths);
   if (plansChanged && meetsChanged && prevOwn.size > 0) {
     const touched = changedOf(plansChanged, meetsChanged);
     const fresh = await computeUnitFigures(db, c, now, touched, plans, marks);
@@ -372,9 +363,7 @@ async function push(
 ) {
   const root = zero();
   if (own) for (const f of own.values()) add(root, f);
-  else
-    for (const r of await db.select().from(rollupUnits).where(eq(rollupUnits.campaignId, c.id)))
-      add(root, pick(r as unknown as Figures));
+  else for (const f of storedFiguresOf(await storedFiguresQuery(db, c.id)).values()) add(root, f);
   await control
     .insert(rollups)
     .values({

@@ -23,7 +23,7 @@
 // Rebuilt in full when the campaign's definition, dates or targets change (its version), the
 // unit tree changes (a null unit mark), the marks it has not read were pruned, or more than
 // REBUILD_OVER units are marked at once.
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import {
   complianceFigures,
   complianceRechecks,
@@ -41,6 +41,7 @@ import { freshCte, markPages, tallyOf, type MarkPage, type Tally } from "./compl
 import { afterRunning } from "./in-flight";
 import { HIGH_WATER, maxSeq, PRUNED } from "./progress-dirty";
 import { REBUILD_OVER } from "./progress-figures";
+import { rebuildPage } from "./progress-rebuild";
 import { chunks, jsonRows } from "./sql";
 
 /** Marks per statement (7 bound values each). */
@@ -271,8 +272,16 @@ async function apply(
   return (results.at(-1) as { id: string }[]).length > 0 ? fresh : null;
 }
 
-/** Judges every unit and rewrites the campaign's figures, rechecks and state in one
- *  transaction. */
+/**
+ * Judges every unit and rewrites the campaign's figures, rechecks and state: a page of
+ * `rebuildPage.units` units at a time in path order, each page's marks written (riding with the
+ * next page's read) before the next is judged, only each unit's tally kept across pages
+ * (issue 13's heap). A campaign of one page is one transaction, as the rest of the stored
+ * figures. Over several, the first page's write marks the state stale under a build token —
+ * a reader meanwhile rebuilds, it does not trust half-written marks — and every later write is
+ * guarded by that token, so that of two builds racing only the last one started lands; the
+ * subtree counts and the fresh state are written with the last page.
+ */
 async function rebuild(
   db: TenantDb,
   c: Campaign,
@@ -280,112 +289,96 @@ async function rebuild(
   next: { basis: string; upTo: number },
   defer?: BatchItem[],
 ) {
-  // Judged unit by unit into pages of JSON text: the marks themselves are not kept.
-  const pages = markPages(REBUILD_PAGE);
   const tallies = new Map<string, Tally>();
-  const rechecks: Pick<UnitCompliance, "unitId" | "recheckAt">[] = [];
-  await campaignCompliance(systemCtx(db, now), { campaign: c }, (u) => {
-    pages.add(u);
-    tallies.set(u.unitId, tallyOf(u.marks));
-    if (u.recheckAt !== undefined) rechecks.push({ unitId: u.unitId, recheckAt: u.recheckAt });
-  });
   const state = { validUntil: validUntil(now), seq: next.upTo, token: newId() };
-  const statements: BatchItem[] = [
-    db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
-    db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),
-  ];
-  for (const part of pages.end())
-    statements.push(
-      db.run(sql`WITH ${freshCte(part)}
-        INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
-        SELECT ${c.id}, unit_id, rule, label, status, reason, step, report FROM fresh`),
-    );
-  statements.push(
-    db.run(sql`WITH RECURSIVE own(unit_id, rule, label, p, l, f, n) AS (
-        SELECT unit_id, rule, label, ${counted("")} FROM ${complianceFigures}
-        WHERE campaign_id = ${c.id}),
-      ${ancestorsCte(sql`own`)}
-      INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, ${SUMS})
-      SELECT ${c.id}, a, rule, max(label), sum(p), sum(l), sum(f), sum(n)
-      FROM anc WHERE 1 GROUP BY a, rule
-      ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
-        sub_pass = excluded.sub_pass, sub_late = excluded.sub_late,
-        sub_fail = excluded.sub_fail, sub_pending = excluded.sub_pending`),
-    ...rechecksOf(db, c, rechecks),
-    db
-      .insert(complianceState)
-      .values({ campaignId: c.id, basis: next.basis, ...state })
-      .onConflictDoUpdate({
-        target: complianceState.campaignId,
-        set: { basis: next.basis, ...state },
-      }),
-  );
-  if (defer) defer.push(...statements);
-  else await db.batch(statements as [BatchItem, ...BatchItem[]]);
-  return { state, tallies };
-}
-
-/** Each unit's tally of its own stored marks (of `onlyUnits`, or every unit), counted by
- *  SQLite as tallyOf counts judged marks (a step's first mark in the order judged): one
- *  small row per unit, not ~10 marks (issue 13's heap). */
-export async function storedTallies(
-  db: TenantDb,
-  campaignId: string,
-  onlyUnits?: string[],
-): Promise<Map<string, Tally>> {
-  const only = onlyUnits
-    ? sql`AND unit_id IN (SELECT value FROM json_each(${JSON.stringify(onlyUnits)}))`
-    : sql``;
-  const rows = await db.all<{ unitId: string; held: number; compliant: number; onTime: number }>(
-    sql`WITH own AS (SELECT rowid AS r, unit_id, step, report, status FROM ${complianceFigures}
-        WHERE campaign_id = ${campaignId} AND status IS NOT NULL ${only}),
-      steps AS (SELECT unit_id, min(r) AS first, min(status = 'pass') AS all_pass FROM own
-        WHERE step IS NOT NULL GROUP BY unit_id, step),
-      s AS (SELECT steps.unit_id, sum(o.status NOT IN ('pending', 'fail')) AS held,
-        sum(steps.all_pass) AS compliant FROM steps JOIN own o ON o.r = steps.first
-        GROUP BY steps.unit_id),
-      rep AS (SELECT unit_id, sum(report IS NOT NULL AND status = 'pass') AS on_time FROM own
-        GROUP BY unit_id)
-      SELECT rep.unit_id AS unitId, coalesce(s.held, 0) AS held,
-        coalesce(s.compliant, 0) AS compliant, rep.on_time AS onTime
-      FROM rep LEFT JOIN s ON s.unit_id = rep.unit_id`,
-  );
-  return new Map(
-    rows.map((r) => [
-      r.unitId,
+  const build = newId();
+  const size = rebuildPage.units;
+  const ours = sql`EXISTS (SELECT 1 FROM ${complianceState} WHERE campaign_id = ${c.id}
+    AND token = ${build})`;
+  let guard: SQL = sql`1`;
+  let lead: BatchItem[] = [];
+  let after = "";
+  for (let first = true; ; first = false) {
+    // Judged unit by unit into pages of JSON text: the marks themselves are not kept.
+    const pages = markPages(REBUILD_PAGE);
+    const rechecks: Pick<UnitCompliance, "unitId" | "recheckAt">[] = [];
+    const judgedPage = await campaignCompliance(
+      systemCtx(db, now),
+      { campaign: c },
       {
-        meetingsHeld: Number(r.held),
-        meetingsCompliant: Number(r.compliant),
-        reportsOnTime: Number(r.onTime),
+        page: { after, size },
+        lead,
+        sink: (u) => {
+          pages.add(u);
+          tallies.set(u.unitId, tallyOf(u.marks));
+          if (u.recheckAt !== undefined)
+            rechecks.push({ unitId: u.unitId, recheckAt: u.recheckAt });
+        },
       },
-    ]),
-  );
-}
-
-/** The tallies of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
- *  may still be deferred: those it judged from its judgement, the others as stored. */
-export async function talliesAfter(
-  db: TenantDb,
-  campaignId: string,
-  r: ComplianceRefresh,
-  onlyUnits?: string[],
-): Promise<Map<string, Tally>> {
-  const judgedNow =
-    r.judged?.tallies ?? new Map((r.judged?.units ?? []).map((u) => [u.unitId, tallyOf(u.marks)]));
-  const out = new Map<string, Tally>();
-  const wanted = onlyUnits ? new Set(onlyUnits) : null;
-  if (r.judged?.all) {
-    for (const [u, t] of judgedNow) if (!wanted || wanted.has(u)) out.set(u, t);
-    return out;
+    );
+    const more = judgedPage.next !== null;
+    const statements: BatchItem[] = [];
+    if (first)
+      statements.push(
+        db.delete(complianceFigures).where(eq(complianceFigures.campaignId, c.id)),
+        db.delete(complianceRechecks).where(eq(complianceRechecks.campaignId, c.id)),
+      );
+    if (first && more) {
+      guard = ours;
+      statements.push(
+        db
+          .insert(complianceState)
+          .values({
+            campaignId: c.id,
+            basis: next.basis,
+            validUntil: 0,
+            seq: next.upTo,
+            token: build,
+          })
+          .onConflictDoUpdate({
+            target: complianceState.campaignId,
+            set: { basis: next.basis, validUntil: 0, seq: next.upTo, token: build },
+          }),
+      );
+    }
+    for (const part of pages.end())
+      statements.push(
+        db.run(sql`WITH ${freshCte(part)}
+          INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, status, reason, step, report)
+          SELECT ${c.id}, unit_id, rule, label, status, reason, step, report FROM fresh
+          WHERE ${guard}`),
+      );
+    statements.push(...rechecksOf(db, c, rechecks, guard));
+    if (more) {
+      [lead, after] = [statements, judgedPage.next!];
+      continue;
+    }
+    statements.push(
+      db.run(sql`WITH RECURSIVE own(unit_id, rule, label, p, l, f, n) AS (
+          SELECT unit_id, rule, label, ${counted("")} FROM ${complianceFigures}
+          WHERE campaign_id = ${c.id}),
+        ${ancestorsCte(sql`own`)}
+        INSERT INTO ${complianceFigures} (campaign_id, unit_id, rule, label, ${SUMS})
+        SELECT ${c.id}, a, rule, max(label), sum(p), sum(l), sum(f), sum(n)
+        FROM anc WHERE ${guard} GROUP BY a, rule
+        ON CONFLICT (campaign_id, unit_id, rule) DO UPDATE SET
+          sub_pass = excluded.sub_pass, sub_late = excluded.sub_late,
+          sub_fail = excluded.sub_fail, sub_pending = excluded.sub_pending`),
+      first
+        ? db
+            .insert(complianceState)
+            .values({ campaignId: c.id, basis: next.basis, ...state })
+            .onConflictDoUpdate({
+              target: complianceState.campaignId,
+              set: { basis: next.basis, ...state },
+            })
+        : db
+            .update(complianceState)
+            .set({ basis: next.basis, ...state })
+            .where(and(eq(complianceState.campaignId, c.id), eq(complianceState.token, build))),
+    );
+    if (defer) defer.push(...statements);
+    else await db.batch(statements as [BatchItem, ...BatchItem[]]);
+    return { state, tallies };
   }
-  const judgedIds = new Set(r.judged?.ids ?? []);
-  const rest = onlyUnits?.filter((u) => !judgedIds.has(u));
-  if (!rest || rest.length)
-    for (const [u, t] of await storedTallies(db, campaignId, rest))
-      if (!judgedIds.has(u)) out.set(u, t);
-  for (const u of onlyUnits ?? judgedIds) {
-    const t = judgedNow.get(u);
-    if (t) out.set(u, t);
-  }
-  return out;
 }

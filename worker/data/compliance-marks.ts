@@ -3,7 +3,10 @@
 // pages of JSON text in which every repeated text (rule, label, status, reason, step, report)
 // is a number into the page's own list of texts; counted into three numbers per unit.
 import { sql, type SQL } from "drizzle-orm";
+import { complianceFigures } from "../../schema/tables/tenant";
+import type { TenantDb } from "../db/handles";
 import type { UnitCompliance } from "./compliance";
+import type { ComplianceRefresh } from "./compliance-figures";
 
 /** A page of marks: `rows` = [[unitId, rule, label, status, reason, step, report], …] with
  *  every text an index into `texts` (~20 bytes a mark). Both JSON. */
@@ -82,4 +85,69 @@ export function tallyOf(marks: UnitCompliance["marks"]): Tally {
   ).length;
   const compliant = [...steps.values()].filter((s) => s.every((x) => x === "pass")).length;
   return { meetingsHeld: held, meetingsCompliant: compliant, reportsOnTime };
+}
+
+/** Each unit's tally of its own stored marks (of `onlyUnits`, or every unit), counted by
+ *  SQLite as tallyOf counts judged marks (a step's first mark in the order judged): one
+ *  small row per unit, not ~10 marks (issue 13's heap). */
+export async function storedTallies(
+  db: TenantDb,
+  campaignId: string,
+  onlyUnits?: string[],
+): Promise<Map<string, Tally>> {
+  const only = onlyUnits
+    ? sql`AND unit_id IN (SELECT value FROM json_each(${JSON.stringify(onlyUnits)}))`
+    : sql``;
+  const rows = await db.all<{ unitId: string; held: number; compliant: number; onTime: number }>(
+    sql`WITH own AS (SELECT rowid AS r, unit_id, step, report, status FROM ${complianceFigures}
+        WHERE campaign_id = ${campaignId} AND status IS NOT NULL ${only}),
+      steps AS (SELECT unit_id, min(r) AS first, min(status = 'pass') AS all_pass FROM own
+        WHERE step IS NOT NULL GROUP BY unit_id, step),
+      s AS (SELECT steps.unit_id, sum(o.status NOT IN ('pending', 'fail')) AS held,
+        sum(steps.all_pass) AS compliant FROM steps JOIN own o ON o.r = steps.first
+        GROUP BY steps.unit_id),
+      rep AS (SELECT unit_id, sum(report IS NOT NULL AND status = 'pass') AS on_time FROM own
+        GROUP BY unit_id)
+      SELECT rep.unit_id AS unitId, coalesce(s.held, 0) AS held,
+        coalesce(s.compliant, 0) AS compliant, rep.on_time AS onTime
+      FROM rep LEFT JOIN s ON s.unit_id = rep.unit_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.unitId,
+      {
+        meetingsHeld: Number(r.held),
+        meetingsCompliant: Number(r.compliant),
+        reportsOnTime: Number(r.onTime),
+      },
+    ]),
+  );
+}
+
+/** The tallies of `onlyUnits` (or every unit) as they stand after refresh `r`, whose writes
+ *  may still be deferred: those it judged from its judgement, the others as stored. */
+export async function talliesAfter(
+  db: TenantDb,
+  campaignId: string,
+  r: ComplianceRefresh,
+  onlyUnits?: string[],
+): Promise<Map<string, Tally>> {
+  const judgedNow =
+    r.judged?.tallies ?? new Map((r.judged?.units ?? []).map((u) => [u.unitId, tallyOf(u.marks)]));
+  const out = new Map<string, Tally>();
+  const wanted = onlyUnits ? new Set(onlyUnits) : null;
+  if (r.judged?.all) {
+    for (const [u, t] of judgedNow) if (!wanted || wanted.has(u)) out.set(u, t);
+    return out;
+  }
+  const judgedIds = new Set(r.judged?.ids ?? []);
+  const rest = onlyUnits?.filter((u) => !judgedIds.has(u));
+  if (!rest || rest.length)
+    for (const [u, t] of await storedTallies(db, campaignId, rest))
+      if (!judgedIds.has(u)) out.set(u, t);
+  for (const u of onlyUnits ?? judgedIds) {
+    const t = judgedNow.get(u);
+    if (t) out.set(u, t);
+  }
+  return out;
 }

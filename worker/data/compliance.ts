@@ -1,6 +1,6 @@
 // How each unit of a campaign stands against the template's meeting rules and the reports
 // it owes upward: marks per rule, read by the compliance screen and the rollup.
-import { and, eq, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, gt, sql, type SQLWrapper } from "drizzle-orm";
 import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
 import type { MergeKind } from "../../schema/vocab/campaigns";
 import {
@@ -36,6 +36,7 @@ import { yearEndCountsByUnit, yearEndCountsQuery, yearEndUnitMarks } from "./mem
 import { periodsByStep, recordedPeriodsQuery, reviewAnchor } from "./follow-up-forms";
 import { campaignUnitIdsQuery, openUnitsOf, stepDueDates } from "./campaigns";
 import { meetingSteps } from "./meetings";
+import type { BatchItem } from "../db/handles";
 import type { ProgressInput, ReadCtx } from "./progress";
 import { requireUnitInScope } from "./units";
 
@@ -59,14 +60,24 @@ function clockInstants(m: { startedAt: Date | null; scheduledAt: Date | null }, 
   ];
 }
 
+/** How the stored figures' rebuild judges a whole tenant (issue 13's heap): a page at a time. */
+export interface JudgeOptions {
+  /** Each unit's marks handed over as judged and not kept; the answer's units and summary
+   *  are then empty. */
+  sink?: (u: UnitCompliance) => void;
+  /** Only the `size` units after path `after` in path order (of every unit of the tenant):
+   *  the answer's `next` is the path to read on from, null after the last page. */
+  page?: { after: string; size: number };
+  /** Writes carried by the page's read (the previous page's), first in its batch. */
+  lead?: BatchItem[];
+}
+
 /** Each target unit's marks against its campaign's meeting rules and reports upward,
  *  within the reader's scope (and the `unitId` subtree if given). */
 export async function campaignCompliance(
   { db, scope, now }: ReadCtx,
   { campaign: c, unitId, onlyUnits }: ProgressInput,
-  /** Each unit's marks handed over as judged and not kept (the figures' rebuild of a whole
-   *  tenant: issue 13's heap); the answer's units and summary are then empty. */
-  sink?: (u: UnitCompliance) => void,
+  { sink, page, lead = [] }: JudgeOptions = {},
 ) {
   const due = stepDueDates(c);
   const startsAt = new Date(`${c.startsOn}T00:00:00+07:00`);
@@ -77,30 +88,40 @@ export async function campaignCompliance(
   // Only `onlyUnits`' rows when given (a recount of marked units reads what they hold, not
   // the whole campaign's), and their target units to know they are targeted.
   const only = onlyUnits ? JSON.stringify(onlyUnits) : null;
+  // A page: the units after `after` in path order (the path index), and the rows of theirs.
+  const pageIds = page
+    ? sql`SELECT ${units.id} FROM ${units} WHERE ${units.path} > ${page.after}
+        ORDER BY ${units.path} LIMIT ${page.size}`
+    : null;
   const within = (col: SQLWrapper) =>
-    only ? sql`${col} IN (SELECT value FROM json_each(${only}))` : undefined;
+    only
+      ? sql`${col} IN (SELECT value FROM json_each(${only}))`
+      : pageIds
+        ? sql`${col} IN (${pageIds})`
+        : undefined;
+  const targeted = sql`${units.id} IN (SELECT ${campaignUnits.unitId}
+    FROM ${campaignUnits} WHERE ${campaignUnits.campaignId} = ${c.id})`;
   // Everything in one round trip (a batch): the units, the targets, the meetings with their
   // roll-calls, the reports, the units' own records and the follow-ups' recorded periods.
-  const [
-    targetIds,
-    allUnits,
-    meetingRows,
-    attendanceRows,
-    reportRows,
-    recordRows,
-    periodRows,
-    yearEndRows,
-  ] = await db.batch([
+  // A page's units are read in path order, apart from the targets (which may lie outside
+  // it), so that the page's last path is known.
+  const queries = [
     campaignUnitIdsQuery(db, c.id),
     db
       .select()
       .from(units)
-      .where(
-        only
-          ? sql`${within(units.id)} OR ${units.id} IN (SELECT ${campaignUnits.unitId}
-                FROM ${campaignUnits} WHERE ${campaignUnits.campaignId} = ${c.id})`
-          : undefined,
-      ),
+      .where(only ? sql`${within(units.id)} OR ${targeted}` : page ? targeted : undefined),
+    page
+      ? db
+          .select()
+          .from(units)
+          .where(gt(units.path, page.after))
+          .orderBy(asc(units.path))
+          .limit(page.size)
+      : db
+          .select()
+          .from(units)
+          .where(sql`0`),
     db
       .select()
       .from(meetings)
@@ -128,13 +149,32 @@ export async function campaignCompliance(
     ),
     // Each unit's members' own year-end input, counted per member status (empty when the
     // template asks none).
-    yearEndCountsQuery(db, c, onlyUnits),
-  ]);
+    yearEndCountsQuery(db, c, within(members.unitId)),
+  ] as const;
+  const read = await db.batch([...lead, ...queries] as unknown as [BatchItem, ...BatchItem[]]);
+  const [
+    targetIds,
+    someUnits,
+    pageUnits,
+    meetingRows,
+    attendanceRows,
+    reportRows,
+    recordRows,
+    periodRows,
+    yearEndRows,
+  ] = read.slice(lead.length) as unknown as {
+    -readonly [K in keyof typeof queries]: Awaited<(typeof queries)[K]>;
+  };
+  const next = page && pageUnits.length === page.size ? pageUnits.at(-1)!.path : null;
   let open = openUnitsOf(
-    allUnits,
+    page ? [...new Map([...someUnits, ...pageUnits].map((u) => [u.id, u])).values()] : someUnits,
     targetIds.map((t) => t.unitId),
     scope,
   );
+  if (page) {
+    const inPage = new Set(pageUnits.map((u) => u.id));
+    open = open.filter((u) => inPage.has(u.id));
+  }
   if (unitId) {
     const root = await requireUnitInScope(db, unitId, scope);
     open = open.filter((u) => u.path.startsWith(root.path));
@@ -239,7 +279,7 @@ export async function campaignCompliance(
       ...(recheckAt < Infinity ? { recheckAt } : {}),
     });
   }
-  return { units: out, summary: summariseMarks(out.map((u) => u.marks)) };
+  return { units: out, summary: summariseMarks(out.map((u) => u.marks)), next };
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -3,7 +3,7 @@
 // versioned (409 when stale) and audited. The member records it, or the cell's secretary on
 // their behalf (with the member's consent when they have an account of their own); the cell's
 // list says who is on time, late, missing or excused; compliance counts each unit in SQL.
-import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { eqAll } from "./sql";
 import type { YearEndInputBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
@@ -47,9 +47,10 @@ export const yearEndConcerns = (c: Campaign, unit: { kind: string; name: string 
  * Per unit and member status: how many members, how many first recorded their input before the
  * end of the due day and how many after — one GROUP BY for compliance's batch, its size the
  * number of units. When the campaign asks no member input, a statement that reads no table
- * (most campaigns: no member is read for it); only `onlyUnits`' members when given.
+ * (most campaigns: no member is read for it). `within`: a condition on the members' unit (a
+ * recount of a few units or a page of them reads their members only, by the unit index).
  */
-export function yearEndCountsQuery(db: TenantDb, c: Campaign, onlyUnits?: string[]) {
+export function yearEndCountsQuery(db: TenantDb, c: Campaign, within?: SQL) {
   const o = memberYearEnd(c.def, c.startsOn);
   if (!o)
     return db.all<YearEndRow>(
@@ -77,13 +78,7 @@ export function yearEndCountsQuery(db: TenantDb, c: Campaign, onlyUnits?: string
         eq(stepRecords.version, 1),
       ),
     )
-    .where(
-      and(
-        notInArray(members.status, [...GONE_STATUSES]),
-        // A refresh of a few units' figures reads their members only (the unit index).
-        onlyUnits ? inArray(members.unitId, onlyUnits) : undefined,
-      ),
-    )
+    .where(and(notInArray(members.status, [...GONE_STATUSES]), within))
     .groupBy(members.unitId, members.status);
 }
 

@@ -14,7 +14,7 @@ import {
   units,
 } from "../../schema/tables/tenant";
 import type { BatchItem, TenantDb } from "../db/handles";
-import { targetReads, targetsOf, type Targets } from "./campaign-targets";
+import { targetReads, targetsOf, unitInfosOf, type Targets } from "./campaign-targets";
 import type { Campaign } from "./campaigns";
 
 /** The state row that records up to which sequence marks have been pruned. */
@@ -70,9 +70,13 @@ export async function dirtyUnits(
     ]);
     for (const r of [...byStatus, ...byClosing]) out.add(r.unitId);
     if (marks) {
-      const [m, rows, targetIds] = more as [typeof marked, ...Parameters<typeof targetsOf>[0]];
+      const [m, tree, targetIds] = more as [
+        typeof marked,
+        Parameters<typeof unitInfosOf>[0],
+        Parameters<typeof targetsOf>[0][1],
+      ];
       marked = m;
-      targets = targetsOf([rows, targetIds], evaluatedOn);
+      targets = targetsOf([unitInfosOf(tree), targetIds], evaluatedOn);
     }
   }
   if (marked.some((m) => m.unitId === null)) return { dirty: "all", targets };

@@ -20,42 +20,21 @@
 // instant has passed (domain/progress.ts `fromStored`). A roll-call is recorded only once
 // its meeting has started, so attendance needs no clock either.
 //
-// Rebuilt in full (one GROUP BY over the members, as the rollup does) when the campaign's
-// definition, targets or due date change, when the unit tree changes (a null unit mark), or
-// when more than REBUILD_OVER units are marked at once (an import of a whole roster).
-import { and, eq, sql, type SQL } from "drizzle-orm";
-import { progressFigureState, progressFigures, units } from "../../schema/tables/tenant";
+// Rebuilt in full (a GROUP BY a page of units at a time: progress-rebuild.ts) when the
+// campaign's definition, targets or due date change, when the unit tree changes (a null unit
+// mark), or when more than REBUILD_OVER units are marked at once (an import of a whole roster).
+import { and, eq, sql } from "drizzle-orm";
+import { progressFigureState, progressFigures } from "../../schema/tables/tenant";
 import type { BatchItem, TenantDb } from "../db/handles";
 import { evaluationDate, type StoredCounts } from "../domain/progress";
 import { stepDueDates, trackedStep, type Campaign } from "./campaigns";
-import { systemCtx } from "./context";
 import type { Targets } from "./campaign-targets";
 import { afterRunning } from "./in-flight";
-import { countsByUnit } from "./progress";
 import { dirtyUnits, HIGH_WATER, maxSeq, PRUNED } from "./progress-dirty";
-import { jsonRows } from "./sql";
+import { ancestorsCte, CHUNK, cols, ownCounts, rebuild, valuesOf } from "./progress-rebuild";
 
 /** Above this many marked units a refresh recounts everything (one GROUP BY) instead. */
 export const REBUILD_OVER = 2000;
-/** Units per statement when applying own counts (7 bound values each). */
-const CHUNK = 400;
-export const KEYS = [
-  "expected",
-  "excused",
-  "submitted",
-  "confirmed",
-  "onTime",
-  "lateSubmitted",
-] as const satisfies readonly (keyof StoredCounts)[];
-export const COLS = [
-  "expected",
-  "excused",
-  "submitted",
-  "confirmed",
-  "on_time",
-  "late_submitted",
-] as const;
-const cols = (prefix: string) => sql.raw(COLS.map((c) => `${prefix}${c}`).join(", "));
 
 // ---- Bringing the figures up to date -------------------------------------------------------
 
@@ -188,25 +167,6 @@ async function readState(db: TenantDb, campaignId: string, ride: BatchItem[] = [
   return { state, pruned: Number(row?.pruned ?? 0), upTo: Number(row?.top ?? 0), rides };
 }
 
-/** The own counts (as stored: lateness by the due instant only) of `onlyUnits`, or of every
- *  unit, through the one counting path. */
-async function ownCounts(
-  db: TenantDb,
-  c: Campaign,
-  now: Date,
-  onlyUnits?: string[],
-  targets?: Targets,
-) {
-  const { perUnit } = await countsByUnit(systemCtx(db, now), { campaign: c, onlyUnits, targets });
-  return perUnit;
-}
-
-/** The rows as a row source of (column1 = unit id, column2… = the counts in KEYS' order). */
-const valuesOf = (rows: { unitId: string; counts: StoredCounts }[]) =>
-  jsonRows(
-    ["column1", ...KEYS.map((_, i) => `column${i + 2}`)],
-    rows.map(({ unitId, counts }) => [unitId, ...KEYS.map((k) => counts[k])]),
-  );
 const ZERO: StoredCounts = {
   expected: 0,
   excused: 0,
@@ -215,15 +175,6 @@ const ZERO: StoredCounts = {
   onTime: 0,
   lateSubmitted: 0,
 };
-
-/** Every row of `from` (unit_id, e, x, s, c, o, l) carried up to each of its unit's ancestors
- *  (the unit itself included) by parent ids: `anc(a, e, x, s, c, o, l)`, to be summed by
- *  `a`. Carrying the values up (instead of joining back to `from`) keeps it linear. */
-const ancestorsCte = (from: SQL) => sql`anc(a, e, x, s, c, o, l) AS (
-    SELECT unit_id, e, x, s, c, o, l FROM ${from}
-    UNION ALL SELECT ${units.parentId}, anc.e, anc.x, anc.s, anc.c, anc.o, anc.l
-    FROM anc JOIN ${units} ON ${units.id} = anc.a
-    WHERE ${units.parentId} IS NOT NULL)`;
 
 /** Applies fresh own counts of `dirty` units, and their differences to every ancestor's sums,
  *  if the state is still the one read. When it committed, the results of `ride` (run after
@@ -300,49 +251,4 @@ async function apply(
   ])) as unknown[];
   const at = statements.length;
   return (results[at] as { id: string }[]).length > 0 ? results.slice(at + 1) : null;
-}
-
-/** Recounts every unit and rewrites the campaign's figures and state in one transaction,
- *  `ride` last in it; gives ride's results. */
-async function rebuild(
-  db: TenantDb,
-  c: Campaign,
-  now: Date,
-  next: { basis: string; evaluatedOn: string; upTo: number },
-  ride: BatchItem[] = [],
-): Promise<unknown[]> {
-  const own = await ownCounts(db, c, now);
-  const rows = [...own].map(([unitId, counts]) => ({ unitId, counts }));
-  const statements: BatchItem[] = [
-    db.delete(progressFigures).where(eq(progressFigures.campaignId, c.id)),
-  ];
-  for (let i = 0; i < rows.length; i += CHUNK)
-    statements.push(
-      db.run(sql`INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("own_")})
-        SELECT ${c.id}, column1, column2, column3, column4, column5, column6, column7
-        FROM (${valuesOf(rows.slice(i, i + CHUNK))})`),
-    );
-  statements.push(
-    db.run(sql`WITH RECURSIVE own(unit_id, e, x, s, c, o, l) AS (
-        SELECT unit_id, ${cols("own_")} FROM ${progressFigures} WHERE campaign_id = ${c.id}),
-      ${ancestorsCte(sql`own`)}
-      INSERT INTO ${progressFigures} (campaign_id, unit_id, ${cols("sub_")})
-      SELECT ${c.id}, a, sum(e), sum(x), sum(s), sum(c), sum(o), sum(l)
-      FROM anc WHERE 1 GROUP BY a
-      ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
-        sub_expected = excluded.sub_expected, sub_excused = excluded.sub_excused,
-        sub_submitted = excluded.sub_submitted, sub_confirmed = excluded.sub_confirmed,
-        sub_on_time = excluded.sub_on_time, sub_late_submitted = excluded.sub_late_submitted`),
-    db
-      .insert(progressFigureState)
-      .values({ campaignId: c.id, ...next, seq: next.upTo })
-      .onConflictDoUpdate({
-        target: progressFigureState.campaignId,
-        set: { basis: next.basis, evaluatedOn: next.evaluatedOn, seq: next.upTo },
-      }),
-  );
-  const n = statements.length;
-  return (
-    (await db.batch([...statements, ...ride] as [BatchItem, ...BatchItem[]])) as unknown[]
-  ).slice(n);
 }

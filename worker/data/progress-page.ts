@@ -2,7 +2,7 @@
 // and each direct child's subtree — read from the stored per-unit figures
 // (progress-figures.ts), brought up to date first. A page costs O(children) rows whatever
 // the tenant's size: the root of a 500,000-member tenant reads its few dozen children's sums.
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { inArray, isNull, sql } from "drizzle-orm";
 import { progressFigures, units } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import {
@@ -13,7 +13,8 @@ import {
   type StoredCounts,
 } from "../domain/progress";
 import { deepFreeze } from "./campaigns";
-import { COLS, KEYS, refreshFigures } from "./progress-figures";
+import { refreshFigures } from "./progress-figures";
+import { COLS, KEYS } from "./progress-rebuild";
 import type { ProgressInput, ReadCtx, UnitProgress } from "./progress";
 import { requireUnitInScope } from "./units";
 
@@ -176,21 +177,3 @@ export async function storedPage(
     ...(Object.fromEntries(KEYS.map((k) => [k, Number(r[k])])) as unknown as StoredCounts),
   }));
 }
-
-/** Each unit's own stored counts of a campaign (units with any), as the rollup reads them
- *  once refreshFigures has run: a query, so it can share a batch. */
-export const storedOwnQuery = (db: TenantDb, campaignId: string) =>
-  db
-    .select({
-      unitId: progressFigures.unitId,
-      ...(Object.fromEntries(
-        KEYS.map((k, i) => [k, sql<number>`${sql.raw(`own_${COLS[i]}`)}`.mapWith(Number)]),
-      ) as Record<(typeof KEYS)[number], SQL<number>>),
-    })
-    .from(progressFigures)
-    .where(
-      and(
-        eq(progressFigures.campaignId, campaignId),
-        sql.raw(`(${COLS.map((c) => `own_${c}`).join(" + ")}) > 0`),
-      ),
-    );
