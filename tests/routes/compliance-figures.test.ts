@@ -4,7 +4,7 @@
 // a unit moved, and the clock crossing hours, days and the deadlines. After every few writes
 // each unit's stored own marks and subtree counts are compared with campaignCompliance over
 // every unit (the path the compliance screen used to run), and the root's page with them.
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { complianceFigures, progressDirty, units } from "../../schema/tables/tenant";
 import { requireCampaign } from "../../worker/data/campaigns";
@@ -12,7 +12,6 @@ import { campaignCompliance } from "../../worker/data/compliance";
 import { complianceOf } from "../../worker/data/compliance-page";
 import { refreshCompliance } from "../../worker/data/compliance-figures";
 import { storedTallies, tallyOf } from "../../worker/data/compliance-marks";
-import { rebuildPage } from "../../worker/data/progress-rebuild";
 import type { BatchItem } from "../../worker/db/handles";
 import { systemCtx } from "../../worker/data/context";
 import { updateUnit } from "../../worker/data/units";
@@ -21,6 +20,7 @@ import { rng } from "../support/rng";
 import { launchCt24Phuong } from "../support/templates";
 import { treeAt, type Tree as BareTree } from "../support/tree";
 import type { TestApp } from "../support/app";
+import { rebuildInPagesOf } from "../support/rebuild-pages";
 
 type Tree = BareTree & { t: TestApp };
 
@@ -263,9 +263,7 @@ describe("stored compliance figures", () => {
   }, 180_000);
 
   it("equal a full judgement after random writes (seed 11), judging two units a page", async () => {
-    // Every rebuild then runs over several pages (issue 13's heap: a page, not the tenant).
-    rebuildPage.units = 2;
-    onTestFinished(() => void (rebuildPage.units = 2000));
+    rebuildInPagesOf(2);
     await run(11, 80);
   }, 180_000);
 

@@ -13,7 +13,6 @@ import { createMember, setMemberStatus, updateMember } from "../../worker/data/m
 import { countsByUnit } from "../../worker/data/progress";
 import { refreshFigures } from "../../worker/data/progress-figures";
 import { pruneMarks } from "../../worker/data/progress-dirty";
-import { rebuildPage } from "../../worker/data/progress-rebuild";
 import { campaignProgress } from "../../worker/data/progress-page";
 import { saveDraft, submit } from "../../worker/data/submission-drafts";
 import { confirm, returnSubmission } from "../../worker/data/submission-review";
@@ -35,6 +34,7 @@ import { join } from "node:path";
 import { onTestFinished } from "vitest";
 import { tenantHandle } from "../../worker/db/handles";
 import { rng } from "../support/rng";
+import { rebuildInPagesOf } from "../support/rebuild-pages";
 
 const STATUSES = ["dang-sinh-hoat", "mien-sinh-hoat", "tuoi-cao-benh", "chuyen-di"] as const;
 const nonZero = (c: Counts) => c.expected + c.excused > 0;
@@ -244,9 +244,7 @@ describe("stored progress figures", () => {
   }, 120_000);
 
   it("equal a full recount after random writes (seed 7), recounting two units a page", async () => {
-    // Every rebuild then runs over several pages (issue 13's heap: a page, not the tenant).
-    rebuildPage.units = 2;
-    onTestFinished(() => void (rebuildPage.units = 2000));
+    rebuildInPagesOf(2);
     await run(7, 90);
   }, 120_000);
 });
