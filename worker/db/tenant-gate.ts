@@ -41,7 +41,7 @@ function accrue(t: TenantTurns, now: number) {
 }
 
 export function tenantGate(
-  budgetMs = 5,
+  budgetMs = 2,
   maxWaiting = 512,
   /** Milliseconds (tests drive their own). */
   clock: () => number = () => performance.now(),
