@@ -29,10 +29,33 @@ const PLAN_MARKER = "Đã khôi phục nội dung chưa lưu";
  *  failing them for the page (those the worker's static routes send to the network, it
  *  seems): the API is refused here too, as a phone without network would find it. */
 async function noNetwork(page: Page, off: boolean): Promise<void> {
+  if (!holding.has(page)) {
+    holding.add(page);
+    await page.context().addInitScript(holdWrites);
+    await page.evaluate(holdWrites);
+  }
+  await page.evaluate((o) => sessionStorage.setItem("e2e-offline", o ? "1" : ""), off);
   // Back online, the page sends at once ("online"): the API must be let through before.
   if (off) await page.context().route("**/api/**", (r) => r.abort("internetdisconnected"));
   else await page.context().unrouteAll();
   await page.context().setOffline(off);
+}
+
+/** Pages whose writes are held while "offline" (below). */
+const holding = new WeakSet<Page>();
+
+/** A write the worker passes on to the network (it answers GETs only) is fetched past both
+ *  the offline emulation and the routes now and then: under load one draft save got through
+ *  and the save when back met a 409. So while "offline" the page's own writes fail in the page,
+ *  as fetch fails on a phone without network; reads still go to the worker's copies. */
+function holdWrites() {
+  const real = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const method = init?.method ?? (input instanceof Request ? input.method : "GET");
+    if (sessionStorage.getItem("e2e-offline") && method.toUpperCase() !== "GET")
+      return Promise.reject(new TypeError("Failed to fetch"));
+    return real(input, init);
+  };
 }
 
 /** Every cache's entries as [cache, path + search]. */
