@@ -12,6 +12,7 @@
 //
 // BENCH_API_SECONDS (default 10) is the length of each load; BENCH_API_MEMBERS (default
 // 20,000) the size of ha-noi.
+import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { createClient } from "@libsql/client";
 import { join } from "node:path";
@@ -37,34 +38,28 @@ const load = (
     headers: opts.token ? { Authorization: `Bearer ${opts.token}` } : {},
   });
 
-/** `connections` loops of GET `path` for `seconds`, each waiting for its answer (fetch): the
- *  latencies of the answers, sorted. */
+/** `connections` loops of GET `path` for `seconds`, each waiting for its answer, run in a
+ *  process of their own (me-loop.ts): how many answered, and their latencies' p50 and p99. */
 async function fetchLoad(
   t: FairTenants,
   path: string,
   opts: { token: string; connections: number; seconds: number },
-) {
-  const until = performance.now() + opts.seconds * 1000;
-  const times: number[] = [];
-  let failed = 0;
-  await Promise.all(
-    Array.from({ length: opts.connections }, async () => {
-      while (performance.now() < until) {
-        const t0 = performance.now();
-        try {
-          const res = await t.call(opts.token, "GET", path);
-          await res.arrayBuffer();
-          if (res.status === 200) times.push(performance.now() - t0);
-          else failed++;
-        } catch {
-          failed++;
-        }
-      }
-    }),
-  );
-  times.sort((a, b) => a - b);
-  const p = (q: number) => Math.round(times[Math.floor((times.length - 1) * q)] ?? NaN);
-  return { answers: times.length, failed, p50: p(0.5), p99: p(0.99) };
+): Promise<{ answers: number; failed: number; p50: number; p99: number }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/bench/me-loop.ts"], {
+    env: {
+      ...process.env,
+      ME_URL: `${t.server.base}${path}`,
+      ME_TOKEN: opts.token,
+      ME_CONNECTIONS: String(opts.connections),
+      ME_SECONDS: String(opts.seconds),
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  if (code !== 0) throw new Error(`me-loop exited ${code}`);
+  return JSON.parse(out.trim().split("\n").at(-1)!) as Awaited<ReturnType<typeof fetchLoad>>;
 }
 
 /** 50 members of ha-noi with an account and a session each, made in its file directly. */
