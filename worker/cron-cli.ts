@@ -2,16 +2,10 @@
 import { resolve } from "node:path";
 import { migrations } from "../schema/migrations";
 import { runScheduledPass } from "./cron";
-import { localPlatform } from "./db/local";
 import { migrate } from "./db/migrate";
-import { fetchOutbound } from "./env";
-import { mailFromProcessEnv } from "./mail/smtp";
+import { nodePlatform } from "./node-platform";
 
-const platform = localPlatform({
-  dataDir: resolve(process.env.DATA_DIR ?? "./data"),
-  sealKey: process.env.SEAL_KEY,
-  outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
-});
+const platform = nodePlatform(resolve(process.env.DATA_DIR ?? "./data"));
 await migrate(platform.control().client, migrations.control);
 const report = await runScheduledPass(platform);
 console.log(JSON.stringify(report));

@@ -165,12 +165,10 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
   // A schema's own message (always Vietnamese here) wins; valibot's defaults are English.
   if (issue.message && !/^Invalid /.test(issue.message)) return issue.message;
   // A missing key is reported by the object schema holding it (any object kind, strict or
-  // not), with no input: that is a required field, not an unknown one.
-  if (issue.input === undefined) return "Bắt buộc phải có.";
+  // not), with no input: that is a required field, not an unknown one; so is an emptied text.
+  if (issue.input === undefined || issue.type === "non_empty") return "Bắt buộc phải có.";
   const req = (issue as { requirement?: unknown }).requirement;
   switch (issue.type) {
-    case "non_empty":
-      return "Bắt buộc phải có.";
     case "min_length":
       return `Cần ít nhất ${String(req)} ký tự.`;
     case "max_length":

@@ -16,12 +16,7 @@ import { mailFromBindings } from "./mail/api";
 /** The Workers platform with e-mail through the HTTP API when MAIL_API_URL is bound. */
 function platformOf(env: Bindings): Platform {
   const platform = tursoPlatform(env);
-  const [members, people] = (env.REMINDER_PAGES ?? "").split(",").map(Number);
-  return {
-    ...platform,
-    outbound: { ...platform.outbound, ...mailFromBindings(env) },
-    ...(members && people ? { reminderPages: { members, people } } : {}),
-  };
+  return { ...platform, outbound: { ...platform.outbound, ...mailFromBindings(env) } };
 }
 
 const app = createApp(platformOf);

@@ -9,14 +9,13 @@ import { fileURLToPath } from "node:url";
 import { migrations } from "../schema/migrations";
 import { createApp } from "./app";
 import { runScheduledPass } from "./cron";
-import { localPlatform } from "./db/local";
 import { migrate } from "./db/migrate";
 import { seedDemoIfEmpty } from "./demo";
-import { fetchOutbound, type Platform } from "./env";
-import { mailFromProcessEnv } from "./mail/smtp";
+import { type Platform } from "./env";
 import { securityHeaders } from "./middleware/headers";
 import { threadPool } from "./node-jobs/pool";
 import { tenantGate } from "./db/tenant-gate";
+import { nodePlatform } from "./node-platform";
 
 /** The app as Node serves it: the API, and the built client from `clientDir` (when it was
  *  built) with an SPA fallback to index.html. Every response carries the security headers. */
@@ -53,13 +52,10 @@ export async function startNode(opts: {
   seedDemo: boolean;
   host?: string;
 }) {
-  const platform = localPlatform({
-    dataDir: opts.dataDir,
-    allowedOrigins: (process.env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
-    outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
-    sealKey: process.env.SEAL_KEY,
-  });
-  platform.signup = process.env.SIGNUP;
+  const platform = nodePlatform(
+    opts.dataDir,
+    (process.env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
+  );
   // Long work (launch, import, export, the scheduled pass) runs in job processes, each with
   // its own libSQL connections: libSQL runs statements synchronously on the calling thread, so
   // on this one a 500k-member launch would stall every tenant. JOB_THREADS=0 keeps it inline.

@@ -57,6 +57,10 @@ export function ictDate(instant: Date): string {
   return new Date(instant.getTime() + ICT_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The first instant of the ICT day after `now`'s. */
+export const nextIctMidnight = (now: Date): number =>
+  Date.parse(`${ictDate(now)}T00:00:00Z`) - ICT_OFFSET_MS + DAY_MS;
+
 /** dd/mm/yyyy in ICT, as official papers print dates. */
 export function formatDateVi(instant: Date): string {
   const [y, m, d] = ictDate(instant).split("-");

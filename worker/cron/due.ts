@@ -18,13 +18,9 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { campaigns, notifications, outbox } from "../../schema/tables/tenant";
 import { hydrateCampaign, stepDueDates } from "../data/campaigns";
 import type { TenantDb } from "../db/handles";
-import { DAY_MS, ictDate } from "../../schema/rules/deadlines";
+import { DAY_MS, nextIctMidnight } from "../../schema/rules/deadlines";
 
-const ICT_OFFSET_MS = 7 * 3_600_000;
-
-/** The first instant of the ICT day after `now`'s. */
-export const nextIctMidnight = (now: Date): number =>
-  Date.parse(`${ictDate(now)}T00:00:00Z`) - ICT_OFFSET_MS + DAY_MS;
+export { nextIctMidnight };
 
 /** What the next instant this tenant's jobs have work depends on: statements that ride at the
  *  end of the pass's last batch (worker/cron/rollup.ts `rollupWith`), read by nextDueFrom. */

@@ -61,12 +61,6 @@ export function treeOf(all: UnitInfo[]) {
   return { all, byId, ancestors };
 }
 
-/** The whole unit tree in memory, with each unit's ancestors' names (nearest first): what
- *  the template's name-based filters match against. */
-export async function unitTree(db: TenantDb) {
-  return treeOf(await unitRows(db));
-}
-
 /** Everything needed to decide who a campaign concerns: the units in its target subtrees
  *  (open on `date`) and their ancestors' names for the template's name-based filters. */
 export async function targetUnits(db: TenantDb, campaignId: string, date: string) {

@@ -2,7 +2,7 @@
 // target subtrees (launch.ts), measured (progress.ts) and closed. This module holds the row
 // itself, its lifecycle outside the launch, and the facts of its definition the other
 // campaign modules read (due dates, the tracked step, the member forms).
-import { desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { launchBlockers, type Step, type TemplateDefinition } from "../../schema/template";
 import { campaignUnits, campaigns, units } from "../../schema/tables/tenant";
 import type { ControlDb, TenantDb } from "../db/handles";
@@ -112,18 +112,23 @@ export async function listCampaigns(db: TenantDb) {
 
 /** Whether a unit (by its path) lies in one of the campaign's target subtrees. One join:
  *  the target units' paths, each a prefix test. */
-export async function inCampaignTargets(
+async function inCampaignTargets(
   db: TenantDb,
   campaignId: string,
   unitPath: string,
 ): Promise<boolean> {
-  const targets = await db
-    .select({ path: units.path })
-    .from(campaignUnits)
-    .innerJoin(units, eq(units.id, campaignUnits.unitId))
-    .where(eq(campaignUnits.campaignId, campaignId));
+  const targets = await targetPathsQuery(db, [campaignId]);
   return targets.some((t) => unitPath.startsWith(t.path));
 }
+
+/** The target units' paths of `campaignIds` (a unit lies in a campaign when one is a prefix
+ *  of its path): a query, so it can share a batch. */
+export const targetPathsQuery = (db: TenantDb, campaignIds: string[]) =>
+  db
+    .select({ campaignId: campaignUnits.campaignId, path: units.path })
+    .from(campaignUnits)
+    .innerJoin(units, eq(units.id, campaignUnits.unitId))
+    .where(inArray(campaignUnits.campaignId, campaignIds));
 
 /** The unit, if it is in both the caller's scope and the campaign's target subtrees. */
 export async function requireCampaignUnit(

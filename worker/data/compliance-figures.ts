@@ -32,6 +32,7 @@ import {
   progressFigureState,
   units,
 } from "../../schema/tables/tenant";
+import { DAY_MS, nextIctMidnight } from "../../schema/rules/deadlines";
 import type { BatchItem, TenantDb } from "../db/handles";
 import type { Campaign } from "./campaigns";
 import { campaignCompliance, type UnitCompliance } from "./compliance";
@@ -48,15 +49,12 @@ import { chunks, jsonRows } from "./sql";
 const CHUNK = 500;
 /** Marks per statement of a rebuild (JSON text: ~20 bytes a mark). */
 const REBUILD_PAGE = 5000;
-const DAY = 24 * 60 * 60 * 1000;
-const ICT = 7 * 60 * 60 * 1000;
-
 /** The instant the figures judged at `now` stop holding by the calendar: the next ICT
  *  midnight (at midnight itself, the instant after: `now >= due` and `due < now` differ). */
-export function validUntil(now: Date): number {
+function validUntil(now: Date): number {
   const t = now.getTime();
-  const midnight = Math.floor((t + ICT) / DAY) * DAY - ICT;
-  return midnight === t ? t + 1 : midnight + DAY;
+  const next = nextIctMidnight(now);
+  return next - DAY_MS === t ? t + 1 : next;
 }
 
 const basisOf = (c: Campaign) => `${c.version}|${c.updatedAt.getTime()}`;
@@ -68,7 +66,8 @@ export interface ComplianceRefresh {
   name: string;
   judged?: {
     all: boolean;
-    ids: string[];
+    /** The units judged, where not `all`. */
+    ids?: string[];
     /** The judged units' marks (a few dirty units), or only their tallies (a rebuild). */
     units?: UnitCompliance[];
     tallies?: Map<string, Tally>;
@@ -106,7 +105,7 @@ async function refreshOnce(
   const name = (s: { token: string }) => s.token;
   const rebuilt = async (upTo: number) => {
     const { state, tallies } = await rebuild(db, c, now, { basis, upTo }, defer);
-    return { name: name(state), judged: { all: true, ids: [...tallies.keys()], tallies } };
+    return { name: name(state), judged: { all: true, tallies } };
   };
   for (let attempt = 0; attempt < 4; attempt++) {
     const rows = attempt === 0 && known ? known : await complianceStateQuery(db, c.id, now);

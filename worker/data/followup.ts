@@ -1,7 +1,7 @@
 // After the plans: reports upward (each unit on the template's report form, judged against
 // the report step's deadline) and the follow-up of each member's plan — monthly reviews in
 // the regular cell meeting, the 6-monthly summary and the year-end input to đánh giá, xếp loại.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { completionOf, unitMatches, type UnitKind } from "../../schema/template";
 import { reports, reviews } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
@@ -44,6 +44,8 @@ export async function submitReport(
   const data = JSON.stringify(input.data);
   const reportId = existing?.id ?? newId();
   const version = (existing?.version ?? 0) + 1;
+  // What follows the row (marks, notice) is written only if this write won.
+  const won = holds("reports", reportId, version);
   const [written] = await db.batch([
     // A corrected report keeps the moment it was first sent: that is what "on time" judges.
     casWrite(
@@ -78,7 +80,7 @@ export async function submitReport(
       now,
     ),
     // The unit's compliance marks (compliance-figures.ts), if the report was written.
-    markUnits(db, [unit.id], c.id, holds("reports", reportId, version)),
+    markUnits(db, [unit.id], c.id, won),
     auditInsert(
       db,
       {
@@ -99,7 +101,7 @@ export async function submitReport(
         actorUserId: actor.actorUserId,
       },
       now,
-      sql`EXISTS (SELECT 1 FROM reports WHERE id = ${reportId} AND version = ${version})`,
+      won,
     ),
   ]);
   if (!written[0]) throw versionConflict();

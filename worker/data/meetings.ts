@@ -67,6 +67,8 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
     createdAt: now,
     updatedAt: now,
   };
+  // The audit row and the marks are written only if the meeting was (no session taken).
+  const created = sql`EXISTS (SELECT 1 FROM ${meetings} WHERE ${meetings.id} = ${row.id})`;
   const [inserted] = await db.batch([
     db.insert(meetings).values(row).onConflictDoNothing().returning({ id: meetings.id }),
     auditInsertIf(
@@ -79,7 +81,7 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
         after: { unitId: unit.id, stepKey: step.key },
       },
       now,
-      sql`EXISTS (SELECT 1 FROM ${meetings} WHERE ${meetings.id} = ${row.id})`,
+      created,
     ),
     // A meeting created with its time and place completes the steps that schedule it.
     completeUnitSteps(
@@ -98,12 +100,7 @@ export async function createMeeting(ctx: Ctx, input: MeetingInput & { campaign: 
       now,
     ),
     // The unit's compliance marks (compliance-figures.ts).
-    markUnits(
-      db,
-      [unit.id],
-      c.id,
-      sql`EXISTS (SELECT 1 FROM ${meetings} WHERE ${meetings.id} = ${row.id})`,
-    ),
+    markUnits(db, [unit.id], c.id, created),
   ]);
   if (!inserted[0])
     throw new DomainError(

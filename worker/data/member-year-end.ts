@@ -9,7 +9,7 @@ import type { YearEndInputBody } from "../../schema/api-steps";
 import { ictDate } from "../../schema/rules/deadlines";
 import { GONE_STATUSES } from "../../schema/rules/roll";
 import { unitMatches, type UnitKind } from "../../schema/template";
-import { campaignUnits, members, stepRecords, units } from "../../schema/tables/tenant";
+import { members, stepRecords } from "../../schema/tables/tenant";
 import type { TenantDb } from "../db/handles";
 import { countState } from "../domain/progress";
 import { ALL_SCOPE } from "../domain/scope";
@@ -24,7 +24,12 @@ import {
 } from "../domain/year-end";
 import { invalidBody, notFound } from "../errors";
 import { writeRecordVersion, type StepRecordRow } from "./acknowledgements";
-import { requireActiveCampaign, requireCampaignUnit, type Campaign } from "./campaigns";
+import {
+  requireActiveCampaign,
+  requireCampaignUnit,
+  targetPathsQuery,
+  type Campaign,
+} from "./campaigns";
 import type { Ctx } from "./context";
 import { requireMemberInScope } from "./members";
 import { requireOnBehalfAllowed } from "./on-behalf";
@@ -300,11 +305,7 @@ export async function myYearEndTasks(
         ),
       )
       .orderBy(desc(stepRecords.version)),
-    db
-      .select({ campaignId: campaignUnits.campaignId, path: units.path })
-      .from(campaignUnits)
-      .innerJoin(units, eq(units.id, campaignUnits.unitId))
-      .where(inArray(campaignUnits.campaignId, ids)),
+    targetPathsQuery(db, ids),
   ]);
   return owed
     .filter(({ c }) => targets.some((t) => t.campaignId === c.id && unit.path.startsWith(t.path)))

@@ -190,6 +190,12 @@ export function tursoProvisioner(
   };
 }
 
+/** REMINDER_PAGES ("members,people"): smaller reminder pages (the budgets test). */
+function pagesOf(text: string | undefined) {
+  const [members, people] = (text ?? "").split(",").map(Number);
+  return members && people ? { members, people } : undefined;
+}
+
 export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
   let control: ControlHandle | undefined;
   const tenants = new Map<string, TenantHandle>();
@@ -204,6 +210,7 @@ export function tursoPlatform(env: Bindings, deps: TursoDeps = {}): Platform {
     allowedOrigins: (env.PUBLIC_ORIGIN ?? "").split(",").filter(Boolean),
     now: () => new Date(),
     sealKey: env.TENANT_TOKEN_KEY,
+    reminderPages: pagesOf(env.REMINDER_PAGES),
     control: controlDb,
     tenant(t) {
       let handle = tenants.get(t.id);

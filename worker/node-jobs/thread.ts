@@ -4,25 +4,16 @@
 // (re-thrown as the same DomainError on the other side). It ends with the server: when the
 // IPC channel closes (the server stopped, or was killed), so does it.
 import { runScheduledPass } from "../cron";
-import { localPlatform } from "../db/local";
 import { runLongHere, sendError } from "../db/long-jobs";
-import { fetchOutbound } from "../env";
-import { mailFromProcessEnv } from "../mail/smtp";
 import type { ThreadReply, ThreadRequest } from "./pool";
+import { nodePlatform } from "../node-platform";
 
 const send = process.send?.bind(process);
 const dataDir = process.argv[2];
 if (!send || !dataDir)
   throw new Error("worker/node-jobs/thread.ts runs only as a job process of pool.ts");
 
-const platform = localPlatform({
-  dataDir,
-  allowedOrigins: [],
-  // The server's own key (node.ts): else a job would seal and unseal with seal.key instead.
-  sealKey: process.env.SEAL_KEY,
-  outbound: { ...fetchOutbound(), ...mailFromProcessEnv(process.env) },
-});
-platform.signup = process.env.SIGNUP;
+const platform = nodePlatform(dataDir);
 
 process.on("disconnect", () => process.exit(0));
 process.on("message", async (m: ThreadRequest) => {

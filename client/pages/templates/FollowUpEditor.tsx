@@ -9,7 +9,7 @@ import { For, Show } from "solid-js";
 import type { FollowUp } from "../../../schema/template";
 import { DAY_HINT, formatDay } from "../../lib/labels";
 import { DayInput, Field, Input, SelectField, TextArea } from "../../components/Field";
-import { DAY_FORMAT, dayFromText, type SectionProps } from "./StepsEditor";
+import { messageOf, typedDay, type SectionProps } from "./StepsEditor";
 
 /** The paths this section has an input for: their errors show beside it, not in the alert. */
 export const FOLLOW_UP_SHOWN =
@@ -39,7 +39,7 @@ const MEMBERS_DAY_HINT = `Để trống: hết ngày 31/12 của năm diễn ra 
 
 export default function FollowUpEditor(props: Props) {
   const f = () => props.def.followUp;
-  const msg = (path: string) => props.local[path] || props.err(path);
+  const msg = messageOf(props);
   const any = () =>
     !!f().yearEndRanking || f().milestones.length > 0 || f().periodicReports.length > 0;
 
@@ -50,9 +50,7 @@ export default function FollowUpEditor(props: Props) {
       props.setLocal(path, "");
       return undefined;
     }
-    const date = dayFromText(text);
-    props.setLocal(path, date ? "" : DAY_FORMAT);
-    return date;
+    return typedDay(props, path, text);
   };
 
   return (

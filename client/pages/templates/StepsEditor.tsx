@@ -25,6 +25,17 @@ export function dayFromText(text: string): string | null {
 /** What a day typed wrong is told, beside its input. */
 export const DAY_FORMAT = "Nhập ngày dạng ngày/tháng/năm, ví dụ 31/01/2024.";
 
+/** A section's message for a path: its own (a date typed wrong) before the server's. */
+export const messageOf = (p: SectionProps) => (path: string) => p.local[path] || p.err(path);
+
+/** A day typed as dd/mm/yyyy at `path`: its YYYY-MM-DD, or null with the format's message
+ *  beside the input (cleared once it reads as a date). */
+export function typedDay(p: SectionProps, path: string, text: string): string | null {
+  const date = dayFromText(text);
+  p.setLocal(path, date ? "" : DAY_FORMAT);
+  return date;
+}
+
 /** What an editor section takes: the definition, its setter, and the messages by path. */
 export interface SectionProps {
   def: TemplateDefinition;
@@ -48,17 +59,12 @@ const STEP_TEXT: ItemTextKind = {
 };
 
 export default function StepsEditor(props: SectionProps) {
-  const msg = (path: string) => props.local[path] || props.err(path);
+  const msg = messageOf(props);
   const setDue = (i: number, due: Due) => props.setDef("steps", i, "due", due);
 
   const onDate = (i: number, due: Extract<Due, { kind: "absolute" }>, text: string) => {
-    const path = `steps.${i}.due.date`;
-    const date = dayFromText(text);
-    if (!date) {
-      props.setLocal(path, DAY_FORMAT);
-      return;
-    }
-    props.setLocal(path, "");
+    const date = typedDay(props, `steps.${i}.due.date`, text);
+    if (!date) return;
     const next: Due = { ...due, date };
     // The same date relative to the campaign, so another year's campaign moves it alike.
     if (due.rebase && isRealDate(date)) {
